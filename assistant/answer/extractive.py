@@ -1,0 +1,184 @@
+"""The default answerer: picks the source sentences that answer the question, or abstains. No LLM.
+
+Each candidate sentence (from the retrieved chunks) is scored on a weighted mix of idf-weighted soft term
+coverage (of the sentence and of its neighbours), dense similarity to the question, the rank of its chunk, and
+whether it holds the kind of value asked for (a date for "when", a number for "how many", a name for "who").
+The question is refused when the best sentence neither covers its terms nor is close in meaning, or when it
+asks for a date/number/name and no relevant sentence holds one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
+from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
+from assistant.schema import Hit, Sentence
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+    from assistant.store import Snapshot
+
+_ANAPHOR = re.compile(r"^(?:He|She|They|It|This|These|That|Those|Its|Their|His|Her)\b")
+_BACKREF = re.compile(r"\b(?:this|that|the same) (?:year|month|day|date|time|period|number)\b", re.IGNORECASE)
+_PART_SPLIT = re.compile(r"\?\s+|\s*;\s*|,?\s+\band\b\s+(?=(?:when|why|how|who|what|where|which|did|was|is|does)\b)",
+                         re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    """A sentence under consideration with the evidence for its score."""
+
+    sentence: Sentence
+    chunk_rank: int
+    dense: float
+    coverage: float
+    window_coverage: float
+    matched: set[str]
+    typed: bool
+    score: float = 0.0
+
+
+@dataclass
+class Draft:
+    """What the answerer decided: the sentences to cite, or an abstention with the nearest ones."""
+
+    sentences: list[Sentence]
+    abstained: bool
+    reason: str = ""
+    nearest: list[Sentence] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+class ExtractiveAnswerer:
+    """Sentence selection and the answerability decision over one snapshot."""
+
+    def __init__(self, snapshot: Snapshot, settings: Settings) -> None:
+        self.snapshot = snapshot
+        self.settings = settings
+        self.weights = TermWeights(snapshot.bm25, len(snapshot.meta.chunks))
+        self._by_id = {s.id: s for s in snapshot.meta.sentences}
+
+    def answer(self, question: str, hits: list[Hit], question_vector: np.ndarray) -> Draft:
+        """Choose answer sentences for the question from the retrieved chunks."""
+        terms = question_terms(question, QUESTION_FILLER)
+        kind = expected_type(question)
+        candidates = self._candidates(question, terms, kind, hits, question_vector)
+        if not candidates:
+            return Draft([], True, "nothing relevant was retrieved")
+        ranked = sorted(candidates, key=lambda c: -c.score)
+        nearest = [c.sentence for c in ranked[:2]]
+        scores = {c.sentence.id: round(c.score, 4) for c in ranked}
+        refusal = self._refusal(ranked, kind)
+        if refusal:
+            return Draft([], True, refusal, nearest, scores)
+        chosen = self._select(question, ranked, kind, hits, question_vector)
+        return Draft(chosen, False, "", nearest, scores)
+
+    def _candidates(
+        self, question: str, terms: list[str], kind: AnswerType, hits: list[Hit], qvec: np.ndarray
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        seen: set[str] = set()
+        top_k = max(len(hits), 1)
+        for rank, hit in enumerate(hits, start=1):
+            ids = hit.chunk.sentence_ids
+            for pos, sid in enumerate(ids):
+                sentence = self._by_id.get(sid)
+                if sentence is None or sid in seen or not sentence.answerable:
+                    continue
+                seen.add(sid)
+                stems = sentence_stems(sentence.text)
+                window = set(stems)
+                for near in ids[max(pos - 1, 0):pos + 2]:
+                    if near in self._by_id:
+                        window |= sentence_stems(self._by_id[near].text)
+                window |= sentence_stems(sentence.section)
+                cov, matched = coverage(terms, self.weights, stems)
+                wcov, _ = coverage(terms, self.weights, frozenset(window))
+                row = self.snapshot.sentence_row[sid]
+                dense = float(self.snapshot.sentence_vectors[row] @ qvec)
+                typed = has_value(sentence.text, kind)
+                if not typed and pos > 0 and (_BACKREF.search(sentence.text) or _ANAPHOR.match(sentence.text)):
+                    prev = self._by_id.get(ids[pos - 1])
+                    typed = prev is not None and has_value(prev.text, kind)
+                cand = Candidate(sentence, rank, dense, cov, wcov, matched, typed)
+                cand.score = self._score(cand, kind, top_k)
+                out.append(cand)
+        return out
+
+    @staticmethod
+    def _score(c: Candidate, kind: AnswerType, top_k: int) -> float:
+        prior = 1.0 - (c.chunk_rank - 1) / top_k
+        score = 0.40 * c.coverage + 0.15 * c.window_coverage + 0.35 * c.dense + 0.10 * prior
+        if kind in ("date", "number", "entity", "place", "reason"):
+            score += 0.12 if c.typed else -0.10
+        return score
+
+    def _refusal(self, ranked: list[Candidate], kind: AnswerType) -> str:
+        best = ranked[0]
+        top_cov = max(c.window_coverage for c in ranked[:3])
+        top_dense = max(c.dense for c in ranked[:3])
+        if top_cov < self.settings.abstain_coverage and top_dense < self.settings.abstain_similarity:
+            return "no passage covers the question's terms or meaning"
+        if kind in ("date", "number"):
+            relevant = [c for c in ranked if c.typed and c.coverage >= 0.5 * best.coverage and c.window_coverage >= 0.4]
+            if not relevant:
+                return f"no relevant passage gives a {kind}"
+        return ""
+
+    def _select(
+        self, question: str, ranked: list[Candidate], kind: AnswerType, hits: list[Hit], qvec: np.ndarray
+    ) -> list[Sentence]:
+        limit = self.settings.max_answer_sentences
+        primary = [c for c in ranked if c.typed] if kind in ("date", "number") else ranked
+        chosen: list[Candidate] = [primary[0] if primary else ranked[0]]
+        parts = [p for p in _PART_SPLIT.split(question) if len(question_terms(p, QUESTION_FILLER)) >= 2]
+        if len(parts) > 1:
+            for part in parts:
+                sub = self._candidates(part, question_terms(part, QUESTION_FILLER), expected_type(part), hits, qvec)
+                best = max(sub, key=lambda c: c.score, default=None)
+                if best and all(best.sentence.id != c.sentence.id for c in chosen):
+                    chosen.append(best)
+        covered = set(chosen[0].matched)
+        for cand in ranked[1:]:
+            if len(chosen) >= limit or cand.score < 0.85 * chosen[0].score:
+                break
+            if not cand.matched <= covered and all(cand.sentence.id != c.sentence.id for c in chosen):
+                chosen.append(cand)
+                covered |= cand.matched
+        sentences = [c.sentence for c in chosen[:limit]]
+        return self._with_context(sentences, kind, limit)
+
+    def _with_context(self, sentences: list[Sentence], kind: AnswerType, limit: int) -> list[Sentence]:
+        """Add the sentence a pronoun points back to, and for why-questions the reason that follows."""
+        out = list(sentences)
+        for sentence in sentences:
+            if len(out) >= limit:
+                break
+            row = self.snapshot.sentence_row[sentence.id]
+            if kind == "reason":
+                nxt = self._neighbour(row, +1, sentence)
+                if nxt and _ANAPHOR.match(nxt.text) and has_value(nxt.text, "reason") and nxt not in out:
+                    out.append(nxt)
+                    continue
+            if _ANAPHOR.match(sentence.text):
+                prev = self._neighbour(row, -1, sentence)
+                if prev and prev not in out:
+                    out.append(prev)
+        return sorted(out, key=lambda s: (s.source, s.start))
+
+    def _neighbour(self, row: int, step: int, sentence: Sentence) -> Sentence | None:
+        sentences = self.snapshot.meta.sentences
+        j = row + step
+        if 0 <= j < len(sentences):
+            other = sentences[j]
+            same_paragraph = other.source == sentence.source and "\n" not in self.snapshot.meta.documents[
+                sentence.source].text[min(other.end, sentence.end):max(other.start, sentence.start)]
+            if same_paragraph and other.answerable:
+                return other
+        return None

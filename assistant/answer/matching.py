@@ -1,0 +1,80 @@
+"""Soft, idf-weighted matching of question terms against sentences (stems, prefixes, compounds, demonyms)."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from assistant.terms import content_stems, stem, words
+
+
+class TermWeights:
+    """Inverse document frequency of stems over the indexed chunks; unseen stems weigh the most."""
+
+    def __init__(self, bm25: Any, n_chunks: int) -> None:
+        self.n = max(n_chunks, 1)
+        vocab = getattr(bm25, "vocab_dict", None) or {}
+        indptr = np.asarray(bm25.scores["indptr"]) if vocab else np.zeros(1)
+        counts = np.diff(indptr) if len(indptr) > 1 else np.zeros(0)
+        self._df = {t: int(counts[i]) for t, i in vocab.items() if i < len(counts)}
+
+    def df(self, term: str) -> int:
+        """Chunks containing the stem."""
+        return self._df.get(term, 0)
+
+    def idf(self, term: str) -> float:
+        """BM25-style idf, always positive."""
+        df = self.df(term)
+        return math.log((self.n - df + 0.5) / (df + 0.5) + 1.0)
+
+
+@lru_cache(maxsize=20000)
+def sentence_stems(text: str) -> frozenset[str]:
+    """Distinct content stems of a sentence (cached: sentences repeat across questions)."""
+    return frozenset(content_stems(text))
+
+
+def _prefix_match(a: str, b: str) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 4
+
+
+def term_match(term: str, stems: frozenset[str]) -> float:
+    """1.0 for the same stem; 0.8 for a near form (Albania/Albanian); 0.9 for a split compound (cyberattack)."""
+    if term in stems:
+        return 1.0
+    for other in stems:
+        if _prefix_match(term, other):
+            return 0.8
+        if len(other) >= 4 and term.startswith(other) and term[len(other):] in stems:
+            return 0.9
+    return 0.0
+
+
+def coverage(terms: list[str], weights: TermWeights, stems: frozenset[str]) -> tuple[float, set[str]]:
+    """Share of the terms' idf mass found in ``stems``, and which terms matched."""
+    total = sum(weights.idf(t) for t in terms)
+    if not total:
+        return 0.0, set()
+    got, matched = 0.0, set()
+    for term in terms:
+        m = term_match(term, stems)
+        if m:
+            got += m * weights.idf(term)
+            matched.add(term)
+    return got / total, matched
+
+
+def question_terms(text: str, filler: frozenset[str]) -> list[str]:
+    """Distinct content stems of a question, minus generic question filler, in order."""
+    seen: list[str] = []
+    for w in words(text):
+        s = stem(w)
+        if s in filler or s in seen:
+            continue
+        if s in sentence_stems(w):
+            seen.append(s)
+    return seen

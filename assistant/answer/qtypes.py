@@ -1,0 +1,82 @@
+"""What a question asks for (a date, a number, a name, a reason...) and whether a sentence holds one."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from assistant.terms import STOPWORDS, stem, words
+
+AnswerType = Literal["date", "number", "entity", "place", "reason", "list", "other"]
+
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+DATE = re.compile(
+    rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|\b\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?\b"
+    rf"|\b(?:1[5-9]|20)\d{{2}}s?\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:early|late|mid)[- ]\d{{4}}s\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+NUMBER = re.compile(
+    r"\b\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand|hundred))?\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[A-Z][\w’'-]+)*")
+_REASON_CUES = re.compile(
+    r"\b(?:because|due to|in retaliation|retaliation|as a result|led to|caused|stemming from|fueled by|"
+    r"in response|so that|in order to|reason|therefore|thus|for|since|triggered|believed to be|aim(?:ing|ed)? to|"
+    r"hopes? to|framed|seeks? to|prompted)\b",
+    re.IGNORECASE,
+)
+
+QUESTION_FILLER = frozenset(
+    stem(w) for w in
+    """happen happened occur occurred name named mention mentioned article text source sources say says said
+    according describe described explain explained know known give list kind type thing things way ways
+    main specific exactly actually really year date day time month number people person""".split()
+)
+
+
+def expected_type(question: str) -> AnswerType:
+    """The kind of value a right answer must contain, from the question's wording."""
+    q = " ".join(words(question))
+    if re.search(r"\b(when|what (year|date|day|month|time)|which (year|date|day|month)|since when|how long ago|"
+                 r"in what year|on what (date|day))\b", q):
+        return "date"
+    if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share)|number of)\b", q):
+        return "number"
+    if re.search(r"\b(why|what (caused|led|prompted|triggered|motivated)|reason|motive|because of what|for what purpose)\b", q):
+        return "reason"
+    if re.search(r"\b(who|whom|whose|which (person|country|countries|group|organization|nation|leader|minister|"
+                 r"official|government|state|body|agency|ally|allies|newspaper|empire))\b", q):
+        return "entity"
+    if re.search(r"\b(where|which (city|place|location|region))\b", q):
+        return "place"
+    if re.search(r"\b(list|name (two|three|four|all|the)|what are (the|some)|which .* (were|are) )\b", q):
+        return "list"
+    return "other"
+
+
+def has_value(sentence: str, kind: AnswerType) -> bool:
+    """Whether the sentence holds a value of the expected kind."""
+    if kind == "date":
+        return bool(DATE.search(sentence))
+    if kind == "number":
+        stripped = DATE.sub(" ", sentence)
+        return bool(NUMBER.search(stripped))
+    if kind in ("entity", "place"):
+        return bool(_NAME.search(sentence))
+    if kind == "reason":
+        return bool(_REASON_CUES.search(sentence))
+    return True
+
+
+def names(text: str) -> set[str]:
+    """Capitalised names in text (not sentence-initial), lower-cased."""
+    return {m.group(0).lower() for m in _NAME.finditer(text)}
+
+
+def focus_words(question: str) -> list[str]:
+    """Question words that carry its content: no stopwords, no generic question filler."""
+    return [w for w in words(question) if w not in STOPWORDS and stem(w) not in QUESTION_FILLER]

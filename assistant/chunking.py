@@ -1,0 +1,91 @@
+"""Documents → sentences and sentence-aligned chunks with character offsets and content-hash ids."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from assistant.schema import Chunk, Document, Sentence
+from assistant.structure import Block, split_blocks, split_sentences, word_count
+
+
+def content_id(source: str, text: str, seen: Counter[str]) -> str:
+    """A stable id from source and text; repeats of the same text in one source get a counter suffix."""
+    base = hashlib.sha256(f"{source}\x00{text}".encode()).hexdigest()[:24]
+    seen[base] += 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def _section_groups(doc: Document, blocks: list[Block]) -> list[tuple[str, list[Block]]]:
+    """Runs of consecutive prose blocks under one heading; a heading or fragment ends a run."""
+    groups: list[tuple[str, list[Block]]] = []
+    section, current = doc.title, []
+    for block in blocks:
+        if block.kind == "prose":
+            current.append(block)
+            continue
+        if current:
+            groups.append((section, current))
+            current = []
+        if block.kind == "heading" and block.start > 0:
+            section = block.text
+    if current:
+        groups.append((section, current))
+    return groups
+
+
+def chunk_document(
+    doc: Document, min_words: int = 60, max_words: int = 200, overlap: int = 1
+) -> tuple[list[Chunk], list[Sentence]]:
+    """Split a document into sentences and group them into chunks of roughly min..max words."""
+    blocks = split_blocks(doc.text, markdown=not doc.source.endswith(".txt"))
+    chunks: list[Chunk] = []
+    sentences: list[Sentence] = []
+    chunk_ids: Counter[str] = Counter()
+    sentence_ids: Counter[str] = Counter()
+    for section, group in _section_groups(doc, blocks):
+        paragraphs: list[list[Sentence]] = []
+        for block in group:
+            para = []
+            for start, end in split_sentences(doc.text, block.start, block.end):
+                text = doc.text[start:end]
+                para.append(Sentence(
+                    id=content_id(doc.source, text, sentence_ids), source=doc.source, start=start, end=end,
+                    text=text, section=section, answerable=word_count(text) >= 3 and not text.rstrip("\"'”’) ").endswith("?"),
+                ))
+            sentences.extend(para)
+            paragraphs.append(para)
+        for run in _group_sentences(paragraphs, min_words, max_words, overlap):
+            text = doc.text[run[0].start:run[-1].end]
+            chunks.append(Chunk(
+                id=content_id(doc.source, text, chunk_ids), source=doc.source, start=run[0].start,
+                end=run[-1].end, text=text, section=section, title=doc.title, sentence_ids=[s.id for s in run],
+            ))
+    return chunks, sentences
+
+
+def _group_sentences(
+    paragraphs: list[list[Sentence]], min_words: int, max_words: int, overlap: int
+) -> list[list[Sentence]]:
+    """Whole paragraphs when they fit; short ones merge forward; long ones split with overlap."""
+    runs: list[list[Sentence]] = []
+    current: list[Sentence] = []
+    words = 0
+    for para in paragraphs:
+        if current and words >= min_words:
+            runs.append(current)
+            current, words = [], 0
+        for sentence in para:
+            n = word_count(sentence.text)
+            if current and words + n > max_words:
+                runs.append(current)
+                current = current[-overlap:] if overlap and len(current) > overlap else []
+                words = sum(word_count(s.text) for s in current)
+            current.append(sentence)
+            words += n
+    if current:
+        if runs and words < min_words // 2 and words + sum(word_count(s.text) for s in runs[-1]) <= max_words:
+            runs[-1].extend(s for s in current if s not in runs[-1])
+        else:
+            runs.append(current)
+    return runs

@@ -1,0 +1,62 @@
+"""Hybrid retrieval: stemmed BM25 and dense Chroma hits fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.schema import Hit
+from assistant.store import Snapshot, VectorStore, bm25_scores
+from assistant.terms import content_stems
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+
+def rrf_fuse(rankings: list[list[str]], k: int) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion of several best-first id lists; returns (id, score) best first."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+class HybridRetriever:
+    """Retrieves chunks of the current snapshot; dense rows Chroma has but the snapshot lacks are ignored."""
+
+    def __init__(self, snapshot: Snapshot, store: VectorStore, settings: Settings) -> None:
+        self.snapshot = snapshot
+        self.store = store
+        self.settings = settings
+        self._chunk_ids = [c.id for c in snapshot.meta.chunks]
+
+    def bm25_ranking(self, question: str) -> list[str]:
+        """Chunk ids with a positive BM25 score, best first."""
+        scores = bm25_scores(self.snapshot.bm25, content_stems(question), len(self._chunk_ids))
+        n = min(self.settings.candidates_per_retriever, len(scores))
+        if not n:
+            return []
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [self._chunk_ids[i] for i in top if scores[i] > 0]
+
+    def dense_ranking(self, question_vector: np.ndarray) -> list[str]:
+        """Chunk ids by cosine similarity, best first, restricted to the snapshot."""
+        hits = self.store.query(question_vector, self.settings.candidates_per_retriever * 2)
+        ranking = [i for i, _ in hits if i in self.snapshot.chunk_by_id]
+        return ranking[: self.settings.candidates_per_retriever]
+
+    def retrieve(self, question: str, question_vector: np.ndarray, top_k: int | None = None) -> list[Hit]:
+        """The fused top-k chunks for a question."""
+        bm25 = self.bm25_ranking(question)
+        dense = self.dense_ranking(question_vector)
+        bm25_rank = {cid: r for r, cid in enumerate(bm25, start=1)}
+        dense_rank = {cid: r for r, cid in enumerate(dense, start=1)}
+        fused = rrf_fuse([bm25, dense], self.settings.rrf_k)[: top_k or self.settings.top_k]
+        return [
+            Hit(chunk=self.snapshot.chunk_by_id[cid], score=score, bm25_rank=bm25_rank.get(cid),
+                dense_rank=dense_rank.get(cid))
+            for cid, score in fused
+        ]

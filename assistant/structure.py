@@ -1,0 +1,125 @@
+"""Plain-text structure: classify lines as headings, prose or fragments, and split prose into sentences.
+
+Every span is a pair of character offsets into the document text, so ``text[start:end]`` is always the exact words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["heading", "prose", "fragment"]
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "no", "fig", "gen", "col",
+    "lt", "sgt", "gov", "sen", "rep", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "approx", "cf", "al",
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text of one kind; ``start``/``end`` exclude bullet markers and surrounding blanks."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    text: str
+
+
+def word_count(text: str) -> int:
+    """Number of word tokens in ``text``."""
+    return len(_WORD.findall(text))
+
+
+def _is_prose(line: str) -> bool:
+    words = word_count(line)
+    return (words >= 4 and bool(_ENDS_SENTENCE.search(line))) or words >= 30
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            lead = len(body) - len(body.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        else:
+            spans.append((pos, pos))
+        pos += len(line)
+    return spans
+
+
+def split_blocks(text: str, markdown: bool = False) -> list[Block]:
+    """Classify each non-empty line; consecutive wrapped prose lines join into one block."""
+    raw: list[Block] = []
+    for start, end in _line_spans(text):
+        if start == end:
+            raw.append(Block("fragment", start, start, ""))  # blank line: a paragraph break
+            continue
+        line = text[start:end]
+        heading = _MD_HEADING.match(line) if markdown else None
+        if heading:
+            offset = start + heading.start(2)
+            raw.append(Block("heading", offset, offset + len(heading.group(2)), heading.group(2)))
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            start, line = start + bullet.end(), line[bullet.end():]
+        raw.append(Block("prose" if _is_prose(line) else "fragment", start, end, line))
+    return _promote_headings(_join_wrapped(raw, text))
+
+
+def _join_wrapped(blocks: list[Block], text: str) -> list[Block]:
+    """Join a prose line that does not end a sentence with the prose line right after it."""
+    joined: list[Block] = []
+    for block in blocks:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None and block.kind == "prose" and prev.kind == "prose"
+            and not _ENDS_SENTENCE.search(prev.text) and block.start > prev.end
+            and not text[prev.end:block.start].count("\n") > 1
+        ):
+            joined[-1] = Block("prose", prev.start, block.end, text[prev.start:block.end])
+        else:
+            joined.append(block)
+    return [b for b in joined if b.end > b.start]
+
+
+def _promote_headings(blocks: list[Block]) -> list[Block]:
+    """A short fragment followed by prose is a heading (plain text has headings as bare lines)."""
+    out = list(blocks)
+    for i, block in enumerate(out):
+        if block.kind != "fragment" or word_count(block.text) > 15:
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt.kind == "prose":
+            out[i] = Block("heading", block.start, block.end, block.text)
+    return out
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        stop = match.end() - len(match.group()) + len(match.group().rstrip())
+        nxt = text[match.end():match.end() + 2]
+        if match.end() >= end or not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'“‘([" ):
+            continue
+        before = text[cursor:match.start()].split()
+        last_word = before[-1].lower().rstrip(".") if before else ""
+        if last_word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last_word):
+            continue
+        spans.append((cursor, stop))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]

@@ -1,0 +1,44 @@
+"""Word-level text handling shared by BM25 and the answerer: tokens, stopwords, stems."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having he
+    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
+    now of off on once only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves s t don
+    did does done get got whose tell told please many much one ones us any anyone anything ever""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, possessive ’s dropped."""
+    out = []
+    for token in _TOKEN.findall(text.lower()):
+        token = re.sub(r"['’]s$", "", token)
+        out.append(token.replace("’", "'"))
+    return out
+
+
+def stem(word: str) -> str:
+    """Snowball English stem of one lower-case word."""
+    return _stemmer().stemWord(word)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stopword tokens, in order (duplicates kept, as BM25 wants)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]

@@ -1,0 +1,74 @@
+"""End to end over the article: verbatim citations, markers resolve, answers vs refusals."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.service import QuestionError
+
+from conftest import ARTICLE
+
+ANSWERABLE = {
+    "When did the cyberattack on Albania happen?": "July 15, 2022",
+    "Who announced the severing of ties with Iran?": "Edi Rama",
+    "How many MEK members did Albania accept?": "3,000",
+    "In what year did Albania accept the MEK members?": "2014",
+    "When did Albania recognize Israel?": "1949",
+    "What is the name of the MEK compound near Tirana?": "Ashraf 3",
+    "Through which country would Iran open an interest section?": "Turkey",
+    "Which country offered cyber aid to Albania?": "Israel",
+    "who did albania blame for the cyberatack?": "Foreign Ministry",
+    "When did Edi Rama announce the decision to cut ties?": "September 7",
+    "Who were the ancestors of modern Albanians?": "Illyrians",
+    "How many years of communist isolation did Albania have?": "45",
+}
+UNANSWERABLE = [
+    "How many people died in the cyberattack?",
+    "any tips for banana bread?",
+    "What is the capital of Australia?",
+    "How do I reverse a list in Python?",
+    "Who won the 2018 FIFA World Cup?",
+    "What is the name of the Iranian foreign minister?",
+]
+
+
+def _check_contract(answer, text: str) -> None:
+    markers = {int(m) for m in re.findall(r"\[(\d+)\]", answer.answer)}
+    numbers = {c.n for c in answer.citations}
+    assert markers == numbers, (markers, numbers)
+    for c in answer.citations:
+        assert text[c.start:c.end] == c.quote
+
+
+@pytest.mark.parametrize("question", [*ANSWERABLE, *UNANSWERABLE])
+def test_citations_are_verbatim_and_markers_resolve(assistant, question: str) -> None:
+    _check_contract(assistant.ask(question), ARTICLE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("question,key", ANSWERABLE.items())
+def test_answerable_questions_are_answered_with_the_key_fact(assistant, question: str, key: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert key.lower() in answer.answer.lower(), answer.answer
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_out_of_corpus_questions_abstain(assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.answer
+    assert answer.answer.startswith("The sources don't say")
+
+
+def test_example_from_the_issue_cites_the_exact_sentence(assistant) -> None:
+    answer = assistant.ask("When did the cyberattack on Albania happen?")
+    first = answer.citations[0]
+    assert (first.start, first.end) == (4886, 5023)
+    assert first.quote.startswith("The most significant incident occurred on July 15, 2022")
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\x00\x01", "x" * 5000])
+def test_bad_questions_get_a_clear_error(assistant, bad: str) -> None:
+    with pytest.raises(QuestionError):
+        assistant.ask(bad)

@@ -1,0 +1,72 @@
+"""Sentences and chunks: verbatim offsets, stable ids, sizes, headings, debris never answerable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.chunking import chunk_document
+from assistant.documents import build_document, read_document
+from assistant.structure import word_count
+
+from conftest import ARTICLE, CORPUS
+
+
+def _article():
+    return read_document(ARTICLE, CORPUS)
+
+
+def test_every_chunk_and_sentence_is_verbatim() -> None:
+    doc = _article()
+    chunks, sentences = chunk_document(doc)
+    assert chunks and sentences
+    for item in [*chunks, *sentences]:
+        assert doc.text[item.start:item.end] == item.text
+        assert item.source == "albania-iran-relations.txt"
+
+
+def test_ids_are_stable_content_hashes() -> None:
+    first, _ = chunk_document(_article())
+    second, _ = chunk_document(_article())
+    assert [c.id for c in first] == [c.id for c in second]
+    assert len({c.id for c in first}) == len(first)
+
+
+def test_chunk_sizes_and_sections() -> None:
+    doc = _article()
+    chunks, _ = chunk_document(doc)
+    sizes = [word_count(c.text) for c in chunks]
+    assert max(sizes) <= 200
+    assert sum(s >= 60 for s in sizes) >= len(sizes) - 2
+    assert doc.title == "Cyber Warfare & Diplomacy: Albania Iran Relations Explored"
+    by_start = {c.start: c.section for c in chunks}
+    assert by_start[4886] == "The Cyber Onslaught: A Turning Point in Albania Iran Relations"
+    assert "Unprecedented Diplomatic Rupture" in {c.section for c in chunks}
+
+
+def test_page_debris_is_never_indexed() -> None:
+    doc = _article()
+    chunks, sentences = chunk_document(doc)
+    debris = ["Religious Leader In Iran", "Moving to Albania guide", "Ally Brooke Husband", "Britannica",
+              "Table of Contents"]
+    for text in debris:
+        assert not any(text in c.text for c in chunks), text
+        assert not any(text in s.text for s in sentences if s.answerable), text
+
+
+def test_sentence_split_keeps_quotes_and_abbreviations() -> None:
+    text = 'Intro heading\nMr. Smith went to the U.S. embassy on Sept. 8. He said "no." Then he left.\n'
+    doc = build_document("x.txt", text, "0")
+    _, sentences = chunk_document(doc, min_words=1)
+    assert [s.text for s in sentences] == [
+        "Mr. Smith went to the U.S. embassy on Sept. 8.", 'He said "no."', "Then he left."
+    ]
+
+
+def test_markdown_headings_become_sections(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Title here\n\n## Budget\n\nThe budget for the bridge was 4 million euros in total.\n")
+    doc = read_document(path, tmp_path)
+    chunks, _ = chunk_document(doc, min_words=1)
+    assert doc.title == "Title here"
+    assert chunks[0].section == "Budget"
+    assert doc.text[chunks[0].start:chunks[0].end] == chunks[0].text
