@@ -169,6 +169,15 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run an eval set through ``ask`` (and the llama-index baseline), write the report, print the headline."""
+    from assistant.evals.cli import run_eval
+
+    assistant = _assistant()
+    ensure_index(assistant)
+    return run_eval(assistant, Path(args.set), Path(args.out), args.baseline)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All subcommands."""
     parser = argparse.ArgumentParser(prog="assistant", description=__doc__)
@@ -181,6 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(run=cmd_ask)
     sub.add_parser("chat", help="interactive questions in the terminal").set_defaults(run=cmd_chat)
     sub.add_parser("sources", help="list indexed documents").set_defaults(run=cmd_sources)
+    evals = sub.add_parser("eval", help="score answers on an eval set (no LLM judge) and write a report")
+    evals.add_argument("--set", default="evals/questions.jsonl", help="JSON-lines eval set (default: %(default)s)")
+    evals.add_argument("--out", default="evals/reports", help="report folder (default: %(default)s)")
+    evals.add_argument("--baseline", action="store_true", help="also run the llama-index baseline side by side")
+    evals.set_defaults(run=cmd_eval)
     return parser
 
 

@@ -32,9 +32,10 @@ class HybridRetriever:
         self.settings = settings
         self._chunk_ids = [c.id for c in snapshot.meta.chunks]
 
-    def bm25_ranking(self, question: str) -> list[str]:
+    def bm25_ranking(self, question: str, extra_stems: list[str] | None = None) -> list[str]:
         """Chunk ids with a positive BM25 score, best first."""
-        scores = bm25_scores(self.snapshot.bm25, content_stems(question), len(self._chunk_ids))
+        stems = content_stems(question) + list(extra_stems or [])
+        scores = bm25_scores(self.snapshot.bm25, stems, len(self._chunk_ids))
         n = min(self.settings.candidates_per_retriever, len(scores))
         if not n:
             return []
@@ -48,9 +49,11 @@ class HybridRetriever:
         ranking = [i for i, _ in hits if i in self.snapshot.chunk_by_id]
         return ranking[: self.settings.candidates_per_retriever]
 
-    def retrieve(self, question: str, question_vector: np.ndarray, top_k: int | None = None) -> list[Hit]:
-        """The fused top-k chunks for a question."""
-        bm25 = self.bm25_ranking(question)
+    def retrieve(
+        self, question: str, question_vector: np.ndarray, top_k: int | None = None, extra_stems: list[str] | None = None
+    ) -> list[Hit]:
+        """The fused top-k chunks for a question; ``extra_stems`` (e.g. spelling fixes) join the BM25 query."""
+        bm25 = self.bm25_ranking(question, extra_stems)
         dense = self.dense_ranking(question_vector)
         bm25_rank = {cid: r for r, cid in enumerate(bm25, start=1)}
         dense_rank = {cid: r for r, cid in enumerate(dense, start=1)}

@@ -20,6 +20,7 @@ class Sentence(Span):
     text: str
     section: str = ""
     answerable: bool = Field(True, description="False for headings, list fragments and page debris.")
+    page: int | None = Field(None, description="PDF page number (1-based) where the sentence starts.")
 
 
 class Chunk(Span):
@@ -30,6 +31,7 @@ class Chunk(Span):
     section: str = ""
     title: str = ""
     sentence_ids: list[str] = Field(default_factory=list)
+    page: int | None = Field(None, description="PDF page number (1-based) where the chunk starts.")
 
 
 class Document(BaseModel):
@@ -40,6 +42,7 @@ class Document(BaseModel):
     text: str
     sha256: str
     sections: list[tuple[int, str]] = Field(default_factory=list, description="(offset, heading) pairs in order.")
+    pages: list[tuple[int, int]] = Field(default_factory=list, description="PDF: (offset, page number) where pages start.")
 
 
 class Hit(BaseModel):
@@ -62,6 +65,7 @@ class Citation(BaseModel):
     score: float
     section: str = ""
     title: str = ""
+    page: int | None = Field(None, description="PDF page number (1-based) of the quote.")
 
 
 class Answer(BaseModel):
@@ -75,3 +79,7 @@ class Answer(BaseModel):
     searched: str | None = Field(None, description="The standalone question that was searched, when it differs.")
     retrieved: list[Span] = Field(default_factory=list, description="Retrieved chunk spans in rank order (for evals).")
     seconds: float = 0.0
+    notice: str | None = Field(None, description="Shown to the user, e.g. that the LLM backend failed and this is the extractive answer.")
+    dropped: list[str] = Field(
+        default_factory=list, description="Generated sentences the grounding guard removed: no retrieved span supports them."
+    )

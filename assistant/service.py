@@ -107,21 +107,30 @@ class Assistant:
                 self._snapshot, self._snapshot_dir = snapshot, folder
             return self._snapshot
 
-    def ask(self, question: str, id: str | None = None) -> Answer:
-        """Answer a question from the index, every sentence cited, or abstain."""
+    def ask(self, question: str, id: str | None = None, history: list[str] | None = None) -> Answer:
+        """Answer a question from the index, every sentence cited, or abstain.
+
+        ``history``: the conversation's previous standalone questions, most recent last; a follow-up that leans
+        on them ("When did he announce it?") is searched as a standalone question, reported in ``searched``.
+        """
         from assistant.answer.compose import compose
+        from assistant.followup import standalone
 
         started = time.perf_counter()
         text = clean_question(question, self.settings.max_question_chars)
+        searched = standalone(text, history)
+        query = searched or text
         snapshot = self.snapshot()
         retriever, answerer = self._retriever, self._answerer
         assert retriever is not None and answerer is not None
-        vector = self.embedder.embed([text])[0]
-        hits = retriever.retrieve(text, vector)
-        draft = answerer.answer(text, hits, vector)
+        vector = self.embedder.embed([query])[0]
+        analysis = answerer.analyse(query)
+        hits = retriever.retrieve(query, vector, extra_stems=list(analysis.corrections.values()))
+        draft = answerer.answer(query, hits, vector, analysis)
         answer_text, citations = compose(text, draft, snapshot)
         return Answer(
             id=id, question=question, answer=answer_text, abstained=draft.abstained, citations=citations,
+            searched=searched,
             retrieved=[Span(source=h.chunk.source, start=h.chunk.start, end=h.chunk.end) for h in hits],
             seconds=round(time.perf_counter() - started, 4),
         )

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -37,10 +37,43 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
 
     llm: Literal["extractive", "openai", "ollama", "llamacpp"] = Field("extractive", description="Answer backend.")
+    llm_base_url: str | None = Field(
+        None, description="openai: the endpoint's base URL (e.g. http://127.0.0.1:8080/v1); ollama: the server URL "
+        "(default http://127.0.0.1:11434)."
+    )
+    llm_model: str = Field("local", description="Model name sent to the openai/ollama endpoint.")
+    llm_api_key: SecretStr | None = Field(None, description="openai: API key, from env/.env only; never logged or reported.")
+    llm_model_path: Path | None = Field(None, description="llamacpp: the local GGUF file.")
+    llm_chat_format: str = Field("chatml", description="llamacpp: llama-cpp-python chat format of the model (chatml, llama-3, gemma...).")
+    llm_context_tokens: int = Field(2048, ge=512, description="Context window of the model (llamacpp n_ctx; prompt budget).")
+    llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before a backend that does not answer is given up on.")
+    llm_max_tokens: int = Field(256, ge=16, le=4096, description="Most tokens a generated answer may have.")
+    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature (0: greedy, repeatable).")
+    llm_passages: int = Field(4, ge=1, le=20, description="Retrieved chunks put in the prompt as numbered passages.")
+    llm_gate: bool = Field(
+        True, description="Ask the model only when the extractive answerer finds the question answerable; "
+        "False sends every question to the model."
+    )
+    keep_unsupported: bool = Field(
+        False, description="Generated sentences with no supporting span: False drops them; True keeps them marked unsupported."
+    )
     max_answer_sentences: int = Field(3, ge=1, le=8, description="Most source sentences an extractive answer uses.")
     abstain_coverage: float = Field(0.5, ge=0, le=1, description="Refuse when question-term coverage is below this...")
     abstain_similarity: float = Field(0.45, ge=-1, le=1, description="...and dense similarity of the best sentence is below this.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")
+
+    serve_host: str = Field("127.0.0.1", description="Default host of `assistant serve` (the chat UI).")
+    serve_port: int = Field(7860, ge=1, le=65535, description="Default port of `assistant serve`.")
+    max_upload_mb: int = Field(20, ge=1, le=1024, description="Largest file the chat UI's Sources tab accepts, in MB.")
+    ui_examples: list[str] = Field(
+        default_factory=lambda: [
+            "When did the cyberattack on Albania happen?",
+            "Who announced the severing of ties with Iran?",
+            "How many MEK members did Albania accept?",
+            "When did Albania recognize Israel?",
+        ],
+        description="Example questions shown in the empty chat (a JSON list in the env variable).",
+    )
 
     @property
     def index_path(self) -> Path:

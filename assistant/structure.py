@@ -21,6 +21,8 @@ _ABBREVIATIONS = {
     "aug", "sep", "sept", "oct", "nov", "dec", "mt", "approx", "cf", "al",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
+_WRAP_MAX = 130  # longest typical hard-wrapped line (text files wrap at 70-80 columns, PDF lines reach ~120)
+_NOT_WRAPPED = ("|", "```")  # table rows and code fences never continue a paragraph
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 def split_blocks(text: str, markdown: bool = False) -> list[Block]:
     """Classify each non-empty line; consecutive wrapped prose lines join into one block."""
     raw: list[Block] = []
-    for start, end in _line_spans(text):
+    for start, end in _merge_hard_wrapped(text, _line_spans(text), markdown):
         if start == end:
             raw.append(Block("fragment", start, start, ""))  # blank line: a paragraph break
             continue
@@ -75,6 +77,32 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
             start, line = start + bullet.end(), line[bullet.end():]
         raw.append(Block("prose" if _is_prose(line) else "fragment", start, end, line))
     return _promote_headings(_join_wrapped(raw, text))
+
+
+def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool) -> list[tuple[int, int]]:
+    """Join the lines of hard-wrapped paragraphs (text wrapped at ~70-100 columns, PDF lines) into one span.
+
+    Only when the document's lines are short (90th-percentile length at most ``_WRAP_MAX``); a line continues the
+    previous one when that one filled the line width. Line-per-paragraph documents are left as they are.
+    """
+    lengths = sorted(end - start for start, end in spans if end > start)
+    if len(lengths) < 4 or lengths[int(len(lengths) * 0.9)] > _WRAP_MAX:
+        return spans
+    full = 0.75 * lengths[int(len(lengths) * 0.9)]
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        prev = merged[-1] if merged else (0, 0)
+        line, last = text[start:end], text[prev[0]:prev[1]].rsplit("\n", 1)[-1].strip()
+        if (
+            end > start and prev[1] > prev[0] and len(last) >= full and not _BULLET.match(line)
+            and not line.startswith(_NOT_WRAPPED) and not last.startswith(_NOT_WRAPPED)
+            and not (markdown and (_MD_HEADING.match(line) or _MD_HEADING.match(last)))
+            and not (_ENDS_SENTENCE.search(last) and len(line) < full and not _ENDS_SENTENCE.search(line))
+        ):
+            merged[-1] = (prev[0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _join_wrapped(blocks: list[Block], text: str) -> list[Block]:

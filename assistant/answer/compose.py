@@ -27,6 +27,8 @@ def compose(question: str, draft: Draft, snapshot: Snapshot) -> tuple[str, list[
             text += " Nearest passages: " + " ".join(f"\u201c{_short(c.quote)}\u201d [{c.n}]" for c in citations)
         return text, citations
     citations = [citation_for(i, s, snapshot, draft.scores.get(s.id, 0.0)) for i, s in enumerate(draft.sentences, 1)]
+    if draft.template:
+        return draft.template.format(*(c.n for c in citations)), citations
     text = " ".join(f"{_one_line(c.quote)} [{c.n}]" for c in citations)
     return text, citations
 

@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
-from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
+from assistant.answer import arithmetic
+from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems, term_match
+from assistant.answer.qtypes import DATE, NUMBER, QUESTION_FILLER, AnswerType, expected_type, has_value, names
+from assistant.answer.query import Query, analyse
+from assistant.terms import STOPWORDS, stem, words
 from assistant.schema import Hit, Sentence
 
 if TYPE_CHECKING:
@@ -25,6 +28,14 @@ if TYPE_CHECKING:
 
 _ANAPHOR = re.compile(r"^(?:He|She|They|It|This|These|That|Those|Its|Their|His|Her)\b")
 _BACKREF = re.compile(r"\b(?:this|that|the same) (?:year|month|day|date|time|period|number)\b", re.IGNORECASE)
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|never|"
+    r"rather than|instead of|denies|denied|no evidence)\b", re.IGNORECASE)
+_STRONG_REASON = re.compile(
+    r"\b(?:because|due to|in (?:direct )?retaliation|in response to|as a result|reasons? (?:for|is|was)|explains? its reasons|"
+    r"so that|in order to|led to|stemming from|accused|blamed|on humanitarian grounds|hopes? to|aim(?:s|ed|ing)? to)\b",
+    re.IGNORECASE)
+_PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 _PART_SPLIT = re.compile(r"\?\s+|\s*;\s*|,?\s+\band\b\s+(?=(?:when|why|how|who|what|where|which|did|was|is|does)\b)",
                          re.IGNORECASE)
 
@@ -40,6 +51,7 @@ class Candidate:
     window_coverage: float
     matched: set[str]
     typed: bool
+    window: frozenset[str] = frozenset()
     score: float = 0.0
 
 
@@ -52,6 +64,7 @@ class Draft:
     reason: str = ""
     nearest: list[Sentence] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
+    template: str | None = None  # answer text with {0}, {1}... for the markers of ``sentences``, when computed
 
 
 class ExtractiveAnswerer:
@@ -63,21 +76,63 @@ class ExtractiveAnswerer:
         self.weights = TermWeights(snapshot.bm25, len(snapshot.meta.chunks))
         self._by_id = {s.id: s for s in snapshot.meta.sentences}
 
-    def answer(self, question: str, hits: list[Hit], question_vector: np.ndarray) -> Draft:
+    def analyse(self, question: str) -> Query:
+        """The question's corrected terms, answer kind and out-of-corpus signals."""
+        return analyse(question, self.weights)
+
+    def answer(self, question: str, hits: list[Hit], question_vector: np.ndarray, query: Query | None = None) -> Draft:
         """Choose answer sentences for the question from the retrieved chunks."""
-        terms = question_terms(question, QUESTION_FILLER)
-        kind = expected_type(question)
-        candidates = self._candidates(question, terms, kind, hits, question_vector)
+        query = query or self.analyse(question)
+        candidates = self._candidates(question, query.terms, query.kind, hits, question_vector)
         if not candidates:
             return Draft([], True, "nothing relevant was retrieved")
         ranked = sorted(candidates, key=lambda c: -c.score)
         nearest = [c.sentence for c in ranked[:2]]
         scores = {c.sentence.id: round(c.score, 4) for c in ranked}
-        refusal = self._refusal(ranked, kind)
+        computed = self._interval(question, query, candidates)
+        if computed:
+            computed.scores = scores
+            return computed
+        refusal = query.out_of_corpus or self._refusal(ranked, query)
         if refusal:
             return Draft([], True, refusal, nearest, scores)
-        chosen = self._select(question, ranked, kind, hits, question_vector)
+        contradiction = self._contradicts(question, query, ranked)
+        if contradiction:
+            return Draft([], True, "the sources say otherwise", [contradiction], scores)
+        chosen = self._select(question, ranked, query.kind, hits, question_vector)
         return Draft(chosen, False, "", nearest, scores)
+
+    def _interval(self, question: str, query: Query, candidates: list[Candidate]) -> Draft | None:
+        """"How many days between A and B": the best-dated sentence for each part, and the computed gap."""
+        unit = arithmetic.interval_unit(question)
+        parts = arithmetic.question_parts(question) if unit else []
+        if len(parts) < 2:
+            return None
+        picks: list[tuple[Sentence, arithmetic.DatedValue]] = []
+        for part in parts[:2]:
+            terms = question_terms(part, QUESTION_FILLER)
+            literal = arithmetic.find_dates(part)
+            best, best_cov = None, 0.0
+            for cand in candidates:
+                dates = arithmetic.find_dates(cand.sentence.text)
+                if literal:
+                    dates = [d for d in dates if arithmetic.same_day(d, literal[0])]
+                cov, _ = coverage(terms, self.weights, cand.window)
+                if dates and cov + 0.3 * cand.dense > best_cov and all(dates[0] != d for _, d in picks):
+                    best, best_cov = (cand.sentence, dates[0]), cov + 0.3 * cand.dense
+            if best is None or best_cov < 0.35:
+                return None
+            picks.append(best)
+        (s1, d1), (s2, d2) = picks
+        count = arithmetic.difference(d1, d2, unit or "days")
+        if count is None:
+            return None
+        ordered = sorted(picks, key=lambda p: p[1].value)
+        sentences = list({s.id: s for s, _ in ordered}.values())
+        template = arithmetic.phrase(count, unit or "days", d1, d2)
+        if len(sentences) == 1:
+            template = template.replace("{1}", "{0}")
+        return Draft(sentences, False, template=template)
 
     def _candidates(
         self, question: str, terms: list[str], kind: AnswerType, hits: list[Hit], qvec: np.ndarray
@@ -106,7 +161,7 @@ class ExtractiveAnswerer:
                 if not typed and pos > 0 and (_BACKREF.search(sentence.text) or _ANAPHOR.match(sentence.text)):
                     prev = self._by_id.get(ids[pos - 1])
                     typed = prev is not None and has_value(prev.text, kind)
-                cand = Candidate(sentence, rank, dense, cov, wcov, matched, typed)
+                cand = Candidate(sentence, rank, dense, cov, wcov, matched, typed, frozenset(window))
                 cand.score = self._score(cand, kind, top_k)
                 out.append(cand)
         return out
@@ -114,22 +169,45 @@ class ExtractiveAnswerer:
     @staticmethod
     def _score(c: Candidate, kind: AnswerType, top_k: int) -> float:
         prior = 1.0 - (c.chunk_rank - 1) / top_k
+        if kind == "reason":  # a cause often sits in the sentence next to the one that names the event
+            score = 0.25 * c.coverage + 0.30 * c.window_coverage + 0.35 * c.dense + 0.10 * prior
+            return score + (0.15 if _STRONG_REASON.search(c.sentence.text) else 0.06 if c.typed else -0.05)
         score = 0.40 * c.coverage + 0.15 * c.window_coverage + 0.35 * c.dense + 0.10 * prior
-        if kind in ("date", "number", "entity", "place", "reason"):
+        if kind in ("date", "number", "entity", "place"):
             score += 0.12 if c.typed else -0.10
         return score
 
-    def _refusal(self, ranked: list[Candidate], kind: AnswerType) -> str:
+    def _refusal(self, ranked: list[Candidate], query: Query) -> str:
         best = ranked[0]
         top_cov = max(c.window_coverage for c in ranked[:3])
         top_dense = max(c.dense for c in ranked[:3])
         if top_cov < self.settings.abstain_coverage and top_dense < self.settings.abstain_similarity:
             return "no passage covers the question's terms or meaning"
-        if kind in ("date", "number"):
+        if query.kind in ("date", "number"):
             relevant = [c for c in ranked if c.typed and c.coverage >= 0.5 * best.coverage and c.window_coverage >= 0.4]
+            if query.kind == "number" and query.head:
+                relevant = [c for c in relevant if _value_near(c.sentence.text, query.head, query.text, "number")]
             if not relevant:
-                return f"no relevant passage gives a {kind}"
+                return f"no relevant passage gives a {query.kind}"
+        if query.head and re.search(r"\bname of\b|\bwho (?:is|was|are|were)\b", query.text, re.IGNORECASE):
+            if not _value_near(best.sentence.text, query.head, query.text, "name"):
+                return f"no relevant passage names the {query.head}"
         return ""
+
+    def _contradicts(self, question: str, query: Query, ranked: list[Candidate]) -> Sentence | None:
+        """A close sentence that denies what a wh-question takes for granted ("Why did X escalate to NATO?")."""
+        if not _PRESUPPOSES.match(question) or re.search(r"\b(?:not|never|n't)\b", question, re.IGNORECASE):
+            return None
+        best_cov = max(c.coverage for c in ranked)
+        for cand in [c for c in ranked[:5] if c.coverage >= max(0.5, 0.8 * best_cov)]:
+            match = _COUNTERFACTUAL.search(cand.sentence.text)
+            if not match:
+                continue
+            text = cand.sentence.text
+            near = frozenset(stem(w) for w in words(text[max(match.start() - 60, 0):match.end() + 40]))
+            if len([t for t in query.terms if term_match(t, near)]) >= 2:
+                return cand.sentence
+        return None
 
     def _select(
         self, question: str, ranked: list[Candidate], kind: AnswerType, hits: list[Hit], qvec: np.ndarray
@@ -182,3 +260,20 @@ class ExtractiveAnswerer:
             if same_paragraph and other.answerable:
                 return other
         return None
+
+
+def _value_near(text: str, head: str, question: str, kind: str, window: int = 5) -> bool:
+    """A number (or a capitalised name) not taken from the question within ``window`` words of the head noun."""
+    tokens = text.split()
+    head_stem = stem(head.lower())
+    question_stems = frozenset(stem(w) for w in words(question))
+    spots = [i for i, tok in enumerate(tokens) if term_match(head_stem, frozenset(stem(w) for w in words(tok)))]
+    for i in spots:
+        near = " ".join(tokens[max(i - window, 0):i + window + 1])
+        if kind == "number":
+            found = [w for m in NUMBER.finditer(DATE.sub(" ", near)) for w in [m.group(0).lower()]]
+        else:
+            found = [w for name in names(" " + near) for w in words(name) if w not in STOPWORDS]
+        if any(not term_match(stem(w), question_stems) for w in found):
+            return True
+    return False

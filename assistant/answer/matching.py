@@ -19,7 +19,18 @@ class TermWeights:
         vocab = getattr(bm25, "vocab_dict", None) or {}
         indptr = np.asarray(bm25.scores["indptr"]) if vocab else np.zeros(1)
         counts = np.diff(indptr) if len(indptr) > 1 else np.zeros(0)
-        self._df = {t: int(counts[i]) for t, i in vocab.items() if i < len(counts)}
+        self._df = {t: int(counts[i]) for t, i in vocab.items() if i < len(counts) and counts[i] > 0}
+        self._by_initial: dict[str, list[str]] = {}
+        for term in self._df:
+            self._by_initial.setdefault(term[:1], []).append(term)
+
+    def vocab_by_initial(self, initial: str) -> list[str]:
+        """Corpus stems starting with ``initial``."""
+        return self._by_initial.get(initial, [])
+
+    def known(self, term: str) -> bool:
+        """Whether the stem, or a near form of it (Albania/Albanian), occurs in the corpus."""
+        return bool(self.df(term)) or any(_prefix_match(term, t) for t in self.vocab_by_initial(term[:1]))
 
     def df(self, term: str) -> int:
         """Chunks containing the stem."""

@@ -25,8 +25,8 @@ NUMBER = re.compile(
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[A-Z][\w’'-]+)*")
 _REASON_CUES = re.compile(
     r"\b(?:because|due to|in retaliation|retaliation|as a result|led to|caused|stemming from|fueled by|"
-    r"in response|so that|in order to|reason|therefore|thus|for|since|triggered|believed to be|aim(?:ing|ed)? to|"
-    r"hopes? to|framed|seeks? to|prompted)\b",
+    r"in response|so that|in order to|reasons?|therefore|thus|triggered|believed to be|aim(?:ing|ed)? to|"
+    r"hopes? to|framed|seeks? to|prompted|accused|blamed|on .{1,30} grounds|explains?|motivated|driven by)\b",
     re.IGNORECASE,
 )
 
@@ -41,8 +41,7 @@ QUESTION_FILLER = frozenset(
 def expected_type(question: str) -> AnswerType:
     """The kind of value a right answer must contain, from the question's wording."""
     q = " ".join(words(question))
-    if re.search(r"\b(when|what (year|date|day|month|time)|which (year|date|day|month)|since when|how long ago|"
-                 r"in what year|on what (date|day))\b", q):
+    if re.search(r"\b(when|(what|which) (\w+ )?(year|date|day|month)|what time|since when|how long ago)\b", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share)|number of)\b", q):
         return "number"

@@ -1,0 +1,93 @@
+"""Deterministic date arithmetic: "how many days/years between A and B" from two cited dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from assistant.answer.qtypes import DATE
+
+_ASKS_INTERVAL = re.compile(
+    r"\bhow (?:many|much) (?P<unit>days|weeks|months|years|time)\b.*\b(?:between|after|before|from|since|until|passed|"
+    r"elapsed|separated?|later|earlier|apart)\b",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\b(?:between|and|after|before|from|until|since|than|did|does|do|was|were|had|has|is|are)\b", re.IGNORECASE
+)
+_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%B %d", "%b %d", "%Y")
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    """A date found in text, with the words as written and how precise it is."""
+
+    text: str
+    value: date
+    has_day: bool
+    has_year: bool
+
+
+def interval_unit(question: str) -> str | None:
+    """The unit an interval question asks in ("days", "years", ...), or None when it asks no interval."""
+    match = _ASKS_INTERVAL.search(question)
+    if not match:
+        return None
+    unit = match.group("unit").lower()
+    return "days" if unit == "time" else unit
+
+
+def question_parts(question: str) -> list[str]:
+    """The event descriptions an interval question compares (the text around between/and/after...)."""
+    body = _ASKS_INTERVAL.sub(lambda m: m.group(0).split(" ", 3)[-1], question)
+    return [p.strip(" ?,.") for p in _SPLIT.split(body) if len(p.strip(" ?,.").split()) >= 2]
+
+
+def find_dates(text: str) -> list[DatedValue]:
+    """Every parseable date in text, in order."""
+    out = []
+    for match in DATE.finditer(text):
+        raw = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", match.group(0)).replace(".", "")
+        for fmt in _FORMATS:
+            try:
+                parsed = datetime.strptime(raw, fmt)
+            except ValueError:
+                continue
+            out.append(DatedValue(match.group(0), parsed.date(), "%d" in fmt, "%Y" in fmt))
+            break
+    return out
+
+
+def same_day(a: DatedValue, b: DatedValue) -> bool:
+    """Whether two dates can be the same day (a missing year or day matches anything)."""
+    if a.has_year and b.has_year and a.value.year != b.value.year:
+        return False
+    if a.has_day and b.has_day and (a.value.month, a.value.day) != (b.value.month, b.value.day):
+        return False
+    return a.has_day == b.has_day or a.value.month == b.value.month or not (a.has_day or b.has_day)
+
+
+def difference(a: DatedValue, b: DatedValue, unit: str) -> int | None:
+    """Whole units between two dates; a missing year is borrowed from the other date; None if too vague."""
+    if unit in ("days", "weeks") and not (a.has_day and b.has_day):
+        return None
+    if not a.has_year and not b.has_year:
+        return None
+    first = a.value if a.has_year else a.value.replace(year=b.value.year)
+    second = b.value if b.has_year else b.value.replace(year=a.value.year)
+    if unit == "years":
+        return abs(second.year - first.year)
+    days = abs((second - first).days)
+    if unit == "weeks":
+        return days // 7
+    if unit == "months":
+        return abs((second.year - first.year) * 12 + second.month - first.month)
+    return days
+
+
+def phrase(count: int, unit: str, a: DatedValue, b: DatedValue) -> str:
+    """The computed answer sentence; ``{0}`` and ``{1}`` stand for the two citation markers."""
+    first, second = sorted((a, b), key=lambda d: d.value)
+    word = unit if count != 1 else unit.rstrip("s")
+    return f"{count} {word} passed between {first.text} [{{0}}] and {second.text} [{{1}}] (computed from the cited dates)."

@@ -1,0 +1,123 @@
+"""Question analysis: corrected content terms, the kind of value asked for, and the noun it is asked about.
+
+The "head" is the thing a question asks for ("how many *hours*", "what kind of *malware*", "the name of the
+*minister*", "who is the *ambassador*"). When the head, or a proper name the question relies on, occurs nowhere in
+the corpus, the corpus cannot hold the answer, however close the nearest sentence sounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer.matching import TermWeights, question_terms
+from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type
+from assistant.terms import STOPWORDS, stem, words
+
+GENERIC_HEADS = frozenset(stem(w) for w in """
+    country countries city cities place places year years date dates day days month months season time times
+    person people group groups organization organisation nation nations number numbers name names kind type
+    sort way ways reason reasons part parts role thing things event events word words term terms body bodies
+    official officials leader leaders state states government governments partner partners ally allies
+    lesson lessons step steps action actions activity activities fact facts detail details much many
+    """.split())
+
+_AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
+_STOP = rf"(?= {_AUX}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| going\b| the\b| [a-z]+ed\b|$)"
+_NP = r"(?P<np>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)"
+_HEAD_PATTERNS = [
+    re.compile(rf"\bhow (?:many|much) (?:more |fewer |of the )?{_NP}{_STOP}"),
+    re.compile(rf"\b(?:what|which) (?:kind|type|sort|form)s? of {_NP}{_STOP}"),
+    re.compile(rf"\bnames? of (?:the |a |an |its |their |his |her )?{_NP}{_STOP}"),
+    re.compile(rf"\bwho (?:is|was|are|were) (?:the |a |an )?{_NP}{_STOP}"),
+    re.compile(rf"\b(?:what|which) (?!{_AUX}\b){_NP} {_AUX}\b"),
+    re.compile(rf"\bwhat(?: {_AUX})? (?:the |a |an ){_NP}{_STOP}"),
+    re.compile(r"\bhow (?P<np>big|large|long|tall|wide|old|far|heavy)\b(?:.* in (?P<unit>[a-z]+)$)?"),
+]
+_QUALIFIERS = frozenset("""exact exactly precise specific approximate approximately rough roughly main total overall
+    current actual full first last latest one two three four five six seven eight nine ten""".split())
+_SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
+_NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
+
+
+@dataclass
+class Query:
+    """One analysed question."""
+
+    text: str
+    terms: list[str]
+    kind: AnswerType
+    head: str | None = None
+    unseen_words: list[str] = field(default_factory=list)
+    unseen_names: list[str] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def out_of_corpus(self) -> str:
+        """Why the corpus cannot answer, judged from the question alone ("" when it might)."""
+        if self.unseen_names:
+            return f"the documents never mention {', '.join(self.unseen_names)}"
+        if self.unseen_words:
+            return f"the documents never mention {' or '.join(self.unseen_words)}"
+        return ""
+
+
+def _edit_distance_within(a: str, b: str, limit: int) -> bool:
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if limit == 1 and len(a) == len(b):  # short words: only a swap of two neighbours counts as a typo
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
+
+
+def correct(term: str, weights: TermWeights) -> str:
+    """A misspelt stem replaced by the closest corpus stem (edit distance 1, or 2 for long words)."""
+    if weights.df(term) or len(term) < 6:
+        return term
+    limit = 1 if len(term) < 9 else 2
+    best = [t for t in weights.vocab_by_initial(term[0]) if _edit_distance_within(term, t, limit)]
+    return max(best, key=weights.df) if best else term
+
+
+def _head(question: str) -> list[str]:
+    """Content words of the phrase naming what is asked for; the last one is the head noun."""
+    q = " ".join(words(question))
+    for pattern in _HEAD_PATTERNS:
+        match = pattern.search(q)
+        if match:
+            unit = match.groupdict().get("unit")
+            tokens = [w for w in (unit or match.group("np")).split()
+                      if w not in STOPWORDS and w not in _QUALIFIERS and not w.isdigit()]
+            if tokens:
+                return tokens
+    return []
+
+
+def analyse(question: str, weights: TermWeights) -> Query:
+    """Terms (typos corrected against the corpus vocabulary), answer kind, head and unseen names."""
+    raw_terms = question_terms(question, QUESTION_FILLER)
+    corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
+    terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms))
+    phrase = _head(question)
+    unseen_words = [
+        w for w in phrase
+        if w not in _SIZE_WORDS and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
+        and not weights.known(st)
+    ]
+    unseen_names = []
+    for name in _NAME_IN_QUESTION.findall(question):
+        parts = [stem(p) for p in name.lower().split("-") if p]
+        if not all(weights.known(corrections.get(p, p)) for p in parts):
+            unseen_names.append(name)
+    kind = "number" if phrase and phrase[0] in _SIZE_WORDS else expected_type(question)
+    head = phrase[-1] if phrase else None
+    return Query(question, terms, kind, head, unseen_words, unseen_names, corrections)

@@ -1,0 +1,6 @@
+"""Grounding evals: run an eval set through ``Assistant.ask`` and score it without any LLM judge.
+
+``schema`` (set and result records), ``metrics`` (deterministic scoring), ``runner`` (runs a set),
+``baseline`` (the llama-index ten-minute baseline), ``report`` (report.json/.md/.png, results.jsonl).
+The top-level ``evals/`` folder holds the sets, thresholds and reports; this package holds the code.
+"""

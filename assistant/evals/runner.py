@@ -1,0 +1,135 @@
+"""Run an eval set through ``Assistant.ask`` (the same path as ``assistant ask``), and optionally the baseline."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from hashlib import sha256
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.evals.metrics import by_type, evidence_spans, judge, summarise
+from assistant.evals.schema import EvalQuestion, QuestionResult, SourceTexts, load_questions
+from assistant.schema import Answer
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+Progress = Callable[[str, int, int], None]
+"""Called as (system, questions done, questions total)."""
+
+
+@dataclass
+class SystemRun:
+    """One system's results on a set, their figures overall and by question type, and how it was configured."""
+
+    name: str
+    results: list[QuestionResult]
+    config: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def figures(self) -> dict[str, float | int | None]:
+        """Headline figures."""
+        return summarise(self.results)
+
+    @property
+    def by_type(self) -> dict[str, dict[str, float | int | None]]:
+        """Figures per question type."""
+        return by_type(self.results)
+
+
+@dataclass
+class EvalRun:
+    """Everything one ``assistant eval`` produced: the set, our run and (optionally) the baseline's."""
+
+    set_path: Path
+    set_sha256: str
+    questions: list[EvalQuestion]
+    systems: dict[str, SystemRun]
+    started: str
+    settings: dict[str, Any]
+
+
+def score(question: EvalQuestion, answer: Answer, latency: float, texts: SourceTexts, error: str | None = None) -> QuestionResult:
+    """A result record for one answer: the raw answer and citations plus every metric's verdict."""
+    gold, missing = evidence_spans(question, texts)
+    verdicts, reasons = judge(question, answer, gold, texts)
+    if missing:
+        reasons.insert(0, f"{len(missing)} evidence string(s) not found in the source: {missing[0][:60]!r}")
+    if error:
+        reasons.insert(0, f"error: {error}")
+    sources = texts.candidates(question)
+    return QuestionResult(
+        id=question.id, type=question.type, question=question.question,
+        source=sources[0] if len(sources) == 1 else None, should_abstain=question.should_abstain,
+        gold_answer=question.answer, must_include=question.must_include, evidence=question.evidence,
+        evidence_spans=gold, answer=answer.answer, abstained=answer.abstained, citations=answer.citations,
+        retrieved=answer.retrieved, latency_s=round(latency, 4), error=error, verdicts=verdicts, reasons=reasons,
+    )
+
+
+def run_system(
+    name: str, questions: list[EvalQuestion], ask: Callable[[str, str], Answer], texts: SourceTexts,
+    progress: Progress | None = None,
+) -> list[QuestionResult]:
+    """Ask every question with ``ask(question, id)``, timing each call.
+
+    A question that raises is recorded as an empty, non-abstained answer with the error as a reason, so it fails
+    every metric (an error is never a right refusal) and the run goes on.
+    """
+    results = []
+    for done, question in enumerate(questions, start=1):
+        started = time.perf_counter()
+        try:
+            answer, error = ask(question.question, question.id), None
+        except Exception as exc:  # noqa: BLE001 - one broken question must not lose the whole run
+            answer = Answer(id=question.id, question=question.question, answer="", abstained=False)
+            error = f"{type(exc).__name__}: {exc}"
+        results.append(score(question, answer, time.perf_counter() - started, texts, error))
+        if progress:
+            progress(name, done, len(questions))
+    return results
+
+
+def source_texts(assistant: Assistant) -> SourceTexts:
+    """Source texts for an assistant: corpus files, falling back to the indexed document text."""
+    documents = assistant.snapshot().meta.documents
+    return SourceTexts(assistant.settings.corpus_dir, {name: doc.text for name, doc in documents.items()})
+
+
+def public_settings(assistant: Assistant) -> dict[str, Any]:
+    """The settings used, with anything secret-looking redacted and URL credentials dropped."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    out: dict[str, Any] = {}
+    for name, value in assistant.settings.model_dump(mode="json").items():
+        if any(word in name.lower() for word in ("key", "secret", "token", "password")) and value:
+            value = "<redacted>"
+        elif isinstance(value, str) and "://" in value and "@" in value:
+            parts = urlsplit(value)
+            value = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+        out[name] = value
+    return out
+
+
+def evaluate(assistant: Assistant, set_path: Path, baseline: bool = False, progress: Progress | None = None) -> EvalRun:
+    """Run the set through ``assistant.ask`` (warm: index and model loaded first) and, if asked, the baseline."""
+    questions = load_questions(set_path)
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    texts = source_texts(assistant)
+    assistant.embedder.embed(["warm-up"])
+    systems = {"ours": SystemRun("ours", run_system("ours", questions, assistant.ask, texts, progress),
+                                 {"answerer": assistant.settings.llm, "pipeline": "hybrid BM25 + dense, RRF"})}
+    if baseline:
+        from assistant.evals.baseline import LlamaIndexBaseline
+
+        base = LlamaIndexBaseline(assistant.embedder, texts.indexed)
+        try:
+            results = run_system("baseline", questions, base.ask, texts, progress)
+        finally:
+            base.close()
+        systems["baseline"] = SystemRun("baseline", results, base.config())
+    digest = sha256(set_path.read_bytes()).hexdigest()
+    return EvalRun(set_path, digest, questions, systems, started, public_settings(assistant))

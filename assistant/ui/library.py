@@ -1,0 +1,121 @@
+"""The Sources tab's work, without Gradio: safe upload names, type and size checks, add and remove sources.
+
+Until ``Assistant`` grows ``add``/``remove`` of its own, these copy into (or delete from) the corpus folder and
+run the incremental ``Assistant.index``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.indexer import IndexReport
+    from assistant.service import Assistant
+
+MAX_NAME_CHARS = 100
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+IndexProgress = Callable[[str, int, int], None]
+
+
+class UploadRejected(ValueError):
+    """An upload that is refused; the message says why, for the user."""
+
+
+@dataclass
+class LibraryResult:
+    """What an add or remove did: files placed or deleted, files refused (name → reason), the index report."""
+
+    placed: list[str] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)
+    report: IndexReport | None = None
+
+
+def supported_suffixes() -> set[str]:
+    """File types the indexer reads, looked up at call time (readers may be added while the app runs)."""
+    from assistant import documents
+
+    return {s.lower() for s in documents.SUPPORTED_SUFFIXES}
+
+
+def safe_name(original: str) -> str:
+    """A plain file name from an uploaded one: basename only, safe characters, no leading dots, bounded length."""
+    base = re.split(r"[/\\]", original.replace("\x00", ""))[-1]
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    stem = _UNSAFE.sub("-", stem).strip(".-_") or "upload"
+    suffix = _UNSAFE.sub("", suffix).lower()
+    stem = stem[: MAX_NAME_CHARS - len(suffix) - 1]
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def unique_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name-2``, ``name-3``... before the suffix when taken: nothing is overwritten."""
+    target = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    number = 2
+    while target.exists():
+        target = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return target
+
+
+def check_upload(path: Path, name: str, max_mb: int) -> None:
+    """Raise ``UploadRejected`` for an unsupported type, an empty file or one over ``max_mb``."""
+    suffix = Path(name).suffix.lower()
+    allowed = supported_suffixes()
+    if suffix not in allowed:
+        raise UploadRejected(f"{name}: unsupported file type '{suffix or '(none)'}' (accepted: {', '.join(sorted(allowed))})")
+    size = path.stat().st_size
+    if size == 0:
+        raise UploadRejected(f"{name}: empty file")
+    if size > max_mb * 1024 * 1024:
+        raise UploadRejected(f"{name}: {size / 1048576:.1f} MB is over the {max_mb} MB limit")
+
+
+def add_files(assistant: Assistant, uploads: list[tuple[Path, str]], progress: IndexProgress | None = None) -> LibraryResult:
+    """Copy accepted uploads (temp path, original name) into the corpus folder and index them."""
+    result = LibraryResult()
+    corpus = Path(assistant.settings.corpus_dir)
+    corpus.mkdir(parents=True, exist_ok=True)
+    placed: list[Path] = []
+    for temp, original in uploads:
+        name = safe_name(original)
+        try:
+            check_upload(Path(temp), name, assistant.settings.max_upload_mb)
+        except UploadRejected as exc:
+            result.refused[original] = str(exc)
+            continue
+        target = unique_path(corpus, name)
+        shutil.copyfile(temp, target)
+        placed.append(target)
+    if not placed:
+        return result
+    result.report = assistant.index(progress, lock_wait=60)
+    for target in placed:
+        source = target.relative_to(corpus).as_posix()
+        if source in result.report.skipped:  # unreadable: take it back out so the corpus stays clean
+            result.refused[source] = result.report.skipped[source]
+            target.unlink(missing_ok=True)
+        else:
+            result.placed.append(source)
+    return result
+
+
+def remove_source(assistant: Assistant, source: str, progress: IndexProgress | None = None) -> LibraryResult:
+    """Delete one indexed source (only a name the index lists) from the corpus folder and re-index."""
+    if source not in {d.source for d in assistant.sources()}:
+        raise UploadRejected(f"{source}: not an indexed source")
+    corpus = Path(assistant.settings.corpus_dir).resolve()
+    target = (corpus / source).resolve()
+    if corpus not in target.parents:
+        raise UploadRejected(f"{source}: outside the corpus folder")
+    target.unlink(missing_ok=True)
+    return LibraryResult(placed=[source], report=assistant.index(progress, lock_wait=60))
