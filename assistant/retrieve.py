@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.schema import Hit
+from collections.abc import Callable
+
+from assistant.schema import Chunk, Hit
 from assistant.store import Snapshot, VectorStore, bm25_scores
 from assistant.terms import content_stems
 
@@ -63,3 +65,18 @@ class HybridRetriever:
                 dense_rank=dense_rank.get(cid))
             for cid, score in fused
         ]
+
+    def retrieve_multi(
+        self, texts: list[str], vectors: np.ndarray, per_part: int = 3, extra_stems: list[str] | None = None,
+        keep: Callable[[Chunk], bool] | None = None,
+    ) -> list[Hit]:
+        """Top-k chunks for a question, then the best few for each sub-question (those ``keep`` accepts)."""
+        hits = self.retrieve(texts[0], vectors[0], extra_stems=extra_stems)
+        seen = {h.chunk.id for h in hits}
+        for text, vector in zip(texts[1:], vectors[1:]):
+            part_hits = self.retrieve(text, vector, top_k=per_part * 4, extra_stems=extra_stems)
+            for hit in [h for h in part_hits if keep is None or keep(h.chunk)][:per_part]:
+                if hit.chunk.id not in seen:
+                    seen.add(hit.chunk.id)
+                    hits.append(hit)
+        return hits

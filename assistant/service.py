@@ -11,10 +11,14 @@ from assistant.schema import Answer, Span
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
-    from assistant.answer.extractive import ExtractiveAnswerer
+    from collections.abc import Callable, Iterator
+
+    from assistant.answer.extractive import Draft, ExtractiveAnswerer
+    from assistant.answer.llm_answer import AnswerDelta, Generated, GenerativeAnswerer
     from assistant.embedder import Embedder
     from assistant.indexer import IndexReport, Progress
     from assistant.retrieve import HybridRetriever
+    from assistant.schema import Hit
     from assistant.store import DocumentRecord, Snapshot, VectorStore
 
 
@@ -46,6 +50,7 @@ class Assistant:
         self._snapshot_dir: Path | None = None
         self._retriever: HybridRetriever | None = None
         self._answerer: ExtractiveAnswerer | None = None
+        self._generator: GenerativeAnswerer | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides: object) -> Assistant:
@@ -71,14 +76,32 @@ class Assistant:
             self._store = VectorStore(self.settings)
         return self._store
 
-    def index(self, progress: Progress | None = None, lock_wait: float = 0.0) -> IndexReport:
-        """Bring the index in line with the corpus folder (incremental)."""
+    def index(
+        self, progress: Progress | None = None, lock_wait: float = 0.0, paths: list[Path] | None = None
+    ) -> IndexReport:
+        """Bring the index in line with the corpus folder, or only ``paths`` (outside ones are copied in first).
+
+        Questions keep being answered from the current snapshot while this runs (the file lock, not this
+        object's lock, keeps index runs apart); the new snapshot is picked up by the next question.
+        """
+        from assistant.corpus import index_paths
         from assistant.indexer import build_index
 
-        with self._lock:
-            report = build_index(self.settings, self.embedder, progress, lock_wait)
-            self._snapshot_dir = None  # force a reload on the next question
-            return report
+        if paths is not None:
+            return index_paths(self.settings, list(paths), lambda: self.embedder, progress, lock_wait=lock_wait)
+        return build_index(self.settings, lambda: self.embedder, progress, lock_wait)
+
+    def add(self, path: str | Path, progress: Progress | None = None, lock_wait: float = 0.0) -> IndexReport:
+        """Copy a file or folder into the corpus (or fetch an http(s) URL into it), then index it."""
+        from assistant.corpus import add_source
+
+        return add_source(self.settings, path, lambda: self.embedder, progress, lock_wait=lock_wait)
+
+    def remove(self, source: str, progress: Progress | None = None, lock_wait: float = 0.0) -> IndexReport:
+        """Delete a source from the corpus folder and its chunks from the index; ``SourceNotFound`` if unknown."""
+        from assistant.corpus import remove_source
+
+        return remove_source(self.settings, source, lambda: self.embedder, progress, lock_wait=lock_wait)
 
     def has_index(self) -> bool:
         """True when a current snapshot exists."""
@@ -102,12 +125,17 @@ class Assistant:
         with self._lock:
             if folder != self._snapshot_dir or self._snapshot is None:
                 snapshot = load_snapshot(self.settings.index_path)
+                if self._store is not None and self._snapshot is not None:
+                    self._store = self._store.fresh()  # see the vectors the index run wrote
                 self._retriever = HybridRetriever(snapshot, self.store, self.settings)
-                self._answerer = ExtractiveAnswerer(snapshot, self.settings)
+                self._answerer = ExtractiveAnswerer(snapshot, self.settings, self.embedder.embed)
                 self._snapshot, self._snapshot_dir = snapshot, folder
             return self._snapshot
 
-    def ask(self, question: str, id: str | None = None, history: list[str] | None = None) -> Answer:
+    def ask(
+        self, question: str, id: str | None = None, history: list[str] | None = None,
+        on_delta: Callable[[AnswerDelta], None] | None = None,
+    ) -> Answer:
         """Answer a question from the index, every sentence cited, or abstain.
 
         ``history``: the conversation's previous standalone questions, most recent last; a follow-up that leans
@@ -120,20 +148,82 @@ class Assistant:
         text = clean_question(question, self.settings.max_question_chars)
         searched = standalone(text, history)
         query = searched or text
-        snapshot = self.snapshot()
-        retriever, answerer = self._retriever, self._answerer
+        with self._lock:  # snapshot, retriever and answerer of one generation, even if another thread reloads
+            snapshot = self.snapshot()
+            retriever, answerer = self._retriever, self._answerer
         assert retriever is not None and answerer is not None
-        vector = self.embedder.embed([query])[0]
         analysis = answerer.analyse(query)
-        hits = retriever.retrieve(query, vector, extra_stems=list(analysis.corrections.values()))
+        vectors = self.embedder.embed([query, *analysis.parts])
+        vector = vectors[0]
+        fixes = list(analysis.corrections.values())
+        if analysis.parts:
+            hits = retriever.retrieve_multi([query, *analysis.parts], vectors, extra_stems=fixes, keep=analysis.keep_chunk)
+        else:
+            hits = retriever.retrieve(query, vector, extra_stems=fixes)
         draft = answerer.answer(query, hits, vector, analysis)
         answer_text, citations = compose(text, draft, snapshot)
+        abstained, generated = draft.abstained, {}
+        if self.settings.llm != "extractive":  # a generative backend, held to the same contract by the guard
+            gen = self._generate(text, query, hits, draft, snapshot, on_delta)
+            answer_text, citations, abstained = gen.text, gen.citations, gen.abstained
+            generated = {"notice": gen.notice, "dropped": gen.dropped}
         return Answer(
-            id=id, question=question, answer=answer_text, abstained=draft.abstained, citations=citations,
+            id=id, question=question, answer=answer_text, abstained=abstained, citations=citations, **generated,
             searched=searched,
             retrieved=[Span(source=h.chunk.source, start=h.chunk.start, end=h.chunk.end) for h in hits],
             seconds=round(time.perf_counter() - started, 4),
         )
+
+    def _generate(
+        self, question: str, query: str, hits: list[Hit], draft: Draft, snapshot: Snapshot,
+        on_delta: Callable[[AnswerDelta], None] | None,
+    ) -> Generated:
+        from assistant.answer.llm_answer import AnswerDelta, GenerativeAnswerer
+
+        with self._lock:
+            if self._generator is None:
+                self._generator = GenerativeAnswerer(self.settings, self.embedder.embed)
+        if on_delta is None:
+            return self._generator.answer(question, query, hits, draft, snapshot)
+        for event in self._generator.stream(question, query, hits, draft, snapshot):
+            if isinstance(event, AnswerDelta):
+                on_delta(event)
+            else:
+                return event
+        raise AssertionError("the generative stream ended without a final answer")
+
+    def ask_stream(
+        self, question: str, id: str | None = None, history: list[str] | None = None
+    ) -> Iterator[AnswerDelta | Answer]:
+        """``ask`` as a stream, for UIs: ``AnswerDelta`` items, then the final ``Answer``.
+
+        With a generative backend each delta is one generated sentence that passed the grounding guard, with its
+        ``[n]`` markers and the citations it introduced, yielded as soon as the sentence is complete. The final
+        ``Answer`` is authoritative: show its ``answer`` text in place of the streamed text (they differ when the
+        answer abstains, or the backend failed and the extractive answer stands in: see ``Answer.notice``). The
+        extractive backend yields just the ``Answer``. Raises ``QuestionError`` like ``ask``.
+        """
+        import queue
+
+        if self.settings.llm == "extractive":
+            yield self.ask(question, id, history)
+            return
+        events: queue.Queue[AnswerDelta | Answer | BaseException] = queue.Queue()
+
+        def work() -> None:
+            try:
+                events.put(self.ask(question, id, history, on_delta=events.put))
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+                events.put(exc)
+
+        threading.Thread(target=work, name="ask-stream", daemon=True).start()
+        while True:
+            event = events.get()
+            if isinstance(event, BaseException):
+                raise event
+            yield event
+            if isinstance(event, Answer):
+                return
 
     def sources(self) -> list[DocumentRecord]:
         """Indexed documents, by source name."""

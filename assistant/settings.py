@@ -31,6 +31,11 @@ class Settings(BaseSettings):
     chunk_min_words: int = Field(60, ge=1, description="Chunks shorter than this are merged with the next paragraph of the section.")
     chunk_max_words: int = Field(200, ge=20, description="Chunks longer than this are split at sentence boundaries.")
     chunk_overlap_sentences: int = Field(1, ge=0, le=3, description="Sentences repeated when a long paragraph is split.")
+    index_batch_chunks: int = Field(
+        256, ge=1, le=5000, description="Chunks embedded and written to Chroma per step; a killed index run keeps finished steps."
+    )
+    fetch_timeout_seconds: float = Field(30.0, gt=0, description="`assistant add URL`: give up fetching after this long.")
+    max_fetch_bytes: int = Field(50_000_000, ge=1, description="`assistant add URL`: refuse pages or files larger than this.")
 
     top_k: int = Field(5, ge=1, le=50, description="Chunks handed to the answerer after fusion.")
     candidates_per_retriever: int = Field(20, ge=1, le=200, description="Hits taken from BM25 and from dense before fusion.")
@@ -58,6 +63,7 @@ class Settings(BaseSettings):
         False, description="Generated sentences with no supporting span: False drops them; True keeps them marked unsupported."
     )
     max_answer_sentences: int = Field(3, ge=1, le=8, description="Most source sentences an extractive answer uses.")
+    extra_sentence_ratio: float = Field(0.8, ge=0, le=1, description="A further sentence joins the answer when its score is at least this share of the best one's.")
     abstain_coverage: float = Field(0.5, ge=0, le=1, description="Refuse when question-term coverage is below this...")
     abstain_similarity: float = Field(0.45, ge=-1, le=1, description="...and dense similarity of the best sentence is below this.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")

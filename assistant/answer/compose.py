@@ -15,6 +15,7 @@ def citation_for(n: int, sentence: Sentence, snapshot: Snapshot, score: float) -
     return Citation(
         n=n, source=sentence.source, start=sentence.start, end=sentence.end,
         quote=doc.text[sentence.start:sentence.end], score=round(score, 4), section=sentence.section, title=doc.title,
+        page=sentence.page,
     )
 
 

@@ -10,6 +10,7 @@ asks for a date/number/name and no relevant sentence holds one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ import numpy as np
 from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems, term_match
 from assistant.answer.qtypes import DATE, NUMBER, QUESTION_FILLER, AnswerType, expected_type, has_value, names
-from assistant.answer.query import Query, analyse
+from assistant.answer.query import Query, analyse, question_parts
 from assistant.terms import STOPWORDS, stem, words
 from assistant.schema import Hit, Sentence
 
@@ -36,9 +37,6 @@ _STRONG_REASON = re.compile(
     r"so that|in order to|led to|stemming from|accused|blamed|on humanitarian grounds|hopes? to|aim(?:s|ed|ing)? to)\b",
     re.IGNORECASE)
 _PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
-_PART_SPLIT = re.compile(r"\?\s+|\s*;\s*|,?\s+\band\b\s+(?=(?:when|why|how|who|what|where|which|did|was|is|does)\b)",
-                         re.IGNORECASE)
-
 
 @dataclass
 class Candidate:
@@ -70,9 +68,12 @@ class Draft:
 class ExtractiveAnswerer:
     """Sentence selection and the answerability decision over one snapshot."""
 
-    def __init__(self, snapshot: Snapshot, settings: Settings) -> None:
+    def __init__(
+        self, snapshot: Snapshot, settings: Settings, embed: Callable[[list[str]], np.ndarray] | None = None
+    ) -> None:
         self.snapshot = snapshot
         self.settings = settings
+        self._embed = embed
         self.weights = TermWeights(snapshot.bm25, len(snapshot.meta.chunks))
         self._by_id = {s.id: s for s in snapshot.meta.sentences}
 
@@ -109,7 +110,8 @@ class ExtractiveAnswerer:
         if len(parts) < 2:
             return None
         picks: list[tuple[Sentence, arithmetic.DatedValue]] = []
-        for part in parts[:2]:
+        part_vectors = self._embed(parts[:2]) if self._embed else None
+        for p, part in enumerate(parts[:2]):
             terms = question_terms(part, QUESTION_FILLER)
             literal = arithmetic.find_dates(part)
             best, best_cov = None, 0.0
@@ -118,14 +120,16 @@ class ExtractiveAnswerer:
                 if literal:
                     dates = [d for d in dates if arithmetic.same_day(d, literal[0])]
                 cov, _ = coverage(terms, self.weights, cand.window)
-                if dates and cov + 0.3 * cand.dense > best_cov and all(dates[0] != d for _, d in picks):
-                    best, best_cov = (cand.sentence, dates[0]), cov + 0.3 * cand.dense
+                dense = self._window_similarity(cand.sentence, part_vectors[p]) if part_vectors is not None else cand.dense
+                fit = 0.5 * cov + 0.5 * dense
+                if dates and fit > best_cov and all(dates[0] != d for _, d in picks):
+                    best, best_cov = (cand.sentence, dates[0]), fit
             if best is None or best_cov < 0.35:
                 return None
             picks.append(best)
         (s1, d1), (s2, d2) = picks
         count = arithmetic.difference(d1, d2, unit or "days")
-        if count is None:
+        if not count:  # None: too vague to compute; 0: two events matched to one date, a sign of a wrong pick
             return None
         ordered = sorted(picks, key=lambda p: p[1].value)
         sentences = list({s.id: s for s, _ in ordered}.values())
@@ -177,6 +181,12 @@ class ExtractiveAnswerer:
             score += 0.12 if c.typed else -0.10
         return score
 
+    def _window_similarity(self, sentence: Sentence, vector: np.ndarray) -> float:
+        """Best similarity of ``vector`` to the sentence or a neighbour in its paragraph."""
+        row = self.snapshot.sentence_row[sentence.id]
+        rows = [row] + [self.snapshot.sentence_row[n.id] for step in (-1, 1) if (n := self._neighbour(row, step, sentence))]
+        return float(np.max(self.snapshot.sentence_vectors[rows] @ vector))
+
     def _refusal(self, ranked: list[Candidate], query: Query) -> str:
         best = ranked[0]
         top_cov = max(c.window_coverage for c in ranked[:3])
@@ -215,8 +225,8 @@ class ExtractiveAnswerer:
         limit = self.settings.max_answer_sentences
         primary = [c for c in ranked if c.typed] if kind in ("date", "number") else ranked
         chosen: list[Candidate] = [primary[0] if primary else ranked[0]]
-        parts = [p for p in _PART_SPLIT.split(question) if len(question_terms(p, QUESTION_FILLER)) >= 2]
-        if len(parts) > 1:
+        parts = question_parts(question)
+        if not arithmetic.interval_unit(question):
             for part in parts:
                 sub = self._candidates(part, question_terms(part, QUESTION_FILLER), expected_type(part), hits, qvec)
                 best = max(sub, key=lambda c: c.score, default=None)
@@ -224,9 +234,10 @@ class ExtractiveAnswerer:
                     chosen.append(best)
         covered = set(chosen[0].matched)
         for cand in ranked[1:]:
-            if len(chosen) >= limit or cand.score < 0.85 * chosen[0].score:
+            if len(chosen) >= limit or cand.score < self.settings.extra_sentence_ratio * chosen[0].score:
                 break
-            if not cand.matched <= covered and all(cand.sentence.id != c.sentence.id for c in chosen):
+            adds = not cand.matched <= covered or (kind == "reason" and bool(_STRONG_REASON.search(cand.sentence.text)))
+            if adds and all(cand.sentence.id != c.sentence.id for c in chosen):
                 chosen.append(cand)
                 covered |= cand.matched
         sentences = [c.sentence for c in chosen[:limit]]

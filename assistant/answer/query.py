@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
-from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type
+from assistant.answer.qtypes import DATE, QUESTION_FILLER, AnswerType, expected_type
+from assistant.schema import Chunk
 from assistant.terms import STOPWORDS, stem, words
 
 GENERIC_HEADS = frozenset(stem(w) for w in """
@@ -34,6 +36,9 @@ _HEAD_PATTERNS = [
     re.compile(rf"\bwhat(?: {_AUX})? (?:the |a |an ){_NP}{_STOP}"),
     re.compile(r"\bhow (?P<np>big|large|long|tall|wide|old|far|heavy)\b(?:.* in (?P<unit>[a-z]+)$)?"),
 ]
+_PART_SPLIT = re.compile(
+    r"\?\s+|\s*;\s*|,?\s+\band\b\s+(?=(?:when|why|how|who|what|where|which|did|was|is|does)\b)", re.IGNORECASE
+)
 _QUALIFIERS = frozenset("""exact exactly precise specific approximate approximately rough roughly main total overall
     current actual full first last latest one two three four five six seven eight nine ten""".split())
 _SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
@@ -51,6 +56,11 @@ class Query:
     unseen_words: list[str] = field(default_factory=list)
     unseen_names: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
+    parts: list[str] = field(default_factory=list)
+
+    def keep_chunk(self, chunk: Chunk) -> bool:
+        """Whether a chunk can serve a sub-question: interval questions need a dated passage."""
+        return not arithmetic.interval_unit(self.text) or bool(DATE.search(chunk.text))
 
     @property
     def out_of_corpus(self) -> str:
@@ -120,4 +130,13 @@ def analyse(question: str, weights: TermWeights) -> Query:
             unseen_names.append(name)
     kind = "number" if phrase and phrase[0] in _SIZE_WORDS else expected_type(question)
     head = phrase[-1] if phrase else None
-    return Query(question, terms, kind, head, unseen_words, unseen_names, corrections)
+    return Query(question, terms, kind, head, unseen_words, unseen_names, corrections, question_parts(question))
+
+
+def question_parts(question: str) -> list[str]:
+    """The sub-questions of a multi-part or interval question (empty for a simple one)."""
+    if arithmetic.interval_unit(question):
+        parts = arithmetic.question_parts(question)
+    else:
+        parts = [p for p in _PART_SPLIT.split(question) if len(question_terms(p, QUESTION_FILLER)) >= 2]
+    return parts if len(parts) > 1 else []

@@ -1,0 +1,131 @@
+"""Generative answers held to the extractive contract: prompt → backend → grounding guard, or a visible fallback.
+
+The extractive draft of the same question is the safety net: its answerability decision gates the model (with
+``llm_gate``), its nearest sentences back an abstention, and its answer stands in, with a notice, whenever the
+backend cannot be built, cannot be reached, errs or runs past ``llm_timeout_s``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from assistant.answer.compose import compose
+from assistant.answer.extractive import Draft
+from assistant.answer.generative import Backend, BackendError, make_backend
+from assistant.answer.guard import Embed, Guard, SentenceStream, guard_answer
+from assistant.answer.matching import TermWeights
+from assistant.answer.prompts import Prompt, answer_prompt, passages_for, prompt_budget_chars
+from assistant.schema import Citation, Hit
+from assistant.settings import Settings
+from assistant.store import Snapshot
+
+
+class AnswerDelta(BaseModel):
+    """One streamed step: a guarded sentence (with its ``[n]`` markers) and the citations it introduced."""
+
+    text: str = Field(description="Text to append to the answer shown so far (starts with a space after the first).")
+    citations: list[Citation] = Field(default_factory=list, description="Citations first used by this sentence.")
+
+
+@dataclass
+class Generated:
+    """A generative (or fallen-back) answer, ready to become an ``Answer``."""
+
+    text: str
+    citations: list[Citation]
+    abstained: bool
+    notice: str | None = None
+    dropped: list[str] = field(default_factory=list)
+
+
+class GenerativeAnswerer:
+    """Runs the configured backend over one snapshot and guards what it says."""
+
+    def __init__(self, settings: Settings, embed: Embed | None = None) -> None:
+        self.settings = settings
+        self.embed = embed
+        self._backend: Backend | None = None
+        self._weights: tuple[Snapshot, TermWeights] | None = None
+        self._lock = threading.Lock()
+
+    def backend(self) -> Backend:
+        """The backend, built on first use; raises ``BackendError``."""
+        with self._lock:
+            if self._backend is None:
+                self._backend = make_backend(self.settings)
+            return self._backend
+
+    def prompt(self, query: str, hits: list[Hit]) -> Prompt:
+        """The grounded prompt for a question over its retrieved chunks."""
+        s = self.settings
+        budget = prompt_budget_chars(s.llm_context_tokens, s.llm_max_tokens, query)
+        return answer_prompt(query, passages_for(hits, s.llm_passages, budget))
+
+    def _guard(self, prompt: Prompt, snapshot: Snapshot) -> Guard:
+        if self._weights is None or self._weights[0] is not snapshot:
+            self._weights = (snapshot, TermWeights(snapshot.bm25, len(snapshot.meta.chunks)))
+        return Guard(prompt.passages, snapshot, self._weights[1], self.embed, self.settings.keep_unsupported)
+
+    @staticmethod
+    def _extractive(question: str, draft: Draft, snapshot: Snapshot, notice: str | None = None) -> Generated:
+        text, citations = compose(question, draft, snapshot)
+        return Generated(text, citations, draft.abstained, notice)
+
+    def _notice(self, error: BackendError) -> str:
+        return f"The {self.settings.llm} model did not answer ({error}); this is the extractive answer."
+
+    @staticmethod
+    def _finish(question: str, draft: Draft, guard: Guard) -> Generated:
+        result = guard.result()
+        if result.abstained:
+            refusal = Draft([], True, "no generated sentence is supported", draft.nearest, draft.scores)
+            text, citations = compose(question, refusal, guard.snapshot)
+            return Generated(text, citations, True, None, result.dropped)
+        return Generated(result.text, result.citations, False, None, result.dropped)
+
+    def answer(self, question: str, query: str, hits: list[Hit], draft: Draft, snapshot: Snapshot) -> Generated:
+        """The guarded generated answer; the extractive one (with a notice) when the backend fails."""
+        if (self.settings.llm_gate and draft.abstained) or not hits:
+            return self._extractive(question, draft, snapshot)
+        prompt = self.prompt(query, hits)
+        try:
+            reply = self.backend().complete(prompt)
+        except BackendError as exc:
+            return self._extractive(question, draft, snapshot, self._notice(exc))
+        guard = self._guard(prompt, snapshot)
+        guard_answer(reply, guard)
+        return self._finish(question, draft, guard)
+
+    def stream(
+        self, question: str, query: str, hits: list[Hit], draft: Draft, snapshot: Snapshot
+    ) -> Iterator[AnswerDelta | Generated]:
+        """``AnswerDelta`` for each sentence that survives the guard as it completes, then the final ``Generated``.
+
+        The final value is authoritative: on abstention or fallback its text replaces whatever was streamed.
+        """
+        if (self.settings.llm_gate and draft.abstained) or not hits:
+            yield self._extractive(question, draft, snapshot)
+            return
+        prompt = self.prompt(query, hits)
+        guard, sentences = self._guard(prompt, snapshot), SentenceStream()
+        first = True
+        try:
+            for delta in self.backend().stream(prompt):
+                for unit in sentences.feed(delta):
+                    text, citations = guard.add(unit)
+                    if text:
+                        yield AnswerDelta(text=text if first else " " + text, citations=citations)
+                        first = False
+        except BackendError as exc:
+            yield self._extractive(question, draft, snapshot, self._notice(exc))
+            return
+        for unit in sentences.close():
+            text, citations = guard.add(unit)
+            if text:
+                yield AnswerDelta(text=text if first else " " + text, citations=citations)
+                first = False
+        yield self._finish(question, draft, guard)
