@@ -200,7 +200,9 @@ class ExtractiveAnswerer:
             if not relevant:
                 return f"no relevant passage gives a {query.kind}"
         if query.head and re.search(r"\bname of\b|\bwho (?:is|was|are|were)\b", query.text, re.IGNORECASE):
-            if not _value_near(best.sentence.text, query.head, query.text, "name"):
+            phrase = [stem(w) for w in query.head_phrase]
+            fitting = [c for c in ranked[:3] if all(term_match(t, c.window) for t in phrase)]
+            if not any(_value_near(c.sentence.text, query.head, query.text, "name") for c in fitting):
                 return f"no relevant passage names the {query.head}"
         return ""
 
@@ -237,6 +239,7 @@ class ExtractiveAnswerer:
             if len(chosen) >= limit or cand.score < self.settings.extra_sentence_ratio * chosen[0].score:
                 break
             adds = not cand.matched <= covered or (kind == "reason" and bool(_STRONG_REASON.search(cand.sentence.text)))
+            adds = adds and (cand.typed or kind not in ("date", "number"))
             if adds and all(cand.sentence.id != c.sentence.id for c in chosen):
                 chosen.append(cand)
                 covered |= cand.matched
@@ -285,6 +288,11 @@ def _value_near(text: str, head: str, question: str, kind: str, window: int = 5)
             found = [w for m in NUMBER.finditer(DATE.sub(" ", near)) for w in [m.group(0).lower()]]
         else:
             found = [w for name in names(" " + near) for w in words(name) if w not in STOPWORDS]
-        if any(not term_match(stem(w), question_stems) for w in found):
+        if any(not _in_question(stem(w), question_stems) for w in found):
             return True
     return False
+
+
+def _in_question(word_stem: str, question_stems: frozenset[str]) -> bool:
+    """Whether a word of a found value already appears in the question (Iran/Iranian count as the same)."""
+    return any(q.startswith(word_stem) or word_stem.startswith(q) for q in question_stems if min(len(q), len(word_stem)) >= 4)

@@ -53,6 +53,7 @@ class Query:
     terms: list[str]
     kind: AnswerType
     head: str | None = None
+    head_phrase: list[str] = field(default_factory=list)
     unseen_words: list[str] = field(default_factory=list)
     unseen_names: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
@@ -130,7 +131,9 @@ def analyse(question: str, weights: TermWeights) -> Query:
             unseen_names.append(name)
     kind = "number" if phrase and phrase[0] in _SIZE_WORDS else expected_type(question)
     head = phrase[-1] if phrase else None
-    return Query(question, terms, kind, head, unseen_words, unseen_names, corrections, question_parts(question))
+    return Query(
+        question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question)
+    )
 
 
 def question_parts(question: str) -> list[str]:
