@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from assistant.retrieve import HybridRetriever
     from assistant.schema import Hit
     from assistant.store import DocumentRecord, Snapshot, VectorStore
+    from assistant.verify import IndexCheck
 
 
 class QuestionError(ValueError):
@@ -103,6 +104,12 @@ class Assistant:
 
         return remove_source(self.settings, source, lambda: self.embedder, progress, lock_wait=lock_wait)
 
+    def check(self) -> IndexCheck:
+        """Whether Chroma, BM25, the snapshot and the corpus agree (counts and problems)."""
+        from assistant.verify import verify_index
+
+        return verify_index(self.settings)
+
     def has_index(self) -> bool:
         """True when a current snapshot exists."""
         from assistant.store import current_snapshot_dir
@@ -155,7 +162,7 @@ class Assistant:
         analysis = answerer.analyse(query)
         vectors = self.embedder.embed([query, *analysis.parts])
         vector = vectors[0]
-        fixes = list(analysis.corrections.values())
+        fixes = analysis.extra_stems
         if analysis.parts:
             hits = retriever.retrieve_multi([query, *analysis.parts], vectors, extra_stems=fixes, keep=analysis.keep_chunk)
         else:

@@ -42,3 +42,15 @@ def stem(word: str) -> str:
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stopword tokens, in order (duplicates kept, as BM25 wants)."""
     return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+ABBREVIATIONS = {
+    "pm": "prime minister", "fm": "foreign minister", "us": "united states", "usa": "united states",
+    "uk": "united kingdom", "eu": "european union", "un": "united nations", "nato": "nato",
+    "govt": "government", "gov": "government", "intl": "international", "dept": "department",
+}
+
+
+def expand_abbreviations(text: str) -> str:
+    """The expansions of common abbreviations found in text (PM → prime minister), space-joined."""
+    return " ".join(ABBREVIATIONS[w] for w in words(text) if w in ABBREVIATIONS)

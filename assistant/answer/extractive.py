@@ -195,7 +195,7 @@ class ExtractiveAnswerer:
             return "no passage covers the question's terms or meaning"
         if query.kind in ("date", "number"):
             relevant = [c for c in ranked if c.typed and c.coverage >= 0.5 * best.coverage and c.window_coverage >= 0.4]
-            if query.kind == "number" and query.head:
+            if query.kind == "number" and query.head and query.head not in ("long", "old", "far"):
                 relevant = [c for c in relevant if _value_near(c.sentence.text, query.head, query.text, "number")]
             if not relevant:
                 return f"no relevant passage gives a {query.kind}"

@@ -53,6 +53,16 @@ def _prefix_match(a: str, b: str) -> bool:
     return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 4
 
 
+def _shared_root(a: str, b: str) -> bool:
+    """communism/communist: a common start of 6+ letters with at most 3 letters left on either side."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 6 and len(a) - n <= 3 and len(b) - n <= 3
+
+
 def term_match(term: str, stems: frozenset[str]) -> float:
     """1.0 for the same stem; 0.8 for a near form (Albania/Albanian); 0.9 for a split compound (cyberattack)."""
     if term in stems:
@@ -62,6 +72,8 @@ def term_match(term: str, stems: frozenset[str]) -> float:
             return 0.8
         if len(other) >= 4 and term.startswith(other) and term[len(other):] in stems:
             return 0.9
+        if _shared_root(term, other):
+            return 0.7
     return 0.0
 
 

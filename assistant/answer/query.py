@@ -14,7 +14,7 @@ from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
 from assistant.answer.qtypes import DATE, QUESTION_FILLER, AnswerType, expected_type
 from assistant.schema import Chunk
-from assistant.terms import STOPWORDS, stem, words
+from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
 
 GENERIC_HEADS = frozenset(stem(w) for w in """
     country countries city cities place places year years date dates day days month months season time times
@@ -42,6 +42,7 @@ _PART_SPLIT = re.compile(
 _QUALIFIERS = frozenset("""exact exactly precise specific approximate approximately rough roughly main total overall
     current actual full first last latest one two three four five six seven eight nine ten""".split())
 _SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
+_NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
 
 
@@ -58,6 +59,12 @@ class Query:
     unseen_names: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     parts: list[str] = field(default_factory=list)
+    expansion: str = ""
+
+    @property
+    def extra_stems(self) -> list[str]:
+        """Stems to add to the keyword search: spelling fixes and abbreviation expansions."""
+        return [*self.corrections.values(), *(stem(w) for w in words(self.expansion))]
 
     def keep_chunk(self, chunk: Chunk) -> bool:
         """Whether a chunk can serve a sub-question: interval questions need a dated passage."""
@@ -115,24 +122,27 @@ def _head(question: str) -> list[str]:
 
 def analyse(question: str, weights: TermWeights) -> Query:
     """Terms (typos corrected against the corpus vocabulary), answer kind, head and unseen names."""
-    raw_terms = question_terms(question, QUESTION_FILLER)
+    expansion = expand_abbreviations(question)
+    raw_terms = question_terms(f"{question} {expansion}", QUESTION_FILLER)
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
     terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms))
     phrase = _head(question)
     unseen_words = [
         w for w in phrase
-        if w not in _SIZE_WORDS and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
+        if w not in _SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
         and not weights.known(st)
     ]
-    unseen_names = []
+    unseen_names = [n for n in _NUMBER_IN_QUESTION.findall(question) if not weights.known(n.replace(",", ""))]
     for name in _NAME_IN_QUESTION.findall(question):
         parts = [stem(p) for p in name.lower().split("-") if p]
         if not all(weights.known(corrections.get(p, p)) for p in parts):
             unseen_names.append(name)
     kind = "number" if phrase and phrase[0] in _SIZE_WORDS else expected_type(question)
+    phrase = [x for w in phrase for x in (ABBREVIATIONS.get(w, w).split())]
     head = phrase[-1] if phrase else None
     return Query(
-        question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question)
+        question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question),
+        expansion,
     )
 
 
