@@ -25,6 +25,21 @@ def rrf_fuse(rankings: list[list[str]], k: int) -> list[tuple[str, float]]:
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+def _with_leaders(fused: list[tuple[str, float]], rankings: list[list[str]], k: int, lead: int = 2) -> list[tuple[str, float]]:
+    """The top-k of a fusion, making room for each ranking's first ``lead`` items (a strong keyword hit
+    that the other retriever missed would otherwise sink below items both rank middling)."""
+    leaders = list(dict.fromkeys(cid for ranking in rankings for cid in ranking[:lead]))
+    chosen = list(fused[:k])
+    present = {cid for cid, _ in chosen}
+    missing = [item for item in fused if item[0] in leaders and item[0] not in present]
+    for item in missing:
+        for i in range(len(chosen) - 1, -1, -1):
+            if chosen[i][0] not in leaders:
+                chosen[i] = item
+                break
+    return sorted(chosen, key=lambda kv: -kv[1])
+
+
 class HybridRetriever:
     """Retrieves chunks of the current snapshot; dense rows Chroma has but the snapshot lacks are ignored."""
 
@@ -59,7 +74,7 @@ class HybridRetriever:
         dense = self.dense_ranking(question_vector)
         bm25_rank = {cid: r for r, cid in enumerate(bm25, start=1)}
         dense_rank = {cid: r for r, cid in enumerate(dense, start=1)}
-        fused = rrf_fuse([bm25, dense], self.settings.rrf_k)[: top_k or self.settings.top_k]
+        fused = _with_leaders(rrf_fuse([bm25, dense], self.settings.rrf_k), [bm25, dense], top_k or self.settings.top_k)
         return [
             Hit(chunk=self.snapshot.chunk_by_id[cid], score=score, bm25_rank=bm25_rank.get(cid),
                 dense_rank=dense_rank.get(cid))

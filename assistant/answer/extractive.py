@@ -34,7 +34,7 @@ _COUNTERFACTUAL = re.compile(
     r"rather than|instead of|denies|denied|no evidence)\b", re.IGNORECASE)
 _STRONG_REASON = re.compile(
     r"\b(?:because|due to|in (?:direct )?retaliation|in response to|as a result|reasons? (?:for|is|was)|explains? its reasons|"
-    r"so that|in order to|led to|stemming from|accused|blamed|on humanitarian grounds|hopes? to|aim(?:s|ed|ing)? to)\b",
+    r"so that|in order to|led to|stemming from|accused|blamed|on \w+ grounds|hopes? to|aim(?:s|ed|ing)? to)\b",
     re.IGNORECASE)
 _PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 
@@ -255,7 +255,9 @@ class ExtractiveAnswerer:
             row = self.snapshot.sentence_row[sentence.id]
             if kind == "reason":
                 nxt = self._neighbour(row, +1, sentence)
-                if nxt and _ANAPHOR.match(nxt.text) and has_value(nxt.text, "reason") and nxt not in out:
+                explained = bool(_STRONG_REASON.search(sentence.text))
+                if nxt and _ANAPHOR.match(nxt.text) and nxt not in out and (
+                        not explained or has_value(nxt.text, "reason")):
                     out.append(nxt)
                     continue
             if _ANAPHOR.match(sentence.text):
