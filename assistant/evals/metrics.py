@@ -10,7 +10,7 @@ from statistics import median
 import numpy as np
 
 from assistant.evals.schema import CitationVerdict, EvalQuestion, QuestionResult, SourceTexts, Verdicts
-from assistant.schema import Answer, Span
+from assistant.schema import Answer, Citation, Span
 
 SUPPORT_MIN = 0.6
 HEADLINE = (
@@ -18,7 +18,6 @@ HEADLINE = (
     "hit@1", "hit@3", "hit@5", "mrr", "accuracy_strict", "latency_p50_ms", "latency_p95_ms", "answer_words_median",
 )
 RATES = HEADLINE[:11]
-LOWER_IS_BETTER = {"false_refusal_rate", "latency_p50_ms", "latency_p95_ms"}
 DEFINITIONS = {
     "accuracy": "Answerable questions (should_abstain false) whose answer is not abstained and contains every "
                 "must_include key (a list = any alternative); [n] markers removed, case-insensitive, whitespace, "
@@ -27,7 +26,7 @@ DEFINITIONS = {
                        "evidence span (same source, [start,end) intersect); an abstained answer scores 0.",
     "citation_precision": "Citations of non-abstained answers that overlap gold evidence, or whose quote supports the "
                           "answer text it is attached to (>= 60% of that text's content words are in the quote) AND "
-                          "shares at least one content word with the must_include keys.",
+                          "the quote shares at least one content word with the must_include keys.",
     "verbatim_rate": "All citations (abstained answers too) whose quote equals the source text at [start:end].",
     "abstain_recall": "should_abstain questions that were abstained.",
     "false_refusal_rate": "Answerable questions that were abstained (lower is better).",
@@ -74,7 +73,7 @@ def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(normalise(text)) if w not in STOPWORDS}
 
 
-def overlaps(a: Span, b: Span) -> bool:
+def overlaps(a: Span | Citation, b: Span | Citation) -> bool:
     """Same source and the half-open spans [start,end) intersect."""
     return a.source == b.source and a.start < b.end and b.start < a.end
 

@@ -12,7 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from assistant.evals.metrics import DEFINITIONS, HEADLINE, LOWER_IS_BETTER, RATES, STOPWORDS, SUPPORT_MIN
+from assistant.evals.metrics import DEFINITIONS, HEADLINE, RATES, STOPWORDS, SUPPORT_MIN
 from assistant.evals.runner import EvalRun, SystemRun
 
 PACKAGES = ("assistant", "chromadb", "llama-index-core", "llama-index-vector-stores-chroma", "onnxruntime",
@@ -24,6 +24,9 @@ LABELS = {
     "hit@5": "Retrieval hit@5", "mrr": "Retrieval MRR", "accuracy_strict": "Accuracy, keys at word boundaries",
     "latency_p50_ms": "Latency p50 (ms)", "latency_p95_ms": "Latency p95 (ms)",
     "answer_words_median": "Median answer length (words)",
+    "questions": "Questions", "answerable": "Answerable questions", "should_abstain": "Questions to refuse",
+    "retrieval_scored": "Questions scored for retrieval", "citations": "Citations",
+    "citations_scored_for_precision": "Citations scored for precision", "passed": "Questions passing every metric",
 }
 DENOMINATOR = {"accuracy": "answerable", "citation_recall": "answerable", "accuracy_strict": "answerable",
                "false_refusal_rate": "answerable", "abstain_recall": "should_abstain",
@@ -150,33 +153,35 @@ def plot(run: EvalRun, path: Path) -> None:
     colours = {"ours": "#1f77b4", "baseline": "#ff7f0e"}
     fig = plt.figure(figsize=(15, 17), constrained_layout=True)
     grid = fig.add_gridspec(4, 2)
-    panels = [(fig.add_subplot(grid[0, :]), None, [m for m in RATES])]
-    panels += [(fig.add_subplot(grid[1 + i // 2, i % 2]), metric, None) for i, metric in enumerate(PLOT_BY_TYPE)]
-    for axis, metric, metrics in panels:
+    panels: list[tuple[Any, str | None]] = [(fig.add_subplot(grid[0, :]), None)]
+    panels += [(fig.add_subplot(grid[1 + i // 2, i % 2]), metric) for i, metric in enumerate(PLOT_BY_TYPE)]
+    for axis, metric in panels:
         if metric is None:
-            groups, title = [LABELS[m] for m in metrics], "Headline figures (higher is better, except false refusals)"
-            values = {n: [run.systems[n].figures[m] for m in metrics] for n in names}
+            groups, title = [LABELS[m] for m in RATES], "Headline figures (higher is better, except false refusals)"
+            values = {n: [run.systems[n].figures[m] for m in RATES] for n in names}
         else:
-            kinds = list(run.systems["ours"].by_type)
-            groups, title = kinds, f"{LABELS[metric]} by question type"
-            values = {n: [run.systems[n].by_type.get(k, {}).get(metric) for k in kinds] for n in names}
+            table = {n: run.systems[n].by_type for n in names}
+            kinds = [k for k in table["ours"] if any(table[n].get(k, {}).get(metric) is not None for n in names)]
+            groups = [k.replace("_", "\n") + f"\n(n={table['ours'][k]['questions']})" for k in kinds]
+            title = f"{LABELS[metric]} by question type"
+            values = {n: [table[n].get(k, {}).get(metric) for k in kinds] for n in names}
         x, width = np.arange(len(groups)), 0.8 / len(names)
         for i, name in enumerate(names):
-            heights = [v if v is not None else 0.0 for v in values[name]]
-            bars = axis.bar(x + (i - (len(names) - 1) / 2) * width, heights, width, label=name,
-                            color=colours.get(name, "#2ca02c"))
+            bars = axis.bar(x + (i - (len(names) - 1) / 2) * width, [v or 0.0 for v in values[name]], width,
+                            label=name, color=colours.get(name, "#2ca02c"))
             for bar, v in zip(bars, values[name]):
                 axis.annotate("n/a" if v is None else f"{v:.2f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                              ha="center", va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
-        axis.set_xticks(x, groups, rotation=25 if metric is None else 0, ha="right" if metric is None else "center",
-                        fontsize=8)
-        axis.set_ylim(0, 1.12)
-        axis.set_title(title + (" (lower is better)" if metric in LOWER_IS_BETTER else ""), fontsize=11)
-        axis.legend(fontsize=8, loc="upper right")
+                              ha="center", va="bottom", fontsize=8, xytext=(0, 2), textcoords="offset points")
+        axis.set_xticks(x, groups, rotation=20 if metric is None else 0, ha="right" if metric is None else "center",
+                        fontsize=9)
+        axis.set_ylim(0, 1.1)
+        axis.set_title(title, fontsize=12)
         axis.grid(axis="y", alpha=0.3)
+    handles, labels = panels[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="upper left", fontsize=11)
     ours = run.systems["ours"].figures
     fig.suptitle(f"Grounding eval: {run.set_path.name}, {ours['questions']} questions; latency p50 "
-                 + ", ".join(f"{n} {run.systems[n].figures['latency_p50_ms']} ms" for n in names), fontsize=13)
+                 + ", ".join(f"{n} {run.systems[n].figures['latency_p50_ms']} ms" for n in names), fontsize=14)
     fig.savefig(path, dpi=110)
     plt.close(fig)
 

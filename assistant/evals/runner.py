@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +18,9 @@ from assistant.schema import Answer
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
+    from assistant.settings import Settings
 
+_SECRET = re.compile(r"(^|_)(api_key|key|secret|password|token|credentials?)$", re.IGNORECASE)
 Progress = Callable[[str, int, int], None]
 """Called as (system, questions done, questions total)."""
 
@@ -99,13 +103,13 @@ def source_texts(assistant: Assistant) -> SourceTexts:
     return SourceTexts(assistant.settings.corpus_dir, {name: doc.text for name, doc in documents.items()})
 
 
-def public_settings(assistant: Assistant) -> dict[str, Any]:
+def public_settings(settings: Settings) -> dict[str, Any]:
     """The settings used, with anything secret-looking redacted and URL credentials dropped."""
     from urllib.parse import urlsplit, urlunsplit
 
     out: dict[str, Any] = {}
-    for name, value in assistant.settings.model_dump(mode="json").items():
-        if any(word in name.lower() for word in ("key", "secret", "token", "password")) and value:
+    for name, value in settings.model_dump(mode="json").items():
+        if _SECRET.search(name) and value:
             value = "<redacted>"
         elif isinstance(value, str) and "://" in value and "@" in value:
             parts = urlsplit(value)
@@ -119,9 +123,11 @@ def evaluate(assistant: Assistant, set_path: Path, baseline: bool = False, progr
     questions = load_questions(set_path)
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     texts = source_texts(assistant)
-    assistant.embedder.embed(["warm-up"])
-    systems = {"ours": SystemRun("ours", run_system("ours", questions, assistant.ask, texts, progress),
-                                 {"answerer": assistant.settings.llm, "pipeline": "hybrid BM25 + dense, RRF"})}
+    with contextlib.suppress(Exception):  # load everything lazy before timing; a failure shows per question
+        assistant.ask(questions[0].question)
+    config = {"answerer": assistant.settings.llm, "retrieval": "hybrid BM25 + dense, reciprocal rank fusion",
+              "top_k": assistant.settings.top_k}
+    systems = {"ours": SystemRun("ours", run_system("ours", questions, assistant.ask, texts, progress), config)}
     if baseline:
         from assistant.evals.baseline import LlamaIndexBaseline
 
@@ -132,4 +138,4 @@ def evaluate(assistant: Assistant, set_path: Path, baseline: bool = False, progr
             base.close()
         systems["baseline"] = SystemRun("baseline", results, base.config())
     digest = sha256(set_path.read_bytes()).hexdigest()
-    return EvalRun(set_path, digest, questions, systems, started, public_settings(assistant))
+    return EvalRun(set_path, digest, questions, systems, started, public_settings(assistant.settings))

@@ -12,7 +12,6 @@ from assistant.schema import Citation, Span
 
 DEFAULT_SOURCE = "albania-iran-relations.txt"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
-QUESTION_TYPES = ("fact", "date", "number", "who", "why", "multi", "list", "unanswerable", "false_premise", "offtopic")
 
 
 class EvalSetError(ValueError):
@@ -112,7 +111,7 @@ def load_questions(path: Path) -> list[EvalQuestion]:
 
 
 class SourceTexts:
-    """The text citation offsets point into: the file's UTF-8 content for text files, else the indexed text."""
+    """The text citation offsets point into: a text file's UTF-8 content (BOM dropped), else the indexed text."""
 
     def __init__(self, corpus_dir: Path, indexed: Mapping[str, str]) -> None:
         self.corpus_dir = Path(corpus_dir)
@@ -129,7 +128,7 @@ class SourceTexts:
         path = self.corpus_dir / source
         if path.suffix.lower() in TEXT_SUFFIXES and path.is_file():
             try:
-                return path.read_bytes().decode("utf-8")
+                return path.read_bytes().decode("utf-8-sig")  # as the text reader: a leading BOM is dropped
             except (OSError, UnicodeDecodeError):
                 pass
         return self.indexed.get(source)
