@@ -39,18 +39,24 @@ QUESTION_FILLER = frozenset(
 
 
 def expected_type(question: str) -> AnswerType:
-    """The kind of value a right answer must contain, from the question's wording."""
+    """The kind of value a right answer must contain, from the question's wording.
+
+    Wh-words count where they open a question (or follow "and", a preposition or a comma), so "hosting
+    groups when they..." or "the diplomat who said" do not turn a question into a date or person question.
+    """
     q = " ".join(words(question))
-    if re.search(r"\b(when|(what|which) (\w+ )?(year|date|day|month)|what time|since when|how long ago)\b", q):
+    opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
+    if re.search(rf"{opens}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b|\bwhat time\b|\bhow long ago\b", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share)|number of)\b", q):
         return "number"
-    if re.search(r"\b(why|what (caused|led|prompted|triggered|motivated)|reason|motive|because of what|for what purpose)\b", q):
+    if re.search(rf"{opens}why\b|\b(what (caused|led|prompted|triggered|motivated)|reason|motive|because of what|"
+                 r"for what purpose)\b", q):
         return "reason"
-    if re.search(r"\b(who|whom|whose|which (person|country|countries|group|organization|nation|leader|minister|"
-                 r"official|government|state|body|agency|ally|allies|newspaper|empire))\b", q):
+    if re.search(rf"{opens}(who|whom|whose)\b|\bwhich (person|country|countries|group|organization|nation|leader|"
+                 r"minister|official|government|state|body|agency|ally|allies|newspaper|empire)\b", q):
         return "entity"
-    if re.search(r"\b(where|which (city|place|location|region))\b", q):
+    if re.search(rf"{opens}where\b|\bwhich (city|place|location|region)\b", q):
         return "place"
     if re.search(r"\b(list|name (two|three|four|all|the)|what are (the|some)|which .* (were|are) )\b", q):
         return "list"

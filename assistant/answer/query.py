@@ -33,7 +33,7 @@ _HEAD_PATTERNS = [
     re.compile(rf"\bnames? of (?:the |a |an |its |their |his |her )?{_NP}{_STOP}"),
     re.compile(rf"\bwho (?:is|was|are|were) (?:the |a |an )?{_NP}{_STOP}"),
     re.compile(rf"\b(?:what|which) (?!{_AUX}\b){_NP} {_AUX}\b"),
-    re.compile(rf"\bwhat(?: {_AUX})? (?:the |a |an ){_NP}{_STOP}"),
+    re.compile(rf"\bwhat(?: (?:is|was|are|were))? (?:the |a |an ){_NP}{_STOP}"),
     re.compile(r"\bhow (?P<np>big|large|long|tall|wide|old|far|heavy)\b(?:.* in (?P<unit>[a-z]+)$)?"),
 ]
 _PART_SPLIT = re.compile(
