@@ -72,3 +72,47 @@ def test_example_from_the_issue_cites_the_exact_sentence(assistant) -> None:
 def test_bad_questions_get_a_clear_error(assistant, bad: str) -> None:
     with pytest.raises(QuestionError):
         assistant.ask(bad)
+
+
+NOTES = (
+    "# Field notes\n\nThe lighthouse keeper of Sazan Island was named Arben Cela. He kept the light for 31 years.\n\n"
+    "## Festivals\n\nThe Zorblax festival is held in Vlore every March. The glass flute was invented by Mira Kodra in 1911.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def two_docs(tmp_path_factory: pytest.TempPathFactory):
+    """The article plus a small markdown note, indexed together."""
+    import shutil
+
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    corpus = tmp_path_factory.mktemp("two-docs")
+    shutil.copy(ARTICLE, corpus / ARTICLE.name)
+    (corpus / "notes.md").write_text(NOTES, encoding="utf-8")
+    assistant = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("two-docs-index")))
+    assistant.index()
+    return assistant
+
+
+@pytest.mark.parametrize("question,key", [
+    ("Who was the lighthouse keeper of Sazan Island?", "Arben Cela"),
+    ("When is the Zorblax festival held?", "March"),
+    ("Who invented the glass flute?", "Mira Kodra"),
+    ("How many years did the keeper keep the light?", "31"),
+    ("How many years passed between the invention of the glass flute and the July 15 cyberattack?", "111"),
+    ("When did the cyberattack on Albania happen?", "July 15, 2022"),
+])
+def test_answers_come_from_the_right_document(two_docs, question: str, key: str) -> None:
+    answer = two_docs.ask(question)
+    assert not answer.abstained, answer.answer
+    assert key in answer.answer
+    documents = two_docs.snapshot().meta.documents
+    for citation in answer.citations:
+        assert documents[citation.source].text[citation.start:citation.end] == citation.quote
+
+
+def test_questions_about_names_the_notes_lack_are_refused(two_docs) -> None:
+    assert two_docs.ask("What is the name of the festival's organiser?").abstained
+    assert two_docs.ask("Who is the lighthouse keeper's wife?").abstained

@@ -239,6 +239,8 @@ class ExtractiveAnswerer:
             if len(chosen) >= limit or cand.score < self.settings.extra_sentence_ratio * chosen[0].score:
                 break
             adds = not cand.matched <= covered or (kind == "reason" and bool(_STRONG_REASON.search(cand.sentence.text)))
+            if kind in ("entity", "place") and cand.typed:  # another candidate name is worth showing
+                adds = adds or bool(names(cand.sentence.text) - set().union(*(names(c.sentence.text) for c in chosen)))
             adds = adds and (cand.typed or kind not in ("date", "number"))
             if adds and all(cand.sentence.id != c.sentence.id for c in chosen):
                 chosen.append(cand)
@@ -278,14 +280,15 @@ class ExtractiveAnswerer:
         return None
 
 
-def _value_near(text: str, head: str, question: str, kind: str, window: int = 5) -> bool:
-    """A number (or a capitalised name) not taken from the question within ``window`` words of the head noun."""
+def _value_near(text: str, head: str, question: str, kind: str, before: int = 3, after: int = 8) -> bool:
+    """A number (or a capitalised name) not taken from the question close to the head noun: up to ``before``
+    words ahead of it ("Edi Rama, the prime minister") or ``after`` words behind it ("the keeper was named X")."""
     tokens = text.split()
     head_stem = stem(head.lower())
     question_stems = frozenset(stem(w) for w in words(question))
     spots = [i for i, tok in enumerate(tokens) if term_match(head_stem, frozenset(stem(w) for w in words(tok)))]
     for i in spots:
-        near = " ".join(tokens[max(i - window, 0):i + window + 1])
+        near = " ".join(tokens[max(i - before, 0):i + after + 1])
         if kind == "number":
             found = [w for m in NUMBER.finditer(DATE.sub(" ", near)) for w in [m.group(0).lower()]]
         else:

@@ -31,10 +31,8 @@ class Passage:
 
     @property
     def label(self) -> str:
-        """``[n] (source, section)`` heading of the passage in the prompt."""
-        chunk = self.hit.chunk
-        where = f"{chunk.source}, {chunk.section}" if chunk.section else chunk.source
-        return f"[{self.n}] ({where})"
+        """The passage's heading in the prompt: just ``[n]`` (small models echo anything more, file names included)."""
+        return f"[{self.n}]"
 
 
 @dataclass(frozen=True)
@@ -85,6 +83,6 @@ def prompt_budget_chars(context_tokens: int, max_tokens: int, question: str) -> 
 
 def answer_prompt(question: str, passages: tuple[Passage, ...]) -> Prompt:
     """The grounded-answer prompt: instructions, numbered passages, the question, then "Answer:"."""
-    body = "\n\n".join(f"{p.label}\n{p.text}" for p in passages)
+    body = "\n\n".join(f"{p.label} {p.text}" for p in passages)
     user = f"{ANSWER_INSTRUCTIONS}\n\nPassages:\n\n{body}\n\nQuestion: {question}\nAnswer:"
     return Prompt((Message("user", user),), passages)

@@ -15,6 +15,11 @@ DATE = re.compile(
     rf"|\b(?:1[5-9]|20)\d{{2}}s?\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:early|late|mid)[- ]\d{{4}}s\b",
     re.IGNORECASE,
 )
+LOOSE_DATE = re.compile(  # a month or season on its own still answers "when" ("every March", "in the summer")
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|\b(?:in|every|each|during|this|last|next|early|late) (?:the )?(?:spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:century|decade|weekend|yesterday|today|tomorrow)\b"
+)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 NUMBER = re.compile(
     r"\b\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand|hundred))?\b"
@@ -66,7 +71,7 @@ def expected_type(question: str) -> AnswerType:
 def has_value(sentence: str, kind: AnswerType) -> bool:
     """Whether the sentence holds a value of the expected kind."""
     if kind == "date":
-        return bool(DATE.search(sentence))
+        return bool(DATE.search(sentence) or LOOSE_DATE.search(sentence))
     if kind == "number":
         stripped = DATE.sub(" ", sentence)
         return bool(NUMBER.search(stripped))
