@@ -27,16 +27,25 @@ def _progress_bar() -> tuple[Callable[[str, int, int], None], Callable[[], None]
     """A rich progress bar fed by the indexer's (stage, done, total) callbacks."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    console = _console(stderr=True)
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   transient=True, console=_console(stderr=True))
+                   transient=True, console=console)
     tasks: dict[str, int] = {}
+    done: dict[str, int] = {}
 
-    def update(stage: str, done: int, total: int) -> None:
+    def update(stage: str, newly_done: int, total: int) -> None:
+        before = done.get(stage, 0)
+        done[stage] = before + newly_done
+        if not console.is_terminal:  # logs and pipes: a plain line at the start and every tenth of the way
+            step = max(1, total // 10)
+            if stage not in tasks or done[stage] == total or done[stage] // step != before // step:
+                tasks[stage] = 0
+                print(f"embedding {stage}: {done[stage]}/{total}", file=sys.stderr, flush=True)
+            return
         if stage not in tasks:
             bar.start()
             tasks[stage] = bar.add_task(f"embedding {stage}", total=total)
-        else:
-            bar.advance(tasks[stage], done)
+        bar.update(tasks[stage], completed=done[stage])
 
     return update, bar.stop
 
@@ -53,10 +62,12 @@ def print_report(report: IndexReport) -> None:
     console.print(
         f"indexed in {report.seconds:.2f}s: {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.removed)} removed, {len(report.unchanged)} unchanged documents; "
-        f"{report.chunks_total} chunks ({report.chunks_embedded} embedded, {report.chunks_deleted} deleted)"
+        f"{report.chunks_total} chunks ({report.chunks_embedded} embedded, {report.chunks_deleted} deleted); "
+        f"{report.sentences_embedded} sentences embedded",
+        soft_wrap=True,
     )
     for reason in report.skipped.values():
-        console.print(f"[yellow]skipped[/yellow] {reason}")
+        console.print(f"[yellow]skipped[/yellow] {reason}", soft_wrap=True)
 
 
 def ensure_index(assistant: Assistant) -> None:
@@ -74,15 +85,39 @@ def ensure_index(assistant: Assistant) -> None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    """Build or update the index."""
+    """Build or update the index (of the whole corpus, or of the paths given)."""
     assistant = _assistant()
+    paths = [Path(p) for p in args.paths] or None
+    return _run_indexing(lambda progress: assistant.index(progress, args.wait, paths))
+
+
+def _run_indexing(run: Callable[[Callable[[str, int, int], None]], IndexReport]) -> int:
+    """Run an index operation with a progress bar, print its summary; exit 3 when something was skipped."""
     update, stop = _progress_bar()
     try:
-        report = assistant.index(update)
+        report = run(update)
     finally:
         stop()
     print_report(report)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Copy files or folders into the corpus (or fetch URLs into it) and index them."""
+    assistant = _assistant()
+    status = EXIT_OK
+    for target in args.targets:
+        status = max(status, _run_indexing(lambda progress, t=target: assistant.add(t, progress, args.wait)))
+    return status
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Delete sources from the corpus and their chunks from the index."""
+    assistant = _assistant()
+    status = EXIT_OK
+    for source in args.sources:
+        status = max(status, _run_indexing(lambda progress, s=source: assistant.remove(s, progress, args.wait)))
+    return status
 
 
 def render_answer(answer: Answer) -> str:
@@ -91,7 +126,8 @@ def render_answer(answer: Answer) -> str:
     if answer.citations:
         lines.append("Nearest passages:" if answer.abstained else "Sources:")
         for c in answer.citations:
-            where = f"{c.source} [{c.start}:{c.end}]" + (f" — {c.section}" if c.section else "")
+            where = f"{c.source} [{c.start}:{c.end}]" + (f", p. {c.page}" if c.page else "")
+            where += f" — {c.section}" if c.section else ""
             lines.append(f"  [{c.n}] {where}\n      \u201c{' '.join(c.quote.split())}\u201d")
     return "\n".join(lines)
 
@@ -164,42 +200,115 @@ def cmd_sources(args: argparse.Namespace) -> int:
     """List indexed documents."""
     assistant = _assistant()
     ensure_index(assistant)
-    for doc in assistant.sources():
-        print(f"{doc.source}\t{len(doc.chunk_ids)} chunks\t{doc.sha256[:12]}\t{doc.indexed_at}\t{doc.title}")
+    docs = assistant.sources()
+    if args.json:
+        for doc in docs:
+            print(json.dumps({"source": doc.source, "title": doc.title, "chunks": len(doc.chunk_ids),
+                              "sha256": doc.sha256, "size": doc.size, "indexed_at": doc.indexed_at,
+                              "origin": doc.origin, "pages": len(doc.pages) or None}))
+        return EXIT_OK
+    for doc in docs:
+        origin = f"\tfrom {doc.origin}" if doc.origin else ""
+        print(f"{doc.source}\t{len(doc.chunk_ids)} chunks\t{doc.sha256[:12]}\t{doc.indexed_at}\t{doc.title}{origin}")
     return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check the index against itself and the corpus; exit 1 when something is inconsistent."""
+    check = _assistant().check()
+    if args.json:
+        print(json.dumps({**check.model_dump(), "ok": check.ok}))
+    else:
+        print(f"{'consistent' if check.ok else 'INCONSISTENT'}: {check.documents} documents, {check.chunks} chunks, "
+              f"{check.chroma_rows} Chroma rows, {check.bm25_rows} BM25 rows")
+        for problem in check.problems:
+            print(f"  problem: {problem}")
+    return EXIT_OK if check.ok else EXIT_ERROR
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Run an eval set through ``ask`` (and the llama-index baseline), write the report, print the headline."""
     from assistant.evals.cli import run_eval
 
+    if not Path(args.set).is_file():
+        print(f"error: no eval set at {args.set}", file=sys.stderr)
+        return EXIT_ERROR
     assistant = _assistant()
     ensure_index(assistant)
     return run_eval(assistant, Path(args.set), Path(args.out), args.baseline)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The chat UI (Gradio, imported only here) on host:port."""
+    from assistant.ui.server import serve
+
+    assistant = _assistant()
+    ensure_index(assistant)
+    serve(args.host or assistant.settings.serve_host, args.port or assistant.settings.serve_port, assistant)
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Run the benchmark (assistant/bench), write bench.json and bench.md."""
+    from assistant.bench.cli import run
+
+    return run(args)
+
+
+def _bench_arguments(parser: argparse.ArgumentParser) -> None:
+    from assistant.bench.cli import add_arguments  # light: argparse only
+
+    add_arguments(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """All subcommands."""
     parser = argparse.ArgumentParser(prog="assistant", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("index", help="build or update the index from the corpus folder").set_defaults(run=cmd_index)
+    index = sub.add_parser("index", help="build or update the index from the corpus folder (or only PATHs)")
+    index.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or folders: inside the corpus they are (re)indexed, outside it copied in first")
+    add = sub.add_parser("add", help="copy files (or fetch http(s) URLs) into the corpus and index them")
+    add.add_argument("targets", nargs="+", metavar="PATH|URL")
+    remove = sub.add_parser("remove", help="delete sources from the corpus and the index")
+    remove.add_argument("sources", nargs="+", metavar="SOURCE", help="a name as listed by `assistant sources`")
+    for parser_ in (index, add, remove):
+        parser_.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                             help="wait this long for another index run to finish (default: refuse at once)")
+    index.set_defaults(run=cmd_index)
+    add.set_defaults(run=cmd_add)
+    remove.set_defaults(run=cmd_remove)
     ask = sub.add_parser("ask", help="answer a question with citations")
     ask.add_argument("question", nargs="*", help="the question")
     ask.add_argument("--json", action="store_true", help="print the JSON answer contract")
     ask.add_argument("--batch", metavar="FILE", help="JSON lines with id and question ('-' for stdin)")
     ask.set_defaults(run=cmd_ask)
     sub.add_parser("chat", help="interactive questions in the terminal").set_defaults(run=cmd_chat)
-    sub.add_parser("sources", help="list indexed documents").set_defaults(run=cmd_sources)
+    sources = sub.add_parser("sources", help="list indexed documents: chunks, content hash, when indexed, origin")
+    sources.add_argument("--json", action="store_true", help="one JSON object per document")
+    sources.set_defaults(run=cmd_sources)
+    check = sub.add_parser("check", help="check that Chroma, BM25, the snapshot and the corpus agree")
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.set_defaults(run=cmd_check)
     evals = sub.add_parser("eval", help="score answers on an eval set (no LLM judge) and write a report")
     evals.add_argument("--set", default="evals/questions.jsonl", help="JSON-lines eval set (default: %(default)s)")
     evals.add_argument("--out", default="evals/reports", help="report folder (default: %(default)s)")
     evals.add_argument("--baseline", action="store_true", help="also run the llama-index baseline side by side")
     evals.set_defaults(run=cmd_eval)
+    serve = sub.add_parser("serve", help="the chat UI in the browser (default http://127.0.0.1:7860)")
+    serve.add_argument("--host", help="interface to listen on (default: settings.serve_host, 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default: settings.serve_port, 7860)")
+    serve.set_defaults(run=cmd_serve)
+    bench = sub.add_parser("bench", help="benchmark speed, memory and retrieval against the llama-index baseline")
+    _bench_arguments(bench)
+    bench.set_defaults(run=cmd_bench)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``assistant`` script and ``python -m assistant``."""
+    from assistant.corpus import SourceNotFound
+    from assistant.documents import UnreadableSource
     from assistant.embedder import EmbedderUnavailable
     from assistant.indexer import IndexBusy
     from assistant.store import IndexMissing
@@ -207,6 +316,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (EmbedderUnavailable, IndexBusy, IndexMissing) as exc:
+    except (EmbedderUnavailable, IndexBusy, IndexMissing, SourceNotFound, UnreadableSource) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -1,8 +1,10 @@
 """Corpus → index, incrementally: unchanged documents are only hashed, known chunks are never re-embedded.
 
-Order of work keeps a crash harmless: new vectors go into Chroma first, then the new snapshot becomes current in
-one rename, and only then are rows of vanished chunks deleted. Each run starts by reconciling Chroma with the
-current snapshot, so rows left by a killed run are removed or added back.
+Order of work keeps a crash harmless: new vectors go into Chroma first (step by step, so a killed run's work is
+reused), then the new snapshot becomes current in one rename, and only then are rows of vanished chunks deleted.
+A ``CLEAN`` marker names the snapshot Chroma was last reconciled with; every run that finds it missing or stale
+(a run was killed) reconciles Chroma with the snapshot: missing rows are added, orphan rows deleted. An unchanged
+corpus with a clean index costs one hash per file: no Chroma, no embedder.
 """
 
 from __future__ import annotations
@@ -14,25 +16,28 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.chunking import chunk_document
 from assistant.documents import UnreadableSource, file_sha256, list_sources, read_document
-from assistant.schema import Chunk, Sentence
+from assistant.readers.base import page_at
+from assistant.schema import Chunk, Document, Sentence
 from assistant.store import (
     DocumentRecord, IndexMissing, Snapshot, SnapshotMeta, VectorStore, build_bm25, chunk_search_text,
-    load_snapshot, write_snapshot,
+    current_snapshot_dir, load_snapshot, remove_partial_snapshots, write_snapshot,
 )
 
 if TYPE_CHECKING:
     from assistant.embedder import Embedder
     from assistant.settings import Settings
 
-PIPELINE_VERSION = 1
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+PIPELINE_VERSION = 2  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers
+Progress = Callable[[str, int, int], None]  # (stage, newly done since the last call, total); 0 first: stage starts
+EmbedderSource = Union["Embedder", Callable[[], "Embedder"]]  # an embedder, or a function loading one when needed
+CLEAN = "CLEAN"
 
 
 class IndexBusy(RuntimeError):
@@ -50,11 +55,12 @@ class IndexReport(BaseModel):
     chunks_total: int = 0
     chunks_embedded: int = 0
     chunks_deleted: int = 0
+    sentences_embedded: int = 0
     seconds: float = 0.0
 
     @property
     def changed(self) -> bool:
-        """True when the snapshot was rewritten."""
+        """True when documents were added, updated or removed."""
         return bool(self.added or self.updated or self.removed)
 
 
@@ -86,77 +92,181 @@ def index_lock(index_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
 
 
 def build_index(
-    settings: Settings, embedder: Embedder, progress: Progress | None = None, lock_wait: float = 0.0
+    settings: Settings, embedder: EmbedderSource, progress: Progress | None = None, lock_wait: float = 0.0,
+    paths: list[Path] | None = None, store: VectorStore | None = None,
 ) -> IndexReport:
-    """Bring the index in line with the corpus folder."""
-    started = time.perf_counter()
+    """Bring the index in line with the corpus folder, or with only ``paths`` (files or folders inside it)."""
     with index_lock(settings.index_path, lock_wait):
-        report = _run(settings, embedder, progress or (lambda *_: None))
+        return update_index(settings, embedder, progress, paths, store)
+
+
+def update_index(
+    settings: Settings, embedder: EmbedderSource, progress: Progress | None = None,
+    paths: list[Path] | None = None, store: VectorStore | None = None,
+) -> IndexReport:
+    """``build_index`` for a caller that already holds ``index_lock``."""
+    started = time.perf_counter()
+    report = _Run(settings, embedder, progress or (lambda *_: None), store).run(paths)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
-def _run(settings: Settings, embedder: Embedder, progress: Progress) -> IndexReport:
-    print_ = fingerprint(settings, embedder.model_id)
-    store = VectorStore(settings)
+class _Run:
+    """One index run; the embedder and Chroma are only opened when there is work for them."""
+
+    def __init__(self, settings: Settings, embedder: EmbedderSource, progress: Progress, store: VectorStore | None):
+        self.settings, self.progress, self._store = settings, progress, store
+        self._embedder_source = embedder
+        self._embedder: Embedder | None = embedder if hasattr(embedder, "embed") else None  # type: ignore[assignment]
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = self._embedder_source()  # type: ignore[operator]
+        return self._embedder
+
+    @property
+    def store(self) -> VectorStore:
+        if self._store is None:
+            self._store = VectorStore(self.settings)
+        return self._store
+
+    def model_id(self) -> str:
+        if self._embedder is not None:
+            return self._embedder.model_id
+        from assistant.embedder import resolve_model_files
+
+        return resolve_model_files(self.settings).model_id
+
+    def run(self, paths: list[Path] | None) -> IndexReport:
+        index_dir = self.settings.index_path
+        remove_partial_snapshots(index_dir)
+        print_ = fingerprint(self.settings, self.model_id())
+        try:
+            old = load_snapshot(index_dir, with_bm25=False)
+        except IndexMissing:
+            old = None
+        rebuild = old is None or old.meta.fingerprint != print_
+        if old is None or rebuild:
+            old = Snapshot.empty(print_)
+        report = IndexReport()
+        scan = _scan(self.settings, old, report, paths)
+        report.chunks_total = len(scan.chunks)
+        rewrite = rebuild or report.changed or scan.origins_changed
+        if not rewrite and _is_clean(index_dir, self.settings):
+            return report
+        _mark_dirty(index_dir)
+        if self.store.fingerprint != print_:  # vectors of another model or pipeline: start the collection over
+            self.store.reset(print_)
+        present = self.store.ids()
+        wanted = {c.id for c in scan.chunks}
+        self._embed_missing([c for c in scan.chunks if c.id not in present], report)
+        if rewrite:
+            sentences = scan.unique_sentences()
+            vectors = _sentence_vectors(sentences, old, self, report)
+            meta = SnapshotMeta(fingerprint=print_, documents=scan.documents, chunks=scan.chunks, sentences=sentences)
+            write_snapshot(index_dir, Snapshot(meta, vectors, build_bm25(scan.chunks)))
+        stale = sorted(present - wanted)
+        self.store.delete(stale)
+        report.chunks_deleted = len(stale)
+        _mark_clean(index_dir, self.settings)
+        return report
+
+    def _embed_missing(self, missing: list[Chunk], report: IndexReport) -> None:
+        """Embed and upsert in steps, so rows of finished steps survive a killed run and are reused by the next."""
+        if not missing:
+            return
+        self.progress("chunks", 0, len(missing))
+        size = self.settings.index_batch_chunks
+        for lo in range(0, len(missing), size):
+            part = missing[lo:lo + size]
+            texts = [chunk_search_text(c) for c in part]
+            vectors = self.embedder.embed(texts, lambda n: self.progress("chunks", n, len(missing)))
+            self.store.upsert(part, vectors)
+            report.chunks_embedded += len(part)
+
+
+def _in_scope(source: str, scopes: list[str] | None) -> bool:
+    return scopes is None or any(s in ("", ".") or source == s or source.startswith(s + "/") for s in scopes)
+
+
+def _relative(path: Path, corpus: Path) -> str:
     try:
-        old = load_snapshot(settings.index_path)
-    except IndexMissing:
-        old = Snapshot.empty(print_, embedder.dim)
-    if old.meta.fingerprint != print_:
-        store.reset()
-        old = Snapshot.empty(print_, embedder.dim)
-    report = IndexReport()
-    documents, chunks, sentences = _scan(settings, old, report)
-    report.removed = sorted(set(old.meta.documents) - set(documents))
-    present = store.ids()
-    wanted = {c.id for c in chunks}
-    missing = [c for c in chunks if c.id not in present]
-    if missing:
-        progress("embed", 0, len(missing))
-        vectors = embedder.embed([chunk_search_text(c) for c in missing], lambda n: progress("embed", n, len(missing)))
-        store.upsert(missing, vectors)
-    report.chunks_embedded = len(missing)
-    report.chunks_total = len(chunks)
-    if report.changed or old.meta.fingerprint != print_ or not (settings.index_path / "CURRENT").exists():
-        sentence_vectors = _sentence_vectors(sentences, old, embedder, progress)
-        meta = SnapshotMeta(fingerprint=print_, documents=documents, chunks=chunks, sentences=sentences)
-        write_snapshot(settings.index_path, Snapshot(meta, sentence_vectors, build_bm25(chunks)))
-    stale = sorted(present - wanted)
-    store.delete(stale)
-    report.chunks_deleted = len(stale)
-    return report
+        return path.resolve().relative_to(corpus).as_posix()
+    except ValueError:
+        raise UnreadableSource(f"{path}: not inside the corpus folder {corpus}") from None
 
 
-def _scan(settings: Settings, old: Snapshot, report: IndexReport) -> tuple[dict, list[Chunk], list[Sentence]]:
-    """Read new and changed documents; carry unchanged ones over from the old snapshot."""
+class _Scan:
+    """The documents, chunks and sentences of the next snapshot."""
+
+    def __init__(self, old: Snapshot, origins: dict[str, str]) -> None:
+        self.old, self.origins = old, origins
+        self.documents: dict[str, DocumentRecord] = {}
+        self.chunks: list[Chunk] = []
+        self.sentences: list[Sentence] = []
+        self.origins_changed = False
+        self._old_sentences = {s.id: s for s in old.meta.sentences}
+
+    def keep(self, record: DocumentRecord) -> None:
+        """Carry a document over from the old snapshot (only its origin may change)."""
+        origin = self.origins.get(record.source, record.origin)
+        if origin != record.origin:
+            record, self.origins_changed = record.model_copy(update={"origin": origin}), True
+        self.documents[record.source] = record
+        doc_chunks = [self.old.chunk_by_id[i] for i in record.chunk_ids]
+        self.chunks.extend(doc_chunks)
+        known = self._old_sentences
+        self.sentences.extend(known[i] for c in doc_chunks for i in c.sentence_ids if i in known)
+
+    def add(self, doc: Document, size: int, chunks: list[Chunk], sentences: list[Sentence]) -> None:
+        """A new or changed document."""
+        self.documents[doc.source] = DocumentRecord(
+            source=doc.source, title=doc.title, sha256=doc.sha256, size=size,
+            indexed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), text=doc.text,
+            sections=doc.sections, chunk_ids=[c.id for c in chunks], pages=doc.pages,
+            origin=self.origins.get(doc.source),
+        )
+        self.chunks.extend(chunks)
+        self.sentences.extend(sentences)
+
+    def unique_sentences(self) -> list[Sentence]:
+        return list({s.id + "\x00" + s.source: s for s in self.sentences}.values())
+
+
+def _scan(settings: Settings, old: Snapshot, report: IndexReport, paths: list[Path] | None) -> _Scan:
+    """Read new and changed documents; carry unchanged ones (and, with ``paths``, those out of scope) over."""
+    from assistant.corpus import load_origins
+
     corpus = settings.corpus_dir.resolve()
-    documents: dict[str, DocumentRecord] = {}
-    chunks: list[Chunk] = []
-    sentences: list[Sentence] = []
-    old_sentences = {s.id: s for s in old.meta.sentences}
-    for path in list_sources(corpus) if corpus.is_dir() else []:
-        source = path.relative_to(corpus).as_posix()
-        try:
-            sha = file_sha256(path)
-        except OSError as exc:
-            report.skipped[source] = f"{source}: cannot read ({exc.strerror})"
-            continue
+    scopes = None if paths is None else [_relative(p, corpus) for p in paths]
+    on_disk = {p.relative_to(corpus).as_posix(): p for p in (list_sources(corpus) if corpus.is_dir() else [])}
+    for scope in scopes or []:
+        if not any(_in_scope(s, [scope]) for s in [*on_disk, *old.meta.documents]):
+            report.skipped[scope] = f"{scope}: no such file or folder in the corpus"
+    scan = _Scan(old, load_origins(corpus))
+    for source in sorted(set(on_disk) | set(old.meta.documents)):
         previous = old.meta.documents.get(source)
-        if previous is not None and previous.sha256 == sha:
-            documents[source] = previous
-            doc_chunks = [old.chunk_by_id[i] for i in previous.chunk_ids]
-            chunks.extend(doc_chunks)
-            sentences.extend(old_sentences[i] for c in doc_chunks for i in c.sentence_ids if i in old_sentences)
-            report.unchanged.append(source)
+        if not _in_scope(source, scopes):
+            if previous is not None:
+                scan.keep(previous)
             continue
+        if source not in on_disk:
+            continue  # removed from the corpus
+        path = on_disk[source]
         try:
+            unchanged = previous is not None and previous.sha256 == file_sha256(path)
+            if unchanged:
+                scan.keep(previous)
+                report.unchanged.append(source)
+                continue
             doc = read_document(path, corpus)
+            size = path.stat().st_size
         except UnreadableSource as exc:
             report.skipped[source] = str(exc)
             continue
         except OSError as exc:
-            report.skipped[source] = f"{source}: cannot read ({exc.strerror})"
+            report.skipped[source] = f"{source}: cannot read ({exc.strerror or exc})"
             continue
         doc_chunks, doc_sentences = chunk_document(
             doc, settings.chunk_min_words, settings.chunk_max_words, settings.chunk_overlap_sentences
@@ -164,29 +274,57 @@ def _scan(settings: Settings, old: Snapshot, report: IndexReport) -> tuple[dict,
         if not doc_chunks:
             report.skipped[source] = f"{source}: no prose sentences to index"
             continue
-        documents[source] = DocumentRecord(
-            source=source, title=doc.title, sha256=doc.sha256, size=path.stat().st_size,
-            indexed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), text=doc.text,
-            sections=doc.sections, chunk_ids=[c.id for c in doc_chunks],
-        )
-        chunks.extend(doc_chunks)
-        sentences.extend(doc_sentences)
+        if doc.pages:
+            for item in [*doc_chunks, *doc_sentences]:
+                item.page = page_at(doc.pages, item.start)
+        scan.add(doc, size, doc_chunks, doc_sentences)
         (report.updated if previous is not None else report.added).append(source)
-    unique_sentences = list({s.id + "\x00" + s.source: s for s in sentences}.values())
-    return documents, chunks, unique_sentences
+    report.removed = sorted(s for s in old.meta.documents if s not in scan.documents)
+    return scan
 
 
-def _sentence_vectors(sentences: list[Sentence], old: Snapshot, embedder: Embedder, progress: Progress) -> np.ndarray:
+def _sentence_vectors(sentences: list[Sentence], old: Snapshot, run: _Run, report: IndexReport) -> np.ndarray:
     """Sentence vectors, reusing the old snapshot's rows for sentence ids it already has."""
-    out = np.zeros((len(sentences), embedder.dim), dtype=np.float32)
-    todo = []
+    dim = old.sentence_vectors.shape[1] if len(old.sentence_vectors) else None
+    todo, reuse = [], []
     for row, sentence in enumerate(sentences):
         old_row = old.sentence_row.get(sentence.id)
         if old_row is not None and old.meta.sentences[old_row].text == sentence.text:
-            out[row] = old.sentence_vectors[old_row]
+            reuse.append((row, old_row))
         else:
             todo.append(row)
     if todo:
-        progress("sentences", 0, len(todo))
-        out[todo] = embedder.embed([sentences[r].text for r in todo], lambda n: progress("sentences", n, len(todo)))
+        dim = run.embedder.dim
+    out = np.zeros((len(sentences), dim or 384), dtype=np.float32)
+    for row, old_row in reuse:
+        out[row] = old.sentence_vectors[old_row]
+    if todo:
+        run.progress("sentences", 0, len(todo))
+        texts = [sentences[r].text for r in todo]
+        out[todo] = run.embedder.embed(texts, lambda n: run.progress("sentences", n, len(todo)))
+        report.sentences_embedded = len(todo)
     return out
+
+
+def _marker(settings: Settings) -> str:
+    folder = current_snapshot_dir(settings.index_path)
+    where = settings.chroma_url or "embedded"
+    return f"{folder.name if folder else ''}\n{where}#{settings.collection}\n"
+
+
+def _is_clean(index_dir: Path, settings: Settings) -> bool:
+    """True when the last run ended normally with the current snapshot and this Chroma location."""
+    marker = index_dir / CLEAN
+    if not settings.chroma_url and not (index_dir / "chroma" / "chroma.sqlite3").is_file():
+        return False
+    return marker.is_file() and marker.read_text() == _marker(settings)
+
+
+def _mark_dirty(index_dir: Path) -> None:
+    (index_dir / CLEAN).unlink(missing_ok=True)
+
+
+def _mark_clean(index_dir: Path, settings: Settings) -> None:
+    tmp = index_dir / f"{CLEAN}.tmp"
+    tmp.write_text(_marker(settings))
+    tmp.replace(index_dir / CLEAN)

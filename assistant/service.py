@@ -108,7 +108,9 @@ class Assistant:
         """Whether Chroma, BM25, the snapshot and the corpus agree (counts and problems)."""
         from assistant.verify import verify_index
 
-        return verify_index(self.settings)
+        with self._lock:
+            self._store = self.store.fresh()  # Chroma as it is now, even if another process wrote to it
+        return verify_index(self.settings, self._store)
 
     def has_index(self) -> bool:
         """True when a current snapshot exists."""
@@ -233,5 +235,10 @@ class Assistant:
                 return
 
     def sources(self) -> list[DocumentRecord]:
-        """Indexed documents, by source name."""
-        return sorted(self.snapshot().meta.documents.values(), key=lambda d: d.source)
+        """Indexed documents, by source name (from the snapshot alone: opens neither Chroma nor the embedder)."""
+        from assistant.store import current_snapshot_dir, load_snapshot
+
+        folder = current_snapshot_dir(self.settings.index_path)
+        snapshot = self._snapshot if folder is not None and folder == self._snapshot_dir else None
+        snapshot = snapshot or load_snapshot(self.settings.index_path, with_bm25=False)
+        return sorted(snapshot.meta.documents.values(), key=lambda d: d.source)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SNAPSHOT_FORMAT = 1
 POINTER = "CURRENT"
+PARTIAL = ".partial"
 
 
 class IndexMissing(RuntimeError):
@@ -44,6 +45,8 @@ class DocumentRecord(BaseModel):
     text: str = Field(description="Extracted text that citation offsets point into.")
     sections: list[tuple[int, str]] = Field(default_factory=list)
     chunk_ids: list[str] = Field(default_factory=list)
+    pages: list[tuple[int, int]] = Field(default_factory=list, description="PDF: (offset, page number) pairs.")
+    origin: str | None = Field(None, description="Where the file came from (URL or original path) when added.")
 
 
 class SnapshotMeta(BaseModel):
@@ -91,6 +94,12 @@ def build_bm25(chunks: list[Chunk]) -> Any:
     return model
 
 
+def bm25_size(model: Any) -> int:
+    """Number of rows (chunks) in a bm25s index."""
+    scores = getattr(model, "scores", None)
+    return int(scores.get("num_docs", 0)) if isinstance(scores, dict) else 0
+
+
 def bm25_scores(model: Any, query_stems: list[str], n_chunks: int) -> np.ndarray:
     """BM25 score of every chunk for the query stems (zeros when nothing matches)."""
     known = [s for s in query_stems if s in getattr(model, "vocab_dict", {})]
@@ -108,42 +117,81 @@ def current_snapshot_dir(index_dir: Path) -> Path | None:
     return folder if (folder / "meta.json").is_file() else None
 
 
-def load_snapshot(index_dir: Path) -> Snapshot:
-    """Load the current snapshot; raises ``IndexMissing`` when there is none or it is unreadable."""
-    import bm25s
+def load_snapshot(index_dir: Path, with_bm25: bool = True) -> Snapshot:
+    """Load the current snapshot; raises ``IndexMissing`` when there is none or it is unreadable.
 
-    folder = current_snapshot_dir(index_dir)
-    if folder is None:
-        raise IndexMissing(f"no index in {index_dir}; build it with: assistant index")
-    try:
-        meta = SnapshotMeta.model_validate_json((folder / "meta.json").read_bytes())
-        vectors = np.load(folder / "sentence_vectors.npy")
+    An index run may swap in a new snapshot (and delete an old one) while this reads: then it reads the new one.
+    """
+    for attempt in range(5):
+        folder = current_snapshot_dir(index_dir)
+        if folder is None:
+            raise IndexMissing(f"no index in {index_dir}; build it with: assistant index")
+        try:
+            return _load_folder(index_dir, folder, with_bm25)
+        except (OSError, ValueError) as exc:
+            if current_snapshot_dir(index_dir) == folder or attempt == 4:
+                raise IndexMissing(
+                    f"the index in {index_dir} is damaged ({exc}); rebuild it with: assistant index"
+                ) from exc
+    raise AssertionError("unreachable")
+
+
+def _load_folder(index_dir: Path, folder: Path, with_bm25: bool) -> Snapshot:
+    meta = SnapshotMeta.model_validate_json((folder / "meta.json").read_bytes())
+    vectors = np.load(folder / "sentence_vectors.npy")
+    bm25 = None
+    if with_bm25:
+        import bm25s
+
         bm25 = bm25s.BM25.load(str(folder / "bm25")) if meta.chunks else bm25s.BM25()
-    except (OSError, ValueError) as exc:
-        raise IndexMissing(f"the index in {index_dir} is damaged ({exc}); rebuild it with: assistant index") from exc
     if meta.format != SNAPSHOT_FORMAT or len(vectors) != len(meta.sentences):
         raise IndexMissing(f"the index in {index_dir} is from another version; rebuild it with: assistant index")
     return Snapshot(meta, vectors, bm25)
 
 
 def write_snapshot(index_dir: Path, snapshot: Snapshot) -> Path:
-    """Write a snapshot to a fresh folder, then atomically make it current; old snapshots are removed."""
+    """Write a snapshot to a fresh folder, then atomically make it current; old snapshots are removed.
+
+    The folder is written as ``snapshot-*.partial`` and renamed when complete, so a killed run leaves only a
+    ``.partial`` folder (removed by ``remove_partial_snapshots``), never a half-written snapshot.
+    """
     index_dir.mkdir(parents=True, exist_ok=True)
     previous = current_snapshot_dir(index_dir)
-    folder = index_dir / f"snapshot-{uuid.uuid4().hex[:12]}"
-    folder.mkdir()
-    (folder / "meta.json").write_text(snapshot.meta.model_dump_json())
-    np.save(folder / "sentence_vectors.npy", snapshot.sentence_vectors)
+    name = f"snapshot-{uuid.uuid4().hex[:12]}"
+    partial = index_dir / f"{name}{PARTIAL}"
+    partial.mkdir()
+    (partial / "meta.json").write_text(snapshot.meta.model_dump_json())
+    np.save(partial / "sentence_vectors.npy", snapshot.sentence_vectors)
     if snapshot.meta.chunks:
-        snapshot.bm25.save(str(folder / "bm25"))
-    _fsync_tree(folder)
+        snapshot.bm25.save(str(partial / "bm25"))
+    _fsync_tree(partial)
+    folder = index_dir / name
+    os.rename(partial, folder)
     tmp = index_dir / f"{POINTER}.tmp"
     tmp.write_text(folder.name)
+    with tmp.open("rb") as handle:
+        os.fsync(handle.fileno())
     os.replace(tmp, index_dir / POINTER)
+    _fsync_dir(index_dir)
     for stale in index_dir.glob("snapshot-*"):
-        if stale not in (folder, previous):  # the previous one stays a generation for readers still loading it
+        # the previous one stays a generation for readers still loading it; .partial ones belong to a live run
+        if stale not in (folder, previous) and not stale.name.endswith(PARTIAL):
             shutil.rmtree(stale, ignore_errors=True)
     return folder
+
+
+def remove_partial_snapshots(index_dir: Path) -> None:
+    """Delete snapshot folders a killed run left half-written (call only while holding the index lock)."""
+    for partial in index_dir.glob(f"snapshot-*{PARTIAL}"):
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -161,6 +209,7 @@ class VectorStore:
         from chromadb.config import Settings as ChromaSettings
 
         chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        self._settings = settings
         if settings.chroma_url:
             from urllib.parse import urlparse
 
@@ -177,6 +226,23 @@ class VectorStore:
         self._collection = self._client.get_or_create_collection(
             self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
+
+    def fresh(self) -> VectorStore:
+        """A handle that sees the rows other processes wrote since this one was opened.
+
+        Embedded Chroma caches one system per folder and process, and that cache does not see other processes'
+        writes. The cached system is dropped from chromadb's cache (not stopped, so queries still running on this
+        handle finish) and a new one reads the folder anew. A server is always current: returns ``self``.
+        """
+        if self._settings.chroma_url:
+            return self
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        identifier = self._client._identifier  # chromadb 1.5.x internals, pinned in pyproject
+        with SharedSystemClient._refcount_lock:
+            SharedSystemClient._identifier_to_system.pop(identifier, None)
+            SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+        return VectorStore(self._settings)
 
     def count(self) -> int:
         """Rows in the collection."""
@@ -206,12 +272,18 @@ class VectorStore:
         for lo in range(0, len(ids), batch):
             self._collection.delete(ids=ids[lo:lo + batch])
 
-    def reset(self) -> None:
-        """Drop and recreate the collection (used when the embedder changes)."""
+    @property
+    def fingerprint(self) -> str | None:
+        """The index fingerprint the collection's vectors were made for (set by ``reset``)."""
+        return (self._collection.metadata or {}).get("fingerprint")
+
+    def reset(self, fingerprint: str | None = None) -> None:
+        """Drop and recreate the collection, empty, for vectors made with ``fingerprint``."""
         self._client.delete_collection(self._name)
-        self._collection = self._client.get_or_create_collection(
-            self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-        )
+        metadata: dict[str, Any] = {"hnsw:space": "cosine"}
+        if fingerprint:
+            metadata["fingerprint"] = fingerprint
+        self._collection = self._client.get_or_create_collection(self._name, embedding_function=None, metadata=metadata)
 
     def query(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
         """Nearest rows as (id, cosine similarity), best first."""

@@ -86,7 +86,7 @@ def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool)
     previous one when that one filled the line width. Line-per-paragraph documents are left as they are.
     """
     lengths = sorted(end - start for start, end in spans if end > start)
-    if len(lengths) < 4 or lengths[int(len(lengths) * 0.9)] > _WRAP_MAX:
+    if len(lengths) < 2 or lengths[int(len(lengths) * 0.9)] > _WRAP_MAX:
         return spans
     full = 0.75 * lengths[int(len(lengths) * 0.9)]
     merged: list[tuple[int, int]] = []

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from assistant.schema import Answer
 from assistant.ui.render import (
     answer_html, answer_tokens, esc, question_html, sources_panel_html, turn_sources_html,
 )
 
 if TYPE_CHECKING:
-    from assistant.schema import Answer
     from assistant.service import Assistant
 
 STREAM_FIRST = 1  # tokens in the first streamed update: the first word shows as soon as the answer exists
@@ -67,21 +67,33 @@ def document_texts(assistant: Assistant, answer: Answer) -> dict[str, str]:
 
 
 def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[Update]:
-    """Ask ``question`` with the turns' standalone questions as history, streaming the answer."""
+    """Ask ``question`` with the turns' standalone questions as history, streaming the answer.
+
+    A generative backend's sentences are shown as ``Assistant.ask_stream`` delivers them; the final ``Answer``
+    (authoritative) is then streamed word by word when nothing was shown yet (the extractive backend).
+    """
     from assistant.service import QuestionError
 
     asked = {"role": "user", "content": question_html(question)}
     yield Update(messages(turns) + [asked, {"role": "assistant", "content": PENDING}])
+    number, text, cited = len(turns), "", []
     try:
-        answer = assistant.ask(question, history=[t.standalone for t in turns])
+        for event in assistant.ask_stream(question, history=[t.standalone for t in turns]):
+            if isinstance(event, Answer):
+                answer = event
+                break
+            text, cited = text + event.text, [*cited, *event.citations]
+            draft = Answer(question=question, answer=text.strip(), abstained=False, citations=cited)
+            partial = [*turns, Turn(draft, turn_sources_html(draft, number, document_texts(assistant, draft)))]
+            reply = {"role": "assistant", "content": answer_html(draft, number, more=True)}
+            yield Update(messages(turns) + [asked, reply], panel(partial))
     except (QuestionError, RuntimeError, OSError) as exc:
         error = f'<div class="answer error">Could not answer: {esc(str(exc))}</div>'
         yield Update(messages(turns) + [asked, {"role": "assistant", "content": error}])
         return
-    number = len(turns)
     done = [*turns, Turn(answer, turn_sources_html(answer, number, document_texts(assistant, answer)))]
     total = len(answer_tokens(answer, number))
-    shown = min(STREAM_FIRST, total)
+    shown = total if text else min(STREAM_FIRST, total)
     yield Update(messages(turns) + [asked, _reply(answer, number, shown)], panel(done), done)
     while shown < total:
         time.sleep(STREAM_PAUSE)

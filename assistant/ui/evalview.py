@@ -23,6 +23,14 @@ def _label(metric: str) -> str:
     return LABELS.get(metric, metric)
 
 
+def _headline() -> tuple[str, ...]:
+    try:
+        from assistant.evals.metrics import HEADLINE
+    except ImportError:
+        return ()
+    return tuple(HEADLINE)
+
+
 def _value(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.2f}"
@@ -34,6 +42,8 @@ def report_html(report: dict[str, Any]) -> str:
     systems = report.get("systems", {})
     names = list(systems)
     metrics = list(dict.fromkeys(m for s in systems.values() for m in s.get("figures", {})))
+    headline = _headline()
+    metrics = [m for m in metrics if m in headline] or metrics if headline else metrics
     head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
     rows = "".join(
         f"<tr><td>{html.escape(_label(m))}</td>"

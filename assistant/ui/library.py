@@ -1,13 +1,15 @@
 """The Sources tab's work, without Gradio: safe upload names, type and size checks, add and remove sources.
 
-Until ``Assistant`` grows ``add``/``remove`` of its own, these copy into (or delete from) the corpus folder and
-run the incremental ``Assistant.index``.
+Accepted uploads are staged under their safe names and handed to ``Assistant.index(paths=...)``, which copies
+them into the corpus (checked by their reader first, never overwriting another source) and indexes them in one run;
+removal goes through ``Assistant.remove``.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,41 +83,32 @@ def check_upload(path: Path, name: str, max_mb: int) -> None:
 
 
 def add_files(assistant: Assistant, uploads: list[tuple[Path, str]], progress: IndexProgress | None = None) -> LibraryResult:
-    """Copy accepted uploads (temp path, original name) into the corpus folder and index them."""
+    """Add accepted uploads (temp path, original name) to the corpus and the index in one run."""
     result = LibraryResult()
-    corpus = Path(assistant.settings.corpus_dir)
-    corpus.mkdir(parents=True, exist_ok=True)
-    placed: list[Path] = []
-    for temp, original in uploads:
-        name = safe_name(original)
-        try:
-            check_upload(Path(temp), name, assistant.settings.max_upload_mb)
-        except UploadRejected as exc:
-            result.refused[original] = str(exc)
-            continue
-        target = unique_path(corpus, name)
-        shutil.copyfile(temp, target)
-        placed.append(target)
-    if not placed:
-        return result
-    result.report = assistant.index(progress, lock_wait=60)
-    for target in placed:
-        source = target.relative_to(corpus).as_posix()
-        if source in result.report.skipped:  # unreadable: take it back out so the corpus stays clean
-            result.refused[source] = result.report.skipped[source]
-            target.unlink(missing_ok=True)
-        else:
-            result.placed.append(source)
+    with tempfile.TemporaryDirectory(prefix="assistant-upload-") as staging:
+        staged: dict[str, str] = {}  # safe name → original name
+        for temp, original in uploads:
+            name = safe_name(original)
+            try:
+                check_upload(Path(temp), name, assistant.settings.max_upload_mb)
+            except UploadRejected as exc:
+                result.refused[original] = str(exc)
+                continue
+            target = unique_path(Path(staging), name)  # two uploads of one name in a batch
+            shutil.copyfile(temp, target)
+            staged[target.name] = original
+        if not staged:
+            return result
+        paths = [Path(staging) / name for name in staged]
+        result.report = assistant.index(progress, lock_wait=60, paths=paths)
+    result.placed = [*result.report.added, *result.report.updated]
+    for name, reason in result.report.skipped.items():
+        result.refused[staged.get(name, name)] = reason
     return result
 
 
 def remove_source(assistant: Assistant, source: str, progress: IndexProgress | None = None) -> LibraryResult:
-    """Delete one indexed source (only a name the index lists) from the corpus folder and re-index."""
+    """Delete one indexed source (only a name the index lists) from the corpus and the index."""
     if source not in {d.source for d in assistant.sources()}:
         raise UploadRejected(f"{source}: not an indexed source")
-    corpus = Path(assistant.settings.corpus_dir).resolve()
-    target = (corpus / source).resolve()
-    if corpus not in target.parents:
-        raise UploadRejected(f"{source}: outside the corpus folder")
-    target.unlink(missing_ok=True)
-    return LibraryResult(placed=[source], report=assistant.index(progress, lock_wait=60))
+    return LibraryResult(placed=[source], report=assistant.remove(source, progress, lock_wait=60))

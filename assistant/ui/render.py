@@ -14,13 +14,13 @@ from assistant.schema import Answer, Citation
 
 CONTEXT_CHARS = 300
 ELLIPSIS = "\u2026"
-_MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~$^"}
+_ENTITIES = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-!|~$^"}
 _MARKER = re.compile(r"(\[\d+\])")
 
 
 def esc(text: str) -> str:
     """HTML-escaped text that Markdown leaves alone (no emphasis, links, code or LaTeX)."""
-    return "".join(_MARKDOWN.get(c, c) for c in html.escape(text, quote=True))
+    return "".join(_ENTITIES.get(c, c) for c in text)
 
 
 def cite_id(turn: int, n: int) -> str:
@@ -48,16 +48,19 @@ def answer_tokens(answer: Answer, turn: int) -> list[str]:
     return tokens
 
 
-def answer_html(answer: Answer, turn: int, shown: int | None = None) -> str:
-    """The assistant's message (the first ``shown`` tokens while streaming); refusals get a muted style."""
+def answer_html(answer: Answer, turn: int, shown: int | None = None, more: bool = False) -> str:
+    """The assistant's message: the first ``shown`` tokens while streaming (``more``: text still to come, e.g.
+    from a generating LLM); refusals get a muted style, a backend's notice a line of its own."""
     tokens = answer_tokens(answer, turn)
     body = " ".join(tokens if shown is None else tokens[:shown])
     kind = "answer refusal" if answer.abstained else "answer"
     searched = (
         f'<div class="searched">Searched as: \u201c{esc(answer.searched)}\u201d</div>' if answer.searched else ""
     )
-    cursor = '<span class="cursor">\u258d</span>' if shown is not None and shown < len(tokens) else ""
-    return f'<div class="{kind}">{searched}<span class="text">{body}</span>{cursor}</div>'
+    streaming = more or (shown is not None and shown < len(tokens))
+    cursor = '<span class="cursor">\u258d</span>' if streaming else ""
+    notice = f'<div class="notice">{esc(answer.notice)}</div>' if answer.notice and not streaming else ""
+    return f'<div class="{kind}">{searched}<span class="text">{body}</span>{cursor}{notice}</div>'
 
 
 def passage_html(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> str:
@@ -90,12 +93,14 @@ def citation_card(citation: Citation, turn: int, document_text: str | None) -> s
         passage = passage_html(document_text, c.start, c.end)
     else:  # the document changed or left the index since the answer: show the quote alone
         passage = f"<mark>{html.escape(c.quote)}</mark>"
-    section = f' \u00b7 <span class="section">{html.escape(c.section)}</span>' if c.section else ""
+    shown_section = c.section if c.section and c.section != c.title else ""
+    section = f' \u00b7 <span class="section">{html.escape(shown_section)}</span>' if shown_section else ""
+    page = f" \u00b7 page {c.page}" if c.page else ""
     return (
         f'<div class="cite-card" id="{cite_id(turn, c.n)}">'
         f'<div class="cite-head"><span class="num">[{c.n}]</span> <span class="doc-title">{html.escape(c.title or c.source)}</span>'
         f"{section}</div>"
-        f'<div class="cite-where">{html.escape(c.source)} \u00b7 characters {c.start:,}\u2013{c.end:,}</div>'
+        f'<div class="cite-where">{html.escape(c.source)}{page} \u00b7 characters {c.start:,}\u2013{c.end:,}</div>'
         f'<div class="passage">{passage}</div></div>'
     )
 

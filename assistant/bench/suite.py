@@ -1,0 +1,182 @@
+"""All figures for one real corpus, ours beside the llama-index baseline, measured in the same run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from statistics import median
+from pathlib import Path
+from typing import Any, Callable
+
+from assistant.bench import corpora
+from assistant.bench.procs import Workspace, assistant_command, python_module, run_timed, serve_first_answer
+from assistant.bench.stats import dir_size_mb, figure
+
+REBUILDS = "the naive baseline has no change detection: any re-index is a full rebuild (its full-build samples)"
+
+
+@dataclass(frozen=True)
+class Reps:
+    """How often each figure is measured."""
+
+    builds: int = 3
+    reindex: int = 5
+    cold: int = 10
+    ui: int = 3
+    questions: int = 240
+    embed: int = 5
+    embed_sample: int = 256
+    serve_questions: int = 20
+    batch: int = 50
+
+    def as_dict(self) -> dict[str, int]:
+        """For the report."""
+        return dict(self.__dict__)
+
+
+def _clear(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+
+
+@dataclass
+class Builds:
+    """Full-build samples: seconds and peak RSS of each process, and the baseline's node count."""
+
+    ours_s: list[float]
+    base_s: list[float]
+    ours_rss: list[float]
+    base_rss: list[float]
+    nodes: int
+
+    def figures(self, chunks: int) -> dict[str, Any]:
+        """Build time, throughput and peak memory rows."""
+        return {
+            "full_build_s": figure("s", self.ours_s, self.base_s,
+                                   note="process start to exit: `assistant index` on an empty index (ours); the "
+                                        "baseline worker (read, split, embed, write Chroma)"),
+            "full_build_chunks_per_s": figure("chunks/s", [chunks / s for s in self.ours_s],
+                                              [self.nodes / s for s in self.base_s], better="higher",
+                                              note="chunks (ours) or nodes (baseline) per full-build second"),
+            "index_peak_rss_mb": figure("MB", self.ours_rss, self.base_rss),
+        }
+
+
+def builds(ws: Workspace, base_index: Path, reps: Reps) -> Builds:
+    """Full builds (ours: ``assistant index``; baseline: its worker), alternating which goes first."""
+    out = Builds([], [], [], [], 0)
+    for n in range(reps.builds):
+        for who in ("ours", "base") if n % 2 == 0 else ("base", "ours"):
+            if who == "ours":
+                _clear(ws.index)
+                run = run_timed([*assistant_command(), "index"], ws)
+                out.ours_s.append(run.total_s)
+                out.ours_rss.append(run.peak_rss_mb)
+            else:
+                _clear(base_index)
+                run = run_timed(python_module("assistant.bench.baseline", "build", str(ws.corpus), str(base_index)), ws)
+                out.nodes = json.loads(run.stdout.strip().splitlines()[-1])["nodes"]
+                out.base_s.append(run.total_s)
+                out.base_rss.append(run.peak_rss_mb)
+    return out
+
+
+def reindex(ws: Workspace, source_to_edit: str, reps: Reps, base_builds: list[float]) -> dict[str, Any]:
+    """An unchanged re-index, and a re-index after one document changed (``assistant index``)."""
+    unchanged = [run_timed([*assistant_command(), "index"], ws).total_s for _ in range(reps.reindex)]
+    changed = []
+    for n in range(reps.reindex):
+        corpora.edit_one(ws, source_to_edit, n)
+        changed.append(run_timed([*assistant_command(), "index"], ws).total_s)
+    return {
+        "unchanged_reindex_s": figure("s", unchanged, base_builds, note=REBUILDS),
+        "changed_reindex_s": figure("s", changed, base_builds, note=f"{source_to_edit} edited; " + REBUILDS),
+    }
+
+
+def cold_starts(ws: Workspace, base_index: Path, questions: list[str], reps: Reps) -> dict[str, Any]:
+    """Process start to the first answer line: ``assistant ask --json`` beside the baseline worker's ``ask``."""
+    ours, theirs = [], []
+    for n, question in enumerate(questions[:reps.cold]):
+        for who in ("ours", "base") if n % 2 == 0 else ("base", "ours"):
+            if who == "ours":
+                ours.append(run_timed([*assistant_command(), "ask", "--json", question], ws))
+            else:
+                theirs.append(run_timed(python_module("assistant.bench.baseline", "ask", str(base_index), question), ws))
+    batch = ws.root / "batch.jsonl"
+    some = questions[:reps.batch]
+    batch.write_text("".join(json.dumps({"id": str(i), "question": q}) + "\n" for i, q in enumerate(some)))
+    ours_batch = run_timed([*assistant_command(), "ask", "--batch", str(batch), "--json"], ws)
+    base_batch = run_timed(python_module("assistant.bench.baseline", "ask", str(base_index), *some), ws)
+    return {
+        "cli_cold_start_s": figure("s", [r.first_line_s for r in ours], [r.first_line_s for r in theirs],
+                                   note="`assistant ask --json` with an existing index: process start to the answer line"),
+        "cli_peak_rss_mb": figure("MB", [r.peak_rss_mb for r in ours], [r.peak_rss_mb for r in theirs]),
+        "headless_serving_peak_rss_mb": figure("MB", [ours_batch.peak_rss_mb], [base_batch.peak_rss_mb],
+                                               note=f"one process answering {len(some)} questions (`ask --batch`)"),
+    }
+
+
+def ui(ws: Workspace, questions: list[str], reps: Reps) -> dict[str, Any]:
+    """``assistant serve``: start to the first answer over its API, and the server's peak RSS after more questions."""
+    runs = [serve_first_answer(ws, questions[n:n + reps.serve_questions]) for n in range(reps.ui)]
+    latencies = [s * 1000 for run in runs for s in run.latencies_s]
+    return {
+        "ui_cold_start_s": figure("s", [r.first_answer_s for r in runs],
+                                  note="`assistant serve` start to the first answer of its /ask API (gradio_client); "
+                                       "the baseline has no UI"),
+        "ui_serving_peak_rss_mb": figure("MB", [r.peak_rss_mb for r in runs if r.peak_rss_mb is not None],
+                                         note=f"VmHWM of the server after {reps.serve_questions} questions"),
+        **({"ui_warm_ask_ms": figure("ms", latencies, note="one /ask API call, client side")} if latencies else {}),
+    }
+
+
+def bench_corpus(ws: Workspace, edit_prefix: str, eval_set: Path, reps: Reps, heading_prefix: str | None,
+                 with_ui: bool, say: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
+    """Every figure for one corpus (subprocess figures first, then the in-process ones)."""
+    from assistant.evals.baseline import LlamaIndexBaseline
+    from assistant.evals.runner import source_texts
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    from assistant.bench.questions import question_mix
+    from assistant.bench.warm import embedder_throughput, quality, warm_latency
+
+    base_index = ws.root / "baseline-index"
+    say(f"  full builds (x{reps.builds}, ours and baseline)")
+    built = builds(ws, base_index, reps)
+    fresh = Assistant(Settings(corpus_dir=ws.corpus, index_dir=ws.index))
+    snapshot = fresh.snapshot()
+    say(f"  raw embedder throughput (x{reps.embed}), right after the builds")
+    embedder = embedder_throughput(fresh, reps.embed, reps.embed_sample)
+    figures = built.figures(len(snapshot.meta.chunks))
+    say(f"  re-index (x{reps.reindex} unchanged, x{reps.reindex} one document changed)")
+    figures.update(reindex(ws, corpora.median_document(snapshot, edit_prefix), reps, built.base_s))
+    figures["index_disk_mb"] = figure("MB", [dir_size_mb(ws.index)], [dir_size_mb(base_index)])
+    questions = question_mix(eval_set, reps.questions, snapshot, heading_prefix)
+    say(f"  CLI cold starts (x{reps.cold}, ours and baseline) and a batch of questions")
+    figures.update(cold_starts(ws, base_index, questions, reps))
+    if with_ui:
+        say(f"  UI cold starts (x{reps.ui})")
+        figures.update(ui(ws, questions, reps))
+    assistant = fresh  # ``snapshot()`` picks up the snapshot of the last re-index run
+    corpus = corpora.describe(snapshot, built.nodes)
+    say(f"  warm latency ({len(questions)} questions), eval-set quality")
+    base = LlamaIndexBaseline(assistant.embedder, source_texts(assistant).indexed)
+    try:
+        figures.update(warm_latency(assistant, base, questions))
+        scores = quality(assistant, base, eval_set)
+    finally:
+        base.close()
+    return {"corpus": corpus, "embedder": embedder, "build_analysis": embedding_share(corpus, embedder, built.ours_s),
+            "figures": figures, "quality": scores, "questions_sample": questions[:6]}
+
+
+def embedding_share(corpus: dict[str, Any], embedder: dict[str, Any], build_s: list[float]) -> dict[str, Any]:
+    """How much of the full build the raw embedder alone needs for the same chunks and sentences."""
+    seconds = corpus["chunks"] / embedder["chunks_per_s"]["median"] + corpus["sentences"] / embedder["sentences_per_s"]["median"]
+    build = median(build_s)
+    return {"embedding_only_s": round(seconds, 2), "full_build_s": round(build, 2), "share": round(seconds / build, 3),
+            "note": "chunks ÷ raw chunk texts/s + sentences ÷ raw sentences/s, over the median full build (ours)"}
+

@@ -1,0 +1,60 @@
+"""``assistant serve``: build the index if missing, warm the models, then serve the chat UI on host:port."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+REPORTS_DIR = Path("evals/reports")
+EVAL_SET = Path("evals/questions.jsonl")
+
+
+def warm_up(assistant: Assistant) -> float:
+    """Build the index if missing and load everything a first question needs; returns the seconds taken."""
+    started = time.perf_counter()
+    assistant.ensure_index()
+    assistant.ask("warm-up question about the documents")
+    return time.perf_counter() - started
+
+
+def warm_gradio(host: str, port: int) -> None:
+    """One ``/ask`` call through Gradio's queue: the first person's question then skips Gradio's first-event cost
+    (about 1.5 s here)."""
+    from gradio_client import Client
+
+    local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+    try:
+        Client(f"http://{local}:{port}", verbose=False).predict(question="warm-up", api_name="/ask")
+    except Exception as exc:  # noqa: BLE001 - a failed warm-up only costs the first question time
+        print(f"warm-up through the UI server failed ({exc}); serving anyway", file=sys.stderr)
+
+
+def serve(host: str, port: int, assistant: Assistant | None = None, block: bool = True):  # noqa: ANN201 - gr.Blocks
+    """Start the app; with ``block=False`` return the running Blocks (tests, embedding)."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from assistant.service import Assistant
+
+    assistant = assistant or Assistant.from_settings()
+    if not assistant.has_index():
+        print("No index yet: building it first.", file=sys.stderr)
+    seconds = warm_up(assistant)
+    print(f"Index and models ready in {seconds:.1f} s.", file=sys.stderr)
+
+    from assistant.ui.app import build_app, launch_kwargs
+
+    demo = build_app(assistant, REPORTS_DIR, EVAL_SET)
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=True, inbrowser=False,
+                share=False, show_error=True, **launch_kwargs(assistant.settings.max_upload_mb, REPORTS_DIR))
+    warm_gradio(host, port)
+    print(f"Chat UI on http://{host}:{port}  (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    if block:
+        demo.block_thread()
+    return demo

@@ -1,0 +1,161 @@
+"""The grounding guard on hand-written model replies, over the real article index (no model needed)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answer.guard import UNSUPPORTED, Guard, SentenceStream, guard_answer, split_answer
+from assistant.answer.matching import TermWeights
+from assistant.answer.prompts import Passage, answer_prompt
+from assistant.schema import Hit
+
+MARKER = re.compile(r"\[(\d+)\]")
+
+
+@pytest.fixture(scope="module")
+def snapshot(assistant):
+    return assistant.snapshot()
+
+
+@pytest.fixture(scope="module")
+def passages(snapshot):
+    """Three passages as a prompt would number them: [1] MEK arrival, [2] the break of ties, [3] the attack."""
+
+    def chunk_with(text: str):
+        return next(c for c in snapshot.meta.chunks if text in c.text)
+
+    needles = ("accepted approximately 3,000", "On September 7, 2022", "The most significant incident occurred")
+    return tuple(Passage(i, Hit(chunk=chunk_with(t), score=1.0), chunk_with(t).text) for i, t in enumerate(needles, 1))
+
+
+@pytest.fixture
+def guard(assistant, snapshot, passages):
+    def make(keep_unsupported: bool = False) -> Guard:
+        weights = TermWeights(snapshot.bm25, len(snapshot.meta.chunks))
+        return Guard(passages, snapshot, weights, assistant.embedder.embed, keep_unsupported)
+
+    return make
+
+
+def check_contract(result, snapshot) -> None:
+    """Every marker resolves, every citation is used, every quote is the document's text at its offsets."""
+    used = {int(n) for n in MARKER.findall(result.text)}
+    assert used == {c.n for c in result.citations}
+    assert [c.n for c in result.citations] == list(range(1, len(result.citations) + 1))
+    for c in result.citations:
+        assert c.quote == snapshot.meta.documents[c.source].text[c.start:c.end]
+
+
+def inside(citation, passage: Passage) -> bool:
+    chunk = passage.hit.chunk
+    return citation.source == chunk.source and chunk.start <= citation.start < citation.end <= chunk.end
+
+
+def test_supported_sentence_gets_a_verbatim_citation(guard, snapshot, passages):
+    reply = "On September 7, 2022, Prime Minister Edi Rama announced that Albania was cutting off diplomatic relations with Iran [2]."
+    result = guard_answer(reply, guard())
+    assert not result.abstained and result.dropped == []
+    assert len(result.citations) == 1 and inside(result.citations[0], passages[1])
+    assert "September 7, 2022" in result.citations[0].quote
+    assert result.text.endswith("[1]")
+    check_contract(result, snapshot)
+
+
+def test_partly_supported_answer_keeps_only_the_supported_sentence(guard, snapshot):
+    reply = ("Albania cut diplomatic ties with Iran on September 7, 2022 [2]. "
+             "The decision was approved by the Albanian parliament in a vote of 120 to 5 [2].")
+    result = guard_answer(reply, guard())
+    assert not result.abstained
+    assert "parliament" not in result.text and "September 7, 2022" in result.text
+    assert result.dropped == ["The decision was approved by the Albanian parliament in a vote of 120 to 5."]
+    check_contract(result, snapshot)
+
+
+def test_invented_number_is_dropped_and_the_true_one_kept(guard, snapshot):
+    g = guard()
+    wrong = split_answer("Albania accepted approximately 5,000 members of the MEK [1].")[0]
+    alignment = g.align(wrong)
+    assert alignment.spans == [] and "number 5000" in alignment.match.missing_facts
+    assert guard_answer("Albania accepted approximately 5,000 members of the MEK [1].", guard()).abstained
+    right = guard_answer("Albania accepted approximately 3,000 members of the MEK [1].", guard())
+    assert not right.abstained and "3,000" in right.citations[0].quote
+    check_contract(right, snapshot)
+
+
+def test_invented_date_is_dropped(guard):
+    result = guard_answer("The massive cyberattack hit Albania on July 15, 2021 [3].", guard())
+    assert result.abstained and result.dropped
+
+
+def test_wrong_citation_number_is_realigned(guard, snapshot, passages):
+    reply = "Edi Rama announced the decision in a video message [1]."  # passage 1 is about the MEK, not the video
+    result = guard_answer(reply, guard())
+    assert not result.abstained
+    assert inside(result.citations[0], passages[1]) and "video message" in result.citations[0].quote
+    check_contract(result, snapshot)
+
+
+def test_sentence_joining_two_facts_cites_both_spans(guard, snapshot, passages):
+    reply = "The cyberattack happened on July 15, 2022, and Albania cut ties with Iran on September 7, 2022."
+    result = guard_answer(reply, guard())
+    assert not result.abstained and len(result.citations) == 2
+    assert result.text.endswith("[1][2]")
+    quotes = " ".join(c.quote for c in result.citations)
+    assert "July 15, 2022" in quotes and "September 7, 2022" in quotes
+    check_contract(result, snapshot)
+
+
+def test_negation_the_source_lacks_is_unsupported(guard):
+    assert guard_answer("Albania is not a member of NATO [2].", guard()).abstained
+
+
+def test_nothing_supported_abstains(guard):
+    result = guard_answer("Albania and Iran signed a peace treaty in Geneva in 2019 [1]. It was celebrated.", guard())
+    assert result.abstained and result.citations == [] and len(result.dropped) == 2
+
+
+def test_refusal_abstains_without_counting_a_dropped_claim(guard):
+    result = guard_answer("Answer: I don't know.", guard())
+    assert result.abstained and result.dropped == []
+
+
+def test_keep_unsupported_marks_instead_of_dropping(guard, snapshot):
+    reply = "Albania cut ties with Iran on September 7, 2022 [2]. The embassy was then sold for $4 million [1]."
+    result = guard_answer(reply, guard(keep_unsupported=True))
+    assert not result.abstained
+    assert result.text.endswith(f"The embassy was then sold for $4 million. {UNSUPPORTED}")
+    assert len(result.dropped) == 1
+    check_contract(result, snapshot)
+    assert guard_answer("The embassy was sold for $4 million.", guard(keep_unsupported=True)).abstained
+
+
+def test_repeated_span_reuses_its_number(guard, snapshot):
+    reply = "Albania accepted about 3,000 MEK members [2]. They were accepted at the behest of the United States [3]."
+    result = guard_answer(reply, guard())
+    assert len(result.citations) == 1 and MARKER.findall(result.text) == ["1", "1"]
+    check_contract(result, snapshot)
+
+
+def test_split_moves_trailing_markers_and_strips_prefix():
+    units = split_answer("Answer: Albania cut ties [2, 3]. [4] Iran denied it (Passage 1).\n- A list item [5]")
+    assert [u.text for u in units] == ["Albania cut ties.", "Iran denied it.", "A list item"]
+    assert [u.hints for u in units] == [(2, 3, 4), (1,), (5,)]
+
+
+def test_stream_yields_the_same_sentences_as_the_whole_reply():
+    reply = "Answer: Albania cut ties on September 7, 2022. [2] Iran denied it [1]. It opened an interest section."
+    stream, got = SentenceStream(), []
+    for i in range(0, len(reply), 3):
+        got.extend(stream.feed(reply[i:i + 3]))
+    assert len(got) == 2  # the last sentence is complete only when the reply ends
+    got.extend(stream.close())
+    assert got == split_answer(reply)
+
+
+def test_prompt_puts_everything_in_the_user_message_ending_with_answer(passages):
+    prompt = answer_prompt("When were ties cut?", passages)
+    assert [m.role for m in prompt.messages] == ["user"]
+    assert prompt.user.endswith("Question: When were ties cut?\nAnswer:")
+    assert "\n\n[2] " in prompt.user and "[n]" not in prompt.user
