@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     llm_chat_format: str = Field("chatml", description="llamacpp: llama-cpp-python chat format of the model (chatml, llama-3, gemma...).")
     llm_context_tokens: int = Field(2048, ge=512, description="Context window of the model (llamacpp n_ctx; prompt budget).")
     llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before a backend that does not answer is given up on.")
-    llm_max_tokens: int = Field(256, ge=16, le=4096, description="Most tokens a generated answer may have.")
+    llm_max_tokens: int = Field(200, ge=16, le=4096, description="Most tokens a generated answer may have.")
     llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature (0: greedy, repeatable).")
     llm_passages: int = Field(4, ge=1, le=20, description="Retrieved chunks put in the prompt as numbered passages.")
     llm_gate: bool = Field(

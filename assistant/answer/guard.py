@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import numpy as np
 
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
-from assistant.answer.support import Claim, Facts, Match, cosine, match, supports
+from assistant.answer.support import SOFT_COVERAGE, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation
 from assistant.store import Snapshot
 from assistant.structure import split_sentences
@@ -29,6 +28,7 @@ UNSUPPORTED = "[unsupported]"
 _MARKERS = re.compile(r"\s*(?:\[(?:passages?|sources?|p)?\s*(\d+(?:\s*(?:,|;|and|-|–)\s*\d+)*)\]|\((?:passages?|sources?)\s+(\d+)\))",
                       re.IGNORECASE)
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[[^\]\w]*(?:passages?|sources?|p)?\s*\d[\d\s,;–-]*\])+", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",?\s+(?:and|while|but|whereas)\s+|;\s+", re.IGNORECASE)
 _PREFIX = re.compile(r"^\s*(?:answer|response)\s*:\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _REFUSAL = re.compile(
@@ -143,29 +143,39 @@ class Guard:
         self._numbers: dict[tuple[str, int, int], int] = {}
 
     def align(self, unit: Unit) -> Alignment:
-        """The best-supported span(s) for one sentence; the model's hints only break near-ties."""
+        """The best-supported span for one sentence, else one span for each of its two clauses; else no span."""
         claim = Claim.of(unit.text)
         if not claim.stems or unit.text.rstrip().endswith("?"):
             return Alignment([], None)
-        scored = [(match(claim, c.facts, self.weights), c) for c in self._spans]
-        scored.sort(key=lambda mc: (mc[0].facts_ok, mc[0].coverage, mc[1].passage in unit.hints,
-                                    -len(mc[1].row), -mc[1].passage), reverse=True)
-        vector = self._vector(claim.text)
-        for m, cand in scored[:8]:
-            if supports(m, self._similarity(vector, cand.row)):
-                return Alignment([cand], m, m.coverage)
-        return self._two_spans(claim, scored, vector)
+        found, best = self._best(claim, unit.hints)
+        if found:
+            return Alignment([found[1]], found[0], found[0].coverage)
+        for match_ in _CLAUSE_BREAK.finditer(unit.text):
+            left, right = unit.text[:match_.start()], unit.text[match_.end():]
+            if min(len(left.split()), len(right.split())) < 3:
+                continue
+            a, _ = self._best(Claim.of(left), unit.hints)
+            b, _ = self._best(Claim.of(right), unit.hints)
+            if a and b:
+                spans = sorted({a[1], b[1]}, key=lambda c: (c.source, c.start))
+                return Alignment(spans, best, min(a[0].coverage, b[0].coverage))
+        return Alignment([], best)
 
-    def _two_spans(self, claim: Claim, scored: list[tuple[Match, SpanCandidate]], vector: np.ndarray | None) -> Alignment:
-        """A sentence joining two facts: two separate passage sentences that together support it, each adding to it."""
-        singles = [(m, c) for m, c in scored if len(c.row) == 1 and m.coverage > 0][:8]
-        best = Alignment([], scored[0][0] if scored else None)
-        for (ma, a), (mb, b) in combinations(singles, 2):
-            m = match(claim, a.facts | b.facts, self.weights)
-            adds = all(m.coverage > x.coverage or len(m.missing_facts) < len(x.missing_facts) for x in (ma, mb))
-            if adds and m.coverage > best.score and supports(m, self._similarity(vector, a.row + b.row)):
-                best = Alignment(sorted([a, b], key=lambda c: (c.source, c.start)), m, m.coverage)
-        return best
+    def _best(self, claim: Claim, hints: tuple[int, ...]) -> tuple[tuple[Match, SpanCandidate] | None, Match | None]:
+        """The span that supports the claim best (ties: the model's hint, one sentence, earlier passage), and the
+        closest match even when none supports it."""
+        if not claim.stems:
+            return None, None
+        scored = [(match(claim, c.facts, self.weights), c) for c in self._spans]
+        scored.sort(key=lambda mc: (mc[0].facts_ok, mc[0].coverage, mc[1].passage in hints,
+                                    -len(mc[1].row), -mc[1].passage), reverse=True)
+        vector: list[np.ndarray | None] = []  # embedded only when a match needs the meaning check
+        for m, cand in scored[:8]:
+            if m.facts_ok and m.coverage >= SOFT_COVERAGE and not vector:
+                vector.append(self._vector(claim.text))
+            if supports(m, self._similarity(vector[0] if vector else None, cand.row)):
+                return (m, cand), m
+        return None, scored[0][0] if scored else None
 
     def _vector(self, text: str) -> np.ndarray | None:
         return self.embed([text])[0] if self.embed is not None else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import BaseModel, Field
 
@@ -78,14 +78,17 @@ class GenerativeAnswerer:
     def _notice(self, error: BackendError) -> str:
         return f"The {self.settings.llm} model did not answer ({error}); this is the extractive answer."
 
-    @staticmethod
-    def _finish(question: str, draft: Draft, guard: Guard) -> Generated:
+    def _finish(self, question: str, draft: Draft, guard: Guard) -> Generated:
+        """The guarded answer; when none of it survives, the extractive answer (noticed) or an abstention."""
         result = guard.result()
-        if result.abstained:
-            refusal = Draft([], True, "no generated sentence is supported", draft.nearest, draft.scores)
-            text, citations = compose(question, refusal, guard.snapshot)
-            return Generated(text, citations, True, None, result.dropped)
-        return Generated(result.text, result.citations, False, None, result.dropped)
+        if not result.abstained:
+            return Generated(result.text, result.citations, False, None, result.dropped)
+        if not draft.abstained and result.dropped:
+            notice = f"No sentence of the {self.settings.llm} model's answer is supported by the sources; this is the extractive answer."
+            return replace(self._extractive(question, draft, guard.snapshot, notice), dropped=result.dropped)
+        refusal = Draft([], True, "no generated sentence is supported", draft.nearest, draft.scores)
+        text, citations = compose(question, refusal, guard.snapshot)
+        return Generated(text, citations, True, None, result.dropped)
 
     def answer(self, question: str, query: str, hits: list[Hit], draft: Draft, snapshot: Snapshot) -> Generated:
         """The guarded generated answer; the extractive one (with a notice) when the backend fails."""

@@ -18,7 +18,8 @@ DATE = re.compile(
 LOOSE_DATE = re.compile(  # a month or season on its own still answers "when" ("every March", "in the summer")
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
     r"|\b(?:in|every|each|during|this|last|next|early|late) (?:the )?(?:spring|summer|autumn|fall|winter)\b"
-    r"|\b(?:century|decade|weekend|yesterday|today|tomorrow)\b"
+    r"|\b(?:century|decade|weekend|yesterday|today|tomorrow|noon|midnight|dawn|dusk)\b"
+    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am|pm|o'clock)(?!\w)"
 )
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 NUMBER = re.compile(
