@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.answer.synonyms import synonyms
 from assistant.terms import content_stems, stem, words
 
 
@@ -84,7 +85,7 @@ def coverage(terms: list[str], weights: TermWeights, stems: frozenset[str]) -> t
         return 0.0, set()
     got, matched = 0.0, set()
     for term in terms:
-        m = term_match(term, stems)
+        m = term_match(term, stems) or (0.7 if synonyms(term) & stems else 0.0)
         if m:
             got += m * weights.idf(term)
             matched.add(term)
