@@ -121,16 +121,23 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return status
 
 
+def terminal_safe(text: str) -> str:
+    """Text with control characters (a document's terminal escape sequences) shown as \ufffd, lines kept."""
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else "\ufffd" for ch in text)
+
+
 def render_answer(answer: Answer) -> str:
-    """The answer and a numbered source list, for a human."""
+    """The answer and a numbered source list, for a human (terminal-safe: no escape sequence gets through)."""
     lines = [answer.answer, ""]
+    if answer.notice:
+        lines[:0] = [f"({answer.notice})", ""]
     if answer.citations:
         lines.append("Nearest passages:" if answer.abstained else "Sources:")
         for c in answer.citations:
             where = f"{c.source} [{c.start}:{c.end}]" + (f", p. {c.page}" if c.page else "")
             where += f" — {c.section}" if c.section else ""
             lines.append(f"  [{c.n}] {where}\n      \u201c{' '.join(c.quote.split())}\u201d")
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def _answer_json(answer: Answer) -> str:
@@ -240,12 +247,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """The chat UI (Gradio, imported only here) on host:port."""
+    """The chat UI (Gradio, imported only here) on host:port; a non-loopback host needs a login or ``--no-auth``."""
+    from assistant.ui.exposure import decide
     from assistant.ui.server import serve
 
     assistant = _assistant()
+    host = args.host or assistant.settings.serve_host
+    exposure = decide(host, assistant.settings, args.no_auth)  # refuse before building anything
     ensure_index(assistant)
-    serve(args.host or assistant.settings.serve_host, args.port or assistant.settings.serve_port, assistant)
+    serve(host, args.port or assistant.settings.serve_port, assistant, exposure=exposure)
     return EXIT_OK
 
 
@@ -299,6 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="the chat UI in the browser (default http://127.0.0.1:7860)")
     serve.add_argument("--host", help="interface to listen on (default: settings.serve_host, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: settings.serve_port, 7860)")
+    serve.add_argument("--no-auth", action="store_true",
+                       help="serve a non-loopback host without a login (prints a warning); otherwise "
+                            "ASSISTANT_AUTH_USER and ASSISTANT_AUTH_PASSWORD are required there")
     serve.set_defaults(run=cmd_serve)
     bench = sub.add_parser("bench", help="benchmark speed, memory and retrieval against the llama-index baseline")
     _bench_arguments(bench)
@@ -311,13 +324,16 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.corpus import SourceNotFound
     from assistant.documents import UnreadableSource
     from assistant.embedder import EmbedderUnavailable
+    from assistant.faults import StoreUnavailable
     from assistant.indexer import IndexBusy
     from assistant.store import IndexMissing
+    from assistant.ui.exposure import ExposureRefused
 
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (EmbedderUnavailable, IndexBusy, IndexMissing, SourceNotFound, UnreadableSource) as exc:
+    except (EmbedderUnavailable, IndexBusy, IndexMissing, SourceNotFound, UnreadableSource, StoreUnavailable,
+            ExposureRefused) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `assistant sources | head`: the reader left; not an error of ours

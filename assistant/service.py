@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.faults import store_errors
 from assistant.schema import Answer, Span
 from assistant.settings import Settings
 
@@ -74,7 +75,8 @@ class Assistant:
         if self._store is None:
             from assistant.store import VectorStore
 
-            self._store = VectorStore(self.settings)
+            with store_errors(self.settings):
+                self._store = VectorStore(self.settings, create=False)
         return self._store
 
     def index(
@@ -88,21 +90,24 @@ class Assistant:
         from assistant.corpus import index_paths
         from assistant.indexer import build_index
 
-        if paths is not None:
-            return index_paths(self.settings, list(paths), lambda: self.embedder, progress, lock_wait=lock_wait)
-        return build_index(self.settings, lambda: self.embedder, progress, lock_wait)
+        with store_errors(self.settings):
+            if paths is not None:
+                return index_paths(self.settings, list(paths), lambda: self.embedder, progress, lock_wait=lock_wait)
+            return build_index(self.settings, lambda: self.embedder, progress, lock_wait)
 
     def add(self, path: str | Path, progress: Progress | None = None, lock_wait: float = 0.0) -> IndexReport:
         """Copy a file or folder into the corpus (or fetch an http(s) URL into it), then index it."""
         from assistant.corpus import add_source
 
-        return add_source(self.settings, path, lambda: self.embedder, progress, lock_wait=lock_wait)
+        with store_errors(self.settings):
+            return add_source(self.settings, path, lambda: self.embedder, progress, lock_wait=lock_wait)
 
     def remove(self, source: str, progress: Progress | None = None, lock_wait: float = 0.0) -> IndexReport:
         """Delete a source from the corpus folder and its chunks from the index; ``SourceNotFound`` if unknown."""
         from assistant.corpus import remove_source
 
-        return remove_source(self.settings, source, lambda: self.embedder, progress, lock_wait=lock_wait)
+        with store_errors(self.settings):
+            return remove_source(self.settings, source, lambda: self.embedder, progress, lock_wait=lock_wait)
 
     def check(self) -> IndexCheck:
         """Whether Chroma, BM25, the snapshot and the corpus agree (counts and problems)."""
@@ -165,10 +170,11 @@ class Assistant:
         vectors = self.embedder.embed([query, *analysis.parts])
         vector = vectors[0]
         fixes = analysis.extra_stems
-        if analysis.parts:
-            hits = retriever.retrieve_multi([query, *analysis.parts], vectors, extra_stems=fixes, keep=analysis.keep_chunk)
-        else:
-            hits = retriever.retrieve(query, vector, extra_stems=fixes)
+        with store_errors(self.settings):  # a Chroma server gone away: a clear error, and fine again once it is back
+            if analysis.parts:
+                hits = retriever.retrieve_multi([query, *analysis.parts], vectors, extra_stems=fixes, keep=analysis.keep_chunk)
+            else:
+                hits = retriever.retrieve(query, vector, extra_stems=fixes)
         draft = answerer.answer(query, hits, vector, analysis)
         answer_text, citations = compose(text, draft, snapshot)
         abstained, generated = draft.abstained, {}

@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     )
     fetch_timeout_seconds: float = Field(30.0, gt=0, description="`assistant add URL`: give up fetching after this long.")
     max_fetch_bytes: int = Field(50_000_000, ge=1, description="`assistant add URL`: refuse pages or files larger than this.")
+    max_source_mb: float = Field(
+        25, gt=0, description="Source files larger than this (MB) are skipped with a one-line reason: reading and "
+        "chunking a 50 MB text took 80 s and 0.8 GB here, and embedding it would take over an hour on 2 cores."
+    )
 
     top_k: int = Field(5, ge=1, le=50, description="Chunks handed to the answerer after fusion.")
     candidates_per_retriever: int = Field(20, ge=1, le=200, description="Hits taken from BM25 and from dense before fusion.")
@@ -71,6 +75,11 @@ class Settings(BaseSettings):
     serve_host: str = Field("127.0.0.1", description="Default host of `assistant serve` (the chat UI).")
     serve_port: int = Field(7860, ge=1, le=65535, description="Default port of `assistant serve`.")
     max_upload_mb: int = Field(20, ge=1, le=1024, description="Largest file the chat UI's Sources tab accepts, in MB.")
+    auth_user: str | None = Field(None, description="Chat UI login name; with auth_password, the UI asks for it on any host.")
+    auth_password: SecretStr | None = Field(
+        None, description="Chat UI login password, from env/.env only; required (with auth_user) to serve on a "
+        "non-loopback host unless `assistant serve --no-auth` is given. Never logged or reported."
+    )
     ui_examples: list[str] = Field(
         default_factory=lambda: [
             "When did the cyberattack on Albania happen?",

@@ -204,7 +204,13 @@ def _fsync_tree(folder: Path) -> None:
 class VectorStore:
     """Chunk vectors in Chroma, embedded (PersistentClient) or on a server (HttpClient)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, create: bool = True) -> None:
+        """Open the store; with ``create=False`` (the query path) a missing embedded store is an error, not a new
+        empty one, so a deleted ``index/chroma`` is reported instead of silently answering from BM25 alone."""
+        if not create and not settings.chroma_url and not (settings.index_path / "chroma" / "chroma.sqlite3").is_file():
+            raise IndexMissing(
+                f"the vector store {settings.index_path / 'chroma'} is missing; rebuild it with: assistant index"
+            )
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 

@@ -63,6 +63,16 @@ def article_settings(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def shared_app(tmp_path_factory: pytest.TempPathFactory, article_settings):
+    """A running `assistant serve` over the article and two small extra documents (ui_helpers.EXTRA_DOCS),
+    shared by the reliability tests; uploads limited to 1 MB."""
+    from ui_helpers import article_app
+
+    with article_app(tmp_path_factory.mktemp("shared-ui"), ARTICLE, article_settings.index_dir) as app:
+        yield app
+
+
+@pytest.fixture(scope="session")
 def assistant(article_settings):
     """An Assistant over the session's article index."""
     from assistant.service import Assistant

@@ -84,6 +84,13 @@ def test_invented_number_is_dropped_and_the_true_one_kept(guard, snapshot):
     check_contract(right, snapshot)
 
 
+def test_added_clause_is_a_new_claim(guard):
+    reply = ("Albania accepted approximately 3,000 members of the MEK at the behest of the United States "
+             "and later paid for their housing and medical care [1].")
+    result = guard_answer(reply, guard())
+    assert result.abstained and len(result.dropped) == 1
+
+
 def test_invented_date_is_dropped(guard):
     result = guard_answer("The massive cyberattack hit Albania on July 15, 2021 [3].", guard())
     assert result.abstained and result.dropped

@@ -122,3 +122,52 @@ def test_api_key_is_secret(article_settings, monkeypatch):
     settings = Settings(corpus_dir=article_settings.corpus_dir, index_dir=article_settings.index_dir)
     assert settings.llm_api_key is not None and settings.llm_api_key.get_secret_value() == "sk-test-secret"
     assert "sk-test-secret" not in repr(settings) and "sk-test-secret" not in settings.model_dump_json()
+
+
+@pytest.fixture
+def ollama_stub():
+    """A stand-in for an Ollama server (no Ollama can run here): answers /api/chat in Ollama's wire format with a
+    fixed reply, and records each request so the test can check what our backend sent."""
+    import json
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    reply = "A massive cyberattack hit Albania on July 15, 2022 [3]. It was carried out by Ingrid Smith [1]."
+    requests: list[dict] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            requests.append(body)
+            words = [w + " " for w in reply.split(" ")] if body.get("stream") else [reply]
+            lines = [{"model": body["model"], "created_at": "2025-01-01T00:00:00Z",
+                      "message": {"role": "assistant", "content": w}, "done": False} for w in words]
+            lines[-1]["done"] = True
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-ndjson" if body.get("stream") else "application/json")
+            self.end_headers()
+            self.wfile.write(b"".join(json.dumps(line).encode() + b"\n" for line in lines))
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    server.shutdown()
+    server.server_close()
+
+
+def test_ollama_backend_is_guarded(article_settings, ollama_stub):
+    url, requests = ollama_stub
+    llm = llm_assistant(article_settings, llm="ollama", llm_base_url=url, llm_model="qwen2.5:0.5b")
+    answer = ask_bounded(llm, QUESTION)
+    assert answer.notice is None and not answer.abstained
+    assert answer.answer == "A massive cyberattack hit Albania on July 15, 2022. [1]"
+    assert "July 15, 2022" in answer.citations[0].quote
+    assert answer.dropped == ["It was carried out by Ingrid Smith."]  # an invented name never reaches the answer
+    sent = requests[-1]
+    assert sent["model"] == "qwen2.5:0.5b" and sent["messages"][-1]["content"].endswith("Answer:")
+    assert sent["options"]["num_predict"] == llm.settings.llm_max_tokens and sent["options"]["temperature"] == 0
+    events = list(llm.ask_stream(QUESTION))
+    assert [e.text for e in events[:-1]] == [answer.answer] and events[-1].answer == answer.answer

@@ -6,21 +6,16 @@ Screenshots of each step go to tests/artifacts/ (git-ignored). The API test uses
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.schema import Answer
 
 from conftest import ARTICLE, ROOT
+from ui_helpers import app_env, running_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -41,12 +36,6 @@ def browser_test(test):  # noqa: ANN001, ANN201 - a pytest decorator
     return pytest.mark.browser(needs_chromium(test))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python -m assistant serve` on a free port over a temp corpus (the article + a hostile document)."""
@@ -62,34 +51,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (reports / "report.json").write_text(json.dumps(report), encoding="utf-8")  # hand-written, in the report format
     eval_set = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)[:3]
     (work / "evals" / "questions.jsonl").write_text("".join(eval_set), encoding="utf-8")  # a 3-question slice
-    port = _free_port()
-    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(corpus), "ASSISTANT_INDEX_DIR": str(work / "index"),
-           "GRADIO_TEMP_DIR": str(work / "gradio"), "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1"}
-    log = (work / "server.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=work, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"server exited: {(work / 'server.log').read_text()}")
-            try:
-                if httpx.get(url, timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"server did not answer: {(work / 'server.log').read_text()}")
-            time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+    with running_app(work, app_env(work, corpus, work / "index")) as app:
+        yield app.url
 
 
 @pytest.fixture(scope="module")

@@ -25,11 +25,13 @@ from assistant.structure import split_sentences
 
 Embed = Callable[[list[str]], np.ndarray]
 UNSUPPORTED = "[unsupported]"
-_MARKERS = re.compile(r"\s*(?:\[(?:passages?|sources?|p)?\s*(\d+(?:\s*(?:,|;|and|-|–)\s*\d+)*)\]|\((?:passages?|sources?)\s+(\d+)\))",
-                      re.IGNORECASE)
+_MARKERS = re.compile(
+    r"\s*(?:\[(?:passages?|sources?|p)?\s*(\d+(?:\s*(?:,|;|and|-|–)\s*\d+)*)\]|\((?:passages?|sources?)\s+(\d+)\))", re.IGNORECASE
+)
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[[^\]\w]*(?:passages?|sources?|p)?\s*\d[\d\s,;–-]*\])+", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",?\s+(?:and|while|but|whereas)\s+|;\s+", re.IGNORECASE)
 _PREFIX = re.compile(r"^\s*(?:answer|response)\s*:\s*", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:the )?answer(?: to (?:this|the) question)? is\s*:\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _REFUSAL = re.compile(
     r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
@@ -66,7 +68,7 @@ def split_answer(reply: str) -> list[Unit]:
                     units[-1] = Unit(units[-1].text, units[-1].hints + tuple(_hint_numbers(lead.group(0))))
                 piece = piece[lead.end():]
             hints = [n for m in _MARKERS.finditer(piece) for n in _hint_numbers(m.group(1) or m.group(2))]
-            text = re.sub(r"\s+([.,;:!?])", r"\1", _MARKERS.sub("", piece)).strip()
+            text = _LEAD_IN.sub("", re.sub(r"\s+([.,;:!?])", r"\1", _MARKERS.sub("", piece)).strip())
             if re.search(r"\w", text):
                 units.append(Unit(text, tuple(hints)))
     return units
@@ -99,8 +101,9 @@ def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCa
             if key in seen:
                 continue
             seen.add(key)
-            text = snapshot.meta.documents[first.source].text[first.start:last.end]
-            out.append(SpanCandidate(p.n, first.source, first.start, last.end, first.section, Facts.of(text),
+            doc = snapshot.meta.documents[first.source]
+            facts = Facts.of(doc.text[first.start:last.end], f"{first.section} {doc.title}")
+            out.append(SpanCandidate(p.n, first.source, first.start, last.end, first.section, facts,
                                      tuple(rows[i] for i in run)))
     return out
 
@@ -162,20 +165,24 @@ class Guard:
         return Alignment([], best)
 
     def _best(self, claim: Claim, hints: tuple[int, ...]) -> tuple[tuple[Match, SpanCandidate] | None, Match | None]:
-        """The span that supports the claim best (ties: the model's hint, one sentence, earlier passage), and the
-        closest match even when none supports it."""
+        """Among the closest spans that support the claim: one sentence before two, then the model's hint, then
+        coverage, then the earlier passage. Also the closest match, even when none supports the claim."""
         if not claim.stems:
             return None, None
         scored = [(match(claim, c.facts, self.weights), c) for c in self._spans]
-        scored.sort(key=lambda mc: (mc[0].facts_ok, mc[0].coverage, mc[1].passage in hints,
-                                    -len(mc[1].row), -mc[1].passage), reverse=True)
+        scored.sort(key=lambda mc: (mc[0].facts_ok, mc[0].coverage, -len(mc[1].row)), reverse=True)
         vector: list[np.ndarray | None] = []  # embedded only when a match needs the meaning check
+        good = []
         for m, cand in scored[:8]:
             if m.facts_ok and m.coverage >= SOFT_COVERAGE and not vector:
                 vector.append(self._vector(claim.text))
             if supports(m, self._similarity(vector[0] if vector else None, cand.row)):
-                return (m, cand), m
-        return None, scored[0][0] if scored else None
+                good.append((m, cand))
+        closest = scored[0][0] if scored else None
+        if not good:
+            return None, closest
+        preferred = max(good, key=lambda mc: (len(mc[1].row) == 1, mc[1].passage in hints, mc[0].coverage, -mc[1].passage))
+        return preferred, closest
 
     def _vector(self, text: str) -> np.ndarray | None:
         return self.embed([text])[0] if self.embed is not None else None

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from assistant.answer.compose import compose
 from assistant.answer.extractive import Draft
 from assistant.answer.generative import Backend, BackendError, make_backend
-from assistant.answer.guard import Embed, Guard, SentenceStream, guard_answer
+from assistant.answer.guard import Embed, Guard, SentenceStream, Unit, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Prompt, answer_prompt, passages_for, prompt_budget_chars
 from assistant.schema import Citation, Hit
@@ -84,7 +84,8 @@ class GenerativeAnswerer:
         if not result.abstained:
             return Generated(result.text, result.citations, False, None, result.dropped)
         if not draft.abstained and result.dropped:
-            notice = f"No sentence of the {self.settings.llm} model's answer is supported by the sources; this is the extractive answer."
+            notice = (f"No sentence of the {self.settings.llm} model's answer is supported by the sources; "
+                      "this is the extractive answer.")
             return replace(self._extractive(question, draft, guard.snapshot, notice), dropped=result.dropped)
         refusal = Draft([], True, "no generated sentence is supported", draft.nearest, draft.scores)
         text, citations = compose(question, refusal, guard.snapshot)
@@ -115,20 +116,18 @@ class GenerativeAnswerer:
             return
         prompt = self.prompt(query, hits)
         guard, sentences = self._guard(prompt, snapshot), SentenceStream()
-        first = True
-        try:
+
+        def units() -> Iterator[Unit]:
             for delta in self.backend().stream(prompt):
-                for unit in sentences.feed(delta):
-                    text, citations = guard.add(unit)
-                    if text:
-                        yield AnswerDelta(text=text if first else " " + text, citations=citations)
-                        first = False
+                yield from sentences.feed(delta)
+            yield from sentences.close()
+
+        try:
+            for unit in units():
+                text, citations = guard.add(unit)
+                if text:
+                    yield AnswerDelta(text=f" {text}" if len(guard.parts) > 1 else text, citations=citations)
         except BackendError as exc:
             yield self._extractive(question, draft, snapshot, self._notice(exc))
             return
-        for unit in sentences.close():
-            text, citations = guard.add(unit)
-            if text:
-                yield AnswerDelta(text=text if first else " " + text, citations=citations)
-                first = False
         yield self._finish(question, draft, guard)

@@ -3,7 +3,7 @@
 A *claim* is one generated sentence. A span supports it when every number (dates included), month and name of the
 claim occurs in the span, a negated claim meets a negation in the span, and the claim's content words are covered:
 almost all of them (idf-weighted, with stems and near forms), or most of them when the span also means nearly the
-same (MiniLM cosine).
+same (MiniLM cosine); and at most two content words may go unmatched whatever their weight.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from assistant.answer.matching import TermWeights, term_match
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 FULL_COVERAGE = 0.85  # share of the claim's content (idf mass) a span must cover on words alone
-SOFT_COVERAGE = 0.6  # ...or this much, when the span is also this close in meaning:
-SOFT_SIMILARITY = 0.7
+SOFT_COVERAGE = 0.7  # ...or this much, when the span is also this close in meaning:
+SOFT_SIMILARITY = 0.75
+MAX_UNMATCHED = 2  # and never more content words than this without a match (an added clause is a new claim)
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -28,7 +29,9 @@ _MONTHS = {m[:3]: m for m in "january february march april may june july august 
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+\d{4})", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
-META_STEMS = frozenset(stem(w) for w in "passage passages source sources according article text document mention mentioned".split())
+META_STEMS = frozenset(stem(w) for w in (
+    "passage passages source sources according article text document mention mentioned answer question "
+    "happen happened occur occurred".split()))  # words about the text, or too light to be a claim
 
 
 def numbers(text: str) -> frozenset[str]:
@@ -54,9 +57,10 @@ class Facts:
     negated: bool
 
     @classmethod
-    def of(cls, text: str) -> Facts:
-        """The facts of a source span."""
-        return cls(frozenset(content_stems(text)), numbers(text), months(text), frozenset(words(text)),
+    def of(cls, text: str, context: str = "") -> Facts:
+        """The facts of a source span; names may also come from ``context`` (its section heading and document
+        title, which a citation shows), so "the Balkan country" under "... Albania Iran Relations" can back "Albania"."""
+        return cls(frozenset(content_stems(text)), numbers(text), months(text), frozenset(words(f"{text} {context}")),
                    bool(_NEGATION.search(text)))
 
     def __or__(self, other: Facts) -> Facts:
@@ -133,7 +137,7 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
 
 def supports(m: Match, similarity: float | None) -> bool:
     """The decision: hard facts all found, and content covered (fully, or mostly and close in meaning)."""
-    if not m.facts_ok or m.coverage <= 0:
+    if not m.facts_ok or m.coverage <= 0 or len(m.missing_words) > MAX_UNMATCHED:
         return False
     if m.coverage >= FULL_COVERAGE:
         return True

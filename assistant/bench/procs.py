@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -120,9 +119,7 @@ def _connect(client_class: type, port: int, proc: subprocess.Popen, started: flo
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 pass
             return client_class(f"http://127.0.0.1:{port}/", verbose=False)
-        except (OSError, ValueError, ConnectionError):
-            time.sleep(0.05)
-        except Exception:  # noqa: BLE001 - gradio_client raises various errors while the app starts
+        except Exception:  # noqa: BLE001 - refused connections, then gradio_client errors while the app starts
             time.sleep(0.05)
 
 
@@ -140,8 +137,3 @@ def python_module(module: str, *args: str) -> list[str]:
     """``python -m module args`` with this interpreter."""
     return [sys.executable, "-m", module, *args]
 
-
-def copy_tree(src: Path, dst: Path) -> None:
-    """A fresh copy of ``src`` at ``dst``."""
-    shutil.rmtree(dst, ignore_errors=True)
-    shutil.copytree(src, dst)

@@ -87,8 +87,8 @@ def index_and_ask(root: Path, article: Path, pool: np.ndarray, chunks: int, reps
         corpora.edit_one(ws, "synthetic/copy-000000.txt", n)
         changed.append(_build(ws, pool_file)[0])
     cold = [run_timed([*assistant_command(), "ask", "--json", q], ws) for q in questions[:reps.cold]]
-    batch = ws.root / "batch.jsonl"
-    batch.write_text("".join(json.dumps({"id": str(i), "question": q}) + "\n" for i, q in enumerate(questions[:reps.batch])))
+    batch, some = ws.root / "batch.jsonl", questions[:reps.batch]
+    batch.write_text("".join(json.dumps({"id": str(i), "question": q}) + "\n" for i, q in enumerate(some)))
     headless = run_timed([*assistant_command(), "ask", "--batch", str(batch), "--json"], ws)
     assistant = Assistant(settings)
     base = _baseline(assistant, pool) if baseline else None
@@ -111,7 +111,7 @@ def index_and_ask(root: Path, article: Path, pool: np.ndarray, chunks: int, reps
                                        note="`assistant ask --json` subprocess, start to answer line"),
             "cli_peak_rss_mb": figure("MB", [r.peak_rss_mb for r in cold]),
             "headless_serving_peak_rss_mb": figure("MB", [headless.peak_rss_mb],
-                                                   note=f"`assistant ask --batch` over {reps.batch} questions"),
+                                                   note=f"`assistant ask --batch` over {len(some)} questions"),
             **warm,
         },
         "note": "synthetic corpus (perturbed copies of the article), index built with hashed stand-in vectors; "

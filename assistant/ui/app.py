@@ -5,7 +5,9 @@ Layout and wiring only; the behaviour lives in ``chat``, ``library``, ``evalview
 
 from __future__ import annotations
 
+import html
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +16,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import gradio as gr  # noqa: E402
+from gradio.utils import get_upload_folder  # noqa: E402
 
 from assistant.ui import chat, evalview, library  # noqa: E402
 from assistant.ui.render import esc  # noqa: E402
@@ -25,6 +28,7 @@ ASSETS = Path(__file__).parent / "assets"
 CSS = (ASSETS / "app.css").read_text(encoding="utf-8")
 JS = (ASSETS / "app.js").read_text(encoding="utf-8")
 TITLE = "Grounded Q&A"
+UPLOAD_CACHE_SECONDS = 3600
 INTRO = (f"# {TITLE}\nAnswers quote the indexed documents word for word: click a **[n]** to see the cited "
          "words highlighted in their passage. When the documents don't hold the answer, it says so.")
 
@@ -66,7 +70,9 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
     settings = assistant.settings
     suffixes = sorted(library.supported_suffixes())
 
-    with gr.Blocks(analytics_enabled=False, title=TITLE, fill_width=True) as demo:
+    # uploads never added to the index are deleted from Gradio's cache after an hour and when the server stops
+    with gr.Blocks(analytics_enabled=False, title=TITLE, fill_width=True,
+                   delete_cache=(UPLOAD_CACHE_SECONDS, UPLOAD_CACHE_SECONDS)) as demo:
         gr.Markdown(INTRO, elem_id="app-title")
         turns = gr.State([])
         with gr.Tabs():
@@ -132,7 +138,12 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
                 return "Choose one or more files first.", *sources_view(), gr.skip()
             progress(0, desc="Reading the files\u2026")
             uploads = [(Path(f), Path(f).name) for f in files]
-            result = library.add_files(assistant, uploads, _gradio_progress(progress, increments=True))
+            try:
+                result = library.add_files(assistant, uploads, _gradio_progress(progress, increments=True))
+            except (RuntimeError, OSError) as exc:  # index busy too long, vector store down, upload gone
+                return f"Could not add: {esc(str(exc))}", *sources_view(), None
+            finally:  # the corpus copy is the only one kept: drop Gradio's cached upload
+                library.discard_uploads(uploads, Path(get_upload_folder()))
             return _status(result, "Added"), *sources_view(), None
 
         def remove_file(source: str | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:
@@ -162,7 +173,11 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
 
         def ask(question: str, history: list[str] | None = None) -> dict:
             """Answer a question from the indexed documents: the JSON answer contract of `assistant ask --json`."""
-            return chat.api_answer(assistant, question, history)
+            try:
+                return chat.api_answer(assistant, question, history)
+            except chat.ANSWER_ERRORS as exc:  # a bad question or an unusable index: the reason, never a traceback
+                print(f"/ask refused: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+                raise gr.Error(html.escape(str(exc)), print_exception=False) from None
 
         gr.api(ask, api_name="ask")
     return demo

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistant.schema import Answer
+from assistant.service import QuestionError
 from assistant.ui.render import (
     answer_html, answer_tokens, esc, question_html, sources_panel_html, turn_sources_html,
 )
@@ -19,6 +20,9 @@ STREAM_FIRST = 1  # tokens in the first streamed update: the first word shows as
 STREAM_STEP = 3  # tokens added per later update
 STREAM_PAUSE = 0.02  # seconds between updates, so the text visibly flows in
 PENDING = '<div class="answer pending">Searching the sources\u2026</div>'
+# what a question can fail with and the user should read: bad question, index missing or damaged, index busy,
+# vector store down (RuntimeError subclasses), unreadable files
+ANSWER_ERRORS = (QuestionError, RuntimeError, OSError)
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,6 @@ def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[
     A generative backend's sentences are shown as ``Assistant.ask_stream`` delivers them; the final ``Answer``
     (authoritative) is then streamed word by word when nothing was shown yet (the extractive backend).
     """
-    from assistant.service import QuestionError
-
     asked = {"role": "user", "content": question_html(question)}
     yield Update(messages(turns) + [asked, {"role": "assistant", "content": PENDING}])
     number, text, cited = len(turns), "", []
@@ -87,7 +89,7 @@ def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[
             partial = [*turns, Turn(draft, turn_sources_html(draft, number, document_texts(assistant, draft)))]
             reply = {"role": "assistant", "content": answer_html(draft, number, more=True)}
             yield Update(messages(turns) + [asked, reply], panel(partial))
-    except (QuestionError, RuntimeError, OSError) as exc:
+    except ANSWER_ERRORS as exc:
         error = f'<div class="answer error">Could not answer: {esc(str(exc))}</div>'
         yield Update(messages(turns) + [asked, {"role": "assistant", "content": error}])
         return

@@ -7,6 +7,7 @@ removal goes through ``Assistant.remove``.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import tempfile
@@ -105,6 +106,18 @@ def add_files(assistant: Assistant, uploads: list[tuple[Path, str]], progress: I
     for name, reason in result.report.skipped.items():
         result.refused[staged.get(name, name)] = reason
     return result
+
+
+def discard_uploads(uploads: list[tuple[Path, str]], cache_dir: Path) -> None:
+    """Delete the web server's cached copies of handled uploads (only files inside ``cache_dir``, the upload
+    cache), so an upload's content is kept only in the corpus folder, or nowhere when it was refused."""
+    cache = cache_dir.resolve()
+    for temp, _ in uploads:
+        path = Path(temp).resolve()
+        if cache in path.parents:
+            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # each upload sits in a folder of its own; gone when empty
+                path.parent.rmdir()
 
 
 def remove_source(assistant: Assistant, source: str, progress: IndexProgress | None = None) -> LibraryResult:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
+    from assistant.ui.exposure import Exposure
 
 REPORTS_DIR = Path("evals/reports")
 EVAL_SET = Path("evals/questions.jsonl")
@@ -23,25 +24,34 @@ def warm_up(assistant: Assistant) -> float:
     return time.perf_counter() - started
 
 
-def warm_gradio(host: str, port: int) -> None:
+def warm_gradio(host: str, port: int, auth: tuple[str, str] | None = None) -> None:
     """One ``/ask`` call through Gradio's queue: the first person's question then skips Gradio's first-event cost
     (about 1.5 s here)."""
     from gradio_client import Client
 
     local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
     try:
-        Client(f"http://{local}:{port}", verbose=False).predict(question="warm-up", api_name="/ask")
+        Client(f"http://{local}:{port}", verbose=False, auth=auth).predict(question="warm-up", api_name="/ask")
     except Exception as exc:  # noqa: BLE001 - a failed warm-up only costs the first question time
         print(f"warm-up through the UI server failed ({exc}); serving anyway", file=sys.stderr)
 
 
-def serve(host: str, port: int, assistant: Assistant | None = None, block: bool = True):  # noqa: ANN201 - gr.Blocks
-    """Start the app; with ``block=False`` return the running Blocks (tests, embedding)."""
+def serve(host: str, port: int, assistant: Assistant | None = None, block: bool = True,  # noqa: ANN201 - gr.Blocks
+          exposure: Exposure | None = None):
+    """Start the app; with ``block=False`` return the running Blocks (tests, embedding).
+
+    ``exposure``: the login decided for ``host`` (``exposure.decide``); decided here when not given, so a
+    non-loopback host without credentials raises ``ExposureRefused`` before anything starts.
+    """
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from assistant.service import Assistant
+    from assistant.ui.exposure import decide
 
     assistant = assistant or Assistant.from_settings()
+    exposure = exposure or decide(host, assistant.settings)
+    if exposure.warning:
+        print(exposure.warning, file=sys.stderr, flush=True)
     if not assistant.has_index():
         print("No index yet: building it first.", file=sys.stderr)
     seconds = warm_up(assistant)
@@ -52,8 +62,9 @@ def serve(host: str, port: int, assistant: Assistant | None = None, block: bool 
     demo = build_app(assistant, REPORTS_DIR, EVAL_SET)
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=True, inbrowser=False,
-                share=False, show_error=True, **launch_kwargs(assistant.settings.max_upload_mb, REPORTS_DIR))
-    warm_gradio(host, port)
+                share=False, show_error=True, auth=exposure.auth,
+                **launch_kwargs(assistant.settings.max_upload_mb, REPORTS_DIR))
+    warm_gradio(host, port, exposure.auth)
     print(f"Chat UI on http://{host}:{port}  (Ctrl-C to stop)", file=sys.stderr, flush=True)
     if block:
         demo.block_thread()
