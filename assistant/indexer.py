@@ -260,7 +260,7 @@ def _scan(settings: Settings, old: Snapshot, report: IndexReport, paths: list[Pa
                 scan.keep(previous)
                 report.unchanged.append(source)
                 continue
-            doc = read_document(path, corpus)
+            doc = read_document(path, corpus, settings.max_source_mb)
             size = path.stat().st_size
         except UnreadableSource as exc:
             report.skipped[source] = str(exc)

@@ -81,7 +81,7 @@ def _corpus_problems(settings: Settings, documents: dict) -> list[str]:
         if source in documents:
             continue
         try:
-            doc = read_document(path, corpus)
+            doc = read_document(path, corpus, settings.max_source_mb)
         except (UnreadableSource, OSError):
             continue
         if chunk_document(doc, settings.chunk_min_words, settings.chunk_max_words, settings.chunk_overlap_sentences)[0]:
