@@ -146,9 +146,10 @@ def test_repeated_span_reuses_its_number(guard, snapshot):
 
 
 def test_split_moves_trailing_markers_and_strips_prefix():
-    units = split_answer("Answer: Albania cut ties [2, 3]. [4] Iran denied it (Passage 1).\n- A list item [5]")
-    assert [u.text for u in units] == ["Albania cut ties.", "Iran denied it.", "A list item"]
-    assert [u.hints for u in units] == [(2, 3, 4), (1,), (5,)]
+    units = split_answer("Answer: Albania cut ties [2, 3]. [4] Iran denied it (Passage 1).\n- A list item [5]\n"
+                         "The answer is 2014. The answer is that it did.")
+    assert [u.text for u in units] == ["Albania cut ties.", "Iran denied it.", "A list item", "2014.", "The answer is that it did."]
+    assert [u.hints for u in units] == [(2, 3, 4), (1,), (5,), (), ()]
 
 
 def test_stream_yields_the_same_sentences_as_the_whole_reply():

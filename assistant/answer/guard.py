@@ -31,7 +31,7 @@ _MARKERS = re.compile(
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[[^\]\w]*(?:passages?|sources?|p)?\s*\d[\d\s,;–-]*\])+", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",?\s+(?:and|while|but|whereas)\s+|;\s+", re.IGNORECASE)
 _PREFIX = re.compile(r"^\s*(?:answer|response)\s*:\s*", re.IGNORECASE)
-_LEAD_IN = re.compile(r"^(?:the )?answer(?: to (?:this|the) question)? is\s*:\s*", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?i:(?:the )?answer(?: to (?:this|the) question)? is)(?:\s*:\s*|\s+(?=[A-Z0-9\"“]))")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _REFUSAL = re.compile(
     r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
