@@ -7,15 +7,11 @@ the cause is gone.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.faults import StoreUnavailable
@@ -25,12 +21,12 @@ from assistant.settings import Settings
 from conftest import ARTICLE
 from reindex_helpers import PYTHON, ROOT, env_for, license_corpus, run_cli
 from reliability_helpers import record, short
+from chroma_server import start_chroma, stop
 from ui_helpers import copy_index, free_port
 
 QUESTION, FACT = "When did Albania recognize Israel?", "1949"
 FERRY = "# Ferry history\n\nThe Skerrow ferry service was started in 1962 by Annag Morrison, a fisherman.\n"
 FERRY_QUESTION, FERRY_FACT = "Who started the Skerrow ferry service?", "Annag Morrison"
-CHROMA = Path(sys.executable).with_name("chroma")
 
 
 def article_copy(work: Path, article_settings: Settings) -> tuple[Path, Path]:
@@ -154,35 +150,9 @@ def test_vectors_deleted_then_asked_then_reindexed(tmp_path: Path) -> None:
     assert run_cli(["ask", FERRY_QUESTION], env).returncode == 0
 
 
-def start_chroma(port: int, data: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            pass
-        assert proc.poll() is None, "chroma run exited"
-        assert time.monotonic() < deadline, "chroma server did not answer in 60 s"
-        time.sleep(0.2)
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
 @pytest.fixture
 def chroma_server(tmp_path: Path) -> Iterator[dict]:
     """A real Chroma server on a free loopback port; the test may stop and restart it (same port, same data)."""
-    assert CHROMA.is_file(), f"the chroma CLI is missing at {CHROMA}"
     server = {"port": free_port(), "data": tmp_path / "chroma-data"}
     server["proc"] = start_chroma(server["port"], server["data"])
     yield server

@@ -5,61 +5,30 @@ Only the vectors live on the server; the snapshot (documents, chunks, sentence v
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.service import Assistant
 from assistant.settings import Settings
 
+from chroma_server import free_port, start_chroma, stop
 from reindex_helpers import check_consistency, env_for, license_corpus, run_cli
 
 pytestmark = pytest.mark.server
-CHROMA = Path(sys.executable).with_name("chroma")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real Chroma server on a free loopback port, its data in a temp folder; stopped after the module."""
-    assert CHROMA.is_file(), f"the chroma CLI is missing at {CHROMA}"
-    port = _free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    port = free_port()
+    proc = start_chroma(port, tmp_path_factory.mktemp("chroma-server"))
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert proc.poll() is None, "chroma run exited"
-            assert time.monotonic() < deadline, "chroma server did not answer in 60s"
-            time.sleep(0.2)
-        yield url
+        yield f"http://127.0.0.1:{port}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 FERRY = "# Ferry history\n\nThe Skerrow ferry service was started in 1962 by Annag Morrison, a fisherman.\n"
