@@ -8,7 +8,6 @@ queries and removed by the next index run.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import uuid
