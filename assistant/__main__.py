@@ -1,5 +1,5 @@
 """``python -m assistant`` is the ``assistant`` command."""
 
-from assistant.cli import main
+from assistant.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import json
 import sys
@@ -150,6 +151,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     assistant = _assistant()
     ensure_index(assistant)
+    assistant.warm_up()
     if args.batch:
         return _ask_batch(assistant, Path(args.batch), args.json)
     if not args.question:
@@ -190,6 +192,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
     assistant = _assistant()
     ensure_index(assistant)
+    assistant.warm_up()
     print("Ask about the documents (empty line or Ctrl-D to quit).")
     while True:
         try:
@@ -319,8 +322,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def entry() -> None:
+    """The ``assistant`` script and ``python -m assistant``: ``main``, then a quick exit."""
+    code = main()
+    # What is left is freed by the process exit: skip the interpreter's final collection over every object
+    # chromadb, pydantic and numpy created (0.2-0.3 s of each CLI run).
+    gc.freeze()
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``assistant`` script and ``python -m assistant``."""
+    """Run the ``assistant`` command line ``argv`` and return its exit code."""
     from assistant.corpus import SourceNotFound
     from assistant.documents import UnreadableSource
     from assistant.embedder import EmbedderUnavailable

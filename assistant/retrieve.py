@@ -67,19 +67,35 @@ class HybridRetriever:
         return ranking[: self.settings.candidates_per_retriever]
 
     def retrieve(
-        self, question: str, question_vector: np.ndarray, top_k: int | None = None, extra_stems: list[str] | None = None
+        self, question: str, question_vector: np.ndarray, top_k: int | None = None, extra_stems: list[str] | None = None,
+        lead: int = 2,
     ) -> list[Hit]:
-        """The fused top-k chunks for a question; ``extra_stems`` (e.g. spelling fixes) join the BM25 query."""
+        """The fused top-k chunks for a question, with each retriever's first ``lead`` among them;
+        ``extra_stems`` (e.g. spelling fixes) join the BM25 query."""
         bm25 = self.bm25_ranking(question, extra_stems)
         dense = self.dense_ranking(question_vector)
         bm25_rank = {cid: r for r, cid in enumerate(bm25, start=1)}
         dense_rank = {cid: r for r, cid in enumerate(dense, start=1)}
-        fused = _with_leaders(rrf_fuse([bm25, dense], self.settings.rrf_k), [bm25, dense], top_k or self.settings.top_k)
+        fused = _with_leaders(rrf_fuse([bm25, dense], self.settings.rrf_k), [bm25, dense], top_k or self.settings.top_k,
+                              lead)
         return [
             Hit(chunk=self.snapshot.chunk_by_id[cid], score=score, bm25_rank=bm25_rank.get(cid),
                 dense_rank=dense_rank.get(cid))
             for cid, score in fused
         ]
+
+    def widen(
+        self, question: str, question_vector: np.ndarray, hits: list[Hit], extra_stems: list[str] | None = None
+    ) -> list[Hit]:
+        """``hits``, then more from a deeper search (``second_look_top_k``) that keeps a third of its places for
+        each retriever's own best: over a single-topic corpus dense ranks drift and can bury a chunk that only
+        the keywords single out."""
+        k = self.settings.second_look_top_k
+        if k <= len(hits):
+            return hits
+        seen = {h.chunk.id for h in hits}
+        deeper = self.retrieve(question, question_vector, top_k=k, extra_stems=extra_stems, lead=max(k // 3, 2))
+        return hits + [h for h in deeper if h.chunk.id not in seen]
 
     def retrieve_multi(
         self, texts: list[str], vectors: np.ndarray, per_part: int = 3, extra_stems: list[str] | None = None,

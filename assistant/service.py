@@ -79,6 +79,29 @@ class Assistant:
                 self._store = VectorStore(self.settings, create=False)
         return self._store
 
+    def warm_up(self) -> None:
+        """Open the vector store and load the embedder side by side, ahead of the first question.
+
+        chromadb's import is Python-bound while the ONNX session is built in native code that releases the GIL,
+        so the two overlap: a fresh process reaches its first answer sooner. Errors surface here as they would
+        on first use (``IndexMissing``, ``StoreUnavailable``).
+        """
+        failure: list[BaseException] = []
+
+        def open_store() -> None:
+            try:
+                self.store
+            except BaseException as exc:  # re-raised in the caller's thread
+                failure.append(exc)
+
+        opener = threading.Thread(target=open_store, name="open-store", daemon=True)
+        opener.start()
+        self.embedder
+        opener.join()
+        if failure:
+            raise failure[0]
+        self.snapshot()
+
     def index(
         self, progress: Progress | None = None, lock_wait: float = 0.0, paths: list[Path] | None = None
     ) -> IndexReport:
@@ -176,6 +199,12 @@ class Assistant:
             else:
                 hits = retriever.retrieve(query, vector, extra_stems=fixes)
         draft = answerer.answer(query, hits, vector, analysis)
+        if draft.second_look:  # refused for want of a date, number or name: the fact may rank lower down
+            with store_errors(self.settings):
+                wider = retriever.widen(query, vector, hits, extra_stems=fixes)
+            second = answerer.answer(query, wider, vector, analysis) if len(wider) > len(hits) else draft
+            if not second.abstained:
+                hits, draft = wider, second
         answer_text, citations = compose(text, draft, snapshot)
         abstained, generated = draft.abstained, {}
         if self.settings.llm != "extractive":  # a generative backend, held to the same contract by the guard

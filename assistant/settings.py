@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     )
 
     top_k: int = Field(5, ge=1, le=50, description="Chunks handed to the answerer after fusion.")
+    second_look_top_k: int = Field(15, ge=0, le=200, description=(
+        "Chunks searched before refusing a question whose asked-for date, number or name was not in the top_k "
+        "chunks (0: refuse from top_k alone)."))
     candidates_per_retriever: int = Field(20, ge=1, le=200, description="Hits taken from BM25 and from dense before fusion.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
 

@@ -23,6 +23,8 @@ ANSWERABLE = {
     "When did Edi Rama announce the decision to cut ties?": "September 7",
     "Who were the ancestors of modern Albanians?": "Illyrians",
     "How many years of communist isolation did Albania have?": "45",
+    # the dated sentence ranks low on both retrievers (dense ~25th of 33): found by the second, deeper look
+    "When did Albania cut ties with Iran?": "September 7, 2022",
 }
 UNANSWERABLE = [
     "How many people died in the cyberattack?",

@@ -36,6 +36,7 @@ _STRONG_REASON = re.compile(
     r"\b(?:because|due to|in (?:direct )?retaliation|in response to|as a result|reasons? (?:for|is|was)|explains? its reasons|"
     r"so that|in order to|led to|stemming from|accused|blamed|on \w+ grounds|hopes? to|aim(?:s|ed|ing)? to)\b",
     re.IGNORECASE)
+_TYPED_REFUSAL = "no relevant passage"  # the refusals a deeper search can overturn
 _PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 
 @dataclass
@@ -63,6 +64,7 @@ class Draft:
     nearest: list[Sentence] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
     template: str | None = None  # answer text with {0}, {1}... for the markers of ``sentences``, when computed
+    second_look: bool = False  # refused for want of a date, number or name: a deeper search may still find one
 
 
 class ExtractiveAnswerer:
@@ -96,7 +98,8 @@ class ExtractiveAnswerer:
             return computed
         refusal = query.out_of_corpus or self._refusal(ranked, query)
         if refusal:
-            return Draft([], True, refusal, nearest, scores)
+            return Draft([], True, refusal, nearest, scores, second_look=not query.out_of_corpus and
+                         refusal.startswith(_TYPED_REFUSAL))
         contradiction = self._contradicts(question, query, ranked)
         if contradiction:
             return Draft([], True, "the sources say otherwise", [contradiction], scores)
@@ -198,12 +201,12 @@ class ExtractiveAnswerer:
             if query.kind == "number" and query.head and query.head not in ("long", "old", "far"):
                 relevant = [c for c in relevant if _value_near(c.sentence.text, query.head, query.text, "number")]
             if not relevant:
-                return f"no relevant passage gives a {query.kind}"
+                return f"{_TYPED_REFUSAL} gives a {query.kind}"
         if query.head and re.search(r"\bname of\b|\bwho (?:is|was|are|were)\b", query.text, re.IGNORECASE):
             phrase = [stem(w) for w in query.head_phrase]
             fitting = [c for c in ranked[:3] if all(term_match(t, c.window) for t in phrase)]
             if not any(_value_near(c.sentence.text, query.head, query.text, "name") for c in fitting):
-                return f"no relevant passage names the {query.head}"
+                return f"{_TYPED_REFUSAL} names the {query.head}"
         return ""
 
     def _contradicts(self, question: str, query: Query, ranked: list[Candidate]) -> Sentence | None:

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
                       reps=args.reps, questions=args.questions, synthetic_chunks=args.synthetic_chunks,
                       large_limit=args.large_limit, article=args.article, eval_set=args.eval_set)
     try:
-        results = run_bench(options, progress)
+        results = run_bench(options, progress, lambda partial: report.write(partial, args.out))
     except BenchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -81,10 +81,11 @@ def median_document(snapshot: Snapshot, prefix: str = "") -> str:
     return docs[len(docs) // 2][1]
 
 
-def describe(snapshot: Snapshot, baseline_nodes: int | None = None) -> dict[str, Any]:
-    """Documents, chunks, sentences, words, characters and MiniLM word-piece tokens of the indexed text."""
+def describe(snapshot: Snapshot, baseline_nodes: int | None = None, corpus: Path | None = None) -> dict[str, Any]:
+    """Files, indexed documents (and those skipped), chunks, sentences, words, characters, MiniLM tokens."""
     from tokenizers import Tokenizer
 
+    from assistant.documents import list_sources
     from assistant.embedder import MINILM_TOKENIZER
 
     texts = [d.text for d in snapshot.meta.documents.values()]
@@ -92,8 +93,9 @@ def describe(snapshot: Snapshot, baseline_nodes: int | None = None) -> dict[str,
     tokenizer.no_truncation()
     tokenizer.no_padding()
     tokens = sum(len(e.ids) - 2 for e in tokenizer.encode_batch(texts))  # without [CLS] and [SEP]
+    files = {p.relative_to(corpus).as_posix() for p in list_sources(corpus)} if corpus else set()
     return {
-        "documents": len(texts), "chunks": len(snapshot.meta.chunks), "sentences": len(snapshot.meta.sentences),
+        "files": len(files), "skipped": sorted(files - set(snapshot.meta.documents)), "documents": len(texts), "chunks": len(snapshot.meta.chunks), "sentences": len(snapshot.meta.sentences),
         "words": sum(len(t.split()) for t in texts), "characters": sum(len(t) for t in texts),
         "tokens_minilm": tokens, "baseline_nodes": baseline_nodes,
     }

@@ -59,8 +59,9 @@ def _baseline_description() -> str:
             "(assistant/evals/baseline.py; persisted by assistant/bench/baseline.py for the process figures).")
 
 
-def run_bench(options: Options, say: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
-    """Run the bench and return its results (``report.write`` saves them)."""
+def run_bench(options: Options, say: Callable[[str], None] = lambda _: None,
+              checkpoint: Callable[[dict[str, Any]], None] = lambda _: None) -> dict[str, Any]:
+    """Run the bench and return its results; ``checkpoint`` gets the results so far after each part."""
     from assistant.bench.questions import default_eval_set
 
     started = time.perf_counter()
@@ -78,11 +79,13 @@ def run_bench(options: Options, say: Callable[[str], None] = lambda _: None) -> 
         small = corpora.small(work, article)
         results["corpora"]["small"] = {"title": f"the article ({article.name})", **bench_corpus(
             small, "", eval_set, reps_for(options), None, options.ui, say)}
+        checkpoint(_finish(results, options, started))
         if options.scale == "large":
             say("large corpus: Python 3.11 HTML docs + the article (the full build takes a while)")
             big = corpora.large(work, article, limit=options.large_limit)
             results["corpora"]["large"] = {"title": "Debian python3.11-doc HTML pages + the article", **bench_corpus(
                 big, "python-docs/", eval_set, reps_for(options, large=True), "python-docs/", options.ui, say)}
+            checkpoint(_finish(results, options, started))
         chunks = options.synthetic_chunks if options.synthetic_chunks is not None else (
             SYNTHETIC_CHUNKS if options.scale == "large" and not options.quick else 0)
         if chunks:
@@ -91,6 +94,11 @@ def run_bench(options: Options, say: Callable[[str], None] = lambda _: None) -> 
     finally:
         if not options.keep and options.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
+    return _finish(results, options, started)
+
+
+def _finish(results: dict[str, Any], options: Options, started: float) -> dict[str, Any]:
+    """Results with the closing meta data and the targets (also for a checkpoint part-way)."""
     results["meta"].update(seconds=round(time.perf_counter() - started, 1), load_end=_load(),
                            reps={"small": reps_for(options).as_dict(), "large": reps_for(options, True).as_dict()})
     results["targets"] = report.targets(results)

@@ -79,7 +79,8 @@ def embedder_throughput(assistant: Assistant, reps: int, sample: int, seed: int 
     snapshot = assistant.snapshot()
     rng = random.Random(seed)
     sentences = [s.text for s in rng.sample(snapshot.meta.sentences, min(sample, len(snapshot.meta.sentences)))]
-    chunks = [chunk_search_text(c) for c in rng.sample(snapshot.meta.chunks, min(max(sample // 4, 8), len(snapshot.meta.chunks)))]
+    n_chunks = min(max(sample // 2, 8), len(snapshot.meta.chunks))
+    chunks = [chunk_search_text(c) for c in rng.sample(snapshot.meta.chunks, n_chunks)]
     embed = assistant.embedder.embed
     embed(sentences[:8])
     rates: dict[str, list[float]] = {"sentences": [], "chunks": []}
