@@ -202,7 +202,7 @@ class Assistant:
         if draft.second_look:  # refused for want of a date, number or name: the fact may rank lower down
             with store_errors(self.settings):
                 wider = retriever.widen(query, vector, hits, extra_stems=fixes)
-            second = answerer.answer(query, wider, vector, analysis) if len(wider) > len(hits) else draft
+            second = answerer.answer(query, wider, vector, analysis, strict=True) if len(wider) > len(hits) else draft
             if not second.abstained:
                 hits, draft = wider, second
         answer_text, citations = compose(text, draft, snapshot)

@@ -25,6 +25,8 @@ ANSWERABLE = {
     "How many years of communist isolation did Albania have?": "45",
     # the dated sentence ranks low on both retrievers (dense ~25th of 33): found by the second, deeper look
     "When did Albania cut ties with Iran?": "September 7, 2022",
+    "What does the MEK stand for?": "Mujahedin-e Khalq",  # the sentence that spells the abbreviation out
+    "How many MEK members live in Albania?": "3,000",  # "live" is a verb, not the counted noun
 }
 UNANSWERABLE = [
     "How many people died in the cyberattack?",
@@ -33,6 +35,8 @@ UNANSWERABLE = [
     "How do I reverse a list in Python?",
     "Who won the 2018 FIFA World Cup?",
     "What is the name of the Iranian foreign minister?",
+    "What does NATO stand for?",  # NATO is named, never spelled out
+    "When did NATO expel Iran?",  # a dated expulsion exists, but not by NATO (found only by the deeper look)
 ]
 
 

@@ -83,10 +83,19 @@ class ExtractiveAnswerer:
         """The question's corrected terms, answer kind and out-of-corpus signals."""
         return analyse(question, self.weights)
 
-    def answer(self, question: str, hits: list[Hit], question_vector: np.ndarray, query: Query | None = None) -> Draft:
-        """Choose answer sentences for the question from the retrieved chunks."""
+    def answer(
+        self, question: str, hits: list[Hit], question_vector: np.ndarray, query: Query | None = None,
+        strict: bool = False,
+    ) -> Draft:
+        """Choose answer sentences for the question from the retrieved chunks.
+
+        ``strict`` (a second, deeper look): a date or number must sit in a sentence with every name the question uses.
+        """
         query = query or self.analyse(question)
         candidates = self._candidates(question, query.terms, query.kind, hits, question_vector)
+        for cand in candidates:
+            if query.defines_acronym(cand.sentence.text):
+                cand.score += 0.3
         if not candidates:
             return Draft([], True, "nothing relevant was retrieved")
         ranked = sorted(candidates, key=lambda c: -c.score)
@@ -96,7 +105,9 @@ class ExtractiveAnswerer:
         if computed:
             computed.scores = scores
             return computed
-        refusal = query.out_of_corpus or self._refusal(ranked, query)
+        refusal = query.out_of_corpus or self._refusal(ranked, query, strict)
+        if query.acronym and not any(query.defines_acronym(c.sentence.text) for c in ranked):
+            refusal = refusal or f"no passage spells out {query.acronym}"
         if refusal:
             return Draft([], True, refusal, nearest, scores, second_look=not query.out_of_corpus and
                          refusal.startswith(_TYPED_REFUSAL))
@@ -190,7 +201,7 @@ class ExtractiveAnswerer:
         rows = [row] + [self.snapshot.sentence_row[n.id] for step in (-1, 1) if (n := self._neighbour(row, step, sentence))]
         return float(np.max(self.snapshot.sentence_vectors[rows] @ vector))
 
-    def _refusal(self, ranked: list[Candidate], query: Query) -> str:
+    def _refusal(self, ranked: list[Candidate], query: Query, strict: bool = False) -> str:
         best = ranked[0]
         top_cov = max(c.window_coverage for c in ranked[:3])
         top_dense = max(c.dense for c in ranked[:3])
@@ -198,6 +209,8 @@ class ExtractiveAnswerer:
             return "no passage covers the question's terms or meaning"
         if query.kind in ("date", "number"):
             relevant = [c for c in ranked if c.typed and c.coverage >= 0.5 * best.coverage and c.window_coverage >= 0.4]
+            if strict:
+                relevant = [c for c in relevant if all(term_match(n, sentence_stems(c.sentence.text)) for n in query.names)]
             if query.kind == "number" and query.head and query.head not in ("long", "old", "far"):
                 relevant = [c for c in relevant if _value_near(c.sentence.text, query.head, query.text, "number")]
             if not relevant:

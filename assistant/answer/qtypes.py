@@ -40,7 +40,8 @@ QUESTION_FILLER = frozenset(
     stem(w) for w in
     """happen happened occur occurred name named mention mentioned article text source sources say says said
     according describe described explain explained know known give list kind type thing things way ways
-    main specific exactly actually really year date day time month number people person""".split()
+    main specific exactly actually really year date day time month number people person live lives lived living
+    reside resides resided""".split()
 )
 
 

@@ -25,7 +25,9 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     """.split())
 
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
-_STOP = rf"(?= {_AUX}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| going\b| the\b| [a-z]+ed\b|$)"
+_VERB_AFTER_NP = (r"(?:live|lives|work|works|stay|stays|remain|remains|reside|resides|exist|exists|belong|belongs|"
+                  r"serve|serves|go|went|come|came|get|got|take|took|make|made|use|uses|speak|speaks|need|needs)")
+_STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| going\b| the\b| [a-z]+ed\b|$)"
 _NP = r"(?P<np>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)"
 _HEAD_PATTERNS = [
     re.compile(rf"\bhow (?:many|much) (?:more |fewer |of the )?{_NP}{_STOP}"),
@@ -44,6 +46,11 @@ _QUALIFIERS = frozenset("""exact exactly precise specific approximate approximat
 _SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
+_ACRONYM_IN_QUESTION = re.compile(r"\b([A-Z]{2,6})s?\b")
+_ACRONYM_ASKED = re.compile(  # "What does MEK stand for?", "What is PMOI short for?", "the full name of the MEK"
+    r"(?i:\bwhat (?:does|do|did|is|was) (?:the )?)(?P<a>[A-Z][A-Za-z]{1,7}) (?i:(?:stand|short) for)\b"
+    r"|(?i:\b(?:full|long) (?:name|form) (?:of|for) (?:the )?)(?P<b>[A-Z]{2,8})\b")
+_ACRONYM_FILLER = frozenset({"stand", "short", "full", "long", "form"})
 
 
 @dataclass
@@ -60,6 +67,12 @@ class Query:
     corrections: dict[str, str] = field(default_factory=dict)
     parts: list[str] = field(default_factory=list)
     expansion: str = ""
+    names: list[str] = field(default_factory=list)  # stems of the proper names the question relies on
+    acronym: str | None = None  # the abbreviation whose full form is asked for
+
+    def defines_acronym(self, text: str) -> bool:
+        """Whether ``text`` spells out the asked-for abbreviation: "... of Iran (PMOI)", "the PMOI/MEK"."""
+        return bool(self.acronym) and bool(re.search(rf"[(/]{re.escape(self.acronym)}[)/]", text))
 
     @property
     def extra_stems(self) -> list[str]:
@@ -133,16 +146,24 @@ def analyse(question: str, weights: TermWeights) -> Query:
         and not weights.known(st)
     ]
     unseen_names = [n for n in _NUMBER_IN_QUESTION.findall(question) if not weights.known(n.replace(",", ""))]
+    names: list[str] = []
     for name in _NAME_IN_QUESTION.findall(question):
-        parts = [stem(p) for p in name.lower().split("-") if p]
-        if not all(weights.known(corrections.get(p, p)) for p in parts):
+        parts = [corrections.get(p, p) for p in (stem(p) for p in name.lower().split("-") if p)]
+        names += parts
+        if not all(weights.known(p) for p in parts):
             unseen_names.append(name)
+    names += [stem(a.lower()) for a in _ACRONYM_IN_QUESTION.findall(question)
+              if ABBREVIATIONS.get(a.lower(), a.lower()) == a.lower()]  # NATO, MEK; not US (= united states)
+    asked = _ACRONYM_ASKED.search(question.strip())
+    acronym = next((g for g in asked.groups() if g), None) if asked else None
+    if acronym:
+        terms = [t for t in terms if t not in _ACRONYM_FILLER]
     kind = "number" if phrase and phrase[0] in _SIZE_WORDS else expected_type(question)
     phrase = [x for w in phrase for x in (ABBREVIATIONS.get(w, w).split())]
     head = phrase[-1] if phrase else None
     return Query(
         question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question),
-        expansion,
+        expansion, names, acronym,
     )
 
 
