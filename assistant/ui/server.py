@@ -20,6 +20,7 @@ def warm_up(assistant: Assistant) -> float:
     """Build the index if missing and load everything a first question needs; returns the seconds taken."""
     started = time.perf_counter()
     assistant.ensure_index()
+    assistant.warm_up()
     assistant.ask("warm-up question about the documents")
     return time.perf_counter() - started
 
