@@ -58,6 +58,8 @@ investigate probe inquiry examine
 recognize acknowledge recognise
 hide conceal cover
 show demonstrate reveal display
+keep maintain retain preserve sustain
+arrive arrival come reach
 """.strip().splitlines()
 
 
