@@ -137,7 +137,9 @@ def load_snapshot(index_dir: Path, with_bm25: bool = True) -> Snapshot:
 
 def _load_folder(index_dir: Path, folder: Path, with_bm25: bool) -> Snapshot:
     meta = SnapshotMeta.model_validate_json((folder / "meta.json").read_bytes())
-    vectors = np.load(folder / "sentence_vectors.npy")
+    # memory-mapped: only the rows a question touches are read (a 100k-chunk index holds ~0.5 GB of them);
+    # an index run deleting this folder later leaves the mapping valid (POSIX keeps the file until unmapped)
+    vectors = np.load(folder / "sentence_vectors.npy", mmap_mode="r" if meta.sentences else None)
     bm25 = None
     if with_bm25:
         import bm25s

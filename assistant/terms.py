@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -27,11 +28,11 @@ def _stemmer():
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessive ’s dropped."""
-    out = []
-    for token in _TOKEN.findall(text.lower()):
-        token = re.sub(r"['’]s$", "", token)
-        out.append(token.replace("’", "'"))
-    return out
+    tokens = _TOKEN.findall(text.lower())
+    for i, token in enumerate(tokens):
+        if "'" in token or "’" in token:  # rare: the regex work only where an apostrophe is
+            tokens[i] = _POSSESSIVE.sub("", token).replace("’", "'")
+    return tokens
 
 
 def stem(word: str) -> str:
@@ -41,7 +42,7 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stopword tokens, in order (duplicates kept, as BM25 wants)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return _stemmer().stemWords([w for w in words(text) if w not in STOPWORDS])
 
 
 ABBREVIATIONS = {
