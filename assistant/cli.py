@@ -258,7 +258,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host or assistant.settings.serve_host
     exposure = decide(host, assistant.settings, args.no_auth)  # refuse before building anything
     ensure_index(assistant)
-    serve(host, args.port or assistant.settings.serve_port, assistant, exposure=exposure)
+    try:
+        serve(host, args.port or assistant.settings.serve_port, assistant, exposure=exposure)
+    except KeyboardInterrupt:  # Ctrl-C while starting up (once serving, Gradio handles it): stop, no traceback
+        print("Stopped.", file=sys.stderr)
     return EXIT_OK
 
 

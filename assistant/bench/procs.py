@@ -87,7 +87,7 @@ def serve_first_answer(workspace: Workspace, questions: list[str], timeout: floa
 
     The peak RSS is the server's VmHWM after all questions. The server is stopped (SIGINT, then SIGKILL) at the end.
     """
-    from gradio_client import Client
+    from assistant.ui.http_api import ask_over_http, connect
 
     port = free_port()
     log = (workspace.root / f"serve-{port}.log").open("w")
@@ -95,21 +95,23 @@ def serve_first_answer(workspace: Workspace, questions: list[str], timeout: floa
     proc = subprocess.Popen([*assistant_command(), "serve", "--port", str(port)], cwd=workspace.root,
                             env=workspace.env(), stdout=log, stderr=subprocess.STDOUT)
     try:
-        client = _connect(Client, port, proc, started, timeout)
-        client.predict(questions[0], None, api_name="/ask")
-        first = time.perf_counter() - started
-        latencies = []
-        for question in questions[1:]:
-            t = time.perf_counter()
-            client.predict(question, None, api_name="/ask")
-            latencies.append(time.perf_counter() - t)
+        _wait_for_port(port, proc, started, timeout)
+        with connect(f"http://127.0.0.1:{port}", timeout=timeout) as client:
+            ask_over_http(client, questions[0])
+            first = time.perf_counter() - started
+            latencies = []
+            for question in questions[1:]:
+                t = time.perf_counter()
+                ask_over_http(client, question)
+                latencies.append(time.perf_counter() - t)
         return ServeRun(first, peak_rss_mb(proc.pid), latencies)
     finally:
         _stop(proc)
         log.close()
 
 
-def _connect(client_class: type, port: int, proc: subprocess.Popen, started: float, timeout: float):  # noqa: ANN202
+def _wait_for_port(port: int, proc: subprocess.Popen, started: float, timeout: float) -> None:
+    """Until the server accepts connections (it does once it has warmed up and launched)."""
     while True:
         if proc.poll() is not None:
             raise BenchError(f"assistant serve exited {proc.returncode} before answering (see serve-{port}.log)")
@@ -117,9 +119,8 @@ def _connect(client_class: type, port: int, proc: subprocess.Popen, started: flo
             raise BenchError(f"assistant serve did not answer within {timeout:.0f}s")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                pass
-            return client_class(f"http://127.0.0.1:{port}/", verbose=False)
-        except Exception:  # noqa: BLE001 - refused connections, then gradio_client errors while the app starts
+                return
+        except OSError:
             time.sleep(0.05)
 
 

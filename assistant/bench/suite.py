@@ -135,8 +135,8 @@ def ui(ws: Workspace, questions: list[str], reps: Reps) -> dict[str, Any]:
     latencies = [s * 1000 for run in runs for s in run.latencies_s]
     return {
         "ui_cold_start_s": figure("s", [r.first_answer_s for r in runs],
-                                  note="`assistant serve` start to the first answer of its /ask API (gradio_client); "
-                                       "the baseline has no UI"),
+                                  note="`assistant serve` start to the first answer of its /ask API (Gradio's REST "
+                                       "API over httpx); the baseline has no UI"),
         "ui_serving_peak_rss_mb": figure("MB", [r.peak_rss_mb for r in runs if r.peak_rss_mb is not None],
                                          note=f"VmHWM of the server after {reps.serve_questions} questions"),
         **({"ui_warm_ask_ms": figure("ms", latencies, note="one /ask API call, client side")} if latencies else {}),

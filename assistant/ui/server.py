@@ -28,12 +28,15 @@ def warm_up(assistant: Assistant) -> float:
 def warm_gradio(host: str, port: int, auth: tuple[str, str] | None = None) -> None:
     """One ``/ask`` call through Gradio's queue: the first person's question then skips Gradio's first-event cost
     (about 1.5 s here)."""
-    from gradio_client import Client
+    import httpx
+
+    from assistant.ui.http_api import AskFailed, ask_over_http, connect
 
     local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
     try:
-        Client(f"http://{local}:{port}", verbose=False, auth=auth).predict(question="warm-up", api_name="/ask")
-    except Exception as exc:  # noqa: BLE001 - a failed warm-up only costs the first question time
+        with connect(f"http://{local}:{port}", auth) as client:
+            ask_over_http(client, "warm-up")
+    except (httpx.HTTPError, AskFailed, KeyError, ValueError) as exc:  # a failed warm-up only costs time
         print(f"warm-up through the UI server failed ({exc}); serving anyway", file=sys.stderr)
 
 
