@@ -85,17 +85,27 @@ class HybridRetriever:
         ]
 
     def widen(
-        self, question: str, question_vector: np.ndarray, hits: list[Hit], extra_stems: list[str] | None = None
+        self, question: str, question_vector: np.ndarray, hits: list[Hit], extra_stems: list[str] | None = None,
+        keep: Callable[[Chunk], bool] | None = None, rank: Callable[[Chunk], float] | None = None,
     ) -> list[Hit]:
         """``hits``, then more from a deeper search (``second_look_top_k``) that keeps a third of its places for
-        each retriever's own best: over a single-topic corpus dense ranks drift and can bury a chunk that only
-        the keywords single out."""
+        each retriever's own best (over a single-topic corpus dense ranks drift and can bury a chunk that only
+        the keywords single out), then the chunks of the first hits' documents that ``keep`` accepts (e.g. those
+        holding a date, for a when-question), best ``rank`` first."""
         k = self.settings.second_look_top_k
         if k <= len(hits):
             return hits
         seen = {h.chunk.id for h in hits}
         deeper = self.retrieve(question, question_vector, top_k=k, extra_stems=extra_stems, lead=max(k // 3, 2))
-        return hits + [h for h in deeper if h.chunk.id not in seen]
+        wider = hits + [h for h in deeper if h.chunk.id not in seen]
+        seen |= {h.chunk.id for h in wider}
+        documents = self.snapshot.meta.documents
+        pool = [self.snapshot.chunk_by_id[cid] for source in dict.fromkeys(h.chunk.source for h in hits[:3])
+                if source in documents for cid in documents[source].chunk_ids]
+        pool = [c for c in pool if c.id not in seen and (keep is None or keep(c))]
+        if rank is not None:
+            pool.sort(key=rank, reverse=True)
+        return wider + [Hit(chunk=c, score=0.0) for c in pool[:max(k // 3, 2)]]
 
     def retrieve_multi(
         self, texts: list[str], vectors: np.ndarray, per_part: int = 3, extra_stems: list[str] | None = None,

@@ -179,6 +179,7 @@ class Assistant:
         on them ("When did he announce it?") is searched as a standalone question, reported in ``searched``.
         """
         from assistant.answer.compose import compose
+        from assistant.answer.qtypes import has_value
         from assistant.followup import standalone
 
         started = time.perf_counter()
@@ -201,7 +202,9 @@ class Assistant:
         draft = answerer.answer(query, hits, vector, analysis)
         if draft.second_look:  # refused for want of a date, number or name: the fact may rank lower down
             with store_errors(self.settings):
-                wider = retriever.widen(query, vector, hits, extra_stems=fixes)
+                wider = retriever.widen(query, vector, hits, extra_stems=fixes,
+                                        keep=lambda chunk: has_value(chunk.text, analysis.kind),
+                                        rank=lambda chunk: answerer.chunk_coverage(analysis.terms, chunk))
             second = answerer.answer(query, wider, vector, analysis, strict=True) if len(wider) > len(hits) else draft
             if not second.abstained:
                 hits, draft = wider, second

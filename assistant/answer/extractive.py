@@ -21,7 +21,8 @@ from assistant.answer.matching import TermWeights, coverage, question_terms, sen
 from assistant.answer.qtypes import DATE, NUMBER, QUESTION_FILLER, AnswerType, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
 from assistant.terms import STOPWORDS, stem, words
-from assistant.schema import Hit, Sentence
+from assistant.schema import Chunk, Hit, Sentence
+from assistant.store import chunk_search_text
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -77,7 +78,21 @@ class ExtractiveAnswerer:
         self.settings = settings
         self._embed = embed
         self.weights = TermWeights(snapshot.bm25, len(snapshot.meta.chunks))
+        self._document_weights: dict[str, TermWeights] = {}
         self._by_id = {s.id: s for s in snapshot.meta.sentences}
+
+    def document_weights(self, source: str) -> TermWeights:
+        """Term weights within one document (its chunks), used to judge how well its sentences cover a question:
+        adding unrelated documents to the corpus then leaves those judgements, and the refusals, unchanged."""
+        if source not in self._document_weights:
+            record = self.snapshot.meta.documents.get(source)
+            chunks = [self.snapshot.chunk_by_id[i] for i in record.chunk_ids] if record else []
+            self._document_weights[source] = TermWeights.of_texts([chunk_search_text(c) for c in chunks])
+        return self._document_weights[source]
+
+    def chunk_coverage(self, terms: list[str], chunk: Chunk) -> float:
+        """How much of the question's terms a chunk holds, weighed within its own document."""
+        return coverage(terms, self.document_weights(chunk.source), sentence_stems(chunk_search_text(chunk)))[0]
 
     def analyse(self, question: str) -> Query:
         """The question's corrected terms, answer kind and out-of-corpus signals."""
@@ -133,7 +148,7 @@ class ExtractiveAnswerer:
                 dates = arithmetic.find_dates(cand.sentence.text)
                 if literal:
                     dates = [d for d in dates if arithmetic.same_day(d, literal[0])]
-                cov, _ = coverage(terms, self.weights, cand.window)
+                cov, _ = coverage(terms, self.document_weights(cand.sentence.source), cand.window)
                 dense = self._window_similarity(cand.sentence, part_vectors[p]) if part_vectors is not None else cand.dense
                 fit = 0.5 * cov + 0.5 * dense
                 if dates and fit > best_cov and all(dates[0] != d for _, d in picks):
@@ -171,8 +186,9 @@ class ExtractiveAnswerer:
                     if near in self._by_id:
                         window |= sentence_stems(self._by_id[near].text)
                 window |= sentence_stems(sentence.section)
-                cov, matched = coverage(terms, self.weights, stems)
-                wcov, _ = coverage(terms, self.weights, frozenset(window))
+                weights = self.document_weights(sentence.source)
+                cov, matched = coverage(terms, weights, stems)
+                wcov, _ = coverage(terms, weights, frozenset(window))
                 row = self.snapshot.sentence_row[sid]
                 dense = float(self.snapshot.sentence_vectors[row] @ qvec)
                 typed = has_value(sentence.text, kind)

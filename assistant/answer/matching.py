@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -24,6 +25,21 @@ class TermWeights:
         self._by_initial: dict[str, list[str]] = {}
         for term in self._df:
             self._by_initial.setdefault(term[:1], []).append(term)
+
+    @classmethod
+    def of_texts(cls, texts: list[str]) -> TermWeights:
+        """Weights over these texts alone: a document's own chunks, so that its topic words ("Albania" in an
+        article about Albania) weigh as little as they do when it is the whole corpus, whatever else is indexed."""
+        weights = cls.__new__(cls)
+        weights.n = max(len(texts), 1)
+        df: Counter[str] = Counter()
+        for text in texts:
+            df.update(set(content_stems(text)))
+        weights._df = dict(df)
+        weights._by_initial = {}
+        for term in weights._df:
+            weights._by_initial.setdefault(term[:1], []).append(term)
+        return weights
 
     def vocab_by_initial(self, initial: str) -> list[str]:
         """Corpus stems starting with ``initial``."""
