@@ -37,6 +37,7 @@ _STRONG_REASON = re.compile(
     r"\b(?:because|due to|in (?:direct )?retaliation|in response to|as a result|reasons? (?:for|is|was)|explains? its reasons|"
     r"so that|in order to|led to|stemming from|accused|blamed|on \w+ grounds|hopes? to|aim(?:s|ed|ing)? to)\b",
     re.IGNORECASE)
+_OWN_WEIGHTS_MIN_CHUNKS = 20  # documents this long are weighed on their own (``document_weights``)
 _TYPED_REFUSAL = "no relevant passage"  # the refusals a deeper search can overturn
 _PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 
@@ -87,7 +88,9 @@ class ExtractiveAnswerer:
         if source not in self._document_weights:
             record = self.snapshot.meta.documents.get(source)
             chunks = [self.snapshot.chunk_by_id[i] for i in record.chunk_ids] if record else []
-            self._document_weights[source] = TermWeights.of_texts([chunk_search_text(c) for c in chunks])
+            self._document_weights[source] = (  # a short note has too few chunks for its own weights to mean much
+                TermWeights.of_texts([chunk_search_text(c) for c in chunks]) if len(chunks) >= _OWN_WEIGHTS_MIN_CHUNKS
+                else self.weights)
         return self._document_weights[source]
 
     def chunk_coverage(self, terms: list[str], chunk: Chunk) -> float:
