@@ -33,7 +33,7 @@ def passages(snapshot):
 @pytest.fixture
 def guard(assistant, snapshot, passages):
     def make(keep_unsupported: bool = False) -> Guard:
-        weights = TermWeights(snapshot.bm25, len(snapshot.meta.chunks))
+        weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
         return Guard(passages, snapshot, weights, assistant.embedder.embed, keep_unsupported)
 
     return make

@@ -183,7 +183,7 @@ def test_dropped_sentences_never_reach_the_answer(llm_assistant, answers):
 def test_wrong_citation_numbers_are_realigned(llm_assistant, answers):
     """The model's [n] is only a hint: a sentence it pinned on the wrong passage is cited where its words are."""
     snapshot = llm_assistant.snapshot()
-    weights = TermWeights(snapshot.bm25, len(snapshot.meta.chunks))
+    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
     realigned = []
     for prompt, reply in llm_assistant._generator._backend.calls:
         answer = next(a for a in answers.values() if a.question in prompt.user)

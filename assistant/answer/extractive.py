@@ -78,7 +78,7 @@ class ExtractiveAnswerer:
         self.snapshot = snapshot
         self.settings = settings
         self._embed = embed
-        self.weights = TermWeights(snapshot.bm25, len(snapshot.meta.chunks))
+        self.weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
         self._document_weights: dict[str, TermWeights] = {}
         self._by_id = {s.id: s for s in snapshot.meta.sentences}
 
@@ -111,9 +111,11 @@ class ExtractiveAnswerer:
         """
         query = query or self.analyse(question)
         candidates = self._candidates(question, query.terms, query.kind, hits, question_vector)
+        spelled_out = False  # a candidate spells out the abbreviation the question asks about
         for cand in candidates:
             if query.defines_acronym(cand.sentence.text):
                 cand.score += 0.3
+                spelled_out = True
         if not candidates:
             return Draft([], True, "nothing relevant was retrieved")
         ranked = sorted(candidates, key=lambda c: -c.score)
@@ -124,7 +126,7 @@ class ExtractiveAnswerer:
             computed.scores = scores
             return computed
         refusal = query.out_of_corpus or self._refusal(ranked, query, strict)
-        if query.acronym and not any(query.defines_acronym(c.sentence.text) for c in ranked):
+        if query.acronym and not spelled_out:
             refusal = refusal or f"no passage spells out {query.acronym}"
         if refusal:
             return Draft([], True, refusal, nearest, scores, second_look=not query.out_of_corpus and

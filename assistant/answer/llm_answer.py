@@ -67,7 +67,7 @@ class GenerativeAnswerer:
 
     def _guard(self, prompt: Prompt, snapshot: Snapshot) -> Guard:
         if self._weights is None or self._weights[0] is not snapshot:
-            self._weights = (snapshot, TermWeights(snapshot.bm25, len(snapshot.meta.chunks)))
+            self._weights = (snapshot, TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks)))
         return Guard(prompt.passages, snapshot, self._weights[1], self.embed, self.settings.keep_unsupported)
 
     @staticmethod

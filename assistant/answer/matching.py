@@ -16,30 +16,30 @@ from assistant.terms import content_stems, stem, words
 class TermWeights:
     """Inverse document frequency of stems over the indexed chunks; unseen stems weigh the most."""
 
-    def __init__(self, bm25: Any, n_chunks: int) -> None:
+    def __init__(self, df: dict[str, int], n_chunks: int) -> None:
+        """``df``: how many of the ``n_chunks`` chunks contain each stem."""
         self.n = max(n_chunks, 1)
-        vocab = getattr(bm25, "vocab_dict", None) or {}
-        indptr = np.asarray(bm25.scores["indptr"]) if vocab else np.zeros(1)
-        counts = np.diff(indptr) if len(indptr) > 1 else np.zeros(0)
-        self._df = {t: int(counts[i]) for t, i in vocab.items() if i < len(counts) and counts[i] > 0}
+        self._df = df
         self._by_initial: dict[str, list[str]] = {}
         for term in self._df:
             self._by_initial.setdefault(term[:1], []).append(term)
 
     @classmethod
+    def of_bm25(cls, bm25: Any, n_chunks: int) -> TermWeights:
+        """Weights over the whole corpus, read from its BM25 index."""
+        vocab = getattr(bm25, "vocab_dict", None) or {}
+        indptr = np.asarray(bm25.scores["indptr"]) if vocab else np.zeros(1)
+        counts = np.diff(indptr) if len(indptr) > 1 else np.zeros(0)
+        return cls({t: int(counts[i]) for t, i in vocab.items() if i < len(counts) and counts[i] > 0}, n_chunks)
+
+    @classmethod
     def of_texts(cls, texts: list[str]) -> TermWeights:
         """Weights over these texts alone: a document's own chunks, so that its topic words ("Albania" in an
         article about Albania) weigh as little as they do when it is the whole corpus, whatever else is indexed."""
-        weights = cls.__new__(cls)
-        weights.n = max(len(texts), 1)
         df: Counter[str] = Counter()
         for text in texts:
             df.update(set(content_stems(text)))
-        weights._df = dict(df)
-        weights._by_initial = {}
-        for term in weights._df:
-            weights._by_initial.setdefault(term[:1], []).append(term)
-        return weights
+        return cls(dict(df), len(texts))
 
     def vocab_by_initial(self, initial: str) -> list[str]:
         """Corpus stems starting with ``initial``."""
