@@ -19,7 +19,8 @@ from assistant.ui.exposure import ExposureRefused, decide, is_loopback
 from conftest import ARTICLE, ROOT
 from reindex_helpers import env_for, run_cli
 from reliability_helpers import record, short
-from ui_helpers import App, app_env, copy_index, free_port, running_app
+from servers import free_port
+from ui_helpers import App, app_env, copy_index, running_app
 
 USER, PASSWORD = "alice", "pw-Zq81-not-a-real-one"
 API_KEY = "sk-test-3f9c2b7e-never-print-me"

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from importlib import metadata
 from pathlib import Path
 
@@ -27,6 +24,8 @@ from assistant.answer.support import Claim, Facts, match
 from assistant.evals.metrics import supports as eval_supports
 from assistant.schema import Answer
 from assistant.service import Assistant
+
+from servers import free_port, stop, wait_until_answering
 
 pytestmark = pytest.mark.llm
 
@@ -62,16 +61,10 @@ def gguf() -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def llama_server(gguf, tmp_path_factory):
     """``python -m llama_cpp.server`` on a free loopback port; yields its OpenAI base URL."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -80,27 +73,12 @@ def llama_server(gguf, tmp_path_factory):
         )
     url = f"http://127.0.0.1:{port}/v1"
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"llama_cpp.server exited with {proc.returncode}:\n{log.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/models", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"llama_cpp.server did not start:\n{log.read_text()[-2000:]}")
-            time.sleep(0.5)
+        why = wait_until_answering(f"{url}/models", proc, 180)
+        if why:
+            pytest.fail(f"llama_cpp.server {why}:\n{log.read_text()[-2000:]}")
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, 20)
 
 
 class Recorder:

@@ -21,8 +21,9 @@ from assistant.settings import Settings
 from conftest import ARTICLE
 from reindex_helpers import PYTHON, ROOT, env_for, license_corpus, run_cli
 from reliability_helpers import record, short
-from chroma_server import start_chroma, stop
-from ui_helpers import copy_index, free_port
+from chroma_server import start_chroma
+from servers import free_port, stop
+from ui_helpers import copy_index
 
 QUESTION, FACT = "When did Albania recognize Israel?", "1949"
 FERRY = "# Ferry history\n\nThe Skerrow ferry service was started in 1962 by Annag Morrison, a fisherman.\n"

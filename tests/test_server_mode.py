@@ -14,7 +14,8 @@ import pytest
 from assistant.service import Assistant
 from assistant.settings import Settings
 
-from chroma_server import free_port, start_chroma, stop
+from chroma_server import start_chroma
+from servers import free_port, stop
 from reindex_helpers import check_consistency, env_for, license_corpus, run_cli
 
 pytestmark = pytest.mark.server

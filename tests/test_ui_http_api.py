@@ -13,7 +13,8 @@ import pytest
 from assistant.ui.http_api import AskFailed, ask_over_http, connect
 
 from conftest import ARTICLE
-from ui_helpers import App, free_port
+from servers import free_port
+from ui_helpers import App
 
 
 def test_ask_over_http_returns_the_answer_contract(shared_app: App) -> None:

@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now (127.0.0.1)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from servers import free_port, stop, wait_until_answering
 
 
 def rss_mb(pid: int) -> float:
@@ -70,26 +62,13 @@ def running_app(work: Path, env: dict[str, str], args: tuple[str, ...] = (), tim
     proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port), *args], cwd=work,
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     app = App(f"http://127.0.0.1:{port}", proc, log_path, work)
-    deadline = time.monotonic() + timeout
     try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"server exited: {app.output()}")
-            try:
-                if httpx.get(app.url, timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"server did not answer: {app.output()}")
-            time.sleep(0.5)
+        why = wait_until_answering(app.url, proc, timeout)
+        if why:
+            pytest.fail(f"server {why}: {app.output()}")
         yield app
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, 15)
         log.close()
 
 
