@@ -237,16 +237,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if check.ok else EXIT_ERROR
 
 
+def cmd_tune(args: argparse.Namespace) -> int:
+    """Fit params.json on the tuning parts (``python -m assistant.answer.fit``) and print the report."""
+    from assistant.answer.fit import main as fit_main
+
+    return fit_main(["--sets", args.sets, "--report", args.report, *(["--out", args.out] if args.out else [])])
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Run an eval set through ``ask`` (and the llama-index baseline), write the report, print the headline."""
+    """Run an eval set, or every collection of a sets folder, through ``ask`` (and the llama-index baseline)."""
+    if args.sets:
+        from assistant.evals.cli import run_sets_eval
+        from assistant.settings import Settings
+
+        out = Path(args.out or "evals/reports/sets")
+        return run_sets_eval(Settings(), Path(args.sets), args.split or "test", args.only, out, args.baseline)
     from assistant.evals.cli import run_eval
 
+    if args.split or args.only:
+        print("error: --split and --only go with --sets", file=sys.stderr)
+        return EXIT_ERROR
     if not Path(args.set).is_file():
         print(f"error: no eval set at {args.set}", file=sys.stderr)
         return EXIT_ERROR
     assistant = _assistant()
     ensure_index(assistant)
-    return run_eval(assistant, Path(args.set), Path(args.out), args.baseline)
+    return run_eval(assistant, Path(args.set), Path(args.out or "evals/reports"), args.baseline)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -308,10 +324,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the result as JSON")
     check.set_defaults(run=cmd_check)
     evals = sub.add_parser("eval", help="score answers on an eval set (no LLM judge) and write a report")
-    evals.add_argument("--set", default="evals/questions.jsonl", help="JSON-lines eval set (default: %(default)s)")
-    evals.add_argument("--out", default="evals/reports", help="report folder (default: %(default)s)")
+    which = evals.add_mutually_exclusive_group()
+    which.add_argument("--set", default="evals/questions.jsonl", help="JSON-lines eval set (default: %(default)s)")
+    which.add_argument("--sets", metavar="DIR", help="a folder of collections (<name>/corpus, <name>/questions.jsonl), "
+                       "each run on its own cached scratch index, e.g. evals/sets")
+    evals.add_argument("--split", choices=("tune", "test", "all"),
+                       help="with --sets: the part of each collection to run (default: test)")
+    evals.add_argument("--only", nargs="+", metavar="NAME", help="with --sets: only these collections")
+    evals.add_argument("--out", help="report folder (default: evals/reports, with --sets evals/reports/sets)")
     evals.add_argument("--baseline", action="store_true", help="also run the llama-index baseline side by side")
     evals.set_defaults(run=cmd_eval)
+    tune = sub.add_parser("tune", help="fit the answerer's weights and thresholds on the collections' tuning parts")
+    tune.add_argument("--sets", default="evals/sets", help="folder of eval collections (default: %(default)s)")
+    tune.add_argument("--out", help="parameters file to write (default: the package's answer/params.json)")
+    tune.add_argument("--report", default="evals/reports/tune.md", help="fit report (default: %(default)s)")
+    tune.set_defaults(run=cmd_tune)
     serve = sub.add_parser("serve", help="the chat UI in the browser (default http://127.0.0.1:7860)")
     serve.add_argument("--host", help="interface to listen on (default: settings.serve_host, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: settings.serve_port, 7860)")

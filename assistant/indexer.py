@@ -22,6 +22,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.chunking import chunk_document
+from assistant.nlp import TAGS_VERSION
 from assistant.documents import UnreadableSource, file_sha256, list_sources, read_document
 from assistant.readers.base import page_at
 from assistant.schema import Chunk, Document, Sentence
@@ -66,7 +67,7 @@ class IndexReport(BaseModel):
 
 def fingerprint(settings: Settings, model_id: str) -> str:
     """What must match for old vectors and chunks to be reused."""
-    key = f"{PIPELINE_VERSION}|{model_id}|{settings.chunk_min_words}|{settings.chunk_max_words}|"
+    key = f"{PIPELINE_VERSION}|{TAGS_VERSION}|{model_id}|{settings.chunk_min_words}|{settings.chunk_max_words}|"
     key += f"{settings.chunk_overlap_sentences}|{settings.embed_max_tokens}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
@@ -162,7 +163,7 @@ class _Run:
         wanted = {c.id for c in scan.chunks}
         self._embed_missing([c for c in scan.chunks if c.id not in present], report)
         if rewrite:
-            sentences = scan.unique_sentences()
+            sentences = _tagged(scan.unique_sentences(), self.progress)
             vectors = _sentence_vectors(sentences, old, self, report)
             meta = SnapshotMeta(fingerprint=print_, documents=scan.documents, chunks=scan.chunks, sentences=sentences)
             write_snapshot(index_dir, Snapshot(meta, vectors, build_bm25(scan.chunks)))
@@ -281,6 +282,21 @@ def _scan(settings: Settings, old: Snapshot, report: IndexReport, paths: list[Pa
         (report.updated if previous is not None else report.added).append(source)
     report.removed = sorted(s for s in old.meta.documents if s not in scan.documents)
     return scan
+
+
+def _tagged(sentences: list[Sentence], progress: Progress) -> list[Sentence]:
+    """The sentences, each with its NLP tags (kept sentences already carry theirs)."""
+    todo = [i for i, s in enumerate(sentences) if s.tags is None]
+    if not todo:
+        return sentences
+    from assistant.nlp import tag_sentences
+
+    progress("tagging", 0, len(todo))
+    out = list(sentences)
+    for i, tags in zip(todo, tag_sentences([sentences[i].text for i in todo])):
+        out[i] = sentences[i].model_copy(update={"tags": tags})
+    progress("tagging", len(todo), len(todo))
+    return out
 
 
 def _sentence_vectors(sentences: list[Sentence], old: Snapshot, run: _Run, report: IndexReport) -> np.ndarray:

@@ -13,6 +13,15 @@ class Span(BaseModel):
     end: int
 
 
+class SentenceTags(BaseModel):
+    """What the answerer needs to know about one sentence, computed at index time."""
+
+    ents: list[str] = Field(default_factory=list, description="Entity labels in the sentence (PERSON, DATE, CARDINAL, ...).")
+    lemmas: list[str] = Field(default_factory=list, description="Lower-case lemmas of its content words, in order.")
+    negated: bool = Field(False, description="Holds a negation (not, never, no, n't ...).")
+    imperative: bool = Field(False, description="Opens with a bare verb: an instruction ('Use ...', 'Run ...').")
+
+
 class Sentence(Span):
     """One sentence; ``text == document.text[start:end]``."""
 
@@ -21,6 +30,7 @@ class Sentence(Span):
     section: str = ""
     answerable: bool = Field(True, description="False for headings, list fragments and page debris.")
     page: int | None = Field(None, description="PDF page number (1-based) where the sentence starts.")
+    tags: SentenceTags | None = Field(None, description="Entities, lemmas and negation (assistant.nlp), set at index time.")
 
 
 class Chunk(Span):

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
     from assistant.answer.extractive import Draft, ExtractiveAnswerer
     from assistant.answer.llm_answer import AnswerDelta, Generated, GenerativeAnswerer
+    from assistant.answer.params import AnswerParams
+    from assistant.answer.pipeline import AnswerPipeline
     from assistant.embedder import Embedder
     from assistant.indexer import IndexReport, Progress
     from assistant.retrieve import HybridRetriever
@@ -53,6 +55,7 @@ class Assistant:
         self._retriever: HybridRetriever | None = None
         self._answerer: ExtractiveAnswerer | None = None
         self._generator: GenerativeAnswerer | None = None
+        self._answer_params: AnswerParams | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides: object) -> Assistant:
@@ -165,9 +168,27 @@ class Assistant:
                 if self._store is not None and self._snapshot is not None:
                     self._store = self._store.fresh()  # see the vectors the index run wrote
                 self._retriever = HybridRetriever(snapshot, self.store, self.settings)
-                self._answerer = ExtractiveAnswerer(snapshot, self.settings, self.embedder.embed)
+                self._answerer = ExtractiveAnswerer(snapshot, self.settings, self.embedder.embed, self._answer_params)
                 self._snapshot, self._snapshot_dir = snapshot, folder
             return self._snapshot
+
+    def use_answer_params(self, params: AnswerParams | None) -> None:
+        """Answer with these fitted parameters instead of the package's params.json (None: back to those)."""
+        with self._lock:
+            self._answer_params = params
+            if self._answerer is not None:
+                from assistant.answer.params import load_params
+
+                self._answerer.params = params or load_params()
+
+    def pipeline(self) -> AnswerPipeline:
+        """The answer pipeline over the current snapshot (what ``ask`` runs; ``assistant tune`` inspects it)."""
+        from assistant.answer.pipeline import AnswerPipeline
+
+        with self._lock:
+            self.snapshot()
+            assert self._retriever is not None and self._answerer is not None
+            return AnswerPipeline(self._retriever, self._answerer, self.embedder.embed)
 
     def ask(
         self, question: str, id: str | None = None, history: list[str] | None = None,
@@ -179,7 +200,7 @@ class Assistant:
         on them ("When did he announce it?") is searched as a standalone question, reported in ``searched``.
         """
         from assistant.answer.compose import compose
-        from assistant.answer.qtypes import has_value
+        from assistant.answer.pipeline import AnswerPipeline
         from assistant.followup import standalone
 
         started = time.perf_counter()
@@ -190,24 +211,8 @@ class Assistant:
             snapshot = self.snapshot()
             retriever, answerer = self._retriever, self._answerer
         assert retriever is not None and answerer is not None
-        analysis = answerer.analyse(query)
-        vectors = self.embedder.embed([query, *analysis.parts])
-        vector = vectors[0]
-        fixes = analysis.extra_stems
         with store_errors(self.settings):  # a Chroma server gone away: a clear error, and fine again once it is back
-            if analysis.parts:
-                hits = retriever.retrieve_multi([query, *analysis.parts], vectors, extra_stems=fixes, keep=analysis.keep_chunk)
-            else:
-                hits = retriever.retrieve(query, vector, extra_stems=fixes)
-        draft = answerer.answer(query, hits, vector, analysis)
-        if draft.second_look:  # refused for want of a date, number or name: the fact may rank lower down
-            with store_errors(self.settings):
-                wider = retriever.widen(query, vector, hits, extra_stems=fixes,
-                                        keep=lambda chunk: has_value(chunk.text, analysis.kind),
-                                        rank=lambda chunk: answerer.chunk_coverage(analysis.terms, chunk))
-            second = answerer.answer(query, wider, vector, analysis, strict=True) if len(wider) > len(hits) else draft
-            if not second.abstained:
-                hits, draft = wider, second
+            hits, draft = AnswerPipeline(retriever, answerer, self.embedder.embed).run(query)
         answer_text, citations = compose(text, draft, snapshot)
         abstained, generated = draft.abstained, {}
         if self.settings.llm != "extractive":  # a generative backend, held to the same contract by the guard

@@ -1,18 +1,21 @@
-"""Validate the grounding evaluation set(s) under evals/.
+"""Validate the grounding evaluation sets under evals/: the article set and every collection's questions.jsonl.
 
-Stdlib + pytest only. Add further JSONL files to EVAL_SETS to validate them too.
+Stdlib + pytest, and the project's reader for the text of a source that is not plain text (HTML, PDF): evidence
+must be verbatim in the text the assistant indexes. A collection folder without a questions.jsonl is skipped.
 """
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS_DIR = ROOT / "corpus"
+ARTICLE_SET = "evals/questions.jsonl"
+SETS_DIR = ROOT / "evals" / "sets"
+COLLECTIONS = sorted(p.name for p in SETS_DIR.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+    if SETS_DIR.is_dir() else []
 
-EVAL_SETS = [
-    "evals/questions.jsonl",
-]
+EVAL_SETS = [ARTICLE_SET, *(f"evals/sets/{name}/questions.jsonl" for name in COLLECTIONS)]
 
 REQUIRED_KEYS = {
     "id", "question", "type", "answer", "must_include",
@@ -27,6 +30,9 @@ ALWAYS_ABSTAIN = {"unanswerable", "offtopic"}
 # Types whose right response is always an answer.
 NEVER_ABSTAIN = {"fact", "date", "number", "who", "why", "multi", "list"}
 MIN_QUESTIONS = 60
+MIN_COLLECTION_QUESTIONS = 40
+SPLITS = {"tune", "test"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 
 
 def _load(rel_path):
@@ -40,6 +46,21 @@ def _load(rel_path):
     return records
 
 
+def _corpus_dir(eval_set):
+    """The article set's sources are in corpus/, a collection's in its own corpus/ folder."""
+    return ROOT / "corpus" if eval_set == ARTICLE_SET else (ROOT / eval_set).parent / "corpus"
+
+
+def _source_text(path, source):
+    """A text file's content, else the text the project's reader extracts (what the index holds)."""
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return path.read_text(encoding="utf-8")
+    from assistant.readers import read_bytes
+
+    data = path.read_bytes()
+    return read_bytes(data, source, hashlib.sha256(data).hexdigest()).text
+
+
 def _alternatives(key):
     """A must_include item is a string or a list of alternative strings."""
     return [key] if isinstance(key, str) else list(key)
@@ -47,7 +68,17 @@ def _alternatives(key):
 
 @pytest.fixture(params=EVAL_SETS, ids=EVAL_SETS)
 def eval_set(request):
+    if request.param != ARTICLE_SET and not (ROOT / request.param).is_file():
+        pytest.skip(f"collection {Path(request.param).parent.name}: no questions.jsonl yet")
     return request.param
+
+
+@pytest.fixture(params=COLLECTIONS)
+def collection(request):
+    folder = SETS_DIR / request.param
+    if not (folder / "questions.jsonl").is_file():
+        pytest.skip(f"collection {request.param}: no questions.jsonl yet")
+    return folder
 
 
 @pytest.fixture
@@ -73,8 +104,9 @@ def test_every_line_parses(eval_set):
     assert not bad, "\n".join(bad)
 
 
-def test_minimum_size(records):
-    assert len(records) >= MIN_QUESTIONS, f"only {len(records)} questions"
+def test_minimum_size(eval_set, records):
+    least = MIN_QUESTIONS if eval_set == ARTICLE_SET else MIN_COLLECTION_QUESTIONS
+    assert len(records) >= least, f"only {len(records)} questions"
 
 
 def test_required_keys_and_value_types(records):
@@ -121,13 +153,13 @@ def test_types_allowed(records):
     assert not bad, f"unknown types: {bad}"
 
 
-def test_evidence_is_verbatim_in_source(records):
+def test_evidence_is_verbatim_in_source(eval_set, records):
     cache, errors = {}, []
     for _, r in records:
-        src = CORPUS_DIR / r["source"]
+        src = _corpus_dir(eval_set) / r["source"]
         if src not in cache:
             assert src.is_file(), f"{r['id']}: source document {src} not found"
-            cache[src] = src.read_text(encoding="utf-8")
+            cache[src] = _source_text(src, r["source"])
         text = cache[src]
         for ev in r["evidence"]:
             if ev not in text:
@@ -170,3 +202,18 @@ def test_abstain_consistency(records):
         if r["type"] == "offtopic" and r["evidence"]:
             errors.append(f"{qid}: offtopic questions must have empty evidence")
     assert not errors, "\n".join(errors)
+
+
+def test_collection_has_readme_and_enough_questions(collection):
+    assert (collection / "README.md").is_file(), f"{collection.name}: no README.md"
+    assert len(_load(collection / "questions.jsonl")) >= MIN_COLLECTION_QUESTIONS
+
+
+def test_collection_is_split_with_every_type_on_both_sides(collection):
+    records = [r for _, r in _load(collection / "questions.jsonl")]
+    bad = [(r.get("id"), r.get("split")) for r in records if r.get("split") not in SPLITS]
+    assert not bad, f"split must be one of {sorted(SPLITS)} (python -m assistant.evals.split): {bad}"
+    types = {r["type"] for r in records}
+    for split in sorted(SPLITS):
+        lacking = types - {r["type"] for r in records if r["split"] == split}
+        assert not lacking, f"{collection.name}: the {split} split has no {sorted(lacking)} question"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from assistant.answer.values import has_number_value, has_written_date
 from assistant.terms import STOPWORDS, stem, words
 
 AnswerType = Literal["date", "number", "entity", "place", "reason", "list", "other"]
@@ -73,10 +74,9 @@ def expected_type(question: str) -> AnswerType:
 def has_value(sentence: str, kind: AnswerType) -> bool:
     """Whether the sentence holds a value of the expected kind."""
     if kind == "date":
-        return bool(DATE.search(sentence) or LOOSE_DATE.search(sentence))
+        return bool(DATE.search(sentence) or LOOSE_DATE.search(sentence) or has_written_date(sentence))
     if kind == "number":
-        stripped = DATE.sub(" ", sentence)
-        return bool(NUMBER.search(stripped))
+        return has_number_value(DATE.sub(" ", sentence))
     if kind in ("entity", "place"):
         return bool(_NAME.search(sentence))
     if kind == "reason":

@@ -3,34 +3,46 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.evals.schema import EvalSetError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress as Bar
+
+    from assistant.evals.runner import Progress
     from assistant.service import Assistant
+    from assistant.settings import Settings
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
 
+def _progress_bar(prefix: str) -> tuple[Bar, Progress]:
+    """A transient rich bar on stderr and its (task, done, total) callback; a task is shown as prefix + task."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as RichProgress
+
+    bar = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       transient=True, console=Console(stderr=True, highlight=False))
+    tasks: dict[str, Any] = {}
+
+    def update(task: str, done: int, total: int) -> None:
+        if task not in tasks:
+            tasks[task] = bar.add_task(f"{prefix}{task}", total=total)
+        bar.update(tasks[task], completed=done, total=total)
+
+    return bar, update
+
+
 def run_eval(assistant: Assistant, set_path: Path, out: Path, baseline: bool = False) -> int:
     """Run the set (and the baseline), write report.json/.md/.png and results.jsonl, print the headline table."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from assistant.evals.report import headline_markdown, write_report
     from assistant.evals.runner import evaluate
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   transient=True, console=Console(stderr=True, highlight=False))
-    tasks: dict[str, Any] = {}
-
-    def update(system: str, done: int, total: int) -> None:
-        if system not in tasks:
-            tasks[system] = bar.add_task(f"eval {system}", total=total)
-        bar.update(tasks[system], completed=done)
-
+    bar, update = _progress_bar("eval ")
     try:
         with bar:
             run = evaluate(assistant, set_path, baseline, update)
@@ -40,4 +52,29 @@ def run_eval(assistant: Assistant, set_path: Path, out: Path, baseline: bool = F
     paths = write_report(run, out)
     print(headline_markdown(run))
     print(f"\nreport: {paths['md']} (also {', '.join(p.name for k, p in paths.items() if k not in ('md', 'results-ours'))})")
+    return EXIT_OK
+
+
+def run_sets_eval(
+    settings: Settings, sets_dir: Path, split: str, names: Sequence[str] | None, out: Path, baseline: bool = False,
+) -> int:
+    """Run every collection's ``split`` part on its cached scratch index, write the reports, print the table."""
+    from assistant.evals.sets import run_sets
+    from assistant.evals.summary import summary_markdown, write_sets_report
+
+    bar, update = _progress_bar("eval ")
+    try:
+        with bar:
+            run = run_sets(settings, sets_dir, split, names, baseline, progress=update)
+    except EvalSetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    for name, why in run.skipped.items():
+        print(f"skipped {name}: {why}", file=sys.stderr)
+    if not run.runs:
+        print(f"error: no collection under {sets_dir} has a questions.jsonl", file=sys.stderr)
+        return EXIT_ERROR
+    paths = write_sets_report(run, out)
+    print(summary_markdown(run))
+    print(f"\nsummary: {paths['md']} (also {paths['json'].name}; per collection: {out}/<name>/report.md)")
     return EXIT_OK

@@ -233,3 +233,12 @@ def check_thresholds(figures: Mapping[str, float | int | None], thresholds: Mapp
             elif bound not in ("minimum", "maximum"):
                 failures.append(f"{name}: unknown bound {bound!r} (use minimum or maximum)")
     return failures
+
+
+def macro_average(figure_sets: Sequence[Mapping[str, float | int | None]]) -> dict[str, float | None]:
+    """Each headline figure's mean over the given sets (a set where it was not measured is left out)."""
+    means: dict[str, float | None] = {}
+    for name in HEADLINE:
+        values = [float(value) for figures in figure_sets if (value := figures.get(name)) is not None]
+        means[name] = round(sum(values) / len(values), 4) if values else None
+    return means

@@ -58,7 +58,8 @@ def environment() -> dict[str, Any]:
 def report_data(run: EvalRun) -> dict[str, Any]:
     """Everything in report.json: set, figures per system (overall and by type), definitions, settings, versions."""
     return {
-        "set": {"path": str(run.set_path), "sha256": run.set_sha256, "questions": len(run.questions)},
+        "set": {"path": str(run.set_path), "sha256": run.set_sha256, "split": run.split,
+                "questions": len(run.questions)},
         "started": run.started,
         "systems": {name: {"figures": s.figures, "by_type": s.by_type, "config": s.config}
                     for name, s in run.systems.items()},
@@ -113,9 +114,10 @@ def markdown(run: EvalRun) -> str:
     """report.md: headline, by type, definitions, failed questions, baseline and environment."""
     ours = run.systems["ours"]
     figures = ours.figures
+    part = "" if run.split == "all" else f" ({run.split} split)"
     parts = [
         "# Grounding eval report", "",
-        f"Set `{run.set_path}`: {figures['questions']} questions ({figures['answerable']} answerable, "
+        f"Set `{run.set_path}`{part}: {figures['questions']} questions ({figures['answerable']} answerable, "
         f"{figures['should_abstain']} that should be refused), run {run.started}. Every figure is computed "
         "deterministically from the answers (no LLM judge); per-question verdicts are in `results.jsonl`.", "",
         "## Headline", "", headline_markdown(run), "",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.evals.metrics import by_type, evidence_spans, judge, summarise
-from assistant.evals.schema import EvalQuestion, QuestionResult, SourceTexts, load_questions
+from assistant.evals.schema import SPLITS, EvalQuestion, EvalSetError, QuestionResult, SourceTexts, load_questions
 from assistant.schema import Answer
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class EvalRun:
     systems: dict[str, SystemRun]
     started: str
     settings: dict[str, Any]
+    split: str = "all"
 
 
 def score(question: EvalQuestion, answer: Answer, latency: float, texts: SourceTexts, error: str | None = None) -> QuestionResult:
@@ -118,9 +119,16 @@ def public_settings(settings: Settings) -> dict[str, Any]:
     return out
 
 
-def evaluate(assistant: Assistant, set_path: Path, baseline: bool = False, progress: Progress | None = None) -> EvalRun:
-    """Run the set through ``assistant.ask`` (warm: index and model loaded first) and, if asked, the baseline."""
-    questions = load_questions(set_path)
+def evaluate(
+    assistant: Assistant, set_path: Path, baseline: bool = False, progress: Progress | None = None, split: str = "all",
+) -> EvalRun:
+    """Run the set's ``split`` part (tune, test or all) through ``assistant.ask`` (warm: index and model loaded
+    first) and, if asked, the baseline."""
+    if split not in (*SPLITS, "all"):
+        raise EvalSetError(f"unknown split {split!r} (use tune, test or all)")
+    questions = [q for q in load_questions(set_path) if q.in_split(split)]
+    if not questions:
+        raise EvalSetError(f"{set_path}: no questions in the {split} split")
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     texts = source_texts(assistant)
     with contextlib.suppress(Exception):  # load everything lazy before timing; a failure shows per question
@@ -138,4 +146,4 @@ def evaluate(assistant: Assistant, set_path: Path, baseline: bool = False, progr
             base.close()
         systems["baseline"] = SystemRun("baseline", results, base.config())
     digest = sha256(set_path.read_bytes()).hexdigest()
-    return EvalRun(set_path, digest, questions, systems, started, public_settings(assistant.settings))
+    return EvalRun(set_path, digest, questions, systems, started, public_settings(assistant.settings), split)

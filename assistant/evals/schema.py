@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError, computed_field
 
@@ -12,6 +13,8 @@ from assistant.schema import Citation, Span
 
 DEFAULT_SOURCE = "albania-iran-relations.txt"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+SPLITS = ("tune", "test")
+Split = Literal["tune", "test"]
 
 
 class EvalSetError(ValueError):
@@ -29,6 +32,11 @@ class EvalQuestion(BaseModel):
     evidence: list[str] = Field(default_factory=list)
     should_abstain: bool = False
     source: str | None = None
+    split: Split | None = Field(None, description="tune or test part of a collection; None: in every part.")
+
+    def in_split(self, split: str) -> bool:
+        """True when the question belongs to ``split`` (``all`` holds every question)."""
+        return split == "all" or self.split is None or self.split == split
 
     def keys(self) -> list[list[str]]:
         """Each must_include item as a list of alternatives."""

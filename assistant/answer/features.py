@@ -1,0 +1,248 @@
+"""Candidate-sentence features: each a small named object whose value the fitted ranker weighs.
+
+A feature reads a ``QuestionView`` (the analysed question) and a ``CandidateView`` (one retrieved sentence with
+its match evidence) and returns a number, mostly in [-1, 1]. Weights live in ``params.json`` (fitted by
+``assistant tune``), never here: these objects only say what is measured.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from assistant.answer.qtypes import AnswerType, has_value
+from assistant.answer.values import has_number_value
+
+if TYPE_CHECKING:
+    from assistant.answer.query import Query
+    from assistant.nlp import QuestionParse
+    from assistant.schema import Sentence
+
+# Which entity labels (assistant.nlp) hold each asked-for kind of value.
+KIND_LABELS: dict[str, frozenset[str]] = {
+    "date": frozenset({"DATE", "TIME"}),
+    "number": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}),
+    "entity": frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}),
+    "place": frozenset({"GPE", "LOC", "FAC"}),
+}
+_REASON = re.compile(
+    r"\b(?:because|due to|since|as a result|in order to|so that|so as to|reasons?|the purpose|caus(?:e|ed|es)|"
+    r"led to|leads to|result(?:s|ed)? in|prevents?|avoids?|allows?|ensures?|therefore|thus|hence|in response|"
+    r"retaliation|motivat\w+|aim(?:s|ed)? to|intended to|designed to|necessary|otherwise)\b", re.IGNORECASE)
+_DEFINES = re.compile(r"\b(?:is|are|was|were|means|refers to|denotes|stands for|is called|are called|known as)\b",
+                      re.IGNORECASE)
+_INSTRUCTS = re.compile(r"\b(?:use|run|type|enter|add|set|call|write|install|create|specify|invoke|select|"
+                        r"execute|issue|edit|put|make sure|you can|you must|you should|to do this|command)\b",
+                        re.IGNORECASE)
+_CODE = re.compile(r"[;{}()=<>]|\b[A-Z]{3,}\b|--\w|\w_\w")
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """The question as the features see it."""
+
+    query: Query
+    parse: QuestionParse
+    definitional: bool = False  # "what is X", "what does X mean"
+    instruction: bool = False  # "how do I ...", "how to ..."
+    yes_no: bool = False  # "is X ...?", "can I ...?"
+    strict: bool = False  # a second, deeper look: a value must sit in a sentence naming every name asked about
+
+
+@dataclass
+class CandidateView:
+    """One candidate sentence with the evidence computed for it."""
+
+    sentence: Sentence
+    chunk_rank: int
+    top_k: int
+    coverage: float
+    window_coverage: float
+    dense: float
+    section_coverage: float
+    typed: bool
+    lemmas: frozenset[str] = field(default_factory=frozenset)
+    window_lemmas: frozenset[str] = field(default_factory=frozenset)
+
+
+class Feature(Protocol):
+    """A named measurement of how well a candidate sentence answers a question."""
+
+    name: str
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float: ...
+
+
+@dataclass(frozen=True)
+class TermCoverage:
+    """Share of the question's idf-weighted terms the sentence holds (soft: stems, near forms, thesaurus)."""
+
+    name: str = "term_coverage"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        return c.coverage
+
+
+@dataclass(frozen=True)
+class WindowCoverage:
+    """The same coverage over the sentence, its paragraph neighbours and its section heading."""
+
+    name: str = "window_coverage"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        return c.window_coverage
+
+
+@dataclass(frozen=True)
+class DenseSimilarity:
+    """MiniLM cosine similarity of the sentence to the question."""
+
+    name: str = "dense_similarity"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        return c.dense
+
+
+@dataclass(frozen=True)
+class ChunkRank:
+    """How high the sentence's chunk ranked in hybrid retrieval: 1 for the first, falling to 0 for the last."""
+
+    name: str = "chunk_rank"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        return 1.0 - (c.chunk_rank - 1) / max(c.top_k, 1)
+
+
+@dataclass(frozen=True)
+class SectionMatch:
+    """Share of the question's terms found in the sentence's section heading and document title."""
+
+    name: str = "section_match"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        return c.section_coverage
+
+
+@dataclass(frozen=True)
+class LemmaCoverage:
+    """Share of the question's content lemmas (spaCy) among the sentence's lemmas."""
+
+    name: str = "lemma_coverage"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        wanted = set(q.parse.lemmas)
+        return len(wanted & c.lemmas) / len(wanted) if wanted else 0.0
+
+
+@dataclass(frozen=True)
+class FocusHead:
+    """The head of the noun phrase the question asks about is in the sentence (1), its paragraph (0.5) or not (0)."""
+
+    name: str = "focus_head"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        if not q.parse.focus:
+            return 0.0
+        head = q.parse.focus[-1]
+        return 1.0 if head in c.lemmas else 0.5 if head in c.window_lemmas else 0.0
+
+
+@dataclass(frozen=True)
+class AskedKindPresent:
+    """For a question asking for a date, number, name or place: +1 when the sentence holds one (an entity of a
+    fitting label, or a value pattern such as "fourteen" or "July 1887"), -1 when it does not; 0 otherwise.
+    Dates go by pattern alone: the entity label DATE also covers durations ("45 years"), which answer no "when"."""
+
+    name: str = "asked_kind_present"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        labels = KIND_LABELS.get(q.query.kind)
+        if labels is None:
+            return 0.0
+        ents = set(c.sentence.tags.ents) if c.sentence.tags and q.query.kind != "date" else set()
+        return 1.0 if (ents & labels) or c.typed else -1.0
+
+
+@dataclass(frozen=True)
+class ReasonCue:
+    """For a why-question: the sentence states a cause or purpose ("because", "in order to", "prevents")."""
+
+    name: str = "reason_cue"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        return float(q.query.kind == "reason" and bool(_REASON.search(c.sentence.text)))
+
+
+@dataclass(frozen=True)
+class Definition:
+    """For "what is X": the sentence names the focus and defines it ("X is a ...", "X means ...")."""
+
+    name: str = "definition"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        if not q.definitional or not q.parse.focus or q.parse.focus[-1] not in c.lemmas:
+            return 0.0
+        return float(bool(_DEFINES.search(c.sentence.text)))
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """For "how do I ...": the sentence instructs (opens with a verb, says what to use or run, or shows code)."""
+
+    name: str = "instruction"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        if not q.instruction:
+            return 0.0
+        tags = c.sentence.tags
+        return float(bool(tags and tags.imperative) or bool(_INSTRUCTS.search(c.sentence.text))
+                     or bool(_CODE.search(c.sentence.text)))
+
+
+@dataclass(frozen=True)
+class NegationAgreement:
+    """For a yes/no question: the sentence holds a negation (the answer may well be "no")."""
+
+    name: str = "negation"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        tags = c.sentence.tags
+        return float(q.yes_no and bool(tags and tags.negated))
+
+
+@dataclass(frozen=True)
+class AcronymSpelled:
+    """For "what does ABC stand for": the sentence spells the abbreviation out ("... Khalq (MEK)")."""
+
+    name: str = "spells_acronym"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        return float(q.query.defines_acronym(c.sentence.text))
+
+
+@dataclass(frozen=True)
+class Brevity:
+    """Short fragments rarely answer: 1 for sentences of 6+ words, less for shorter ones."""
+
+    name: str = "length"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        return min(len(c.sentence.text.split()), 6) / 6
+
+
+FEATURES: tuple[Feature, ...] = (
+    TermCoverage(), WindowCoverage(), DenseSimilarity(), ChunkRank(), SectionMatch(), LemmaCoverage(), FocusHead(),
+    AskedKindPresent(), ReasonCue(), Definition(), Instruction(), NegationAgreement(), AcronymSpelled(), Brevity(),
+)
+FEATURE_NAMES = tuple(f.name for f in FEATURES)
+
+
+def feature_vector(q: QuestionView, c: CandidateView) -> list[float]:
+    """Every feature's value for one candidate, in ``FEATURE_NAMES`` order."""
+    return [float(f(q, c)) for f in FEATURES]
+
+
+def typed(text: str, kind: AnswerType) -> bool:
+    """Whether a sentence holds the asked-for kind of value by pattern (numbers in words count)."""
+    return has_number_value(text) if kind == "number" else has_value(text, kind)

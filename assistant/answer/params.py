@@ -1,0 +1,57 @@
+"""The answer pipeline's fitted parameters: one typed, versioned file (``params.json`` beside this module).
+
+``assistant tune`` (``python -m assistant.answer.fit``) writes it deterministically from the tuning parts of the
+eval collections; nothing in the answer code carries a weight or threshold of its own.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+PARAMS_PATH = Path(__file__).with_name("params.json")
+PARAMS_VERSION = 1
+
+
+class LinearModel(BaseModel):
+    """A logistic model over named features: ``sigmoid(bias + sum(weight * value))``. Inputs are standardised
+    with the stored means and scales so that weights compare across features."""
+
+    weights: dict[str, float]
+    bias: float = 0.0
+    mean: dict[str, float] = Field(default_factory=dict)
+    scale: dict[str, float] = Field(default_factory=dict)
+
+    def logit(self, values: dict[str, float]) -> float:
+        """The model's log-odds for one input (unknown features count as 0, missing ones as their mean)."""
+        total = self.bias
+        for name, weight in self.weights.items():
+            x = values.get(name, self.mean.get(name, 0.0))
+            total += weight * (x - self.mean.get(name, 0.0)) / (self.scale.get(name, 1.0) or 1.0)
+        return total
+
+    def probability(self, values: dict[str, float]) -> float:
+        """The model's probability for one input."""
+        z = max(min(self.logit(values), 30.0), -30.0)
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+class AnswerParams(BaseModel):
+    """Everything fitted: the sentence ranker, the refusal model and its threshold, and how answers grow."""
+
+    version: int = PARAMS_VERSION
+    fitted_on: list[str] = Field(default_factory=list, description="Collections (tuning parts) the fit used.")
+    ranker: LinearModel = Field(description="P(sentence overlaps gold evidence) from candidate features.")
+    refusal: LinearModel = Field(description="P(question should be refused) from refusal evidence.")
+    refusal_threshold: float = Field(0.5, description="Refuse when the refusal probability is at least this.")
+    extra_sentence_ratio: float = Field(0.8, description="A further sentence joins when its ranker probability is "
+                                        "at least this share of the best one's.")
+
+
+@lru_cache(maxsize=4)
+def load_params(path: Path = PARAMS_PATH) -> AnswerParams:
+    """The fitted parameters (read once per process)."""
+    return AnswerParams.model_validate_json(path.read_text(encoding="utf-8"))

@@ -1,0 +1,216 @@
+"""Refusal evidence: each a small named rule that measures one sign the corpus does not hold the answer.
+
+The fitted refusal model (``params.json``) weighs them; a rule never refuses on its own. Each rule reads the
+analysed question and the ranked candidates (best first) and returns a number, 1.0 meaning "strong sign".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from assistant.answer.features import KIND_LABELS
+from assistant.answer.matching import sentence_stems, term_match
+from assistant.answer.qtypes import DATE, names
+from assistant.answer.values import DIGITS, NUMBER_WORDS
+from assistant.terms import STOPWORDS, stem, words
+
+if TYPE_CHECKING:
+    from assistant.answer.extractive import Candidate
+    from assistant.answer.features import QuestionView
+
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
+    r"rather than|instead of|denies|denied|no evidence|not|cannot|can't)\b", re.IGNORECASE)
+_PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
+_NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
+
+
+class RefusalRule(Protocol):
+    """A named sign that the answer is not in the corpus."""
+
+    name: str
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float: ...
+
+
+@dataclass(frozen=True)
+class BestScore:
+    """The ranker's log-odds for the best candidate (low: nothing looks like an answer)."""
+
+    name: str = "best_score"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return ranked[0].logit
+
+
+@dataclass(frozen=True)
+class TopCoverage:
+    """Best paragraph-window term coverage among the first three candidates."""
+
+    name: str = "top_coverage"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return max(c.view.window_coverage for c in ranked[:3])
+
+
+@dataclass(frozen=True)
+class TopDense:
+    """Best dense similarity among the first three candidates."""
+
+    name: str = "top_dense"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return max(c.view.dense for c in ranked[:3])
+
+
+@dataclass(frozen=True)
+class NeitherTermsNorMeaning:
+    """Both signs of a match are weak together: (1 - best window coverage) * (1 - best dense similarity), over
+    the first three candidates (a paraphrase keeps one of the two high)."""
+
+    name: str = "neither_terms_nor_meaning"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return (1.0 - TopCoverage()(q, ranked)) * (1.0 - max(TopDense()(q, ranked), 0.0))
+
+
+@dataclass(frozen=True)
+class UnseenTerms:
+    """The question names something (a proper name, a year, the asked-for noun) that no indexed text contains."""
+
+    name: str = "unseen_terms"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return float(bool(q.query.out_of_corpus))
+
+
+@dataclass(frozen=True)
+class AskedKindAbsent:
+    """A date, number, name or place is asked for, and no well-matching candidate holds one near the asked-for noun."""
+
+    name: str = "asked_kind_absent"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        labels = KIND_LABELS.get(q.query.kind)
+        if labels is None:
+            return 0.0
+        best_cov = ranked[0].view.coverage
+        relevant = [c for c in ranked[:8] if c.features.get("asked_kind_present", 0) > 0
+                    and c.view.coverage >= 0.5 * best_cov and c.view.window_coverage >= 0.4]
+        if q.strict:
+            relevant = [c for c in relevant if all(term_match(n, sentence_stems(c.sentence.text)) for n in q.query.names)]
+        if q.query.kind == "number" and q.query.head and q.query.head not in ("long", "old", "far"):
+            relevant = [c for c in relevant if value_near(c.sentence.text, q.query.head, q.query.text, "number")]
+        return 0.0 if relevant else 1.0
+
+
+@dataclass(frozen=True)
+class NameAbsent:
+    """"What is the name of the X" / "who is the X": no first candidate holds a name next to X."""
+
+    name: str = "name_absent"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        if not q.query.head or not _NAME_ASKED.search(q.query.text):
+            return 0.0
+        phrase = [stem(w) for w in q.query.head_phrase]
+        fitting = [c for c in ranked[:3] if all(term_match(t, c.window) for t in phrase)]
+        return 0.0 if any(value_near(c.sentence.text, q.query.head, q.query.text, "name") for c in fitting) else 1.0
+
+
+@dataclass(frozen=True)
+class FocusAbsent:
+    """The head of the phrase the question asks about is in none of the first five candidates' paragraphs."""
+
+    name: str = "focus_absent"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        if not q.parse.focus:
+            return 0.0
+        head = q.parse.focus[-1]
+        return 0.0 if any(head in c.view.window_lemmas for c in ranked[:5]) else 1.0
+
+
+@dataclass(frozen=True)
+class QuestionEntitiesAbsent:
+    """Share of the question's named entities (spaCy) that none of the first five candidates' paragraphs hold."""
+
+    name: str = "question_entities_absent"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        ents = [e for e, label in q.parse.ents if label not in ("CARDINAL", "ORDINAL")]
+        if not ents:
+            return 0.0
+        missing = 0
+        for ent in ents:
+            stems = [stem(w) for w in words(ent) if w not in STOPWORDS]
+            if stems and not any(all(term_match(s, c.window) for s in stems) for c in ranked[:5]):
+                missing += 1
+        return missing / len(ents)
+
+
+@dataclass(frozen=True)
+class Contradicted:
+    """A close candidate denies what a wh-question takes for granted ("Why did X escalate to NATO?" against
+    "X could have escalated to NATO but decided against it")."""
+
+    name: str = "contradicted"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return float(contradiction(q, ranked) is not None)
+
+
+REFUSAL_RULES: tuple[RefusalRule, ...] = (
+    BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), UnseenTerms(), AskedKindAbsent(), NameAbsent(), FocusAbsent(),
+    QuestionEntitiesAbsent(), Contradicted(),
+)
+REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
+
+
+def refusal_evidence(q: QuestionView, ranked: list[Candidate]) -> dict[str, float]:
+    """Every rule's value for a question and its ranked candidates."""
+    return {rule.name: float(rule(q, ranked)) for rule in REFUSAL_RULES}
+
+
+def contradiction(q: QuestionView, ranked: list[Candidate]) -> Candidate | None:
+    """The close candidate that denies the question's premise, if any."""
+    text = q.query.text
+    if not _PRESUPPOSES.match(text) or re.search(r"\b(?:not|never|n't)\b", text, re.IGNORECASE):
+        return None
+    best_cov = max(c.view.coverage for c in ranked)
+    for cand in [c for c in ranked[:5] if c.view.coverage >= max(0.5, 0.8 * best_cov)]:
+        match = _COUNTERFACTUAL.search(cand.sentence.text)
+        if not match:
+            continue
+        sentence = cand.sentence.text
+        near = frozenset(stem(w) for w in words(sentence[max(match.start() - 60, 0):match.end() + 40]))
+        if len([t for t in q.query.terms if term_match(t, near)]) >= 2:
+            return cand
+    return None
+
+
+def value_near(text: str, head: str, question: str, kind: str, before: int = 3, after: int = 8) -> bool:
+    """A number (or a capitalised name) not taken from the question close to the head noun: up to ``before``
+    words ahead of it ("Edi Rama, the prime minister") or ``after`` words behind it ("the keeper was named X")."""
+    tokens = text.split()
+    head_stem = stem(head.lower())
+    question_stems = frozenset(stem(w) for w in words(question))
+    spots = [i for i, tok in enumerate(tokens) if term_match(head_stem, sentence_stems(tok))]
+    for i in spots:
+        near = " ".join(tokens[max(i - before, 0):i + after + 1])
+        if kind == "number":
+            undated = DATE.sub(" ", near)
+            found = [m.group(0).lower() for pattern in (DIGITS, NUMBER_WORDS) for m in pattern.finditer(undated)]
+        else:
+            found = [w for name in names(" " + near) for w in words(name) if w not in STOPWORDS]
+        if any(not _in_question(stem(w), question_stems) for w in found):
+            return True
+    return False
+
+
+def _in_question(word_stem: str, question_stems: frozenset[str]) -> bool:
+    """Whether a word of a found value already appears in the question (Iran/Iranian count as the same)."""
+    return any(q.startswith(word_stem) or word_stem.startswith(q) for q in question_stems
+               if min(len(q), len(word_stem)) >= 4)

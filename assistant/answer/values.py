@@ -1,0 +1,33 @@
+"""Values in every form: numbers written as words ("fourteen", "twenty-six"), ordinals, approximations and
+ranges count as numbers; dates written out ("the fifteenth of July") count as dates."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ORDINALS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+             "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
+NUMBER_WORDS = re.compile(
+    rf"\b(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|hundred|thousand|million|billion|dozens?|"
+    rf"a couple of|several hundred|hundreds|thousands|millions|half|twice|once|single|both|(?:{_ORDINALS}))\b",
+    re.IGNORECASE)
+DIGITS = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s*(?:%|percent|kb|mb|gb|bytes?|bits?))?\b", re.IGNORECASE)
+_DATE_SHAPES = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b"
+    r"|\b\d{4}\s*(?:-|–|to)\s*\d{2,4}\b"
+    rf"|\bthe (?:{_ORDINALS}|\d{{1,2}}(?:st|nd|rd|th)) of (?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b", re.IGNORECASE)
+
+
+def has_number_value(text: str) -> bool:
+    """Whether the text states a quantity: digits (not only a year) or a number word."""
+    without_years = re.sub(r"\b(?:1[5-9]|20)\d{2}\b", " ", text)
+    return bool(DIGITS.search(without_years) or NUMBER_WORDS.search(text))
+
+
+def has_written_date(text: str) -> bool:
+    """Dates in forms the plain patterns miss: "July 1887", "1998-2003", "the fifteenth of July"."""
+    return bool(_DATE_SHAPES.search(text))

@@ -1,0 +1,124 @@
+"""Each candidate feature and refusal rule on hand-built fixtures (no index, no embedder, no spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import features as F
+from assistant.answer import refusal as R
+from assistant.answer.extractive import Candidate
+from assistant.answer.query import Query
+from assistant.nlp import QuestionParse
+from assistant.schema import Sentence, SentenceTags
+
+
+def sentence(text: str, ents: list[str] | None = None, lemmas: list[str] | None = None, negated: bool = False,
+             imperative: bool = False) -> Sentence:
+    tags = SentenceTags(ents=ents or [], lemmas=lemmas or [], negated=negated, imperative=imperative)
+    return Sentence(source="doc.txt", start=0, end=len(text), id=text[:12], text=text, tags=tags)
+
+
+def question(text: str, kind: str = "other", lemmas: list[str] | None = None, focus: list[str] | None = None,
+             ents: list[tuple[str, str]] | None = None, **flags: bool) -> F.QuestionView:
+    query = Query(text=text, terms=[], kind=kind)  # type: ignore[arg-type]
+    return F.QuestionView(query, QuestionParse(lemmas=lemmas or [], focus=focus or [], ents=ents or []), **flags)
+
+
+def candidate(s: Sentence, rank: int = 1, coverage: float = 0.5, window: float = 0.5, dense: float = 0.4,
+              typed: bool = False, window_lemmas: list[str] | None = None) -> F.CandidateView:
+    lemmas = frozenset(s.tags.lemmas if s.tags else [])
+    return F.CandidateView(s, rank, 5, coverage, window, dense, 0.0, typed, lemmas,
+                           lemmas | frozenset(window_lemmas or []))
+
+
+def test_chunk_rank_falls_from_one() -> None:
+    s = sentence("Anything at all here.")
+    assert F.ChunkRank()(question("q"), candidate(s, rank=1)) == 1.0
+    assert F.ChunkRank()(question("q"), candidate(s, rank=5)) == pytest.approx(0.2)
+
+
+def test_asked_kind_present_uses_entity_labels() -> None:
+    how_many = question("How many bells does the clock have?", kind="number")
+    assert F.AskedKindPresent()(how_many, candidate(sentence("The clock has fourteen bells.", ents=["CARDINAL"]))) == 1.0
+    assert F.AskedKindPresent()(how_many, candidate(sentence("The clock is old.", ents=[]))) == -1.0
+    assert F.AskedKindPresent()(question("what is it", kind="other"), candidate(sentence("x y z."))) == 0.0
+    when = question("When was it built?", kind="date")
+    dated = sentence("Built on the fifteenth of July 1887.", ents=["DATE"])
+    assert F.AskedKindPresent()(when, candidate(dated, typed=True)) == 1.0
+    lasted = sentence("It stood for 45 years.", ents=["DATE"])  # a duration: spaCy's DATE, but no "when"
+    assert F.AskedKindPresent()(when, candidate(lasted, typed=False)) == -1.0
+
+
+def test_lemma_coverage_and_focus_head() -> None:
+    q = question("Which bells ring?", lemmas=["bell", "ring"], focus=["bell"])
+    s = sentence("The bells rang.", lemmas=["bell", "ring"])
+    assert F.LemmaCoverage()(q, candidate(s)) == 1.0
+    assert F.FocusHead()(q, candidate(s)) == 1.0
+    other = sentence("The tower stood.", lemmas=["tower", "stand"])
+    assert F.FocusHead()(q, candidate(other, window_lemmas=["bell"])) == 0.5
+    assert F.FocusHead()(q, candidate(other)) == 0.0
+
+
+def test_reason_definition_instruction_negation() -> None:
+    why = question("Why is it slow?", kind="reason")
+    assert F.ReasonCue()(why, candidate(sentence("It is slow because the disk is full."))) == 1.0
+    assert F.ReasonCue()(why, candidate(sentence("It is slow."))) == 0.0
+    define = question("What is a tuple?", focus=["tuple"], definitional=True)
+    assert F.Definition()(define, candidate(sentence("A tuple is a sequence.", lemmas=["tuple", "sequence"]))) == 1.0
+    assert F.Definition()(define, candidate(sentence("Lists are mutable.", lemmas=["list", "mutable"]))) == 0.0
+    how = question("How do I install it?", instruction=True)
+    assert F.Instruction()(how, candidate(sentence("Run the installer.", imperative=True))) == 1.0
+    assert F.Instruction()(question("How old is it?"), candidate(sentence("Run the installer.", imperative=True))) == 0.0
+    yes_no = question("Is it free?", yes_no=True)
+    assert F.NegationAgreement()(yes_no, candidate(sentence("It is not free.", negated=True))) == 1.0
+    assert F.NegationAgreement()(yes_no, candidate(sentence("It is free."))) == 0.0
+
+
+def test_feature_vector_follows_names() -> None:
+    values = F.feature_vector(question("q"), candidate(sentence("A sentence of six words here.")))
+    assert len(values) == len(F.FEATURE_NAMES) == len(set(F.FEATURE_NAMES))
+
+
+def ranked(*views: F.CandidateView, kind_present: bool = False) -> list[Candidate]:
+    out = []
+    for v in views:
+        c = Candidate(v, set(), frozenset(v.window_lemmas))
+        c.features = {"asked_kind_present": 1.0 if kind_present else -1.0}
+        out.append(c)
+    return out
+
+
+def test_asked_kind_absent_fires_only_without_a_value() -> None:
+    q = question("How many bells?", kind="number")
+    view = candidate(sentence("The clock has bells."), coverage=0.8, window=0.8)
+    assert R.AskedKindAbsent()(q, ranked(view)) == 1.0
+    assert R.AskedKindAbsent()(q, ranked(view, kind_present=True)) == 0.0
+    assert R.AskedKindAbsent()(question("what is it"), ranked(view)) == 0.0
+
+
+def test_focus_absent_and_entities_absent() -> None:
+    q = question("Who owns the lighthouse in Brest?", focus=["lighthouse"], ents=[("Brest", "GPE")])
+    near = candidate(sentence("The lighthouse was sold.", lemmas=["lighthouse", "sell"]))
+    assert R.FocusAbsent()(q, ranked(near)) == 0.0
+    assert R.FocusAbsent()(q, ranked(candidate(sentence("The port was sold.", lemmas=["port", "sell"])))) == 1.0
+    cands = ranked(near)
+    assert R.QuestionEntitiesAbsent()(q, cands) == 1.0
+    cands[0].window = frozenset({"brest"})
+    assert R.QuestionEntitiesAbsent()(q, cands) == 0.0
+
+
+def test_top_coverage_and_dense_read_the_first_three() -> None:
+    cands = ranked(candidate(sentence("a b c d e f."), window=0.2, dense=0.1),
+                   candidate(sentence("g h i j k l."), window=0.9, dense=0.7))
+    assert R.TopCoverage()(question("q"), cands) == 0.9
+    assert R.TopDense()(question("q"), cands) == 0.7
+
+
+def test_contradicted_premise() -> None:
+    q = question("Why did Albania escalate the attack to NATO?")
+    q.query.terms.extend(["albania", "escal", "attack", "nato"])
+    denial = candidate(sentence("While the attack could have been escalated to NATO, Albania decided against it."),
+                       coverage=0.9)
+    assert R.Contradicted()(q, ranked(denial)) == 1.0
+    plain = candidate(sentence("Albania escalated the attack to NATO."), coverage=0.9)
+    assert R.Contradicted()(q, ranked(plain)) == 0.0

@@ -1,0 +1,20 @@
+"""Values in every form count as numbers and dates."""
+
+from assistant.answer.qtypes import has_value
+from assistant.answer.values import has_number_value, has_written_date
+
+
+def test_numbers_in_words_and_digits() -> None:
+    for text in ["The clock has fourteen bells.", "There are twenty-six letters.", "It took 3,000 people.",
+                 "the fifth attempt", "about a dozen times", "the 15% share"]:
+        assert has_number_value(text), text
+    assert not has_number_value("It was built in 1887.")  # a year alone is a date, not a quantity
+    assert not has_number_value("The clock has bells.")
+
+
+def test_dates_written_out() -> None:
+    assert has_written_date("on the fifteenth of July, the bells rang")
+    assert has_written_date("released in March 1999")
+    assert has_value("The clock was installed on the fifteenth of July.", "date")
+    assert has_value("The clock has fourteen bells.", "number")
+    assert not has_value("The clock has bells.", "number")
