@@ -71,9 +71,6 @@ class Settings(BaseSettings):
         False, description="Generated sentences with no supporting span: False drops them; True keeps them marked unsupported."
     )
     max_answer_sentences: int = Field(3, ge=1, le=8, description="Most source sentences an extractive answer uses.")
-    extra_sentence_ratio: float = Field(0.8, ge=0, le=1, description="A further sentence joins the answer when its score is at least this share of the best one's.")
-    abstain_coverage: float = Field(0.5, ge=0, le=1, description="Refuse when question-term coverage is below this...")
-    abstain_similarity: float = Field(0.45, ge=-1, le=1, description="...and dense similarity of the best sentence is below this.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")
 
     serve_host: str = Field("127.0.0.1", description="Default host of `assistant serve` (the chat UI).")
