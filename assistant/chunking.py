@@ -16,14 +16,23 @@ def content_id(source: str, text: str, seen: Counter[str]) -> str:
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
+def introduces(block: Block) -> bool:
+    """A prose block ending in a colon introduces what follows: an example, a command, a list or a table."""
+    return block.kind == "prose" and block.text.rstrip().endswith(":")
+
+
 def _section_groups(doc: Document, blocks: list[Block]) -> list[tuple[str, list[Block]]]:
-    """Runs of consecutive prose blocks under one heading; a heading or fragment ends a run."""
+    """Runs of consecutive prose blocks under one heading, with the fragments (code, list items, table rows) that a
+    prose block ending in a colon introduces; a heading or any other fragment ends a run."""
     groups: list[tuple[str, list[Block]]] = []
     section, current = doc.title, []
+    introduced = False
     for block in blocks:
-        if block.kind == "prose":
+        if block.kind == "prose" or (block.kind == "fragment" and introduced):
             current.append(block)
+            introduced = block.kind == "fragment" or introduces(block)
             continue
+        introduced = False
         if current:
             groups.append((section, current))
             current = []
@@ -49,9 +58,11 @@ def chunk_document(
             para = []
             for start, end in split_sentences(doc.text, block.start, block.end):
                 text = doc.text[start:end]
+                least = 3 if block.kind == "prose" else 2  # a command such as "lsb_release -a" answers "how"
                 para.append(Sentence(
                     id=content_id(doc.source, text, sentence_ids), source=doc.source, start=start, end=end,
-                    text=text, section=section, answerable=word_count(text) >= 3 and not text.rstrip("\"'”’) ").endswith("?"),
+                    text=text, section=section,
+                    answerable=word_count(text) >= least and not text.rstrip("\"'”’) ").endswith("?"),
                 ))
             sentences.extend(para)
             paragraphs.append(para)

@@ -127,6 +127,8 @@ def _promote_headings(blocks: list[Block]) -> list[Block]:
     for i, block in enumerate(out):
         if block.kind != "fragment" or word_count(block.text) > 15:
             continue
+        if i and out[i - 1].kind == "prose" and out[i - 1].text.rstrip().endswith(":"):
+            continue  # introduced by the prose before it: an example or a list item, not a title
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is not None and nxt.kind == "prose":
             out[i] = Block("heading", block.start, block.end, block.text)

@@ -74,9 +74,27 @@ def test_reason_definition_instruction_negation() -> None:
     assert F.NegationAgreement()(yes_no, candidate(sentence("It is free."))) == 0.0
 
 
-def test_feature_vector_follows_names() -> None:
-    values = F.feature_vector(question("q"), candidate(sentence("A sentence of six words here.")))
-    assert len(values) == len(F.FEATURE_NAMES) == len(set(F.FEATURE_NAMES))
+def test_feature_names_are_unique_and_complete() -> None:
+    rows = [F.feature_values(question("q"), candidate(sentence("A sentence of six words here."), dense=d))
+            for d in (0.2, 0.6)]
+    F.with_standings(rows)
+    assert set(rows[0]) == set(F.FEATURE_NAMES)
+    assert len(F.FEATURE_NAMES) == len(set(F.FEATURE_NAMES))
+
+
+def test_standings_rank_and_gap() -> None:
+    rows = [{"dense_similarity": 0.2}, {"dense_similarity": 0.6}, {"dense_similarity": 0.4}]
+    F.Standing("dense_similarity", "rank").apply(rows)
+    F.Standing("dense_similarity", "gap").apply(rows)
+    assert [r["dense_similarity_rank"] for r in rows] == [1 / 3, 1.0, 0.5]
+    assert [round(r["dense_similarity_gap"], 2) for r in rows] == [-0.4, 0.0, -0.2]
+
+
+def test_retriever_rank() -> None:
+    view = candidate(sentence("A sentence of six words here."))
+    view.bm25_rank, view.dense_rank = 2, None
+    assert F.RetrieverRank("bm25")(question("q"), view) == 0.5
+    assert F.RetrieverRank("dense")(question("q"), view) == 0.0
 
 
 def ranked(*views: F.CandidateView, kind_present: bool = False) -> list[Candidate]:

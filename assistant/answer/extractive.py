@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answer import arithmetic
-from assistant.answer.features import CandidateView, QuestionView, feature_vector, FEATURE_NAMES, typed
+from assistant.answer.features import CandidateView, QuestionView, feature_values, typed, with_standings
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems, term_match
 from assistant.answer.params import AnswerParams, load_params
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value, names
@@ -131,7 +131,7 @@ class ExtractiveAnswerer:
         text = query.text
         return QuestionView(query, parse(text), definitional=bool(_DEFINITIONAL.search(text)),
                             instruction=bool(_INSTRUCTION.search(text)), yes_no=bool(_YES_NO.match(text)),
-                            strict=strict)
+                            strict=strict, term_idf={t: self.weights.idf(t) for t in query.terms})
 
     def inspect(
         self, question: str, hits: list[Hit], question_vector: np.ndarray, query: Query | None = None,
@@ -221,7 +221,6 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         seen: set[str] = set()
         top_k = max(len(hits), 1)
-        ranker = self.params.ranker
         for rank, hit in enumerate(hits, start=1):
             ids = hit.chunk.sentence_ids
             for pos, sid in enumerate(ids):
@@ -247,12 +246,16 @@ class ExtractiveAnswerer:
                 cand_view = CandidateView(
                     sentence, rank, top_k, cov, wcov, float(self.snapshot.sentence_vectors[self.snapshot.sentence_row[sid]] @ qvec),
                     coverage(terms, weights, heading)[0], has_kind,
-                    frozenset(sentence.tags.lemmas if sentence.tags else ()), frozenset(lemmas))
+                    frozenset(sentence.tags.lemmas if sentence.tags else ()), frozenset(lemmas), heading,
+                    hit.bm25_rank, hit.dense_rank)
                 cand = Candidate(cand_view, matched, frozenset(window))
-                cand.features = dict(zip(FEATURE_NAMES, feature_vector(view, cand_view)))
-                cand.logit = ranker.logit(cand.features)
-                cand.prob = ranker.probability(cand.features)
+                cand.features = feature_values(view, cand_view)
                 out.append(cand)
+        with_standings([c.features for c in out])
+        ranker = self.params.ranker
+        for cand in out:
+            cand.logit = ranker.logit(cand.features)
+            cand.prob = ranker.probability(cand.features)
         return out
 
     def _window_similarity(self, sentence: Sentence, vector: np.ndarray) -> float:
@@ -282,7 +285,8 @@ class ExtractiveAnswerer:
         for cand in ranked[1:]:
             if len(chosen) >= limit or cand.prob < self.params.extra_sentence_ratio * chosen[0].prob:
                 break
-            adds = not cand.matched <= covered or (kind == "reason" and bool(_STRONG_REASON.search(cand.sentence.text)))
+            adds = (not self.params.extras_must_add_terms or not cand.matched <= covered
+                    or (kind == "reason" and bool(_STRONG_REASON.search(cand.sentence.text))))
             if kind in ("entity", "place") and cand.typed:  # another candidate name is worth showing
                 adds = adds or bool(names(cand.sentence.text) - set().union(*(names(c.sentence.text) for c in chosen)))
             adds = adds and (cand.typed or kind not in ("date", "number"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from assistant.answer.qtypes import AnswerType, has_value
 from assistant.answer.values import has_number_value
@@ -48,6 +48,7 @@ class QuestionView:
     instruction: bool = False  # "how do I ...", "how to ..."
     yes_no: bool = False  # "is X ...?", "can I ...?"
     strict: bool = False  # a second, deeper look: a value must sit in a sentence naming every name asked about
+    term_idf: dict[str, float] = field(default_factory=dict)  # the question's terms and their corpus idf
 
 
 @dataclass
@@ -64,6 +65,9 @@ class CandidateView:
     typed: bool
     lemmas: frozenset[str] = field(default_factory=frozenset)
     window_lemmas: frozenset[str] = field(default_factory=frozenset)
+    heading: frozenset[str] = field(default_factory=frozenset)  # stems of its section heading and document title
+    bm25_rank: int | None = None  # the chunk's rank in each retriever (None: that retriever did not return it)
+    dense_rank: int | None = None
 
 
 class Feature(Protocol):
@@ -112,6 +116,21 @@ class ChunkRank:
 
     def __call__(self, q: QuestionView, c: CandidateView) -> float:
         return 1.0 - (c.chunk_rank - 1) / max(c.top_k, 1)
+
+
+@dataclass(frozen=True)
+class RetrieverRank:
+    """The reciprocal rank of the sentence's chunk in one retriever (BM25 or dense); 0 when it did not return it."""
+
+    retriever: Literal["bm25", "dense"]
+
+    @property
+    def name(self) -> str:
+        return f"chunk_{self.retriever}_rank"
+
+    def __call__(self, q: QuestionView, c: CandidateView) -> float:
+        rank = c.bm25_rank if self.retriever == "bm25" else c.dense_rank
+        return 1.0 / rank if rank else 0.0
 
 
 @dataclass(frozen=True)
@@ -232,15 +251,51 @@ class Brevity:
 
 
 FEATURES: tuple[Feature, ...] = (
-    TermCoverage(), WindowCoverage(), DenseSimilarity(), ChunkRank(), SectionMatch(), LemmaCoverage(), FocusHead(),
+    TermCoverage(), WindowCoverage(), DenseSimilarity(), ChunkRank(), RetrieverRank("bm25"), RetrieverRank("dense"),
+    SectionMatch(), LemmaCoverage(), FocusHead(),
     AskedKindPresent(), ReasonCue(), Definition(), Instruction(), NegationAgreement(), AcronymSpelled(), Brevity(),
 )
-FEATURE_NAMES = tuple(f.name for f in FEATURES)
 
 
-def feature_vector(q: QuestionView, c: CandidateView) -> list[float]:
-    """Every feature's value for one candidate, in ``FEATURE_NAMES`` order."""
-    return [float(f(q, c)) for f in FEATURES]
+@dataclass(frozen=True)
+class Standing:
+    """How a candidate's value of a base feature compares with the other candidates of the same question: its
+    reciprocal rank among them (``rank``) or its distance below the best one (``gap``, at most 0)."""
+
+    base: str
+    mode: Literal["rank", "gap"]
+
+    @property
+    def name(self) -> str:
+        return f"{self.base}_{self.mode}"
+
+    def apply(self, rows: list[dict[str, float]]) -> None:
+        """Add this standing to every candidate's feature values (rows of one question)."""
+        values = [row[self.base] for row in rows]
+        if self.mode == "gap":
+            best = max(values, default=0.0)
+            for row, value in zip(rows, values):
+                row[self.name] = value - best
+            return
+        for place, i in enumerate(sorted(range(len(values)), key=lambda i: -values[i]), start=1):
+            rows[i][self.name] = 1.0 / place
+
+
+STANDINGS: tuple[Standing, ...] = tuple(
+    Standing(base, mode) for base in ("dense_similarity", "term_coverage", "window_coverage", "lemma_coverage")
+    for mode in ("rank", "gap"))
+FEATURE_NAMES = tuple(f.name for f in FEATURES) + tuple(s.name for s in STANDINGS)
+
+
+def feature_values(q: QuestionView, c: CandidateView) -> dict[str, float]:
+    """Every per-candidate feature's value (the standings are added over all candidates by ``with_standings``)."""
+    return {f.name: float(f(q, c)) for f in FEATURES}
+
+
+def with_standings(rows: list[dict[str, float]]) -> None:
+    """Add every standing feature to the rows of one question's candidates."""
+    for standing in STANDINGS:
+        standing.apply(rows)
 
 
 def typed(text: str, kind: AnswerType) -> bool:

@@ -7,8 +7,8 @@
 3. The refusal model: logistic regression of ``should_abstain`` on the refusal evidence (computed with the fitted
    ranker), refusals and answers weighed equally; its threshold is the one that best separates refusals from answers on the tuning parts while keeping
    false refusals at most ``max_false_refusals``.
-4. ``extra_sentence_ratio``: the grid value with the best accuracy + citation recall end to end (ties: the
-   larger ratio, i.e. shorter answers).
+4. How answers grow (``extra_sentence_ratio``, ``extras_must_add_terms``): the grid point with the best accuracy +
+   citation recall end to end (ties: the stricter choice, i.e. shorter answers).
 Deterministic (no sampling); writes ``params.json`` and a report with leave-one-collection-out figures.
 """
 
@@ -87,7 +87,7 @@ def gather(collection: str, assistant, questions) -> list[QuestionSample]:
     return out
 
 
-def fit_ranker(samples: list[QuestionSample], names: list[str]) -> LinearModel:
+def fit_ranker(samples: list[QuestionSample], names: list[str], l2: float = L2) -> LinearModel:
     """The sentence ranker over answerable questions' candidates; each question weighs the same."""
     rows, labels, weights = [], [], []
     for s in samples:
@@ -98,7 +98,7 @@ def fit_ranker(samples: list[QuestionSample], names: list[str]) -> LinearModel:
             labels.append(label)
             weights.append(1.0 / len(s.labels))
     weight = np.array(weights)
-    return logistic(np.array(rows), np.array(labels, float), names, weight=weight * len(weight) / weight.sum())
+    return logistic(np.array(rows), np.array(labels, float), names, l2=l2, weight=weight * len(weight) / weight.sum())
 
 
 def refusal_rows(samples: list[QuestionSample], ranker: LinearModel) -> tuple[list[dict[str, float]], list[int]]:
@@ -136,12 +136,13 @@ def fit_refusal(samples: list[QuestionSample], ranker: LinearModel) -> tuple[Lin
     return model, best_t
 
 
-def fit(samples: list[QuestionSample], names: list[str], fitted_on: list[str], ratio: float = 0.8) -> AnswerParams:
-    """Ranker, refusal model and threshold from these samples."""
+def fit(samples: list[QuestionSample], names: list[str], fitted_on: list[str], growth: dict | None = None) -> AnswerParams:
+    """Ranker, refusal model and threshold from these samples; ``growth``: how answers grow (fields of
+    ``AnswerParams``), chosen separately by the end-to-end grid."""
     ranker = fit_ranker(samples, names)
     refusal, threshold = fit_refusal(samples, ranker)
     return AnswerParams(fitted_on=fitted_on, ranker=ranker, refusal=refusal, refusal_threshold=threshold,
-                        extra_sentence_ratio=ratio)
+                        **(growth or {}))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,9 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     names = list(FEATURE_NAMES)
     everything = [s for group in samples.values() for s in group]
     params = fit(everything, names, sorted(samples))
-    scores = {r: evaluate_params(collections, params.model_copy(update={"extra_sentence_ratio": r})) for r in RATIO_GRID}
-    best_ratio = max(RATIO_GRID, key=lambda r: (round(scores[r]["score"], 4), r))
-    params = params.model_copy(update={"extra_sentence_ratio": best_ratio})
+    grid = [{"extra_sentence_ratio": r, "extras_must_add_terms": must} for must in (True, False) for r in RATIO_GRID]
+    scores = [evaluate_params(collections, params.model_copy(update=choice))["score"] for choice in grid]
+    best = max(range(len(grid)), key=lambda i: (round(scores[i], 4), grid[i]["extras_must_add_terms"],
+                                                grid[i]["extra_sentence_ratio"]))
+    params = params.model_copy(update=grid[best])
     Path(args.out).write_text(json.dumps(params.model_dump(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     report = loco_report(collections, samples, names, fit, params)
     Path(args.report).parent.mkdir(parents=True, exist_ok=True)

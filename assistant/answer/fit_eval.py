@@ -70,7 +70,8 @@ def loco_report(
     lines += [f"| {n} | {w:+.3f} |" for n, w in sorted(params.ranker.weights.items(), key=lambda kv: -abs(kv[1]))]
     lines += ["", f"## Refusal model (threshold {params.refusal_threshold:.2f})", "", "| evidence | weight |", "|---|---|"]
     lines += [f"| {n} | {w:+.3f} |" for n, w in sorted(params.refusal.weights.items(), key=lambda kv: -abs(kv[1]))]
-    lines += ["", f"extra_sentence_ratio: {params.extra_sentence_ratio}", ""]
+    lines += ["", f"extra_sentence_ratio: {params.extra_sentence_ratio}; extras_must_add_terms: "
+              f"{params.extras_must_add_terms}", ""]
     header = "| collection | " + " | ".join(FIGURES) + " |"
     rule = "|---" * (len(FIGURES) + 1) + "|"
     fitted = evaluate_params(collections, params)
@@ -81,7 +82,9 @@ def loco_report(
     held: dict[str, dict[str, Any]] = {}
     for name, (assistant, questions) in collections.items():
         others = [s for other, group in samples.items() if other != name for s in group]
-        loco = fit(others, names, sorted(set(samples) - {name}), params.extra_sentence_ratio)
+        growth = {"extra_sentence_ratio": params.extra_sentence_ratio,
+                  "extras_must_add_terms": params.extras_must_add_terms}
+        loco = fit(others, names, sorted(set(samples) - {name}), growth)
         held[name] = evaluate_collection(assistant, questions, loco)
         lines.append(f"| {name} | " + " | ".join(_fmt(held[name][f]) for f in FIGURES) + " |")
     means = {f: sum((h[f] or 0.0) for h in held.values()) / len(held) for f in FIGURES}

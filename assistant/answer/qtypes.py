@@ -54,7 +54,8 @@ def expected_type(question: str) -> AnswerType:
     """
     q = " ".join(words(question))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
-    if re.search(rf"{opens}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b|\bwhat time\b|\bhow long ago\b", q):
+    if re.search(rf"{opens}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b|\bwhat time\b|\bhow long ago\b"
+                 r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share)|number of)\b", q):
         return "number"

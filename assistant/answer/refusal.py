@@ -24,6 +24,7 @@ _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
     r"rather than|instead of|denies|denied|no evidence|not|cannot|can't)\b", re.IGNORECASE)
 _PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
+_NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
 
 
@@ -74,6 +75,22 @@ class NeitherTermsNorMeaning:
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         return (1.0 - TopCoverage()(q, ranked)) * (1.0 - max(TopDense()(q, ranked), 0.0))
+
+
+@dataclass(frozen=True)
+class RareTermUnmatched:
+    """The question's most specific words are missing where the best passages are: the largest idf among the
+    terms that none of the first three candidates' paragraphs holds, as a share of the question's largest idf
+    (0 when every term is found). A question about a detail the documents lack names that detail."""
+
+    name: str = "rare_term_unmatched"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        if not q.term_idf:
+            return 0.0
+        found = [t for t in q.term_idf if any(term_match(t, c.window) for c in ranked[:3])]
+        missing = [idf for t, idf in q.term_idf.items() if t not in found]
+        return max(missing, default=0.0) / (max(q.term_idf.values()) or 1.0)
 
 
 @dataclass(frozen=True)
@@ -135,18 +152,19 @@ class FocusAbsent:
 
 @dataclass(frozen=True)
 class QuestionEntitiesAbsent:
-    """Share of the question's named entities (spaCy) that none of the first five candidates' paragraphs hold."""
+    """Share of the question's named things (spaCy entities: people, organisations, places, works, events...) that
+    none of the first five candidates holds in its paragraph, section heading or document title."""
 
     name: str = "question_entities_absent"
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        ents = [e for e, label in q.parse.ents if label not in ("CARDINAL", "ORDINAL")]
+        ents = [e for e, label in q.parse.ents if label in _NAMED]
         if not ents:
             return 0.0
         missing = 0
         for ent in ents:
             stems = [stem(w) for w in words(ent) if w not in STOPWORDS]
-            if stems and not any(all(term_match(s, c.window) for s in stems) for c in ranked[:5]):
+            if stems and not any(all(term_match(s, c.window | c.view.heading) for s in stems) for c in ranked[:5]):
                 missing += 1
         return missing / len(ents)
 
@@ -163,7 +181,7 @@ class Contradicted:
 
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
-    BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), UnseenTerms(), AskedKindAbsent(), NameAbsent(), FocusAbsent(),
+    BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(), AskedKindAbsent(), NameAbsent(), FocusAbsent(),
     QuestionEntitiesAbsent(), Contradicted(),
 )
 REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
