@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from assistant.embedder import Embedder
     from assistant.settings import Settings
 
-PIPELINE_VERSION = 3  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments kept
+PIPELINE_VERSION = 4  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments; 4: front matter
 Progress = Callable[[str, int, int], None]  # (stage, newly done since the last call, total); 0 first: stage starts
 EmbedderSource = Union["Embedder", Callable[[], "Embedder"]]  # an embedder, or a function loading one when needed
 CLEAN = "CLEAN"

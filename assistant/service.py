@@ -155,6 +155,7 @@ class Assistant:
 
     def snapshot(self) -> Snapshot:
         """The current snapshot, reloaded when an index run has swapped in a new one."""
+        from assistant.answer.evidence import Evidence
         from assistant.answer.extractive import ExtractiveAnswerer
         from assistant.retrieve import HybridRetriever
         from assistant.store import IndexMissing, current_snapshot_dir, load_snapshot
@@ -168,7 +169,8 @@ class Assistant:
                 if self._store is not None and self._snapshot is not None:
                     self._store = self._store.fresh()  # see the vectors the index run wrote
                 self._retriever = HybridRetriever(snapshot, self.store, self.settings)
-                self._answerer = ExtractiveAnswerer(snapshot, self.settings, self.embedder.embed, self._answer_params)
+                self._answerer = ExtractiveAnswerer(Evidence(snapshot), self.settings, self.embedder.embed,
+                                                    self._answer_params)
                 self._snapshot, self._snapshot_dir = snapshot, folder
             return self._snapshot
 

@@ -66,12 +66,14 @@ def score(question: EvalQuestion, answer: Answer, latency: float, texts: SourceT
     if error:
         reasons.insert(0, f"error: {error}")
     sources = texts.candidates(question)
+    top3 = [(texts.text(span.source) or "")[span.start:span.end] for span in answer.retrieved[:3]]
     return QuestionResult(
         id=question.id, type=question.type, question=question.question,
         source=sources[0] if len(sources) == 1 else None, should_abstain=question.should_abstain,
         gold_answer=question.answer, must_include=question.must_include, evidence=question.evidence,
         evidence_spans=gold, answer=answer.answer, abstained=answer.abstained, citations=answer.citations,
-        retrieved=answer.retrieved, latency_s=round(latency, 4), error=error, verdicts=verdicts, reasons=reasons,
+        retrieved=answer.retrieved, retrieved_words_top3=sum(len(t.split()) for t in top3) if top3 else None,
+        latency_s=round(latency, 4), error=error, verdicts=verdicts, reasons=reasons,
     )
 
 

@@ -83,6 +83,8 @@ class QuestionResult(BaseModel):
     abstained: bool
     citations: list[Citation] = Field(default_factory=list)
     retrieved: list[Span] = Field(default_factory=list)
+    retrieved_words_top3: int | None = Field(None, description="Words in the first three retrieved chunks: how much "
+                                             "text hit@3 hands the answerer.")
     latency_s: float
     error: str | None = None
     verdicts: Verdicts
