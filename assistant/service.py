@@ -83,24 +83,29 @@ class Assistant:
         return self._store
 
     def warm_up(self) -> None:
-        """Open the vector store and load the embedder side by side, ahead of the first question.
+        """Open the vector store and load the embedder and the NLP model side by side, ahead of the first question.
 
         chromadb's import is Python-bound while the ONNX session is built in native code that releases the GIL,
         so the two overlap: a fresh process reaches its first answer sooner. Errors surface here as they would
         on first use (``IndexMissing``, ``StoreUnavailable``).
         """
+        from assistant.nlp import pipeline
+
         failure: list[BaseException] = []
 
-        def open_store() -> None:
+        def run(load: Callable[[], object]) -> None:
             try:
-                self.store
+                load()
             except BaseException as exc:  # re-raised in the caller's thread
                 failure.append(exc)
 
-        opener = threading.Thread(target=open_store, name="open-store", daemon=True)
-        opener.start()
+        openers = [threading.Thread(target=run, args=(load,), name=name, daemon=True)
+                   for name, load in (("open-store", lambda: self.store), ("load-nlp", pipeline))]
+        for opener in openers:
+            opener.start()
         self.embedder
-        opener.join()
+        for opener in openers:
+            opener.join()
         if failure:
             raise failure[0]
         self.snapshot()
