@@ -118,8 +118,9 @@ class AskedKindAbsent:
                     and c.view.coverage >= 0.5 * best_cov and c.view.window_coverage >= 0.4]
         if q.strict:
             relevant = [c for c in relevant if all(term_match(n, sentence_stems(c.sentence.text)) for n in q.query.names)]
-        if q.query.kind == "number" and q.query.head and q.query.head not in ("long", "old", "far"):
-            relevant = [c for c in relevant if value_near(c.sentence.text, q.query.head, q.query.text, "number")]
+        head = q.parse.focus[-1] if q.parse.focus else q.query.head  # what is counted: "how many *bells*"
+        if q.query.kind == "number" and head and head not in ("long", "old", "far"):
+            relevant = [c for c in relevant if value_near(c.sentence.text, head, q.query.text, "number")]
         return 0.0 if relevant else 1.0
 
 
