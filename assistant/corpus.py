@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import uuid
 from pathlib import Path, PurePosixPath
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from assistant.documents import SUPPORTED_SUFFIXES, UnreadableSource, file_sha256, list_sources
+from assistant.filenames import safe_name
 from assistant.indexer import EmbedderSource, IndexReport, Progress, index_lock, update_index
 from assistant.origins import load_origins, save_origins
 from assistant.readers import read_bytes
@@ -32,20 +32,10 @@ CONTENT_TYPES = {
     "text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf", "text/plain": ".txt",
     "text/markdown": ".md", "text/x-markdown": ".md",
 }
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class SourceNotFound(LookupError):
     """``remove`` was given a name that is neither a file in the corpus nor an indexed source."""
-
-
-def safe_name(name: str) -> str:
-    """A file name with only letters, digits, dot, dash and underscore, never hidden; the suffix lower-cased."""
-    path = PurePosixPath(name.replace("\\", "/")).name
-    stem, suffix = os.path.splitext(path)
-    stem = _UNSAFE.sub("-", stem).strip(".-_") or "source"
-    suffix = _UNSAFE.sub("", suffix).lower()
-    return f"{stem[:120]}{suffix}"
 
 
 def is_url(text: str) -> bool:

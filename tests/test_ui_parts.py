@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.filenames import MAX_NAME_CHARS, safe_name
 from assistant.schema import Answer, Citation
 from assistant.ui import library
 from assistant.ui.chat import Turn, messages, panel, respond
@@ -65,13 +66,16 @@ def test_answer_links_each_marker_and_refusals_look_different() -> None:
 
 
 def test_safe_names_never_escape_the_corpus_folder() -> None:
-    assert library.safe_name("../../etc/passwd") == "passwd"
-    assert library.safe_name("..\\..\\win.ini") == "win.ini"
-    assert library.safe_name("My Notes (v2).MD") == "My-Notes-v2.md"
-    assert library.safe_name(".hidden.txt") == "hidden.txt"
-    assert library.safe_name("r\u00e9sum\u00e9 \u2603.txt") == "resume.txt"
-    assert library.safe_name("/") == "upload"
-    assert len(library.safe_name("x" * 500 + ".txt")) <= library.MAX_NAME_CHARS
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("..\\..\\win.ini") == "win.ini"
+    assert safe_name("My Notes (v2).MD") == "My-Notes-v2.md"
+    assert safe_name(".hidden.txt") == "hidden.txt"
+    assert safe_name(".bashrc") == "bashrc"
+    assert safe_name("r\u00e9sum\u00e9 \u2603.txt") == "resume.txt"
+    assert safe_name("/") == "source"
+    assert len(safe_name("x" * 500 + ".txt")) == MAX_NAME_CHARS and safe_name("x" * 500 + ".txt").endswith("x.txt")
+    long_suffix = safe_name("a." + "b" * 500)
+    assert len(long_suffix) <= MAX_NAME_CHARS and long_suffix.startswith("a.")
 
 
 def test_unique_path_adds_a_number(tmp_path: Path) -> None:
