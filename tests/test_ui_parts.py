@@ -137,6 +137,14 @@ def test_turns_render_to_chat_messages_and_panel(assistant) -> None:
     assert html.unescape(card) == done[0].answer.citations[0].quote
 
 
+def test_the_ui_reads_cited_texts_through_the_service(assistant) -> None:
+    """``Assistant.document_texts``: the stored text of the named indexed sources, once each; unknown ones left out."""
+    article = ARTICLE.name
+    texts = assistant.document_texts([article, "gone.txt", article])
+    assert texts == {article: assistant.snapshot().meta.documents[article].text}
+    assert "Albania" in texts[article] and assistant.document_texts() == texts
+
+
 def test_generated_sentences_are_shown_as_they_arrive(assistant) -> None:
     """A stand-in for a generative backend's ``ask_stream`` (no model server runs in the default suite): one
     sentence delta, then the final answer; each delta is shown with its link and card at once."""
@@ -148,8 +156,8 @@ def test_generated_sentences_are_shown_as_they_arrive(assistant) -> None:
         def __init__(self) -> None:
             self.settings = assistant.settings
 
-        def snapshot(self):  # noqa: ANN202
-            return assistant.snapshot()
+        def document_texts(self, sources):  # noqa: ANN001, ANN202
+            return assistant.document_texts(sources)
 
         def ask_stream(self, question: str, history: list[str] | None = None):  # noqa: ANN202
             yield AnswerDelta(text=final.citations[0].quote + " [1]", citations=final.citations[:1])

@@ -64,10 +64,10 @@ class Update:
     turns: list[Turn] | None = None
 
 
-def document_texts(assistant: Assistant, answer: Answer) -> dict[str, str]:
-    """Stored text of each cited document (the text citation offsets point into)."""
-    documents = assistant.snapshot().meta.documents
-    return {c.source: documents[c.source].text for c in answer.citations if c.source in documents}
+def _turn(assistant: Assistant, answer: Answer, number: int) -> Turn:
+    """The answer as a turn, its sources panel section rendered from the cited documents' stored text."""
+    texts = assistant.document_texts(c.source for c in answer.citations)
+    return Turn(answer, turn_sources_html(answer, number, texts))
 
 
 def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[Update]:
@@ -86,14 +86,14 @@ def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[
                 break
             text, cited = text + event.text, [*cited, *event.citations]
             draft = Answer(question=question, answer=text.strip(), abstained=False, citations=cited)
-            partial = [*turns, Turn(draft, turn_sources_html(draft, number, document_texts(assistant, draft)))]
+            partial = [*turns, _turn(assistant, draft, number)]
             reply = {"role": "assistant", "content": answer_html(draft, number, more=True)}
             yield Update(messages(turns) + [asked, reply], panel(partial))
     except ANSWER_ERRORS as exc:
         error = f'<div class="answer error">Could not answer: {esc(str(exc))}</div>'
         yield Update(messages(turns) + [asked, {"role": "assistant", "content": error}])
         return
-    done = [*turns, Turn(answer, turn_sources_html(answer, number, document_texts(assistant, answer)))]
+    done = [*turns, _turn(assistant, answer, number)]
     total = len(answer_tokens(answer, number))
     shown = total if text else min(STREAM_FIRST, total)
     yield Update(messages(turns) + [asked, _reply(answer, number, shown)], panel(done), done)
