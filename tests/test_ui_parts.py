@@ -61,8 +61,9 @@ def test_answer_links_each_marker_and_refusals_look_different() -> None:
     refusal = _answer("The sources don't say. Nearest passages: \u201cx\u201d [1]", abstained=True)
     assert 'class="answer refusal"' in answer_html(refusal, 0)
     assert "Nearest passages" in turn_sources_html(refusal, 0, {})
-    partial = answer_html(_answer(), 0, shown=1)
-    assert "Albania" in partial and "cite" not in partial and "cursor" in partial
+    generating = answer_html(_answer(), 0, more=True)
+    assert "Albania" in generating and 'class="cite"' in generating and "cursor" in generating
+    assert "cursor" not in answer_html(_answer(), 0)
 
 
 def test_safe_names_never_escape_the_corpus_folder() -> None:
@@ -129,7 +130,7 @@ def test_add_and_remove_sources(tmp_path: Path) -> None:
 def test_turns_render_to_chat_messages_and_panel(assistant) -> None:
     steps = list(respond(assistant, "When did Albania recognize Israel?", []))
     assert steps[0].chat[-1]["content"].startswith('<div class="answer pending"')
-    assert len(steps) > 2, "the answer is streamed in several updates"
+    assert len(steps) == 2, "pending, then the extractive answer whole: no replay of a finished answer"
     done = steps[1].turns
     assert done and isinstance(done[0], Turn)
     assert messages(done)[-1]["content"] == steps[-1].chat[-1]["content"]
