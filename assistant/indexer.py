@@ -12,7 +12,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field
 from assistant.chunking import chunk_document
 from assistant.nlp import TAGS_VERSION
 from assistant.documents import UnreadableSource, file_sha256, list_sources, read_document
+from assistant.origins import load_origins
 from assistant.readers.base import page_at
 from assistant.schema import Chunk, Document, Sentence
 from assistant.store import (
@@ -98,16 +99,17 @@ def build_index(
 ) -> IndexReport:
     """Bring the index in line with the corpus folder, or with only ``paths`` (files or folders inside it)."""
     with index_lock(settings.index_path, lock_wait):
-        return update_index(settings, embedder, progress, paths, store)
+        origins = load_origins(settings.corpus_dir.resolve())
+        return update_index(settings, embedder, origins, progress, paths, store)
 
 
 def update_index(
-    settings: Settings, embedder: EmbedderSource, progress: Progress | None = None,
+    settings: Settings, embedder: EmbedderSource, origins: Mapping[str, str], progress: Progress | None = None,
     paths: list[Path] | None = None, store: VectorStore | None = None,
 ) -> IndexReport:
-    """``build_index`` for a caller that already holds ``index_lock``."""
+    """``build_index`` for a caller that already holds ``index_lock``; ``origins``: source → where it came from."""
     started = time.perf_counter()
-    report = _Run(settings, embedder, progress or (lambda *_: None), store).run(paths)
+    report = _Run(settings, embedder, progress or (lambda *_: None), store).run(paths, origins)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -139,7 +141,7 @@ class _Run:
 
         return resolve_model_files(self.settings).model_id
 
-    def run(self, paths: list[Path] | None) -> IndexReport:
+    def run(self, paths: list[Path] | None, origins: Mapping[str, str]) -> IndexReport:
         index_dir = self.settings.index_path
         remove_partial_snapshots(index_dir)
         print_ = fingerprint(self.settings, self.model_id())
@@ -151,7 +153,7 @@ class _Run:
         if old is None or rebuild:
             old = Snapshot.empty(print_)
         report = IndexReport()
-        scan = _scan(self.settings, old, report, paths)
+        scan = _scan(self.settings, old, report, paths, origins)
         report.chunks_total = len(scan.chunks)
         rewrite = rebuild or report.changed or scan.origins_changed
         if not rewrite and _is_clean(index_dir, self.settings):
@@ -201,7 +203,7 @@ def _relative(path: Path, corpus: Path) -> str:
 class _Scan:
     """The documents, chunks and sentences of the next snapshot."""
 
-    def __init__(self, old: Snapshot, origins: dict[str, str]) -> None:
+    def __init__(self, old: Snapshot, origins: Mapping[str, str]) -> None:
         self.old, self.origins = old, origins
         self.documents: dict[str, DocumentRecord] = {}
         self.chunks: list[Chunk] = []
@@ -235,17 +237,17 @@ class _Scan:
         return list({s.id + "\x00" + s.source: s for s in self.sentences}.values())
 
 
-def _scan(settings: Settings, old: Snapshot, report: IndexReport, paths: list[Path] | None) -> _Scan:
+def _scan(
+    settings: Settings, old: Snapshot, report: IndexReport, paths: list[Path] | None, origins: Mapping[str, str]
+) -> _Scan:
     """Read new and changed documents; carry unchanged ones (and, with ``paths``, those out of scope) over."""
-    from assistant.corpus import load_origins
-
     corpus = settings.corpus_dir.resolve()
     scopes = None if paths is None else [_relative(p, corpus) for p in paths]
     on_disk = {p.relative_to(corpus).as_posix(): p for p in (list_sources(corpus) if corpus.is_dir() else [])}
     for scope in scopes or []:
         if not any(_in_scope(s, [scope]) for s in [*on_disk, *old.meta.documents]):
             report.skipped[scope] = f"{scope}: no such file or folder in the corpus"
-    scan = _Scan(old, load_origins(corpus))
+    scan = _Scan(old, origins)
     for source in sorted(set(on_disk) | set(old.meta.documents)):
         previous = old.meta.documents.get(source)
         if not _in_scope(source, scopes):

@@ -12,7 +12,7 @@ from assistant.schema import Answer, Span
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from assistant.answer.extractive import Draft, ExtractiveAnswerer
     from assistant.answer.llm_answer import AnswerDelta, Generated, GenerativeAnswerer
@@ -283,6 +283,13 @@ class Assistant:
             yield event
             if isinstance(event, Answer):
                 return
+
+    def document_texts(self, sources: Iterable[str] | None = None) -> dict[str, str]:
+        """Stored text of the indexed documents (what citation offsets point into): of ``sources`` (those indexed)
+        or of every document."""
+        documents = self.snapshot().meta.documents
+        wanted = documents if sources is None else [s for s in dict.fromkeys(sources) if s in documents]
+        return {source: documents[source].text for source in wanted}
 
     def sources(self) -> list[DocumentRecord]:
         """Indexed documents, by source name (from the snapshot alone: opens neither Chroma nor the embedder)."""

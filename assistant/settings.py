@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -95,9 +94,3 @@ class Settings(BaseSettings):
     def index_path(self) -> Path:
         """The index folder as an absolute path."""
         return self.index_dir.resolve()
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    """Settings read once from env and `.env`."""
-    return Settings()

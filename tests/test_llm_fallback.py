@@ -171,3 +171,39 @@ def test_ollama_backend_is_guarded(article_settings, ollama_stub):
     assert sent["options"]["num_predict"] == llm.settings.llm_max_tokens and sent["options"]["temperature"] == 0
     events = list(llm.ask_stream(QUESTION))
     assert [e.text for e in events[:-1]] == [answer.answer] and events[-1].answer == answer.answer
+
+
+def test_every_backend_setting_names_a_registered_backend() -> None:
+    from typing import get_args
+
+    from assistant.answer.generative import BACKENDS, BackendError, make_backend
+    from assistant.settings import Settings
+
+    assert set(BACKENDS) == set(get_args(Settings.model_fields["llm"].annotation)) - {"extractive"}
+    with pytest.raises(BackendError, match="no generative backend is called 'extractive'"):
+        make_backend(Settings())
+
+
+def test_a_stream_past_its_deadline_or_failing_becomes_a_backend_error() -> None:
+    """``bounded`` over plain generators standing in for a client's stream: one shared deadline and error path."""
+    import time
+
+    from assistant.answer.generative import BackendError, bounded
+
+    def slow():
+        yield "first "
+        time.sleep(0.3)
+        yield "late"
+        yield "never"
+
+    got: list[str] = []
+    with pytest.raises(BackendError, match="slow backend took longer than 0.1s"):
+        got.extend(bounded("slow", 0.1, slow))
+    assert got == ["first ", "late"]
+
+    def broken():
+        yield None  # an empty delta is skipped
+        raise ConnectionError("reset\nby peer")
+
+    with pytest.raises(BackendError, match="^broken backend failed: reset by peer$"):
+        list(bounded("broken", 5, broken))

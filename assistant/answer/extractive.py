@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.answer import arithmetic
 from assistant.answer.evidence import Evidence
-from assistant.answer.features import CandidateView, QuestionView, feature_values, typed, with_standings
+from assistant.answer.features import Candidate, CandidateView, QuestionView, feature_values, typed, with_standings
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.params import AnswerParams, load_params
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value, names
@@ -42,28 +42,6 @@ _INSTRUCTION = re.compile(r"^\s*how (?:do|can|should|would|could|might|to|does o
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|will|would|may|must|has|have|had)\b",
                      re.IGNORECASE)
 _SECOND_LOOK_RULES = ("asked_kind_absent", "name_absent")  # refusals a deeper search can overturn
-
-@dataclass
-class Candidate:
-    """A sentence under consideration: its match evidence, feature values and the ranker's verdict."""
-
-    view: CandidateView
-    matched: set[str]
-    window: frozenset[str]
-    features: dict[str, float] = field(default_factory=dict)
-    logit: float = 0.0
-    prob: float = 0.0
-
-    @property
-    def sentence(self) -> Sentence:
-        """The candidate sentence."""
-        return self.view.sentence
-
-    @property
-    def typed(self) -> bool:
-        """Holds the asked-for kind of value (by entity label or pattern)."""
-        return self.features.get("asked_kind_present", 0.0) > 0
-
 
 @dataclass
 class Inspection:

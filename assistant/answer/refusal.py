@@ -17,8 +17,7 @@ from assistant.answer.values import DIGITS, NUMBER_WORDS
 from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
-    from assistant.answer.extractive import Candidate
-    from assistant.answer.features import QuestionView
+    from assistant.answer.features import Candidate, QuestionView
 
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"

@@ -123,7 +123,6 @@ def _baseline(assistant: Any, pool: np.ndarray) -> Any:
     """The eval's baseline over the same synthetic texts (hashed vectors to build, the real model to query)."""
     from assistant.evals.baseline import TOP_K, LlamaIndexBaseline, onnx_embedding
 
-    texts = {name: doc.text for name, doc in assistant.snapshot().meta.documents.items()}
-    base = LlamaIndexBaseline(synthetic.HashedEmbedder(pool), texts)
+    base = LlamaIndexBaseline(synthetic.HashedEmbedder(pool), assistant.document_texts())
     base.retriever = base.index.as_retriever(similarity_top_k=TOP_K, embed_model=onnx_embedding(assistant.embedder))
     return base

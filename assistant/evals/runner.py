@@ -102,8 +102,7 @@ def run_system(
 
 def source_texts(assistant: Assistant) -> SourceTexts:
     """Source texts for an assistant: corpus files, falling back to the indexed document text."""
-    documents = assistant.snapshot().meta.documents
-    return SourceTexts(assistant.settings.corpus_dir, {name: doc.text for name, doc in documents.items()})
+    return SourceTexts(assistant.settings.corpus_dir, assistant.document_texts())
 
 
 def public_settings(settings: Settings) -> dict[str, Any]:

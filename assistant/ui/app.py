@@ -6,20 +6,16 @@ Layout and wiring only; the behaviour lives in ``chat``, ``library``, ``evalview
 from __future__ import annotations
 
 import html
-import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+import gradio as gr
+from gradio.utils import get_upload_folder
 
-import gradio as gr  # noqa: E402
-from gradio.utils import get_upload_folder  # noqa: E402
-
-from assistant.ui import chat, evalview, library  # noqa: E402
-from assistant.ui.render import esc  # noqa: E402
+from assistant.ui import chat, evalview, library
+from assistant.ui.render import esc
 
 if TYPE_CHECKING:
     from assistant.service import Assistant

@@ -8,21 +8,19 @@ removal goes through ``Assistant.remove``.
 from __future__ import annotations
 
 import contextlib
-import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.filenames import safe_name
+
 if TYPE_CHECKING:
     from assistant.indexer import IndexReport
     from assistant.service import Assistant
 
-MAX_NAME_CHARS = 100
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 IndexProgress = Callable[[str, int, int], None]
 
 
@@ -44,19 +42,6 @@ def supported_suffixes() -> set[str]:
     from assistant import documents
 
     return {s.lower() for s in documents.SUPPORTED_SUFFIXES}
-
-
-def safe_name(original: str) -> str:
-    """A plain file name from an uploaded one: basename only, safe characters, no leading dots, bounded length."""
-    base = re.split(r"[/\\]", original.replace("\x00", ""))[-1]
-    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
-    stem, dot, suffix = base.rpartition(".")
-    if not dot:
-        stem, suffix = base, ""
-    stem = _UNSAFE.sub("-", stem).strip(".-_") or "upload"
-    suffix = _UNSAFE.sub("", suffix).lower()
-    stem = stem[: MAX_NAME_CHARS - len(suffix) - 1]
-    return f"{stem}.{suffix}" if suffix else stem
 
 
 def unique_path(folder: Path, name: str) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -47,8 +46,6 @@ def serve(host: str, port: int, assistant: Assistant | None = None, block: bool 
     ``exposure``: the login decided for ``host`` (``exposure.decide``); decided here when not given, so a
     non-loopback host without credentials raises ``ExposureRefused`` before anything starts.
     """
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from assistant.service import Assistant
     from assistant.ui.exposure import decide
 
