@@ -21,7 +21,7 @@ from assistant.answer.matching import TermWeights, coverage, question_terms, sen
 from assistant.answer.params import AnswerParams, load_params
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
-from assistant.answer.refusal import contradiction, refusal_evidence
+from assistant.answer.refusal import Contradicted, refusal_evidence
 from assistant.schema import Chunk, Hit, Sentence
 from assistant.store import chunk_search_text
 
@@ -139,7 +139,7 @@ class ExtractiveAnswerer:
         if seen.evidence["acronym_unexplained"]:  # a logical rule, not a weighed sign: nothing spells it out
             return Draft([], True, _reason(query, seen.evidence), nearest, scores)
         if seen.refusal_probability >= self.params.refusal_threshold:
-            denied = contradiction(seen.question, ranked) if seen.evidence["contradicted"] else None
+            denied = Contradicted().find(seen.question, ranked) if seen.evidence["contradicted"] else None
             if denied is not None:
                 return Draft([], True, "the sources say otherwise", [denied.sentence], scores)
             typed_only = not seen.evidence["unseen_terms"] and any(seen.evidence[r] for r in _SECOND_LOOK_RULES)

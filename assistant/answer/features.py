@@ -267,9 +267,10 @@ class Brevity:
     """Short fragments rarely answer: 1 for sentences of 6+ words, less for shorter ones."""
 
     name: str = "length"
+    full: int = 6  # words from which a sentence counts as full length
 
     def __call__(self, q: QuestionView, c: CandidateView) -> float:
-        return min(len(c.sentence.text.split()), 6) / 6
+        return min(len(c.sentence.text.split()), self.full) / self.full
 
 
 FEATURES: tuple[Feature, ...] = (

@@ -50,9 +50,10 @@ class TopCoverage:
     """Best paragraph-window term coverage among the first three candidates."""
 
     name: str = "top_coverage"
+    first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        return max(c.view.window_coverage for c in ranked[:3])
+        return max(c.view.window_coverage for c in ranked[:self.first])
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,10 @@ class TopDense:
     """Best dense similarity among the first three candidates."""
 
     name: str = "top_dense"
+    first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        return max(c.view.dense for c in ranked[:3])
+        return max(c.view.dense for c in ranked[:self.first])
 
 
 @dataclass(frozen=True)
@@ -83,11 +85,12 @@ class RareTermUnmatched:
     (0 when every term is found). A question about a detail the documents lack names that detail."""
 
     name: str = "rare_term_unmatched"
+    first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         if not q.term_idf:
             return 0.0
-        found = [t for t in q.term_idf if any(term_match(t, c.window) for c in ranked[:3])]
+        found = [t for t in q.term_idf if any(term_match(t, c.window) for c in ranked[:self.first])]
         missing = [idf for t, idf in q.term_idf.items() if t not in found]
         return max(missing, default=0.0) / (max(q.term_idf.values()) or 1.0)
 
@@ -107,14 +110,18 @@ class AskedKindAbsent:
     """A date, number, name or place is asked for, and no well-matching candidate holds one near the asked-for noun."""
 
     name: str = "asked_kind_absent"
+    first: int = 8  # candidates searched for the value
+    min_coverage_share: float = 0.5  # of the best candidate's term coverage, for a candidate to count as relevant
+    min_window_coverage: float = 0.4
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         labels = KIND_LABELS.get(q.query.kind)
         if labels is None:
             return 0.0
         best_cov = ranked[0].view.coverage
-        relevant = [c for c in ranked[:8] if c.features.get("asked_kind_present", 0) > 0
-                    and c.view.coverage >= 0.5 * best_cov and c.view.window_coverage >= 0.4]
+        relevant = [c for c in ranked[:self.first] if c.features.get("asked_kind_present", 0) > 0
+                    and c.view.coverage >= self.min_coverage_share * best_cov
+                    and c.view.window_coverage >= self.min_window_coverage]
         if q.strict:
             relevant = [c for c in relevant if all(term_match(n, sentence_stems(c.sentence.text)) for n in q.query.names)]
         head = q.parse.focus[-1] if q.parse.focus else q.query.head  # what is counted: "how many *bells*"
@@ -128,12 +135,13 @@ class NameAbsent:
     """"What is the name of the X" / "who is the X": no first candidate holds a name next to X."""
 
     name: str = "name_absent"
+    first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         if not q.query.head or not _NAME_ASKED.search(q.query.text):
             return 0.0
         phrase = [stem(w) for w in q.query.head_phrase]
-        fitting = [c for c in ranked[:3] if all(term_match(t, c.window) for t in phrase)]
+        fitting = [c for c in ranked[:self.first] if all(term_match(t, c.window) for t in phrase)]
         return 0.0 if any(value_near(c.sentence.text, q.query.head, q.query.text, "name") for c in fitting) else 1.0
 
 
@@ -142,12 +150,13 @@ class FocusAbsent:
     """The head of the phrase the question asks about is in none of the first five candidates' paragraphs."""
 
     name: str = "focus_absent"
+    first: int = 5
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         if not q.parse.focus:
             return 0.0
         head = q.parse.focus[-1]
-        return 0.0 if any(head in c.view.window_lemmas for c in ranked[:5]) else 1.0
+        return 0.0 if any(head in c.view.window_lemmas for c in ranked[:self.first]) else 1.0
 
 
 @dataclass(frozen=True)
@@ -156,6 +165,7 @@ class QuestionEntitiesAbsent:
     none of the first five candidates holds in its paragraph, section heading or document title."""
 
     name: str = "question_entities_absent"
+    first: int = 5
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         ents = [e for e, label in q.parse.ents if label in _NAMED]
@@ -164,7 +174,7 @@ class QuestionEntitiesAbsent:
         missing = 0
         for ent in ents:
             stems = [stem(w) for w in words(ent) if w not in STOPWORDS]
-            if stems and not any(all(term_match(s, c.window | c.view.heading) for s in stems) for c in ranked[:5]):
+            if stems and not any(all(term_match(s, c.window | c.view.heading) for s in stems) for c in ranked[:self.first]):
                 missing += 1
         return missing / len(ents)
 
@@ -172,12 +182,38 @@ class QuestionEntitiesAbsent:
 @dataclass(frozen=True)
 class Contradicted:
     """A close candidate denies what a wh-question takes for granted ("Why did X escalate to NATO?" against
-    "X could have escalated to NATO but decided against it")."""
+    "X could have escalated to NATO but decided against it"): a denial word with at least ``min_terms`` of the
+    question's terms within ``reach_before``/``reach_after`` characters, in one of the ``first`` candidates whose
+    coverage is at least ``min_coverage`` and ``min_share`` of the best."""
 
     name: str = "contradicted"
+    first: int = 5
+    min_coverage: float = 0.5
+    min_share: float = 0.8
+    reach_before: int = 60
+    reach_after: int = 40
+    min_terms: int = 2
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        return float(contradiction(q, ranked) is not None)
+        return float(self.find(q, ranked) is not None)
+
+    def find(self, q: QuestionView, ranked: list[Candidate]) -> Candidate | None:
+        """The close candidate that denies the question's premise, if any."""
+        text = q.query.text
+        if not _PRESUPPOSES.match(text) or re.search(r"\b(?:not|never|n't)\b", text, re.IGNORECASE):
+            return None
+        best_cov = max(c.view.coverage for c in ranked)
+        close = [c for c in ranked[:self.first] if c.view.coverage >= max(self.min_coverage, self.min_share * best_cov)]
+        for cand in close:
+            match = _COUNTERFACTUAL.search(cand.sentence.text)
+            if not match:
+                continue
+            sentence = cand.sentence.text
+            near = frozenset(stem(w) for w in words(
+                sentence[max(match.start() - self.reach_before, 0):match.end() + self.reach_after]))
+            if len([t for t in q.query.terms if term_match(t, near)]) >= self.min_terms:
+                return cand
+        return None
 
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
@@ -190,23 +226,6 @@ REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
 def refusal_evidence(q: QuestionView, ranked: list[Candidate]) -> dict[str, float]:
     """Every rule's value for a question and its ranked candidates."""
     return {rule.name: float(rule(q, ranked)) for rule in REFUSAL_RULES}
-
-
-def contradiction(q: QuestionView, ranked: list[Candidate]) -> Candidate | None:
-    """The close candidate that denies the question's premise, if any."""
-    text = q.query.text
-    if not _PRESUPPOSES.match(text) or re.search(r"\b(?:not|never|n't)\b", text, re.IGNORECASE):
-        return None
-    best_cov = max(c.view.coverage for c in ranked)
-    for cand in [c for c in ranked[:5] if c.view.coverage >= max(0.5, 0.8 * best_cov)]:
-        match = _COUNTERFACTUAL.search(cand.sentence.text)
-        if not match:
-            continue
-        sentence = cand.sentence.text
-        near = frozenset(stem(w) for w in words(sentence[max(match.start() - 60, 0):match.end() + 40]))
-        if len([t for t in q.query.terms if term_match(t, near)]) >= 2:
-            return cand
-    return None
 
 
 def value_near(text: str, head: str, question: str, kind: str, before: int = 3, after: int = 8) -> bool:
