@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from assistant.answer.arithmetic import interval_unit
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.qtypes import DATE, names
@@ -21,8 +22,10 @@ if TYPE_CHECKING:
 
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
-    r"rather than|instead of|denies|denied|no evidence|not|cannot|can't)\b", re.IGNORECASE)
+    r"rather than|instead of|denies|denied|no evidence|has not been|have not been)\b", re.IGNORECASE)
 _PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
+_COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
+                       r"smaller|larger)\b|\b(?:apart|difference|between)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
 
@@ -107,7 +110,8 @@ class UnseenTerms:
 
 @dataclass(frozen=True)
 class AskedKindAbsent:
-    """A date, number, name or place is asked for, and no well-matching candidate holds one near the asked-for noun."""
+    """A date, number, name or place is asked for, and no well-matching candidate holds one near the asked-for noun
+    (not judged for multi-part questions and values computed from others: "how many more", "days between")."""
 
     name: str = "asked_kind_absent"
     first: int = 8  # candidates searched for the value
@@ -116,8 +120,8 @@ class AskedKindAbsent:
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         labels = KIND_LABELS.get(q.query.kind)
-        if labels is None:
-            return 0.0
+        if labels is None or q.query.parts or _COMPUTED.search(q.query.text) or interval_unit(q.query.text):
+            return 0.0  # several questions in one, or a value to compute from others: no single sentence holds it
         best_cov = ranked[0].view.coverage
         relevant = [c for c in ranked[:self.first] if c.features.get("asked_kind_present", 0) > 0
                     and c.view.coverage >= self.min_coverage_share * best_cov
