@@ -136,7 +136,9 @@ class ExtractiveAnswerer:
         if computed:
             computed.scores = scores
             return computed
-        if seen.evidence["acronym_unexplained"]:  # a logical rule, not a weighed sign: nothing spells it out
+        if seen.evidence["acronym_unexplained"] or seen.evidence["unseen_terms"]:
+            # logical rules, not weighed signs: nothing spells the abbreviation out, or the noun asked about (or a
+            # name or year the question relies on) occurs in no indexed text, so no passage can hold the answer
             return Draft([], True, _reason(query, seen.evidence), nearest, scores)
         if seen.refusal_probability >= self.params.refusal_threshold:
             denied = Contradicted().find(seen.question, ranked) if seen.evidence["contradicted"] else None
