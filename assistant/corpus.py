@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from assistant.documents import SUPPORTED_SUFFIXES, UnreadableSource, file_sha256, list_sources
+from assistant.errors import AssistantError
 from assistant.readers import read_bytes
 from assistant.readers.base import one_line
 
@@ -35,7 +36,7 @@ CONTENT_TYPES = {
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-class SourceNotFound(LookupError):
+class SourceNotFound(AssistantError, LookupError):
     """``remove`` was given a name that is neither a file in the corpus nor an indexed source."""
 
 

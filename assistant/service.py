@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.errors import AssistantError
 from assistant.faults import store_errors
 from assistant.schema import Answer, Span
 from assistant.settings import Settings
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
     from assistant.verify import IndexCheck
 
 
-class QuestionError(ValueError):
+class QuestionError(AssistantError, ValueError):
     """A question that cannot be asked (empty, too long); the message says why."""
+
+    exit_code = 2
 
 
 def clean_question(text: str, max_chars: int) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.errors import AssistantError
 from assistant.schema import Chunk, Sentence
 from assistant.terms import content_stems
 
@@ -29,7 +30,7 @@ POINTER = "CURRENT"
 PARTIAL = ".partial"
 
 
-class IndexMissing(RuntimeError):
+class IndexMissing(AssistantError, RuntimeError):
     """No usable index exists yet; run ``assistant index``."""
 
 

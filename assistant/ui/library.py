@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.errors import AssistantError
+
 if TYPE_CHECKING:
     from assistant.indexer import IndexReport
     from assistant.service import Assistant
@@ -26,7 +28,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 IndexProgress = Callable[[str, int, int], None]
 
 
-class UploadRejected(ValueError):
+class UploadRejected(AssistantError, ValueError):
     """An upload that is refused; the message says why, for the user."""
 
 
