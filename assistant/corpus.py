@@ -8,6 +8,7 @@ never overwritten (the new one gets a numeric suffix), unless it came from the s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,6 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from assistant.documents import SUPPORTED_SUFFIXES, UnreadableSource, file_sha256, list_sources
 from assistant.errors import AssistantError
+from assistant.paths import corpus_folder
 from assistant.readers import read_bytes
 from assistant.readers.base import one_line
 
@@ -157,8 +159,9 @@ def _import(
     """Place fetched data and outside files into the corpus under the index lock, then index them."""
     from assistant.indexer import IndexReport, index_lock, update_index
 
-    corpus = settings.corpus_dir.resolve()
-    corpus.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):  # `add` may start a corpus; a file in its place is reported next
+        settings.corpus_dir.expanduser().resolve().mkdir(parents=True, exist_ok=True)
+    corpus = corpus_folder(settings.corpus_dir)
     skipped: dict[str, str] = {}
     inside: list[Path] = []
     incoming: list[tuple[str, bytes, str]] = []  # (name, data, origin)
@@ -172,7 +175,11 @@ def _import(
         elif not resolved.exists():
             skipped[str(path)] = f"{path}: no such file or folder"
         else:
-            incoming.extend((name, f.read_bytes(), str(f)) for name, f in _incoming(resolved))
+            for name, file in _incoming(resolved):
+                try:
+                    incoming.append((name, file.read_bytes(), str(file)))
+                except OSError as exc:  # reading one outside file: that file is skipped, the others go on
+                    skipped[str(file)] = f"{file}: cannot read ({exc.strerror or exc})"
     readable: list[tuple[str, bytes, str]] = []
     for name, data, origin in incoming:
         try:

@@ -1,24 +1,36 @@
-"""A vector store that fails (a Chroma server gone away, an embedded store that cannot be opened) → one clear error.
+"""The index's storage fails (a full or read-only disk, a Chroma server gone away, an embedded store that cannot be
+opened) → one clear error.
 
-``store_errors`` wraps the ``Assistant`` calls that touch Chroma. In server mode a failure is checked against the
-server's heartbeat: when the server does not answer, the error says so and what to do; the same ``Assistant``
-works again as soon as the server is back (chromadb's HTTP client reconnects on the next request). Other errors
-pass through unchanged. Nothing here imports chromadb.
+``store_errors`` wraps the ``Assistant`` calls that write the index or touch Chroma. A full, read-only or
+forbidden disk (an ``OSError`` with that errno, or chromadb's SQLite saying so) becomes ``IndexWriteFailed``:
+an index run writes its new snapshot aside and switches to it last, so the previous index is unchanged. In server
+mode a failure is checked against the server's heartbeat: when the server does not answer, the error says so and
+what to do; the same ``Assistant`` works again as soon as the server is back (chromadb's HTTP client reconnects on
+the next request). Other errors pass through unchanged. Nothing here imports chromadb.
 """
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, IndexWriteFailed
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
 HEARTBEAT = "/api/v2/heartbeat"
+FULL, READ_ONLY, FORBIDDEN = "the disk is full", "the file system is read-only", "permission denied"
+DISK_ERRNOS = {errno.ENOSPC: FULL, errno.EDQUOT: FULL, errno.EFBIG: FULL, errno.EROFS: READ_ONLY,
+               errno.EACCES: FORBIDDEN, errno.EPERM: FORBIDDEN}
+# what chromadb's SQLite and Rust layers say for the same causes (SQLITE_FULL 13, SQLITE_READONLY 8, os error N)
+DISK_WORDS = {"database or disk is full": FULL, "no space left on device": FULL, "readonly database": READ_ONLY,
+              "read-only file system": READ_ONLY, "permission denied": FORBIDDEN}
+ADVICE = {FULL: "free some space there", READ_ONLY: "make it writable (or point ASSISTANT_INDEX_DIR at a writable "
+          "copy)", FORBIDDEN: "give this user write access to it (or point ASSISTANT_INDEX_DIR elsewhere)"}
 
 
 class StoreUnavailable(AssistantError, RuntimeError):
@@ -43,14 +55,37 @@ def server_down(url: str, timeout: float = 3.0) -> str | None:
     return None
 
 
+def disk_problem(exc: BaseException) -> str | None:
+    """``FULL``, ``READ_ONLY`` or ``FORBIDDEN`` when writing failed for that reason (``exc`` or its causes), else None."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in DISK_ERRNOS:
+            return DISK_ERRNOS[seen.errno]
+        if type(seen).__module__.split(".")[0] == "chromadb":
+            text = str(seen).lower()
+            for words, reason in DISK_WORDS.items():
+                if words in text:
+                    return reason
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 @contextmanager
 def store_errors(settings: Settings) -> Iterator[None]:
-    """Raise ``StoreUnavailable`` for a Chroma server that is down or an embedded store chromadb cannot open."""
+    """Raise ``IndexWriteFailed`` for a full or read-only disk, ``StoreUnavailable`` for a Chroma server that is
+    down or an embedded store chromadb cannot open."""
     try:
         yield
-    except StoreUnavailable:
+    except AssistantError:
         raise
     except Exception as exc:
+        reason = disk_problem(exc)
+        if reason is not None:
+            detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
+            raise IndexWriteFailed(
+                f"cannot write the index in {settings.index_path}: {reason} ({detail}); the previous index is "
+                f"unchanged; {ADVICE[reason]}, then run the command again"
+            ) from exc
         if settings.chroma_url:
             reason = server_down(settings.chroma_url)
             if reason is not None:

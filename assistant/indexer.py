@@ -25,6 +25,7 @@ from assistant.chunking import chunk_document
 from assistant.errors import AssistantError
 from assistant.nlp import TAGS_VERSION
 from assistant.documents import UnreadableSource, file_sha256, list_sources, read_document
+from assistant.paths import corpus_folder
 from assistant.readers.base import page_at
 from assistant.schema import Chunk, Document, Sentence
 from assistant.store import (
@@ -240,9 +241,9 @@ def _scan(settings: Settings, old: Snapshot, report: IndexReport, paths: list[Pa
     """Read new and changed documents; carry unchanged ones (and, with ``paths``, those out of scope) over."""
     from assistant.corpus import load_origins
 
-    corpus = settings.corpus_dir.resolve()
+    corpus = corpus_folder(settings.corpus_dir)
     scopes = None if paths is None else [_relative(p, corpus) for p in paths]
-    on_disk = {p.relative_to(corpus).as_posix(): p for p in (list_sources(corpus) if corpus.is_dir() else [])}
+    on_disk = {p.relative_to(corpus).as_posix(): p for p in list_sources(corpus)}
     for scope in scopes or []:
         if not any(_in_scope(s, [scope]) for s in [*on_disk, *old.meta.documents]):
             report.skipped[scope] = f"{scope}: no such file or folder in the corpus"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.errors import AssistantError
 from assistant.faults import store_errors
+from assistant.paths import index_folder
 from assistant.schema import Answer, Span
 from assistant.settings import Settings
 
@@ -49,6 +50,8 @@ class Assistant:
     """Index, ask and list sources over one corpus, configured by one ``Settings``."""
 
     def __init__(self, settings: Settings) -> None:
+        """An assistant over ``settings``; ``SettingsError`` when ASSISTANT_INDEX_DIR cannot be a folder."""
+        index_folder(settings.index_dir)
         self.settings = settings
         self._lock = threading.RLock()
         self._embedder: Embedder | None = None

@@ -155,18 +155,23 @@ def write_snapshot(index_dir: Path, snapshot: Snapshot) -> Path:
     """Write a snapshot to a fresh folder, then atomically make it current; old snapshots are removed.
 
     The folder is written as ``snapshot-*.partial`` and renamed when complete, so a killed run leaves only a
-    ``.partial`` folder (removed by ``remove_partial_snapshots``), never a half-written snapshot.
+    ``.partial`` folder (removed by ``remove_partial_snapshots``), never a half-written snapshot; a failed write
+    (a full disk) removes it at once.
     """
     index_dir.mkdir(parents=True, exist_ok=True)
     previous = current_snapshot_dir(index_dir)
     name = f"snapshot-{uuid.uuid4().hex[:12]}"
     partial = index_dir / f"{name}{PARTIAL}"
     partial.mkdir()
-    (partial / "meta.json").write_text(snapshot.meta.model_dump_json())
-    np.save(partial / "sentence_vectors.npy", snapshot.sentence_vectors)
-    if snapshot.meta.chunks:
-        snapshot.bm25.save(str(partial / "bm25"))
-    _fsync_tree(partial)
+    try:
+        (partial / "meta.json").write_text(snapshot.meta.model_dump_json())
+        np.save(partial / "sentence_vectors.npy", snapshot.sentence_vectors)
+        if snapshot.meta.chunks:
+            snapshot.bm25.save(str(partial / "bm25"))
+        _fsync_tree(partial)
+    except BaseException:  # a full disk or Ctrl-C: give the space back at once; the previous snapshot stays current
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     folder = index_dir / name
     os.rename(partial, folder)
     tmp = index_dir / f"{POINTER}.tmp"

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from assistant.service import Assistant
     from assistant.settings import Settings
 
-EXIT_OK, EXIT_ERROR = 0, 1
+EXIT_OK = 0
 
 
 def _progress_bar(prefix: str) -> tuple[Bar, Progress]:
@@ -43,12 +43,8 @@ def run_eval(assistant: Assistant, set_path: Path, out: Path, baseline: bool = F
     from assistant.evals.runner import evaluate
 
     bar, update = _progress_bar("eval ")
-    try:
-        with bar:
-            run = evaluate(assistant, set_path, baseline, update)
-    except EvalSetError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    with bar:  # EvalSetError: one line from the CLI's main
+        run = evaluate(assistant, set_path, baseline, update)
     paths = write_report(run, out)
     print(headline_markdown(run))
     print(f"\nreport: {paths['md']} (also {', '.join(p.name for k, p in paths.items() if k not in ('md', 'results-ours'))})")
@@ -63,17 +59,12 @@ def run_sets_eval(
     from assistant.evals.summary import summary_markdown, write_sets_report
 
     bar, update = _progress_bar("eval ")
-    try:
-        with bar:
-            run = run_sets(settings, sets_dir, split, names, baseline, progress=update)
-    except EvalSetError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    with bar:  # EvalSetError: one line from the CLI's main
+        run = run_sets(settings, sets_dir, split, names, baseline, progress=update)
     for name, why in run.skipped.items():
         print(f"skipped {name}: {why}", file=sys.stderr)
     if not run.runs:
-        print(f"error: no collection under {sets_dir} has a questions.jsonl", file=sys.stderr)
-        return EXIT_ERROR
+        raise EvalSetError(f"no collection under {sets_dir} has a questions.jsonl")
     paths = write_sets_report(run, out)
     print(summary_markdown(run))
     print(f"\nsummary: {paths['md']} (also {paths['json'].name}; per collection: {out}/<name>/report.md)")
