@@ -38,6 +38,10 @@ class ModelFiles:
     tokenizer_sha256: str | None
 
 
+def _first_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:160]
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -88,9 +92,17 @@ class Embedder:
         self.batch_size = batch_size
         options = ort.SessionOptions()
         options.log_severity_level = 3
-        self._session = ort.InferenceSession(str(files.onnx_path), options, providers=["CPUExecutionProvider"])
+        try:  # both libraries raise plain exception types of their own for a file that is not theirs
+            self._session = ort.InferenceSession(str(files.onnx_path), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # noqa: BLE001 - any load failure of the chosen file means it is no ONNX model
+            raise EmbedderUnavailable(f"{files.onnx_path} is not a usable ONNX model ({_first_line(exc)}); point "
+                                      "ASSISTANT_EMBEDDER_MODEL_PATH at a model.onnx file") from None
         self._inputs = {i.name for i in self._session.get_inputs()}
-        self._tokenizer = Tokenizer.from_file(str(files.tokenizer_path))
+        try:
+            self._tokenizer = Tokenizer.from_file(str(files.tokenizer_path))
+        except Exception as exc:  # noqa: BLE001 - as above, for the tokenizer file
+            raise EmbedderUnavailable(f"{files.tokenizer_path} is not a usable tokenizer.json ({_first_line(exc)}); "
+                                      "point ASSISTANT_EMBEDDER_TOKENIZER_PATH at the model's tokenizer.json") from None
         self._tokenizer.enable_truncation(max_length=max_tokens)
         self._tokenizer.enable_padding()
         self.dim = int(self._session.get_outputs()[0].shape[-1] or 384)

@@ -29,8 +29,8 @@ DISK_ERRNOS = {errno.ENOSPC: FULL, errno.EDQUOT: FULL, errno.EFBIG: FULL, errno.
 # what chromadb's SQLite and Rust layers say for the same causes (SQLITE_FULL 13, SQLITE_READONLY 8, os error N)
 DISK_WORDS = {"database or disk is full": FULL, "no space left on device": FULL, "readonly database": READ_ONLY,
               "read-only file system": READ_ONLY, "permission denied": FORBIDDEN}
-ADVICE = {FULL: "free some space there", READ_ONLY: "make it writable (or point ASSISTANT_INDEX_DIR at a writable "
-          "copy)", FORBIDDEN: "give this user write access to it (or point ASSISTANT_INDEX_DIR elsewhere)"}
+ADVICE = {FULL: "free some space there", READ_ONLY: "make it writable, as Chroma writes to it even to answer (or "
+          "point ASSISTANT_INDEX_DIR at a writable copy)", FORBIDDEN: "give this user write access to it (or point ASSISTANT_INDEX_DIR elsewhere)"}
 
 
 class StoreUnavailable(AssistantError, RuntimeError):

@@ -25,11 +25,19 @@ def _progress_bar(prefix: str) -> tuple[Bar, Progress]:
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
     from rich.progress import Progress as RichProgress
 
+    console = Console(stderr=True, highlight=False)
     bar = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                       transient=True, console=Console(stderr=True, highlight=False))
+                       transient=True, console=console)
     tasks: dict[str, Any] = {}
+    shown: dict[str, int] = {}
 
     def update(task: str, done: int, total: int) -> None:
+        if not console.is_terminal:  # logs and pipes: a plain line at the start and every tenth of the way
+            step = max(1, total // 10)
+            if task not in shown or done == total or done // step != shown[task] // step:
+                print(f"{prefix}{task}: {done}/{total}", file=sys.stderr, flush=True)
+            shown[task] = done
+            return
         if task not in tasks:
             tasks[task] = bar.add_task(f"{prefix}{task}", total=total)
         bar.update(tasks[task], completed=done, total=total)
