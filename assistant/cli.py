@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from assistant.errors import EXIT_INTERRUPTED, AssistantError, InputFileError
-from assistant.paths import input_file, output_folder
+from assistant.paths import corpus_folder, input_file, input_folder, output_folder
 from assistant.terminal import print_report, progress_bar, render_answer
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.service import Assistant
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+SETS_HINT = "a folder of eval collections (<name>/corpus, <name>/questions.jsonl), e.g. evals/sets"
 INTERRUPTED = {  # what a Ctrl-C leaves behind, per subcommand (default: nothing changed)
     **dict.fromkeys(("index", "add", "remove"), "questions are answered from the last complete index; run the "
                     "command again to finish (finished embedding steps are reused)"),
@@ -70,6 +71,7 @@ def ensure_index(assistant: Assistant) -> None:
     """Build the index first when it is missing, with a progress bar."""
     if assistant.has_index():
         return
+    corpus_folder(assistant.settings.corpus_dir)  # no corpus: that error alone, not "building it first" before it
     print("No index yet: building it first.", file=sys.stderr)
     update, stop = progress_bar()
     try:
@@ -208,8 +210,7 @@ def cmd_tune(args: argparse.Namespace) -> int:
     """Fit params.json on the tuning parts (``python -m assistant.answer.fit``) and print the report."""
     from assistant.answer.fit import main as fit_main
 
-    if not Path(args.sets).is_dir():
-        raise InputFileError(f"--sets {args.sets}: no such folder; give a folder of eval collections, e.g. evals/sets")
+    input_folder(Path(args.sets), "--sets", SETS_HINT)
     output_folder(Path(args.report).parent, "--report")
     if args.out:
         output_folder(Path(args.out).parent, "--out")
@@ -223,6 +224,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from assistant.settings import Settings
 
         settings = Settings()
+        input_folder(Path(args.sets), "--sets", SETS_HINT)
         out = output_folder(Path(args.out or "evals/reports/sets"), "--out")
         return run_sets_eval(settings, Path(args.sets), args.split or "test", args.only, out, args.baseline)
     from assistant.evals.cli import run_eval

