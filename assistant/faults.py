@@ -2,7 +2,8 @@
 opened) → one clear error.
 
 ``store_errors`` wraps the ``Assistant`` calls that write the index or touch Chroma. A full, read-only or
-forbidden disk (an ``OSError`` with that errno, or chromadb's SQLite saying so) becomes ``IndexWriteFailed``:
+forbidden disk (an ``OSError`` with that errno, chromadb's SQLite saying so, or a write error that names no cause
+while under 8 MB are free) becomes ``IndexWriteFailed``:
 an index run writes its new snapshot aside and switches to it last, so the previous index is unchanged. In server
 mode a failure is checked against the server's heartbeat: when the server does not answer, the error says so and
 what to do; the same ``Assistant`` works again as soon as the server is back (chromadb's HTTP client reconnects on
@@ -12,8 +13,10 @@ the next request). Other errors pass through unchanged. Nothing here imports chr
 from __future__ import annotations
 
 import errno
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 HEARTBEAT = "/api/v2/heartbeat"
+LOW_SPACE = 8 * 1024 * 1024  # bytes free below which an unexplained write failure is put down to a full disk
 FULL, READ_ONLY, FORBIDDEN = "the disk is full", "the file system is read-only", "permission denied"
 DISK_ERRNOS = {errno.ENOSPC: FULL, errno.EDQUOT: FULL, errno.EFBIG: FULL, errno.EROFS: READ_ONLY,
                errno.EACCES: FORBIDDEN, errno.EPERM: FORBIDDEN}
@@ -55,19 +59,32 @@ def server_down(url: str, timeout: float = 3.0) -> str | None:
     return None
 
 
-def disk_problem(exc: BaseException) -> str | None:
-    """``FULL``, ``READ_ONLY`` or ``FORBIDDEN`` when writing failed for that reason (``exc`` or its causes), else None."""
+def disk_problem(exc: BaseException, folder: Path) -> str | None:
+    """``FULL``, ``READ_ONLY`` or ``FORBIDDEN`` when writing in ``folder`` failed for that reason, else None.
+
+    Read from the errno or chromadb's words in ``exc`` and its causes; an I/O or chromadb error that names no
+    cause (numpy's "N requested and M written", chromadb's "Error in compaction") counts as ``FULL`` when the disk
+    holding ``folder`` has less than ``LOW_SPACE`` bytes free.
+    """
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, OSError) and seen.errno in DISK_ERRNOS:
             return DISK_ERRNOS[seen.errno]
-        if type(seen).__module__.split(".")[0] == "chromadb":
+        if _from_chromadb(seen):
             text = str(seen).lower()
             for words, reason in DISK_WORDS.items():
                 if words in text:
                     return reason
         seen = seen.__cause__ or seen.__context__
+    if isinstance(exc, OSError) or _from_chromadb(exc):
+        existing = next((p for p in (folder, *folder.parents) if p.is_dir()), None)
+        if existing is not None and shutil.disk_usage(existing).free < LOW_SPACE:
+            return FULL
     return None
+
+
+def _from_chromadb(exc: BaseException) -> bool:
+    return type(exc).__module__.split(".")[0] == "chromadb"
 
 
 @contextmanager
@@ -79,7 +96,7 @@ def store_errors(settings: Settings) -> Iterator[None]:
     except AssistantError:
         raise
     except Exception as exc:
-        reason = disk_problem(exc)
+        reason = disk_problem(exc, settings.index_path)
         if reason is not None:
             detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
             raise IndexWriteFailed(
@@ -93,7 +110,7 @@ def store_errors(settings: Settings) -> Iterator[None]:
                     f"the Chroma server at {server_address(settings.chroma_url)} is not answering ({reason}); "
                     "start it again: questions work again as soon as it answers"
                 ) from exc
-        elif type(exc).__module__.split(".")[0] == "chromadb":
+        elif _from_chromadb(exc):
             folder = settings.index_path / "chroma"
             raise StoreUnavailable(
                 f"the vector store in {folder} cannot be opened ({' '.join(str(exc).split())[:200]}); "

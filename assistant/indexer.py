@@ -29,8 +29,8 @@ from assistant.paths import corpus_folder
 from assistant.readers.base import page_at
 from assistant.schema import Chunk, Document, Sentence
 from assistant.store import (
-    DocumentRecord, IndexMissing, Snapshot, SnapshotMeta, VectorStore, build_bm25, chunk_search_text,
-    current_snapshot_dir, load_snapshot, remove_partial_snapshots, write_snapshot,
+    DocumentRecord, IndexMissing, Snapshot, SnapshotMeta, VectorStore, build_bm25, check_space, chroma_bytes,
+    chunk_search_text, current_snapshot_dir, load_snapshot, remove_partial_snapshots, write_snapshot,
 )
 
 if TYPE_CHECKING:
@@ -179,6 +179,9 @@ class _Run:
         """Embed and upsert in steps, so rows of finished steps survive a killed run and are reused by the next."""
         if not missing:
             return
+        if not self.settings.chroma_url:
+            needed = chroma_bytes(missing, self.embedder.dim)
+            check_space(self.settings.index_path, needed, f"embedding {len(missing)} new chunks")
         self.progress("chunks", 0, len(missing))
         size = self.settings.index_batch_chunks
         for lo in range(0, len(missing), size):

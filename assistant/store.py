@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, IndexWriteFailed
 from assistant.schema import Chunk, Sentence
 from assistant.terms import content_stems
 
@@ -32,6 +32,27 @@ PARTIAL = ".partial"
 
 class IndexMissing(AssistantError, RuntimeError):
     """No usable index exists yet; run ``assistant index``."""
+
+
+def chroma_bytes(chunks: list[Chunk], dim: int) -> int:
+    """About what embedded Chroma's folder grows by for these new rows: its log, metadata, full-text index and
+    HNSW files hold each vector about four times and each text about four times (measured: 8.6 KB a chunk of
+    ~200 words at 384 dimensions, estimated here as 11 KB)."""
+    return sum(4 * dim * 4 + 4 * len(chunk_search_text(c).encode()) for c in chunks)
+
+
+def check_space(folder: Path, needed: int, what: str) -> None:
+    """Raise ``IndexWriteFailed`` before writing when the disk holding ``folder`` has under ``needed`` bytes free.
+
+    Embedded Chroma that runs out of space after logging new rows cannot answer (it applies its log first) until
+    space is freed; refusing up front keeps the previous index answering.
+    """
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise IndexWriteFailed(
+            f"not enough space for the index in {folder}: {what} needs about {needed / 1e6:.1f} MB and "
+            f"{free / 1e6:.1f} MB are free; the previous index is unchanged; free some space there, then run the "
+            "command again")
 
 
 class DocumentRecord(BaseModel):
