@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from assistant.errors import EXIT_INTERRUPTED, AssistantError, InputFileError
+from assistant.errors import EXIT_INTERRUPTED, AssistantError, UsageError
 from assistant.paths import corpus_folder, input_file, input_folder, output_folder
 from assistant.terminal import print_report, progress_bar, render_answer
 
@@ -86,10 +86,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     """Build or update the index (of the whole corpus, or of the paths given)."""
     assistant = _assistant()
     paths = [Path(p) for p in args.paths] or None
-    return _run_indexing(lambda progress: assistant.index(progress, args.wait, paths))
+    return _run_indexing(lambda progress: assistant.index(progress, args.wait, paths), whole_corpus=paths is None)
 
 
-def _run_indexing(run: Callable[[Callable[[str, int, int], None]], IndexReport]) -> int:
+def _run_indexing(run: Callable[[Callable[[str, int, int], None]], IndexReport], whole_corpus: bool = False) -> int:
     """Run an index operation with a progress bar, print its summary; exit 3 when something was skipped."""
     update, stop = progress_bar()
     try:
@@ -97,6 +97,9 @@ def _run_indexing(run: Callable[[Callable[[str, int, int], None]], IndexReport])
     finally:
         stop()
     print_report(report)
+    if whole_corpus and not report.chunks_total:
+        print("note: the index is empty: the corpus folder (ASSISTANT_CORPUS_DIR) holds no readable documents; "
+              "add some with: assistant add FILE", file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
@@ -127,7 +130,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from assistant.batch import FORMAT
 
     if not args.batch and not args.question:
-        raise InputFileError("give a QUESTION or --batch FILE (see: assistant ask --help)")
+        raise UsageError("give a QUESTION or --batch FILE (see: assistant ask --help)")
     stream = None
     if args.batch:
         stream = sys.stdin.buffer if args.batch == "-" else input_file(Path(args.batch), "--batch", FORMAT)
@@ -230,9 +233,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from assistant.evals.cli import run_eval
 
     if args.split or args.only:
-        raise InputFileError("--split and --only go with --sets (see: assistant eval --help)")
+        raise UsageError("--split and --only go with --sets (see: assistant eval --help)")
     if not Path(args.set).is_file():
-        raise InputFileError(f"--set {args.set}: no eval set there; give a JSON-lines eval set, e.g. "
+        raise UsageError(f"--set {args.set}: no eval set there; give a JSON-lines eval set, e.g. "
                              "evals/questions.jsonl")
     assistant = _assistant()
     out = output_folder(Path(args.out or "evals/reports"), "--out")

@@ -51,7 +51,8 @@ def resolve_model_files(settings: Settings) -> ModelFiles:
     if settings.embedder == "onnx-path":
         if not settings.embedder_model_path or not settings.embedder_tokenizer_path:
             raise EmbedderUnavailable(
-                "embedder=onnx-path needs ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH"
+                "ASSISTANT_EMBEDDER=onnx-path needs ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH: "
+                "set them to the model.onnx and tokenizer.json files"
             )
         onnx, tok = Path(settings.embedder_model_path), Path(settings.embedder_tokenizer_path)
         for name, path in (("MODEL", onnx), ("TOKENIZER", tok)):

@@ -27,8 +27,9 @@ class SettingsError(AssistantError, ValueError):
     exit_code = 2
 
 
-class InputFileError(AssistantError, ValueError):
-    """A file or folder named on the command line that cannot be used (missing, a folder, unreadable, unwritable)."""
+class UsageError(AssistantError, ValueError):
+    """What was typed on the command line cannot be used: an argument missing, or a file or folder it names is
+    missing, unreadable or unwritable."""
 
     exit_code = 2
 

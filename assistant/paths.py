@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
-from assistant.errors import InputFileError, SettingsError
+from assistant.errors import SettingsError, UsageError
 
 
 def corpus_folder(corpus_dir: Path) -> Path:
@@ -38,32 +38,32 @@ def index_folder(index_dir: Path) -> Path:
 
 
 def input_file(path: Path, flag: str, what: str) -> IO[bytes]:
-    """``path`` opened for reading bytes; raises ``InputFileError`` saying what ``flag`` needs."""
+    """``path`` opened for reading bytes; raises ``UsageError`` saying what ``flag`` needs."""
     try:
         return path.open("rb")
     except FileNotFoundError:
-        raise InputFileError(f"{flag} {path}: no such file; give {what}") from None
+        raise UsageError(f"{flag} {path}: no such file; give {what}") from None
     except IsADirectoryError:
-        raise InputFileError(f"{flag} {path} is a folder; give {what}") from None
+        raise UsageError(f"{flag} {path} is a folder; give {what}") from None
     except OSError as exc:
-        raise InputFileError(f"{flag} {path} cannot be read ({exc.strerror}); give {what}") from None
+        raise UsageError(f"{flag} {path} cannot be read ({exc.strerror}); give {what}") from None
 
 
 def input_folder(path: Path, flag: str, what: str) -> Path:
-    """``path`` when it is a folder; raises ``InputFileError`` saying what ``flag`` needs."""
+    """``path`` when it is a folder; raises ``UsageError`` saying what ``flag`` needs."""
     if not path.is_dir():
-        raise InputFileError(f"{flag} {path}: no such folder; give {what}")
+        raise UsageError(f"{flag} {path}: no such folder; give {what}")
     return path
 
 
 def output_folder(path: Path, flag: str) -> Path:
-    """``path`` created if needed and checked writable (a file is written and removed); else ``InputFileError``."""
+    """``path`` created if needed and checked writable (a file is written and removed); else ``UsageError``."""
     try:
         path.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=path)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise InputFileError(f"{flag} {path} cannot be written ({exc.strerror or exc}); choose another folder "
+        raise UsageError(f"{flag} {path} cannot be written ({exc.strerror or exc}); choose another folder "
                              f"with {flag}") from None
     return path

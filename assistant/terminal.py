@@ -65,9 +65,6 @@ def print_report(report: IndexReport) -> None:
     )
     for reason in report.skipped.values():
         console.print(f"[yellow]skipped[/yellow] {reason}", soft_wrap=True)
-    if not report.chunks_total:
-        print("note: the index is empty: the corpus folder (ASSISTANT_CORPUS_DIR) holds no readable documents; "
-              "add some with: assistant add FILE", file=sys.stderr)
 
 
 def terminal_safe(text: str) -> str:

@@ -148,7 +148,7 @@ def test_every_kind_of_bad_setting(work: Path) -> None:
              {"ASSISTANT_CORPUS_DIR": str(work / "nope"), "ASSISTANT_INDEX_DIR": str(work / "empty-index")}, 2,
              ("ASSISTANT_CORPUS_DIR", "does not exist")),
         Case("onnx-path without files", ["ask", QUESTION], {"ASSISTANT_EMBEDDER": "onnx-path"}, 1,
-             ("ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH",)),
+             ("needs ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH",)),
         Case("model file missing", ["ask", QUESTION], {"ASSISTANT_EMBEDDER": "onnx-path",
              "ASSISTANT_EMBEDDER_MODEL_PATH": "/no/model.onnx", "ASSISTANT_EMBEDDER_TOKENIZER_PATH": "/no/t.json"}, 1,
              ("ASSISTANT_EMBEDDER_MODEL_PATH=/no/model.onnx: no such file",)),
@@ -227,5 +227,17 @@ def test_add_of_missing_or_unreachable_sources_is_skipped_with_a_reason(work: Pa
     assert done.returncode == 3 and "Traceback" not in done.stderr
     assert "skipped /no/such/file.txt: no such file or folder" in done.stdout
     assert "skipped http://127.0.0.1:9/page.html: could not fetch (ConnectError" in done.stdout
+    assert "note: the index is empty" not in done.stderr  # the article is still indexed
     record("errors-add", [{"case": "add /no/such/file.txt http://127.0.0.1:9/page.html", "exit": done.returncode,
                            "printed": short(done.stdout, 400)}])
+
+
+def test_an_empty_corpus_folder_builds_an_empty_index_and_says_so(work: Path) -> None:
+    """An existing but empty corpus is no typo: exit 0, with a note that the assistant knows nothing yet."""
+    (work / "empty-corpus").mkdir()
+    done = run(work, ["index"], {"ASSISTANT_CORPUS_DIR": str(work / "empty-corpus"),
+                                 "ASSISTANT_INDEX_DIR": str(work / "empty-corpus-index")})
+    assert done.returncode == 0 and "0 chunks" in done.stdout, done.stderr
+    assert done.stderr.strip().startswith("note: the index is empty") and "assistant add FILE" in done.stderr
+    record("errors-empty-corpus", [{"case": "ASSISTANT_CORPUS_DIR=<an empty folder> assistant index",
+                                    "exit": done.returncode, "printed": done.stderr.strip()}])
