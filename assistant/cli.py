@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 SETS_HINT = "a folder of eval collections (<name>/corpus, <name>/questions.jsonl), e.g. evals/sets"
-INTERRUPTED = {  # what a Ctrl-C leaves behind, per subcommand (default: nothing changed)
+INTERRUPTED = {  # what a Ctrl-C leaves behind, per subcommand (others print just "interrupted")
     **dict.fromkeys(("index", "add", "remove"), "questions are answered from the last complete index; run the "
                     "command again to finish (finished embedding steps are reused)"),
     "eval": "no report was written by this run",

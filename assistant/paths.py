@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import IO
 
@@ -57,13 +56,12 @@ def input_folder(path: Path, flag: str, what: str) -> Path:
 
 
 def output_folder(path: Path, flag: str) -> Path:
-    """``path`` created if needed and checked writable (a file is written and removed); else ``UsageError``."""
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=path)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as exc:
-        raise UsageError(f"{flag} {path} cannot be written ({exc.strerror or exc}); choose another folder "
-                             f"with {flag}") from None
-    return path
+    """``path`` when it is, or can be created as, a writable folder (nothing is created here); else ``UsageError``."""
+    existing = next(p for p in (path.absolute(), *path.absolute().parents) if p.exists())
+    if not existing.is_dir():
+        why = "a file" if existing == path.absolute() else f"{existing} is a file"
+    elif not os.access(existing, os.W_OK | os.X_OK):
+        why = f"{existing} is read-only or not writable by this user"
+    else:
+        return path
+    raise UsageError(f"{flag} {path} cannot be written ({why}); choose another folder with {flag}")
