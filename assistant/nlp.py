@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from assistant.errors import AssistantError
 from assistant.schema import SentenceTags
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ _NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "neither", "nobody",
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 
 
-class NlpUnavailable(RuntimeError):
+class NlpUnavailable(AssistantError, RuntimeError):
     """The spaCy model is missing or does not match its pinned hashes."""
 
 

@@ -7,7 +7,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.errors import AssistantError
 from assistant.faults import store_errors
+from assistant.paths import index_folder
 from assistant.schema import Answer, Span
 from assistant.settings import Settings
 
@@ -26,8 +28,10 @@ if TYPE_CHECKING:
     from assistant.verify import IndexCheck
 
 
-class QuestionError(ValueError):
+class QuestionError(AssistantError, ValueError):
     """A question that cannot be asked (empty, too long); the message says why."""
+
+    exit_code = 2
 
 
 def clean_question(text: str, max_chars: int) -> str:
@@ -46,6 +50,8 @@ class Assistant:
     """Index, ask and list sources over one corpus, configured by one ``Settings``."""
 
     def __init__(self, settings: Settings) -> None:
+        """An assistant over ``settings``; ``SettingsError`` when ASSISTANT_INDEX_DIR cannot be a folder."""
+        index_folder(settings.index_dir)
         self.settings = settings
         self._lock = threading.RLock()
         self._embedder: Embedder | None = None

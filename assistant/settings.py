@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsError as ParseError
+
+from assistant.settings_errors import explain
+
+COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,510}[A-Za-z0-9]")
 
 
 class Settings(BaseSettings):
@@ -89,6 +96,33 @@ class Settings(BaseSettings):
         ],
         description="Example questions shown in the empty chat (a JSON list in the env variable).",
     )
+
+    def __init__(self, **values: Any) -> None:
+        """Read env, ``.env`` and ``values``; an invalid value raises ``SettingsError`` naming its ASSISTANT_* variable."""
+        try:
+            super().__init__(**values)
+        except (ValidationError, ParseError) as exc:
+            raise explain(exc, type(self).model_fields) from None
+
+    @field_validator("collection")
+    @classmethod
+    def _chroma_name(cls, value: str) -> str:
+        if not COLLECTION_NAME.fullmatch(value):
+            raise ValueError("must be 3-512 letters, digits, '.', '_' or '-', starting and ending with a letter or digit")
+        return value
+
+    @field_validator("chroma_url", "llm_base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None:
+            parts = urlsplit(value)
+            try:
+                parts.port  # noqa: B018 - raises ValueError for a port that is not a number in 0-65535
+            except ValueError:
+                raise ValueError("has a port that is not a number from 1 to 65535") from None
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError("must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:8000")
+        return value
 
     @property
     def index_path(self) -> Path:

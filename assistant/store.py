@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.errors import AssistantError, IndexWriteFailed
 from assistant.schema import Chunk, Sentence
 from assistant.terms import content_stems
 
@@ -29,8 +30,29 @@ POINTER = "CURRENT"
 PARTIAL = ".partial"
 
 
-class IndexMissing(RuntimeError):
+class IndexMissing(AssistantError, RuntimeError):
     """No usable index exists yet; run ``assistant index``."""
+
+
+def chroma_bytes(chunks: list[Chunk], dim: int) -> int:
+    """About what embedded Chroma's folder grows by for these new rows: its log, metadata, full-text index and
+    HNSW files hold each vector about four times and each text about four times (measured: 8.6 KB a chunk of
+    ~200 words at 384 dimensions, estimated here as 11 KB)."""
+    return sum(4 * dim * 4 + 4 * len(chunk_search_text(c).encode()) for c in chunks)
+
+
+def check_space(folder: Path, needed: int, what: str) -> None:
+    """Raise ``IndexWriteFailed`` before writing when the disk holding ``folder`` has under ``needed`` bytes free.
+
+    Embedded Chroma that runs out of space after logging new rows cannot answer (it applies its log first) until
+    space is freed; refusing up front keeps the previous index answering.
+    """
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise IndexWriteFailed(
+            f"not enough space for the index in {folder}: {what} needs about {needed / 1e6:.1f} MB and "
+            f"{free / 1e6:.1f} MB are free; the previous index is unchanged; free some space there, then run the "
+            "command again")
 
 
 class DocumentRecord(BaseModel):
@@ -154,18 +176,23 @@ def write_snapshot(index_dir: Path, snapshot: Snapshot) -> Path:
     """Write a snapshot to a fresh folder, then atomically make it current; old snapshots are removed.
 
     The folder is written as ``snapshot-*.partial`` and renamed when complete, so a killed run leaves only a
-    ``.partial`` folder (removed by ``remove_partial_snapshots``), never a half-written snapshot.
+    ``.partial`` folder (removed by ``remove_partial_snapshots``), never a half-written snapshot; a failed write
+    (a full disk) removes it at once.
     """
     index_dir.mkdir(parents=True, exist_ok=True)
     previous = current_snapshot_dir(index_dir)
     name = f"snapshot-{uuid.uuid4().hex[:12]}"
     partial = index_dir / f"{name}{PARTIAL}"
     partial.mkdir()
-    (partial / "meta.json").write_text(snapshot.meta.model_dump_json())
-    np.save(partial / "sentence_vectors.npy", snapshot.sentence_vectors)
-    if snapshot.meta.chunks:
-        snapshot.bm25.save(str(partial / "bm25"))
-    _fsync_tree(partial)
+    try:
+        (partial / "meta.json").write_text(snapshot.meta.model_dump_json())
+        np.save(partial / "sentence_vectors.npy", snapshot.sentence_vectors)
+        if snapshot.meta.chunks:
+            snapshot.bm25.save(str(partial / "bm25"))
+        _fsync_tree(partial)
+    except BaseException:  # a full disk or Ctrl-C: give the space back at once; the previous snapshot stays current
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     folder = index_dir / name
     os.rename(partial, folder)
     tmp = index_dir / f"{POINTER}.tmp"

@@ -96,6 +96,8 @@ def test_uploads_are_checked_for_type_and_size(tmp_path: Path) -> None:
     with pytest.raises(library.UploadRejected, match="unsupported file type"):
         library.check_upload(exe, "tool.exe", max_mb=1)
     library.check_upload(big, "big.txt", max_mb=2)
+    with pytest.raises(library.UploadRejected, match="the upload is gone"):  # the web server's cache was cleaned
+        library.check_upload(tmp_path / "gone.txt", "gone.txt", max_mb=1)
 
 
 def test_add_and_remove_sources(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.answer.prompts import Prompt
+from assistant.errors import AssistantError
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 OLLAMA_URL = "http://127.0.0.1:11434"
 
 
-class BackendError(RuntimeError):
+class BackendError(AssistantError, RuntimeError):
     """The backend could not produce an answer; the message says why, without secrets."""
 
 

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from assistant import OFFLINE_ENV
 from assistant.bench.stats import peak_rss_mb
+from assistant.errors import AssistantError
 
 QUIET_ENV = {**OFFLINE_ENV, "TOKENIZERS_PARALLELISM": "false", "PYTHONUNBUFFERED": "1"}
 
 
-class BenchError(RuntimeError):
+class BenchError(AssistantError, RuntimeError):
     """A step of the bench failed; the message says which and shows the process's last output."""
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError, computed_field
 
+from assistant.errors import AssistantError
 from assistant.schema import Citation, Span
 
 DEFAULT_SOURCE = "albania-iran-relations.txt"
@@ -17,7 +18,7 @@ SPLITS = ("tune", "test")
 Split = Literal["tune", "test"]
 
 
-class EvalSetError(ValueError):
+class EvalSetError(AssistantError, ValueError):
     """An eval set that cannot be read; the message names the file and line."""
 
 

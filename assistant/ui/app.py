@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 from gradio.utils import get_upload_folder
 
+from assistant.errors import AssistantError
+from assistant.store import IndexMissing
 from assistant.ui import chat, evalview, library
 from assistant.ui.render import esc
 
@@ -44,7 +46,7 @@ def _gradio_progress(progress: gr.Progress, increments: bool) -> Callable[[str, 
 def _source_rows(assistant: Assistant) -> list[list[Any]]:
     try:
         docs = assistant.sources()
-    except RuntimeError:  # no index yet
+    except IndexMissing:  # no index yet
         return []
     return [[d.source, d.title, len(d.chunk_ids), f"{d.size / 1024:.1f} KB", d.indexed_at.replace("T", " ")[:19]]
             for d in docs]
@@ -136,8 +138,8 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             uploads = [(Path(f), Path(f).name) for f in files]
             try:
                 result = library.add_files(assistant, uploads, _gradio_progress(progress, increments=True))
-            except (RuntimeError, OSError) as exc:  # index busy too long, vector store down, upload gone
-                return f"Could not add: {esc(str(exc))}", *sources_view(), None
+            except AssistantError as exc:  # index busy too long, vector store down, disk full
+                return f"Could not add: {esc(exc.one_line())}", *sources_view(), None
             finally:  # the corpus copy is the only one kept: drop Gradio's cached upload
                 library.discard_uploads(uploads, Path(get_upload_folder()))
             return _status(result, "Added"), *sources_view(), None
@@ -147,8 +149,8 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
                 return "Choose a document to remove.", *sources_view()
             try:
                 result = library.remove_source(assistant, source, _gradio_progress(progress, increments=True))
-            except library.UploadRejected as exc:
-                return esc(str(exc)), *sources_view()
+            except AssistantError as exc:  # not an indexed source, index busy, vector store down, disk full
+                return esc(exc.one_line()), *sources_view()
             return _status(result, "Removed"), *sources_view()
 
         add.click(add_files, [upload], [status, table, choice, upload], api_visibility="private")
@@ -156,7 +158,10 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
 
         def run_eval(progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:
             progress(0, desc="Starting the eval\u2026")
-            evalview.run_eval(assistant, eval_set, reports_dir, _gradio_progress(progress, increments=False))
+            try:
+                evalview.run_eval(assistant, eval_set, reports_dir, _gradio_progress(progress, increments=False))
+            except AssistantError as exc:  # a bad eval set, an unusable index
+                return gr.skip(), gr.skip(), f"Could not run the eval: {esc(exc.one_line())}"
             html, png = evalview.latest_report(reports_dir)
             return html, gr.Image(png, visible=png is not None), "Eval finished: the figures above are this run's."
 
@@ -171,7 +176,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             """Answer a question from the indexed documents: the JSON answer contract of `assistant ask --json`."""
             try:
                 return chat.api_answer(assistant, question, history)
-            except chat.ANSWER_ERRORS as exc:  # a bad question or an unusable index: the reason, never a traceback
+            except AssistantError as exc:  # a bad question or an unusable index: the reason, never a traceback
                 print(f"/ask refused: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
                 raise gr.Error(html.escape(str(exc)), print_exception=False) from None
 

@@ -10,17 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from assistant.errors import AssistantError
 from assistant.schema import Answer
-from assistant.service import QuestionError
 from assistant.ui.render import answer_html, esc, question_html, sources_panel_html, turn_sources_html
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
 
 PENDING = '<div class="answer pending">Searching the sources\u2026</div>'
-# what a question can fail with and the user should read: bad question, index missing or damaged, index busy,
-# vector store down (RuntimeError subclasses), unreadable files
-ANSWER_ERRORS = (QuestionError, RuntimeError, OSError)
 
 
 @dataclass(frozen=True)
@@ -84,7 +81,7 @@ def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[
             partial = [*turns, _turn(assistant, draft, number)]
             reply = {"role": "assistant", "content": answer_html(draft, number, more=True)}
             yield Update(messages(turns) + [asked, reply], panel(partial))
-    except ANSWER_ERRORS as exc:
+    except AssistantError as exc:  # a bad question, an index missing or damaged, a store down: the reason
         error = f'<div class="answer error">Could not answer: {esc(str(exc))}</div>'
         yield Update(messages(turns) + [asked, {"role": "assistant", "content": error}])
         return

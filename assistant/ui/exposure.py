@@ -10,13 +10,15 @@ import ipaddress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assistant.errors import AssistantError
+
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
 CREDENTIALS_HINT = "set ASSISTANT_AUTH_USER and ASSISTANT_AUTH_PASSWORD (environment or .env)"
 
 
-class ExposureRefused(RuntimeError):
+class ExposureRefused(AssistantError, RuntimeError):
     """Serving on this address would expose the UI without a login; the message says what to do."""
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.filenames import safe_name
+from assistant.errors import AssistantError
 
 if TYPE_CHECKING:
     from assistant.indexer import IndexReport
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 IndexProgress = Callable[[str, int, int], None]
 
 
-class UploadRejected(ValueError):
+class UploadRejected(AssistantError, ValueError):
     """An upload that is refused; the message says why, for the user."""
 
 
@@ -61,7 +62,10 @@ def check_upload(path: Path, name: str, max_mb: int) -> None:
     allowed = supported_suffixes()
     if suffix not in allowed:
         raise UploadRejected(f"{name}: unsupported file type '{suffix or '(none)'}' (accepted: {', '.join(sorted(allowed))})")
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:  # the web server's cached upload was cleaned up meanwhile
+        raise UploadRejected(f"{name}: the upload is gone from the server's cache; upload it again") from None
     if size == 0:
         raise UploadRejected(f"{name}: empty file")
     if size > max_mb * 1024 * 1024:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from assistant.errors import AssistantError
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -13,6 +16,24 @@ if TYPE_CHECKING:
 
 REPORTS_DIR = Path("evals/reports")
 EVAL_SET = Path("evals/questions.jsonl")
+
+
+class ServeError(AssistantError, OSError):
+    """The chat UI cannot listen where asked (port in use, unknown host); the message says what to do."""
+
+
+def check_listen(host: str, port: int) -> None:
+    """Raise ``ServeError`` unless ``host:port`` can be listened on (checked before the index is built)."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+            probe.bind(address)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise ServeError(f"cannot listen on {host}:{port} ({why}): choose another port with --port (or "
+                         "ASSISTANT_SERVE_PORT), or an address of this machine with --host") from None
 
 
 def warm_up(assistant: Assistant) -> float:
