@@ -106,18 +106,20 @@ def _run_indexing(run: Callable[[Callable[[str, int, int], None]], IndexReport],
 def cmd_add(args: argparse.Namespace) -> int:
     """Copy files or folders into the corpus (or fetch URLs into it) and index them."""
     assistant = _assistant()
-    status = EXIT_OK
-    for target in args.targets:
-        status = max(status, _run_indexing(lambda progress, t=target: assistant.add(t, progress, args.wait)))
-    return status
+    return _index_each(args.targets, lambda target, progress: assistant.add(target, progress, args.wait))
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Delete sources from the corpus and their chunks from the index."""
     assistant = _assistant()
+    return _index_each(args.sources, lambda source, progress: assistant.remove(source, progress, args.wait))
+
+
+def _index_each(items: list[str], run: Callable[[str, Callable[[str, int, int], None]], IndexReport]) -> int:
+    """One index run per item, each with its own progress display; the worst exit code."""
     status = EXIT_OK
-    for source in args.sources:
-        status = max(status, _run_indexing(lambda progress, s=source: assistant.remove(s, progress, args.wait)))
+    for item in items:
+        status = max(status, _run_indexing(lambda progress, i=item: run(i, progress)))
     return status
 
 
