@@ -208,7 +208,7 @@ class ExtractiveAnswerer:
                 cov, matched = coverage(terms, weights, stems)
                 wcov, _ = coverage(terms, weights, frozenset(window | heading))
                 has_kind = typed(sentence.text, kind)
-                if not has_kind and pos > 0 and (_BACKREF.search(sentence.text) or _ANAPHOR.match(sentence.text)):
+                if not has_kind and pos > 0 and _BACKREF.search(sentence.text):
                     prev = self.evidence.sentence(ids[pos - 1])
                     has_kind = prev is not None and typed(prev.text, kind)
                 cand_view = CandidateView(
