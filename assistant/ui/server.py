@@ -86,8 +86,11 @@ def serve(host: str, port: int, assistant: Assistant | None = None, block: bool 
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=True, inbrowser=False,
                 share=False, show_error=True, auth=exposure.auth,
                 **launch_kwargs(assistant.settings.max_upload_mb, REPORTS_DIR))
-    warm_gradio(host, port, exposure.auth)
-    print(f"Chat UI on http://{host}:{port}  (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    if block:
-        demo.block_thread()
+    try:  # from here on the server runs: Ctrl-C stops it, whenever it comes (not an interrupted start-up)
+        warm_gradio(host, port, exposure.auth)
+        print(f"Chat UI on http://{host}:{port}  (Ctrl-C to stop)", file=sys.stderr, flush=True)
+        if block:
+            demo.block_thread()
+    except KeyboardInterrupt:
+        demo.close()
     return demo
