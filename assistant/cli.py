@@ -71,7 +71,7 @@ def ensure_index(assistant: Assistant) -> None:
     """Build the index first when it is missing, with a progress bar."""
     if assistant.has_index():
         return
-    corpus_folder(assistant.settings.corpus_dir)  # no corpus: that error alone, not "building it first" before it
+    corpus_folder(assistant.settings.paths.corpus_dir)  # no corpus: that error alone, not "building it first" before it
     print("No index yet: building it first.", file=sys.stderr)
     update, stop = progress_bar()
     try:
@@ -251,8 +251,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from assistant.ui.server import check_listen, serve
 
     assistant = _assistant()
-    host = args.host or assistant.settings.serve_host
-    port = args.port or assistant.settings.serve_port
+    host = args.host or assistant.settings.ui.host
+    port = args.port or assistant.settings.ui.port
     exposure = decide(host, assistant.settings, args.no_auth)  # refuse before building anything
     check_listen(host, port)
     ensure_index(assistant)
@@ -319,8 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
     tune.add_argument("--report", default="evals/reports/tune.md", help="fit report (default: %(default)s)")
     tune.set_defaults(run=cmd_tune)
     serve = sub.add_parser("serve", help="the chat UI in the browser (default http://127.0.0.1:7860)")
-    serve.add_argument("--host", help="interface to listen on (default: settings.serve_host, 127.0.0.1)")
-    serve.add_argument("--port", type=_port, help="port (default: settings.serve_port, 7860)")
+    serve.add_argument("--host", help="interface to listen on (default: settings.ui.host, 127.0.0.1)")
+    serve.add_argument("--port", type=_port, help="port (default: settings.ui.port, 7860)")
     serve.add_argument("--no-auth", action="store_true",
                        help="serve a non-loopback host without a login (prints a warning); otherwise "
                             "ASSISTANT_AUTH_USER and ASSISTANT_AUTH_PASSWORD are required there")
@@ -362,9 +362,9 @@ def _warn_unknown_settings() -> None:
     """One warning line per ``ASSISTANT_*`` name (environment or ``.env``) that is no setting: a typo is ignored."""
     from dotenv import dotenv_values
 
-    from assistant.settings import Settings
+    from assistant.settings import FLAT
     from assistant.settings_errors import unknown_variables
 
     names = [*os.environ, *(dotenv_values(".env") if Path(".env").is_file() else {})]
-    for warning in unknown_variables(names, Settings.model_fields):
+    for warning in unknown_variables(names, FLAT):
         print(warning, file=sys.stderr)

@@ -53,13 +53,13 @@ def fetch(url: str, settings: Settings) -> tuple[bytes, str]:
     chunks: list[bytes] = []
     total = 0
     try:
-        with httpx.Client(follow_redirects=True, timeout=settings.fetch_timeout_seconds) as client:
+        with httpx.Client(follow_redirects=True, timeout=settings.limits.fetch_timeout_seconds) as client:
             with client.stream("GET", url, headers={"User-Agent": "assistant-indexer"}) as response:
                 response.raise_for_status()
                 for block in response.iter_bytes():
                     total += len(block)
-                    if total > settings.max_fetch_bytes:
-                        raise UnreadableSource(f"{url}: larger than {settings.max_fetch_bytes:,} bytes")
+                    if total > settings.limits.max_fetch_bytes:
+                        raise UnreadableSource(f"{url}: larger than {settings.limits.max_fetch_bytes:,} bytes")
                     chunks.append(block)
                 final_url, content_type = str(response.url), response.headers.get("content-type", "")
     except httpx.HTTPError as exc:
@@ -131,8 +131,8 @@ def _import(
 ) -> IndexReport:
     """Place fetched data and outside files into the corpus under the index lock, then index them."""
     with contextlib.suppress(FileExistsError):  # `add` may start a corpus; a file in its place is reported next
-        settings.corpus_dir.expanduser().resolve().mkdir(parents=True, exist_ok=True)
-    corpus = corpus_folder(settings.corpus_dir)
+        settings.paths.corpus_dir.expanduser().resolve().mkdir(parents=True, exist_ok=True)
+    corpus = corpus_folder(settings.paths.corpus_dir)
     skipped: dict[str, str] = {}
     inside: list[Path] = []
     incoming: list[tuple[str, bytes, str]] = []  # (name, data, origin)
@@ -158,7 +158,7 @@ def _import(
             readable.append((name, data, origin))
         except UnreadableSource as exc:
             skipped[name] = f"{exc} (not added)"
-    with index_lock(settings.index_path, lock_wait):
+    with index_lock(settings.paths.index_path, lock_wait):
         for leftover in corpus.rglob(".incoming-*"):  # from a killed add
             leftover.unlink(missing_ok=True)
         origins = load_origins(corpus)
@@ -176,15 +176,15 @@ def remove_source(
     store: VectorStore | None = None, lock_wait: float = 0.0,
 ) -> IndexReport:
     """Delete a source file (or folder) from the corpus and its chunks from the index."""
-    corpus = settings.corpus_dir.resolve()
+    corpus = settings.paths.corpus_dir.resolve()
     inside = [p for p in (Path(source).expanduser().resolve(), (corpus / source).resolve()) if corpus in p.parents]
     if not inside:
         raise SourceNotFound(f"{source}: not a source inside the corpus folder {corpus}")
     path = inside[0]
     name = path.relative_to(corpus).as_posix()
-    with index_lock(settings.index_path, lock_wait):
+    with index_lock(settings.paths.index_path, lock_wait):
         try:
-            indexed = load_snapshot(settings.index_path, with_bm25=False).meta.documents
+            indexed = load_snapshot(settings.paths.index_path, with_bm25=False).meta.documents
         except IndexMissing:
             indexed = {}
         if not path.exists() and not any(s == name or s.startswith(name + "/") for s in indexed):

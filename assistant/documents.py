@@ -37,7 +37,7 @@ def list_sources(corpus_dir: Path) -> list[Path]:
 def read_document(path: Path, corpus_dir: Path, max_mb: float) -> Document:
     """Read one source; raises ``UnreadableSource`` with a one-line reason when it cannot be indexed.
 
-    Files over ``max_mb`` (the caller's ``settings.max_source_mb``) are refused before being read.
+    Files over ``max_mb`` (the caller's ``settings.limits.max_source_mb``) are refused before being read.
     """
     source = path.relative_to(corpus_dir).as_posix()
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:  # checked before reading: no need to open it

@@ -48,13 +48,13 @@ def _sha256(path: Path) -> str:
 
 def resolve_model_files(settings: Settings) -> ModelFiles:
     """The model files chosen by settings; raises ``EmbedderUnavailable`` saying what to install."""
-    if settings.embedder == "onnx-path":
-        if not settings.embedder_model_path or not settings.embedder_tokenizer_path:
+    if settings.embedding.backend == "onnx-path":
+        if not settings.embedding.model_path or not settings.embedding.tokenizer_path:
             raise EmbedderUnavailable(
                 "ASSISTANT_EMBEDDER=onnx-path needs ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH: "
                 "set them to the model.onnx and tokenizer.json files"
             )
-        onnx, tok = Path(settings.embedder_model_path), Path(settings.embedder_tokenizer_path)
+        onnx, tok = Path(settings.embedding.model_path), Path(settings.embedding.tokenizer_path)
         for name, path in (("MODEL", onnx), ("TOKENIZER", tok)):
             if not path.is_file():
                 raise EmbedderUnavailable(f"ASSISTANT_EMBEDDER_{name}_PATH={path}: no such file; point it at the "
@@ -112,7 +112,7 @@ class Embedder:
     @classmethod
     def from_settings(cls, settings: Settings) -> Embedder:
         """Load the embedder that settings name, verifying its files."""
-        return cls(resolve_model_files(settings), settings.embed_batch_size, settings.embed_max_tokens)
+        return cls(resolve_model_files(settings), settings.embedding.batch_size, settings.embedding.max_tokens)
 
     def embed(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Vectors for ``texts`` as a float32 array of shape (len(texts), dim); rows have unit length."""

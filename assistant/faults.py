@@ -96,22 +96,22 @@ def store_errors(settings: Settings) -> Iterator[None]:
     except AssistantError:
         raise
     except Exception as exc:
-        reason = disk_problem(exc, settings.index_path)
+        reason = disk_problem(exc, settings.paths.index_path)
         if reason is not None:
             detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
             raise IndexWriteFailed(
-                f"cannot write the index in {settings.index_path}: {reason} ({detail}); the previous index is "
+                f"cannot write the index in {settings.paths.index_path}: {reason} ({detail}); the previous index is "
                 f"unchanged; {ADVICE[reason]}, then run the command again"
             ) from exc
-        if settings.chroma_url:
-            reason = server_down(settings.chroma_url)
+        if settings.paths.chroma_url:
+            reason = server_down(settings.paths.chroma_url)
             if reason is not None:
                 raise StoreUnavailable(
-                    f"the Chroma server at {server_address(settings.chroma_url)} is not answering ({reason}); "
+                    f"the Chroma server at {server_address(settings.paths.chroma_url)} is not answering ({reason}); "
                     "start it again: questions work again as soon as it answers"
                 ) from exc
         elif _from_chromadb(exc):
-            folder = settings.index_path / "chroma"
+            folder = settings.paths.index_path / "chroma"
             raise StoreUnavailable(
                 f"the vector store in {folder} cannot be opened ({' '.join(str(exc).split())[:200]}); "
                 f"delete that folder and rebuild it with: assistant index"

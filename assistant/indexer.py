@@ -70,8 +70,9 @@ class IndexReport(BaseModel):
 
 def fingerprint(settings: Settings, model_id: str) -> str:
     """What must match for old vectors and chunks to be reused."""
-    key = f"{PIPELINE_VERSION}|{TAGS_VERSION}|{model_id}|{settings.chunk_min_words}|{settings.chunk_max_words}|"
-    key += f"{settings.chunk_overlap_sentences}|{settings.embed_max_tokens}"
+    chunking = settings.index
+    key = f"{PIPELINE_VERSION}|{TAGS_VERSION}|{model_id}|{chunking.chunk_min_words}|{chunking.chunk_max_words}|"
+    key += f"{chunking.chunk_overlap_sentences}|{settings.embedding.max_tokens}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -100,8 +101,8 @@ def build_index(
     paths: list[Path] | None = None, store: VectorStore | None = None,
 ) -> IndexReport:
     """Bring the index in line with the corpus folder, or with only ``paths`` (files or folders inside it)."""
-    with index_lock(settings.index_path, lock_wait):
-        origins = load_origins(settings.corpus_dir.resolve())
+    with index_lock(settings.paths.index_path, lock_wait):
+        origins = load_origins(settings.paths.corpus_dir.resolve())
         return update_index(settings, embedder, origins, progress, paths, store)
 
 
@@ -144,7 +145,7 @@ class _Run:
         return resolve_model_files(self.settings).model_id
 
     def run(self, paths: list[Path] | None, origins: Mapping[str, str]) -> IndexReport:
-        index_dir = self.settings.index_path
+        index_dir = self.settings.paths.index_path
         remove_partial_snapshots(index_dir)
         print_ = fingerprint(self.settings, self.model_id())
         try:
@@ -181,11 +182,11 @@ class _Run:
         """Embed and upsert in steps, so rows of finished steps survive a killed run and are reused by the next."""
         if not missing:
             return
-        if not self.settings.chroma_url:
+        if not self.settings.paths.chroma_url:
             needed = chroma_bytes(missing, self.embedder.dim)
-            check_space(self.settings.index_path, needed, f"embedding {len(missing)} new chunks")
+            check_space(self.settings.paths.index_path, needed, f"embedding {len(missing)} new chunks")
         self.progress("chunks", 0, len(missing))
-        size = self.settings.index_batch_chunks
+        size = self.settings.index.batch_chunks
         for lo in range(0, len(missing), size):
             part = missing[lo:lo + size]
             texts = [chunk_search_text(c) for c in part]
@@ -246,7 +247,7 @@ def _scan(
     settings: Settings, old: Snapshot, report: IndexReport, paths: list[Path] | None, origins: Mapping[str, str]
 ) -> _Scan:
     """Read new and changed documents; carry unchanged ones (and, with ``paths``, those out of scope) over."""
-    corpus = corpus_folder(settings.corpus_dir)
+    corpus = corpus_folder(settings.paths.corpus_dir)
     scopes = None if paths is None else [_relative(p, corpus) for p in paths]
     on_disk = {p.relative_to(corpus).as_posix(): p for p in list_sources(corpus)}
     for scope in scopes or []:
@@ -268,7 +269,7 @@ def _scan(
                 scan.keep(previous)
                 report.unchanged.append(source)
                 continue
-            doc = read_document(path, corpus, settings.max_source_mb)
+            doc = read_document(path, corpus, settings.limits.max_source_mb)
             size = path.stat().st_size
         except UnreadableSource as exc:
             report.skipped[source] = str(exc)
@@ -277,7 +278,7 @@ def _scan(
             report.skipped[source] = f"{source}: cannot read ({exc.strerror or exc})"
             continue
         doc_chunks, doc_sentences = chunk_document(
-            doc, settings.chunk_min_words, settings.chunk_max_words, settings.chunk_overlap_sentences
+            doc, settings.index.chunk_min_words, settings.index.chunk_max_words, settings.index.chunk_overlap_sentences
         )
         if not doc_chunks:
             report.skipped[source] = f"{source}: no prose sentences to index"
@@ -330,15 +331,15 @@ def _sentence_vectors(sentences: list[Sentence], old: Snapshot, run: _Run, repor
 
 
 def _marker(settings: Settings) -> str:
-    folder = current_snapshot_dir(settings.index_path)
-    where = settings.chroma_url or "embedded"
-    return f"{folder.name if folder else ''}\n{where}#{settings.collection}\n"
+    folder = current_snapshot_dir(settings.paths.index_path)
+    where = settings.paths.chroma_url or "embedded"
+    return f"{folder.name if folder else ''}\n{where}#{settings.paths.collection}\n"
 
 
 def _is_clean(index_dir: Path, settings: Settings) -> bool:
     """True when the last run ended normally with the current snapshot and this Chroma location."""
     marker = index_dir / CLEAN
-    if not settings.chroma_url and not (index_dir / "chroma" / "chroma.sqlite3").is_file():
+    if not settings.paths.chroma_url and not (index_dir / "chroma" / "chroma.sqlite3").is_file():
         return False
     return marker.is_file() and marker.read_text() == _marker(settings)
 

@@ -51,7 +51,7 @@ class Assistant:
 
     def __init__(self, settings: Settings) -> None:
         """An assistant over ``settings``; ``SettingsError`` when ASSISTANT_INDEX_DIR cannot be a folder."""
-        index_folder(settings.index_dir)
+        index_folder(settings.paths.index_dir)
         self.settings = settings
         self._lock = threading.RLock()
         self._embedder: Embedder | None = None
@@ -65,9 +65,9 @@ class Assistant:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides: object) -> Assistant:
-        """An assistant from env/.env settings, with keyword overrides (e.g. ``index_dir=...``)."""
+        """An assistant from env/.env settings, with keyword overrides by flat name (e.g. ``index_dir=...``)."""
         base = settings or Settings()
-        return cls(Settings(**{**base.model_dump(), **overrides}) if overrides else base)
+        return cls(base.replace(**overrides) if overrides else base)
 
     @property
     def embedder(self) -> Embedder:
@@ -158,7 +158,7 @@ class Assistant:
         """True when a current snapshot exists."""
         from assistant.store import current_snapshot_dir
 
-        return current_snapshot_dir(self.settings.index_path) is not None
+        return current_snapshot_dir(self.settings.paths.index_path) is not None
 
     def ensure_index(self, progress: Progress | None = None) -> IndexReport | None:
         """Build the index when none exists; returns the report of that build, if any."""
@@ -171,12 +171,12 @@ class Assistant:
         from assistant.retrieve import HybridRetriever
         from assistant.store import IndexMissing, current_snapshot_dir, load_snapshot
 
-        folder = current_snapshot_dir(self.settings.index_path)
+        folder = current_snapshot_dir(self.settings.paths.index_path)
         if folder is None:
-            raise IndexMissing(f"no index in {self.settings.index_path}; build it with: assistant index")
+            raise IndexMissing(f"no index in {self.settings.paths.index_path}; build it with: assistant index")
         with self._lock:
             if folder != self._snapshot_dir or self._snapshot is None:
-                snapshot = load_snapshot(self.settings.index_path)
+                snapshot = load_snapshot(self.settings.paths.index_path)
                 if self._store is not None and self._snapshot is not None:
                     self._store = self._store.fresh()  # see the vectors the index run wrote
                 self._retriever = HybridRetriever(snapshot, self.store, self.settings)
@@ -217,7 +217,7 @@ class Assistant:
         from assistant.followup import standalone
 
         started = time.perf_counter()
-        text = clean_question(question, self.settings.max_question_chars)
+        text = clean_question(question, self.settings.limits.max_question_chars)
         searched = standalone(text, history)
         query = searched or text
         with self._lock:  # snapshot, retriever and answerer of one generation, even if another thread reloads
@@ -228,7 +228,7 @@ class Assistant:
             hits, draft = AnswerPipeline(retriever, answerer, self.embedder.embed).run(query)
         answer_text, citations = compose(text, draft, snapshot)
         abstained, generated = draft.abstained, {}
-        if self.settings.llm != "extractive":  # a generative backend, held to the same contract by the guard
+        if self.settings.llm.backend != "extractive":  # a generative backend, held to the same contract by the guard
             gen = self._generate(text, query, hits, draft, snapshot, on_delta)
             answer_text, citations, abstained = gen.text, gen.citations, gen.abstained
             generated = {"notice": gen.notice, "dropped": gen.dropped}
@@ -270,7 +270,7 @@ class Assistant:
         """
         import queue
 
-        if self.settings.llm == "extractive":
+        if self.settings.llm.backend == "extractive":
             yield self.ask(question, id, history)
             return
         events: queue.Queue[AnswerDelta | Answer | BaseException] = queue.Queue()
@@ -301,7 +301,7 @@ class Assistant:
         """Indexed documents, by source name (from the snapshot alone: opens neither Chroma nor the embedder)."""
         from assistant.store import current_snapshot_dir, load_snapshot
 
-        folder = current_snapshot_dir(self.settings.index_path)
+        folder = current_snapshot_dir(self.settings.paths.index_path)
         snapshot = self._snapshot if folder is not None and folder == self._snapshot_dir else None
-        snapshot = snapshot or load_snapshot(self.settings.index_path, with_bm25=False)
+        snapshot = snapshot or load_snapshot(self.settings.paths.index_path, with_bm25=False)
         return sorted(snapshot.meta.documents.values(), key=lambda d: d.source)

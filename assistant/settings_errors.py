@@ -2,6 +2,8 @@
 
 pydantic's ``ValidationError`` (and pydantic-settings' parse error for JSON fields) become ``SettingsError``;
 ``unknown_variables`` finds ``ASSISTANT_*`` names that are no setting (a typo is otherwise ignored in silence).
+Both take the table of settings by flat name (``settings_env.flat_table``): an error in ``retrieval.top_k`` is
+reported as ``ASSISTANT_TOP_K``.
 """
 
 from __future__ import annotations
@@ -17,15 +19,10 @@ from pydantic import SecretStr, ValidationError
 from pydantic.fields import FieldInfo
 
 from assistant.errors import SettingsError
+from assistant.settings_env import PREFIX, Flat, env_name
 
-PREFIX = "ASSISTANT_"
 WHERE = "fix it in the environment or .env"
 _PARSE_FIELD = re.compile(r'field "([^"]+)"')
-
-
-def env_name(field: str) -> str:
-    """The environment variable of a settings field."""
-    return f"{PREFIX}{field.upper()}"
 
 
 def _choices(annotation: Any) -> tuple[list[Any], bool]:
@@ -84,31 +81,42 @@ def _shown(field: FieldInfo | None, value: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "\u2026'"
 
 
-def _problem(error: Mapping[str, Any], fields: Mapping[str, FieldInfo]) -> str:
-    loc = [str(part) for part in error.get("loc", ())]
+def _flat_name(loc: tuple[str, ...], table: Mapping[str, Flat]) -> str | None:
+    """The flat name of the field at ``loc`` (group, then field name or flat name), if it is one."""
+    for name, (group, field, _) in table.items():
+        if loc[:2] in ((group, field), (group, name)):
+            return name
+    return None
+
+
+def _problem(error: Mapping[str, Any], table: Mapping[str, Flat]) -> str:
+    loc = tuple(str(part) for part in error.get("loc", ()))
+    msg = str(error.get("msg", "")).removeprefix("Value error, ")
     if not loc:  # a check across fields: its own message names them
-        return str(error.get("msg", "")).removeprefix("Value error, ")
-    field = fields.get(loc[0])
-    why = str(error.get("msg", "")).removeprefix("Value error, ") if error.get("type") == "value_error" else (
-        f"must be {allowed(field)}" if field is not None else str(error.get("msg", "")))
-    return f"{env_name(loc[0])}={_shown(field, error.get('input'))}: {why}"
+        return msg
+    name = _flat_name(loc, table)
+    if name is None:  # not one field (a whole group, or a keyword no group has)
+        return f"{'.'.join(loc)}: {msg}"
+    field = table[name].info
+    why = msg if error.get("type") == "value_error" else f"must be {allowed(field)}"
+    return f"{env_name(name)}={_shown(field, error.get('input'))}: {why}"
 
 
-def explain(exc: Exception, fields: Mapping[str, FieldInfo]) -> SettingsError:
+def explain(exc: Exception, table: Mapping[str, Flat]) -> SettingsError:
     """One ``SettingsError`` for a pydantic ``ValidationError`` or a pydantic-settings parse error."""
     if isinstance(exc, ValidationError):
-        problems = [_problem(error, fields) for error in exc.errors()]
+        problems = [_problem(error, table) for error in exc.errors()]
     else:  # pydantic-settings could not parse a JSON value: 'error parsing value for field "ui_examples" ...'
         match = _PARSE_FIELD.search(str(exc))
         name = match.group(1) if match else ""
-        field = fields.get(name)
-        problems = [f"{env_name(name)} must be {allowed(field)}" if field else " ".join(str(exc).split())]
+        flat = table.get(name)
+        problems = [f"{env_name(name)} must be {allowed(flat.info)}" if flat else " ".join(str(exc).split())]
     return SettingsError(f"{'; '.join(problems)} ({WHERE})")
 
 
-def unknown_variables(names: Iterable[str], fields: Mapping[str, FieldInfo]) -> list[str]:
+def unknown_variables(names: Iterable[str], table: Mapping[str, Flat]) -> list[str]:
     """A warning for each ``ASSISTANT_*`` name that is no setting, with the nearest setting's name."""
-    known = [env_name(f) for f in fields]
+    known = [env_name(name) for name in table]
     warnings = []
     for name in sorted({n.upper() for n in names if n.upper().startswith(PREFIX)} - set(known)):
         near = difflib.get_close_matches(name, known, n=1, cutoff=0.75)

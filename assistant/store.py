@@ -235,28 +235,26 @@ class VectorStore:
     def __init__(self, settings: Settings, create: bool = True) -> None:
         """Open the store; with ``create=False`` (the query path) a missing embedded store is an error, not a new
         empty one, so a deleted ``index/chroma`` is reported instead of silently answering from BM25 alone."""
-        if not create and not settings.chroma_url and not (settings.index_path / "chroma" / "chroma.sqlite3").is_file():
-            raise IndexMissing(
-                f"the vector store {settings.index_path / 'chroma'} is missing; rebuild it with: assistant index"
-            )
+        folder = settings.paths.index_path / "chroma"
+        if not create and not settings.paths.chroma_url and not (folder / "chroma.sqlite3").is_file():
+            raise IndexMissing(f"the vector store {folder} is missing; rebuild it with: assistant index")
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
         chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         self._settings = settings
-        if settings.chroma_url:
+        if settings.paths.chroma_url:
             from urllib.parse import urlparse
 
-            url = urlparse(settings.chroma_url)
+            url = urlparse(settings.paths.chroma_url)
             self._client = chromadb.HttpClient(
                 host=url.hostname or "127.0.0.1", port=url.port or 8000, ssl=url.scheme == "https",
                 settings=chroma_settings,
             )
         else:
-            path = settings.index_path / "chroma"
-            path.mkdir(parents=True, exist_ok=True)
-            self._client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-        self._name = settings.collection
+            folder.mkdir(parents=True, exist_ok=True)
+            self._client = chromadb.PersistentClient(path=str(folder), settings=chroma_settings)
+        self._name = settings.paths.collection
         self._collection = self._client.get_or_create_collection(
             self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
@@ -268,7 +266,7 @@ class VectorStore:
         writes. The cached system is dropped from chromadb's cache (not stopped, so queries still running on this
         handle finish) and a new one reads the folder anew. A server is always current: returns ``self``.
         """
-        if self._settings.chroma_url:
+        if self._settings.paths.chroma_url:
             return self
         from chromadb.api.shared_system_client import SharedSystemClient
 

@@ -134,8 +134,8 @@ def test_answers_do_not_depend_on_the_hash_seed(article_settings, assistant) -> 
     question = "How many members of the MEK did Albania accept in 2014?"
     answers = []
     for seed in ("1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "ASSISTANT_CORPUS_DIR": str(article_settings.corpus_dir),
-               "ASSISTANT_INDEX_DIR": str(article_settings.index_dir)}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "ASSISTANT_CORPUS_DIR": str(article_settings.paths.corpus_dir),
+               "ASSISTANT_INDEX_DIR": str(article_settings.paths.index_dir)}
         done = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json", question], env=env,
                               capture_output=True, text=True, timeout=120, check=True)
         reply = json.loads(done.stdout)

@@ -10,7 +10,7 @@ from assistant.structure import word_count
 
 from conftest import ARTICLE, CORPUS
 
-MAX_MB = 25  # settings.max_source_mb's default
+MAX_MB = 25  # settings.limits.max_source_mb's default
 
 
 def _article():

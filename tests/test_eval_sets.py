@@ -104,8 +104,8 @@ def test_cache_key_follows_corpus_bytes_names_and_index_settings(tmp_path: Path)
     (corpus / "a.txt").write_text("Alpha text.")  # rewritten, same bytes
     (corpus / ".hidden").write_text("never indexed")
     assert cache_key(settings, corpus) == key
-    assert cache_key(settings.model_copy(update={"top_k": 9}), corpus) == key  # not an index setting
-    assert cache_key(settings.model_copy(update={"chunk_max_words": 300}), corpus) != key
+    assert cache_key(settings.replace(top_k=9), corpus) == key  # not an index setting
+    assert cache_key(settings.replace(chunk_max_words=300), corpus) != key
     (corpus / "a.txt").write_text("Alpha text!")
     changed = cache_key(settings, corpus)
     assert changed != key

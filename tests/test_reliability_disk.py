@@ -98,9 +98,9 @@ def test_a_full_disk_while_indexing_loses_nothing(can_mount, tmp_path: Path, art
     corpus.mkdir()
     shutil.copy(ARTICLE, corpus / ARTICLE.name)
     license_corpus(corpus / "licenses", words_per_doc=450, limit=10)
-    size = folder_kb(article_settings.index_dir) + margin_kb
+    size = folder_kb(article_settings.paths.index_dir) + margin_kb
     with small_disk(tmp_path / "disk", size) as disk:
-        index = copy_index(article_settings.index_dir, disk / "index")
+        index = copy_index(article_settings.paths.index_dir, disk / "index")
         env = env_for(corpus, index)
         full = run_cli(["index"], env)
         reason = "not enough space for the index" if margin_kb < 400 else "the disk is full"
@@ -134,7 +134,7 @@ def test_a_read_only_index_folder(can_mount, tmp_path: Path, article_settings) -
     (corpus / "ferry.md").write_text("# Ferry\n\nThe Skerrow ferry service was started in 1962 by a fisherman.\n")
     outside = tmp_path / "outside.md"
     outside.write_text("# Mill\n\nThe old mill at Berat was powered by the Osum river until 1965.\n")
-    index = copy_index(article_settings.index_dir, tmp_path / "index")
+    index = copy_index(article_settings.paths.index_dir, tmp_path / "index")
     env = env_for(corpus, index)
     words = ("cannot write the index", "make it writable") if os.geteuid() == 0 else ("permission denied",)
     rows = []

@@ -42,7 +42,7 @@ def work(tmp_path_factory: pytest.TempPathFactory, article_settings) -> Path:
     root = tmp_path_factory.mktemp("errors")
     (root / "corpus").mkdir()
     (root / "corpus" / ARTICLE.name).write_bytes(ARTICLE.read_bytes())
-    copy_index(article_settings.index_dir, root / "index")
+    copy_index(article_settings.paths.index_dir, root / "index")
     (root / "hostname").write_text("a file, not a folder\n")
     (root / "bad-set.jsonl").write_text('{"id": "q1", "question": "When?"\nnot json\n')
     return root

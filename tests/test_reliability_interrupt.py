@@ -61,7 +61,7 @@ def corpus_with_index(tmp_path: Path, article_settings, licenses: int = 0) -> di
     shutil.copy(ARTICLE, corpus / ARTICLE.name)
     if licenses:
         license_corpus(corpus / "licenses", words_per_doc=450, limit=licenses)
-    return env_for(corpus, copy_index(article_settings.index_dir, tmp_path / "index"))
+    return env_for(corpus, copy_index(article_settings.paths.index_dir, tmp_path / "index"))
 
 
 def test_ctrl_c_while_indexing_keeps_the_index_usable(tmp_path: Path, article_settings) -> None:

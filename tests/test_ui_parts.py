@@ -185,7 +185,8 @@ def test_eval_view_reads_the_latest_report(tmp_path: Path) -> None:
 def test_cli_ask_path_does_not_import_gradio(article_settings) -> None:
     code = ("import sys; from assistant.cli import main; main(['ask', 'When did Albania recognize Israel?']); "
             "assert 'gradio' not in sys.modules, 'gradio imported'")
-    env = {"ASSISTANT_CORPUS_DIR": str(article_settings.corpus_dir), "ASSISTANT_INDEX_DIR": str(article_settings.index_dir),
+    paths = article_settings.paths
+    env = {"ASSISTANT_CORPUS_DIR": str(paths.corpus_dir), "ASSISTANT_INDEX_DIR": str(paths.index_dir),
            "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
@@ -197,4 +198,4 @@ def test_serve_subcommand_takes_host_and_port() -> None:
 
     args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "8001"])
     assert (args.host, args.port) == ("0.0.0.0", 8001)
-    assert build_parser().parse_args(["serve"]).port is None  # falls back to settings.serve_port (7860)
+    assert build_parser().parse_args(["serve"]).port is None  # falls back to settings.ui.port (7860)

@@ -229,7 +229,7 @@ class ExtractiveAnswerer:
     def _select(
         self, view: QuestionView, ranked: list[Candidate], kind: AnswerType, hits: list[Hit], qvec: np.ndarray
     ) -> list[Sentence]:
-        limit = self.settings.max_answer_sentences
+        limit = self.settings.answer.max_sentences
         question = view.query.text
         primary = [c for c in ranked if c.typed] if kind in ("date", "number") else ranked
         if view.query.acronym:  # "what does ABC stand for": the sentence that spells it out comes first

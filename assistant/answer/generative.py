@@ -1,7 +1,7 @@
 """LLM backends behind one interface: an OpenAI-compatible endpoint, Ollama, or a GGUF run in-process.
 
 Backends are registered by name in ``BACKENDS`` (as readers are by suffix); ``make_backend`` builds the one
-``settings.llm`` names. Every backend is bounded by ``settings.llm_timeout_s`` and ``llm_max_tokens``; any failure
+``settings.llm.backend`` names. Every backend is bounded by ``settings.llm.timeout_s`` and ``max_tokens``; any failure
 (unreachable, refused, timed out, missing package or model) surfaces as ``BackendError`` so the caller can fall
 back to the extractive answer. Backend packages are imported only here and only when the backend is built.
 """
@@ -108,12 +108,12 @@ class LlamaCppBackend:
 
     def __init__(self, settings: Settings) -> None:
         llama = _load("llama_cpp", "Llama", self.name, "llama-cpp-python: pip install '.[llamacpp]'")
-        path = settings.llm_model_path
+        path = settings.llm.model_path
         if path is None or not path.is_file():
             raise BackendError(f"llamacpp backend needs ASSISTANT_LLM_MODEL_PATH to name a GGUF file (got {path})")
         try:
-            self.llm = llama(model_path=str(path), n_ctx=settings.llm_context_tokens,
-                             chat_format=settings.llm_chat_format, verbose=False)
+            self.llm = llama(model_path=str(path), n_ctx=settings.llm.context_tokens,
+                             chat_format=settings.llm.chat_format, verbose=False)
         except Exception as exc:  # noqa: BLE001
             raise BackendError(f"llamacpp backend could not load {path.name}: {_describe(exc)}") from exc
         self.settings = settings
@@ -126,12 +126,12 @@ class LlamaCppBackend:
             with self._lock:
                 chunks = self.llm.create_chat_completion(
                     messages=prompt.as_dicts(), stream=True,
-                    max_tokens=self.settings.llm_max_tokens, temperature=self.settings.llm_temperature,
+                    max_tokens=self.settings.llm.max_tokens, temperature=self.settings.llm.temperature,
                 )
                 for chunk in chunks:
                     yield chunk["choices"][0].get("delta", {}).get("content")
 
-        return bounded(self.name, self.settings.llm_timeout_s, deltas)
+        return bounded(self.name, self.settings.llm.timeout_s, deltas)
 
     def complete(self, prompt: Prompt) -> str:
         """The whole reply."""
@@ -140,33 +140,33 @@ class LlamaCppBackend:
 
 def _openai(settings: Settings) -> Backend:
     openai_like = _load("llama_index.llms.openai_like", "OpenAILike", "openai", "llama-index-llms-openai-like")
-    if not settings.llm_base_url:
+    if not settings.llm.base_url:
         raise BackendError("openai backend needs ASSISTANT_LLM_BASE_URL (e.g. http://127.0.0.1:8080/v1)")
-    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
+    key = settings.llm.api_key.get_secret_value() if settings.llm.api_key else "not-needed"
     llm = openai_like(
-        model=settings.llm_model, api_base=settings.llm_base_url, api_key=key, is_chat_model=True,
-        context_window=settings.llm_context_tokens, max_tokens=settings.llm_max_tokens,
-        temperature=settings.llm_temperature, timeout=settings.llm_timeout_s, max_retries=0,
+        model=settings.llm.model, api_base=settings.llm.base_url, api_key=key, is_chat_model=True,
+        context_window=settings.llm.context_tokens, max_tokens=settings.llm.max_tokens,
+        temperature=settings.llm.temperature, timeout=settings.llm.timeout_s, max_retries=0,
     )
-    return LlamaIndexChatBackend("openai", llm, settings.llm_timeout_s)
+    return LlamaIndexChatBackend("openai", llm, settings.llm.timeout_s)
 
 
 def _ollama(settings: Settings) -> Backend:
     ollama = _load("llama_index.llms.ollama", "Ollama", "ollama", "llama-index-llms-ollama")
     llm = ollama(
-        model=settings.llm_model, base_url=settings.llm_base_url or OLLAMA_URL, request_timeout=settings.llm_timeout_s,
-        temperature=settings.llm_temperature, context_window=settings.llm_context_tokens,
-        additional_kwargs={"num_predict": settings.llm_max_tokens},
+        model=settings.llm.model, base_url=settings.llm.base_url or OLLAMA_URL, request_timeout=settings.llm.timeout_s,
+        temperature=settings.llm.temperature, context_window=settings.llm.context_tokens,
+        additional_kwargs={"num_predict": settings.llm.max_tokens},
     )
-    return LlamaIndexChatBackend("ollama", llm, settings.llm_timeout_s)
+    return LlamaIndexChatBackend("ollama", llm, settings.llm.timeout_s)
 
 
 BACKENDS: dict[str, Callable[[Settings], Backend]] = {"openai": _openai, "ollama": _ollama, "llamacpp": LlamaCppBackend}
 
 
 def make_backend(settings: Settings) -> Backend:
-    """The backend named by ``settings.llm``; raises ``BackendError`` when it cannot be built."""
-    build = BACKENDS.get(settings.llm)
+    """The backend named by ``settings.llm.backend``; raises ``BackendError`` when it cannot be built."""
+    build = BACKENDS.get(settings.llm.backend)
     if build is None:
-        raise BackendError(f"no generative backend is called {settings.llm!r}")
+        raise BackendError(f"no generative backend is called {settings.llm.backend!r}")
     return build(settings)

@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     embedder = Embedder.from_settings(settings)
     if args.command == "build":
-        nodes = build(embedder, read_texts(args.corpus, settings.max_source_mb), args.index)
+        nodes = build(embedder, read_texts(args.corpus, settings.limits.max_source_mb), args.index)
         print(json.dumps({"nodes": nodes, "seconds": round(time.perf_counter() - started, 3)}))
         return 0
     top = retriever(embedder, args.index)

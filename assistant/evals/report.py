@@ -140,7 +140,8 @@ def markdown(run: EvalRun) -> str:
     env = environment()
     parts += ["## Environment", "", f"- git commit: {env['git_commit'] or 'unknown'}; Python {env['python']}",
               "- packages: " + ", ".join(f"{k} {v}" for k, v in env["packages"].items() if v),
-              "- settings: " + ", ".join(f"{k}={v}" for k, v in run.settings.items()), ""]
+              *(f"- settings.{group}: " + ", ".join(f"{k}={v}" for k, v in fields.items())
+                for group, fields in run.settings.items()), ""]
     return "\n".join(parts)
 
 

@@ -53,7 +53,7 @@ class EvalRun:
     questions: list[EvalQuestion]
     systems: dict[str, SystemRun]
     started: str
-    settings: dict[str, Any]
+    settings: dict[str, dict[str, Any]]
     split: str = "all"
 
 
@@ -102,22 +102,26 @@ def run_system(
 
 def source_texts(assistant: Assistant) -> SourceTexts:
     """Source texts for an assistant: corpus files, falling back to the indexed document text."""
-    return SourceTexts(assistant.settings.corpus_dir, assistant.document_texts())
+    return SourceTexts(assistant.settings.paths.corpus_dir, assistant.document_texts())
 
 
-def public_settings(settings: Settings) -> dict[str, Any]:
-    """The settings used, with anything secret-looking redacted and URL credentials dropped."""
+def _public(name: str, value: Any) -> Any:
+    """``value`` redacted if ``name`` looks secret, or with the credentials of a URL dropped."""
     from urllib.parse import urlsplit, urlunsplit
 
-    out: dict[str, Any] = {}
-    for name, value in settings.model_dump(mode="json").items():
-        if _SECRET.search(name) and value:
-            value = "<redacted>"
-        elif isinstance(value, str) and "://" in value and "@" in value:
-            parts = urlsplit(value)
-            value = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
-        out[name] = value
-    return out
+    if _SECRET.search(name) and value:
+        return "<redacted>"
+    if isinstance(value, str) and "://" in value and "@" in value:
+        parts = urlsplit(value)
+        return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    return value
+
+
+def public_settings(settings: Settings) -> dict[str, dict[str, Any]]:
+    """The settings used, grouped as in ``Settings`` (``{"retrieval": {"top_k": 5, ...}, ...}``), with anything
+    secret-looking redacted and URL credentials dropped."""
+    return {group: {name: _public(name, value) for name, value in fields.items()}
+            for group, fields in settings.model_dump(mode="json").items()}
 
 
 def evaluate(
@@ -134,8 +138,8 @@ def evaluate(
     texts = source_texts(assistant)
     with contextlib.suppress(Exception):  # load everything lazy before timing; a failure shows per question
         assistant.ask(questions[0].question)
-    config = {"answerer": assistant.settings.llm, "retrieval": "hybrid BM25 + dense, reciprocal rank fusion",
-              "top_k": assistant.settings.top_k}
+    config = {"answerer": assistant.settings.llm.backend, "retrieval": "hybrid BM25 + dense, reciprocal rank fusion",
+              "top_k": assistant.settings.retrieval.top_k}
     systems = {"ours": SystemRun("ours", run_system("ours", questions, assistant.ask, texts, progress), config)}
     if baseline:
         from assistant.evals.baseline import LlamaIndexBaseline

@@ -80,7 +80,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
                         chatbot = gr.Chatbot(
                             elem_id="chat", show_label=False, height=520, buttons=["copy", "copy_all"],
                             latex_delimiters=[], feedback_options=None, layout="bubble",
-                            examples=[{"text": q} for q in settings.ui_examples],
+                            examples=[{"text": q} for q in settings.ui.examples],
                             placeholder="Ask about the indexed documents, or pick an example.",
                         )
                         box = gr.Textbox(placeholder="Ask a question about the documents\u2026", show_label=False,
@@ -91,7 +91,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             with gr.Tab("Sources", id="sources-tab"):
                 table = gr.Dataframe(headers=["name", "title", "chunks", "size", "indexed"], value=_source_rows(assistant),
                                      interactive=False, wrap=True, elem_id="sources-table")
-                upload = gr.File(label=f"Add documents ({', '.join(suffixes)}; at most {settings.max_upload_mb} MB each)",
+                upload = gr.File(label=f"Add documents ({', '.join(suffixes)}; at most {settings.limits.max_upload_mb} MB each)",
                                  file_count="multiple", file_types=suffixes, type="filepath", elem_id="upload")
                 add = gr.Button("Add to the index", variant="primary", elem_id="add-sources")
                 with gr.Row():

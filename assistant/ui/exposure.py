@@ -46,8 +46,8 @@ def decide(host: str, settings: Settings, no_auth: bool = False) -> Exposure:
     Configured credentials are used on every host, loopback included; ``no_auth`` turns the login off and, on a
     non-loopback host, comes with a warning.
     """
-    user = (settings.auth_user or "").strip()
-    password = settings.auth_password.get_secret_value() if settings.auth_password else ""
+    user = (settings.ui.auth_user or "").strip()
+    password = settings.ui.auth_password.get_secret_value() if settings.ui.auth_password else ""
     if bool(user) != bool(password) and not no_auth:
         raise ExposureRefused(f"only one of the login settings is set: {CREDENTIALS_HINT}")
     if no_auth:

@@ -80,7 +80,7 @@ def add_files(assistant: Assistant, uploads: list[tuple[Path, str]], progress: I
         for temp, original in uploads:
             name = safe_name(original)
             try:
-                check_upload(Path(temp), name, assistant.settings.max_upload_mb)
+                check_upload(Path(temp), name, assistant.settings.limits.max_upload_mb)
             except UploadRejected as exc:
                 result.refused[original] = str(exc)
                 continue

@@ -85,7 +85,7 @@ def serve(host: str, port: int, assistant: Assistant | None = None, block: bool 
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=True, inbrowser=False,
                 share=False, show_error=True, auth=exposure.auth,
-                **launch_kwargs(assistant.settings.max_upload_mb, REPORTS_DIR))
+                **launch_kwargs(assistant.settings.limits.max_upload_mb, REPORTS_DIR))
     try:  # from here on the server runs: Ctrl-C stops it, whenever it comes (not an interrupted start-up)
         warm_gradio(host, port, exposure.auth)
         print(f"Chat UI on http://{host}:{port}  (Ctrl-C to stop)", file=sys.stderr, flush=True)
