@@ -1,6 +1,7 @@
 """The on-disk index: Chroma vectors plus an immutable snapshot (documents, chunks, sentence vectors, BM25).
 
-The only module that imports chromadb. A snapshot lives in its own folder under ``index_dir`` and becomes
+The only module that imports chromadb. Chroma holds each chunk's id and vector only; the snapshot holds the text,
+offsets and everything else, so nothing is stored twice. A snapshot lives in its own folder under ``index_dir`` and becomes
 current by an atomic rename of the ``CURRENT`` pointer, so readers never see a half-written BM25 index and a
 crash mid-build leaves the previous snapshot in force. Chroma rows not in the current snapshot are ignored by
 queries and removed by the next index run.
@@ -270,7 +271,9 @@ class VectorStore:
             return self
         from chromadb.api.shared_system_client import SharedSystemClient
 
-        identifier = self._client._identifier  # chromadb 1.5.x internals, pinned in pyproject
+        # No public per-folder API: chromadb's public clear_system_cache() drops every folder's system, which breaks
+        # the other handles this process holds (eval --sets keeps one per collection); 1.5.x internals, pinned.
+        identifier = self._client._identifier
         with SharedSystemClient._refcount_lock:
             SharedSystemClient._identifier_to_system.pop(identifier, None)
             SharedSystemClient._identifier_to_refcount.pop(identifier, None)
@@ -289,15 +292,11 @@ class VectorStore:
         return out
 
     def upsert(self, chunks: list[Chunk], vectors: np.ndarray, batch: int = 1000) -> None:
-        """Insert or replace rows; embeddings are always passed in, never computed by Chroma."""
+        """Insert or replace rows of id and vector only: embeddings are always passed in, never computed by Chroma,
+        and chunk text and offsets live in the snapshot alone (Chroma answers "which ids are nearest", nothing else)."""
         for lo in range(0, len(chunks), batch):
             part = chunks[lo:lo + batch]
-            self._collection.upsert(
-                ids=[c.id for c in part],
-                embeddings=vectors[lo:lo + batch].tolist(),
-                documents=[c.text for c in part],
-                metadatas=[{"source": c.source, "start": c.start, "end": c.end, "section": c.section} for c in part],
-            )
+            self._collection.upsert(ids=[c.id for c in part], embeddings=vectors[lo:lo + batch].tolist())
 
     def delete(self, ids: list[str], batch: int = 1000) -> None:
         """Remove rows by id."""
