@@ -97,7 +97,7 @@ def ask(page, question: str):
     page.wait_for_function(
         """(n) => { const rows = document.querySelectorAll('.bot-row'); const last = rows[rows.length - 1];
                    return rows.length > n && last.querySelector('.answer:not(.pending)') && !last.querySelector('.cursor'); }""",
-        arg=before, timeout=60_000)
+        arg=before, timeout=120_000)  # generous: a loaded 2-core machine, not a speed check
     return rows.last
 
 
