@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.followup_refs import Antecedents, wh_phrase
-from assistant.nlp import Syntax, syntax
+from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import STOPWORDS
 
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person", "hers": "person",
@@ -26,6 +26,7 @@ POSSESSIVE = frozenset({"his", "her", "its", "their", "theirs", "hers"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
 LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", "ok", "okay")
+_EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 WH_ALIASES = {"how come": "why", "how so": "how"}
 _WH = frozenset("what which who whom whose when where why how".split())
 
@@ -35,6 +36,7 @@ class FollowupParams:
     """The resolver's choices, fitted on the tuning parts of the conversations (see ``followup_fit``)."""
 
     short_words: int = 2  # a question with at most this many content words of its own is short
+    gist_terms: int = 3  # words of the previous question that stand for "that" / fill a fragment
     weak_needs_short: bool = True  # a leading "and" or a comparative counts only in a short question
 
 
@@ -81,8 +83,10 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
             found.append("'there'")
         elif low == "then" and t.i >= len(toks) - 2:
             found.append("'then'")
-        elif low in OTHERS and t.pos in ("ADJ", "NOUN", "PRON", "ADV"):
-            found.append(f"{low!r}")
+        elif _pro_one(t, toks):
+            found.append("'one'")
+        elif low in OTHERS and (t.dep != "amod" or toks[t.head].pos not in ("NOUN", "PROPN")):
+            found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
     words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
     content = _content(parsed)
     if words and not any(t.pos in ("VERB", "AUX") for t in words):
@@ -110,12 +114,23 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _reference_kind(low: str, tag: str, dep: str) -> str | None:
-    """What a referring word points to (person, group, thing, event, place, determiner), None if it does not."""
+def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
+    """ "one"/"ones" standing for a noun of the previous turn: "in one", "the integer one", "the binary ones"
+    (``bare``: only with nothing but a determiner or preposition before it, "in one", "which one")."""
+    before = ("DET", "ADP") if bare else ("DET", "ADJ", "ADP", "PROPN", "NOUN")
+    return t.text.lower() in ("one", "ones") and t.dep in ("pobj", "nsubj", "dobj", "ROOT", "attr") and \
+        t.i > 0 and toks[t.i - 1].pos in before
+
+
+def _reference_kind(low: str, tag: str, dep: str, head: str = "") -> str | None:
+    """What a referring word points to (person, group, thing, event, place, determiner), None if it does not;
+    ``head``: the lemma of the word it depends on ("done *that*", "after *that*" point to an event)."""
     if low in PERSONAL and tag in ("PRP", "PRP$"):
         return PERSONAL[low]
     if low in DEMONSTRATIVES and tag not in ("WDT", "IN") and dep != "mark":
-        return "determiner" if dep == "det" else "event"
+        if dep == "det":
+            return "determiner"
+        return "event" if dep.startswith("nsubj") or head in _EVENT_HEADS else "thing"
     if low == "there" and dep != "expl":
         return "place"
     return None
@@ -137,22 +152,24 @@ def _finish(text: str) -> str:
 
 def resolve(
     question: str, history: Sequence[str], previous_answer: Callable[[str], str] | None = None,
-    params: FollowupParams = PARAMS,
+    params: FollowupParams = PARAMS, weight: Callable[[str], float] | None = None,
 ) -> Resolution:
     """The question to search for ``question`` asked after ``history`` (standalone earlier questions, oldest
     first); ``previous_answer(previous standalone question)`` gives the last answer's text when a reference needs
-    it."""
+    it; ``weight(word)`` ranks the previous question's words when only a few of them are carried over."""
     found = cues(question, params)
     previous = next((h for h in reversed(history) if h.strip()), "")
     if not found or not previous:
         return Resolution(question, cues=found)
-    refs = Antecedents(previous, (lambda: previous_answer(previous)) if previous_answer else None)
+    refs = Antecedents(previous, (lambda: previous_answer(previous)) if previous_answer else None, weight,
+                       params.gist_terms)
     core = _strip_leader(question)
     parsed = syntax(core)
     pieces, missing = [], []
     used: set[str] = set()
     for t in parsed.tokens:
-        kind = _reference_kind(t.text.lower(), t.tag, t.dep)
+        kind = "thing" if _pro_one(t, parsed.tokens, bare=True) else _reference_kind(
+            t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
         target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "") if kind else None
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)
@@ -162,20 +179,19 @@ def resolve(
         else:
             used.add(target)
             pieces.append(f"{target}'s" if t.text.lower() in POSSESSIVE and kind != "determiner" else target)
-    if missing and not any(p not in missing for p in pieces if _reference_kind(p.lower(), "PRP", "") is not None):
+    if missing and not used:  # it refers to something, and the earlier question offers nothing it can be
         return Resolution(question, cues=found, tied_to=previous,
                           unresolved=f"could not tie {', '.join(repr(m) for m in missing)} to the earlier question "
                                      f"\u201c{previous}\u201d")
     text = " ".join(pieces)
     substituted = pieces != [t.text for t in parsed.tokens]
-    fragment = any(c in ("no verb", "no subject") or c.startswith("'") and c not in ("'there'", "'then'")
-                   for c in found)
+    fragment = any(c in ("no verb", "no subject") or c.startswith("continuing") for c in found)
     if fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         text = refs.merge(text, wh_phrase(core), WH_ALIASES)
     elif "'then'" in found:
         text = f"{text} {refs.find('date') or ''}"
     if "comparison" in found and len(history) > 1:
-        text = f"{text} {Antecedents(history[-2], None).gist()}"
+        text = f"{text} {Antecedents(history[-2], None, weight, params.gist_terms).gist()}"
     searched = _finish(text)
     if searched.rstrip("?").lower() == question.strip().rstrip("?").lower():
         return Resolution(question, cues=found)
@@ -184,11 +200,11 @@ def resolve(
 
 def resolve_conversation(
     question: str, history: Sequence[str], previous_answer: Callable[[str], str] | None = None,
-    params: FollowupParams = PARAMS,
+    params: FollowupParams = PARAMS, weight: Callable[[str], float] | None = None,
 ) -> tuple[Resolution, list[str]]:
     """``question``'s resolution after ``history`` (as asked, oldest first), each earlier question resolved against
     the ones before it; also returns those standalone earlier questions."""
     standalone: list[str] = []
     for earlier in history:
-        standalone.append(resolve(earlier, standalone, None, params).query)
-    return resolve(question, standalone, previous_answer, params), standalone
+        standalone.append(resolve(earlier, standalone, None, params, weight).query)
+    return resolve(question, standalone, previous_answer, params, weight), standalone

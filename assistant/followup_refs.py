@@ -7,14 +7,17 @@ import re
 from collections.abc import Callable, Mapping
 from functools import cached_property
 
+from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.nlp import Syntax, syntax
-from assistant.terms import STOPWORDS
+from assistant.terms import STOPWORDS, stem
 
 _WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 _PLACE_PREPS = frozenset("in at from near outside inside into to".split())
 _PEOPLE = ("PERSON",)
 _GROUPS = ("ORG", "NORP", "GPE")
 _PLACES = ("GPE", "LOC", "FAC")
+_KEPT_WH = ("when", "where", "who", "how many", "how much", "how long", "how old", "how far")
+_CONTINUING = frozenset({"other", "rest", "next", "remaining", "another"})
 _ORDINALS = frozenset("first second third fourth fifth last final".split())
 _MARKERS = re.compile(r"\s*\[\d+\]")
 _WH_PHRASE = re.compile(
@@ -52,10 +55,15 @@ def _plain(answer: str) -> str:
 class Antecedents:
     """Phrases of the previous question (and, lazily, of its answer) that a reference can point to."""
 
-    def __init__(self, previous: str, answer: Callable[[], str] | None) -> None:
+    def __init__(
+        self, previous: str, answer: Callable[[], str] | None, weight: Callable[[str], float] | None = None,
+        gist_terms: int = 3,
+    ) -> None:
         self.previous = previous
         self.parsed = syntax(previous)
         self._answer = answer
+        self.weight = weight
+        self.gist_terms = gist_terms
 
     @cached_property
     def answer(self) -> Syntax | None:
@@ -114,15 +122,16 @@ class Antecedents:
             plural = [c for c in chunks if self.parsed.tokens[c[1] - 1].tag in ("NNS", "NNPS")]
             acronym = next((t.text for t in self.parsed.tokens if t.pos == "PROPN" and t.text.isupper()
                             and len(t.text) > 1), None)
-            return (self._ent(self.parsed, ("ORG", "NORP")) or acronym
+            return (self._ent(self.parsed, ("ORG", "NORP")) or acronym or self._topic(chunks)
                     or (_no_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
-                    or (_no_det(self.parsed, *chunks[0]) if chunks else None) or self._ent(self.answer, _GROUPS))
+                    or self._ent(self.answer, _GROUPS))
         if kind == "thing":
             noun = self._wh_noun()
             if noun and (found := self._answer_chunk(noun)):
                 return found
-            subjects = [c for c in chunks if self.parsed.tokens[_root(self.parsed, *c)].dep.startswith("nsubj")]
-            return _no_det(self.parsed, *subjects[0]) if subjects else self.gist()
+            if self._asks_for_a_thing() and (found := self._answer_chunk("")):
+                return found
+            return self._topic(chunks) or self.gist()
         if kind == "event":
             return self.gist()
         if kind == "place":
@@ -149,18 +158,45 @@ class Antecedents:
         raise ValueError(f"unknown reference kind {kind!r}")
 
     def gist(self) -> str:
-        """What the previous turn was about: its content words (and, for a what-question, the answer's verb and
-        object)."""
+        """What the previous turn was about: its most telling content words (by ``weight``, at most
+        ``gist_terms``), in their order."""
         words = [t.text for t in self.parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
-                 and t.text.lower() not in STOPWORDS and t.tag not in _WH_TAGS]
-        if self.asked in ("what", "which") and self.answer is not None:
-            toks = self.answer.tokens
-            root = next((t for t in toks if t.dep == "ROOT" and t.pos == "VERB"), None)
-            if root is not None:
-                objects = [c for c in self.answer.chunks if toks[c[1] - 1].head == root.i
-                           and toks[c[1] - 1].dep in ("dobj", "attr")]
-                words = [root.text, *(_no_det(self.answer, *c) for c in objects[:1]), *words]
-        return " ".join(dict.fromkeys(words))
+                 and t.text.lower() not in STOPWORDS and t.tag not in _WH_TAGS and stem(t.lemma) not in QUESTION_FILLER]
+        words = list(dict.fromkeys(words))
+        if self.weight is not None and len(words) > self.gist_terms:
+            keep = set(sorted(words, key=lambda w: -self.weight(w.lower()))[:self.gist_terms])  # type: ignore[misc]
+            words = [w for w in words if w in keep]
+        return " ".join(words)
+
+    def _asks_for_a_thing(self) -> bool:
+        """Whether the previous question asked which thing ("Which was the first release ...?"): its wh-pronoun is
+        the subject or the attribute, so "it" is the answer."""
+        return any(t.tag in ("WP", "WDT") and t.pos == "PRON" and t.dep in ("nsubj", "attr") and t.lemma != "who"
+                   for t in self.parsed.tokens) and self.asked in ("which",)
+
+    def _topic(self, chunks: list[tuple[int, int]]) -> str:
+        """The previous question's subject and object phrases (at most two), where "it" most likely points."""
+        toks = self.parsed.tokens
+        picked: list[str] = []
+        for role in ("nsubj", "attr", "dobj", "pobj"):
+            for start, end in chunks:
+                root = toks[_root(self.parsed, start, end)]
+                if root.dep.startswith(role) and len(picked) < 2 and stem(root.lemma) not in QUESTION_FILLER:
+                    phrase = self._with_of(start, end)
+                    if phrase not in picked and not any(phrase in p for p in picked):
+                        picked.append(phrase)
+        return " ".join(picked)
+
+    def _with_of(self, start: int, end: int) -> str:
+        """A chunk of the previous question with its "of" phrase ("version 1.1 *of the social contract*")."""
+        toks = self.parsed.tokens
+        while end < len(toks) and toks[end].pos == "NUM":  # "version 1.1 of ..."
+            end += 1
+        if end + 1 < len(toks) and toks[end].text.lower() == "of":
+            following = next((c for c in self.parsed.chunks if c[0] == end + 1), None)
+            if following:
+                end = following[1]
+        return _no_det(self.parsed, start, end)
 
     def merge(self, fragment: str, own_wh: str, aliases: Mapping[str, str]) -> str:
         """A fragment or lone wh-word read into the previous question: "why" + its body, an entity of the same
@@ -173,16 +209,35 @@ class Antecedents:
             if self.parsed.tokens and self.parsed.tokens[0].pos != "PROPN":
                 body = body[:1].lower() + body[1:]
             return f"{wh} {rest} {body}".strip()
+        swapped = self._swap(own)
+        if swapped:
+            return swapped
+        if any(t.pos in ("NOUN", "PROPN") and t.text.lower() not in STOPWORDS for t in own.tokens) and \
+                not any(t.lemma in _CONTINUING for t in own.tokens):
+            wh = wh_phrase(self.previous)
+            wh = wh if wh.startswith(_KEPT_WH) else "what is"
+            return f"{wh} {fragment.strip(' ?')} {self.gist()}".strip()
+        drop_ordinals = any(t.lemma in _CONTINUING for t in own.tokens)
+        kept = [t.text for t in self.parsed.tokens if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
+        return f"{' '.join(kept)}, {fragment.strip(' ?')}"
+
+    def _swap(self, own: Syntax) -> str | None:
+        """The previous question with its entity (or proper name) of the fragment's kind replaced by the
+        fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none."""
+        toks = [t.text for t in self.parsed.tokens]
         for start, end, label in own.ents:
             same = [e for e in self.parsed.ents if e[2] == label and label not in ("ORDINAL", "CARDINAL")]
             if same:
                 s, e, _ = same[-1]
-                toks = [t.text for t in self.parsed.tokens]
                 return " ".join([*toks[:s], own.span(start, end), *toks[e:]])
-        previous = self.parsed.tokens
-        drop_ordinals = any(t.lemma in ("other", "rest", "next", "remaining") for t in own.tokens)
-        kept = [t.text for t in previous if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
-        return f"{' '.join(kept)}, {fragment.strip(' ?')}"
+        names = [t.i for t in own.tokens if t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
+        theirs = [t.i for t in self.parsed.tokens if t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
+        if names and theirs and not self.parsed.ents:
+            s, e = theirs[-1], theirs[-1] + 1
+            while s > 0 and s - 1 in theirs:
+                s -= 1
+            return " ".join([*toks[:s], own.span(names[0], names[-1] + 1), *toks[e:]])
+        return None
 
 
 def _no_det(parsed: Syntax, start: int, end: int) -> str:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from assistant.answer.params import AnswerParams
     from assistant.answer.pipeline import AnswerPipeline
     from assistant.embedder import Embedder
-    from assistant.followup import Resolution
+    from assistant.followup import FollowupParams, Resolution
     from assistant.indexer import IndexReport, Progress
     from assistant.retrieve import HybridRetriever
     from assistant.schema import Hit
@@ -63,6 +63,7 @@ class Assistant:
         self._answerer: ExtractiveAnswerer | None = None
         self._generator: GenerativeAnswerer | None = None
         self._answer_params: AnswerParams | None = None
+        self.followup_params: FollowupParams | None = None  # None: the fitted defaults of assistant.followup
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides: object) -> Assistant:
@@ -247,16 +248,24 @@ class Assistant:
     def resolve(self, question: str, history: Sequence[str | Answer] | None) -> Resolution:
         """How ``question`` reads after ``history`` (see ``ask``): the standalone question to search, or why it
         cannot be tied to the earlier questions."""
-        from assistant.followup import resolve_conversation
+        from assistant.followup import PARAMS, resolve_conversation
+        from assistant.terms import stem
 
         turns = list(history or [])
+        if not turns:
+            return resolve_conversation(question, [])[0]
+        self.snapshot()
+        weights = self._answerer.weights if self._answerer is not None else None
         asked = [turn.question if isinstance(turn, Answer) else str(turn) for turn in turns]
         last = turns[-1] if turns else None
 
         def previous_answer(previous: str) -> str:
             return last.answer if isinstance(last, Answer) else self._extractive_text(previous)
 
-        return resolve_conversation(question, asked, previous_answer)[0]
+        def weight(word: str) -> float:
+            return weights.idf(stem(word)) if weights is not None else 0.0
+
+        return resolve_conversation(question, asked, previous_answer, self.followup_params or PARAMS, weight)[0]
 
     def _extractive_text(self, query: str) -> str:
         """The extractive answer's text for ``query`` ("" when it abstains): an earlier turn's answer, recomputed."""
