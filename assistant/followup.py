@@ -199,12 +199,15 @@ def resolve(
 
 
 def resolve_conversation(
-    question: str, history: Sequence[str], previous_answer: Callable[[str], str] | None = None,
+    question: str, history: Sequence[str], answer_of: Callable[[int, str], str] | None = None,
     params: FollowupParams = PARAMS, weight: Callable[[str], float] | None = None,
 ) -> tuple[Resolution, list[str]]:
     """``question``'s resolution after ``history`` (as asked, oldest first), each earlier question resolved against
-    the ones before it; also returns those standalone earlier questions."""
+    the ones before it; also returns those standalone earlier questions. ``answer_of(i, standalone question)``:
+    the text of turn ``i``'s answer, asked for only when a reference needs it."""
     standalone: list[str] = []
-    for earlier in history:
-        standalone.append(resolve(earlier, standalone, None, params, weight).query)
-    return resolve(question, standalone, previous_answer, params, weight), standalone
+    for turn, earlier in enumerate([*history, question]):
+        previous = (lambda text, i=turn - 1: answer_of(i, text)) if answer_of and turn else None
+        resolution = resolve(earlier, standalone, previous, params, weight)
+        standalone.append(resolution.query)
+    return resolution, standalone[:-1]

@@ -19,6 +19,8 @@ _PLACES = ("GPE", "LOC", "FAC")
 _KEPT_WH = ("when", "where", "who", "how many", "how much", "how long", "how old", "how far")
 _CONTINUING = frozenset({"other", "rest", "next", "remaining", "another"})
 _ORDINALS = frozenset("first second third fourth fifth last final".split())
+ANSWER_CHARS = 800  # of the previous answer read for what a reference points to
+_REFUSED = ("The sources don't say", "I could not tie")
 _MARKERS = re.compile(r"\s*\[\d+\]")
 _WH_PHRASE = re.compile(
     r"\b(how come|how so|how (?:many|much|long|old|far|big|often)(?: \w+)?|what (?:year|date|time|day|kind of \w+)|"
@@ -67,12 +69,11 @@ class Antecedents:
 
     @cached_property
     def answer(self) -> Syntax | None:
-        """The previous answer's first sentence, parsed (None when there is none, or it was a refusal)."""
-        text = _plain(self._answer() if self._answer else "")
-        if not text or text.startswith("The sources don't say"):
+        """The previous answer's text, parsed (None when there is none, or it was a refusal)."""
+        text = _plain(self._answer() if self._answer else "").strip()
+        if not text or text.startswith(_REFUSED):
             return None
-        first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
-        return syntax(first[:400])
+        return syntax(text[:ANSWER_CHARS])
 
     @property
     def asked(self) -> str:

@@ -257,15 +257,17 @@ class Assistant:
         self.snapshot()
         weights = self._answerer.weights if self._answerer is not None else None
         asked = [turn.question if isinstance(turn, Answer) else str(turn) for turn in turns]
-        last = turns[-1] if turns else None
 
-        def previous_answer(previous: str) -> str:
-            return last.answer if isinstance(last, Answer) else self._extractive_text(previous)
+        def answer_of(turn: int, standalone: str) -> str:  # given, else recomputed for the last turn only
+            given = turns[turn]
+            if isinstance(given, Answer):
+                return given.answer
+            return self._extractive_text(standalone) if turn == len(turns) - 1 else ""
 
         def weight(word: str) -> float:
             return weights.idf(stem(word)) if weights is not None else 0.0
 
-        return resolve_conversation(question, asked, previous_answer, self.followup_params or PARAMS, weight)[0]
+        return resolve_conversation(question, asked, answer_of, self.followup_params or PARAMS, weight)[0]
 
     def _extractive_text(self, query: str) -> str:
         """The extractive answer's text for ``query`` ("" when it abstains): an earlier turn's answer, recomputed."""
