@@ -37,7 +37,8 @@ class FollowupParams:
 
     short_words: int = 2  # a question with at most this many content words of its own is short
     gist_terms: int = 3  # words of the previous question that stand for "that" / fill a fragment
-    weak_needs_short: bool = True  # a leading "and" or a comparative counts only in a short question
+    topic_phrases: int = 2  # phrases of the previous question (subject, object) that "it" stands for
+    use_answer: bool = True  # the previous answer supplies what "he" or "which X ... it" points to
 
 
 PARAMS = FollowupParams()
@@ -106,12 +107,9 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
         weak.append("leading conjunction")
     if any(t.tag in ("JJR", "RBR") for t in toks) or "before or after" in text or "came first" in text:
         weak.append("comparison")
-    strong = [c for c in found if c != "short"]
-    if strong or not params.weak_needs_short or "short" in found:
-        found += weak
     if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
         return ()
-    return tuple(found)
+    return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
 
 
 def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
@@ -161,8 +159,8 @@ def resolve(
     previous = next((h for h in reversed(history) if h.strip()), "")
     if not found or not previous:
         return Resolution(question, cues=found)
-    refs = Antecedents(previous, (lambda: previous_answer(previous)) if previous_answer else None, weight,
-                       params.gist_terms)
+    answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
+    refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases)
     core = _strip_leader(question)
     parsed = syntax(core)
     pieces, missing = [], []

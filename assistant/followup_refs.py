@@ -59,13 +59,14 @@ class Antecedents:
 
     def __init__(
         self, previous: str, answer: Callable[[], str] | None, weight: Callable[[str], float] | None = None,
-        gist_terms: int = 3,
+        gist_terms: int = 3, topic_phrases: int = 2,
     ) -> None:
         self.previous = previous
         self.parsed = syntax(previous)
         self._answer = answer
         self.weight = weight
         self.gist_terms = gist_terms
+        self.topic_phrases = topic_phrases
 
     @cached_property
     def answer(self) -> Syntax | None:
@@ -176,13 +177,14 @@ class Antecedents:
                    for t in self.parsed.tokens) and self.asked in ("which",)
 
     def _topic(self, chunks: list[tuple[int, int]]) -> str:
-        """The previous question's subject and object phrases (at most two), where "it" most likely points."""
+        """The previous question's subject and object phrases (at most ``topic_phrases``), where "it" most likely
+        points."""
         toks = self.parsed.tokens
         picked: list[str] = []
         for role in ("nsubj", "attr", "dobj", "pobj"):
             for start, end in chunks:
                 root = toks[_root(self.parsed, start, end)]
-                if root.dep.startswith(role) and len(picked) < 2 and stem(root.lemma) not in QUESTION_FILLER:
+                if root.dep.startswith(role) and len(picked) < self.topic_phrases and stem(root.lemma) not in QUESTION_FILLER:
                     phrase = self._with_of(start, end)
                     if phrase not in picked and not any(phrase in p for p in picked):
                         picked.append(phrase)

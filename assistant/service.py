@@ -264,8 +264,9 @@ class Assistant:
                 return given.answer
             return self._extractive_text(standalone) if turn == len(turns) - 1 else ""
 
-        def weight(word: str) -> float:
-            return weights.idf(stem(word)) if weights is not None else 0.0
+        def weight(word: str) -> float:  # how telling a word is here: rare in the corpus, but in it
+            term = stem(word)
+            return weights.idf(term) if weights is not None and weights.known(term) else 0.0
 
         return resolve_conversation(question, asked, answer_of, self.followup_params or PARAMS, weight)[0]
 
