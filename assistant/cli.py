@@ -170,7 +170,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
     assistant = _assistant()
     ensure_index(assistant)
     assistant.warm_up()
-    print("Ask about the documents (empty line or Ctrl-D to quit).")
+    print("Ask about the documents (empty line or Ctrl-D to quit; follow-ups lean on the earlier answers).")
+    conversation: list[Answer] = []
     while True:
         try:
             question = input("\n? ").strip()
@@ -179,7 +180,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not question:
             return EXIT_OK
         try:
-            print(render_answer(assistant.ask(question)))
+            conversation.append(assistant.ask(question, history=conversation))
+            print(render_answer(conversation[-1]))
         except QuestionError as exc:
             print(f"error: {exc}")
 

@@ -2,8 +2,8 @@
 
 Evidence that a question leans on the previous turn (``cues``): a referring pronoun or demonstrative ("he", "it",
 "that"), "there"/"then", "the other(s)"/"the next", a fragment with no verb, a verb with no subject, a wh-word alone
-or a very short question; a leading "and"/"but" or a comparative count only when the question has little content of
-its own. The standalone question keeps the new question's words and supplies only what is missing: a pronoun is
+or a very short question ("one"/"ones" standing for a noun too); a leading "and"/"but" or a comparative counts only
+beside other evidence. The standalone question keeps the new question's words and supplies only what is missing: a pronoun is
 replaced by the phrase it points to (found in the previous question, or in the previous answer when that question
 asked for it: "Who cut ties?" → "When did *he* announce it?"), a lone wh-word takes over the previous question
 ("How come?"), and a fragment is read into it ("what about Kosovo?" swaps the entity of the same kind).
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.nlp import Syntax, Token, syntax
@@ -52,7 +52,7 @@ class Resolution:
     searched: str | None = None
     cues: tuple[str, ...] = ()
     tied_to: str | None = None
-    unresolved: str | None = field(default=None, metadata={"doc": "why it could not be tied to the history"})
+    unresolved: str | None = None  # why it could not be tied to the history (then nothing is searched)
 
     @property
     def query(self) -> str:

@@ -98,12 +98,10 @@ class Antecedents:
         return next((parsed.span(s, e) for s, e, label in parsed.ents if label in labels), None)
 
     def _wh_noun(self) -> str:
-        """The noun of the previous question's wh-phrase ("which *empire*"), if any."""
+        """The noun a wh-determiner asks about ("which *empire*", "what *step*"), if any."""
         toks = self.parsed.tokens
-        for start, end in self.parsed.chunks:
-            if any(toks[i].tag in _WH_TAGS for i in range(start, end)) and toks[end - 1].pos == "NOUN":
-                return toks[end - 1].lemma
-        return ""
+        return next((toks[t.head].lemma for t in toks if t.tag in ("WDT", "WP") and t.dep == "det"
+                     and toks[t.head].pos == "NOUN"), "")
 
     def _answer_chunk(self, lemma: str) -> str | None:
         if self.answer is None:

@@ -94,3 +94,12 @@ def test_eval_cli_runs_the_article_conversations(article_settings, tmp_path: Pat
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert report["set"]["split"] == "tune" and report["set"]["questions"] == 2
     assert set(report["systems"]["ours"]["by_kind"]) == {"pronoun", "unanswerable"}
+
+
+def test_terminal_chat_keeps_the_conversation(article_settings) -> None:
+    env = env_for(article_settings.paths.corpus_dir, article_settings.paths.index_dir)
+    done = subprocess.run([sys.executable, "-m", "assistant", "chat"], input="Who cut ties with Iran?\n"
+                          "When did he announce it?\n\n", env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    first, second = done.stdout.split("\n? ")[1:3]
+    assert "searched as" not in first and "(searched as: \u201cWhen did" in second and "September 7" in second
