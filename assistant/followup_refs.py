@@ -189,11 +189,13 @@ class Antecedents:
         return " ".join(picked)
 
     def _with_of(self, start: int, end: int) -> str:
-        """A chunk of the previous question with its "of" phrase ("version 1.1 *of the social contract*")."""
+        """A chunk of the previous question with the phrase that modifies it ("version 1.1 *of the social
+        contract*", "ties *with Iran*")."""
         toks = self.parsed.tokens
+        root = _root(self.parsed, start, end)
         while end < len(toks) and toks[end].pos == "NUM":  # "version 1.1 of ..."
             end += 1
-        if end + 1 < len(toks) and toks[end].text.lower() == "of":
+        if end + 1 < len(toks) and toks[end].pos == "ADP" and toks[end].head == root:
             following = next((c for c in self.parsed.chunks if c[0] == end + 1), None)
             if following:
                 end = following[1]
@@ -206,6 +208,8 @@ class Antecedents:
         if own_wh:
             wh = aliases.get(own_wh, own_wh)
             rest = re.sub(rf"(?i)\b{re.escape(own_wh)}\b", "", fragment).strip(" ?")
+            if any(t.pos in ("NOUN", "PROPN", "VERB") and t.text.lower() not in STOPWORDS for t in syntax(rest).tokens):
+                return f"{fragment.strip(' ?')} {self.gist()}"  # its own question: the history adds its topic
             body = body_without_wh(self.previous)
             if self.parsed.tokens and self.parsed.tokens[0].pos != "PROPN":
                 body = body[:1].lower() + body[1:]
@@ -245,7 +249,7 @@ def _no_det(parsed: Syntax, start: int, end: int) -> str:
     """A chunk's text without a leading determiner."""
     if start < end and parsed.tokens[start].pos == "DET" and end - start > 1:
         start += 1
-    return parsed.span(start, end).replace(" 's", "'s")
+    return parsed.span(start, end).replace(" 's", "'s").strip(" \"'\u201c\u201d")
 
 
 def _root(parsed: Syntax, start: int, end: int) -> int:
