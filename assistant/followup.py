@@ -34,13 +34,15 @@ _WH = frozenset("what which who whom whose when where why how".split())
 @dataclass(frozen=True)
 class FollowupParams:
     """The resolver's choices, fitted on the tuning parts of the conversations (``python -m assistant.followup_fit``,
-    2026-11-30: 25 of 45 answerable follow-ups right, 5 of 13 unanswerable refused, 3 false refusals; gist_terms 3
-    or 5 lost 1-2 answers, topic_phrases 2 one more false refusal; short_words and use_answer tied)."""
+    2026-11-30, 45 answerable and 13 unanswerable follow-ups): 26 right, 5 refused, 4 false refusals. More words of
+    the previous question cost answers (gist_terms 3: -3; context_terms 2/4/8, the old "(previous terms)": -3 to
+    -5); topic_phrases 2 traded a right answer for a false refusal; short_words (1-3) and use_answer tied."""
 
     short_words: int = 2  # a question with at most this many content words of its own is short
     gist_terms: int = 2  # words of the previous question that stand for "that" / fill a fragment
     topic_phrases: int = 1  # phrases of the previous question (subject, object) that "it" stands for
     use_answer: bool = True  # the previous answer supplies what "he" or "which X ... it" points to
+    context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
 
 
 PARAMS = FollowupParams()
@@ -195,6 +197,8 @@ def resolve(
     if "comparison" in found and len(history) > 1:
         text = f"{text} {Antecedents(history[-2], None, weight, params.gist_terms).gist()}"
     searched = _finish(text)
+    extra = refs.context(searched, params.context_terms)
+    searched = f"{searched} ({extra})" if extra else searched
     if searched.rstrip("?").lower() == question.strip().rstrip("?").lower():
         return Resolution(question, cues=found)
     return Resolution(question, searched, found, previous)

@@ -20,7 +20,8 @@ from assistant.evals.schema import EvalQuestion, load_questions
 from assistant.followup import FollowupParams
 from assistant.service import Assistant
 
-GRID = {"short_words": (2, 1, 3), "gist_terms": (2, 3, 5), "topic_phrases": (1, 2), "use_answer": (True, False)}
+GRID = {"context_terms": (0, 2, 4, 8), "gist_terms": (2, 3, 5), "topic_phrases": (1, 2), "short_words": (2, 1, 3),
+        "use_answer": (True, False)}
 """Each choice's preferred value first: a tie goes to the combination met first."""
 
 

@@ -157,12 +157,16 @@ class Antecedents:
             return None
         raise ValueError(f"unknown reference kind {kind!r}")
 
+    def _content_words(self) -> list[str]:
+        """The previous question's content words, in order, once each."""
+        return list(dict.fromkeys(t.text for t in self.parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+                                  and t.text.lower() not in STOPWORDS and t.tag not in _WH_TAGS
+                                  and stem(t.lemma) not in QUESTION_FILLER))
+
     def gist(self) -> str:
         """What the previous turn was about: its most telling content words (by ``weight``, at most
         ``gist_terms``), in their order."""
-        words = [t.text for t in self.parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
-                 and t.text.lower() not in STOPWORDS and t.tag not in _WH_TAGS and stem(t.lemma) not in QUESTION_FILLER]
-        words = list(dict.fromkeys(words))
+        words = self._content_words()
         if self.weight is not None and len(words) > self.gist_terms:
             keep = set(sorted(words, key=lambda w: -self.weight(w.lower()))[:self.gist_terms])  # type: ignore[misc]
             words = [w for w in words if w in keep]
@@ -200,6 +204,14 @@ class Antecedents:
             if following:
                 end = following[1]
         return _no_det(self.parsed, start, end)
+
+    def context(self, searched: str, limit: int) -> str:
+        """Up to ``limit`` more of the previous question's telling words that ``searched`` lacks ("" for none)."""
+        have = {stem(w.lower()) for w in re.findall(r"\w+", searched)}
+        words = [w for w in self._content_words() if stem(w.lower()) not in have]
+        if self.weight is not None:
+            words = sorted(words, key=lambda w: -self.weight(w.lower()))  # type: ignore[misc]
+        return " ".join(words[:limit])
 
     def merge(self, fragment: str, own_wh: str, aliases: Mapping[str, str]) -> str:
         """A fragment or lone wh-word read into the previous question: "why" + its body, an entity of the same
