@@ -34,7 +34,8 @@ _WH = frozenset("what which who whom whose when where why how".split())
 @dataclass(frozen=True)
 class FollowupParams:
     """The resolver's choices, fitted on the tuning parts of the conversations (``python -m assistant.followup_fit``,
-    2026-11-30, 45 answerable and 13 unanswerable follow-ups): 26 right, 5 refused, 4 false refusals. More words of
+    2026-11-30, 45 answerable and 13 unanswerable follow-ups): 26 right, 5 refused, 4 false refusals (27 right
+    since "the first one" reads as "the first <noun>", checked at these values). More words of
     the previous question cost answers (gist_terms 3: -3; context_terms 2/4/8, the old "(previous terms)": -3 to
     -5); topic_phrases 2 traded a right answer for a false refusal; short_words (1-3) and use_answer tied."""
 
@@ -172,8 +173,10 @@ def resolve(
     pieces, missing = [], []
     used: set[str] = set()
     for t in parsed.tokens:
-        kind = "thing" if _pro_one(t, parsed.tokens, bare=True) else _reference_kind(
-            t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
+        if _pro_one(t, parsed.tokens):  # "in one": the previous phrase; "the first one": its noun
+            kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
+        else:
+            kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
         target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "") if kind else None
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)

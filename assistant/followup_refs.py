@@ -134,6 +134,10 @@ class Antecedents:
             return self._topic(chunks) or self.gist()
         if kind == "event":
             return self.gist()
+        if kind == "noun":  # "the first one": the noun of the previous question's topic, singular
+            toks = self.parsed.tokens
+            roots = [toks[_root(self.parsed, *c)] for c in chunks]
+            return next((r.lemma for r in roots if r.pos == "NOUN" and stem(r.lemma) not in QUESTION_FILLER), None)
         if kind == "place":
             if self.asked == "where" and (found := self._ent(self.answer, _PLACES)):
                 return found

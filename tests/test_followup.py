@@ -49,6 +49,12 @@ def test_the_previous_answer_supplies_the_person_a_who_question_asked_for() -> N
     assert resolved.searched.startswith("When did Edi Rama announce")
 
 
+def test_one_stands_for_the_previous_noun() -> None:
+    searched = resolve("which part of debian takes care of the first one?",
+                       ["what are the two main objectives of a gnu/linux distribution?"]).searched
+    assert searched == "Which part of debian takes care of the first objective?"
+
+
 def test_a_lone_wh_word_takes_over_the_previous_question() -> None:
     searched = resolve("How come?", ["Is a return to normal relations between Tirana and Tehran likely soon?"]).searched
     assert searched == "Why is a return to normal relations between Tirana and Tehran likely soon?"
