@@ -1,5 +1,8 @@
 """``assistant ask --batch``: JSON lines of ``{"id", "question"}`` in, one answer or one error object out per line.
 
+A line may carry ``"history"``: the earlier questions of its conversation, oldest first; the question is then
+asked as a follow-up (``Assistant.ask(question, history=...)``).
+
 A line that cannot be asked (not UTF-8, not JSON, no "question" text, a question ``ask`` refuses) gives
 ``{"id": <its own id or null>, "line": N, "error": "..."}`` and the run goes on with the next line.
 """
@@ -13,7 +16,8 @@ from dataclasses import dataclass
 from assistant.schema import Answer
 from assistant.service import QuestionError
 
-FORMAT = 'a JSON-lines file with one {"id": ..., "question": "..."} object per line, or - for standard input'
+FORMAT = ('a JSON-lines file with one {"id": ..., "question": "...", "history": [optional earlier questions]} '
+          'object per line, or - for standard input')
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class BatchLine:
     id: str | None
     question: str | None = None
     error: str | None = None
+    history: tuple[str, ...] = ()
 
 
 def parse_line(number: int, raw: bytes) -> BatchLine:
@@ -40,12 +45,16 @@ def parse_line(number: int, raw: bytes) -> BatchLine:
     question = item.get("question")
     if not isinstance(question, str):
         return BatchLine(number, ident, error=f'line {number} has no "question" text')
-    return BatchLine(number, ident if ident is not None else str(number), question)
+    history = item.get("history") or []
+    if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
+        return BatchLine(number, ident, error=f'line {number}: "history" must be a list of earlier questions (text)')
+    return BatchLine(number, ident if ident is not None else str(number), question, history=tuple(history))
 
 
-def run_batch(lines: Iterable[bytes], ask: Callable[[str, str], Answer], emit: Callable[[BatchLine, Answer | None,
-              str | None], None]) -> int:
-    """Ask every line's question; ``emit(line, answer, error)`` for each; returns how many lines failed."""
+def run_batch(lines: Iterable[bytes], ask: Callable[[str, str, list[str]], Answer],
+              emit: Callable[[BatchLine, Answer | None, str | None], None]) -> int:
+    """Ask every line's question as ``ask(question, id, history)``; ``emit(line, answer, error)`` for each;
+    returns how many lines failed."""
     failed = 0
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -54,7 +63,7 @@ def run_batch(lines: Iterable[bytes], ask: Callable[[str, str], Answer], emit: C
         answer, error = None, line.error
         if error is None:
             try:
-                answer = ask(str(line.question), str(line.id))
+                answer = ask(str(line.question), str(line.id), list(line.history))
             except QuestionError as exc:  # empty, too long: this line only (a store down stops the run)
                 error = exc.one_line()
         failed += error is not None

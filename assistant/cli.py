@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from assistant.service import Assistant
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+QUESTIONS_SET = "evals/questions.jsonl"
+CONVERSATIONS_SET = "evals/conversations.jsonl"
 SETS_HINT = "a folder of eval collections (<name>/corpus, <name>/questions.jsonl), e.g. evals/sets"
 INTERRUPTED = {  # what a Ctrl-C leaves behind, per subcommand (others print just "interrupted")
     **dict.fromkeys(("index", "add", "remove"), "questions are answered from the last complete index; run the "
@@ -156,7 +158,8 @@ def _ask_batch(assistant: Assistant, lines: Iterable[bytes], as_json: bool) -> i
         else:
             print(_answer_json(answer) if as_json else render_answer(answer) + "\n", flush=True)
 
-    failed = run_batch(lines, lambda question, ident: assistant.ask(question, id=ident), emit)
+    failed = run_batch(lines, lambda question, ident, history: assistant.ask(question, id=ident, history=history or None),
+                       emit)
     return EXIT_ERROR if failed else EXIT_OK
 
 
@@ -167,7 +170,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
     assistant = _assistant()
     ensure_index(assistant)
     assistant.warm_up()
-    print("Ask about the documents (empty line or Ctrl-D to quit).")
+    print("Ask about the documents (empty line or Ctrl-D to quit; follow-ups lean on the earlier answers).")
+    conversation: list[Answer] = []
     while True:
         try:
             question = input("\n? ").strip()
@@ -176,7 +180,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not question:
             return EXIT_OK
         try:
-            print(render_answer(assistant.ask(question)))
+            conversation.append(assistant.ask(question, history=conversation))
+            print(render_answer(conversation[-1]))
         except QuestionError as exc:
             print(f"error: {exc}")
 
@@ -231,18 +236,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
         settings = Settings()
         input_folder(Path(args.sets), "--sets", SETS_HINT)
         out = output_folder(Path(args.out or "evals/reports/sets"), "--out")
-        return run_sets_eval(settings, Path(args.sets), args.split or "test", args.only, out, args.baseline)
+        return run_sets_eval(settings, Path(args.sets), args.split or "test", args.only, out, args.baseline,
+                             args.conversations)
     from assistant.evals.cli import run_eval
 
-    if args.split or args.only:
-        raise UsageError("--split and --only go with --sets (see: assistant eval --help)")
-    if not Path(args.set).is_file():
-        raise UsageError(f"--set {args.set}: no eval set there; give a JSON-lines eval set, e.g. "
+    if args.only or (args.split and not args.conversations):
+        raise UsageError("--split and --only go with --sets (--split also with --conversations; "
+                         "see: assistant eval --help)")
+    set_path = args.set or (CONVERSATIONS_SET if args.conversations else QUESTIONS_SET)
+    if not Path(set_path).is_file():
+        raise UsageError(f"--set {set_path}: no eval set there; give a JSON-lines eval set, e.g. "
                              "evals/questions.jsonl")
     assistant = _assistant()
     out = output_folder(Path(args.out or "evals/reports"), "--out")
     ensure_index(assistant)
-    return run_eval(assistant, Path(args.set), out, args.baseline)
+    return run_eval(assistant, Path(set_path), out, args.baseline, args.split or "all")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -304,11 +312,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     evals = sub.add_parser("eval", help="score answers on an eval set (no LLM judge) and write a report")
     which = evals.add_mutually_exclusive_group()
-    which.add_argument("--set", default="evals/questions.jsonl", help="JSON-lines eval set (default: %(default)s)")
+    which.add_argument("--set", help=f"JSON-lines eval set (default: {QUESTIONS_SET}; with --conversations "
+                       f"{CONVERSATIONS_SET})")
     which.add_argument("--sets", metavar="DIR", help="a folder of collections (<name>/corpus, <name>/questions.jsonl), "
                        "each run on its own cached scratch index, e.g. evals/sets")
     evals.add_argument("--split", choices=("tune", "test", "all"),
-                       help="with --sets: the part of each collection to run (default: test)")
+                       help="with --sets: the part of each collection to run (default: test); with --conversations "
+                       "alone: the part of the article's conversations (default: all)")
+    evals.add_argument("--conversations", action="store_true",
+                       help=f"run the follow-up questions with their history: {CONVERSATIONS_SET}, or with --sets "
+                       "each collection's conversations.jsonl")
     evals.add_argument("--only", nargs="+", metavar="NAME", help="with --sets: only these collections")
     evals.add_argument("--out", help="report folder (default: evals/reports, with --sets evals/reports/sets)")
     evals.add_argument("--baseline", action="store_true", help="also run the llama-index baseline side by side")

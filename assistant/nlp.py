@@ -141,3 +141,40 @@ def _focus(doc: Any) -> list[str]:
                   and t.i != root.i]
         return [*lemmas, root.lemma_.lower()]
     return []
+
+
+class Token(BaseModel):
+    """One token of a parsed text, as the follow-up resolver reads it."""
+
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent: str = Field("", description="Entity label of the token ('' outside entities).")
+
+
+class Syntax(BaseModel):
+    """A text's tokens, noun chunks and entities (token index ranges, end exclusive)."""
+
+    tokens: list[Token] = Field(default_factory=list)
+    chunks: list[tuple[int, int]] = Field(default_factory=list)
+    ents: list[tuple[int, int, str]] = Field(default_factory=list)
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end`` (exclusive), joined by single spaces."""
+        return " ".join(t.text for t in self.tokens[start:end])
+
+
+@lru_cache(maxsize=2048)
+def syntax(text: str) -> Syntax:
+    """Tokens with lemma, part of speech, dependency and entity label, noun chunks and entities (cached)."""
+    doc = pipeline()(text)
+    return Syntax(
+        tokens=[Token(i=t.i, text=t.text, lemma=t.lemma_.lower(), pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i,
+                      ent=t.ent_type_) for t in doc],
+        chunks=[(c.start, c.end) for c in doc.noun_chunks],
+        ents=[(e.start, e.end, e.label_) for e in doc.ents],
+    )

@@ -14,13 +14,14 @@ from assistant.schema import Answer, Span
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from assistant.answer.extractive import Draft, ExtractiveAnswerer
     from assistant.answer.llm_answer import AnswerDelta, Generated, GenerativeAnswerer
     from assistant.answer.params import AnswerParams
     from assistant.answer.pipeline import AnswerPipeline
     from assistant.embedder import Embedder
+    from assistant.followup import FollowupParams, Resolution
     from assistant.indexer import IndexReport, Progress
     from assistant.retrieve import HybridRetriever
     from assistant.schema import Hit
@@ -62,6 +63,7 @@ class Assistant:
         self._answerer: ExtractiveAnswerer | None = None
         self._generator: GenerativeAnswerer | None = None
         self._answer_params: AnswerParams | None = None
+        self.followup_params: FollowupParams | None = None  # None: the fitted defaults of assistant.followup
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides: object) -> Assistant:
@@ -204,22 +206,26 @@ class Assistant:
             return AnswerPipeline(self._retriever, self._answerer, self.embedder.embed)
 
     def ask(
-        self, question: str, id: str | None = None, history: list[str] | None = None,
+        self, question: str, id: str | None = None, history: Sequence[str | Answer] | None = None,
         on_delta: Callable[[AnswerDelta], None] | None = None,
     ) -> Answer:
         """Answer a question from the index, every sentence cited, or abstain.
 
-        ``history``: the conversation's previous standalone questions, most recent last; a follow-up that leans
-        on them ("When did he announce it?") is searched as a standalone question, reported in ``searched``.
+        ``history``: the conversation's earlier questions, oldest first, as asked or as their ``Answer``s (whose
+        text a follow-up may lean on; for plain questions the last answer is recomputed when needed). A follow-up
+        that leans on them ("When did he announce it?") is searched as a standalone question, reported in
+        ``searched``; one that cannot be tied to them is refused with the reason.
         """
         from assistant.answer.compose import compose
         from assistant.answer.pipeline import AnswerPipeline
-        from assistant.followup import standalone
 
         started = time.perf_counter()
         text = clean_question(question, self.settings.limits.max_question_chars)
-        searched = standalone(text, history)
-        query = searched or text
+        resolution = self.resolve(text, history)
+        if resolution.unresolved:
+            return Answer(id=id, question=question, abstained=True, seconds=round(time.perf_counter() - started, 4),
+                          answer=f"I {resolution.unresolved}. Ask again naming what you mean.")
+        searched, query = resolution.searched, resolution.query
         with self._lock:  # snapshot, retriever and answerer of one generation, even if another thread reloads
             snapshot = self.snapshot()
             retriever, answerer = self._retriever, self._answerer
@@ -238,6 +244,44 @@ class Assistant:
             retrieved=[Span(source=h.chunk.source, start=h.chunk.start, end=h.chunk.end) for h in hits],
             seconds=round(time.perf_counter() - started, 4),
         )
+
+    def resolve(self, question: str, history: Sequence[str | Answer] | None) -> Resolution:
+        """How ``question`` reads after ``history`` (see ``ask``): the standalone question to search, or why it
+        cannot be tied to the earlier questions."""
+        from assistant.followup import PARAMS, resolve_conversation
+        from assistant.terms import stem
+
+        turns = list(history or [])
+        if not turns:
+            return resolve_conversation(question, [])[0]
+        self.snapshot()
+        weights = self._answerer.weights if self._answerer is not None else None
+        asked = [turn.question if isinstance(turn, Answer) else str(turn) for turn in turns]
+
+        def answer_of(turn: int, standalone: str) -> str:  # given, else recomputed for the last turn only
+            given = turns[turn]
+            if isinstance(given, Answer):
+                return given.answer
+            return self._extractive_text(standalone) if turn == len(turns) - 1 else ""
+
+        def weight(word: str) -> float:  # how telling a word is here: rare in the corpus, but in it
+            term = stem(word)
+            return weights.idf(term) if weights is not None and weights.known(term) else 0.0
+
+        return resolve_conversation(question, asked, answer_of, self.followup_params or PARAMS, weight)[0]
+
+    def _extractive_text(self, query: str) -> str:
+        """The extractive answer's text for ``query`` ("" when it abstains): an earlier turn's answer, recomputed."""
+        from assistant.answer.compose import compose
+        from assistant.answer.pipeline import AnswerPipeline
+
+        with self._lock:
+            snapshot = self.snapshot()
+            retriever, answerer = self._retriever, self._answerer
+        assert retriever is not None and answerer is not None
+        with store_errors(self.settings):
+            _, draft = AnswerPipeline(retriever, answerer, self.embedder.embed).run(query)
+        return "" if draft.abstained else compose(query, draft, snapshot)[0]
 
     def _generate(
         self, question: str, query: str, hits: list[Hit], draft: Draft, snapshot: Snapshot,
@@ -258,7 +302,7 @@ class Assistant:
         raise AssertionError("the generative stream ended without a final answer")
 
     def ask_stream(
-        self, question: str, id: str | None = None, history: list[str] | None = None
+        self, question: str, id: str | None = None, history: Sequence[str | Answer] | None = None
     ) -> Iterator[AnswerDelta | Answer]:
         """``ask`` as a stream, for UIs: ``AnswerDelta`` items, then the final ``Answer``.
 

@@ -77,6 +77,8 @@ def render_answer(answer: Answer) -> str:
     lines = [answer.answer, ""]
     if answer.notice:
         lines[:0] = [f"({answer.notice})", ""]
+    if answer.searched:
+        lines[:0] = [f"(searched as: \u201c{answer.searched}\u201d)", ""]
     if answer.citations:
         lines.append("Nearest passages:" if answer.abstained else "Sources:")
         for c in answer.citations:

@@ -161,11 +161,20 @@ def test_follow_up_uses_the_previous_turn(browser, server) -> None:
     when = ask(page, "When did he announce it?")
     assert "September 7" in when.inner_text()
     assert "Searched as" in when.locator(".searched").inner_text()
+    resolved = when.locator(".searched").inner_text()  # the resolved question: the reference replaced, not asked
+    assert "Iran" in resolved and " he " not in resolved and "announce" in resolved
     how = ask(page, "and how?")
     assert "video message" in how.inner_text()
     shot(page, "04-follow-up")
     page.locator("#clear-chat").click()
     page.wait_for_function("() => document.querySelectorAll('.bot-row').length === 0")
+    first = ask(page, "hello?")  # a new conversation: nothing of the cleared one to lean on
+    assert first.locator(".searched").count() == 0
+    untied = ask(page, "When did he say it?")
+    assert untied.locator(".answer.refusal").count() == 1 and untied.locator(".searched").count() == 0
+    assert "could not tie" in untied.inner_text() and "hello?" in untied.inner_text()
+    assert "Rama" not in untied.inner_text()
+    shot(page, "04b-new-conversation")
 
 
 @browser_test

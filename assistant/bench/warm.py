@@ -63,7 +63,8 @@ def quality(assistant: Assistant, base: LlamaIndexBaseline | None, eval_set: Pat
     questions = load_questions(eval_set)
     texts = source_texts(assistant)
     ours = summarise(run_system("ours", questions, assistant.ask, texts))
-    theirs = summarise(run_system("baseline", questions, base.ask, texts)) if base else {}
+    theirs = summarise(run_system("baseline", questions, lambda q, ident, _history: base.ask(q, ident), texts)) \
+        if base else {}
     return {
         "eval_set": str(eval_set), "questions": len(questions), "scored_for_retrieval": ours.get("retrieval_scored"),
         "figures": {name: {"ours": ours.get(name), "baseline": theirs.get(name)} for name in QUALITY},

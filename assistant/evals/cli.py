@@ -45,14 +45,14 @@ def _progress_bar(prefix: str) -> tuple[Bar, Progress]:
     return bar, update
 
 
-def run_eval(assistant: Assistant, set_path: Path, out: Path, baseline: bool = False) -> int:
+def run_eval(assistant: Assistant, set_path: Path, out: Path, baseline: bool = False, split: str = "all") -> int:
     """Run the set (and the baseline), write report.json/.md/.png and results.jsonl, print the headline table."""
     from assistant.evals.report import headline_markdown, write_report
     from assistant.evals.runner import evaluate
 
     bar, update = _progress_bar("eval ")
     with bar:  # EvalSetError: one line from the CLI's main
-        run = evaluate(assistant, set_path, baseline, update)
+        run = evaluate(assistant, set_path, baseline, update, split)
     paths = write_report(run, out)
     print(headline_markdown(run))
     print(f"\nreport: {paths['md']} (also {', '.join(p.name for k, p in paths.items() if k not in ('md', 'results-ours'))})")
@@ -61,6 +61,7 @@ def run_eval(assistant: Assistant, set_path: Path, out: Path, baseline: bool = F
 
 def run_sets_eval(
     settings: Settings, sets_dir: Path, split: str, names: Sequence[str] | None, out: Path, baseline: bool = False,
+    conversations: bool = False,
 ) -> int:
     """Run every collection's ``split`` part on its cached scratch index, write the reports, print the table."""
     from assistant.evals.sets import run_sets
@@ -68,11 +69,11 @@ def run_sets_eval(
 
     bar, update = _progress_bar("eval ")
     with bar:  # EvalSetError: one line from the CLI's main
-        run = run_sets(settings, sets_dir, split, names, baseline, progress=update)
+        run = run_sets(settings, sets_dir, split, names, baseline, progress=update, conversations=conversations)
     for name, why in run.skipped.items():
         print(f"skipped {name}: {why}", file=sys.stderr)
     if not run.runs:
-        raise EvalSetError(f"no collection under {sets_dir} has a questions.jsonl")
+        raise EvalSetError(f"no collection under {sets_dir} has a {'conversations' if conversations else 'questions'}.jsonl")
     paths = write_sets_report(run, out)
     print(summary_markdown(run))
     print(f"\nsummary: {paths['md']} (also {paths['json'].name}; per collection: {out}/<name>/report.md)")

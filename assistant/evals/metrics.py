@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from statistics import median
 
 import numpy as np
@@ -215,11 +215,15 @@ def summarise(results: Sequence[QuestionResult]) -> dict[str, float | int | None
     return figures
 
 
-def by_type(results: Sequence[QuestionResult]) -> dict[str, dict[str, float | int | None]]:
-    """``summarise`` for each question type, in order of first appearance."""
+def by_type(
+    results: Sequence[QuestionResult], key: Callable[[QuestionResult], str | None] = lambda r: r.type,
+) -> dict[str, dict[str, float | int | None]]:
+    """``summarise`` for each question type (or other ``key``; None: left out), in order of first appearance."""
     groups: dict[str, list[QuestionResult]] = {}
     for r in results:
-        groups.setdefault(r.type, []).append(r)
+        group = key(r)
+        if group is not None:
+            groups.setdefault(group, []).append(r)
     return {kind: summarise(group) for kind, group in groups.items()}
 
 

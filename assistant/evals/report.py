@@ -62,7 +62,7 @@ def report_data(run: EvalRun) -> dict[str, Any]:
         "set": {"path": str(run.set_path), "sha256": run.set_sha256, "split": run.split,
                 "questions": len(run.questions)},
         "started": run.started,
-        "systems": {name: {"figures": s.figures, "by_type": s.by_type, "config": s.config}
+        "systems": {name: {"figures": s.figures, "by_type": s.by_type, "by_kind": s.by_kind, "config": s.config}
                     for name, s in run.systems.items()},
         "definitions": {**DEFINITIONS, "support_min": SUPPORT_MIN, "stopwords": sorted(STOPWORDS)},
         "settings": run.settings,
@@ -92,9 +92,9 @@ def headline_markdown(run: EvalRun) -> str:
     return "\n".join(lines)
 
 
-def _type_table(system: SystemRun) -> str:
-    lines = [_row(["type", "n", *(LABELS[c] for c in TYPE_COLUMNS)]), _row(["---"] * (len(TYPE_COLUMNS) + 2))]
-    for kind, figures in system.by_type.items():
+def _type_table(groups: dict[str, dict[str, float | int | None]], label: str = "type") -> str:
+    lines = [_row([label, "n", *(LABELS[c] for c in TYPE_COLUMNS)]), _row(["---"] * (len(TYPE_COLUMNS) + 2))]
+    for kind, figures in groups.items():
         lines.append(_row([kind, str(figures["questions"]), *(_fmt(c, figures[c]) for c in TYPE_COLUMNS)]))
     return "\n".join(lines)
 
@@ -107,7 +107,8 @@ def _failures(system: SystemRun) -> str:
     for r in failed:
         short = " ".join(r.answer.split())
         short = short if len(short) <= 90 else short[:89] + "…"
-        lines.append(_row([r.id, r.type, r.question, short, "; ".join(r.reasons)]))
+        asked = f"{r.question} (searched as: {r.searched})" if r.searched else r.question
+        lines.append(_row([r.id, r.type, asked, short, "; ".join(r.reasons)]))
     return "\n".join(lines)
 
 
@@ -124,7 +125,9 @@ def markdown(run: EvalRun) -> str:
         "## Headline", "", headline_markdown(run), "",
     ]
     for name, system in run.systems.items():
-        parts += [f"## By question type: {name}", "", _type_table(system), ""]
+        parts += [f"## By question type: {name}", "", _type_table(system.by_type), ""]
+        if system.by_kind:
+            parts += [f"## Follow-ups by kind: {name}", "", _type_table(system.by_kind, "kind"), ""]
     parts += ["## Definitions", ""]
     parts += [f"- **{LABELS[name]}** (`{name}`): {text}" for name, text in DEFINITIONS.items()]
     parts += [f"- Content words: lower-case `[a-z0-9]+` tokens of the normalised text minus a fixed list of "

@@ -43,6 +43,11 @@ class SystemRun:
         """Figures per question type."""
         return by_type(self.results)
 
+    @property
+    def by_kind(self) -> dict[str, dict[str, float | int | None]]:
+        """Figures per follow-up kind (pronoun, ellipsis, ...), over the questions that have one."""
+        return by_type(self.results, key=lambda r: r.kind)
+
 
 @dataclass
 class EvalRun:
@@ -68,7 +73,8 @@ def score(question: EvalQuestion, answer: Answer, latency: float, texts: SourceT
     sources = texts.candidates(question)
     top3 = [(texts.text(span.source) or "")[span.start:span.end] for span in answer.retrieved[:3]]
     return QuestionResult(
-        id=question.id, type=question.type, question=question.question,
+        id=question.id, type=question.type, question=question.question, history=question.history,
+        kind=question.kind, searched=answer.searched,
         source=sources[0] if len(sources) == 1 else None, should_abstain=question.should_abstain,
         gold_answer=question.answer, must_include=question.must_include, evidence=question.evidence,
         evidence_spans=gold, answer=answer.answer, abstained=answer.abstained, citations=answer.citations,
@@ -77,11 +83,14 @@ def score(question: EvalQuestion, answer: Answer, latency: float, texts: SourceT
     )
 
 
+Ask = Callable[[str, str, list[str]], Answer]
+"""Called as (question, id, history): the earlier questions of its conversation, oldest first."""
+
+
 def run_system(
-    name: str, questions: list[EvalQuestion], ask: Callable[[str, str], Answer], texts: SourceTexts,
-    progress: Progress | None = None,
+    name: str, questions: list[EvalQuestion], ask: Ask, texts: SourceTexts, progress: Progress | None = None,
 ) -> list[QuestionResult]:
-    """Ask every question with ``ask(question, id)``, timing each call.
+    """Ask every question with ``ask(question, id, history)``, timing each call.
 
     A question that raises is recorded as an empty, non-abstained answer with the error as a reason, so it fails
     every metric (an error is never a right refusal) and the run goes on.
@@ -90,7 +99,7 @@ def run_system(
     for done, question in enumerate(questions, start=1):
         started = time.perf_counter()
         try:
-            answer, error = ask(question.question, question.id), None
+            answer, error = ask(question.question, question.id, question.history), None
         except Exception as exc:  # noqa: BLE001 - one broken question must not lose the whole run
             answer = Answer(id=question.id, question=question.question, answer="", abstained=False)
             error = f"{type(exc).__name__}: {exc}"
@@ -140,13 +149,16 @@ def evaluate(
         assistant.ask(questions[0].question)
     config = {"answerer": assistant.settings.llm.backend, "retrieval": "hybrid BM25 + dense, reciprocal rank fusion",
               "top_k": assistant.settings.retrieval.top_k}
-    systems = {"ours": SystemRun("ours", run_system("ours", questions, assistant.ask, texts, progress), config)}
+    def ours(question: str, ident: str, history: list[str]) -> Answer:
+        return assistant.ask(question, id=ident, history=history or None)
+
+    systems = {"ours": SystemRun("ours", run_system("ours", questions, ours, texts, progress), config)}
     if baseline:
         from assistant.evals.baseline import LlamaIndexBaseline
 
         base = LlamaIndexBaseline(assistant.embedder, texts.indexed)
         try:
-            results = run_system("baseline", questions, base.ask, texts, progress)
+            results = run_system("baseline", questions, lambda q, ident, _history: base.ask(q, ident), texts, progress)
         finally:
             base.close()
         systems["baseline"] = SystemRun("baseline", results, base.config())

@@ -34,6 +34,12 @@ class EvalQuestion(BaseModel):
     should_abstain: bool = False
     source: str | None = None
     split: Split | None = Field(None, description="tune or test part of a collection; None: in every part.")
+    history: list[str] = Field(default_factory=list, description="Earlier questions of the conversation, oldest "
+                               "first; asked with them as ``Assistant.ask(question, history=...)``.")
+    kind: str | None = Field(None, description="A follow-up's kind (pronoun, ellipsis, topic_shift, continuation, "
+                             "unanswerable): reported per kind, split per kind.")
+    standalone: str | None = Field(None, description="The follow-up written out in full: for diagnosis and fitting "
+                                   "only, never asked.")
 
     def in_split(self, split: str) -> bool:
         """True when the question belongs to ``split`` (``all`` holds every question)."""
@@ -74,6 +80,9 @@ class QuestionResult(BaseModel):
     id: str
     type: str
     question: str
+    history: list[str] = Field(default_factory=list)
+    kind: str | None = None
+    searched: str | None = Field(None, description="The standalone question the system searched, when it differs.")
     source: str | None
     should_abstain: bool
     gold_answer: str | None

@@ -1,7 +1,8 @@
 """Multi-collection evals: each ``<sets>/<name>/`` with a questions.jsonl, run on its own cached scratch index.
 
 A collection folder holds ``corpus/`` (its documents), ``questions.jsonl`` (an eval set whose lines may carry
-``split``: tune or test) and ``README.md``. Its scratch index lives in ``<cache>/<name>/`` (default cache: the
+``split``: tune or test), optionally ``conversations.jsonl`` (follow-ups with their history, same schema) and
+``README.md``. Its scratch index lives in ``<cache>/<name>/`` (default cache: the
 ``.cache`` folder beside the sets folder, i.e. ``evals/.cache``) and is used as is while its key, a hash of the
 corpus files (names and bytes) and of the settings' index fingerprint, is unchanged; otherwise an index run
 brings it up to date (incremental; a changed fingerprint re-embeds everything) and the new key is recorded.
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 QUESTIONS = "questions.jsonl"
+CONVERSATIONS = "conversations.jsonl"  # follow-up questions with their history: run instead with ``conversations``
 CORPUS = "corpus"
 KEY_FILE = "CACHE_KEY"
 LOCK_WAIT_SECONDS = 600.0  # another process (a test run, another eval) may be indexing the same collection
@@ -47,6 +49,11 @@ class Collection:
         """Its eval set."""
         return self.folder / QUESTIONS
 
+    @property
+    def conversations(self) -> Path:
+        """Its follow-up questions with their history."""
+        return self.folder / CONVERSATIONS
+
 
 @dataclass
 class SetsRun:
@@ -67,8 +74,11 @@ def default_cache(sets_dir: Path) -> Path:
     return Path(sets_dir).resolve().parent / ".cache"
 
 
-def find_collections(sets_dir: Path, names: Sequence[str] | None = None) -> tuple[list[Collection], dict[str, str]]:
-    """The collections under ``sets_dir`` (only ``names`` when given) and the folders skipped, with the reason."""
+def find_collections(
+    sets_dir: Path, names: Sequence[str] | None = None, set_file: str = QUESTIONS,
+) -> tuple[list[Collection], dict[str, str]]:
+    """The collections under ``sets_dir`` (only ``names`` when given) that hold ``set_file``, and the folders
+    skipped, with the reason."""
     sets_dir = Path(sets_dir)
     if not sets_dir.is_dir():
         raise EvalSetError(f"no collections folder at {sets_dir}")
@@ -82,8 +92,8 @@ def find_collections(sets_dir: Path, names: Sequence[str] | None = None) -> tupl
             continue
         if not (folder / CORPUS).is_dir():
             skipped[name] = f"no {CORPUS}/ folder"
-        elif not (folder / QUESTIONS).is_file():
-            skipped[name] = f"no {QUESTIONS} yet"
+        elif not (folder / set_file).is_file():
+            skipped[name] = f"no {set_file} yet"
         else:
             found.append(Collection(name, folder))
     return found, skipped
@@ -154,16 +164,19 @@ def _counting(progress: Progress) -> IndexProgress:
 def run_sets(
     settings: Settings, sets_dir: Path, split: str = "test", names: Sequence[str] | None = None,
     baseline: bool = False, cache_dir: Path | None = None, progress: Progress | None = None,
+    conversations: bool = False,
 ) -> SetsRun:
-    """Run the ``split`` part of every collection under ``sets_dir`` (or of ``names``) on its scratch index.
+    """Run the ``split`` part of every collection under ``sets_dir`` (or of ``names``) on its scratch index: its
+    questions.jsonl, or its conversations.jsonl when ``conversations``.
 
     ``progress`` is called as (task, done, total) with tasks "<name>: index <stage>" and "<name>: <system>".
     """
-    collections, skipped = find_collections(sets_dir, names)
+    set_file = CONVERSATIONS if conversations else QUESTIONS
+    collections, skipped = find_collections(sets_dir, names, set_file)
     runs: dict[str, EvalRun] = {}
     for collection in collections:
         indexing = _counting(_labelled(f"{collection.name}: index", progress)) if progress else None
         assistant = collection_assistant(settings, collection.folder, cache_dir, indexing)
         asking = _labelled(f"{collection.name}:", progress) if progress else None
-        runs[collection.name] = evaluate(assistant, collection.questions, baseline, asking, split)
+        runs[collection.name] = evaluate(assistant, collection.folder / set_file, baseline, asking, split)
     return SetsRun(Path(sets_dir), split, runs, skipped)

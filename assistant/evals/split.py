@@ -1,9 +1,10 @@
 """Deterministic tune/test split of a collection's eval set: ``python -m assistant.evals.split [PATH ...]``.
 
-A line without ``"split"`` gets one. Within each question type the unsplit questions are ranked by
-sha256("<collection>/<id>") and the first ones go to test until the type holds half its questions there (an odd
-count's extra question goes to the side a hash of collection and type picks), so every type is split roughly in
-half, whatever the line order and Python's hash seed. Lines that have a split keep it. Every line keeps its place
+A line without ``"split"`` gets one. Within each question type (a follow-up's ``kind`` when it has one) the
+unsplit questions are ranked by sha256("<collection>/<id>") and the first ones go to test until the type holds half
+its questions there (an odd count's extra question goes to the side a hash of collection and type picks), so every
+type is split roughly in half, whatever the line order and Python's hash seed. A collection folder's
+conversations.jsonl is split beside its questions.jsonl. Lines that have a split keep it. Every line keeps its place
 and its bytes: the field is inserted before the closing brace.
 """
 
@@ -21,6 +22,7 @@ from typing import Any
 from assistant.evals.schema import SPLITS, EvalSetError
 
 QUESTIONS = "questions.jsonl"
+CONVERSATIONS = "conversations.jsonl"
 DEFAULT_SETS = Path("evals/sets")
 
 
@@ -45,6 +47,11 @@ def split_hash(collection: str, key: str) -> str:
     return sha256(f"{collection}/{key}".encode()).hexdigest()
 
 
+def _group(record: Mapping[str, Any]) -> str:
+    """The group a record is split within: its follow-up kind when it has one, else its question type."""
+    return str(record.get("kind") or record.get("type"))
+
+
 def assign_splits(collection: str, records: Sequence[Mapping[str, Any]]) -> list[str]:
     """The split of every record: its own ``split`` when it has one, else chosen as the module docstring says."""
     splits: list[str | None] = []
@@ -53,7 +60,7 @@ def assign_splits(collection: str, records: Sequence[Mapping[str, Any]]) -> list
         if record.get("split") not in (None, *SPLITS):
             raise EvalSetError(f"question {record.get('id')!r}: split must be one of {SPLITS}, not {record['split']!r}")
         splits.append(record.get("split"))
-        groups.setdefault(str(record.get("type")), []).append(i)
+        groups.setdefault(_group(record), []).append(i)
     for kind, members in groups.items():
         new = [i for i in members if splits[i] is None]
         new.sort(key=lambda i: split_hash(collection, str(records[i]["id"])))
@@ -108,24 +115,25 @@ def split_file(path: Path) -> SplitReport:
     test_by_type: dict[str, int] = {}
     total_by_type: dict[str, int] = {}
     for record, split in zip(records, splits):
-        kind = str(record.get("type"))
+        kind = _group(record)
         total_by_type[kind] = total_by_type.get(kind, 0) + 1
         test_by_type[kind] = test_by_type.get(kind, 0) + (split == "test")
     return SplitReport(path, added, test_by_type, total_by_type)
 
 
 def question_files(target: Path) -> tuple[list[Path], list[str]]:
-    """The eval sets a path names (a file, a collection folder, or a folder of collections) and skip messages."""
+    """The eval sets a path names (a file, a collection folder, or a folder of collections) and skip messages;
+    a collection's conversations.jsonl comes with its questions.jsonl."""
     if target.is_file():
         return [target], []
     if (target / QUESTIONS).is_file():
-        return [target / QUESTIONS], []
+        return [p for p in (target / QUESTIONS, target / CONVERSATIONS) if p.is_file()], []
     if not target.is_dir():
         return [], [f"skip {target}: no such file or folder"]
     files, skipped = [], []
     for folder in sorted(p for p in target.iterdir() if p.is_dir() and not p.name.startswith(".")):
         if (folder / QUESTIONS).is_file():
-            files.append(folder / QUESTIONS)
+            files += [p for p in (folder / QUESTIONS, folder / CONVERSATIONS) if p.is_file()]
         else:
             skipped.append(f"skip {folder}: no {QUESTIONS} yet")
     return files, skipped

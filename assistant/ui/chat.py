@@ -27,11 +27,6 @@ class Turn:
     answer: Answer
     sources_html: str
 
-    @property
-    def standalone(self) -> str:
-        """The question as searched: what a later follow-up leans on."""
-        return self.answer.searched or self.answer.question
-
 
 Messages = list[dict[str, str]]
 
@@ -66,13 +61,15 @@ def _turn(assistant: Assistant, answer: Answer, number: int) -> Turn:
 
 
 def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[Update]:
-    """Ask ``question`` with the turns' standalone questions as history: a pending step, then (generative backend)
-    each guarded sentence as ``Assistant.ask_stream`` delivers it, then the final, authoritative ``Answer`` whole."""
+    """Ask ``question`` with the turns' answers as its conversation (a follow-up is resolved against the earlier
+    questions and the last answer; the answer shows what was searched, or which earlier question a reference could
+    not be tied to): a pending step, then (generative backend) each guarded sentence as ``Assistant.ask_stream``
+    delivers it, then the final, authoritative ``Answer`` whole."""
     asked = {"role": "user", "content": question_html(question)}
     yield Update(messages(turns) + [asked, {"role": "assistant", "content": PENDING}])
     number, text, cited = len(turns), "", []
     try:
-        for event in assistant.ask_stream(question, history=[t.standalone for t in turns]):
+        for event in assistant.ask_stream(question, history=[t.answer for t in turns]):
             if isinstance(event, Answer):
                 answer = event
                 break
@@ -90,5 +87,6 @@ def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[
 
 
 def api_answer(assistant: Assistant, question: str, history: list[str] | None = None) -> dict[str, Any]:
-    """The JSON answer contract (``Answer.model_dump``) for the ``/ask`` API endpoint."""
+    """The JSON answer contract (``Answer.model_dump``) for the ``/ask`` API endpoint; ``history``: the earlier
+    questions of the conversation, oldest first (the last one's answer is recomputed when a reference needs it)."""
     return assistant.ask(question, history=history or None).model_dump(mode="json")

@@ -1,0 +1,274 @@
+"""What a follow-up's references point to: phrases of the previous question, or of the previous answer when that
+question asked for them, and how a fragment or a lone wh-word is read into the previous question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from functools import cached_property
+
+from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.nlp import Syntax, syntax
+from assistant.terms import STOPWORDS, stem
+
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+_PLACE_PREPS = frozenset("in at from near outside inside into to".split())
+_PEOPLE = ("PERSON",)
+_GROUPS = ("ORG", "NORP", "GPE")
+_PLACES = ("GPE", "LOC", "FAC")
+_KEPT_WH = ("when", "where", "who", "how many", "how much", "how long", "how old", "how far")
+_CONTINUING = frozenset({"other", "rest", "next", "remaining", "another"})
+_ORDINALS = frozenset("first second third fourth fifth last final".split())
+ANSWER_CHARS = 800  # of the previous answer read for what a reference points to
+_REFUSED = ("The sources don't say", "I could not tie")
+_MARKERS = re.compile(r"\s*\[\d+\]")
+_WH_PHRASE = re.compile(
+    r"\b(how come|how so|how (?:many|much|long|old|far|big|often)(?: \w+)?|what (?:year|date|time|day|kind of \w+)|"
+    r"(?:what|which|whose) \w+|who|whom|when|where|why|how|what|which)\b", re.IGNORECASE)
+
+
+def wh_phrase(question: str) -> str:
+    """The question's wh-phrase in lower case ("" when none): "how many", "which empire", "why"."""
+    match = _WH_PHRASE.search(question)
+    return match.group(1).lower() if match else ""
+
+
+def body_without_wh(question: str) -> str:
+    """The question without its leading wh-word (and its noun chunk) and final mark."""
+    parsed = syntax(question)
+    wh = next((t for t in parsed.tokens if t.tag in _WH_TAGS), None)
+    drop: set[int] = set()
+    if wh is not None:
+        drop = {wh.i}
+        for start, end in parsed.chunks:
+            if start <= wh.i < end:
+                drop = set(range(start, end))
+        if wh.i + 1 < len(parsed.tokens) and parsed.tokens[wh.i + 1].lemma in ("many", "much", "long", "often"):
+            drop |= {wh.i + 1, wh.i + 2} if wh.i + 2 < len(parsed.tokens) and \
+                parsed.tokens[wh.i + 2].pos == "NOUN" else {wh.i + 1}
+    kept = [t.text for t in parsed.tokens if t.i not in drop and t.pos != "PUNCT"]
+    return " ".join(kept)
+
+
+def _plain(answer: str) -> str:
+    return _MARKERS.sub("", answer).split(" Nearest passages:")[0]
+
+
+class Antecedents:
+    """Phrases of the previous question (and, lazily, of its answer) that a reference can point to."""
+
+    def __init__(
+        self, previous: str, answer: Callable[[], str] | None, weight: Callable[[str], float] | None = None,
+        gist_terms: int = 3, topic_phrases: int = 2,
+    ) -> None:
+        self.previous = previous
+        self.parsed = syntax(previous)
+        self._answer = answer
+        self.weight = weight
+        self.gist_terms = gist_terms
+        self.topic_phrases = topic_phrases
+
+    @cached_property
+    def answer(self) -> Syntax | None:
+        """The previous answer's text, parsed (None when there is none, or it was a refusal)."""
+        text = _plain(self._answer() if self._answer else "").strip()
+        if not text or text.startswith(_REFUSED):
+            return None
+        return syntax(text[:ANSWER_CHARS])
+
+    @property
+    def asked(self) -> str:
+        """The previous question's wh-word ("" for a yes/no question)."""
+        return next((t.text.lower() for t in self.parsed.tokens if t.tag in _WH_TAGS), "")
+
+    def _chunks(self, parsed: Syntax) -> list[tuple[int, int]]:
+        """Noun chunks that name something (not a wh-phrase, not a pronoun), subjects first."""
+        toks = parsed.tokens
+        out = []
+        for start, end in parsed.chunks:
+            root = _root(parsed, start, end)
+            if any(toks[i].tag in _WH_TAGS for i in range(start, end)) or toks[root].pos == "PRON":
+                continue
+            out.append((start, end, toks[root].dep.startswith("nsubj")))
+        return [(s, e) for s, e, _ in sorted(out, key=lambda c: not c[2])]
+
+    def _ent(self, parsed: Syntax | None, labels: tuple[str, ...]) -> str | None:
+        if parsed is None:
+            return None
+        return next((parsed.span(s, e) for s, e, label in parsed.ents if label in labels), None)
+
+    def _wh_noun(self) -> str:
+        """The noun a wh-determiner asks about ("which *empire*", "what *step*"), if any."""
+        toks = self.parsed.tokens
+        return next((toks[t.head].lemma for t in toks if t.tag in ("WDT", "WP") and t.dep == "det"
+                     and toks[t.head].pos == "NOUN"), "")
+
+    def _answer_chunk(self, lemma: str) -> str | None:
+        if self.answer is None:
+            return None
+        toks = self.answer.tokens
+        for start, end in self.answer.chunks:
+            if toks[end - 1].lemma == lemma or (not lemma and toks[end - 1].pos == "PROPN"):
+                return _no_det(self.answer, start, end)
+        return None
+
+    def find(self, kind: str, head: str = "") -> str | None:
+        """The phrase a reference of ``kind`` (person, group, thing, event, place, date, determiner) points to."""
+        chunks = self._chunks(self.parsed)
+        if kind == "person":
+            found = self._ent(self.parsed, _PEOPLE) or self._ent(self.answer, _PEOPLE)
+            return found or (self.gist() if self.asked == "who" or not chunks else _no_det(self.parsed, *chunks[0]))
+        if kind == "group":
+            plural = [c for c in chunks if self.parsed.tokens[c[1] - 1].tag in ("NNS", "NNPS")]
+            acronym = next((t.text for t in self.parsed.tokens if t.pos == "PROPN" and t.text.isupper()
+                            and len(t.text) > 1), None)
+            return (self._ent(self.parsed, ("ORG", "NORP")) or acronym or self._topic(chunks)
+                    or (_no_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
+                    or self._ent(self.answer, _GROUPS))
+        if kind == "thing":
+            noun = self._wh_noun()
+            if noun and (found := self._answer_chunk(noun)):
+                return found
+            if self._asks_for_a_thing() and (found := self._answer_chunk("")):
+                return found
+            return self._topic(chunks) or self.gist()
+        if kind == "event":
+            return self.gist()
+        if kind == "noun":  # "the first one": the noun of the previous question's topic, singular
+            toks = self.parsed.tokens
+            roots = [toks[_root(self.parsed, *c)] for c in chunks]
+            return next((r.lemma for r in roots if r.pos == "NOUN" and stem(r.lemma) not in QUESTION_FILLER), None)
+        if kind == "place":
+            if self.asked == "where" and (found := self._ent(self.answer, _PLACES)):
+                return found
+            toks = self.parsed.tokens
+            for start, end in chunks:
+                prep = toks[start - 1] if start else None
+                if prep is None or prep.text.lower() not in _PLACE_PREPS:
+                    continue
+                owner = next((c for c in chunks if c[0] <= prep.head < c[1]), None)
+                return self.parsed.span(owner[0] + (toks[owner[0]].pos == "DET"), end).replace(" 's", "'s") \
+                    if owner else _no_det(self.parsed, start, end)
+            return self._ent(self.parsed, _PLACES) or (_no_det(self.parsed, *chunks[0]) if chunks else None)
+        if kind == "date":
+            return self._ent(self.parsed, ("DATE",)) or (self._ent(self.answer, ("DATE",)) if self.asked == "when"
+                                                         else None)
+        if kind == "determiner":  # "that table": the modifiers the previous turn gave the same noun
+            for source in (self.answer, self.parsed):
+                for start, end in (self._chunks(source) if source is not None else []):
+                    if source.tokens[end - 1].lemma == head and end - start > 1:
+                        return _no_det(source, start, end - 1) or None
+            return None
+        raise ValueError(f"unknown reference kind {kind!r}")
+
+    def _content_words(self) -> list[str]:
+        """The previous question's content words, in order, once each."""
+        return list(dict.fromkeys(t.text for t in self.parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+                                  and t.text.lower() not in STOPWORDS and t.tag not in _WH_TAGS
+                                  and stem(t.lemma) not in QUESTION_FILLER))
+
+    def gist(self) -> str:
+        """What the previous turn was about: its most telling content words (by ``weight``, at most
+        ``gist_terms``), in their order."""
+        words = self._content_words()
+        if self.weight is not None and len(words) > self.gist_terms:
+            keep = set(sorted(words, key=lambda w: -self.weight(w.lower()))[:self.gist_terms])  # type: ignore[misc]
+            words = [w for w in words if w in keep]
+        return " ".join(words)
+
+    def _asks_for_a_thing(self) -> bool:
+        """Whether the previous question asked which thing ("Which was the first release ...?"): its wh-pronoun is
+        the subject or the attribute, so "it" is the answer."""
+        return any(t.tag in ("WP", "WDT") and t.pos == "PRON" and t.dep in ("nsubj", "attr") and t.lemma != "who"
+                   for t in self.parsed.tokens) and self.asked in ("which",)
+
+    def _topic(self, chunks: list[tuple[int, int]]) -> str:
+        """The previous question's subject and object phrases (at most ``topic_phrases``), where "it" most likely
+        points."""
+        toks = self.parsed.tokens
+        picked: list[str] = []
+        for role in ("nsubj", "attr", "dobj", "pobj"):
+            for start, end in chunks:
+                root = toks[_root(self.parsed, start, end)]
+                if root.dep.startswith(role) and len(picked) < self.topic_phrases and stem(root.lemma) not in QUESTION_FILLER:
+                    phrase = self._with_of(start, end)
+                    if phrase not in picked and not any(phrase in p for p in picked):
+                        picked.append(phrase)
+        return " ".join(picked)
+
+    def _with_of(self, start: int, end: int) -> str:
+        """A chunk of the previous question with the phrase that modifies it ("version 1.1 *of the social
+        contract*", "ties *with Iran*")."""
+        toks = self.parsed.tokens
+        root = _root(self.parsed, start, end)
+        while end < len(toks) and toks[end].pos == "NUM":  # "version 1.1 of ..."
+            end += 1
+        if end + 1 < len(toks) and toks[end].pos == "ADP" and toks[end].head == root:
+            following = next((c for c in self.parsed.chunks if c[0] == end + 1), None)
+            if following:
+                end = following[1]
+        return _no_det(self.parsed, start, end)
+
+    def context(self, searched: str, limit: int) -> str:
+        """Up to ``limit`` more of the previous question's telling words that ``searched`` lacks ("" for none)."""
+        have = {stem(w.lower()) for w in re.findall(r"\w+", searched)}
+        words = [w for w in self._content_words() if stem(w.lower()) not in have]
+        if self.weight is not None:
+            words = sorted(words, key=lambda w: -self.weight(w.lower()))  # type: ignore[misc]
+        return " ".join(words[:limit])
+
+    def merge(self, fragment: str, own_wh: str, aliases: Mapping[str, str]) -> str:
+        """A fragment or lone wh-word read into the previous question: "why" + its body, an entity of the same
+        kind swapped in, or the previous question with the fragment after it."""
+        own = syntax(fragment)
+        if own_wh:
+            wh = aliases.get(own_wh, own_wh)
+            rest = re.sub(rf"(?i)\b{re.escape(own_wh)}\b", "", fragment).strip(" ?")
+            if any(t.pos in ("NOUN", "PROPN", "VERB") and t.text.lower() not in STOPWORDS for t in syntax(rest).tokens):
+                return f"{fragment.strip(' ?')} {self.gist()}"  # its own question: the history adds its topic
+            body = body_without_wh(self.previous)
+            if self.parsed.tokens and self.parsed.tokens[0].pos != "PROPN":
+                body = body[:1].lower() + body[1:]
+            return f"{wh} {rest} {body}".strip()
+        swapped = self._swap(own)
+        if swapped:
+            return swapped
+        if any(t.pos in ("NOUN", "PROPN") and t.text.lower() not in STOPWORDS for t in own.tokens) and \
+                not any(t.lemma in _CONTINUING for t in own.tokens):
+            wh = wh_phrase(self.previous)
+            wh = wh if wh.startswith(_KEPT_WH) else "what is"
+            return f"{wh} {fragment.strip(' ?')} {self.gist()}".strip()
+        drop_ordinals = any(t.lemma in _CONTINUING for t in own.tokens)
+        kept = [t.text for t in self.parsed.tokens if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
+        return f"{' '.join(kept)}, {fragment.strip(' ?')}"
+
+    def _swap(self, own: Syntax) -> str | None:
+        """The previous question with its entity (or proper name) of the fragment's kind replaced by the
+        fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none."""
+        toks = [t.text for t in self.parsed.tokens]
+        for start, end, label in own.ents:
+            same = [e for e in self.parsed.ents if e[2] == label and label not in ("ORDINAL", "CARDINAL")]
+            if same:
+                s, e, _ = same[-1]
+                return " ".join([*toks[:s], own.span(start, end), *toks[e:]])
+        names = [t.i for t in own.tokens if t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
+        theirs = [t.i for t in self.parsed.tokens if t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
+        if names and theirs and not self.parsed.ents:
+            s, e = theirs[-1], theirs[-1] + 1
+            while s > 0 and s - 1 in theirs:
+                s -= 1
+            return " ".join([*toks[:s], own.span(names[0], names[-1] + 1), *toks[e:]])
+        return None
+
+
+def _no_det(parsed: Syntax, start: int, end: int) -> str:
+    """A chunk's text without a leading determiner."""
+    if start < end and parsed.tokens[start].pos == "DET" and end - start > 1:
+        start += 1
+    return parsed.span(start, end).replace(" 's", "'s").strip(" \"'\u201c\u201d")
+
+
+def _root(parsed: Syntax, start: int, end: int) -> int:
+    """The chunk's head token: the one whose head lies outside it."""
+    return next((i for i in range(start, end) if not start <= parsed.tokens[i].head < end or
+                 parsed.tokens[i].head == i), end - 1)
