@@ -33,14 +33,25 @@ INTRO = (f"# {TITLE}\nAnswers quote the indexed documents word for word: click a
          "words highlighted in their passage. When the documents don't hold the answer, it says so.")
 
 
-def _gradio_progress(progress: gr.Progress, increments: bool) -> Callable[[str, int, int], None]:
-    """(stage, done, total) callbacks → a Gradio progress bar; ``increments``: ``done`` counts since the last call
-    (the indexer), else so far (the eval runner)."""
-    counts: dict[str, int] = {}
+def _index_progress(progress: gr.Progress) -> Callable[[str, int, int], None]:
+    """The indexer's (stage, newly done, total) callbacks → a Gradio progress bar that reads like the CLI's:
+    documents and chunks done, rate and time left (``assistant.progress``)."""
+    from assistant.progress import RunProgress
 
-    def update(stage: str, done: int, total: int) -> None:
-        counts[stage] = counts.get(stage, 0) + done if increments else done
-        progress((min(counts[stage], total), total), desc=f"{stage}\u2026", unit="items")
+    state = RunProgress()
+
+    def update(stage: str, newly_done: int, total: int) -> None:
+        state.update(stage, newly_done, total)
+        progress((state.stages[stage].done, total), desc=state.summary(), unit=stage)
+
+    return update
+
+
+def _eval_progress(progress: gr.Progress) -> Callable[[str, int, int], None]:
+    """The eval runner's (task, done so far, total) callbacks → a Gradio progress bar."""
+
+    def update(task: str, done: int, total: int) -> None:
+        progress((min(done, total), total), desc=f"{task}\u2026", unit="items")
 
     return update
 
@@ -139,7 +150,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             progress(0, desc="Reading the files\u2026")
             uploads = [(Path(f), Path(f).name) for f in files]
             try:
-                result = library.add_files(assistant, uploads, _gradio_progress(progress, increments=True))
+                result = library.add_files(assistant, uploads, _index_progress(progress))
             except (RuntimeError, OSError) as exc:  # index busy too long, vector store down, upload gone
                 return f"Could not add: {esc(str(exc))}", *sources_view(), None
             finally:  # the corpus copy is the only one kept: drop Gradio's cached upload
@@ -150,7 +161,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             if not source:
                 return "Choose a document to remove.", *sources_view()
             try:
-                result = library.remove_source(assistant, source, _gradio_progress(progress, increments=True))
+                result = library.remove_source(assistant, source, _index_progress(progress))
             except library.UploadRejected as exc:
                 return esc(str(exc)), *sources_view()
             return _status(result, "Removed"), *sources_view()
@@ -160,7 +171,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
 
         def run_eval(progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:
             progress(0, desc="Starting the eval\u2026")
-            evalview.run_eval(assistant, eval_set, reports_dir, _gradio_progress(progress, increments=False))
+            evalview.run_eval(assistant, eval_set, reports_dir, _eval_progress(progress))
             html, png = evalview.latest_report(reports_dir)
             return html, gr.Image(png, visible=png is not None), "Eval finished: the figures above are this run's."
 
