@@ -34,17 +34,8 @@ INTRO = (f"# {TITLE}\nAnswers quote the indexed documents word for word: click a
 
 
 def _index_progress(progress: gr.Progress) -> Callable[[str, int, int], None]:
-    """The indexer's (stage, newly done, total) callbacks → a Gradio progress bar that reads like the CLI's:
-    documents and chunks done, rate and time left (``assistant.progress``)."""
-    from assistant.progress import RunProgress
-
-    state = RunProgress()
-
-    def update(stage: str, newly_done: int, total: int) -> None:
-        state.update(stage, newly_done, total)
-        progress((state.stages[stage].done, total), desc=state.summary(), unit=stage)
-
-    return update
+    """The indexer's callbacks → Gradio's progress bar, reading like the CLI's (``library.index_progress``)."""
+    return library.index_progress(lambda value, line: progress(value, desc=line, unit="items"))
 
 
 def _eval_progress(progress: gr.Progress) -> Callable[[str, int, int], None]:
