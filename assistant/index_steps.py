@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -41,7 +42,8 @@ class EmbeddingSteps:
         self._headings: dict[str, np.ndarray] = {}
         self._texts: dict[str, str] = {}
         self.sentences_embedded = self.chunks_written = 0
-        self.seconds: dict[str, float] = defaultdict(float)  # stage → seconds: embed, tag, chroma
+        self.seconds: dict[str, float] = defaultdict(float)  # stage → seconds: sentences, chunk vectors, chroma, ...
+        self.busy: dict[str, float] = defaultdict(float)  # embed, tag → seconds each ran (they overlap)
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
@@ -89,7 +91,8 @@ class EmbeddingSteps:
                 self.tags[sentence.id] = self.pending.tags[sentence.id]
 
     def _sentences(self, sentences: list[Sentence]) -> None:
-        """Embed the sentences that lack a vector and tag those that lack tags; save both as pending work."""
+        """Embed the sentences that lack a vector while tagging those that lack tags (side by side: spaCy keeps
+        one core busy, the embedder the rest or a server's); each distinct text once; save both as pending work."""
         unique = list({s.id: s for s in sentences}.values())
         embed = [s for s in unique if s.id not in self.vectors]
         tag = [s for s in unique if s.tags is None and s.id not in self.tags]
@@ -97,18 +100,26 @@ class EmbeddingSteps:
             return
         from assistant.nlp import tag_sentences
 
-        if embed:
-            embedder = self._embedder()
-            with self.timed("embed"):
-                vectors = embedder.embed([s.text for s in embed])
-            self.vectors.update(zip([s.id for s in embed], vectors))
-            self.sentences_embedded += len(embed)
-        if tag:
-            with self.timed("tag"):
-                self.tags.update(zip([s.id for s in tag], tag_sentences([s.text for s in tag])))
+        embed_texts, tag_texts = _distinct(s.text for s in embed), _distinct(s.text for s in tag)
+        with self.timed("sentences"), ThreadPoolExecutor(1, thread_name_prefix="embed-step") as pool:
+            embedder = self._embedder() if embed_texts else None
+            vectors = pool.submit(self._busy, "embed", embedder.embed, embed_texts) if embedder else None
+            tags = dict(zip(tag_texts, self._busy("tag", tag_sentences, tag_texts))) if tag_texts else {}
+            by_text = dict(zip(embed_texts, vectors.result())) if vectors else {}
+        self.vectors.update((s.id, by_text[s.text]) for s in embed)
+        self.tags.update((s.id, tags[s.text]) for s in tag)
+        self.sentences_embedded += len(embed)
         done = list({s.id: s for s in embed + tag}.values())
         self.pending.save([s.id for s in done], np.stack([self.vectors[s.id] for s in done]),
                           [s.tags or self.tags[s.id] for s in done])
+
+    def _busy(self, work: str, fn: Callable[[list[str]], Any], texts: list[str]) -> Any:
+        """``fn(texts)``, its time added to ``busy[work]`` (embedding and tagging overlap, so kept apart)."""
+        started = time.perf_counter()
+        try:
+            return fn(texts)
+        finally:
+            self.busy[work] += time.perf_counter() - started
 
     def _chunks(self, missing: list[Chunk]) -> None:
         """Chunk vectors (of their texts, or from sentence and heading vectors) into Chroma."""
@@ -116,19 +127,23 @@ class EmbeddingSteps:
             return
         if not self.from_sentences:
             embedder = self._embedder()
-            with self.timed("embed"):
-                vectors = embedder.embed([chunk_search_text(c) for c in missing])
+            with self.timed("chunk vectors"):
+                vectors = self._busy("embed", embedder.embed, [chunk_search_text(c) for c in missing])
             with self.timed("chroma"):
                 self.store.upsert(missing, vectors)
             self.chunks_written += len(missing)
             return
-        new_headings = [h for h in heading_texts(missing) if h not in self._headings]
-        if new_headings:
-            embedder = self._embedder()
-            with self.timed("embed"):
-                self._headings.update(zip(new_headings, embedder.embed(new_headings)))
-        dim = len(self.vectors[missing[0].sentence_ids[0]])
-        vectors = chunk_vectors(missing, lambda sid: (self.vectors[sid], self._texts[sid]), self._headings, dim)
+        with self.timed("chunk vectors"):
+            new_headings = [h for h in heading_texts(missing) if h not in self._headings]
+            if new_headings:
+                self._headings.update(zip(new_headings, self._busy("embed", self._embedder().embed, new_headings)))
+            dim = len(self.vectors[missing[0].sentence_ids[0]])
+            vectors = chunk_vectors(missing, lambda sid: (self.vectors[sid], self._texts[sid]), self._headings, dim)
         with self.timed("chroma"):
             self.store.upsert(missing, vectors)
         self.chunks_written += len(missing)
+
+
+def _distinct(texts: Iterable[str]) -> list[str]:
+    """The texts without repeats, in first-seen order (a repeated line is embedded and tagged once)."""
+    return list(dict.fromkeys(texts))

@@ -60,8 +60,11 @@ class IndexReport(BaseModel):
     chunks_deleted: int = 0
     sentences_embedded: int = 0
     seconds: float = 0.0
-    stage_seconds: dict[str, float] = Field(
-        default_factory=dict, description="Seconds per stage: scan (read, chunk), embed, tag, chroma, snapshot.")
+    stage_seconds: dict[str, float] = Field(default_factory=dict, description=(
+        "Seconds per stage, one after the other: scan (read, chunk), sentences (embed and tag side by side), "
+        "chunk vectors, chroma, snapshot."))
+    busy_seconds: dict[str, float] = Field(
+        default_factory=dict, description="Seconds embedding and tagging ran (they overlap within a stage).")
 
     @property
     def changed(self) -> bool:
@@ -186,6 +189,7 @@ class _Run:
         report.chunks_deleted = len(stale)
         _mark_clean(index_dir, self.settings)
         report.stage_seconds.update((k, round(v, 3)) for k, v in steps.seconds.items())
+        report.busy_seconds = {k: round(v, 3) for k, v in steps.busy.items()}
         return report
 
 

@@ -25,7 +25,8 @@ def main() -> int:
     print(json.dumps({"seconds": report.seconds, "chunks_total": report.chunks_total, "skipped": len(report.skipped),
                       "embed_seconds": round(stats.seconds, 3), "texts_embedded": stats.texts,
                       "tokens_embedded": stats.tokens, "tokens_padded": stats.padded,
-                      "stage_seconds": report.stage_seconds, "chunk_vectors": settings.chunk_vectors}))
+                      "stage_seconds": report.stage_seconds, "busy_seconds": report.busy_seconds,
+                      "chunk_vectors": settings.chunk_vectors}))
     return 0
 
 

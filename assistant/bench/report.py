@@ -95,6 +95,7 @@ def _corpus_section(name: str, data: dict[str, Any]) -> list[str]:
 def _limit_lines(e: dict[str, Any], b: dict[str, Any]) -> list[str]:
     """The full build against the embedder's own speed, and where the rest of its time went."""
     stages = ", ".join(f"{name} {seconds:,.1f} s" for name, seconds in b["stage_seconds"].items())
+    busy = ", ".join(f"{name} {seconds:,.1f} s" for name, seconds in b["busy_seconds"].items())
     tagging = f"; tagging ran at {b['tag_words_per_s']:,} words/s" if b.get("tag_words_per_s") else ""
     return [
         f"**Build against the physical limit** (chunk vectors: {b['chunk_vectors']}). The full build embedded "
@@ -105,7 +106,7 @@ def _limit_lines(e: dict[str, Any], b: dict[str, Any]) -> list[str]:
         f"tokens/s on chunk texts ({e['chunks_per_s']['median']:.1f} chunk texts/s). {b['embed_s_in_build']:,.1f} s "
         f"of the {b['full_build_s']:,.1f} s build were inside the embedder ({b['share']:.0%}; "
         f"{b['outside_share']:.0%} outside it); at the raw rates its embedding would take {b['raw_estimate_s']:,.0f} s.",
-        "", f"Stages: {stages}{tagging}.",
+        "", f"Stages, one after the other: {stages}. Busy (embedding and tagging run side by side): {busy}{tagging}.",
     ]
 
 

@@ -58,6 +58,7 @@ class Builds:
     tokens_embedded: int = 0
     tokens_padded: int = 0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    busy_seconds: dict[str, float] = field(default_factory=dict)
     chunk_vectors: str = "text"
     nodes: int = 0
 
@@ -89,7 +90,8 @@ def builds(ws: Workspace, base_index: Path, reps: Reps) -> Builds:
                 out.ours_embed_s.append(report["embed_seconds"])
                 out.texts_embedded = report["texts_embedded"]
                 out.tokens_embedded, out.tokens_padded = report["tokens_embedded"], report["tokens_padded"]
-                out.stage_seconds, out.chunk_vectors = report["stage_seconds"], report["chunk_vectors"]
+                out.stage_seconds, out.busy_seconds = report["stage_seconds"], report["busy_seconds"]
+                out.chunk_vectors = report["chunk_vectors"]
             else:
                 _clear(base_index)
                 run = run_timed(python_module("assistant.bench.baseline", "build", str(ws.corpus), str(base_index)), ws)
@@ -208,8 +210,9 @@ def embedding_share(corpus: dict[str, Any], embedder: dict[str, Any], built: Bui
         "chunk_vectors": built.chunk_vectors,
         "raw_estimate_s": round(corpus["sentences"] / embedder["sentences_per_s"]["median"] + (
             corpus["chunks"] / embedder["chunks_per_s"]["median"] if built.chunk_vectors == "text" else 0), 1),
-        "tag_words_per_s": round(corpus["sentence_words"] / stages["tag"]) if stages.get("tag") else None,
-        "stage_seconds": stages,
+        "tag_words_per_s": round(corpus["sentence_words"] / built.busy_seconds["tag"])
+        if built.busy_seconds.get("tag") else None,
+        "stage_seconds": stages, "busy_seconds": built.busy_seconds,
         "note": "share = seconds inside the embedder during the full build ÷ the build's wall time (process start to "
                 "exit); tokens are MiniLM tokens without padding, as the embedder counts them; raw rates: the "
                 "embedder alone on samples of this corpus's sentences and chunk texts, in the same run; "
