@@ -5,16 +5,24 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+OFFLINE_ENV = {"ANONYMIZED_TELEMETRY": "False", "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1"}
+
+
+def _offline_defaults() -> None:
+    """Keep chromadb, Gradio and huggingface_hub from reaching out, unless the environment says otherwise; set
+    here, the one place that runs before any module of the package can import them."""
+    for name, value in OFFLINE_ENV.items():
+        os.environ.setdefault(name, value)
+
+
+_offline_defaults()
 
 if TYPE_CHECKING:
     from assistant.schema import Answer
     from assistant.service import Assistant
     from assistant.settings import Settings
 
-__all__ = ["Answer", "Assistant", "Settings"]
+__all__ = ["OFFLINE_ENV", "Answer", "Assistant", "Settings"]
 
 
 def __getattr__(name: str) -> object:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 
+from assistant.answer.qtypes import DATE
 from assistant.schema import Chunk, Document, Sentence
 from assistant.structure import Block, split_blocks, split_sentences, word_count
 
@@ -16,6 +18,9 @@ def content_id(source: str, text: str, seen: Counter[str]) -> str:
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
+_DATED = re.compile(rf"{DATE.pattern}|\bversion\s+\d", re.IGNORECASE)
+
+
 def introduces(block: Block) -> bool:
     """A prose block ending in a colon introduces what follows: an example, a command, a list or a table."""
     return block.kind == "prose" and block.text.rstrip().endswith(":")
@@ -23,10 +28,13 @@ def introduces(block: Block) -> bool:
 
 def _section_groups(doc: Document, blocks: list[Block]) -> list[tuple[str, list[Block]]]:
     """Runs of consecutive prose blocks under one heading, with the fragments (code, list items, table rows) that a
-    prose block ending in a colon introduces; a heading or any other fragment ends a run."""
+    prose block ending in a colon introduces; a heading or any other fragment ends a run. The document's front
+    matter lines that hold a version or a date ("Version 2.0, January 2004") open the first run."""
     groups: list[tuple[str, list[Block]]] = []
     section, current = doc.title, []
     introduced = False
+    first_prose = next((i for i, b in enumerate(blocks) if b.kind == "prose"), len(blocks))
+    front = [b for b in blocks[:first_prose] if _DATED.search(b.text)]
     for block in blocks:
         if block.kind == "prose" or (block.kind == "fragment" and introduced):
             current.append(block)
@@ -40,6 +48,8 @@ def _section_groups(doc: Document, blocks: list[Block]) -> list[tuple[str, list[
             section = block.text
     if current:
         groups.append((section, current))
+    if groups and front:
+        groups[0] = (groups[0][0], front + groups[0][1])
     return groups
 
 

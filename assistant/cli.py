@@ -1,4 +1,9 @@
-"""The ``assistant`` command: a thin face over ``Assistant``. Heavy imports stay inside the subcommands."""
+"""The ``assistant`` command: a thin face over ``Assistant``. Heavy imports stay inside the subcommands.
+
+Errors are caught once, in ``main``: the project's own (``AssistantError``) print one ``error: ...`` line and exit
+with the error's code (2: what was typed, 1: the state of files and servers), Ctrl-C prints one line and exits
+130, a bad argument prints one line and exits 2. Anything else is a bug and keeps its traceback.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,53 @@ import gc
 import os
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
+
+from assistant.errors import EXIT_INTERRUPTED, AssistantError, UsageError
+from assistant.paths import corpus_folder, input_file, input_folder, output_folder
+from assistant.terminal import print_report, progress_bar, render_answer
 
 if TYPE_CHECKING:
     from assistant.indexer import IndexReport
     from assistant.schema import Answer
     from assistant.service import Assistant
 
-EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 3
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+SETS_HINT = "a folder of eval collections (<name>/corpus, <name>/questions.jsonl), e.g. evals/sets"
+INTERRUPTED = {  # what a Ctrl-C leaves behind, per subcommand (others print just "interrupted")
+    **dict.fromkeys(("index", "add", "remove"), "questions are answered from the last complete index; run the "
+                    "command again to finish (finished embedding steps are reused)"),
+    "eval": "no report was written by this run",
+    "serve": "the server was still starting; nothing is served",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors on one line (``error: ... (see: assistant ask --help)``), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the one-line error and exit 2."""
+        self.exit(EXIT_USAGE, f"error: {message} (see: {self.prog} --help)\n")
+
+
+def _seconds(text: str) -> float:
+    """``--wait``: seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more)")
+    return value
+
+
+def _port(text: str) -> int:
+    """``--port``: a TCP port number."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to 65535")
+    return int(text)
 
 
 def _assistant() -> Assistant:
@@ -25,62 +67,13 @@ def _assistant() -> Assistant:
     return Assistant.from_settings()
 
 
-def _progress_bar() -> tuple[Callable[[str, int, int], None], Callable[[], None]]:
-    """A rich progress display fed by the indexer's (stage, newly done, total) callbacks: a bar per stage with the
-    count, rate and time left (``assistant.progress``); in logs and pipes, a plain line every tenth of the way."""
-    from rich.progress import BarColumn, Progress, TextColumn
-
-    from assistant.progress import UNITS, RunProgress
-
-    console = _console(stderr=True)
-    state = RunProgress()
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[status]}"),
-                   transient=True, console=console)
-    tasks: dict[str, int] = {}
-
-    def update(stage: str, newly_done: int, total: int) -> None:
-        before = state.stages[stage].done if stage in state.stages else -1
-        state.update(stage, newly_done, total)
-        done = state.stages[stage].done
-        if not console.is_terminal:
-            step = max(1, total // 10)
-            if before < 0 or done == total or done // step != before // step:
-                print(state.line(stage), file=sys.stderr, flush=True)
-            return
-        if stage not in tasks:
-            bar.start()
-            tasks[stage] = bar.add_task(UNITS.get(stage, stage), total=total, status="")
-        bar.update(tasks[stage], completed=done, total=total, status=state.status(stage))
-
-    return update, bar.stop
-
-
-def _console(stderr: bool = False):  # noqa: ANN202 - rich type stays lazy
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False)
-
-
-def print_report(report: IndexReport) -> None:
-    """One summary block for an index run."""
-    console = _console()
-    console.print(
-        f"indexed in {report.seconds:.2f}s: {len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.removed)} removed, {len(report.unchanged)} unchanged documents; "
-        f"{report.chunks_total} chunks ({report.chunks_embedded} embedded, {report.chunks_deleted} deleted); "
-        f"{report.sentences_embedded} sentences embedded",
-        soft_wrap=True,
-    )
-    for reason in report.skipped.values():
-        console.print(f"[yellow]skipped[/yellow] {reason}", soft_wrap=True)
-
-
 def ensure_index(assistant: Assistant) -> None:
     """Build the index first when it is missing, with a progress bar."""
     if assistant.has_index():
         return
+    corpus_folder(assistant.settings.paths.corpus_dir)  # no corpus: that error alone, not "building it first" before it
     print("No index yet: building it first.", file=sys.stderr)
-    update, stop = _progress_bar()
+    update, stop = progress_bar()
     try:
         report = assistant.ensure_index(update)
     finally:
@@ -93,55 +86,41 @@ def cmd_index(args: argparse.Namespace) -> int:
     """Build or update the index (of the whole corpus, or of the paths given)."""
     assistant = _assistant()
     paths = [Path(p) for p in args.paths] or None
-    return _run_indexing(lambda progress: assistant.index(progress, args.wait, paths))
+    return _run_indexing(lambda progress: assistant.index(progress, args.wait, paths), whole_corpus=paths is None)
 
 
-def _run_indexing(run: Callable[[Callable[[str, int, int], None]], IndexReport]) -> int:
+def _run_indexing(run: Callable[[Callable[[str, int, int], None]], IndexReport], whole_corpus: bool = False) -> int:
     """Run an index operation with a progress bar, print its summary; exit 3 when something was skipped."""
-    update, stop = _progress_bar()
+    update, stop = progress_bar()
     try:
         report = run(update)
     finally:
         stop()
     print_report(report)
+    if whole_corpus and not report.chunks_total:
+        print("note: the index is empty: the corpus folder (ASSISTANT_CORPUS_DIR) holds no readable documents; "
+              "add some with: assistant add FILE", file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Copy files or folders into the corpus (or fetch URLs into it) and index them."""
     assistant = _assistant()
-    status = EXIT_OK
-    for target in args.targets:
-        status = max(status, _run_indexing(lambda progress, t=target: assistant.add(t, progress, args.wait)))
-    return status
+    return _index_each(args.targets, lambda target, progress: assistant.add(target, progress, args.wait))
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Delete sources from the corpus and their chunks from the index."""
     assistant = _assistant()
+    return _index_each(args.sources, lambda source, progress: assistant.remove(source, progress, args.wait))
+
+
+def _index_each(items: list[str], run: Callable[[str, Callable[[str, int, int], None]], IndexReport]) -> int:
+    """One index run per item, each with its own progress display; the worst exit code."""
     status = EXIT_OK
-    for source in args.sources:
-        status = max(status, _run_indexing(lambda progress, s=source: assistant.remove(s, progress, args.wait)))
+    for item in items:
+        status = max(status, _run_indexing(lambda progress, i=item: run(i, progress)))
     return status
-
-
-def terminal_safe(text: str) -> str:
-    """Text with control characters (a document's terminal escape sequences) shown as \ufffd, lines kept."""
-    return "".join(ch if ch.isprintable() or ch in "\n\t" else "\ufffd" for ch in text)
-
-
-def render_answer(answer: Answer) -> str:
-    """The answer and a numbered source list, for a human (terminal-safe: no escape sequence gets through)."""
-    lines = [answer.answer, ""]
-    if answer.notice:
-        lines[:0] = [f"({answer.notice})", ""]
-    if answer.citations:
-        lines.append("Nearest passages:" if answer.abstained else "Sources:")
-        for c in answer.citations:
-            where = f"{c.source} [{c.start}:{c.end}]" + (f", p. {c.page}" if c.page else "")
-            where += f" — {c.section}" if c.section else ""
-            lines.append(f"  [{c.n}] {where}\n      \u201c{' '.join(c.quote.split())}\u201d")
-    return terminal_safe("\n".join(lines))
 
 
 def _answer_json(answer: Answer) -> str:
@@ -149,44 +128,36 @@ def _answer_json(answer: Answer) -> str:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    """Answer one question, or a JSON-lines batch."""
-    from assistant.service import QuestionError
+    """Answer one question, or a JSON-lines batch (checked before the index is opened)."""
+    from assistant.batch import FORMAT
 
+    if not args.batch and not args.question:
+        raise UsageError("give a QUESTION or --batch FILE (see: assistant ask --help)")
+    stream = None
+    if args.batch:
+        stream = sys.stdin.buffer if args.batch == "-" else input_file(Path(args.batch), "--batch", FORMAT)
     assistant = _assistant()
     ensure_index(assistant)
     assistant.warm_up()
-    if args.batch:
-        return _ask_batch(assistant, Path(args.batch), args.json)
-    if not args.question:
-        print("error: give a QUESTION or --batch FILE", file=sys.stderr)
-        return 2
-    try:
-        answer = assistant.ask(" ".join(args.question))
-    except QuestionError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    if stream is not None:
+        with stream:
+            return _ask_batch(assistant, stream, args.json)
+    answer = assistant.ask(" ".join(args.question))
     print(_answer_json(answer) if args.json else render_answer(answer))
     return EXIT_OK
 
 
-def _ask_batch(assistant: Assistant, path: Path, as_json: bool) -> int:
-    from assistant.service import QuestionError
+def _ask_batch(assistant: Assistant, lines: Iterable[bytes], as_json: bool) -> int:
+    from assistant.batch import BatchLine, error_object, run_batch
 
-    status = EXIT_OK
-    stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
-    with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                answer = assistant.ask(str(item["question"]), id=str(item.get("id", number)))
-                print(_answer_json(answer) if as_json else render_answer(answer) + "\n", flush=True)
-            except (ValueError, KeyError, TypeError, QuestionError) as exc:
-                status = EXIT_ERROR
-                ident = item.get("id") if isinstance(locals().get("item"), dict) else None
-                print(json.dumps({"id": ident, "line": number, "error": str(exc)}), flush=True)
-    return status
+    def emit(line: BatchLine, answer: Answer | None, error: str | None) -> None:
+        if answer is None:
+            print(error_object(line, str(error)), flush=True)
+        else:
+            print(_answer_json(answer) if as_json else render_answer(answer) + "\n", flush=True)
+
+    failed = run_batch(lines, lambda question, ident: assistant.ask(question, id=ident), emit)
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
@@ -244,6 +215,10 @@ def cmd_tune(args: argparse.Namespace) -> int:
     """Fit params.json on the tuning parts (``python -m assistant.answer.fit``) and print the report."""
     from assistant.answer.fit import main as fit_main
 
+    input_folder(Path(args.sets), "--sets", SETS_HINT)
+    output_folder(Path(args.report).parent, "--report")
+    if args.out:
+        output_folder(Path(args.out).parent, "--out")
     return fit_main(["--sets", args.sets, "--report", args.report, *(["--out", args.out] if args.out else [])])
 
 
@@ -253,34 +228,35 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from assistant.evals.cli import run_sets_eval
         from assistant.settings import Settings
 
-        out = Path(args.out or "evals/reports/sets")
-        return run_sets_eval(Settings(), Path(args.sets), args.split or "test", args.only, out, args.baseline)
+        settings = Settings()
+        input_folder(Path(args.sets), "--sets", SETS_HINT)
+        out = output_folder(Path(args.out or "evals/reports/sets"), "--out")
+        return run_sets_eval(settings, Path(args.sets), args.split or "test", args.only, out, args.baseline)
     from assistant.evals.cli import run_eval
 
     if args.split or args.only:
-        print("error: --split and --only go with --sets", file=sys.stderr)
-        return EXIT_ERROR
+        raise UsageError("--split and --only go with --sets (see: assistant eval --help)")
     if not Path(args.set).is_file():
-        print(f"error: no eval set at {args.set}", file=sys.stderr)
-        return EXIT_ERROR
+        raise UsageError(f"--set {args.set}: no eval set there; give a JSON-lines eval set, e.g. "
+                             "evals/questions.jsonl")
     assistant = _assistant()
+    out = output_folder(Path(args.out or "evals/reports"), "--out")
     ensure_index(assistant)
-    return run_eval(assistant, Path(args.set), Path(args.out or "evals/reports"), args.baseline)
+    return run_eval(assistant, Path(args.set), out, args.baseline)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """The chat UI (Gradio, imported only here) on host:port; a non-loopback host needs a login or ``--no-auth``."""
     from assistant.ui.exposure import decide
-    from assistant.ui.server import serve
+    from assistant.ui.server import check_listen, serve
 
     assistant = _assistant()
-    host = args.host or assistant.settings.serve_host
+    host = args.host or assistant.settings.ui.host
+    port = args.port or assistant.settings.ui.port
     exposure = decide(host, assistant.settings, args.no_auth)  # refuse before building anything
+    check_listen(host, port)
     ensure_index(assistant)
-    try:
-        serve(host, args.port or assistant.settings.serve_port, assistant, exposure=exposure)
-    except KeyboardInterrupt:  # Ctrl-C while starting up (once serving, Gradio handles it): stop, no traceback
-        print("Stopped.", file=sys.stderr)
+    serve(host, port, assistant, exposure=exposure)  # once serving, Gradio stops on Ctrl-C and this returns
     return EXIT_OK
 
 
@@ -299,7 +275,7 @@ def _bench_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """All subcommands."""
-    parser = argparse.ArgumentParser(prog="assistant", description=__doc__)
+    parser = _Parser(prog="assistant", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     index = sub.add_parser("index", help="build or update the index from the corpus folder (or only PATHs)")
     index.add_argument("paths", nargs="*", metavar="PATH",
@@ -309,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     remove = sub.add_parser("remove", help="delete sources from the corpus and the index")
     remove.add_argument("sources", nargs="+", metavar="SOURCE", help="a name as listed by `assistant sources`")
     for parser_ in (index, add, remove):
-        parser_.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+        parser_.add_argument("--wait", type=_seconds, default=0.0, metavar="SECONDS",
                              help="wait this long for another index run to finish (default: refuse at once)")
     index.set_defaults(run=cmd_index)
     add.set_defaults(run=cmd_add)
@@ -343,8 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
     tune.add_argument("--report", default="evals/reports/tune.md", help="fit report (default: %(default)s)")
     tune.set_defaults(run=cmd_tune)
     serve = sub.add_parser("serve", help="the chat UI in the browser (default http://127.0.0.1:7860)")
-    serve.add_argument("--host", help="interface to listen on (default: settings.serve_host, 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port (default: settings.serve_port, 7860)")
+    serve.add_argument("--host", help="interface to listen on (default: settings.ui.host, 127.0.0.1)")
+    serve.add_argument("--port", type=_port, help="port (default: settings.ui.port, 7860)")
     serve.add_argument("--no-auth", action="store_true",
                        help="serve a non-loopback host without a login (prints a warning); otherwise "
                             "ASSISTANT_AUTH_USER and ASSISTANT_AUTH_PASSWORD are required there")
@@ -365,22 +341,30 @@ def entry() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the ``assistant`` command line ``argv`` and return its exit code."""
-    from assistant.corpus import SourceNotFound
-    from assistant.documents import UnreadableSource
-    from assistant.embedder import EmbedderUnavailable
-    from assistant.faults import StoreUnavailable
-    from assistant.indexer import IndexBusy
-    from assistant.store import IndexMissing
-    from assistant.ui.exposure import ExposureRefused
-
+    """Run the ``assistant`` command line ``argv`` and return its exit code (errors: see the module docstring)."""
     args = build_parser().parse_args(argv)
     try:
+        _warn_unknown_settings()
         return args.run(args)
-    except (EmbedderUnavailable, IndexBusy, IndexMissing, SourceNotFound, UnreadableSource, StoreUnavailable,
-            ExposureRefused) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    except AssistantError as exc:
+        print(f"error: {exc.one_line()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        detail = INTERRUPTED.get(args.command)
+        print(f"interrupted{': ' + detail if detail else ''}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `assistant sources | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _warn_unknown_settings() -> None:
+    """One warning line per ``ASSISTANT_*`` name (environment or ``.env``) that is no setting: a typo is ignored."""
+    from dotenv import dotenv_values
+
+    from assistant.settings import FLAT
+    from assistant.settings_errors import unknown_variables
+
+    names = [*os.environ, *(dotenv_values(".env") if Path(".env").is_file() else {})]
+    for warning in unknown_variables(names, FLAT):
+        print(warning, file=sys.stderr)

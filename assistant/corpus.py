@@ -1,17 +1,17 @@
 """Adding and removing sources: copy files (or fetch a URL) into the corpus folder, or delete one, then index.
 
-Where each added source came from (a URL or the original path) is recorded in ``corpus/.sources.json``, a hidden
-file that is never indexed itself; the index copies it into ``DocumentRecord.origin``. Files are checked with their
-reader before they are copied, so an unreadable file never lands in the corpus; an existing different source is
-never overwritten (the new one gets a numeric suffix), unless it came from the same origin (then it is an update).
+This workflow sits above the indexer: it places the files under the index lock, records where each came from
+(a URL or the original path, in the ``origins`` side-car) and hands the indexer the paths and the origins. Files
+are checked with their reader before they are copied, so an unreadable file never lands in the corpus; an existing
+different source is never overwritten (the new one gets a numeric suffix), unless it came from the same origin
+(then it is an update).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
 import os
-import re
 import shutil
 import uuid
 from pathlib import Path, PurePosixPath
@@ -19,48 +19,26 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from assistant.documents import SUPPORTED_SUFFIXES, UnreadableSource, file_sha256, list_sources
+from assistant.filenames import safe_name
+from assistant.indexer import EmbedderSource, IndexReport, Progress, index_lock, update_index
+from assistant.origins import load_origins, save_origins
+from assistant.errors import AssistantError
+from assistant.paths import corpus_folder
 from assistant.readers import read_bytes
 from assistant.readers.base import one_line
+from assistant.store import IndexMissing, VectorStore, load_snapshot
 
 if TYPE_CHECKING:
-    from assistant.indexer import EmbedderSource, IndexReport, Progress
     from assistant.settings import Settings
-    from assistant.store import VectorStore
 
-SIDECAR = ".sources.json"
 CONTENT_TYPES = {
     "text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf", "text/plain": ".txt",
     "text/markdown": ".md", "text/x-markdown": ".md",
 }
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-class SourceNotFound(LookupError):
+class SourceNotFound(AssistantError, LookupError):
     """``remove`` was given a name that is neither a file in the corpus nor an indexed source."""
-
-
-def load_origins(corpus_dir: Path) -> dict[str, str]:
-    """source → origin (URL or original path) of the sources added with ``add``."""
-    try:
-        data = json.loads((corpus_dir / SIDECAR).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def _save_origins(corpus_dir: Path, origins: dict[str, str]) -> None:
-    tmp = corpus_dir / f"{SIDECAR}.tmp"
-    tmp.write_text(json.dumps(dict(sorted(origins.items())), indent=1), encoding="utf-8")
-    os.replace(tmp, corpus_dir / SIDECAR)
-
-
-def safe_name(name: str) -> str:
-    """A file name with only letters, digits, dot, dash and underscore, never hidden; the suffix lower-cased."""
-    path = PurePosixPath(name.replace("\\", "/")).name
-    stem, suffix = os.path.splitext(path)
-    stem = _UNSAFE.sub("-", stem).strip(".-_") or "source"
-    suffix = _UNSAFE.sub("", suffix).lower()
-    return f"{stem[:120]}{suffix}"
 
 
 def is_url(text: str) -> bool:
@@ -75,13 +53,13 @@ def fetch(url: str, settings: Settings) -> tuple[bytes, str]:
     chunks: list[bytes] = []
     total = 0
     try:
-        with httpx.Client(follow_redirects=True, timeout=settings.fetch_timeout_seconds) as client:
+        with httpx.Client(follow_redirects=True, timeout=settings.limits.fetch_timeout_seconds) as client:
             with client.stream("GET", url, headers={"User-Agent": "assistant-indexer"}) as response:
                 response.raise_for_status()
                 for block in response.iter_bytes():
                     total += len(block)
-                    if total > settings.max_fetch_bytes:
-                        raise UnreadableSource(f"{url}: larger than {settings.max_fetch_bytes:,} bytes")
+                    if total > settings.limits.max_fetch_bytes:
+                        raise UnreadableSource(f"{url}: larger than {settings.limits.max_fetch_bytes:,} bytes")
                     chunks.append(block)
                 final_url, content_type = str(response.url), response.headers.get("content-type", "")
     except httpx.HTTPError as exc:
@@ -138,8 +116,6 @@ def add_source(
     store: VectorStore | None = None, lock_wait: float = 0.0,
 ) -> IndexReport:
     """Copy a file or folder into the corpus (or fetch a URL into it) and index it."""
-    from assistant.indexer import IndexReport
-
     if isinstance(target, str) and is_url(target):
         try:
             data, name = fetch(target, settings)
@@ -154,10 +130,9 @@ def _import(
     progress: Progress | None, store: VectorStore | None, lock_wait: float,
 ) -> IndexReport:
     """Place fetched data and outside files into the corpus under the index lock, then index them."""
-    from assistant.indexer import IndexReport, index_lock, update_index
-
-    corpus = settings.corpus_dir.resolve()
-    corpus.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):  # `add` may start a corpus; a file in its place is reported next
+        settings.paths.corpus_dir.expanduser().resolve().mkdir(parents=True, exist_ok=True)
+    corpus = corpus_folder(settings.paths.corpus_dir)
     skipped: dict[str, str] = {}
     inside: list[Path] = []
     incoming: list[tuple[str, bytes, str]] = []  # (name, data, origin)
@@ -171,7 +146,11 @@ def _import(
         elif not resolved.exists():
             skipped[str(path)] = f"{path}: no such file or folder"
         else:
-            incoming.extend((name, f.read_bytes(), str(f)) for name, f in _incoming(resolved))
+            for name, file in _incoming(resolved):
+                try:
+                    incoming.append((name, file.read_bytes(), str(file)))
+                except OSError as exc:  # reading one outside file: that file is skipped, the others go on
+                    skipped[str(file)] = f"{file}: cannot read ({exc.strerror or exc})"
     readable: list[tuple[str, bytes, str]] = []
     for name, data, origin in incoming:
         try:
@@ -179,15 +158,15 @@ def _import(
             readable.append((name, data, origin))
         except UnreadableSource as exc:
             skipped[name] = f"{exc} (not added)"
-    with index_lock(settings.index_path, lock_wait):
+    with index_lock(settings.paths.index_path, lock_wait):
         for leftover in corpus.rglob(".incoming-*"):  # from a killed add
             leftover.unlink(missing_ok=True)
         origins = load_origins(corpus)
         placed = [corpus / _place(corpus, name, data, origin, origins) for name, data, origin in readable]
         if placed:
-            _save_origins(corpus, origins)
+            save_origins(corpus, origins)
         paths = inside + placed
-        report = update_index(settings, embedder, progress, paths, store) if paths else IndexReport()
+        report = update_index(settings, embedder, origins, progress, paths, store) if paths else IndexReport()
     report.skipped.update(skipped)
     return report
 
@@ -197,18 +176,15 @@ def remove_source(
     store: VectorStore | None = None, lock_wait: float = 0.0,
 ) -> IndexReport:
     """Delete a source file (or folder) from the corpus and its chunks from the index."""
-    from assistant.indexer import index_lock, update_index
-    from assistant.store import IndexMissing, load_snapshot
-
-    corpus = settings.corpus_dir.resolve()
+    corpus = settings.paths.corpus_dir.resolve()
     inside = [p for p in (Path(source).expanduser().resolve(), (corpus / source).resolve()) if corpus in p.parents]
     if not inside:
         raise SourceNotFound(f"{source}: not a source inside the corpus folder {corpus}")
     path = inside[0]
     name = path.relative_to(corpus).as_posix()
-    with index_lock(settings.index_path, lock_wait):
+    with index_lock(settings.paths.index_path, lock_wait):
         try:
-            indexed = load_snapshot(settings.index_path, with_bm25=False).meta.documents
+            indexed = load_snapshot(settings.paths.index_path, with_bm25=False).meta.documents
         except IndexMissing:
             indexed = {}
         if not path.exists() and not any(s == name or s.startswith(name + "/") for s in indexed):
@@ -220,5 +196,5 @@ def remove_source(
         origins = load_origins(corpus)
         kept = {s: o for s, o in origins.items() if s != name and not s.startswith(name + "/")}
         if kept != origins:
-            _save_origins(corpus, kept)
-        return update_index(settings, embedder, progress, [path], store)
+            save_origins(corpus, kept)
+        return update_index(settings, embedder, kept, progress, [path], store)

@@ -34,18 +34,14 @@ def list_sources(corpus_dir: Path) -> list[Path]:
     )
 
 
-def read_document(path: Path, corpus_dir: Path, max_mb: float | None = None) -> Document:
+def read_document(path: Path, corpus_dir: Path, max_mb: float) -> Document:
     """Read one source; raises ``UnreadableSource`` with a one-line reason when it cannot be indexed.
 
-    Files over ``max_mb`` (default: ``settings.max_source_mb`` from env/.env) are refused before being read.
+    Files over ``max_mb`` (the caller's ``settings.limits.max_source_mb``) are refused before being read.
     """
     source = path.relative_to(corpus_dir).as_posix()
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:  # checked before reading: no need to open it
         raise UnreadableSource(f"{source}: unsupported file type '{path.suffix.lower() or '(none)'}'")
-    if max_mb is None:
-        from assistant.settings import get_settings
-
-        max_mb = get_settings().max_source_mb
     size_mb = path.stat().st_size / 1048576
     if size_mb > max_mb:
         raise UnreadableSource(f"{source}: {size_mb:.1f} MB is over the {max_mb:g} MB limit (ASSISTANT_MAX_SOURCE_MB)")

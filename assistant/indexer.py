@@ -14,7 +14,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,27 +23,30 @@ from typing import TYPE_CHECKING, Union
 from pydantic import BaseModel, Field
 
 from assistant.chunking import chunk_document
+from assistant.errors import AssistantError
 from assistant.nlp import TAGS_VERSION
 from assistant.documents import UnreadableSource, file_sha256, list_sources, read_document
 from assistant.index_steps import EmbeddingSteps, Progress
+from assistant.origins import load_origins
+from assistant.paths import corpus_folder
 from assistant.pending import PendingWork
 from assistant.readers.base import page_at
 from assistant.schema import Chunk, Document, Sentence
 from assistant.store import (
-    DocumentRecord, IndexMissing, Snapshot, SnapshotMeta, VectorStore, build_bm25, current_snapshot_dir,
-    load_snapshot, remove_partial_snapshots, write_snapshot,
+    DocumentRecord, IndexMissing, Snapshot, SnapshotMeta, VectorStore, build_bm25, check_space, chroma_bytes,
+    current_snapshot_dir, load_snapshot, remove_partial_snapshots, write_snapshot,
 )
 
 if TYPE_CHECKING:
     from assistant.embedder import TextEmbedder
     from assistant.settings import Settings
 
-PIPELINE_VERSION = 3  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments kept
+PIPELINE_VERSION = 4  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments; 4: front matter
 EmbedderSource = Union["TextEmbedder", Callable[[], "TextEmbedder"]]  # an embedder, or a function loading one
 CLEAN = "CLEAN"
 
 
-class IndexBusy(RuntimeError):
+class IndexBusy(AssistantError, RuntimeError):
     """Another index run holds the lock."""
 
 
@@ -74,9 +77,10 @@ class IndexReport(BaseModel):
 
 def fingerprint(settings: Settings, model_id: str) -> str:
     """What must match for old vectors and chunks to be reused."""
-    key = f"{PIPELINE_VERSION}|{TAGS_VERSION}|{model_id}|{settings.chunk_min_words}|{settings.chunk_max_words}|"
-    key += f"{settings.chunk_overlap_sentences}|{settings.embed_max_tokens}"
-    key += "|chunk vectors from sentences" if settings.chunk_vectors == "sentences" else ""  # text: as before
+    chunking = settings.index
+    key = f"{PIPELINE_VERSION}|{TAGS_VERSION}|{model_id}|{chunking.chunk_min_words}|{chunking.chunk_max_words}|"
+    key += f"{chunking.chunk_overlap_sentences}|{settings.embedding.max_tokens}"
+    key += "|chunk vectors from sentences" if settings.embedding.chunk_vectors == "sentences" else ""  # text: as before
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -105,17 +109,18 @@ def build_index(
     paths: list[Path] | None = None, store: VectorStore | None = None,
 ) -> IndexReport:
     """Bring the index in line with the corpus folder, or with only ``paths`` (files or folders inside it)."""
-    with index_lock(settings.index_path, lock_wait):
-        return update_index(settings, embedder, progress, paths, store)
+    with index_lock(settings.paths.index_path, lock_wait):
+        origins = load_origins(settings.paths.corpus_dir.resolve())
+        return update_index(settings, embedder, origins, progress, paths, store)
 
 
 def update_index(
-    settings: Settings, embedder: EmbedderSource, progress: Progress | None = None,
+    settings: Settings, embedder: EmbedderSource, origins: Mapping[str, str], progress: Progress | None = None,
     paths: list[Path] | None = None, store: VectorStore | None = None,
 ) -> IndexReport:
-    """``build_index`` for a caller that already holds ``index_lock``."""
+    """``build_index`` for a caller that already holds ``index_lock``; ``origins``: source → where it came from."""
     started = time.perf_counter()
-    report = _Run(settings, embedder, progress or (lambda *_: None), store).run(paths)
+    report = _Run(settings, embedder, progress or (lambda *_: None), store).run(paths, origins)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -143,12 +148,12 @@ class _Run:
     def model_id(self) -> str:
         if self._embedder is not None:
             return self._embedder.model_id
-        from assistant.embedder import embedder_id
+        from assistant.embedders import embedder_id
 
         return embedder_id(self.settings)
 
-    def run(self, paths: list[Path] | None) -> IndexReport:
-        index_dir = self.settings.index_path
+    def run(self, paths: list[Path] | None, origins: Mapping[str, str]) -> IndexReport:
+        index_dir = self.settings.paths.index_path
         remove_partial_snapshots(index_dir)
         model_id = self.model_id()
         print_ = fingerprint(self.settings, model_id)
@@ -161,7 +166,7 @@ class _Run:
             old = Snapshot.empty(print_)
         report = IndexReport()
         started = time.perf_counter()
-        scan = _scan(self.settings, old, report, paths, self.progress)
+        scan = _scan(self.settings, old, report, paths, origins, self.progress)
         report.stage_seconds["scan"] = round(time.perf_counter() - started, 3)
         report.chunks_total = len(scan.chunks)
         rewrite = rebuild or report.changed or scan.origins_changed
@@ -172,14 +177,15 @@ class _Run:
             self.store.reset(print_)
         present = self.store.ids()
         wanted = {c.id for c in scan.chunks}
+        self._check_space([c for c in scan.chunks if c.id not in present])
         pending = PendingWork(index_dir, print_)
         steps = EmbeddingSteps(lambda: self.embedder, self.store, pending, self.progress,
-                               self.settings.index_batch_chunks, self.settings.chunk_vectors)
+                               self.settings.index.batch_chunks, self.settings.embedding.chunk_vectors)
         sentences, vectors = steps.run(scan.chunks, scan.unique_sentences(), old, present)
         report.chunks_embedded, report.sentences_embedded = steps.chunks_written, steps.sentences_embedded
         if rewrite:
             with steps.timed("snapshot"):
-                meta = SnapshotMeta(fingerprint=print_, embedder=model_id, chunk_vectors=self.settings.chunk_vectors,
+                meta = SnapshotMeta(fingerprint=print_, embedder=model_id, chunk_vectors=self.settings.embedding.chunk_vectors,
                                     documents=scan.documents, chunks=scan.chunks, sentences=sentences)
                 write_snapshot(index_dir, Snapshot(meta, vectors, build_bm25(scan.chunks)))
         pending.clear()
@@ -191,6 +197,12 @@ class _Run:
         report.stage_seconds.update((k, round(v, 3)) for k, v in steps.seconds.items())
         report.busy_seconds = {k: round(v, 3) for k, v in steps.busy.items()}
         return report
+
+    def _check_space(self, missing: list[Chunk]) -> None:
+        """Refuse up front when embedded Chroma's disk lacks room for the rows this run adds."""
+        if missing and not self.settings.paths.chroma_url:
+            needed = chroma_bytes(missing, self.embedder.dim)
+            check_space(self.settings.paths.index_path, needed, f"embedding {len(missing)} new chunks")
 
 
 def _in_scope(source: str, scopes: list[str] | None) -> bool:
@@ -207,7 +219,7 @@ def _relative(path: Path, corpus: Path) -> str:
 class _Scan:
     """The documents, chunks and sentences of the next snapshot."""
 
-    def __init__(self, old: Snapshot, origins: dict[str, str]) -> None:
+    def __init__(self, old: Snapshot, origins: Mapping[str, str]) -> None:
         self.old, self.origins = old, origins
         self.documents: dict[str, DocumentRecord] = {}
         self.chunks: list[Chunk] = []
@@ -242,17 +254,15 @@ class _Scan:
 
 
 def _scan(settings: Settings, old: Snapshot, report: IndexReport, paths: list[Path] | None,
-          progress: Progress) -> _Scan:
+          origins: Mapping[str, str], progress: Progress) -> _Scan:
     """Read new and changed documents; carry unchanged ones (and, with ``paths``, those out of scope) over."""
-    from assistant.corpus import load_origins
-
-    corpus = settings.corpus_dir.resolve()
+    corpus = corpus_folder(settings.paths.corpus_dir)
     scopes = None if paths is None else [_relative(p, corpus) for p in paths]
-    on_disk = {p.relative_to(corpus).as_posix(): p for p in (list_sources(corpus) if corpus.is_dir() else [])}
+    on_disk = {p.relative_to(corpus).as_posix(): p for p in list_sources(corpus)}
     for scope in scopes or []:
         if not any(_in_scope(s, [scope]) for s in [*on_disk, *old.meta.documents]):
             report.skipped[scope] = f"{scope}: no such file or folder in the corpus"
-    scan = _Scan(old, load_origins(corpus))
+    scan = _Scan(old, origins)
     in_scope = [s for s in on_disk if _in_scope(s, scopes)]
     progress("documents", 0, len(in_scope))
     for source in sorted(set(on_disk) | set(old.meta.documents)):
@@ -277,7 +287,7 @@ def _read_one(settings: Settings, corpus: Path, source: str, path: Path, previou
             scan.keep(previous)
             report.unchanged.append(source)
             return
-        doc = read_document(path, corpus, settings.max_source_mb)
+        doc = read_document(path, corpus, settings.limits.max_source_mb)
         size = path.stat().st_size
     except UnreadableSource as exc:
         report.skipped[source] = str(exc)
@@ -286,7 +296,7 @@ def _read_one(settings: Settings, corpus: Path, source: str, path: Path, previou
         report.skipped[source] = f"{source}: cannot read ({exc.strerror or exc})"
         return
     doc_chunks, doc_sentences = chunk_document(
-        doc, settings.chunk_min_words, settings.chunk_max_words, settings.chunk_overlap_sentences
+        doc, settings.index.chunk_min_words, settings.index.chunk_max_words, settings.index.chunk_overlap_sentences
     )
     if not doc_chunks:
         report.skipped[source] = f"{source}: no prose sentences to index"
@@ -299,15 +309,15 @@ def _read_one(settings: Settings, corpus: Path, source: str, path: Path, previou
 
 
 def _marker(settings: Settings) -> str:
-    folder = current_snapshot_dir(settings.index_path)
-    where = settings.chroma_url or "embedded"
-    return f"{folder.name if folder else ''}\n{where}#{settings.collection}\n"
+    folder = current_snapshot_dir(settings.paths.index_path)
+    where = settings.paths.chroma_url or "embedded"
+    return f"{folder.name if folder else ''}\n{where}#{settings.paths.collection}\n"
 
 
 def _is_clean(index_dir: Path, settings: Settings) -> bool:
     """True when the last run ended normally with the current snapshot and this Chroma location."""
     marker = index_dir / CLEAN
-    if not settings.chroma_url and not (index_dir / "chroma" / "chroma.sqlite3").is_file():
+    if not settings.paths.chroma_url and not (index_dir / "chroma" / "chroma.sqlite3").is_file():
         return False
     return marker.is_file() and marker.read_text() == _marker(settings)
 

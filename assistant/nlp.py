@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from assistant.errors import AssistantError
 from assistant.schema import SentenceTags
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ _NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "neither", "nobody",
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 
 
-class NlpUnavailable(RuntimeError):
+class NlpUnavailable(AssistantError, RuntimeError):
     """The spaCy model is missing or does not match its pinned hashes."""
 
 
@@ -127,12 +128,16 @@ def parse(question: str) -> QuestionParse:
 
 
 def _focus(doc: Any) -> list[str]:
-    """The noun phrase a question asks about: the first noun chunk after a wh-word that is not a pronoun."""
+    """The noun phrase a question asks about: the first noun chunk after a wh-word headed by a noun; its content
+    lemmas with the head's last."""
     wh = next((t.i for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), -1)
     for chunk in doc.noun_chunks:
         if chunk.root.i <= wh or chunk.root.pos_ == "PRON":
             continue
-        lemmas = [t.lemma_.lower() for t in chunk if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not t.is_stop]
-        if lemmas:
-            return lemmas
+        root = chunk.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemmas = [t.lemma_.lower() for t in chunk if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not t.is_stop
+                  and t.i != root.i]
+        return [*lemmas, root.lemma_.lower()]
     return []

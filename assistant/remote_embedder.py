@@ -1,7 +1,7 @@
 """Embedding on a server: any OpenAI-compatible ``/v1/embeddings`` endpoint (llama.cpp, TEI, Infinity, vLLM).
 
 Texts go in batches of ``embed_server_batch``, ``embed_in_flight`` requests at a time; a request that fails for a
-reason that may pass (no connection, timeout, 408/429/5xx) is retried ``embed_retries`` times with a doubling
+reason that may pass (no connection, timeout, 408/429/5xx) is retried ``embed_max_retries`` times with a doubling
 back-off, anything else stops the run at once. A server that sends one vector per token (llama.cpp without
 pooling) has them mean-pooled here. Every failure ends as one ``EmbedderUnavailable`` line naming the
 server and what to do. The model id (``openai:<embed_model>``) goes into the index fingerprint and the snapshot,
@@ -31,10 +31,11 @@ FIRST_BACKOFF_S = 0.5
 
 def remote_model_id(settings: Settings) -> str:
     """``openai:<model>``: what the index records for vectors from this server's model."""
-    if not settings.embed_url or not settings.embed_model:
+    server = settings.embed_server
+    if not server.url or not server.model:
         raise EmbedderUnavailable("embedder=openai needs ASSISTANT_EMBED_URL (e.g. http://127.0.0.1:8080/v1) and "
                                   "ASSISTANT_EMBED_MODEL (the model name the server serves)")
-    return f"openai:{settings.embed_model}"
+    return f"openai:{server.model}"
 
 
 class _Retryable(Exception):
@@ -63,10 +64,10 @@ class RemoteEmbedder:
     def from_settings(cls, settings: Settings) -> RemoteEmbedder:
         """The server that settings name."""
         remote_model_id(settings)
-        key = settings.embed_api_key.get_secret_value() if settings.embed_api_key else None
-        assert settings.embed_url and settings.embed_model
-        return cls(settings.embed_url, settings.embed_model, key, settings.embed_server_batch,
-                   settings.embed_in_flight, settings.embed_retries, settings.embed_timeout_s)
+        server = settings.embed_server
+        key = server.api_key.get_secret_value() if server.api_key else None
+        assert server.url and server.model
+        return cls(server.url, server.model, key, server.batch, server.in_flight, server.retries, server.timeout_s)
 
     def embed(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Vectors for ``texts``, float32, shape (len(texts), dim), in the order given."""

@@ -53,7 +53,7 @@ class HybridRetriever:
         """Chunk ids with a positive BM25 score, best first."""
         stems = content_stems(question) + list(extra_stems or [])
         scores = bm25_scores(self.snapshot.bm25, stems, len(self._chunk_ids))
-        n = min(self.settings.candidates_per_retriever, len(scores))
+        n = min(self.settings.retrieval.candidates_per_retriever, len(scores))
         if not n:
             return []
         top = np.argpartition(-scores, n - 1)[:n]
@@ -68,13 +68,13 @@ class HybridRetriever:
         a question is often answered by one sentence, while the chunk vector carries the heading and the context
         a sentence such as "It was designed by ..." lacks. Without this, such indexes lost hit@3 on four of the six
         eval collections; with it on none (docs/benchmark.md)."""
-        hits = self.store.query(question_vector, self.settings.candidates_per_retriever * 2)
+        hits = self.store.query(question_vector, self.settings.retrieval.candidates_per_retriever * 2)
         snapshot = self.snapshot
         hits = [(cid, similarity) for cid, similarity in hits if cid in snapshot.chunk_by_id]
         if snapshot.meta.chunk_vectors == "sentences":
             hits = sorted(((cid, max(similarity, self._best_sentence(cid, question_vector))) for cid, similarity in hits),
                           key=lambda pair: -pair[1])
-        return [cid for cid, _ in hits[: self.settings.candidates_per_retriever]]
+        return [cid for cid, _ in hits[: self.settings.retrieval.candidates_per_retriever]]
 
     def _best_sentence(self, chunk_id: str, question_vector: np.ndarray) -> float:
         """The highest cosine similarity of the question to a sentence of the chunk."""
@@ -92,8 +92,8 @@ class HybridRetriever:
         dense = self.dense_ranking(question_vector)
         bm25_rank = {cid: r for r, cid in enumerate(bm25, start=1)}
         dense_rank = {cid: r for r, cid in enumerate(dense, start=1)}
-        fused = _with_leaders(rrf_fuse([bm25, dense], self.settings.rrf_k), [bm25, dense], top_k or self.settings.top_k,
-                              lead)
+        knobs = self.settings.retrieval
+        fused = _with_leaders(rrf_fuse([bm25, dense], knobs.rrf_k), [bm25, dense], top_k or knobs.top_k, lead)
         return [
             Hit(chunk=self.snapshot.chunk_by_id[cid], score=score, bm25_rank=bm25_rank.get(cid),
                 dense_rank=dense_rank.get(cid))
@@ -108,7 +108,7 @@ class HybridRetriever:
         each retriever's own best (over a single-topic corpus dense ranks drift and can bury a chunk that only
         the keywords single out), then the chunks of the first hits' documents that ``keep`` accepts (e.g. those
         holding a date, for a when-question), best ``rank`` first."""
-        k = self.settings.second_look_top_k
+        k = self.settings.retrieval.second_look_top_k
         if k <= len(hits):
             return hits
         seen = {h.chunk.id for h in hits}

@@ -7,12 +7,14 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.errors import AssistantError
 from assistant.faults import store_errors
+from assistant.paths import index_folder
 from assistant.schema import Answer, Span
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from assistant.answer.extractive import Draft, ExtractiveAnswerer
     from assistant.answer.llm_answer import AnswerDelta, Generated, GenerativeAnswerer
@@ -26,8 +28,10 @@ if TYPE_CHECKING:
     from assistant.verify import IndexCheck
 
 
-class QuestionError(ValueError):
+class QuestionError(AssistantError, ValueError):
     """A question that cannot be asked (empty, too long); the message says why."""
+
+    exit_code = 2
 
 
 def clean_question(text: str, max_chars: int) -> str:
@@ -44,12 +48,12 @@ def clean_question(text: str, max_chars: int) -> str:
 
 def _check_model(snapshot: Snapshot, settings: Settings) -> None:
     """Raise ``IndexMismatch`` when the snapshot's vectors come from another model than settings name."""
-    from assistant.embedder import embedder_id
+    from assistant.embedders import embedder_id
     from assistant.store import IndexMismatch
 
     built, wanted = snapshot.meta.embedder, embedder_id(settings)
     if built and built != wanted:
-        raise IndexMismatch(f"the index in {settings.index_path} was built with the embedding model {built}, but "
+        raise IndexMismatch(f"the index in {settings.paths.index_path} was built with the embedding model {built}, but "
                             f"settings name {wanted}: vectors of two models cannot be compared; re-index with: "
                             f"assistant index (or set ASSISTANT_EMBEDDER and ASSISTANT_EMBED_MODEL back)")
 
@@ -58,6 +62,8 @@ class Assistant:
     """Index, ask and list sources over one corpus, configured by one ``Settings``."""
 
     def __init__(self, settings: Settings) -> None:
+        """An assistant over ``settings``; ``SettingsError`` when ASSISTANT_INDEX_DIR cannot be a folder."""
+        index_folder(settings.paths.index_dir)
         self.settings = settings
         self._lock = threading.RLock()
         self._embedder: TextEmbedder | None = None
@@ -71,15 +77,15 @@ class Assistant:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides: object) -> Assistant:
-        """An assistant from env/.env settings, with keyword overrides (e.g. ``index_dir=...``)."""
+        """An assistant from env/.env settings, with keyword overrides by flat name (e.g. ``index_dir=...``)."""
         base = settings or Settings()
-        return cls(Settings(**{**base.model_dump(), **overrides}) if overrides else base)
+        return cls(base.replace(**overrides) if overrides else base)
 
     @property
     def embedder(self) -> TextEmbedder:
         """The embedder, loaded (and hash-checked, or its server reached) on first use."""
         if self._embedder is None:
-            from assistant.embedder import load_embedder
+            from assistant.embedders import load_embedder
 
             self._embedder = load_embedder(self.settings)
         return self._embedder
@@ -95,24 +101,29 @@ class Assistant:
         return self._store
 
     def warm_up(self) -> None:
-        """Open the vector store and load the embedder side by side, ahead of the first question.
+        """Open the vector store and load the embedder and the NLP model side by side, ahead of the first question.
 
         chromadb's import is Python-bound while the ONNX session is built in native code that releases the GIL,
         so the two overlap: a fresh process reaches its first answer sooner. Errors surface here as they would
         on first use (``IndexMissing``, ``StoreUnavailable``).
         """
+        from assistant.nlp import pipeline
+
         failure: list[BaseException] = []
 
-        def open_store() -> None:
+        def run(load: Callable[[], object]) -> None:
             try:
-                self.store
+                load()
             except BaseException as exc:  # re-raised in the caller's thread
                 failure.append(exc)
 
-        opener = threading.Thread(target=open_store, name="open-store", daemon=True)
-        opener.start()
+        openers = [threading.Thread(target=run, args=(load,), name=name, daemon=True)
+                   for name, load in (("open-store", lambda: self.store), ("load-nlp", pipeline))]
+        for opener in openers:
+            opener.start()
         self.embedder
-        opener.join()
+        for opener in openers:
+            opener.join()
         if failure:
             raise failure[0]
         self.snapshot()
@@ -159,7 +170,7 @@ class Assistant:
         """True when a current snapshot exists."""
         from assistant.store import current_snapshot_dir
 
-        return current_snapshot_dir(self.settings.index_path) is not None
+        return current_snapshot_dir(self.settings.paths.index_path) is not None
 
     def ensure_index(self, progress: Progress | None = None) -> IndexReport | None:
         """Build the index when none exists; returns the report of that build, if any."""
@@ -167,21 +178,23 @@ class Assistant:
 
     def snapshot(self) -> Snapshot:
         """The current snapshot, reloaded when an index run has swapped in a new one."""
+        from assistant.answer.evidence import Evidence
         from assistant.answer.extractive import ExtractiveAnswerer
         from assistant.retrieve import HybridRetriever
         from assistant.store import IndexMissing, current_snapshot_dir, load_snapshot
 
-        folder = current_snapshot_dir(self.settings.index_path)
+        folder = current_snapshot_dir(self.settings.paths.index_path)
         if folder is None:
-            raise IndexMissing(f"no index in {self.settings.index_path}; build it with: assistant index")
+            raise IndexMissing(f"no index in {self.settings.paths.index_path}; build it with: assistant index")
         with self._lock:
             if folder != self._snapshot_dir or self._snapshot is None:
-                snapshot = load_snapshot(self.settings.index_path)
+                snapshot = load_snapshot(self.settings.paths.index_path)
                 _check_model(snapshot, self.settings)
                 if self._store is not None and self._snapshot is not None:
                     self._store = self._store.fresh()  # see the vectors the index run wrote
                 self._retriever = HybridRetriever(snapshot, self.store, self.settings)
-                self._answerer = ExtractiveAnswerer(snapshot, self.settings, self.embedder.embed, self._answer_params)
+                self._answerer = ExtractiveAnswerer(Evidence(snapshot), self.settings, self.embedder.embed,
+                                                    self._answer_params)
                 self._snapshot, self._snapshot_dir = snapshot, folder
             return self._snapshot
 
@@ -217,7 +230,7 @@ class Assistant:
         from assistant.followup import standalone
 
         started = time.perf_counter()
-        text = clean_question(question, self.settings.max_question_chars)
+        text = clean_question(question, self.settings.limits.max_question_chars)
         searched = standalone(text, history)
         query = searched or text
         with self._lock:  # snapshot, retriever and answerer of one generation, even if another thread reloads
@@ -228,7 +241,7 @@ class Assistant:
             hits, draft = AnswerPipeline(retriever, answerer, self.embedder.embed).run(query)
         answer_text, citations = compose(text, draft, snapshot)
         abstained, generated = draft.abstained, {}
-        if self.settings.llm != "extractive":  # a generative backend, held to the same contract by the guard
+        if self.settings.llm.backend != "extractive":  # a generative backend, held to the same contract by the guard
             gen = self._generate(text, query, hits, draft, snapshot, on_delta)
             answer_text, citations, abstained = gen.text, gen.citations, gen.abstained
             generated = {"notice": gen.notice, "dropped": gen.dropped}
@@ -270,7 +283,7 @@ class Assistant:
         """
         import queue
 
-        if self.settings.llm == "extractive":
+        if self.settings.llm.backend == "extractive":
             yield self.ask(question, id, history)
             return
         events: queue.Queue[AnswerDelta | Answer | BaseException] = queue.Queue()
@@ -290,11 +303,18 @@ class Assistant:
             if isinstance(event, Answer):
                 return
 
+    def document_texts(self, sources: Iterable[str] | None = None) -> dict[str, str]:
+        """Stored text of the indexed documents (what citation offsets point into): of ``sources`` (those indexed)
+        or of every document."""
+        documents = self.snapshot().meta.documents
+        wanted = documents if sources is None else [s for s in dict.fromkeys(sources) if s in documents]
+        return {source: documents[source].text for source in wanted}
+
     def sources(self) -> list[DocumentRecord]:
         """Indexed documents, by source name (from the snapshot alone: opens neither Chroma nor the embedder)."""
         from assistant.store import current_snapshot_dir, load_snapshot
 
-        folder = current_snapshot_dir(self.settings.index_path)
+        folder = current_snapshot_dir(self.settings.paths.index_path)
         snapshot = self._snapshot if folder is not None and folder == self._snapshot_dir else None
-        snapshot = snapshot or load_snapshot(self.settings.index_path, with_bm25=False)
+        snapshot = snapshot or load_snapshot(self.settings.paths.index_path, with_bm25=False)
         return sorted(snapshot.meta.documents.values(), key=lambda d: d.source)

@@ -1,6 +1,7 @@
 """The on-disk index: Chroma vectors plus an immutable snapshot (documents, chunks, sentence vectors, BM25).
 
-The only module that imports chromadb. A snapshot lives in its own folder under ``index_dir`` and becomes
+The only module that imports chromadb. Chroma holds each chunk's id and vector only; the snapshot holds the text,
+offsets and everything else, so nothing is stored twice. A snapshot lives in its own folder under ``index_dir`` and becomes
 current by an atomic rename of the ``CURRENT`` pointer, so readers never see a half-written BM25 index and a
 crash mid-build leaves the previous snapshot in force. Chroma rows not in the current snapshot are ignored by
 queries and removed by the next index run.
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.errors import AssistantError, IndexWriteFailed
 from assistant.schema import Chunk, Sentence
 from assistant.terms import content_stems
 
@@ -33,12 +35,33 @@ POINTER = "CURRENT"
 PARTIAL = ".partial"
 
 
-class IndexMissing(RuntimeError):
+class IndexMissing(AssistantError, RuntimeError):
     """No usable index exists yet; run ``assistant index``."""
 
 
 class IndexMismatch(IndexMissing):
     """The index was built with another embedding model than settings name: its vectors cannot be queried."""
+
+
+def chroma_bytes(chunks: list[Chunk], dim: int) -> int:
+    """About what embedded Chroma's folder grows by for these new rows: its log, metadata, full-text index and
+    HNSW files hold each vector about four times and each text about four times (measured: 8.6 KB a chunk of
+    ~200 words at 384 dimensions, estimated here as 11 KB)."""
+    return sum(4 * dim * 4 + 4 * len(chunk_search_text(c).encode()) for c in chunks)
+
+
+def check_space(folder: Path, needed: int, what: str) -> None:
+    """Raise ``IndexWriteFailed`` before writing when the disk holding ``folder`` has under ``needed`` bytes free.
+
+    Embedded Chroma that runs out of space after logging new rows cannot answer (it applies its log first) until
+    space is freed; refusing up front keeps the previous index answering.
+    """
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise IndexWriteFailed(
+            f"not enough space for the index in {folder}: {what} needs about {needed / 1e6:.1f} MB and "
+            f"{free / 1e6:.1f} MB are free; the previous index is unchanged; free some space there, then run the "
+            "command again")
 
 
 class DocumentRecord(BaseModel):
@@ -164,18 +187,23 @@ def write_snapshot(index_dir: Path, snapshot: Snapshot) -> Path:
     """Write a snapshot to a fresh folder, then atomically make it current; old snapshots are removed.
 
     The folder is written as ``snapshot-*.partial`` and renamed when complete, so a killed run leaves only a
-    ``.partial`` folder (removed by ``remove_partial_snapshots``), never a half-written snapshot.
+    ``.partial`` folder (removed by ``remove_partial_snapshots``), never a half-written snapshot; a failed write
+    (a full disk) removes it at once.
     """
     index_dir.mkdir(parents=True, exist_ok=True)
     previous = current_snapshot_dir(index_dir)
     name = f"snapshot-{uuid.uuid4().hex[:12]}"
     partial = index_dir / f"{name}{PARTIAL}"
     partial.mkdir()
-    (partial / "meta.json").write_text(snapshot.meta.model_dump_json())
-    np.save(partial / "sentence_vectors.npy", snapshot.sentence_vectors)
-    if snapshot.meta.chunks:
-        snapshot.bm25.save(str(partial / "bm25"))
-    _fsync_tree(partial)
+    try:
+        (partial / "meta.json").write_text(snapshot.meta.model_dump_json())
+        np.save(partial / "sentence_vectors.npy", snapshot.sentence_vectors)
+        if snapshot.meta.chunks:
+            snapshot.bm25.save(str(partial / "bm25"))
+        _fsync_tree(partial)
+    except BaseException:  # a full disk or Ctrl-C: give the space back at once; the previous snapshot stays current
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     folder = index_dir / name
     os.rename(partial, folder)
     tmp = index_dir / f"{POINTER}.tmp"
@@ -218,28 +246,26 @@ class VectorStore:
     def __init__(self, settings: Settings, create: bool = True) -> None:
         """Open the store; with ``create=False`` (the query path) a missing embedded store is an error, not a new
         empty one, so a deleted ``index/chroma`` is reported instead of silently answering from BM25 alone."""
-        if not create and not settings.chroma_url and not (settings.index_path / "chroma" / "chroma.sqlite3").is_file():
-            raise IndexMissing(
-                f"the vector store {settings.index_path / 'chroma'} is missing; rebuild it with: assistant index"
-            )
+        folder = settings.paths.index_path / "chroma"
+        if not create and not settings.paths.chroma_url and not (folder / "chroma.sqlite3").is_file():
+            raise IndexMissing(f"the vector store {folder} is missing; rebuild it with: assistant index")
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
         chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         self._settings = settings
-        if settings.chroma_url:
+        if settings.paths.chroma_url:
             from urllib.parse import urlparse
 
-            url = urlparse(settings.chroma_url)
+            url = urlparse(settings.paths.chroma_url)
             self._client = chromadb.HttpClient(
                 host=url.hostname or "127.0.0.1", port=url.port or 8000, ssl=url.scheme == "https",
                 settings=chroma_settings,
             )
         else:
-            path = settings.index_path / "chroma"
-            path.mkdir(parents=True, exist_ok=True)
-            self._client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-        self._name = settings.collection
+            folder.mkdir(parents=True, exist_ok=True)
+            self._client = chromadb.PersistentClient(path=str(folder), settings=chroma_settings)
+        self._name = settings.paths.collection
         self._collection = self._client.get_or_create_collection(
             self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
@@ -252,9 +278,16 @@ class VectorStore:
         queries still running on this handle finish, and the new handle reads the folder anew (``close()``
         would stop the system under those queries). A server is always current: returns ``self``.
         """
-        if self._settings.chroma_url:
+        if self._settings.paths.chroma_url:
             return self
-        self._client.clear_system_cache()
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        # No public per-folder API: chromadb's public clear_system_cache() drops every folder's system, which breaks
+        # the other handles this process holds (eval --sets keeps one per collection); 1.5.x internals, pinned.
+        identifier = self._client._identifier
+        with SharedSystemClient._refcount_lock:
+            SharedSystemClient._identifier_to_system.pop(identifier, None)
+            SharedSystemClient._identifier_to_refcount.pop(identifier, None)
         return VectorStore(self._settings)
 
     def count(self) -> int:
@@ -270,9 +303,11 @@ class VectorStore:
         return out
 
     def upsert(self, chunks: list[Chunk], vectors: np.ndarray, batch: int = 1000) -> None:
-        """Insert or replace rows (id and vector only); embeddings are always passed in, never computed by Chroma."""
+        """Insert or replace rows of id and vector only: embeddings are always passed in, never computed by Chroma,
+        and chunk text and offsets live in the snapshot alone (Chroma answers "which ids are nearest", nothing else)."""
         for lo in range(0, len(chunks), batch):
-            self._collection.upsert(ids=[c.id for c in chunks[lo:lo + batch]], embeddings=vectors[lo:lo + batch])
+            part = chunks[lo:lo + batch]
+            self._collection.upsert(ids=[c.id for c in part], embeddings=vectors[lo:lo + batch].tolist())
 
     def delete(self, ids: list[str], batch: int = 1000) -> None:
         """Remove rows by id."""

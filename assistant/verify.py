@@ -33,7 +33,7 @@ def verify_index(settings: Settings, store: object | None = None) -> IndexCheck:
     from assistant.store import IndexMissing, VectorStore, bm25_size, load_snapshot
 
     try:
-        snapshot = load_snapshot(settings.index_path)
+        snapshot = load_snapshot(settings.paths.index_path)
     except IndexMissing as exc:
         return IndexCheck(problems=[str(exc)])
     meta = snapshot.meta
@@ -69,7 +69,7 @@ def _corpus_problems(settings: Settings, documents: dict) -> list[str]:
     from assistant.chunking import chunk_document
     from assistant.documents import UnreadableSource, file_sha256, list_sources, read_document
 
-    corpus = settings.corpus_dir.resolve()
+    corpus = settings.paths.corpus_dir.resolve()
     on_disk = {p.relative_to(corpus).as_posix(): p for p in (list_sources(corpus) if corpus.is_dir() else [])}
     problems = []
     for source, doc in documents.items():
@@ -81,9 +81,9 @@ def _corpus_problems(settings: Settings, documents: dict) -> list[str]:
         if source in documents:
             continue
         try:
-            doc = read_document(path, corpus, settings.max_source_mb)
+            doc = read_document(path, corpus, settings.limits.max_source_mb)
         except (UnreadableSource, OSError):
             continue
-        if chunk_document(doc, settings.chunk_min_words, settings.chunk_max_words, settings.chunk_overlap_sentences)[0]:
+        if chunk_document(doc, settings.index.chunk_min_words, settings.index.chunk_max_words, settings.index.chunk_overlap_sentences)[0]:
             problems.append(f"{source}: in the corpus but not indexed")
     return problems

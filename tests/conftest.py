@@ -68,7 +68,7 @@ def shared_app(tmp_path_factory: pytest.TempPathFactory, article_settings):
     shared by the reliability tests; uploads limited to 1 MB."""
     from ui_helpers import article_app
 
-    with article_app(tmp_path_factory.mktemp("shared-ui"), ARTICLE, article_settings.index_dir) as app:
+    with article_app(tmp_path_factory.mktemp("shared-ui"), ARTICLE, article_settings.paths.index_dir) as app:
         yield app
 
 

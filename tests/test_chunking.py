@@ -10,9 +10,11 @@ from assistant.structure import word_count
 
 from conftest import ARTICLE, CORPUS
 
+MAX_MB = 25  # settings.limits.max_source_mb's default
+
 
 def _article():
-    return read_document(ARTICLE, CORPUS)
+    return read_document(ARTICLE, CORPUS, MAX_MB)
 
 
 def test_every_chunk_and_sentence_is_verbatim() -> None:
@@ -65,7 +67,7 @@ def test_sentence_split_keeps_quotes_and_abbreviations() -> None:
 def test_markdown_headings_become_sections(tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text("# Title here\n\n## Budget\n\nThe budget for the bridge was 4 million euros in total.\n")
-    doc = read_document(path, tmp_path)
+    doc = read_document(path, tmp_path, MAX_MB)
     chunks, _ = chunk_document(doc, min_words=1)
     assert doc.title == "Title here"
     assert chunks[0].section == "Budget"

@@ -28,8 +28,8 @@ def test_warm_up_without_an_index_raises_the_store_error_in_the_callers_thread(t
 
 
 def test_entry_point_answers_and_passes_on_the_exit_code(article_settings) -> None:
-    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(article_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(article_settings.index_dir)}
+    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(article_settings.paths.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(article_settings.paths.index_dir)}
     answered = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json", "When did Albania recognize Israel?"],
                               env=env, capture_output=True, text=True, timeout=120)
     assert answered.returncode == 0, answered.stderr

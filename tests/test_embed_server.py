@@ -58,7 +58,7 @@ def test_index_and_ask_through_the_server_and_the_model_is_recorded(server: str,
     assistant = Assistant(settings)
     report = assistant.index()
     assert report.chunks_embedded == report.chunks_total > 0 and report.sentences_embedded >= 4
-    snapshot = load_snapshot(settings.index_path)
+    snapshot = load_snapshot(settings.paths.index_path)
     assert snapshot.meta.embedder == "openai:smollm2-135m" and snapshot.sentence_vectors.shape[1] == 576
     assert assistant.check().ok
     answer = assistant.ask("Who planted the Zephyrine orchard?")
@@ -70,7 +70,7 @@ def test_index_and_ask_through_the_server_and_the_model_is_recorded(server: str,
     assert assistant.index().sentences_embedded == 0 and assistant.embedder.stats.texts == before
 
     # a query with another model than the index's is refused with one line that asks for a re-index
-    env = env_for(settings.corpus_dir, settings.index_dir)  # the default embedder: MiniLM
+    env = env_for(settings.paths.corpus_dir, settings.paths.index_dir)  # the default embedder: MiniLM
     done = run_cli(["ask", "Who planted the Zephyrine orchard?"], env)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "openai:smollm2-135m" in done.stderr and "assistant index" in done.stderr
@@ -98,9 +98,9 @@ def test_a_server_that_is_down_is_one_clear_line(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "\n" not in message and url.removesuffix("/v1") in message and "3 tries" in message
 
-    settings = _settings(tmp_path, url, embed_retries=1)
-    env = env_for(settings.corpus_dir, settings.index_dir, ASSISTANT_EMBEDDER="openai", ASSISTANT_EMBED_URL=url,
-                  ASSISTANT_EMBED_MODEL="smollm2-135m", ASSISTANT_EMBED_RETRIES="1")
+    settings = _settings(tmp_path, url, embed_max_retries=1)
+    env = env_for(settings.paths.corpus_dir, settings.paths.index_dir, ASSISTANT_EMBEDDER="openai", ASSISTANT_EMBED_URL=url,
+                  ASSISTANT_EMBED_MODEL="smollm2-135m", ASSISTANT_EMBED_MAX_RETRIES="1")
     done = run_cli(["index"], env)
     last = done.stderr.strip().splitlines()[-1]  # after the progress lines: one line, no traceback
     assert done.returncode == 1 and "Traceback" not in done.stderr

@@ -182,10 +182,13 @@ def test_load_questions_rejects_bad_sets(tmp_path: Path) -> None:
 def test_public_settings_drop_secrets() -> None:
     from assistant.settings import Settings
 
-    extra = {"llm_api_key": "sk-secret"} if "llm_api_key" in Settings.model_fields else {}
-    shown = public_settings(Settings(chroma_url="http://user:pw@127.0.0.1:8000", **extra))
-    assert shown["chroma_url"] == "http://127.0.0.1:8000" and shown["embed_max_tokens"] == 256
-    assert "sk-secret" not in json.dumps(shown) and "pw" not in json.dumps(shown)
+    shown = public_settings(Settings(chroma_url="http://user:pw@127.0.0.1:8000", llm_api_key="sk-secret",
+                                     auth_password="hunter2", embed_api_key="sk-embed"))
+    assert shown["paths"]["chroma_url"] == "http://127.0.0.1:8000" and shown["embedding"]["max_tokens"] == 256
+    assert shown["llm"]["api_key"] == shown["ui"]["auth_password"] == shown["embed_server"]["api_key"] == "<redacted>"
+    assert shown["ui"]["auth_user"] is None and list(shown) == ["paths", "embedding", "embed_server", "index",
+                                                                 "retrieval", "answer", "llm", "ui", "limits"]
+    assert "sk-secret" not in json.dumps(shown) and "sk-embed" not in json.dumps(shown) and "pw" not in json.dumps(shown) and "hunter2" not in json.dumps(shown)
 
 
 def test_eval_modules_keep_heavy_imports_lazy() -> None:
@@ -203,8 +206,8 @@ def test_cli_writes_report_with_baseline_beside_ours(article_settings, tmp_path:
     picked[0].pop("source")  # a question without source: the article is the default
     tiny = tmp_path / "tiny.jsonl"
     tiny.write_text("".join(json.dumps(r) + "\n" for r in picked))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(article_settings.index_dir))
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(article_settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(article_settings.paths.index_dir))
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(article_settings.paths.corpus_dir))
     out = tmp_path / "report"
     assert main(["eval", "--set", str(tiny), "--out", str(out), "--baseline"]) == 0
     for name in ("report.json", "results.jsonl", "report.md", "report.png", "results-baseline.jsonl"):

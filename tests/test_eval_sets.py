@@ -104,8 +104,8 @@ def test_cache_key_follows_corpus_bytes_names_and_index_settings(tmp_path: Path)
     (corpus / "a.txt").write_text("Alpha text.")  # rewritten, same bytes
     (corpus / ".hidden").write_text("never indexed")
     assert cache_key(settings, corpus) == key
-    assert cache_key(settings.model_copy(update={"top_k": 9}), corpus) == key  # not an index setting
-    assert cache_key(settings.model_copy(update={"chunk_max_words": 300}), corpus) != key
+    assert cache_key(settings.replace(top_k=9), corpus) == key  # not an index setting
+    assert cache_key(settings.replace(chunk_max_words=300), corpus) != key
     (corpus / "a.txt").write_text("Alpha text!")
     changed = cache_key(settings, corpus)
     assert changed != key
@@ -154,11 +154,11 @@ def test_macro_average_gate_and_summary_table(tmp_path: Path) -> None:
 def test_eval_sets_cli_wiring(tmp_path: Path, capsys) -> None:
     from assistant.cli import main as cli
 
-    assert cli(["eval", "--split", "test"]) == 1
+    assert cli(["eval", "--split", "test"]) == 2  # what was typed: exit 2 (assistant.errors.UsageError)
     assert "go with --sets" in capsys.readouterr().err
     (tmp_path / "alpha" / "corpus").mkdir(parents=True)
     assert cli(["eval", "--sets", str(tmp_path), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "skipped alpha: no questions.jsonl yet" in err and "no collection" in err
-    assert cli(["eval", "--sets", str(tmp_path / "missing")]) == 1
+    assert cli(["eval", "--sets", str(tmp_path / "missing")]) == 2
     assert not (tmp_path / "out").exists()

@@ -74,7 +74,7 @@ def secured(tmp_path_factory: pytest.TempPathFactory, article_settings) -> Itera
     corpus = work / "corpus"
     corpus.mkdir()
     shutil.copy(ARTICLE, corpus / ARTICLE.name)
-    env = app_env(work, corpus, copy_index(article_settings.index_dir, work / "index"),
+    env = app_env(work, corpus, copy_index(article_settings.paths.index_dir, work / "index"),
                   ASSISTANT_AUTH_USER=USER, ASSISTANT_AUTH_PASSWORD=PASSWORD, ASSISTANT_LLM_API_KEY=API_KEY)
     with running_app(work, env) as app:
         yield app
@@ -118,7 +118,7 @@ def test_eval_report_never_contains_the_api_key(tmp_path: Path, article_settings
     closed = free_port()
     questions = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)[:3]
     (tmp_path / "set.jsonl").write_text("".join(questions), encoding="utf-8")
-    env = env_for(article_settings.corpus_dir, article_settings.index_dir, ASSISTANT_LLM_API_KEY=API_KEY,
+    env = env_for(article_settings.paths.corpus_dir, article_settings.paths.index_dir, ASSISTANT_LLM_API_KEY=API_KEY,
                   ASSISTANT_LLM="openai", ASSISTANT_LLM_BASE_URL=f"http://127.0.0.1:{closed}/v1",
                   ASSISTANT_AUTH_PASSWORD=PASSWORD)
     done = run_cli(["eval", "--set", str(tmp_path / "set.jsonl"), "--out", str(tmp_path / "out")], env)
@@ -128,8 +128,8 @@ def test_eval_report_never_contains_the_api_key(tmp_path: Path, article_settings
     leaks = [p.name for p in written if API_KEY.encode() in p.read_bytes() or PASSWORD.encode() in p.read_bytes()]
     assert leaks == [] and API_KEY not in done.stdout + done.stderr and PASSWORD not in done.stdout + done.stderr
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
-    assert report["settings"]["llm_api_key"] == "<redacted>"
+    assert report["settings"]["llm"]["api_key"] == report["settings"]["ui"]["auth_password"] == "<redacted>"
     record("exposure-secrets", [{"case": "assistant eval with ASSISTANT_LLM_API_KEY set, LLM backend down",
                                  "channel": "CLI eval → report.json/md/png, results", "expected": "key in no file",
-                                 "actual": f"{len(written)} files written, key in none; settings.llm_api_key = "
-                                           f"{report['settings']['llm_api_key']}"}])
+                                 "actual": f"{len(written)} files written, key in none; settings.llm.api_key = "
+                                           f"{report['settings']['llm']['api_key']}"}])

@@ -167,3 +167,28 @@ def test_prompt_puts_everything_in_the_user_message_ending_with_answer(passages)
     assert [m.role for m in prompt.messages] == ["user"]
     assert prompt.user.endswith("Question: When were ties cut?\nAnswer:")
     assert "\n\n[2] " in prompt.user and "[n]" not in prompt.user
+
+
+def test_generated_citation_on_a_pdf_keeps_its_page(tmp_path):
+    """The guard builds citations as the extractive answer does: a quote on page 2 of a PDF says page 2."""
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    from reindex_helpers import make_pdf
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    second = ["The second survey found that the crater Tycho is about 86 kilometres wide.",
+              "Its rays of bright ejecta stretch across much of the near side of the Moon."]
+    (corpus / "moon.pdf").write_bytes(make_pdf([["Moon survey report"], second], title="Moon survey"))
+    pdf = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"))
+    pdf.index()
+    snapshot = pdf.snapshot()
+    chunk = next(c for c in snapshot.meta.chunks if "Tycho" in c.text)
+    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
+    guard = Guard((Passage(1, Hit(chunk=chunk, score=1.0), chunk.text),), snapshot, weights, pdf.embedder.embed)
+    result = guard_answer("The crater Tycho is about 86 kilometres wide [1].", guard)
+    assert not result.abstained and [c.page for c in result.citations] == [2]
+    extractive = pdf.ask("How wide is the crater Tycho?")
+    assert extractive.citations and all(c.page == 2 for c in extractive.citations)
+    assert result.citations[0].model_dump(exclude={"score"}) == extractive.citations[0].model_dump(exclude={"score"})

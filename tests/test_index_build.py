@@ -41,7 +41,7 @@ def test_chunk_vectors_from_sentences_embed_each_token_once(tmp_path: Path) -> N
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_vectors="sentences")
     assistant = Assistant(settings)
     report = assistant.index()
-    snapshot = load_snapshot(settings.index_path)
+    snapshot = load_snapshot(settings.paths.index_path)
     headings = {c.section for c in snapshot.meta.chunks if c.section}
     stats = assistant.embedder.stats
     assert stats.texts == report.sentences_embedded + len(headings)  # sentences and headings, no chunk text
@@ -58,8 +58,8 @@ def test_chunk_vectors_from_sentences_embed_each_token_once(tmp_path: Path) -> N
 
 def test_a_query_with_another_embedding_model_is_refused(article_settings) -> None:
     files = resolve_model_files(article_settings)
-    other = article_settings.model_copy(update={"embedder": "onnx-path", "embedder_model_path": files.onnx_path,
-                                                "embedder_tokenizer_path": files.tokenizer_path})
+    other = article_settings.replace(embedder="onnx-path", embedder_model_path=files.onnx_path,
+                                     embedder_tokenizer_path=files.tokenizer_path)
     with pytest.raises(IndexMismatch) as caught:
         Assistant(other).ask("Who announced the severing of ties with Iran?")
     message = str(caught.value)

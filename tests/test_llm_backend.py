@@ -74,7 +74,7 @@ class Recorder:
 
 @pytest.fixture(scope="module")
 def llm_assistant(article_settings, llama_server):
-    settings = article_settings.model_copy(update={"llm": "openai", "llm_base_url": llama_server, "llm_timeout_s": 300})
+    settings = article_settings.replace(llm="openai", llm_base_url=llama_server, llm_timeout_s=300)
     assistant = Assistant(settings)
     generator = GenerativeAnswerer(settings, assistant.embedder.embed)
     generator._backend = Recorder(make_backend(settings))
@@ -166,7 +166,7 @@ def test_stream_yields_guarded_sentences_then_the_answer(llm_assistant, answers)
 
 
 def test_llamacpp_in_process_backend(article_settings, gguf):
-    settings = article_settings.model_copy(update={"llm": "llamacpp", "llm_model_path": gguf, "llm_chat_format": "chatml"})
+    settings = article_settings.replace(llm="llamacpp", llm_model_path=gguf, llm_chat_format="chatml")
     assistant = Assistant(settings)
     answer = assistant.ask("When did the massive cyberatack hit albania's digital infrastructure?")
     assert answer.notice is None or "supported" in answer.notice

@@ -16,7 +16,7 @@ QUESTION = "When did the cyberattack on Albania happen?"
 
 
 def llm_assistant(article_settings, **overrides) -> Assistant:
-    return Assistant(article_settings.model_copy(update=overrides))
+    return Assistant(article_settings.replace(**overrides))
 
 
 @pytest.fixture
@@ -119,8 +119,8 @@ def test_api_key_is_secret(article_settings, monkeypatch):
     from assistant.settings import Settings
 
     monkeypatch.setenv("ASSISTANT_LLM_API_KEY", "sk-test-secret")
-    settings = Settings(corpus_dir=article_settings.corpus_dir, index_dir=article_settings.index_dir)
-    assert settings.llm_api_key is not None and settings.llm_api_key.get_secret_value() == "sk-test-secret"
+    settings = Settings(corpus_dir=article_settings.paths.corpus_dir, index_dir=article_settings.paths.index_dir)
+    assert settings.llm.api_key is not None and settings.llm.api_key.get_secret_value() == "sk-test-secret"
     assert "sk-test-secret" not in repr(settings) and "sk-test-secret" not in settings.model_dump_json()
 
 
@@ -168,6 +168,42 @@ def test_ollama_backend_is_guarded(article_settings, ollama_stub):
     assert answer.dropped == ["It was carried out by Ingrid Smith."]  # an invented name never reaches the answer
     sent = requests[-1]
     assert sent["model"] == "qwen2.5:0.5b" and sent["messages"][-1]["content"].endswith("Answer:")
-    assert sent["options"]["num_predict"] == llm.settings.llm_max_tokens and sent["options"]["temperature"] == 0
+    assert sent["options"]["num_predict"] == llm.settings.llm.max_tokens and sent["options"]["temperature"] == 0
     events = list(llm.ask_stream(QUESTION))
     assert [e.text for e in events[:-1]] == [answer.answer] and events[-1].answer == answer.answer
+
+
+def test_every_backend_setting_names_a_registered_backend() -> None:
+    from typing import get_args
+
+    from assistant.answer.generative import BACKENDS, BackendError, make_backend
+    from assistant.settings import LLM, Settings
+
+    assert set(BACKENDS) == set(get_args(LLM.model_fields["backend"].annotation)) - {"extractive"}
+    with pytest.raises(BackendError, match="no generative backend is called 'extractive'"):
+        make_backend(Settings())
+
+
+def test_a_stream_past_its_deadline_or_failing_becomes_a_backend_error() -> None:
+    """``bounded`` over plain generators standing in for a client's stream: one shared deadline and error path."""
+    import time
+
+    from assistant.answer.generative import BackendError, bounded
+
+    def slow():
+        yield "first "
+        time.sleep(0.3)
+        yield "late"
+        yield "never"
+
+    got: list[str] = []
+    with pytest.raises(BackendError, match="slow backend took longer than 0.1s"):
+        got.extend(bounded("slow", 0.1, slow))
+    assert got == ["first ", "late"]
+
+    def broken():
+        yield None  # an empty delta is skipped
+        raise ConnectionError("reset\nby peer")
+
+    with pytest.raises(BackendError, match="^broken backend failed: reset by peer$"):
+        list(bounded("broken", 5, broken))

@@ -117,7 +117,7 @@ def test_hard_wrapped_text_is_indexed_whole() -> None:
 def test_unreadable_sources_have_one_line_reasons(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
     (tmp_path / name).write_bytes(data)
     with pytest.raises(UnreadableSource) as info:
-        read_document(tmp_path / name, tmp_path)
+        read_document(tmp_path / name, tmp_path, max_mb=25)
     message = str(info.value)
     assert message.startswith(f"{name}: ") and reason in message and "\n" not in message
 

@@ -47,15 +47,15 @@ def _settings(tmp_path: Path, **extra: object) -> Settings:
 def _quotes_are_current(assistant: Assistant, answer) -> None:  # noqa: ANN001
     """Every citation quotes text that is in the corpus file as it is now."""
     for c in answer.citations:
-        path = assistant.settings.corpus_dir / c.source
+        path = assistant.settings.paths.corpus_dir / c.source
         assert path.is_file(), f"cited a removed source: {c.source}"
         assert c.quote in path.read_text(encoding="utf-8"), f"cited text no longer in {c.source}: {c.quote!r}"
 
 
 def test_edit_remove_and_unchanged_reindex(tmp_path: Path) -> None:
     settings = _settings(tmp_path)
-    names = [p.name for p in license_corpus(settings.corpus_dir, words_per_doc=250, limit=5)]
-    (settings.corpus_dir / "orchard.md").write_text(ORCHARD)
+    names = [p.name for p in license_corpus(settings.paths.corpus_dir, words_per_doc=250, limit=5)]
+    (settings.paths.corpus_dir / "orchard.md").write_text(ORCHARD)
     assistant = Assistant(settings)
     first = assistant.index()
     assert sorted(first.added) == sorted([*names, "orchard.md"])
@@ -69,12 +69,12 @@ def test_edit_remove_and_unchanged_reindex(tmp_path: Path) -> None:
 
     answer = assistant.ask("Who planted the Zephyrine orchard?")
     assert "Marta Quillon" in answer.answer and {c.source for c in answer.citations} == {"orchard.md"}
-    old_ids = set(load_snapshot(settings.index_path).meta.documents["orchard.md"].chunk_ids)
+    old_ids = set(load_snapshot(settings.paths.index_path).meta.documents["orchard.md"].chunk_ids)
 
-    (settings.corpus_dir / "orchard.md").write_text(ORCHARD_EDITED)
+    (settings.paths.corpus_dir / "orchard.md").write_text(ORCHARD_EDITED)
     edited = assistant.index()
     assert edited.updated == ["orchard.md"] and edited.chunks_embedded >= 1 and edited.chunks_deleted >= 1
-    snapshot = load_snapshot(settings.index_path)
+    snapshot = load_snapshot(settings.paths.index_path)
     new_ids = set(snapshot.meta.documents["orchard.md"].chunk_ids)
     chroma = assistant.store.fresh().ids()
     assert old_ids - new_ids and not (old_ids - new_ids) & chroma and new_ids <= chroma
@@ -85,13 +85,13 @@ def test_edit_remove_and_unchanged_reindex(tmp_path: Path) -> None:
     assert assistant.check().ok
 
     removed = assistant.remove("orchard.md")
-    assert removed.removed == ["orchard.md"] and not (settings.corpus_dir / "orchard.md").exists()
+    assert removed.removed == ["orchard.md"] and not (settings.paths.corpus_dir / "orchard.md").exists()
     assert not new_ids & assistant.store.fresh().ids()
     answer = assistant.ask("Who planted the Zephyrine orchard?")
     assert "orchard.md" not in {c.source for c in answer.citations}
     _quotes_are_current(assistant, answer)
 
-    (settings.corpus_dir / names[0]).unlink()  # deleted behind the index's back
+    (settings.paths.corpus_dir / names[0]).unlink()  # deleted behind the index's back
     gone = assistant.index()
     assert gone.removed == [names[0]] and gone.chunks_deleted > 0
     check = assistant.check()
@@ -101,7 +101,7 @@ def test_edit_remove_and_unchanged_reindex(tmp_path: Path) -> None:
 
 def test_add_files_urls_and_index_paths(tmp_path: Path) -> None:
     settings = _settings(tmp_path)
-    settings.corpus_dir.mkdir()
+    settings.paths.corpus_dir.mkdir()
     assistant = Assistant(settings)
     outside_a, outside_b = tmp_path / "a", tmp_path / "b"
     outside_a.mkdir(), outside_b.mkdir()
@@ -114,7 +114,7 @@ def test_add_files_urls_and_index_paths(tmp_path: Path) -> None:
     assert again.unchanged == ["orchard-notes.md"] and not again.added
     other = assistant.add(outside_b / "orchard notes.md")  # same name, other content: never overwritten
     assert other.added == ["orchard-notes-2.md"]
-    assert (settings.corpus_dir / "orchard-notes.md").read_text() == ORCHARD
+    assert (settings.paths.corpus_dir / "orchard-notes.md").read_text() == ORCHARD
     (outside_a / "orchard notes.md").write_text(ORCHARD_EDITED)  # re-adding from the same origin updates it
     assert assistant.add(outside_a / "orchard notes.md").updated == ["orchard-notes.md"]
     origins = {d.source: d.origin for d in assistant.sources()}
@@ -123,7 +123,7 @@ def test_add_files_urls_and_index_paths(tmp_path: Path) -> None:
 
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
     bad = assistant.add(tmp_path / "broken.pdf")
-    assert "broken.pdf" in bad.skipped and not (settings.corpus_dir / "broken.pdf").exists()
+    assert "broken.pdf" in bad.skipped and not (settings.paths.corpus_dir / "broken.pdf").exists()
 
     site = tmp_path / "site"
     site.mkdir()
@@ -147,18 +147,18 @@ def test_add_files_urls_and_index_paths(tmp_path: Path) -> None:
     assert records["guide.html"].origin == f"{base}/guide.html" and "menu" not in records["guide.html"].text
     answer = assistant.ask("What wind does the Halvard kite need?")
     assert {c.source for c in answer.citations} == {"guide.html"} and "twenty knots" in answer.answer
-    assert json.loads((settings.corpus_dir / ".sources.json").read_text())["moon.pdf"] == f"{base}/moon.pdf"
+    assert json.loads((settings.paths.corpus_dir / ".sources.json").read_text())["moon.pdf"] == f"{base}/moon.pdf"
 
     # index PATH: only the given file is looked at, even though another one changed too
-    (settings.corpus_dir / "orchard-notes.md").write_text(ORCHARD)
-    (settings.corpus_dir / "orchard-notes-2.md").write_text(COMET.replace("eleven", "twelve"))
-    only = assistant.index(paths=[settings.corpus_dir / "orchard-notes.md"])
+    (settings.paths.corpus_dir / "orchard-notes.md").write_text(ORCHARD)
+    (settings.paths.corpus_dir / "orchard-notes-2.md").write_text(COMET.replace("eleven", "twelve"))
+    only = assistant.index(paths=[settings.paths.corpus_dir / "orchard-notes.md"])
     assert only.updated == ["orchard-notes.md"] and "orchard-notes-2.md" not in only.unchanged
     rest = assistant.index()
     assert rest.updated == ["orchard-notes-2.md"]
     (outside_b / "kites.md").write_text("# Kites\n\nThe Halvard kite was designed by Ingrid Sæther in Bergen.\n")
     copied = assistant.index(paths=[outside_b / "kites.md"])  # a path outside the corpus is copied in, like add
-    assert copied.added == ["kites.md"] and (settings.corpus_dir / "kites.md").read_text().startswith("# Kites")
+    assert copied.added == ["kites.md"] and (settings.paths.corpus_dir / "kites.md").read_text().startswith("# Kites")
     assert assistant.check().ok
 
 
@@ -284,17 +284,17 @@ def test_kill_9_at_several_moments_then_recover(tmp_path: Path) -> None:
 
 def test_queries_while_another_process_indexes_and_one_run_at_a_time(tmp_path: Path) -> None:
     settings = _settings(tmp_path)
-    license_corpus(settings.corpus_dir, words_per_doc=220, limit=4)
-    (settings.corpus_dir / "orchard.md").write_text(ORCHARD)
+    license_corpus(settings.paths.corpus_dir, words_per_doc=220, limit=4)
+    (settings.paths.corpus_dir / "orchard.md").write_text(ORCHARD)
     assistant = Assistant(settings)
     assistant.index()
-    old_texts = {p.name: p.read_text() for p in settings.corpus_dir.iterdir()}
+    old_texts = {p.name: p.read_text() for p in settings.paths.corpus_dir.iterdir()}
     license_corpus(tmp_path / "more", words_per_doc=220, limit=12)
     for f in sorted((tmp_path / "more").iterdir())[4:12]:
-        shutil.copy(f, settings.corpus_dir)
-    (settings.corpus_dir / "comet.md").write_text(COMET)
-    (settings.corpus_dir / "orchard.md").write_text(ORCHARD_EDITED)
-    new_texts = {p.name: p.read_text() for p in settings.corpus_dir.iterdir()}
+        shutil.copy(f, settings.paths.corpus_dir)
+    (settings.paths.corpus_dir / "comet.md").write_text(COMET)
+    (settings.paths.corpus_dir / "orchard.md").write_text(ORCHARD_EDITED)
+    new_texts = {p.name: p.read_text() for p in settings.paths.corpus_dir.iterdir()}
 
     answers, errors, stop = [], [], threading.Event()
 
@@ -306,7 +306,7 @@ def test_queries_while_another_process_indexes_and_one_run_at_a_time(tmp_path: P
                 errors.append(exc)
             stop.wait(0.1)  # leave the two cores to the indexing process most of the time
 
-    env = env_for(settings.corpus_dir, settings.index_dir, ASSISTANT_INDEX_BATCH_CHUNKS="8")
+    env = env_for(settings.paths.corpus_dir, settings.paths.index_dir, ASSISTANT_INDEX_BATCH_CHUNKS="8")
     run = _Indexer(env)
     asker = threading.Thread(target=ask_repeatedly)
     asker.start()
@@ -329,7 +329,7 @@ def test_queries_while_another_process_indexes_and_one_run_at_a_time(tmp_path: P
     assert "comet.md" in {c.source for c in answer.citations}
     vector = assistant.embedder.embed(["Vellamo comet tail turquoise"])[0]
     dense = assistant._retriever.dense_ranking(vector)
-    assert load_snapshot(settings.index_path).chunk_by_id[dense[0]].source == "comet.md"  # Chroma re-read
+    assert load_snapshot(settings.paths.index_path).chunk_by_id[dense[0]].source == "comet.md"  # Chroma re-read
     answer = assistant.ask("Who planted the Zephyrine orchard?")
     assert "Tobias Ferrand" in answer.answer
     _quotes_are_current(assistant, answer)
@@ -337,7 +337,7 @@ def test_queries_while_another_process_indexes_and_one_run_at_a_time(tmp_path: P
     held, release, reports = threading.Event(), threading.Event(), []
 
     def hold_lock() -> None:  # what a running index run holds
-        with index_lock(settings.index_path):
+        with index_lock(settings.paths.index_path):
             held.set()
             release.wait(120)
 

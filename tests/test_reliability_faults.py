@@ -35,7 +35,7 @@ def article_copy(work: Path, article_settings: Settings) -> tuple[Path, Path]:
     corpus = work / "corpus"
     corpus.mkdir(parents=True)
     shutil.copy(ARTICLE, corpus / ARTICLE.name)
-    return corpus, copy_index(article_settings.index_dir, work / "index")
+    return corpus, copy_index(article_settings.paths.index_dir, work / "index")
 
 
 def one_line_error(done: subprocess.CompletedProcess[str], words: str) -> bool:

@@ -80,7 +80,7 @@ def test_python_api(assistant, documents) -> None:
 
 
 def test_cli_single_questions(article_settings) -> None:
-    env = env_for(article_settings.corpus_dir, article_settings.index_dir)
+    env = env_for(article_settings.paths.corpus_dir, article_settings.paths.index_dir)
     rows = []
     for name in ("empty", "whitespace", "100 KB"):
         question, expected = BAD_QUESTIONS[name]
@@ -100,7 +100,7 @@ def test_cli_single_questions(article_settings) -> None:
 
 def test_cli_batch_of_every_bad_question(article_settings, documents) -> None:
     """`ask --batch - --json`: one output line per input line, in order: an answer or an {"error"} object."""
-    env = env_for(article_settings.corpus_dir, article_settings.index_dir)
+    env = env_for(article_settings.paths.corpus_dir, article_settings.paths.index_dir)
     lines = "".join(json.dumps({"id": name, "question": q}) + "\n" for name, (q, _) in BAD_QUESTIONS.items())
     done = subprocess.run([sys.executable, "-m", "assistant", "ask", "--batch", "-", "--json"], input=lines, env=env,
                           capture_output=True, text=True, timeout=300)

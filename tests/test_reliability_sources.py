@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from assistant.settings import Settings
+from assistant.settings import Limits, Settings
 
 from reindex_helpers import LICENSES, ROOT, env_for, make_pdf
 from reliability_helpers import record, short
@@ -123,7 +123,7 @@ def test_max_source_mb_is_a_setting(tmp_path: Path) -> None:
     with pytest.raises(UnreadableSource, match=r"notes.txt: 1.2 MB is over the 1 MB limit"):
         read_document(tmp_path / "notes.txt", tmp_path, max_mb=1)
     assert read_document(tmp_path / "notes.txt", tmp_path, max_mb=2).source == "notes.txt"
-    assert Settings.model_fields["max_source_mb"].default == 25
+    assert Limits.model_fields["max_source_mb"].default == 25
 
 
 def test_scripts_in_html_never_reach_the_index_or_the_answer(hostile) -> None:
@@ -202,7 +202,7 @@ def test_grounding_guard_drops_what_an_obeying_model_adds(hostile, reply: str, m
     from assistant.answer import llm_answer
 
     monkeypatch.setattr(llm_answer, "make_backend", lambda settings: ObeyingBackend(reply))
-    settings = hostile["assistant"].settings.model_copy(update={"llm": "openai"})
+    settings = hostile["assistant"].settings.replace(llm="openai")
     assistant = Assistant(settings)
     doc = assistant.snapshot().meta.documents["harbour-notes.md"].text
     question = "When was the harbour of Durres rebuilt?"

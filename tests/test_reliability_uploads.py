@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from assistant.filenames import safe_name
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.ui import library
@@ -59,7 +60,7 @@ def test_upload_names_are_sanitised_and_never_overwrite(library_assistant, tmp_p
     result = library.add_files(assistant, uploads)
     assert result.refused == {}
     placed = set(result.placed)
-    expected = {name: library.safe_name(name) for name in TRAVERSALS}
+    expected = {name: safe_name(name) for name in TRAVERSALS}
     rows = [{"case": f"upload named {name!r}", "channel": "Sources tab handler (library.add_files)",
              "expected": "safe base name inside corpus/", "actual": f"stored as corpus/{stored}"}
             for name, stored in expected.items()]

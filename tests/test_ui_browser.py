@@ -89,7 +89,7 @@ def open_page(browser, server: str, width: int = 1280, height: int = 800):
 
 
 def ask(page, question: str):
-    """Type a question, press Enter, wait for the streamed answer to finish; returns the new answer's row."""
+    """Type a question, press Enter, wait for the answer to be complete; returns the new answer's row."""
     rows = page.locator(".bot-row")
     before = rows.count()
     page.fill("#question textarea", question)
@@ -97,7 +97,7 @@ def ask(page, question: str):
     page.wait_for_function(
         """(n) => { const rows = document.querySelectorAll('.bot-row'); const last = rows[rows.length - 1];
                    return rows.length > n && last.querySelector('.answer:not(.pending)') && !last.querySelector('.cursor'); }""",
-        arg=before, timeout=60_000)
+        arg=before, timeout=120_000)  # generous: a loaded 2-core machine, not a speed check
     return rows.last
 
 
@@ -116,7 +116,7 @@ def test_api_ask_returns_the_answer_contract(client) -> None:
 
 
 @browser_test
-def test_streamed_answer_and_clicked_citation_highlight_the_quote(browser, server, client) -> None:
+def test_answer_at_once_and_clicked_citation_highlight_the_quote(browser, server, client) -> None:
     question = "When did the cyberattack on Albania happen?"
     expected = api_ask(client, question)
     page = open_page(browser, server)
@@ -127,7 +127,7 @@ def test_streamed_answer_and_clicked_citation_highlight_the_quote(browser, serve
         .observe(document.querySelector('#chat'), {subtree: true, childList: true, characterData: true}); }""")
     row = ask(page, question)
     lengths = sorted(set(page.evaluate("window.__lengths")) - {0})
-    assert len(lengths) >= 3, f"answer arrived in one piece, not streamed: {lengths}"
+    assert len(lengths) == 1, f"the extractive answer is shown whole, not replayed in pieces: {lengths}"
     assert "July 15, 2022" in row.inner_text()
     link = row.locator("a.cite").first
     assert link.inner_text() == "[1]"

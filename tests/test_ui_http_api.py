@@ -36,8 +36,8 @@ def test_server_warms_up_over_rest_and_stops_cleanly_on_ctrl_c(article_settings,
     exit code 0. (It used to go through gradio_client, whose open heartbeat held the shutdown 5 s: that timing
     is the bench's to show, docs/benchmark.md, not asserted here.)"""
     port = free_port()
-    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(article_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(article_settings.index_dir), "GRADIO_ANALYTICS_ENABLED": "False"}
+    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(article_settings.paths.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(article_settings.paths.index_dir), "GRADIO_ANALYTICS_ENABLED": "False"}
     proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.filenames import MAX_NAME_CHARS, safe_name
 from assistant.schema import Answer, Citation
 from assistant.ui import library
 from assistant.ui.chat import Turn, messages, panel, respond
@@ -60,18 +61,22 @@ def test_answer_links_each_marker_and_refusals_look_different() -> None:
     refusal = _answer("The sources don't say. Nearest passages: \u201cx\u201d [1]", abstained=True)
     assert 'class="answer refusal"' in answer_html(refusal, 0)
     assert "Nearest passages" in turn_sources_html(refusal, 0, {})
-    partial = answer_html(_answer(), 0, shown=1)
-    assert "Albania" in partial and "cite" not in partial and "cursor" in partial
+    generating = answer_html(_answer(), 0, more=True)
+    assert "Albania" in generating and 'class="cite"' in generating and "cursor" in generating
+    assert "cursor" not in answer_html(_answer(), 0)
 
 
 def test_safe_names_never_escape_the_corpus_folder() -> None:
-    assert library.safe_name("../../etc/passwd") == "passwd"
-    assert library.safe_name("..\\..\\win.ini") == "win.ini"
-    assert library.safe_name("My Notes (v2).MD") == "My-Notes-v2.md"
-    assert library.safe_name(".hidden.txt") == "hidden.txt"
-    assert library.safe_name("r\u00e9sum\u00e9 \u2603.txt") == "resume.txt"
-    assert library.safe_name("/") == "upload"
-    assert len(library.safe_name("x" * 500 + ".txt")) <= library.MAX_NAME_CHARS
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("..\\..\\win.ini") == "win.ini"
+    assert safe_name("My Notes (v2).MD") == "My-Notes-v2.md"
+    assert safe_name(".hidden.txt") == "hidden.txt"
+    assert safe_name(".bashrc") == "bashrc"
+    assert safe_name("r\u00e9sum\u00e9 \u2603.txt") == "resume.txt"
+    assert safe_name("/") == "source"
+    assert len(safe_name("x" * 500 + ".txt")) == MAX_NAME_CHARS and safe_name("x" * 500 + ".txt").endswith("x.txt")
+    long_suffix = safe_name("a." + "b" * 500)
+    assert len(long_suffix) <= MAX_NAME_CHARS and long_suffix.startswith("a.")
 
 
 def test_unique_path_adds_a_number(tmp_path: Path) -> None:
@@ -91,6 +96,8 @@ def test_uploads_are_checked_for_type_and_size(tmp_path: Path) -> None:
     with pytest.raises(library.UploadRejected, match="unsupported file type"):
         library.check_upload(exe, "tool.exe", max_mb=1)
     library.check_upload(big, "big.txt", max_mb=2)
+    with pytest.raises(library.UploadRejected, match="the upload is gone"):  # the web server's cache was cleaned
+        library.check_upload(tmp_path / "gone.txt", "gone.txt", max_mb=1)
 
 
 def test_add_and_remove_sources(tmp_path: Path) -> None:
@@ -130,12 +137,20 @@ def test_add_and_remove_sources(tmp_path: Path) -> None:
 def test_turns_render_to_chat_messages_and_panel(assistant) -> None:
     steps = list(respond(assistant, "When did Albania recognize Israel?", []))
     assert steps[0].chat[-1]["content"].startswith('<div class="answer pending"')
-    assert len(steps) > 2, "the answer is streamed in several updates"
+    assert len(steps) == 2, "pending, then the extractive answer whole: no replay of a finished answer"
     done = steps[1].turns
     assert done and isinstance(done[0], Turn)
     assert messages(done)[-1]["content"] == steps[-1].chat[-1]["content"]
     card = re.search(r'id="cite-0-1".*?<mark>(.*?)</mark>', panel(done), re.S).group(1)
     assert html.unescape(card) == done[0].answer.citations[0].quote
+
+
+def test_the_ui_reads_cited_texts_through_the_service(assistant) -> None:
+    """``Assistant.document_texts``: the stored text of the named indexed sources, once each; unknown ones left out."""
+    article = ARTICLE.name
+    texts = assistant.document_texts([article, "gone.txt", article])
+    assert texts == {article: assistant.snapshot().meta.documents[article].text}
+    assert "Albania" in texts[article] and assistant.document_texts() == texts
 
 
 def test_generated_sentences_are_shown_as_they_arrive(assistant) -> None:
@@ -149,8 +164,8 @@ def test_generated_sentences_are_shown_as_they_arrive(assistant) -> None:
         def __init__(self) -> None:
             self.settings = assistant.settings
 
-        def snapshot(self):  # noqa: ANN202
-            return assistant.snapshot()
+        def document_texts(self, sources):  # noqa: ANN001, ANN202
+            return assistant.document_texts(sources)
 
         def ask_stream(self, question: str, history: list[str] | None = None):  # noqa: ANN202
             yield AnswerDelta(text=final.citations[0].quote + " [1]", citations=final.citations[:1])
@@ -175,7 +190,8 @@ def test_eval_view_reads_the_latest_report(tmp_path: Path) -> None:
 def test_cli_ask_path_does_not_import_gradio(article_settings) -> None:
     code = ("import sys; from assistant.cli import main; main(['ask', 'When did Albania recognize Israel?']); "
             "assert 'gradio' not in sys.modules, 'gradio imported'")
-    env = {"ASSISTANT_CORPUS_DIR": str(article_settings.corpus_dir), "ASSISTANT_INDEX_DIR": str(article_settings.index_dir),
+    paths = article_settings.paths
+    env = {"ASSISTANT_CORPUS_DIR": str(paths.corpus_dir), "ASSISTANT_INDEX_DIR": str(paths.index_dir),
            "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
@@ -187,4 +203,4 @@ def test_serve_subcommand_takes_host_and_port() -> None:
 
     args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "8001"])
     assert (args.host, args.port) == ("0.0.0.0", 8001)
-    assert build_parser().parse_args(["serve"]).port is None  # falls back to settings.serve_port (7860)
+    assert build_parser().parse_args(["serve"]).port is None  # falls back to settings.ui.port (7860)

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
+from assistant.answer.cite import citation_for
 from assistant.answer.extractive import Draft
-from assistant.schema import Citation, Sentence
+from assistant.schema import Citation
 from assistant.store import Snapshot
 
 REFUSAL = "The sources don't say. I found nothing in the indexed documents that answers: \u201c{question}\u201d"
-
-
-def citation_for(n: int, sentence: Sentence, snapshot: Snapshot, score: float) -> Citation:
-    """A citation whose quote is read back from the stored document text at the sentence's offsets."""
-    doc = snapshot.meta.documents[sentence.source]
-    return Citation(
-        n=n, source=sentence.source, start=sentence.start, end=sentence.end,
-        quote=doc.text[sentence.start:sentence.end], score=round(score, 4), section=sentence.section, title=doc.title,
-        page=sentence.page,
-    )
 
 
 def compose(question: str, draft: Draft, snapshot: Snapshot) -> tuple[str, list[Citation]]:

@@ -15,18 +15,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answer import arithmetic
-from assistant.answer.features import CandidateView, QuestionView, feature_values, typed, with_standings
-from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems, term_match
+from assistant.answer.evidence import Evidence
+from assistant.answer.features import Candidate, CandidateView, QuestionView, feature_values, typed, with_standings
+from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.params import AnswerParams, load_params
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
-from assistant.answer.refusal import contradiction, refusal_evidence
+from assistant.answer.refusal import Contradicted, refusal_evidence
 from assistant.schema import Chunk, Hit, Sentence
 from assistant.store import chunk_search_text
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
-    from assistant.store import Snapshot
 
 _ANAPHOR = re.compile(r"^(?:He|She|They|It|This|These|That|Those|Its|Their|His|Her)\b")
 _BACKREF = re.compile(r"\b(?:this|that|the same) (?:year|month|day|date|time|period|number)\b", re.IGNORECASE)
@@ -34,7 +34,6 @@ _STRONG_REASON = re.compile(
     r"\b(?:because|due to|in (?:direct )?retaliation|in response to|as a result|reasons? (?:for|is|was)|explains? its reasons|"
     r"so that|in order to|led to|stemming from|accused|blamed|on \w+ grounds|hopes? to|aim(?:s|ed|ing)? to)\b",
     re.IGNORECASE)
-_OWN_WEIGHTS_MIN_CHUNKS = 20  # documents this long are weighed on their own (``document_weights``)
 _DEFINITIONAL = re.compile(r"^\s*(?:what|who)(?: is|'s| are| was| were| does| do)\b(?!.*\b(?:of|for|in|on|to|by|from|"
                            r"with|did|does|do|can|should|will|would|when|where)\b.*\b\w+\b\s*\??$)|\bmean(?:s|ing)?\b|"
                            r"\bdefin", re.IGNORECASE)
@@ -43,28 +42,6 @@ _INSTRUCTION = re.compile(r"^\s*how (?:do|can|should|would|could|might|to|does o
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|will|would|may|must|has|have|had)\b",
                      re.IGNORECASE)
 _SECOND_LOOK_RULES = ("asked_kind_absent", "name_absent")  # refusals a deeper search can overturn
-
-@dataclass
-class Candidate:
-    """A sentence under consideration: its match evidence, feature values and the ranker's verdict."""
-
-    view: CandidateView
-    matched: set[str]
-    window: frozenset[str]
-    features: dict[str, float] = field(default_factory=dict)
-    logit: float = 0.0
-    prob: float = 0.0
-
-    @property
-    def sentence(self) -> Sentence:
-        """The candidate sentence."""
-        return self.view.sentence
-
-    @property
-    def typed(self) -> bool:
-        """Holds the asked-for kind of value (by entity label or pattern)."""
-        return self.features.get("asked_kind_present", 0.0) > 0
-
 
 @dataclass
 class Inspection:
@@ -90,30 +67,21 @@ class Draft:
 
 
 class ExtractiveAnswerer:
-    """Sentence selection and the answerability decision over one snapshot."""
+    """Sentence selection and the answerability decision over one snapshot's evidence."""
 
     def __init__(
-        self, snapshot: Snapshot, settings: Settings, embed: Callable[[list[str]], np.ndarray] | None = None,
+        self, evidence: Evidence, settings: Settings, embed: Callable[[list[str]], np.ndarray] | None = None,
         params: AnswerParams | None = None,
     ) -> None:
-        self.snapshot = snapshot
+        self.evidence = evidence
         self.settings = settings
         self.params = params or load_params()
         self._embed = embed
-        self.weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
-        self._document_weights: dict[str, TermWeights] = {}
-        self._by_id = {s.id: s for s in snapshot.meta.sentences}
+        self.weights = evidence.weights
 
     def document_weights(self, source: str) -> TermWeights:
-        """Term weights within one document (its chunks), used to judge how well its sentences cover a question:
-        adding unrelated documents to the corpus then leaves those judgements, and the refusals, unchanged."""
-        if source not in self._document_weights:
-            record = self.snapshot.meta.documents.get(source)
-            chunks = [self.snapshot.chunk_by_id[i] for i in record.chunk_ids] if record else []
-            self._document_weights[source] = (  # a short note has too few chunks for its own weights to mean much
-                TermWeights.of_texts([chunk_search_text(c) for c in chunks]) if len(chunks) >= _OWN_WEIGHTS_MIN_CHUNKS
-                else self.weights)
-        return self._document_weights[source]
+        """Term weights within one document (see ``Evidence.document_weights``)."""
+        return self.evidence.document_weights(source)
 
     def chunk_coverage(self, terms: list[str], chunk: Chunk) -> float:
         """How much of the question's terms a chunk holds, weighed within its own document."""
@@ -168,10 +136,12 @@ class ExtractiveAnswerer:
         if computed:
             computed.scores = scores
             return computed
-        if seen.evidence["acronym_unexplained"]:  # a logical rule, not a weighed sign: nothing spells it out
+        if seen.evidence["acronym_unexplained"] or seen.evidence["unseen_terms"]:
+            # logical rules, not weighed signs: nothing spells the abbreviation out, or the noun asked about (or a
+            # name or year the question relies on) occurs in no indexed text, so no passage can hold the answer
             return Draft([], True, _reason(query, seen.evidence), nearest, scores)
         if seen.refusal_probability >= self.params.refusal_threshold:
-            denied = contradiction(seen.question, ranked) if seen.evidence["contradicted"] else None
+            denied = Contradicted().find(seen.question, ranked) if seen.evidence["contradicted"] else None
             if denied is not None:
                 return Draft([], True, "the sources say otherwise", [denied.sentence], scores)
             typed_only = not seen.evidence["unseen_terms"] and any(seen.evidence[r] for r in _SECOND_LOOK_RULES)
@@ -197,11 +167,11 @@ class ExtractiveAnswerer:
                 if literal:
                     dates = [d for d in dates if arithmetic.same_day(d, literal[0])]
                 cov, _ = coverage(terms, self.document_weights(cand.sentence.source), cand.window)
-                dense = self._window_similarity(cand.sentence, part_vectors[p]) if part_vectors is not None else cand.view.dense
-                fit = 0.5 * cov + 0.5 * dense
+                dense = self.evidence.window_similarity(cand.sentence, part_vectors[p]) if part_vectors is not None else cand.view.dense
+                fit = (cov + dense) / 2
                 if dates and fit > best_cov and all(dates[0] != d for _, d in picks):
                     best, best_cov = (cand.sentence, dates[0]), fit
-            if best is None or best_cov < 0.35:
+            if best is None or best_cov < self.params.interval_min_fit:
                 return None
             picks.append(best)
         (s1, d1), (s2, d2) = picks
@@ -224,27 +194,25 @@ class ExtractiveAnswerer:
         for rank, hit in enumerate(hits, start=1):
             ids = hit.chunk.sentence_ids
             for pos, sid in enumerate(ids):
-                sentence = self._by_id.get(sid)
+                sentence = self.evidence.sentence(sid)
                 if sentence is None or sid in seen or not sentence.answerable:
                     continue
                 seen.add(sid)
                 stems = sentence_stems(sentence.text)
                 window, lemmas = set(stems), set(sentence.tags.lemmas if sentence.tags else ())
-                for near in ids[max(pos - 1, 0):pos + 2]:
-                    if near in self._by_id:
-                        window |= sentence_stems(self._by_id[near].text)
-                        tags = self._by_id[near].tags
-                        lemmas |= set(tags.lemmas if tags else ())
+                for near in filter(None, map(self.evidence.sentence, ids[max(pos - 1, 0):pos + 2])):
+                    window |= sentence_stems(near.text)
+                    lemmas |= set(near.tags.lemmas if near.tags else ())
                 heading = sentence_stems(f"{sentence.section} {hit.chunk.title}")
                 weights = self.document_weights(sentence.source)
                 cov, matched = coverage(terms, weights, stems)
                 wcov, _ = coverage(terms, weights, frozenset(window | heading))
                 has_kind = typed(sentence.text, kind)
-                if not has_kind and pos > 0 and (_BACKREF.search(sentence.text) or _ANAPHOR.match(sentence.text)):
-                    prev = self._by_id.get(ids[pos - 1])
+                if not has_kind and pos > 0 and _BACKREF.search(sentence.text):
+                    prev = self.evidence.sentence(ids[pos - 1])
                     has_kind = prev is not None and typed(prev.text, kind)
                 cand_view = CandidateView(
-                    sentence, rank, top_k, cov, wcov, float(self.snapshot.sentence_vectors[self.snapshot.sentence_row[sid]] @ qvec),
+                    sentence, rank, top_k, cov, wcov, self.evidence.similarity(sentence, qvec),
                     coverage(terms, weights, heading)[0], has_kind,
                     frozenset(sentence.tags.lemmas if sentence.tags else ()), frozenset(lemmas), heading,
                     hit.bm25_rank, hit.dense_rank)
@@ -258,16 +226,10 @@ class ExtractiveAnswerer:
             cand.prob = ranker.probability(cand.features)
         return out
 
-    def _window_similarity(self, sentence: Sentence, vector: np.ndarray) -> float:
-        """Best similarity of ``vector`` to the sentence or a neighbour in its paragraph."""
-        row = self.snapshot.sentence_row[sentence.id]
-        rows = [row] + [self.snapshot.sentence_row[n.id] for step in (-1, 1) if (n := self._neighbour(row, step, sentence))]
-        return float(np.max(self.snapshot.sentence_vectors[rows] @ vector))
-
     def _select(
         self, view: QuestionView, ranked: list[Candidate], kind: AnswerType, hits: list[Hit], qvec: np.ndarray
     ) -> list[Sentence]:
-        limit = self.settings.max_answer_sentences
+        limit = self.settings.answer.max_sentences
         question = view.query.text
         primary = [c for c in ranked if c.typed] if kind in ("date", "number") else ranked
         if view.query.acronym:  # "what does ABC stand for": the sentence that spells it out comes first
@@ -302,30 +264,18 @@ class ExtractiveAnswerer:
         for sentence in sentences:
             if len(out) >= limit:
                 break
-            row = self.snapshot.sentence_row[sentence.id]
             if kind == "reason":
-                nxt = self._neighbour(row, +1, sentence)
+                nxt = self.evidence.neighbour(sentence, +1)
                 explained = bool(_STRONG_REASON.search(sentence.text))
                 if nxt and _ANAPHOR.match(nxt.text) and nxt not in out and (
                         not explained or has_value(nxt.text, "reason")):
                     out.append(nxt)
                     continue
             if _ANAPHOR.match(sentence.text):
-                prev = self._neighbour(row, -1, sentence)
+                prev = self.evidence.neighbour(sentence, -1)
                 if prev and prev not in out:
                     out.append(prev)
         return sorted(out, key=lambda s: (s.source, s.start))
-
-    def _neighbour(self, row: int, step: int, sentence: Sentence) -> Sentence | None:
-        sentences = self.snapshot.meta.sentences
-        j = row + step
-        if 0 <= j < len(sentences):
-            other = sentences[j]
-            same_paragraph = other.source == sentence.source and "\n" not in self.snapshot.meta.documents[
-                sentence.source].text[min(other.end, sentence.end):max(other.start, sentence.start)]
-            if same_paragraph and other.answerable:
-                return other
-        return None
 
 
 def _reason(query: Query, evidence: dict[str, float]) -> str:

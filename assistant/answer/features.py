@@ -70,6 +70,28 @@ class CandidateView:
     dense_rank: int | None = None
 
 
+@dataclass
+class Candidate:
+    """A sentence under consideration: its match evidence, feature values and the ranker's verdict."""
+
+    view: CandidateView
+    matched: set[str]
+    window: frozenset[str]
+    features: dict[str, float] = field(default_factory=dict)
+    logit: float = 0.0
+    prob: float = 0.0
+
+    @property
+    def sentence(self) -> Sentence:
+        """The candidate sentence."""
+        return self.view.sentence
+
+    @property
+    def typed(self) -> bool:
+        """Holds the asked-for kind of value (by entity label or pattern)."""
+        return self.features.get("asked_kind_present", 0.0) > 0
+
+
 class Feature(Protocol):
     """A named measurement of how well a candidate sentence answers a question."""
 
@@ -245,9 +267,10 @@ class Brevity:
     """Short fragments rarely answer: 1 for sentences of 6+ words, less for shorter ones."""
 
     name: str = "length"
+    full: int = 6  # words from which a sentence counts as full length
 
     def __call__(self, q: QuestionView, c: CandidateView) -> float:
-        return min(len(c.sentence.text.split()), 6) / 6
+        return min(len(c.sentence.text.split()), self.full) / self.full
 
 
 FEATURES: tuple[Feature, ...] = (

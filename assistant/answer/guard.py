@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.answer.cite import citation_for
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
 from assistant.answer.support import SOFT_COVERAGE, Claim, Facts, Match, cosine, match, supports
@@ -83,6 +84,7 @@ class SpanCandidate:
     start: int
     end: int
     section: str
+    page: int | None
     facts: Facts
     row: tuple[int, ...]
 
@@ -103,7 +105,7 @@ def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCa
             seen.add(key)
             doc = snapshot.meta.documents[first.source]
             facts = Facts.of(doc.text[first.start:last.end], f"{first.section} {doc.title}")
-            out.append(SpanCandidate(p.n, first.source, first.start, last.end, first.section, facts,
+            out.append(SpanCandidate(p.n, first.source, first.start, last.end, first.section, first.page, facts,
                                      tuple(rows[i] for i in run)))
     return out
 
@@ -211,7 +213,7 @@ class Guard:
             key = (span.source, span.start, span.end)
             if key not in self._numbers:
                 self._numbers[key] = len(self.citations) + 1
-                citation = self._citation(self._numbers[key], span, alignment.score)
+                citation = citation_for(self._numbers[key], span, self.snapshot, alignment.score)
                 self.citations.append(citation)
                 new.append(citation)
             markers.append(f"[{self._numbers[key]}]")
@@ -219,11 +221,6 @@ class Guard:
         self.parts.append(text)
         self.supported += 1
         return text, new
-
-    def _citation(self, n: int, span: SpanCandidate, score: float) -> Citation:
-        doc = self.snapshot.meta.documents[span.source]
-        return Citation(n=n, source=span.source, start=span.start, end=span.end, quote=doc.text[span.start:span.end],
-                        score=round(score, 4), section=span.section, title=doc.title)
 
     def result(self) -> GuardResult:
         """The whole guarded answer so far; abstains when no sentence is supported."""

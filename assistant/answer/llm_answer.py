@@ -61,14 +61,14 @@ class GenerativeAnswerer:
 
     def prompt(self, query: str, hits: list[Hit]) -> Prompt:
         """The grounded prompt for a question over its retrieved chunks."""
-        s = self.settings
-        budget = prompt_budget_chars(s.llm_context_tokens, s.llm_max_tokens, query)
-        return answer_prompt(query, passages_for(hits, s.llm_passages, budget))
+        llm = self.settings.llm
+        budget = prompt_budget_chars(llm.context_tokens, llm.max_tokens, query)
+        return answer_prompt(query, passages_for(hits, llm.passages, budget))
 
     def _guard(self, prompt: Prompt, snapshot: Snapshot) -> Guard:
         if self._weights is None or self._weights[0] is not snapshot:
             self._weights = (snapshot, TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks)))
-        return Guard(prompt.passages, snapshot, self._weights[1], self.embed, self.settings.keep_unsupported)
+        return Guard(prompt.passages, snapshot, self._weights[1], self.embed, self.settings.answer.keep_unsupported)
 
     @staticmethod
     def _extractive(question: str, draft: Draft, snapshot: Snapshot, notice: str | None = None) -> Generated:
@@ -76,7 +76,7 @@ class GenerativeAnswerer:
         return Generated(text, citations, draft.abstained, notice)
 
     def _notice(self, error: BackendError) -> str:
-        return f"The {self.settings.llm} model did not answer ({error}); this is the extractive answer."
+        return f"The {self.settings.llm.backend} model did not answer ({error}); this is the extractive answer."
 
     def _finish(self, question: str, draft: Draft, guard: Guard) -> Generated:
         """The guarded answer; when none of it survives, the extractive answer (noticed) or an abstention."""
@@ -84,7 +84,7 @@ class GenerativeAnswerer:
         if not result.abstained:
             return Generated(result.text, result.citations, False, None, result.dropped)
         if not draft.abstained and result.dropped:
-            notice = (f"No sentence of the {self.settings.llm} model's answer is supported by the sources; "
+            notice = (f"No sentence of the {self.settings.llm.backend} model's answer is supported by the sources; "
                       "this is the extractive answer.")
             return replace(self._extractive(question, draft, guard.snapshot, notice), dropped=result.dropped)
         refusal = Draft([], True, "no generated sentence is supported", draft.nearest, draft.scores)
@@ -93,7 +93,7 @@ class GenerativeAnswerer:
 
     def answer(self, question: str, query: str, hits: list[Hit], draft: Draft, snapshot: Snapshot) -> Generated:
         """The guarded generated answer; the extractive one (with a notice) when the backend fails."""
-        if (self.settings.llm_gate and draft.abstained) or not hits:
+        if (self.settings.llm.gate and draft.abstained) or not hits:
             return self._extractive(question, draft, snapshot)
         prompt = self.prompt(query, hits)
         try:
@@ -111,7 +111,7 @@ class GenerativeAnswerer:
 
         The final value is authoritative: on abstention or fallback its text replaces whatever was streamed.
         """
-        if (self.settings.llm_gate and draft.abstained) or not hits:
+        if (self.settings.llm.gate and draft.abstained) or not hits:
             yield self._extractive(question, draft, snapshot)
             return
         prompt = self.prompt(query, hits)

@@ -84,14 +84,15 @@ def term_match(term: str, stems: frozenset[str]) -> float:
     """1.0 for the same stem; 0.8 for a near form (Albania/Albanian); 0.9 for a split compound (cyberattack)."""
     if term in stems:
         return 1.0
+    best = 0.0  # the best of all near forms, whatever order the set iterates in (it varies between processes)
     for other in stems:
-        if _prefix_match(term, other):
-            return 0.8
         if len(other) >= 4 and term.startswith(other) and term[len(other):] in stems:
             return 0.9
-        if _shared_root(term, other):
-            return 0.7
-    return 0.0
+        if _prefix_match(term, other):
+            best = max(best, 0.8)
+        elif _shared_root(term, other):
+            best = max(best, 0.7)
+    return best
 
 
 def coverage(terms: list[str], weights: TermWeights, stems: frozenset[str]) -> tuple[float, set[str]]:

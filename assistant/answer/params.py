@@ -49,6 +49,9 @@ class AnswerParams(BaseModel):
     refusal_threshold: float = Field(0.5, description="Refuse when the refusal probability is at least this.")
     extra_sentence_ratio: float = Field(0.8, description="A further sentence joins when its ranker probability is "
                                         "at least this share of the best one's.")
+    interval_min_fit: float = Field(0.35, description="'How many days between A and B': each event's dated sentence "
+                                    "needs at least this mean of term coverage and dense similarity. Hand-set: the "
+                                    "collections hold too few such questions to fit it.")
     extras_must_add_terms: bool = Field(True, description="A further sentence must also match a question term the "
                                         "answer so far lacks (or give a reason for a why-question).")
 

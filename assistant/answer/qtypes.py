@@ -22,13 +22,6 @@ LOOSE_DATE = re.compile(  # a month or season on its own still answers "when" ("
     r"|\b(?:century|decade|weekend|yesterday|today|tomorrow|noon|midnight|dawn|dusk)\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am|pm|o'clock)(?!\w)"
 )
-YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
-NUMBER = re.compile(
-    r"\b\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand|hundred))?\b"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions)\b",
-    re.IGNORECASE,
-)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[A-Z][\w’'-]+)*")
 _REASON_CUES = re.compile(
     r"\b(?:because|due to|in retaliation|retaliation|as a result|led to|caused|stemming from|fueled by|"

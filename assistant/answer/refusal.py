@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from assistant.answer.arithmetic import interval_unit
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.qtypes import DATE, names
@@ -17,13 +18,14 @@ from assistant.answer.values import DIGITS, NUMBER_WORDS
 from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
-    from assistant.answer.extractive import Candidate
-    from assistant.answer.features import QuestionView
+    from assistant.answer.features import Candidate, QuestionView
 
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
-    r"rather than|instead of|denies|denied|no evidence|not|cannot|can't)\b", re.IGNORECASE)
+    r"rather than|instead of|denies|denied|no evidence|has not been|have not been)\b", re.IGNORECASE)
 _PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
+_COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
+                       r"smaller|larger)\b|\b(?:apart|difference|between)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
 
@@ -51,9 +53,10 @@ class TopCoverage:
     """Best paragraph-window term coverage among the first three candidates."""
 
     name: str = "top_coverage"
+    first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        return max(c.view.window_coverage for c in ranked[:3])
+        return max(c.view.window_coverage for c in ranked[:self.first])
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,10 @@ class TopDense:
     """Best dense similarity among the first three candidates."""
 
     name: str = "top_dense"
+    first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        return max(c.view.dense for c in ranked[:3])
+        return max(c.view.dense for c in ranked[:self.first])
 
 
 @dataclass(frozen=True)
@@ -84,11 +88,12 @@ class RareTermUnmatched:
     (0 when every term is found). A question about a detail the documents lack names that detail."""
 
     name: str = "rare_term_unmatched"
+    first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         if not q.term_idf:
             return 0.0
-        found = [t for t in q.term_idf if any(term_match(t, c.window) for c in ranked[:3])]
+        found = [t for t in q.term_idf if any(term_match(t, c.window) for c in ranked[:self.first])]
         missing = [idf for t, idf in q.term_idf.items() if t not in found]
         return max(missing, default=0.0) / (max(q.term_idf.values()) or 1.0)
 
@@ -105,21 +110,27 @@ class UnseenTerms:
 
 @dataclass(frozen=True)
 class AskedKindAbsent:
-    """A date, number, name or place is asked for, and no well-matching candidate holds one near the asked-for noun."""
+    """A date, number, name or place is asked for, and no well-matching candidate holds one near the asked-for noun
+    (not judged for multi-part questions and values computed from others: "how many more", "days between")."""
 
     name: str = "asked_kind_absent"
+    first: int = 8  # candidates searched for the value
+    min_coverage_share: float = 0.5  # of the best candidate's term coverage, for a candidate to count as relevant
+    min_window_coverage: float = 0.4
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         labels = KIND_LABELS.get(q.query.kind)
-        if labels is None:
-            return 0.0
+        if labels is None or q.query.parts or _COMPUTED.search(q.query.text) or interval_unit(q.query.text):
+            return 0.0  # several questions in one, or a value to compute from others: no single sentence holds it
         best_cov = ranked[0].view.coverage
-        relevant = [c for c in ranked[:8] if c.features.get("asked_kind_present", 0) > 0
-                    and c.view.coverage >= 0.5 * best_cov and c.view.window_coverage >= 0.4]
+        relevant = [c for c in ranked[:self.first] if c.features.get("asked_kind_present", 0) > 0
+                    and c.view.coverage >= self.min_coverage_share * best_cov
+                    and c.view.window_coverage >= self.min_window_coverage]
         if q.strict:
             relevant = [c for c in relevant if all(term_match(n, sentence_stems(c.sentence.text)) for n in q.query.names)]
-        if q.query.kind == "number" and q.query.head and q.query.head not in ("long", "old", "far"):
-            relevant = [c for c in relevant if value_near(c.sentence.text, q.query.head, q.query.text, "number")]
+        head = q.parse.focus[-1] if q.parse.focus else q.query.head  # what is counted: "how many *bells*"
+        if q.query.kind == "number" and head and head not in ("long", "old", "far"):
+            relevant = [c for c in relevant if value_near(c.sentence.text, head, q.query.text, "number")]
         return 0.0 if relevant else 1.0
 
 
@@ -128,12 +139,13 @@ class NameAbsent:
     """"What is the name of the X" / "who is the X": no first candidate holds a name next to X."""
 
     name: str = "name_absent"
+    first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         if not q.query.head or not _NAME_ASKED.search(q.query.text):
             return 0.0
         phrase = [stem(w) for w in q.query.head_phrase]
-        fitting = [c for c in ranked[:3] if all(term_match(t, c.window) for t in phrase)]
+        fitting = [c for c in ranked[:self.first] if all(term_match(t, c.window) for t in phrase)]
         return 0.0 if any(value_near(c.sentence.text, q.query.head, q.query.text, "name") for c in fitting) else 1.0
 
 
@@ -142,12 +154,13 @@ class FocusAbsent:
     """The head of the phrase the question asks about is in none of the first five candidates' paragraphs."""
 
     name: str = "focus_absent"
+    first: int = 5
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         if not q.parse.focus:
             return 0.0
         head = q.parse.focus[-1]
-        return 0.0 if any(head in c.view.window_lemmas for c in ranked[:5]) else 1.0
+        return 0.0 if any(head in c.view.window_lemmas for c in ranked[:self.first]) else 1.0
 
 
 @dataclass(frozen=True)
@@ -156,6 +169,7 @@ class QuestionEntitiesAbsent:
     none of the first five candidates holds in its paragraph, section heading or document title."""
 
     name: str = "question_entities_absent"
+    first: int = 5
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         ents = [e for e, label in q.parse.ents if label in _NAMED]
@@ -164,7 +178,7 @@ class QuestionEntitiesAbsent:
         missing = 0
         for ent in ents:
             stems = [stem(w) for w in words(ent) if w not in STOPWORDS]
-            if stems and not any(all(term_match(s, c.window | c.view.heading) for s in stems) for c in ranked[:5]):
+            if stems and not any(all(term_match(s, c.window | c.view.heading) for s in stems) for c in ranked[:self.first]):
                 missing += 1
         return missing / len(ents)
 
@@ -172,12 +186,38 @@ class QuestionEntitiesAbsent:
 @dataclass(frozen=True)
 class Contradicted:
     """A close candidate denies what a wh-question takes for granted ("Why did X escalate to NATO?" against
-    "X could have escalated to NATO but decided against it")."""
+    "X could have escalated to NATO but decided against it"): a denial word with at least ``min_terms`` of the
+    question's terms within ``reach_before``/``reach_after`` characters, in one of the ``first`` candidates whose
+    coverage is at least ``min_coverage`` and ``min_share`` of the best."""
 
     name: str = "contradicted"
+    first: int = 5
+    min_coverage: float = 0.5
+    min_share: float = 0.8
+    reach_before: int = 60
+    reach_after: int = 40
+    min_terms: int = 2
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        return float(contradiction(q, ranked) is not None)
+        return float(self.find(q, ranked) is not None)
+
+    def find(self, q: QuestionView, ranked: list[Candidate]) -> Candidate | None:
+        """The close candidate that denies the question's premise, if any."""
+        text = q.query.text
+        if not _PRESUPPOSES.match(text) or re.search(r"\b(?:not|never|n't)\b", text, re.IGNORECASE):
+            return None
+        best_cov = max(c.view.coverage for c in ranked)
+        close = [c for c in ranked[:self.first] if c.view.coverage >= max(self.min_coverage, self.min_share * best_cov)]
+        for cand in close:
+            match = _COUNTERFACTUAL.search(cand.sentence.text)
+            if not match:
+                continue
+            sentence = cand.sentence.text
+            near = frozenset(stem(w) for w in words(
+                sentence[max(match.start() - self.reach_before, 0):match.end() + self.reach_after]))
+            if len([t for t in q.query.terms if term_match(t, near)]) >= self.min_terms:
+                return cand
+        return None
 
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
@@ -190,23 +230,6 @@ REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
 def refusal_evidence(q: QuestionView, ranked: list[Candidate]) -> dict[str, float]:
     """Every rule's value for a question and its ranked candidates."""
     return {rule.name: float(rule(q, ranked)) for rule in REFUSAL_RULES}
-
-
-def contradiction(q: QuestionView, ranked: list[Candidate]) -> Candidate | None:
-    """The close candidate that denies the question's premise, if any."""
-    text = q.query.text
-    if not _PRESUPPOSES.match(text) or re.search(r"\b(?:not|never|n't)\b", text, re.IGNORECASE):
-        return None
-    best_cov = max(c.view.coverage for c in ranked)
-    for cand in [c for c in ranked[:5] if c.view.coverage >= max(0.5, 0.8 * best_cov)]:
-        match = _COUNTERFACTUAL.search(cand.sentence.text)
-        if not match:
-            continue
-        sentence = cand.sentence.text
-        near = frozenset(stem(w) for w in words(sentence[max(match.start() - 60, 0):match.end() + 40]))
-        if len([t for t in q.query.terms if term_match(t, near)]) >= 2:
-            return cand
-    return None
 
 
 def value_near(text: str, head: str, question: str, kind: str, before: int = 3, after: int = 8) -> bool:

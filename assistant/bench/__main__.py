@@ -1,5 +1,8 @@
-"""``python -m assistant.bench`` is ``assistant bench``."""
+"""``python -m assistant.bench`` is ``assistant bench`` (same options, same one-line errors)."""
 
-from assistant.bench.cli import main
+import sys
 
-raise SystemExit(main())
+from assistant.cli import entry
+
+sys.argv[1:1] = ["bench"]
+entry()

@@ -41,14 +41,15 @@ def _no_llm() -> None:
         Settings.llm = None
 
 
-def read_texts(corpus: Path) -> dict[str, str]:
-    """Source → extracted text of every readable document, read by our readers (unreadable ones are left out)."""
+def read_texts(corpus: Path, max_mb: float) -> dict[str, str]:
+    """Source → extracted text of every readable document up to ``max_mb``, read by our readers (unreadable ones
+    are left out)."""
     from assistant.documents import UnreadableSource, list_sources, read_document
 
     texts = {}
     for path in list_sources(corpus):
         try:
-            texts[path.relative_to(corpus).as_posix()] = read_document(path, corpus).text
+            texts[path.relative_to(corpus).as_posix()] = read_document(path, corpus, max_mb).text
         except UnreadableSource:
             continue
     return texts
@@ -102,9 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("questions", nargs="+")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    embedder = Embedder.from_settings(Settings())
+    settings = Settings()
+    embedder = Embedder.from_settings(settings)
     if args.command == "build":
-        nodes = build(embedder, read_texts(args.corpus), args.index)
+        nodes = build(embedder, read_texts(args.corpus, settings.limits.max_source_mb), args.index)
         print(json.dumps({"nodes": nodes, "seconds": round(time.perf_counter() - started, 3)}))
         return 0
     top = retriever(embedder, args.index)

@@ -14,7 +14,7 @@ import sys
 
 def main() -> int:
     """Build the index of the ``ASSISTANT_*`` settings; print the report, stage times and embedder counters."""
-    from assistant.embedder import load_embedder
+    from assistant.embedders import load_embedder
     from assistant.indexer import build_index
     from assistant.settings import Settings
 
@@ -26,7 +26,7 @@ def main() -> int:
                       "embed_seconds": round(stats.seconds, 3), "texts_embedded": stats.texts,
                       "tokens_embedded": stats.tokens, "tokens_padded": stats.padded,
                       "stage_seconds": report.stage_seconds, "busy_seconds": report.busy_seconds,
-                      "chunk_vectors": settings.chunk_vectors}))
+                      "chunk_vectors": settings.embedding.chunk_vectors}))
     return 0
 
 

@@ -1,4 +1,4 @@
-"""``assistant bench`` / ``python -m assistant.bench``: run the benchmark, write bench.json and bench.md."""
+"""``assistant bench`` (also ``python -m assistant.bench``): run the benchmark, write bench.json and bench.md."""
 
 from __future__ import annotations
 
@@ -29,25 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the bench with parsed arguments; print the markdown report."""
     from assistant.bench import report
-    from assistant.bench.procs import BenchError
     from assistant.bench.run import Options, progress, run_bench
 
     options = Options(scale=args.scale, quick=args.quick, out=args.out, workdir=args.workdir, keep=args.keep, ui=args.ui,
                       reps=args.reps, questions=args.questions, synthetic_chunks=args.synthetic_chunks,
                       large_limit=args.large_limit, article=args.article, eval_set=args.eval_set)
-    try:
-        results = run_bench(options, progress, lambda partial: report.write(partial, args.out))
-    except BenchError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    results = run_bench(options, progress, lambda partial: report.write(partial, args.out))  # BenchError: cli.main
     paths = report.write(results, args.out)
     print(report.markdown(results))
     print(f"\nreport: {paths['md']} and {paths['json']}", file=sys.stderr)
     return 0
 
-
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m assistant.bench``."""
-    parser = argparse.ArgumentParser(prog="python -m assistant.bench", description=__doc__)
-    add_arguments(parser)
-    return run(parser.parse_args(argv))

@@ -12,13 +12,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant import OFFLINE_ENV
 from assistant.bench.stats import peak_rss_mb
+from assistant.errors import AssistantError
 
-QUIET_ENV = {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
-             "TOKENIZERS_PARALLELISM": "false", "PYTHONUNBUFFERED": "1"}
+QUIET_ENV = {**OFFLINE_ENV, "TOKENIZERS_PARALLELISM": "false", "PYTHONUNBUFFERED": "1"}
 
 
-class BenchError(RuntimeError):
+class BenchError(AssistantError, RuntimeError):
     """A step of the bench failed; the message says which and shows the process's last output."""
 
 

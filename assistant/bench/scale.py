@@ -51,7 +51,7 @@ def store_alone(root: Path, n: int, pool: np.ndarray, queries: int, seed: int = 
     return {
         "vectors": store.count(), "dim": int(pool.shape[1]),
         "add_seconds": round(added, 2), "add_per_s": round(n / added, 1),
-        "query_ms": summary(latencies, 2), "disk_mb": dir_size_mb(settings.index_path / "chroma"),
+        "query_ms": summary(latencies, 2), "disk_mb": dir_size_mb(settings.paths.index_path / "chroma"),
         "note": "our VectorStore (embedded Chroma PersistentClient, cosine HNSW) with ~90-word texts and metadata per "
                 "row, as the indexer writes them; upsert in batches of 1000; query = 40 nearest (what the hybrid "
                 "retriever asks for); vectors = real MiniLM vectors of article sentences + Gaussian noise, unit length",
@@ -75,8 +75,8 @@ def index_and_ask(root: Path, article: Path, pool: np.ndarray, chunks: int, reps
     text = article.read_text(encoding="utf-8")
     settings = Settings(corpus_dir=ws.corpus, index_dir=ws.index)
     sample = read_bytes(synthetic.perturbed(text, 0).encode(), "synthetic/copy.txt", "0")
-    per_copy = len(chunk_document(sample, settings.chunk_min_words, settings.chunk_max_words,
-                                  settings.chunk_overlap_sentences)[0])
+    per_copy = len(chunk_document(sample, settings.index.chunk_min_words, settings.index.chunk_max_words,
+                                  settings.index.chunk_overlap_sentences)[0])
     copies = synthetic.write_corpus(ws.corpus, text, chunks, per_copy)
     pool_file = ws.root / "pool.npy"
     np.save(pool_file, pool)
@@ -123,7 +123,6 @@ def _baseline(assistant: Any, pool: np.ndarray) -> Any:
     """The eval's baseline over the same synthetic texts (hashed vectors to build, the real model to query)."""
     from assistant.evals.baseline import TOP_K, LlamaIndexBaseline, onnx_embedding
 
-    texts = {name: doc.text for name, doc in assistant.snapshot().meta.documents.items()}
-    base = LlamaIndexBaseline(synthetic.HashedEmbedder(pool), texts)
+    base = LlamaIndexBaseline(synthetic.HashedEmbedder(pool), assistant.document_texts())
     base.retriever = base.index.as_retriever(similarity_top_k=TOP_K, embed_model=onnx_embedding(assistant.embedder))
     return base

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from assistant.service import Assistant
     from assistant.settings import Settings
 
-EXIT_OK, EXIT_ERROR = 0, 1
+EXIT_OK = 0
 
 
 def _progress_bar(prefix: str) -> tuple[Bar, Progress]:
@@ -25,11 +25,19 @@ def _progress_bar(prefix: str) -> tuple[Bar, Progress]:
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
     from rich.progress import Progress as RichProgress
 
+    console = Console(stderr=True, highlight=False)
     bar = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                       transient=True, console=Console(stderr=True, highlight=False))
+                       transient=True, console=console)
     tasks: dict[str, Any] = {}
+    shown: dict[str, int] = {}
 
     def update(task: str, done: int, total: int) -> None:
+        if not console.is_terminal:  # logs and pipes: a plain line at the start and every tenth of the way
+            step = max(1, total // 10)
+            if task not in shown or done == total or done // step != shown[task] // step:
+                print(f"{prefix}{task}: {done}/{total}", file=sys.stderr, flush=True)
+            shown[task] = done
+            return
         if task not in tasks:
             tasks[task] = bar.add_task(f"{prefix}{task}", total=total)
         bar.update(tasks[task], completed=done, total=total)
@@ -43,12 +51,8 @@ def run_eval(assistant: Assistant, set_path: Path, out: Path, baseline: bool = F
     from assistant.evals.runner import evaluate
 
     bar, update = _progress_bar("eval ")
-    try:
-        with bar:
-            run = evaluate(assistant, set_path, baseline, update)
-    except EvalSetError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    with bar:  # EvalSetError: one line from the CLI's main
+        run = evaluate(assistant, set_path, baseline, update)
     paths = write_report(run, out)
     print(headline_markdown(run))
     print(f"\nreport: {paths['md']} (also {', '.join(p.name for k, p in paths.items() if k not in ('md', 'results-ours'))})")
@@ -63,17 +67,12 @@ def run_sets_eval(
     from assistant.evals.summary import summary_markdown, write_sets_report
 
     bar, update = _progress_bar("eval ")
-    try:
-        with bar:
-            run = run_sets(settings, sets_dir, split, names, baseline, progress=update)
-    except EvalSetError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    with bar:  # EvalSetError: one line from the CLI's main
+        run = run_sets(settings, sets_dir, split, names, baseline, progress=update)
     for name, why in run.skipped.items():
         print(f"skipped {name}: {why}", file=sys.stderr)
     if not run.runs:
-        print(f"error: no collection under {sets_dir} has a questions.jsonl", file=sys.stderr)
-        return EXIT_ERROR
+        raise EvalSetError(f"no collection under {sets_dir} has a questions.jsonl")
     paths = write_sets_report(run, out)
     print(summary_markdown(run))
     print(f"\nsummary: {paths['md']} (also {paths['json'].name}; per collection: {out}/<name>/report.md)")

@@ -16,6 +16,7 @@ SUPPORT_MIN = 0.6
 HEADLINE = (
     "accuracy", "citation_recall", "citation_precision", "verbatim_rate", "abstain_recall", "false_refusal_rate",
     "hit@1", "hit@3", "hit@5", "mrr", "accuracy_strict", "latency_p50_ms", "latency_p95_ms", "answer_words_median",
+    "retrieved_words_top3_median",
 )
 RATES = HEADLINE[:11]
 DEFINITIONS = {
@@ -38,6 +39,8 @@ DEFINITIONS = {
     "latency_p50_ms": "Median wall time of one question (index and model loaded beforehand).",
     "latency_p95_ms": "95th percentile wall time of one question (linear interpolation).",
     "answer_words_median": "Median words in non-abstained answers (context for accuracy: longer answers hold more keys).",
+    "retrieved_words_top3_median": "Median words in the first three retrieved chunks (context for hit@3: how much text "
+                                   "it counts).",
 }
 # A standard English stopword list (NLTK's, plus contraction fragments): fixed here so scores never drift.
 STOPWORDS = frozenset(
@@ -202,6 +205,8 @@ def summarise(results: Sequence[QuestionResult]) -> dict[str, float | int | None
         "latency_p50_ms": round(float(np.percentile(latencies, 50)), 1) if latencies else None,
         "latency_p95_ms": round(float(np.percentile(latencies, 95)), 1) if latencies else None,
         "answer_words_median": float(median(words)) if words else None,
+        "retrieved_words_top3_median": float(median(top3)) if (top3 := [r.retrieved_words_top3 for r in retrieval
+                                                                       if r.retrieved_words_top3]) else None,
     }
     figures.update(questions=len(results), answerable=len(answerable), should_abstain=len(results) - len(answerable),
                    retrieval_scored=len(retrieval), citations=len(cites),

@@ -24,6 +24,7 @@ LABELS = {
     "hit@5": "Retrieval hit@5", "mrr": "Retrieval MRR", "accuracy_strict": "Accuracy, keys at word boundaries",
     "latency_p50_ms": "Latency p50 (ms)", "latency_p95_ms": "Latency p95 (ms)",
     "answer_words_median": "Median answer length (words)",
+    "retrieved_words_top3_median": "Words in the first three retrieved chunks (median)",
     "questions": "Questions", "answerable": "Answerable questions", "should_abstain": "Questions to refuse",
     "retrieval_scored": "Questions scored for retrieval", "citations": "Citations",
     "citations_scored_for_precision": "Citations scored for precision", "passed": "Questions passing every metric",
@@ -139,7 +140,8 @@ def markdown(run: EvalRun) -> str:
     env = environment()
     parts += ["## Environment", "", f"- git commit: {env['git_commit'] or 'unknown'}; Python {env['python']}",
               "- packages: " + ", ".join(f"{k} {v}" for k, v in env["packages"].items() if v),
-              "- settings: " + ", ".join(f"{k}={v}" for k, v in run.settings.items()), ""]
+              *(f"- settings.{group}: " + ", ".join(f"{k}={v}" for k, v in fields.items())
+                for group, fields in run.settings.items()), ""]
     return "\n".join(parts)
 
 

@@ -53,7 +53,7 @@ class EvalRun:
     questions: list[EvalQuestion]
     systems: dict[str, SystemRun]
     started: str
-    settings: dict[str, Any]
+    settings: dict[str, dict[str, Any]]
     split: str = "all"
 
 
@@ -66,12 +66,14 @@ def score(question: EvalQuestion, answer: Answer, latency: float, texts: SourceT
     if error:
         reasons.insert(0, f"error: {error}")
     sources = texts.candidates(question)
+    top3 = [(texts.text(span.source) or "")[span.start:span.end] for span in answer.retrieved[:3]]
     return QuestionResult(
         id=question.id, type=question.type, question=question.question,
         source=sources[0] if len(sources) == 1 else None, should_abstain=question.should_abstain,
         gold_answer=question.answer, must_include=question.must_include, evidence=question.evidence,
         evidence_spans=gold, answer=answer.answer, abstained=answer.abstained, citations=answer.citations,
-        retrieved=answer.retrieved, latency_s=round(latency, 4), error=error, verdicts=verdicts, reasons=reasons,
+        retrieved=answer.retrieved, retrieved_words_top3=sum(len(t.split()) for t in top3) if top3 else None,
+        latency_s=round(latency, 4), error=error, verdicts=verdicts, reasons=reasons,
     )
 
 
@@ -100,23 +102,26 @@ def run_system(
 
 def source_texts(assistant: Assistant) -> SourceTexts:
     """Source texts for an assistant: corpus files, falling back to the indexed document text."""
-    documents = assistant.snapshot().meta.documents
-    return SourceTexts(assistant.settings.corpus_dir, {name: doc.text for name, doc in documents.items()})
+    return SourceTexts(assistant.settings.paths.corpus_dir, assistant.document_texts())
 
 
-def public_settings(settings: Settings) -> dict[str, Any]:
-    """The settings used, with anything secret-looking redacted and URL credentials dropped."""
+def _public(name: str, value: Any) -> Any:
+    """``value`` redacted if ``name`` looks secret, or with the credentials of a URL dropped."""
     from urllib.parse import urlsplit, urlunsplit
 
-    out: dict[str, Any] = {}
-    for name, value in settings.model_dump(mode="json").items():
-        if _SECRET.search(name) and value:
-            value = "<redacted>"
-        elif isinstance(value, str) and "://" in value and "@" in value:
-            parts = urlsplit(value)
-            value = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
-        out[name] = value
-    return out
+    if _SECRET.search(name) and value:
+        return "<redacted>"
+    if isinstance(value, str) and "://" in value and "@" in value:
+        parts = urlsplit(value)
+        return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    return value
+
+
+def public_settings(settings: Settings) -> dict[str, dict[str, Any]]:
+    """The settings used, grouped as in ``Settings`` (``{"retrieval": {"top_k": 5, ...}, ...}``), with anything
+    secret-looking redacted and URL credentials dropped."""
+    return {group: {name: _public(name, value) for name, value in fields.items()}
+            for group, fields in settings.model_dump(mode="json").items()}
 
 
 def evaluate(
@@ -133,8 +138,8 @@ def evaluate(
     texts = source_texts(assistant)
     with contextlib.suppress(Exception):  # load everything lazy before timing; a failure shows per question
         assistant.ask(questions[0].question)
-    config = {"answerer": assistant.settings.llm, "retrieval": "hybrid BM25 + dense, reciprocal rank fusion",
-              "top_k": assistant.settings.top_k}
+    config = {"answerer": assistant.settings.llm.backend, "retrieval": "hybrid BM25 + dense, reciprocal rank fusion",
+              "top_k": assistant.settings.retrieval.top_k}
     systems = {"ours": SystemRun("ours", run_system("ours", questions, assistant.ask, texts, progress), config)}
     if baseline:
         from assistant.evals.baseline import LlamaIndexBaseline

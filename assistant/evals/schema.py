@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError, computed_field
 
+from assistant.errors import AssistantError
 from assistant.schema import Citation, Span
 
 DEFAULT_SOURCE = "albania-iran-relations.txt"
@@ -17,7 +18,7 @@ SPLITS = ("tune", "test")
 Split = Literal["tune", "test"]
 
 
-class EvalSetError(ValueError):
+class EvalSetError(AssistantError, ValueError):
     """An eval set that cannot be read; the message names the file and line."""
 
 
@@ -83,6 +84,8 @@ class QuestionResult(BaseModel):
     abstained: bool
     citations: list[Citation] = Field(default_factory=list)
     retrieved: list[Span] = Field(default_factory=list)
+    retrieved_words_top3: int | None = Field(None, description="Words in the first three retrieved chunks: how much "
+                                             "text hit@3 hands the answerer.")
     latency_s: float
     error: str | None = None
     verdicts: Verdicts

@@ -103,7 +103,7 @@ def corpus_digest(corpus_dir: Path) -> str:
 
 def cache_key(settings: Settings, corpus_dir: Path) -> str:
     """The key of a scratch index: the corpus digest and the index fingerprint of ``settings``."""
-    from assistant.embedder import embedder_id
+    from assistant.embedders import embedder_id
     from assistant.indexer import fingerprint
 
     index_print = fingerprint(settings, embedder_id(settings))
@@ -123,7 +123,7 @@ def collection_assistant(
     folder = Path(collection_dir).resolve()
     index_dir = (Path(cache_dir) if cache_dir else default_cache(folder.parent)) / folder.name
     assistant = Assistant.from_settings(settings, corpus_dir=folder / CORPUS, index_dir=index_dir, chroma_url=None)
-    key = cache_key(assistant.settings, assistant.settings.corpus_dir)
+    key = cache_key(assistant.settings, assistant.settings.paths.corpus_dir)
     key_file = index_dir / KEY_FILE
     if assistant.has_index() and key_file.is_file() and key_file.read_text().strip() == key:
         return assistant

@@ -12,18 +12,18 @@ from assistant.evals.report import environment, write_report
 from assistant.evals.sets import SetsRun
 
 COLUMNS = ("questions", "accuracy", "citation_recall", "abstain_recall", "false_refusal_rate", "hit@3", "mrr",
-           "answer_words_median")
-BASELINE_COLUMNS = ("accuracy", "hit@3", "mrr", "answer_words_median")
+           "retrieved_words_top3_median", "answer_words_median")
+BASELINE_COLUMNS = ("accuracy", "hit@3", "mrr", "retrieved_words_top3_median", "answer_words_median")
 SHORT = {"questions": "questions", "accuracy": "accuracy", "citation_recall": "citation recall",
          "abstain_recall": "abstain recall", "false_refusal_rate": "false refusals", "hit@3": "hit@3", "mrr": "MRR",
-         "answer_words_median": "answer words (median)"}
+         "retrieved_words_top3_median": "words in top 3 (median)", "answer_words_median": "answer words (median)"}
 MACRO = "macro average"
 
 
 def _cell(value: float | int | None, name: str) -> str:
     if value is None:
         return "—"
-    return f"{round(value, 1):g}" if name in ("questions", "answer_words_median") else f"{value:.2f}"
+    return f"{round(value, 1):g}" if name in ("questions", "answer_words_median", "retrieved_words_top3_median") else f"{value:.2f}"
 
 
 def summary_rows(run: SetsRun) -> list[tuple[str, dict[str, float | int | None], dict[str, float | int | None] | None]]:

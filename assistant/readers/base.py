@@ -5,11 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from pathlib import Path
 
+from assistant.errors import AssistantError
 from assistant.schema import Document
 from assistant.structure import split_blocks
 
 
-class UnreadableSource(ValueError):
+class UnreadableSource(AssistantError, ValueError):
     """A file that cannot be indexed; the message is a one-line reason for the user."""
 
 

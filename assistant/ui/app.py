@@ -6,20 +6,18 @@ Layout and wiring only; the behaviour lives in ``chat``, ``library``, ``evalview
 from __future__ import annotations
 
 import html
-import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+import gradio as gr
+from gradio.utils import get_upload_folder
 
-import gradio as gr  # noqa: E402
-from gradio.utils import get_upload_folder  # noqa: E402
-
-from assistant.ui import chat, evalview, library  # noqa: E402
-from assistant.ui.render import esc  # noqa: E402
+from assistant.errors import AssistantError
+from assistant.store import IndexMissing
+from assistant.ui import chat, evalview, library
+from assistant.ui.render import esc
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -50,7 +48,7 @@ def _eval_progress(progress: gr.Progress) -> Callable[[str, int, int], None]:
 def _source_rows(assistant: Assistant) -> list[list[Any]]:
     try:
         docs = assistant.sources()
-    except RuntimeError:  # no index yet
+    except IndexMissing:  # no index yet
         return []
     return [[d.source, d.title, len(d.chunk_ids), f"{d.size / 1024:.1f} KB", d.indexed_at.replace("T", " ")[:19]]
             for d in docs]
@@ -84,7 +82,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
                         chatbot = gr.Chatbot(
                             elem_id="chat", show_label=False, height=520, buttons=["copy", "copy_all"],
                             latex_delimiters=[], feedback_options=None, layout="bubble",
-                            examples=[{"text": q} for q in settings.ui_examples],
+                            examples=[{"text": q} for q in settings.ui.examples],
                             placeholder="Ask about the indexed documents, or pick an example.",
                         )
                         box = gr.Textbox(placeholder="Ask a question about the documents\u2026", show_label=False,
@@ -95,7 +93,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             with gr.Tab("Sources", id="sources-tab"):
                 table = gr.Dataframe(headers=["name", "title", "chunks", "size", "indexed"], value=_source_rows(assistant),
                                      interactive=False, wrap=True, elem_id="sources-table")
-                upload = gr.File(label=f"Add documents ({', '.join(suffixes)}; at most {settings.max_upload_mb} MB each)",
+                upload = gr.File(label=f"Add documents ({', '.join(suffixes)}; at most {settings.limits.max_upload_mb} MB each)",
                                  file_count="multiple", file_types=suffixes, type="filepath", elem_id="upload")
                 add = gr.Button("Add to the index", variant="primary", elem_id="add-sources")
                 with gr.Row():
@@ -142,8 +140,8 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             uploads = [(Path(f), Path(f).name) for f in files]
             try:
                 result = library.add_files(assistant, uploads, _index_progress(progress))
-            except (RuntimeError, OSError) as exc:  # index busy too long, vector store down, upload gone
-                return f"Could not add: {esc(str(exc))}", *sources_view(), None
+            except AssistantError as exc:  # index busy too long, vector store down, disk full
+                return f"Could not add: {esc(exc.one_line())}", *sources_view(), None
             finally:  # the corpus copy is the only one kept: drop Gradio's cached upload
                 library.discard_uploads(uploads, Path(get_upload_folder()))
             return _status(result, "Added"), *sources_view(), None
@@ -153,8 +151,8 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
                 return "Choose a document to remove.", *sources_view()
             try:
                 result = library.remove_source(assistant, source, _index_progress(progress))
-            except library.UploadRejected as exc:
-                return esc(str(exc)), *sources_view()
+            except AssistantError as exc:  # not an indexed source, index busy, vector store down, disk full
+                return esc(exc.one_line()), *sources_view()
             return _status(result, "Removed"), *sources_view()
 
         add.click(add_files, [upload], [status, table, choice, upload], api_visibility="private")
@@ -162,7 +160,10 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
 
         def run_eval(progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:
             progress(0, desc="Starting the eval\u2026")
-            evalview.run_eval(assistant, eval_set, reports_dir, _eval_progress(progress))
+            try:
+                evalview.run_eval(assistant, eval_set, reports_dir, _eval_progress(progress))
+            except AssistantError as exc:  # a bad eval set, an unusable index
+                return gr.skip(), gr.skip(), f"Could not run the eval: {esc(exc.one_line())}"
             html, png = evalview.latest_report(reports_dir)
             return html, gr.Image(png, visible=png is not None), "Eval finished: the figures above are this run's."
 
@@ -177,7 +178,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             """Answer a question from the indexed documents: the JSON answer contract of `assistant ask --json`."""
             try:
                 return chat.api_answer(assistant, question, history)
-            except chat.ANSWER_ERRORS as exc:  # a bad question or an unusable index: the reason, never a traceback
+            except AssistantError as exc:  # a bad question or an unusable index: the reason, never a traceback
                 print(f"/ask refused: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
                 raise gr.Error(html.escape(str(exc)), print_exception=False) from None
 

@@ -1,28 +1,23 @@
-"""The chat's behaviour, Gradio-free: one turn per question, answers streamed token by token, sources per turn."""
+"""The chat's behaviour, Gradio-free: one turn per question, sources per turn.
+
+An extractive answer is shown whole as soon as it exists; a generative backend's sentences are shown one by one
+as they pass the grounding guard (real work arriving, not a finished answer replayed).
+"""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from assistant.errors import AssistantError
 from assistant.schema import Answer
-from assistant.service import QuestionError
-from assistant.ui.render import (
-    answer_html, answer_tokens, esc, question_html, sources_panel_html, turn_sources_html,
-)
+from assistant.ui.render import answer_html, esc, question_html, sources_panel_html, turn_sources_html
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
 
-STREAM_FIRST = 1  # tokens in the first streamed update: the first word shows as soon as the answer exists
-STREAM_STEP = 3  # tokens added per later update
-STREAM_PAUSE = 0.02  # seconds between updates, so the text visibly flows in
 PENDING = '<div class="answer pending">Searching the sources\u2026</div>'
-# what a question can fail with and the user should read: bad question, index missing or damaged, index busy,
-# vector store down (RuntimeError subclasses), unreadable files
-ANSWER_ERRORS = (QuestionError, RuntimeError, OSError)
 
 
 @dataclass(frozen=True)
@@ -57,25 +52,22 @@ def panel(turns: list[Turn]) -> str:
 
 @dataclass
 class Update:
-    """One streamed step: the chat messages, and the sources panel and turns when they changed (else None)."""
+    """One step of a turn: the chat messages, and the sources panel and turns when they changed (else None)."""
 
     chat: Messages
     panel: str | None = None
     turns: list[Turn] | None = None
 
 
-def document_texts(assistant: Assistant, answer: Answer) -> dict[str, str]:
-    """Stored text of each cited document (the text citation offsets point into)."""
-    documents = assistant.snapshot().meta.documents
-    return {c.source: documents[c.source].text for c in answer.citations if c.source in documents}
+def _turn(assistant: Assistant, answer: Answer, number: int) -> Turn:
+    """The answer as a turn, its sources panel section rendered from the cited documents' stored text."""
+    texts = assistant.document_texts(c.source for c in answer.citations)
+    return Turn(answer, turn_sources_html(answer, number, texts))
 
 
 def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[Update]:
-    """Ask ``question`` with the turns' standalone questions as history, streaming the answer.
-
-    A generative backend's sentences are shown as ``Assistant.ask_stream`` delivers them; the final ``Answer``
-    (authoritative) is then streamed word by word when nothing was shown yet (the extractive backend).
-    """
+    """Ask ``question`` with the turns' standalone questions as history: a pending step, then (generative backend)
+    each guarded sentence as ``Assistant.ask_stream`` delivers it, then the final, authoritative ``Answer`` whole."""
     asked = {"role": "user", "content": question_html(question)}
     yield Update(messages(turns) + [asked, {"role": "assistant", "content": PENDING}])
     number, text, cited = len(turns), "", []
@@ -86,25 +78,15 @@ def respond(assistant: Assistant, question: str, turns: list[Turn]) -> Iterator[
                 break
             text, cited = text + event.text, [*cited, *event.citations]
             draft = Answer(question=question, answer=text.strip(), abstained=False, citations=cited)
-            partial = [*turns, Turn(draft, turn_sources_html(draft, number, document_texts(assistant, draft)))]
+            partial = [*turns, _turn(assistant, draft, number)]
             reply = {"role": "assistant", "content": answer_html(draft, number, more=True)}
             yield Update(messages(turns) + [asked, reply], panel(partial))
-    except ANSWER_ERRORS as exc:
+    except AssistantError as exc:  # a bad question, an index missing or damaged, a store down: the reason
         error = f'<div class="answer error">Could not answer: {esc(str(exc))}</div>'
         yield Update(messages(turns) + [asked, {"role": "assistant", "content": error}])
         return
-    done = [*turns, Turn(answer, turn_sources_html(answer, number, document_texts(assistant, answer)))]
-    total = len(answer_tokens(answer, number))
-    shown = total if text else min(STREAM_FIRST, total)
-    yield Update(messages(turns) + [asked, _reply(answer, number, shown)], panel(done), done)
-    while shown < total:
-        time.sleep(STREAM_PAUSE)
-        shown = min(total, shown + STREAM_STEP)
-        yield Update(messages(turns) + [asked, _reply(answer, number, shown)])
-
-
-def _reply(answer: Answer, number: int, shown: int) -> dict[str, str]:
-    return {"role": "assistant", "content": answer_html(answer, number, shown)}
+    done = [*turns, _turn(assistant, answer, number)]
+    yield Update(messages(done), panel(done), done)
 
 
 def api_answer(assistant: Assistant, question: str, history: list[str] | None = None) -> dict[str, Any]:

@@ -10,13 +10,15 @@ import ipaddress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assistant.errors import AssistantError
+
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
 CREDENTIALS_HINT = "set ASSISTANT_AUTH_USER and ASSISTANT_AUTH_PASSWORD (environment or .env)"
 
 
-class ExposureRefused(RuntimeError):
+class ExposureRefused(AssistantError, RuntimeError):
     """Serving on this address would expose the UI without a login; the message says what to do."""
 
 
@@ -44,8 +46,8 @@ def decide(host: str, settings: Settings, no_auth: bool = False) -> Exposure:
     Configured credentials are used on every host, loopback included; ``no_auth`` turns the login off and, on a
     non-loopback host, comes with a warning.
     """
-    user = (settings.auth_user or "").strip()
-    password = settings.auth_password.get_secret_value() if settings.auth_password else ""
+    user = (settings.ui.auth_user or "").strip()
+    password = settings.ui.auth_password.get_secret_value() if settings.ui.auth_password else ""
     if bool(user) != bool(password) and not no_auth:
         raise ExposureRefused(f"only one of the login settings is set: {CREDENTIALS_HINT}")
     if no_auth:

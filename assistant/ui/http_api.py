@@ -13,8 +13,10 @@ from typing import Any
 
 import httpx
 
+from assistant.errors import AssistantError
 
-class AskFailed(RuntimeError):
+
+class AskFailed(AssistantError, RuntimeError):
     """The server answered the call with an error event (the message is Gradio's)."""
 
 

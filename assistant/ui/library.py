@@ -8,25 +8,24 @@ removal goes through ``Assistant.remove``.
 from __future__ import annotations
 
 import contextlib
-import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.filenames import safe_name
+from assistant.errors import AssistantError
+
 if TYPE_CHECKING:
     from assistant.indexer import IndexReport
     from assistant.service import Assistant
 
-MAX_NAME_CHARS = 100
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 IndexProgress = Callable[[str, int, int], None]
 
 
-class UploadRejected(ValueError):
+class UploadRejected(AssistantError, ValueError):
     """An upload that is refused; the message says why, for the user."""
 
 
@@ -46,19 +45,6 @@ def supported_suffixes() -> set[str]:
     return {s.lower() for s in documents.SUPPORTED_SUFFIXES}
 
 
-def safe_name(original: str) -> str:
-    """A plain file name from an uploaded one: basename only, safe characters, no leading dots, bounded length."""
-    base = re.split(r"[/\\]", original.replace("\x00", ""))[-1]
-    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
-    stem, dot, suffix = base.rpartition(".")
-    if not dot:
-        stem, suffix = base, ""
-    stem = _UNSAFE.sub("-", stem).strip(".-_") or "upload"
-    suffix = _UNSAFE.sub("", suffix).lower()
-    stem = stem[: MAX_NAME_CHARS - len(suffix) - 1]
-    return f"{stem}.{suffix}" if suffix else stem
-
-
 def unique_path(folder: Path, name: str) -> Path:
     """``folder/name``, or ``name-2``, ``name-3``... before the suffix when taken: nothing is overwritten."""
     target = folder / name
@@ -76,7 +62,10 @@ def check_upload(path: Path, name: str, max_mb: int) -> None:
     allowed = supported_suffixes()
     if suffix not in allowed:
         raise UploadRejected(f"{name}: unsupported file type '{suffix or '(none)'}' (accepted: {', '.join(sorted(allowed))})")
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:  # the web server's cached upload was cleaned up meanwhile
+        raise UploadRejected(f"{name}: the upload is gone from the server's cache; upload it again") from None
     if size == 0:
         raise UploadRejected(f"{name}: empty file")
     if size > max_mb * 1024 * 1024:
@@ -105,7 +94,7 @@ def add_files(assistant: Assistant, uploads: list[tuple[Path, str]], progress: I
         for temp, original in uploads:
             name = safe_name(original)
             try:
-                check_upload(Path(temp), name, assistant.settings.max_upload_mb)
+                check_upload(Path(temp), name, assistant.settings.limits.max_upload_mb)
             except UploadRejected as exc:
                 result.refused[original] = str(exc)
                 continue

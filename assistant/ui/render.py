@@ -34,7 +34,7 @@ def question_html(question: str) -> str:
 
 
 def answer_tokens(answer: Answer, turn: int) -> list[str]:
-    """The answer as HTML fragments to stream in order: words, and each ``[n]`` as a link to its passage."""
+    """The answer as HTML fragments in order: words, and each ``[n]`` as a link to its passage."""
     quotes = {c.n: c.quote for c in answer.citations}
     tokens: list[str] = []
     for part in _MARKER.split(answer.answer):
@@ -48,18 +48,16 @@ def answer_tokens(answer: Answer, turn: int) -> list[str]:
     return tokens
 
 
-def answer_html(answer: Answer, turn: int, shown: int | None = None, more: bool = False) -> str:
-    """The assistant's message: the first ``shown`` tokens while streaming (``more``: text still to come, e.g.
-    from a generating LLM); refusals get a muted style, a backend's notice a line of its own."""
-    tokens = answer_tokens(answer, turn)
-    body = " ".join(tokens if shown is None else tokens[:shown])
+def answer_html(answer: Answer, turn: int, more: bool = False) -> str:
+    """The assistant's message (``more``: text still to come from a generating LLM, shown with a cursor); refusals
+    get a muted style, a backend's notice a line of its own."""
+    body = " ".join(answer_tokens(answer, turn))
     kind = "answer refusal" if answer.abstained else "answer"
     searched = (
         f'<div class="searched">Searched as: \u201c{esc(answer.searched)}\u201d</div>' if answer.searched else ""
     )
-    streaming = more or (shown is not None and shown < len(tokens))
-    cursor = '<span class="cursor">\u258d</span>' if streaming else ""
-    notice = f'<div class="notice">{esc(answer.notice)}</div>' if answer.notice and not streaming else ""
+    cursor = '<span class="cursor">\u258d</span>' if more else ""
+    notice = f'<div class="notice">{esc(answer.notice)}</div>' if answer.notice and not more else ""
     return f'<div class="{kind}">{searched}<span class="text">{body}</span>{cursor}{notice}</div>'
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import socket
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from assistant.errors import AssistantError
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -14,6 +16,24 @@ if TYPE_CHECKING:
 
 REPORTS_DIR = Path("evals/reports")
 EVAL_SET = Path("evals/questions.jsonl")
+
+
+class ServeError(AssistantError, OSError):
+    """The chat UI cannot listen where asked (port in use, unknown host); the message says what to do."""
+
+
+def check_listen(host: str, port: int) -> None:
+    """Raise ``ServeError`` unless ``host:port`` can be listened on (checked before the index is built)."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+            probe.bind(address)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise ServeError(f"cannot listen on {host}:{port} ({why}): choose another port with --port (or "
+                         "ASSISTANT_SERVE_PORT), or an address of this machine with --host") from None
 
 
 def warm_up(assistant: Assistant) -> float:
@@ -47,8 +67,6 @@ def serve(host: str, port: int, assistant: Assistant | None = None, block: bool 
     ``exposure``: the login decided for ``host`` (``exposure.decide``); decided here when not given, so a
     non-loopback host without credentials raises ``ExposureRefused`` before anything starts.
     """
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from assistant.service import Assistant
     from assistant.ui.exposure import decide
 
@@ -67,9 +85,12 @@ def serve(host: str, port: int, assistant: Assistant | None = None, block: bool 
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=True, inbrowser=False,
                 share=False, show_error=True, auth=exposure.auth,
-                **launch_kwargs(assistant.settings.max_upload_mb, REPORTS_DIR))
-    warm_gradio(host, port, exposure.auth)
-    print(f"Chat UI on http://{host}:{port}  (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    if block:
-        demo.block_thread()
+                **launch_kwargs(assistant.settings.limits.max_upload_mb, REPORTS_DIR))
+    try:  # from here on the server runs: Ctrl-C stops it, whenever it comes (not an interrupted start-up)
+        warm_gradio(host, port, exposure.auth)
+        print(f"Chat UI on http://{host}:{port}  (Ctrl-C to stop)", file=sys.stderr, flush=True)
+        if block:
+            demo.block_thread()
+    except KeyboardInterrupt:
+        demo.close()
     return demo

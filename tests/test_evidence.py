@@ -1,0 +1,50 @@
+"""The answer stage's read-only Evidence view over a hand-built snapshot (real chunking and BM25, no embedder)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.answer.evidence import Evidence
+from assistant.chunking import chunk_document
+from assistant.schema import Document
+from assistant.store import DocumentRecord, Snapshot, SnapshotMeta, build_bm25
+
+TEXT = ("# Bells\n\nThe clock has fourteen bells. They ring at noon. The tower is old.\n\n"
+        "A second paragraph starts here. It has two sentences.\n")
+
+
+def evidence() -> tuple[Evidence, list]:
+    doc = Document(source="clock.md", title="Bells", text=TEXT, sha256="x")
+    chunks, sentences = chunk_document(doc, min_words=3, max_words=50)
+    record = DocumentRecord(source="clock.md", title="Bells", sha256="x", size=len(TEXT), indexed_at="now",
+                            text=TEXT, chunk_ids=[c.id for c in chunks])
+    vectors = np.eye(len(sentences), 8, dtype=np.float32)
+    meta = SnapshotMeta(fingerprint="f", documents={"clock.md": record}, chunks=chunks, sentences=sentences)
+    return Evidence(Snapshot(meta, vectors, build_bm25(chunks))), sentences
+
+
+def test_neighbours_stay_in_their_paragraph() -> None:
+    view, sentences = evidence()
+    by_text = {s.text: s for s in sentences}
+    ring = by_text["They ring at noon."]
+    assert view.neighbour(ring, -1).text == "The clock has fourteen bells."
+    assert view.neighbour(ring, 1).text == "The tower is old."
+    assert view.neighbour(by_text["The tower is old."], 1) is None  # the next paragraph is another paragraph
+
+
+def test_similarity_reads_the_stored_vector() -> None:
+    view, sentences = evidence()
+    probe = np.zeros(8, dtype=np.float32)
+    probe[1] = 1.0
+    assert view.similarity(sentences[1], probe) == 1.0
+    assert view.similarity(sentences[0], probe) == 0.0
+    assert view.window_similarity(sentences[0], probe) == 1.0  # its neighbour matches
+
+
+def test_term_weights_and_sentences() -> None:
+    view, sentences = evidence()
+    assert view.sentence(sentences[0].id) == sentences[0]
+    assert view.sentence("no-such-id") is None
+    assert view.document_weights("clock.md") is view.weights  # too few chunks for weights of its own
+    assert view.weights.idf("bell") > 0
+    assert view.document_chunks("clock.md") and view.document_chunks("other.md") == []
