@@ -76,8 +76,9 @@ class Builds:
         }
 
 
-def builds(ws: Workspace, base_index: Path, reps: Reps) -> Builds:
-    """Full builds (ours and the baseline's worker), alternating which goes first."""
+def builds(ws: Workspace, base_index: Path, reps: Reps, say: Callable[[str], None] = lambda _: None) -> Builds:
+    """Full builds (ours and the baseline's worker), alternating which goes first; each one's seconds are said as
+    soon as it ends (a long run that is stopped early still shows them)."""
     out = Builds()
     for n in range(reps.builds):
         for who in ("ours", "base") if n % 2 == 0 else ("base", "ours"):
@@ -92,12 +93,15 @@ def builds(ws: Workspace, base_index: Path, reps: Reps) -> Builds:
                 out.tokens_embedded, out.tokens_padded = report["tokens_embedded"], report["tokens_padded"]
                 out.stage_seconds, out.busy_seconds = report["stage_seconds"], report["busy_seconds"]
                 out.chunk_vectors = report["chunk_vectors"]
+                say(f"    ours: {run.total_s:.1f} s (embedder {report['embed_seconds']:.1f} s, stages "
+                    f"{report['stage_seconds']})")
             else:
                 _clear(base_index)
                 run = run_timed(python_module("assistant.bench.baseline", "build", str(ws.corpus), str(base_index)), ws)
                 out.nodes = json.loads(run.stdout.strip().splitlines()[-1])["nodes"]
                 out.base_s.append(run.total_s)
                 out.base_rss.append(run.peak_rss_mb)
+                say(f"    baseline: {run.total_s:.1f} s")
     return out
 
 
@@ -164,7 +168,7 @@ def bench_corpus(ws: Workspace, edit_prefix: str, eval_set: Path, reps: Reps, he
 
     base_index = ws.root / "baseline-index"
     say(f"  full builds (x{reps.builds}, ours and baseline)")
-    built = builds(ws, base_index, reps)
+    built = builds(ws, base_index, reps, say)
     fresh = Assistant(Settings(corpus_dir=ws.corpus, index_dir=ws.index))
     snapshot = fresh.snapshot()
     say(f"  raw embedder throughput (x{reps.embed}), right after the builds")
