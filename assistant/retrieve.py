@@ -81,16 +81,22 @@ class HybridRetriever:
         hits = [(cid, similarity) for cid, similarity in hits if cid in snapshot.chunk_by_id]
         if snapshot.meta.chunk_vectors == "sentences" and hits:
             chunk = np.array([similarity for _, similarity in hits])
-            sentence = np.array([self._best_sentence(cid, question_vector) for cid, _ in hits])
+            sentence = self._best_sentences([cid for cid, _ in hits], question_vector)
             score = _standardised(chunk) + _standardised(sentence)
             hits = [hits[i] for i in np.argsort(-score, kind="stable")]
         return [cid for cid, _ in hits[: self.settings.retrieval.candidates_per_retriever]]
 
-    def _best_sentence(self, chunk_id: str, question_vector: np.ndarray) -> float:
-        """The highest cosine similarity of the question to a sentence of the chunk."""
-        rows = [self.snapshot.sentence_row[i] for i in self.snapshot.chunk_by_id[chunk_id].sentence_ids
-                if i in self.snapshot.sentence_row]
-        return float(np.max(self.snapshot.sentence_vectors[rows] @ question_vector)) if rows else -1.0
+    def _best_sentences(self, chunk_ids: list[str], question_vector: np.ndarray) -> np.ndarray:
+        """Per chunk, the highest cosine similarity of the question to one of its sentences (-1 without any), from
+        one product over all their sentence vectors."""
+        row_of, chunks = self.snapshot.sentence_row, self.snapshot.chunk_by_id
+        rows = [[row_of[i] for i in chunks[cid].sentence_ids if i in row_of] for cid in chunk_ids]
+        flat = [row for chunk_rows in rows for row in chunk_rows]
+        if not flat:
+            return np.full(len(chunk_ids), -1.0)
+        similarities = self.snapshot.sentence_vectors[np.sort(flat)] @ question_vector
+        by_row = dict(zip(np.sort(flat).tolist(), similarities.tolist()))
+        return np.array([max((by_row[r] for r in chunk_rows), default=-1.0) for chunk_rows in rows])
 
     def retrieve(
         self, question: str, question_vector: np.ndarray, top_k: int | None = None, extra_stems: list[str] | None = None,
