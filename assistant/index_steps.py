@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from assistant.chunk_vectors import chunk_vectors, heading_texts
+from assistant.chunk_vectors import chunk_vectors, heading_texts, leftover_text
 from assistant.schema import Chunk, Sentence, SentenceTags
 from assistant.store import chunk_search_text
 
@@ -39,8 +39,9 @@ class EmbeddingSteps:
         self.from_sentences = chunk_vectors == "sentences"
         self.vectors: dict[str, np.ndarray] = {}
         self.tags: dict[str, SentenceTags] = {}
-        self._headings: dict[str, np.ndarray] = {}
+        self._extras: dict[str, np.ndarray] = {}  # heading or leftover text → its vector
         self._texts: dict[str, str] = {}
+        self._spans: dict[str, tuple[int, int]] = {}
         self.sentences_embedded = self.chunks_written = 0
         self.seconds: dict[str, float] = defaultdict(float)  # stage → seconds: sentences, chunk vectors, chroma, ...
         self.busy: dict[str, float] = defaultdict(float)  # embed, tag → seconds each ran (they overlap)
@@ -60,6 +61,7 @@ class EmbeddingSteps:
         self._reuse(sentences, old)
         by_id = {s.id: s for s in sentences}
         self._texts = {s.id: s.text for s in sentences}
+        self._spans = {s.id: (s.start, s.end) for s in sentences}
         todo = [c for c in chunks if c.id not in present or any(i not in self.vectors for i in c.sentence_ids)]
         if todo:
             self.progress("chunks", 0, len(todo))
@@ -134,11 +136,15 @@ class EmbeddingSteps:
             self.chunks_written += len(missing)
             return
         with self.timed("chunk vectors"):
-            new_headings = [h for h in heading_texts(missing) if h not in self._headings]
-            if new_headings:
-                self._headings.update(zip(new_headings, self._busy("embed", self._embedder().embed, new_headings)))
+            leftovers = {c.id: leftover_text(c, [self._spans[i] for i in c.sentence_ids if i in self._spans])
+                         for c in missing}
+            wanted = [*heading_texts(missing), *_distinct(t for t in leftovers.values() if t)]
+            new = [t for t in _distinct(wanted) if t not in self._extras]
+            if new:
+                self._extras.update(zip(new, self._busy("embed", self._embedder().embed, new)))
             dim = len(self.vectors[missing[0].sentence_ids[0]])
-            vectors = chunk_vectors(missing, lambda sid: (self.vectors[sid], self._texts[sid]), self._headings, dim)
+            vectors = chunk_vectors(missing, lambda sid: (self.vectors[sid], self._texts[sid]), self._extras,
+                                    leftovers, dim)
         with self.timed("chroma"):
             self.store.upsert(missing, vectors)
         self.chunks_written += len(missing)

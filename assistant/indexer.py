@@ -80,7 +80,8 @@ def fingerprint(settings: Settings, model_id: str) -> str:
     chunking = settings.index
     key = f"{PIPELINE_VERSION}|{TAGS_VERSION}|{model_id}|{chunking.chunk_min_words}|{chunking.chunk_max_words}|"
     key += f"{chunking.chunk_overlap_sentences}|{settings.embedding.max_tokens}"
-    key += "|chunk vectors from sentences" if settings.embedding.chunk_vectors == "sentences" else ""  # text: as before
+    if settings.embedding.chunk_vectors == "sentences":  # text: the key of before
+        key += "|chunk vectors from sentences, headings, leftovers"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -185,7 +186,8 @@ class _Run:
         report.chunks_embedded, report.sentences_embedded = steps.chunks_written, steps.sentences_embedded
         if rewrite:
             with steps.timed("snapshot"):
-                meta = SnapshotMeta(fingerprint=print_, embedder=model_id, chunk_vectors=self.settings.embedding.chunk_vectors,
+                meta = SnapshotMeta(fingerprint=print_, embedder=model_id,
+                                    chunk_vectors=self.settings.embedding.chunk_vectors,
                                     documents=scan.documents, chunks=scan.chunks, sentences=sentences)
                 write_snapshot(index_dir, Snapshot(meta, vectors, build_bm25(scan.chunks)))
         pending.clear()

@@ -10,8 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.chunk_vectors import leftover_text
 from assistant.embedder import Embedder, resolve_model_files
 from assistant.progress import RunProgress, duration
+from assistant.schema import Chunk
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.store import IndexMismatch, VectorStore, chunk_search_text, load_snapshot
@@ -42,9 +44,11 @@ def test_chunk_vectors_from_sentences_embed_each_token_once(tmp_path: Path) -> N
     assistant = Assistant(settings)
     report = assistant.index()
     snapshot = load_snapshot(settings.paths.index_path)
-    headings = {c.section for c in snapshot.meta.chunks if c.section}
+    spans = {s.id: (s.start, s.end) for s in snapshot.meta.sentences}
+    leftovers = {leftover_text(c, [spans[i] for i in c.sentence_ids]) for c in snapshot.meta.chunks} - {""}
+    extras = {c.section for c in snapshot.meta.chunks if c.section} | leftovers
     stats = assistant.embedder.stats
-    assert stats.texts == report.sentences_embedded + len(headings)  # sentences and headings, no chunk text
+    assert stats.texts == report.sentences_embedded + len(extras)  # sentences, headings, leftovers: no chunk text
     assert report.chunks_embedded == report.chunks_total == len(snapshot.meta.chunks)
     assert snapshot.meta.chunk_vectors == "sentences" and assistant.check().ok
 
@@ -54,6 +58,16 @@ def test_chunk_vectors_from_sentences_embed_each_token_once(tmp_path: Path) -> N
     assert abs(np.linalg.norm(stored) - 1) < 1e-4 and stored @ real > 0.8  # close to the text's own vector
     answer = assistant.ask("Who announced the severing of ties with Iran?")
     assert "Edi Rama" in answer.answer and answer.citations
+
+
+def test_leftover_text_is_what_no_sentence_holds() -> None:
+    text = "Version 2.0, January 2004\n   http://www.apache.org/licenses/\n\n1. Definitions. \"License\" means this."
+    chunk = Chunk(source="a", start=100, end=100 + len(text), id="c", text=text)
+    first, last = text.index("Version"), text.index('"License"')
+    spans = [(100 + first, 100 + first + 25), (100 + last, 100 + len(text))]
+    assert leftover_text(chunk, spans) == "http://www.apache.org/licenses/ 1. Definitions."
+    assert leftover_text(chunk, [(100, 100 + last), (100 + last, 100 + len(text))]) == ""  # all in sentences
+    assert leftover_text(chunk, [(100, 100 + len(text) - 5)]) == ""  # "this." alone: too few words to embed
 
 
 def test_a_query_with_another_embedding_model_is_refused(article_settings) -> None:
