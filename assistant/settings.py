@@ -81,10 +81,10 @@ class Embedding(Group):
         "Texts per ONNX forward pass; 8 is as fast as 32 on CPU and needs a quarter of the memory for long chunks."))
     max_tokens: int = Field(256, ge=16, le=512, validation_alias="embed_max_tokens",
                             description="Token limit per text (MiniLM was trained on 256).")
-    chunk_vectors: Literal["text", "sentences"] = Field("sentences", description=(
-        "sentences: a chunk's vector is made from its sentences' vectors, so each token is embedded once (about "
-        "half the embedding work of text); text: a chunk's vector embeds its text too, so each token is embedded "
-        "twice (in its chunk and its sentence). Retrieval and answers of both: docs/benchmark.md."))
+    chunk_vectors: Literal["text", "sentences"] = Field("text", description=(
+        "text: a chunk's vector embeds its text, so each token is embedded twice (in its chunk and its sentence); "
+        "sentences: it is made from its sentences' vectors, so each token is embedded once (about half the "
+        "embedding work; better hit@3, but the answerer's held-out accuracy is lower: docs/benchmark.md)."))
     threads: int = Field(0, ge=0, le=256, validation_alias="embed_threads", description=(
         "ONNX sessions that embed batches side by side, one thread each (0: one per core). Measured on 2 cores "
         "(53 Python doc pages): 2 sessions build in 55 s, 1 in 83 s; the second adds ~350 MB while it embeds."))
