@@ -1,6 +1,8 @@
-"""Corpus → index, incrementally: unchanged documents are only hashed, known chunks are never re-embedded.
+"""Corpus → index, incrementally: unchanged documents are only hashed, known sentences are never re-embedded.
 
-Order of work keeps a crash harmless: new vectors go into Chroma first (step by step, so a killed run's work is
+Stages: scan (read and chunk new or changed documents) → embedding steps (sentence vectors and tags, chunk vectors
+made from them into Chroma: ``index_steps``) → snapshot → stale rows deleted. Order of work keeps a crash harmless:
+new vectors go into Chroma first (step by step, and each step's sentence work is saved, so a killed run's work is
 reused), then the new snapshot becomes current in one rename, and only then are rows of vanished chunks deleted.
 A ``CLEAN`` marker names the snapshot Chroma was last reconciled with; every run that finds it missing or stale
 (a run was killed) reconciles Chroma with the snapshot: missing rows are added, orphan rows deleted. An unchanged
@@ -18,29 +20,29 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.chunking import chunk_document
 from assistant.errors import AssistantError
 from assistant.nlp import TAGS_VERSION
 from assistant.documents import UnreadableSource, file_sha256, list_sources, read_document
+from assistant.index_steps import EmbeddingSteps, Progress
 from assistant.origins import load_origins
 from assistant.paths import corpus_folder
+from assistant.pending import PendingWork
 from assistant.readers.base import page_at
 from assistant.schema import Chunk, Document, Sentence
 from assistant.store import (
     DocumentRecord, IndexMissing, Snapshot, SnapshotMeta, VectorStore, build_bm25, check_space, chroma_bytes,
-    chunk_search_text, current_snapshot_dir, load_snapshot, remove_partial_snapshots, write_snapshot,
+    current_snapshot_dir, load_snapshot, remove_partial_snapshots, write_snapshot,
 )
 
 if TYPE_CHECKING:
-    from assistant.embedder import Embedder
+    from assistant.embedder import TextEmbedder
     from assistant.settings import Settings
 
 PIPELINE_VERSION = 4  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments; 4: front matter
-Progress = Callable[[str, int, int], None]  # (stage, newly done since the last call, total); 0 first: stage starts
-EmbedderSource = Union["Embedder", Callable[[], "Embedder"]]  # an embedder, or a function loading one when needed
+EmbedderSource = Union["TextEmbedder", Callable[[], "TextEmbedder"]]  # an embedder, or a function loading one
 CLEAN = "CLEAN"
 
 
@@ -61,6 +63,11 @@ class IndexReport(BaseModel):
     chunks_deleted: int = 0
     sentences_embedded: int = 0
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = Field(default_factory=dict, description=(
+        "Seconds per stage, one after the other: scan (read, chunk), sentences (embed and tag side by side), "
+        "chunk vectors, chroma, snapshot."))
+    busy_seconds: dict[str, float] = Field(
+        default_factory=dict, description="Seconds embedding and tagging ran (they overlap within a stage).")
 
     @property
     def changed(self) -> bool:
@@ -73,6 +80,8 @@ def fingerprint(settings: Settings, model_id: str) -> str:
     chunking = settings.index
     key = f"{PIPELINE_VERSION}|{TAGS_VERSION}|{model_id}|{chunking.chunk_min_words}|{chunking.chunk_max_words}|"
     key += f"{chunking.chunk_overlap_sentences}|{settings.embedding.max_tokens}"
+    if settings.embedding.chunk_vectors == "sentences":  # text: the key of before
+        key += "|chunk vectors from sentences, headings, leftovers"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -123,10 +132,10 @@ class _Run:
     def __init__(self, settings: Settings, embedder: EmbedderSource, progress: Progress, store: VectorStore | None):
         self.settings, self.progress, self._store = settings, progress, store
         self._embedder_source = embedder
-        self._embedder: Embedder | None = embedder if hasattr(embedder, "embed") else None  # type: ignore[assignment]
+        self._embedder: TextEmbedder | None = embedder if hasattr(embedder, "embed") else None  # type: ignore[assignment]
 
     @property
-    def embedder(self) -> Embedder:
+    def embedder(self) -> TextEmbedder:
         if self._embedder is None:
             self._embedder = self._embedder_source()  # type: ignore[operator]
         return self._embedder
@@ -140,14 +149,15 @@ class _Run:
     def model_id(self) -> str:
         if self._embedder is not None:
             return self._embedder.model_id
-        from assistant.embedder import resolve_model_files
+        from assistant.embedders import embedder_id
 
-        return resolve_model_files(self.settings).model_id
+        return embedder_id(self.settings)
 
     def run(self, paths: list[Path] | None, origins: Mapping[str, str]) -> IndexReport:
         index_dir = self.settings.paths.index_path
         remove_partial_snapshots(index_dir)
-        print_ = fingerprint(self.settings, self.model_id())
+        model_id = self.model_id()
+        print_ = fingerprint(self.settings, model_id)
         try:
             old = load_snapshot(index_dir, with_bm25=False)
         except IndexMissing:
@@ -156,7 +166,9 @@ class _Run:
         if old is None or rebuild:
             old = Snapshot.empty(print_)
         report = IndexReport()
-        scan = _scan(self.settings, old, report, paths, origins)
+        started = time.perf_counter()
+        scan = _scan(self.settings, old, report, paths, origins, self.progress)
+        report.stage_seconds["scan"] = round(time.perf_counter() - started, 3)
         report.chunks_total = len(scan.chunks)
         rewrite = rebuild or report.changed or scan.origins_changed
         if not rewrite and _is_clean(index_dir, self.settings):
@@ -166,33 +178,33 @@ class _Run:
             self.store.reset(print_)
         present = self.store.ids()
         wanted = {c.id for c in scan.chunks}
-        self._embed_missing([c for c in scan.chunks if c.id not in present], report)
+        self._check_space([c for c in scan.chunks if c.id not in present])
+        pending = PendingWork(index_dir, print_)
+        steps = EmbeddingSteps(lambda: self.embedder, self.store, pending, self.progress,
+                               self.settings.index.batch_chunks, self.settings.embedding.chunk_vectors)
+        sentences, vectors = steps.run(scan.chunks, scan.unique_sentences(), old, present)
+        report.chunks_embedded, report.sentences_embedded = steps.chunks_written, steps.sentences_embedded
         if rewrite:
-            sentences = _tagged(scan.unique_sentences(), self.progress)
-            vectors = _sentence_vectors(sentences, old, self, report)
-            meta = SnapshotMeta(fingerprint=print_, documents=scan.documents, chunks=scan.chunks, sentences=sentences)
-            write_snapshot(index_dir, Snapshot(meta, vectors, build_bm25(scan.chunks)))
+            with steps.timed("snapshot"):
+                meta = SnapshotMeta(fingerprint=print_, embedder=model_id,
+                                    chunk_vectors=self.settings.embedding.chunk_vectors,
+                                    documents=scan.documents, chunks=scan.chunks, sentences=sentences)
+                write_snapshot(index_dir, Snapshot(meta, vectors, build_bm25(scan.chunks)))
+        pending.clear()
         stale = sorted(present - wanted)
-        self.store.delete(stale)
+        with steps.timed("chroma"):
+            self.store.delete(stale)
         report.chunks_deleted = len(stale)
         _mark_clean(index_dir, self.settings)
+        report.stage_seconds.update((k, round(v, 3)) for k, v in steps.seconds.items())
+        report.busy_seconds = {k: round(v, 3) for k, v in steps.busy.items()}
         return report
 
-    def _embed_missing(self, missing: list[Chunk], report: IndexReport) -> None:
-        """Embed and upsert in steps, so rows of finished steps survive a killed run and are reused by the next."""
-        if not missing:
-            return
-        if not self.settings.paths.chroma_url:
+    def _check_space(self, missing: list[Chunk]) -> None:
+        """Refuse up front when embedded Chroma's disk lacks room for the rows this run adds."""
+        if missing and not self.settings.paths.chroma_url:
             needed = chroma_bytes(missing, self.embedder.dim)
             check_space(self.settings.paths.index_path, needed, f"embedding {len(missing)} new chunks")
-        self.progress("chunks", 0, len(missing))
-        size = self.settings.index.batch_chunks
-        for lo in range(0, len(missing), size):
-            part = missing[lo:lo + size]
-            texts = [chunk_search_text(c) for c in part]
-            vectors = self.embedder.embed(texts, lambda n: self.progress("chunks", n, len(missing)))
-            self.store.upsert(part, vectors)
-            report.chunks_embedded += len(part)
 
 
 def _in_scope(source: str, scopes: list[str] | None) -> bool:
@@ -243,9 +255,8 @@ class _Scan:
         return list({s.id + "\x00" + s.source: s for s in self.sentences}.values())
 
 
-def _scan(
-    settings: Settings, old: Snapshot, report: IndexReport, paths: list[Path] | None, origins: Mapping[str, str]
-) -> _Scan:
+def _scan(settings: Settings, old: Snapshot, report: IndexReport, paths: list[Path] | None,
+          origins: Mapping[str, str], progress: Progress) -> _Scan:
     """Read new and changed documents; carry unchanged ones (and, with ``paths``, those out of scope) over."""
     corpus = corpus_folder(settings.paths.corpus_dir)
     scopes = None if paths is None else [_relative(p, corpus) for p in paths]
@@ -254,6 +265,8 @@ def _scan(
         if not any(_in_scope(s, [scope]) for s in [*on_disk, *old.meta.documents]):
             report.skipped[scope] = f"{scope}: no such file or folder in the corpus"
     scan = _Scan(old, origins)
+    in_scope = [s for s in on_disk if _in_scope(s, scopes)]
+    progress("documents", 0, len(in_scope))
     for source in sorted(set(on_disk) | set(old.meta.documents)):
         previous = old.meta.documents.get(source)
         if not _in_scope(source, scopes):
@@ -262,72 +275,39 @@ def _scan(
             continue
         if source not in on_disk:
             continue  # removed from the corpus
-        path = on_disk[source]
-        try:
-            unchanged = previous is not None and previous.sha256 == file_sha256(path)
-            if unchanged:
-                scan.keep(previous)
-                report.unchanged.append(source)
-                continue
-            doc = read_document(path, corpus, settings.limits.max_source_mb)
-            size = path.stat().st_size
-        except UnreadableSource as exc:
-            report.skipped[source] = str(exc)
-            continue
-        except OSError as exc:
-            report.skipped[source] = f"{source}: cannot read ({exc.strerror or exc})"
-            continue
-        doc_chunks, doc_sentences = chunk_document(
-            doc, settings.index.chunk_min_words, settings.index.chunk_max_words, settings.index.chunk_overlap_sentences
-        )
-        if not doc_chunks:
-            report.skipped[source] = f"{source}: no prose sentences to index"
-            continue
-        if doc.pages:
-            for item in [*doc_chunks, *doc_sentences]:
-                item.page = page_at(doc.pages, item.start)
-        scan.add(doc, size, doc_chunks, doc_sentences)
-        (report.updated if previous is not None else report.added).append(source)
+        _read_one(settings, corpus, source, on_disk[source], previous, scan, report)
+        progress("documents", 1, len(in_scope))
     report.removed = sorted(s for s in old.meta.documents if s not in scan.documents)
     return scan
 
 
-def _tagged(sentences: list[Sentence], progress: Progress) -> list[Sentence]:
-    """The sentences, each with its NLP tags (kept sentences already carry theirs)."""
-    todo = [i for i, s in enumerate(sentences) if s.tags is None]
-    if not todo:
-        return sentences
-    from assistant.nlp import tag_sentences
-
-    progress("tagging", 0, len(todo))
-    out = list(sentences)
-    for i, tags in zip(todo, tag_sentences([sentences[i].text for i in todo])):
-        out[i] = sentences[i].model_copy(update={"tags": tags})
-    progress("tagging", len(todo), len(todo))
-    return out
-
-
-def _sentence_vectors(sentences: list[Sentence], old: Snapshot, run: _Run, report: IndexReport) -> np.ndarray:
-    """Sentence vectors, reusing the old snapshot's rows for sentence ids it already has."""
-    dim = old.sentence_vectors.shape[1] if len(old.sentence_vectors) else None
-    todo, reuse = [], []
-    for row, sentence in enumerate(sentences):
-        old_row = old.sentence_row.get(sentence.id)
-        if old_row is not None and old.meta.sentences[old_row].text == sentence.text:
-            reuse.append((row, old_row))
-        else:
-            todo.append(row)
-    if todo:
-        dim = run.embedder.dim
-    out = np.zeros((len(sentences), dim or 384), dtype=np.float32)
-    for row, old_row in reuse:
-        out[row] = old.sentence_vectors[old_row]
-    if todo:
-        run.progress("sentences", 0, len(todo))
-        texts = [sentences[r].text for r in todo]
-        out[todo] = run.embedder.embed(texts, lambda n: run.progress("sentences", n, len(todo)))
-        report.sentences_embedded = len(todo)
-    return out
+def _read_one(settings: Settings, corpus: Path, source: str, path: Path, previous: DocumentRecord | None,
+              scan: _Scan, report: IndexReport) -> None:
+    """Keep an unchanged document; read and chunk a new or changed one; or say why it is skipped."""
+    try:
+        if previous is not None and previous.sha256 == file_sha256(path):
+            scan.keep(previous)
+            report.unchanged.append(source)
+            return
+        doc = read_document(path, corpus, settings.limits.max_source_mb)
+        size = path.stat().st_size
+    except UnreadableSource as exc:
+        report.skipped[source] = str(exc)
+        return
+    except OSError as exc:
+        report.skipped[source] = f"{source}: cannot read ({exc.strerror or exc})"
+        return
+    doc_chunks, doc_sentences = chunk_document(
+        doc, settings.index.chunk_min_words, settings.index.chunk_max_words, settings.index.chunk_overlap_sentences
+    )
+    if not doc_chunks:
+        report.skipped[source] = f"{source}: no prose sentences to index"
+        return
+    if doc.pages:
+        for item in [*doc_chunks, *doc_sentences]:
+            item.page = page_at(doc.pages, item.start)
+    scan.add(doc, size, doc_chunks, doc_sentences)
+    (report.updated if previous is not None else report.added).append(source)
 
 
 def _marker(settings: Settings) -> str:

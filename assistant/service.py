@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from assistant.answer.llm_answer import AnswerDelta, Generated, GenerativeAnswerer
     from assistant.answer.params import AnswerParams
     from assistant.answer.pipeline import AnswerPipeline
-    from assistant.embedder import Embedder
+    from assistant.embedder import TextEmbedder
     from assistant.followup import FollowupParams, Resolution
     from assistant.indexer import IndexReport, Progress
     from assistant.retrieve import HybridRetriever
@@ -47,6 +47,18 @@ def clean_question(text: str, max_chars: int) -> str:
     return cleaned
 
 
+def _check_model(snapshot: Snapshot, settings: Settings) -> None:
+    """Raise ``IndexMismatch`` when the snapshot's vectors come from another model than settings name."""
+    from assistant.embedders import embedder_id
+    from assistant.store import IndexMismatch
+
+    built, wanted = snapshot.meta.embedder, embedder_id(settings)
+    if built and built != wanted:
+        raise IndexMismatch(f"the index in {settings.paths.index_path} was built with the embedding model {built}, but "
+                            f"settings name {wanted}: vectors of two models cannot be compared; re-index with: "
+                            f"assistant index (or set ASSISTANT_EMBEDDER and ASSISTANT_EMBED_MODEL back)")
+
+
 class Assistant:
     """Index, ask and list sources over one corpus, configured by one ``Settings``."""
 
@@ -55,7 +67,7 @@ class Assistant:
         index_folder(settings.paths.index_dir)
         self.settings = settings
         self._lock = threading.RLock()
-        self._embedder: Embedder | None = None
+        self._embedder: TextEmbedder | None = None
         self._store: VectorStore | None = None
         self._snapshot: Snapshot | None = None
         self._snapshot_dir: Path | None = None
@@ -72,12 +84,12 @@ class Assistant:
         return cls(base.replace(**overrides) if overrides else base)
 
     @property
-    def embedder(self) -> Embedder:
-        """The embedder, loaded (and hash-checked) on first use."""
+    def embedder(self) -> TextEmbedder:
+        """The embedder, loaded (and hash-checked, or its server reached) on first use."""
         if self._embedder is None:
-            from assistant.embedder import Embedder
+            from assistant.embedders import load_embedder
 
-            self._embedder = Embedder.from_settings(self.settings)
+            self._embedder = load_embedder(self.settings)
         return self._embedder
 
     @property
@@ -179,6 +191,7 @@ class Assistant:
         with self._lock:
             if folder != self._snapshot_dir or self._snapshot is None:
                 snapshot = load_snapshot(self.settings.paths.index_path)
+                _check_model(snapshot, self.settings)
                 if self._store is not None and self._snapshot is not None:
                     self._store = self._store.fresh()  # see the vectors the index run wrote
                 self._retriever = HybridRetriever(snapshot, self.store, self.settings)

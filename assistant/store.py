@@ -5,6 +5,10 @@ offsets and everything else, so nothing is stored twice. A snapshot lives in its
 current by an atomic rename of the ``CURRENT`` pointer, so readers never see a half-written BM25 index and a
 crash mid-build leaves the previous snapshot in force. Chroma rows not in the current snapshot are ignored by
 queries and removed by the next index run.
+
+Chroma holds only ids and chunk vectors (of the chunk's text, or made from its sentences' vectors): the text, offsets and sections of every chunk live once, in the
+snapshot, which every reader (one process or several ``assistant serve`` behind a Chroma server) loads anyway for
+BM25 and the answerer. Storing them in Chroma too would be a second copy that nothing reads.
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ PARTIAL = ".partial"
 
 class IndexMissing(AssistantError, RuntimeError):
     """No usable index exists yet; run ``assistant index``."""
+
+
+class IndexMismatch(IndexMissing):
+    """The index was built with another embedding model than settings name: its vectors cannot be queried."""
 
 
 def chroma_bytes(chunks: list[Chunk], dim: int) -> int:
@@ -76,6 +84,8 @@ class SnapshotMeta(BaseModel):
 
     format: int = SNAPSHOT_FORMAT
     fingerprint: str
+    embedder: str = Field("", description="Model id of the vectors (a query with another model is refused).")
+    chunk_vectors: str = Field("text", description="How chunk vectors were made: text or sentences (settings).")
     documents: dict[str, DocumentRecord] = Field(default_factory=dict)
     chunks: list[Chunk] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
@@ -264,8 +274,9 @@ class VectorStore:
         """A handle that sees the rows other processes wrote since this one was opened.
 
         Embedded Chroma caches one system per folder and process, and that cache does not see other processes'
-        writes. The cached system is dropped from chromadb's cache (not stopped, so queries still running on this
-        handle finish) and a new one reads the folder anew. A server is always current: returns ``self``.
+        writes. chromadb's public ``clear_system_cache()`` forgets the cached systems without stopping them, so
+        queries still running on this handle finish, and the new handle reads the folder anew (``close()``
+        would stop the system under those queries). A server is always current: returns ``self``.
         """
         if self._settings.paths.chroma_url:
             return self

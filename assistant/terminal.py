@@ -17,28 +17,33 @@ if TYPE_CHECKING:
 
 
 def progress_bar() -> tuple[Callable[[str, int, int], None], Callable[[], None]]:
-    """A rich progress bar fed by the indexer's (stage, done, total) callbacks."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    """A rich progress display fed by the indexer's (stage, newly done, total) callbacks: a bar per stage with the
+    count, rate and time left (``assistant.progress``); in logs and pipes, a plain line every tenth of the way."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from assistant.progress import UNITS, RunProgress
 
     console = _console(stderr=True)
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    state = RunProgress()
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[status]}"),
                    transient=True, console=console)
     tasks: dict[str, int] = {}
-    done: dict[str, int] = {}
 
     def update(stage: str, newly_done: int, total: int) -> None:
-        before = done.get(stage, 0)
-        done[stage] = before + newly_done
+        if not total:  # nothing to do in this stage (an empty corpus): no bar, no line
+            return
+        before = state.stages[stage].done if stage in state.stages else -1
+        state.update(stage, newly_done, total)
+        done = state.stages[stage].done
         if not console.is_terminal:  # logs and pipes: a plain line at the start and every tenth of the way
             step = max(1, total // 10)
-            if stage not in tasks or done[stage] == total or done[stage] // step != before // step:
-                tasks[stage] = 0
-                print(f"embedding {stage}: {done[stage]}/{total}", file=sys.stderr, flush=True)
+            if before < 0 or done == total or done // step != before // step:
+                print(state.line(stage), file=sys.stderr, flush=True)
             return
         if stage not in tasks:
             bar.start()
-            tasks[stage] = bar.add_task(f"embedding {stage}", total=total)
-        bar.update(tasks[stage], completed=done[stage])
+            tasks[stage] = bar.add_task(UNITS.get(stage, stage), total=total, status="")
+        bar.update(tasks[stage], completed=done, total=total, status=state.status(stage))
 
     def stop() -> None:  # a bar never started must print nothing (rich would print an empty line)
         if tasks and console.is_terminal:

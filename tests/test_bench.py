@@ -40,6 +40,13 @@ def test_quick_bench_writes_every_figure(tmp_path):
     for key in OURS_ONLY:
         _positive(small["figures"][key])
     assert small["embedder"]["sentences_per_s"]["median"] > 0 and 0 < small["build_analysis"]["share"] < 1
+    limit = small["build_analysis"]  # the build against the raw embedder, measured in the same run
+    assert limit["tokens_embedded"] > small["corpus"]["tokens_minilm"] * 0.9  # every sentence's tokens, at least
+    assert 0 < limit["build_tokens_per_s"] < limit["embedder_tokens_per_s_in_build"]
+    assert small["embedder"]["sentence_tokens_per_s"]["median"] > 0 and small["embedder"]["chunk_tokens_per_s"]["median"] > 0
+    assert abs(limit["share"] + limit["outside_share"] - 1) < 1e-3
+    assert {"scan", "sentences", "chunk vectors", "chroma", "snapshot"} <= set(limit["stage_seconds"])
+    assert limit["busy_seconds"]["embed"] > 0 and limit["busy_seconds"]["tag"] > 0 and limit["tag_words_per_s"] > 0
     quality = small["quality"]["figures"]
     assert 0 < quality["hit@3"]["ours"] <= 1 and 0 < quality["mrr"]["baseline"] <= 1
 
@@ -54,3 +61,4 @@ def test_quick_bench_writes_every_figure(tmp_path):
     assert goals["large full build limited by embedding"]["met"] is None  # no large corpus in quick mode
     markdown = paths["md"].read_text()
     assert "| warm ask: retrieval + answer (ms) |" in markdown and "## Synthetic scale" in markdown
+    assert "**Build against the physical limit**" in markdown and "tokens/s inside the embedder" in markdown

@@ -183,12 +183,12 @@ def test_public_settings_drop_secrets() -> None:
     from assistant.settings import Settings
 
     shown = public_settings(Settings(chroma_url="http://user:pw@127.0.0.1:8000", llm_api_key="sk-secret",
-                                     auth_password="hunter2"))
+                                     auth_password="hunter2", embed_api_key="sk-embed"))
     assert shown["paths"]["chroma_url"] == "http://127.0.0.1:8000" and shown["embedding"]["max_tokens"] == 256
-    assert shown["llm"]["api_key"] == shown["ui"]["auth_password"] == "<redacted>"
-    assert shown["ui"]["auth_user"] is None and list(shown) == ["paths", "embedding", "index", "retrieval", "answer",
-                                                                 "llm", "ui", "limits"]
-    assert "sk-secret" not in json.dumps(shown) and "pw" not in json.dumps(shown) and "hunter2" not in json.dumps(shown)
+    assert shown["llm"]["api_key"] == shown["ui"]["auth_password"] == shown["embed_server"]["api_key"] == "<redacted>"
+    assert shown["ui"]["auth_user"] is None and list(shown) == ["paths", "embedding", "embed_server", "index",
+                                                                 "retrieval", "answer", "llm", "ui", "limits"]
+    assert "sk-secret" not in json.dumps(shown) and "sk-embed" not in json.dumps(shown) and "pw" not in json.dumps(shown) and "hunter2" not in json.dumps(shown)
 
 
 def test_eval_modules_keep_heavy_imports_lazy() -> None:

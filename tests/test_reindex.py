@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.indexer import IndexBusy, index_lock
@@ -226,12 +227,12 @@ def test_kill_9_at_several_moments_then_recover(tmp_path: Path) -> None:
 
     # 1. early: the very first build, killed before anything reached Chroma
     run = _Indexer(env)
-    run.wait_for(r"embedding chunks: 0/")
+    run.wait_for(r"chunks embedded 0/")
     assert run.kill()
     assert not (index / "CURRENT").exists()  # no snapshot was half-made current
     _recover(env)
 
-    # 2. mid-way through writing chunk vectors: the old snapshot keeps serving; the next run reuses the rows
+    # 2. mid-way through the embedding steps: the old snapshot keeps serving; the next run reuses the rows
     for f in files[6:11]:
         shutil.copy(f, corpus)
     for victim in files[:2]:
@@ -240,8 +241,8 @@ def test_kill_9_at_several_moments_then_recover(tmp_path: Path) -> None:
         handle.write("\nThe Thornbury clause was added to this part in a later revision of the text.\n")
     before = load_snapshot(index).meta
     run = _Indexer(env)
-    total = int(run.wait_for(r"embedding chunks: 0/(\d+)").group(1))
-    run.wait_for(r"embedding chunks: ([89]|[1-9]\d+)/")  # two steps of 4 are in Chroma
+    total = int(run.wait_for(r"chunks embedded 0/(\d+)").group(1))
+    run.wait_for(r"chunks embedded ([89]|[1-9]\d+)/")  # two steps of 4 are in Chroma
     assert run.kill()
     served = [json.loads(line) for line in run_cli(["sources", "--json"], env).stdout.splitlines()]
     assert {d["source"] for d in served} == set(before.documents)  # the last good snapshot is still current
@@ -249,14 +250,20 @@ def test_kill_9_at_several_moments_then_recover(tmp_path: Path) -> None:
     assert embedded < total  # rows the killed run wrote were kept and reused
     assert check["documents"] == len(list(corpus.iterdir()))
 
-    # 3. while embedding sentences (all chunk rows written, snapshot not yet swapped)
+    # 3. the sentence vectors and tags of the killed run's steps are reused: no sentence is embedded twice
     for f in files[11:16]:
         shutil.copy(f, corpus)
     run = _Indexer(env)
-    run.wait_for(r"embedding sentences: [1-9]\d*/")
+    run.wait_for(r"chunks embedded ([89]|[1-9]\d+)/")
     assert run.kill()
-    embedded, _ = _recover(env)
-    assert embedded == 0
+    saved = sum(len(np.load(step)["ids"]) for step in (index / "pending").glob("step-*.npz"))
+    assert saved >= 8
+    done = run_cli(["index"], env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    added = {f.name for f in files[11:16]}
+    needed = sum(1 for s in load_snapshot(index).meta.sentences if s.source in added)
+    assert int(re.search(r"(\d+) sentences embedded", done.stdout).group(1)) == needed - saved
+    assert not (index / "pending").exists() and check_consistency(env)["ok"]
 
     # 4. right after the new snapshot became current (before or while stale rows are deleted)
     for victim in sorted(corpus.iterdir())[:3]:
@@ -304,7 +311,7 @@ def test_queries_while_another_process_indexes_and_one_run_at_a_time(tmp_path: P
     asker = threading.Thread(target=ask_repeatedly)
     asker.start()
     try:
-        run.wait_for(r"embedding chunks: 0/")
+        run.wait_for(r"chunks embedded 0/")
         with pytest.raises(IndexBusy):  # a second run refuses while the other process holds the lock
             assistant.index()
         run.finish()

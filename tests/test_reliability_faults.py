@@ -54,7 +54,7 @@ def test_questions_during_an_index_run_and_a_second_run(tmp_path: Path, article_
     env = env_for(corpus, index)
     first = subprocess.Popen([PYTHON, "-m", "assistant", "index"], env=env, cwd=ROOT, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
-    while "embedding" not in (line := first.stderr.readline()):  # the run holds the lock and is embedding
+    while "chunks embedded" not in (line := first.stderr.readline()):  # the run holds the lock and is embedding
         assert line or first.poll() is None, "the first index run ended before embedding"
     for name in ("ASSISTANT_CORPUS_DIR", "ASSISTANT_INDEX_DIR"):
         monkeypatch.setenv(name, env[name])

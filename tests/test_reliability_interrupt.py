@@ -66,7 +66,7 @@ def corpus_with_index(tmp_path: Path, article_settings, licenses: int = 0) -> di
 
 def test_ctrl_c_while_indexing_keeps_the_index_usable(tmp_path: Path, article_settings) -> None:
     env = corpus_with_index(tmp_path, article_settings, licenses=8)
-    code, lines = interrupt_after(start(["index"], env, tmp_path), "embedding")
+    code, lines = interrupt_after(start(["index"], env, tmp_path), "chunks embedded")
     line = check_interrupted(code, lines, "questions are answered from the last complete index")
     asked = run_cli(["ask", QUESTION], env)
     assert asked.returncode == 0 and FACT in asked.stdout, asked.stderr

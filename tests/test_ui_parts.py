@@ -115,8 +115,13 @@ def test_add_and_remove_sources(tmp_path: Path) -> None:
     upload.write_text("The glass flute was invented by Mira Kodra in Vlore in 1911.\n", encoding="utf-8")
     bad = tmp_path / "in" / "x.exe"
     bad.write_bytes(b"MZ")
-    result = library.add_files(assistant, [(upload, "../glass.txt"), (bad, "x.exe")])
+    shown: list[tuple[tuple[int, int], str]] = []
+    result = library.add_files(assistant, [(upload, "../glass.txt"), (bad, "x.exe")],
+                               library.index_progress(lambda value, line: shown.append((value, line))))
     assert result.placed == ["glass-2.txt"]
+    # the upload's progress reads like the CLI's: documents read, then chunks embedded, counted to the end
+    assert shown[0] == ((0, 1), "documents read 0/1 · estimating time left")
+    assert shown[-1] == ((1, 1), "documents read 1/1 · chunks embedded 1/1")
     assert "x.exe" in result.refused
     assert (corpus / "glass.txt").read_text(encoding="utf-8") == "Old notes about glass.\n"
     answer = assistant.ask("Who invented the glass flute?")

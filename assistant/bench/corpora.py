@@ -97,5 +97,6 @@ def describe(snapshot: Snapshot, baseline_nodes: int | None = None, corpus: Path
     return {
         "files": len(files), "skipped": sorted(files - set(snapshot.meta.documents)), "documents": len(texts), "chunks": len(snapshot.meta.chunks), "sentences": len(snapshot.meta.sentences),
         "words": sum(len(t.split()) for t in texts), "characters": sum(len(t) for t in texts),
+        "sentence_words": sum(len(s.text.split()) for s in snapshot.meta.sentences),
         "tokens_minilm": tokens, "baseline_nodes": baseline_nodes,
     }

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.embedder import MINILM_MODEL_ID
+
 SYLLABLES = ("ka", "lo", "mi", "ter", "von", "sa", "rix", "du", "pel", "gan", "zo", "thu", "bre", "nix", "ol", "quar")
 VOCABULARY = 200_000
 REPLACE_RATE = 0.12
@@ -65,9 +67,12 @@ def write_corpus(corpus: Path, article: str, chunks: int, chunks_per_copy: int) 
 
 
 class HashedEmbedder:
-    """Deterministic stand-in vectors: a pool vector chosen by a hash of the text, plus noise, unit length."""
+    """Deterministic stand-in vectors: a pool vector chosen by a hash of the text, plus noise, unit length.
 
-    model_id = "synthetic-hashed-minilm-pool"
+    The pool holds real MiniLM vectors, so the index records MiniLM's model id and MiniLM embeds the questions.
+    """
+
+    model_id = MINILM_MODEL_ID
 
     def __init__(self, pool: np.ndarray, noise: float = NOISE) -> None:
         self.pool = np.asarray(pool, dtype=np.float32)

@@ -74,7 +74,8 @@ def quality(assistant: Assistant, base: LlamaIndexBaseline | None, eval_set: Pat
 
 
 def embedder_throughput(assistant: Assistant, reps: int, sample: int, seed: int = 3) -> dict[str, Any]:
-    """The raw embedder's sentences/s and chunk texts/s on samples of this corpus (each timed ``reps`` times)."""
+    """The raw embedder on samples of this corpus's sentences and chunk texts (each timed ``reps`` times): texts/s
+    and tokens/s (tokens without padding, as the embedder counts them; the build's figures count the same way)."""
     from assistant.store import chunk_search_text
 
     snapshot = assistant.snapshot()
@@ -82,13 +83,18 @@ def embedder_throughput(assistant: Assistant, reps: int, sample: int, seed: int 
     sentences = [s.text for s in rng.sample(snapshot.meta.sentences, min(sample, len(snapshot.meta.sentences)))]
     n_chunks = min(max(sample // 2, 8), len(snapshot.meta.chunks))
     chunks = [chunk_search_text(c) for c in rng.sample(snapshot.meta.chunks, n_chunks)]
-    embed = assistant.embedder.embed
-    embed(sentences[:8])
-    rates: dict[str, list[float]] = {"sentences": [], "chunks": []}
+    embedder = assistant.embedder
+    embedder.embed(sentences[:8])
+    rates: dict[str, list[float]] = {"sentences": [], "chunks": [], "sentence_tokens": [], "chunk_tokens": []}
     for _ in range(reps):
         for name, texts in (("sentences", sentences), ("chunks", chunks)):
+            tokens_before = embedder.stats.tokens  # type: ignore[attr-defined]
             started = time.perf_counter()
-            embed(texts)
-            rates[name].append(len(texts) / (time.perf_counter() - started))
+            embedder.embed(texts)
+            seconds = time.perf_counter() - started
+            rates[name].append(len(texts) / seconds)
+            rates[name[:-1] + "_tokens"].append((embedder.stats.tokens - tokens_before) / seconds)  # type: ignore[attr-defined]
     return {"sentences_per_s": summary(rates["sentences"], 1), "chunks_per_s": summary(rates["chunks"], 1),
+            "sentence_tokens_per_s": summary(rates["sentence_tokens"], 0),
+            "chunk_tokens_per_s": summary(rates["chunk_tokens"], 0),
             "sample": {"sentences": len(sentences), "chunks": len(chunks)}}

@@ -113,10 +113,10 @@ def corpus_digest(corpus_dir: Path) -> str:
 
 def cache_key(settings: Settings, corpus_dir: Path) -> str:
     """The key of a scratch index: the corpus digest and the index fingerprint of ``settings``."""
-    from assistant.embedder import resolve_model_files
+    from assistant.embedders import embedder_id
     from assistant.indexer import fingerprint
 
-    index_print = fingerprint(settings, resolve_model_files(settings).model_id)
+    index_print = fingerprint(settings, embedder_id(settings))
     return sha256(f"{corpus_digest(corpus_dir)}|{index_print}".encode()).hexdigest()
 
 

@@ -31,14 +31,16 @@ INTRO = (f"# {TITLE}\nAnswers quote the indexed documents word for word: click a
          "words highlighted in their passage. When the documents don't hold the answer, it says so.")
 
 
-def _gradio_progress(progress: gr.Progress, increments: bool) -> Callable[[str, int, int], None]:
-    """(stage, done, total) callbacks → a Gradio progress bar; ``increments``: ``done`` counts since the last call
-    (the indexer), else so far (the eval runner)."""
-    counts: dict[str, int] = {}
+def _index_progress(progress: gr.Progress) -> Callable[[str, int, int], None]:
+    """The indexer's callbacks → Gradio's progress bar, reading like the CLI's (``library.index_progress``)."""
+    return library.index_progress(lambda value, line: progress(value, desc=line, unit="items"))
 
-    def update(stage: str, done: int, total: int) -> None:
-        counts[stage] = counts.get(stage, 0) + done if increments else done
-        progress((min(counts[stage], total), total), desc=f"{stage}\u2026", unit="items")
+
+def _eval_progress(progress: gr.Progress) -> Callable[[str, int, int], None]:
+    """The eval runner's (task, done so far, total) callbacks → a Gradio progress bar."""
+
+    def update(task: str, done: int, total: int) -> None:
+        progress((min(done, total), total), desc=f"{task}\u2026", unit="items")
 
     return update
 
@@ -137,7 +139,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             progress(0, desc="Reading the files\u2026")
             uploads = [(Path(f), Path(f).name) for f in files]
             try:
-                result = library.add_files(assistant, uploads, _gradio_progress(progress, increments=True))
+                result = library.add_files(assistant, uploads, _index_progress(progress))
             except AssistantError as exc:  # index busy too long, vector store down, disk full
                 return f"Could not add: {esc(exc.one_line())}", *sources_view(), None
             finally:  # the corpus copy is the only one kept: drop Gradio's cached upload
@@ -148,7 +150,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
             if not source:
                 return "Choose a document to remove.", *sources_view()
             try:
-                result = library.remove_source(assistant, source, _gradio_progress(progress, increments=True))
+                result = library.remove_source(assistant, source, _index_progress(progress))
             except AssistantError as exc:  # not an indexed source, index busy, vector store down, disk full
                 return esc(exc.one_line()), *sources_view()
             return _status(result, "Removed"), *sources_view()
@@ -159,7 +161,7 @@ def build_app(assistant: Assistant, reports_dir: Path = Path("evals/reports"),
         def run_eval(progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:
             progress(0, desc="Starting the eval\u2026")
             try:
-                evalview.run_eval(assistant, eval_set, reports_dir, _gradio_progress(progress, increments=False))
+                evalview.run_eval(assistant, eval_set, reports_dir, _eval_progress(progress))
             except AssistantError as exc:  # a bad eval set, an unusable index
                 return gr.skip(), gr.skip(), f"Could not run the eval: {esc(exc.one_line())}"
             html, png = evalview.latest_report(reports_dir)

@@ -72,6 +72,20 @@ def check_upload(path: Path, name: str, max_mb: int) -> None:
         raise UploadRejected(f"{name}: {size / 1048576:.1f} MB is over the {max_mb} MB limit")
 
 
+def index_progress(show: Callable[[tuple[int, int], str], None]) -> IndexProgress:
+    """The indexer's (stage, newly done, total) callbacks → ``show((done, total), line)``, the line as the CLI
+    prints it: documents read, chunks embedded, rate and time left (``assistant.progress``)."""
+    from assistant.progress import RunProgress
+
+    state = RunProgress()
+
+    def update(stage: str, newly_done: int, total: int) -> None:
+        state.update(stage, newly_done, total)
+        show((state.stages[stage].done, total), state.summary())
+
+    return update
+
+
 def add_files(assistant: Assistant, uploads: list[tuple[Path, str]], progress: IndexProgress | None = None) -> LibraryResult:
     """Add accepted uploads (temp path, original name) to the corpus and the index in one run."""
     result = LibraryResult()

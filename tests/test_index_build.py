@@ -1,0 +1,104 @@
+"""The build's parts on real files, the real embedder and real Chroma: the embedder's workers and counters, chunk
+vectors made from sentence vectors (each token embedded once), the model recorded in the index, and the progress
+a person reads (a fake clock only there: the rate and time left are arithmetic on the times it is given)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.chunk_vectors import leftover_text
+from assistant.embedder import Embedder, resolve_model_files
+from assistant.progress import RunProgress, duration
+from assistant.schema import Chunk
+from assistant.service import Assistant
+from assistant.settings import Settings
+from assistant.store import IndexMismatch, VectorStore, chunk_search_text, load_snapshot
+
+from conftest import ARTICLE
+
+
+def test_workers_give_the_same_vectors_as_one_session_and_count_tokens() -> None:
+    texts = [s for s in ARTICLE.read_text(encoding="utf-8").split(". ") if s.strip()][:40]
+    files = resolve_model_files(Settings())
+    one, two = Embedder(files, batch_size=4, workers=1), Embedder(files, batch_size=4, workers=2)
+    done: list[int] = []
+    assert np.array_equal(one.embed(texts), two.embed(texts, done.append))
+    assert sum(done) == len(texts) and len(two._sessions) == 2 and len(one._sessions) == 1
+    assert two.stats.texts == len(texts) and 0 < two.stats.tokens <= two.stats.padded
+    tokenizer = one._tokenizer
+    assert two.stats.tokens == sum(len(e.ids) for e in tokenizer.encode_batch(texts))
+    question = Embedder(files, workers=2)
+    question.embed(["one question"])
+    assert len(question._sessions) == 1  # a single text never starts a second session
+
+
+def test_chunk_vectors_from_sentences_embed_each_token_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE, corpus / ARTICLE.name)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_vectors="sentences")
+    assistant = Assistant(settings)
+    report = assistant.index()
+    snapshot = load_snapshot(settings.paths.index_path)
+    spans = {s.id: (s.start, s.end) for s in snapshot.meta.sentences}
+    leftovers = {leftover_text(c, [spans[i] for i in c.sentence_ids]) for c in snapshot.meta.chunks} - {""}
+    extras = {c.section for c in snapshot.meta.chunks if c.section} | leftovers
+    stats = assistant.embedder.stats
+    assert stats.texts == report.sentences_embedded + len(extras)  # sentences, headings, leftovers: no chunk text
+    assert report.chunks_embedded == report.chunks_total == len(snapshot.meta.chunks)
+    assert snapshot.meta.chunk_vectors == "sentences" and assistant.check().ok
+
+    chunk = max(snapshot.meta.chunks, key=lambda c: len(c.sentence_ids))
+    stored = np.asarray(VectorStore(settings)._collection.get(ids=[chunk.id], include=["embeddings"])["embeddings"][0])
+    real = assistant.embedder.embed([chunk_search_text(chunk)])[0]
+    assert abs(np.linalg.norm(stored) - 1) < 1e-4 and stored @ real > 0.8  # close to the text's own vector
+    answer = assistant.ask("Who announced the severing of ties with Iran?")
+    assert "Edi Rama" in answer.answer and answer.citations
+
+
+def test_leftover_text_is_what_no_sentence_holds() -> None:
+    text = "Version 2.0, January 2004\n   http://www.apache.org/licenses/\n\n1. Definitions. \"License\" means this."
+    chunk = Chunk(source="a", start=100, end=100 + len(text), id="c", text=text)
+    first, last = text.index("Version"), text.index('"License"')
+    spans = [(100 + first, 100 + first + 25), (100 + last, 100 + len(text))]
+    assert leftover_text(chunk, spans) == "http://www.apache.org/licenses/ 1. Definitions."
+    assert leftover_text(chunk, [(100, 100 + last), (100 + last, 100 + len(text))]) == ""  # all in sentences
+    assert leftover_text(chunk, [(100, 100 + len(text) - 5)]) == ""  # "this." alone: too few words to embed
+
+
+def test_a_query_with_another_embedding_model_is_refused(article_settings) -> None:
+    files = resolve_model_files(article_settings)
+    other = article_settings.replace(embedder="onnx-path", embedder_model_path=files.onnx_path,
+                                     embedder_tokenizer_path=files.tokenizer_path)
+    with pytest.raises(IndexMismatch) as caught:
+        Assistant(other).ask("Who announced the severing of ties with Iran?")
+    message = str(caught.value)
+    assert "\n" not in message and files.model_id in message and "assistant index" in message
+
+
+def test_progress_reports_counts_rate_and_time_left() -> None:
+    now = [100.0]
+    progress = RunProgress(clock=lambda: now[0], window_s=30, settle_s=2)
+    progress.update("documents", 0, 4)
+    for _ in range(4):
+        now[0] += 0.25
+        progress.update("documents", 1, 4)
+    assert progress.line() == "documents read 4/4"  # done within the settling time: no rate, no time left
+    progress.update("chunks", 0, 1000)
+    now[0] += 1
+    progress.update("chunks", 50, 1000)
+    assert progress.line() == "chunks embedded 50/1,000 · estimating time left"  # not measured long enough
+    for _ in range(3):
+        now[0] += 1
+        progress.update("chunks", 50, 1000)
+    assert progress.line() == "chunks embedded 200/1,000 · 50.0/s · 16 s left"
+    for _ in range(40):  # the work slows down: the rate follows the last 30 s, not the whole stage
+        now[0] += 1
+        progress.update("chunks", 10, 1000)
+    assert progress.rate("chunks") == pytest.approx(10.0) and progress.seconds_left("chunks") == pytest.approx(40.0)
+    assert progress.summary() == "documents read 4/4 · chunks embedded 600/1,000 · 10.0/s · 40 s left"
+    assert [duration(s) for s in (42, 185, 4020)] == ["42 s", "3 min 05 s", "1 h 07 min"]
