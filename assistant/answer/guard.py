@@ -25,6 +25,7 @@ from assistant.answer.qtypes import QUESTION_FILLER, expected_type, has_value
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation
 from assistant.store import Snapshot
+from assistant.terms import STOPWORDS
 from assistant.structure import split_sentences
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -33,7 +34,10 @@ _MARKERS = re.compile(
     r"\s*(?:\[(?:passages?|sources?|p)?\s*(\d+(?:\s*(?:,|;|and|-|–)\s*\d+)*)\]|\((?:passages?|sources?)\s+(\d+)\))", re.IGNORECASE
 )
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[[^\]\w]*(?:passages?|sources?|p)?\s*\d[\d\s,;–-]*\])+", re.IGNORECASE)
-_VALUE_KINDS = ("date", "number")
+_ASKS_DATE = re.compile(r"^\W*(?:when|since when|(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
+_APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
+_ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
+_NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
 _YES_NO_QUESTION = re.compile(r"(?i:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must|may)\b")
 _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
@@ -53,6 +57,11 @@ class Unit:
 
     text: str
     hints: tuple[int, ...] = ()
+
+
+def _without_named_numbers(text: str) -> str:
+    """Text without numbers that are part of a name ("Ashraf 3"; not "In 2014", "About 8")."""
+    return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS | _APPROX else " ", text)
 
 
 def _hint_numbers(group: str) -> list[int]:
@@ -123,6 +132,7 @@ class Alignment:
     spans: list[SpanCandidate]
     match: Match | None
     score: float = 0.0
+    vector: np.ndarray | None = None
 
 
 @dataclass
@@ -169,7 +179,9 @@ class Guard:
         self._numbers: dict[tuple[str, int, int], int] = {}
         self._kind = expected_type(self.question) if self.question else "other"
         self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
-        self._answered = self._kind not in _VALUE_KINDS
+        self._answered = not (self._kind == "date" and _ASKS_DATE.search(self.question)
+                              or self._kind == "number" and _ASKS_QUANTITY.search(self.question))
+        self._question_vector = self._vector(self.question) if self.question else None
         self._yes_no = bool(_YES_NO_QUESTION.match(self.question.strip()))
         self._pending: str | None = None
         self._relevance = {c: coverage(self._terms, self.weights, c.facts.stems)[0] if self._terms else 1.0
@@ -192,7 +204,7 @@ class Guard:
             m, c = max(good, key=lambda mc: (self._relevance[mc[1]] >= self.params.relevance, len(mc[1].row) == 1,
                                              mc[1].passage in unit.hints, mc[0].coverage, self._relevance[mc[1]],
                                              -mc[1].passage))
-            return Alignment([c], m, m.coverage)
+            return Alignment([c], m, m.coverage, vector)
         return self._cover(claim, vector, scored)
 
     def _cover(self, claim: Claim, vector: np.ndarray | None, scored: list[tuple[Match, SpanCandidate]]) -> Alignment:
@@ -214,7 +226,7 @@ class Guard:
             spans.append(top)
             best_match = match(claim, _union(spans), self.weights)
             if supports(best_match, self._similarity(vector, spans), self.params):
-                return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage)
+                return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage, vector)
         return Alignment([], best_match)
 
     def _vector(self, text: str) -> np.ndarray | None:
@@ -226,18 +238,26 @@ class Guard:
         span_vector = self.snapshot.sentence_vectors[[r for s in spans for r in s.row]].sum(axis=0)
         return cosine(vector, span_vector)
 
-    def answers(self, unit: Unit, spans: list[SpanCandidate]) -> bool:
-        """Whether a supported sentence answers the question: it meets the question's terms (with its spans), and
-        carries the date or quantity asked for unless an earlier kept sentence did."""
+    def answers(self, unit: Unit, alignment: Alignment) -> bool:
+        """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
+        meaning, and carries the date or quantity asked for unless an earlier kept sentence did."""
         if self._terms:
-            stems = sentence_stems(unit.text) | frozenset().union(*(s.facts.stems for s in spans))
-            if coverage(self._terms, self.weights, stems)[0] < self.params.relevance:
+            stems = sentence_stems(unit.text) | frozenset().union(*(s.facts.stems for s in alignment.spans))
+            if coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment):
                 return False
         if not self._answered:
-            if not has_value(unit.text, self._kind):
+            if not has_value(_without_named_numbers(unit.text), self._kind):
                 return False
             self._answered = True
         return True
+
+    def _close(self, alignment: Alignment) -> bool:
+        """The sentence, or its spans, mean nearly what the question asks (MiniLM cosine)."""
+        q = self._question_vector
+        if q is None or alignment.vector is None:
+            return False
+        span = self._similarity(q, alignment.spans) or 0.0
+        return max(cosine(q, alignment.vector), span) >= self.params.relevance_similarity
 
     def add(self, unit: Unit) -> tuple[str, list[Citation]]:
         """Guard one sentence: the text to show (``""`` when dropped) and the citations it introduced."""
@@ -249,7 +269,7 @@ class Guard:
             return "", []
         alignment = self.align(unit)
         lead, self._pending = self._pending, None
-        if not alignment.spans or not self.answers(unit, alignment.spans):
+        if not alignment.spans or not self.answers(unit, alignment):
             self.dropped += [t for t in (lead, unit.text) if t]
             if not self.keep_unsupported:
                 return "", []

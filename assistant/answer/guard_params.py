@@ -28,6 +28,8 @@ class GuardParams(BaseModel):
     max_spans: int = Field(3, ge=1, le=4, description="Separate spans a sentence joining facts may cite.")
     relevance: float = Field(0.3, description="Share of the question's terms (idf mass) the sentence and its spans "
                              "must meet to count as answering it.")
+    relevance_similarity: float = Field(0.6, description="...or the MiniLM cosine of the question with the sentence or "
+                                        "its spans that counts as answering it.")
     score: dict[str, float] = Field(default_factory=dict, description="What the fit measured with these values.")
 
 

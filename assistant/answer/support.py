@@ -17,6 +17,7 @@ import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.guard_params import GuardParams
+from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
 from assistant.answer.synonyms import synonyms
 from assistant.terms import STOPWORDS, content_stems, stem, words
@@ -28,11 +29,17 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october november december".split()}
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+\d{4})", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
+_ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
+_ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
+_MONTH_NAMES = frozenset(_MONTHS.values())
+_NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
 _BOOLEAN = re.compile(r"\b(true|false)\b", re.I)
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _UNITS = ("days", "weeks", "months", "years")
 _MAX_OPERANDS = 12  # numbers of a span combined pairwise into derived values
+_UNIT_STEMS = frozenset(stem(w) for w in "day days week weeks month months year years".split())
 META_STEMS = frozenset(stem(w) for w in (
     "passage passages source sources according article text document mention mentioned answer question "
     "happen happened occur occurred".split()))  # words about the text, or too light to be a claim
@@ -46,8 +53,10 @@ def numbers(text: str) -> frozenset[str]:
 
 
 def months(text: str) -> frozenset[str]:
-    """Month names used in dates ("Sept. 7" → "september")."""
-    return frozenset(_MONTHS[m.group(1).lower()] for m in _MONTH_WORD.finditer(text))
+    """Month names used in dates ("Sept. 7" → "september", "2016-03" → "march")."""
+    found = {_MONTHS[m.group(1).lower()] for m in _MONTH_WORD.finditer(text)}
+    found |= {list(_MONTHS.values())[int(m.group(1)) - 1] for m in _ISO_MONTH.finditer(text)}
+    return frozenset(found)
 
 
 def booleans(text: str) -> frozenset[str]:
@@ -66,6 +75,8 @@ class Facts:
     negated: bool
     dates: tuple[DatedValue, ...] = ()
     booleans: frozenset[str] = frozenset()
+    sequence: tuple[str, ...] = ()
+    quantities: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, context: str = "") -> Facts:
@@ -73,24 +84,26 @@ class Facts:
         title, which a citation shows), so "the Balkan country" under "... Albania Iran Relations" can back "Albania"."""
         return cls(frozenset(content_stems(text)), numbers(text), months(text),
                    frozenset(words(f"{text} {context}")) | acronyms(text), bool(_NEGATION.search(text)),
-                   tuple(find_dates(text)), booleans(text))
+                   tuple(find_dates(text)), booleans(text), (*words(text), "|", *words(context)),
+                   numbers(DATE.sub(" ", text)))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
                      self.words | other.words, self.negated or other.negated, self.dates + other.dates,
-                     self.booleans | other.booleans)
+                     self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
+                     self.quantities | other.quantities)
 
     def derived(self) -> frozenset[str]:
         """Values computed from the span's own: days, weeks, months and years between two of its dates, and the
-        difference and sum of two of its numbers."""
+        difference and sum of two of its quantities (numbers outside dates; never a year-like result)."""
         out: set[str] = set()
         for i, a in enumerate(self.dates):
             for b in self.dates[i + 1:]:
                 out.update(str(n) for unit in _UNITS if (n := difference(a, b, unit)) is not None)
-        values = sorted({float(n) for n in self.numbers if re.fullmatch(r"\d+(?:\.\d+)?", n)})[:_MAX_OPERANDS]
+        values = sorted({float(n) for n in self.quantities if re.fullmatch(r"\d+(?:\.\d+)?", n)})[:_MAX_OPERANDS]
         for i, x in enumerate(values):
             for y in values[i + 1:]:
-                out.update(_plain(v) for v in (y - x, x + y))
+                out.update(_plain(v) for v in (y - x, x + y) if not _YEAR.fullmatch(_plain(v)))
         return frozenset(out)
 
 
@@ -109,18 +122,23 @@ class Claim:
     names: frozenset[str]
     negated: bool
     booleans: frozenset[str] = frozenset()
+    compounds: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(cls, text: str) -> Claim:
-        """The claim made by one generated sentence (marker-free)."""
-        stems = tuple(dict.fromkeys(s for s in content_stems(text) if s not in META_STEMS))
+        """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number."""
+        found = numbers(_ENUMERATOR.sub(" ", text))
+        skip = META_STEMS | (_UNIT_STEMS if found else frozenset())  # values and their units are checked as facts
+        stems = tuple(dict.fromkeys(s for s in content_stems(text) if s not in skip and not s[:1].isdigit()))
         first = re.search(r"\w", text)
         names = {
             w for m in _NAME.finditer(text) if first is None or m.start() != first.start()
-            for w in words(m.group(0)) if w not in STOPWORDS
+            for w in words(m.group(0)) if w not in STOPWORDS and w not in _MONTH_NAMES and len(w) > 1
         }
-        return cls(text, stems, numbers(text), months(text), frozenset(names), bool(_NEGATION.search(text)),
-                   booleans(text))
+        compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text)
+                          if len(kept := tuple(w for w in words(m.group(0)) if w not in STOPWORDS)) > 1)
+        return cls(text, stems, found, months(text), frozenset(names),
+                   bool(_NEGATION.search(text)), booleans(text), compounds)
 
 
 def acronyms(text: str) -> frozenset[str]:
@@ -141,6 +159,15 @@ def _name_found(name: str, span_words: frozenset[str]) -> bool:
         if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4:
             return True  # Iran/Iranian, Albania/Albanians
     return False
+
+
+def _in_order(compound: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
+    """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one."""
+    for a, b in zip(compound, compound[1:]):
+        starts = [i for i, w in enumerate(sequence) if _name_found(a, frozenset([w]))]
+        if not any(_name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) for i in starts):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -166,6 +193,8 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
     if claim.negated and not facts.negated:
         missing.append("negation")
     missing += [f"boolean {b}" for b in sorted(claim.booleans - facts.booleans) if facts.booleans]
+    missing += [f"name order {' '.join(c)}" for c in claim.compounds
+                if all(_name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
     total = got = 0.0
     unmatched: list[str] = []
     for term in claim.stems:
