@@ -214,7 +214,7 @@ def test_about_n_years_between_cited_years_is_kept(guard, snapshot):
 
 
 def test_reason_stated_with_because_is_kept(guard, snapshot):
-    reply = "Because Albania held Iran responsible for the massive cyberattack on its digital infrastructure [3]."
+    reply = "Because the Albanian government blamed the Iranian Foreign Ministry for the massive cyberattack on its digital infrastructure [3]."
     result = guard_answer(reply, guard(question="Why did Albania cut off diplomatic relations with Iran?"))
     assert not result.abstained, result.dropped
     check_contract(result, snapshot)
@@ -249,7 +249,8 @@ def test_true_sentence_that_does_not_answer_a_when_question_is_dropped(guard):
 
 def test_sentence_about_another_question_is_dropped(guard):
     question = "Who announced that Albania was cutting diplomatic relations with Iran?"
-    result = guard_answer("Albania accepted approximately 3,000 members of the MEK [1].", guard(question=question))
+    result = guard_answer("The attack caused widespread disruption to government services and online systems [3].",
+                          guard(question=question))
     assert result.abstained and result.dropped
 
 

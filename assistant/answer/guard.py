@@ -35,6 +35,8 @@ _MARKERS = re.compile(
 )
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[[^\]\w]*(?:passages?|sources?|p)?\s*\d[\d\s,;–-]*\])+", re.IGNORECASE)
 _ASKS_DATE = re.compile(r"^\W*(?:when|since when|(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
+_GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|response)|due to|so that|in order to|to avoid)\b")
+_NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
 _ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
@@ -190,10 +192,10 @@ class Guard:
     def align(self, unit: Unit) -> Alignment:
         """The best-supported span for one sentence, else the fewest spans that support it together; else none."""
         claim = Claim.of(_POLARITY_LEAD.sub("", unit.text) if self._yes_no else unit.text)
-        if not claim.stems or unit.text.rstrip().endswith("?"):
+        if not (claim.stems or claim.numbers) or unit.text.rstrip().endswith("?"):
             return Alignment([], None)
-        if len(claim.stems) < 2 and not (claim.numbers or claim.names):
-            return Alignment([], None)  # "For example," or a stray word: no claim to check
+        if len(claim.stems) < 2 and not (claim.numbers or claim.names or _NAMED.match(claim.text)):
+            return Alignment([], None)  # "For example," or a stray word: no claim to check ("Turkey." is one)
         scored = sorted(((match(claim, c.facts, self.weights), c) for c in self._spans),
                         key=lambda mc: (mc[0].facts_ok, mc[0].coverage, -len(mc[1].row)), reverse=True)
         if not scored:
@@ -240,8 +242,9 @@ class Guard:
 
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
-        meaning, and carries the date or quantity asked for unless an earlier kept sentence did."""
-        if self._terms:
+        meaning (or, for a why-question, it opens with a reason: "Because ..."), and carries the date or quantity
+        asked for unless an earlier kept sentence did."""
+        if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             stems = sentence_stems(unit.text) | frozenset().union(*(s.facts.stems for s in alignment.spans))
             if coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment):
                 return False
