@@ -23,7 +23,7 @@ from assistant.answer.matching import TermWeights, coverage, question_terms, sen
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, expected_type, has_value
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, cosine, match, supports
-from assistant.schema import Citation
+from assistant.schema import Citation, Span
 from assistant.store import Snapshot
 from assistant.terms import STOPWORDS
 from assistant.structure import split_sentences
@@ -159,7 +159,8 @@ class Guard:
     """Aligns generated sentences one at a time (so a stream can be guarded as it arrives) and numbers citations.
 
     A sentence is kept when a span of the passages (or the union of a few, for a sentence joining facts) supports
-    it, and it answers ``question``: it meets enough of the question's terms, and until one kept sentence holds the
+    it, and it answers ``question``: it meets enough of the question's terms or meaning, or cites text at one of the
+    ``anchors`` (the sentences the extractive answerer found for the question), and until one kept sentence holds the
     date or quantity a "when" or "how many" question asks for, a sentence without one is dropped.
     """
 
@@ -170,6 +171,7 @@ class Guard:
     keep_unsupported: bool = False
     question: str = ""
     params: GuardParams = field(default_factory=load_guard_params)
+    anchors: tuple[Span, ...] = ()
     parts: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
@@ -246,13 +248,20 @@ class Guard:
         asked for unless an earlier kept sentence did."""
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             stems = sentence_stems(unit.text) | frozenset().union(*(s.facts.stems for s in alignment.spans))
-            if coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment):
+            if (coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment)
+                    and not self._anchored(alignment.spans)):
                 return False
         if not self._answered:
             if not has_value(_without_named_numbers(unit.text), self._kind):
                 return False
             self._answered = True
         return True
+
+    def _anchored(self, spans: list[SpanCandidate]) -> bool:
+        """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question."""
+        reach = self.params.anchor_reach
+        return any(s.source == a.source and s.start < a.end + reach and a.start - reach < s.end
+                   for s in spans for a in self.anchors)
 
     def _close(self, alignment: Alignment) -> bool:
         """The sentence, or its spans, mean nearly what the question asks (MiniLM cosine)."""

@@ -34,10 +34,11 @@ MAX_WRONG = 0.025
 GRID = {
     "full_coverage": (0.75, 0.85),
     "soft_coverage": (0.5, 0.6),
-    "soft_similarity": (0.7, 0.8),
+    "soft_similarity": (0.8,),
     "max_unmatched": (2, 3),
     "relevance": (0.2, 0.35),
     "relevance_similarity": (0.6, 0.7),
+    "anchor_reach": (0, 300),
 }
 
 
@@ -52,6 +53,7 @@ class Case:
     reference: list[str]
     wrong: list[str]
     wrong_sentences: list[str]
+    anchors: tuple = ()  # type: ignore[type-arg]
 
 
 def _cached(embed):  # type: ignore[no-untyped-def]
@@ -75,7 +77,7 @@ def cases(assistant: Assistant, questions: list) -> list[Case]:  # type: ignore[
     pipeline = assistant.pipeline()
     out = []
     for q in questions:
-        hits, _ = pipeline.run(q.question)
+        hits, draft = pipeline.run(q.question)
         if not hits:
             continue
         prompt = generator.prompt(q.question, hits)
@@ -84,7 +86,8 @@ def cases(assistant: Assistant, questions: list) -> list[Case]:  # type: ignore[
         wrong, wrong_sentences = answers.wrong(q)
         out.append(Case(q.question, prompt, snapshot, weights,
                         [] if said == [DONT_KNOW] else [tag(s, passages) for s in said],
-                        [tag(s, passages) for s in wrong if s != DONT_KNOW], wrong_sentences))
+                        [tag(s, passages) for s in wrong if s != DONT_KNOW], wrong_sentences,
+                        tuple(draft.sentences + draft.nearest)))
     return out
 
 
@@ -98,7 +101,8 @@ def measure(all_cases: list[Case], params: GuardParams, embed) -> tuple[float, f
     ref_total = ref_kept = wrong_total = wrong_kept = 0
     for case in all_cases:
         def guard() -> Guard:
-            return Guard(case.prompt.passages, case.snapshot, case.weights, embed, False, case.question, params)
+            return Guard(case.prompt.passages, case.snapshot, case.weights, embed, False, case.question, params,
+                         case.anchors)
 
         if case.reference:
             ref_total += len(case.reference)

@@ -30,6 +30,8 @@ class GuardParams(BaseModel):
                              "must meet to count as answering it.")
     relevance_similarity: float = Field(0.6, description="...or the MiniLM cosine of the question with the sentence or "
                                         "its spans that counts as answering it.")
+    anchor_reach: int = Field(0, ge=0, description="Characters around a sentence the extractive answerer found for the "
+                              "question within which a cited span counts as answering it.")
     score: dict[str, float] = Field(default_factory=dict, description="What the fit measured with these values.")
 
 

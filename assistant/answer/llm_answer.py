@@ -65,11 +65,11 @@ class GenerativeAnswerer:
         budget = prompt_budget_chars(llm.context_tokens, llm.max_tokens, query)
         return answer_prompt(query, passages_for(hits, llm.passages, budget))
 
-    def _guard(self, prompt: Prompt, snapshot: Snapshot, query: str) -> Guard:
+    def _guard(self, prompt: Prompt, snapshot: Snapshot, query: str, draft: Draft) -> Guard:
         if self._weights is None or self._weights[0] is not snapshot:
             self._weights = (snapshot, TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks)))
         return Guard(prompt.passages, snapshot, self._weights[1], self.embed, self.settings.answer.keep_unsupported,
-                     query)
+                     query, anchors=tuple(draft.sentences + draft.nearest))
 
     @staticmethod
     def _extractive(question: str, draft: Draft, snapshot: Snapshot, notice: str | None = None) -> Generated:
@@ -103,7 +103,7 @@ class GenerativeAnswerer:
             reply = self.backend().complete(prompt)
         except BackendError as exc:
             return self._extractive(question, draft, snapshot, self._notice(exc))
-        guard = self._guard(prompt, snapshot, query)
+        guard = self._guard(prompt, snapshot, query, draft)
         guard_answer(reply, guard)
         return self._finish(question, draft, guard)
 
@@ -118,7 +118,7 @@ class GenerativeAnswerer:
             yield self._extractive(question, draft, snapshot)
             return
         prompt = self.prompt(query, hits)
-        guard, sentences = self._guard(prompt, snapshot, query), SentenceStream()
+        guard, sentences = self._guard(prompt, snapshot, query, draft), SentenceStream()
 
         def units() -> Iterator[Unit]:
             for delta in self.backend().stream(prompt):
