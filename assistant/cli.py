@@ -229,6 +229,13 @@ def cmd_tune(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Run an eval set, or every collection of a sets folder, through ``ask`` (and the llama-index baseline)."""
+    if args.llm_reference:
+        from assistant.evals.cli import run_llm_reference_eval
+
+        sets = Path(args.sets or "evals/sets")
+        input_folder(sets, "--sets", SETS_HINT)
+        out = output_folder(Path(args.out or "evals/reports"), "--out")
+        return run_llm_reference_eval(sets, args.split or "test", out)
     if args.sets:
         from assistant.evals.cli import run_sets_eval
         from assistant.settings import Settings
@@ -325,6 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
     evals.add_argument("--only", nargs="+", metavar="NAME", help="with --sets: only these collections")
     evals.add_argument("--out", help="report folder (default: evals/reports, with --sets evals/reports/sets)")
     evals.add_argument("--baseline", action="store_true", help="also run the llama-index baseline side by side")
+    evals.add_argument("--llm-reference", action="store_true", help="measure the grounding guard: every collection's "
+                       "--split part (default test) and the article, through ASSISTANT_LLM=openai against the "
+                       "reference-answer stand-ins, gate off")
     evals.set_defaults(run=cmd_eval)
     tune = sub.add_parser("tune", help="fit the answerer's weights and thresholds on the collections' tuning parts")
     tune.add_argument("--sets", default="evals/sets", help="folder of eval collections (default: %(default)s)")

@@ -32,9 +32,9 @@ def passages(snapshot):
 
 @pytest.fixture
 def guard(assistant, snapshot, passages):
-    def make(keep_unsupported: bool = False) -> Guard:
+    def make(keep_unsupported: bool = False, question: str = "") -> Guard:
         weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
-        return Guard(passages, snapshot, weights, assistant.embedder.embed, keep_unsupported)
+        return Guard(passages, snapshot, weights, assistant.embedder.embed, keep_unsupported, question)
 
     return make
 
@@ -192,3 +192,85 @@ def test_generated_citation_on_a_pdf_keeps_its_page(tmp_path):
     extractive = pdf.ask("How wide is the crater Tycho?")
     assert extractive.citations and all(c.page == 2 for c in extractive.citations)
     assert result.citations[0].model_dump(exclude={"score"}) == extractive.citations[0].model_dump(exclude={"score"})
+
+
+# Accepted in other words: values computed from cited values, facts joined from two passages, reasons, premises.
+
+def test_interval_computed_from_two_cited_dates_is_kept(guard, snapshot):
+    question = "How many days separated the July cyberattack from Rama's announcement cutting ties?"
+    result = guard_answer("54 days (July 15 to September 7, 2022) [3].", guard(question=question))
+    assert not result.abstained, result.dropped
+    quotes = " ".join(c.quote for c in result.citations)
+    assert "July 15, 2022" in quotes and "September 7, 2022" in quotes
+    check_contract(result, snapshot)
+    assert guard_answer("57 days (July 15 to September 7, 2022) [3].", guard(question=question)).abstained
+
+
+def test_about_n_years_between_cited_years_is_kept(guard, snapshot):
+    reply = "About 8 years: the MEK members were accepted in 2014 and diplomatic ties were cut on September 7, 2022."
+    result = guard_answer(reply, guard(question="How many years passed between Albania taking in the MEK and the break of ties?"))
+    assert not result.abstained, result.dropped
+    check_contract(result, snapshot)
+
+
+def test_reason_stated_with_because_is_kept(guard, snapshot):
+    reply = "Because the Albanian government blamed the Iranian Foreign Ministry for the massive cyberattack on its digital infrastructure [3]."
+    result = guard_answer(reply, guard(question="Why did Albania cut off diplomatic relations with Iran?"))
+    assert not result.abstained, result.dropped
+    check_contract(result, snapshot)
+
+
+def test_answer_correcting_a_false_premise_is_kept(guard, snapshot):
+    question = "Why did Albania cut ties with Iran in 2014?"
+    reply = "Albania did not cut ties in 2014: it accepted about 3,000 MEK members that year, and cut ties on September 7, 2022."
+    result = guard_answer(reply, guard(question=question))
+    assert not result.abstained, result.dropped
+    check_contract(result, snapshot)
+
+
+def test_bare_no_stands_in_front_of_a_kept_sentence(guard, snapshot):
+    reply = "No. Iran denies direct involvement in the cyberattacks [3]."
+    g = guard(question="Does Iran admit carrying out the cyberattack?")
+    result = guard_answer(reply, g)
+    assert result.text.startswith("No. ") or result.abstained  # never "No." on its own
+    assert guard_answer("No.", guard(question="Does Iran admit carrying out the cyberattack?")).abstained
+
+
+# Dropped: contradictions, values on the wrong subject, true sentences that do not answer the question.
+
+def test_true_sentence_that_does_not_answer_a_when_question_is_dropped(guard):
+    question = "When did Albania agree to take in members of the MEK?"
+    off = "The group established a sprawling compound near Tirana, known as Ashraf 3 [1]."
+    result = guard_answer(off, guard(question=question))
+    assert result.abstained and result.dropped
+    kept = guard_answer("In 2014, at the behest of the United States [1].", guard(question=question))
+    assert not kept.abstained, kept.dropped
+
+
+def test_sentence_about_another_question_is_dropped(guard):
+    question = "Who announced that Albania was cutting diplomatic relations with Iran?"
+    result = guard_answer("The attack caused widespread disruption to government services and online systems [3].",
+                          guard(question=question))
+    assert result.abstained and result.dropped
+
+
+def test_name_attached_to_the_wrong_subject_is_dropped(guard):
+    result = guard_answer("Its Farsi name is the Mujahedin-e Albania (MEK) [1].", guard(question="What is the Farsi name of the PMOI?"))
+    assert result.abstained and result.dropped
+    right = guard_answer("Its Farsi name is the Mujahedin-e Khalq (MEK) [1].", guard(question="What is the Farsi name of the PMOI?"))
+    assert not right.abstained, right.dropped
+
+
+def test_flipped_boolean_contradicts_its_span():
+    from assistant.answer.support import Claim, Facts, match
+
+    facts = Facts.of("issubclass(bool, int) returns True: bool is a subclass of int.")
+    weights = TermWeights({}, 10)
+    assert "boolean false" in match(Claim.of("issubclass(bool, int) is False."), facts, weights).missing_facts
+    assert match(Claim.of("issubclass(bool, int) is True."), facts, weights).facts_ok
+
+
+@pytest.mark.parametrize("reply", ["For example, [1]", "[3]", "For example,"])
+def test_reply_with_no_content_is_not_an_answer(guard, reply):
+    result = guard_answer(reply, guard(question="When did the cyberattack hit Albania?"))
+    assert result.abstained and result.citations == []

@@ -16,7 +16,7 @@ _ASKS_INTERVAL = re.compile(
 _SPLIT = re.compile(
     r"\b(?:between|and|after|before|from|until|since|than|did|does|do|was|were|had|has|is|are)\b", re.IGNORECASE
 )
-_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%B %d", "%b %d", "%Y")
+_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%B %d", "%b %d", "%Y")
 
 
 @dataclass(frozen=True)

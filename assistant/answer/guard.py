@@ -1,11 +1,12 @@
 """The grounding guard: every generated sentence must be backed by a span of the passages the model was shown.
 
 Each sentence of the model's reply is aligned to the source span that best supports it: one sentence of a
-passage, a run of two adjacent sentences, or (for a sentence that joins two facts) two separate sentences. The
+passage, a run of two adjacent sentences, or (for a sentence that joins facts) the fewest separate spans that
+together support it; and it must answer the question asked (see ``Guard``). The
 model's own ``[n]`` markers are only hints for breaking ties; the citations are rebuilt from the alignment with
 exact offsets (``quote == document text[start:end]``) and numbered in order of first use, so every marker resolves
-and every citation is used. A sentence with no supporting span is dropped (or kept, marked unsupported, when
-``keep_unsupported``); when no sentence survives the answer abstains.
+and every citation is used. A sentence with no supporting span, or one that does not answer the question, is
+dropped (or kept, marked unsupported, when ``keep_unsupported``); when no sentence survives the answer abstains.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answer.cite import citation_for
-from assistant.answer.matching import TermWeights
+from assistant.answer.guard_params import GuardParams, load_guard_params
+from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.prompts import Passage
-from assistant.answer.support import SOFT_COVERAGE, Claim, Facts, Match, cosine, match, supports
-from assistant.schema import Citation
+from assistant.answer.qtypes import QUESTION_FILLER, expected_type, has_value
+from assistant.answer.support import META_STEMS, Claim, Facts, Match, cosine, match, supports
+from assistant.schema import Citation, Span
 from assistant.store import Snapshot
+from assistant.terms import STOPWORDS
 from assistant.structure import split_sentences
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -30,7 +34,15 @@ _MARKERS = re.compile(
     r"\s*(?:\[(?:passages?|sources?|p)?\s*(\d+(?:\s*(?:,|;|and|-|–)\s*\d+)*)\]|\((?:passages?|sources?)\s+(\d+)\))", re.IGNORECASE
 )
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[[^\]\w]*(?:passages?|sources?|p)?\s*\d[\d\s,;–-]*\])+", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r",?\s+(?:and|while|but|whereas)\s+|;\s+", re.IGNORECASE)
+_ASKS_DATE = re.compile(r"^\W*(?:when|since when|(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
+_GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|response)|due to|so that|in order to|to avoid)\b")
+_NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
+_APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
+_ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
+_NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
+_YES_NO_QUESTION = re.compile(r"(?i:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must|may)\b")
+_BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
+_POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
 _PREFIX = re.compile(r"^\s*(?:answer|response)\s*:\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?i:(?:the )?answer(?: to (?:this|the) question)? is)(?:\s*:\s*|\s+(?=[A-Z0-9\"“]))")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
@@ -47,6 +59,11 @@ class Unit:
 
     text: str
     hints: tuple[int, ...] = ()
+
+
+def _without_named_numbers(text: str) -> str:
+    """Text without numbers that are part of a name ("Ashraf 3"; not "In 2014", "About 8")."""
+    return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS | _APPROX else " ", text)
 
 
 def _hint_numbers(group: str) -> list[int]:
@@ -112,11 +129,12 @@ def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCa
 
 @dataclass
 class Alignment:
-    """The spans chosen for one claim (empty when nothing supports it) and how well the best one matched."""
+    """The spans chosen for one claim (empty when nothing supports it) and how well they matched."""
 
     spans: list[SpanCandidate]
     match: Match | None
     score: float = 0.0
+    vector: np.ndarray | None = None
 
 
 @dataclass
@@ -129,79 +147,142 @@ class GuardResult:
     abstained: bool
 
 
+def _union(spans: list[SpanCandidate]) -> Facts:
+    facts = spans[0].facts
+    for span in spans[1:]:
+        facts = facts | span.facts
+    return facts
+
+
 @dataclass
 class Guard:
-    """Aligns generated sentences one at a time (so a stream can be guarded as it arrives) and numbers citations."""
+    """Aligns generated sentences one at a time (so a stream can be guarded as it arrives) and numbers citations.
+
+    A sentence is kept when a span of the passages (or the union of a few, for a sentence joining facts) supports
+    it, and it answers ``question``: it meets enough of the question's terms or meaning, or cites text at one of the
+    ``anchors`` (the sentences the extractive answerer found for the question), and until one kept sentence holds the
+    date or quantity a "when" or "how many" question asks for, a sentence without one is dropped.
+    """
 
     passages: tuple[Passage, ...]
     snapshot: Snapshot
     weights: TermWeights
     embed: Embed | None = None
     keep_unsupported: bool = False
+    question: str = ""
+    params: GuardParams = field(default_factory=load_guard_params)
+    anchors: tuple[Span, ...] = ()
     parts: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     supported: int = 0
+    refused: bool = False
 
     def __post_init__(self) -> None:
         self._spans = candidates(self.passages, self.snapshot)
         self._numbers: dict[tuple[str, int, int], int] = {}
+        self._kind = expected_type(self.question) if self.question else "other"
+        self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
+        self._answered = not (self._kind == "date" and _ASKS_DATE.search(self.question)
+                              or self._kind == "number" and _ASKS_QUANTITY.search(self.question))
+        self._question_vector = self._vector(self.question) if self.question else None
+        self._yes_no = bool(_YES_NO_QUESTION.match(self.question.strip()))
+        self._pending: str | None = None
+        self._relevance = {c: coverage(self._terms, self.weights, c.facts.stems)[0] if self._terms else 1.0
+                           for c in self._spans}
 
     def align(self, unit: Unit) -> Alignment:
-        """The best-supported span for one sentence, else one span for each of its two clauses; else no span."""
-        claim = Claim.of(unit.text)
-        if not claim.stems or unit.text.rstrip().endswith("?"):
+        """The best-supported span for one sentence, else the fewest spans that support it together; else none."""
+        claim = Claim.of(_POLARITY_LEAD.sub("", unit.text) if self._yes_no else unit.text)
+        if not (claim.stems or claim.numbers) or unit.text.rstrip().endswith("?"):
             return Alignment([], None)
-        found, best = self._best(claim, unit.hints)
-        if found:
-            return Alignment([found[1]], found[0], found[0].coverage)
-        for match_ in _CLAUSE_BREAK.finditer(unit.text):
-            left, right = unit.text[:match_.start()], unit.text[match_.end():]
-            if min(len(left.split()), len(right.split())) < 3:
-                continue
-            a, _ = self._best(Claim.of(left), unit.hints)
-            b, _ = self._best(Claim.of(right), unit.hints)
-            if a and b:
-                spans = sorted({a[1], b[1]}, key=lambda c: (c.source, c.start))
-                return Alignment(spans, best, min(a[0].coverage, b[0].coverage))
-        return Alignment([], best)
+        if len(claim.stems) < 2 and not (claim.numbers or claim.names or _NAMED.match(claim.text)):
+            return Alignment([], None)  # "For example," or a stray word: no claim to check ("Turkey." is one)
+        scored = sorted(((match(claim, c.facts, self.weights), c) for c in self._spans),
+                        key=lambda mc: (mc[0].facts_ok, mc[0].coverage, -len(mc[1].row)), reverse=True)
+        if not scored:
+            return Alignment([], None)
+        vector = self._vector(claim.text)
+        good = [(m, c) for m, c in scored if m.facts_ok and supports(m, self._similarity(vector, [c]), self.params)]
+        if good:  # a short answer ("In 2001.") fits many spans: the one about the question comes first
+            m, c = max(good, key=lambda mc: (self._relevance[mc[1]] >= self.params.relevance, len(mc[1].row) == 1,
+                                             mc[1].passage in unit.hints, mc[0].coverage, self._relevance[mc[1]],
+                                             -mc[1].passage))
+            return Alignment([c], m, m.coverage, vector)
+        return self._cover(claim, vector, scored)
 
-    def _best(self, claim: Claim, hints: tuple[int, ...]) -> tuple[tuple[Match, SpanCandidate] | None, Match | None]:
-        """Among the closest spans that support the claim: one sentence before two, then the model's hint, then
-        coverage, then the earlier passage. Also the closest match, even when none supports the claim."""
-        if not claim.stems:
-            return None, None
-        scored = [(match(claim, c.facts, self.weights), c) for c in self._spans]
-        scored.sort(key=lambda mc: (mc[0].facts_ok, mc[0].coverage, -len(mc[1].row)), reverse=True)
-        vector: list[np.ndarray | None] = []  # embedded only when a match needs the meaning check
-        good = []
-        for m, cand in scored[:8]:
-            if m.facts_ok and m.coverage >= SOFT_COVERAGE and not vector:
-                vector.append(self._vector(claim.text))
-            if supports(m, self._similarity(vector[0] if vector else None, cand.row)):
-                good.append((m, cand))
-        closest = scored[0][0] if scored else None
-        if not good:
-            return None, closest
-        preferred = max(good, key=lambda mc: (len(mc[1].row) == 1, mc[1].passage in hints, mc[0].coverage, -mc[1].passage))
-        return preferred, closest
+    def _cover(self, claim: Claim, vector: np.ndarray | None, scored: list[tuple[Match, SpanCandidate]]) -> Alignment:
+        """Spans added one at a time, each the one that most improves the match, until together they support the
+        claim (at most ``max_spans``; every span must add something)."""
+        best_match, chosen = scored[0]
+        spans = [chosen]
+        while len(spans) < self.params.max_spans:
+            def gain(c: SpanCandidate) -> tuple[int, float]:
+                m = match(claim, _union([*spans, c]), self.weights)
+                return -len(m.missing_facts), m.coverage
+
+            extra = [c for c in self._spans if all(c.row != s.row and not set(c.row) & set(s.row) for s in spans)]
+            if not extra:
+                break
+            top = max(extra, key=gain)
+            if gain(top) <= (-len(best_match.missing_facts), best_match.coverage):
+                break
+            spans.append(top)
+            best_match = match(claim, _union(spans), self.weights)
+            if supports(best_match, self._similarity(vector, spans), self.params):
+                return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage, vector)
+        return Alignment([], best_match)
 
     def _vector(self, text: str) -> np.ndarray | None:
         return self.embed([text])[0] if self.embed is not None else None
 
-    def _similarity(self, vector: np.ndarray | None, rows: tuple[int, ...]) -> float | None:
+    def _similarity(self, vector: np.ndarray | None, spans: list[SpanCandidate]) -> float | None:
         if vector is None:
             return None
-        span_vector = self.snapshot.sentence_vectors[list(rows)].sum(axis=0)
+        span_vector = self.snapshot.sentence_vectors[[r for s in spans for r in s.row]].sum(axis=0)
         return cosine(vector, span_vector)
+
+    def answers(self, unit: Unit, alignment: Alignment) -> bool:
+        """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
+        meaning (or, for a why-question, it opens with a reason: "Because ..."), and carries the date or quantity
+        asked for unless an earlier kept sentence did."""
+        if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
+            stems = sentence_stems(unit.text) | frozenset().union(*(s.facts.stems for s in alignment.spans))
+            if (coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment)
+                    and not self._anchored(alignment.spans)):
+                return False
+        if not self._answered:
+            if not has_value(_without_named_numbers(unit.text), self._kind):
+                return False
+            self._answered = True
+        return True
+
+    def _anchored(self, spans: list[SpanCandidate]) -> bool:
+        """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question."""
+        reach = self.params.anchor_reach
+        return any(s.source == a.source and s.start < a.end + reach and a.start - reach < s.end
+                   for s in spans for a in self.anchors)
+
+    def _close(self, alignment: Alignment) -> bool:
+        """The sentence, or its spans, mean nearly what the question asks (MiniLM cosine)."""
+        q = self._question_vector
+        if q is None or alignment.vector is None:
+            return False
+        span = self._similarity(q, alignment.spans) or 0.0
+        return max(cosine(q, alignment.vector), span) >= self.params.relevance_similarity
 
     def add(self, unit: Unit) -> tuple[str, list[Citation]]:
         """Guard one sentence: the text to show (``""`` when dropped) and the citations it introduced."""
         if _REFUSAL.search(unit.text):
+            self.refused = True
+            return "", []
+        if self._yes_no and _BARE_POLARITY.fullmatch(unit.text.strip()):
+            self._pending = unit.text.strip()  # "No." stands only in front of a kept sentence
             return "", []
         alignment = self.align(unit)
-        if not alignment.spans:
-            self.dropped.append(unit.text)
+        lead, self._pending = self._pending, None
+        if not alignment.spans or not self.answers(unit, alignment):
+            self.dropped += [t for t in (lead, unit.text) if t]
             if not self.keep_unsupported:
                 return "", []
             text = f"{unit.text} {UNSUPPORTED}"
@@ -217,16 +298,17 @@ class Guard:
                 self.citations.append(citation)
                 new.append(citation)
             markers.append(f"[{self._numbers[key]}]")
-        text = f"{unit.text} {''.join(markers)}"
+        text = f"{lead + ' ' if lead else ''}{unit.text} {''.join(markers)}"
         self.parts.append(text)
         self.supported += 1
         return text, new
 
     def result(self) -> GuardResult:
         """The whole guarded answer so far; abstains when no sentence is supported."""
+        dropped = self.dropped + ([self._pending] if self._pending else [])
         if not self.supported:
-            return GuardResult("", [], list(self.dropped), True)
-        return GuardResult(" ".join(self.parts), list(self.citations), list(self.dropped), False)
+            return GuardResult("", [], dropped, True)
+        return GuardResult(" ".join(self.parts), list(self.citations), dropped, False)
 
 
 class SentenceStream:

@@ -65,10 +65,11 @@ class GenerativeAnswerer:
         budget = prompt_budget_chars(llm.context_tokens, llm.max_tokens, query)
         return answer_prompt(query, passages_for(hits, llm.passages, budget))
 
-    def _guard(self, prompt: Prompt, snapshot: Snapshot) -> Guard:
+    def _guard(self, prompt: Prompt, snapshot: Snapshot, query: str, draft: Draft) -> Guard:
         if self._weights is None or self._weights[0] is not snapshot:
             self._weights = (snapshot, TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks)))
-        return Guard(prompt.passages, snapshot, self._weights[1], self.embed, self.settings.answer.keep_unsupported)
+        return Guard(prompt.passages, snapshot, self._weights[1], self.embed, self.settings.answer.keep_unsupported,
+                     query, anchors=tuple(draft.sentences + draft.nearest))
 
     @staticmethod
     def _extractive(question: str, draft: Draft, snapshot: Snapshot, notice: str | None = None) -> Generated:
@@ -79,13 +80,15 @@ class GenerativeAnswerer:
         return f"The {self.settings.llm.backend} model did not answer ({error}); this is the extractive answer."
 
     def _finish(self, question: str, draft: Draft, guard: Guard) -> Generated:
-        """The guarded answer; when none of it survives, the extractive answer (noticed) or an abstention."""
+        """The guarded answer; when none of it survives, the extractive answer (noticed) or an abstention. Only a
+        reply that says it does not know is a refusal; one with no surviving content ("[3]", "For example, [1]")
+        falls back like one whose every sentence was dropped."""
         result = guard.result()
         if not result.abstained:
             return Generated(result.text, result.citations, False, None, result.dropped)
-        if not draft.abstained and result.dropped:
-            notice = (f"No sentence of the {self.settings.llm.backend} model's answer is supported by the sources; "
-                      "this is the extractive answer.")
+        if not draft.abstained and not (guard.refused and not result.dropped):
+            notice = (f"No sentence of the {self.settings.llm.backend} model's answer is supported by the sources "
+                      "and answers the question; this is the extractive answer.")
             return replace(self._extractive(question, draft, guard.snapshot, notice), dropped=result.dropped)
         refusal = Draft([], True, "no generated sentence is supported", draft.nearest, draft.scores)
         text, citations = compose(question, refusal, guard.snapshot)
@@ -100,7 +103,7 @@ class GenerativeAnswerer:
             reply = self.backend().complete(prompt)
         except BackendError as exc:
             return self._extractive(question, draft, snapshot, self._notice(exc))
-        guard = self._guard(prompt, snapshot)
+        guard = self._guard(prompt, snapshot, query, draft)
         guard_answer(reply, guard)
         return self._finish(question, draft, guard)
 
@@ -115,7 +118,7 @@ class GenerativeAnswerer:
             yield self._extractive(question, draft, snapshot)
             return
         prompt = self.prompt(query, hits)
-        guard, sentences = self._guard(prompt, snapshot), SentenceStream()
+        guard, sentences = self._guard(prompt, snapshot, query, draft), SentenceStream()
 
         def units() -> Iterator[Unit]:
             for delta in self.backend().stream(prompt):

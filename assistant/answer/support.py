@@ -1,9 +1,11 @@
 """Does a source span support a generated sentence? Hard facts must match exactly, wording may vary a little.
 
-A *claim* is one generated sentence. A span supports it when every number (dates included), month and name of the
-claim occurs in the span, a negated claim meets a negation in the span, and the claim's content words are covered:
-almost all of them (idf-weighted, with stems and near forms), or most of them when the span also means nearly the
-same (MiniLM cosine); and at most two content words may go unmatched whatever their weight.
+A *claim* is one generated sentence. A span (or the union of a few) supports it when every number of the claim
+occurs in the span or is computed from its values (the days or years between two cited dates, the difference or sum
+of two cited numbers), every month and name occurs in it, a negated claim meets a negation, a stated boolean is not
+contradicted, and the claim's content words are covered: almost all of them (idf-weighted, with stems, near forms and
+synonyms), or most of them when the span also means nearly the same (MiniLM cosine); and only a few content words may
+go unmatched whatever their weight. The thresholds are fitted (``guard_params.json``).
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answer.arithmetic import DatedValue, difference, find_dates
+from assistant.answer.guard_params import GuardParams
+from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
+from assistant.answer.synonyms import synonyms
 from assistant.terms import STOPWORDS, content_stems, stem, words
-
-FULL_COVERAGE = 0.85  # share of the claim's content (idf mass) a span must cover on words alone
-SOFT_COVERAGE = 0.7  # ...or this much, when the span is also this close in meaning:
-SOFT_SIMILARITY = 0.75
-MAX_UNMATCHED = 2  # and never more content words than this without a match (an added clause is a new claim)
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -28,7 +29,17 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october november december".split()}
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+\d{4})", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
+_ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
+_ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
+_MONTH_NAMES = frozenset(_MONTHS.values())
+_NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
+_BOOLEAN = re.compile(r"\b(true|false)\b", re.I)
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_UNITS = ("days", "weeks", "months", "years")
+_MAX_OPERANDS = 12  # numbers of a span combined pairwise into derived values
+_UNIT_STEMS = frozenset(stem(w) for w in "day days week weeks month months year years".split())
 META_STEMS = frozenset(stem(w) for w in (
     "passage passages source sources according article text document mention mentioned answer question "
     "happen happened occur occurred".split()))  # words about the text, or too light to be a claim
@@ -42,8 +53,15 @@ def numbers(text: str) -> frozenset[str]:
 
 
 def months(text: str) -> frozenset[str]:
-    """Month names used in dates ("Sept. 7" → "september")."""
-    return frozenset(_MONTHS[m.group(1).lower()] for m in _MONTH_WORD.finditer(text))
+    """Month names used in dates ("Sept. 7" → "september", "2016-03" → "march")."""
+    found = {_MONTHS[m.group(1).lower()] for m in _MONTH_WORD.finditer(text)}
+    found |= {list(_MONTHS.values())[int(m.group(1)) - 1] for m in _ISO_MONTH.finditer(text)}
+    return frozenset(found)
+
+
+def booleans(text: str) -> frozenset[str]:
+    """The boolean words ("true", "false") a text states."""
+    return frozenset(m.group(1).lower() for m in _BOOLEAN.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -55,17 +73,42 @@ class Facts:
     months: frozenset[str]
     words: frozenset[str]
     negated: bool
+    dates: tuple[DatedValue, ...] = ()
+    booleans: frozenset[str] = frozenset()
+    sequence: tuple[str, ...] = ()
+    quantities: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, context: str = "") -> Facts:
         """The facts of a source span; names may also come from ``context`` (its section heading and document
         title, which a citation shows), so "the Balkan country" under "... Albania Iran Relations" can back "Albania"."""
-        return cls(frozenset(content_stems(text)), numbers(text), months(text), frozenset(words(f"{text} {context}")),
-                   bool(_NEGATION.search(text)))
+        return cls(frozenset(content_stems(text)), numbers(text), months(text),
+                   frozenset(words(f"{text} {context}")) | acronyms(text), bool(_NEGATION.search(text)),
+                   tuple(find_dates(text)), booleans(text), (*words(text), "|", *words(context)),
+                   numbers(DATE.sub(" ", text)))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
-                     self.words | other.words, self.negated or other.negated)
+                     self.words | other.words, self.negated or other.negated, self.dates + other.dates,
+                     self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
+                     self.quantities | other.quantities)
+
+    def derived(self) -> frozenset[str]:
+        """Values computed from the span's own: days, weeks, months and years between two of its dates, and the
+        difference and sum of two of its quantities (numbers outside dates; never a year-like result)."""
+        out: set[str] = set()
+        for i, a in enumerate(self.dates):
+            for b in self.dates[i + 1:]:
+                out.update(str(n) for unit in _UNITS if (n := difference(a, b, unit)) is not None)
+        values = sorted({float(n) for n in self.quantities if re.fullmatch(r"\d+(?:\.\d+)?", n)})[:_MAX_OPERANDS]
+        for i, x in enumerate(values):
+            for y in values[i + 1:]:
+                out.update(_plain(v) for v in (y - x, x + y) if not _YEAR.fullmatch(_plain(v)))
+        return frozenset(out)
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
 
 
 @dataclass(frozen=True)
@@ -78,17 +121,34 @@ class Claim:
     months: frozenset[str]
     names: frozenset[str]
     negated: bool
+    booleans: frozenset[str] = frozenset()
+    compounds: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(cls, text: str) -> Claim:
-        """The claim made by one generated sentence (marker-free)."""
-        stems = tuple(dict.fromkeys(s for s in content_stems(text) if s not in META_STEMS))
+        """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number."""
+        found = numbers(_ENUMERATOR.sub(" ", text))
+        skip = META_STEMS | (_UNIT_STEMS if found else frozenset())  # values and their units are checked as facts
+        stems = tuple(dict.fromkeys(s for s in content_stems(text) if s not in skip and not s[:1].isdigit()))
         first = re.search(r"\w", text)
         names = {
             w for m in _NAME.finditer(text) if first is None or m.start() != first.start()
-            for w in words(m.group(0)) if w not in STOPWORDS
+            for w in words(m.group(0)) if w not in STOPWORDS and w not in _MONTH_NAMES and len(w) > 1
         }
-        return cls(text, stems, numbers(text), months(text), frozenset(names), bool(_NEGATION.search(text)))
+        compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text)
+                          if len(kept := tuple(w for w in words(m.group(0)) if w not in STOPWORDS)) > 1)
+        return cls(text, stems, found, months(text), frozenset(names),
+                   bool(_NEGATION.search(text)), booleans(text), compounds)
+
+
+def acronyms(text: str) -> frozenset[str]:
+    """Initials of runs of capitalised words ("Free Software Foundation" → "fsf"), lower case."""
+    out = set()
+    for run in _CAPITAL_RUN.finditer(text):
+        initials = "".join(w[0] for w in run.group(0).split() if w[0].isupper() and w not in ("The", "A", "An"))
+        if len(initials) >= 2:
+            out.add(initials.lower())
+    return frozenset(out)
 
 
 def _name_found(name: str, span_words: frozenset[str]) -> bool:
@@ -99,6 +159,15 @@ def _name_found(name: str, span_words: frozenset[str]) -> bool:
         if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4:
             return True  # Iran/Iranian, Albania/Albanians
     return False
+
+
+def _in_order(compound: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
+    """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one."""
+    for a, b in zip(compound, compound[1:]):
+        starts = [i for i, w in enumerate(sequence) if _name_found(a, frozenset([w]))]
+        if not any(_name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) for i in starts):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -117,17 +186,21 @@ class Match:
 
 def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
     """Coverage of the claim's content words by the span, and the hard facts the span lacks."""
-    missing: list[str] = [f"number {n}" for n in sorted(claim.numbers - facts.numbers)]
+    absent = claim.numbers - facts.numbers
+    missing: list[str] = [f"number {n}" for n in sorted(absent - facts.derived() if absent else absent)]
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
     missing += [f"name {n}" for n in sorted(claim.names) if not _name_found(n, facts.words)]
     if claim.negated and not facts.negated:
         missing.append("negation")
+    missing += [f"boolean {b}" for b in sorted(claim.booleans - facts.booleans) if facts.booleans]
+    missing += [f"name order {' '.join(c)}" for c in claim.compounds
+                if all(_name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
     total = got = 0.0
     unmatched: list[str] = []
     for term in claim.stems:
         idf = weights.idf(term)
         total += idf
-        hit = term_match(term, facts.stems)
+        hit = term_match(term, facts.stems) or (0.8 if synonyms(term) & facts.stems else 0.0)
         got += hit * idf
         if not hit:
             unmatched.append(term)
@@ -135,13 +208,13 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
     return Match(round(coverage, 4), tuple(missing), tuple(unmatched))
 
 
-def supports(m: Match, similarity: float | None) -> bool:
+def supports(m: Match, similarity: float | None, params: GuardParams) -> bool:
     """The decision: hard facts all found, and content covered (fully, or mostly and close in meaning)."""
-    if not m.facts_ok or m.coverage <= 0 or len(m.missing_words) > MAX_UNMATCHED:
+    if not m.facts_ok or m.coverage <= 0 or len(m.missing_words) > params.max_unmatched:
         return False
-    if m.coverage >= FULL_COVERAGE:
+    if m.coverage >= params.full_coverage:
         return True
-    return m.coverage >= SOFT_COVERAGE and similarity is not None and similarity >= SOFT_SIMILARITY
+    return m.coverage >= params.soft_coverage and similarity is not None and similarity >= params.soft_similarity
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
