@@ -62,8 +62,8 @@ def run_mode(base: Assistant, questions: list[EvalQuestion], mode: Mode, progres
         assistant = Assistant(base.settings.replace(llm="openai", llm_base_url=standin.url, llm_gate=False,
                                                     llm_model="standin"))
 
-        def ask(question: str, id: str) -> Answer:
-            answers[id] = assistant.ask(question, id=id)
+        def ask(question: str, id: str, history: list[str] | None = None) -> Answer:
+            answers[id] = assistant.ask(question, history=history, id=id)
             return answers[id]
 
         results = run_system(mode, questions, ask, source_texts(assistant), progress)
