@@ -22,7 +22,7 @@ def test_thresholds_cover_every_headline_figure() -> None:
                 "false_refusal_rate", "hit@3", "mrr"}
     assert required <= named, f"thresholds.toml lacks {sorted(required - named)}"
     assert thresholds["minimum"]["verbatim_rate"] == 1.0
-    assert set(thresholds) == {"minimum", "maximum", "sets"}
+    assert set(thresholds) == {"minimum", "maximum", "sets", "conversations"}
     sets = thresholds["sets"]
     assert set(sets) == {"minimum", "maximum", "macro_minimum"}
     each = set(sets["minimum"]) | set(sets["maximum"])
