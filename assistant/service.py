@@ -271,10 +271,10 @@ class Assistant:
         weights = self._answerer.weights if self._answerer is not None else None
         asked = [turn.question if isinstance(turn, Answer) else str(turn) for turn in turns]
 
-        def answer_of(turn: int, standalone: str) -> str:  # given, else recomputed for the last turn only
+        def answer_of(turn: int, standalone: str) -> str:  # given, else recomputed for the last turn only ("" if refused)
             given = turns[turn]
             if isinstance(given, Answer):
-                return given.answer
+                return "" if given.abstained else given.answer
             return self._extractive_text(standalone) if turn == len(turns) - 1 else ""
 
         def weight(word: str) -> float:  # how telling a word is here: rare in the corpus, but in it
