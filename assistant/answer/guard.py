@@ -214,21 +214,21 @@ class Guard:
     def _cover(self, claim: Claim, vector: np.ndarray | None, scored: list[tuple[Match, SpanCandidate]]) -> Alignment:
         """Spans added one at a time, each the one that most improves the match, until together they support the
         claim (at most ``max_spans``; every span must add something)."""
+        def gain(m: Match) -> tuple[int, float]:
+            return -len(m.missing_facts), m.coverage
+
         best_match, chosen = scored[0]
         spans = [chosen]
         while len(spans) < self.params.max_spans:
-            def gain(c: SpanCandidate) -> tuple[int, float]:
-                m = match(claim, _union([*spans, c]), self.weights)
-                return -len(m.missing_facts), m.coverage
-
             extra = [c for c in self._spans if all(c.row != s.row and not set(c.row) & set(s.row) for s in spans)]
             if not extra:
                 break
-            top = max(extra, key=gain)
-            if gain(top) <= (-len(best_match.missing_facts), best_match.coverage):
+            top_match, top = max(((match(claim, _union([*spans, c]), self.weights), c) for c in extra),
+                                 key=lambda mc: gain(mc[0]))
+            if gain(top_match) <= gain(best_match):
                 break
             spans.append(top)
-            best_match = match(claim, _union(spans), self.weights)
+            best_match = top_match
             if supports(best_match, self._similarity(vector, spans), self.params):
                 return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage, vector)
         return Alignment([], best_match)
