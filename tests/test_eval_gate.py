@@ -24,7 +24,7 @@ def test_thresholds_cover_every_headline_figure() -> None:
     assert thresholds["minimum"]["verbatim_rate"] == 1.0
     assert set(thresholds) == {"minimum", "maximum", "sets", "conversations"}
     sets = thresholds["sets"]
-    assert set(sets) == {"minimum", "maximum", "macro_minimum"}
+    assert set(sets) == {"minimum", "maximum", "macro_minimum", "macro_maximum"}
     each = set(sets["minimum"]) | set(sets["maximum"])
     assert {"accuracy", "citation_recall", "verbatim_rate", "abstain_recall", "hit@3", "false_refusal_rate"} <= each
     assert sets["minimum"]["verbatim_rate"] == 1.0

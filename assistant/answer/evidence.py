@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.defined_terms import introduces_list, term_start
 from assistant.answer.matching import TermWeights
 from assistant.store import chunk_search_text
 
@@ -52,6 +53,31 @@ class Evidence:
             return None
         text = self._snapshot.meta.documents[sentence.source].text
         return other if "\n" not in text[min(other.end, sentence.end):max(other.start, sentence.start)] else None
+
+    def with_term(self, sentence: Sentence) -> Sentence:
+        """The sentence, or, when it opens the description of a term (an option, a function, a keyword on the line
+        before it), the term and the sentence as one span."""
+        record = self._snapshot.meta.documents.get(sentence.source)
+        start = term_start(record.text, record.sections, sentence.start) if record else None
+        if start is None:
+            return sentence
+        return sentence.model_copy(update={"start": start, "text": record.text[start:sentence.end]})
+
+    def with_list(self, sentence: Sentence, reach: int) -> Sentence:
+        """The sentence, or, when it announces a list ("The editors are:"), the sentence and what follows it in
+        the same document up to ``reach`` characters past its end, ending at a sentence end."""
+        if not introduces_list(sentence.text):
+            return sentence
+        sentences = self._snapshot.meta.sentences
+        end = sentence.end
+        for other in sentences[self._snapshot.sentence_row[sentence.id] + 1:]:
+            if other.source != sentence.source or other.end > sentence.end + reach:
+                break
+            end = other.end
+        if end == sentence.end:
+            return sentence
+        text = self._snapshot.meta.documents[sentence.source].text
+        return sentence.model_copy(update={"end": end, "text": text[sentence.start:end]})
 
     def document_chunks(self, source: str) -> list[Chunk]:
         """The chunks of one document, in order."""

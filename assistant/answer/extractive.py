@@ -275,7 +275,11 @@ class ExtractiveAnswerer:
                 prev = self.evidence.neighbour(sentence, -1)
                 if prev and prev not in out:
                     out.append(prev)
-        return sorted(out, key=lambda s: (s.source, s.start))
+        reach = self.settings.answer.list_reach
+        spans = sorted((self.evidence.with_list(self.evidence.with_term(s), reach) for s in out),
+                       key=lambda s: (s.source, s.start, -s.end))
+        return [s for i, s in enumerate(spans)  # a span another one holds whole is cited once, by the larger
+                if not any(o.source == s.source and o.start <= s.start and s.end <= o.end for o in spans[:i])]
 
 
 def _reason(query: Query, evidence: dict[str, float]) -> str:

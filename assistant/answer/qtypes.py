@@ -22,6 +22,10 @@ LOOSE_DATE = re.compile(  # a month or season on its own still answers "when" ("
     r"|\b(?:century|decade|weekend|yesterday|today|tomorrow|noon|midnight|dawn|dusk)\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am|pm|o'clock)(?!\w)"
 )
+VERSION = re.compile(  # a software version stamp: technical documents date changes by version, not by calendar
+    r"\b(?:version|release|v)\s?\d+(?:\.\d+)*[a-z]?\b|\b\d+\.\d+\.\d+\b", re.IGNORECASE)
+PATH = re.compile(  # a file-system path or a URL: where a technical document says something lives
+    r"(?<![\w/])~?/[\w.-]+(?:/[\w.*-]*)*|\b[A-Za-z]:\\\w|\bhttps?://\S+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[A-Z][\w’'-]+)*")
 _REASON_CUES = re.compile(
     r"\b(?:because|due to|in retaliation|retaliation|as a result|led to|caused|stemming from|fueled by|"
@@ -68,10 +72,13 @@ def expected_type(question: str) -> AnswerType:
 def has_value(sentence: str, kind: AnswerType) -> bool:
     """Whether the sentence holds a value of the expected kind."""
     if kind == "date":
-        return bool(DATE.search(sentence) or LOOSE_DATE.search(sentence) or has_written_date(sentence))
+        return bool(DATE.search(sentence) or LOOSE_DATE.search(sentence) or has_written_date(sentence)
+                    or VERSION.search(sentence))
     if kind == "number":
         return has_number_value(DATE.sub(" ", sentence))
-    if kind in ("entity", "place"):
+    if kind == "place":
+        return bool(_NAME.search(sentence) or PATH.search(sentence))
+    if kind == "entity":
         return bool(_NAME.search(sentence))
     if kind == "reason":
         return bool(_REASON_CUES.search(sentence))

@@ -43,6 +43,7 @@ _PART_SPLIT = re.compile(
 )
 _QUALIFIERS = frozenset("""exact exactly precise specific approximate approximately rough roughly main total overall
     current actual full first last latest one two three four five six seven eight nine ten""".split())
+_VERSION_HEADS = frozenset({"version", "release"})
 _SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
@@ -158,13 +159,22 @@ def analyse(question: str, weights: TermWeights) -> Query:
     acronym = next((g for g in asked.groups() if g), None) if asked else None
     if acronym:
         terms = [t for t in terms if t not in _ACRONYM_FILLER]
-    kind = "number" if phrase and phrase[0] in _SIZE_WORDS else expected_type(question)
+    kind = "number" if phrase and phrase[0] in _SIZE_WORDS or _asks_version(question) else expected_type(question)
     phrase = [x for w in phrase for x in (ABBREVIATIONS.get(w, w).split())]
     head = phrase[-1] if phrase else None
     return Query(
         question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question),
         expansion, names, acronym,
     )
+
+
+def _asks_version(question: str) -> bool:
+    """"Which version/release ...": the phrase asked about is headed by a version word, so a version number
+    answers it ("which version control system" is headed by "system")."""
+    from assistant.nlp import parse
+
+    focus = parse(question).focus
+    return bool(focus) and focus[-1] in _VERSION_HEADS
 
 
 def question_parts(question: str) -> list[str]:

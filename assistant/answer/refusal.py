@@ -27,7 +27,27 @@ _PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGN
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference|between)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_NOT_COUNTED = frozenset({"long", "old", "far", "version", "release"})  # heads a number answers without sitting by them
+_TAKES_FOR_GRANTED = re.compile(
+    r"^\s*(?:why|how come|since|because|given that|as)\b|\b(?:right|correct|isn't it|doesn't it)\s*\?|,\s*(?:so )?(?:how|what|which|can)\b",
+    re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
+
+
+_MAX = r"\bmax(?:imum|imal)?\b|\blimit|\bat most\b|\bup to\b|\bcap(?:s|ped)?\b|\bupper\b|\bno more than\b|\bexceed"
+_MIN = r"\bmin(?:imum|imal)?\b|\bat least\b|\blower\b|\bno less than\b"
+# A qualifier a question can ask for and the words by which a passage states it (general English).
+QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q, p in {
+    "default": r"\bdefaults?\b|\bunless\b|\botherwise\b|\bif (?:not|no|omitted)\b|\bimplicit(?:ly)?\b",
+    "maximum": _MAX, "max": _MAX, "limit": _MAX, "minimum": _MIN, "min": _MIN,
+    "first": r"\bfirst\b|\binitial(?:ly)?\b|\boriginal(?:ly)?\b|\bintroduc|\badded\b|\bsince\b|\bnew in\b",
+    "current": r"\bcurrent(?:ly)?\b|\bnow\b|\btoday\b|\blatest\b|\bpresent",
+    "latest": r"\blatest\b|\bnewest\b|\bcurrent|\brecent",
+    "typical": r"\btypical(?:ly)?\b|\busual(?:ly)?\b|\bgeneral(?:ly)?\b|\bnormal(?:ly)?\b|\boften\b",
+    "average": r"\baverage\b|\bmean\b|\btypical",
+}.items()}
+_PLAIN_WORD = re.compile(r"(?<![\w.])[a-z]+(?![\w(])")  # a word, not part of an identifier (current_date, max()
 
 
 class RefusalRule(Protocol):
@@ -128,10 +148,56 @@ class AskedKindAbsent:
                     and c.view.window_coverage >= self.min_window_coverage]
         if q.strict:
             relevant = [c for c in relevant if all(term_match(n, sentence_stems(c.sentence.text)) for n in q.query.names)]
-        head = q.parse.focus[-1] if q.parse.focus else q.query.head  # what is counted: "how many *bells*"
-        if q.query.kind == "number" and head and head not in ("long", "old", "far"):
+        head = counted_head(q)
+        if head:
             relevant = [c for c in relevant if value_near(c.sentence.text, head, q.query.text, "number")]
         return 0.0 if relevant else 1.0
+
+
+@dataclass(frozen=True)
+class TypedGap:
+    """How far the best candidate holding the asked-for kind of value trails the best candidate overall, in the
+    ranker's log-odds (0 when no kind is asked for or the best holds one; ``cap`` when none of the first ones
+    does). A graded twin of ``AskedKindAbsent`` that needs no coverage cut-offs."""
+
+    name: str = "typed_gap"
+    first: int = 8
+    cap: float = 6.0
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        if KIND_LABELS.get(q.query.kind) is None or q.query.parts or _COMPUTED.search(q.query.text):
+            return 0.0
+        head = counted_head(q)
+        typed = [c for c in ranked[:self.first] if c.features.get("asked_kind_present", 0) > 0]
+        if head:
+            typed = [c for c in typed if value_near(c.sentence.text, head, q.query.text, "number")]
+        if not typed:
+            return self.cap
+        return min(ranked[0].logit - typed[0].logit, self.cap)
+
+
+@dataclass(frozen=True)
+class QualifierUnmatched:
+    """The question asks for a qualified value (the default, the maximum, the first, the current one...) and none
+    of the first candidates states such a qualifier: the passages talk about the thing, not the asked-for detail."""
+
+    name: str = "qualifier_unmatched"
+    first: int = 3
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        asked = {w for w in _PLAIN_WORD.findall(q.query.text.lower()) if w in QUALIFIERS}
+        return float(any(not any(QUALIFIERS[w].search(c.sentence.text) for c in ranked[:self.first]) for w in asked))
+
+
+@dataclass(frozen=True)
+class TakesForGranted:
+    """The question states a premise rather than only asking ("why does X ...", "since X, how ...", "X, right?"):
+    a premise the documents may contradict."""
+
+    name: str = "takes_for_granted"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return float(bool(_TAKES_FOR_GRANTED.search(q.query.text)))
 
 
 @dataclass(frozen=True)
@@ -221,7 +287,7 @@ class Contradicted:
 
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
-    BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(), AskedKindAbsent(), NameAbsent(), FocusAbsent(),
+    BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(), AskedKindAbsent(), TypedGap(), QualifierUnmatched(), TakesForGranted(), NameAbsent(), FocusAbsent(),
     QuestionEntitiesAbsent(), Contradicted(),
 )
 REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
@@ -230,6 +296,17 @@ REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
 def refusal_evidence(q: QuestionView, ranked: list[Candidate]) -> dict[str, float]:
     """Every rule's value for a question and its ranked candidates."""
     return {rule.name: float(rule(q, ranked)) for rule in REFUSAL_RULES}
+
+
+def counted_head(q: QuestionView) -> str | None:
+    """The noun a number must sit by to answer the question ("how many *bells*", "the *population* of X"), or None
+    when nothing is counted by name ("how much does gzip shrink text?", "which version ...", "how long ...")."""
+    if q.query.kind != "number":
+        return None
+    if _HOW_MUCH.search(q.query.text) and not q.query.head:
+        return None
+    head = q.parse.focus[-1] if q.parse.focus else q.query.head
+    return head if head and head not in _NOT_COUNTED else None
 
 
 def value_near(text: str, head: str, question: str, kind: str, before: int = 3, after: int = 8) -> bool:

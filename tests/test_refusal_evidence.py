@@ -1,0 +1,67 @@
+"""The refusal rules added for unseen documents, on hand-built fixtures (no index, no embedder, no spaCy model),
+and the leave-one-collection-out threshold of the refusal model."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.answer import refusal as R
+from assistant.answer.fit import best_threshold
+from assistant.answer.qtypes import has_value
+from test_answer_features import candidate, question, ranked, sentence
+
+
+def test_typed_gap_measures_how_far_the_best_value_trails() -> None:
+    q = question("How many bells does the clock have?", kind="number", focus=["bell"])
+    plain = candidate(sentence("The clock has bells in its tower."))
+    counted = candidate(sentence("The clock has fourteen bells."))
+    cands = ranked(plain, counted)
+    cands[0].logit, cands[1].logit = 2.0, 0.5
+    cands[1].features["asked_kind_present"] = 1.0
+    assert R.TypedGap()(q, cands) == 1.5
+    cands[1].features["asked_kind_present"] = -1.0
+    assert R.TypedGap()(q, cands) == R.TypedGap().cap  # no candidate holds a number
+    assert R.TypedGap()(question("What is the clock?"), cands) == 0.0  # no kind asked for
+
+
+def test_counted_head() -> None:
+    bells = question("How many bells does it have?", kind="number", focus=["bell"])
+    bells.query.head = "bells"  # as the question analysis finds it after "how many"
+    assert R.counted_head(bells) == "bell"
+    assert R.counted_head(question("how much does gzip shrink text?", kind="number", focus=["gzip"])) is None
+    assert R.counted_head(question("which version added it?", kind="number", focus=["version"])) is None
+    assert R.counted_head(question("who rang the bells?", kind="entity", focus=["bell"])) is None
+
+
+def test_qualifier_unmatched() -> None:
+    q = question("what's the default port of the cache?")
+    talks = ranked(candidate(sentence("The cache listens on a port you choose.")))
+    states = ranked(candidate(sentence("By default the cache listens on port 3142.")))
+    assert R.QualifierUnmatched()(q, talks) == 1.0
+    assert R.QualifierUnmatched()(q, states) == 0.0
+    assert R.QualifierUnmatched()(question("what does current_date print?"), talks) == 0.0  # an identifier
+    assert R.QualifierUnmatched()(question("maximum length of a name?"),
+                                  ranked(candidate(sentence("Names are limited to 64 bytes.")))) == 0.0
+
+
+def test_takes_for_granted() -> None:
+    cands = ranked(candidate(sentence("Anything.")))
+    assert R.TakesForGranted()(question("Why does gzip follow symlinks?"), cands) == 1.0
+    assert R.TakesForGranted()(question("Since COPY FREEZE works on partitions, what is the syntax?"), cands) == 1.0
+    assert R.TakesForGranted()(question("tar --delete works on .tar.gz, right?"), cands) == 1.0
+    assert R.TakesForGranted()(question("What does gzip do with symlinks?"), cands) == 0.0
+
+
+def test_versions_and_paths_are_values() -> None:
+    assert has_value("New in version 3.8.", "date")
+    assert has_value("Since glibc 2.26, the list is unlimited.", "date")
+    assert not has_value("The list is unlimited.", "date")
+    assert has_value("Info documents should be installed in /usr/share/info.", "place")
+    assert not has_value("Use the and/or form.", "place")
+
+
+def test_threshold_keeps_false_refusals_under_the_cap() -> None:
+    probs = np.array([0.9, 0.8, 0.5, 0.45, 0.6, 0.4, 0.3, 0.2, 0.1])
+    labels = np.array([1, 1, 1, 1, 0, 0, 0, 0, 0], float)
+    assert 0.6 < best_threshold(probs, labels, max_false=0.0) <= 0.8  # half the refusals, no false one
+    assert 0.4 < best_threshold(probs, labels, max_false=0.2) <= 0.45  # every refusal, one answerable in five
