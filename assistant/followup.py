@@ -45,7 +45,7 @@ class FollowupParams:
     topic_phrases: int = 1  # phrases of the previous question (subject, object) that "it" stands for
     use_answer: bool = True  # the previous answer supplies what "he" or "which X ... it" points to
     context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
-    parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning
+    parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
 
 
 PARAMS = FollowupParams()

@@ -30,7 +30,9 @@ _AFTER = re.compile(r"(?i)\b(?:after (?:that|this|it|him|her|them)|what comes (?
 
 @dataclass(frozen=True)
 class ContinuationParams:
-    """The continuation reader's choices, fitted on the conversations' tuning parts (``assistant.followup_fit``)."""
+    """The continuation reader's choices, compared on the conversations' tuning parts only (article + nine
+    collections, 62 answerable follow-ups, 2026-11-30): on 39 right, off 37; reading the next sentences instead of
+    the next paragraphs 38; 3 sentences or 2 of each paragraph tied (the smaller kept)."""
 
     enabled: bool = True
     sentences: int = 2  # sentences read after the previous answer when the question names no number
