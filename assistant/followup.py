@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.followup_refs import Antecedents, wh_phrase
+from assistant.followup_swap import Similar
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import STOPWORDS
 
@@ -44,6 +45,7 @@ class FollowupParams:
     topic_phrases: int = 1  # phrases of the previous question (subject, object) that "it" stands for
     use_answer: bool = True  # the previous answer supplies what "he" or "which X ... it" points to
     context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
+    parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
 
 
 PARAMS = FollowupParams()
@@ -157,7 +159,7 @@ def _finish(text: str) -> str:
 
 def resolve(
     question: str, history: Sequence[str], previous_answer: Callable[[str], str] | None = None,
-    params: FollowupParams = PARAMS, weight: Callable[[str], float] | None = None,
+    params: FollowupParams = PARAMS, weight: Callable[[str], float] | None = None, similar: Similar | None = None,
 ) -> Resolution:
     """The question to search for ``question`` asked after ``history`` (standalone earlier questions, oldest
     first); ``previous_answer(previous standalone question)`` gives the last answer's text when a reference needs
@@ -167,7 +169,8 @@ def resolve(
     if not found or not previous:
         return Resolution(question, cues=found)
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
-    refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases)
+    refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
+                       similar if params.parallel_swap else None)
     core = _strip_leader(question)
     parsed = syntax(core)
     pieces, missing = [], []
@@ -194,7 +197,7 @@ def resolve(
     substituted = pieces != [t.text for t in parsed.tokens]
     fragment = any(c in ("no verb", "no subject", "what about") or c.startswith("continuing") for c in found)
     if fragment or (("short" in found or "wh-word alone" in found) and not substituted):
-        text = refs.merge(text, wh_phrase(core), WH_ALIASES)
+        text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
     elif "'then'" in found:
         text = f"{text} {refs.find('date') or ''}"
     if "comparison" in found and len(history) > 1:
@@ -209,7 +212,7 @@ def resolve(
 
 def resolve_conversation(
     question: str, history: Sequence[str], answer_of: Callable[[int, str], str] | None = None,
-    params: FollowupParams = PARAMS, weight: Callable[[str], float] | None = None,
+    params: FollowupParams = PARAMS, weight: Callable[[str], float] | None = None, similar: Similar | None = None,
 ) -> tuple[Resolution, list[str]]:
     """``question``'s resolution after ``history`` (as asked, oldest first), each earlier question resolved against
     the ones before it; also returns those standalone earlier questions. ``answer_of(i, standalone question)``:
@@ -217,6 +220,6 @@ def resolve_conversation(
     standalone: list[str] = []
     for turn, earlier in enumerate([*history, question]):
         previous = (lambda text, i=turn - 1: answer_of(i, text)) if answer_of and turn else None
-        resolution = resolve(earlier, standalone, previous, params, weight)
+        resolution = resolve(earlier, standalone, previous, params, weight, similar)
         standalone.append(resolution.query)
     return resolution, standalone[:-1]

@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.followup_next import CONTINUING
+from assistant.followup_swap import Similar, parallel_swap
 from assistant.nlp import Syntax, syntax
 from assistant.terms import STOPWORDS, stem
 
@@ -40,8 +42,8 @@ def body_without_wh(question: str) -> str:
     if wh is not None:
         drop = {wh.i}
         for start, end in parsed.chunks:
-            if start <= wh.i < end:
-                drop = set(range(start, end))
+            if start <= wh.i < end and not (wh.i + 1 < end and parsed.tokens[wh.i + 1].lemma in ("many", "much")):
+                drop = set(range(start, end))  # "which empire" goes; "how many *extra file lookups*" keeps its noun
         if wh.i + 1 < len(parsed.tokens) and parsed.tokens[wh.i + 1].lemma in ("many", "much", "long", "often"):
             drop |= {wh.i + 1, wh.i + 2} if wh.i + 2 < len(parsed.tokens) and \
                 parsed.tokens[wh.i + 2].pos == "NOUN" else {wh.i + 1}
@@ -58,9 +60,10 @@ class Antecedents:
 
     def __init__(
         self, previous: str, answer: Callable[[], str] | None, weight: Callable[[str], float] | None = None,
-        gist_terms: int = 3, topic_phrases: int = 2,
+        gist_terms: int = 3, topic_phrases: int = 2, similar: Similar | None = None,
     ) -> None:
         self.previous = previous
+        self.similar = similar
         self.parsed = syntax(previous)
         self._answer = answer
         self.weight = weight
@@ -216,9 +219,10 @@ class Antecedents:
             words = sorted(words, key=lambda w: -self.weight(w.lower()))  # type: ignore[misc]
         return " ".join(words[:limit])
 
-    def merge(self, fragment: str, own_wh: str, aliases: Mapping[str, str]) -> str:
+    def merge(self, fragment: str, own_wh: str, aliases: Mapping[str, str], written: str = "") -> str:
         """A fragment or lone wh-word read into the previous question: "why" + its body, an entity of the same
-        kind swapped in, or the previous question with the fragment after it."""
+        kind swapped in, or the previous question with the fragment after it (``written``: the fragment as
+        typed, when no reference in it was replaced)."""
         own = syntax(fragment)
         if own_wh:
             wh = aliases.get(own_wh, own_wh)
@@ -229,7 +233,9 @@ class Antecedents:
             if self.parsed.tokens and self.parsed.tokens[0].pos != "PROPN":
                 body = body[:1].lower() + body[1:]
             return f"{wh} {rest} {body}".strip()
-        swapped = self._swap(own)
+        continuing = any(t.lemma in CONTINUING for t in own.tokens)
+        swapped = self._swap(own) or (parallel_swap(written or fragment, self.previous, self.similar)
+                                      if self.similar and not continuing else None)
         if swapped:
             return swapped
         if any(t.pos in ("NOUN", "PROPN") and t.text.lower() not in STOPWORDS for t in own.tokens) and \

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.answer.pipeline import AnswerPipeline
     from assistant.embedder import TextEmbedder
     from assistant.followup import FollowupParams, Resolution
+    from assistant.followup_next import ContinuationParams
     from assistant.indexer import IndexReport, Progress
     from assistant.retrieve import HybridRetriever
     from assistant.schema import Hit
@@ -76,6 +77,8 @@ class Assistant:
         self._generator: GenerativeAnswerer | None = None
         self._answer_params: AnswerParams | None = None
         self.followup_params: FollowupParams | None = None  # None: the fitted defaults of assistant.followup
+        self.continuation_params: ContinuationParams | None = None  # None: those of assistant.followup_next
+        self._recomputed: Answer | None = None  # the last earlier answer recomputed for a follow-up
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides: object) -> Assistant:
@@ -234,7 +237,10 @@ class Assistant:
 
         started = time.perf_counter()
         text = clean_question(question, self.settings.limits.max_question_chars)
-        resolution = self.resolve(text, history)
+        resolution, standalone = self._conversation(text, history)
+        following = self._continue(text, history, standalone)
+        if following is not None:
+            return following.model_copy(update={"id": id, "seconds": round(time.perf_counter() - started, 4)})
         if resolution.unresolved:
             return Answer(id=id, question=question, abstained=True, seconds=round(time.perf_counter() - started, 4),
                           answer=f"I {resolution.unresolved}. Ask again naming what you mean.")
@@ -261,12 +267,16 @@ class Assistant:
     def resolve(self, question: str, history: Sequence[str | Answer] | None) -> Resolution:
         """How ``question`` reads after ``history`` (see ``ask``): the standalone question to search, or why it
         cannot be tied to the earlier questions."""
+        return self._conversation(question, history)[0]
+
+    def _conversation(self, question: str, history: Sequence[str | Answer] | None) -> tuple[Resolution, list[str]]:
+        """``resolve``'s resolution and the earlier questions as standalone questions."""
         from assistant.followup import PARAMS, resolve_conversation
         from assistant.terms import stem
 
         turns = list(history or [])
         if not turns:
-            return resolve_conversation(question, [])[0]
+            return resolve_conversation(question, [])
         self.snapshot()
         weights = self._answerer.weights if self._answerer is not None else None
         asked = [turn.question if isinstance(turn, Answer) else str(turn) for turn in turns]
@@ -281,20 +291,59 @@ class Assistant:
             term = stem(word)
             return weights.idf(term) if weights is not None and weights.known(term) else 0.0
 
-        return resolve_conversation(question, asked, answer_of, self.followup_params or PARAMS, weight)[0]
+        def similar(phrase: str, options: Sequence[str]) -> list[float]:  # cosine of their embeddings
+            vectors = self.embedder.embed([phrase, *options])
+            return [float(v @ vectors[0]) for v in vectors[1:]]
+
+        return resolve_conversation(question, asked, answer_of, self.followup_params or PARAMS, weight, similar)
 
     def _extractive_text(self, query: str) -> str:
         """The extractive answer's text for ``query`` ("" when it abstains): an earlier turn's answer, recomputed."""
+        return self._extractive_answer(query).answer
+
+    def _extractive_answer(self, query: str) -> Answer:
+        """The extractive answer to ``query`` (text "" and no citations when it abstains), the last one kept: an
+        earlier turn's answer, recomputed once for its text and its citations."""
         from assistant.answer.compose import compose
         from assistant.answer.pipeline import AnswerPipeline
 
+        kept = self._recomputed
+        if kept is not None and kept.question == query:
+            return kept
         with self._lock:
             snapshot = self.snapshot()
             retriever, answerer = self._retriever, self._answerer
         assert retriever is not None and answerer is not None
         with store_errors(self.settings):
             _, draft = AnswerPipeline(retriever, answerer, self.embedder.embed).run(query)
-        return "" if draft.abstained else compose(query, draft, snapshot)[0]
+        text, citations = ("", []) if draft.abstained else compose(query, draft, snapshot)
+        self._recomputed = Answer(question=query, answer=text, abstained=draft.abstained, citations=citations)
+        return self._recomputed
+
+    def _continue(self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]) -> Answer | None:
+        """The answer to a continuation ("anything else?", "the other two?"): the sentences after the previous
+        answer's citations (given, else recomputed), or None when ``question`` is no continuation or the previous
+        answer cited nothing."""
+        from assistant.answer.compose import compose
+        from assistant.answer.extractive import Draft
+        from assistant.followup_next import CONTINUATION, continuation, continuing_cue, following
+
+        turns = list(history or [])
+        if not turns or not standalone or self.settings.llm.backend != "extractive" or not continuing_cue(question):
+            return None
+        earlier = turns[-1] if isinstance(turns[-1], Answer) else self._extractive_answer(standalone[-1])
+        asks = continuation(question, [standalone[-1], earlier.answer], self.continuation_params or CONTINUATION)
+        if asks is None or earlier.abstained or not earlier.citations:
+            return None
+        snapshot = self.snapshot()
+        source = earlier.citations[0].source
+        sentences = following(snapshot.meta.sentences, earlier.citations, asks.count,
+                              snapshot.meta.documents[source].text, self.continuation_params or CONTINUATION)
+        if not sentences:
+            return None
+        text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
+        return Answer(question=question, answer=text, citations=citations, abstained=False,
+                      searched=f"{standalone[-1].rstrip('?')}: what follows ({asks.cue})?")
 
     def _generate(
         self, question: str, query: str, hits: list[Hit], draft: Draft, snapshot: Snapshot,

@@ -1,0 +1,44 @@
+"""Parallel fragments: "and attempts?" after "What's the default timeout in resolv.conf?" asks the same question of
+another thing, so the fragment takes the place of the previous question's word it parallels, the one nearest to it
+in meaning ("timeout"), and everything else of the previous question stays as written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.nlp import syntax
+from assistant.terms import STOPWORDS
+
+Similar = Callable[[str, Sequence[str]], Sequence[float]]
+"""How near in meaning a word or phrase is to each of some others (cosine of their embeddings)."""
+_SWAPPABLE = ("NOUN", "PROPN", "ADJ", "NUM", "X")
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+MAX_FRAGMENT_WORDS = 3
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each whitespace-separated word of ``text``, without surrounding punctuation."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\s\"'“”(),;:?!]+(?:[.'’][^\s\"'“”(),;:?!]+)*", text)]
+
+
+def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
+    """The previous question with the word ``fragment`` parallels replaced by the fragment ("and attempts?" after
+    "What's the default timeout in resolv.conf?" → "What's the default attempts in resolv.conf"); None when the
+    fragment holds a verb beside other words or more than a few words, or the previous question has no noun or adjective."""
+    phrase = re.sub(r"(?i)^(?:the|a|an)\s+", "", fragment.strip(" ?.!"))
+    own = syntax(phrase).tokens
+    if not phrase or len(_words(phrase)) > MAX_FRAGMENT_WORDS or (  # a lone word is a noun here ("attempts")
+            len(own) > 1 and any(t.pos in ("VERB", "AUX") for t in own)):
+        return None
+    swappable, at = [], 0
+    for token in syntax(previous).tokens:  # which words of the previous question hold a noun or an adjective
+        at = previous.find(token.text, at)
+        if token.pos in _SWAPPABLE and token.tag not in _WH_TAGS and token.text.lower() not in STOPWORDS and at >= 0:
+            swappable.append(at)
+    options = [(s, e) for s, e in _words(previous) if any(s <= i < e for i in swappable)]
+    if not options:
+        return None
+    scores = similar(phrase, [previous[s:e] for s, e in options])
+    start, end = options[max(range(len(options)), key=lambda i: scores[i])]
+    return f"{previous[:start]}{phrase}{previous[end:]}".rstrip(" ?")

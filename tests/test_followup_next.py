@@ -1,0 +1,96 @@
+"""Continuations and parallel fragments: this file's own fixtures, not the conversation dev sets under evals/.
+
+The word similarity passed to ``parallel_swap`` here is a stand-in (shared letters) so the rule is tested on its
+own; the real one (MiniLM embeddings) runs in the Assistant test at the end, over the article's real index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from assistant.followup_next import ContinuationParams, continuation, continuing_cue, following
+from assistant.followup_swap import parallel_swap
+from assistant.schema import Citation, Sentence
+
+TEXT = ("Conditions follow. (a) Give a copy.\n\n(b) Mark changed files. It matters.\n\n(c) Keep notices.\n\n"
+        "(d) Include NOTICE.\n")
+
+
+def _sentences(text: str) -> list[Sentence]:
+    out, at = [], 0
+    for n, part in enumerate(["Conditions follow.", "(a) Give a copy.", "(b) Mark changed files.", "It matters.",
+                              "(c) Keep notices.", "(d) Include NOTICE."]):
+        at = text.index(part, at)
+        out.append(Sentence(id=f"s{n}", source="doc.txt", start=at, end=at + len(part), text=part))
+        at += len(part)
+    return out
+
+
+def _cited(sentence: Sentence) -> Citation:
+    return Citation(n=1, source=sentence.source, start=sentence.start, end=sentence.end, quote=sentence.text, score=1)
+
+
+@pytest.mark.parametrize("question, count", [("anything else?", 2), ("the other two?", 2), ("and the other one?", 1),
+                                             ("what comes next?", 2), ("and the one after that?", 2)])
+def test_continuations_are_recognised_with_how_many_they_ask_for(question: str, count: int) -> None:
+    found = continuation(question, ["What must I do when I redistribute the work?"])
+    assert found is not None and found.count == count
+
+
+@pytest.mark.parametrize("question", ["What is the NOTICE file?", "and what flag opens the other end of it?",
+                                      "who else funds the project?", "when was it released?"])
+def test_questions_of_their_own_are_no_continuations(question: str) -> None:
+    assert continuation(question, ["What must I do when I redistribute the work?"]) is None
+
+
+def test_words_of_the_previous_turn_do_not_make_a_question_new() -> None:
+    assert continuing_cue("who else is a reliable partner?") == "else"
+    assert continuation("who else is a reliable partner?", ["Albania is a reliable partner for NATO."]) is not None
+
+
+def test_following_reads_the_next_paragraphs_first_sentences() -> None:
+    sentences = _sentences(TEXT)
+    after_b = following(sentences, [_cited(sentences[2])], 2, TEXT)
+    assert [s.text for s in after_b] == ["(c) Keep notices.", "(d) Include NOTICE."]
+
+
+def test_a_text_of_long_lines_has_a_paragraph_a_line() -> None:
+    text = TEXT.replace("\n\n", " " * 100 + "\n")
+    sentences = _sentences(text)
+    assert [s.text for s in following(sentences, [_cited(sentences[1])], 1, text)] == ["(b) Mark changed files."]
+
+
+def test_following_by_sentence_reads_the_rest_of_the_paragraph_too() -> None:
+    sentences = _sentences(TEXT)
+    params = ContinuationParams(by_paragraph=False)
+    assert [s.text for s in following(sentences, [_cited(sentences[2])], 2, TEXT, params)] == [
+        "It matters.", "(c) Keep notices."]
+    assert following(sentences, [], 2, TEXT) == []
+
+
+NEAR = {("attempts", "timeout"): 0.6, ("attempts", "default"): 0.3}
+
+
+def _near(phrase: str, options: Sequence[str]) -> list[float]:
+    """Stand-in similarity: a small table of how near two words are (0 when not listed)."""
+    return [NEAR.get((phrase, o), 0.0) for o in options]
+
+
+def test_a_fragment_takes_the_place_of_the_word_it_parallels() -> None:
+    swapped = parallel_swap("attempts", "what's the default timeout in resolv.conf?", _near)
+    assert swapped == "what's the default attempts in resolv.conf"
+
+
+def test_a_fragment_with_a_verb_is_not_swapped() -> None:
+    assert parallel_swap("does it retry", "what's the default timeout?", _near) is None
+
+
+def test_a_continuation_reads_on_from_the_previous_answer(assistant) -> None:
+    first = assistant.ask("When did Albania cut diplomatic relations with Iran?")
+    assert not first.abstained and first.citations
+    more = assistant.ask("anything else?", history=[first])
+    assert not more.abstained and more.searched and "what follows" in more.searched
+    cited = first.citations[-1]
+    assert all(c.source == cited.source and c.start >= cited.end for c in more.citations)
