@@ -27,7 +27,7 @@ def test_typed_gap_measures_how_far_the_best_value_trails() -> None:
 def test_counted_head() -> None:
     bells = question("How many bells does it have?", kind="number", focus=["bell"])
     bells.query.head = "bells"  # as the question analysis finds it after "how many"
-    assert R.counted_head(bells) == "bell"
+    assert R.counted_head(bells) == "bells"
     assert R.counted_head(question("how much does gzip shrink text?", kind="number", focus=["gzip"])) is None
     assert R.counted_head(question("which version added it?", kind="number", focus=["version"])) is None
     assert R.counted_head(question("who rang the bells?", kind="entity", focus=["bell"])) is None

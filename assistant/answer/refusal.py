@@ -303,9 +303,10 @@ def counted_head(q: QuestionView) -> str | None:
     when nothing is counted by name ("how much does gzip shrink text?", "which version ...", "how long ...")."""
     if q.query.kind != "number":
         return None
-    if _HOW_MUCH.search(q.query.text) and not q.query.head:
-        return None
-    head = q.parse.focus[-1] if q.parse.focus else q.query.head
+    if _HOW_MUCH.search(q.query.text):
+        head = q.query.head  # the noun after "how many"; none: nothing is counted by name
+    else:
+        head = q.parse.focus[-1] if q.parse.focus else q.query.head
     return head if head and head not in _NOT_COUNTED else None
 
 
