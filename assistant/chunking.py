@@ -62,6 +62,7 @@ def chunk_document(
     sentences: list[Sentence] = []
     chunk_ids: Counter[str] = Counter()
     sentence_ids: Counter[str] = Counter()
+    runs: list[tuple[str, list[Sentence]]] = []
     for section, group in _section_groups(doc, blocks):
         paragraphs: list[list[Sentence]] = []
         for block in group:
@@ -76,13 +77,33 @@ def chunk_document(
                 ))
             sentences.extend(para)
             paragraphs.append(para)
-        for run in _group_sentences(paragraphs, min_words, max_words, overlap):
-            text = doc.text[run[0].start:run[-1].end]
-            chunks.append(Chunk(
-                id=content_id(doc.source, text, chunk_ids), source=doc.source, start=run[0].start,
-                end=run[-1].end, text=text, section=section, title=doc.title, sentence_ids=[s.id for s in run],
-            ))
+        runs += [(section, run) for run in _group_sentences(paragraphs, min_words, max_words, overlap)]
+    for section, run in _merge_short_sections(runs, min_words, max_words):
+        text = doc.text[run[0].start:run[-1].end]
+        chunks.append(Chunk(
+            id=content_id(doc.source, text, chunk_ids), source=doc.source, start=run[0].start,
+            end=run[-1].end, text=text, section=section, title=doc.title, sentence_ids=[s.id for s in run],
+        ))
     return chunks, sentences
+
+
+def _merge_short_sections(
+    runs: list[tuple[str, list[Sentence]]], min_words: int, max_words: int
+) -> list[tuple[str, list[Sentence]]]:
+    """Consecutive sections too short for a chunk of their own (the items of an option list or a glossary: a term
+    line and a sentence or two) share a chunk, up to ``max_words``, so each item is retrieved with its
+    neighbours and the term lines between them; the chunk keeps its first section's heading."""
+    out: list[tuple[str, list[Sentence]]] = []
+    for section, run in runs:
+        words = sum(word_count(s.text) for s in run)
+        if out and words < min_words:
+            last_section, last = out[-1]
+            last_words = sum(word_count(s.text) for s in last)
+            if last_section != section and last_words < min_words and last_words + words <= max_words:
+                out[-1] = (last_section, last + run)
+                continue
+        out.append((section, run))
+    return out
 
 
 def _group_sentences(

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from assistant.embedder import TextEmbedder
     from assistant.settings import Settings
 
-PIPELINE_VERSION = 4  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments; 4: front matter
+PIPELINE_VERSION = 5  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments; 4: front matter;
+# 5: short sections share a chunk
 EmbedderSource = Union["TextEmbedder", Callable[[], "TextEmbedder"]]  # an embedder, or a function loading one
 CLEAN = "CLEAN"
 

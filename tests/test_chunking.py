@@ -72,3 +72,20 @@ def test_markdown_headings_become_sections(tmp_path: Path) -> None:
     assert doc.title == "Title here"
     assert chunks[0].section == "Budget"
     assert doc.text[chunks[0].start:chunks[0].end] == chunks[0].text
+
+
+def test_short_sections_of_an_option_list_share_a_chunk() -> None:
+    items = "".join(f"       -{c}, --option-{c}\n              Turn on the {c} behaviour of the program for every file.\n\n"
+                    for c in "abcdefgh")
+    text = "OPTIONS\n" + items + "NOTES\n       " + " ".join(["A long note about the program."] * 30) + "\n"
+    doc = build_document("prog.1.txt", text, "0")
+    chunks, sentences = chunk_document(doc, min_words=60, max_words=200)
+    described = [s for s in sentences if s.text.startswith("Turn on")]
+    assert len(described) == 8 and len({s.section for s in described}) == 8  # each item keeps its own heading
+    listing = [c for c in chunks if "Turn on" in c.text]
+    assert len(listing) < 8  # items merged: retrieved with their neighbours and the option lines between them
+    assert any("--option-b" in c.text for c in listing)  # a later item's option line is inside the chunk
+    for chunk in chunks:
+        assert doc.text[chunk.start:chunk.end] == chunk.text
+        assert word_count(chunk.text) <= 200 + 20
+    assert chunks[-1].section == "NOTES"  # a long section keeps a chunk of its own
