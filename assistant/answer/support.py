@@ -11,11 +11,15 @@ go unmatched whatever their weight. The thresholds are fitted (``guard_params.js
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
+from assistant.answer.claim_rules import (HEDGES, date_numbers, identifier_numbers, identifiers, lemma_forms,
+                                          lemma_stems, unbroken)
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
@@ -27,11 +31,13 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october november december".split()}
-_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+\d{4})", re.I)
+_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+(?:of\s+)?\d{4})",
+                         re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 _ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
-_ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
-_MONTH_NAMES = frozenset(_MONTHS.values())
+_ENUMERATOR = re.compile(r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.(])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
+_MONTH_LIST = tuple(_MONTHS.values())
+MONTH_NAMES = frozenset(_MONTH_LIST)
 _NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
@@ -55,7 +61,7 @@ def numbers(text: str) -> frozenset[str]:
 def months(text: str) -> frozenset[str]:
     """Month names used in dates ("Sept. 7" → "september", "2016-03" → "march")."""
     found = {_MONTHS[m.group(1).lower()] for m in _MONTH_WORD.finditer(text)}
-    found |= {list(_MONTHS.values())[int(m.group(1)) - 1] for m in _ISO_MONTH.finditer(text)}
+    found |= {_MONTH_LIST[int(m.group(1)) - 1] for m in _ISO_MONTH.finditer(text)}
     return frozenset(found)
 
 
@@ -77,22 +83,28 @@ class Facts:
     booleans: frozenset[str] = frozenset()
     sequence: tuple[str, ...] = ()
     quantities: frozenset[str] = frozenset()
+    identifiers: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, text: str, context: str = "") -> Facts:
+    def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
         """The facts of a source span; names may also come from ``context`` (its section heading and document
-        title, which a citation shows), so "the Balkan country" under "... Albania Iran Relations" can back "Albania"."""
-        return cls(frozenset(content_stems(text)), numbers(text), months(text),
-                   frozenset(words(f"{text} {context}")) | acronyms(text), bool(_NEGATION.search(text)),
-                   tuple(find_dates(text)), booleans(text), (*words(text), "|", *words(context)),
-                   numbers(DATE.sub(" ", text)))
+        title, which a citation shows), so "the Balkan country" under "... Albania Iran Relations" can back "Albania";
+        ``lemmas`` (the span's, tagged at index time) add their stems, so "came" in a claim meets "come" here.
+        Words split by a line-end hyphen count both ways."""
+        joined = unbroken(text)
+        both = text if joined == text else f"{text} {joined}"
+        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(text), months(text),
+                   frozenset(words(f"{both} {context}")) | acronyms(joined), bool(_NEGATION.search(text)),
+                   tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
+                   numbers(DATE.sub(" ", text)), identifiers(joined))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
                      self.words | other.words, self.negated or other.negated, self.dates + other.dates,
                      self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
-                     self.quantities | other.quantities)
+                     self.quantities | other.quantities, self.identifiers | other.identifiers)
 
+    @cached_property
     def derived(self) -> frozenset[str]:
         """Values computed from the span's own: days, weeks, months and years between two of its dates, and the
         difference and sum of two of its quantities (numbers outside dates; never a year-like result)."""
@@ -123,22 +135,30 @@ class Claim:
     negated: bool
     booleans: frozenset[str] = frozenset()
     compounds: tuple[tuple[str, ...], ...] = ()
+    identifiers: frozenset[str] = frozenset()
+    fixed: frozenset[str] = frozenset()
+    lemmas: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, text: str) -> Claim:
-        """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number."""
-        found = numbers(_ENUMERATOR.sub(" ", text))
-        skip = META_STEMS | (_UNIT_STEMS if found else frozenset())  # values and their units are checked as facts
-        stems = tuple(dict.fromkeys(s for s in content_stems(text) if s not in skip and not s[:1].isdigit()))
+        """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number, hedges
+        ("roughly") and one-letter tokens are no content; a month name outside a date is a name like any other."""
+        plain = _ENUMERATOR.sub(" ", text)
+        found = numbers(plain)
+        skip = META_STEMS | HEDGES | (_UNIT_STEMS if found else frozenset())  # values and units are checked as facts
+        stems = tuple(dict.fromkeys(s for s in content_stems(text)
+                                    if s not in skip and not s[:1].isdigit() and len(s) > 1))
         first = re.search(r"\w", text)
+        dated = months(text)
         names = {
             w for m in _NAME.finditer(text) if first is None or m.start() != first.start()
-            for w in words(m.group(0)) if w not in STOPWORDS and w not in _MONTH_NAMES and len(w) > 1
+            for w in words(m.group(0)) if w not in STOPWORDS and w not in dated and len(w) > 1
         }
         compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text)
                           if len(kept := tuple(w for w in words(m.group(0)) if w not in STOPWORDS)) > 1)
-        return cls(text, stems, found, months(text), frozenset(names),
-                   bool(_NEGATION.search(text)), booleans(text), compounds)
+        return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
+                   compounds, identifiers(plain), (identifier_numbers(plain) | date_numbers(plain)) & found,
+                   lemma_forms(text))
 
 
 def acronyms(text: str) -> frozenset[str]:
@@ -187,7 +207,9 @@ class Match:
 def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
     """Coverage of the claim's content words by the span, and the hard facts the span lacks."""
     absent = claim.numbers - facts.numbers
-    missing: list[str] = [f"number {n}" for n in sorted(absent - facts.derived() if absent else absent)]
+    missing: list[str] = [f"number {n}" for n in sorted((absent & claim.fixed) | (absent - claim.fixed - facts.derived)
+                                                        if absent else absent)]
+    missing += [f"identifier {i}" for i in sorted(claim.identifiers - facts.identifiers)]
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
     missing += [f"name {n}" for n in sorted(claim.names) if not _name_found(n, facts.words)]
     if claim.negated and not facts.negated:
@@ -197,15 +219,22 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
                 if all(_name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
     total = got = 0.0
     unmatched: list[str] = []
+    lemma_of = dict(claim.lemmas)
     for term in claim.stems:
         idf = weights.idf(term)
         total += idf
-        hit = term_match(term, facts.stems) or (0.8 if synonyms(term) & facts.stems else 0.0)
+        hit = max(_term_hit(form, facts.stems) * (1.0 if form == term else 0.9)
+                  for form in (term, lemma_of.get(term, term)))
         got += hit * idf
         if not hit:
             unmatched.append(term)
-    coverage = got / total if total else 0.0
+    coverage = got / total if total else (1.0 if claim.numbers or claim.names or claim.months else 0.0)
     return Match(round(coverage, 4), tuple(missing), tuple(unmatched))
+
+
+def _term_hit(term: str, stems: frozenset[str]) -> float:
+    """How well one claim stem is met by a span's stems: the same or a near form, else a synonym (0.8)."""
+    return term_match(term, stems) or (0.8 if synonyms(term) & stems else 0.0)
 
 
 def supports(m: Match, similarity: float | None, params: GuardParams) -> bool:

@@ -1,0 +1,69 @@
+"""The support check's small rules, each on a hand-built claim and span (no index, no model but spaCy's)."""
+
+from __future__ import annotations
+
+from assistant.answer.claim_rules import (
+    HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, unbroken,
+)
+from assistant.answer.matching import TermWeights
+from assistant.answer.support import Claim, Facts, match, months
+from assistant.terms import stem
+
+WEIGHTS = TermWeights({}, 100)
+
+
+def test_hedges_need_no_support():
+    assert {stem("roughly"), stem("usually")} <= HEDGES
+    span = Facts.of("Debian ships keymaps for nearly two dozen keyboards.")
+    m = match(Claim.of("Debian ships keymaps for roughly two dozen keyboards."), span, WEIGHTS)
+    assert m.missing_words == () and m.coverage == 1.0
+
+
+def test_numbered_names_are_whole_and_never_computed():
+    assert identifiers("stored in shadow(5), encoded in UTF-8 on OS/2") == {"shadow5", "utf8", "os2"}
+    assert identifiers("Ashraf 3 and version 2") == frozenset()
+    span = Facts.of("The encrypted password is stored in the shadow(5) file; there are 2 files and 3 fields.")
+    assert match(Claim.of("The encrypted password is stored in the shadow(5) file."), span, WEIGHTS).facts_ok
+    wrong = match(Claim.of("The encrypted password is stored in the shadow(1) file."), span, WEIGHTS)
+    assert "identifier shadow1" in wrong.missing_facts and "number 1" in wrong.missing_facts  # 1 = 3 - 2, not taken
+
+
+def test_numbers_of_a_date_are_quoted_not_computed():
+    assert date_numbers("It ended on September 7, 2022 after 54 days.") == {"7", "2022"}
+    span = Facts.of("The attack came on July 15, 2022 and ties were cut on September 7, 2022.")
+    assert match(Claim.of("Ties were cut 54 days after the attack."), span, WEIGHTS).facts_ok  # an interval: computed
+    assert not match(Claim.of("Ties were cut on September 8, 2022."), span, WEIGHTS).facts_ok  # 8 = 15 - 7: a date
+
+
+def test_lemma_forms_meet_irregular_inflections():
+    assert (stem("held"), "hold") in lemma_forms("Albania held Iran responsible.")
+    span = Facts.of("Albania holds Iran responsible for the attack.")
+    assert match(Claim.of("Albania held Iran responsible for the attack."), span, WEIGHTS).missing_words == ()
+    assert stem("come") in lemma_stems(["come", "the"])
+
+
+def test_line_end_hyphenation_is_undone_for_names():
+    text = "maintained at the Network Infor‐\n       mation Control Center (NIC)"
+    assert "Information" in unbroken(text)
+    claim = Claim.of("It was maintained at the Network Information Control Center.")
+    assert match(claim, Facts.of(text), WEIGHTS).facts_ok
+
+
+def test_month_written_with_of_is_a_month_and_a_bare_month_is_a_name():
+    assert months("ratified in April of 2004") == {"april"}
+    span = Facts.of("The contract was ratified in April of 2004.")
+    assert match(Claim.of("It was ratified in April 2004."), span, WEIGHTS).facts_ok
+    assert "april" in Claim.of("The April maintainer changed it.").names
+
+
+def test_a_bare_value_is_a_claim_of_its_own():
+    span = Facts.of("Albania took in the MEK in 2014.")
+    assert match(Claim.of("2014."), span, WEIGHTS).coverage == 1.0
+    assert not match(Claim.of("2015."), span, WEIGHTS).facts_ok
+
+
+def test_correcting_a_false_premise_is_not_a_bare_denial():
+    question = "Why did Albania cut ties with Iran in 2014?"
+    assert corrects_premise("Albania did not cut ties in 2014: it cut them on September 7, 2022.", question)
+    assert not corrects_premise("Albania did not cut ties with Iran.", question)
+    assert not corrects_premise("It did not happen in 2014, nor in 2014 again.", question)
