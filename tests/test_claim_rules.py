@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from assistant.answer.claim_rules import (
-    HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, unbroken,
+    HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
 )
 from assistant.answer.matching import TermWeights
-from assistant.answer.support import Claim, Facts, match, months
+from assistant.answer.support import Claim, Facts, match, month_years, months
 from assistant.terms import stem
 
 WEIGHTS = TermWeights({}, 100)
@@ -67,3 +67,19 @@ def test_correcting_a_false_premise_is_not_a_bare_denial():
     assert corrects_premise("Albania did not cut ties in 2014: it cut them on September 7, 2022.", question)
     assert not corrects_premise("Albania did not cut ties with Iran.", question)
     assert not corrects_premise("It did not happen in 2014, nor in 2014 again.", question)
+
+
+def test_a_number_with_a_magnitude_word_is_its_plain_value():
+    assert magnitudes("about 55 million lines") == {"55": "55000000"}
+    span = Facts.of("Debian 2.2 holds more than 55,000,000 physical SLOC.")
+    assert match(Claim.of("It holds more than 55 million physical SLOC."), span, WEIGHTS).facts_ok
+    assert not match(Claim.of("It holds more than 56 million physical SLOC."), span, WEIGHTS).facts_ok
+
+
+def test_a_date_is_found_whole_not_as_a_month_and_a_year_from_two_spans():
+    assert month_years("As of March 2016, and on 7 September 2022 (2021-11)") == {
+        ("march", "2016"), ("september", "2022"), ("november", "2021")}
+    one, other = Facts.of("As of this writing (2016-03), it is in experimental."), Facts.of("It shipped in 2007.")
+    assert match(Claim.of("As of March 2016 it is in experimental."), one, WEIGHTS).facts_ok
+    assert "date march 2007" in match(Claim.of("As of March 2007 it is in experimental."), one | other,
+                                      WEIGHTS).missing_facts

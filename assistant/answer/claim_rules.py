@@ -89,3 +89,19 @@ def corrects_premise(text: str, question: str) -> bool:
     asked = set(re.findall(r"\d+", question))
     denied = set(re.findall(r"\d+", text[:end.start()])) & asked
     return bool(denied) and bool(set(re.findall(r"\d+", text[end.end():])) - denied)
+
+
+_MAGNITUDE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(thousand|million|billion)\b", re.IGNORECASE)
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MAGNITUDE_STEMS = frozenset(stem(w) for w in _SCALE)
+"""Stems of the magnitude words, which belong to the number before them."""
+
+
+def magnitudes(text: str) -> dict[str, str]:
+    """Numbers written with a magnitude word, as the plain value they stand for: "55 million" → {"55": "55000000"},
+    so "55 million" and "55,000,000" are one value."""
+    out = {}
+    for m in _MAGNITUDE.finditer(text):
+        value = float(m.group(1)) * _SCALE[m.group(2).lower()]
+        out[m.group(1)] = str(int(value)) if value == int(value) else f"{value:g}"
+    return out

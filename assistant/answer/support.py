@@ -10,6 +10,7 @@ go unmatched whatever their weight. The thresholds are fitted (``guard_params.js
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,8 +19,8 @@ from functools import cached_property
 import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
-from assistant.answer.claim_rules import (HEDGES, date_numbers, identifier_numbers, identifiers, lemma_forms,
-                                          lemma_stems, unbroken)
+from assistant.answer.claim_rules import (HEDGES, MAGNITUDE_STEMS, date_numbers, identifier_numbers, identifiers,
+                                          lemma_forms, lemma_stems, magnitudes, unbroken)
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
@@ -34,6 +35,10 @@ _MONTHS = {m[:3]: m for m in "january february march april may june july august 
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+(?:of\s+)?\d{4})",
                          re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
+_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?"
+    r"((?:1[5-9]|20)\d\d)\b|\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])\b", re.I)
+_DAY_MONTH_YEAR = re.compile(r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:1[5-9]|20)\d\d)\b", re.I)
 _ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
 _ENUMERATOR = re.compile(r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.(])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
 _MONTH_LIST = tuple(_MONTHS.values())
@@ -43,6 +48,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
 _BOOLEAN = re.compile(r"\b(true|false)\b", re.I)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _UNITS = ("days", "weeks", "months", "years")
 _MAX_OPERANDS = 12  # numbers of a span combined pairwise into derived values
 _UNIT_STEMS = frozenset(stem(w) for w in "day days week weeks month months year years".split())
@@ -52,9 +58,11 @@ META_STEMS = frozenset(stem(w) for w in (
 
 
 def numbers(text: str) -> frozenset[str]:
-    """Numbers in ``text``, normalised ("1,000" → "1000", "two" → "2", "15th" → "15")."""
+    """Numbers in ``text``, normalised ("1,000" → "1000", "two" → "2", "15th" → "15", "2 million" → "2000000")."""
     found = {m.group(0).replace(",", "").rstrip(".") for m in _NUMBER.finditer(text)}
     found |= {_NUMBER_WORDS[w] for w in words(text) if w in _NUMBER_WORDS}
+    scaled = magnitudes(text)
+    found = (found - scaled.keys()) | set(scaled.values())
     return frozenset(found)
 
 
@@ -63,6 +71,14 @@ def months(text: str) -> frozenset[str]:
     found = {_MONTHS[m.group(1).lower()] for m in _MONTH_WORD.finditer(text)}
     found |= {_MONTH_LIST[int(m.group(1)) - 1] for m in _ISO_MONTH.finditer(text)}
     return frozenset(found)
+
+
+def month_years(text: str) -> frozenset[tuple[str, str]]:
+    """The (month, year) pairs of the dates written in ``text`` ("March 2016", "7 March, 2016", "2016-03")."""
+    pairs = {(_MONTHS[m.group(1).lower()], m.group(2)) for m in _MONTH_YEAR.finditer(text) if m.group(1)}
+    pairs |= {(_MONTH_LIST[int(m.group(4)) - 1], m.group(3)) for m in _MONTH_YEAR.finditer(text) if m.group(3)}
+    pairs |= {(_MONTHS[m.group(1).lower()], m.group(2)) for m in _DAY_MONTH_YEAR.finditer(text)}
+    return frozenset(pairs)
 
 
 def booleans(text: str) -> frozenset[str]:
@@ -84,6 +100,7 @@ class Facts:
     sequence: tuple[str, ...] = ()
     quantities: frozenset[str] = frozenset()
     identifiers: frozenset[str] = frozenset()
+    month_years: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
@@ -96,13 +113,15 @@ class Facts:
         return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(text), months(text),
                    frozenset(words(f"{both} {context}")) | acronyms(joined), bool(_NEGATION.search(text)),
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
-                   numbers(DATE.sub(" ", text)), identifiers(joined))
+                   numbers(DATE.sub(" ", text)), identifiers(joined),
+                   frozenset(itertools.product(months(text), _YEAR_WORD.findall(text))))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
                      self.words | other.words, self.negated or other.negated, self.dates + other.dates,
                      self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
-                     self.quantities | other.quantities, self.identifiers | other.identifiers)
+                     self.quantities | other.quantities, self.identifiers | other.identifiers,
+                     self.month_years | other.month_years)
 
     @cached_property
     def derived(self) -> frozenset[str]:
@@ -138,6 +157,7 @@ class Claim:
     identifiers: frozenset[str] = frozenset()
     fixed: frozenset[str] = frozenset()
     lemmas: tuple[tuple[str, str], ...] = ()
+    month_years: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def of(cls, text: str) -> Claim:
@@ -145,11 +165,12 @@ class Claim:
         ("roughly") and one-letter tokens are no content; a month name outside a date is a name like any other."""
         plain = _ENUMERATOR.sub(" ", text)
         found = numbers(plain)
-        skip = META_STEMS | HEDGES | (_UNIT_STEMS if found else frozenset())  # values and units are checked as facts
+        dated = months(text)
+        units = _UNIT_STEMS | MAGNITUDE_STEMS if found else frozenset()
+        skip = META_STEMS | HEDGES | units | {stem(m) for m in dated}  # values, units and months are checked as facts
         stems = tuple(dict.fromkeys(s for s in content_stems(text)
                                     if s not in skip and not s[:1].isdigit() and len(s) > 1))
         first = re.search(r"\w", text)
-        dated = months(text)
         names = {
             w for m in _NAME.finditer(text) if first is None or m.start() != first.start()
             for w in words(m.group(0)) if w not in STOPWORDS and w not in dated and len(w) > 1
@@ -158,7 +179,7 @@ class Claim:
                           if len(kept := tuple(w for w in words(m.group(0)) if w not in STOPWORDS)) > 1)
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
                    compounds, identifiers(plain), (identifier_numbers(plain) | date_numbers(plain)) & found,
-                   lemma_forms(text))
+                   lemma_forms(text), month_years(text))
 
 
 def acronyms(text: str) -> frozenset[str]:
@@ -210,6 +231,7 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
     missing: list[str] = [f"number {n}" for n in sorted((absent & claim.fixed) | (absent - claim.fixed - facts.derived)
                                                         if absent else absent)]
     missing += [f"identifier {i}" for i in sorted(claim.identifiers - facts.identifiers)]
+    missing += [f"date {m} {y}" for m, y in sorted(claim.month_years - facts.month_years)]  # one date, not two halves
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
     missing += [f"name {n}" for n in sorted(claim.names) if not _name_found(n, facts.words)]
     if claim.negated and not facts.negated:
