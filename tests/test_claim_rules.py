@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from assistant.answer.claim_rules import (
-    HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
+    ARITHMETIC_CUES, HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
+    value_contexts,
 )
 from assistant.answer.matching import TermWeights
 from assistant.answer.support import Claim, Facts, match, month_years, months
@@ -83,3 +84,20 @@ def test_a_date_is_found_whole_not_as_a_month_and_a_year_from_two_spans():
     assert match(Claim.of("As of March 2016 it is in experimental."), one, WEIGHTS).facts_ok
     assert "date march 2007" in match(Claim.of("As of March 2007 it is in experimental."), one | other,
                                       WEIGHTS).missing_facts
+
+
+def test_a_value_attached_to_another_subject_is_misplaced():
+    span = Facts.of("Up to MAXNS (currently 3) name servers may be listed in the file. On a timeout the resolver "
+                    "library retries the query 5 times.")
+    assert value_contexts("currently 5 name servers", 3) >= {("5", "name"), ("5", "server")}
+    assert match(Claim.of("Up to 3 name servers may be listed."), span, WEIGHTS).facts_ok
+    assert "value 5" in match(Claim.of("Up to 5 name servers may be listed."), span, WEIGHTS).missing_facts
+    assert value_contexts("Three: (1) keep the notice", 3, within_clause=True) == frozenset()
+
+
+def test_a_computed_number_needs_an_arithmetic_cue_and_a_day_is_quoted():
+    assert stem("later") in ARITHMETIC_CUES
+    span = Facts.of("The speech was on September 7, 2022 and the order came on September 8, 2022; 2 envoys and 3 aides left.")
+    assert match(Claim.of("The order came one day later."), span, WEIGHTS).facts_ok
+    assert "number 1" in match(Claim.of("The order named 1 envoy."), span, WEIGHTS).missing_facts  # 1 = 3 - 2: no cue
+    assert "date September 9, 2022" in match(Claim.of("The order came on September 9, 2022."), span, WEIGHTS).missing_facts

@@ -42,7 +42,8 @@ def identifier_numbers(text: str) -> frozenset[str]:
 def date_numbers(text: str) -> frozenset[str]:
     """The numbers written inside the dates of ``text`` ("September 7, 2022" → "7", "2022"): a date is quoted,
     not computed, so these must be found as they are."""
-    return frozenset(n.lstrip("0") or "0" for m in DATE.finditer(text) for n in re.findall(r"\d+", m.group(0)))
+    return frozenset(form for m in DATE.finditer(text) for n in re.findall(r"\d+", m.group(0))
+                     for form in (n, n.lstrip("0") or "0"))
 
 
 def unbroken(text: str) -> str:
@@ -105,3 +106,34 @@ def magnitudes(text: str) -> dict[str, str]:
         value = float(m.group(1)) * _SCALE[m.group(2).lower()]
         out[m.group(1)] = str(int(value)) if value == int(value) else f"{value:g}"
     return out
+
+
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+"""Number words and the numbers they write."""
+_CLAUSE_BREAK = re.compile(r"[:;()\[\]]")
+_VALUE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+ARITHMETIC_CUES = frozenset(stem(w) for w in (
+    "days weeks months years hours minutes seconds more less fewer difference differ apart total sum combined "
+    "together higher highest lower lowest gap between after later before passed elapsed longer shorter earlier "
+    "older newer increase decrease".split()
+))
+"""Stems that mark a number as computed (an interval, a difference, a total): only next to one of these may a
+claim's number be derived from the span's values rather than found in it."""
+
+
+def value_contexts(text: str, window: int, within_clause: bool = False) -> frozenset[tuple[str, str]]:
+    """(number, stem) for each content word within ``window`` content words of a number of ``text``: what the number is
+    said of ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...); ``within_clause``: not across
+    ":", ";" or brackets ("Three: (1) ..." says nothing of what the three are)."""
+    if within_clause:
+        return frozenset().union(*(value_contexts(part, window) for part in _CLAUSE_BREAK.split(text)))
+    tokens = [t for t in _VALUE_TOKEN.findall(text.lower()) if t not in STOPWORDS or t in NUMBER_WORDS]
+    out = set()
+    for i, token in enumerate(tokens):
+        if token[0].isdigit() or token in NUMBER_WORDS:
+            value = NUMBER_WORDS.get(token) or token.replace(",", "").rstrip(".")
+            near = tokens[max(0, i - window):i] + tokens[i + 1:i + 1 + window]
+            out.update((value, stem(w)) for w in near if not w[0].isdigit() and w not in NUMBER_WORDS)
+    return frozenset(out)

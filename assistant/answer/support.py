@@ -19,8 +19,8 @@ from functools import cached_property
 import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
-from assistant.answer.claim_rules import (HEDGES, MAGNITUDE_STEMS, date_numbers, identifier_numbers, identifiers,
-                                          lemma_forms, lemma_stems, magnitudes, unbroken)
+from assistant.answer.claim_rules import (ARITHMETIC_CUES, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, date_numbers, identifier_numbers,
+                                          identifiers, lemma_forms, lemma_stems, magnitudes, unbroken, value_contexts)
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
@@ -28,9 +28,6 @@ from assistant.answer.synonyms import synonyms
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october november december".split()}
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+(?:of\s+)?\d{4})",
                          re.I)
@@ -48,6 +45,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
 _BOOLEAN = re.compile(r"\b(true|false)\b", re.I)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_CLAIM_WINDOW, _SPAN_WINDOW = 3, 6  # words around a number that say what it is of, in a claim and in a span
 _YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _UNITS = ("days", "weeks", "months", "years")
 _MAX_OPERANDS = 12  # numbers of a span combined pairwise into derived values
@@ -60,7 +58,7 @@ META_STEMS = frozenset(stem(w) for w in (
 def numbers(text: str) -> frozenset[str]:
     """Numbers in ``text``, normalised ("1,000" → "1000", "two" → "2", "15th" → "15", "2 million" → "2000000")."""
     found = {m.group(0).replace(",", "").rstrip(".") for m in _NUMBER.finditer(text)}
-    found |= {_NUMBER_WORDS[w] for w in words(text) if w in _NUMBER_WORDS}
+    found |= {NUMBER_WORDS[w] for w in words(text) if w in NUMBER_WORDS}
     scaled = magnitudes(text)
     found = (found - scaled.keys()) | set(scaled.values())
     return frozenset(found)
@@ -101,6 +99,7 @@ class Facts:
     quantities: frozenset[str] = frozenset()
     identifiers: frozenset[str] = frozenset()
     month_years: frozenset[tuple[str, str]] = frozenset()
+    contexts: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
@@ -114,14 +113,15 @@ class Facts:
                    frozenset(words(f"{both} {context}")) | acronyms(joined), bool(_NEGATION.search(text)),
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
                    numbers(DATE.sub(" ", text)), identifiers(joined),
-                   frozenset(itertools.product(months(text), _YEAR_WORD.findall(text))))
+                   frozenset(itertools.product(months(text), _YEAR_WORD.findall(text))),
+                   value_contexts(joined, _SPAN_WINDOW))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
                      self.words | other.words, self.negated or other.negated, self.dates + other.dates,
                      self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
                      self.quantities | other.quantities, self.identifiers | other.identifiers,
-                     self.month_years | other.month_years)
+                     self.month_years | other.month_years, self.contexts | other.contexts)
 
     @cached_property
     def derived(self) -> frozenset[str]:
@@ -158,6 +158,8 @@ class Claim:
     fixed: frozenset[str] = frozenset()
     lemmas: tuple[tuple[str, str], ...] = ()
     month_years: frozenset[tuple[str, str]] = frozenset()
+    contexts: frozenset[tuple[str, str]] = frozenset()
+    dates: tuple[DatedValue, ...] = ()
 
     @classmethod
     def of(cls, text: str) -> Claim:
@@ -179,7 +181,8 @@ class Claim:
                           if len(kept := tuple(w for w in words(m.group(0)) if w not in STOPWORDS)) > 1)
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
                    compounds, identifiers(plain), (identifier_numbers(plain) | date_numbers(plain)) & found,
-                   lemma_forms(text), month_years(text))
+                   lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, within_clause=True),
+                   tuple(d for d in find_dates(text) if d.has_day))
 
 
 def acronyms(text: str) -> frozenset[str]:
@@ -228,8 +231,10 @@ class Match:
 def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
     """Coverage of the claim's content words by the span, and the hard facts the span lacks."""
     absent = claim.numbers - facts.numbers
-    missing: list[str] = [f"number {n}" for n in sorted((absent & claim.fixed) | (absent - claim.fixed - facts.derived)
-                                                        if absent else absent)]
+    computed = {n for n in absent - claim.fixed if {s for v, s in claim.contexts if v == n} & ARITHMETIC_CUES}
+    missing: list[str] = [f"number {n}" for n in sorted(absent - (computed & facts.derived) if absent else absent)]
+    missing += [f"value {n}" for n in sorted(misplaced(claim, facts))]
+    missing += [f"date {d.text}" for d in claim.dates if not any(_same_day(d, e) for e in facts.dates)]
     missing += [f"identifier {i}" for i in sorted(claim.identifiers - facts.identifiers)]
     missing += [f"date {m} {y}" for m, y in sorted(claim.month_years - facts.month_years)]  # one date, not two halves
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
@@ -252,6 +257,24 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
             unmatched.append(term)
     coverage = got / total if total else (1.0 if claim.numbers or claim.names or claim.months else 0.0)
     return Match(round(coverage, 4), tuple(missing), tuple(unmatched))
+
+
+def misplaced(claim: Claim, facts: Facts) -> set[str]:
+    """Numbers of the claim that the span has, but never near any of the span's words the claim puts next to them
+    ("currently 5 name servers" where the span's 5 is of something else): a value attached to the wrong subject."""
+    out = set()
+    for n in claim.numbers & facts.numbers - claim.fixed:
+        near = {s for v, s in claim.contexts if v == n} & facts.stems - HEDGES  # words the span has somewhere
+        if near and not any((n, s) in facts.contexts for s in near):
+            out.add(n)
+    return out
+
+
+def _same_day(claimed: DatedValue, written: DatedValue) -> bool:
+    """A date with a day in the claim is one the span writes: same day and month, and year when both give one."""
+    a, b = claimed.value, written.value
+    return written.has_day and (a.month, a.day) == (b.month, b.day) and (
+        a.year == b.year or not (claimed.has_year and written.has_year))
 
 
 def _term_hit(term: str, stems: frozenset[str]) -> float:
