@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
-    value_contexts,
+    time_numbers, value_contexts,
 )
 from assistant.answer.matching import TermWeights
-from assistant.answer.support import Claim, Facts, match, month_years, months
+from assistant.answer.support import Claim, Facts, capitalised, match, month_years, months
 from assistant.terms import stem
 
 WEIGHTS = TermWeights({}, 100)
@@ -101,3 +101,19 @@ def test_a_computed_number_needs_an_arithmetic_cue_and_a_day_is_quoted():
     assert match(Claim.of("The order came one day later."), span, WEIGHTS).facts_ok
     assert "number 1" in match(Claim.of("The order named 1 envoy."), span, WEIGHTS).missing_facts  # 1 = 3 - 2: no cue
     assert "date September 9, 2022" in match(Claim.of("The order came on September 9, 2022."), span, WEIGHTS).missing_facts
+
+
+def test_a_name_is_backed_only_by_a_word_the_span_capitalises():
+    assert capitalised("the Regents of the University own the source code") == {"regents", "university"}
+    span = Facts.of("Copyright the Regents of the University of California. Redistribution of source code is allowed.")
+    assert match(Claim.of("The holder is the Regents of the University of California."), span, WEIGHTS).facts_ok
+    assert "name source" in match(Claim.of("The holder is the Source of the University of California."), span,
+                                  WEIGHTS).missing_facts
+
+
+def test_a_year_is_misplaced_when_used_of_something_else():
+    assert time_numbers("Accepted in 2014, cut on September 7, 2022; Sections 2004 through 9") == {"2014", "7", "2022"}
+    span = Facts.of("Apache License, Version 2.0, January 2004. Permission is granted to copy and distribute verbatim "
+                    "copies freely. Sections 1 through 9 of this document define the terms.")
+    assert match(Claim.of("Sections 1 through 9 define the terms."), span, WEIGHTS).facts_ok
+    assert "value 2004" in match(Claim.of("Sections 2004 through 9 define the terms."), span, WEIGHTS).missing_facts

@@ -137,3 +137,17 @@ def value_contexts(text: str, window: int, within_clause: bool = False) -> froze
             near = tokens[max(0, i - window):i] + tokens[i + 1:i + 1 + window]
             out.update((value, stem(w)) for w in near if not w[0].isdigit() and w not in NUMBER_WORDS)
     return frozenset(out)
+
+
+_TIME_LEAD = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|of|to|before|after|between|and|during|as of)|[,(–-])\s*$",
+                        re.IGNORECASE)
+
+
+def time_numbers(text: str) -> frozenset[str]:
+    """The numbers of ``text`` written as a time: a date with a month or day, or a year after a time word ("in 2014",
+    "from 1996 to 2004"); not a year-like number used of something else ("Sections 2004 through 9")."""
+    out: set[str] = set()
+    for m in DATE.finditer(text):
+        if not m.group(0).isdigit() or _TIME_LEAD.search(text[:m.start()]) or m.start() == 0:
+            out.update(re.findall(r"\d+", m.group(0)))
+    return frozenset(out)

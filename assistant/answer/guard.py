@@ -275,7 +275,10 @@ class Guard:
         return True
 
     def _anchored(self, spans: list[SpanCandidate]) -> bool:
-        """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question."""
+        """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question; never
+        for a question none of whose terms the corpus knows (its nearest sentences are near nothing)."""
+        if self._terms and not any(self.weights.known(t) for t in self._terms):
+            return False
         reach = self.params.anchor_reach
         return any(s.source == a.source and s.start < a.end + reach and a.start - reach < s.end
                    for s in spans for a in self.anchors)

@@ -20,7 +20,8 @@ import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (ARITHMETIC_CUES, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, date_numbers, identifier_numbers,
-                                          identifiers, lemma_forms, lemma_stems, magnitudes, unbroken, value_contexts)
+                                          identifiers, lemma_forms, lemma_stems, magnitudes, time_numbers, unbroken,
+                                          value_contexts)
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
@@ -86,7 +87,7 @@ def booleans(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Facts:
-    """What a piece of text says, in the forms the support check compares."""
+    """What a piece of text says, in the forms the support check compares (``words``: those that can back a name)."""
 
     stems: frozenset[str]
     numbers: frozenset[str]
@@ -110,7 +111,7 @@ class Facts:
         joined = unbroken(text)
         both = text if joined == text else f"{text} {joined}"
         return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(text), months(text),
-                   frozenset(words(f"{both} {context}")) | acronyms(joined), bool(_NEGATION.search(text)),
+                   capitalised(both) | frozenset(words(context)) | acronyms(joined), bool(_NEGATION.search(text)),
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
                    numbers(DATE.sub(" ", text)), identifiers(joined),
                    frozenset(itertools.product(months(text), _YEAR_WORD.findall(text))),
@@ -183,6 +184,12 @@ class Claim:
                    compounds, identifiers(plain), (identifier_numbers(plain) | date_numbers(plain)) & found,
                    lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, within_clause=True),
                    tuple(d for d in find_dates(text) if d.has_day))
+
+
+def capitalised(text: str) -> frozenset[str]:
+    """Words written with a capital somewhere in ``text``, lower case: what can back a name of a claim ("the
+    Regents of the University" backs "Regents"; "source code" does not back "the Source")."""
+    return frozenset(w for m in _NAME.finditer(text) for w in words(m.group(0)))
 
 
 def acronyms(text: str) -> frozenset[str]:
@@ -263,7 +270,7 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     """Numbers of the claim that the span has, but never near any of the span's words the claim puts next to them
     ("currently 5 name servers" where the span's 5 is of something else): a value attached to the wrong subject."""
     out = set()
-    for n in claim.numbers & facts.numbers - claim.fixed:
+    for n in claim.numbers & facts.numbers - time_numbers(claim.text):
         near = {s for v, s in claim.contexts if v == n} & facts.stems - HEDGES  # words the span has somewhere
         if near and not any((n, s) in facts.contexts for s in near):
             out.add(n)
@@ -286,7 +293,7 @@ def supports(m: Match, similarity: float | None, params: GuardParams) -> bool:
     """The decision: hard facts all found, and content covered (fully, or mostly and close in meaning)."""
     if not m.facts_ok or m.coverage <= 0 or len(m.missing_words) > params.max_unmatched:
         return False
-    if m.coverage >= params.full_coverage:
+    if m.coverage >= params.full_coverage or len(m.missing_words) <= 1 and m.coverage >= params.one_word_coverage:
         return True
     return m.coverage >= params.soft_coverage and similarity is not None and similarity >= params.soft_similarity
 
