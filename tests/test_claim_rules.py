@@ -117,3 +117,14 @@ def test_a_year_is_misplaced_when_used_of_something_else():
                     "copies freely. Sections 1 through 9 of this document define the terms.")
     assert match(Claim.of("Sections 1 through 9 define the terms."), span, WEIGHTS).facts_ok
     assert "value 2004" in match(Claim.of("Sections 2004 through 9 define the terms."), span, WEIGHTS).missing_facts
+
+
+def test_a_name_ending_is_a_demonym_or_plural_not_another_word():
+    span = Facts.of("Iran hosts it; the UserDir directive works on Unix systems since April 2004.")
+    assert match(Claim.of("It angered the Iranians."), span, WEIGHTS).missing_facts == ()
+    assert "name unixdir" in match(Claim.of("Set the UnixDir directive."), span, WEIGHTS).missing_facts
+    assert "name april" in match(Claim.of("The April directive works on Unix."), span, WEIGHTS).missing_facts
+
+
+def test_only_the_capitalised_parts_of_a_hyphenated_word_are_names():
+    assert Claim.of("It lists the Debian-specific changes.").names == {"debian"}

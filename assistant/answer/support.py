@@ -41,6 +41,7 @@ _ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
 _ENUMERATOR = re.compile(r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.(])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
 _MONTH_LIST = tuple(_MONTHS.values())
 MONTH_NAMES = frozenset(_MONTH_LIST)
+_NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what turns a place into its people
 _NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
@@ -176,7 +177,8 @@ class Claim:
         first = re.search(r"\w", text)
         names = {
             w for m in _NAME.finditer(text) if first is None or m.start() != first.start()
-            for w in words(m.group(0)) if w not in STOPWORDS and w not in dated and len(w) > 1
+            for part in re.split(r"[-‐]", m.group(0)) if part[:1].isupper()  # "Debian-specific": a name and a word
+            for w in words(part) if w not in STOPWORDS and w not in dated and len(w) > 1
         }
         compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text)
                           if len(kept := tuple(w for w in words(m.group(0)) if w not in STOPWORDS)) > 1)
@@ -188,8 +190,9 @@ class Claim:
 
 def capitalised(text: str) -> frozenset[str]:
     """Words written with a capital somewhere in ``text``, lower case: what can back a name of a claim ("the
-    Regents of the University" backs "Regents"; "source code" does not back "the Source")."""
-    return frozenset(w for m in _NAME.finditer(text) for w in words(m.group(0)))
+    Regents of the University" backs "Regents"; "source code" does not back "the Source"; the month of a date
+    backs no name)."""
+    return frozenset(w for m in _NAME.finditer(text) for w in words(m.group(0))) - months(text)
 
 
 def acronyms(text: str) -> frozenset[str]:
@@ -203,12 +206,14 @@ def acronyms(text: str) -> frozenset[str]:
 
 
 def _name_found(name: str, span_words: frozenset[str]) -> bool:
+    """The name, or a form of it with a demonym or plural ending (Iran/Iranian, Albania/Albanians; not
+    Unix/UnixDir), is among the span's words."""
     if name in span_words:
         return True
     for word in span_words:
         short, long_ = (name, word) if len(name) <= len(word) else (word, name)
-        if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4:
-            return True  # Iran/Iranian, Albania/Albanians
+        if len(short) >= 4 and long_.startswith(short) and _NAME_ENDING.fullmatch(long_[len(short):]):
+            return True
     return False
 
 
