@@ -128,3 +128,14 @@ def test_a_name_ending_is_a_demonym_or_plural_not_another_word():
 
 def test_only_the_capitalised_parts_of_a_hyphenated_word_are_names():
     assert Claim.of("It lists the Debian-specific changes.").names == {"debian"}
+
+
+def test_a_one_word_paraphrase_is_supported_at_the_one_word_coverage():
+    from assistant.answer.guard_params import GuardParams
+    from assistant.answer.support import Match, supports
+
+    params = GuardParams(full_coverage=0.85, soft_coverage=0.5, soft_similarity=0.8, one_word_coverage=0.6)
+    assert supports(Match(0.65, (), ("prefer",)), None, params)
+    assert not supports(Match(0.65, (), ("prefer", "opt")), None, params)
+    assert not supports(Match(0.55, (), ("prefer",)), None, params)
+    assert not supports(Match(0.65, (), ("prefer",)), None, params.model_copy(update={"one_word_coverage": 1.0}))
