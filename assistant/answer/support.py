@@ -1,11 +1,15 @@
 """Does a source span support a generated sentence? Hard facts must match exactly, wording may vary a little.
 
 A *claim* is one generated sentence. A span (or the union of a few) supports it when every number of the claim
-occurs in the span or is computed from its values (the days or years between two cited dates, the difference or sum
-of two cited numbers), every month and name occurs in it, a negated claim meets a negation, a stated boolean is not
-contradicted, and the claim's content words are covered: almost all of them (idf-weighted, with stems, near forms and
-synonyms), or most of them when the span also means nearly the same (MiniLM cosine); and only a few content words may
-go unmatched whatever their weight. The thresholds are fitted (``guard_params.json``).
+occurs in the span, near a word the claim attaches to it, or (next to an arithmetic cue: "days", "later", "more")
+is computed from its values (the days or years between two cited dates, the difference or sum of two cited numbers;
+never a date's day or year, never the number of a numbered name such as "UTF-8"); every date is written whole in one
+span; every month and name occurs in it (a name as a word the span capitalises); a negated claim meets a negation
+(unless it corrects the question's premise); a stated boolean is not contradicted; and the claim's content words
+are covered (with stems, spaCy lemmas, near forms and synonyms; hedges such as "roughly" need no support): almost
+all of them, or all but one, or most of them when the span also means nearly the same (MiniLM cosine); and only a
+few content words may go unmatched whatever their weight. The small rules live in ``claim_rules``; the thresholds
+are fitted (``guard_params.json``).
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ from functools import cached_property
 import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
-from assistant.answer.claim_rules import (ARITHMETIC_CUES, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, date_numbers, identifier_numbers,
-                                          identifiers, lemma_forms, lemma_stems, magnitudes, time_numbers, unbroken,
-                                          value_contexts)
+from assistant.answer.claim_rules import (
+    ARITHMETIC_CUES, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, date_numbers, identifier_numbers, identifiers, lemma_forms,
+    lemma_stems, magnitudes, time_numbers, unbroken, value_contexts,
+)
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
@@ -157,11 +162,11 @@ class Claim:
     booleans: frozenset[str] = frozenset()
     compounds: tuple[tuple[str, ...], ...] = ()
     identifiers: frozenset[str] = frozenset()
-    fixed: frozenset[str] = frozenset()
+    fixed: frozenset[str] = frozenset()  # numbers of its dates and numbered names: found as written, never computed
     lemmas: tuple[tuple[str, str], ...] = ()
     month_years: frozenset[tuple[str, str]] = frozenset()
     contexts: frozenset[tuple[str, str]] = frozenset()
-    dates: tuple[DatedValue, ...] = ()
+    dates: tuple[DatedValue, ...] = ()  # its dates with a day
 
     @classmethod
     def of(cls, text: str) -> Claim:
