@@ -284,3 +284,17 @@ def test_an_off_topic_question_is_not_answered_from_the_sentences_nearest_to_it(
     guard = Guard(passages, snapshot, weights, assistant.embedder.embed, False, "How do I reverse a list in Python?",
                   anchors=anchors)
     assert guard_answer("On September 7, 2022, Albania cut off diplomatic relations with Iran [2].", guard).abstained
+
+
+def test_a_span_that_points_back_is_about_the_sentence_before_it(assistant, snapshot):
+    """"This statement ..." answers a question about what the sentence before it says (the diplomat's remark)."""
+    chunk = next(c for c in snapshot.meta.chunks if "succinctly captures" in c.text)
+    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
+    passages = (Passage(1, Hit(chunk=chunk, score=1.0), chunk.text),)
+
+    def guard(question: str) -> Guard:
+        return Guard(passages, snapshot, weights, None, False, question)
+
+    reply = "The statement succinctly captures the inherent risk Albania undertook [1]."
+    assert not guard_answer(reply, guard("What did the Western diplomat tell Tirana Times?")).abstained
+    assert guard_answer(reply, guard("Which malware families were used in the July 2022 attack?")).abstained

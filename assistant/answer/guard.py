@@ -46,6 +46,7 @@ _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
 _PREFIX = re.compile(r"^\s*(?:answer|response)\s*:\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?i:(?:the )?answer(?: to (?:this|the) question)? is)(?:\s*:\s*|\s+(?=[A-Z0-9\"“]))")
+_POINTS_BACK = re.compile(r"\W*(?:this|that|these|those|they|it|then|such|so)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _REFUSAL = re.compile(
     r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
@@ -264,7 +265,7 @@ class Guard:
         meaning (or, for a why-question, it opens with a reason: "Because ..."), and carries the date or quantity
         asked for unless an earlier kept sentence did."""
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
-            stems = sentence_stems(unit.text) | frozenset().union(*(s.facts.stems for s in alignment.spans))
+            stems = sentence_stems(unit.text) | frozenset().union(*(self._topic(s) for s in alignment.spans))
             if (coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment)
                     and not self._anchored(alignment.spans)):
                 return False
@@ -273,6 +274,15 @@ class Guard:
                 return False
             self._answered = True
         return True
+
+    def _topic(self, span: SpanCandidate) -> frozenset[str]:
+        """The stems a span is about: its own, and those of the sentence before it when it opens by pointing back
+        ("That would mean ...", "They are: ...", "then X was not installed"), since that sentence names its topic."""
+        first = self.snapshot.meta.sentences[span.row[0]]
+        if span.row[0] == 0 or not _POINTS_BACK.match(first.text):
+            return span.facts.stems
+        before = self.snapshot.meta.sentences[span.row[0] - 1]
+        return span.facts.stems | sentence_stems(before.text) if before.source == first.source else span.facts.stems
 
     def _anchored(self, spans: list[SpanCandidate]) -> bool:
         """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question; never
