@@ -288,7 +288,9 @@ def test_an_off_topic_question_is_not_answered_from_the_sentences_nearest_to_it(
 
 def test_a_span_that_points_back_is_about_the_sentence_before_it(assistant, snapshot):
     """"This statement ..." answers a question about what the sentence before it says (the diplomat's remark)."""
-    chunk = next(c for c in snapshot.meta.chunks if "succinctly captures" in c.text)
+    whole = next(c for c in snapshot.meta.chunks if "succinctly captures" in c.text)
+    ids = [i for i in whole.sentence_ids if "succinctly captures" in snapshot.meta.sentences[snapshot.sentence_row[i]].text]
+    chunk = whole.model_copy(update={"sentence_ids": ids})  # the sentence alone: no pair with the one before
     weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
     passages = (Passage(1, Hit(chunk=chunk, score=1.0), chunk.text),)
 
@@ -296,5 +298,5 @@ def test_a_span_that_points_back_is_about_the_sentence_before_it(assistant, snap
         return Guard(passages, snapshot, weights, None, False, question)
 
     reply = "The statement succinctly captures the inherent risk Albania undertook [1]."
-    assert not guard_answer(reply, guard("What did the Western diplomat tell Tirana Times?")).abstained
+    assert not guard_answer(reply, guard("What about the geopolitical time bomb remark?")).abstained
     assert guard_answer(reply, guard("Which malware families were used in the July 2022 attack?")).abstained
