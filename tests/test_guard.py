@@ -9,7 +9,7 @@ import pytest
 from assistant.answer.guard import UNSUPPORTED, Guard, SentenceStream, guard_answer, split_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage, answer_prompt
-from assistant.schema import Hit
+from assistant.schema import Hit, Span
 
 MARKER = re.compile(r"\[(\d+)\]")
 
@@ -274,3 +274,29 @@ def test_flipped_boolean_contradicts_its_span():
 def test_reply_with_no_content_is_not_an_answer(guard, reply):
     result = guard_answer(reply, guard(question="When did the cyberattack hit Albania?"))
     assert result.abstained and result.citations == []
+
+
+def test_an_off_topic_question_is_not_answered_from_the_sentences_nearest_to_it(assistant, snapshot, passages):
+    """The extractive answerer's nearest sentences to a question the corpus knows none of the words of are near
+    nothing: a true sentence of the article cited there does not answer it."""
+    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
+    anchors = tuple(Span(source=c.source, start=c.start, end=c.end) for c in (p.hit.chunk for p in passages))
+    guard = Guard(passages, snapshot, weights, assistant.embedder.embed, False, "How do I reverse a list in Python?",
+                  anchors=anchors)
+    assert guard_answer("On September 7, 2022, Albania cut off diplomatic relations with Iran [2].", guard).abstained
+
+
+def test_a_span_that_points_back_is_about_the_sentence_before_it(assistant, snapshot):
+    """"This statement ..." answers a question about what the sentence before it says (the diplomat's remark)."""
+    whole = next(c for c in snapshot.meta.chunks if "succinctly captures" in c.text)
+    ids = [i for i in whole.sentence_ids if "succinctly captures" in snapshot.meta.sentences[snapshot.sentence_row[i]].text]
+    chunk = whole.model_copy(update={"sentence_ids": ids})  # the sentence alone: no pair with the one before
+    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
+    passages = (Passage(1, Hit(chunk=chunk, score=1.0), chunk.text),)
+
+    def guard(question: str) -> Guard:
+        return Guard(passages, snapshot, weights, None, False, question)
+
+    reply = "The statement succinctly captures the inherent risk Albania undertook [1]."
+    assert not guard_answer(reply, guard("What about the geopolitical time bomb remark?")).abstained
+    assert guard_answer(reply, guard("Which malware families were used in the July 2022 attack?")).abstained

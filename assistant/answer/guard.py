@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from assistant.answer.cite import citation_for
+from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, expected_type, has_value
-from assistant.answer.support import META_STEMS, Claim, Facts, Match, cosine, match, supports
+from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
 from assistant.terms import STOPWORDS
@@ -45,6 +46,7 @@ _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
 _PREFIX = re.compile(r"^\s*(?:answer|response)\s*:\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?i:(?:the )?answer(?: to (?:this|the) question)? is)(?:\s*:\s*|\s+(?=[A-Z0-9\"“]))")
+_POINTS_BACK = re.compile(r"\W*(?:this|that|these|those|they|it|then|such|so)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _REFUSAL = re.compile(
     r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
@@ -62,8 +64,9 @@ class Unit:
 
 
 def _without_named_numbers(text: str) -> str:
-    """Text without numbers that are part of a name ("Ashraf 3"; not "In 2014", "About 8")."""
-    return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS | _APPROX else " ", text)
+    """Text without numbers that are part of a name ("Ashraf 3"; not "In 2014", "About 8", "November 2007")."""
+    return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS | _APPROX | MONTH_NAMES
+                             else " ", text)
 
 
 def _hint_numbers(group: str) -> list[int]:
@@ -121,7 +124,8 @@ def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCa
                 continue
             seen.add(key)
             doc = snapshot.meta.documents[first.source]
-            facts = Facts.of(doc.text[first.start:last.end], f"{first.section} {doc.title}")
+            lemmas = [lemma for i in run if (tags := sentences[i].tags) for lemma in tags.lemmas]
+            facts = Facts.of(doc.text[first.start:last.end], f"{first.section} {doc.title}", lemmas)
             out.append(SpanCandidate(p.n, first.source, first.start, last.end, first.section, first.page, facts,
                                      tuple(rows[i] for i in run)))
     return out
@@ -134,7 +138,7 @@ class Alignment:
     spans: list[SpanCandidate]
     match: Match | None
     score: float = 0.0
-    vector: np.ndarray | None = None
+    claim: str = ""
 
 
 @dataclass
@@ -185,7 +189,7 @@ class Guard:
         self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
         self._answered = not (self._kind == "date" and _ASKS_DATE.search(self.question)
                               or self._kind == "number" and _ASKS_QUANTITY.search(self.question))
-        self._question_vector = self._vector(self.question) if self.question else None
+        self._vectors: dict[str, np.ndarray | None] = {}
         self._yes_no = bool(_YES_NO_QUESTION.match(self.question.strip()))
         self._pending: str | None = None
         self._relevance = {c: coverage(self._terms, self.weights, c.facts.stems)[0] if self._terms else 1.0
@@ -194,6 +198,8 @@ class Guard:
     def align(self, unit: Unit) -> Alignment:
         """The best-supported span for one sentence, else the fewest spans that support it together; else none."""
         claim = Claim.of(_POLARITY_LEAD.sub("", unit.text) if self._yes_no else unit.text)
+        if claim.negated and corrects_premise(claim.text, self.question):
+            claim = replace(claim, negated=False)
         if not (claim.stems or claim.numbers) or unit.text.rstrip().endswith("?"):
             return Alignment([], None)
         if len(claim.stems) < 2 and not (claim.numbers or claim.names or _NAMED.match(claim.text)):
@@ -202,16 +208,15 @@ class Guard:
                         key=lambda mc: (mc[0].facts_ok, mc[0].coverage, -len(mc[1].row)), reverse=True)
         if not scored:
             return Alignment([], None)
-        vector = self._vector(claim.text)
-        good = [(m, c) for m, c in scored if m.facts_ok and supports(m, self._similarity(vector, [c]), self.params)]
+        good = [(m, c) for m, c in scored if m.facts_ok and self._supported(m, claim.text, [c])]
         if good:  # a short answer ("In 2001.") fits many spans: the one about the question comes first
             m, c = max(good, key=lambda mc: (self._relevance[mc[1]] >= self.params.relevance, len(mc[1].row) == 1,
                                              mc[1].passage in unit.hints, mc[0].coverage, self._relevance[mc[1]],
                                              -mc[1].passage))
-            return Alignment([c], m, m.coverage, vector)
-        return self._cover(claim, vector, scored)
+            return Alignment([c], m, m.coverage, claim.text)
+        return self._cover(claim, scored)
 
-    def _cover(self, claim: Claim, vector: np.ndarray | None, scored: list[tuple[Match, SpanCandidate]]) -> Alignment:
+    def _cover(self, claim: Claim, scored: list[tuple[Match, SpanCandidate]]) -> Alignment:
         """Spans added one at a time, each the one that most improves the match, until together they support the
         claim (at most ``max_spans``; every span must add something)."""
         def gain(m: Match) -> tuple[int, float]:
@@ -229,12 +234,25 @@ class Guard:
                 break
             spans.append(top)
             best_match = top_match
-            if supports(best_match, self._similarity(vector, spans), self.params):
-                return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage, vector)
+            if self._supported(best_match, claim.text, spans):
+                return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage,
+                                 claim.text)
         return Alignment([], best_match)
 
+    def _supported(self, m: Match, text: str, spans: list[SpanCandidate]) -> bool:
+        """``supports``, embedding the claim only when its words alone do not decide."""
+        on_words = supports(m, None, self.params)
+        if on_words or m.coverage < self.params.soft_coverage:
+            return on_words
+        return supports(m, self._similarity(self._vector(text), spans), self.params)
+
     def _vector(self, text: str) -> np.ndarray | None:
-        return self.embed([text])[0] if self.embed is not None else None
+        """The MiniLM vector of ``text``, embedded on first need and kept."""
+        if self.embed is None or not text:
+            return None
+        if text not in self._vectors:
+            self._vectors[text] = self.embed([text])[0]
+        return self._vectors[text]
 
     def _similarity(self, vector: np.ndarray | None, spans: list[SpanCandidate]) -> float | None:
         if vector is None:
@@ -247,7 +265,7 @@ class Guard:
         meaning (or, for a why-question, it opens with a reason: "Because ..."), and carries the date or quantity
         asked for unless an earlier kept sentence did."""
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
-            stems = sentence_stems(unit.text) | frozenset().union(*(s.facts.stems for s in alignment.spans))
+            stems = sentence_stems(unit.text) | frozenset().union(*(self._topic(s) for s in alignment.spans))
             if (coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment)
                     and not self._anchored(alignment.spans)):
                 return False
@@ -257,19 +275,32 @@ class Guard:
             self._answered = True
         return True
 
+    def _topic(self, span: SpanCandidate) -> frozenset[str]:
+        """The stems a span is about: its own, and those of the sentence before it when it opens by pointing back
+        ("That would mean ...", "They are: ...", "then X was not installed"), since that sentence names its topic."""
+        first = self.snapshot.meta.sentences[span.row[0]]
+        if span.row[0] == 0 or not _POINTS_BACK.match(first.text):
+            return span.facts.stems
+        before = self.snapshot.meta.sentences[span.row[0] - 1]
+        return span.facts.stems | sentence_stems(before.text) if before.source == first.source else span.facts.stems
+
     def _anchored(self, spans: list[SpanCandidate]) -> bool:
-        """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question."""
+        """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question; never
+        for a question none of whose terms the corpus knows (its nearest sentences are near nothing)."""
+        if self._terms and not any(self.weights.known(t) for t in self._terms):
+            return False
         reach = self.params.anchor_reach
         return any(s.source == a.source and s.start < a.end + reach and a.start - reach < s.end
                    for s in spans for a in self.anchors)
 
     def _close(self, alignment: Alignment) -> bool:
         """The sentence, or its spans, mean nearly what the question asks (MiniLM cosine)."""
-        q = self._question_vector
-        if q is None or alignment.vector is None:
+        q = self._vector(self.question)
+        vector = self._vector(alignment.claim)
+        if q is None or vector is None:
             return False
         span = self._similarity(q, alignment.spans) or 0.0
-        return max(cosine(q, alignment.vector), span) >= self.params.relevance_similarity
+        return max(cosine(q, vector), span) >= self.params.relevance_similarity
 
     def add(self, unit: Unit) -> tuple[str, list[Citation]]:
         """Guard one sentence: the text to show (``""`` when dropped) and the citations it introduced."""

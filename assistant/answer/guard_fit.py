@@ -32,12 +32,13 @@ if TYPE_CHECKING:
 
 MAX_WRONG = 0.025
 GRID = {
-    "full_coverage": (0.75, 0.85),
-    "soft_coverage": (0.5, 0.6),
-    "soft_similarity": (0.8,),
-    "max_unmatched": (2, 3),
+    "full_coverage": (0.8, 0.85),
+    "soft_coverage": (0.5,),
+    "soft_similarity": (0.75, 0.8),
+    "one_word_coverage": (0.6, 0.7, 1.0),
+    "max_unmatched": (2,),
     "relevance": (0.2, 0.35),
-    "relevance_similarity": (0.6, 0.7),
+    "relevance_similarity": (0.6,),
     "anchor_reach": (0, 300),
 }
 

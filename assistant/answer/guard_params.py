@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 GUARD_PARAMS_PATH = Path(__file__).with_name("guard_params.json")
-GUARD_PARAMS_VERSION = 1
+GUARD_PARAMS_VERSION = 2  # 2: one_word_coverage
 
 
 class GuardParams(BaseModel):
@@ -24,6 +24,8 @@ class GuardParams(BaseModel):
                                  "words alone...")
     soft_coverage: float = Field(0.7, description="...or this much, when they also mean nearly the same:")
     soft_similarity: float = Field(0.75, description="MiniLM cosine of claim and spans for the soft rule.")
+    one_word_coverage: float = Field(1.0, description="...or this much, when just one content word is unmatched (a "
+                                     "one-word paraphrase: 'preferred' for 'opting').")
     max_unmatched: int = Field(2, description="Content words of the claim that may go unmatched, whatever their weight.")
     max_spans: int = Field(3, ge=1, le=4, description="Separate spans a sentence joining facts may cite.")
     relevance: float = Field(0.3, description="Share of the question's terms (idf mass) the sentence and its spans "

@@ -1,21 +1,32 @@
 """Does a source span support a generated sentence? Hard facts must match exactly, wording may vary a little.
 
 A *claim* is one generated sentence. A span (or the union of a few) supports it when every number of the claim
-occurs in the span or is computed from its values (the days or years between two cited dates, the difference or sum
-of two cited numbers), every month and name occurs in it, a negated claim meets a negation, a stated boolean is not
-contradicted, and the claim's content words are covered: almost all of them (idf-weighted, with stems, near forms and
-synonyms), or most of them when the span also means nearly the same (MiniLM cosine); and only a few content words may
-go unmatched whatever their weight. The thresholds are fitted (``guard_params.json``).
+occurs in the span, near a word the claim attaches to it, or (next to an arithmetic cue: "days", "later", "more")
+is computed from its values (the days or years between two cited dates, the difference or sum of two cited numbers;
+never a date's day or year, never the number of a numbered name such as "UTF-8"); every date is written whole in one
+span; every month and name occurs in it (a name as a word the span capitalises); a negated claim meets a negation
+(unless it corrects the question's premise); a stated boolean is not contradicted; and the claim's content words
+are covered (with stems, spaCy lemmas, near forms and synonyms; hedges such as "roughly" need no support): almost
+all of them, or all but one, or most of them when the span also means nearly the same (MiniLM cosine); and only a
+few content words may go unmatched whatever their weight. The small rules live in ``claim_rules``; the thresholds
+are fitted (``guard_params.json``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
+from assistant.answer.claim_rules import (
+    ARITHMETIC_CUES, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, date_numbers, identifier_numbers, identifiers, lemma_forms,
+    lemma_stems, magnitudes, time_numbers, unbroken, value_contexts,
+)
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
@@ -23,20 +34,26 @@ from assistant.answer.synonyms import synonyms
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october november december".split()}
-_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+\d{4})", re.I)
+_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+(?:of\s+)?\d{4})",
+                         re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
+_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?"
+    r"((?:1[5-9]|20)\d\d)\b|\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])\b", re.I)
+_DAY_MONTH_YEAR = re.compile(r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:1[5-9]|20)\d\d)\b", re.I)
 _ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
-_ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
-_MONTH_NAMES = frozenset(_MONTHS.values())
+_ENUMERATOR = re.compile(r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.(])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
+_MONTH_LIST = tuple(_MONTHS.values())
+MONTH_NAMES = frozenset(_MONTH_LIST)
+_NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what turns a place into its people
 _NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
 _BOOLEAN = re.compile(r"\b(true|false)\b", re.I)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_CLAIM_WINDOW, _SPAN_WINDOW = 3, 6  # words around a number that say what it is of, in a claim and in a span
+_YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _UNITS = ("days", "weeks", "months", "years")
 _MAX_OPERANDS = 12  # numbers of a span combined pairwise into derived values
 _UNIT_STEMS = frozenset(stem(w) for w in "day days week weeks month months year years".split())
@@ -46,17 +63,27 @@ META_STEMS = frozenset(stem(w) for w in (
 
 
 def numbers(text: str) -> frozenset[str]:
-    """Numbers in ``text``, normalised ("1,000" → "1000", "two" → "2", "15th" → "15")."""
+    """Numbers in ``text``, normalised ("1,000" → "1000", "two" → "2", "15th" → "15", "2 million" → "2000000")."""
     found = {m.group(0).replace(",", "").rstrip(".") for m in _NUMBER.finditer(text)}
-    found |= {_NUMBER_WORDS[w] for w in words(text) if w in _NUMBER_WORDS}
+    found |= {NUMBER_WORDS[w] for w in words(text) if w in NUMBER_WORDS}
+    scaled = magnitudes(text)
+    found = (found - scaled.keys()) | set(scaled.values())
     return frozenset(found)
 
 
 def months(text: str) -> frozenset[str]:
     """Month names used in dates ("Sept. 7" → "september", "2016-03" → "march")."""
     found = {_MONTHS[m.group(1).lower()] for m in _MONTH_WORD.finditer(text)}
-    found |= {list(_MONTHS.values())[int(m.group(1)) - 1] for m in _ISO_MONTH.finditer(text)}
+    found |= {_MONTH_LIST[int(m.group(1)) - 1] for m in _ISO_MONTH.finditer(text)}
     return frozenset(found)
+
+
+def month_years(text: str) -> frozenset[tuple[str, str]]:
+    """The (month, year) pairs of the dates written in ``text`` ("March 2016", "7 March, 2016", "2016-03")."""
+    pairs = {(_MONTHS[m.group(1).lower()], m.group(2)) for m in _MONTH_YEAR.finditer(text) if m.group(1)}
+    pairs |= {(_MONTH_LIST[int(m.group(4)) - 1], m.group(3)) for m in _MONTH_YEAR.finditer(text) if m.group(3)}
+    pairs |= {(_MONTHS[m.group(1).lower()], m.group(2)) for m in _DAY_MONTH_YEAR.finditer(text)}
+    return frozenset(pairs)
 
 
 def booleans(text: str) -> frozenset[str]:
@@ -66,7 +93,7 @@ def booleans(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Facts:
-    """What a piece of text says, in the forms the support check compares."""
+    """What a piece of text says, in the forms the support check compares (``words``: those that can back a name)."""
 
     stems: frozenset[str]
     numbers: frozenset[str]
@@ -77,22 +104,33 @@ class Facts:
     booleans: frozenset[str] = frozenset()
     sequence: tuple[str, ...] = ()
     quantities: frozenset[str] = frozenset()
+    identifiers: frozenset[str] = frozenset()
+    month_years: frozenset[tuple[str, str]] = frozenset()
+    contexts: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
-    def of(cls, text: str, context: str = "") -> Facts:
+    def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
         """The facts of a source span; names may also come from ``context`` (its section heading and document
-        title, which a citation shows), so "the Balkan country" under "... Albania Iran Relations" can back "Albania"."""
-        return cls(frozenset(content_stems(text)), numbers(text), months(text),
-                   frozenset(words(f"{text} {context}")) | acronyms(text), bool(_NEGATION.search(text)),
-                   tuple(find_dates(text)), booleans(text), (*words(text), "|", *words(context)),
-                   numbers(DATE.sub(" ", text)))
+        title, which a citation shows), so "the Balkan country" under "... Albania Iran Relations" can back "Albania";
+        ``lemmas`` (the span's, tagged at index time) add their stems, so "came" in a claim meets "come" here.
+        Words split by a line-end hyphen count both ways."""
+        joined = unbroken(text)
+        both = text if joined == text else f"{text} {joined}"
+        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(text), months(text),
+                   capitalised(both) | frozenset(words(context)) | acronyms(joined), bool(_NEGATION.search(text)),
+                   tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
+                   numbers(DATE.sub(" ", text)), identifiers(joined),
+                   frozenset(itertools.product(months(text), _YEAR_WORD.findall(text))),
+                   value_contexts(joined, _SPAN_WINDOW))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
                      self.words | other.words, self.negated or other.negated, self.dates + other.dates,
                      self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
-                     self.quantities | other.quantities)
+                     self.quantities | other.quantities, self.identifiers | other.identifiers,
+                     self.month_years | other.month_years, self.contexts | other.contexts)
 
+    @cached_property
     def derived(self) -> frozenset[str]:
         """Values computed from the span's own: days, weeks, months and years between two of its dates, and the
         difference and sum of two of its quantities (numbers outside dates; never a year-like result)."""
@@ -123,22 +161,43 @@ class Claim:
     negated: bool
     booleans: frozenset[str] = frozenset()
     compounds: tuple[tuple[str, ...], ...] = ()
+    identifiers: frozenset[str] = frozenset()
+    fixed: frozenset[str] = frozenset()  # numbers of its dates and numbered names: found as written, never computed
+    lemmas: tuple[tuple[str, str], ...] = ()
+    month_years: frozenset[tuple[str, str]] = frozenset()
+    contexts: frozenset[tuple[str, str]] = frozenset()
+    dates: tuple[DatedValue, ...] = ()  # its dates with a day
 
     @classmethod
     def of(cls, text: str) -> Claim:
-        """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number."""
-        found = numbers(_ENUMERATOR.sub(" ", text))
-        skip = META_STEMS | (_UNIT_STEMS if found else frozenset())  # values and their units are checked as facts
-        stems = tuple(dict.fromkeys(s for s in content_stems(text) if s not in skip and not s[:1].isdigit()))
+        """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number, hedges
+        ("roughly") and one-letter tokens are no content; a month name outside a date is a name like any other."""
+        plain = _ENUMERATOR.sub(" ", text)
+        found = numbers(plain)
+        dated = months(text)
+        units = _UNIT_STEMS | MAGNITUDE_STEMS if found else frozenset()
+        skip = META_STEMS | HEDGES | units | {stem(m) for m in dated}  # values, units and months are checked as facts
+        stems = tuple(dict.fromkeys(s for s in content_stems(text)
+                                    if s not in skip and not s[:1].isdigit() and len(s) > 1))
         first = re.search(r"\w", text)
         names = {
             w for m in _NAME.finditer(text) if first is None or m.start() != first.start()
-            for w in words(m.group(0)) if w not in STOPWORDS and w not in _MONTH_NAMES and len(w) > 1
+            for part in re.split(r"[-‐]", m.group(0)) if part[:1].isupper()  # "Debian-specific": a name and a word
+            for w in words(part) if w not in STOPWORDS and w not in dated and len(w) > 1
         }
         compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text)
                           if len(kept := tuple(w for w in words(m.group(0)) if w not in STOPWORDS)) > 1)
-        return cls(text, stems, found, months(text), frozenset(names),
-                   bool(_NEGATION.search(text)), booleans(text), compounds)
+        return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
+                   compounds, identifiers(plain), (identifier_numbers(plain) | date_numbers(plain)) & found,
+                   lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, within_clause=True),
+                   tuple(d for d in find_dates(text) if d.has_day))
+
+
+def capitalised(text: str) -> frozenset[str]:
+    """Words written with a capital somewhere in ``text``, lower case: what can back a name of a claim ("the
+    Regents of the University" backs "Regents"; "source code" does not back "the Source"; the month of a date
+    backs no name)."""
+    return frozenset(w for m in _NAME.finditer(text) for w in words(m.group(0))) - months(text)
 
 
 def acronyms(text: str) -> frozenset[str]:
@@ -152,12 +211,14 @@ def acronyms(text: str) -> frozenset[str]:
 
 
 def _name_found(name: str, span_words: frozenset[str]) -> bool:
+    """The name, or a form of it with a demonym or plural ending (Iran/Iranian, Albania/Albanians; not
+    Unix/UnixDir), is among the span's words."""
     if name in span_words:
         return True
     for word in span_words:
         short, long_ = (name, word) if len(name) <= len(word) else (word, name)
-        if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4:
-            return True  # Iran/Iranian, Albania/Albanians
+        if len(short) >= 4 and long_.startswith(short) and _NAME_ENDING.fullmatch(long_[len(short):]):
+            return True
     return False
 
 
@@ -187,7 +248,12 @@ class Match:
 def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
     """Coverage of the claim's content words by the span, and the hard facts the span lacks."""
     absent = claim.numbers - facts.numbers
-    missing: list[str] = [f"number {n}" for n in sorted(absent - facts.derived() if absent else absent)]
+    computed = {n for n in absent - claim.fixed if {s for v, s in claim.contexts if v == n} & ARITHMETIC_CUES}
+    missing: list[str] = [f"number {n}" for n in sorted(absent - (computed & facts.derived) if absent else absent)]
+    missing += [f"value {n}" for n in sorted(misplaced(claim, facts))]
+    missing += [f"date {d.text}" for d in claim.dates if not any(_same_day(d, e) for e in facts.dates)]
+    missing += [f"identifier {i}" for i in sorted(claim.identifiers - facts.identifiers)]
+    missing += [f"date {m} {y}" for m, y in sorted(claim.month_years - facts.month_years)]  # one date, not two halves
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
     missing += [f"name {n}" for n in sorted(claim.names) if not _name_found(n, facts.words)]
     if claim.negated and not facts.negated:
@@ -197,22 +263,47 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
                 if all(_name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
     total = got = 0.0
     unmatched: list[str] = []
+    lemma_of = dict(claim.lemmas)
     for term in claim.stems:
         idf = weights.idf(term)
         total += idf
-        hit = term_match(term, facts.stems) or (0.8 if synonyms(term) & facts.stems else 0.0)
+        hit = max(_term_hit(form, facts.stems) * (1.0 if form == term else 0.9)
+                  for form in (term, lemma_of.get(term, term)))
         got += hit * idf
         if not hit:
             unmatched.append(term)
-    coverage = got / total if total else 0.0
+    coverage = got / total if total else (1.0 if claim.numbers or claim.names or claim.months else 0.0)
     return Match(round(coverage, 4), tuple(missing), tuple(unmatched))
+
+
+def misplaced(claim: Claim, facts: Facts) -> set[str]:
+    """Numbers of the claim that the span has, but never near any of the span's words the claim puts next to them
+    ("currently 5 name servers" where the span's 5 is of something else): a value attached to the wrong subject."""
+    out = set()
+    for n in claim.numbers & facts.numbers - time_numbers(claim.text):
+        near = {s for v, s in claim.contexts if v == n} & facts.stems - HEDGES  # words the span has somewhere
+        if near and not any((n, s) in facts.contexts for s in near):
+            out.add(n)
+    return out
+
+
+def _same_day(claimed: DatedValue, written: DatedValue) -> bool:
+    """A date with a day in the claim is one the span writes: same day and month, and year when both give one."""
+    a, b = claimed.value, written.value
+    return written.has_day and (a.month, a.day) == (b.month, b.day) and (
+        a.year == b.year or not (claimed.has_year and written.has_year))
+
+
+def _term_hit(term: str, stems: frozenset[str]) -> float:
+    """How well one claim stem is met by a span's stems: the same or a near form, else a synonym (0.8)."""
+    return term_match(term, stems) or (0.8 if synonyms(term) & stems else 0.0)
 
 
 def supports(m: Match, similarity: float | None, params: GuardParams) -> bool:
     """The decision: hard facts all found, and content covered (fully, or mostly and close in meaning)."""
     if not m.facts_ok or m.coverage <= 0 or len(m.missing_words) > params.max_unmatched:
         return False
-    if m.coverage >= params.full_coverage:
+    if m.coverage >= params.full_coverage or len(m.missing_words) <= 1 and m.coverage >= params.one_word_coverage:
         return True
     return m.coverage >= params.soft_coverage and similarity is not None and similarity >= params.soft_similarity
 

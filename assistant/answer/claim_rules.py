@@ -1,0 +1,153 @@
+"""Small rules the support check applies to a claim and its span, each one named and tested on its own.
+
+- ``HEDGES``: words that qualify a claim rather than assert it ("roughly", "usually"); they need no support.
+- ``identifiers``: numbered names ("UTF-8", "OS/2", "fcntl(2)"): found whole in the span, never computed.
+- ``date_numbers``: the numbers of a claim's dates (the day, the year): found as written, never computed.
+- ``lemma_forms``: the stem of each word's dictionary form ("held" → "hold", "came" → "come"), from spaCy.
+- ``unbroken``: text with words split by a line-end hyphen ("Infor-\\n mation") joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.answer.qtypes import DATE
+from assistant.terms import STOPWORDS, stem, words
+
+HEDGES = frozenset(stem(w) for w in (
+    "about approximately roughly nearly almost around usually typically generally normally often sometimes "
+    "perhaps possibly probably likely certainly surely already also still even just simply instead respectively "
+    "actually really basically essentially e g eg etc ie i.e".split()
+))
+"""Stems of words that hedge or frame a claim (degree, frequency, likelihood, "e.g."): a claim may add them freely."""
+
+_IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z_]*)(?:[-/]|\()?(\d+(?:\.\d+)*)\)?(?![\w])")
+_LINE_BREAK_HYPHEN = re.compile(r"(\w)[‐­-]\s*\n\s*(\w)")
+
+
+def identifiers(text: str) -> frozenset[str]:
+    """Numbered names in ``text``, lower case without separators: "UTF-8" → "utf8", "shadow(5)" → "shadow5",
+    "OS/2" → "os2"; a word and a number apart ("version 2", "Ashraf 3") are not one (their number is an ordinary
+    value). A number that belongs to such a name is part of the name: another value must not stand in for it."""
+    return frozenset(f"{m.group(1).lower()}{m.group(2)}" for m in _IDENTIFIER.finditer(text)
+                     if m.group(1).lower() not in STOPWORDS)
+
+
+def identifier_numbers(text: str) -> frozenset[str]:
+    """The numbers that belong to numbered names in ``text`` ("UTF-8" → "8")."""
+    return frozenset(m.group(2) for m in _IDENTIFIER.finditer(text) if m.group(1).lower() not in STOPWORDS)
+
+
+def date_numbers(text: str) -> frozenset[str]:
+    """The numbers written inside the dates of ``text`` ("September 7, 2022" → "7", "2022"): a date is quoted,
+    not computed, so these must be found as they are."""
+    return frozenset(form for m in DATE.finditer(text) for n in re.findall(r"\d+", m.group(0))
+                     for form in (n, n.lstrip("0") or "0"))
+
+
+def unbroken(text: str) -> str:
+    """``text`` with line-end hyphenation undone ("Infor‐\\n  mation" → "Information"); other text unchanged."""
+    return _LINE_BREAK_HYPHEN.sub(r"\1\2", text)
+
+
+@lru_cache(maxsize=4096)
+def lemma_forms(text: str) -> tuple[tuple[str, str], ...]:
+    """(stem of a word, stem of its lemma) for each word of ``text`` whose lemma stems differently ("held" →
+    ("held", "hold")): an inflection the stemmer misses, so a claim in other forms still meets its span's words."""
+    from assistant.nlp import syntax
+
+    pairs = {}
+    for token in syntax(text).tokens:
+        word = token.text.lower()
+        if word in STOPWORDS or not token.lemma or not word.isalpha():
+            continue
+        a, b = stem(word), stem(token.lemma)
+        if a != b:
+            pairs[a] = b
+    return tuple(sorted(pairs.items()))
+
+
+def lemma_stems(lemmas: list[str]) -> frozenset[str]:
+    """Stems of a span's lemmas (as tagged at index time), to add to its own stems."""
+    return frozenset(stem(w) for lemma in lemmas for w in words(lemma) if w not in STOPWORDS)
+
+
+_NEGATED = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[:;,—–]|\b(?:but|instead|rather)\b", re.IGNORECASE)
+
+
+def corrects_premise(text: str, question: str) -> bool:
+    """Whether ``text`` denies a value the question takes for granted and gives another: "Albania did not cut ties
+    in 2014: ... it cut them in 2022" to "Why did Albania cut ties in 2014?". Such a negation answers the question's
+    premise, so the span need not hold one; a bare denial ("It did not cut ties.") is not a correction."""
+    negation = _NEGATED.search(text)
+    if not negation or _NEGATED.search(question):
+        return False
+    end = _CLAUSE_END.search(text, negation.end())
+    if end is None:
+        return False
+    asked = set(re.findall(r"\d+", question))
+    denied = set(re.findall(r"\d+", text[:end.start()])) & asked
+    return bool(denied) and bool(set(re.findall(r"\d+", text[end.end():])) - denied)
+
+
+_MAGNITUDE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(thousand|million|billion)\b", re.IGNORECASE)
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MAGNITUDE_STEMS = frozenset(stem(w) for w in _SCALE)
+"""Stems of the magnitude words, which belong to the number before them."""
+
+
+def magnitudes(text: str) -> dict[str, str]:
+    """Numbers written with a magnitude word, as the plain value they stand for: "55 million" → {"55": "55000000"},
+    so "55 million" and "55,000,000" are one value."""
+    out = {}
+    for m in _MAGNITUDE.finditer(text):
+        value = float(m.group(1)) * _SCALE[m.group(2).lower()]
+        out[m.group(1)] = str(int(value)) if value == int(value) else f"{value:g}"
+    return out
+
+
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+"""Number words and the numbers they write."""
+_CLAUSE_BREAK = re.compile(r"[:;()\[\]]")
+_VALUE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+ARITHMETIC_CUES = frozenset(stem(w) for w in (
+    "days weeks months years hours minutes seconds more less fewer difference differ apart total sum combined "
+    "together higher highest lower lowest gap between after later before passed elapsed longer shorter earlier "
+    "older newer increase decrease".split()
+))
+"""Stems that mark a number as computed (an interval, a difference, a total): only next to one of these may a
+claim's number be derived from the span's values rather than found in it."""
+
+
+def value_contexts(text: str, window: int, within_clause: bool = False) -> frozenset[tuple[str, str]]:
+    """(number, stem) for each content word within ``window`` content words of a number of ``text``: what the number is
+    said of ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...); ``within_clause``: not across
+    ":", ";" or brackets ("Three: (1) ..." says nothing of what the three are)."""
+    if within_clause:
+        return frozenset().union(*(value_contexts(part, window) for part in _CLAUSE_BREAK.split(text)))
+    tokens = [t for t in _VALUE_TOKEN.findall(text.lower()) if t not in STOPWORDS or t in NUMBER_WORDS]
+    out = set()
+    for i, token in enumerate(tokens):
+        if token[0].isdigit() or token in NUMBER_WORDS:
+            value = NUMBER_WORDS.get(token) or token.replace(",", "").rstrip(".")
+            near = tokens[max(0, i - window):i] + tokens[i + 1:i + 1 + window]
+            out.update((value, stem(w)) for w in near if not w[0].isdigit() and w not in NUMBER_WORDS)
+    return frozenset(out)
+
+
+_TIME_LEAD = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|of|to|before|after|between|and|during|as of)|[,(–-])\s*$",
+                        re.IGNORECASE)
+
+
+def time_numbers(text: str) -> frozenset[str]:
+    """The numbers of ``text`` written as a time: a date with a month or day, or a year after a time word ("in 2014",
+    "from 1996 to 2004"); not a year-like number used of something else ("Sections 2004 through 9")."""
+    out: set[str] = set()
+    for m in DATE.finditer(text):
+        if not m.group(0).isdigit() or _TIME_LEAD.search(text[:m.start()]) or m.start() == 0:
+            out.update(re.findall(r"\d+", m.group(0)))
+    return frozenset(out)

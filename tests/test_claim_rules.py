@@ -1,0 +1,141 @@
+"""The support check's small rules, each on a hand-built claim and span (no index, no model but spaCy's)."""
+
+from __future__ import annotations
+
+from assistant.answer.claim_rules import (
+    ARITHMETIC_CUES, HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
+    time_numbers, value_contexts,
+)
+from assistant.answer.matching import TermWeights
+from assistant.answer.support import Claim, Facts, capitalised, match, month_years, months
+from assistant.terms import stem
+
+WEIGHTS = TermWeights({}, 100)
+
+
+def test_hedges_need_no_support():
+    assert {stem("roughly"), stem("usually")} <= HEDGES
+    span = Facts.of("Debian ships keymaps for nearly two dozen keyboards.")
+    m = match(Claim.of("Debian ships keymaps for roughly two dozen keyboards."), span, WEIGHTS)
+    assert m.missing_words == () and m.coverage == 1.0
+
+
+def test_numbered_names_are_whole_and_never_computed():
+    assert identifiers("stored in shadow(5), encoded in UTF-8 on OS/2") == {"shadow5", "utf8", "os2"}
+    assert identifiers("Ashraf 3 and version 2") == frozenset()
+    span = Facts.of("The encrypted password is stored in the shadow(5) file; there are 2 files and 3 fields.")
+    assert match(Claim.of("The encrypted password is stored in the shadow(5) file."), span, WEIGHTS).facts_ok
+    wrong = match(Claim.of("The encrypted password is stored in the shadow(1) file."), span, WEIGHTS)
+    assert "identifier shadow1" in wrong.missing_facts and "number 1" in wrong.missing_facts  # 1 = 3 - 2, not taken
+
+
+def test_numbers_of_a_date_are_quoted_not_computed():
+    assert date_numbers("It ended on September 7, 2022 after 54 days.") == {"7", "2022"}
+    span = Facts.of("The attack came on July 15, 2022 and ties were cut on September 7, 2022.")
+    assert match(Claim.of("Ties were cut 54 days after the attack."), span, WEIGHTS).facts_ok  # an interval: computed
+    assert not match(Claim.of("Ties were cut on September 8, 2022."), span, WEIGHTS).facts_ok  # 8 = 15 - 7: a date
+
+
+def test_lemma_forms_meet_irregular_inflections():
+    assert (stem("held"), "hold") in lemma_forms("Albania held Iran responsible.")
+    span = Facts.of("Albania holds Iran responsible for the attack.")
+    assert match(Claim.of("Albania held Iran responsible for the attack."), span, WEIGHTS).missing_words == ()
+    assert stem("come") in lemma_stems(["come", "the"])
+
+
+def test_line_end_hyphenation_is_undone_for_names():
+    text = "maintained at the Network Infor‐\n       mation Control Center (NIC)"
+    assert "Information" in unbroken(text)
+    claim = Claim.of("It was maintained at the Network Information Control Center.")
+    assert match(claim, Facts.of(text), WEIGHTS).facts_ok
+
+
+def test_month_written_with_of_is_a_month_and_a_bare_month_is_a_name():
+    assert months("ratified in April of 2004") == {"april"}
+    span = Facts.of("The contract was ratified in April of 2004.")
+    assert match(Claim.of("It was ratified in April 2004."), span, WEIGHTS).facts_ok
+    assert "april" in Claim.of("The April maintainer changed it.").names
+
+
+def test_a_bare_value_is_a_claim_of_its_own():
+    span = Facts.of("Albania took in the MEK in 2014.")
+    assert match(Claim.of("2014."), span, WEIGHTS).coverage == 1.0
+    assert not match(Claim.of("2015."), span, WEIGHTS).facts_ok
+
+
+def test_correcting_a_false_premise_is_not_a_bare_denial():
+    question = "Why did Albania cut ties with Iran in 2014?"
+    assert corrects_premise("Albania did not cut ties in 2014: it cut them on September 7, 2022.", question)
+    assert not corrects_premise("Albania did not cut ties with Iran.", question)
+    assert not corrects_premise("It did not happen in 2014, nor in 2014 again.", question)
+
+
+def test_a_number_with_a_magnitude_word_is_its_plain_value():
+    assert magnitudes("about 55 million lines") == {"55": "55000000"}
+    span = Facts.of("Debian 2.2 holds more than 55,000,000 physical SLOC.")
+    assert match(Claim.of("It holds more than 55 million physical SLOC."), span, WEIGHTS).facts_ok
+    assert not match(Claim.of("It holds more than 56 million physical SLOC."), span, WEIGHTS).facts_ok
+
+
+def test_a_date_is_found_whole_not_as_a_month_and_a_year_from_two_spans():
+    assert month_years("As of March 2016, and on 7 September 2022 (2021-11)") == {
+        ("march", "2016"), ("september", "2022"), ("november", "2021")}
+    one, other = Facts.of("As of this writing (2016-03), it is in experimental."), Facts.of("It shipped in 2007.")
+    assert match(Claim.of("As of March 2016 it is in experimental."), one, WEIGHTS).facts_ok
+    assert "date march 2007" in match(Claim.of("As of March 2007 it is in experimental."), one | other,
+                                      WEIGHTS).missing_facts
+
+
+def test_a_value_attached_to_another_subject_is_misplaced():
+    span = Facts.of("Up to MAXNS (currently 3) name servers may be listed in the file. On a timeout the resolver "
+                    "library retries the query 5 times.")
+    assert value_contexts("currently 5 name servers", 3) >= {("5", "name"), ("5", "server")}
+    assert match(Claim.of("Up to 3 name servers may be listed."), span, WEIGHTS).facts_ok
+    assert "value 5" in match(Claim.of("Up to 5 name servers may be listed."), span, WEIGHTS).missing_facts
+    assert value_contexts("Three: (1) keep the notice", 3, within_clause=True) == frozenset()
+
+
+def test_a_computed_number_needs_an_arithmetic_cue_and_a_day_is_quoted():
+    assert stem("later") in ARITHMETIC_CUES
+    span = Facts.of("The speech was on September 7, 2022 and the order came on September 8, 2022; 2 envoys and 3 aides left.")
+    assert match(Claim.of("The order came one day later."), span, WEIGHTS).facts_ok
+    assert "number 1" in match(Claim.of("The order named 1 envoy."), span, WEIGHTS).missing_facts  # 1 = 3 - 2: no cue
+    assert "date September 9, 2022" in match(Claim.of("The order came on September 9, 2022."), span, WEIGHTS).missing_facts
+
+
+def test_a_name_is_backed_only_by_a_word_the_span_capitalises():
+    assert capitalised("the Regents of the University own the source code") == {"regents", "university"}
+    span = Facts.of("Copyright the Regents of the University of California. Redistribution of source code is allowed.")
+    assert match(Claim.of("The holder is the Regents of the University of California."), span, WEIGHTS).facts_ok
+    assert "name source" in match(Claim.of("The holder is the Source of the University of California."), span,
+                                  WEIGHTS).missing_facts
+
+
+def test_a_year_is_misplaced_when_used_of_something_else():
+    assert time_numbers("Accepted in 2014, cut on September 7, 2022; Sections 2004 through 9") == {"2014", "7", "2022"}
+    span = Facts.of("Apache License, Version 2.0, January 2004. Permission is granted to copy and distribute verbatim "
+                    "copies freely. Sections 1 through 9 of this document define the terms.")
+    assert match(Claim.of("Sections 1 through 9 define the terms."), span, WEIGHTS).facts_ok
+    assert "value 2004" in match(Claim.of("Sections 2004 through 9 define the terms."), span, WEIGHTS).missing_facts
+
+
+def test_a_name_ending_is_a_demonym_or_plural_not_another_word():
+    span = Facts.of("Iran hosts it; the UserDir directive works on Unix systems since April 2004.")
+    assert match(Claim.of("It angered the Iranians."), span, WEIGHTS).missing_facts == ()
+    assert "name unixdir" in match(Claim.of("Set the UnixDir directive."), span, WEIGHTS).missing_facts
+    assert "name april" in match(Claim.of("The April directive works on Unix."), span, WEIGHTS).missing_facts
+
+
+def test_only_the_capitalised_parts_of_a_hyphenated_word_are_names():
+    assert Claim.of("It lists the Debian-specific changes.").names == {"debian"}
+
+
+def test_a_one_word_paraphrase_is_supported_at_the_one_word_coverage():
+    from assistant.answer.guard_params import GuardParams
+    from assistant.answer.support import Match, supports
+
+    params = GuardParams(full_coverage=0.85, soft_coverage=0.5, soft_similarity=0.8, one_word_coverage=0.6)
+    assert supports(Match(0.65, (), ("prefer",)), None, params)
+    assert not supports(Match(0.65, (), ("prefer", "opt")), None, params)
+    assert not supports(Match(0.55, (), ("prefer",)), None, params)
+    assert not supports(Match(0.65, (), ("prefer",)), None, params.model_copy(update={"one_word_coverage": 1.0}))
