@@ -70,7 +70,8 @@ class Evidence:
             return sentence
         sentences = self._snapshot.meta.sentences
         end = sentence.end
-        for other in sentences[self._snapshot.sentence_row[sentence.id] + 1:]:
+        for j in range(self._snapshot.sentence_row[sentence.id] + 1, len(sentences)):
+            other = sentences[j]
             if other.source != sentence.source or other.end > sentence.end + reach:
                 break
             end = other.end

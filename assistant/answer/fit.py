@@ -119,9 +119,9 @@ def refusal_rows(samples: list[QuestionSample], ranker: LinearModel) -> tuple[li
     return rows, labels
 
 
-def refusal_model(samples: list[QuestionSample], ranker: LinearModel) -> LinearModel:
-    """Logistic regression of "should be refused" on the refusal evidence, refusals and answers weighed equally."""
-    rows, labels = refusal_rows(samples, ranker)
+def refusal_model(rows: list[dict[str, float]], labels: list[int]) -> LinearModel:
+    """Logistic regression of "should be refused" on the refusal evidence (``refusal_rows``), refusals and answers
+    weighed equally."""
     names = sorted(rows[0])
     y = np.array(labels, float)
     balanced = np.where(y == 1, len(y) / (2 * max(y.sum(), 1)), len(y) / (2 * max(len(y) - y.sum(), 1)))
@@ -135,7 +135,7 @@ def held_out_probabilities(samples: list[QuestionSample], names: list[str]) -> t
     for held in sorted({s.collection for s in samples}):
         others = [s for s in samples if s.collection != held]
         ranker = fit_ranker(others, names)
-        model = refusal_model(others, ranker)
+        model = refusal_model(*refusal_rows(others, ranker))
         rows, ys = refusal_rows([s for s in samples if s.collection == held], ranker)
         probs += [model.probability(r) for r in rows]
         labels += ys
@@ -158,11 +158,11 @@ def best_threshold(probs: np.ndarray, y: np.ndarray, max_false: float = MAX_FALS
 def fit_refusal(samples: list[QuestionSample], ranker: LinearModel, names: list[str]) -> tuple[LinearModel, float]:
     """The refusal model (fitted on every sample) and its threshold, chosen on leave-one-collection-out
     probabilities when the samples come from several collections (in-sample ones flatter the model)."""
-    model = refusal_model(samples, ranker)
+    rows, labels = refusal_rows(samples, ranker)
+    model = refusal_model(rows, labels)
     if len({s.collection for s in samples}) > 2:
         probs, y = held_out_probabilities(samples, names)
     else:
-        rows, labels = refusal_rows(samples, ranker)
         probs, y = np.array([model.probability(r) for r in rows]), np.array(labels, float)
     return model, best_threshold(probs, y)
 

@@ -148,10 +148,7 @@ class AskedKindAbsent:
                     and c.view.window_coverage >= self.min_window_coverage]
         if q.strict:
             relevant = [c for c in relevant if all(term_match(n, sentence_stems(c.sentence.text)) for n in q.query.names)]
-        head = counted_head(q)
-        if head:
-            relevant = [c for c in relevant if value_near(c.sentence.text, head, q.query.text, "number")]
-        return 0.0 if relevant else 1.0
+        return 0.0 if beside_counted_head(q, relevant) else 1.0
 
 
 @dataclass(frozen=True)
@@ -167,10 +164,7 @@ class TypedGap:
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         if KIND_LABELS.get(q.query.kind) is None or q.query.parts or _COMPUTED.search(q.query.text):
             return 0.0
-        head = counted_head(q)
-        typed = [c for c in ranked[:self.first] if c.features.get("asked_kind_present", 0) > 0]
-        if head:
-            typed = [c for c in typed if value_near(c.sentence.text, head, q.query.text, "number")]
+        typed = beside_counted_head(q, [c for c in ranked[:self.first] if c.features.get("asked_kind_present", 0) > 0])
         if not typed:
             return self.cap
         return min(ranked[0].logit - typed[0].logit, self.cap)
@@ -308,6 +302,14 @@ def counted_head(q: QuestionView) -> str | None:
     else:
         head = q.parse.focus[-1] if q.parse.focus else q.query.head
     return head if head and head not in _NOT_COUNTED else None
+
+
+def beside_counted_head(q: QuestionView, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates whose number sits by the noun the question counts (all of them when nothing is counted)."""
+    head = counted_head(q)
+    if not head:
+        return candidates
+    return [c for c in candidates if value_near(c.sentence.text, head, q.query.text, "number")]
 
 
 def value_near(text: str, head: str, question: str, kind: str, before: int = 3, after: int = 8) -> bool:

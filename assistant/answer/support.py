@@ -35,13 +35,13 @@ from assistant.terms import STOPWORDS, content_stems, stem, words
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october november december".split()}
-_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=\s+\d|\s*,?\s+(?:of\s+)?\d{4})",
-                         re.I)
+_MONTH = r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"  # a month name or its abbreviation
+_YEAR_NUMBER = r"((?:1[5-9]|20)\d\d)"
+_MONTH_WORD = re.compile(rf"{_MONTH}(?=\s+\d|\s*,?\s+(?:of\s+)?\d{{4}})", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 _MONTH_YEAR = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?"
-    r"((?:1[5-9]|20)\d\d)\b|\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])\b", re.I)
-_DAY_MONTH_YEAR = re.compile(r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:1[5-9]|20)\d\d)\b", re.I)
+    rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?{_YEAR_NUMBER}\b|\b{_YEAR_NUMBER}-(0[1-9]|1[0-2])\b", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}}\s+{_MONTH},?\s+{_YEAR_NUMBER}\b", re.I)
 _ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
 _ENUMERATOR = re.compile(r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.(])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
 _MONTH_LIST = tuple(_MONTHS.values())
@@ -116,11 +116,12 @@ class Facts:
         Words split by a line-end hyphen count both ways."""
         joined = unbroken(text)
         both = text if joined == text else f"{text} {joined}"
-        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(text), months(text),
+        named_months = months(text)
+        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(text), named_months,
                    capitalised(both) | frozenset(words(context)) | acronyms(joined), bool(_NEGATION.search(text)),
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
                    numbers(DATE.sub(" ", text)), identifiers(joined),
-                   frozenset(itertools.product(months(text), _YEAR_WORD.findall(text))),
+                   frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
                    value_contexts(joined, _SPAN_WINDOW))
 
     def __or__(self, other: Facts) -> Facts:
