@@ -31,6 +31,12 @@ def test_counted_head() -> None:
     assert R.counted_head(question("how much does gzip shrink text?", kind="number", focus=["gzip"])) is None
     assert R.counted_head(question("which version added it?", kind="number", focus=["version"])) is None
     assert R.counted_head(question("who rang the bells?", kind="entity", focus=["bell"])) is None
+    keymaps = question("how many keyboard keymaps ship with it?", kind="number", focus=["keyboard", "keymap"])
+    keymaps.query.head, keymaps.query.head_phrase = "ship", ["keyboard", "keymaps", "ship"]  # a verb ends the phrase
+    assert R.counted_head(keymaps) == "keymap"  # the parser's noun within the phrase wins
+    money = question("how much money does alice send?", kind="number", focus=["money"])
+    money.query.head = "money"
+    assert R.counted_head(money) is None  # a mass noun: "$100.00" answers without sitting by "money"
 
 
 def test_qualifier_unmatched() -> None:

@@ -27,7 +27,8 @@ _PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGN
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference|between)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-_NOT_COUNTED = frozenset({"long", "old", "far", "version", "release"})  # heads a number answers without sitting by them
+# Heads a number answers without sitting by them: lengths, ages, versions, and mass nouns measured in units.
+_NOT_COUNTED = frozenset({"long", "old", "far", "version", "release", "money", "time", "space", "memory"})
 _TAKES_FOR_GRANTED = re.compile(
     r"^\s*(?:why|how come|since|because|given that|as)\b|\b(?:right|correct|isn't it|doesn't it)\s*\?|,\s*(?:so )?(?:how|what|which|can)\b",
     re.IGNORECASE)
@@ -299,6 +300,9 @@ def counted_head(q: QuestionView) -> str | None:
         return None
     if _HOW_MUCH.search(q.query.text):
         head = q.query.head  # the noun after "how many"; none: nothing is counted by name
+        parsed = q.parse.focus[-1] if q.parse.focus else None
+        if head and parsed and parsed != head and any(stem(parsed) == stem(w) for w in q.query.head_phrase):
+            head = parsed  # the parser's noun within the phrase ("how many keyboard *keymaps* ship")
     else:
         head = q.parse.focus[-1] if q.parse.focus else q.query.head
     return head if head and head not in _NOT_COUNTED else None
