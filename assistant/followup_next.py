@@ -8,6 +8,7 @@ and reads how many sentences it asks for; ``following`` walks the document from 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,12 +90,25 @@ def paragraph_breaks(text: str) -> re.Pattern[str]:
     return LINE_BREAK if lengths and lengths[len(lengths) // 2] > LONG_LINE else PARAGRAPH_BREAK
 
 
+def document_rows(sentences: Sequence[Sentence]) -> dict[str, range]:
+    """Where each document's sentences lie in the index's list of sentences (a document's are consecutive, in
+    document order), so a continuation reads only the document it continues."""
+    rows: dict[str, range] = {}
+    first = 0
+    for i, sentence in enumerate(sentences):
+        if i + 1 == len(sentences) or sentences[i + 1].source != sentence.source:
+            rows[sentence.source] = range(first, i + 1)
+            first = i + 1
+    return rows
+
+
 def following(sentences: Sequence[Sentence], cited: Sequence[Span], count: int, text: str,
               params: ContinuationParams = CONTINUATION) -> list[Sentence]:
-    """What follows the previous answer: after the last cited sentence of the first cited document (its ``text``),
-    the first ``params.per_paragraph`` answerable sentences of each of the next ``count`` paragraphs (the rest of
-    the cited paragraph elaborates what was already answered), or with ``params.by_paragraph`` off the next
-    ``count`` sentences; ``sentences``: the index's sentences in document order. Empty when nothing was cited."""
+    """What follows the previous answer: after the last cited sentence of the first cited document (its ``text``,
+    its ``sentences`` in document order, as ``document_rows`` finds them in the index), the first ``params.per_paragraph`` answerable sentences of each of the
+    next ``count`` paragraphs (the rest of the cited paragraph elaborates what was already answered), or with
+    ``params.by_paragraph`` off the next ``count`` sentences. Only the sentences after the citation are read.
+    Empty when nothing was cited."""
     if not cited:
         return []
     source = cited[0].source
@@ -104,9 +118,8 @@ def following(sentences: Sequence[Sentence], cited: Sequence[Span], count: int, 
     out: list[Sentence] = []
     paragraph, previous_end = 0, last
     read: dict[int, int] = {}  # paragraph -> sentences taken from it
-    for sentence in sentences:
-        if sentence.source != source or sentence.start < last:
-            continue
+    for at in range(bisect.bisect_left(sentences, last, key=lambda s: s.start), len(sentences)):
+        sentence = sentences[at]
         paragraph += bool(breaks.search(text[previous_end:sentence.start]))
         previous_end = sentence.end
         if not sentence.answerable or any(s < sentence.end and sentence.start < e for s, e in spans):
