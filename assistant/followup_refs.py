@@ -226,13 +226,15 @@ class Antecedents:
         own = syntax(fragment)
         if own_wh:
             wh = aliases.get(own_wh, own_wh)
-            rest = re.sub(rf"(?i)\b{re.escape(own_wh)}\b", "", fragment).strip(" ?")
+            before, _, after = re.split(rf"(?i)\b({re.escape(own_wh)})\b", fragment, maxsplit=1)
+            rest = f"{before} {after}".strip(" ?")
             if any(t.pos in ("NOUN", "PROPN", "VERB") and t.text.lower() not in STOPWORDS for t in syntax(rest).tokens):
                 return f"{fragment.strip(' ?')} {self.gist()}"  # its own question: the history adds its topic
             body = body_without_wh(self.previous)
-            if self.parsed.tokens and self.parsed.tokens[0].pos != "PROPN":
+            first = body.split(" ", 1)[0]
+            if first.lower() in STOPWORDS:  # "is a return ...", but "MEK members ...", "Albania ..." as written
                 body = body[:1].lower() + body[1:]
-            return f"{wh} {rest} {body}".strip()
+            return f"{before.strip()} {wh} {after.strip(' ?')} {body}".strip()  # "in what timeframe": "in" leads
         continuing = any(t.lemma in CONTINUING for t in own.tokens)
         swapped = self._swap(own) or (parallel_swap(written or fragment, self.previous, self.similar)
                                       if self.similar and not continuing else None)

@@ -55,6 +55,17 @@ def test_one_stands_for_the_previous_noun() -> None:
     assert searched == "Which part of debian takes care of the first objective?"
 
 
+def test_a_preposition_before_the_wh_word_stays_in_front_of_it() -> None:
+    searched = resolve("in what timeframe?", ["What is the outlook for Albania-Iran relations?"]).searched
+    assert searched == "In what timeframe is the outlook for Albania Iran relations?"
+
+
+def test_a_name_opening_the_previous_body_keeps_its_capitals() -> None:
+    searched = resolve("why?", ["Did MEK members settle near Tirana?"]).searched
+    assert searched == "Why did MEK members settle near Tirana?"
+    assert "MEK members did Albania accept" in (resolve("why?", ["How many MEK members did Albania accept?"]).searched or "")
+
+
 def test_a_lone_wh_word_takes_over_the_previous_question() -> None:
     searched = resolve("How come?", ["Is a return to normal relations between Tirana and Tehran likely soon?"]).searched
     assert searched == "Why is a return to normal relations between Tirana and Tehran likely soon?"
