@@ -19,6 +19,9 @@ from assistant.terms import STOPWORDS
 
 CONTINUING = frozenset({"other", "others", "rest", "remaining", "else", "next", "more", "another", "further"})
 """Words that ask for what the previous answer left out or what comes after it."""
+ORDINALS = {"second": "first", "third": "second", "fourth": "third", "fifth": "fourth", "sixth": "fifth"}
+"""An ordinal continues the previous turn when that turn held the ordinal before it ("the first lesson" → "and the
+second?"): it asks for one more paragraph."""
 GENERIC = frozenset({"come", "follow", "be", "have", "do", "go", "one", "ones", "thing", "things", "say", "mention",
                      "list", "give", "there", "then", "that", "after", "also", "too"})
 """Words a continuation may hold besides its continuing word without asking about anything new."""
@@ -55,8 +58,9 @@ class Continuation:
 
 
 def continuing_cue(question: str) -> str | None:
-    """The continuing word or phrase of ``question`` ("else", "the other", "after that"), None without one."""
-    found = next((w for w in re.findall(r"[\w']+", question.lower()) if w in CONTINUING), None)
+    """The continuing word or phrase of ``question`` ("else", "the other", "after that", an ordinal such as
+    "second"), None without one."""
+    found = next((w for w in re.findall(r"[\w']+", question.lower()) if w in CONTINUING or w in ORDINALS), None)
     return found or (m.group(0).lower() if (m := _AFTER.search(question)) else None)
 
 
@@ -64,10 +68,13 @@ def continuation(question: str, previous: Sequence[str] = (),
                  params: ContinuationParams = CONTINUATION) -> Continuation | None:
     """``question`` as a continuation of the previous turn (None when it asks something of its own): a continuing
     word ("else", "other", "next", "after that") and no content words but generic ones, or ones the previous
-    question or answer (``previous``) already holds, at most ``params.own_words`` others."""
+    question or answer (``previous``) already holds, at most ``params.own_words`` others; an ordinal only after
+    the one before it."""
     cue = continuing_cue(question)
     if cue is None or not params.enabled:
         return None
+    if cue in ORDINALS and not any(re.search(rf"\b{ORDINALS[cue]}\b", text.lower()) for text in previous):
+        return None  # "the second chapter" with no first before it: a question of its own
     parsed = syntax(question)
     lowered = [t.text.lower() for t in parsed.tokens]
     if any(t.text.lower() in CONTINUING and t.dep == "amod" and parsed.tokens[t.head].lemma not in GENERIC
@@ -75,11 +82,12 @@ def continuation(question: str, previous: Sequence[str] = (),
         return None  # "the other end": a contrast with something named, not what comes next
     earlier = {t.lemma for text in previous for t in syntax(text).tokens}
     own = [t.lemma for t in parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ") and t.lemma not in GENERIC
-           and t.lemma not in CONTINUING and t.text.lower() not in STOPWORDS and t.lemma not in earlier]
+           and t.lemma not in CONTINUING and t.text.lower() not in ORDINALS and t.text.lower() not in STOPWORDS
+           and t.lemma not in earlier]
     if len(own) > params.own_words:
         return None
-    count = next((_NUMBERS[w] for i, w in enumerate(lowered) if w in _NUMBERS and i > 0
-                  and lowered[i - 1] in CONTINUING), params.sentences)
+    count = 1 if cue in ORDINALS else next((_NUMBERS[w] for i, w in enumerate(lowered) if w in _NUMBERS and i > 0
+                                             and lowered[i - 1] in CONTINUING), params.sentences)
     return Continuation(question, count, cue)
 
 

@@ -45,6 +45,14 @@ def test_questions_of_their_own_are_no_continuations(question: str) -> None:
     assert continuation(question, ["What must I do when I redistribute the work?"]) is None
 
 
+def test_an_ordinal_continues_only_after_the_one_before_it() -> None:
+    found = continuation("and the second?", ["What is the first condition of redistribution?"])
+    assert found is not None and found.count == 1 and found.cue == "second"
+    assert continuation("what's the second condition?", ["What is the first condition of redistribution?"]) is not None
+    assert continuation("and the second?", ["What must I do when I redistribute the work?"]) is None
+    assert continuation("and the third?", ["What is the first condition of redistribution?"]) is None
+
+
 def test_words_of_the_previous_turn_do_not_make_a_question_new() -> None:
     assert continuing_cue("who else is a reliable partner?") == "else"
     assert continuation("who else is a reliable partner?", ["Albania is a reliable partner for NATO."]) is not None
