@@ -66,6 +66,15 @@ def test_a_name_opening_the_previous_body_keeps_its_capitals() -> None:
     assert "MEK members did Albania accept" in (resolve("why?", ["How many MEK members did Albania accept?"]).searched or "")
 
 
+def test_a_condition_alone_asks_the_previous_question_under_it() -> None:
+    assert "condition alone" in cues("and if the command exited with status 255?")
+    searched = resolve("and if the command exited with status 255?", ["what does xargs exit with if it succeeds?"]).searched
+    assert searched == "What does xargs exit with, if the command exited with status 255?"
+    assert resolve("what if the table is empty?", ["How long does TRUNCATE take?"]).searched == \
+        "How long does TRUNCATE take, if the table is empty?"
+    assert "condition alone" not in cues("if i convey object code, what else has to go with the source?")
+
+
 def test_a_lone_wh_word_takes_over_the_previous_question() -> None:
     searched = resolve("How come?", ["Is a return to normal relations between Tirana and Tehran likely soon?"]).searched
     assert searched == "Why is a return to normal relations between Tirana and Tehran likely soon?"
