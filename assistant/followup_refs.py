@@ -106,13 +106,31 @@ class Antecedents:
                      and toks[t.head].pos == "NOUN"), "")
 
     def _answer_chunk(self, lemma: str) -> str | None:
+        """The previous answer's first phrase headed by ``lemma`` (any name when empty), or the name set beside a
+        common noun ("the exiled opposition group, the People's Mojahedin Organization of Iran (PMOI)": the name)."""
         if self.answer is None:
             return None
         toks = self.answer.tokens
-        for start, end in self.answer.chunks:
-            if toks[end - 1].lemma == lemma or (not lemma and toks[end - 1].pos == "PROPN"):
-                return _no_det(self.answer, start, end)
+        heads = [(start, end) for start, end in self.answer.chunks
+                 if toks[end - 1].lemma.lower() == lemma or (not lemma and toks[end - 1].pos == "PROPN")]
+        for start, end in sorted(heads, key=lambda c: toks[c[1] - 1].pos != "PROPN"):  # a named one first
+            named = toks[end - 1].pos == "PROPN"
+            return (None if named else self._apposed_name(end)) or _no_det(self.answer, start, end)
         return None
+
+    def _apposed_name(self, after: int) -> str | None:
+        """The proper name in apposition right after the answer's token ``after`` (", the X of Y," or "(X)"), up
+        to the next punctuation, None when none follows."""
+        assert self.answer is not None
+        toks = self.answer.tokens
+        if after + 1 >= len(toks) or toks[after].text not in (",", "("):
+            return None
+        start = after + 1 + (toks[after + 1].pos == "DET")
+        end = start
+        while end < len(toks) and end - start < 8 and (toks[end].pos != "PUNCT" or toks[end].text == "'s"):
+            end += 1
+        names = [t for t in toks[start:end] if t.pos == "PROPN"]
+        return self.answer.span(start, end).replace(" 's", "'s") if names and toks[end - 1].pos == "PROPN" else None
 
     def find(self, kind: str, head: str = "") -> str | None:
         """The phrase a reference of ``kind`` (person, group, thing, event, place, date, determiner) points to."""
@@ -246,8 +264,14 @@ class Antecedents:
             wh = wh if wh.startswith(_KEPT_WH) else "what is"
             return f"{wh} {fragment.strip(' ?')} {self.gist()}".strip()
         drop_ordinals = any(t.lemma in _CONTINUING for t in own.tokens)
+        tail = fragment.strip(" ?")
+        if own.tokens and own.tokens[0].pos != "PROPN" and tail[1:2].islower():  # "Otherwise known as": mid-sentence now
+            tail = tail[:1].lower() + tail[1:]
+        named = self._answer_chunk(self._wh_noun()) if self._wh_noun() and not drop_ordinals else None
+        if named:  # "which empire ...?" + "otherwise known as?": said of the empire the answer named
+            return f"{named}, {tail}"
         kept = [t.text for t in self.parsed.tokens if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
-        return f"{' '.join(kept)}, {fragment.strip(' ?')}"
+        return f"{' '.join(kept)}, {tail}"
 
     def _swap(self, own: Syntax) -> str | None:
         """The previous question with its entity (or proper name) of the fragment's kind replaced by the

@@ -49,6 +49,22 @@ def test_the_previous_answer_supplies_the_person_a_who_question_asked_for() -> N
     assert resolved.searched.startswith("When did Edi Rama announce")
 
 
+def test_it_after_which_x_is_the_name_the_answer_gives_the_x() -> None:
+    answer = ("Albania accepted about 3,000 members of the exiled opposition group, the People's Mojahedin "
+              "Organization of Iran (PMOI), in 2014 [1].")
+    searched = resolve("what is it regarded as in Iran?", ["Which group did Albania shelter from 2014?"],
+                       lambda previous: answer).searched
+    assert searched == "What is People's Mojahedin Organization of Iran regarded as in Iran?"
+
+
+def test_a_fragment_without_a_noun_is_said_of_what_the_answer_named() -> None:
+    answer = ("Its location placed it at the crossroads of empires [1]. The Illyrians defended Greece against the "
+              "Achaemenid Empire (the first Persian Empire) [2].")
+    searched = resolve("Otherwise known as?", ["Which empire were the Illyrians holding off?"],
+                       lambda previous: answer).searched
+    assert searched == "Achaemenid Empire, otherwise known as?"
+
+
 def test_one_stands_for_the_previous_noun() -> None:
     searched = resolve("which part of debian takes care of the first one?",
                        ["what are the two main objectives of a gnu/linux distribution?"]).searched
