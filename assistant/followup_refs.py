@@ -153,7 +153,7 @@ class Antecedents:
                 return found
             return self._topic(chunks) or self.gist()
         if kind == "event":
-            return self.gist()
+            return self.gist(event=True)
         if kind == "noun":  # "the first one": the noun of the previous question's topic, singular
             toks = self.parsed.tokens
             roots = [toks[_root(self.parsed, *c)] for c in chunks]
@@ -181,16 +181,18 @@ class Antecedents:
             return None
         raise ValueError(f"unknown reference kind {kind!r}")
 
-    def _content_words(self) -> list[str]:
-        """The previous question's content words, in order, once each."""
+    def _content_words(self, timeless: bool = False) -> list[str]:
+        """The previous question's content words, in order, once each (``timeless``: none of a date or time)."""
+        dated = {i for s, e, label in self.parsed.ents if label in ("DATE", "TIME") for i in range(s, e)} \
+            if timeless else set()
         return list(dict.fromkeys(t.text for t in self.parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
                                   and t.text.lower() not in STOPWORDS and t.tag not in _WH_TAGS
-                                  and stem(t.lemma) not in QUESTION_FILLER))
+                                  and stem(t.lemma) not in QUESTION_FILLER and t.i not in dated))
 
-    def gist(self) -> str:
+    def gist(self, event: bool = False) -> str:
         """What the previous turn was about: its most telling content words (by ``weight``, at most
-        ``gist_terms``), in their order."""
-        words = self._content_words()
+        ``gist_terms``), in their order; for an ``event`` ("done *that*") none of its date: that is when, not what."""
+        words = self._content_words(timeless=event)
         if self.weight is not None and len(words) > self.gist_terms:
             keep = set(sorted(words, key=lambda w: -self.weight(w.lower()))[:self.gist_terms])  # type: ignore[misc]
             words = [w for w in words if w in keep]

@@ -65,6 +65,12 @@ def test_a_fragment_without_a_noun_is_said_of_what_the_answer_named() -> None:
     assert searched == "Achaemenid Empire, otherwise known as?"
 
 
+def test_an_event_that_carries_no_date_of_the_previous_question() -> None:
+    searched = resolve("Had any country ever done that over a cyberattack before?",
+                       ["What drastic step did Albania take against Iran in September 2022?"]).searched
+    assert searched is not None and "drastic step" in searched and "September" not in searched
+
+
 def test_one_stands_for_the_previous_noun() -> None:
     searched = resolve("which part of debian takes care of the first one?",
                        ["what are the two main objectives of a gnu/linux distribution?"]).searched
