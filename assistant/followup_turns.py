@@ -8,21 +8,39 @@ earlier answer recomputed when a reference needs it, and continuations answered 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from assistant.faults import store_errors
 from assistant.schema import Answer
 
 if TYPE_CHECKING:
-    from assistant.followup import Resolution
-    from assistant.service import Assistant
+    from assistant.answer.pipeline import AnswerPipeline
+    from assistant.embedder import TextEmbedder
+    from assistant.followup import FollowupParams, Resolution
+    from assistant.followup_next import ContinuationParams
+    from assistant.settings import Settings
     from assistant.store import Snapshot
+
+
+class Host(Protocol):
+    """What ``Turns`` reads of its ``Assistant`` (named here so that this module need not import the facade)."""
+
+    settings: Settings
+    followup_params: FollowupParams | None
+    continuation_params: ContinuationParams | None
+
+    @property
+    def embedder(self) -> TextEmbedder: ...
+
+    def snapshot(self) -> Snapshot: ...
+
+    def generation(self) -> tuple[Snapshot, AnswerPipeline]: ...
 
 
 class Turns:
     """Resolves follow-ups for one assistant with its ``followup_params`` and ``continuation_params``."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Host) -> None:
         self.assistant = assistant
         self._recomputed: Answer | None = None  # the last earlier answer recomputed for a follow-up
         self._document_rows: tuple[Snapshot, dict[str, range]] | None = None  # of the last snapshot read
