@@ -30,6 +30,7 @@ LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", 
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 WH_ALIASES = {"how come": "why", "how so": "how"}
 _WH = frozenset("what which who whom whose when where why how".split())
+_CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b[^,;?]*\??")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
         weak.append("comparison")
     if re.fullmatch(r"(?i)(?:and |so |ok )?(?:what|how) about\b[^,;?]*\??", question.strip()):
         found.append("what about")  # "what about FLOATING POINT?": the previous question about something else
+    if _CONDITION_ALONE.fullmatch(question.strip()):
+        found.append("condition alone")  # "and if it's empty?": the previous question under another condition
     if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
         return ()
     return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
@@ -141,6 +144,14 @@ def _reference_kind(low: str, tag: str, dep: str, head: str = "") -> str | None:
     if low == "there" and dep != "expl":
         return "place"
     return None
+
+
+def _under(previous: str, condition: str) -> str:
+    """The previous question under the new condition, in place of a condition of its own: "What does xargs exit
+    with if it succeeds?" + "and if the command exited with 255?" → "What does xargs exit with, if the command ..."."""
+    clause = re.search(r"(?i)\b(?:if|unless|in case)\b.*", condition)
+    asked = re.sub(r"(?i),?\s*\b(?:if|unless|when|in case)\b[^,;?]*\??$", "", previous.strip()).rstrip("?.! ")
+    return f"{asked}, {clause.group(0) if clause else condition}"
 
 
 def _strip_leader(question: str) -> str:
@@ -196,7 +207,9 @@ def resolve(
     text = " ".join(pieces)
     substituted = pieces != [t.text for t in parsed.tokens]
     fragment = any(c in ("no verb", "no subject", "what about") or c.startswith("continuing") for c in found)
-    if fragment or (("short" in found or "wh-word alone" in found) and not substituted):
+    if "condition alone" in found:
+        text = _under(previous, text)
+    elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
     elif "'then'" in found:
         text = f"{text} {refs.find('date') or ''}"

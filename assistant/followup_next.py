@@ -8,6 +8,7 @@ and reads how many sentences it asks for; ``following`` walks the document from 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from assistant.terms import STOPWORDS
 
 CONTINUING = frozenset({"other", "others", "rest", "remaining", "else", "next", "more", "another", "further"})
 """Words that ask for what the previous answer left out or what comes after it."""
+ORDINALS = {"second": "first", "third": "second", "fourth": "third", "fifth": "fourth", "sixth": "fifth"}
+"""An ordinal continues the previous turn when that turn held the ordinal before it ("the first lesson" → "and the
+second?"): it asks for one more paragraph."""
 GENERIC = frozenset({"come", "follow", "be", "have", "do", "go", "one", "ones", "thing", "things", "say", "mention",
                      "list", "give", "there", "then", "that", "after", "also", "too"})
 """Words a continuation may hold besides its continuing word without asking about anything new."""
@@ -54,8 +58,9 @@ class Continuation:
 
 
 def continuing_cue(question: str) -> str | None:
-    """The continuing word or phrase of ``question`` ("else", "the other", "after that"), None without one."""
-    found = next((w for w in re.findall(r"[\w']+", question.lower()) if w in CONTINUING), None)
+    """The continuing word or phrase of ``question`` ("else", "the other", "after that", an ordinal such as
+    "second"), None without one."""
+    found = next((w for w in re.findall(r"[\w']+", question.lower()) if w in CONTINUING or w in ORDINALS), None)
     return found or (m.group(0).lower() if (m := _AFTER.search(question)) else None)
 
 
@@ -63,10 +68,13 @@ def continuation(question: str, previous: Sequence[str] = (),
                  params: ContinuationParams = CONTINUATION) -> Continuation | None:
     """``question`` as a continuation of the previous turn (None when it asks something of its own): a continuing
     word ("else", "other", "next", "after that") and no content words but generic ones, or ones the previous
-    question or answer (``previous``) already holds, at most ``params.own_words`` others."""
+    question or answer (``previous``) already holds, at most ``params.own_words`` others; an ordinal only after
+    the one before it."""
     cue = continuing_cue(question)
     if cue is None or not params.enabled:
         return None
+    if cue in ORDINALS and not any(re.search(rf"\b{ORDINALS[cue]}\b", text.lower()) for text in previous):
+        return None  # "the second chapter" with no first before it: a question of its own
     parsed = syntax(question)
     lowered = [t.text.lower() for t in parsed.tokens]
     if any(t.text.lower() in CONTINUING and t.dep == "amod" and parsed.tokens[t.head].lemma not in GENERIC
@@ -74,11 +82,12 @@ def continuation(question: str, previous: Sequence[str] = (),
         return None  # "the other end": a contrast with something named, not what comes next
     earlier = {t.lemma for text in previous for t in syntax(text).tokens}
     own = [t.lemma for t in parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ") and t.lemma not in GENERIC
-           and t.lemma not in CONTINUING and t.text.lower() not in STOPWORDS and t.lemma not in earlier]
+           and t.lemma not in CONTINUING and t.text.lower() not in ORDINALS and t.text.lower() not in STOPWORDS
+           and t.lemma not in earlier]
     if len(own) > params.own_words:
         return None
-    count = next((_NUMBERS[w] for i, w in enumerate(lowered) if w in _NUMBERS and i > 0
-                  and lowered[i - 1] in CONTINUING), params.sentences)
+    count = 1 if cue in ORDINALS else next((_NUMBERS[w] for i, w in enumerate(lowered) if w in _NUMBERS and i > 0
+                                             and lowered[i - 1] in CONTINUING), params.sentences)
     return Continuation(question, count, cue)
 
 
@@ -89,12 +98,25 @@ def paragraph_breaks(text: str) -> re.Pattern[str]:
     return LINE_BREAK if lengths and lengths[len(lengths) // 2] > LONG_LINE else PARAGRAPH_BREAK
 
 
+def document_rows(sentences: Sequence[Sentence]) -> dict[str, range]:
+    """Where each document's sentences lie in the index's list of sentences (a document's are consecutive, in
+    document order), so a continuation reads only the document it continues."""
+    rows: dict[str, range] = {}
+    first = 0
+    for i, sentence in enumerate(sentences):
+        if i + 1 == len(sentences) or sentences[i + 1].source != sentence.source:
+            rows[sentence.source] = range(first, i + 1)
+            first = i + 1
+    return rows
+
+
 def following(sentences: Sequence[Sentence], cited: Sequence[Span], count: int, text: str,
               params: ContinuationParams = CONTINUATION) -> list[Sentence]:
-    """What follows the previous answer: after the last cited sentence of the first cited document (its ``text``),
-    the first ``params.per_paragraph`` answerable sentences of each of the next ``count`` paragraphs (the rest of
-    the cited paragraph elaborates what was already answered), or with ``params.by_paragraph`` off the next
-    ``count`` sentences; ``sentences``: the index's sentences in document order. Empty when nothing was cited."""
+    """What follows the previous answer: after the last cited sentence of the first cited document (its ``text``,
+    its ``sentences`` in document order, as ``document_rows`` finds them in the index), the first ``params.per_paragraph`` answerable sentences of each of the
+    next ``count`` paragraphs (the rest of the cited paragraph elaborates what was already answered), or with
+    ``params.by_paragraph`` off the next ``count`` sentences. Only the sentences after the citation are read.
+    Empty when nothing was cited."""
     if not cited:
         return []
     source = cited[0].source
@@ -104,9 +126,8 @@ def following(sentences: Sequence[Sentence], cited: Sequence[Span], count: int, 
     out: list[Sentence] = []
     paragraph, previous_end = 0, last
     read: dict[int, int] = {}  # paragraph -> sentences taken from it
-    for sentence in sentences:
-        if sentence.source != source or sentence.start < last:
-            continue
+    for at in range(bisect.bisect_left(sentences, last, key=lambda s: s.start), len(sentences)):
+        sentence = sentences[at]
         paragraph += bool(breaks.search(text[previous_end:sentence.start]))
         previous_end = sentence.end
         if not sentence.answerable or any(s < sentence.end and sentence.start < e for s, e in spans):

@@ -106,13 +106,31 @@ class Antecedents:
                      and toks[t.head].pos == "NOUN"), "")
 
     def _answer_chunk(self, lemma: str) -> str | None:
+        """The previous answer's first phrase headed by ``lemma`` (any name when empty), or the name set beside a
+        common noun ("the exiled opposition group, the People's Mojahedin Organization of Iran (PMOI)": the name)."""
         if self.answer is None:
             return None
         toks = self.answer.tokens
-        for start, end in self.answer.chunks:
-            if toks[end - 1].lemma == lemma or (not lemma and toks[end - 1].pos == "PROPN"):
-                return _no_det(self.answer, start, end)
+        heads = [(start, end) for start, end in self.answer.chunks
+                 if toks[end - 1].lemma.lower() == lemma or (not lemma and toks[end - 1].pos == "PROPN")]
+        for start, end in sorted(heads, key=lambda c: toks[c[1] - 1].pos != "PROPN"):  # a named one first
+            named = toks[end - 1].pos == "PROPN"
+            return (None if named else self._apposed_name(end)) or _no_det(self.answer, start, end)
         return None
+
+    def _apposed_name(self, after: int) -> str | None:
+        """The proper name in apposition right after the answer's token ``after`` (", the X of Y," or "(X)"), up
+        to the next punctuation, None when none follows."""
+        assert self.answer is not None
+        toks = self.answer.tokens
+        if after + 1 >= len(toks) or toks[after].text not in (",", "("):
+            return None
+        start = after + 1 + (toks[after + 1].pos == "DET")
+        end = start
+        while end < len(toks) and end - start < 8 and (toks[end].pos != "PUNCT" or toks[end].text == "'s"):
+            end += 1
+        names = [t for t in toks[start:end] if t.pos == "PROPN"]
+        return self.answer.span(start, end).replace(" 's", "'s") if names and toks[end - 1].pos == "PROPN" else None
 
     def find(self, kind: str, head: str = "") -> str | None:
         """The phrase a reference of ``kind`` (person, group, thing, event, place, date, determiner) points to."""
@@ -135,7 +153,7 @@ class Antecedents:
                 return found
             return self._topic(chunks) or self.gist()
         if kind == "event":
-            return self.gist()
+            return self.gist(event=True)
         if kind == "noun":  # "the first one": the noun of the previous question's topic, singular
             toks = self.parsed.tokens
             roots = [toks[_root(self.parsed, *c)] for c in chunks]
@@ -163,16 +181,18 @@ class Antecedents:
             return None
         raise ValueError(f"unknown reference kind {kind!r}")
 
-    def _content_words(self) -> list[str]:
-        """The previous question's content words, in order, once each."""
+    def _content_words(self, timeless: bool = False) -> list[str]:
+        """The previous question's content words, in order, once each (``timeless``: none of a date or time)."""
+        dated = {i for s, e, label in self.parsed.ents if label in ("DATE", "TIME") for i in range(s, e)} \
+            if timeless else set()
         return list(dict.fromkeys(t.text for t in self.parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
                                   and t.text.lower() not in STOPWORDS and t.tag not in _WH_TAGS
-                                  and stem(t.lemma) not in QUESTION_FILLER))
+                                  and stem(t.lemma) not in QUESTION_FILLER and t.i not in dated))
 
-    def gist(self) -> str:
+    def gist(self, event: bool = False) -> str:
         """What the previous turn was about: its most telling content words (by ``weight``, at most
-        ``gist_terms``), in their order."""
-        words = self._content_words()
+        ``gist_terms``), in their order; for an ``event`` ("done *that*") none of its date: that is when, not what."""
+        words = self._content_words(timeless=event)
         if self.weight is not None and len(words) > self.gist_terms:
             keep = set(sorted(words, key=lambda w: -self.weight(w.lower()))[:self.gist_terms])  # type: ignore[misc]
             words = [w for w in words if w in keep]
@@ -226,13 +246,15 @@ class Antecedents:
         own = syntax(fragment)
         if own_wh:
             wh = aliases.get(own_wh, own_wh)
-            rest = re.sub(rf"(?i)\b{re.escape(own_wh)}\b", "", fragment).strip(" ?")
+            before, _, after = re.split(rf"(?i)\b({re.escape(own_wh)})\b", fragment, maxsplit=1)
+            rest = f"{before} {after}".strip(" ?")
             if any(t.pos in ("NOUN", "PROPN", "VERB") and t.text.lower() not in STOPWORDS for t in syntax(rest).tokens):
                 return f"{fragment.strip(' ?')} {self.gist()}"  # its own question: the history adds its topic
             body = body_without_wh(self.previous)
-            if self.parsed.tokens and self.parsed.tokens[0].pos != "PROPN":
+            first = body.split(" ", 1)[0]
+            if first.lower() in STOPWORDS:  # "is a return ...", but "MEK members ...", "Albania ..." as written
                 body = body[:1].lower() + body[1:]
-            return f"{wh} {rest} {body}".strip()
+            return f"{before.strip()} {wh} {after.strip(' ?')} {body}".strip()  # "in what timeframe": "in" leads
         continuing = any(t.lemma in CONTINUING for t in own.tokens)
         swapped = self._swap(own) or (parallel_swap(written or fragment, self.previous, self.similar)
                                       if self.similar and not continuing else None)
@@ -244,8 +266,14 @@ class Antecedents:
             wh = wh if wh.startswith(_KEPT_WH) else "what is"
             return f"{wh} {fragment.strip(' ?')} {self.gist()}".strip()
         drop_ordinals = any(t.lemma in _CONTINUING for t in own.tokens)
+        tail = fragment.strip(" ?")
+        if own.tokens and own.tokens[0].pos != "PROPN" and tail[1:2].islower():  # "Otherwise known as": mid-sentence now
+            tail = tail[:1].lower() + tail[1:]
+        named = self._answer_chunk(self._wh_noun()) if self._wh_noun() and not drop_ordinals else None
+        if named:  # "which empire ...?" + "otherwise known as?": said of the empire the answer named
+            return f"{named}, {tail}"
         kept = [t.text for t in self.parsed.tokens if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
-        return f"{' '.join(kept)}, {fragment.strip(' ?')}"
+        return f"{' '.join(kept)}, {tail}"
 
     def _swap(self, own: Syntax) -> str | None:
         """The previous question with its entity (or proper name) of the fragment's kind replaced by the

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.errors import AssistantError
 from assistant.faults import store_errors
+from assistant.followup_turns import Turns
 from assistant.paths import index_folder
 from assistant.schema import Answer, Span
 from assistant.settings import Settings
@@ -78,7 +79,7 @@ class Assistant:
         self._answer_params: AnswerParams | None = None
         self.followup_params: FollowupParams | None = None  # None: the fitted defaults of assistant.followup
         self.continuation_params: ContinuationParams | None = None  # None: those of assistant.followup_next
-        self._recomputed: Answer | None = None  # the last earlier answer recomputed for a follow-up
+        self.turns = Turns(self)  # follow-ups: earlier turns read, the last answer recomputed when needed
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides: object) -> Assistant:
@@ -214,12 +215,7 @@ class Assistant:
 
     def pipeline(self) -> AnswerPipeline:
         """The answer pipeline over the current snapshot (what ``ask`` runs; ``assistant tune`` inspects it)."""
-        from assistant.answer.pipeline import AnswerPipeline
-
-        with self._lock:
-            self.snapshot()
-            assert self._retriever is not None and self._answerer is not None
-            return AnswerPipeline(self._retriever, self._answerer, self.embedder.embed)
+        return self.generation()[1]
 
     def ask(
         self, question: str, id: str | None = None, history: Sequence[str | Answer] | None = None,
@@ -233,24 +229,20 @@ class Assistant:
         ``searched``; one that cannot be tied to them is refused with the reason.
         """
         from assistant.answer.compose import compose
-        from assistant.answer.pipeline import AnswerPipeline
 
         started = time.perf_counter()
         text = clean_question(question, self.settings.limits.max_question_chars)
-        resolution, standalone = self._conversation(text, history)
-        following = self._continue(text, history, standalone)
+        resolution, standalone = self.turns.resolve(text, history)
+        following = self.turns.continuation(text, history, standalone)
         if following is not None:
             return following.model_copy(update={"id": id, "seconds": round(time.perf_counter() - started, 4)})
         if resolution.unresolved:
             return Answer(id=id, question=question, abstained=True, seconds=round(time.perf_counter() - started, 4),
                           answer=f"I {resolution.unresolved}. Ask again naming what you mean.")
         searched, query = resolution.searched, resolution.query
-        with self._lock:  # snapshot, retriever and answerer of one generation, even if another thread reloads
-            snapshot = self.snapshot()
-            retriever, answerer = self._retriever, self._answerer
-        assert retriever is not None and answerer is not None
+        snapshot, pipeline = self.generation()
         with store_errors(self.settings):  # a Chroma server gone away: a clear error, and fine again once it is back
-            hits, draft = AnswerPipeline(retriever, answerer, self.embedder.embed).run(query)
+            hits, draft = pipeline.run(query)
         answer_text, citations = compose(text, draft, snapshot)
         abstained, generated = draft.abstained, {}
         if self.settings.llm.backend != "extractive":  # a generative backend, held to the same contract by the guard
@@ -267,83 +259,17 @@ class Assistant:
     def resolve(self, question: str, history: Sequence[str | Answer] | None) -> Resolution:
         """How ``question`` reads after ``history`` (see ``ask``): the standalone question to search, or why it
         cannot be tied to the earlier questions."""
-        return self._conversation(question, history)[0]
+        return self.turns.resolve(question, history)[0]
 
-    def _conversation(self, question: str, history: Sequence[str | Answer] | None) -> tuple[Resolution, list[str]]:
-        """``resolve``'s resolution and the earlier questions as standalone questions."""
-        from assistant.followup import PARAMS, resolve_conversation
-        from assistant.terms import stem
-
-        turns = list(history or [])
-        if not turns:
-            return resolve_conversation(question, [])
-        self.snapshot()
-        weights = self._answerer.weights if self._answerer is not None else None
-        asked = [turn.question if isinstance(turn, Answer) else str(turn) for turn in turns]
-
-        def answer_of(turn: int, standalone: str) -> str:  # given, else recomputed for the last turn only ("" if refused)
-            given = turns[turn]
-            if isinstance(given, Answer):
-                return "" if given.abstained else given.answer
-            return self._extractive_text(standalone) if turn == len(turns) - 1 else ""
-
-        def weight(word: str) -> float:  # how telling a word is here: rare in the corpus, but in it
-            term = stem(word)
-            return weights.idf(term) if weights is not None and weights.known(term) else 0.0
-
-        def similar(phrase: str, options: Sequence[str]) -> list[float]:  # cosine of their embeddings
-            vectors = self.embedder.embed([phrase, *options])
-            return [float(v @ vectors[0]) for v in vectors[1:]]
-
-        return resolve_conversation(question, asked, answer_of, self.followup_params or PARAMS, weight, similar)
-
-    def _extractive_text(self, query: str) -> str:
-        """The extractive answer's text for ``query`` ("" when it abstains): an earlier turn's answer, recomputed."""
-        return self._extractive_answer(query).answer
-
-    def _extractive_answer(self, query: str) -> Answer:
-        """The extractive answer to ``query`` (text "" and no citations when it abstains), the last one kept: an
-        earlier turn's answer, recomputed once for its text and its citations."""
-        from assistant.answer.compose import compose
+    def generation(self) -> tuple[Snapshot, AnswerPipeline]:
+        """The current snapshot and the answer pipeline over it, of one generation even if another thread reloads."""
         from assistant.answer.pipeline import AnswerPipeline
 
-        kept = self._recomputed
-        if kept is not None and kept.question == query:
-            return kept
         with self._lock:
             snapshot = self.snapshot()
             retriever, answerer = self._retriever, self._answerer
         assert retriever is not None and answerer is not None
-        with store_errors(self.settings):
-            _, draft = AnswerPipeline(retriever, answerer, self.embedder.embed).run(query)
-        text, citations = ("", []) if draft.abstained else compose(query, draft, snapshot)
-        self._recomputed = Answer(question=query, answer=text, abstained=draft.abstained, citations=citations)
-        return self._recomputed
-
-    def _continue(self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]) -> Answer | None:
-        """The answer to a continuation ("anything else?", "the other two?"): the sentences after the previous
-        answer's citations (given, else recomputed), or None when ``question`` is no continuation or the previous
-        answer cited nothing."""
-        from assistant.answer.compose import compose
-        from assistant.answer.extractive import Draft
-        from assistant.followup_next import CONTINUATION, continuation, continuing_cue, following
-
-        turns = list(history or [])
-        if not turns or not standalone or self.settings.llm.backend != "extractive" or not continuing_cue(question):
-            return None
-        earlier = turns[-1] if isinstance(turns[-1], Answer) else self._extractive_answer(standalone[-1])
-        asks = continuation(question, [standalone[-1], earlier.answer], self.continuation_params or CONTINUATION)
-        if asks is None or earlier.abstained or not earlier.citations:
-            return None
-        snapshot = self.snapshot()
-        source = earlier.citations[0].source
-        sentences = following(snapshot.meta.sentences, earlier.citations, asks.count,
-                              snapshot.meta.documents[source].text, self.continuation_params or CONTINUATION)
-        if not sentences:
-            return None
-        text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
-        return Answer(question=question, answer=text, citations=citations, abstained=False,
-                      searched=f"{standalone[-1].rstrip('?')}: what follows ({asks.cue})?")
+        return snapshot, AnswerPipeline(retriever, answerer, self.embedder.embed)
 
     def _generate(
         self, question: str, query: str, hits: list[Hit], draft: Draft, snapshot: Snapshot,

@@ -49,10 +49,52 @@ def test_the_previous_answer_supplies_the_person_a_who_question_asked_for() -> N
     assert resolved.searched.startswith("When did Edi Rama announce")
 
 
+def test_it_after_which_x_is_the_name_the_answer_gives_the_x() -> None:
+    answer = ("Albania accepted about 3,000 members of the exiled opposition group, the People's Mojahedin "
+              "Organization of Iran (PMOI), in 2014 [1].")
+    searched = resolve("what is it regarded as in Iran?", ["Which group did Albania shelter from 2014?"],
+                       lambda previous: answer).searched
+    assert searched == "What is People's Mojahedin Organization of Iran regarded as in Iran?"
+
+
+def test_a_fragment_without_a_noun_is_said_of_what_the_answer_named() -> None:
+    answer = ("Its location placed it at the crossroads of empires [1]. The Illyrians defended Greece against the "
+              "Achaemenid Empire (the first Persian Empire) [2].")
+    searched = resolve("Otherwise known as?", ["Which empire were the Illyrians holding off?"],
+                       lambda previous: answer).searched
+    assert searched == "Achaemenid Empire, otherwise known as?"
+
+
+def test_an_event_that_carries_no_date_of_the_previous_question() -> None:
+    searched = resolve("Had any country ever done that over a cyberattack before?",
+                       ["What drastic step did Albania take against Iran in September 2022?"]).searched
+    assert searched is not None and "drastic step" in searched and "September" not in searched
+
+
 def test_one_stands_for_the_previous_noun() -> None:
     searched = resolve("which part of debian takes care of the first one?",
                        ["what are the two main objectives of a gnu/linux distribution?"]).searched
     assert searched == "Which part of debian takes care of the first objective?"
+
+
+def test_a_preposition_before_the_wh_word_stays_in_front_of_it() -> None:
+    searched = resolve("in what timeframe?", ["What is the outlook for Albania-Iran relations?"]).searched
+    assert searched == "In what timeframe is the outlook for Albania Iran relations?"
+
+
+def test_a_name_opening_the_previous_body_keeps_its_capitals() -> None:
+    searched = resolve("why?", ["Did MEK members settle near Tirana?"]).searched
+    assert searched == "Why did MEK members settle near Tirana?"
+    assert "MEK members did Albania accept" in (resolve("why?", ["How many MEK members did Albania accept?"]).searched or "")
+
+
+def test_a_condition_alone_asks_the_previous_question_under_it() -> None:
+    assert "condition alone" in cues("and if the command exited with status 255?")
+    searched = resolve("and if the command exited with status 255?", ["what does xargs exit with if it succeeds?"]).searched
+    assert searched == "What does xargs exit with, if the command exited with status 255?"
+    assert resolve("what if the table is empty?", ["How long does TRUNCATE take?"]).searched == \
+        "How long does TRUNCATE take, if the table is empty?"
+    assert "condition alone" not in cues("if i convey object code, what else has to go with the source?")
 
 
 def test_a_lone_wh_word_takes_over_the_previous_question() -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from assistant.followup_next import ContinuationParams, continuation, continuing_cue, following
+from assistant.followup_next import ContinuationParams, continuation, continuing_cue, document_rows, following
 from assistant.followup_swap import parallel_swap
 from assistant.schema import Citation, Sentence
 
@@ -45,6 +45,14 @@ def test_questions_of_their_own_are_no_continuations(question: str) -> None:
     assert continuation(question, ["What must I do when I redistribute the work?"]) is None
 
 
+def test_an_ordinal_continues_only_after_the_one_before_it() -> None:
+    found = continuation("and the second?", ["What is the first condition of redistribution?"])
+    assert found is not None and found.count == 1 and found.cue == "second"
+    assert continuation("what's the second condition?", ["What is the first condition of redistribution?"]) is not None
+    assert continuation("and the second?", ["What must I do when I redistribute the work?"]) is None
+    assert continuation("and the third?", ["What is the first condition of redistribution?"]) is None
+
+
 def test_words_of_the_previous_turn_do_not_make_a_question_new() -> None:
     assert continuing_cue("who else is a reliable partner?") == "else"
     assert continuation("who else is a reliable partner?", ["Albania is a reliable partner for NATO."]) is not None
@@ -68,6 +76,17 @@ def test_following_by_sentence_reads_the_rest_of_the_paragraph_too() -> None:
     assert [s.text for s in following(sentences, [_cited(sentences[2])], 2, TEXT, params)] == [
         "It matters.", "(c) Keep notices."]
     assert following(sentences, [], 2, TEXT) == []
+
+
+def test_following_reads_only_the_cited_documents_sentences_after_the_citation() -> None:
+    ours = _sentences(TEXT)
+    before = [s.model_copy(update={"id": f"b{s.id}", "source": "before.txt"}) for s in ours[:2]]
+    after = [s.model_copy(update={"id": f"a{s.id}", "source": "after.txt"}) for s in ours]
+    index = [*before, *ours, *after]  # the index's sentences: each document's consecutive, in document order
+    rows = document_rows(index)
+    assert rows == {"before.txt": range(0, 2), "doc.txt": range(2, 8), "after.txt": range(8, 14)}
+    document = index[rows["doc.txt"].start:rows["doc.txt"].stop]
+    assert following(document, [_cited(ours[2])], 5, TEXT) == ours[4:]
 
 
 NEAR = {("attempts", "timeout"): 0.6, ("attempts", "default"): 0.3}

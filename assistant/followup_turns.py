@@ -1,0 +1,128 @@
+"""The follow-up plumbing of one ``Assistant``: a question read against the conversation's earlier turns, the last
+earlier answer recomputed when a reference needs it, and continuations answered from what follows that answer.
+
+``Assistant.ask`` calls ``Turns.resolve`` and ``Turns.continuation``; the language work lives in
+``assistant.followup`` (references), ``assistant.followup_next`` (continuations) and ``assistant.followup_swap``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from assistant.faults import store_errors
+from assistant.schema import Answer
+
+if TYPE_CHECKING:
+    from assistant.answer.pipeline import AnswerPipeline
+    from assistant.embedder import TextEmbedder
+    from assistant.followup import FollowupParams, Resolution
+    from assistant.followup_next import ContinuationParams
+    from assistant.settings import Settings
+    from assistant.store import Snapshot
+
+
+class Host(Protocol):
+    """What ``Turns`` reads of its ``Assistant`` (named here so that this module need not import the facade)."""
+
+    settings: Settings
+    followup_params: FollowupParams | None
+    continuation_params: ContinuationParams | None
+
+    @property
+    def embedder(self) -> TextEmbedder: ...
+
+    def snapshot(self) -> Snapshot: ...
+
+    def generation(self) -> tuple[Snapshot, AnswerPipeline]: ...
+
+
+class Turns:
+    """Resolves follow-ups for one assistant with its ``followup_params`` and ``continuation_params``."""
+
+    def __init__(self, assistant: Host) -> None:
+        self.assistant = assistant
+        self._recomputed: Answer | None = None  # the last earlier answer recomputed for a follow-up
+        self._document_rows: tuple[Snapshot, dict[str, range]] | None = None  # of the last snapshot read
+
+    def _rows(self, snapshot: Snapshot) -> dict[str, range]:
+        """Where each document's sentences lie in ``snapshot``'s list, found once per snapshot."""
+        from assistant.followup_next import document_rows
+
+        if self._document_rows is None or self._document_rows[0] is not snapshot:
+            self._document_rows = (snapshot, document_rows(snapshot.meta.sentences))
+        return self._document_rows[1]
+
+    def resolve(self, question: str, history: Sequence[str | Answer] | None) -> tuple[Resolution, list[str]]:
+        """How ``question`` reads after ``history`` (earlier questions as asked, or their ``Answer``s), and the
+        earlier questions as standalone questions."""
+        from assistant.followup import PARAMS, resolve_conversation
+        from assistant.terms import stem
+
+        turns = list(history or [])
+        if not turns:
+            return resolve_conversation(question, [])
+        weights = self.assistant.generation()[1].answerer.weights
+        asked = [turn.question if isinstance(turn, Answer) else str(turn) for turn in turns]
+
+        def answer_of(turn: int, standalone: str) -> str:  # given, else recomputed for the last turn only ("" if refused)
+            given = turns[turn]
+            if isinstance(given, Answer):
+                return "" if given.abstained else given.answer
+            return self.earlier_answer(standalone).answer if turn == len(turns) - 1 else ""
+
+        def weight(word: str) -> float:  # how telling a word is here: rare in the corpus, but in it
+            term = stem(word)
+            return weights.idf(term) if weights.known(term) else 0.0
+
+        def similar(phrase: str, options: Sequence[str]) -> list[float]:  # cosine of their embeddings
+            vectors = self.assistant.embedder.embed([phrase, *options])
+            return [float(v @ vectors[0]) for v in vectors[1:]]
+
+        params = self.assistant.followup_params or PARAMS
+        return resolve_conversation(question, asked, answer_of, params, weight, similar)
+
+    def earlier_answer(self, query: str) -> Answer:
+        """The extractive answer to ``query`` (text "" and no citations when it abstains), the last one kept: an
+        earlier turn's answer, recomputed once for its text and its citations."""
+        from assistant.answer.compose import compose
+
+        kept = self._recomputed
+        if kept is not None and kept.question == query:
+            return kept
+        snapshot, pipeline = self.assistant.generation()
+        with store_errors(self.assistant.settings):
+            _, draft = pipeline.run(query)
+        text, citations = ("", []) if draft.abstained else compose(query, draft, snapshot)
+        self._recomputed = Answer(question=query, answer=text, abstained=draft.abstained, citations=citations)
+        return self._recomputed
+
+    def continuation(
+        self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]
+    ) -> Answer | None:
+        """The answer to a continuation ("anything else?", "the other two?"): the sentences after the previous
+        answer's citations (given, else recomputed), or None when ``question`` is no continuation or the previous
+        answer cited nothing."""
+        from assistant.answer.compose import compose
+        from assistant.answer.extractive import Draft
+        from assistant.followup_next import CONTINUATION, continuation, continuing_cue, following
+
+        turns = list(history or [])
+        if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
+                or not continuing_cue(question)):
+            return None
+        earlier = turns[-1] if isinstance(turns[-1], Answer) else self.earlier_answer(standalone[-1])
+        params = self.assistant.continuation_params or CONTINUATION
+        asks = continuation(question, [standalone[-1], earlier.answer], params)
+        if asks is None or earlier.abstained or not earlier.citations:
+            return None
+        snapshot = self.assistant.snapshot()
+        source = earlier.citations[0].source
+        rows = self._rows(snapshot).get(source, range(0))
+        document = snapshot.meta.sentences[rows.start:rows.stop]
+        sentences = following(document, earlier.citations, asks.count, snapshot.meta.documents[source].text, params)
+        if not sentences:
+            return None
+        text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
+        return Answer(question=question, answer=text, citations=citations, abstained=False,
+                      searched=f"{standalone[-1].rstrip('?')}: what follows ({asks.cue})?")
