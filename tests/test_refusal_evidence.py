@@ -46,6 +46,8 @@ def test_qualifier_unmatched() -> None:
     assert R.QualifierUnmatched()(q, talks) == 1.0
     assert R.QualifierUnmatched()(q, states) == 0.0
     assert R.QualifierUnmatched()(question("what does current_date print?"), talks) == 0.0  # an identifier
+    assert R.QualifierUnmatched()(question("how do I extract into a directory instead of the current one?"),
+                                  talks) == 0.0  # a contrast asks for another one, not for the current one
     assert R.QualifierUnmatched()(question("maximum length of a name?"),
                                   ranked(candidate(sentence("Names are limited to 64 bytes.")))) == 0.0
 

@@ -48,6 +48,7 @@ QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q,
     "typical": r"\btypical(?:ly)?\b|\busual(?:ly)?\b|\bgeneral(?:ly)?\b|\bnormal(?:ly)?\b|\boften\b",
     "average": r"\baverage\b|\bmean\b|\btypical",
 }.items()}
+_CONTRASTED = re.compile(r"\b(?:instead of|other than|rather than|besides|not)\s+(?:the\s+|a\s+|an\s+)?\w+")
 _PLAIN_WORD = re.compile(r"(?<![\w.])[a-z]+(?![\w(])")  # a word, not part of an identifier (current_date, max()
 
 
@@ -180,7 +181,8 @@ class QualifierUnmatched:
     first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        asked = {w for w in _PLAIN_WORD.findall(q.query.text.lower()) if w in QUALIFIERS}
+        text = _CONTRASTED.sub(" ", q.query.text.lower())  # "instead of the current one" asks for another
+        asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS}
         return float(any(not any(QUALIFIERS[w].search(c.sentence.text) for c in ranked[:self.first]) for w in asked))
 
 
