@@ -161,6 +161,29 @@ def test_summary_and_by_type_breakdown(texts: SourceTexts) -> None:
     assert results[3].reasons and "should be refused" in results[3].reasons[-1]
 
 
+def test_notices_are_kept_and_counted_as_answers_the_model_did_not_give(texts: SourceTexts) -> None:
+    from assistant.evals.report import markdown
+    from assistant.evals.runner import EvalRun, SystemRun
+
+    notice = "The openai model found no answer in the sources; this is the extractive answer."
+    good = cite(1, FIRST, FIRST + len(SENTENCE))
+    results = [
+        score(q(id="a"), answer(f"{SENTENCE} [1]", [good]), 0.01, texts),  # the model's own
+        score(q(id="b"), Answer(question="?", answer=f"{SENTENCE} [1]", abstained=False, citations=[good],
+                                notice=notice), 0.01, texts),
+        score(q(id="c"), answer("No idea.", [], abstained=True), 0.01, texts),
+    ]
+    assert [r.notice for r in results] == [None, notice, None]
+    assert json.loads(results[1].model_dump_json())["notice"] == notice  # in results.jsonl, for re-scoring
+    figures = summarise(results)
+    assert figures["own_answers"] == 1 and figures["fell_back"] == 1
+    ours = SystemRun("ours", results, {"answerer": "openai"})
+    run = EvalRun(Path("set.jsonl"), "0" * 64, [], {"ours": ours}, "now", {})
+    assert "Answerer `openai`: 1 of 3 answers were the model's own (guarded); 1 carried a notice" in markdown(run)
+    run.systems["ours"].config["answerer"] = "extractive"
+    assert "model's own" not in markdown(run)
+
+
 def test_thresholds() -> None:
     figures = {"accuracy": 0.7, "false_refusal_rate": 0.2, "mrr": None}
     failures = check_thresholds(figures, {"minimum": {"accuracy": 0.75, "mrr": 0.5}, "maximum": {"false_refusal_rate": 0.1}})

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.generative import make_backend
-from assistant.answer.guard import split_answer
+from assistant.answer.guard import _REFUSAL, split_answer
 from assistant.answer.llm_answer import AnswerDelta, GenerativeAnswerer
 from assistant.answer.matching import TermWeights
 from assistant.answer.support import Claim, Facts, match
@@ -109,7 +109,7 @@ def assert_contract(answer: Answer, snapshot) -> None:
 def test_generated_answers_keep_the_contract(llm_assistant, answers):
     snapshot = llm_assistant.snapshot()
     generated = [a for a in answers.values() if not a.abstained and a.notice is None]
-    assert all(a.notice is None or "supported" in a.notice for a in answers.values())  # the server answered each time
+    assert all(a.notice is None or "did not answer" not in a.notice for a in answers.values())  # the server answered
     assert len(generated) >= 3, [a.answer for a in answers.values()]
     for answer in answers.values():
         assert_contract(answer, snapshot)
@@ -128,6 +128,28 @@ def test_dropped_sentences_never_reach_the_answer(llm_assistant, answers):
     assert dropped, "SmolLM2-135M always invents something on this set"
     for answer, sentence in dropped:
         assert sentence not in [u.text for u in split_answer(answer.answer)]
+
+
+def test_a_reply_with_nothing_left_hands_over_to_the_grounded_extractive_answer(llm_assistant, answers, assistant):
+    """Where the guard kept nothing of the model's reply (it said it does not know, or every sentence was dropped),
+    the answer is the extractive one with its verbatim citations, and a notice saying which of the two happened.
+    SmolLM2-135M never said it does not know in our probes, so here the drops show it; the abstention itself is
+    shown with the stand-in in test_llm_handover.py."""
+    snapshot = llm_assistant.snapshot()
+    handed = []
+    for prompt, reply in llm_assistant._generator._backend.calls:
+        answer = next(a for a in answers.values() if a.question in prompt.user)
+        if answer.notice is None:
+            continue
+        handed.append(answer)
+        extractive = assistant.ask(answer.question)
+        assert answer.answer == extractive.answer and answer.citations == extractive.citations
+        assert answer.abstained == extractive.abstained
+        assert_contract(answer, snapshot)
+        said_no = [u.text for u in split_answer(reply) if _REFUSAL.search(u.text)]
+        expected = "found no answer in the sources" if said_no and not answer.dropped else "No sentence of the"
+        assert expected in answer.notice, (reply, answer.notice)
+    assert handed, "SmolLM2-135M always has a reply the guard drops whole on this set"
 
 
 def test_wrong_citation_numbers_are_realigned(llm_assistant, answers):
@@ -169,5 +191,5 @@ def test_llamacpp_in_process_backend(article_settings, gguf):
     settings = article_settings.replace(llm="llamacpp", llm_model_path=gguf, llm_chat_format="chatml")
     assistant = Assistant(settings)
     answer = assistant.ask("When did the massive cyberatack hit albania's digital infrastructure?")
-    assert answer.notice is None or "supported" in answer.notice
+    assert answer.notice is None or "did not answer" not in answer.notice
     assert_contract(answer, assistant.snapshot())

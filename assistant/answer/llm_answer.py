@@ -1,8 +1,9 @@
 """Generative answers held to the extractive contract: prompt → backend → grounding guard, or a visible fallback.
 
 The extractive draft of the same question is the safety net: its answerability decision gates the model (with
-``llm_gate``), its nearest sentences back an abstention, and its answer stands in, with a notice, whenever the
-backend cannot be built, cannot be reached, errs or runs past ``llm_timeout_s``.
+``llm_gate``), and its answer (or its refusal, nearest sentences cited) stands in, with a notice, whenever the
+backend cannot be built, cannot be reached, errs or runs past ``llm_timeout_s``, and whenever nothing of the reply
+survives the guard: the model said it does not know, or the guard dropped every sentence.
 """
 
 from __future__ import annotations
@@ -80,19 +81,22 @@ class GenerativeAnswerer:
         return f"The {self.settings.llm.backend} model did not answer ({error}); this is the extractive answer."
 
     def _finish(self, question: str, draft: Draft, guard: Guard) -> Generated:
-        """The guarded answer; when none of it survives, the extractive answer (noticed) or an abstention. Only a
-        reply that says it does not know is a refusal; one with no surviving content ("[3]", "For example, [1]")
-        falls back like one whose every sentence was dropped."""
+        """The guarded answer; when none of it survives, the extractive answer stands in, with a notice saying why
+        (or, where the extractive answerer refuses too, its refusal). That holds for a reply that says it does not
+        know, one whose every sentence the guard dropped, and one with no content to check ("[3]", "For example, [1]"):
+        the extractive answerer's own refusal decides whether the corpus lacks the answer."""
         result = guard.result()
         if not result.abstained:
             return Generated(result.text, result.citations, False, None, result.dropped)
-        if not draft.abstained and not (guard.refused and not result.dropped):
-            notice = (f"No sentence of the {self.settings.llm.backend} model's answer is supported by the sources "
-                      "and answers the question; this is the extractive answer.")
-            return replace(self._extractive(question, draft, guard.snapshot, notice), dropped=result.dropped)
-        refusal = Draft([], True, "no generated sentence is supported", draft.nearest, draft.scores)
-        text, citations = compose(question, refusal, guard.snapshot)
-        return Generated(text, citations, True, None, result.dropped)
+        notice = None if draft.abstained else self._fallback_notice(guard.refused and not result.dropped)
+        return replace(self._extractive(question, draft, guard.snapshot, notice), dropped=result.dropped)
+
+    def _fallback_notice(self, model_abstained: bool) -> str:
+        name = self.settings.llm.backend
+        if model_abstained:
+            return f"The {name} model found no answer in the sources; this is the extractive answer."
+        return (f"No sentence of the {name} model's answer is supported by the sources and answers the question; "
+                "this is the extractive answer.")
 
     def answer(self, question: str, query: str, hits: list[Hit], draft: Draft, snapshot: Snapshot) -> Generated:
         """The guarded generated answer; the extractive one (with a notice) when the backend fails."""

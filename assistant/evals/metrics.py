@@ -211,7 +211,8 @@ def summarise(results: Sequence[QuestionResult]) -> dict[str, float | int | None
     figures.update(questions=len(results), answerable=len(answerable), should_abstain=len(results) - len(answerable),
                    retrieval_scored=len(retrieval), citations=len(cites),
                    citations_scored_for_precision=sum(v.precise is not None for v in cites),
-                   passed=sum(r.passed for r in results))
+                   passed=sum(r.passed for r in results), fell_back=sum(r.notice is not None for r in results),
+                   own_answers=sum(not r.abstained and r.notice is None for r in results))
     return figures
 
 

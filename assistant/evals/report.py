@@ -28,6 +28,8 @@ LABELS = {
     "questions": "Questions", "answerable": "Answerable questions", "should_abstain": "Questions to refuse",
     "retrieval_scored": "Questions scored for retrieval", "citations": "Citations",
     "citations_scored_for_precision": "Citations scored for precision", "passed": "Questions passing every metric",
+    "fell_back": "Answers with a notice (the extractive answer stood in for the model)",
+    "own_answers": "Answers given without a notice (with a generative backend: the model's own, guarded)",
 }
 DENOMINATOR = {"accuracy": "answerable", "citation_recall": "answerable", "accuracy_strict": "answerable",
                "false_refusal_rate": "answerable", "abstain_recall": "should_abstain",
@@ -112,6 +114,15 @@ def _failures(system: SystemRun) -> str:
     return "\n".join(lines)
 
 
+def _generative_line(system: SystemRun) -> list[str]:
+    """With a generative answerer: how many answers were the model's own and how many fell back (else nothing)."""
+    backend, figures = system.config.get("answerer", "extractive"), system.figures
+    if backend == "extractive":
+        return []
+    return [f"Answerer `{backend}`: {figures['own_answers']} of {figures['questions']} answers were the model's own "
+            f"(guarded); {figures['fell_back']} carried a notice (the extractive answer stood in).", ""]
+
+
 def markdown(run: EvalRun) -> str:
     """report.md: headline, by type, definitions, failed questions, baseline and environment."""
     ours = run.systems["ours"]
@@ -122,7 +133,7 @@ def markdown(run: EvalRun) -> str:
         f"Set `{run.set_path}`{part}: {figures['questions']} questions ({figures['answerable']} answerable, "
         f"{figures['should_abstain']} that should be refused), run {run.started}. Every figure is computed "
         "deterministically from the answers (no LLM judge); per-question verdicts are in `results.jsonl`.", "",
-        "## Headline", "", headline_markdown(run), "",
+        *_generative_line(ours), "## Headline", "", headline_markdown(run), "",
     ]
     for name, system in run.systems.items():
         parts += [f"## By question type: {name}", "", _type_table(system.by_type), ""]

@@ -77,7 +77,8 @@ def score(question: EvalQuestion, answer: Answer, latency: float, texts: SourceT
         kind=question.kind, searched=answer.searched,
         source=sources[0] if len(sources) == 1 else None, should_abstain=question.should_abstain,
         gold_answer=question.answer, must_include=question.must_include, evidence=question.evidence,
-        evidence_spans=gold, answer=answer.answer, abstained=answer.abstained, citations=answer.citations,
+        evidence_spans=gold, answer=answer.answer, abstained=answer.abstained, notice=answer.notice,
+        citations=answer.citations,
         retrieved=answer.retrieved, retrieved_words_top3=sum(len(t.split()) for t in top3) if top3 else None,
         latency_s=round(latency, 4), error=error, verdicts=verdicts, reasons=reasons,
     )

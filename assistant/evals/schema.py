@@ -91,6 +91,8 @@ class QuestionResult(BaseModel):
     evidence_spans: list[Span] = Field(default_factory=list)
     answer: str
     abstained: bool
+    notice: str | None = Field(None, description="The answer's notice: with a generative backend, why "
+                               "the extractive answer stands in for the model's.")
     citations: list[Citation] = Field(default_factory=list)
     retrieved: list[Span] = Field(default_factory=list)
     retrieved_words_top3: int | None = Field(None, description="Words in the first three retrieved chunks: how much "
