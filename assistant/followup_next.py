@@ -98,25 +98,13 @@ def paragraph_breaks(text: str) -> re.Pattern[str]:
     return LINE_BREAK if lengths and lengths[len(lengths) // 2] > LONG_LINE else PARAGRAPH_BREAK
 
 
-def document_rows(sentences: Sequence[Sentence]) -> dict[str, range]:
-    """Where each document's sentences lie in the index's list of sentences (a document's are consecutive, in
-    document order), so a continuation reads only the document it continues."""
-    rows: dict[str, range] = {}
-    first = 0
-    for i, sentence in enumerate(sentences):
-        if i + 1 == len(sentences) or sentences[i + 1].source != sentence.source:
-            rows[sentence.source] = range(first, i + 1)
-            first = i + 1
-    return rows
-
-
 def following(sentences: Sequence[Sentence], cited: Sequence[Span], count: int, text: str,
               params: ContinuationParams = CONTINUATION) -> list[Sentence]:
     """What follows the previous answer: after the last cited sentence of the first cited document (its ``text``,
-    its ``sentences`` in document order, as ``document_rows`` finds them in the index), the first ``params.per_paragraph`` answerable sentences of each of the
-    next ``count`` paragraphs (the rest of the cited paragraph elaborates what was already answered), or with
-    ``params.by_paragraph`` off the next ``count`` sentences. Only the sentences after the citation are read.
-    Empty when nothing was cited."""
+    its ``sentences`` in document order, as ``Snapshot.document_rows`` finds them in the index), the first
+    ``params.per_paragraph`` answerable sentences of each of the next ``count`` paragraphs (the rest of the cited
+    paragraph elaborates what was already answered), or with ``params.by_paragraph`` off the next ``count``
+    sentences. Only the sentences after the citation are read. Empty when nothing was cited."""
     if not cited:
         return []
     source = cited[0].source

@@ -113,10 +113,11 @@ class Antecedents:
         toks = self.answer.tokens
         heads = [(start, end) for start, end in self.answer.chunks
                  if toks[end - 1].lemma.lower() == lemma or (not lemma and toks[end - 1].pos == "PROPN")]
-        for start, end in sorted(heads, key=lambda c: toks[c[1] - 1].pos != "PROPN"):  # a named one first
-            named = toks[end - 1].pos == "PROPN"
-            return (None if named else self._apposed_name(end)) or _no_det(self.answer, start, end)
-        return None
+        if not heads:
+            return None
+        start, end = min(heads, key=lambda c: toks[c[1] - 1].pos != "PROPN")  # a named one first, else the first
+        named = toks[end - 1].pos == "PROPN"
+        return (None if named else self._apposed_name(end)) or _no_det(self.answer, start, end)
 
     def _apposed_name(self, after: int) -> str | None:
         """The proper name in apposition right after the answer's token ``after`` (", the X of Y," or "(X)"), up

@@ -43,15 +43,6 @@ class Turns:
     def __init__(self, assistant: Host) -> None:
         self.assistant = assistant
         self._recomputed: Answer | None = None  # the last earlier answer recomputed for a follow-up
-        self._document_rows: tuple[Snapshot, dict[str, range]] | None = None  # of the last snapshot read
-
-    def _rows(self, snapshot: Snapshot) -> dict[str, range]:
-        """Where each document's sentences lie in ``snapshot``'s list, found once per snapshot."""
-        from assistant.followup_next import document_rows
-
-        if self._document_rows is None or self._document_rows[0] is not snapshot:
-            self._document_rows = (snapshot, document_rows(snapshot.meta.sentences))
-        return self._document_rows[1]
 
     def resolve(self, question: str, history: Sequence[str | Answer] | None) -> tuple[Resolution, list[str]]:
         """How ``question`` reads after ``history`` (earlier questions as asked, or their ``Answer``s), and the
@@ -118,7 +109,7 @@ class Turns:
             return None
         snapshot = self.assistant.snapshot()
         source = earlier.citations[0].source
-        rows = self._rows(snapshot).get(source, range(0))
+        rows = snapshot.document_rows.get(source, range(0))
         document = snapshot.meta.sentences[rows.start:rows.stop]
         sentences = following(document, earlier.citations, asks.count, snapshot.meta.documents[source].text, params)
         if not sentences:

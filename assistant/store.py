@@ -17,6 +17,7 @@ import os
 import shutil
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,10 +106,27 @@ class Snapshot:
         self.chunk_by_id = {c.id: c for c in self.meta.chunks}
         self.sentence_row = {s.id: i for i, s in enumerate(self.meta.sentences)}
 
+    @cached_property
+    def document_rows(self) -> dict[str, range]:
+        """Where each document's sentences lie in ``meta.sentences`` (found on first use)."""
+        return document_rows(self.meta.sentences)
+
     @classmethod
     def empty(cls, fingerprint: str, dim: int = 384) -> Snapshot:
         """A snapshot with no documents."""
         return cls(SnapshotMeta(fingerprint=fingerprint), np.zeros((0, dim), dtype=np.float32))
+
+
+def document_rows(sentences: list[Sentence]) -> dict[str, range]:
+    """Where each document's sentences lie in an index's list of sentences (a document's are consecutive, in
+    document order), so that a reader of one document (a continuation) reads only its sentences."""
+    rows: dict[str, range] = {}
+    first = 0
+    for i, sentence in enumerate(sentences):
+        if i + 1 == len(sentences) or sentences[i + 1].source != sentence.source:
+            rows[sentence.source] = range(first, i + 1)
+            first = i + 1
+    return rows
 
 
 def chunk_search_text(chunk: Chunk) -> str:

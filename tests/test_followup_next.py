@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from assistant.followup_next import ContinuationParams, continuation, continuing_cue, document_rows, following
+from assistant.followup_next import ContinuationParams, continuation, continuing_cue, following
+from assistant.store import document_rows
 from assistant.followup_swap import parallel_swap
 from assistant.schema import Citation, Sentence
 
