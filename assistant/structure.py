@@ -83,18 +83,22 @@ def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool)
     """Join the lines of hard-wrapped paragraphs (text wrapped at ~70-100 columns, PDF lines) into one span.
 
     Only when the document's lines are short (90th-percentile length at most ``_WRAP_MAX``); a line continues the
-    previous one when that one filled the line width. Line-per-paragraph documents are left as they are.
+    previous one when that one filled the line width, or when the line's first word would not have fitted in the
+    room the previous line left (a wrap before a long path or URL). Line-per-paragraph documents are left as they
+    are.
     """
     lengths = sorted(end - start for start, end in spans if end > start)
     if len(lengths) < 2 or lengths[int(len(lengths) * 0.9)] > _WRAP_MAX:
         return spans
-    full = 0.75 * lengths[int(len(lengths) * 0.9)]
+    width = lengths[int(len(lengths) * 0.9)]
+    full = 0.75 * width
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         prev = merged[-1] if merged else (0, 0)
         line, last = text[start:end], text[prev[0]:prev[1]].rsplit("\n", 1)[-1].strip()
         if (
-            end > start and prev[1] > prev[0] and len(last) >= full and not _BULLET.match(line)
+            end > start and prev[1] > prev[0] and not _BULLET.match(line)
+            and (len(last) >= full or len(last) + 1 + len(line.split(None, 1)[0]) > width)
             and not line.startswith(_NOT_WRAPPED) and not last.startswith(_NOT_WRAPPED)
             and not (markdown and (_MD_HEADING.match(line) or _MD_HEADING.match(last)))
             and not (_ENDS_SENTENCE.search(last) and len(line) < full and not _ENDS_SENTENCE.search(line))

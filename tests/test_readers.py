@@ -12,7 +12,7 @@ import pytest
 from assistant.chunking import chunk_document
 from assistant.documents import SUPPORTED_SUFFIXES, UnreadableSource, read_document
 from assistant.readers import read_bytes
-from assistant.structure import word_count
+from assistant.structure import split_blocks, word_count
 
 from reindex_helpers import ARTICLE, LICENSES, env_for, make_pdf, run_cli, wrap_pages
 
@@ -103,6 +103,21 @@ def test_hard_wrapped_text_is_indexed_whole() -> None:
     chunks, _ = _spans_are_verbatim(doc)
     assert sum(word_count(c.text) for c in chunks) >= 0.9 * word_count(text)
     assert "Definitions." in [name for _, name in doc.sections]
+
+
+def test_a_wrap_before_a_long_word_continues_the_sentence() -> None:
+    """A man page wraps a line early when the next word (a path) is too long to fit: the sentence stays whole
+    and its first line does not become a heading; a short title line above prose still does."""
+    filler = "\n".join(f"       Line {i} of ordinary prose that fills most of the width of the page." for i in range(12))
+    text = ("OPTIONS\n       clean clears out the local repository of retrieved package files.\n"
+            "       It removes everything but the lock file from\n"
+            "       /var/cache/apt/archives/ and /var/cache/apt/archives/partial/.\n\n" + filler + "\n")
+    blocks = split_blocks(text)
+    kinds = {b.text.split("\n")[0].strip(): b.kind for b in blocks}
+    assert kinds["OPTIONS"] == "heading"
+    assert kinds["It removes everything but the lock file from"] == "prose"
+    whole = next(b.text for b in blocks if b.text.startswith("It removes"))
+    assert whole.endswith("/var/cache/apt/archives/partial/.")
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
