@@ -13,12 +13,15 @@ if TYPE_CHECKING:
     from assistant.service import Assistant
 
 ARTICLE_SET = Path("evals/questions.jsonl")  # the article's own set: tuned on since the start, so tuning data only
+ARTICLE = "article"  # the article's key in the tuning data, and the name of the collection of fresh questions on it
 FIGURES = ("accuracy", "citation_recall", "citation_precision", "abstain_recall", "false_refusal_rate")
 Collections = dict[str, tuple["Assistant", list["EvalQuestion"]]]
 
 
 def tuning_collections(sets_dir: Path) -> Collections:
-    """Each collection's assistant (cached scratch index) and tuning questions, plus the article's set."""
+    """Each collection's assistant (cached scratch index) and tuning questions, plus the article's set; a collection
+    named ``article`` (fresh questions on the same document) joins the article's set, so that leaving one collection
+    out of a fit leaves the whole article out."""
     from assistant.evals.schema import load_questions
     from assistant.evals.sets import collection_assistant, default_cache, find_collections
     from assistant.service import Assistant
@@ -34,7 +37,8 @@ def tuning_collections(sets_dir: Path) -> Collections:
         article = Assistant.from_settings(settings, corpus_dir=Path("corpus"),
                                           index_dir=default_cache(sets_dir) / "_article", chroma_url=None)
         article.index(lock_wait=600)
-        out["article"] = (article, load_questions(ARTICLE_SET))
+        _, fresh = out.pop(ARTICLE, (None, []))
+        out[ARTICLE] = (article, load_questions(ARTICLE_SET) + fresh)
     return out
 
 
