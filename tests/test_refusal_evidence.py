@@ -37,6 +37,8 @@ def test_counted_head() -> None:
     money = question("how much money does alice send?", kind="number", focus=["money"])
     money.query.head = "money"
     assert R.counted_head(money) is None  # a mass noun: "$100.00" answers without sitting by "money"
+    span = question("How long was the country cut off under communism?", kind="number", focus=["country"])
+    assert R.counted_head(span) is None  # a span of time: "after 45 years of isolation, the country ..." answers
 
 
 def test_qualifier_unmatched() -> None:
@@ -48,6 +50,9 @@ def test_qualifier_unmatched() -> None:
     assert R.QualifierUnmatched()(question("what does current_date print?"), talks) == 0.0  # an identifier
     assert R.QualifierUnmatched()(question("how do I extract into a directory instead of the current one?"),
                                   talks) == 0.0  # a contrast asks for another one, not for the current one
+    assert R.QualifierUnmatched()(question("why did the cache take the port in the first place?"),
+                                  talks) == 0.0  # an idiom: "in the first place" asks for no first one
+    assert R.QualifierUnmatched()(question("which port did the cache take first?"), talks) == 1.0
     assert R.QualifierUnmatched()(question("maximum length of a name?"),
                                   ranked(candidate(sentence("Names are limited to 64 bytes.")))) == 0.0
 

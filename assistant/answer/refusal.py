@@ -33,6 +33,7 @@ _TAKES_FOR_GRANTED = re.compile(
     r"^\s*(?:why|how come|since|because|given that|as)\b|\b(?:right|correct|isn't it|doesn't it)\s*\?|,\s*(?:so )?(?:how|what|which|can)\b",
     re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
+_HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon)\b", re.IGNORECASE)  # a span or rate: no noun counted
 _NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
 
 
@@ -49,6 +50,7 @@ QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q,
     "average": r"\baverage\b|\bmean\b|\btypical",
 }.items()}
 _CONTRASTED = re.compile(r"\b(?:instead of|other than|rather than|besides|not)\s+(?:the\s+|a\s+|an\s+)?\w+")
+_IDIOMATIC = re.compile(r"\b(?:in the first place|first of all|at first)\b")  # "first" here qualifies nothing
 _PLAIN_WORD = re.compile(r"(?<![\w.])[a-z]+(?![\w(])")  # a word, not part of an identifier (current_date, max()
 
 
@@ -181,7 +183,8 @@ class QualifierUnmatched:
     first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        text = _CONTRASTED.sub(" ", q.query.text.lower())  # "instead of the current one" asks for another
+        # "instead of the current one" asks for another; "in the first place" for no first one
+        text = _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", q.query.text.lower()))
         asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS}
         return float(any(not any(QUALIFIERS[w].search(c.sentence.text) for c in ranked[:self.first]) for w in asked))
 
@@ -298,7 +301,7 @@ def refusal_evidence(q: QuestionView, ranked: list[Candidate]) -> dict[str, floa
 def counted_head(q: QuestionView) -> str | None:
     """The noun a number must sit by to answer the question ("how many *bells*", "the *population* of X"), or None
     when nothing is counted by name ("how much does gzip shrink text?", "which version ...", "how long ...")."""
-    if q.query.kind != "number":
+    if q.query.kind != "number" or _HOW_MEASURED.search(q.query.text):
         return None
     if _HOW_MUCH.search(q.query.text):
         head = q.query.head  # the noun after "how many"; none: nothing is counted by name
