@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from assistant.embedder import TextEmbedder
     from assistant.settings import Settings
 
-PIPELINE_VERSION = 6  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments; 4: front matter;
-# 5: short sections share a chunk; 6: a wrap before a long word (a path) continues the line
+PIPELINE_VERSION = 7  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments; 4: front matter;
+# 5: short sections share a chunk; 6: a wrap before a long word (a path) continues the line; 7: a sentence ending in a colon is prose
 EmbedderSource = Union["TextEmbedder", Callable[[], "TextEmbedder"]]  # an embedder, or a function loading one
 CLEAN = "CLEAN"
 

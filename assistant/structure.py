@@ -13,6 +13,7 @@ BlockKind = Literal["heading", "prose", "fragment"]
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _ABBREVIATIONS = {
@@ -41,8 +42,10 @@ def word_count(text: str) -> int:
 
 
 def _is_prose(line: str) -> bool:
+    """A sentence (four words or more ending in a full stop, or in a colon that introduces what follows), or a
+    long line."""
     words = word_count(line)
-    return (words >= 4 and bool(_ENDS_SENTENCE.search(line))) or words >= 30
+    return (words >= 4 and bool(_ENDS_SENTENCE.search(line) or line.rstrip().endswith(":"))) or words >= 30
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -97,7 +100,7 @@ def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool)
         prev = merged[-1] if merged else (0, 0)
         line, last = text[start:end], text[prev[0]:prev[1]].rsplit("\n", 1)[-1].strip()
         if (
-            end > start and prev[1] > prev[0] and not _BULLET.match(line)
+            end > start and prev[1] > prev[0] and not _starts_item(line, last, full)
             and (len(last) >= full or len(last) + 1 + len(line.split(None, 1)[0]) > width)
             and not line.startswith(_NOT_WRAPPED) and not last.startswith(_NOT_WRAPPED)
             and not (markdown and (_MD_HEADING.match(line) or _MD_HEADING.match(last)))
@@ -107,6 +110,15 @@ def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool)
         else:
             merged.append((start, end))
     return merged
+
+
+def _starts_item(line: str, last: str, full: float) -> bool:
+    """The line opens a list item; a number that opens it ("2. You can ...") is the wrapped end of a sentence
+    instead when the line before filled the width without ending a sentence ("... up to a maximum of")."""
+    if not _BULLET.match(line):
+        return False
+    return not (_NUMBERED.match(line) and len(last) >= full and not _ENDS_SENTENCE.search(last)
+                and not last.endswith(":"))
 
 
 def _join_wrapped(blocks: list[Block], text: str) -> list[Block]:

@@ -120,6 +120,27 @@ def test_a_wrap_before_a_long_word_continues_the_sentence() -> None:
     assert whole.endswith("/var/cache/apt/archives/partial/.")
 
 
+def test_a_sentence_ending_in_a_colon_is_indexed_with_what_it_introduces() -> None:
+    """"... you can accomplish this using:" is a sentence, not a fragment: it and the command it introduces are
+    indexed sentences (before, both were left out when the paragraph was short)."""
+    text = ("## Error log\n\nThe error log holds the diagnostics of the server, one line per message.\n\n"
+            "During testing, it is often useful to monitor the error log. You can accomplish this using:\n\n"
+            "tail -f error_log\n\n## Access log\n\nThe access log records every request the server handled.\n")
+    doc = read_bytes(text.encode(), "logs.md", "x")
+    _, sentences = chunk_document(doc)
+    indexed = [s.text for s in sentences]
+    assert "You can accomplish this using:" in indexed and "tail -f error_log" in indexed
+
+
+def test_a_number_that_ends_a_wrapped_sentence_opens_no_list_item() -> None:
+    filler = "\n".join(f"       Line {i} of ordinary prose that fills most of the width of the page." for i in range(12))
+    text = ("       Quiet; produces output suitable for logging, omitting progress\n"
+            "       indicators. More q's will produce more quietness up to a maximum of\n"
+            "       2. You can also use -q=# to set the quietness level.\n\n" + filler + "\n")
+    first = split_blocks(text)[0]
+    assert first.kind == "prose" and first.text.endswith("set the quietness level.")
+
+
 @pytest.mark.parametrize(("name", "data", "reason"), [
     ("empty.txt", b"  \n\n", "empty file"),
     ("blob.txt", b"abc\x00\x01\x02" * 50, "binary content"),
