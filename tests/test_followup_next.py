@@ -113,6 +113,15 @@ def test_a_fragment_takes_the_place_of_the_word_it_parallels() -> None:
     assert swapped == "what's the default attempts in resolv.conf"
 
 
+def test_a_fragment_led_by_a_preposition_takes_the_place_of_the_one_before_the_word() -> None:
+    def nearest_israel(phrase: str, options: Sequence[str]) -> list[float]:  # stand-in: the country is nearest
+        return [float(o == "israel") for o in options]
+
+    swapped = parallel_swap("with the americans", "what's albania's relationship with israel like?", nearest_israel)
+    assert swapped == "what's albania's relationship with the americans like"
+    assert parallel_swap("in tirana", "who lives at albania?", _near) == "who lives in tirana"
+
+
 def test_a_fragment_with_a_verb_is_not_swapped() -> None:
     assert parallel_swap("does it retry", "what's the default timeout?", _near) is None
 
