@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from assistant.followup_agree import agrees, named_before, pronoun_referent
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
 from assistant.nlp import Syntax, Token, syntax
@@ -30,6 +31,9 @@ LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", 
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 WH_ALIASES = {"how come": "why", "how so": "how"}
 _WH = frozenset("what which who whom whose when where why how".split())
+_NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[^,;?]+[,;\u2014\u2013-]\s*\S.*")
+_CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
+"""A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
 _CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b[^,;?]*\??")
 
 
@@ -82,7 +86,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     for t in toks:
         low = t.text.lower()
         if low in PERSONAL and t.tag in ("PRP", "PRP$"):
-            found.append(f"pronoun {low!r}")
+            if not named_before(parsed, t.i):  # "and when did Israel open *its* embassy?": Israel's, no reference
+                found.append(f"pronoun {low!r}")
         elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl"):
             if t.dep == "det":
                 found.append(f"demonstrative {low!r}")
@@ -146,6 +151,27 @@ def _reference_kind(low: str, tag: str, dep: str, head: str = "") -> str | None:
     return None
 
 
+def named_lead(question: str) -> str | None:
+    """ "What about Iran, does it accept the blame?": the question after the comma, its pronoun replaced by the
+    name the lead gives ("Does Iran accept the blame?"); None when the question is not of that shape."""
+    lead = _NAMED_LEAD.match(question.strip())
+    if not lead:
+        return None
+    parsed = syntax(_CASUAL.sub(r"\1's", question.strip()))
+    toks = parsed.tokens
+    comma = next((t.i for t in toks if t.pos == "PUNCT" and t.text in ",;—–-"), None)
+    if comma is None:
+        return None
+    start = next((t.i + 1 for t in toks if t.text.lower() == "about"), comma)  # the lead: "about X,"
+    for t in toks[comma + 1:]:
+        if pronoun_referent(t.text) and start < comma and agrees(t.text, parsed, start, comma):
+            name = parsed.span(start, comma)
+            pieces = [x.text if x.i != t.i else f"{name}'s" if x.text.lower() in POSSESSIVE else name
+                      for x in toks[comma + 1:]]
+            return _finish(" ".join(pieces))
+    return None
+
+
 def _under(previous: str, condition: str) -> str:
     """The previous question under the new condition, in place of a condition of its own: "What does xargs exit
     with if it succeeds?" + "and if the command exited with 255?" → "What does xargs exit with, if the command ..."."""
@@ -164,6 +190,7 @@ def _strip_leader(question: str) -> str:
 
 def _finish(text: str) -> str:
     text = " ".join(text.replace(" ?", "?").split()).strip(" ,;—–-")
+    text = re.sub(r"(?i)(\w) ('s|'re|'ll|'ve)\b", r"\1\2", text)  # "What 's" as typed: "What's"
     text = text.rstrip("?.! ")
     return f"{text[:1].upper()}{text[1:]}?"
 
@@ -177,12 +204,14 @@ def resolve(
     it; ``weight(word)`` ranks the previous question's words when only a few of them are carried over."""
     found = cues(question, params)
     previous = next((h for h in reversed(history) if h.strip()), "")
+    if previous and (named := named_lead(question)):
+        return Resolution(question, named, ("named in the question",), previous)
     if not found or not previous:
         return Resolution(question, cues=found)
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
                        similar if params.parallel_swap else None)
-    core = _strip_leader(question)
+    core = _CASUAL.sub(r"\1's", _strip_leader(question))  # "whats his name": "what's his name"
     parsed = syntax(core)
     pieces, missing = [], []
     used: set[str] = set()
@@ -191,7 +220,9 @@ def resolve(
             kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
-        target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "") if kind else None
+        if kind and named_before(parsed, t.i):  # "what about Iran, does *it* ...": named in the question itself
+            kind = None
+        target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)
         elif not target:

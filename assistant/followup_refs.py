@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.followup_agree import phrase_kind
+from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_swap import Similar, parallel_swap
 from assistant.nlp import Syntax, syntax
@@ -95,9 +97,19 @@ class Antecedents:
         return [(s, e) for s, e, _ in sorted(out, key=lambda c: not c[2])]
 
     def _ent(self, parsed: Syntax | None, labels: tuple[str, ...]) -> str | None:
+        """The first entity of ``labels``; a person's name is no acronym ("MEK" tagged PERSON is a group)."""
         if parsed is None:
             return None
-        return next((parsed.span(s, e) for s, e, label in parsed.ents if label in labels), None)
+        return next((parsed.span(s, e) for s, e, label in parsed.ents if label in labels
+                     and (label != "PERSON" or phrase_kind(parsed, s, e) == "person")), None)
+
+    def _role(self, parsed: Syntax) -> str | None:
+        """The first phrase headed by a noun naming a person ("a western diplomat": "the western diplomat")."""
+        for start, end in self._chunks(parsed):
+            if phrase_kind(parsed, start, end) == "person":
+                words = parsed.span(start, end).split()
+                return " ".join(["the", *words[1:]] if words[0].lower() in ("a", "an", "the") else words)
+        return None
 
     def _wh_noun(self) -> str:
         """The noun a wh-determiner asks about ("which *empire*", "what *step*"), if any."""
@@ -133,11 +145,14 @@ class Antecedents:
         names = [t for t in toks[start:end] if t.pos == "PROPN"]
         return self.answer.span(start, end).replace(" 's", "'s") if names and toks[end - 1].pos == "PROPN" else None
 
-    def find(self, kind: str, head: str = "") -> str | None:
-        """The phrase a reference of ``kind`` (person, group, thing, event, place, date, determiner) points to."""
+    def find(self, kind: str, head: str = "", pronoun: str = "") -> str | None:
+        """The phrase a reference of ``kind`` (person, group, thing, event, place, date, determiner) points to;
+        ``pronoun``: the word that refers, for agreement ("he" a person, "it" no person and not several)."""
         chunks = self._chunks(self.parsed)
+        if kind in ("person", "group") and (found := slot_filler(self.parsed, self.answer, pronoun or kind)):
+            return found  # "Who did the government blame?" + "their motive": whom the answer says it blamed
         if kind == "person":
-            found = self._ent(self.parsed, _PEOPLE) or self._ent(self.answer, _PEOPLE)
+            found = self._ent(self.parsed, _PEOPLE) or self._role(self.parsed) or self._ent(self.answer, _PEOPLE)
             return found or (self.gist() if self.asked == "who" or not chunks else _no_det(self.parsed, *chunks[0]))
         if kind == "group":
             plural = [c for c in chunks if self.parsed.tokens[c[1] - 1].tag in ("NNS", "NNPS")]

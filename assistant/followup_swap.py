@@ -15,6 +15,9 @@ Similar = Callable[[str, Sequence[str]], Sequence[float]]
 _SWAPPABLE = ("NOUN", "PROPN", "ADJ", "NUM", "X")
 _WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 MAX_FRAGMENT_WORDS = 3
+_PREPOSITIONS = frozenset("about above across after against along among around at before behind below beside between by "
+                          "during for from in inside into near of off on onto outside over since through to toward "
+                          "towards under until upon with within without".split())
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -41,4 +44,7 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
         return None
     scores = similar(phrase, [previous[s:e] for s, e in options])
     start, end = options[max(range(len(options)), key=lambda i: scores[i])]
+    before = re.search(r"(\w+)\s+$", previous[:start])
+    if own[0].pos == "ADP" and before and before.group(1).lower() in _PREPOSITIONS:  # "with Israel" + "and with
+        start = before.start(1)  # the Americans?": the fragment's preposition takes the place of the one before
     return f"{previous[:start]}{phrase}{previous[end:]}".rstrip(" ?")

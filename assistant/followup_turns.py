@@ -88,6 +88,15 @@ class Turns:
         self._recomputed = Answer(question=query, answer=text, abstained=draft.abstained, citations=citations)
         return self._recomputed
 
+    def turn_answer(self, turns: Sequence[str | Answer], standalone: list[str]) -> Answer:
+        """The last earlier turn's answer as it was given: passed in, else recomputed, a continuation read on from
+        the answer before it ("the first lesson?", "and the second?", "anything else?": the third)."""
+        last = turns[-1]
+        if isinstance(last, Answer):
+            return last
+        following = self.continuation(str(last), turns[:-1], standalone[:-1]) if len(turns) > 1 else None
+        return following or self.earlier_answer(standalone[-1])
+
     def continuation(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]
     ) -> Answer | None:
@@ -102,16 +111,18 @@ class Turns:
         if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
                 or not continuing_cue(question)):
             return None
-        earlier = turns[-1] if isinstance(turns[-1], Answer) else self.earlier_answer(standalone[-1])
+        earlier = self.turn_answer(turns, standalone)
         params = self.assistant.continuation_params or CONTINUATION
         asks = continuation(question, [standalone[-1], earlier.answer], params)
         if asks is None or earlier.abstained or not earlier.citations:
             return None
         snapshot = self.assistant.snapshot()
-        source = earlier.citations[0].source
+        source = (max(earlier.citations, key=lambda c: c.score) if params.from_best else earlier.citations[0]).source
         rows = snapshot.document_rows.get(source, range(0))
         document = snapshot.meta.sentences[rows.start:rows.stop]
-        sentences = following(document, earlier.citations, asks.count, snapshot.meta.documents[source].text, params)
+        best = max(earlier.citations, key=lambda c: c.score) if params.from_best else None
+        sentences = following(document, earlier.citations, asks.count, snapshot.meta.documents[source].text, params,
+                              asks.each, best)
         if not sentences:
             return None
         text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)

@@ -33,11 +33,14 @@ def _cited(sentence: Sentence) -> Citation:
     return Citation(n=1, source=sentence.source, start=sentence.start, end=sentence.end, quote=sentence.text, score=1)
 
 
-@pytest.mark.parametrize("question, count", [("anything else?", 2), ("the other two?", 2), ("and the other one?", 1),
-                                             ("what comes next?", 2), ("and the one after that?", 2)])
-def test_continuations_are_recognised_with_how_many_they_ask_for(question: str, count: int) -> None:
+@pytest.mark.parametrize("question, count, each", [
+    ("anything else?", 2, None), ("the other two?", 2, None), ("and the other one?", 1, None),
+    ("what comes next?", 2, 2), ("and the one after that?", 2, 2), ("what happened next?", 2, 2),
+    ("and the next two?", 2, None)])
+def test_continuations_are_recognised_with_how_many_they_ask_for(question: str, count: int, each: int | None) -> None:
+    """A singular continuation ("what happened next?") reads two sentences of each paragraph, not one."""
     found = continuation(question, ["What must I do when I redistribute the work?"])
-    assert found is not None and found.count == count
+    assert found is not None and (found.count, found.each) == (count, each)
 
 
 @pytest.mark.parametrize("question", ["What is the NOTICE file?", "and what flag opens the other end of it?",
@@ -63,6 +66,13 @@ def test_following_reads_the_next_paragraphs_first_sentences() -> None:
     sentences = _sentences(TEXT)
     after_b = following(sentences, [_cited(sentences[2])], 2, TEXT)
     assert [s.text for s in after_b] == ["(c) Keep notices.", "(d) Include NOTICE."]
+
+
+def test_a_singular_continuation_reads_further_into_the_next_paragraph_after_the_given_citation() -> None:
+    sentences = _sentences(TEXT)
+    cited = [_cited(sentences[1]), _cited(sentences[4])]  # (a) answered best; (c) cited too
+    after_a = following(sentences, cited, 1, TEXT, each=2, after=cited[0])
+    assert [s.text for s in after_a] == ["(b) Mark changed files.", "It matters."]
 
 
 def test_a_text_of_long_lines_has_a_paragraph_a_line() -> None:
@@ -103,6 +113,15 @@ def test_a_fragment_takes_the_place_of_the_word_it_parallels() -> None:
     assert swapped == "what's the default attempts in resolv.conf"
 
 
+def test_a_fragment_led_by_a_preposition_takes_the_place_of_the_one_before_the_word() -> None:
+    def nearest_israel(phrase: str, options: Sequence[str]) -> list[float]:  # stand-in: the country is nearest
+        return [float(o == "israel") for o in options]
+
+    swapped = parallel_swap("with the americans", "what's albania's relationship with israel like?", nearest_israel)
+    assert swapped == "what's albania's relationship with the americans like"
+    assert parallel_swap("in tirana", "who lives at albania?", _near) == "who lives in tirana"
+
+
 def test_a_fragment_with_a_verb_is_not_swapped() -> None:
     assert parallel_swap("does it retry", "what's the default timeout?", _near) is None
 
@@ -112,5 +131,15 @@ def test_a_continuation_reads_on_from_the_previous_answer(assistant) -> None:
     assert not first.abstained and first.citations
     more = assistant.ask("anything else?", history=[first])
     assert not more.abstained and more.searched and "what follows" in more.searched
-    cited = first.citations[-1]
-    assert all(c.source == cited.source and c.start >= cited.end for c in more.citations)
+    best = max(first.citations, key=lambda c: c.score)  # read on from the citation that answered best
+    assert all(c.source == best.source and c.start >= best.end for c in more.citations)
+    assert not {(c.start, c.end) for c in more.citations} & {(c.start, c.end) for c in first.citations}
+
+
+def test_a_continuation_of_a_continuation_reads_on_from_what_the_user_was_shown(assistant) -> None:
+    """With plain-string history, the earlier continuation is recomputed as a continuation, not searched again."""
+    history = ["Which lesson does the article name first?", "and the second one?"]
+    second = assistant.ask(history[1], history=history[:1])
+    assert second.searched and "what follows" in second.searched and "Secondly" in second.answer
+    third = assistant.ask("what else?", history=history)
+    assert "Finally" in third.answer and "Secondly" not in third.answer

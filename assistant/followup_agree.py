@@ -1,0 +1,89 @@
+"""Agreement: what a pronoun can stand for, by person and number as the parser tells ("he" a person, "it" one
+thing that is no person, "they" a group or several), and a pronoun whose name stands earlier in the same question
+("what about Iran, does *it* accept the blame?": Iran, not the previous turn)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from assistant.nlp import Syntax
+
+Referent = Literal["person", "group", "thing"]
+
+PERSON_NOUNS = frozenset("""
+    person man woman boy girl child diplomat minister president premier chancellor leader official spokesman
+    spokeswoman spokesperson ambassador envoy king queen prince princess emperor empress ruler monarch pope bishop
+    priest author writer founder creator inventor developer maintainer programmer engineer scientist researcher
+    professor teacher student user administrator admin analyst expert officer soldier general commander citizen
+    judge lawyer owner member chairman chairwoman chair director manager secretary journalist reporter candidate
+    senator governor mayor steward contributor sender recipient licensor licensee holder editor translator
+    designer architect volunteer employee worker customer client speaker host guest
+""".split())
+"""Nouns that name a person (general English): a phrase headed by one is what "he" or "she" can stand for."""
+PERSON_SUFFIXES = ("ist", "ician")
+_PERSONAL: dict[str, Referent] = {"he": "person", "him": "person", "his": "person", "she": "person",
+                                  "her": "person", "hers": "person", "it": "thing", "its": "thing",
+                                  "they": "group", "them": "group", "their": "group", "theirs": "group"}
+
+
+def pronoun_referent(word: str) -> Referent | None:
+    """What a personal pronoun stands for: "person" (he, his), "thing" (it), "group" (they); None for others."""
+    return _PERSONAL.get(word.lower())
+
+
+def person_noun(lemma: str) -> bool:
+    """Whether a common noun names a person ("diplomat", "analyst", "politician")."""
+    low = lemma.lower()
+    return low in PERSON_NOUNS or (len(low) > 5 and low.endswith(PERSON_SUFFIXES))
+
+
+def _acronym(text: str) -> bool:
+    return len(text) > 1 and text.isupper() and text.isalpha()
+
+
+def phrase_kind(parsed: Syntax, start: int, end: int) -> Referent:
+    """What the phrase ``tokens[start:end]`` is, for agreement: a person (a PERSON name, not an acronym, or a
+    person noun), a group (an organisation, a people, or several of anything) or a thing."""
+    toks = parsed.tokens
+    root = next((i for i in range(start, end) if not start <= toks[i].head < end or toks[i].head == i), end - 1)
+    labels = {label for s, e, label in parsed.ents if s < end and start < e}
+    plural = toks[root].tag in ("NNS", "NNPS") and toks[root].text.lower().endswith("s")  # not a guess on "gzip"
+    if "PERSON" in labels and not _acronym(toks[root].text):
+        return "group" if plural else "person"
+    if toks[root].pos == "NOUN" and person_noun(toks[root].lemma):
+        return "group" if plural else "person"
+    if plural or "NORP" in labels or (_acronym(toks[root].text) and "GPE" not in labels):
+        return "group"
+    return "thing"
+
+
+def agrees(pronoun: str, parsed: Syntax, start: int, end: int) -> bool:
+    """Whether ``pronoun`` can stand for the phrase ``tokens[start:end]``: "he" a person, "it" one thing (a
+    country or an organisation too), "they" a group, several, or an organisation."""
+    wanted = pronoun_referent(pronoun)
+    if wanted is None:
+        return True
+    kind = phrase_kind(parsed, start, end)
+    labels = {label for s, e, label in parsed.ents if s < end and start < e}
+    if wanted == "group":
+        return kind == "group" or "ORG" in labels
+    if wanted == "thing":
+        return kind == "thing" or (kind == "group" and "ORG" in labels and
+                                   parsed.tokens[end - 1].tag not in ("NNS", "NNPS"))
+    return kind == "person"
+
+
+def named_before(parsed: Syntax, at: int) -> tuple[int, int] | None:
+    """The name earlier in the same question that the pronoun at token ``at`` agrees with (an entity or a proper
+    noun, nearest first), None when there is none: then the pronoun points to an earlier turn."""
+    pronoun = parsed.tokens[at].text
+    if pronoun_referent(pronoun) is None:
+        return None
+    spans = [(s, e) for s, e, label in parsed.ents if e <= at and label not in ("DATE", "TIME", "CARDINAL",
+                                                                                 "ORDINAL", "QUANTITY", "PERCENT")]
+    spans += [(t.i, t.i + 1) for t in parsed.tokens[:at] if t.pos == "PROPN"
+              and not any(s <= t.i < e for s, e in spans)]
+    for start, end in sorted(spans, key=lambda span: -span[0]):
+        if agrees(pronoun, parsed, start, end):
+            return start, end
+    return None

@@ -1,0 +1,72 @@
+"""The answer's filler of the previous question's "who" slot: after "Who did the Albanian government blame?" the
+phrase of the answer that names who ("... unequivocally blamed *the Iranian Foreign Ministry* for ..."), which a
+pronoun of the next question most likely stands for ("What was *their* supposed motive?")."""
+
+from __future__ import annotations
+
+from assistant.followup_agree import agrees, person_noun
+from assistant.nlp import Syntax
+from assistant.terms import STOPWORDS, stem
+
+MAX_REACH = 8
+"""Tokens between the filler and the nearest word of the question it answers."""
+_PRIORITY = {"PERSON": 0, "ORG": 1, "person noun": 1, "NORP": 2, "GPE": 3}
+"""A named person first, then an organisation or a person described by role, then a people or a country."""
+_WHO = ("who", "whom")
+
+
+def _stems(parsed: Syntax, i: int) -> set[str]:
+    token = parsed.tokens[i]
+    return {stem(token.lemma.lower()), stem(token.text.lower())}
+
+
+def _asked_words(question: Syntax, names: bool) -> set[str]:
+    """Stems of the question's content words (``names``: its names too, else only its verbs and common nouns,
+    what the answer repeats around the filler: "who *made* the *announcement*" → "Edi Rama *announced*")."""
+    kept = ("NOUN", "PROPN", "VERB", "ADJ") if names else ("NOUN", "VERB")
+    return {s for t in question.tokens if t.pos in kept and (names or not t.ent) and t.text.lower() not in STOPWORDS
+            and t.tag not in ("WP", "WDT", "WRB") for s in _stems(question, t.i)}
+
+
+def _candidates(answer: Syntax) -> list[tuple[int, int, str]]:
+    """Named phrases of the answer (people, organisations, peoples, countries: not an adjective such as "a
+    *Balkan* nation") and phrases headed by a person noun ("a Western diplomat"), with what they are."""
+    found = [(s, e, label) for s, e, label in answer.ents if label in _PRIORITY
+             and answer.tokens[e - 1].pos in ("PROPN", "NOUN")]
+    for start, end in answer.chunks:
+        root = answer.tokens[end - 1]
+        if root.pos == "NOUN" and person_noun(root.lemma) and not any(s < end and start < e for s, e, _ in found):
+            found.append((start, end, "person noun"))
+    return found
+
+
+def _text(answer: Syntax, start: int, end: int) -> str:
+    """The phrase, "a/an" made "the" (it is known now), without a trailing possessive."""
+    toks = answer.tokens
+    words = [t.text for t in toks[start:end] if t.text != "'s"]
+    if words and words[0].lower() in ("a", "an"):
+        words[0] = "the"
+    return " ".join(words)
+
+
+def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | None:
+    """The phrase of ``answer`` that answers the "who"/"whom" of ``question`` and agrees with ``pronoun``: named
+    in the answer, not in the question, within ``MAX_REACH`` tokens of a word the two share; a person's name
+    before an organisation or a role, before a people or a country. None for other questions, or none found."""
+    root = next((t for t in question.tokens if t.dep == "ROOT"), None)
+    if answer is None or root is None or root.lemma == "be" or not any(  # "who were the Illyrians?": them
+            t.lemma.lower() in _WHO and t.tag == "WP" for t in question.tokens):
+        return None
+    named, asked = _asked_words(question, names=True), _asked_words(question, names=False)
+    anchors = [t.i for t in answer.tokens if _stems(answer, t.i) & asked]
+    ranked = []
+    for start, end, label in _candidates(answer):
+        if any(_stems(answer, i) & named for i in range(start, end)) or not agrees(pronoun, answer, start, end):
+            continue
+        reach = min((start - a if a < start else a - end + 1 for a in anchors), default=MAX_REACH + 1)
+        if reach <= MAX_REACH:
+            ranked.append((_PRIORITY[label], reach, start, end))
+    if not ranked:
+        return None
+    _, _, start, end = min(ranked)
+    return _text(answer, start, end)

@@ -1,0 +1,81 @@
+"""Agreement of a pronoun with what it stands for, the answer's filler of a "who" slot, and a pronoun named within
+its own question: each rule on a hand-built fixture (the real spaCy parser, no index)."""
+
+from __future__ import annotations
+
+from assistant.followup import cues, named_lead, resolve
+from assistant.followup_agree import agrees, named_before, person_noun, phrase_kind
+from assistant.followup_filler import slot_filler
+from assistant.nlp import syntax
+
+BLAME = ("The attack was quickly investigated. After a thorough investigation, the Albanian government "
+         "unequivocally blamed the Iranian Foreign Ministry for orchestrating the assault.")
+TOLD = ('As a Western diplomat anonymously told Tirana Times in 2023, "by hosting MEK, Albania placed a '
+        'geopolitical time bomb in its own."')
+
+
+def _span(parsed, words: str) -> tuple[int, int]:
+    texts = [t.text for t in parsed.tokens]
+    first = words.split()
+    start = next(i for i in range(len(texts)) if texts[i:i + len(first)] == first)
+    return start, start + len(first)
+
+
+def test_a_person_noun_names_a_person_and_an_acronym_is_no_person() -> None:
+    assert person_noun("diplomat") and person_noun("analyst") and not person_noun("embassy")
+    parsed = syntax(TOLD)
+    assert phrase_kind(parsed, *_span(parsed, "a Western diplomat")) == "person"
+    assert phrase_kind(parsed, *_span(parsed, "MEK")) == "group"  # tagged PERSON by the parser, still a group
+
+
+def test_he_agrees_with_a_person_it_with_one_thing_they_with_several() -> None:
+    parsed = syntax("The Albanian analysts said that the diplomat visited Albania.")
+    analysts, diplomat, albania = (_span(parsed, w) for w in ("The Albanian analysts", "the diplomat", "Albania"))
+    assert agrees("he", parsed, *diplomat) and not agrees("he", parsed, *albania)
+    assert agrees("it", parsed, *albania) and not agrees("it", parsed, *analysts)
+    assert agrees("their", parsed, *analysts) and not agrees("they", parsed, *diplomat)
+
+
+def test_the_answer_names_who_the_previous_question_asked_for() -> None:
+    blamed = slot_filler(syntax("who did the albanian government blame?"), syntax(BLAME), "their")
+    assert blamed == "the Iranian Foreign Ministry"
+    teller = slot_filler(syntax("who told tirana times that albania placed a time bomb by hosting the mek?"),
+                         syntax(TOLD), "his")
+    assert teller == "the Western diplomat"
+
+
+def test_who_is_x_asks_about_x_so_the_answer_fills_no_slot() -> None:
+    answer = syntax("The Illyrians, ancestors of modern Albanians, defended Greece against the Achaemenid Empire.")
+    assert slot_filler(syntax("Who were the Illyrians?"), answer, "they") is None
+
+
+def test_a_pronoun_stands_for_what_the_previous_answer_named() -> None:
+    searched = resolve("what was their supposed motive?", ["who did the albanian government blame?"],
+                       lambda previous: BLAME).searched
+    assert searched == "What was the Iranian Foreign Ministry's supposed motive?"
+    name = resolve("whats his name?", ["who told tirana times that albania placed a time bomb by hosting the mek?"],
+                   lambda previous: TOLD).searched
+    assert name == "What's the Western diplomat's name?"
+
+
+def test_he_is_a_person_of_the_previous_question_before_a_name_of_the_answer() -> None:
+    searched = resolve("what risk was he getting at", ["what did a western diplomat tell tirana times in 2023?"],
+                       lambda previous: TOLD).searched
+    assert searched == "What risk was the western diplomat getting at?"
+
+
+def test_a_pronoun_named_earlier_in_its_own_question_is_no_reference() -> None:
+    parsed = syntax("and when did Israel open its embassy in Tirana?")
+    its = next(t.i for t in parsed.tokens if t.text == "its")
+    assert named_before(parsed, its) == _span(parsed, "Israel")
+    assert not cues("and when did Israel open its embassy in Tirana?")
+    assert resolve("and when did Israel open its embassy in Tirana?", ["When did Albania recognise Israel?"]).searched \
+        is None
+
+
+def test_what_about_x_comma_a_question_asks_it_of_x() -> None:
+    assert named_lead("what about iran, does it accept the blame?") == "Does iran accept the blame?"
+    assert named_lead("what about the technical committee, whats its job?") == "What's the technical committee's job?"
+    assert named_lead("what about Kosovo?") is None
+    resolved = resolve("what about gzip, what does it exit with on a warning?", ["what's grep's exit status?"])
+    assert resolved.searched == "What does gzip exit with on a warning?"
