@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
-    time_numbers, value_contexts,
+    time_numbers, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.matching import TermWeights
 from assistant.answer.support import Claim, Facts, capitalised, match, month_years, months
@@ -26,7 +26,15 @@ def test_numbered_names_are_whole_and_never_computed():
     span = Facts.of("The encrypted password is stored in the shadow(5) file; there are 2 files and 3 fields.")
     assert match(Claim.of("The encrypted password is stored in the shadow(5) file."), span, WEIGHTS).facts_ok
     wrong = match(Claim.of("The encrypted password is stored in the shadow(1) file."), span, WEIGHTS)
-    assert "identifier shadow1" in wrong.missing_facts and "number 1" in wrong.missing_facts  # 1 = 3 - 2, not taken
+    assert wrong.missing_facts == ("identifier shadow1",)  # 1 = 3 - 2 is not taken: a name's number is no value
+
+
+def test_the_number_of_a_numbered_name_is_no_value():
+    assert without_identifiers("see ssh(1) and UTF-8 on port 587") == "see ssh and UTF on port 587"
+    span = Facts.of("Mail clients use port 587 instead of port 25 (see ssh(1) and exim4(8)).")
+    assert match(Claim.of("Mail clients use port 587."), span, WEIGHTS).facts_ok
+    assert "number 1" in match(Claim.of("Mail clients use port 1."), span, WEIGHTS).missing_facts
+    assert "number 4" in match(Claim.of("Mail clients try 4 ports."), span, WEIGHTS).missing_facts
 
 
 def test_numbers_of_a_date_are_quoted_not_computed():
@@ -139,3 +147,27 @@ def test_a_one_word_paraphrase_is_supported_at_the_one_word_coverage():
     assert not supports(Match(0.65, (), ("prefer", "opt")), None, params)
     assert not supports(Match(0.55, (), ("prefer",)), None, params)
     assert not supports(Match(0.65, (), ("prefer",)), None, params.model_copy(update={"one_word_coverage": 1.0}))
+
+
+def test_a_difference_of_two_of_many_span_values_is_derived():
+    span = Facts.of("Buzz (1.1) had 474 packages; sections 1 2 3 4 5 6 7 8 9 10 11 12 13; Rex (1.2) had 848 packages.")
+    assert span.derives("374") and span.derives("1322") and not span.derives("375")
+    assert match(Claim.of("374 more: Rex had 848 packages versus 474 in Buzz."), span, WEIGHTS).facts_ok
+    assert "number 375" in match(Claim.of("375 more: Rex had 848 packages."), span, WEIGHTS).missing_facts
+    assert not Facts.of("It had 3 files.").derives("6")  # a value is not added to itself
+
+
+def test_names_joined_by_and_need_no_order_between_them():
+    span = Facts.of("AUTHORS Timo Rinne <tri@iki.fi> Tatu Ylonen <ylo@cs.hut.fi>")
+    assert match(Claim.of("The authors are Tatu Ylonen and Timo Rinne."), span, WEIGHTS).facts_ok
+    swapped = match(Claim.of("The authors are Tatu Rinne and Timo Ylonen."), span, WEIGHTS)
+    assert "name order tatu rinne" in swapped.missing_facts
+
+
+def test_a_number_counting_another_thing_than_the_spans_is_misplaced():
+    assert value_units("The default is 128. Indexes have 1,000 rows and two pages.") == {("1000", "row"), ("2", "page")}
+    span = Facts.of("pages_per_range defines the number of table blocks that make up one block range for each entry "
+                    "of a BRIN index. The default is 128. Indexes can have up to 32 columns.")
+    assert "value 32" in match(Claim.of("The default range is 32 table blocks."), span, WEIGHTS).missing_facts
+    assert match(Claim.of("The default range is 128 table blocks."), span, WEIGHTS).facts_ok  # 128 counts nothing
+    assert match(Claim.of("Indexes can have 32 columns."), span, WEIGHTS).facts_ok

@@ -1,7 +1,8 @@
 """Small rules the support check applies to a claim and its span, each one named and tested on its own.
 
 - ``HEDGES``: words that qualify a claim rather than assert it ("roughly", "usually"); they need no support.
-- ``identifiers``: numbered names ("UTF-8", "OS/2", "fcntl(2)"): found whole in the span, never computed.
+- ``identifiers``: numbered names ("UTF-8", "OS/2", "fcntl(2)"): found whole in the span, never computed; their
+  numbers are no values (``without_identifiers``).
 - ``date_numbers``: the numbers of a claim's dates (the day, the year): found as written, never computed.
 - ``lemma_forms``: the stem of each word's dictionary form ("held" → "hold", "came" → "come"), from spaCy.
 - ``unbroken``: text with words split by a line-end hyphen ("Infor-\\n mation") joined again.
@@ -18,9 +19,10 @@ from assistant.terms import STOPWORDS, stem, words
 HEDGES = frozenset(stem(w) for w in (
     "about approximately roughly nearly almost around usually typically generally normally often sometimes "
     "perhaps possibly probably likely certainly surely already also still even just simply instead respectively "
-    "actually really basically essentially e g eg etc ie i.e".split()
+    "actually really basically essentially e g eg etc ie i.e versus vs whereas".split()
 ))
-"""Stems of words that hedge or frame a claim (degree, frequency, likelihood, "e.g."): a claim may add them freely."""
+"""Stems of words that hedge or frame a claim (degree, frequency, likelihood, "e.g.", "versus"): a claim may add them
+freely."""
 
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z_]*)(?:[-/]|\()?(\d+(?:\.\d+)*)\)?(?![\w])")
 _LINE_BREAK_HYPHEN = re.compile(r"(\w)[‐­-]\s*\n\s*(\w)")
@@ -34,9 +36,10 @@ def identifiers(text: str) -> frozenset[str]:
                      if m.group(1).lower() not in STOPWORDS)
 
 
-def identifier_numbers(text: str) -> frozenset[str]:
-    """The numbers that belong to numbered names in ``text`` ("UTF-8" → "8")."""
-    return frozenset(m.group(2) for m in _IDENTIFIER.finditer(text) if m.group(1).lower() not in STOPWORDS)
+def without_identifiers(text: str) -> str:
+    """``text`` with the numbers of its numbered names taken out ("see ssh(1) on port 587" → "see ssh on port 587"):
+    such a number names a thing and is never a value to find, compute or stand in for another."""
+    return _IDENTIFIER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS else m.group(1), text)
 
 
 def date_numbers(text: str) -> frozenset[str]:
@@ -129,7 +132,8 @@ def value_contexts(text: str, window: int, within_clause: bool = False) -> froze
     ":", ";" or brackets ("Three: (1) ..." says nothing of what the three are)."""
     if within_clause:
         return frozenset().union(*(value_contexts(part, window) for part in _CLAUSE_BREAK.split(text)))
-    tokens = [t for t in _VALUE_TOKEN.findall(text.lower()) if t not in STOPWORDS or t in NUMBER_WORDS]
+    tokens = [t for t in _VALUE_TOKEN.findall(text.lower())
+              if t not in STOPWORDS or t in NUMBER_WORDS or stem(t) in ARITHMETIC_CUES]  # "374 more": a cue
     out = set()
     for i, token in enumerate(tokens):
         if token[0].isdigit() or token in NUMBER_WORDS:
@@ -137,6 +141,16 @@ def value_contexts(text: str, window: int, within_clause: bool = False) -> froze
             near = tokens[max(0, i - window):i] + tokens[i + 1:i + 1 + window]
             out.update((value, stem(w)) for w in near if not w[0].isdigit() and w not in NUMBER_WORDS)
     return frozenset(out)
+
+
+_COUNTED = re.compile(rf"(?<![\w.])(\d+(?:,\d{{3}})*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\s+([^\W\d_]+)")
+
+
+def value_units(text: str) -> frozenset[tuple[str, str]]:
+    """(number, stem) for each number of ``text`` written right before a content word: what it counts ("32 table
+    blocks" → ("32", "tabl")). A span that has the word must have it near the same number."""
+    return frozenset((NUMBER_WORDS.get(n) or n.replace(",", ""), stem(w)) for n, w in _COUNTED.findall(text.lower())
+                     if w not in STOPWORDS and w not in NUMBER_WORDS)
 
 
 _TIME_LEAD = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|of|to|before|after|between|and|during|as of)|[,(–-])\s*$",

@@ -24,8 +24,8 @@ import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, date_numbers, identifier_numbers, identifiers, lemma_forms,
-    lemma_stems, magnitudes, time_numbers, unbroken, value_contexts,
+    ARITHMETIC_CUES, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, date_numbers, identifiers, lemma_forms,
+    lemma_stems, magnitudes, time_numbers, unbroken, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
@@ -50,12 +50,12 @@ _NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what t
 _NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
+_NAME_LIST = re.compile(r"\s+and\s+")  # "Timo Rinne and Tatu Ylonen": two names, each in order, in either order
 _BOOLEAN = re.compile(r"\b(true|false)\b", re.I)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLAIM_WINDOW, _SPAN_WINDOW = 3, 6  # words around a number that say what it is of, in a claim and in a span
 _YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _UNITS = ("days", "weeks", "months", "years")
-_MAX_OPERANDS = 12  # numbers of a span combined pairwise into derived values
 _UNIT_STEMS = frozenset(stem(w) for w in "day days week weeks month months year years".split())
 META_STEMS = frozenset(stem(w) for w in (
     "passage passages source sources according article text document mention mentioned answer question "
@@ -107,6 +107,7 @@ class Facts:
     identifiers: frozenset[str] = frozenset()
     month_years: frozenset[tuple[str, str]] = frozenset()
     contexts: frozenset[tuple[str, str]] = frozenset()
+    units: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
@@ -117,33 +118,45 @@ class Facts:
         joined = unbroken(text)
         both = text if joined == text else f"{text} {joined}"
         named_months = months(text)
-        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(text), named_months,
+        plain = without_identifiers(text)
+        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(plain), named_months,
                    capitalised(both) | frozenset(words(context)) | acronyms(joined), bool(_NEGATION.search(text)),
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
-                   numbers(DATE.sub(" ", text)), identifiers(joined),
+                   numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
-                   value_contexts(joined, _SPAN_WINDOW))
+                   value_contexts(joined, _SPAN_WINDOW), value_units(plain))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
                      self.words | other.words, self.negated or other.negated, self.dates + other.dates,
                      self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
                      self.quantities | other.quantities, self.identifiers | other.identifiers,
-                     self.month_years | other.month_years, self.contexts | other.contexts)
+                     self.month_years | other.month_years, self.contexts | other.contexts, self.units | other.units)
+
+    def derives(self, value: str) -> bool:
+        """Whether ``value`` is computed from the span's own values: the days, weeks, months or years between two of
+        its dates, or the difference or sum of two of its quantities (numbers outside dates; never a year-like
+        result). Every pair of quantities is tried, however many the span holds."""
+        if value in self._intervals:
+            return True
+        if _YEAR.fullmatch(value) or not re.fullmatch(r"\d+(?:\.\d+)?", value):
+            return False
+        target = float(value)
+        operands = self._operands
+        return any(_plain(x + target) in operands or _plain(x - target) in operands
+                   or (rest := _plain(target - x)) in operands and float(rest) != x for x in map(float, operands))
 
     @cached_property
-    def derived(self) -> frozenset[str]:
-        """Values computed from the span's own: days, weeks, months and years between two of its dates, and the
-        difference and sum of two of its quantities (numbers outside dates; never a year-like result)."""
+    def _intervals(self) -> frozenset[str]:
         out: set[str] = set()
         for i, a in enumerate(self.dates):
             for b in self.dates[i + 1:]:
                 out.update(str(n) for unit in _UNITS if (n := difference(a, b, unit)) is not None)
-        values = sorted({float(n) for n in self.quantities if re.fullmatch(r"\d+(?:\.\d+)?", n)})[:_MAX_OPERANDS]
-        for i, x in enumerate(values):
-            for y in values[i + 1:]:
-                out.update(_plain(v) for v in (y - x, x + y) if not _YEAR.fullmatch(_plain(v)))
         return frozenset(out)
+
+    @cached_property
+    def _operands(self) -> frozenset[str]:
+        return frozenset(_plain(float(n)) for n in self.quantities if re.fullmatch(r"\d+(?:\.\d+)?", n))
 
 
 def _plain(value: float) -> str:
@@ -163,18 +176,19 @@ class Claim:
     booleans: frozenset[str] = frozenset()
     compounds: tuple[tuple[str, ...], ...] = ()
     identifiers: frozenset[str] = frozenset()
-    fixed: frozenset[str] = frozenset()  # numbers of its dates and numbered names: found as written, never computed
+    fixed: frozenset[str] = frozenset()  # numbers of its dates: found as written, never computed
     lemmas: tuple[tuple[str, str], ...] = ()
     month_years: frozenset[tuple[str, str]] = frozenset()
     contexts: frozenset[tuple[str, str]] = frozenset()
     dates: tuple[DatedValue, ...] = ()  # its dates with a day
+    units: frozenset[tuple[str, str]] = frozenset()  # (number, the word right after it: what it counts)
 
     @classmethod
     def of(cls, text: str) -> Claim:
         """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number, hedges
         ("roughly") and one-letter tokens are no content; a month name outside a date is a name like any other."""
         plain = _ENUMERATOR.sub(" ", text)
-        found = numbers(plain)
+        found = numbers(without_identifiers(plain))
         dated = months(text)
         units = _UNIT_STEMS | MAGNITUDE_STEMS if found else frozenset()
         skip = META_STEMS | HEDGES | units | {stem(m) for m in dated}  # values, units and months are checked as facts
@@ -186,12 +200,12 @@ class Claim:
             for part in re.split(r"[-‐]", m.group(0)) if part[:1].isupper()  # "Debian-specific": a name and a word
             for w in words(part) if w not in STOPWORDS and w not in dated and len(w) > 1
         }
-        compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text)
-                          if len(kept := tuple(w for w in words(m.group(0)) if w not in STOPWORDS)) > 1)
+        compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text) for part in _NAME_LIST.split(m.group(0))
+                          if len(kept := tuple(w for w in words(part) if w not in STOPWORDS)) > 1)
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
-                   compounds, identifiers(plain), (identifier_numbers(plain) | date_numbers(plain)) & found,
+                   compounds, identifiers(plain), date_numbers(plain) & found,
                    lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, within_clause=True),
-                   tuple(d for d in find_dates(text) if d.has_day))
+                   tuple(d for d in find_dates(text) if d.has_day), value_units(plain))
 
 
 def capitalised(text: str) -> frozenset[str]:
@@ -250,7 +264,7 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
     """Coverage of the claim's content words by the span, and the hard facts the span lacks."""
     absent = claim.numbers - facts.numbers
     computed = {n for n in absent - claim.fixed if {s for v, s in claim.contexts if v == n} & ARITHMETIC_CUES}
-    missing: list[str] = [f"number {n}" for n in sorted(absent - (computed & facts.derived) if absent else absent)]
+    missing: list[str] = [f"number {n}" for n in sorted(absent) if n not in computed or not facts.derives(n)]
     missing += [f"value {n}" for n in sorted(misplaced(claim, facts))]
     missing += [f"date {d.text}" for d in claim.dates if not any(_same_day(d, e) for e in facts.dates)]
     missing += [f"identifier {i}" for i in sorted(claim.identifiers - facts.identifiers)]
@@ -279,11 +293,15 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
 
 def misplaced(claim: Claim, facts: Facts) -> set[str]:
     """Numbers of the claim that the span has, but never near any of the span's words the claim puts next to them
-    ("currently 5 name servers" where the span's 5 is of something else): a value attached to the wrong subject."""
+    ("currently 5 name servers" where the span's 5 is of something else), or that count one of the span's words
+    where the span's same number counts another ("32 table blocks" where the span has "table blocks" but its 32
+    counts columns): a value attached to the wrong subject."""
     out = set()
     for n in claim.numbers & facts.numbers - time_numbers(claim.text):
         near = {s for v, s in claim.contexts if v == n} & facts.stems - HEDGES  # words the span has somewhere
-        if near and not any((n, s) in facts.contexts for s in near):
+        counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
+        counts = {s for v, s in facts.units if v == n}  # what the span's own n counts, where it says
+        if near and not any((n, s) in facts.contexts for s in near) or counted and counts and not counted & counts:
             out.add(n)
     return out
 
