@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
-    time_numbers, value_contexts, value_units, without_identifiers,
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
+    settings, time_numbers, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.matching import TermWeights
-from assistant.answer.support import Claim, Facts, capitalised, match, month_years, months
+from assistant.answer.support import Claim, Facts, capitalised, dated_numbers, match, month_years, months
 from assistant.terms import stem
 
 WEIGHTS = TermWeights({}, 100)
@@ -100,7 +100,7 @@ def test_a_value_attached_to_another_subject_is_misplaced():
     assert value_contexts("currently 5 name servers", 3) >= {("5", "name"), ("5", "server")}
     assert match(Claim.of("Up to 3 name servers may be listed."), span, WEIGHTS).facts_ok
     assert "value 5" in match(Claim.of("Up to 5 name servers may be listed."), span, WEIGHTS).missing_facts
-    assert value_contexts("Three: (1) keep the notice", 3, within_clause=True) == frozenset()
+    assert value_contexts("Three: (1) keep the notice", 3, CLAUSE_BREAK) == frozenset()
 
 
 def test_a_computed_number_needs_an_arithmetic_cue_and_a_day_is_quoted():
@@ -149,12 +149,14 @@ def test_a_one_word_paraphrase_is_supported_at_the_one_word_coverage():
     assert not supports(Match(0.65, (), ("prefer",)), None, params.model_copy(update={"one_word_coverage": 1.0}))
 
 
-def test_a_difference_of_two_of_many_span_values_is_derived():
+def test_a_difference_of_two_stated_span_values_is_derived():
     span = Facts.of("Buzz (1.1) had 474 packages; sections 1 2 3 4 5 6 7 8 9 10 11 12 13; Rex (1.2) had 848 packages.")
-    assert span.derives("374") and span.derives("1322") and not span.derives("375")
+    stated = frozenset({"474", "848"})
+    assert span.derives("374", stated) and span.derives("1322", stated) and not span.derives("375", stated)
+    assert not span.derives("2", stated | {"13"})  # 13 - 11: one operand is not stated
     assert match(Claim.of("374 more: Rex had 848 packages versus 474 in Buzz."), span, WEIGHTS).facts_ok
     assert "number 375" in match(Claim.of("375 more: Rex had 848 packages."), span, WEIGHTS).missing_facts
-    assert not Facts.of("It had 3 files.").derives("6")  # a value is not added to itself
+    assert not Facts.of("It had 3 files.").derives("6", frozenset({"3"}))  # a value is not added to itself
 
 
 def test_names_joined_by_and_need_no_order_between_them():
@@ -166,8 +168,32 @@ def test_names_joined_by_and_need_no_order_between_them():
 
 def test_a_number_counting_another_thing_than_the_spans_is_misplaced():
     assert value_units("The default is 128. Indexes have 1,000 rows and two pages.") == {("1000", "row"), ("2", "page")}
+    assert value_units("It took 3,000 MEK members in") == {("3000", "mek"), ("3000", "member")}
     span = Facts.of("pages_per_range defines the number of table blocks that make up one block range for each entry "
                     "of a BRIN index. The default is 128. Indexes can have up to 32 columns.")
     assert "value 32" in match(Claim.of("The default range is 32 table blocks."), span, WEIGHTS).missing_facts
     assert match(Claim.of("The default range is 128 table blocks."), span, WEIGHTS).facts_ok  # 128 counts nothing
     assert match(Claim.of("Indexes can have 32 columns."), span, WEIGHTS).facts_ok
+
+
+def test_a_setting_is_quoted_whole():
+    assert settings("export NCURSES_NO_UTF8_ACS=0 and set ListenStream = 22") == {"ncurses_no_utf8_acs=0",
+                                                                                 "listenstream=22"}
+    span = Facts.of("For ncurses, set the environment variable NCURSES_NO_UTF8_ACS=0 (see ssh(1)).")
+    assert match(Claim.of("Export NCURSES_NO_UTF8_ACS=0 for ncurses."), span, WEIGHTS).facts_ok
+    assert "identifier ncurses_no_utf8_acs=1" in match(Claim.of("Export NCURSES_NO_UTF8_ACS=1 for ncurses."), span,
+                                                       WEIGHTS).missing_facts
+
+
+def test_a_number_next_to_a_month_is_found_next_to_it():
+    assert dated_numbers("On September 7, 2022, 15th of July; 2016-03 and 2022-09-07") == {
+        ("september", "7"), ("september", "2022"), ("july", "15"), ("march", "2016")}
+    span = Facts.of("Apache License Version 2.0, January 2004. It has 50 sections.")
+    assert match(Claim.of("It was issued in January 2004."), span, WEIGHTS).facts_ok
+    assert "date january 50" in match(Claim.of("January 50."), span, WEIGHTS).missing_facts
+
+
+def test_a_span_number_is_said_of_its_own_clause():
+    span = Facts.of("The default is 16 pages; the lower limit is two pages.")
+    assert "value 2" in match(Claim.of("The default is 2."), span, WEIGHTS).missing_facts
+    assert match(Claim.of("The default is 16 pages."), span, WEIGHTS).facts_ok

@@ -2,7 +2,7 @@
 
 - ``HEDGES``: words that qualify a claim rather than assert it ("roughly", "usually"); they need no support.
 - ``identifiers``: numbered names ("UTF-8", "OS/2", "fcntl(2)"): found whole in the span, never computed; their
-  numbers are no values (``without_identifiers``).
+  numbers are no values (``without_identifiers``); so are settings ("NAME=0", ``settings``).
 - ``date_numbers``: the numbers of a claim's dates (the day, the year): found as written, never computed.
 - ``lemma_forms``: the stem of each word's dictionary form ("held" → "hold", "came" → "come"), from spaCy.
 - ``unbroken``: text with words split by a line-end hyphen ("Infor-\\n mation") joined again.
@@ -25,6 +25,7 @@ HEDGES = frozenset(stem(w) for w in (
 freely."""
 
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z_]*)(?:[-/]|\()?(\d+(?:\.\d+)*)\)?(?![\w])")
+_SETTING = re.compile(r"(?<![\w=])([A-Za-z_][\w.:-]*)\s?=\s?([\w.-]*\w)")
 _LINE_BREAK_HYPHEN = re.compile(r"(\w)[‐­-]\s*\n\s*(\w)")
 
 
@@ -33,7 +34,13 @@ def identifiers(text: str) -> frozenset[str]:
     "OS/2" → "os2"; a word and a number apart ("version 2", "Ashraf 3") are not one (their number is an ordinary
     value). A number that belongs to such a name is part of the name: another value must not stand in for it."""
     return frozenset(f"{m.group(1).lower()}{m.group(2)}" for m in _IDENTIFIER.finditer(text)
-                     if m.group(1).lower() not in STOPWORDS)
+                     if m.group(1).lower() not in STOPWORDS) | settings(text)
+
+
+def settings(text: str) -> frozenset[str]:
+    """Settings written as ``NAME=VALUE`` ("NCURSES_NO_UTF8_ACS=0" → "ncurses_no_utf8_acs=0"), lower case: a
+    setting is quoted whole, so its value cannot be swapped for another."""
+    return frozenset(f"{m.group(1).lower()}={m.group(2).lower()}" for m in _SETTING.finditer(text))
 
 
 def without_identifiers(text: str) -> str:
@@ -115,7 +122,11 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 """Number words and the numbers they write."""
-_CLAUSE_BREAK = re.compile(r"[:;()\[\]]")
+CLAUSE_BREAK = re.compile(r"[:;()\[\]]")
+"""Where a claim's clause ends: what a number is said of stays on its side ("Three: (1) ..." counts nothing)."""
+SPAN_CLAUSE_BREAK = re.compile(r";")
+"""Where a span's clause ends for the same purpose; a span's "default: 30" and "(2016-03)" still say what their
+numbers are of."""
 _VALUE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 ARITHMETIC_CUES = frozenset(stem(w) for w in (
     "days weeks months years hours minutes seconds more less fewer difference differ apart total sum combined "
@@ -126,12 +137,12 @@ ARITHMETIC_CUES = frozenset(stem(w) for w in (
 claim's number be derived from the span's values rather than found in it."""
 
 
-def value_contexts(text: str, window: int, within_clause: bool = False) -> frozenset[tuple[str, str]]:
+def value_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None) -> frozenset[tuple[str, str]]:
     """(number, stem) for each content word within ``window`` content words of a number of ``text``: what the number is
-    said of ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...); ``within_clause``: not across
-    ":", ";" or brackets ("Three: (1) ..." says nothing of what the three are)."""
-    if within_clause:
-        return frozenset().union(*(value_contexts(part, window) for part in _CLAUSE_BREAK.split(text)))
+    said of ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...); not across ``breaks`` when given
+    (``CLAUSE_BREAK``, ``SPAN_CLAUSE_BREAK``)."""
+    if breaks is not None:
+        return frozenset().union(*(value_contexts(part, window) for part in breaks.split(text)))
     tokens = [t for t in _VALUE_TOKEN.findall(text.lower())
               if t not in STOPWORDS or t in NUMBER_WORDS or stem(t) in ARITHMETIC_CUES]  # "374 more": a cue
     out = set()
@@ -143,14 +154,19 @@ def value_contexts(text: str, window: int, within_clause: bool = False) -> froze
     return frozenset(out)
 
 
-_COUNTED = re.compile(rf"(?<![\w.])(\d+(?:,\d{{3}})*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\s+([^\W\d_]+)")
+_COUNTED = re.compile(rf"(?<![\w.])(\d+(?:,\d{{3}})*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\b(?=((?:\s+[^\W\d_]+){{1,3}}))")
 
 
 def value_units(text: str) -> frozenset[tuple[str, str]]:
-    """(number, stem) for each number of ``text`` written right before a content word: what it counts ("32 table
-    blocks" → ("32", "tabl")). A span that has the word must have it near the same number."""
-    return frozenset((NUMBER_WORDS.get(n) or n.replace(",", ""), stem(w)) for n, w in _COUNTED.findall(text.lower())
-                     if w not in STOPWORDS and w not in NUMBER_WORDS)
+    """(number, stem) for the content words written right after each number of ``text`` (up to three, to the first
+    stopword): what it counts ("32 table blocks" → ("32", "tabl"), ("32", "block"); "3,000 MEK members")."""
+    out = set()
+    for n, phrase in _COUNTED.findall(text.lower()):
+        for w in phrase.split():
+            if w in STOPWORDS or w in NUMBER_WORDS:
+                break
+            out.add((NUMBER_WORDS.get(n) or n.replace(",", ""), stem(w)))
+    return frozenset(out)
 
 
 _TIME_LEAD = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|of|to|before|after|between|and|during|as of)|[,(–-])\s*$",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,7 @@ class Case:
     wrong: list[str]
     wrong_sentences: list[str]
     anchors: tuple = ()  # type: ignore[type-arg]
+    memo: dict = field(default_factory=dict)  # type: ignore[type-arg]  # span matches, shared across the grid
 
 
 def _cached(embed):  # type: ignore[no-untyped-def]
@@ -103,7 +104,7 @@ def measure(all_cases: list[Case], params: GuardParams, embed) -> tuple[float, f
     for case in all_cases:
         def guard() -> Guard:
             return Guard(case.prompt.passages, case.snapshot, case.weights, embed, False, case.question, params,
-                         case.anchors)
+                         case.anchors, case.memo)
 
         if case.reference:
             ref_total += len(case.reference)

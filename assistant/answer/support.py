@@ -24,8 +24,8 @@ import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, date_numbers, identifiers, lemma_forms,
-    lemma_stems, magnitudes, time_numbers, unbroken, value_contexts, value_units, without_identifiers,
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, SPAN_CLAUSE_BREAK, date_numbers, identifiers,
+    lemma_forms, lemma_stems, magnitudes, time_numbers, unbroken, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
@@ -42,8 +42,12 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 _MONTH_YEAR = re.compile(
     rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?{_YEAR_NUMBER}\b|\b{_YEAR_NUMBER}-(0[1-9]|1[0-2])\b", re.I)
 _DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}}\s+{_MONTH},?\s+{_YEAR_NUMBER}\b", re.I)
+_MONTH_NUMBERS = re.compile(rf"{_MONTH},?\s+(?:of\s+)?(\d{{1,4}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?", re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I)
+_ISO_DAY = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-(\d{2})\b")
 _ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
-_ENUMERATOR = re.compile(r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.(])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
+_ENUMERATOR = re.compile(  # "(2)", "(iv)", and "3)" opening a text or after ",", ";", ":", "and": list items, not "is 60)"
+    r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?:^\s*|(?<=[;:,])\s*|(?<=\band )|(?<=\bor ))\d{1,2}\)")
 _MONTH_LIST = tuple(_MONTHS.values())
 MONTH_NAMES = frozenset(_MONTH_LIST)
 _NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what turns a place into its people
@@ -86,6 +90,18 @@ def month_years(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+def dated_numbers(text: str) -> frozenset[tuple[str, str]]:
+    """(month, number) for each number written next to a month name: its day or year ("September 7, 2022" →
+    ("september", "7"), ("september", "2022"); "7 Sept." and "2022-09-07" the same). A claim's pair is found as a
+    pair, so "January 50" is not backed by a span's "January 2004" and a 50 elsewhere."""
+    pairs = {(_MONTHS[m.group(1).lower()], n.lstrip("0")) for m in _MONTH_NUMBERS.finditer(text)
+             for n in m.groups()[1:] if n}
+    pairs |= {(_MONTHS[m.group(2).lower()], m.group(1).lstrip("0")) for m in _DAY_MONTH.finditer(text)}
+    pairs |= {(_MONTH_LIST[int(m.group(2)) - 1], n.lstrip("0")) for m in _ISO_DAY.finditer(text)
+              for n in (m.group(1), m.group(3))}
+    return frozenset(pairs) | month_years(text)
+
+
 def booleans(text: str) -> frozenset[str]:
     """The boolean words ("true", "false") a text states."""
     return frozenset(m.group(1).lower() for m in _BOOLEAN.finditer(text))
@@ -108,6 +124,7 @@ class Facts:
     month_years: frozenset[tuple[str, str]] = frozenset()
     contexts: frozenset[tuple[str, str]] = frozenset()
     units: frozenset[tuple[str, str]] = frozenset()
+    dated: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
@@ -124,25 +141,26 @@ class Facts:
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
                    numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
-                   value_contexts(joined, _SPAN_WINDOW), value_units(plain))
+                   value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK), value_units(plain), dated_numbers(text))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
                      self.words | other.words, self.negated or other.negated, self.dates + other.dates,
                      self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
                      self.quantities | other.quantities, self.identifiers | other.identifiers,
-                     self.month_years | other.month_years, self.contexts | other.contexts, self.units | other.units)
+                     self.month_years | other.month_years, self.contexts | other.contexts, self.units | other.units,
+                     self.dated | other.dated)
 
-    def derives(self, value: str) -> bool:
+    def derives(self, value: str, stated: frozenset[str]) -> bool:
         """Whether ``value`` is computed from the span's own values: the days, weeks, months or years between two of
-        its dates, or the difference or sum of two of its quantities (numbers outside dates; never a year-like
-        result). Every pair of quantities is tried, however many the span holds."""
+        its dates, or the difference or sum of two of its quantities that the claim states too (``stated``: "374
+        more: 848 versus 474"; numbers outside dates; never a year-like result)."""
         if value in self._intervals:
             return True
         if _YEAR.fullmatch(value) or not re.fullmatch(r"\d+(?:\.\d+)?", value):
             return False
         target = float(value)
-        operands = self._operands
+        operands = self._operands & {_plain(float(n)) for n in stated if re.fullmatch(r"\d+(?:\.\d+)?", n)}
         return any(_plain(x + target) in operands or _plain(x - target) in operands
                    or (rest := _plain(target - x)) in operands and float(rest) != x for x in map(float, operands))
 
@@ -182,6 +200,7 @@ class Claim:
     contexts: frozenset[tuple[str, str]] = frozenset()
     dates: tuple[DatedValue, ...] = ()  # its dates with a day
     units: frozenset[tuple[str, str]] = frozenset()  # (number, the word right after it: what it counts)
+    dated: frozenset[tuple[str, str]] = frozenset()  # (month, number written next to it)
 
     @classmethod
     def of(cls, text: str) -> Claim:
@@ -204,8 +223,8 @@ class Claim:
                           if len(kept := tuple(w for w in words(part) if w not in STOPWORDS)) > 1)
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
                    compounds, identifiers(plain), date_numbers(plain) & found,
-                   lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, within_clause=True),
-                   tuple(d for d in find_dates(text) if d.has_day), value_units(plain))
+                   lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, CLAUSE_BREAK),
+                   tuple(d for d in find_dates(text) if d.has_day), value_units(plain), dated_numbers(text))
 
 
 def capitalised(text: str) -> frozenset[str]:
@@ -260,15 +279,19 @@ class Match:
         return not self.missing_facts
 
 
-def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
-    """Coverage of the claim's content words by the span, and the hard facts the span lacks."""
+def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[str] = frozenset(),
+          credit: float = 0.0) -> Match:
+    """Coverage of the claim's content words by the span, and the hard facts the span lacks; a word the span lacks
+    but ``around`` has (the rest of its passage, the question) counts ``credit`` of itself: the answer restates a
+    topic its source names nearby."""
     absent = claim.numbers - facts.numbers
     computed = {n for n in absent - claim.fixed if {s for v, s in claim.contexts if v == n} & ARITHMETIC_CUES}
-    missing: list[str] = [f"number {n}" for n in sorted(absent) if n not in computed or not facts.derives(n)]
+    missing: list[str] = [f"number {n}" for n in sorted(absent) if n not in computed or not facts.derives(n, claim.numbers)]
     missing += [f"value {n}" for n in sorted(misplaced(claim, facts))]
     missing += [f"date {d.text}" for d in claim.dates if not any(_same_day(d, e) for e in facts.dates)]
     missing += [f"identifier {i}" for i in sorted(claim.identifiers - facts.identifiers)]
     missing += [f"date {m} {y}" for m, y in sorted(claim.month_years - facts.month_years)]  # one date, not two halves
+    missing += [f"date {m} {n}" for m, n in sorted(claim.dated - facts.dated)]
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
     missing += [f"name {n}" for n in sorted(claim.names) if not _name_found(n, facts.words)]
     if claim.negated and not facts.negated:
@@ -284,6 +307,8 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
         total += idf
         hit = max(_term_hit(form, facts.stems) * (1.0 if form == term else 0.9)
                   for form in (term, lemma_of.get(term, term)))
+        if not hit and credit and around:
+            hit = credit * max(_term_hit(form, around) for form in (term, lemma_of.get(term, term)))
         got += hit * idf
         if not hit:
             unmatched.append(term)
