@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
     settings, time_numbers, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.matching import TermWeights
@@ -167,13 +167,16 @@ def test_names_joined_by_and_need_no_order_between_them():
 
 
 def test_a_number_counting_another_thing_than_the_spans_is_misplaced():
-    assert value_units("The default is 128. Indexes have 1,000 rows and two pages.") == {("1000", "row"), ("2", "page")}
+    assert value_units("The default is 128. Indexes have 1,000 rows and two pages.") == {
+        ("128", ""), ("1000", "row"), ("2", "page")}
     assert value_units("It took 3,000 MEK members in") == {("3000", "mek"), ("3000", "member")}
     span = Facts.of("pages_per_range defines the number of table blocks that make up one block range for each entry "
                     "of a BRIN index. The default is 128. Indexes can have up to 32 columns.")
     assert "value 32" in match(Claim.of("The default range is 32 table blocks."), span, WEIGHTS).missing_facts
     assert match(Claim.of("The default range is 128 table blocks."), span, WEIGHTS).facts_ok  # 128 counts nothing
     assert match(Claim.of("Indexes can have 32 columns."), span, WEIGHTS).facts_ok
+    also_bare = span | Facts.of("It is 32 by default.")  # the span's 32 also stands alone: it may be of blocks
+    assert match(Claim.of("The default range is 32 table blocks."), also_bare, WEIGHTS).facts_ok
 
 
 def test_a_setting_is_quoted_whole():
@@ -197,3 +200,16 @@ def test_a_span_number_is_said_of_its_own_clause():
     span = Facts.of("The default is 16 pages; the lower limit is two pages.")
     assert "value 2" in match(Claim.of("The default is 2."), span, WEIGHTS).missing_facts
     assert match(Claim.of("The default is 16 pages."), span, WEIGHTS).facts_ok
+
+
+def test_a_bound_is_quoted_not_computed():
+    assert bound_numbers("less than 2**32, more than 59,100 and at least 6") == {"2", "59100", "6"}
+    span = Facts.of("Timestamps must be below 2**32 (64 and 4 are the field sizes).")
+    claim = Claim.of("Only timestamps less than 60**32 are saved (fields of 64 and 4).")  # 60 = 64 - 4: a bound
+    assert "number 60" in match(claim, span, WEIGHTS).missing_facts
+
+
+def test_light_words_need_no_support():
+    assert {stem("case"), stem("lets"), stem("part")} <= LIGHT_WORDS
+    span = Facts.of("The compound near Tirana and the embassy in Tirana.")
+    assert match(Claim.of("Tirana in both cases."), span, WEIGHTS).coverage == 1.0

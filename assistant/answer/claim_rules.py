@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -23,6 +24,23 @@ HEDGES = frozenset(stem(w) for w in (
 ))
 """Stems of words that hedge or frame a claim (degree, frequency, likelihood, "e.g.", "versus"): a claim may add them
 freely."""
+
+LIGHT_WORDS = frozenset(stem(w) for w in (
+    "use uses used using let lets whether besides case cases part way ways kind kinds thing things get gets got "
+    "come comes came go goes went".split()
+))
+"""Stems of light words a paraphrase adds around its content ("in both cases", "as part of", "lets you", "use -l"):
+they assert nothing a span must hold."""
+
+_BOUND = re.compile(r"\b(?:(?:more|less|fewer|greater|larger|smaller|higher|lower|longer|shorter) than|at (?:least|most)"
+                    r"|up to)\s+(\d+(?:,\d{3})*(?:\.\d+)?)", re.IGNORECASE)
+
+
+def bound_numbers(text: str) -> frozenset[str]:
+    """Numbers given as a bound ("more than 59100", "less than 2**32", "at least 6"): quoted, never computed, though
+    "more" and "less" are arithmetic cues elsewhere."""
+    return frozenset(m.group(1).replace(",", "") for m in _BOUND.finditer(text))
+
 
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z_]*)(?:[-/]|\()?(\d+(?:\.\d+)*)\)?(?![\w])")
 _SETTING = re.compile(r"(?<![\w=])([A-Za-z_][\w.:-]*)\s?=\s?([\w.-]*\w)")
@@ -154,18 +172,18 @@ def value_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None
     return frozenset(out)
 
 
-_COUNTED = re.compile(rf"(?<![\w.])(\d+(?:,\d{{3}})*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\b(?=((?:\s+[^\W\d_]+){{1,3}}))")
+_COUNTED = re.compile(rf"(?<![\w.])(\d+(?:,\d{{3}})*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\b(?=((?:\s+[^\W\d_]+){{0,3}}))")
 
 
 def value_units(text: str) -> frozenset[tuple[str, str]]:
     """(number, stem) for the content words written right after each number of ``text`` (up to three, to the first
-    stopword): what it counts ("32 table blocks" → ("32", "tabl"), ("32", "block"); "3,000 MEK members")."""
+    stopword): what it counts ("32 table blocks" → ("32", "tabl"), ("32", "block"); "3,000 MEK members"); ("128", "")
+    for a number that counts nothing said ("The default is 128.")."""
     out = set()
     for n, phrase in _COUNTED.findall(text.lower()):
-        for w in phrase.split():
-            if w in STOPWORDS or w in NUMBER_WORDS:
-                break
-            out.add((NUMBER_WORDS.get(n) or n.replace(",", ""), stem(w)))
+        value = NUMBER_WORDS.get(n) or n.replace(",", "")
+        counted = list(itertools.takewhile(lambda w: w not in STOPWORDS and w not in NUMBER_WORDS, phrase.split()))
+        out.update((value, stem(w)) for w in counted or [""])
     return frozenset(out)
 
 

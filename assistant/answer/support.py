@@ -24,7 +24,7 @@ import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, SPAN_CLAUSE_BREAK, date_numbers, identifiers,
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, NUMBER_WORDS, SPAN_CLAUSE_BREAK, bound_numbers, date_numbers, identifiers,
     lemma_forms, lemma_stems, magnitudes, time_numbers, unbroken, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
@@ -46,8 +46,8 @@ _MONTH_NUMBERS = re.compile(rf"{_MONTH},?\s+(?:of\s+)?(\d{{1,4}})(?:st|nd|rd|th)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I)
 _ISO_DAY = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-(\d{2})\b")
 _ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
-_ENUMERATOR = re.compile(  # "(2)", "(iv)", and "3)" opening a text or after ",", ";", ":", "and": list items, not "is 60)"
-    r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?:^\s*|(?<=[;:,])\s*|(?<=\band )|(?<=\bor ))\d{1,2}\)")
+_ENUMERATOR = re.compile(  # "(2)", "(iv)", and "3)" opening a text or after ",", ";", ":": list items, not "is 60)"
+    r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?:^\s*|(?<=[;:,])\s*)\d{1,2}\)")
 _MONTH_LIST = tuple(_MONTHS.values())
 MONTH_NAMES = frozenset(_MONTH_LIST)
 _NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what turns a place into its people
@@ -194,7 +194,7 @@ class Claim:
     booleans: frozenset[str] = frozenset()
     compounds: tuple[tuple[str, ...], ...] = ()
     identifiers: frozenset[str] = frozenset()
-    fixed: frozenset[str] = frozenset()  # numbers of its dates: found as written, never computed
+    fixed: frozenset[str] = frozenset()  # numbers of its dates and bounds: found as written, never computed
     lemmas: tuple[tuple[str, str], ...] = ()
     month_years: frozenset[tuple[str, str]] = frozenset()
     contexts: frozenset[tuple[str, str]] = frozenset()
@@ -210,7 +210,7 @@ class Claim:
         found = numbers(without_identifiers(plain))
         dated = months(text)
         units = _UNIT_STEMS | MAGNITUDE_STEMS if found else frozenset()
-        skip = META_STEMS | HEDGES | units | {stem(m) for m in dated}  # values, units and months are checked as facts
+        skip = META_STEMS | HEDGES | LIGHT_WORDS | units | {stem(m) for m in dated}  # values, units, months: facts
         stems = tuple(dict.fromkeys(s for s in content_stems(text)
                                     if s not in skip and not s[:1].isdigit() and len(s) > 1))
         first = re.search(r"\w", text)
@@ -222,7 +222,7 @@ class Claim:
         compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text) for part in _NAME_LIST.split(m.group(0))
                           if len(kept := tuple(w for w in words(part) if w not in STOPWORDS)) > 1)
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
-                   compounds, identifiers(plain), date_numbers(plain) & found,
+                   compounds, identifiers(plain), (date_numbers(plain) | bound_numbers(plain)) & found,
                    lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, CLAUSE_BREAK),
                    tuple(d for d in find_dates(text) if d.has_day), value_units(plain), dated_numbers(text))
 
@@ -325,8 +325,8 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     for n in claim.numbers & facts.numbers - time_numbers(claim.text):
         near = {s for v, s in claim.contexts if v == n} & facts.stems - HEDGES  # words the span has somewhere
         counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
-        counts = {s for v, s in facts.units if v == n}  # what the span's own n counts, where it says
-        if near and not any((n, s) in facts.contexts for s in near) or counted and counts and not counted & counts:
+        counts = {s for v, s in facts.units if v == n}  # what the span's own n counts ("": nothing said)
+        if near and not any((n, s) in facts.contexts for s in near) or counted and counts and "" not in counts and not counted & counts:
             out.add(n)
     return out
 
