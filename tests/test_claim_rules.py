@@ -213,3 +213,18 @@ def test_light_words_need_no_support():
     assert {stem("case"), stem("lets"), stem("part")} <= LIGHT_WORDS
     span = Facts.of("The compound near Tirana and the embassy in Tirana.")
     assert match(Claim.of("Tirana in both cases."), span, WEIGHTS).coverage == 1.0
+
+
+def test_a_number_said_of_what_the_span_never_mentions_is_misplaced():
+    span = Facts.of("Cache-Start sets the initial size of the cache: 20971520 bytes.")
+    assert "value 20971520" in match(Claim.of("Since version 20971520."), span, WEIGHTS).missing_facts
+    assert match(Claim.of("The cache starts at 20971520 bytes."), span, WEIGHTS).facts_ok
+
+
+def test_a_word_the_passage_has_around_the_span_earns_part_credit():
+    span = Facts.of("He accused Tehran of being the author of the massive cyberattack.")
+    around = frozenset({stem("prime"), stem("minister"), stem("announced")})
+    claim = Claim.of("The prime minister accused Tehran of the massive cyberattack.")
+    alone, helped = match(claim, span, WEIGHTS), match(claim, span, WEIGHTS, around, 0.5)
+    assert alone.missing_words == (stem("prime"), stem("minister")) and helped.missing_words == ()
+    assert alone.coverage < helped.coverage < 1.0

@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 GUARD_PARAMS_PATH = Path(__file__).with_name("guard_params.json")
-GUARD_PARAMS_VERSION = 2  # 2: one_word_coverage
+GUARD_PARAMS_VERSION = 3  # 2: one_word_coverage; 3: context_credit, continuation_reach
 
 
 class GuardParams(BaseModel):

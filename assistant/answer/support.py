@@ -323,10 +323,12 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     counts columns): a value attached to the wrong subject."""
     out = set()
     for n in claim.numbers & facts.numbers - time_numbers(claim.text):
-        near = {s for v, s in claim.contexts if v == n} & facts.stems - HEDGES  # words the span has somewhere
+        said = {s for v, s in claim.contexts if v == n} - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
+        near = said & facts.stems  # words the span has somewhere
         counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
         counts = {s for v, s in facts.units if v == n}  # what the span's own n counts ("": nothing said)
-        if near and not any((n, s) in facts.contexts for s in near) or counted and counts and "" not in counts and not counted & counts:
+        if (said and not any((n, s) in facts.contexts for s in near)
+                or counted and counts and "" not in counts and not counted & counts):
             out.add(n)
     return out
 
