@@ -107,7 +107,7 @@ class SpanCandidate:
     page: int | None
     facts: Facts
     row: tuple[int, ...]
-    around: frozenset[str] = frozenset()  # the stems of its whole passage and heading
+    around: frozenset[str] = frozenset()  # the stems of its neighbour sentences in the passage and of its heading
 
 
 def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCandidate]:
@@ -118,9 +118,10 @@ def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCa
         rows = [snapshot.sentence_row[sid] for sid in p.hit.chunk.sentence_ids if sid in snapshot.sentence_row]
         sentences = [snapshot.meta.sentences[r] for r in rows]
         runs = [(i,) for i in range(len(rows))] + [(i, i + 1) for i in range(len(rows) - 1)]
-        around = frozenset(content_stems(f"{p.text} {p.hit.chunk.section}")) | lemma_stems(
-            [lemma for s in sentences if s.tags for lemma in s.tags.lemmas])
+        stems = [sentence_stems(s.text) | lemma_stems(list(s.tags.lemmas) if s.tags else []) for s in sentences]
         for run in runs:
+            around = frozenset(content_stems(p.hit.chunk.section)).union(
+                *stems[max(run[0] - 1, 0):run[0]], *stems[run[-1] + 1:run[-1] + 2])
             first, last = sentences[run[0]], sentences[run[-1]]
             key = (first.source, first.start, last.end)
             if key in seen:
@@ -166,9 +167,11 @@ class Guard:
     """Aligns generated sentences one at a time (so a stream can be guarded as it arrives) and numbers citations.
 
     A sentence is kept when a span of the passages (or the union of a few, for a sentence joining facts) supports
-    it, and it answers ``question``: it meets enough of the question's terms or meaning, or cites text at one of the
-    ``anchors`` (the sentences the extractive answerer found for the question), and until one kept sentence holds the
-    date or quantity a "when" or "how many" question asks for, a sentence without one is dropped.
+    it (a word the span lacks but its passage or the question has earns ``context_credit``), and it answers
+    ``question``: it meets enough of the question's terms or meaning, or cites text at one of the ``anchors`` (the
+    sentences the extractive answerer found for the question) or next to a span an earlier kept sentence cites, and
+    until one kept sentence holds the date or quantity a "when" or "how many" question asks for, a sentence without
+    one is dropped.
     """
 
     passages: tuple[Passage, ...]
@@ -216,7 +219,8 @@ class Guard:
             return Alignment([], None)
         good = [(m, c) for m, c in scored if m.facts_ok and self._supported(m, claim.text, [c])]
         if good:  # a short answer ("In 2001.") fits many spans: the one about the question comes first
-            m, c = max(good, key=lambda mc: (self._relevance[mc[1]] >= self.params.relevance, len(mc[1].row) == 1,
+            m, c = max(good, key=lambda mc: (-len(mc[0].credited), self._relevance[mc[1]] >= self.params.relevance,
+                                             len(mc[1].row) == 1,
                                              mc[1].passage in unit.hints, mc[0].coverage, self._relevance[mc[1]],
                                              -mc[1].passage))
             return Alignment([c], m, m.coverage, claim.text)
@@ -246,7 +250,8 @@ class Guard:
         return Alignment([], best_match)
 
     def _match(self, claim: Claim, spans: list[SpanCandidate]) -> Match:
-        """``match`` of the claim against the spans, with their passages and the question as what is around."""
+        """``match`` of the claim against the spans, with their neighbour sentences, headings and the question as
+        what is around."""
         key = (claim, tuple((s.source, s.start, s.end) for s in spans), self.params.context_credit)
         if key not in self.memo:
             around = self._asked.union(*(s.around for s in spans))

@@ -2,11 +2,13 @@
 
 A *claim* is one generated sentence. A span (or the union of a few) supports it when every number of the claim
 occurs in the span, near a word the claim attaches to it, or (next to an arithmetic cue: "days", "later", "more")
-is computed from its values (the days or years between two cited dates, the difference or sum of two cited numbers;
-never a date's day or year, never the number of a numbered name such as "UTF-8"); every date is written whole in one
-span; every month and name occurs in it (a name as a word the span capitalises); a negated claim meets a negation
+is computed from its values (the days or years between two cited dates, the difference or sum of two cited numbers
+the claim states too; never a date's day or year, a bound, or the number of a numbered name such as "UTF-8"); every
+date is written whole in one span, and a number beside a month beside it; every month and name occurs in it (a name
+as a word the span capitalises); a negated claim meets a negation
 (unless it corrects the question's premise); a stated boolean is not contradicted; and the claim's content words
-are covered (with stems, spaCy lemmas, near forms and synonyms; hedges such as "roughly" need no support): almost
+are covered (with stems, spaCy lemmas, near forms and synonyms; hedges such as "roughly" and light words such as
+"in both cases" need no support; a word found only around the span, next to it or in the question, earns part): almost
 all of them, or all but one, or most of them when the span also means nearly the same (MiniLM cosine); and only a
 few content words may go unmatched whatever their weight. The small rules live in ``claim_rules``; the thresholds
 are fitted (``guard_params.json``).
@@ -272,6 +274,7 @@ class Match:
     coverage: float
     missing_facts: tuple[str, ...]
     missing_words: tuple[str, ...]
+    credited: tuple[str, ...] = ()  # words met only around the span
 
     @property
     def facts_ok(self) -> bool:
@@ -282,8 +285,8 @@ class Match:
 def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[str] = frozenset(),
           credit: float = 0.0) -> Match:
     """Coverage of the claim's content words by the span, and the hard facts the span lacks; a word the span lacks
-    but ``around`` has (the rest of its passage, the question) counts ``credit`` of itself: the answer restates a
-    topic its source names nearby."""
+    but ``around`` has (its neighbour sentences and heading, the question) counts ``credit`` of itself: the answer
+    restates a topic its source names nearby."""
     absent = claim.numbers - facts.numbers
     computed = {n for n in absent - claim.fixed if {s for v, s in claim.contexts if v == n} & ARITHMETIC_CUES}
     missing: list[str] = [f"number {n}" for n in sorted(absent) if n not in computed or not facts.derives(n, claim.numbers)]
@@ -301,6 +304,7 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
                 if all(_name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
     total = got = 0.0
     unmatched: list[str] = []
+    credited: list[str] = []
     lemma_of = dict(claim.lemmas)
     for term in claim.stems:
         idf = weights.idf(term)
@@ -309,11 +313,12 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
                   for form in (term, lemma_of.get(term, term)))
         if not hit and credit and around:
             hit = credit * max(_term_hit(form, around) for form in (term, lemma_of.get(term, term)))
+            credited += [term] if hit else []
         got += hit * idf
         if not hit:
             unmatched.append(term)
     coverage = got / total if total else (1.0 if claim.numbers or claim.names or claim.months else 0.0)
-    return Match(round(coverage, 4), tuple(missing), tuple(unmatched))
+    return Match(round(coverage, 4), tuple(missing), tuple(unmatched), tuple(credited))
 
 
 def misplaced(claim: Claim, facts: Facts) -> set[str]:
