@@ -228,3 +228,8 @@ def test_a_word_the_passage_has_around_the_span_earns_part_credit():
     alone, helped = match(claim, span, WEIGHTS), match(claim, span, WEIGHTS, around, 0.5)
     assert alone.missing_words == (stem("prime"), stem("minister")) and helped.missing_words == ()
     assert alone.coverage < helped.coverage < 1.0
+
+
+def test_the_numbers_of_an_iso_date_are_the_dates_not_values_of_a_subject():
+    span = Facts.of("San Francisco | 41 | 55 | 0.25 | 2.5 | 1.5 | 3.25 | 7.5 | 1994-11-29")  # a table row
+    assert match(Claim.of("On 1994-11-29 the San Francisco low temperature is 41."), span, WEIGHTS).facts_ok

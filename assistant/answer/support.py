@@ -327,7 +327,8 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     where the span's same number counts another ("32 table blocks" where the span has "table blocks" but its 32
     counts columns): a value attached to the wrong subject."""
     out = set()
-    for n in claim.numbers & facts.numbers - time_numbers(claim.text):
+    dated = {n.lstrip("0") or "0" for m in _ISO_DAY.finditer(claim.text) for n in m.groups()}  # "1994-11-29"
+    for n in claim.numbers & facts.numbers - time_numbers(claim.text) - dated:
         said = {s for v, s in claim.contexts if v == n} - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
         near = said & facts.stems  # words the span has somewhere
         counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
