@@ -39,7 +39,7 @@ GRID = {
     "soft_coverage": (0.5,),
     "soft_similarity": (0.7, 0.8),
     "one_word_coverage": (0.5, 0.6),
-    "max_unmatched": (3, 4),
+    "max_unmatched": (2,),
     "relevance": (0.2, 0.35),
     "relevance_similarity": (0.6,),
     "anchor_reach": (0,),
