@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, HEDGES, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
-    time_numbers, value_contexts,
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
+    settings, time_numbers, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.matching import TermWeights
-from assistant.answer.support import Claim, Facts, capitalised, match, month_years, months
+from assistant.answer.support import Claim, Facts, capitalised, dated_numbers, match, month_years, months
 from assistant.terms import stem
 
 WEIGHTS = TermWeights({}, 100)
@@ -26,7 +26,15 @@ def test_numbered_names_are_whole_and_never_computed():
     span = Facts.of("The encrypted password is stored in the shadow(5) file; there are 2 files and 3 fields.")
     assert match(Claim.of("The encrypted password is stored in the shadow(5) file."), span, WEIGHTS).facts_ok
     wrong = match(Claim.of("The encrypted password is stored in the shadow(1) file."), span, WEIGHTS)
-    assert "identifier shadow1" in wrong.missing_facts and "number 1" in wrong.missing_facts  # 1 = 3 - 2, not taken
+    assert wrong.missing_facts == ("identifier shadow1",)  # 1 = 3 - 2 is not taken: a name's number is no value
+
+
+def test_the_number_of_a_numbered_name_is_no_value():
+    assert without_identifiers("see ssh(1) and UTF-8 on port 587") == "see ssh and UTF on port 587"
+    span = Facts.of("Mail clients use port 587 instead of port 25 (see ssh(1) and exim4(8)).")
+    assert match(Claim.of("Mail clients use port 587."), span, WEIGHTS).facts_ok
+    assert "number 1" in match(Claim.of("Mail clients use port 1."), span, WEIGHTS).missing_facts
+    assert "number 4" in match(Claim.of("Mail clients try 4 ports."), span, WEIGHTS).missing_facts
 
 
 def test_numbers_of_a_date_are_quoted_not_computed():
@@ -92,7 +100,7 @@ def test_a_value_attached_to_another_subject_is_misplaced():
     assert value_contexts("currently 5 name servers", 3) >= {("5", "name"), ("5", "server")}
     assert match(Claim.of("Up to 3 name servers may be listed."), span, WEIGHTS).facts_ok
     assert "value 5" in match(Claim.of("Up to 5 name servers may be listed."), span, WEIGHTS).missing_facts
-    assert value_contexts("Three: (1) keep the notice", 3, within_clause=True) == frozenset()
+    assert value_contexts("Three: (1) keep the notice", 3, CLAUSE_BREAK) == frozenset()
 
 
 def test_a_computed_number_needs_an_arithmetic_cue_and_a_day_is_quoted():
@@ -139,3 +147,89 @@ def test_a_one_word_paraphrase_is_supported_at_the_one_word_coverage():
     assert not supports(Match(0.65, (), ("prefer", "opt")), None, params)
     assert not supports(Match(0.55, (), ("prefer",)), None, params)
     assert not supports(Match(0.65, (), ("prefer",)), None, params.model_copy(update={"one_word_coverage": 1.0}))
+
+
+def test_a_difference_of_two_stated_span_values_is_derived():
+    span = Facts.of("Buzz (1.1) had 474 packages; sections 1 2 3 4 5 6 7 8 9 10 11 12 13; Rex (1.2) had 848 packages.")
+    stated = frozenset({"474", "848"})
+    assert span.derives("374", stated) and span.derives("1322", stated) and not span.derives("375", stated)
+    assert not span.derives("2", stated | {"13"})  # 13 - 11: one operand is not stated
+    assert match(Claim.of("374 more: Rex had 848 packages versus 474 in Buzz."), span, WEIGHTS).facts_ok
+    assert "number 375" in match(Claim.of("375 more: Rex had 848 packages."), span, WEIGHTS).missing_facts
+    assert not Facts.of("It had 3 files.").derives("6", frozenset({"3"}))  # a value is not added to itself
+
+
+def test_names_joined_by_and_need_no_order_between_them():
+    span = Facts.of("AUTHORS Timo Rinne <tri@iki.fi> Tatu Ylonen <ylo@cs.hut.fi>")
+    assert match(Claim.of("The authors are Tatu Ylonen and Timo Rinne."), span, WEIGHTS).facts_ok
+    swapped = match(Claim.of("The authors are Tatu Rinne and Timo Ylonen."), span, WEIGHTS)
+    assert "name order tatu rinne" in swapped.missing_facts
+
+
+def test_a_number_counting_another_thing_than_the_spans_is_misplaced():
+    assert value_units("The default is 128. Indexes have 1,000 rows and two pages.") == {
+        ("128", ""), ("1000", "row"), ("2", "page")}
+    assert value_units("It took 3,000 MEK members in") == {("3000", "mek"), ("3000", "member")}
+    span = Facts.of("pages_per_range defines the number of table blocks that make up one block range for each entry "
+                    "of a BRIN index. The default is 128. Indexes can have up to 32 columns.")
+    assert "value 32" in match(Claim.of("The default range is 32 table blocks."), span, WEIGHTS).missing_facts
+    assert match(Claim.of("The default range is 128 table blocks."), span, WEIGHTS).facts_ok  # 128 counts nothing
+    assert match(Claim.of("Indexes can have 32 columns."), span, WEIGHTS).facts_ok
+    also_bare = span | Facts.of("It is 32 by default.")  # the span's 32 also stands alone: it may be of blocks
+    assert match(Claim.of("The default range is 32 table blocks."), also_bare, WEIGHTS).facts_ok
+
+
+def test_a_setting_is_quoted_whole():
+    assert settings("export NCURSES_NO_UTF8_ACS=0 and set ListenStream = 22") == {"ncurses_no_utf8_acs=0",
+                                                                                 "listenstream=22"}
+    span = Facts.of("For ncurses, set the environment variable NCURSES_NO_UTF8_ACS=0 (see ssh(1)).")
+    assert match(Claim.of("Export NCURSES_NO_UTF8_ACS=0 for ncurses."), span, WEIGHTS).facts_ok
+    assert "identifier ncurses_no_utf8_acs=1" in match(Claim.of("Export NCURSES_NO_UTF8_ACS=1 for ncurses."), span,
+                                                       WEIGHTS).missing_facts
+
+
+def test_a_number_next_to_a_month_is_found_next_to_it():
+    assert dated_numbers("On September 7, 2022, 15th of July; 2016-03 and 2022-09-07") == {
+        ("september", "7"), ("september", "2022"), ("july", "15"), ("march", "2016")}
+    span = Facts.of("Apache License Version 2.0, January 2004. It has 50 sections.")
+    assert match(Claim.of("It was issued in January 2004."), span, WEIGHTS).facts_ok
+    assert "date january 50" in match(Claim.of("January 50."), span, WEIGHTS).missing_facts
+
+
+def test_a_span_number_is_said_of_its_own_clause():
+    span = Facts.of("The default is 16 pages; the lower limit is two pages.")
+    assert "value 2" in match(Claim.of("The default is 2."), span, WEIGHTS).missing_facts
+    assert match(Claim.of("The default is 16 pages."), span, WEIGHTS).facts_ok
+
+
+def test_a_bound_is_quoted_not_computed():
+    assert bound_numbers("less than 2**32, more than 59,100 and at least 6") == {"2", "59100", "6"}
+    span = Facts.of("Timestamps must be below 2**32 (64 and 4 are the field sizes).")
+    claim = Claim.of("Only timestamps less than 60**32 are saved (fields of 64 and 4).")  # 60 = 64 - 4: a bound
+    assert "number 60" in match(claim, span, WEIGHTS).missing_facts
+
+
+def test_light_words_need_no_support():
+    assert {stem("case"), stem("lets"), stem("part")} <= LIGHT_WORDS
+    span = Facts.of("The compound near Tirana and the embassy in Tirana.")
+    assert match(Claim.of("Tirana in both cases."), span, WEIGHTS).coverage == 1.0
+
+
+def test_a_number_said_of_what_the_span_never_mentions_is_misplaced():
+    span = Facts.of("Cache-Start sets the initial size of the cache: 20971520 bytes.")
+    assert "value 20971520" in match(Claim.of("Since version 20971520."), span, WEIGHTS).missing_facts
+    assert match(Claim.of("The cache starts at 20971520 bytes."), span, WEIGHTS).facts_ok
+
+
+def test_a_word_the_passage_has_around_the_span_earns_part_credit():
+    span = Facts.of("He accused Tehran of being the author of the massive cyberattack.")
+    around = frozenset({stem("prime"), stem("minister"), stem("announced")})
+    claim = Claim.of("The prime minister accused Tehran of the massive cyberattack.")
+    alone, helped = match(claim, span, WEIGHTS), match(claim, span, WEIGHTS, around, 0.5)
+    assert alone.missing_words == (stem("prime"), stem("minister")) and helped.missing_words == ()
+    assert alone.coverage < helped.coverage < 1.0
+
+
+def test_the_numbers_of_an_iso_date_are_the_dates_not_values_of_a_subject():
+    span = Facts.of("San Francisco | 41 | 55 | 0.25 | 2.5 | 1.5 | 3.25 | 7.5 | 1994-11-29")  # a table row
+    assert match(Claim.of("On 1994-11-29 the San Francisco low temperature is 41."), span, WEIGHTS).facts_ok

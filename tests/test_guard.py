@@ -300,3 +300,23 @@ def test_a_span_that_points_back_is_about_the_sentence_before_it(assistant, snap
     reply = "The statement succinctly captures the inherent risk Albania undertook [1]."
     assert not guard_answer(reply, guard("What about the geopolitical time bomb remark?")).abstained
     assert guard_answer(reply, guard("Which malware families were used in the July 2022 attack?")).abstained
+
+
+def test_a_sentence_citing_the_span_after_a_kept_one_goes_on_with_the_answer(snapshot, passages):
+    """The second sentence meets none of the question's terms; it cites the sentence after the first one's span, so
+    within ``continuation_reach`` it continues the answer (no embedder: meaning alone cannot keep it)."""
+    from assistant.answer.guard_params import load_guard_params
+
+    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
+    question = "Who announced the decision?"
+    reply = ("Prime Minister Edi Rama announced the decision on September 7, 2022 [2]. "
+             "This move was historic, believed to be the first time a nation took such a drastic step [2].")
+
+    def run(reach: int):
+        params = load_guard_params().model_copy(update={"continuation_reach": reach, "anchor_reach": 0})
+        return guard_answer(reply, Guard(passages, snapshot, weights, None, False, question, params))
+
+    assert run(0).dropped == ["This move was historic, believed to be the first time a nation took such a drastic step."]
+    kept = run(300)
+    assert kept.dropped == [] and len(kept.citations) == 2
+    check_contract(kept, snapshot)

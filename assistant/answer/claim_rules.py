@@ -1,7 +1,8 @@
 """Small rules the support check applies to a claim and its span, each one named and tested on its own.
 
 - ``HEDGES``: words that qualify a claim rather than assert it ("roughly", "usually"); they need no support.
-- ``identifiers``: numbered names ("UTF-8", "OS/2", "fcntl(2)"): found whole in the span, never computed.
+- ``identifiers``: numbered names ("UTF-8", "OS/2", "fcntl(2)"): found whole in the span, never computed; their
+  numbers are no values (``without_identifiers``); so are settings ("NAME=0", ``settings``).
 - ``date_numbers``: the numbers of a claim's dates (the day, the year): found as written, never computed.
 - ``lemma_forms``: the stem of each word's dictionary form ("held" → "hold", "came" → "come"), from spaCy.
 - ``unbroken``: text with words split by a line-end hyphen ("Infor-\\n mation") joined again.
@@ -9,6 +10,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -18,11 +20,30 @@ from assistant.terms import STOPWORDS, stem, words
 HEDGES = frozenset(stem(w) for w in (
     "about approximately roughly nearly almost around usually typically generally normally often sometimes "
     "perhaps possibly probably likely certainly surely already also still even just simply instead respectively "
-    "actually really basically essentially e g eg etc ie i.e".split()
+    "actually really basically essentially e g eg etc ie i.e versus vs whereas".split()
 ))
-"""Stems of words that hedge or frame a claim (degree, frequency, likelihood, "e.g."): a claim may add them freely."""
+"""Stems of words that hedge or frame a claim (degree, frequency, likelihood, "e.g.", "versus"): a claim may add them
+freely."""
+
+LIGHT_WORDS = frozenset(stem(w) for w in (
+    "use uses used using let lets whether besides case cases part way ways kind kinds thing things get gets got "
+    "come comes came go goes went".split()
+))
+"""Stems of light words a paraphrase adds around its content ("in both cases", "as part of", "lets you", "use -l"):
+they assert nothing a span must hold."""
+
+_BOUND = re.compile(r"\b(?:(?:more|less|fewer|greater|larger|smaller|higher|lower|longer|shorter) than|at (?:least|most)"
+                    r"|up to)\s+(\d+(?:,\d{3})*(?:\.\d+)?)", re.IGNORECASE)
+
+
+def bound_numbers(text: str) -> frozenset[str]:
+    """Numbers given as a bound ("more than 59100", "less than 2**32", "at least 6"): quoted, never computed, though
+    "more" and "less" are arithmetic cues elsewhere."""
+    return frozenset(m.group(1).replace(",", "") for m in _BOUND.finditer(text))
+
 
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z_]*)(?:[-/]|\()?(\d+(?:\.\d+)*)\)?(?![\w])")
+_SETTING = re.compile(r"(?<![\w=])([A-Za-z_][\w.:-]*)\s?=\s?([\w.-]*\w)")
 _LINE_BREAK_HYPHEN = re.compile(r"(\w)[‐­-]\s*\n\s*(\w)")
 
 
@@ -31,12 +52,19 @@ def identifiers(text: str) -> frozenset[str]:
     "OS/2" → "os2"; a word and a number apart ("version 2", "Ashraf 3") are not one (their number is an ordinary
     value). A number that belongs to such a name is part of the name: another value must not stand in for it."""
     return frozenset(f"{m.group(1).lower()}{m.group(2)}" for m in _IDENTIFIER.finditer(text)
-                     if m.group(1).lower() not in STOPWORDS)
+                     if m.group(1).lower() not in STOPWORDS) | settings(text)
 
 
-def identifier_numbers(text: str) -> frozenset[str]:
-    """The numbers that belong to numbered names in ``text`` ("UTF-8" → "8")."""
-    return frozenset(m.group(2) for m in _IDENTIFIER.finditer(text) if m.group(1).lower() not in STOPWORDS)
+def settings(text: str) -> frozenset[str]:
+    """Settings written as ``NAME=VALUE`` ("NCURSES_NO_UTF8_ACS=0" → "ncurses_no_utf8_acs=0"), lower case: a
+    setting is quoted whole, so its value cannot be swapped for another."""
+    return frozenset(f"{m.group(1).lower()}={m.group(2).lower()}" for m in _SETTING.finditer(text))
+
+
+def without_identifiers(text: str) -> str:
+    """``text`` with the numbers of its numbered names taken out ("see ssh(1) on port 587" → "see ssh on port 587"):
+    such a number names a thing and is never a value to find, compute or stand in for another."""
+    return _IDENTIFIER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS else m.group(1), text)
 
 
 def date_numbers(text: str) -> frozenset[str]:
@@ -112,7 +140,11 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 """Number words and the numbers they write."""
-_CLAUSE_BREAK = re.compile(r"[:;()\[\]]")
+CLAUSE_BREAK = re.compile(r"[:;()\[\]]")
+"""Where a claim's clause ends: what a number is said of stays on its side ("Three: (1) ..." counts nothing)."""
+SPAN_CLAUSE_BREAK = re.compile(r";")
+"""Where a span's clause ends for the same purpose; a span's "default: 30" and "(2016-03)" still say what their
+numbers are of."""
 _VALUE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 ARITHMETIC_CUES = frozenset(stem(w) for w in (
     "days weeks months years hours minutes seconds more less fewer difference differ apart total sum combined "
@@ -123,19 +155,35 @@ ARITHMETIC_CUES = frozenset(stem(w) for w in (
 claim's number be derived from the span's values rather than found in it."""
 
 
-def value_contexts(text: str, window: int, within_clause: bool = False) -> frozenset[tuple[str, str]]:
+def value_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None) -> frozenset[tuple[str, str]]:
     """(number, stem) for each content word within ``window`` content words of a number of ``text``: what the number is
-    said of ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...); ``within_clause``: not across
-    ":", ";" or brackets ("Three: (1) ..." says nothing of what the three are)."""
-    if within_clause:
-        return frozenset().union(*(value_contexts(part, window) for part in _CLAUSE_BREAK.split(text)))
-    tokens = [t for t in _VALUE_TOKEN.findall(text.lower()) if t not in STOPWORDS or t in NUMBER_WORDS]
+    said of ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...); not across ``breaks`` when given
+    (``CLAUSE_BREAK``, ``SPAN_CLAUSE_BREAK``)."""
+    if breaks is not None:
+        return frozenset().union(*(value_contexts(part, window) for part in breaks.split(text)))
+    tokens = [t for t in _VALUE_TOKEN.findall(text.lower())
+              if t not in STOPWORDS or t in NUMBER_WORDS or stem(t) in ARITHMETIC_CUES]  # "374 more": a cue
     out = set()
     for i, token in enumerate(tokens):
         if token[0].isdigit() or token in NUMBER_WORDS:
             value = NUMBER_WORDS.get(token) or token.replace(",", "").rstrip(".")
             near = tokens[max(0, i - window):i] + tokens[i + 1:i + 1 + window]
             out.update((value, stem(w)) for w in near if not w[0].isdigit() and w not in NUMBER_WORDS)
+    return frozenset(out)
+
+
+_COUNTED = re.compile(rf"(?<![\w.])(\d+(?:,\d{{3}})*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\b(?=((?:\s+[^\W\d_]+){{0,3}}))")
+
+
+def value_units(text: str) -> frozenset[tuple[str, str]]:
+    """(number, stem) for the content words written right after each number of ``text`` (up to three, to the first
+    stopword): what it counts ("32 table blocks" → ("32", "tabl"), ("32", "block"); "3,000 MEK members"); ("128", "")
+    for a number that counts nothing said ("The default is 128.")."""
+    out = set()
+    for n, phrase in _COUNTED.findall(text.lower()):
+        value = NUMBER_WORDS.get(n) or n.replace(",", "")
+        counted = list(itertools.takewhile(lambda w: w not in STOPWORDS and w not in NUMBER_WORDS, phrase.split()))
+        out.update((value, stem(w)) for w in counted or [""])
     return frozenset(out)
 
 

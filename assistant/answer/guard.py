@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.answer.cite import citation_for
-from assistant.answer.claim_rules import corrects_premise
+from assistant.answer.claim_rules import corrects_premise, lemma_stems
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.prompts import Passage
@@ -26,7 +26,7 @@ from assistant.answer.qtypes import QUESTION_FILLER, expected_type, has_value
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
-from assistant.terms import STOPWORDS
+from assistant.terms import STOPWORDS, content_stems
 from assistant.structure import split_sentences
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -107,6 +107,7 @@ class SpanCandidate:
     page: int | None
     facts: Facts
     row: tuple[int, ...]
+    around: frozenset[str] = frozenset()  # the stems of its neighbour sentences in the passage and of its heading
 
 
 def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCandidate]:
@@ -117,7 +118,10 @@ def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCa
         rows = [snapshot.sentence_row[sid] for sid in p.hit.chunk.sentence_ids if sid in snapshot.sentence_row]
         sentences = [snapshot.meta.sentences[r] for r in rows]
         runs = [(i,) for i in range(len(rows))] + [(i, i + 1) for i in range(len(rows) - 1)]
+        stems = [sentence_stems(s.text) | lemma_stems(list(s.tags.lemmas) if s.tags else []) for s in sentences]
         for run in runs:
+            around = frozenset(content_stems(p.hit.chunk.section)).union(
+                *stems[max(run[0] - 1, 0):run[0]], *stems[run[-1] + 1:run[-1] + 2])
             first, last = sentences[run[0]], sentences[run[-1]]
             key = (first.source, first.start, last.end)
             if key in seen:
@@ -127,7 +131,7 @@ def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCa
             lemmas = [lemma for i in run if (tags := sentences[i].tags) for lemma in tags.lemmas]
             facts = Facts.of(doc.text[first.start:last.end], f"{first.section} {doc.title}", lemmas)
             out.append(SpanCandidate(p.n, first.source, first.start, last.end, first.section, first.page, facts,
-                                     tuple(rows[i] for i in run)))
+                                     tuple(rows[i] for i in run), around))
     return out
 
 
@@ -163,9 +167,11 @@ class Guard:
     """Aligns generated sentences one at a time (so a stream can be guarded as it arrives) and numbers citations.
 
     A sentence is kept when a span of the passages (or the union of a few, for a sentence joining facts) supports
-    it, and it answers ``question``: it meets enough of the question's terms or meaning, or cites text at one of the
-    ``anchors`` (the sentences the extractive answerer found for the question), and until one kept sentence holds the
-    date or quantity a "when" or "how many" question asks for, a sentence without one is dropped.
+    it (a word the span lacks but its passage or the question has earns ``context_credit``), and it answers
+    ``question``: it meets enough of the question's terms or meaning, or cites text at one of the ``anchors`` (the
+    sentences the extractive answerer found for the question) or next to a span an earlier kept sentence cites, and
+    until one kept sentence holds the date or quantity a "when" or "how many" question asks for, a sentence without
+    one is dropped.
     """
 
     passages: tuple[Passage, ...]
@@ -176,6 +182,7 @@ class Guard:
     question: str = ""
     params: GuardParams = field(default_factory=load_guard_params)
     anchors: tuple[Span, ...] = ()
+    memo: dict[tuple[object, ...], Match] = field(default_factory=dict)  # matches made; the fit shares one per reply
     parts: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
@@ -192,6 +199,8 @@ class Guard:
         self._vectors: dict[str, np.ndarray | None] = {}
         self._yes_no = bool(_YES_NO_QUESTION.match(self.question.strip()))
         self._pending: str | None = None
+        self._kept: list[SpanCandidate] = []
+        self._asked = frozenset(content_stems(self.question))
         self._relevance = {c: coverage(self._terms, self.weights, c.facts.stems)[0] if self._terms else 1.0
                            for c in self._spans}
 
@@ -204,13 +213,14 @@ class Guard:
             return Alignment([], None)
         if len(claim.stems) < 2 and not (claim.numbers or claim.names or _NAMED.match(claim.text)):
             return Alignment([], None)  # "For example," or a stray word: no claim to check ("Turkey." is one)
-        scored = sorted(((match(claim, c.facts, self.weights), c) for c in self._spans),
+        scored = sorted(((self._match(claim, [c]), c) for c in self._spans),
                         key=lambda mc: (mc[0].facts_ok, mc[0].coverage, -len(mc[1].row)), reverse=True)
         if not scored:
             return Alignment([], None)
         good = [(m, c) for m, c in scored if m.facts_ok and self._supported(m, claim.text, [c])]
         if good:  # a short answer ("In 2001.") fits many spans: the one about the question comes first
-            m, c = max(good, key=lambda mc: (self._relevance[mc[1]] >= self.params.relevance, len(mc[1].row) == 1,
+            m, c = max(good, key=lambda mc: (-len(mc[0].credited), self._relevance[mc[1]] >= self.params.relevance,
+                                             len(mc[1].row) == 1,
                                              mc[1].passage in unit.hints, mc[0].coverage, self._relevance[mc[1]],
                                              -mc[1].passage))
             return Alignment([c], m, m.coverage, claim.text)
@@ -228,7 +238,7 @@ class Guard:
             extra = [c for c in self._spans if all(c.row != s.row and not set(c.row) & set(s.row) for s in spans)]
             if not extra:
                 break
-            top_match, top = max(((match(claim, _union([*spans, c]), self.weights), c) for c in extra),
+            top_match, top = max(((self._match(claim, [*spans, c]), c) for c in extra),
                                  key=lambda mc: gain(mc[0]))
             if gain(top_match) <= gain(best_match):
                 break
@@ -238,6 +248,15 @@ class Guard:
                 return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage,
                                  claim.text)
         return Alignment([], best_match)
+
+    def _match(self, claim: Claim, spans: list[SpanCandidate]) -> Match:
+        """``match`` of the claim against the spans, with their neighbour sentences, headings and the question as
+        what is around."""
+        key = (claim, tuple((s.source, s.start, s.end) for s in spans), self.params.context_credit)
+        if key not in self.memo:
+            around = self._asked.union(*(s.around for s in spans))
+            self.memo[key] = match(claim, _union(spans), self.weights, around, self.params.context_credit)
+        return self.memo[key]
 
     def _supported(self, m: Match, text: str, spans: list[SpanCandidate]) -> bool:
         """``supports``, embedding the claim only when its words alone do not decide."""
@@ -267,7 +286,7 @@ class Guard:
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             stems = sentence_stems(unit.text) | frozenset().union(*(self._topic(s) for s in alignment.spans))
             if (coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment)
-                    and not self._anchored(alignment.spans)):
+                    and not self._anchored(alignment.spans) and not self._continues(alignment.spans)):
                 return False
         if not self._answered:
             if not has_value(_without_named_numbers(unit.text), self._kind):
@@ -283,6 +302,13 @@ class Guard:
             return span.facts.stems
         before = self.snapshot.meta.sentences[span.row[0] - 1]
         return span.facts.stems | sentence_stems(before.text) if before.source == first.source else span.facts.stems
+
+    def _continues(self, spans: list[SpanCandidate]) -> bool:
+        """A span at or next to one an earlier kept sentence cites (same document): the answer goes on where the
+        sources go on ("You might wish to invoke VACUUM ..." after the sentence that answered)."""
+        reach = self.params.continuation_reach
+        return reach > 0 and any(s.source == k.source and s.start < k.end + reach and k.start - reach < s.end
+                                 for s in spans for k in self._kept)
 
     def _anchored(self, spans: list[SpanCandidate]) -> bool:
         """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question; never
@@ -332,6 +358,7 @@ class Guard:
         text = f"{lead + ' ' if lead else ''}{unit.text} {''.join(markers)}"
         self.parts.append(text)
         self.supported += 1
+        self._kept += alignment.spans
         return text, new
 
     def result(self) -> GuardResult:

@@ -3,8 +3,9 @@ never the article alone): ``python -m assistant.answer.guard_fit [--sets evals/s
 
 Each tuning question is retrieved once; the two stand-ins' replies (``assistant.evals.standin``: the reference
 answer, and a wrong one) are guarded under every candidate setting on a fixed grid. The chosen setting keeps the
-most reference sentences while letting through at most ``MAX_WRONG`` of the wrong ones (ties: fewer wrong, then the
-earlier grid point), so the same data always gives the same file.
+most reference sentences of the questions whose evidence retrieval showed (the others' are rightly dropped) while
+letting through at most ``MAX_WRONG`` of the wrong ones (ties: fewer wrong, then the earlier grid point), so the same
+data always gives the same file.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,8 +23,10 @@ from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.guard_params import GUARD_PARAMS_PATH, GuardParams
 from assistant.answer.llm_answer import GenerativeAnswerer
 from assistant.answer.matching import TermWeights
-from assistant.evals.metrics import normalise
+from assistant.evals.metrics import evidence_spans, normalise, retrieval_rank
+from assistant.evals.runner import source_texts
 from assistant.evals.standin import DONT_KNOW, Answers, passages_of, tag
+from assistant.schema import Span
 
 if TYPE_CHECKING:
     from assistant.answer.prompts import Prompt
@@ -32,14 +35,16 @@ if TYPE_CHECKING:
 
 MAX_WRONG = 0.025
 GRID = {
-    "full_coverage": (0.8, 0.85),
+    "full_coverage": (0.6, 0.65, 0.7),
     "soft_coverage": (0.5,),
-    "soft_similarity": (0.75, 0.8),
-    "one_word_coverage": (0.6, 0.7, 1.0),
+    "soft_similarity": (0.7, 0.8),
+    "one_word_coverage": (0.5, 0.6),
     "max_unmatched": (2,),
     "relevance": (0.2, 0.35),
     "relevance_similarity": (0.6,),
-    "anchor_reach": (0, 300),
+    "anchor_reach": (0,),
+    "context_credit": (0.5,),
+    "continuation_reach": (300,),
 }
 
 
@@ -55,6 +60,8 @@ class Case:
     wrong: list[str]
     wrong_sentences: list[str]
     anchors: tuple = ()  # type: ignore[type-arg]
+    shown: bool = True  # retrieval put the evidence among the passages shown
+    memo: dict = field(default_factory=dict)  # type: ignore[type-arg]  # span matches, shared across the grid
 
 
 def _cached(embed):  # type: ignore[no-untyped-def]
@@ -76,19 +83,22 @@ def cases(assistant: Assistant, questions: list) -> list[Case]:  # type: ignore[
     weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
     generator = GenerativeAnswerer(assistant.settings)
     pipeline = assistant.pipeline()
+    texts = source_texts(assistant)
     out = []
     for q in questions:
         hits, draft = pipeline.run(q.question)
         if not hits:
             continue
         prompt = generator.prompt(q.question, hits)
+        rank = retrieval_rank([Span(source=h.chunk.source, start=h.chunk.start, end=h.chunk.end) for h in hits],
+                              evidence_spans(q, texts)[0])
         passages = passages_of(prompt.user)
         said = answers.reference(q)
         wrong, wrong_sentences = answers.wrong(q)
         out.append(Case(q.question, prompt, snapshot, weights,
                         [] if said == [DONT_KNOW] else [tag(s, passages) for s in said],
                         [tag(s, passages) for s in wrong if s != DONT_KNOW], wrong_sentences,
-                        tuple(draft.sentences + draft.nearest)))
+                        tuple(draft.sentences + draft.nearest), shown=rank is not None and rank <= len(prompt.passages)))
     return out
 
 
@@ -98,14 +108,15 @@ def _kept(sentences: list[str], text: str) -> int:
 
 
 def measure(all_cases: list[Case], params: GuardParams, embed) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """Share of reference sentences kept and of wrong sentences let through under ``params``."""
+    """Share of reference sentences kept (where retrieval showed their evidence: elsewhere dropping them is right)
+    and of wrong sentences let through under ``params``."""
     ref_total = ref_kept = wrong_total = wrong_kept = 0
     for case in all_cases:
         def guard() -> Guard:
             return Guard(case.prompt.passages, case.snapshot, case.weights, embed, False, case.question, params,
-                         case.anchors)
+                         case.anchors, case.memo)
 
-        if case.reference:
+        if case.reference and case.shown:
             ref_total += len(case.reference)
             ref_kept += _kept(case.reference, guard_answer(" ".join(case.reference), guard()).text)
         if case.wrong_sentences:

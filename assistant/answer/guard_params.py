@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 GUARD_PARAMS_PATH = Path(__file__).with_name("guard_params.json")
-GUARD_PARAMS_VERSION = 2  # 2: one_word_coverage
+GUARD_PARAMS_VERSION = 3  # 2: one_word_coverage; 3: context_credit, continuation_reach
 
 
 class GuardParams(BaseModel):
@@ -34,6 +34,11 @@ class GuardParams(BaseModel):
                                         "its spans that counts as answering it.")
     anchor_reach: int = Field(0, ge=0, description="Characters around a sentence the extractive answerer found for the "
                               "question within which a cited span counts as answering it.")
+    context_credit: float = Field(0.0, ge=0, le=1, description="Share of its weight a claim word earns when its span "
+                                  "lacks it but the rest of the span's passage (or the question) has it.")
+    continuation_reach: int = Field(0, ge=0, description="Characters around a span an earlier kept sentence cites "
+                                    "within which a cited span counts as answering (the answer goes on where the "
+                                    "sources go on).")
     score: dict[str, float] = Field(default_factory=dict, description="What the fit measured with these values.")
 
 

@@ -2,11 +2,13 @@
 
 A *claim* is one generated sentence. A span (or the union of a few) supports it when every number of the claim
 occurs in the span, near a word the claim attaches to it, or (next to an arithmetic cue: "days", "later", "more")
-is computed from its values (the days or years between two cited dates, the difference or sum of two cited numbers;
-never a date's day or year, never the number of a numbered name such as "UTF-8"); every date is written whole in one
-span; every month and name occurs in it (a name as a word the span capitalises); a negated claim meets a negation
+is computed from its values (the days or years between two cited dates, the difference or sum of two cited numbers
+the claim states too; never a date's day or year, a bound, or the number of a numbered name such as "UTF-8"); every
+date is written whole in one span, and a number beside a month beside it; every month and name occurs in it (a name
+as a word the span capitalises); a negated claim meets a negation
 (unless it corrects the question's premise); a stated boolean is not contradicted; and the claim's content words
-are covered (with stems, spaCy lemmas, near forms and synonyms; hedges such as "roughly" need no support): almost
+are covered (with stems, spaCy lemmas, near forms and synonyms; hedges such as "roughly" and light words such as
+"in both cases" need no support; a word found only around the span, next to it or in the question, earns part): almost
 all of them, or all but one, or most of them when the span also means nearly the same (MiniLM cosine); and only a
 few content words may go unmatched whatever their weight. The small rules live in ``claim_rules``; the thresholds
 are fitted (``guard_params.json``).
@@ -24,8 +26,8 @@ import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, HEDGES, MAGNITUDE_STEMS, NUMBER_WORDS, date_numbers, identifier_numbers, identifiers, lemma_forms,
-    lemma_stems, magnitudes, time_numbers, unbroken, value_contexts,
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, NUMBER_WORDS, SPAN_CLAUSE_BREAK, bound_numbers, date_numbers, identifiers,
+    lemma_forms, lemma_stems, magnitudes, time_numbers, unbroken, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
@@ -42,20 +44,24 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 _MONTH_YEAR = re.compile(
     rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?{_YEAR_NUMBER}\b|\b{_YEAR_NUMBER}-(0[1-9]|1[0-2])\b", re.I)
 _DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}}\s+{_MONTH},?\s+{_YEAR_NUMBER}\b", re.I)
+_MONTH_NUMBERS = re.compile(rf"{_MONTH},?\s+(?:of\s+)?(\d{{1,4}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?", re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I)
+_ISO_DAY = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-(\d{2})\b")
 _ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
-_ENUMERATOR = re.compile(r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?<![\w.(])\d{1,2}\)")  # "(2)", "(iv)", "3)": list items
+_ENUMERATOR = re.compile(  # "(2)", "(iv)", and "3)" opening a text or after ",", ";", ":": list items, not "is 60)"
+    r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?:^\s*|(?<=[;:,])\s*)\d{1,2}\)")
 _MONTH_LIST = tuple(_MONTHS.values())
 MONTH_NAMES = frozenset(_MONTH_LIST)
 _NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what turns a place into its people
 _NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
+_NAME_LIST = re.compile(r"\s+and\s+")  # "Timo Rinne and Tatu Ylonen": two names, each in order, in either order
 _BOOLEAN = re.compile(r"\b(true|false)\b", re.I)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLAIM_WINDOW, _SPAN_WINDOW = 3, 6  # words around a number that say what it is of, in a claim and in a span
 _YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _UNITS = ("days", "weeks", "months", "years")
-_MAX_OPERANDS = 12  # numbers of a span combined pairwise into derived values
 _UNIT_STEMS = frozenset(stem(w) for w in "day days week weeks month months year years".split())
 META_STEMS = frozenset(stem(w) for w in (
     "passage passages source sources according article text document mention mentioned answer question "
@@ -86,6 +92,18 @@ def month_years(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+def dated_numbers(text: str) -> frozenset[tuple[str, str]]:
+    """(month, number) for each number written next to a month name: its day or year ("September 7, 2022" →
+    ("september", "7"), ("september", "2022"); "7 Sept." and "2022-09-07" the same). A claim's pair is found as a
+    pair, so "January 50" is not backed by a span's "January 2004" and a 50 elsewhere."""
+    pairs = {(_MONTHS[m.group(1).lower()], n.lstrip("0")) for m in _MONTH_NUMBERS.finditer(text)
+             for n in m.groups()[1:] if n}
+    pairs |= {(_MONTHS[m.group(2).lower()], m.group(1).lstrip("0")) for m in _DAY_MONTH.finditer(text)}
+    pairs |= {(_MONTH_LIST[int(m.group(2)) - 1], n.lstrip("0")) for m in _ISO_DAY.finditer(text)
+              for n in (m.group(1), m.group(3))}
+    return frozenset(pairs) | month_years(text)
+
+
 def booleans(text: str) -> frozenset[str]:
     """The boolean words ("true", "false") a text states."""
     return frozenset(m.group(1).lower() for m in _BOOLEAN.finditer(text))
@@ -107,6 +125,8 @@ class Facts:
     identifiers: frozenset[str] = frozenset()
     month_years: frozenset[tuple[str, str]] = frozenset()
     contexts: frozenset[tuple[str, str]] = frozenset()
+    units: frozenset[tuple[str, str]] = frozenset()
+    dated: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
@@ -117,33 +137,46 @@ class Facts:
         joined = unbroken(text)
         both = text if joined == text else f"{text} {joined}"
         named_months = months(text)
-        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(text), named_months,
+        plain = without_identifiers(text)
+        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(plain), named_months,
                    capitalised(both) | frozenset(words(context)) | acronyms(joined), bool(_NEGATION.search(text)),
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
-                   numbers(DATE.sub(" ", text)), identifiers(joined),
+                   numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
-                   value_contexts(joined, _SPAN_WINDOW))
+                   value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK), value_units(plain), dated_numbers(text))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
                      self.words | other.words, self.negated or other.negated, self.dates + other.dates,
                      self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
                      self.quantities | other.quantities, self.identifiers | other.identifiers,
-                     self.month_years | other.month_years, self.contexts | other.contexts)
+                     self.month_years | other.month_years, self.contexts | other.contexts, self.units | other.units,
+                     self.dated | other.dated)
+
+    def derives(self, value: str, stated: frozenset[str]) -> bool:
+        """Whether ``value`` is computed from the span's own values: the days, weeks, months or years between two of
+        its dates, or the difference or sum of two of its quantities that the claim states too (``stated``: "374
+        more: 848 versus 474"; numbers outside dates; never a year-like result)."""
+        if value in self._intervals:
+            return True
+        if _YEAR.fullmatch(value) or not re.fullmatch(r"\d+(?:\.\d+)?", value):
+            return False
+        target = float(value)
+        operands = self._operands & {_plain(float(n)) for n in stated if re.fullmatch(r"\d+(?:\.\d+)?", n)}
+        return any(_plain(x + target) in operands or _plain(x - target) in operands
+                   or (rest := _plain(target - x)) in operands and float(rest) != x for x in map(float, operands))
 
     @cached_property
-    def derived(self) -> frozenset[str]:
-        """Values computed from the span's own: days, weeks, months and years between two of its dates, and the
-        difference and sum of two of its quantities (numbers outside dates; never a year-like result)."""
+    def _intervals(self) -> frozenset[str]:
         out: set[str] = set()
         for i, a in enumerate(self.dates):
             for b in self.dates[i + 1:]:
                 out.update(str(n) for unit in _UNITS if (n := difference(a, b, unit)) is not None)
-        values = sorted({float(n) for n in self.quantities if re.fullmatch(r"\d+(?:\.\d+)?", n)})[:_MAX_OPERANDS]
-        for i, x in enumerate(values):
-            for y in values[i + 1:]:
-                out.update(_plain(v) for v in (y - x, x + y) if not _YEAR.fullmatch(_plain(v)))
         return frozenset(out)
+
+    @cached_property
+    def _operands(self) -> frozenset[str]:
+        return frozenset(_plain(float(n)) for n in self.quantities if re.fullmatch(r"\d+(?:\.\d+)?", n))
 
 
 def _plain(value: float) -> str:
@@ -163,21 +196,23 @@ class Claim:
     booleans: frozenset[str] = frozenset()
     compounds: tuple[tuple[str, ...], ...] = ()
     identifiers: frozenset[str] = frozenset()
-    fixed: frozenset[str] = frozenset()  # numbers of its dates and numbered names: found as written, never computed
+    fixed: frozenset[str] = frozenset()  # numbers of its dates and bounds: found as written, never computed
     lemmas: tuple[tuple[str, str], ...] = ()
     month_years: frozenset[tuple[str, str]] = frozenset()
     contexts: frozenset[tuple[str, str]] = frozenset()
     dates: tuple[DatedValue, ...] = ()  # its dates with a day
+    units: frozenset[tuple[str, str]] = frozenset()  # (number, the word right after it: what it counts)
+    dated: frozenset[tuple[str, str]] = frozenset()  # (month, number written next to it)
 
     @classmethod
     def of(cls, text: str) -> Claim:
         """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number, hedges
         ("roughly") and one-letter tokens are no content; a month name outside a date is a name like any other."""
         plain = _ENUMERATOR.sub(" ", text)
-        found = numbers(plain)
+        found = numbers(without_identifiers(plain))
         dated = months(text)
         units = _UNIT_STEMS | MAGNITUDE_STEMS if found else frozenset()
-        skip = META_STEMS | HEDGES | units | {stem(m) for m in dated}  # values, units and months are checked as facts
+        skip = META_STEMS | HEDGES | LIGHT_WORDS | units | {stem(m) for m in dated}  # values, units, months: facts
         stems = tuple(dict.fromkeys(s for s in content_stems(text)
                                     if s not in skip and not s[:1].isdigit() and len(s) > 1))
         first = re.search(r"\w", text)
@@ -186,12 +221,12 @@ class Claim:
             for part in re.split(r"[-‐]", m.group(0)) if part[:1].isupper()  # "Debian-specific": a name and a word
             for w in words(part) if w not in STOPWORDS and w not in dated and len(w) > 1
         }
-        compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text)
-                          if len(kept := tuple(w for w in words(m.group(0)) if w not in STOPWORDS)) > 1)
+        compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text) for part in _NAME_LIST.split(m.group(0))
+                          if len(kept := tuple(w for w in words(part) if w not in STOPWORDS)) > 1)
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
-                   compounds, identifiers(plain), (identifier_numbers(plain) | date_numbers(plain)) & found,
-                   lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, within_clause=True),
-                   tuple(d for d in find_dates(text) if d.has_day))
+                   compounds, identifiers(plain), (date_numbers(plain) | bound_numbers(plain)) & found,
+                   lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, CLAUSE_BREAK),
+                   tuple(d for d in find_dates(text) if d.has_day), value_units(plain), dated_numbers(text))
 
 
 def capitalised(text: str) -> frozenset[str]:
@@ -239,6 +274,7 @@ class Match:
     coverage: float
     missing_facts: tuple[str, ...]
     missing_words: tuple[str, ...]
+    credited: tuple[str, ...] = ()  # words met only around the span
 
     @property
     def facts_ok(self) -> bool:
@@ -246,15 +282,19 @@ class Match:
         return not self.missing_facts
 
 
-def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
-    """Coverage of the claim's content words by the span, and the hard facts the span lacks."""
+def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[str] = frozenset(),
+          credit: float = 0.0) -> Match:
+    """Coverage of the claim's content words by the span, and the hard facts the span lacks; a word the span lacks
+    but ``around`` has (its neighbour sentences and heading, the question) counts ``credit`` of itself: the answer
+    restates a topic its source names nearby."""
     absent = claim.numbers - facts.numbers
     computed = {n for n in absent - claim.fixed if {s for v, s in claim.contexts if v == n} & ARITHMETIC_CUES}
-    missing: list[str] = [f"number {n}" for n in sorted(absent - (computed & facts.derived) if absent else absent)]
+    missing: list[str] = [f"number {n}" for n in sorted(absent) if n not in computed or not facts.derives(n, claim.numbers)]
     missing += [f"value {n}" for n in sorted(misplaced(claim, facts))]
     missing += [f"date {d.text}" for d in claim.dates if not any(_same_day(d, e) for e in facts.dates)]
     missing += [f"identifier {i}" for i in sorted(claim.identifiers - facts.identifiers)]
     missing += [f"date {m} {y}" for m, y in sorted(claim.month_years - facts.month_years)]  # one date, not two halves
+    missing += [f"date {m} {n}" for m, n in sorted(claim.dated - facts.dated)]
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
     missing += [f"name {n}" for n in sorted(claim.names) if not _name_found(n, facts.words)]
     if claim.negated and not facts.negated:
@@ -264,26 +304,37 @@ def match(claim: Claim, facts: Facts, weights: TermWeights) -> Match:
                 if all(_name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
     total = got = 0.0
     unmatched: list[str] = []
+    credited: list[str] = []
     lemma_of = dict(claim.lemmas)
     for term in claim.stems:
         idf = weights.idf(term)
         total += idf
         hit = max(_term_hit(form, facts.stems) * (1.0 if form == term else 0.9)
                   for form in (term, lemma_of.get(term, term)))
+        if not hit and credit and around:
+            hit = credit * max(_term_hit(form, around) for form in (term, lemma_of.get(term, term)))
+            credited += [term] if hit else []
         got += hit * idf
         if not hit:
             unmatched.append(term)
     coverage = got / total if total else (1.0 if claim.numbers or claim.names or claim.months else 0.0)
-    return Match(round(coverage, 4), tuple(missing), tuple(unmatched))
+    return Match(round(coverage, 4), tuple(missing), tuple(unmatched), tuple(credited))
 
 
 def misplaced(claim: Claim, facts: Facts) -> set[str]:
     """Numbers of the claim that the span has, but never near any of the span's words the claim puts next to them
-    ("currently 5 name servers" where the span's 5 is of something else): a value attached to the wrong subject."""
+    ("currently 5 name servers" where the span's 5 is of something else), or that count one of the span's words
+    where the span's same number counts another ("32 table blocks" where the span has "table blocks" but its 32
+    counts columns): a value attached to the wrong subject."""
     out = set()
-    for n in claim.numbers & facts.numbers - time_numbers(claim.text):
-        near = {s for v, s in claim.contexts if v == n} & facts.stems - HEDGES  # words the span has somewhere
-        if near and not any((n, s) in facts.contexts for s in near):
+    dated = {n.lstrip("0") or "0" for m in _ISO_DAY.finditer(claim.text) for n in m.groups()}  # "1994-11-29"
+    for n in claim.numbers & facts.numbers - time_numbers(claim.text) - dated:
+        said = {s for v, s in claim.contexts if v == n} - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
+        near = said & facts.stems  # words the span has somewhere
+        counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
+        counts = {s for v, s in facts.units if v == n}  # what the span's own n counts ("": nothing said)
+        if (said and not any((n, s) in facts.contexts for s in near)
+                or counted and counts and "" not in counts and not counted & counts):
             out.add(n)
     return out
 
