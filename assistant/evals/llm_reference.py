@@ -102,6 +102,9 @@ def measure(base: Assistant, questions: list[EvalQuestion], progress: Progress |
     return figures(reference, wrong, base.settings.llm.passages)
 
 
+ARTICLE_ROW = "article (questions.jsonl)"  # the project's own set: a row of its own beside a collection named article
+
+
 def collections(settings: Settings, sets_dir: Path, split: str, article: bool = True) -> dict[str, tuple[Assistant, list[EvalQuestion]]]:
     """Each collection's assistant (cached scratch index) and ``split`` questions, and the article's whole set."""
     from assistant.evals.sets import collection_assistant, default_cache, find_collections
@@ -114,7 +117,7 @@ def collections(settings: Settings, sets_dir: Path, split: str, article: bool = 
         assistant = Assistant.from_settings(settings, corpus_dir=ARTICLE_CORPUS,
                                             index_dir=default_cache(sets_dir) / "_article", chroma_url=None)
         assistant.index(lock_wait=600)
-        out["article"] = (assistant, load_questions(ARTICLE_SET))
+        out[ARTICLE_ROW] = (assistant, load_questions(ARTICLE_SET))
     return out
 
 
