@@ -117,10 +117,10 @@ class Turns:
         if asks is None or earlier.abstained or not earlier.citations:
             return None
         snapshot = self.assistant.snapshot()
-        source = (max(earlier.citations, key=lambda c: c.score) if params.from_best else earlier.citations[0]).source
+        best = max(earlier.citations, key=lambda c: c.score) if params.from_best else None
+        source = (best or earlier.citations[0]).source  # the document ``following`` reads on in
         rows = snapshot.document_rows.get(source, range(0))
         document = snapshot.meta.sentences[rows.start:rows.stop]
-        best = max(earlier.citations, key=lambda c: c.score) if params.from_best else None
         sentences = following(document, earlier.citations, asks.count, snapshot.meta.documents[source].text, params,
                               asks.each, best)
         if not sentences:

@@ -26,8 +26,9 @@ import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, NUMBER_WORDS, SPAN_CLAUSE_BREAK, bound_numbers, date_numbers, identifiers,
-    lemma_forms, lemma_stems, magnitudes, time_numbers, unbroken, value_contexts, value_units, without_identifiers,
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, NUMBER_WORDS, SPAN_CLAUSE_BREAK, bound_numbers,
+    date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, time_numbers, unbroken, value_contexts, value_units,
+    without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
