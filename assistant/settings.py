@@ -134,7 +134,7 @@ class Retrieval(Group):
 class Answering(Group):
     """What an answer may hold."""
 
-    max_sentences: int = Field(4, ge=1, le=8, validation_alias="max_answer_sentences",
+    max_sentences: int = Field(5, ge=1, le=8, validation_alias="max_answer_sentences",
                                description="Most source sentences an extractive answer uses.")
     list_reach: int = Field(400, ge=0, le=4000, validation_alias="answer_list_reach", description=(
         "A cited sentence that announces a list (\"The editors are:\") brings what follows it, up to this many "
