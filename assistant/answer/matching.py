@@ -85,7 +85,10 @@ def term_match(term: str, stems: frozenset[str]) -> float:
     if term in stems:
         return 1.0
     best = 0.0  # the best of all near forms, whatever order the set iterates in (it varies between processes)
+    head = term[:4]
     for other in stems:
+        if other[:4] != head:  # every near form below shares the term's first four letters
+            continue
         if len(other) >= 4 and term.startswith(other) and term[len(other):] in stems:
             return 0.9
         if _prefix_match(term, other):
