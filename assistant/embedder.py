@@ -170,8 +170,25 @@ class Embedder:
 
         Texts are tokenized once and batched by token count, so a batch pads little (vectors do not depend on
         which texts share a batch or which session runs it)."""
+        return self._run(texts, progress, None)[0]
+
+    def embed_with_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[np.ndarray, list[list[np.ndarray | None]]]:
+        """Each text's vector, and a vector for each ``(start, end)`` character span of it pooled from the same
+        pass: the mean of the span's token states in the context of the whole text, unit length ("late
+        chunking"). A span with no token inside the token limit gets None."""
+        vectors, pooled = self._run(texts, progress, spans)
+        return vectors, pooled or []
+
+    def _run(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None,
+        spans: Sequence[Sequence[tuple[int, int]]] | None,
+    ) -> tuple[np.ndarray, list[list[np.ndarray | None]] | None]:
         started = time.perf_counter()
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        pooled: list[list[np.ndarray | None]] | None = [[] for _ in texts] if spans is not None else None
         encodings = self._tokenizer.encode_batch(list(texts))
         lengths = [len(e.ids) for e in encodings]
         order = sorted(range(len(texts)), key=lengths.__getitem__)
@@ -192,9 +209,13 @@ class Embedder:
                 ids = np.zeros((len(idx), lengths[idx[-1]]), dtype=np.int64)
                 for row, i in enumerate(idx):
                     ids[row, :lengths[i]] = encodings[i].ids
-                vectors = self._forward(session, ids, _mask(ids, [lengths[i] for i in idx]))
+                states, vectors = self._forward(session, ids, _mask(ids, [lengths[i] for i in idx]))
+                found = ([_pool(states[row], encodings[i].offsets, spans[i]) for row, i in enumerate(idx)]
+                         if spans is not None else [])
                 with lock:
                     out[idx] = vectors
+                    for i, vecs in zip(idx, found):
+                        pooled[i] = vecs  # type: ignore[index]
                     padded += ids.size
                     if progress:
                         progress(len(idx))
@@ -206,16 +227,33 @@ class Embedder:
             with ThreadPoolExecutor(len(sessions), thread_name_prefix="embed") as pool:
                 list(pool.map(work, sessions))
         self.stats.add(len(texts), sum(lengths), padded, time.perf_counter() - started)
-        return out
+        return out, pooled
 
-    def _forward(self, session: Any, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def _forward(self, session: Any, ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
         tokens = session.run(None, feeds)[0]
         weights = mask[..., None].astype(np.float32)
         pooled = (tokens * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return tokens, pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+
+
+def _pool(states: np.ndarray, offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]
+          ) -> list[np.ndarray | None]:
+    """The unit-length mean of the token states inside each character span (None: no token in it)."""
+    starts = np.array([a for a, _ in offsets]) if offsets else np.zeros(0, dtype=int)
+    ends = np.array([b for _, b in offsets]) if offsets else np.zeros(0, dtype=int)
+    real = ends > starts  # special tokens ([CLS], [SEP]) have empty offsets
+    out: list[np.ndarray | None] = []
+    for start, end in spans:
+        inside = np.flatnonzero(real & (starts < end) & (ends > start))
+        if not len(inside):
+            out.append(None)
+            continue
+        vector = states[inside].mean(axis=0)
+        out.append((vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32))
+    return out
 
 
 def _mask(ids: np.ndarray, lengths: list[int]) -> np.ndarray:

@@ -3,7 +3,10 @@
 Work goes in steps of ``index_batch_chunks`` chunks, in corpus order: a step embeds and tags the sentences no
 earlier snapshot or step has, saves them (``pending``), then writes the vectors of its chunks that Chroma lacks:
 embeddings of their texts (``chunk_vectors="text"``) or vectors made from their sentences' (``"sentences"``: each
-token embedded once, see ``chunk_vectors.py``). A killed run loses at most one step; progress counts chunks done.
+token embedded once, see ``chunk_vectors.py``). With ``"tokens"`` a step embeds its chunks' texts once and each
+sentence's vector is the mean of its tokens in that pass ("late chunking": each token embedded once, chunk vectors
+as with ``"text"``); a sentence past the token limit is embedded on its own. A killed run loses at most one step;
+progress counts chunks done.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -37,6 +41,7 @@ class EmbeddingSteps:
         self._embedder, self.store, self.pending = embedder, store, pending
         self.progress, self.step_chunks = progress, step_chunks
         self.from_sentences = chunk_vectors == "sentences"
+        self.in_context = chunk_vectors == "tokens"
         self.vectors: dict[str, np.ndarray] = {}
         self.tags: dict[str, SentenceTags] = {}
         self._extras: dict[str, np.ndarray] = {}  # heading or leftover text → its vector
@@ -67,8 +72,11 @@ class EmbeddingSteps:
             self.progress("chunks", 0, len(todo))
         for lo in range(0, len(todo), self.step_chunks):
             step = todo[lo:lo + self.step_chunks]
-            self._sentences([by_id[i] for c in step for i in c.sentence_ids if i in by_id])
-            self._chunks([c for c in step if c.id not in present])
+            if self.in_context and hasattr(self._embedder(), "embed_with_spans"):
+                self._in_context(step, by_id, present)
+            else:  # a server's embeddings come without token states: tokens works as text
+                self._sentences([by_id[i] for c in step for i in c.sentence_ids if i in by_id])
+                self._chunks([c for c in step if c.id not in present])
             self.progress("chunks", len(step), len(todo))
         self._sentences(list(sentences))  # none left in a consistent scan; kept for safety of the snapshot
         dim = next((len(v) for v in self.vectors.values()), old.sentence_vectors.shape[1])
@@ -100,26 +108,68 @@ class EmbeddingSteps:
         tag = [s for s in unique if s.tags is None and s.id not in self.tags]
         if not embed and not tag:
             return
+        embed_texts = _distinct(s.text for s in embed)
+        with self.timed("sentences"):
+            vectors = self._side_by_side(partial(self._embedder().embed, embed_texts) if embed_texts else None, tag)
+        by_text = dict(zip(embed_texts, vectors)) if embed_texts else {}
+        self.vectors.update((s.id, by_text[s.text]) for s in embed)
+        self.sentences_embedded += len(embed)
+        self._save(list({s.id: s for s in embed + tag}.values()))
+
+    def _in_context(self, step: list[Chunk], by_id: dict[str, Sentence], present: set[str]) -> None:
+        """Embed the step's chunk texts once: each sentence without a vector gets the mean of its tokens in the
+        first chunk that holds it, each chunk Chroma lacks its vector; sentences are tagged side by side."""
+        spans: list[list[tuple[int, int]]] = []
+        owners: list[list[Sentence]] = []
+        claimed: set[str] = set()
+        for chunk in step:
+            shift = len(chunk_search_text(chunk)) - len(chunk.text)  # the heading line before the chunk's text
+            mine = [by_id[i] for i in chunk.sentence_ids if i in by_id and i not in self.vectors and i not in claimed]
+            claimed.update(s.id for s in mine)
+            owners.append(mine)
+            spans.append([(s.start - chunk.start + shift, s.end - chunk.start + shift) for s in mine])
+        tag = list({s.id: s for c in step for i in c.sentence_ids if (s := by_id.get(i)) is not None
+                    and s.tags is None and s.id not in self.tags}.values())
+        embedder = self._embedder()
+        with self.timed("sentences"):
+            vectors, pooled = self._side_by_side(
+                partial(embedder.embed_with_spans, [chunk_search_text(c) for c in step], spans), tag)
+        done = [s for mine, found in zip(owners, pooled) for s, v in zip(mine, found) if v is not None]
+        self.vectors.update((s.id, v) for mine, found in zip(owners, pooled) for s, v in zip(mine, found)
+                            if v is not None)
+        self.sentences_embedded += len(done)
+        self._save(list({s.id: s for s in done + tag if s.id in self.vectors}.values()))
+        self._sentences([by_id[i] for c in step for i in c.sentence_ids if i in by_id])  # past the token limit
+        missing = [row for row, chunk in enumerate(step) if chunk.id not in present]
+        if missing:
+            with self.timed("chroma"):
+                self.store.upsert([step[row] for row in missing], vectors[missing])
+            self.chunks_written += len(missing)
+
+    def _side_by_side(self, embed: Callable[[], Any] | None, tag: list[Sentence]) -> Any:
+        """``embed()`` in a second thread while spaCy tags ``tag`` here (each distinct text once); the tags go to
+        ``self.tags``; returns what ``embed`` returned (None without it)."""
         from assistant.nlp import tag_sentences
 
-        embed_texts, tag_texts = _distinct(s.text for s in embed), _distinct(s.text for s in tag)
-        with self.timed("sentences"), ThreadPoolExecutor(1, thread_name_prefix="embed-step") as pool:
-            embedder = self._embedder() if embed_texts else None
-            vectors = pool.submit(self._busy, "embed", embedder.embed, embed_texts) if embedder else None
-            tags = dict(zip(tag_texts, self._busy("tag", tag_sentences, tag_texts))) if tag_texts else {}
-            by_text = dict(zip(embed_texts, vectors.result())) if vectors else {}
-        self.vectors.update((s.id, by_text[s.text]) for s in embed)
+        tag_texts = _distinct(s.text for s in tag)
+        with ThreadPoolExecutor(1, thread_name_prefix="embed-step") as pool:
+            running = pool.submit(self._busy, "embed", embed) if embed else None
+            tags = dict(zip(tag_texts, self._busy("tag", partial(tag_sentences, tag_texts)))) if tag_texts else {}
+            result = running.result() if running else None
         self.tags.update((s.id, tags[s.text]) for s in tag)
-        self.sentences_embedded += len(embed)
-        done = list({s.id: s for s in embed + tag}.values())
-        self.pending.save([s.id for s in done], np.stack([self.vectors[s.id] for s in done]),
-                          [s.tags or self.tags[s.id] for s in done])
+        return result
 
-    def _busy(self, work: str, fn: Callable[[list[str]], Any], texts: list[str]) -> Any:
-        """``fn(texts)``, its time added to ``busy[work]`` (embedding and tagging overlap, so kept apart)."""
+    def _save(self, done: list[Sentence]) -> None:
+        """Save the vectors and tags of ``done`` as pending work (a killed run starts from them)."""
+        if done:
+            self.pending.save([s.id for s in done], np.stack([self.vectors[s.id] for s in done]),
+                              [s.tags or self.tags[s.id] for s in done])
+
+    def _busy(self, work: str, fn: Callable[[], Any]) -> Any:
+        """``fn()``, its time added to ``busy[work]`` (embedding and tagging overlap, so kept apart)."""
         started = time.perf_counter()
         try:
-            return fn(texts)
+            return fn()
         finally:
             self.busy[work] += time.perf_counter() - started
 
@@ -130,7 +180,7 @@ class EmbeddingSteps:
         if not self.from_sentences:
             embedder = self._embedder()
             with self.timed("chunk vectors"):
-                vectors = self._busy("embed", embedder.embed, [chunk_search_text(c) for c in missing])
+                vectors = self._busy("embed", partial(embedder.embed, [chunk_search_text(c) for c in missing]))
             with self.timed("chroma"):
                 self.store.upsert(missing, vectors)
             self.chunks_written += len(missing)
@@ -141,7 +191,7 @@ class EmbeddingSteps:
             wanted = [*heading_texts(missing), *_distinct(t for t in leftovers.values() if t)]
             new = [t for t in _distinct(wanted) if t not in self._extras]
             if new:
-                self._extras.update(zip(new, self._busy("embed", self._embedder().embed, new)))
+                self._extras.update(zip(new, self._busy("embed", partial(self._embedder().embed, new))))
             dim = len(self.vectors[missing[0].sentence_ids[0]])
             vectors = chunk_vectors(missing, lambda sid: (self.vectors[sid], self._texts[sid]), self._extras,
                                     leftovers, dim)

@@ -83,6 +83,8 @@ def fingerprint(settings: Settings, model_id: str) -> str:
     key += f"{chunking.chunk_overlap_sentences}|{settings.embedding.max_tokens}"
     if settings.embedding.chunk_vectors == "sentences":  # text: the key of before
         key += "|chunk vectors from sentences, headings, leftovers"
+    elif settings.embedding.chunk_vectors == "tokens":
+        key += "|sentence vectors pooled from their chunk's tokens"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

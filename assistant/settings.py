@@ -81,10 +81,12 @@ class Embedding(Group):
         "Texts per ONNX forward pass; 8 is as fast as 32 on CPU and needs a quarter of the memory for long chunks."))
     max_tokens: int = Field(256, ge=16, le=512, validation_alias="embed_max_tokens",
                             description="Token limit per text (MiniLM was trained on 256).")
-    chunk_vectors: Literal["text", "sentences"] = Field("text", description=(
-        "text: a chunk's vector embeds its text, so each token is embedded twice (in its chunk and its sentence); "
-        "sentences: it is made from its sentences' vectors, so each token is embedded once (about half the "
-        "embedding work; better hit@3, but the answerer's held-out accuracy is lower: docs/benchmark.md)."))
+    chunk_vectors: Literal["tokens", "text", "sentences"] = Field("tokens", description=(
+        "tokens: chunk texts are embedded once and each sentence's vector is the mean of its tokens in that pass "
+        "(late chunking: each token embedded once, chunk vectors as with text; with embedder=openai it works as "
+        "text); text: a chunk's vector embeds its text and each sentence is embedded again on its own (each "
+        "token twice: about 1.4x the build time); sentences: chunk vectors are made from standalone sentence "
+        "vectors (each token once, but the answerer's held-out accuracy is lower). docs/benchmark.md."))
     threads: int = Field(0, ge=0, le=256, validation_alias="embed_threads", description=(
         "ONNX sessions that embed batches side by side, one thread each (0: one per core). Measured on 2 cores "
         "(53 Python doc pages): 2 sessions build in 55 s, 1 in 83 s; the second adds ~350 MB while it embeds."))

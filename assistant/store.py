@@ -86,7 +86,7 @@ class SnapshotMeta(BaseModel):
     format: int = SNAPSHOT_FORMAT
     fingerprint: str
     embedder: str = Field("", description="Model id of the vectors (a query with another model is refused).")
-    chunk_vectors: str = Field("text", description="How chunk vectors were made: text or sentences (settings).")
+    chunk_vectors: str = Field("text", description="How vectors were made: text, sentences or tokens (settings).")
     documents: dict[str, DocumentRecord] = Field(default_factory=dict)
     chunks: list[Chunk] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)

@@ -60,6 +60,46 @@ def test_chunk_vectors_from_sentences_embed_each_token_once(tmp_path: Path) -> N
     assert "Edi Rama" in answer.answer and answer.citations
 
 
+def test_tokens_mode_embeds_chunk_texts_once_and_pools_sentences_from_them(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE, corpus / ARTICLE.name)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_vectors="tokens")
+    assistant = Assistant(settings)
+    report = assistant.index()
+    snapshot = load_snapshot(settings.paths.index_path)
+    chunks, sentences = snapshot.meta.chunks, snapshot.meta.sentences
+    stats = assistant.embedder.stats
+    assert stats.texts == len(chunks)  # no sentence embedded on its own: all fit in their chunk's token limit
+    assert report.sentences_embedded == len(sentences) and snapshot.meta.chunk_vectors == "tokens"
+
+    chunk = max(chunks, key=lambda c: len(c.sentence_ids))
+    fresh = Embedder(resolve_model_files(Settings()), workers=1)
+    stored = np.asarray(VectorStore(settings)._collection.get(ids=[chunk.id], include=["embeddings"])["embeddings"][0])
+    assert np.allclose(stored, fresh.embed([chunk_search_text(chunk)])[0], atol=1e-5)  # as in text mode
+    text = chunk_search_text(chunk)
+    shift = len(text) - len(chunk.text)
+    row = {s.id: i for i, s in enumerate(sentences)}
+    owned = [sid for sid in chunk.sentence_ids
+             if next(c for c in chunks if sid in c.sentence_ids).id == chunk.id]  # pooled in their first chunk
+    span = [(sentences[row[i]].start - chunk.start + shift, sentences[row[i]].end - chunk.start + shift) for i in owned]
+    _, pooled = fresh.embed_with_spans([text], [span])
+    for sid, vector in zip(owned, pooled[0]):
+        assert vector is not None and np.allclose(snapshot.sentence_vectors[row[sid]], vector, atol=1e-5)
+    alone = fresh.embed([sentences[row[owned[0]]].text])[0]
+    assert 0.3 < float(alone @ snapshot.sentence_vectors[row[owned[0]]]) < 0.999  # in context: not the same vector
+    answer = assistant.ask("Who announced the severing of ties with Iran?")
+    assert "Edi Rama" in answer.answer and answer.citations
+
+
+def test_a_span_past_the_token_limit_gets_no_pooled_vector() -> None:
+    short = Embedder(resolve_model_files(Settings()), max_tokens=16, workers=1)
+    text = "Tirana cut ties with Tehran. " + "The long tail of this text runs past sixteen tokens. " * 3
+    vectors, pooled = short.embed_with_spans([text], [[(0, 28), (len(text) - 20, len(text))]])
+    assert pooled[0][0] is not None and pooled[0][1] is None
+    assert abs(np.linalg.norm(pooled[0][0]) - 1) < 1e-5 and np.allclose(vectors, short.embed([text]), atol=1e-6)
+
+
 def test_leftover_text_is_what_no_sentence_holds() -> None:
     text = "Version 2.0, January 2004\n   http://www.apache.org/licenses/\n\n1. Definitions. \"License\" means this."
     chunk = Chunk(source="a", start=100, end=100 + len(text), id="c", text=text)

@@ -212,8 +212,7 @@ def embedding_share(corpus: dict[str, Any], embedder: dict[str, Any], built: Bui
             round(built.tokens_embedded / inside) if inside else None,
         "raw_sentence_tokens_per_s": round(sentence_rate), "raw_chunk_tokens_per_s": round(chunk_rate),
         "chunk_vectors": built.chunk_vectors,
-        "raw_estimate_s": round(corpus["sentences"] / embedder["sentences_per_s"]["median"] + (
-            corpus["chunks"] / embedder["chunks_per_s"]["median"] if built.chunk_vectors == "text" else 0), 1),
+        "raw_estimate_s": round(_raw_estimate(corpus, embedder, built.chunk_vectors), 1),
         "tag_words_per_s": round(corpus["sentence_words"] / built.busy_seconds["tag"])
         if built.busy_seconds.get("tag") else None,
         "stage_seconds": stages, "busy_seconds": built.busy_seconds,
@@ -221,5 +220,13 @@ def embedding_share(corpus: dict[str, Any], embedder: dict[str, Any], built: Bui
                 "exit); tokens are MiniLM tokens without padding, as the embedder counts them; raw rates: the "
                 "embedder alone on samples of this corpus's sentences and chunk texts, in the same run; "
                 "raw_estimate_s = sentences ÷ raw sentences/s (+ chunks ÷ raw chunk texts/s when chunk texts are "
-                "embedded too, chunk_vectors=text): the build's embedding at the raw embedder's speed",
+                "embedded too, chunk_vectors=text; chunks ÷ raw chunk texts/s alone with chunk_vectors=tokens): the "
+                "build's embedding at the raw embedder's speed",
     }
+
+
+def _raw_estimate(corpus: dict, embedder: dict, chunk_vectors: str) -> float:
+    """Seconds the build's embedding would take at the raw embedder's rates: sentences, chunk texts or both."""
+    sentences = corpus["sentences"] / embedder["sentences_per_s"]["median"]
+    chunks = corpus["chunks"] / embedder["chunks_per_s"]["median"]
+    return {"text": sentences + chunks, "sentences": sentences, "tokens": chunks}.get(chunk_vectors, sentences + chunks)
