@@ -203,16 +203,20 @@ def test_replace_is_a_validated_copy(tmp_path: Path) -> None:
 
 
 def test_fingerprint_keeps_its_key() -> None:
-    """The fingerprint of unchanged values is the one the flat settings gave: indexes built before stay valid."""
+    """With text vectors, the fingerprint of unchanged values is the one the flat settings gave (indexes built
+    before stay valid); late chunking (the default) and sentence-made chunk vectors each have a key of their own."""
     def legacy(model_id: str, min_words: int, max_words: int, overlap: int, tokens: int) -> str:
         key = f"{PIPELINE_VERSION}|{TAGS_VERSION}|{model_id}|{min_words}|{max_words}|{overlap}|{tokens}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
-    assert fingerprint(Settings(), "model-x") == legacy("model-x", 60, 200, 1, 256)
-    changed = Settings(chunk_min_words=50, chunk_max_words=300, chunk_overlap_sentences=2, embed_max_tokens=128)
+    assert fingerprint(Settings(chunk_vectors="text"), "model-x") == legacy("model-x", 60, 200, 1, 256)
+    changed = Settings(chunk_min_words=50, chunk_max_words=300, chunk_overlap_sentences=2, embed_max_tokens=128,
+                       chunk_vectors="text")
     assert fingerprint(changed, "model-x") == legacy("model-x", 50, 300, 2, 128)
     unrelated = Settings(top_k=9, llm="ollama", index_batch_chunks=8, corpus_dir="elsewhere")
-    assert fingerprint(unrelated, "model-x") == legacy("model-x", 60, 200, 1, 256)
+    assert fingerprint(unrelated, "model-x") == fingerprint(Settings(), "model-x")
+    modes = {fingerprint(Settings(chunk_vectors=mode), "model-x") for mode in ("text", "sentences", "tokens")}
+    assert len(modes) == 3 and fingerprint(Settings(), "model-x") == fingerprint(Settings(chunk_vectors="tokens"), "model-x")
 
 
 def test_unknown_names_get_the_nearest_flat_name() -> None:
