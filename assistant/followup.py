@@ -157,7 +157,7 @@ def named_lead(question: str) -> str | None:
     lead = _NAMED_LEAD.match(question.strip())
     if not lead:
         return None
-    parsed = syntax(_CASUAL.sub(r"\1's", question.strip()))
+    parsed = syntax(apostrophes(question.strip()))
     toks = parsed.tokens
     comma = next((t.i for t in toks if t.pos == "PUNCT" and t.text in ",;—–-"), None)
     if comma is None:
@@ -170,6 +170,11 @@ def named_lead(question: str) -> str | None:
                       for x in toks[comma + 1:]]
             return _finish(" ".join(pieces))
     return None
+
+
+def apostrophes(question: str) -> str:
+    """The question with a wh-word's "'s" put back where it was typed without its apostrophe ("whats his name")."""
+    return _CASUAL.sub(r"\1's", question)
 
 
 def _under(previous: str, condition: str) -> str:
@@ -211,7 +216,7 @@ def resolve(
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
                        similar if params.parallel_swap else None)
-    core = _CASUAL.sub(r"\1's", _strip_leader(question))  # "whats his name": "what's his name"
+    core = apostrophes(_strip_leader(question))  # "whats his name": "what's his name"
     parsed = syntax(core)
     pieces, missing = [], []
     used: set[str] = set()
