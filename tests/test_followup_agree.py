@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant.followup import cues, named_lead, resolve
 from assistant.followup_agree import agrees, named_before, person_noun, phrase_kind
 from assistant.followup_filler import slot_filler
+from assistant.followup_refs import Antecedents
 from assistant.nlp import syntax
 
 BLAME = ("The attack was quickly investigated. After a thorough investigation, the Albanian government "
@@ -79,3 +80,23 @@ def test_what_about_x_comma_a_question_asks_it_of_x() -> None:
     assert named_lead("what about Kosovo?") is None
     resolved = resolve("what about gzip, what does it exit with on a warning?", ["what's grep's exit status?"])
     assert resolved.searched == "What does gzip exit with on a warning?"
+
+
+def test_a_file_path_is_what_it_or_them_points_to() -> None:
+    """The parser splits "/var/lock" into punctuation and a noun: the path itself is the referent, ahead of any
+    group the previous answer names ("the de‐ vice's name": "de‐" tagged ORG)."""
+    answer = "The naming convention for device lock files is LCK..<device> where <device> is the de\u2010 vice's name."
+    refs = Antecedents("what is /var/lock for?", lambda: answer)
+    assert refs.path() == "/var/lock"
+    assert refs.find("group", pronoun="them") == "/var/lock"
+    assert resolve("what's actually inside them?", ["what is /var/lock for?"]).searched == \
+        "What's actually inside /var/lock?"
+    assert Antecedents("is tcp/ip or udp faster?", None).path() is None  # a slash inside a word is no path
+
+
+def test_the_name_opening_a_misparsed_subject_is_what_it_points_to() -> None:
+    """ "does TRUNCATE reset sequences?" is parsed as one noun phrase under "does": "it" is TRUNCATE; a question
+    with a verb of its own keeps its subject phrase."""
+    assert resolve("is it mvcc safe?", ["does TRUNCATE reset sequences?"]).searched == "Is TRUNCATE mvcc safe?"
+    assert Antecedents("does TRUNCATE reset sequences?", None).named_subject() == "TRUNCATE"
+    assert Antecedents("does the ssh client use agent forwarding?", None).named_subject() is None
