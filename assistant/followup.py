@@ -137,6 +137,15 @@ def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
         t.i > 0 and toks[t.i - 1].pos in before
 
 
+def counted_members(target: str, toks: list[Token], at: int) -> str:
+    """ "how many of *them*" pointing to one organisation or people counts its members: "the members of MEK" (the
+    answer's number sits by "members"); a plural target ("the packages") stays as it is."""
+    if at >= 2 and toks[at - 1].text.lower() == "of" and toks[at - 2].text.lower() in ("many", "much"):
+        if syntax(target).tokens[-1].tag not in ("NNS", "NNPS"):
+            return f"the members of {target}"
+    return target
+
+
 def _reference_kind(low: str, tag: str, dep: str, head: str = "") -> str | None:
     """What a referring word points to (person, group, thing, event, place, determiner), None if it does not;
     ``head``: the lemma of the word it depends on ("done *that*", "after *that*" point to an event)."""
@@ -235,6 +244,7 @@ def resolve(
             missing += [] if kind == "determiner" else [t.text]
         else:
             used.add(target)
+            target = counted_members(target, parsed.tokens, t.i) if kind == "group" else target
             pieces.append(f"{target}'s" if t.text.lower() in POSSESSIVE and kind != "determiner" else target)
     if missing and not used:  # it refers to something, and the earlier question offers nothing it can be
         return Resolution(question, cues=found, tied_to=previous,

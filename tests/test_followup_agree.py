@@ -3,7 +3,7 @@ its own question: each rule on a hand-built fixture (the real spaCy parser, no i
 
 from __future__ import annotations
 
-from assistant.followup import cues, named_lead, resolve
+from assistant.followup import counted_members, cues, named_lead, resolve
 from assistant.followup_agree import agrees, named_before, person_noun, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_refs import Antecedents
@@ -100,3 +100,14 @@ def test_the_name_opening_a_misparsed_subject_is_what_it_points_to() -> None:
     assert resolve("is it mvcc safe?", ["does TRUNCATE reset sequences?"]).searched == "Is TRUNCATE mvcc safe?"
     assert Antecedents("does TRUNCATE reset sequences?", None).named_subject() == "TRUNCATE"
     assert Antecedents("does the ssh client use agent forwarding?", None).named_subject() is None
+
+
+def test_how_many_of_them_counts_a_groups_members() -> None:
+    """ "how many of them" after a question about one organisation counts its members (the answer's number sits by
+    "members"); a plural referent is counted as it is."""
+    assert resolve("how many of them did albania take in?", ["Where was the MEK relocated to Albania from?"]).searched \
+        == "How many of the members of MEK did albania take in?"
+    toks = syntax("how many of them are held back?").tokens
+    assert counted_members("the held packages", toks, 3) == "the held packages"
+    assert counted_members("MEK", toks, 3) == "the members of MEK"
+    assert counted_members("MEK", syntax("what do they want?").tokens, 2) == "MEK"
