@@ -34,6 +34,7 @@ _WH = frozenset("what which who whom whose when where why how".split())
 _NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[^,;?]+[,;\u2014\u2013-]\s*\S.*")
 _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 """A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
+_THEN = re.compile(r"(?i)\b(?:(by|until|till|since|before|after|back)\s+)?then\b")
 _CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b[^,;?]*\??")
 
 
@@ -202,8 +203,20 @@ def _strip_leader(question: str) -> str:
     return text
 
 
+def dated_then(text: str, date: str) -> str:
+    """ "How long had he been PM by then?" after a question dated September 7, 2022: the last "then" is that date
+    ("by September 7, 2022"); a bare "then" is "on" it ("in" a bare year)."""
+    found = list(_THEN.finditer(text))
+    if not found:
+        return text
+    last = found[-1]
+    lead = last.group(1) or ("in" if re.fullmatch(r"\d{4}", date) else "on")
+    return f"{text[:last.start()]}{lead} {date}{text[last.end():]}"
+
+
 def _finish(text: str) -> str:
     text = " ".join(text.replace(" ?", "?").split()).strip(" ,;—–-")
+    text = re.sub(r"\s+,", ",", text)  # "September 7 , 2022" as the parser split it
     text = re.sub(r"(?i)(\w) ('s|'re|'ll|'ve)\b", r"\1\2", text)  # "What 's" as typed: "What's"
     text = text.rstrip("?.! ")
     return f"{text[:1].upper()}{text[1:]}?"
@@ -250,15 +263,15 @@ def resolve(
         return Resolution(question, cues=found, tied_to=previous,
                           unresolved=f"could not tie {', '.join(repr(m) for m in missing)} to the earlier question "
                                      f"\u201c{previous}\u201d")
-    text = " ".join(pieces)
-    substituted = pieces != [t.text for t in parsed.tokens]
+    text = "".join(piece + " " * t.space for piece, t in zip(pieces, parsed.tokens))
+    date = refs.find("date") if "'then'" in found else None
+    text = dated_then(text, date) if date else text
+    substituted = pieces != [t.text for t in parsed.tokens] or bool(date)
     fragment = any(c in ("no verb", "no subject", "what about") or c.startswith("continuing") for c in found)
     if "condition alone" in found:
         text = _under(previous, text)
     elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
-    elif "'then'" in found:
-        text = f"{text} {refs.find('date') or ''}"
     if "comparison" in found and len(history) > 1:
         text = f"{text} {Antecedents(history[-2], None, weight, params.gist_terms).gist()}"
     searched = _finish(text)

@@ -51,8 +51,10 @@ def body_without_wh(question: str) -> str:
         if wh.i + 1 < len(parsed.tokens) and parsed.tokens[wh.i + 1].lemma in ("many", "much", "long", "often"):
             drop |= {wh.i + 1, wh.i + 2} if wh.i + 2 < len(parsed.tokens) and \
                 parsed.tokens[wh.i + 2].pos == "NOUN" else {wh.i + 1}
-    kept = [t.text for t in parsed.tokens if t.i not in drop and t.pos != "PUNCT"]
-    return " ".join(kept)
+    toks = parsed.tokens
+    glued = {t.i for t in toks if t.pos == "PUNCT" and not t.space and t.i and not toks[t.i - 1].space}  # "albania-iran"
+    kept = [t for t in toks if t.i not in drop and (t.pos != "PUNCT" or t.i in glued) and t.text != "?"]
+    return "".join(t.text + " " * t.space for t in kept).strip()
 
 
 def _plain(answer: str) -> str:

@@ -3,7 +3,7 @@ its own question: each rule on a hand-built fixture (the real spaCy parser, no i
 
 from __future__ import annotations
 
-from assistant.followup import counted_members, cues, named_lead, resolve
+from assistant.followup import counted_members, cues, dated_then, named_lead, resolve
 from assistant.followup_agree import agrees, named_before, person_noun, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_refs import Antecedents
@@ -111,3 +111,21 @@ def test_how_many_of_them_counts_a_groups_members() -> None:
     assert counted_members("the held packages", toks, 3) == "the held packages"
     assert counted_members("MEK", toks, 3) == "the members of MEK"
     assert counted_members("MEK", syntax("what do they want?").tokens, 2) == "MEK"
+
+
+def test_then_is_the_previous_questions_date() -> None:
+    """ "by then" takes the previous question's date in place of "then" (it was appended after the question mark);
+    a bare "then" is "on" that date, "in" a bare year."""
+    assert resolve("how long had he been PM by then?", ["What did Edi Rama announce on September 7, 2022?"]).searched \
+        == "How long had Edi Rama been PM by September 7, 2022?"
+    assert dated_then("what did albania do then?", "2014") == "what did albania do in 2014?"
+    assert dated_then("who was PM then?", "July 15, 2022") == "who was PM on July 15, 2022?"
+    assert dated_then("what changed?", "2014") == "what changed?"
+
+
+def test_the_searched_question_keeps_the_spacing_as_typed() -> None:
+    """Hyphenated and slashed words stay whole ("mini-Debian", "/www/htdocs"); a comma is not set apart."""
+    parsed = syntax("what is the mini-Debian system in /www/htdocs/example, then?")
+    assert parsed.span(0, len(parsed.tokens)) == "what is the mini-Debian system in /www/htdocs/example, then?"
+    assert resolve("what's the first program it runs?", ["what is the mini-Debian system?"]).searched == \
+        "What's the first program mini-Debian system runs?"
