@@ -138,6 +138,12 @@ def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
         t.i > 0 and toks[t.i - 1].pos in before
 
 
+def one_of(toks: list[Token], at: int) -> bool:
+    """Whether the pronoun at ``at`` ends "one of those" / "one of them": a member of a kind, not the kind."""
+    return at >= 2 and toks[at - 1].text.lower() == "of" and toks[at - 2].text.lower() == "one" and \
+        toks[at].text.lower() in ("those", "these", "them")
+
+
 def counted_members(target: str, toks: list[Token], at: int) -> str:
     """ "how many of *them*" pointing to one organisation or people counts its members: "the members of MEK" (the
     answer's number sits by "members"); a plural target ("the packages") stays as it is."""
@@ -249,6 +255,11 @@ def resolve(
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
         if kind and named_before(parsed, t.i):  # "what about Iran, does *it* ...": named in the question itself
             kind = None
+        if kind in ("thing", "group") and one_of(parsed.tokens, t.i) and (instance := refs.instance()):
+            pieces[-2:] = ["", ""]  # "is it *one of those*?": "is it a WITHOUT ROWID table?"
+            pieces.append(instance)
+            used.add(instance)
+            continue
         target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)

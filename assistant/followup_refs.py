@@ -238,6 +238,13 @@ class Antecedents:
                         picked.append(phrase)
         return " ".join(picked)
 
+    def instance(self) -> str | None:
+        """The previous question's phrase for one of a kind, with its indefinite article ("what's the advantage of
+        *a WITHOUT ROWID table*?"): what "one of those" is. None when it has none."""
+        toks = self.parsed.tokens
+        return next((self.parsed.span(start, end) for start, end in self.parsed.chunks
+                     if end - start > 1 and toks[start].text.lower() in ("a", "an")), None)
+
     def path(self) -> str | None:
         """The file path the previous question names ("what is /var/lock for?"), which the parser splits into
         punctuation and a noun: what "it" or "them" points to when no phrase is found. None when it names none."""
@@ -332,8 +339,17 @@ class Antecedents:
             s, e = theirs[-1], theirs[-1] + 1
             while s > 0 and s - 1 in theirs:
                 s -= 1
-            return " ".join([*toks[:s], own.span(names[0], names[-1] + 1), *toks[e:]])
+            return " ".join([*toks[:s], own.span(names[0], _with_attached(own, names[-1] + 1)), *toks[e:]])
         return None
+
+
+def _with_attached(parsed: Syntax, stop: int) -> int:
+    """Where a fragment's name ends with the prepositional phrase after it ("gnome *on wayland*"): the name is
+    swapped in with what it is on, in or for; ``stop`` (the name's end) when no such phrase follows."""
+    rest = [t for t in parsed.tokens[stop:] if t.pos != "PUNCT"]
+    if rest and rest[0].pos == "ADP" and all(t.pos in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM") for t in rest):
+        return rest[-1].i + 1
+    return stop
 
 
 def _no_det(parsed: Syntax, start: int, end: int) -> str:

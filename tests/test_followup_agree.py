@@ -3,7 +3,7 @@ its own question: each rule on a hand-built fixture (the real spaCy parser, no i
 
 from __future__ import annotations
 
-from assistant.followup import counted_members, cues, dated_then, named_lead, resolve
+from assistant.followup import counted_members, cues, dated_then, named_lead, one_of, resolve
 from assistant.followup_agree import agrees, named_before, person_noun, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_refs import Antecedents
@@ -129,3 +129,22 @@ def test_the_searched_question_keeps_the_spacing_as_typed() -> None:
     assert parsed.span(0, len(parsed.tokens)) == "what is the mini-Debian system in /www/htdocs/example, then?"
     assert resolve("what's the first program it runs?", ["what is the mini-Debian system?"]).searched == \
         "What's the first program mini-Debian system runs?"
+
+
+def test_one_of_those_is_one_of_the_kind_the_previous_question_named() -> None:
+    """ "one of those" is a member of the kind the previous question named with an indefinite article, not the
+    previous question's topic ("advantage of a WITHOUT ROWID table")."""
+    assert resolve("and how can i tell if an existing table is one of those?",
+                   ["what's the advantage of a WITHOUT ROWID table in sqlite?"]).searched == \
+        "How can i tell if an existing table is a WITHOUT ROWID table?"
+    toks = syntax("is ls one of those?").tokens
+    assert one_of(toks, 4) and not one_of(syntax("is ls one of the builtins?").tokens, 4)
+    assert Antecedents("what are the archive areas?", None).instance() is None
+
+
+def test_a_name_swapped_in_brings_its_prepositional_phrase() -> None:
+    """ "what about gnome on wayland?" swaps "gnome on wayland" for the previous question's name, not "gnome" alone."""
+    assert resolve("what about gnome on wayland?", ["how do I change the keyboard layout for the linux console?"]
+                   ).searched == "How do I change the keyboard layout for the gnome on wayland console?"
+    assert resolve("what about Kosovo?", ["When did Albania recognize Israel?"]).searched == \
+        "When did Albania recognize Kosovo?"
