@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from assistant.answer.extractive import Draft
     from assistant.answer.matching import TermWeights
     from assistant.answer.pipeline import AnswerPipeline
-    from assistant.schema import Span
+    from assistant.schema import Hit, Span
 
 GATE_PATH = Path(__file__).with_name("followup_gate.json")
 GATE_VERSION = 1
@@ -100,12 +100,13 @@ def same_document(cited: Sequence[Span], previous: Sequence[Span]) -> float:
     return sum(s.source in sources for s in cited) / len(cited)
 
 
-def gate_features(pipeline: AnswerPipeline, turn: FollowupTurn, draft: Draft) -> dict[str, float]:
-    """The gate's named signs for an answered follow-up (``draft``: the answer to ``turn.searched``).
+def gate_features(pipeline: AnswerPipeline, turn: FollowupTurn, hits: list[Hit], draft: Draft) -> dict[str, float]:
+    """The gate's named signs for an answered follow-up (``hits`` and ``draft``: what answering ``turn.searched``
+    retrieved and chose).
 
     - refusal_resolved: the answerer's refusal probability for the searched question;
     - refusal_new: the same with the searched terms cut to the follow-up's new ones (those the previous question
-      did not use; its own ones when it has none), on the same retrieved passages;
+      did not use; its own ones when it has none), on the same passages;
     - history_share: share of the searched terms' idf mass supplied by the history;
     - new_matched: how much of the new terms' idf mass the cited sentences hold (1 when there are none);
     - repeats_previous: share of the cited sentences the previous answer cited too;
@@ -113,18 +114,18 @@ def gate_features(pipeline: AnswerPipeline, turn: FollowupTurn, draft: Draft) ->
     - as_typed: 1 when the follow-up leans on the history but was searched as typed (nothing to tie it to), else 0.
     """
     answerer = pipeline.answerer
-    found = pipeline.retrieve(turn.searched)
-    seen = answerer.inspect(turn.searched, found.hits, found.vector, found.query)
+    query, vector = answerer.analyse(turn.searched), pipeline.embed([turn.searched])[0]
+    seen = answerer.inspect(turn.searched, hits, vector, query)
     resolved = seen.refusal_probability if seen is not None else 1.0
     asked = answerer.analyse(apostrophes(turn.question)).terms
-    own = own_terms(found.query.terms, asked)
+    own = own_terms(query.terms, asked)
     new = new_terms(asked, answerer.analyse(turn.previous).terms) or own
-    narrowed = answerer.inspect(turn.searched, found.hits, found.vector, replace(found.query, terms=new)) if new else None
+    narrowed = answerer.inspect(turn.searched, hits, vector, replace(query, terms=new)) if new else None
     stems = frozenset().union(*(sentence_stems(s.text) for s in draft.sentences))
     return {
         "refusal_resolved": resolved,
         "refusal_new": narrowed.refusal_probability if narrowed is not None else resolved,
-        "history_share": history_share(found.query.terms, own, answerer.weights),
+        "history_share": history_share(query.terms, own, answerer.weights),
         "new_matched": coverage(new, answerer.weights, stems)[0] if new else 1.0,
         "repeats_previous": repeats_previous(draft.sentences, turn.previous_cited),
         "same_document": same_document(draft.sentences, turn.previous_cited),

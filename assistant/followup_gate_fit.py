@@ -72,8 +72,8 @@ def gather(name: str, assistant: Assistant, questions: list[EvalQuestion]) -> tu
         if answer.abstained or not resolution.cues or assistant.turns.continuation(
                 q.question, q.history, standalone) is not None:
             continue  # refused already, no follow-up, or a continuation: the gate does not judge it
-        _, draft = assistant.pipeline().run(resolution.query)
-        features = assistant.turns.gate_features(q.question, q.history, standalone, resolution, draft)
+        hits, draft = assistant.pipeline().run(resolution.query)
+        features = assistant.turns.gate_features(q.question, q.history, standalone, resolution, hits, draft)
         accurate = bool(score(q, answer, 0.0, texts).verdicts.accurate)
         samples.append(GateSample(group(name), q.id, q.should_abstain, accurate, features))
     return samples, counts

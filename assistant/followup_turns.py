@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from assistant.followup import FollowupParams, Resolution
     from assistant.followup_gate import GateParams
     from assistant.followup_next import ContinuationParams
+    from assistant.schema import Hit
     from assistant.settings import Settings
     from assistant.store import Snapshot
 
@@ -78,18 +79,19 @@ class Turns:
 
     def gate_features(
         self, question: str, history: Sequence[str | Answer], standalone: list[str], resolution: Resolution,
-        draft: Draft,
+        hits: list[Hit], draft: Draft,
     ) -> dict[str, float]:
-        """The follow-up gate's features for ``draft``, the answer to ``resolution``'s searched question."""
+        """The follow-up gate's features for ``draft``, the answer to ``resolution``'s searched question from
+        ``hits``."""
         from assistant.followup_gate import FollowupTurn, gate_features
 
         earlier = self.turn_answer(list(history), standalone)
         turn = FollowupTurn(question, resolution.query, standalone[-1], [] if earlier.abstained else earlier.citations)
-        return gate_features(self.assistant.generation()[1], turn, draft)
+        return gate_features(self.assistant.generation()[1], turn, hits, draft)
 
     def gate(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str], resolution: Resolution,
-        draft: Draft,
+        hits: list[Hit], draft: Draft,
     ) -> Draft:
         """``draft``, or a refusal when the follow-up gate judges that its answer only repeats what the history
         supplied or strays from it (``assistant.followup_gate``); a question that does not lean on the history (no
@@ -100,7 +102,7 @@ class Turns:
         if not history or not standalone or not resolution.cues or draft.abstained:
             return draft
         params = self.assistant.gate_params or load_gate()
-        if not refuses(params, self.gate_features(question, history, standalone, resolution, draft)):
+        if not refuses(params, self.gate_features(question, history, standalone, resolution, hits, draft)):
             return draft
         return Draft([], True, "the passages found answer the earlier question, not what this one adds",
                      draft.sentences[:2], draft.scores)

@@ -245,7 +245,7 @@ class Assistant:
         snapshot, pipeline = self.generation()
         with store_errors(self.settings):  # a Chroma server gone away: a clear error, and fine again once it is back
             hits, draft = pipeline.run(query)
-            draft = self.turns.gate(text, history, standalone, resolution, draft)
+            draft = self.turns.gate(text, history, standalone, resolution, hits, draft)
         answer_text, citations = compose(text, draft, snapshot)
         abstained, generated = draft.abstained, {}
         if self.settings.llm.backend != "extractive":  # a generative backend, held to the same contract by the guard

@@ -60,9 +60,9 @@ def test_gate_features_on_the_article(assistant) -> None:
     history = ["What did Edi Rama announce on September 7, 2022?"]
     resolution, standalone = assistant.turns.resolve("how long had he been PM by then?", history)
     assert resolution.searched and "Edi Rama" in resolution.searched
-    _, draft = assistant.pipeline().run(resolution.query)
+    hits, draft = assistant.pipeline().run(resolution.query)
     features = assistant.turns.gate_features("how long had he been PM by then?", history, standalone, resolution,
-                                             draft)
+                                             hits, draft)
     assert set(features) == set(FEATURES)
     assert all(0.0 <= v <= 1.0 for v in features.values())
     assert features["history_share"] > 0.3  # Edi Rama and the date came from the history
