@@ -2,7 +2,8 @@
 
 1. Every tune follow-up (the article's evals/conversations.jsonl and each collection's conversations.jsonl) is asked
    with its history and the gate off; each one that leans on the history (``followup.cues``) and was answered (not
-   refused, no continuation) is a sample: the gate's features (``assistant.followup_gate.gate_features``) and its label, should it be refused.
+   refused, no continuation) is a sample: the gate's features (``assistant.followup_gate.gate_features``) and its
+   label, should it be refused.
 2. L2-regularised logistic regression of the label on the standardised features, refusals and answers weighed
    equally (``assistant.answer.fit.logistic``, as the answerer's refusal model).
 3. The threshold is chosen on leave-one-collection-out probabilities (each collection judged by a model fitted
@@ -118,7 +119,8 @@ def report(samples: list[GateSample], probs: np.ndarray, params: GateParams, cou
              f"threshold {params.threshold}; leave-one-collection-out: refuses {params.held_out['refused']:.2f} of "
              f"unanswerable, false refusals {params.held_out['false_refusals']:.2f} of answerable", "",
              "weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in params.model.weights.items()), "",
-             "| collection | id | should refuse | right with gate off | held-out p | refused |", "|---|---|---|---|---|---|"]
+             "| collection | id | should refuse | right with gate off | held-out p | refused |",
+             "|---|---|---|---|---|---|"]
     for s, p in zip(samples, probs):
         lines.append(f"| {s.collection} | {s.qid} | {s.should_abstain} | {s.accurate} | {p:.2f} | "
                      f"{p >= params.threshold} |")

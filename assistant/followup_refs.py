@@ -52,7 +52,8 @@ def body_without_wh(question: str) -> str:
             drop |= {wh.i + 1, wh.i + 2} if wh.i + 2 < len(parsed.tokens) and \
                 parsed.tokens[wh.i + 2].pos == "NOUN" else {wh.i + 1}
     toks = parsed.tokens
-    glued = {t.i for t in toks if t.pos == "PUNCT" and not t.space and t.i and not toks[t.i - 1].space}  # "albania-iran"
+    glued = {t.i for t in toks  # "albania-iran": a hyphen inside a word stays
+             if t.pos == "PUNCT" and not t.space and t.i and not toks[t.i - 1].space}
     kept = [t for t in toks if t.i not in drop and (t.pos != "PUNCT" or t.i in glued) and t.text != "?"]
     return "".join(t.text + " " * t.space for t in kept).strip()
 
@@ -262,7 +263,8 @@ class Antecedents:
             if toks[_root(self.parsed, start, end)].dep.startswith("nsubj"):
                 start += toks[start].pos == "DET"
                 stop = start
-                while stop < end and (toks[stop].pos == "PROPN" or (toks[stop].text.isupper() and len(toks[stop].text) > 1)):
+                while stop < end and (toks[stop].pos == "PROPN"
+                                      or (toks[stop].text.isupper() and len(toks[stop].text) > 1)):
                     stop += 1
                 return self.parsed.span(start, stop) if start < stop < end and toks[stop].text.islower() else None
         return None
