@@ -34,6 +34,7 @@ _WH = frozenset("what which who whom whose when where why how".split())
 _NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[^,;?]+[,;\u2014\u2013-]\s*\S.*")
 _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 """A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
+_THEN = re.compile(r"(?i)\b(?:(by|until|till|since|before|after|back)\s+)?then\b")
 _CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b[^,;?]*\??")
 
 
@@ -137,6 +138,21 @@ def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
         t.i > 0 and toks[t.i - 1].pos in before
 
 
+def one_of(toks: list[Token], at: int) -> bool:
+    """Whether the pronoun at ``at`` ends "one of those" / "one of them": a member of a kind, not the kind."""
+    return at >= 2 and toks[at - 1].text.lower() == "of" and toks[at - 2].text.lower() == "one" and \
+        toks[at].text.lower() in ("those", "these", "them")
+
+
+def counted_members(target: str, toks: list[Token], at: int) -> str:
+    """ "how many of *them*" pointing to one organisation or people counts its members: "the members of MEK" (the
+    answer's number sits by "members"); a plural target ("the packages") stays as it is."""
+    if at >= 2 and toks[at - 1].text.lower() == "of" and toks[at - 2].text.lower() in ("many", "much"):
+        if syntax(target).tokens[-1].tag not in ("NNS", "NNPS"):
+            return f"the members of {target}"
+    return target
+
+
 def _reference_kind(low: str, tag: str, dep: str, head: str = "") -> str | None:
     """What a referring word points to (person, group, thing, event, place, determiner), None if it does not;
     ``head``: the lemma of the word it depends on ("done *that*", "after *that*" point to an event)."""
@@ -157,7 +173,7 @@ def named_lead(question: str) -> str | None:
     lead = _NAMED_LEAD.match(question.strip())
     if not lead:
         return None
-    parsed = syntax(_CASUAL.sub(r"\1's", question.strip()))
+    parsed = syntax(apostrophes(question.strip()))
     toks = parsed.tokens
     comma = next((t.i for t in toks if t.pos == "PUNCT" and t.text in ",;—–-"), None)
     if comma is None:
@@ -170,6 +186,11 @@ def named_lead(question: str) -> str | None:
                       for x in toks[comma + 1:]]
             return _finish(" ".join(pieces))
     return None
+
+
+def apostrophes(question: str) -> str:
+    """The question with a wh-word's "'s" put back where it was typed without its apostrophe ("whats his name")."""
+    return _CASUAL.sub(r"\1's", question)
 
 
 def _under(previous: str, condition: str) -> str:
@@ -188,8 +209,20 @@ def _strip_leader(question: str) -> str:
     return text
 
 
+def dated_then(text: str, date: str) -> str:
+    """ "How long had he been PM by then?" after a question dated September 7, 2022: the last "then" is that date
+    ("by September 7, 2022"); a bare "then" is "on" it ("in" a bare year)."""
+    found = list(_THEN.finditer(text))
+    if not found:
+        return text
+    last = found[-1]
+    lead = last.group(1) or ("in" if re.fullmatch(r"\d{4}", date) else "on")
+    return f"{text[:last.start()]}{lead} {date}{text[last.end():]}"
+
+
 def _finish(text: str) -> str:
     text = " ".join(text.replace(" ?", "?").split()).strip(" ,;—–-")
+    text = re.sub(r"\s+,", ",", text)  # "September 7 , 2022" as the parser split it
     text = re.sub(r"(?i)(\w) ('s|'re|'ll|'ve)\b", r"\1\2", text)  # "What 's" as typed: "What's"
     text = text.rstrip("?.! ")
     return f"{text[:1].upper()}{text[1:]}?"
@@ -211,7 +244,7 @@ def resolve(
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
                        similar if params.parallel_swap else None)
-    core = _CASUAL.sub(r"\1's", _strip_leader(question))  # "whats his name": "what's his name"
+    core = apostrophes(_strip_leader(question))  # "whats his name": "what's his name"
     parsed = syntax(core)
     pieces, missing = [], []
     used: set[str] = set()
@@ -222,6 +255,11 @@ def resolve(
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
         if kind and named_before(parsed, t.i):  # "what about Iran, does *it* ...": named in the question itself
             kind = None
+        if kind in ("thing", "group") and one_of(parsed.tokens, t.i) and (instance := refs.instance()):
+            pieces[-2:] = ["", ""]  # "is it *one of those*?": "is it a WITHOUT ROWID table?"
+            pieces.append(instance)
+            used.add(instance)
+            continue
         target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)
@@ -230,20 +268,21 @@ def resolve(
             missing += [] if kind == "determiner" else [t.text]
         else:
             used.add(target)
+            target = counted_members(target, parsed.tokens, t.i) if kind == "group" else target
             pieces.append(f"{target}'s" if t.text.lower() in POSSESSIVE and kind != "determiner" else target)
     if missing and not used:  # it refers to something, and the earlier question offers nothing it can be
         return Resolution(question, cues=found, tied_to=previous,
                           unresolved=f"could not tie {', '.join(repr(m) for m in missing)} to the earlier question "
                                      f"\u201c{previous}\u201d")
-    text = " ".join(pieces)
-    substituted = pieces != [t.text for t in parsed.tokens]
+    text = "".join(piece + " " * t.space for piece, t in zip(pieces, parsed.tokens))
+    date = refs.find("date") if "'then'" in found else None
+    text = dated_then(text, date) if date else text
+    substituted = pieces != [t.text for t in parsed.tokens] or bool(date)
     fragment = any(c in ("no verb", "no subject", "what about") or c.startswith("continuing") for c in found)
     if "condition alone" in found:
         text = _under(previous, text)
     elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
-    elif "'then'" in found:
-        text = f"{text} {refs.find('date') or ''}"
     if "comparison" in found and len(history) > 1:
         text = f"{text} {Antecedents(history[-2], None, weight, params.gist_terms).gist()}"
     searched = _finish(text)

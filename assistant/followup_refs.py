@@ -25,6 +25,8 @@ _CONTINUING = frozenset({"other", "rest", "next", "remaining", "another"})
 _ORDINALS = frozenset("first second third fourth fifth last final".split())
 ANSWER_CHARS = 800  # of the previous answer read for what a reference points to
 _MARKERS = re.compile(r"\s*\[\d+\]")
+_PATH = re.compile(r"(?<![\w/])~?/[\w.+-]+(?:/[\w.+-]+)*/?")
+"""A file path ("/var/lock", "/etc/pam.d/common-password"): never after a word ("tcp/ip", "and/or")."""
 _WH_PHRASE = re.compile(
     r"\b(how come|how so|how (?:many|much|long|old|far|big|often)(?: \w+)?|what (?:year|date|time|day|kind of \w+)|"
     r"(?:what|which|whose) \w+|who|whom|when|where|why|how|what|which)\b", re.IGNORECASE)
@@ -49,8 +51,11 @@ def body_without_wh(question: str) -> str:
         if wh.i + 1 < len(parsed.tokens) and parsed.tokens[wh.i + 1].lemma in ("many", "much", "long", "often"):
             drop |= {wh.i + 1, wh.i + 2} if wh.i + 2 < len(parsed.tokens) and \
                 parsed.tokens[wh.i + 2].pos == "NOUN" else {wh.i + 1}
-    kept = [t.text for t in parsed.tokens if t.i not in drop and t.pos != "PUNCT"]
-    return " ".join(kept)
+    toks = parsed.tokens
+    glued = {t.i for t in toks  # "albania-iran": a hyphen inside a word stays
+             if t.pos == "PUNCT" and not t.space and t.i and not toks[t.i - 1].space}
+    kept = [t for t in toks if t.i not in drop and (t.pos != "PUNCT" or t.i in glued) and t.text != "?"]
+    return "".join(t.text + " " * t.space for t in kept).strip()
 
 
 def _plain(answer: str) -> str:
@@ -158,16 +163,16 @@ class Antecedents:
             plural = [c for c in chunks if self.parsed.tokens[c[1] - 1].tag in ("NNS", "NNPS")]
             acronym = next((t.text for t in self.parsed.tokens if t.pos == "PROPN" and t.text.isupper()
                             and len(t.text) > 1), None)
-            return (self._ent(self.parsed, ("ORG", "NORP")) or acronym or self._topic(chunks)
+            return (self._ent(self.parsed, ("ORG", "NORP")) or acronym or self.named_subject() or self._topic(chunks)
                     or (_no_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
-                    or self._ent(self.answer, _GROUPS))
+                    or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
             noun = self._wh_noun()
             if noun and (found := self._answer_chunk(noun)):
                 return found
             if self._asks_for_a_thing() and (found := self._answer_chunk("")):
                 return found
-            return self._topic(chunks) or self.gist()
+            return self.named_subject() or self._topic(chunks) or self.path() or self.gist()
         if kind == "event":
             return self.gist(event=True)
         if kind == "noun":  # "the first one": the noun of the previous question's topic, singular
@@ -233,6 +238,36 @@ class Antecedents:
                     if phrase not in picked and not any(phrase in p for p in picked):
                         picked.append(phrase)
         return " ".join(picked)
+
+    def instance(self) -> str | None:
+        """The previous question's phrase for one of a kind, with its indefinite article ("what's the advantage of
+        *a WITHOUT ROWID table*?"): what "one of those" is. None when it has none."""
+        toks = self.parsed.tokens
+        return next((self.parsed.span(start, end) for start, end in self.parsed.chunks
+                     if end - start > 1 and toks[start].text.lower() in ("a", "an")), None)
+
+    def path(self) -> str | None:
+        """The file path the previous question names ("what is /var/lock for?"), which the parser splits into
+        punctuation and a noun: what "it" or "them" points to when no phrase is found. None when it names none."""
+        found = _PATH.search(self.previous)
+        return found.group(0) if found else None
+
+    def named_subject(self) -> str | None:
+        """ "does TRUNCATE reset sequences?": the parser reads "TRUNCATE reset sequences" as one noun phrase, the
+        subject of "does"; the name that opens it is what the question is about. None for any other parse."""
+        toks = self.parsed.tokens
+        root = next((t for t in toks if t.dep == "ROOT"), None)
+        if root is None or root.lemma != "do" or any(t.pos in ("VERB", "AUX") and t.i != root.i for t in toks):
+            return None
+        for start, end in self.parsed.chunks:
+            if toks[_root(self.parsed, start, end)].dep.startswith("nsubj"):
+                start += toks[start].pos == "DET"
+                stop = start
+                while stop < end and (toks[stop].pos == "PROPN"
+                                      or (toks[stop].text.isupper() and len(toks[stop].text) > 1)):
+                    stop += 1
+                return self.parsed.span(start, stop) if start < stop < end and toks[stop].text.islower() else None
+        return None
 
     def _with_of(self, start: int, end: int) -> str:
         """A chunk of the previous question with the phrase that modifies it ("version 1.1 *of the social
@@ -306,8 +341,17 @@ class Antecedents:
             s, e = theirs[-1], theirs[-1] + 1
             while s > 0 and s - 1 in theirs:
                 s -= 1
-            return " ".join([*toks[:s], own.span(names[0], names[-1] + 1), *toks[e:]])
+            return " ".join([*toks[:s], own.span(names[0], _with_attached(own, names[-1] + 1)), *toks[e:]])
         return None
+
+
+def _with_attached(parsed: Syntax, stop: int) -> int:
+    """Where a fragment's name ends with the prepositional phrase after it ("gnome *on wayland*"): the name is
+    swapped in with what it is on, in or for; ``stop`` (the name's end) when no such phrase follows."""
+    rest = [t for t in parsed.tokens[stop:] if t.pos != "PUNCT"]
+    if rest and rest[0].pos == "ADP" and all(t.pos in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM") for t in rest):
+        return rest[-1].i + 1
+    return stop
 
 
 def _no_det(parsed: Syntax, start: int, end: int) -> str:

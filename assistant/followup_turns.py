@@ -14,10 +14,13 @@ from assistant.faults import store_errors
 from assistant.schema import Answer
 
 if TYPE_CHECKING:
+    from assistant.answer.extractive import Draft
     from assistant.answer.pipeline import AnswerPipeline
     from assistant.embedder import TextEmbedder
     from assistant.followup import FollowupParams, Resolution
+    from assistant.followup_gate import GateParams
     from assistant.followup_next import ContinuationParams
+    from assistant.schema import Hit
     from assistant.settings import Settings
     from assistant.store import Snapshot
 
@@ -28,6 +31,7 @@ class Host(Protocol):
     settings: Settings
     followup_params: FollowupParams | None
     continuation_params: ContinuationParams | None
+    gate_params: GateParams | None
 
     @property
     def embedder(self) -> TextEmbedder: ...
@@ -72,6 +76,36 @@ class Turns:
 
         params = self.assistant.followup_params or PARAMS
         return resolve_conversation(question, asked, answer_of, params, weight, similar)
+
+    def gate_features(
+        self, question: str, history: Sequence[str | Answer], standalone: list[str], resolution: Resolution,
+        hits: list[Hit], draft: Draft,
+    ) -> dict[str, float]:
+        """The follow-up gate's features for ``draft``, the answer to ``resolution``'s searched question from
+        ``hits``."""
+        from assistant.followup_gate import FollowupTurn, gate_features
+
+        earlier = self.turn_answer(list(history), standalone)
+        turn = FollowupTurn(question, resolution.query, standalone[-1], [] if earlier.abstained else earlier.citations)
+        return gate_features(self.assistant.generation()[1], turn, hits, draft)
+
+    def gate(
+        self, question: str, history: Sequence[str | Answer] | None, standalone: list[str], resolution: Resolution,
+        hits: list[Hit], draft: Draft,
+    ) -> Draft:
+        """``draft``, or a refusal when the follow-up gate judges that its answer only repeats what the history
+        supplied or strays from it (``assistant.followup_gate``); a question that does not lean on the history (no
+        cue: asked as typed, whatever the history) passes untouched."""
+        from assistant.answer.extractive import Draft
+        from assistant.followup_gate import load_gate, refuses
+
+        if not history or not standalone or not resolution.cues or draft.abstained:
+            return draft
+        params = self.assistant.gate_params or load_gate()
+        if not refuses(params, self.gate_features(question, history, standalone, resolution, hits, draft)):
+            return draft
+        return Draft([], True, "the passages found answer the earlier question, not what this one adds",
+                     draft.sentences[:2], draft.scores)
 
     def earlier_answer(self, query: str) -> Answer:
         """The extractive answer to ``query`` (text "" and no citations when it abstains), the last one kept: an

@@ -155,6 +155,7 @@ class Token(BaseModel):
     dep: str
     head: int
     ent: str = Field("", description="Entity label of the token ('' outside entities).")
+    space: bool = Field(True, description="Whether whitespace followed the token as typed ('mini-Debian': no).")
 
 
 class Syntax(BaseModel):
@@ -165,8 +166,8 @@ class Syntax(BaseModel):
     ents: list[tuple[int, int, str]] = Field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
-        """The text of tokens ``start`` to ``end`` (exclusive), joined by single spaces."""
-        return " ".join(t.text for t in self.tokens[start:end])
+        """The text of tokens ``start`` to ``end`` (exclusive), spaced as typed ("mini-Debian", "Israel's")."""
+        return "".join(t.text + " " * t.space for t in self.tokens[start:end]).strip()
 
 
 @lru_cache(maxsize=2048)
@@ -175,7 +176,7 @@ def syntax(text: str) -> Syntax:
     doc = pipeline()(text)
     return Syntax(
         tokens=[Token(i=t.i, text=t.text, lemma=t.lemma_.lower(), pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i,
-                      ent=t.ent_type_) for t in doc],
+                      ent=t.ent_type_, space=bool(t.whitespace_)) for t in doc],
         chunks=[(c.start, c.end) for c in doc.noun_chunks],
         ents=[(e.start, e.end, e.label_) for e in doc.ents],
     )

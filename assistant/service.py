@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from assistant.answer.pipeline import AnswerPipeline
     from assistant.embedder import TextEmbedder
     from assistant.followup import FollowupParams, Resolution
+    from assistant.followup_gate import GateParams
     from assistant.followup_next import ContinuationParams
     from assistant.indexer import IndexReport, Progress
     from assistant.retrieve import HybridRetriever
@@ -79,6 +80,7 @@ class Assistant:
         self._answer_params: AnswerParams | None = None
         self.followup_params: FollowupParams | None = None  # None: the fitted defaults of assistant.followup
         self.continuation_params: ContinuationParams | None = None  # None: those of assistant.followup_next
+        self.gate_params: GateParams | None = None  # None: the fitted assistant/followup_gate.json
         self.turns = Turns(self)  # follow-ups: earlier turns read, the last answer recomputed when needed
 
     @classmethod
@@ -243,6 +245,7 @@ class Assistant:
         snapshot, pipeline = self.generation()
         with store_errors(self.settings):  # a Chroma server gone away: a clear error, and fine again once it is back
             hits, draft = pipeline.run(query)
+            draft = self.turns.gate(text, history, standalone, resolution, hits, draft)
         answer_text, citations = compose(text, draft, snapshot)
         abstained, generated = draft.abstained, {}
         if self.settings.llm.backend != "extractive":  # a generative backend, held to the same contract by the guard

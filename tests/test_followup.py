@@ -79,7 +79,7 @@ def test_one_stands_for_the_previous_noun() -> None:
 
 def test_a_preposition_before_the_wh_word_stays_in_front_of_it() -> None:
     searched = resolve("in what timeframe?", ["What is the outlook for Albania-Iran relations?"]).searched
-    assert searched == "In what timeframe is the outlook for Albania Iran relations?"
+    assert searched == "In what timeframe is the outlook for Albania-Iran relations?"
 
 
 def test_a_name_opening_the_previous_body_keeps_its_capitals() -> None:

@@ -3,9 +3,10 @@ its own question: each rule on a hand-built fixture (the real spaCy parser, no i
 
 from __future__ import annotations
 
-from assistant.followup import cues, named_lead, resolve
+from assistant.followup import counted_members, cues, dated_then, named_lead, one_of, resolve
 from assistant.followup_agree import agrees, named_before, person_noun, phrase_kind
 from assistant.followup_filler import slot_filler
+from assistant.followup_refs import Antecedents
 from assistant.nlp import syntax
 
 BLAME = ("The attack was quickly investigated. After a thorough investigation, the Albanian government "
@@ -79,3 +80,71 @@ def test_what_about_x_comma_a_question_asks_it_of_x() -> None:
     assert named_lead("what about Kosovo?") is None
     resolved = resolve("what about gzip, what does it exit with on a warning?", ["what's grep's exit status?"])
     assert resolved.searched == "What does gzip exit with on a warning?"
+
+
+def test_a_file_path_is_what_it_or_them_points_to() -> None:
+    """The parser splits "/var/lock" into punctuation and a noun: the path itself is the referent, ahead of any
+    group the previous answer names ("the de‐ vice's name": "de‐" tagged ORG)."""
+    answer = "The naming convention for device lock files is LCK..<device> where <device> is the de\u2010 vice's name."
+    refs = Antecedents("what is /var/lock for?", lambda: answer)
+    assert refs.path() == "/var/lock"
+    assert refs.find("group", pronoun="them") == "/var/lock"
+    assert resolve("what's actually inside them?", ["what is /var/lock for?"]).searched == \
+        "What's actually inside /var/lock?"
+    assert Antecedents("is tcp/ip or udp faster?", None).path() is None  # a slash inside a word is no path
+
+
+def test_the_name_opening_a_misparsed_subject_is_what_it_points_to() -> None:
+    """ "does TRUNCATE reset sequences?" is parsed as one noun phrase under "does": "it" is TRUNCATE; a question
+    with a verb of its own keeps its subject phrase."""
+    assert resolve("is it mvcc safe?", ["does TRUNCATE reset sequences?"]).searched == "Is TRUNCATE mvcc safe?"
+    assert Antecedents("does TRUNCATE reset sequences?", None).named_subject() == "TRUNCATE"
+    assert Antecedents("does the ssh client use agent forwarding?", None).named_subject() is None
+
+
+def test_how_many_of_them_counts_a_groups_members() -> None:
+    """ "how many of them" after a question about one organisation counts its members (the answer's number sits by
+    "members"); a plural referent is counted as it is."""
+    assert resolve("how many of them did albania take in?", ["Where was the MEK relocated to Albania from?"]).searched \
+        == "How many of the members of MEK did albania take in?"
+    toks = syntax("how many of them are held back?").tokens
+    assert counted_members("the held packages", toks, 3) == "the held packages"
+    assert counted_members("MEK", toks, 3) == "the members of MEK"
+    assert counted_members("MEK", syntax("what do they want?").tokens, 2) == "MEK"
+
+
+def test_then_is_the_previous_questions_date() -> None:
+    """ "by then" takes the previous question's date in place of "then" (it was appended after the question mark);
+    a bare "then" is "on" that date, "in" a bare year."""
+    assert resolve("how long had he been PM by then?", ["What did Edi Rama announce on September 7, 2022?"]).searched \
+        == "How long had Edi Rama been PM by September 7, 2022?"
+    assert dated_then("what did albania do then?", "2014") == "what did albania do in 2014?"
+    assert dated_then("who was PM then?", "July 15, 2022") == "who was PM on July 15, 2022?"
+    assert dated_then("what changed?", "2014") == "what changed?"
+
+
+def test_the_searched_question_keeps_the_spacing_as_typed() -> None:
+    """Hyphenated and slashed words stay whole ("mini-Debian", "/www/htdocs"); a comma is not set apart."""
+    parsed = syntax("what is the mini-Debian system in /www/htdocs/example, then?")
+    assert parsed.span(0, len(parsed.tokens)) == "what is the mini-Debian system in /www/htdocs/example, then?"
+    assert resolve("what's the first program it runs?", ["what is the mini-Debian system?"]).searched == \
+        "What's the first program mini-Debian system runs?"
+
+
+def test_one_of_those_is_one_of_the_kind_the_previous_question_named() -> None:
+    """ "one of those" is a member of the kind the previous question named with an indefinite article, not the
+    previous question's topic ("advantage of a WITHOUT ROWID table")."""
+    assert resolve("and how can i tell if an existing table is one of those?",
+                   ["what's the advantage of a WITHOUT ROWID table in sqlite?"]).searched == \
+        "How can i tell if an existing table is a WITHOUT ROWID table?"
+    toks = syntax("is ls one of those?").tokens
+    assert one_of(toks, 4) and not one_of(syntax("is ls one of the builtins?").tokens, 4)
+    assert Antecedents("what are the archive areas?", None).instance() is None
+
+
+def test_a_name_swapped_in_brings_its_prepositional_phrase() -> None:
+    """ "what about gnome on wayland?" swaps "gnome on wayland" for the previous question's name, not "gnome" alone."""
+    assert resolve("what about gnome on wayland?", ["how do I change the keyboard layout for the linux console?"]
+                   ).searched == "How do I change the keyboard layout for the gnome on wayland console?"
+    assert resolve("what about Kosovo?", ["When did Albania recognize Israel?"]).searched == \
+        "When did Albania recognize Kosovo?"
