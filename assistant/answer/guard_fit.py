@@ -45,6 +45,7 @@ GRID = {
     "anchor_reach": (0,),
     "context_credit": (0.5,),
     "continuation_reach": (300,),
+    "reason_share": (0.5,),
 }
 
 

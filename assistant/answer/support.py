@@ -247,7 +247,7 @@ def acronyms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _name_found(name: str, span_words: frozenset[str]) -> bool:
+def name_found(name: str, span_words: frozenset[str]) -> bool:
     """The name, or a form of it with a demonym or plural ending (Iran/Iranian, Albania/Albanians; not
     Unix/UnixDir), is among the span's words."""
     if name in span_words:
@@ -262,8 +262,8 @@ def _name_found(name: str, span_words: frozenset[str]) -> bool:
 def _in_order(compound: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
     """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one."""
     for a, b in zip(compound, compound[1:]):
-        starts = [i for i, w in enumerate(sequence) if _name_found(a, frozenset([w]))]
-        if not any(_name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) for i in starts):
+        starts = [i for i, w in enumerate(sequence) if name_found(a, frozenset([w]))]
+        if not any(name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) for i in starts):
             return False
     return True
 
@@ -297,12 +297,12 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
     missing += [f"date {m} {y}" for m, y in sorted(claim.month_years - facts.month_years)]  # one date, not two halves
     missing += [f"date {m} {n}" for m, n in sorted(claim.dated - facts.dated)]
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
-    missing += [f"name {n}" for n in sorted(claim.names) if not _name_found(n, facts.words)]
+    missing += [f"name {n}" for n in sorted(claim.names) if not name_found(n, facts.words)]
     if claim.negated and not facts.negated:
         missing.append("negation")
     missing += [f"boolean {b}" for b in sorted(claim.booleans - facts.booleans) if facts.booleans]
     missing += [f"name order {' '.join(c)}" for c in claim.compounds
-                if all(_name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
+                if all(name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
     total = got = 0.0
     unmatched: list[str] = []
     credited: list[str] = []
