@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
-    settings, time_numbers, value_contexts, value_units, without_identifiers,
+    list_count, opening_name, settings, time_numbers, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.matching import TermWeights
 from assistant.answer.support import Claim, Facts, capitalised, dated_numbers, match, month_years, months
@@ -233,3 +233,23 @@ def test_a_word_the_passage_has_around_the_span_earns_part_credit():
 def test_the_numbers_of_an_iso_date_are_the_dates_not_values_of_a_subject():
     span = Facts.of("San Francisco | 41 | 55 | 0.25 | 2.5 | 1.5 | 3.25 | 7.5 | 1994-11-29")  # a table row
     assert match(Claim.of("On 1994-11-29 the San Francisco low temperature is 41."), span, WEIGHTS).facts_ok
+
+
+def test_a_name_opening_the_sentence_is_a_name_to_find():
+    assert opening_name("Ean Debian's; Bruce Perens edited them.") == "ean"
+    assert opening_name("Edi Rama announced the decision.") == "edi"
+    assert opening_name("Albania cut ties.") is None  # one name: capitalised because it opens the sentence
+    assert opening_name("Use SQLite instead.") is None  # a light word
+    assert "ean" in Claim.of("Ean Debian's; Bruce Perens edited them.").names
+    span = Facts.of("Ean Schuessler's idea; Bruce Perens edited them.")
+    assert "name ean" in match(Claim.of("Ean Debian's; Bruce Perens edited them."),
+                               Facts.of("Bruce Perens was the second leader of the Debian project."), WEIGHTS).missing_facts
+    assert match(Claim.of("Ean Schuessler's; Bruce Perens edited them."), span, WEIGHTS).facts_ok
+
+
+def test_a_number_counting_the_claims_own_list_needs_no_span():
+    listed = "Three: (1) keep the notice; (2) reproduce it in binary form; (3) do not use the name to endorse."
+    assert list_count(listed) == "3" and "3" not in Claim.of(listed).numbers
+    assert list_count("Two: a; b; c.") is None  # counts wrong: a number to find
+    assert "2" in Claim.of("Two: a; b; c.").numbers
+    assert list_count("Note: see below.") is None

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from assistant.answer.guard import UNSUPPORTED, Guard, SentenceStream, guard_answer, split_answer
+from assistant.answer.guard import UNSUPPORTED, Guard, guard_answer
+from assistant.answer.reply import SentenceStream, split_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage, answer_prompt
 from assistant.schema import Hit, Span

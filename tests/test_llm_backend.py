@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.generative import make_backend
-from assistant.answer.guard import _REFUSAL, split_answer
+from assistant.answer.guard import _REFUSAL
+from assistant.answer.reply import split_answer
 from assistant.answer.llm_answer import AnswerDelta, GenerativeAnswerer
 from assistant.answer.matching import TermWeights
 from assistant.answer.support import Claim, Facts, match

@@ -6,6 +6,8 @@
 - ``date_numbers``: the numbers of a claim's dates (the day, the year): found as written, never computed.
 - ``lemma_forms``: the stem of each word's dictionary form ("held" → "hold", "came" → "come"), from spaCy.
 - ``unbroken``: text with words split by a line-end hyphen ("Infor-\\n mation") joined again.
+- ``list_count``: the number that opens a list and counts its items ("Three: a; b; and c"): said by the claim itself.
+- ``opening_name``: the first word of a sentence when it opens a name of several words ("Ean Debian's").
 """
 
 from __future__ import annotations
@@ -96,6 +98,20 @@ def lemma_forms(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs.items()))
 
 
+def opening_name(text: str) -> str | None:
+    """The sentence's first word, lower case, when it opens a name of several words ("Ean Debian's ...", "Edi Rama
+    announced ..."): a proper noun followed by another. Other first words are capitalised only because they open the
+    sentence, so a claim's names leave them out; this one must be found like any name. Not a light word ("Use
+    SQLite ...")."""
+    from assistant.nlp import syntax
+
+    tokens = syntax(text).tokens
+    if len(tokens) < 2 or not (tokens[0].pos == tokens[1].pos == "PROPN" and tokens[1].text[:1].isupper()):
+        return None
+    first = tokens[0].text.lower()
+    return None if first in STOPWORDS or stem(first) in LIGHT_WORDS | HEDGES or not first.isalpha() else first
+
+
 def lemma_stems(lemmas: list[str]) -> frozenset[str]:
     """Stems of a span's lemmas (as tagged at index time), to add to its own stems."""
     return frozenset(stem(w) for lemma in lemmas for w in words(lemma) if w not in STOPWORDS)
@@ -140,6 +156,20 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 """Number words and the numbers they write."""
+_LIST_HEAD = re.compile(r"^\W*(\d{1,2}|[a-z]+)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def list_count(text: str) -> str | None:
+    """The number opening ``text`` as a list's head ("Three: (1) ...; (2) ...; (3) ...") when the items after it,
+    split at ";", are that many: the claim counts its own items, so no span need hold the number."""
+    head = _LIST_HEAD.match(text)
+    if not head:
+        return None
+    value = NUMBER_WORDS.get(head.group(1).lower(), head.group(1))
+    items = [part for part in head.group(2).split(";") if re.search(r"\w", part)]
+    return value if value.isdigit() and int(value) == len(items) > 1 else None
+
+
 CLAUSE_BREAK = re.compile(r"[:;()\[\]]")
 """Where a claim's clause ends: what a number is said of stays on its side ("Three: (1) ..." counts nothing)."""
 SPAN_CLAUSE_BREAK = re.compile(r";")

@@ -12,7 +12,7 @@ dropped (or kept, marked unsupported, when ``keep_unsupported``); when no senten
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -23,31 +23,24 @@ from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, expected_type, has_value
+from assistant.answer.reply import Unit, split_answer
+from assistant.answer.relevance import asks_who, asks_yes_no, gives_no_reason, names_someone, restates, swapped_subject
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
 from assistant.terms import STOPWORDS, content_stems
-from assistant.structure import split_sentences
 
 Embed = Callable[[list[str]], np.ndarray]
 UNSUPPORTED = "[unsupported]"
-_MARKERS = re.compile(
-    r"\s*(?:\[(?:passages?|sources?|p)?\s*(\d+(?:\s*(?:,|;|and|-|–)\s*\d+)*)\]|\((?:passages?|sources?)\s+(\d+)\))", re.IGNORECASE
-)
-_LEADING_MARKERS = re.compile(r"^(?:\s*\[[^\]\w]*(?:passages?|sources?|p)?\s*\d[\d\s,;–-]*\])+", re.IGNORECASE)
 _ASKS_DATE = re.compile(r"^\W*(?:when|since when|(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
 _GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|response)|due to|so that|in order to|to avoid)\b")
 _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
 _ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
-_YES_NO_QUESTION = re.compile(r"(?i:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must|may)\b")
 _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
-_PREFIX = re.compile(r"^\s*(?:answer|response)\s*:\s*", re.IGNORECASE)
-_LEAD_IN = re.compile(r"^(?i:(?:the )?answer(?: to (?:this|the) question)? is)(?:\s*:\s*|\s+(?=[A-Z0-9\"“]))")
 _POINTS_BACK = re.compile(r"\W*(?:this|that|these|those|they|it|then|such|so)\b", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _REFUSAL = re.compile(
     r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
     r"not (?:mentioned|stated|provided|specified|given)|no information|cannot (?:be )?answer|can[’']t answer)\b",
@@ -55,44 +48,10 @@ _REFUSAL = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One generated sentence: its text without markers and the passage numbers the model put after it."""
-
-    text: str
-    hints: tuple[int, ...] = ()
-
-
 def _without_named_numbers(text: str) -> str:
     """Text without numbers that are part of a name ("Ashraf 3"; not "In 2014", "About 8", "November 2007")."""
     return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS | _APPROX | MONTH_NAMES
                              else " ", text)
-
-
-def _hint_numbers(group: str) -> list[int]:
-    nums = [int(x) for x in re.findall(r"\d+", group)]
-    if re.search(r"[-–]", group) and len(nums) == 2 and 0 < nums[1] - nums[0] < 10:
-        return list(range(nums[0], nums[1] + 1))
-    return nums
-
-
-def split_answer(reply: str) -> list[Unit]:
-    """The model's reply as sentences; markers that open a sentence belong to the one before."""
-    units: list[Unit] = []
-    for line in _PREFIX.sub("", reply.strip()).splitlines():
-        line = _BULLET.sub("", line).strip()
-        for start, end in split_sentences(line, 0, len(line)):
-            piece = line[start:end]
-            lead = _LEADING_MARKERS.match(piece)
-            if lead:
-                if units:
-                    units[-1] = Unit(units[-1].text, units[-1].hints + tuple(_hint_numbers(lead.group(0))))
-                piece = piece[lead.end():]
-            hints = [n for m in _MARKERS.finditer(piece) for n in _hint_numbers(m.group(1) or m.group(2))]
-            text = _LEAD_IN.sub("", re.sub(r"\s+([.,;:!?])", r"\1", _MARKERS.sub("", piece)).strip())
-            if re.search(r"\w", text):
-                units.append(Unit(text, tuple(hints)))
-    return units
 
 
 @dataclass(frozen=True)
@@ -196,8 +155,10 @@ class Guard:
         self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
         self._answered = not (self._kind == "date" and _ASKS_DATE.search(self.question)
                               or self._kind == "number" and _ASKS_QUANTITY.search(self.question))
+        self._named = not asks_who(self.question)
+        self._reasoned = self._kind != "reason"
         self._vectors: dict[str, np.ndarray | None] = {}
-        self._yes_no = bool(_YES_NO_QUESTION.match(self.question.strip()))
+        self._yes_no = asks_yes_no(self.question)
         self._pending: str | None = None
         self._kept: list[SpanCandidate] = []
         self._asked = frozenset(content_stems(self.question))
@@ -281,18 +242,28 @@ class Guard:
 
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
-        meaning (or, for a why-question, it opens with a reason: "Because ..."), and carries the date or quantity
-        asked for unless an earlier kept sentence did."""
+        meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
+        (``restates``), keeps its spans' doer and done-to apart (``swapped_subject``), and carries the date, quantity
+        or (for "who") new name asked for unless an earlier kept sentence did."""
+        if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or not self._reasoned and (
+                gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)):
+            return False
+        if swapped_subject(unit.text, [self._text(s) for s in alignment.spans]):
+            return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             stems = sentence_stems(unit.text) | frozenset().union(*(self._topic(s) for s in alignment.spans))
             if (coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment)
                     and not self._anchored(alignment.spans) and not self._continues(alignment.spans)):
                 return False
-        if not self._answered:
-            if not has_value(_without_named_numbers(unit.text), self._kind):
-                return False
-            self._answered = True
+        if not self._answered and not has_value(_without_named_numbers(unit.text), self._kind):
+            return False
+        if not self._named and not names_someone(unit.text, self.question):
+            return False
+        self._answered = self._named = self._reasoned = True
         return True
+
+    def _text(self, span: SpanCandidate) -> str:
+        return self.snapshot.meta.documents[span.source].text[span.start:span.end]
 
     def _topic(self, span: SpanCandidate) -> frozenset[str]:
         """The stems a span is about: its own, and those of the sentence before it when it opens by pointing back
@@ -367,29 +338,6 @@ class Guard:
         if not self.supported:
             return GuardResult("", [], dropped, True)
         return GuardResult(" ".join(self.parts), list(self.citations), dropped, False)
-
-
-class SentenceStream:
-    """Turns text deltas into complete sentences: a sentence is complete once the next one has begun."""
-
-    def __init__(self) -> None:
-        self.buffer = ""
-        self.emitted = 0
-
-    def feed(self, delta: str) -> Iterator[Unit]:
-        """Sentences completed by this delta."""
-        self.buffer += delta
-        units = split_answer(self.buffer)
-        while self.emitted < len(units) - 1:
-            self.emitted += 1
-            yield units[self.emitted - 1]
-
-    def close(self) -> Iterator[Unit]:
-        """The sentences left when the reply ends."""
-        units = split_answer(self.buffer)
-        while self.emitted < len(units):
-            self.emitted += 1
-            yield units[self.emitted - 1]
 
 
 def guard_answer(reply: str, guard: Guard) -> GuardResult:

@@ -35,16 +35,17 @@ if TYPE_CHECKING:
 
 MAX_WRONG = 0.025
 GRID = {
-    "full_coverage": (0.6, 0.65, 0.7),
+    "full_coverage": (0.55, 0.6, 0.65),
     "soft_coverage": (0.5,),
-    "soft_similarity": (0.7, 0.8),
-    "one_word_coverage": (0.5, 0.6),
+    "soft_similarity": (0.65, 0.7),
+    "one_word_coverage": (0.4, 0.5),
     "max_unmatched": (2,),
-    "relevance": (0.2, 0.35),
+    "relevance": (0.15, 0.2),
     "relevance_similarity": (0.6,),
     "anchor_reach": (0,),
     "context_credit": (0.5,),
     "continuation_reach": (300,),
+    "reason_share": (0.5,),
 }
 
 

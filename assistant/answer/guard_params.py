@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 GUARD_PARAMS_PATH = Path(__file__).with_name("guard_params.json")
-GUARD_PARAMS_VERSION = 3  # 2: one_word_coverage; 3: context_credit, continuation_reach
+GUARD_PARAMS_VERSION = 4  # 2: one_word_coverage; 3: context_credit, continuation_reach; 4: reason_share
 
 
 class GuardParams(BaseModel):
@@ -39,6 +39,8 @@ class GuardParams(BaseModel):
     continuation_reach: int = Field(0, ge=0, description="Characters around a span an earlier kept sentence cites "
                                     "within which a cited span counts as answering (the answer goes on where the "
                                     "sources go on).")
+    reason_share: float = Field(0.0, ge=0, le=1, description="Share of a why-answer's reason part (idf mass) that must "
+                                "be new to the question; less only restates the premise (0: off).")
     score: dict[str, float] = Field(default_factory=dict, description="What the fit measured with these values.")
 
 

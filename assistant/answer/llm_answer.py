@@ -17,7 +17,8 @@ from pydantic import BaseModel, Field
 from assistant.answer.compose import compose
 from assistant.answer.extractive import Draft
 from assistant.answer.generative import Backend, BackendError, make_backend
-from assistant.answer.guard import Embed, Guard, SentenceStream, Unit, guard_answer
+from assistant.answer.guard import Embed, Guard, guard_answer
+from assistant.answer.reply import SentenceStream, Unit
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Prompt, answer_prompt, passages_for, prompt_budget_chars
 from assistant.schema import Citation, Hit

@@ -27,8 +27,8 @@ import numpy as np
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, NUMBER_WORDS, SPAN_CLAUSE_BREAK, bound_numbers,
-    date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, time_numbers, unbroken, value_contexts, value_units,
-    without_identifiers,
+    date_numbers, identifiers, lemma_forms, lemma_stems, list_count, magnitudes, opening_name, time_numbers, unbroken,
+    value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
@@ -210,18 +210,20 @@ class Claim:
         """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number, hedges
         ("roughly") and one-letter tokens are no content; a month name outside a date is a name like any other."""
         plain = _ENUMERATOR.sub(" ", text)
-        found = numbers(without_identifiers(plain))
+        count = list_count(plain)
+        found = numbers(without_identifiers(plain)) - {count}
         dated = months(text)
         units = _UNIT_STEMS | MAGNITUDE_STEMS if found else frozenset()
         skip = META_STEMS | HEDGES | LIGHT_WORDS | units | {stem(m) for m in dated}  # values, units, months: facts
-        stems = tuple(dict.fromkeys(s for s in content_stems(text)
-                                    if s not in skip and not s[:1].isdigit() and len(s) > 1))
+        stems = tuple(dict.fromkeys(s for s in content_stems(text) if s not in skip and not s[:1].isdigit()
+                                    and len(s) > 1 and not (count and NUMBER_WORDS.get(s) == count)))
         first = re.search(r"\w", text)
         names = {
             w for m in _NAME.finditer(text) if first is None or m.start() != first.start()
             for part in re.split(r"[-‐]", m.group(0)) if part[:1].isupper()  # "Debian-specific": a name and a word
             for w in words(part) if w not in STOPWORDS and w not in dated and len(w) > 1
         }
+        names |= {opening} if (opening := opening_name(text)) else set()
         compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text) for part in _NAME_LIST.split(m.group(0))
                           if len(kept := tuple(w for w in words(part) if w not in STOPWORDS)) > 1)
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
@@ -247,7 +249,7 @@ def acronyms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _name_found(name: str, span_words: frozenset[str]) -> bool:
+def name_found(name: str, span_words: frozenset[str]) -> bool:
     """The name, or a form of it with a demonym or plural ending (Iran/Iranian, Albania/Albanians; not
     Unix/UnixDir), is among the span's words."""
     if name in span_words:
@@ -262,8 +264,8 @@ def _name_found(name: str, span_words: frozenset[str]) -> bool:
 def _in_order(compound: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
     """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one."""
     for a, b in zip(compound, compound[1:]):
-        starts = [i for i, w in enumerate(sequence) if _name_found(a, frozenset([w]))]
-        if not any(_name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) for i in starts):
+        starts = [i for i, w in enumerate(sequence) if name_found(a, frozenset([w]))]
+        if not any(name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) for i in starts):
             return False
     return True
 
@@ -297,12 +299,12 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
     missing += [f"date {m} {y}" for m, y in sorted(claim.month_years - facts.month_years)]  # one date, not two halves
     missing += [f"date {m} {n}" for m, n in sorted(claim.dated - facts.dated)]
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
-    missing += [f"name {n}" for n in sorted(claim.names) if not _name_found(n, facts.words)]
+    missing += [f"name {n}" for n in sorted(claim.names) if not name_found(n, facts.words)]
     if claim.negated and not facts.negated:
         missing.append("negation")
     missing += [f"boolean {b}" for b in sorted(claim.booleans - facts.booleans) if facts.booleans]
     missing += [f"name order {' '.join(c)}" for c in claim.compounds
-                if all(_name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
+                if all(name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
     total = got = 0.0
     unmatched: list[str] = []
     credited: list[str] = []

@@ -1,0 +1,157 @@
+"""Relevance precision: rules that drop a supported sentence which does not answer the question asked.
+
+- ``restates``: a sentence whose content is all the question's own words (no new word, number or name) says
+  nothing new; yes/no and either/or questions are answered in their own words, so they are exempt.
+- ``gives_no_reason``: a why-answer must give a reason beyond the premise's words: the part of the sentence that
+  states the reason (after "because", before "therefore"; the whole sentence without such a cue) must be mostly new
+  to the question ("The MEK's presence on Albanian soil, therefore, was viewed by Tehran as a hostile act." to "Why
+  did Tehran see the MEK's presence in Albania as a hostile act?" is not).
+- ``names_someone``: a "who" question is answered by a sentence that adds a name to the question's ("Edi Rama"),
+  or by a bare phrase ("Albanian analysts."); "It is believed to be the first time ..." answers no "who".
+- ``swapped_subject``: a claim that makes the doer of a verb what its span says the verb was done to ("Iran blamed
+  the Iranian Foreign Ministry" where the span says "the Albanian government blamed the Iranian Foreign Ministry"):
+  a name attached to the wrong subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.answer.claim_rules import lemma_forms
+from assistant.answer.matching import TermWeights, term_match
+from assistant.answer.support import Claim, name_found, numbers
+from assistant.answer.synonyms import synonyms
+from assistant.terms import STOPWORDS, content_stems, stem, words
+
+REASON_WORDS = frozenset(stem(w) for w in (
+    "because reason reasons therefore thus hence cause caused causes due result consequently so since order "
+    "immediately then".split()))
+"""Stems that frame a sentence as a reason or a sequel without saying one: they count as nothing new."""
+
+_EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
+_YES_NO = re.compile(r"\W*(?i:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must|may)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_ASKS_WHO = re.compile(r"\W*(?:who|whom)\b", re.IGNORECASE)
+_PRONOUNS = frozenset({"PRON", "DET"})
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether the question opens with an auxiliary ("Is ...", "Does ..."): a yes/no question."""
+    return bool(_YES_NO.match(question))
+
+
+def asks_who(question: str) -> bool:
+    """Whether the question opens with "who"/"whom": its answer names someone."""
+    return bool(_ASKS_WHO.match(question))
+
+
+def new_names(text: str, question: str) -> frozenset[str]:
+    """Capitalised words of ``text`` (lower case, the first word too) that are neither stopwords nor, in any form,
+    words of the question: the names a sentence adds ("Edi Rama" to "Who is the Albanian prime minister?")."""
+    asked = frozenset(words(question))
+    found = {w for m in _CAPITALISED.finditer(text) for w in words(m.group(0)) if w not in STOPWORDS and len(w) > 1}
+    return frozenset(w for w in found if not name_found(w, asked))
+
+
+def names_someone(text: str, question: str) -> bool:
+    """Whether a sentence can answer a "who" question: it adds a name, or it is a bare phrase with no verb."""
+    from assistant.nlp import syntax
+
+    return bool(new_names(text, question)) or not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+
+
+def _asked_stems(question: str) -> frozenset[str]:
+    return frozenset(content_stems(question)) | frozenset(b for _, b in lemma_forms(question))
+
+
+def new_share(claim: Claim, question: str, weights: TermWeights) -> float:
+    """Share of the claim's content (idf mass) the question does not already hold, in any form (stem, near form,
+    lemma, synonym); reason words count as nothing. 1.0 when it adds a number or a name the question lacks."""
+    if claim.numbers - numbers(question) or new_names(claim.text, question) & claim.names:
+        return 1.0
+    asked = _asked_stems(question)
+    lemma_of = dict(claim.lemmas)
+    total = new = 0.0
+    for term in claim.stems:
+        if term in REASON_WORDS:
+            continue
+        idf = weights.idf(term)
+        total += idf
+        forms = (term, lemma_of.get(term, term))
+        if not any(term_match(f, asked) or synonyms(f) & asked for f in forms):
+            new += idf
+    return new / total if total else 0.0
+
+
+def restates(claim: Claim, question: str, weights: TermWeights) -> bool:
+    """Whether the claim holds nothing the question does not (never for a yes/no or either/or question, whose
+    answer repeats its words)."""
+    if not question or asks_yes_no(question) or _EITHER_OR.search(question):
+        return False
+    return bool(claim.stems or claim.numbers) and new_share(claim, question, weights) == 0
+
+
+_GIVES_REASON_AFTER = re.compile(r"\b(?:because|since|due to|owing to|as a result of|in order to|so that|so as to|"
+                                 r"in (?:response|retaliation|reaction) (?:to|for)|to (?:avoid|prevent|ensure)|"
+                                 r"given that)\b", re.IGNORECASE)
+_GIVES_REASON_BEFORE = re.compile(r"\b(?:therefore|thus|hence|so|which is why|that is why)\b", re.IGNORECASE)
+
+
+def reason_part(text: str) -> str:
+    """The part of a sentence that states a reason: after a cue that introduces one ("because ..."), before a cue
+    that follows one ("..., therefore, ..."), else the whole sentence."""
+    after = _GIVES_REASON_AFTER.search(text)
+    if after:
+        return text[after.end():]
+    before = _GIVES_REASON_BEFORE.search(text)
+    return text[:before.start()] if before and before.start() > 0 else text
+
+
+def gives_no_reason(text: str, question: str, weights: TermWeights, share: float) -> bool:
+    """Whether a sentence answering a why-question states no reason beyond the premise: less than ``share`` of its
+    reason part's content is new to the question (``share`` 0: never)."""
+    return share > 0 and new_share(Claim.of(reason_part(text)), question, weights) < share
+
+
+def _roles(text: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    """(verb lemma, its subject's words, its objects' words) for each verb of ``text`` with a noun subject."""
+    from assistant.nlp import syntax
+
+    tokens = syntax(text).tokens
+    children: dict[int, list[int]] = {}
+    for t in tokens:
+        if t.head != t.i:
+            children.setdefault(t.head, []).append(t.i)
+
+    def subtree(i: int) -> frozenset[str]:
+        out, todo = set(), [i]
+        while todo:
+            j = todo.pop()
+            out.update(w for w in words(tokens[j].text) if w not in STOPWORDS)
+            todo += children.get(j, [])
+        return frozenset(out)
+
+    roles = []
+    for t in tokens:
+        verb = tokens[t.head]
+        if t.dep == "nsubj" and t.pos not in _PRONOUNS and verb.pos == "VERB":
+            objects = frozenset().union(*(subtree(c) for c in children.get(verb.i, []) if tokens[c].dep == "dobj"))
+            roles.append((verb.lemma, subtree(t.i), objects))
+    return roles
+
+
+def _found(claimed: Iterable[str], said: frozenset[str]) -> bool:
+    return any(name_found(w, said) for w in claimed)
+
+
+def swapped_subject(claim: str, spans: Iterable[str]) -> bool:
+    """Whether the claim's subject of a verb is, in a span using the same verb with a subject of its own, found only
+    among what that verb was done to: the doer and the done-to swapped. A pronoun subject decides nothing."""
+    said = [(v, s, o) for text in spans for v, s, o in _roles(text)]
+    for verb, subject, _ in _roles(claim):
+        same = [(s, o) for v, s, o in said if v == verb and s]
+        if same and subject and not any(_found(subject, s) for s, _ in same) and all(
+                any(name_found(w, o) for _, o in same) for w in subject):
+            return True
+    return False

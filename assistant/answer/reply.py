@@ -1,0 +1,75 @@
+"""A model's reply as sentences to guard: ``[n]`` markers taken off as hints, answer prefixes and bullets dropped,
+and a stream of text deltas turned into complete sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.structure import split_sentences
+
+_MARKERS = re.compile(
+    r"\s*(?:\[(?:passages?|sources?|p)?\s*(\d+(?:\s*(?:,|;|and|-|–)\s*\d+)*)\]|\((?:passages?|sources?)\s+(\d+)\))", re.IGNORECASE
+)
+_LEADING_MARKERS = re.compile(r"^(?:\s*\[[^\]\w]*(?:passages?|sources?|p)?\s*\d[\d\s,;–-]*\])+", re.IGNORECASE)
+_PREFIX = re.compile(r"^\s*(?:answer|response)\s*:\s*", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?i:(?:the )?answer(?: to (?:this|the) question)? is)(?:\s*:\s*|\s+(?=[A-Z0-9\"“]))")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One generated sentence: its text without markers and the passage numbers the model put after it."""
+
+    text: str
+    hints: tuple[int, ...] = ()
+
+
+def _hint_numbers(group: str) -> list[int]:
+    nums = [int(x) for x in re.findall(r"\d+", group)]
+    if re.search(r"[-–]", group) and len(nums) == 2 and 0 < nums[1] - nums[0] < 10:
+        return list(range(nums[0], nums[1] + 1))
+    return nums
+
+
+def split_answer(reply: str) -> list[Unit]:
+    """The model's reply as sentences; markers that open a sentence belong to the one before."""
+    units: list[Unit] = []
+    for line in _PREFIX.sub("", reply.strip()).splitlines():
+        line = _BULLET.sub("", line).strip()
+        for start, end in split_sentences(line, 0, len(line)):
+            piece = line[start:end]
+            lead = _LEADING_MARKERS.match(piece)
+            if lead:
+                if units:
+                    units[-1] = Unit(units[-1].text, units[-1].hints + tuple(_hint_numbers(lead.group(0))))
+                piece = piece[lead.end():]
+            hints = [n for m in _MARKERS.finditer(piece) for n in _hint_numbers(m.group(1) or m.group(2))]
+            text = _LEAD_IN.sub("", re.sub(r"\s+([.,;:!?])", r"\1", _MARKERS.sub("", piece)).strip())
+            if re.search(r"\w", text):
+                units.append(Unit(text, tuple(hints)))
+    return units
+
+
+class SentenceStream:
+    """Turns text deltas into complete sentences: a sentence is complete once the next one has begun."""
+
+    def __init__(self) -> None:
+        self.buffer = ""
+        self.emitted = 0
+
+    def feed(self, delta: str) -> Iterator[Unit]:
+        """Sentences completed by this delta."""
+        self.buffer += delta
+        units = split_answer(self.buffer)
+        while self.emitted < len(units) - 1:
+            self.emitted += 1
+            yield units[self.emitted - 1]
+
+    def close(self) -> Iterator[Unit]:
+        """The sentences left when the reply ends."""
+        units = split_answer(self.buffer)
+        while self.emitted < len(units):
+            self.emitted += 1
+            yield units[self.emitted - 1]

@@ -1,0 +1,100 @@
+"""Relevance precision of the grounding guard: a sentence that restates the question, a why-answer with no reason
+beyond the premise, a "who" answer that names no one, and a claim that swaps doer and done-to are dropped (real
+article index and spaCy parser; no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.guard import Guard, guard_answer
+from assistant.answer.matching import TermWeights
+from assistant.answer.prompts import Passage
+from assistant.answer.relevance import gives_no_reason, names_someone, reason_part, restates, swapped_subject
+from assistant.answer.support import Claim
+from assistant.schema import Hit
+
+WHY_HOSTILE = "Why did Tehran see the MEK's presence in Albania as a hostile act?"
+WHY_CUT = "Why did Albania cut off diplomatic relations with Iran?"
+BLAMED = ("After a thorough investigation, the Albanian government unequivocally blamed the Iranian Foreign Ministry "
+          "for orchestrating the assault.")
+
+
+@pytest.fixture(scope="module")
+def snapshot(assistant):
+    return assistant.snapshot()
+
+
+@pytest.fixture(scope="module")
+def weights(snapshot):
+    return TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
+
+
+@pytest.fixture
+def guard(assistant, snapshot, weights):
+    def make(question: str, *needles: str) -> Guard:
+        chunks = [next(c for c in snapshot.meta.chunks if n in c.text) for n in needles]
+        passages = tuple(Passage(i, Hit(chunk=c, score=1.0), c.text) for i, c in enumerate(chunks, 1))
+        return Guard(passages, snapshot, weights, assistant.embedder.embed, False, question)
+
+    return make
+
+
+def test_a_claim_of_question_words_only_restates_it(weights):
+    assert restates(Claim.of("It is a self join."), "What is a self join?", weights)
+    assert not restates(Claim.of("A self join joins a table to itself."), "What is a self join?", weights)
+    assert not restates(Claim.of("Yes, a self join is a join."), "Is a self join a join?", weights)  # yes/no
+    assert not restates(Claim.of("It was cut in 2022."), "When was it cut?", weights)  # a new number
+
+
+def test_reason_part_is_after_because_and_before_therefore():
+    assert reason_part("Albania cut ties because of the cyberattack.").strip() == "of the cyberattack."
+    assert reason_part("The MEK was on Albanian soil, therefore, Tehran was angry.").startswith("The MEK was on")
+    assert reason_part("The MEK is regarded as a terrorist group.") == "The MEK is regarded as a terrorist group."
+
+
+def test_a_why_answer_must_give_a_reason_beyond_the_premise(weights):
+    premise = "The MEK's presence on Albanian soil, therefore, was immediately viewed by Tehran as a hostile act."
+    assert gives_no_reason(premise, WHY_HOSTILE, weights, 0.5)
+    assert gives_no_reason("Because Albania cut relations with Iran.", WHY_CUT, weights, 0.5)
+    assert not gives_no_reason("Albania cut off diplomatic relations with Iran because of the cyberattack.", WHY_CUT,
+                               weights, 0.5)
+    assert not gives_no_reason(premise, WHY_HOSTILE, weights, 0.0)  # off
+
+
+def test_who_is_answered_by_a_name_or_a_bare_phrase():
+    question = "Who is the Albanian prime minister that cut ties with Iran?"
+    assert names_someone("Edi Rama.", question)
+    assert names_someone("Albanian analysts.", question)
+    assert not names_someone("It is believed to be the first time a nation has severed ties with Iran.", question)
+
+
+def test_a_swapped_subject_is_found():
+    assert swapped_subject("Iran blamed the Iranian Foreign Ministry for orchestrating the assault.", [BLAMED])
+    assert not swapped_subject("Albania blamed the Iranian Foreign Ministry for orchestrating the assault.", [BLAMED])
+    assert not swapped_subject("It blamed the Iranian Foreign Ministry.", [BLAMED])  # a pronoun decides nothing
+
+
+def test_guard_drops_the_swapped_subject_and_keeps_the_right_one(guard):
+    question = "who did the albanian government blame for orchestrating the july cyberattack"
+    assert guard_answer("Iran blamed the Iranian Foreign Ministry for orchestrating the assault [1].",
+                        guard(question, "unequivocally blamed")).abstained
+    right = guard_answer("Albania blamed the Iranian Foreign Ministry for orchestrating the assault [1].",
+                         guard(question, "unequivocally blamed"))
+    assert not right.abstained and "Foreign Ministry" in right.citations[0].quote
+
+
+def test_guard_drops_a_why_answer_that_restates_the_premise(guard):
+    needle = "viewed by Tehran as a hostile act"
+    reply = "The MEK's presence on Albanian soil, therefore, was immediately viewed by Tehran as a hostile act [1]."
+    assert guard_answer(reply, guard(WHY_HOSTILE, needle)).abstained
+    # once a kept sentence gave the reason, the next may go on in the premise's words
+    reasoned = guard_answer("The MEK is regarded as a terrorist organization in Iran [1]. " + reply,
+                            guard(WHY_HOSTILE, needle, "regarded as a terrorist organization"))
+    assert "terrorist" in reasoned.text and "hostile act" in reasoned.text
+
+
+def test_guard_drops_a_who_answer_that_names_no_one(guard):
+    question = "Who is the Albanian prime minister that cut ties with Iran?"
+    needle = "believed to be the first time"
+    assert guard_answer("It is believed to be the first time a nation has severed diplomatic ties solely due to a "
+                        "cyberattack [1].", guard(question, needle)).abstained
