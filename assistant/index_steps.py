@@ -5,8 +5,9 @@ earlier snapshot or step has, saves them (``pending``), then writes the vectors 
 embeddings of their texts (``chunk_vectors="text"``) or vectors made from their sentences' (``"sentences"``: each
 token embedded once, see ``chunk_vectors.py``). With ``"tokens"`` a step embeds its chunks' texts once and each
 sentence's vector is the mean of its tokens in that pass ("late chunking": each token embedded once, chunk vectors
-as with ``"text"``); a sentence past the token limit is embedded on its own. A killed run loses at most one step;
-progress counts chunks done.
+as with ``"text"``); a sentence past the token limit is embedded on its own, and a sentence an earlier snapshot
+holds keeps its vector (pooled in the chunk it had then). A killed run loses at most one step; progress counts
+chunks done.
 """
 
 from __future__ import annotations
