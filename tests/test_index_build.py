@@ -92,6 +92,23 @@ def test_tokens_mode_embeds_chunk_texts_once_and_pools_sentences_from_them(tmp_p
     assert "Edi Rama" in answer.answer and answer.citations
 
 
+def test_tokens_mode_embeds_a_sentence_past_the_token_limit_on_its_own(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE, corpus / ARTICLE.name)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_vectors="tokens", embed_max_tokens=32)
+    assistant = Assistant(settings)
+    assistant.index()
+    snapshot = load_snapshot(settings.paths.index_path)
+    sentences, row = snapshot.meta.sentences, {s.id: i for i, s in enumerate(snapshot.meta.sentences)}
+    chunk = max(snapshot.meta.chunks, key=lambda c: len(c.text))
+    last = sentences[row[chunk.sentence_ids[-1]]]  # far past 32 tokens of its chunk: no token of it in the pass
+    alone = Embedder(resolve_model_files(Settings()), max_tokens=32, workers=1).embed([last.text])[0]
+    assert np.allclose(snapshot.sentence_vectors[row[last.id]], alone, atol=1e-5)
+    assert assistant.embedder.stats.texts > len(snapshot.meta.chunks)  # chunk texts, then the sentences past the limit
+    assert assistant.check().ok
+
+
 def test_a_span_past_the_token_limit_gets_no_pooled_vector() -> None:
     short = Embedder(resolve_model_files(Settings()), max_tokens=16, workers=1)
     text = "Tirana cut ties with Tehran. " + "The long tail of this text runs past sixteen tokens. " * 3
