@@ -106,7 +106,7 @@ class EmbeddingSteps:
         one core busy, the embedder the rest or a server's); each distinct text once; save both as pending work."""
         unique = list({s.id: s for s in sentences}.values())
         embed = [s for s in unique if s.id not in self.vectors]
-        tag = [s for s in unique if s.tags is None and s.id not in self.tags]
+        tag = self._untagged(unique)
         if not embed and not tag:
             return
         embed_texts = _distinct(s.text for s in embed)
@@ -129,15 +129,17 @@ class EmbeddingSteps:
             claimed.update(s.id for s in mine)
             owners.append(mine)
             spans.append([(s.start - chunk.start + shift, s.end - chunk.start + shift) for s in mine])
-        tag = list({s.id: s for c in step for i in c.sentence_ids if (s := by_id.get(i)) is not None
-                    and s.tags is None and s.id not in self.tags}.values())
+        tag = self._untagged(list({i: by_id[i] for c in step for i in c.sentence_ids if i in by_id}.values()))
         embedder = self._embedder()
         with self.timed("sentences"):
             vectors, pooled = self._side_by_side(
                 partial(embedder.embed_with_spans, [chunk_search_text(c) for c in step], spans), tag)
-        done = [s for mine, found in zip(owners, pooled) for s, v in zip(mine, found) if v is not None]
-        self.vectors.update((s.id, v) for mine, found in zip(owners, pooled) for s, v in zip(mine, found)
-                            if v is not None)
+        done = []
+        for mine, found in zip(owners, pooled):
+            for sentence, vector in zip(mine, found):
+                if vector is not None:
+                    self.vectors[sentence.id] = vector
+                    done.append(sentence)
         self.sentences_embedded += len(done)
         self._save(list({s.id: s for s in done + tag if s.id in self.vectors}.values()))
         self._sentences([by_id[i] for c in step for i in c.sentence_ids if i in by_id])  # past the token limit
@@ -146,6 +148,10 @@ class EmbeddingSteps:
             with self.timed("chroma"):
                 self.store.upsert([step[row] for row in missing], vectors[missing])
             self.chunks_written += len(missing)
+
+    def _untagged(self, sentences: list[Sentence]) -> list[Sentence]:
+        """Those of ``sentences`` with no tags yet, from the index or this run."""
+        return [s for s in sentences if s.tags is None and s.id not in self.tags]
 
     def _side_by_side(self, embed: Callable[[], Any] | None, tag: list[Sentence]) -> Any:
         """``embed()`` in a second thread while spaCy tags ``tag`` here (each distinct text once); the tags go to

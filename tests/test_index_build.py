@@ -16,9 +16,26 @@ from assistant.progress import RunProgress, duration
 from assistant.schema import Chunk
 from assistant.service import Assistant
 from assistant.settings import Settings
-from assistant.store import IndexMismatch, VectorStore, chunk_search_text, load_snapshot
+from assistant.indexer import IndexReport
+from assistant.store import IndexMismatch, Snapshot, VectorStore, chunk_search_text, load_snapshot
 
 from conftest import ARTICLE
+
+
+def _article_index(tmp_path: Path, **settings: object) -> tuple[Assistant, IndexReport, Snapshot, Settings]:
+    """The article indexed into ``tmp_path`` with these settings: the assistant, its report and snapshot."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE, corpus / ARTICLE.name)
+    config = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", **settings)
+    assistant = Assistant(config)
+    report = assistant.index()
+    return assistant, report, load_snapshot(config.paths.index_path), config
+
+
+def _stored_vector(settings: Settings, chunk_id: str) -> np.ndarray:
+    """A chunk's vector as Chroma holds it."""
+    return np.asarray(VectorStore(settings)._collection.get(ids=[chunk_id], include=["embeddings"])["embeddings"][0])
 
 
 def test_workers_give_the_same_vectors_as_one_session_and_count_tokens() -> None:
@@ -37,13 +54,7 @@ def test_workers_give_the_same_vectors_as_one_session_and_count_tokens() -> None
 
 
 def test_chunk_vectors_from_sentences_embed_each_token_once(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(ARTICLE, corpus / ARTICLE.name)
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_vectors="sentences")
-    assistant = Assistant(settings)
-    report = assistant.index()
-    snapshot = load_snapshot(settings.paths.index_path)
+    assistant, report, snapshot, settings = _article_index(tmp_path, chunk_vectors="sentences")
     spans = {s.id: (s.start, s.end) for s in snapshot.meta.sentences}
     leftovers = {leftover_text(c, [spans[i] for i in c.sentence_ids]) for c in snapshot.meta.chunks} - {""}
     extras = {c.section for c in snapshot.meta.chunks if c.section} | leftovers
@@ -53,7 +64,7 @@ def test_chunk_vectors_from_sentences_embed_each_token_once(tmp_path: Path) -> N
     assert snapshot.meta.chunk_vectors == "sentences" and assistant.check().ok
 
     chunk = max(snapshot.meta.chunks, key=lambda c: len(c.sentence_ids))
-    stored = np.asarray(VectorStore(settings)._collection.get(ids=[chunk.id], include=["embeddings"])["embeddings"][0])
+    stored = _stored_vector(settings, chunk.id)
     real = assistant.embedder.embed([chunk_search_text(chunk)])[0]
     assert abs(np.linalg.norm(stored) - 1) < 1e-4 and stored @ real > 0.8  # close to the text's own vector
     answer = assistant.ask("Who announced the severing of ties with Iran?")
@@ -61,13 +72,7 @@ def test_chunk_vectors_from_sentences_embed_each_token_once(tmp_path: Path) -> N
 
 
 def test_tokens_mode_embeds_chunk_texts_once_and_pools_sentences_from_them(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(ARTICLE, corpus / ARTICLE.name)
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_vectors="tokens")
-    assistant = Assistant(settings)
-    report = assistant.index()
-    snapshot = load_snapshot(settings.paths.index_path)
+    assistant, report, snapshot, settings = _article_index(tmp_path, chunk_vectors="tokens")
     chunks, sentences = snapshot.meta.chunks, snapshot.meta.sentences
     stats = assistant.embedder.stats
     assert stats.texts == len(chunks)  # no sentence embedded on its own: all fit in their chunk's token limit
@@ -75,7 +80,7 @@ def test_tokens_mode_embeds_chunk_texts_once_and_pools_sentences_from_them(tmp_p
 
     chunk = max(chunks, key=lambda c: len(c.sentence_ids))
     fresh = Embedder(resolve_model_files(Settings()), workers=1)
-    stored = np.asarray(VectorStore(settings)._collection.get(ids=[chunk.id], include=["embeddings"])["embeddings"][0])
+    stored = _stored_vector(settings, chunk.id)
     assert np.allclose(stored, fresh.embed([chunk_search_text(chunk)])[0], atol=1e-5)  # as in text mode
     text = chunk_search_text(chunk)
     shift = len(text) - len(chunk.text)
@@ -93,13 +98,7 @@ def test_tokens_mode_embeds_chunk_texts_once_and_pools_sentences_from_them(tmp_p
 
 
 def test_tokens_mode_embeds_a_sentence_past_the_token_limit_on_its_own(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(ARTICLE, corpus / ARTICLE.name)
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_vectors="tokens", embed_max_tokens=32)
-    assistant = Assistant(settings)
-    assistant.index()
-    snapshot = load_snapshot(settings.paths.index_path)
+    assistant, _, snapshot, _ = _article_index(tmp_path, chunk_vectors="tokens", embed_max_tokens=32)
     sentences, row = snapshot.meta.sentences, {s.id: i for i, s in enumerate(snapshot.meta.sentences)}
     chunk = max(snapshot.meta.chunks, key=lambda c: len(c.text))
     last = sentences[row[chunk.sentence_ids[-1]]]  # far past 32 tokens of its chunk: no token of it in the pass
