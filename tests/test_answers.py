@@ -27,6 +27,12 @@ ANSWERABLE = {
     "When did Albania cut ties with Iran?": "September 7, 2022",
     "What does the MEK stand for?": "Mujahedin-e Khalq",  # the sentence that spells the abbreviation out
     "How many MEK members live in Albania?": "3,000",  # "live" is a verb, not the counted noun
+    # places in the document: the n-th item of an enumeration, the closing part ("can't" = "cannot")
+    "What is the first lesson the article draws?": "tool of statecraft",
+    "whats the second lesson?": "humanitarian gestures",
+    "What is the last lesson?": "strong alliances",
+    "According to the conclusion, what can't be overstated?": "robust cybersecurity",
+    "What does the intro say the Albania-Iran split reveals about the wider world?": "modern warfare",
 }
 UNANSWERABLE = [
     "How many people died in the cyberattack?",

@@ -4,15 +4,18 @@ sentence vectors, term weights (corpus-wide and per document), and a document's 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assistant.answer.defined_terms import introduces_list, term_start
 from assistant.answer.matching import TermWeights
+from assistant.answer.places import sentence_ordinal
 from assistant.store import chunk_search_text
 
 if TYPE_CHECKING:
+    from assistant.answer.places import Place
     from assistant.schema import Chunk, Sentence
     from assistant.store import Snapshot
 
@@ -26,6 +29,7 @@ class Evidence:
         self._by_id = {s.id: s for s in snapshot.meta.sentences}
         self._own_min = own_weights_min_chunks
         self._document_weights: dict[str, TermWeights] = {}
+        self._places: dict[str, dict[str, Place]] = {}
         self.weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
 
     def sentence(self, sentence_id: str) -> Sentence | None:
@@ -79,6 +83,66 @@ class Evidence:
             return sentence
         text = self._snapshot.meta.documents[sentence.source].text
         return sentence.model_copy(update={"end": end, "text": text[sentence.start:end]})
+
+    def enumeration_lead(self, sentence: Sentence, reach: int = 20) -> Sentence | None:
+        """For a sentence that opens an item of an enumeration ("Secondly, ..."), the sentence right before the
+        first item, which says what the items are ("The saga offers several lessons."); looks ``reach`` back."""
+        if sentence_ordinal(sentence.text) is None:
+            return None
+        sentences = self._snapshot.meta.sentences
+        row = self._snapshot.sentence_row[sentence.id]
+        for j in range(row, max(row - reach, 0), -1):
+            if sentences[j].source != sentence.source:
+                return None
+            if sentence_ordinal(sentences[j].text) == 1:
+                lead = sentences[j - 1]
+                return lead if lead.source == sentence.source and lead.answerable else None
+        return None
+
+    def enumeration_item(self, sentence: Sentence, number: int, reach: int = 20) -> Sentence | None:
+        """The item ``number`` (-1: the last) of an enumeration that starts at or after ``sentence`` in its document,
+        looking ``reach`` sentences ahead: "Secondly, ..." for 2; "Finally, ..." or the last numbered one for -1."""
+        sentences = self._snapshot.meta.sentences
+        row = self._snapshot.sentence_row[sentence.id]
+        last = None
+        for other in sentences[row:row + reach]:
+            if other.source != sentence.source:
+                break
+            found = sentence_ordinal(other.text)
+            if found is not None and other.answerable:
+                if found == number:
+                    return other
+                last = other if found > 0 or last is None else last
+        return last if number == -1 else None
+
+    def place(self, sentence: Sentence) -> Place | None:
+        """Whether the sentence is in its document's opening part ("start") or closing part ("end"): the section
+        of the document's first (last) answerable sentence, or in a document of one section its first (last)
+        paragraph."""
+        if sentence.source not in self._places:
+            self._places[sentence.source] = self._document_places(sentence.source)
+        return self._places[sentence.source].get(sentence.id)
+
+    def _document_places(self, source: str) -> dict[str, Place]:
+        sentences = [s for s in self._snapshot.meta.sentences if s.source == source and s.answerable]
+        if not sentences:
+            return {}
+        record = self._snapshot.meta.documents[source]
+        offsets = [offset for offset, _ in record.sections]
+        part = {s.id: bisect_right(offsets, s.start) for s in sentences}  # the section a sentence is in
+        first, last = part[sentences[0].id], part[sentences[-1].id]
+        if first == last:  # one section: its first and last paragraphs
+            part = {s.id: int("\n" not in record.text[sentences[0].end:s.start])
+                    - int("\n" not in record.text[s.end:sentences[-1].start]) for s in sentences}
+            first, last = 1, -1
+        return ({s.id: "end" for s in sentences if part[s.id] == last}
+                | {s.id: "start" for s in sentences if part[s.id] == first})
+
+    def chunks_at(self, source: str, place: Place, most: int = 2) -> list[Chunk]:
+        """The first ``most`` chunks of a document holding a sentence of its opening (closing) part."""
+        chunks = [c for c in self.document_chunks(source)
+                  if any((s := self.sentence(i)) is not None and self.place(s) == place for i in c.sentence_ids)]
+        return chunks[:most] if place == "start" else chunks[-most:]
 
     def document_chunks(self, source: str) -> list[Chunk]:
         """The chunks of one document, in order."""

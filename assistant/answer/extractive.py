@@ -19,10 +19,12 @@ from assistant.answer.evidence import Evidence
 from assistant.answer.features import Candidate, CandidateView, QuestionView, feature_values, typed, with_standings
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.params import AnswerParams, load_params
+from assistant.answer.places import asked_item, asked_place, sentence_ordinal
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
 from assistant.answer.refusal import Contradicted, refusal_evidence
 from assistant.schema import Chunk, Hit, Sentence
+from assistant.terms import stem
 from assistant.store import chunk_search_text
 
 if TYPE_CHECKING:
@@ -140,15 +142,30 @@ class ExtractiveAnswerer:
             # logical rules, not weighed signs: nothing spells the abbreviation out, or the noun asked about (or a
             # name or year the question relies on) occurs in no indexed text, so no passage can hold the answer
             return Draft([], True, _reason(query, seen.evidence), nearest, scores)
-        if seen.refusal_probability >= self.params.refusal_threshold:
+        item = self._asked_item(question, ranked)  # "the second lesson", found: no refusal
+        if seen.refusal_probability >= self.params.refusal_threshold and not item:
             denied = Contradicted().find(seen.question, ranked) if seen.evidence["contradicted"] else None
             if denied is not None:
                 return Draft([], True, "the sources say otherwise", [denied.sentence], scores)
             typed_only = not seen.evidence["unseen_terms"] and any(seen.evidence[r] for r in _SECOND_LOOK_RULES)
             return Draft([], True, _reason(query, seen.evidence), nearest, scores, second_look=typed_only)
-        chosen = self._select(seen.question, ranked, query.kind, hits, question_vector)
+        chosen = self._select(seen.question, ranked, query.kind, hits, question_vector, item)
         lacks_value = any(seen.evidence[r] for r in _SECOND_LOOK_RULES)
         return Draft(chosen, False, "", nearest, scores, second_look=lacks_value)
+
+    def _asked_item(self, question: str, ranked: list[Candidate], among: int = 5) -> Sentence | None:
+        """The enumeration item the question asks for ("the second lesson": "Secondly, ..."), found at or after
+        one of the ``among`` best candidates, whose enumeration names the items with the question's noun."""
+        asked = asked_item(question)
+        if asked is None:
+            return None
+        for cand in ranked[:among]:
+            found = (cand.sentence if sentence_ordinal(cand.sentence.text) == asked.number
+                     else self.evidence.enumeration_item(cand.sentence, asked.number))
+            lead = self.evidence.enumeration_lead(found) if found else None
+            if lead and coverage([stem(asked.noun)], self.weights, sentence_stems(lead.text))[0] > 0:
+                return found
+        return None
 
     def _interval(self, question: str, query: Query, candidates: list[Candidate]) -> Draft | None:
         """"How many days between A and B": the best-dated sentence for each part, and the computed gap."""
@@ -200,7 +217,8 @@ class ExtractiveAnswerer:
                 seen.add(sid)
                 stems = sentence_stems(sentence.text)
                 window, lemmas = set(stems), set(sentence.tags.lemmas if sentence.tags else ())
-                for near in filter(None, map(self.evidence.sentence, ids[max(pos - 1, 0):pos + 2])):
+                lead = self.evidence.enumeration_lead(sentence)  # "Secondly, ...": what the items are
+                for near in filter(None, [*map(self.evidence.sentence, ids[max(pos - 1, 0):pos + 2]), lead]):
                     window |= sentence_stems(near.text)
                     lemmas |= set(near.tags.lemmas if near.tags else ())
                 heading = sentence_stems(f"{sentence.section} {hit.chunk.title}")
@@ -227,13 +245,22 @@ class ExtractiveAnswerer:
         return out
 
     def _select(
-        self, view: QuestionView, ranked: list[Candidate], kind: AnswerType, hits: list[Hit], qvec: np.ndarray
+        self, view: QuestionView, ranked: list[Candidate], kind: AnswerType, hits: list[Hit], qvec: np.ndarray,
+        item: Sentence | None = None,
     ) -> list[Sentence]:
+        """Up to ``max_sentences`` sentences: the best (the asked-for enumeration ``item`` first when found), the
+        best for each part of a multi-part question, then close runners-up that add a term, with their context."""
         limit = self.settings.answer.max_sentences
         question = view.query.text
         primary = [c for c in ranked if c.typed] if kind in ("date", "number") else ranked
         if view.query.acronym:  # "what does ABC stand for": the sentence that spells it out comes first
             primary = [c for c in ranked if c.features.get("spells_acronym")] or primary
+        place = asked_place(question)
+        if item:  # "the second lesson": the sentence that opens with "Secondly" comes first
+            primary = [c for c in primary if c.sentence.id == item.id] or primary
+        if place:  # "according to the conclusion": the answer comes from the document's closing part
+            ranked = [c for c in ranked if self.evidence.place(c.sentence) == place] or ranked
+            primary = [c for c in primary if self.evidence.place(c.sentence) == place] or primary
         chosen: list[Candidate] = [primary[0] if primary else ranked[0]]
         if not arithmetic.interval_unit(question):
             for part in question_parts(question):
@@ -256,6 +283,8 @@ class ExtractiveAnswerer:
                 chosen.append(cand)
                 covered |= cand.matched
         sentences = [c.sentence for c in chosen[:limit]]
+        if item and item not in sentences:
+            sentences = [item, *sentences[:limit - 1]]
         return self._with_context(sentences, kind, limit)
 
     def _with_context(self, sentences: list[Sentence], kind: AnswerType, limit: int) -> list[Sentence]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import math
 from collections import Counter
 from functools import lru_cache
@@ -112,12 +114,15 @@ def coverage(terms: list[str], weights: TermWeights, stems: frozenset[str]) -> t
     return got / total, matched
 
 
+_FUNCTION_CONTRACTION = re.compile(r"n't$|'(?:re|ve|ll|d|m)$")  # can't, isn't, they're, we've: stopwords contracted
+
+
 def question_terms(text: str, filler: frozenset[str]) -> list[str]:
     """Distinct content stems of a question, minus generic question filler, in order."""
     seen: list[str] = []
     for w in words(text):
         s = stem(w)
-        if s in filler or s in seen:
+        if s in filler or s in seen or _FUNCTION_CONTRACTION.search(w):
             continue
         if s in sentence_stems(w):
             seen.append(s)

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.places import asked_place
 from assistant.answer.qtypes import has_value
+from assistant.schema import Hit
 
 if TYPE_CHECKING:
     from assistant.answer.extractive import Draft, ExtractiveAnswerer, Inspection
     from assistant.answer.query import Query
     from assistant.retrieve import HybridRetriever
-    from assistant.schema import Hit
 
 
 @dataclass
@@ -44,6 +45,11 @@ class AnswerPipeline:
             hits = self.retriever.retrieve_multi([text, *query.parts], vectors, extra_stems=fixes, keep=query.keep_chunk)
         else:
             hits = self.retriever.retrieve(text, vectors[0], extra_stems=fixes)
+        place = asked_place(text)
+        if place:  # "what does the intro say ...": the opening part of the best-matching document joins the hits
+            seen = {h.chunk.id for h in hits}
+            hits += [Hit(chunk=c, score=0.0) for c in self.answerer.evidence.chunks_at(hits[0].chunk.source, place)
+                     if c.id not in seen] if hits else []
         return Retrieved(query, vectors[0], hits)
 
     def inspect(self, text: str) -> tuple[Retrieved, Inspection | None]:

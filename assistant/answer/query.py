@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
+from assistant.answer.places import asked_item
 from assistant.answer.qtypes import DATE, QUESTION_FILLER, AnswerType, expected_type
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
@@ -139,7 +140,9 @@ def analyse(question: str, weights: TermWeights) -> Query:
     expansion = expand_abbreviations(question)
     raw_terms = question_terms(f"{question} {expansion}", QUESTION_FILLER)
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
-    terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms))
+    item = asked_item(question)
+    structural = stem(item.word) if item and item.word else ""  # "the last lesson": "last" says where, not what
+    terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms if t != structural))
     phrase = _head(question)
     unseen_words = [
         w for w in phrase

@@ -35,6 +35,7 @@ important significant crucial pivotal key vital major
 angry anger infuriate enrage outrage ire
 fear worry concern threat
 goal aim objective purpose intent
+lesson takeaway moral insight
 plan intend strategy
 expel order leave eject oust
 open establish set create found
