@@ -7,6 +7,7 @@ from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
+_HYPHENATED = re.compile(r"(?<=\w)\u2010[ \t]*\n\s*(?=\w)")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -27,7 +28,10 @@ def _stemmer():
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens, possessive ’s dropped."""
+    """Lower-cased word tokens, possessive ’s dropped; a word typeset across a line break with a hyphenation
+    hyphen (U+2010, as man pages are rendered: "de‐\n    fault") is one word."""
+    if "\u2010" in text:
+        text = _HYPHENATED.sub("", text)
     tokens = _TOKEN.findall(text.lower())
     for i, token in enumerate(tokens):
         if "'" in token or "’" in token:  # rare: the regex work only where an apostrophe is

@@ -1,0 +1,31 @@
+"""Word-level text handling shared by BM25 and the answerer: hyphenated line breaks, contracted stopwords."""
+
+from __future__ import annotations
+
+from assistant.answer.matching import question_terms
+from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.chunking import chunk_document
+from assistant.schema import Document
+from assistant.store import bm25_scores, build_bm25
+from assistant.terms import content_stems, words
+
+
+def test_a_word_hyphenated_across_a_line_break_is_one_word() -> None:
+    manual = "The de\u2010\n             fault is to disable forwarding after twenty minutes."
+    assert words(manual)[:3] == ["the", "default", "is"]
+    assert "default" in content_stems(manual)
+    assert words("a well-known\nfact") == ["a", "well", "known", "fact"]  # an ordinary hyphen stays a break
+
+
+def test_bm25_finds_a_word_the_manual_hyphenated() -> None:
+    text = ("ForwardX11Timeout\n     The de\u2010\n     fault is to disable untrusted forwarding after twenty minutes.\n\n"
+            "Compression\n     Specifies whether to use compression at all times.\n")
+    chunks, _ = chunk_document(Document(source="ssh.1", title="ssh", text=text, sha256="x"), min_words=3, max_words=12)
+    scores = bm25_scores(build_bm25(chunks), content_stems("what is the default"), len(chunks))
+    assert scores.max() > 0 and "twenty minutes" in chunks[int(scores.argmax())].text
+
+
+def test_contracted_stopwords_are_no_question_terms() -> None:
+    assert question_terms("what can't be overstated?", QUESTION_FILLER) == ["overst"]
+    assert question_terms("why isn't it running and they're idle", QUESTION_FILLER) == ["run", "idl"]
+    assert question_terms("whats the second lesson the article draws", QUESTION_FILLER) == ["second", "lesson", "draw"]
