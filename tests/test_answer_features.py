@@ -49,6 +49,17 @@ def test_asked_kind_present_uses_entity_labels() -> None:
     assert F.AskedKindPresent()(when, candidate(lasted, typed=False)) == -1.0
 
 
+def test_a_duration_answers_how_long() -> None:
+    how_long = question("For how long has the group been fighting?", kind="number")
+    how_long.query.head = "long"
+    since = sentence("It has been in conflict since the early 1980s.", ents=["DATE"])
+    waits = sentence("It gives up after twenty minutes.", ents=["TIME"])
+    assert F.AskedKindPresent()(how_long, candidate(since)) == 1.0
+    assert F.AskedKindPresent()(how_long, candidate(waits)) == 1.0
+    how_many = question("How many groups are fighting?", kind="number")
+    assert F.AskedKindPresent()(how_many, candidate(since)) == -1.0  # a date is no count
+
+
 def test_lemma_coverage_and_focus_head() -> None:
     q = question("Which bells ring?", lemmas=["bell", "ring"], focus=["bell"])
     s = sentence("The bells rang.", lemmas=["bell", "ring"])

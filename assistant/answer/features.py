@@ -26,6 +26,7 @@ KIND_LABELS: dict[str, frozenset[str]] = {
     "entity": frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
 }
+DURATION_LABELS = frozenset({"DATE", "TIME"})
 _REASON = re.compile(
     r"\b(?:because|due to|since|as a result|in order to|so that|so as to|reasons?|the purpose|caus(?:e|ed|es)|"
     r"led to|leads to|result(?:s|ed)? in|prevents?|avoids?|allows?|ensures?|therefore|thus|hence|in response|"
@@ -201,6 +202,8 @@ class AskedKindPresent:
         labels = KIND_LABELS.get(q.query.kind)
         if labels is None:
             return 0.0
+        if q.query.kind == "number" and q.query.head == "long":  # "how long": a duration ("twenty minutes", "45
+            labels = labels | DURATION_LABELS  # years") or a start ("since the early 1980s") is labelled DATE/TIME
         ents = set(c.sentence.tags.ents) if c.sentence.tags and q.query.kind != "date" else set()
         return 1.0 if (ents & labels) or c.typed else -1.0
 
