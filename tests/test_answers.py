@@ -31,6 +31,7 @@ ANSWERABLE = {
     "What is the first lesson the article draws?": "tool of statecraft",
     "whats the second lesson?": "humanitarian gestures",
     "What is the last lesson?": "strong alliances",
+    "What lessons does the article draw from the Albania-Iran case?": "Finally, the incident",  # all three
     "According to the conclusion, what can't be overstated?": "robust cybersecurity",
     "What does the intro say the Albania-Iran split reveals about the wider world?": "modern warfare",
 }

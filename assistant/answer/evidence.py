@@ -99,6 +99,24 @@ class Evidence:
                 return lead if lead.source == sentence.source and lead.answerable else None
         return None
 
+    def enumeration_items(self, lead: Sentence, reach: int = 20) -> list[Sentence]:
+        """The items of an enumeration that ``lead`` introduces (the next sentence opens with "First(ly)"), each
+        by the sentence that opens it, in order; empty when no enumeration follows."""
+        sentences = self._snapshot.meta.sentences
+        row = self._snapshot.sentence_row[lead.id]
+        following = [s for s in sentences[row + 1:row + 1 + reach] if s.source == lead.source and s.answerable]
+        if not following or sentence_ordinal(following[0].text) != 1:
+            return []
+        items, expected = [following[0]], 2
+        for other in following[1:]:
+            found = sentence_ordinal(other.text)
+            if found == expected or found == -1:
+                items.append(other)
+                expected += 1
+            if found == -1:
+                break
+        return items
+
     def enumeration_item(self, sentence: Sentence, number: int, reach: int = 20) -> Sentence | None:
         """The item ``number`` (-1: the last) of an enumeration that starts at or after ``sentence`` in its document,
         looking ``reach`` sentences ahead: "Secondly, ..." for 2; "Finally, ..." or the last numbered one for -1."""

@@ -167,6 +167,15 @@ class ExtractiveAnswerer:
                 return found
         return None
 
+    def _enumeration(self, best: Sentence, terms: list[str]) -> list[Sentence]:
+        """When the best sentence is an enumeration's lead ("... offers several lessons") or one of its items
+        ("Secondly, ...") and the lead meets the question's terms: the lead and each item's opening sentence."""
+        lead = best if sentence_ordinal(best.text) is None else self.evidence.enumeration_lead(best)
+        items = self.evidence.enumeration_items(lead) if lead else []
+        if not items or not coverage(terms, self.weights, sentence_stems(lead.text))[1]:
+            return []
+        return [lead, *items]
+
     def _interval(self, question: str, query: Query, candidates: list[Candidate]) -> Draft | None:
         """"How many days between A and B": the best-dated sentence for each part, and the computed gap."""
         unit = arithmetic.interval_unit(question)
@@ -285,6 +294,9 @@ class ExtractiveAnswerer:
         sentences = [c.sentence for c in chosen[:limit]]
         if item and item not in sentences:
             sentences = [item, *sentences[:limit - 1]]
+        elif not item and (listed := next(filter(None, (self._enumeration(s, view.query.terms) for s in sentences[:2])),
+                                          None)):  # the best sentences speak of "several lessons": list them all
+            sentences = list({s.id: s for s in [*listed, *sentences]}.values())[:limit]
         return self._with_context(sentences, kind, limit)
 
     def _with_context(self, sentences: list[Sentence], kind: AnswerType, limit: int) -> list[Sentence]:
