@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.followup_agree import agrees, named_before, pronoun_referent
+from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
 from assistant.nlp import Syntax, Token, syntax
@@ -268,7 +268,8 @@ def resolve(
             missing += [] if kind == "determiner" else [t.text]
         else:
             used.add(target)
-            target = counted_members(target, parsed.tokens, t.i) if kind == "group" else target
+            if kind == "group":
+                target = in_number(counted_members(target, parsed.tokens, t.i), t.text)
             pieces.append(f"{target}'s" if t.text.lower() in POSSESSIVE and kind != "determiner" else target)
     if missing and not used:  # it refers to something, and the earlier question offers nothing it can be
         return Resolution(question, cues=found, tied_to=previous,

@@ -1,0 +1,21 @@
+"""Reference rules of the sixth round (issue 16f), each on a hand-built two-turn fixture: the real spaCy parser,
+no index (what a reference becomes, not what the answerer then finds)."""
+
+from __future__ import annotations
+
+from assistant.followup import resolve
+from assistant.followup_agree import in_number
+
+
+def test_them_for_one_of_a_kind_makes_its_noun_plural() -> None:
+    searched = resolve("when should i use them?", ["what is a trigger in sqlite?"]).searched
+    assert searched == "When should i use triggers in sqlite?"
+    assert in_number("policy", "them") == "policies" and in_number("the branch", "they") == "the branches"
+
+
+def test_names_paths_people_and_their_keep_their_number() -> None:
+    assert in_number("dpkg", "them") == "dpkg"  # a name the parser calls a noun
+    assert in_number("/var/lock", "them") == "/var/lock"
+    assert in_number("the maintainer", "they") == "the maintainer"  # a singular "they"
+    assert in_number("view", "their") == "view"
+    assert in_number("packages", "them") == "packages"
