@@ -172,7 +172,7 @@ class Antecedents:
                 return found
             if self._asks_for_a_thing() and (found := self._answer_chunk("")):
                 return found
-            return self.named_subject() or self._topic(chunks) or self.path() or self.gist()
+            return self.named_subject() or self.untagged_subject() or self._topic(chunks) or self.path() or self.gist()
         if kind == "event":
             return self.gist(event=True)
         if kind == "noun":  # "the first one": the noun of the previous question's topic, singular
@@ -268,6 +268,21 @@ class Antecedents:
                     stop += 1
                 return self.parsed.span(start, stop) if start < stop < end and toks[stop].text.islower() else None
         return None
+
+    def untagged_subject(self) -> str | None:
+        """ "what does IdentitiesOnly do in ssh_config?": the parser tags the option an adverb, so the question has
+        no subject phrase; the words between the auxiliary and its verb are the subject, what "it" points to. None
+        when the question has a subject or nothing stands there."""
+        toks = self.parsed.tokens
+        if any(t.dep.startswith(("nsubj", "csubj", "expl")) for t in toks):
+            return None
+        aux = next((t for t in toks if t.dep == "aux" and toks[t.head].pos == "VERB" and t.head > t.i + 1), None)
+        if aux is None:
+            return None
+        between = toks[aux.i + 1:aux.head]
+        if len(between) > 3 or any(t.pos in ("PRON", "DET", "PUNCT", "ADP") or t.tag in _WH_TAGS for t in between):
+            return None
+        return self.parsed.span(aux.i + 1, aux.head)
 
     def _with_of(self, start: int, end: int) -> str:
         """A chunk of the previous question with the phrase that modifies it ("version 1.1 *of the social

@@ -19,3 +19,10 @@ def test_names_paths_people_and_their_keep_their_number() -> None:
     assert in_number("the maintainer", "they") == "the maintainer"  # a singular "they"
     assert in_number("view", "their") == "view"
     assert in_number("packages", "them") == "packages"
+
+
+def test_it_is_the_option_the_parser_left_without_a_subject_phrase() -> None:
+    searched = resolve("is it on by default?", ["what does KeysOnly do in the agent?"]).searched
+    assert searched == "Is KeysOnly on by default?"  # the parser tags the option an adverb, not "the agent"
+    assert resolve("is it on by default?", ["what does the daemon do at boot?"]).searched == \
+        "Is daemon on by default?"  # a subject phrase: the rule before this one
