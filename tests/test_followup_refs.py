@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.followup import resolve
 from assistant.followup_agree import in_number
+from assistant.followup_swap import variant_swap
 
 
 def test_them_for_one_of_a_kind_makes_its_noun_plural() -> None:
@@ -26,3 +27,10 @@ def test_it_is_the_option_the_parser_left_without_a_subject_phrase() -> None:
     assert searched == "Is KeysOnly on by default?"  # the parser tags the option an adverb, not "the agent"
     assert resolve("is it on by default?", ["what does the daemon do at boot?"]).searched == \
         "Is daemon on by default?"  # a subject phrase: the rule before this one
+
+
+def test_another_version_takes_the_place_of_the_end_it_varies() -> None:
+    assert variant_swap("sha512?", "is sha256 supported by apt?") == "is sha512 supported by apt"
+    assert variant_swap("gplv2", "can I combine it with GPLv3 code?") == "can I combine it with GPLv2 code"
+    assert variant_swap("v4", "What does Acquire::ForceIPv4 do?") is None  # the same version: nothing to swap
+    assert variant_swap("kosovo", "When did Albania recognise Israel?") is None
