@@ -35,6 +35,10 @@ _NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[
 _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 """A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
 _THEN = re.compile(r"(?i)\b(?:(by|until|till|since|before|after|back)\s+)?then\b")
+_ASIDES = (re.compile(r"(?i),?\s*\b(?:tho|though|anyway)\s*(?=\?*$)"),  # "why bother using them though?"
+           re.compile(r"(?i)\b((?:what|who|where|which|how)\s+)else\b\s*"),  # "what else has to go with it?"
+           re.compile(r"(?i)\b(?:btw|by the way)\b,?\s*"))
+"""Words said to the listener, not asked about: the answerer would look for them in the documents."""
 _CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b[^,;?]*\??")
 
 
@@ -188,6 +192,14 @@ def named_lead(question: str) -> str | None:
     return None
 
 
+def without_asides(question: str) -> str:
+    """The question without the words said to the listener ("though", "btw", the "else" of "what else"): "why
+    bother using them though?" → "why bother using them?"."""
+    for aside in _ASIDES:
+        question = aside.sub(lambda m: m.group(1) if m.groups() and m.group(1) else "", question)
+    return question.strip()
+
+
 def apostrophes(question: str) -> str:
     """The question with a wh-word's "'s" put back where it was typed without its apostrophe ("whats his name")."""
     return _CASUAL.sub(r"\1's", question)
@@ -244,7 +256,7 @@ def resolve(
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
                        similar if params.parallel_swap else None)
-    core = apostrophes(_strip_leader(question))  # "whats his name": "what's his name"
+    core = apostrophes(without_asides(_strip_leader(question)))  # "whats his name": "what's his name"
     parsed = syntax(core)
     pieces, missing = [], []
     used: set[str] = set()

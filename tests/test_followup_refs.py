@@ -3,7 +3,7 @@ no index (what a reference becomes, not what the answerer then finds)."""
 
 from __future__ import annotations
 
-from assistant.followup import resolve
+from assistant.followup import resolve, without_asides
 from assistant.followup_agree import in_number
 from assistant.followup_swap import variant_swap
 
@@ -34,3 +34,11 @@ def test_another_version_takes_the_place_of_the_end_it_varies() -> None:
     assert variant_swap("gplv2", "can I combine it with GPLv3 code?") == "can I combine it with GPLv2 code"
     assert variant_swap("v4", "What does Acquire::ForceIPv4 do?") is None  # the same version: nothing to swap
     assert variant_swap("kosovo", "When did Albania recognise Israel?") is None
+
+
+def test_words_said_to_the_listener_are_not_searched() -> None:
+    assert without_asides("why use them though?") == "why use them?"
+    assert without_asides("btw what else does it need?") == "what does it need?"
+    assert without_asides("what happened then?") == "what happened then?"  # "then" is a date to resolve
+    searched = resolve("what else has to go with it?", ["what is a tarball?"]).searched
+    assert searched == "What has to go with tarball?"
