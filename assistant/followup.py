@@ -26,7 +26,11 @@ PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "
             "it": "thing", "its": "thing"}
 POSSESSIVE = frozenset({"his", "her", "its", "their", "theirs", "hers"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
+"""A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
+WEAK = ("leading conjunction", "comparison")
+"""Cues that count only beside other evidence."""
 LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", "ok", "okay")
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 WH_ALIASES = {"how come": "why", "how so": "how"}
@@ -93,6 +97,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
         if low in PERSONAL and t.tag in ("PRP", "PRP$"):
             if not named_before(parsed, t.i):  # "and when did Israel open *its* embassy?": Israel's, no reference
                 found.append(f"pronoun {low!r}")
+        elif _group_noun(t, toks):
+            found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
         elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl"):
             if t.dep == "det":
                 found.append(f"demonstrative {low!r}")
@@ -140,6 +146,12 @@ def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
     before = ("DET", "ADP") if bare else ("DET", "ADJ", "ADP", "PROPN", "NOUN")
     return t.text.lower() in ("one", "ones") and t.dep in ("pobj", "nsubj", "dobj", "ROOT", "attr") and \
         t.i > 0 and toks[t.i - 1].pos in before
+
+
+def _group_noun(t: Token, toks: list[Token]) -> bool:
+    """Whether ``t`` is a bare group noun after "the" ("view *the group*"), nothing else modifying it."""
+    return t.lemma in GROUP_NOUNS and t.tag == "NN" and t.i > 0 and toks[t.i - 1].text.lower() == "the" and \
+        not any(x.head == t.i and x.i != t.i - 1 for x in toks)
 
 
 def one_of(toks: list[Token], at: int) -> bool:
@@ -256,11 +268,21 @@ def resolve(
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
                        similar if params.parallel_swap else None)
+    group = refs.organisation() if any(c.startswith("definite") for c in found) else None
+    if group is None and any(c.startswith("definite") for c in found):  # "the group" with no organisation before
+        found = tuple(c for c in found if not c.startswith("definite"))
+        strong = [c for c in found if c not in WEAK]
+        if not strong or strong == ["short"]:  # nothing else leans on the history: asked as typed
+            return Resolution(question)
     core = apostrophes(without_asides(_strip_leader(question)))  # "whats his name": "what's his name"
     parsed = syntax(core)
     pieces, missing = [], []
     used: set[str] = set()
     for t in parsed.tokens:
+        if _group_noun(t, parsed.tokens) and group:  # "the group": the organisation the previous turn named
+            pieces[-1:] = [group]  # "the" gives way to the name
+            used.add(group)
+            continue
         if _pro_one(t, parsed.tokens):  # "in one": the previous phrase; "the first one": its noun
             kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
         else:

@@ -108,6 +108,11 @@ class Antecedents:
         return next((parsed.span(s, e) for s, e, label in parsed.ents if label in labels
                      and (label != "PERSON" or phrase_kind(parsed, s, e) == "person")), None)
 
+    def _acronym(self) -> str | None:
+        """The previous question's first acronym ("MEK", "PLO"), None when it has none."""
+        return next((t.text for t in self.parsed.tokens if t.pos == "PROPN" and t.text.isupper() and len(t.text) > 1),
+                    None)
+
     def _role(self, parsed: Syntax) -> str | None:
         """The first phrase headed by a noun naming a person ("a western diplomat": "the western diplomat")."""
         for start, end in self._chunks(parsed):
@@ -161,9 +166,7 @@ class Antecedents:
             return found or (self.gist() if self.asked == "who" or not chunks else _no_det(self.parsed, *chunks[0]))
         if kind == "group":
             plural = [c for c in chunks if self.parsed.tokens[c[1] - 1].tag in ("NNS", "NNPS")]
-            acronym = next((t.text for t in self.parsed.tokens if t.pos == "PROPN" and t.text.isupper()
-                            and len(t.text) > 1), None)
-            return (self._ent(self.parsed, ("ORG", "NORP")) or acronym or self.named_subject() or self._topic(chunks)
+            return (self.organisation() or self.named_subject() or self._topic(chunks)
                     or (_no_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
@@ -238,6 +241,11 @@ class Antecedents:
                     if phrase not in picked and not any(phrase in p for p in picked):
                         picked.append(phrase)
         return " ".join(picked)
+
+    def organisation(self) -> str | None:
+        """The organisation or people the previous question names (an entity, an acronym), what "the group"
+        points to; None when it names none."""
+        return self._ent(self.parsed, ("ORG", "NORP")) or self._acronym()
 
     def instance(self) -> str | None:
         """The previous question's phrase for one of a kind, with its indefinite article ("what's the advantage of

@@ -3,7 +3,7 @@ no index (what a reference becomes, not what the answerer then finds)."""
 
 from __future__ import annotations
 
-from assistant.followup import resolve, without_asides
+from assistant.followup import cues, resolve, without_asides
 from assistant.followup_agree import in_number
 from assistant.followup_swap import variant_swap
 
@@ -42,3 +42,11 @@ def test_words_said_to_the_listener_are_not_searched() -> None:
     assert without_asides("what happened then?") == "what happened then?"  # "then" is a date to resolve
     searched = resolve("what else has to go with it?", ["what is a tarball?"]).searched
     assert searched == "What has to go with tarball?"
+
+
+def test_a_bare_group_noun_is_the_organisation_named_before() -> None:
+    previous = ["when was the PLO founded?"]
+    assert "definite 'group'" in cues("what did the group want?")
+    assert resolve("what did the group want?", previous).searched == "What did PLO want?"
+    assert resolve("what did the armed group want?", previous).searched is None  # a group of its own
+    assert resolve("what did the group want?", ["when was the castle built?"]).searched is None  # no organisation
