@@ -268,8 +268,9 @@ def resolve(
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
                        similar if params.parallel_swap else None)
-    group = refs.organisation() if any(c.startswith("definite") for c in found) else None
-    if group is None and any(c.startswith("definite") for c in found):  # "the group" with no organisation before
+    definite = any(c.startswith("definite") for c in found)
+    group = refs.organisation() if definite else None
+    if definite and group is None:  # "the group" with no organisation named before
         found = tuple(c for c in found if not c.startswith("definite"))
         strong = [c for c in found if c not in WEAK]
         if not strong or strong == ["short"]:  # nothing else leans on the history: asked as typed
