@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.followup_agree import agrees, named_before, pronoun_referent
+from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
 from assistant.nlp import Syntax, Token, syntax
@@ -26,7 +26,11 @@ PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "
             "it": "thing", "its": "thing"}
 POSSESSIVE = frozenset({"his", "her", "its", "their", "theirs", "hers"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
+"""A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
+WEAK = ("leading conjunction", "comparison")
+"""Cues that count only beside other evidence."""
 LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", "ok", "okay")
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 WH_ALIASES = {"how come": "why", "how so": "how"}
@@ -35,6 +39,10 @@ _NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[
 _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 """A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
 _THEN = re.compile(r"(?i)\b(?:(by|until|till|since|before|after|back)\s+)?then\b")
+_ASIDES = (re.compile(r"(?i),?\s*\b(?:tho|though|anyway)\s*(?=\?*$)"),  # "why bother using them though?"
+           re.compile(r"(?i)\b((?:what|who|where|which|how)\s+)else\b\s*"),  # "what else has to go with it?"
+           re.compile(r"(?i)\b(?:btw|by the way)\b,?\s*"))
+"""Words said to the listener, not asked about: the answerer would look for them in the documents."""
 _CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b[^,;?]*\??")
 
 
@@ -89,6 +97,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
         if low in PERSONAL and t.tag in ("PRP", "PRP$"):
             if not named_before(parsed, t.i):  # "and when did Israel open *its* embassy?": Israel's, no reference
                 found.append(f"pronoun {low!r}")
+        elif _group_noun(t, toks):
+            found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
         elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl"):
             if t.dep == "det":
                 found.append(f"demonstrative {low!r}")
@@ -136,6 +146,12 @@ def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
     before = ("DET", "ADP") if bare else ("DET", "ADJ", "ADP", "PROPN", "NOUN")
     return t.text.lower() in ("one", "ones") and t.dep in ("pobj", "nsubj", "dobj", "ROOT", "attr") and \
         t.i > 0 and toks[t.i - 1].pos in before
+
+
+def _group_noun(t: Token, toks: list[Token]) -> bool:
+    """Whether ``t`` is a bare group noun after "the" ("view *the group*"), nothing else modifying it."""
+    return t.lemma in GROUP_NOUNS and t.tag == "NN" and t.i > 0 and toks[t.i - 1].text.lower() == "the" and \
+        not any(x.head == t.i and x.i != t.i - 1 for x in toks)
 
 
 def one_of(toks: list[Token], at: int) -> bool:
@@ -186,6 +202,14 @@ def named_lead(question: str) -> str | None:
                       for x in toks[comma + 1:]]
             return _finish(" ".join(pieces))
     return None
+
+
+def without_asides(question: str) -> str:
+    """The question without the words said to the listener ("though", "btw", the "else" of "what else"): "why
+    bother using them though?" → "why bother using them?"."""
+    for aside in _ASIDES:
+        question = aside.sub(lambda m: m.group(1) if m.groups() and m.group(1) else "", question)
+    return question.strip()
 
 
 def apostrophes(question: str) -> str:
@@ -244,11 +268,22 @@ def resolve(
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
                        similar if params.parallel_swap else None)
-    core = apostrophes(_strip_leader(question))  # "whats his name": "what's his name"
+    definite = any(c.startswith("definite") for c in found)
+    group = refs.organisation() if definite else None
+    if definite and group is None:  # "the group" with no organisation named before
+        found = tuple(c for c in found if not c.startswith("definite"))
+        strong = [c for c in found if c not in WEAK]
+        if not strong or strong == ["short"]:  # nothing else leans on the history: asked as typed
+            return Resolution(question)
+    core = apostrophes(without_asides(_strip_leader(question)))  # "whats his name": "what's his name"
     parsed = syntax(core)
     pieces, missing = [], []
     used: set[str] = set()
     for t in parsed.tokens:
+        if _group_noun(t, parsed.tokens) and group:  # "the group": the organisation the previous turn named
+            pieces[-1:] = [group]  # "the" gives way to the name
+            used.add(group)
+            continue
         if _pro_one(t, parsed.tokens):  # "in one": the previous phrase; "the first one": its noun
             kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
@@ -268,7 +303,8 @@ def resolve(
             missing += [] if kind == "determiner" else [t.text]
         else:
             used.add(target)
-            target = counted_members(target, parsed.tokens, t.i) if kind == "group" else target
+            if kind == "group":
+                target = in_number(counted_members(target, parsed.tokens, t.i), t.text)
             pieces.append(f"{target}'s" if t.text.lower() in POSSESSIVE and kind != "determiner" else target)
     if missing and not used:  # it refers to something, and the earlier question offers nothing it can be
         return Resolution(question, cues=found, tied_to=previous,

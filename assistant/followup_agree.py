@@ -4,9 +4,10 @@ thing that is no person, "they" a group or several), and a pronoun whose name st
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from assistant.nlp import Syntax
+from assistant.nlp import Syntax, syntax
 
 Referent = Literal["person", "group", "thing"]
 
@@ -87,3 +88,27 @@ def named_before(parsed: Syntax, at: int) -> tuple[int, int] | None:
         if agrees(pronoun, parsed, start, end):
             return start, end
     return None
+
+
+def _plural(word: str) -> str:
+    """A regular English plural ("view" → "views", "policy" → "policies", "box" → "boxes")."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s")
+
+
+def in_number(target: str, pronoun: str) -> str:
+    """``target`` in the pronoun's number: "they"/"them" standing for one of a kind ("what's *a view*?" + "why
+    use *them*?") make its common-noun head plural ("views"); a name, a path, a person (a singular "they"), an
+    organisation or a plural stays, and so does any phrase for "their"."""
+    if pronoun.lower() not in ("they", "them") or "/" in target:
+        return target
+    parsed = syntax(target)
+    toks = parsed.tokens
+    if not toks or parsed.ents:
+        return target
+    root = next((t for t in toks if t.dep == "ROOT"), toks[-1])
+    if root.pos != "NOUN" or root.tag != "NN" or not root.text.isalpha() or not root.text.islower() or \
+            not re.search("[aeiou]", root.text) or person_noun(root.lemma):  # "dpkg": a name the parser calls a noun
+        return target
+    return "".join((_plural(t.text) if t.i == root.i else t.text) + " " * t.space for t in toks).strip()

@@ -108,6 +108,11 @@ class Antecedents:
         return next((parsed.span(s, e) for s, e, label in parsed.ents if label in labels
                      and (label != "PERSON" or phrase_kind(parsed, s, e) == "person")), None)
 
+    def _acronym(self) -> str | None:
+        """The previous question's first acronym ("MEK", "PLO"), None when it has none."""
+        return next((t.text for t in self.parsed.tokens if t.pos == "PROPN" and t.text.isupper() and len(t.text) > 1),
+                    None)
+
     def _role(self, parsed: Syntax) -> str | None:
         """The first phrase headed by a noun naming a person ("a western diplomat": "the western diplomat")."""
         for start, end in self._chunks(parsed):
@@ -161,9 +166,7 @@ class Antecedents:
             return found or (self.gist() if self.asked == "who" or not chunks else _no_det(self.parsed, *chunks[0]))
         if kind == "group":
             plural = [c for c in chunks if self.parsed.tokens[c[1] - 1].tag in ("NNS", "NNPS")]
-            acronym = next((t.text for t in self.parsed.tokens if t.pos == "PROPN" and t.text.isupper()
-                            and len(t.text) > 1), None)
-            return (self._ent(self.parsed, ("ORG", "NORP")) or acronym or self.named_subject() or self._topic(chunks)
+            return (self.organisation() or self.named_subject() or self._topic(chunks)
                     or (_no_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
@@ -172,7 +175,7 @@ class Antecedents:
                 return found
             if self._asks_for_a_thing() and (found := self._answer_chunk("")):
                 return found
-            return self.named_subject() or self._topic(chunks) or self.path() or self.gist()
+            return self.named_subject() or self.untagged_subject() or self._topic(chunks) or self.path() or self.gist()
         if kind == "event":
             return self.gist(event=True)
         if kind == "noun":  # "the first one": the noun of the previous question's topic, singular
@@ -239,6 +242,11 @@ class Antecedents:
                         picked.append(phrase)
         return " ".join(picked)
 
+    def organisation(self) -> str | None:
+        """The organisation or people the previous question names (an entity, an acronym), what "the group"
+        points to; None when it names none."""
+        return self._ent(self.parsed, ("ORG", "NORP")) or self._acronym()
+
     def instance(self) -> str | None:
         """The previous question's phrase for one of a kind, with its indefinite article ("what's the advantage of
         *a WITHOUT ROWID table*?"): what "one of those" is. None when it has none."""
@@ -268,6 +276,21 @@ class Antecedents:
                     stop += 1
                 return self.parsed.span(start, stop) if start < stop < end and toks[stop].text.islower() else None
         return None
+
+    def untagged_subject(self) -> str | None:
+        """ "what does IdentitiesOnly do in ssh_config?": the parser tags the option an adverb, so the question has
+        no subject phrase; the words between the auxiliary and its verb are the subject, what "it" points to. None
+        when the question has a subject or nothing stands there."""
+        toks = self.parsed.tokens
+        if any(t.dep.startswith(("nsubj", "csubj", "expl")) for t in toks):
+            return None
+        aux = next((t for t in toks if t.dep == "aux" and toks[t.head].pos == "VERB" and t.head > t.i + 1), None)
+        if aux is None:
+            return None
+        between = toks[aux.i + 1:aux.head]
+        if len(between) > 3 or any(t.pos in ("PRON", "DET", "PUNCT", "ADP") or t.tag in _WH_TAGS for t in between):
+            return None
+        return self.parsed.span(aux.i + 1, aux.head)
 
     def _with_of(self, start: int, end: int) -> str:
         """A chunk of the previous question with the phrase that modifies it ("version 1.1 *of the social

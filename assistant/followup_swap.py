@@ -25,10 +25,29 @@ def _words(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\s\"'“”(),;:?!]+(?:[.'’][^\s\"'“”(),;:?!]+)*", text)]
 
 
+_VARIANT = re.compile(r"([A-Za-z]+)(\d+(?:\.\d+)*)")
+
+
+def variant_swap(fragment: str, previous: str) -> str | None:
+    """ "and v6?" after "What does Acquire::ForceIPv4 do?": the fragment is another version of the end of a word
+    of the previous question (the same letters, other digits), so it takes that end's place ("ForceIPv6"); None
+    when the fragment is no such word or no word of the previous question ends that way."""
+    own = _VARIANT.fullmatch(re.sub(r"(?i)^(?:the|a|an)\s+", "", fragment.strip(" ?.!")))
+    if not own:
+        return None
+    letters, digits = own.groups()
+    for found in re.finditer(rf"(?i){re.escape(letters)}(\d+(?:\.\d+)*)\b", previous):
+        if found.group(1) != digits:
+            return f"{previous[:found.start(1)]}{digits}{previous[found.end(1):]}".rstrip(" ?")
+    return None
+
+
 def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     """The previous question with the word ``fragment`` parallels replaced by the fragment ("and attempts?" after
     "What's the default timeout in resolv.conf?" → "What's the default attempts in resolv.conf"); None when the
     fragment holds a verb beside other words or more than a few words, or the previous question has no noun or adjective."""
+    if variant := variant_swap(fragment, previous):
+        return variant
     phrase = re.sub(r"(?i)^(?:the|a|an)\s+", "", fragment.strip(" ?.!"))
     own = syntax(phrase).tokens
     if not phrase or len(_words(phrase)) > MAX_FRAGMENT_WORDS or (  # a lone word is a noun here ("attempts")

@@ -1,0 +1,52 @@
+"""Reference rules of the sixth round (issue 16f), each on a hand-built two-turn fixture: the real spaCy parser,
+no index (what a reference becomes, not what the answerer then finds)."""
+
+from __future__ import annotations
+
+from assistant.followup import cues, resolve, without_asides
+from assistant.followup_agree import in_number
+from assistant.followup_swap import variant_swap
+
+
+def test_them_for_one_of_a_kind_makes_its_noun_plural() -> None:
+    searched = resolve("when should i use them?", ["what is a trigger in sqlite?"]).searched
+    assert searched == "When should i use triggers in sqlite?"
+    assert in_number("policy", "them") == "policies" and in_number("the branch", "they") == "the branches"
+
+
+def test_names_paths_people_and_their_keep_their_number() -> None:
+    assert in_number("dpkg", "them") == "dpkg"  # a name the parser calls a noun
+    assert in_number("/var/lock", "them") == "/var/lock"
+    assert in_number("the maintainer", "they") == "the maintainer"  # a singular "they"
+    assert in_number("view", "their") == "view"
+    assert in_number("packages", "them") == "packages"
+
+
+def test_it_is_the_option_the_parser_left_without_a_subject_phrase() -> None:
+    searched = resolve("is it on by default?", ["what does KeysOnly do in the agent?"]).searched
+    assert searched == "Is KeysOnly on by default?"  # the parser tags the option an adverb, not "the agent"
+    assert resolve("is it on by default?", ["what does the daemon do at boot?"]).searched == \
+        "Is daemon on by default?"  # a subject phrase: the rule before this one
+
+
+def test_another_version_takes_the_place_of_the_end_it_varies() -> None:
+    assert variant_swap("sha512?", "is sha256 supported by apt?") == "is sha512 supported by apt"
+    assert variant_swap("gplv2", "can I combine it with GPLv3 code?") == "can I combine it with GPLv2 code"
+    assert variant_swap("v4", "What does Acquire::ForceIPv4 do?") is None  # the same version: nothing to swap
+    assert variant_swap("kosovo", "When did Albania recognise Israel?") is None
+
+
+def test_words_said_to_the_listener_are_not_searched() -> None:
+    assert without_asides("why use them though?") == "why use them?"
+    assert without_asides("btw what else does it need?") == "what does it need?"
+    assert without_asides("what happened then?") == "what happened then?"  # "then" is a date to resolve
+    searched = resolve("what else has to go with it?", ["what is a tarball?"]).searched
+    assert searched == "What has to go with tarball?"
+
+
+def test_a_bare_group_noun_is_the_organisation_named_before() -> None:
+    previous = ["when was the PLO founded?"]
+    assert "definite 'group'" in cues("what did the group want?")
+    assert resolve("what did the group want?", previous).searched == "What did PLO want?"
+    assert resolve("what did the armed group want?", previous).searched is None  # a group of its own
+    assert resolve("what did the group want?", ["when was the castle built?"]).searched is None  # no organisation
