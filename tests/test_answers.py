@@ -32,6 +32,9 @@ ANSWERABLE = {
     "whats the second lesson?": "humanitarian gestures",
     "What is the last lesson?": "strong alliances",
     "What lessons does the article draw from the Albania-Iran case?": "Finally, the incident",  # all three
+    # an interval: each event's own dated sentence, chosen jointly (the announcement's sentence also names the attack)
+    "how many days passed between the big cyberattack and albania cutting diplomatic ties": "54 days",
+    "How many years passed between Albania accepting the MEK and cutting ties with Iran?": "8 years",
     "According to the conclusion, what can't be overstated?": "robust cybersecurity",
     "What does the intro say the Albania-Iran split reveals about the wider world?": "modern warfare",
 }

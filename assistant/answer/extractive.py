@@ -177,29 +177,24 @@ class ExtractiveAnswerer:
         return [lead, *items]
 
     def _interval(self, question: str, query: Query, candidates: list[Candidate]) -> Draft | None:
-        """"How many days between A and B": the best-dated sentence for each part, and the computed gap."""
+        """"How many days between A and B": a dated sentence for each event, and the computed gap. The pair of
+        sentences (two different dates whose gap can be computed) is chosen jointly, by how well each fits its
+        event: "On <date> B happened; A was its cause" must not stand for A while a sentence dating A exists."""
         unit = arithmetic.interval_unit(question)
         parts = arithmetic.question_parts(question) if unit else []
         if len(parts) < 2:
             return None
-        picks: list[tuple[Sentence, arithmetic.DatedValue]] = []
         part_vectors = self._embed(parts[:2]) if self._embed else None
-        for p, part in enumerate(parts[:2]):
-            terms = question_terms(part, QUESTION_FILLER)
-            literal = arithmetic.find_dates(part)
-            best, best_cov = None, 0.0
-            for cand in candidates:
-                dates = arithmetic.find_dates(cand.sentence.text)
-                if literal:
-                    dates = [d for d in dates if arithmetic.same_day(d, literal[0])]
-                cov, _ = coverage(terms, self.document_weights(cand.sentence.source), cand.window)
-                dense = self.evidence.window_similarity(cand.sentence, part_vectors[p]) if part_vectors is not None else cand.view.dense
-                fit = (cov + dense) / 2
-                if dates and fit > best_cov and all(dates[0] != d for _, d in picks):
-                    best, best_cov = (cand.sentence, dates[0]), fit
-            if best is None or best_cov < self.params.interval_min_fit:
-                return None
-            picks.append(best)
+        fits = [self._event_fits(part, part_vectors[p] if part_vectors is not None else None, candidates)
+                for p, part in enumerate(parts[:2])]
+        pairs = [(fits[0][a][1] + fits[1][b][1], a, b) for a in fits[0] for b in fits[1]
+                 if a != b and fits[0][a][0] and fits[1][b][0]
+                 and min(fits[0][a][1], fits[1][b][1]) >= self.params.interval_min_fit
+                 and arithmetic.difference(fits[0][a][0][0], fits[1][b][0][0], unit or "days")]
+        if not pairs:
+            return None
+        _, a, b = max(pairs, key=lambda pair: pair[0])
+        picks = [(candidates[a].sentence, fits[0][a][0][0]), (candidates[b].sentence, fits[1][b][0][0])]
         (s1, d1), (s2, d2) = picks
         count = arithmetic.difference(d1, d2, unit or "days")
         if not count:  # None: too vague to compute; 0: two events matched to one date, a sign of a wrong pick
@@ -210,6 +205,28 @@ class ExtractiveAnswerer:
         if len(sentences) == 1:
             template = template.replace("{1}", "{0}")
         return Draft(sentences, False, template=template)
+
+    def _event_fits(
+        self, part: str, vector: np.ndarray | None, candidates: list[Candidate]
+    ) -> dict[int, tuple[list[arithmetic.DatedValue], float]]:
+        """For one event of an interval question: each candidate's dates (those of a date the event names, if it
+        names one) and how well it fits the event: the mean of term coverage and dense similarity of the sentence,
+        or of its paragraph window less a discount ("It was in this year that ..." dates its neighbour's event,
+        but a sentence that dates the event itself comes first)."""
+        terms = question_terms(part, QUESTION_FILLER)
+        literal = arithmetic.find_dates(part)
+        out = {}
+        for i, cand in enumerate(candidates):
+            dates = arithmetic.find_dates(cand.sentence.text)
+            if literal:
+                dates = [d for d in dates if arithmetic.same_day(d, literal[0])]
+            weights = self.document_weights(cand.sentence.source)
+            own = coverage(terms, weights, sentence_stems(cand.sentence.text))[0] + (
+                self.evidence.similarity(cand.sentence, vector) if vector is not None else cand.view.dense)
+            near = coverage(terms, weights, cand.window)[0] + (
+                self.evidence.window_similarity(cand.sentence, vector) if vector is not None else cand.view.dense)
+            out[i] = (dates, max(own / 2, near / 2 - self.params.interval_window_discount))
+        return out
 
     def _candidates(
         self, view: QuestionView, terms: list[str], kind: AnswerType, hits: list[Hit], qvec: np.ndarray

@@ -52,6 +52,9 @@ class AnswerParams(BaseModel):
     interval_min_fit: float = Field(0.35, description="'How many days between A and B': each event's dated sentence "
                                     "needs at least this mean of term coverage and dense similarity. Hand-set: the "
                                     "collections hold too few such questions to fit it.")
+    interval_window_discount: float = Field(0.1, description="'How many days between A and B': an event matched "
+                                            "only with the dated sentence's paragraph neighbours fits this much "
+                                            "less than one its own sentence states. Hand-set, as interval_min_fit.")
     extras_must_add_terms: bool = Field(True, description="A further sentence must also match a question term the "
                                         "answer so far lacks (or give a reason for a why-question).")
 
