@@ -293,9 +293,9 @@ class ExtractiveAnswerer:
                 part_query = analyse(part, self.weights)
                 sub = self._candidates(self.question_view(part_query), question_terms(part, QUESTION_FILLER),
                                        expected_type(part), hits, qvec)
-                best = max(sub, key=lambda c: c.logit, default=None)
-                if best and all(best.sentence.id != c.sentence.id for c in chosen):
-                    chosen.append(best)
+                for best in sorted(sub, key=lambda c: -c.logit)[:self.params.sentences_per_part]:
+                    if all(best.sentence.id != c.sentence.id for c in chosen):
+                        chosen.append(best)
         covered = set(chosen[0].matched)
         for cand in ranked[1:]:
             if len(chosen) >= limit or cand.prob < self.params.extra_sentence_ratio * chosen[0].prob:

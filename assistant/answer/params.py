@@ -55,6 +55,8 @@ class AnswerParams(BaseModel):
     interval_window_discount: float = Field(0.1, description="'How many days between A and B': an event matched "
                                             "only with the dated sentence's paragraph neighbours fits this much "
                                             "less than one its own sentence states. Hand-set, as interval_min_fit.")
+    sentences_per_part: int = Field(2, description="For each part of a multi-part question, its best this many "
+                                    "sentences join the answer. Chosen on the tuning parts: 1 -> 2 gave +1/-0.")
     extras_must_add_terms: bool = Field(True, description="A further sentence must also match a question term the "
                                         "answer so far lacks (or give a reason for a why-question).")
 
