@@ -29,3 +29,8 @@ def test_contracted_stopwords_are_no_question_terms() -> None:
     assert question_terms("what can't be overstated?", QUESTION_FILLER) == ["overst"]
     assert question_terms("why isn't it running and they're idle", QUESTION_FILLER) == ["run", "idl"]
     assert question_terms("whats the second lesson the article draws", QUESTION_FILLER) == ["second", "lesson", "draw"]
+
+
+def test_hedges_are_no_question_terms() -> None:
+    assert question_terms("roughly how many mails a year?", QUESTION_FILLER) == ["mail"]
+    assert question_terms("why not use egrep anymore", QUESTION_FILLER) == ["egrep"]
