@@ -33,4 +33,4 @@ def test_contracted_stopwords_are_no_question_terms() -> None:
 
 def test_hedges_are_no_question_terms() -> None:
     assert question_terms("roughly how many mails a year?", QUESTION_FILLER) == ["mail"]
-    assert question_terms("why not use egrep anymore", QUESTION_FILLER) == ["egrep"]
+    assert question_terms("why not use egrep anymore", QUESTION_FILLER) == ["use", "egrep"]
