@@ -142,8 +142,10 @@ class ExtractiveAnswerer:
             # logical rules, not weighed signs: nothing spells the abbreviation out, or the noun asked about (or a
             # name or year the question relies on) occurs in no indexed text, so no passage can hold the answer
             return Draft([], True, _reason(query, seen.evidence), nearest, scores)
-        item = self._asked_item(question, ranked)  # "the second lesson", found: no refusal
-        if seen.refusal_probability >= self.params.refusal_threshold and not item:
+        # "the second lesson" found, or an enumeration of the asked-for things ("several lessons"): no refusal
+        item = self._asked_item(question, ranked)
+        listed = bool(query.head) and any(self._enumeration(c.sentence, [stem(query.head)]) for c in ranked[:2])
+        if seen.refusal_probability >= self.params.refusal_threshold and not item and not listed:
             denied = Contradicted().find(seen.question, ranked) if seen.evidence["contradicted"] else None
             if denied is not None:
                 return Draft([], True, "the sources say otherwise", [denied.sentence], scores)

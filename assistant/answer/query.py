@@ -23,7 +23,7 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     sort way ways reason reasons part parts role thing things event events word words term terms body bodies
     official officials leader leaders state states government governments partner partners ally allies
     lesson lessons step steps action actions activity activities fact facts detail details much many
-    basis grounds purpose means manner method methods
+    basis grounds purpose means manner method methods area areas field fields domain respect aspect aspects
     """.split())
 
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
