@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
-    list_count, opening_name, pointed_contexts, settings, time_numbers, value_contexts, value_units, without_identifiers,
+    list_count, opening_name, settings, time_numbers, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.matching import TermWeights
 from assistant.answer.support import Claim, Facts, capitalised, dated_numbers, match, month_years, months
@@ -253,14 +253,3 @@ def test_a_number_counting_the_claims_own_list_needs_no_span():
     assert list_count("Two: a; b; c.") is None  # counts wrong: a number to find
     assert "2" in Claim.of("Two: a; b; c.").numbers
     assert list_count("Note: see below.") is None
-
-
-def test_a_short_sentence_says_its_number_of_the_sentence_before():
-    """"The default is 128." after the sentence naming BRIN's table blocks: 128 is said of them; a sentence that
-    names its own subject ("The limit is 128 entries of the cache.") is not read that way."""
-    assert ("128", stem("blocks")) in pointed_contexts("Defines the table blocks of a range. The default is 128.")
-    span = Facts.of("Defines the number of table blocks that make up one block range for each entry of a BRIN index "
-                    "(see Section 71.1 for more details). The default is 128.")
-    claim = Claim.of("The default pages_per_range for a BRIN index is 128 table blocks per block range.")
-    assert match(claim, span, WEIGHTS).facts_ok
-    assert pointed_contexts("Defines the table blocks. The cache holds 128 entries of the pending list.") == frozenset()
