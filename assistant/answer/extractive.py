@@ -144,7 +144,7 @@ class ExtractiveAnswerer:
             return Draft([], True, _reason(query, seen.evidence), nearest, scores)
         # "the second lesson" found, or an enumeration of the asked-for things ("several lessons"): no refusal
         item = self._asked_item(question, ranked)
-        listed = bool(query.head) and any(self._enumeration(c.sentence, [stem(query.head)]) for c in ranked[:2])
+        listed = bool(query.head) and any(self._enumeration(c.sentence, _head_terms(query)) for c in ranked[:2])
         if seen.refusal_probability >= self.params.refusal_threshold and not item and not listed:
             denied = Contradicted().find(seen.question, ranked) if seen.evidence["contradicted"] else None
             if denied is not None:
@@ -170,8 +170,8 @@ class ExtractiveAnswerer:
         return None
 
     def _enumeration(self, best: Sentence, terms: list[str]) -> list[Sentence]:
-        """When the best sentence is an enumeration's lead ("... offers several lessons") or one of its items
-        ("Secondly, ...") and the lead meets the question's terms: the lead and each item's opening sentence."""
+        """When a sentence is an enumeration's lead ("... offers several lessons") or one of its items ("Secondly,
+        ...") and the lead meets ``terms`` (the asked-for noun): the lead and each item's opening sentence."""
         lead = best if sentence_ordinal(best.text) is None else self.evidence.enumeration_lead(best)
         items = self.evidence.enumeration_items(lead) if lead else []
         if not items or not coverage(terms, self.weights, sentence_stems(lead.text))[1]:
@@ -313,8 +313,8 @@ class ExtractiveAnswerer:
         sentences = [c.sentence for c in chosen[:limit]]
         if item and item not in sentences:
             sentences = [item, *sentences[:limit - 1]]
-        elif not item and (listed := next(filter(None, (self._enumeration(s, view.query.terms) for s in sentences[:2])),
-                                          None)):  # the best sentences speak of "several lessons": list them all
+        elif not item and (listed := next(filter(None, (self._enumeration(s, _head_terms(view.query))
+                                                        for s in sentences)), None)):  # "several lessons": all
             sentences = list({s.id: s for s in [*listed, *sentences]}.values())[:limit]
         return self._with_context(sentences, kind, limit)
 
@@ -340,6 +340,11 @@ class ExtractiveAnswerer:
                        key=lambda s: (s.source, s.start, -s.end))
         return [s for i, s in enumerate(spans)  # a span another one holds whole is cited once, by the larger
                 if not any(o.source == s.source and o.start <= s.start and s.end <= o.end for o in spans[:i])]
+
+
+def _head_terms(query: Query) -> list[str]:
+    """The stem of the noun the question asks about, or all its terms when it names none."""
+    return [stem(query.head)] if query.head else query.terms
 
 
 def _reason(query: Query, evidence: dict[str, float]) -> str:
