@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
+from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
 from assistant.nlp import Syntax, Token, syntax
@@ -263,9 +264,13 @@ def resolve(
     previous = next((h for h in reversed(history) if h.strip()), "")
     if previous and (named := named_lead(question)):
         return Resolution(question, named, ("named in the question",), previous)
+    answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
+    if previous and (item := item_question(question, apostrophes(_strip_leader(previous)), answer)):  # "the second one?", "the other two?"
+        return Resolution(question, item, (*found, ITEM_CUE), previous)
+    if previous and (item := narrowed_item(apostrophes(question), previous)):  # "ok whats the first rule"
+        return Resolution(question, item, (*found, ITEM_CUE), previous)
     if not found or not previous:
         return Resolution(question, cues=found)
-    answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
                        similar if params.parallel_swap else None)
     definite = any(c.startswith("definite") for c in found)
