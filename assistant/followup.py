@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
+from assistant.followup_ellipsis import action_phrase, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
@@ -282,6 +283,8 @@ def resolve(
             return Resolution(question)
     core = apostrophes(without_asides(_strip_leader(question)))  # "whats his name": "what's his name"
     parsed = syntax(core)
+    if "no subject" in found and (said := subject_first(parsed, refs.find("thing"))):  # "hosted in albania since when?"
+        return Resolution(question, _finish(said), found, previous)
     pieces, missing = [], []
     used: set[str] = set()
     for t in parsed.tokens:
@@ -301,6 +304,8 @@ def resolve(
             used.add(instance)
             continue
         target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
+        if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
+            target = action
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)
         elif not target:
