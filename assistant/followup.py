@@ -266,7 +266,7 @@ def resolve(
     if previous and (named := named_lead(question)):
         return Resolution(question, named, ("named in the question",), previous)
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
-    if previous and (item := item_question(question, apostrophes(_strip_leader(previous)), answer)):  # "the second one?", "the other two?"
+    if previous and (item := item_question(question, apostrophes(_strip_leader(previous)), answer)):  # "the other two?"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
     if previous and (item := narrowed_item(apostrophes(question), previous)):  # "ok whats the first rule"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
@@ -283,7 +283,7 @@ def resolve(
             return Resolution(question)
     core = apostrophes(without_asides(_strip_leader(question)))  # "whats his name": "what's his name"
     parsed = syntax(core)
-    if "no subject" in found and (said := subject_first(parsed, refs.find("thing"))):  # "hosted in albania since when?"
+    if "no subject" in found and (said := subject_first(parsed, lambda: refs.find("thing"))):  # "hosted in albania ..."
         return Resolution(question, _finish(said), found, previous)
     pieces, missing = [], []
     used: set[str] = set()

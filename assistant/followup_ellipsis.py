@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.nlp import Syntax, syntax
 
@@ -32,10 +33,11 @@ def participle_fragment(core: Syntax) -> bool:
     return any(t.pos in ("NOUN", "PROPN") for t in toks[1:])
 
 
-def subject_first(core: Syntax, subject: str | None) -> str | None:
-    """The participle fragment ``core`` said of ``subject`` (the previous question's subject phrase), None when
-    ``core`` is no such fragment or there is no subject."""
-    if not subject or not participle_fragment(core):
+def subject_first(core: Syntax, subject_of: Callable[[], str | None]) -> str | None:
+    """The participle fragment ``core`` said of the previous question's subject phrase (``subject_of()``, looked
+    up only for such a fragment), None when ``core`` is no such fragment or there is no subject."""
+    subject = subject_of() if participle_fragment(core) else None
+    if not subject:
         return None
     text = "".join(t.text + " " * t.space for t in core.tokens if t.pos != "CCONJ" or t.i > 0).strip()
     return f"{subject} {text}"
