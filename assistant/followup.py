@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
+from assistant.followup_ellipsis import action_phrase, subject_first
+from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
 from assistant.nlp import Syntax, Token, syntax
@@ -263,9 +265,13 @@ def resolve(
     previous = next((h for h in reversed(history) if h.strip()), "")
     if previous and (named := named_lead(question)):
         return Resolution(question, named, ("named in the question",), previous)
+    answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
+    if previous and (item := item_question(question, apostrophes(_strip_leader(previous)), answer)):  # "the other two?"
+        return Resolution(question, item, (*found, ITEM_CUE), previous)
+    if previous and (item := narrowed_item(apostrophes(question), previous)):  # "ok whats the first rule"
+        return Resolution(question, item, (*found, ITEM_CUE), previous)
     if not found or not previous:
         return Resolution(question, cues=found)
-    answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
                        similar if params.parallel_swap else None)
     definite = any(c.startswith("definite") for c in found)
@@ -277,6 +283,8 @@ def resolve(
             return Resolution(question)
     core = apostrophes(without_asides(_strip_leader(question)))  # "whats his name": "what's his name"
     parsed = syntax(core)
+    if "no subject" in found and (said := subject_first(parsed, lambda: refs.find("thing"))):  # "hosted in albania ..."
+        return Resolution(question, _finish(said), found, previous)
     pieces, missing = [], []
     used: set[str] = set()
     for t in parsed.tokens:
@@ -296,6 +304,8 @@ def resolve(
             used.add(instance)
             continue
         target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
+        if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
+            target = action
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)
         elif not target:

@@ -90,7 +90,7 @@ def named_before(parsed: Syntax, at: int) -> tuple[int, int] | None:
     return None
 
 
-def _plural(word: str) -> str:
+def plural(word: str) -> str:
     """A regular English plural ("view" → "views", "policy" → "policies", "box" → "boxes")."""
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
@@ -111,4 +111,4 @@ def in_number(target: str, pronoun: str) -> str:
     if root.pos != "NOUN" or root.tag != "NN" or not root.text.isalpha() or not root.text.islower() or \
             not re.search("[aeiou]", root.text) or person_noun(root.lemma):  # "dpkg": a name the parser calls a noun
         return target
-    return "".join((_plural(t.text) if t.i == root.i else t.text) + " " * t.space for t in toks).strip()
+    return "".join((plural(t.text) if t.i == root.i else t.text) + " " * t.space for t in toks).strip()

@@ -2,8 +2,8 @@
 
 1. Every tune follow-up (the article's evals/conversations.jsonl and each collection's conversations.jsonl) is asked
    with its history and the gate off; each one that leans on the history (``followup.cues``) and was answered (not
-   refused, no continuation) is a sample: the gate's features (``assistant.followup_gate.gate_features``) and its
-   label, should it be refused.
+   refused, no continuation, no other item of an enumeration) is a sample: the gate's features
+   (``assistant.followup_gate.gate_features``) and its label, should it be refused.
 2. L2-regularised logistic regression of the label on the standardised features, refusals and answers weighed
    equally (``assistant.answer.fit.logistic``, as the answerer's refusal model).
 3. The threshold is chosen on leave-one-collection-out probabilities (each collection judged by a model fitted
@@ -27,6 +27,7 @@ from assistant.evals.runner import score, source_texts
 from assistant.evals.schema import EvalQuestion
 from assistant.followup_fit import tune_sets
 from assistant.followup_gate import FEATURES, GATE_PATH, GateParams
+from assistant.followup_items import ITEM_CUE
 from assistant.service import Assistant
 
 MAX_ADDED_FALSE = 0.03  # of all answerable tune follow-ups: the target on unseen conversations is 0.10 in all
@@ -70,9 +71,9 @@ def gather(name: str, assistant: Assistant, questions: list[EvalQuestion]) -> tu
         counts.answerable += not q.should_abstain
         answer = assistant.ask(q.question, history=q.history)
         resolution, standalone = assistant.turns.resolve(q.question, q.history)
-        if answer.abstained or not resolution.cues or assistant.turns.continuation(
+        if answer.abstained or not resolution.cues or ITEM_CUE in resolution.cues or assistant.turns.continuation(
                 q.question, q.history, standalone) is not None:
-            continue  # refused already, no follow-up, or a continuation: the gate does not judge it
+            continue  # refused already, no follow-up, another item or a continuation: the gate does not judge it
         hits, draft = assistant.pipeline().run(resolution.query)
         features = assistant.turns.gate_features(q.question, q.history, standalone, resolution, hits, draft)
         accurate = bool(score(q, answer, 0.0, texts).verdicts.accurate)

@@ -7,6 +7,7 @@ earlier answer recomputed when a reference needs it, and continuations answered 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from assistant.schema import Hit
     from assistant.settings import Settings
     from assistant.store import Snapshot
+
+KEPT_ANSWERS = 8
+"""Recomputed earlier answers kept per assistant (a conversation's turns, asked again with each follow-up)."""
 
 
 class Host(Protocol):
@@ -46,7 +50,8 @@ class Turns:
 
     def __init__(self, assistant: Host) -> None:
         self.assistant = assistant
-        self._recomputed: Answer | None = None  # the last earlier answer recomputed for a follow-up
+        self._recomputed: dict[str, Answer] = {}  # earlier answers recomputed for follow-ups, by question
+        self._lock = threading.Lock()  # the server asks from several threads
 
     def resolve(self, question: str, history: Sequence[str | Answer] | None) -> tuple[Resolution, list[str]]:
         """How ``question`` reads after ``history`` (earlier questions as asked, or their ``Answer``s), and the
@@ -60,11 +65,11 @@ class Turns:
         weights = self.assistant.generation()[1].answerer.weights
         asked = [turn.question if isinstance(turn, Answer) else str(turn) for turn in turns]
 
-        def answer_of(turn: int, standalone: str) -> str:  # given, else recomputed for the last turn only ("" if refused)
+        def answer_of(turn: int, standalone: str) -> str:  # given, else recomputed ("" if refused)
             given = turns[turn]
             if isinstance(given, Answer):
                 return "" if given.abstained else given.answer
-            return self.earlier_answer(standalone).answer if turn == len(turns) - 1 else ""
+            return self.earlier_answer(standalone).answer
 
         def weight(word: str) -> float:  # how telling a word is here: rare in the corpus, but in it
             term = stem(word)
@@ -98,9 +103,10 @@ class Turns:
         cue: asked as typed, whatever the history) passes untouched."""
         from assistant.answer.extractive import Draft
         from assistant.followup_gate import load_gate, refuses
+        from assistant.followup_items import ITEM_CUE
 
-        if not history or not standalone or not resolution.cues or draft.abstained:
-            return draft
+        if not history or not standalone or not resolution.cues or draft.abstained or ITEM_CUE in resolution.cues:
+            return draft  # another item of an enumeration overlaps the previous answer by design: not judged
         params = self.assistant.gate_params or load_gate()
         if not refuses(params, self.gate_features(question, history, standalone, resolution, hits, draft)):
             return draft
@@ -108,19 +114,23 @@ class Turns:
                      draft.sentences[:2], draft.scores)
 
     def earlier_answer(self, query: str) -> Answer:
-        """The extractive answer to ``query`` (text "" and no citations when it abstains), the last one kept: an
+        """The extractive answer to ``query`` (text "" and no citations when it abstains), the last few kept: an
         earlier turn's answer, recomputed once for its text and its citations."""
         from assistant.answer.compose import compose
 
-        kept = self._recomputed
-        if kept is not None and kept.question == query:
-            return kept
+        with self._lock:
+            if query in self._recomputed:
+                return self._recomputed[query]
         snapshot, pipeline = self.assistant.generation()
         with store_errors(self.assistant.settings):
             _, draft = pipeline.run(query)
         text, citations = ("", []) if draft.abstained else compose(query, draft, snapshot)
-        self._recomputed = Answer(question=query, answer=text, abstained=draft.abstained, citations=citations)
-        return self._recomputed
+        answer = Answer(question=query, answer=text, abstained=draft.abstained, citations=citations)
+        with self._lock:
+            if len(self._recomputed) >= KEPT_ANSWERS:
+                self._recomputed.pop(next(iter(self._recomputed)))
+            self._recomputed[query] = answer
+        return answer
 
     def turn_answer(self, turns: Sequence[str | Answer], standalone: list[str]) -> Answer:
         """The last earlier turn's answer as it was given: passed in, else recomputed, a continuation read on from
@@ -139,6 +149,7 @@ class Turns:
         answer cited nothing."""
         from assistant.answer.compose import compose
         from assistant.answer.extractive import Draft
+        from assistant.followup_items import item_question
         from assistant.followup_next import CONTINUATION, continuation, continuing_cue, following
 
         turns = list(history or [])
@@ -146,6 +157,8 @@ class Turns:
                 or not continuing_cue(question)):
             return None
         earlier = self.turn_answer(turns, standalone)
+        if item_question(question, standalone[-1], lambda: "" if earlier.abstained else earlier.answer):
+            return None  # another item of an enumeration ("the second one?"): asked as a question of its own
         params = self.assistant.continuation_params or CONTINUATION
         asks = continuation(question, [standalone[-1], earlier.answer], params)
         if asks is None or earlier.abstained or not earlier.citations:

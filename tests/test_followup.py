@@ -108,7 +108,8 @@ def test_an_elliptical_question_swaps_the_entity_of_the_same_kind() -> None:
 
 
 def test_the_other_ones_drop_the_previous_ordinal() -> None:
-    searched = resolve("And the other two?", ["What is the first lesson the article draws?"]).searched
+    """Not an item of an enumeration (words of its own): read into the previous question without its ordinal."""
+    searched = resolve("And the other two that posix added?", ["What is the first lesson the article draws?"]).searched
     assert searched is not None and "first" not in searched and "lesson" in searched and "other two" in searched
 
 

@@ -1,0 +1,34 @@
+"""Elliptical follow-ups of issue 16g, each on a made-up two-turn example: the real spaCy parser, no index."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.followup import resolve
+from assistant.followup_ellipsis import action_phrase, gerund, participle_fragment
+from assistant.nlp import syntax
+
+
+def test_a_participle_phrase_is_said_of_the_previous_subject() -> None:
+    assert resolve("and founded in paris since when?", ["What does UNESCO stand for?"]).searched == \
+        "UNESCO founded in paris since when?"
+
+
+def test_a_participle_with_nothing_of_its_own_qualifies_the_previous_verb() -> None:
+    assert not participle_fragment(syntax("and based on what?"))
+    assert not participle_fragment(syntax("was it founded in paris?"))  # a subject and an auxiliary of its own
+    searched = resolve("and based on what?", ["Who did the council blame?"]).searched
+    assert searched is not None and "blame" in searched
+
+
+def test_that_is_the_action_the_previous_yes_no_question_asked_about() -> None:
+    assert resolve("why isn't that recommended?", ["can the server log the hostname of each client?"]).searched == \
+        "Why isn't logging the hostname of each client recommended?"
+    assert action_phrase("what does the server log?") is None  # no yes/no question: the event's gist instead
+    assert action_phrase("is the server fast?") is None  # no verb with an object
+
+
+@pytest.mark.parametrize("verb, form", [("show", "showing"), ("make", "making"), ("set", "setting"),
+                                        ("die", "dying"), ("see", "seeing"), ("log", "logging"), ("run", "running")])
+def test_gerunds(verb: str, form: str) -> None:
+    assert gerund(verb) == form
