@@ -34,3 +34,7 @@ def test_contracted_stopwords_are_no_question_terms() -> None:
 def test_hedges_are_no_question_terms() -> None:
     assert question_terms("roughly how many mails a year?", QUESTION_FILLER) == ["mail"]
     assert question_terms("why not use egrep anymore", QUESTION_FILLER) == ["use", "egrep"]
+
+
+def test_contractions_typed_without_apostrophe_are_no_question_terms() -> None:
+    assert question_terms("how come Hayward doesnt show up", QUESTION_FILLER) == ["come", "hayward", "show"]

@@ -39,8 +39,10 @@ QUESTION_FILLER = frozenset(
     """happen happened occur occurred name named mention mentioned article text source sources say says said
     according describe described explain explained know known give list kind type thing things way ways
     main specific exactly actually really year date day time month number people person live lives lived living
-    reside resides resided intro introduction conclusion paragraph passage section chapter document whats whos hows wheres whys
-    roughly approximately approx anymore nowadays""".split()
+    reside resides resided intro introduction conclusion paragraph passage section chapter document
+    whats whos hows wheres whys
+    roughly approximately approx anymore nowadays
+    doesnt dont isnt cant wont didnt shouldnt wouldnt couldnt arent wasnt werent hasnt havent""".split()
 )
 
 
