@@ -28,11 +28,11 @@ HEDGES = frozenset(stem(w) for w in (
 them freely."""
 
 LIGHT_WORDS = frozenset(stem(w) for w in (
-    "use uses used using let lets whether besides case cases part way ways kind kinds thing things get gets got "
-    "come comes came go goes went".split()
+    "use uses used using let lets put puts whether besides case cases part way ways kind kinds thing things get gets "
+    "got come comes came go goes went".split()
 ))
-"""Stems of light words a paraphrase adds around its content ("in both cases", "as part of", "lets you", "use -l"):
-they assert nothing a span must hold."""
+"""Stems of light words a paraphrase adds around its content ("in both cases", "as part of", "lets you", "use -l",
+"put X in Y"): they assert nothing a span must hold."""
 
 _BOUND = re.compile(r"\b(?:(?:more|less|fewer|greater|larger|smaller|higher|lower|longer|shorter) than|at (?:least|most)"
                     r"|up to)\s+(\d+(?:,\d{3})*(?:\.\d+)?)", re.IGNORECASE)
