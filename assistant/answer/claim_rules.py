@@ -111,13 +111,16 @@ def lemma_forms(text: str) -> tuple[tuple[str, str], ...]:
 
 def opening_name(text: str) -> str | None:
     """The sentence's first word, lower case, when it opens a name of several words ("Ean Debian's ...", "Edi Rama
-    announced ..."): a proper noun followed by another. Other first words are capitalised only because they open the
+    announced ...", "Mujahedin-e Albania"): a proper noun followed by another (or joined to one by a hyphen). Other first words are capitalised only because they open the
     sentence, so a claim's names leave them out; this one must be found like any name. Not a light word ("Use
     SQLite ...")."""
     from assistant.nlp import syntax
 
     tokens = syntax(text).tokens
-    if len(tokens) < 2 or not (tokens[0].pos == tokens[1].pos == "PROPN" and tokens[1].text[:1].isupper()):
+    if len(tokens) < 3 or tokens[0].pos != "PROPN" or not tokens[0].text[:1].isupper():
+        return None
+    hyphened = tokens[1].text in ("-", "‐") and tokens[2].pos == "PROPN"  # "Mujahedin-e Albania"
+    if not (tokens[1].pos == "PROPN" and tokens[1].text[:1].isupper() or hyphened):
         return None
     first = tokens[0].text.lower()
     return None if first in STOPWORDS or stem(first) in LIGHT_WORDS | HEDGES or not first.isalpha() else first
