@@ -1,6 +1,6 @@
 """The grounding guard on a small hand-written technical document (real index, real MiniLM; no model needed):
 a supported sentence worded like a refusal is kept, and a "where" or "what's the maximum size" question is
-answered only by a sentence carrying a place or a quantity."""
+answered only by a sentence carrying a place or a quantity (so is "how big ...")."""
 
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ def test_asked_value_reads_where_and_measure_questions():
     assert asked_value("Where does ssh expect the xauth program?", "place") == "place"
     assert asked_value("whats the maximum size in bytes of a btree index tuple?", "other") == "number"
     assert asked_value("What's the default sort order?", "other") is None
+    assert asked_value("How big is the compound, in hectares?", "other") == "number"
     assert asked_value("When was it released?", "date") == "date"
 
 
@@ -73,7 +74,8 @@ def test_a_where_question_needs_a_place(guard):
     assert not guard_answer("The default is /usr/bin/xauth [1].", guard(question)).abstained
 
 
-def test_a_maximum_size_question_needs_a_quantity(guard):
-    question = "What's the maximum size in bytes of an index tuple?"
+@pytest.mark.parametrize("question", ["What's the maximum size in bytes of an index tuple?",
+                                      "How big can an index tuple be?"])
+def test_a_maximum_size_question_needs_a_quantity(guard, question):
     assert guard_answer("An index tuple larger than the maximum size is rejected [1].", guard(question)).abstained
     assert not guard_answer("The maximum size of an index tuple is 2704 bytes [1].", guard(question)).abstained

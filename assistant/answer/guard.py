@@ -37,6 +37,7 @@ _GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|res
 _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
 _ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
+_ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|tall|high|wide|heavy|deep|often|fast)\b", re.IGNORECASE)
 _ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantity, though no "how many" asks it
     r"^\W*(?:what(?:'s|’s|s| is| are)?|which)\s+(?:the\s+)?(?:max(?:imum)?|min(?:imum)?|largest|smallest|biggest|"
     r"highest|lowest|default)\s+(?:\w+\s+)?(?:size|length|number|count|limit|amount)\b", re.IGNORECASE)
@@ -56,10 +57,12 @@ _NOT_GIVEN = re.compile(r"\bnot (?:mentioned|stated|provided|specified|given)\b"
 
 def asked_value(question: str, kind: AnswerType) -> AnswerType | None:
     """The kind of value a sentence must carry until one kept sentence has: a date for "When ...", a quantity for
-    "How many ..." or "What's the maximum size ...", a name or path for "Where ..."; None for other questions."""
+    "How many ...", "How big ..." or "What's the maximum size ...", a name or path for "Where ..."; None for other
+    questions."""
     if kind == "date" and _ASKS_DATE.search(question):
         return "date"
-    if kind == "number" and _ASKS_QUANTITY.search(question) or _ASKS_MEASURE.search(question):
+    if kind == "number" and _ASKS_QUANTITY.search(question) or _ASKS_MEASURE.search(question) or (
+            _ASKS_SIZE.search(question)):
         return "number"
     return "place" if _ASKS_PLACE.search(question) else None
 
