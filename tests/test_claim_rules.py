@@ -290,6 +290,8 @@ def test_a_claim_may_name_the_unit_of_a_bare_number():
     bare = Facts.of("The default value for this file is 1048576 (1 MiB).")
     assert match(Claim.of("1048576 bytes (1 MiB)."), bare, WEIGHTS).facts_ok
     assert "value 1048576" in match(Claim.of("1048576 users."), bare, WEIGHTS).missing_facts  # not a unit
+    both = Facts.of("Debian supports 32\nand 64 bit x86, ARM and MIPS.")  # a unit the span has still places it
+    assert match(Claim.of("32 and 64 bit x86, ARM and MIPS."), both, WEIGHTS).facts_ok
     counted = Facts.of("The table holds 4096 entries.")
     assert "value 4096" in match(Claim.of("4096 bytes."), counted, WEIGHTS).missing_facts
 

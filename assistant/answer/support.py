@@ -337,7 +337,7 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     for n in claim.numbers & facts.numbers - time_numbers(claim.text) - dated:
         counts = {s for v, s in facts.units if v == n}  # what the span's own n counts ("": nothing said)
         said = {s for v, s in claim.contexts if v == n} - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
-        said -= MEASURE_UNITS if "" in counts else frozenset()  # the claim names the unit of a bare number
+        said -= MEASURE_UNITS - facts.stems if "" in counts else frozenset()  # a unit named for a bare number
         near = said & facts.stems  # words the span has somewhere
         counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
         if (said and not any((n, s) in facts.contexts for s in near)
