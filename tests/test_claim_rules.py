@@ -244,7 +244,8 @@ def test_a_name_opening_the_sentence_is_a_name_to_find():
     assert opening_name("Mujahedin-e Albania (MEK).") == "mujahedin"  # a name joined by a hyphen
     assert opening_name("split-logfile can post-process the log.") is None  # a program, not a name
     span = Facts.of("The exiled opposition group, the Mujahedin-e Khalq (MEK), came to Albania.")
-    assert "name order mujahedin e albania" in match(Claim.of("Mujahedin-e Albania (MEK)."), span, WEIGHTS).missing_facts
+    swapped = match(Claim.of("Mujahedin-e Albania (MEK)."), span, WEIGHTS)
+    assert "name order mujahedin e albania" in swapped.missing_facts
     assert "ean" in Claim.of("Ean Debian's; Bruce Perens edited them.").names
     span = Facts.of("Ean Schuessler's idea; Bruce Perens edited them.")
     assert "name ean" in match(Claim.of("Ean Debian's; Bruce Perens edited them."),

@@ -70,7 +70,8 @@ def test_asked_value_reads_where_and_measure_questions():
 
 def test_a_where_question_needs_a_place(guard):
     question = "Where does ssh expect the xauth program to be by default?"
-    assert guard_answer("XAuthLocation specifies the full pathname of the xauth program [1].", guard(question)).abstained
+    no_place = "XAuthLocation specifies the full pathname of the xauth program [1]."
+    assert guard_answer(no_place, guard(question)).abstained
     assert not guard_answer("The default is /usr/bin/xauth [1].", guard(question)).abstained
 
 

@@ -111,9 +111,9 @@ def lemma_forms(text: str) -> tuple[tuple[str, str], ...]:
 
 def opening_name(text: str) -> str | None:
     """The sentence's first word, lower case, when it opens a name of several words ("Ean Debian's ...", "Edi Rama
-    announced ...", "Mujahedin-e Albania"): a proper noun followed by another (or joined to one by a hyphen). Other first words are capitalised only because they open the
-    sentence, so a claim's names leave them out; this one must be found like any name. Not a light word ("Use
-    SQLite ...")."""
+    announced ...", "Mujahedin-e Albania"): a capitalised proper noun followed by another (or joined to one by a
+    hyphen). Other first words are capitalised only because they open the sentence, so a claim's names leave them
+    out; this one must be found like any name. Not a light word ("Use SQLite ...")."""
     from assistant.nlp import syntax
 
     tokens = syntax(text).tokens

@@ -146,8 +146,8 @@ class Facts:
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
                    numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
-                   value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK) | pointed_contexts(joined), value_units(plain),
-                   dated_numbers(text))
+                   value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK) | pointed_contexts(joined),
+                   value_units(plain), dated_numbers(text))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
