@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
-    list_count, opening_name, settings, time_numbers, value_contexts, value_units, without_identifiers,
+    list_count, opening_name, pointed_contexts, settings, time_numbers, value_contexts, value_units,
+    without_identifiers,
 )
 from assistant.answer.matching import TermWeights
 from assistant.answer.support import Claim, Facts, capitalised, dated_numbers, match, month_years, months
@@ -204,13 +205,13 @@ def test_a_span_number_is_said_of_its_own_clause():
 
 def test_a_bound_is_quoted_not_computed():
     assert bound_numbers("less than 2**32, more than 59,100 and at least 6") == {"2", "59100", "6"}
-    span = Facts.of("Timestamps must be below 2**32 (64 and 4 are the field sizes).")
-    claim = Claim.of("Only timestamps less than 60**32 are saved (fields of 64 and 4).")  # 60 = 64 - 4: a bound
+    span = Facts.of("Timestamps must be below 100 (64 and 4 are the field sizes).")
+    claim = Claim.of("Only timestamps less than 60 are saved (fields of 64 and 4).")  # 60 = 64 - 4: a bound
     assert "number 60" in match(claim, span, WEIGHTS).missing_facts
 
 
 def test_light_words_need_no_support():
-    assert {stem("case"), stem("lets"), stem("part")} <= LIGHT_WORDS
+    assert {stem("case"), stem("lets"), stem("part"), stem("put")} <= LIGHT_WORDS
     span = Facts.of("The compound near Tirana and the embassy in Tirana.")
     assert match(Claim.of("Tirana in both cases."), span, WEIGHTS).coverage == 1.0
 
@@ -240,6 +241,11 @@ def test_a_name_opening_the_sentence_is_a_name_to_find():
     assert opening_name("Edi Rama announced the decision.") == "edi"
     assert opening_name("Albania cut ties.") is None  # one name: capitalised because it opens the sentence
     assert opening_name("Use SQLite instead.") is None  # a light word
+    assert opening_name("Mujahedin-e Albania (MEK).") == "mujahedin"  # a name joined by a hyphen
+    assert opening_name("split-logfile can post-process the log.") is None  # a program, not a name
+    span = Facts.of("The exiled opposition group, the Mujahedin-e Khalq (MEK), came to Albania.")
+    swapped = match(Claim.of("Mujahedin-e Albania (MEK)."), span, WEIGHTS)
+    assert "name order mujahedin e albania" in swapped.missing_facts
     assert "ean" in Claim.of("Ean Debian's; Bruce Perens edited them.").names
     span = Facts.of("Ean Schuessler's idea; Bruce Perens edited them.")
     assert "name ean" in match(Claim.of("Ean Debian's; Bruce Perens edited them."),
@@ -253,3 +259,50 @@ def test_a_number_counting_the_claims_own_list_needs_no_span():
     assert list_count("Two: a; b; c.") is None  # counts wrong: a number to find
     assert "2" in Claim.of("Two: a; b; c.").numbers
     assert list_count("Note: see below.") is None
+
+
+def test_a_flag_is_found_whole_and_is_no_value():
+    """"xargs -0" names a flag: "-60" is not backed by it, and its 0 is no value to find or compute."""
+    assert identifiers("use xargs -0, or gzip -9; 6-8 chars, 2106-02-07") == {"-0", "-9"}
+    span = Facts.of("Input items are terminated by a null character when the -0 option is given.")
+    assert match(Claim.of("With -0 input items are terminated by a null character."), span, WEIGHTS).facts_ok
+    wrong = match(Claim.of("With -60 input items are terminated by a null character."), span, WEIGHTS)
+    assert "identifier -60" in wrong.missing_facts
+
+
+def test_a_power_is_one_value_written_whole():
+    """"2**32" is quoted as it is: "60**32" is not backed by a span's 2**32 (nor 32 found alone)."""
+    span = Facts.of("Only timestamps less than 2**32 can be saved.")
+    assert match(Claim.of("Only timestamps less than 2**32 are saved."), span, WEIGHTS).facts_ok
+    wrong = match(Claim.of("Only timestamps less than 60**32 are saved."), span, WEIGHTS)
+    assert "identifier 60**32" in wrong.missing_facts
+
+
+def test_two_dozen_is_twenty_four():
+    assert magnitudes("nearly two dozen keyboards") == {"2": "24"}
+    span = Facts.of("Debian is distributed with keymaps for nearly two dozen keyboards.")
+    assert match(Claim.of("Keymaps for nearly two dozen keyboards (roughly 24)."), span, WEIGHTS).facts_ok
+    assert not match(Claim.of("Keymaps for roughly 25 keyboards."), span, WEIGHTS).facts_ok
+
+
+def test_a_claim_may_name_the_unit_of_a_bare_number():
+    """"1048576 bytes" for a span's "1048576 (1 MiB)": the span's number counts nothing, so a unit is no subject;
+    a number the span says counts something else stays misplaced ("4096 bytes" for "4096 entries")."""
+    bare = Facts.of("The default value for this file is 1048576 (1 MiB).")
+    assert match(Claim.of("1048576 bytes (1 MiB)."), bare, WEIGHTS).facts_ok
+    assert "value 1048576" in match(Claim.of("1048576 users."), bare, WEIGHTS).missing_facts  # not a unit
+    both = Facts.of("Debian supports 32\nand 64 bit x86, ARM and MIPS.")  # a unit the span has still places it
+    assert match(Claim.of("32 and 64 bit x86, ARM and MIPS."), both, WEIGHTS).facts_ok
+    counted = Facts.of("The table holds 4096 entries.")
+    assert "value 4096" in match(Claim.of("4096 bytes."), counted, WEIGHTS).missing_facts
+
+
+def test_a_short_sentence_says_its_number_of_the_sentence_before():
+    """"The default is 128." after the sentence naming BRIN's table blocks: 128 is said of them; a sentence that
+    names its own subject ("The cache holds 128 entries of the pending list.") is not read that way."""
+    assert ("128", stem("blocks")) in pointed_contexts("Defines the table blocks of a range. The default is 128.")
+    span = Facts.of("Defines the number of table blocks that make up one block range for each entry of a BRIN index "
+                    "(see Section 71.1 for more details). The default is 128.")
+    claim = Claim.of("The default pages_per_range for a BRIN index is 128 table blocks per block range.")
+    assert match(claim, span, WEIGHTS).facts_ok
+    assert pointed_contexts("Defines the table blocks. The cache holds 128 entries of the pending list.") == frozenset()

@@ -98,3 +98,15 @@ def test_guard_drops_a_who_answer_that_names_no_one(guard):
     needle = "believed to be the first time"
     assert guard_answer("It is believed to be the first time a nation has severed diplomatic ties solely due to a "
                         "cyberattack [1].", guard(question, needle)).abstained
+
+
+def test_a_why_answer_must_itself_touch_the_question(guard):
+    """The first sentence of a why-answer meets one of the question's terms itself (or opens with a reason, or cites
+    where the answer was found): "Firstly, it underscores ..." says nothing of Iran admitting anything, though its
+    span names Iran and Albania."""
+    reply = ("Firstly, it underscores the escalating threat of cyber warfare as a tool of statecraft: crippling "
+             "another nation's digital infrastructure can now lead to the severing of diplomatic ties [1].")
+    needle = "Firstly, it underscores"
+    assert guard_answer(reply, guard("Why did Iran publicly admit responsibility for the cyberattacks on Albania?",
+                                     needle)).abstained
+    assert not guard_answer(reply, guard("Why is cyber warfare now a tool of statecraft?", needle)).abstained

@@ -22,17 +22,17 @@ from assistant.terms import STOPWORDS, stem, words
 HEDGES = frozenset(stem(w) for w in (
     "about approximately roughly nearly almost around usually typically generally normally often sometimes "
     "perhaps possibly probably likely certainly surely already also still even just simply instead respectively "
-    "actually really basically essentially e g eg etc ie i.e versus vs whereas".split()
+    "actually really basically essentially e g eg etc ie i.e versus vs whereas plus".split()
 ))
-"""Stems of words that hedge or frame a claim (degree, frequency, likelihood, "e.g.", "versus"): a claim may add them
-freely."""
+"""Stems of words that hedge or frame a claim (degree, frequency, likelihood, "e.g.", "versus", "plus"): a claim may add
+them freely."""
 
 LIGHT_WORDS = frozenset(stem(w) for w in (
-    "use uses used using let lets whether besides case cases part way ways kind kinds thing things get gets got "
-    "come comes came go goes went".split()
+    "use uses used using let lets put puts whether besides case cases part way ways kind kinds thing things get gets "
+    "got come comes came go goes went".split()
 ))
-"""Stems of light words a paraphrase adds around its content ("in both cases", "as part of", "lets you", "use -l"):
-they assert nothing a span must hold."""
+"""Stems of light words a paraphrase adds around its content ("in both cases", "as part of", "lets you", "use -l",
+"put X in Y"): they assert nothing a span must hold."""
 
 _BOUND = re.compile(r"\b(?:(?:more|less|fewer|greater|larger|smaller|higher|lower|longer|shorter) than|at (?:least|most)"
                     r"|up to)\s+(\d+(?:,\d{3})*(?:\.\d+)?)", re.IGNORECASE)
@@ -45,6 +45,8 @@ def bound_numbers(text: str) -> frozenset[str]:
 
 
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z_]*)(?:[-/]|\()?(\d+(?:\.\d+)*)\)?(?![\w])")
+_OPTION = re.compile(r"(?<![\w.-])-(\d+)\b(?![.,]\d)")  # "xargs -0", "gzip -9": a flag, not a value
+_POWER = re.compile(r"(?<![\w.])(\d+)\s*(?:\*\*|\^)\s*(\d+)\b")  # "2**32", "2^32": one value, written whole
 _SETTING = re.compile(r"(?<![\w=])([A-Za-z_][\w.:-]*)\s?=\s?([\w.-]*\w)")
 _LINE_BREAK_HYPHEN = re.compile(r"(\w)[‐­-]\s*\n\s*(\w)")
 
@@ -53,8 +55,15 @@ def identifiers(text: str) -> frozenset[str]:
     """Numbered names in ``text``, lower case without separators: "UTF-8" → "utf8", "shadow(5)" → "shadow5",
     "OS/2" → "os2"; a word and a number apart ("version 2", "Ashraf 3") are not one (their number is an ordinary
     value). A number that belongs to such a name is part of the name: another value must not stand in for it."""
-    return frozenset(f"{m.group(1).lower()}{m.group(2)}" for m in _IDENTIFIER.finditer(text)
-                     if m.group(1).lower() not in STOPWORDS) | settings(text)
+    return (frozenset(f"{m.group(1).lower()}{m.group(2)}" for m in _IDENTIFIER.finditer(text)
+                      if m.group(1).lower() not in STOPWORDS) | settings(text) | options(text)
+            | frozenset(f"{m.group(1)}**{m.group(2)}" for m in _POWER.finditer(text)))
+
+
+def options(text: str) -> frozenset[str]:
+    """Command-line flags written as a hyphen and a number ("xargs -0", "gzip -9" → "-0", "-9"): a flag is named,
+    not counted, so it is found whole and never stands in for a value (nor a value for it)."""
+    return frozenset(f"-{m.group(1)}" for m in _OPTION.finditer(text))
 
 
 def settings(text: str) -> frozenset[str]:
@@ -64,8 +73,10 @@ def settings(text: str) -> frozenset[str]:
 
 
 def without_identifiers(text: str) -> str:
-    """``text`` with the numbers of its numbered names taken out ("see ssh(1) on port 587" → "see ssh on port 587"):
-    such a number names a thing and is never a value to find, compute or stand in for another."""
+    """``text`` with the numbers of its numbered names, flags and powers taken out ("see ssh(1) on port 587" → "see
+    ssh on port 587"; "xargs -0", "2**32"): such a number names a thing (or is one value written whole) and is never
+    a value to find, compute or stand in for another."""
+    text = _POWER.sub(" ", _OPTION.sub("-", text))
     return _IDENTIFIER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS else m.group(1), text)
 
 
@@ -100,13 +111,16 @@ def lemma_forms(text: str) -> tuple[tuple[str, str], ...]:
 
 def opening_name(text: str) -> str | None:
     """The sentence's first word, lower case, when it opens a name of several words ("Ean Debian's ...", "Edi Rama
-    announced ..."): a proper noun followed by another. Other first words are capitalised only because they open the
-    sentence, so a claim's names leave them out; this one must be found like any name. Not a light word ("Use
-    SQLite ...")."""
+    announced ...", "Mujahedin-e Albania"): a capitalised proper noun followed by another (or joined to one by a
+    hyphen). Other first words are capitalised only because they open the sentence, so a claim's names leave them
+    out; this one must be found like any name. Not a light word ("Use SQLite ...")."""
     from assistant.nlp import syntax
 
     tokens = syntax(text).tokens
-    if len(tokens) < 2 or not (tokens[0].pos == tokens[1].pos == "PROPN" and tokens[1].text[:1].isupper()):
+    if len(tokens) < 3 or tokens[0].pos != "PROPN" or not tokens[0].text[:1].isupper():
+        return None
+    hyphened = tokens[1].text in ("-", "‐") and tokens[2].pos == "PROPN"  # "Mujahedin-e Albania"
+    if not (tokens[1].pos == "PROPN" and tokens[1].text[:1].isupper() or hyphened):
         return None
     first = tokens[0].text.lower()
     return None if first in STOPWORDS or stem(first) in LIGHT_WORDS | HEDGES or not first.isalpha() else first
@@ -136,19 +150,19 @@ def corrects_premise(text: str, question: str) -> bool:
     return bool(denied) and bool(set(re.findall(r"\d+", text[end.end():])) - denied)
 
 
-_MAGNITUDE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(thousand|million|billion)\b", re.IGNORECASE)
-_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALE = {"dozen": 12, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 MAGNITUDE_STEMS = frozenset(stem(w) for w in _SCALE)
 """Stems of the magnitude words, which belong to the number before them."""
 
 
 def magnitudes(text: str) -> dict[str, str]:
     """Numbers written with a magnitude word, as the plain value they stand for: "55 million" → {"55": "55000000"},
-    so "55 million" and "55,000,000" are one value."""
+    "two dozen" → {"2": "24"}, so "55 million" and "55,000,000" are one value, and "two dozen" and "24"."""
     out = {}
     for m in _MAGNITUDE.finditer(text):
-        value = float(m.group(1)) * _SCALE[m.group(2).lower()]
-        out[m.group(1)] = str(int(value)) if value == int(value) else f"{value:g}"
+        number = NUMBER_WORDS.get(m.group(1).lower(), m.group(1))
+        value = float(number) * _SCALE[m.group(2).lower()]
+        out[number] = str(int(value)) if value == int(value) else f"{value:g}"
     return out
 
 
@@ -156,6 +170,7 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 """Number words and the numbers they write."""
+_MAGNITUDE = re.compile(rf"\b(\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\s+({'|'.join(_SCALE)})\b", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^\W*(\d{1,2}|[a-z]+)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -176,6 +191,10 @@ SPAN_CLAUSE_BREAK = re.compile(r";")
 """Where a span's clause ends for the same purpose; a span's "default: 30" and "(2016-03)" still say what their
 numbers are of."""
 _VALUE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+MEASURE_UNITS = frozenset(stem(w) for w in (
+    "byte bytes bit bits character characters char chars kb kib mb mib gb gib tb tib percent ms millisecond "
+    "milliseconds".split()))
+"""Stems of units a claim may name for a span's bare number ("1048576 bytes" for "is 1048576 (1 MiB)")."""
 ARITHMETIC_CUES = frozenset(stem(w) for w in (
     "days weeks months years hours minutes seconds more less fewer difference differ apart total sum combined "
     "together higher highest lower lowest gap between after later before passed elapsed longer shorter earlier "
@@ -199,6 +218,28 @@ def value_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None
             value = NUMBER_WORDS.get(token) or token.replace(",", "").rstrip(".")
             near = tokens[max(0, i - window):i] + tokens[i + 1:i + 1 + window]
             out.update((value, stem(w)) for w in near if not w[0].isdigit() and w not in NUMBER_WORDS)
+    return frozenset(out)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+SHORT_SENTENCE = 3
+"""A span sentence with at most this many content words besides its numbers ("The default is 128.") says its
+numbers of what the sentence before it names."""
+
+
+def pointed_contexts(text: str) -> frozenset[tuple[str, str]]:
+    """(number, stem) for each number of a short sentence (``SHORT_SENTENCE``) and each content word of the sentence
+    before it: "Defines the number of table blocks ... of a BRIN index. The default is 128." says 128 of table blocks
+    and BRIN indexes."""
+    out: set[tuple[str, str]] = set()
+    sentences = _SENTENCE_BREAK.split(text)
+    for before, sentence in zip(sentences, sentences[1:]):
+        tokens = [t for t in _VALUE_TOKEN.findall(sentence.lower()) if t not in STOPWORDS]
+        values = [NUMBER_WORDS.get(t) or t.replace(",", "").rstrip(".") for t in tokens
+                  if t[0].isdigit() or t in NUMBER_WORDS]
+        if values and len(tokens) - len(values) <= SHORT_SENTENCE:
+            stems = {stem(t) for t in _VALUE_TOKEN.findall(before.lower()) if t not in STOPWORDS and not t[0].isdigit()}
+            out.update(itertools.product(values, stems))
     return frozenset(out)
 
 

@@ -22,7 +22,7 @@ from assistant.answer.claim_rules import corrects_premise, lemma_stems
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.prompts import Passage
-from assistant.answer.qtypes import QUESTION_FILLER, expected_type, has_value
+from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import asks_who, asks_yes_no, gives_no_reason, names_someone, restates, swapped_subject
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
@@ -37,15 +37,34 @@ _GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|res
 _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
 _ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
+_ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|tall|high|wide|heavy|deep|often|fast)\b", re.IGNORECASE)
+_ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantity, though no "how many" asks it
+    r"^\W*(?:what(?:'s|’s|s| is| are)?|which)\s+(?:the\s+)?(?:max(?:imum)?|min(?:imum)?|largest|smallest|biggest|"
+    r"highest|lowest|default)\s+(?:\w+\s+)?(?:size|length|number|count|limit|amount)\b", re.IGNORECASE)
+_ASKS_PLACE = re.compile(r"^\W*where\b", re.IGNORECASE)
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
 _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
 _POINTS_BACK = re.compile(r"\W*(?:this|that|these|those|they|it|then|such|so)\b", re.IGNORECASE)
 _REFUSAL = re.compile(
     r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
-    r"not (?:mentioned|stated|provided|specified|given)|no information|cannot (?:be )?answer|can[’']t answer)\b",
+    r"no information|cannot (?:be )?answer|can[’']t answer)\b",
     re.IGNORECASE,
 )
+_NOT_GIVEN = re.compile(r"\bnot (?:mentioned|stated|provided|specified|given)\b", re.IGNORECASE)
+"""Says the sources lack something, or states a condition of its span ("when DESC is not specified")."""
+
+
+def asked_value(question: str, kind: AnswerType) -> AnswerType | None:
+    """The kind of value a sentence must carry until one kept sentence has: a date for "When ...", a quantity for
+    "How many ...", "How big ..." or "What's the maximum size ...", a name or path for "Where ..."; None for other
+    questions."""
+    if kind == "date" and _ASKS_DATE.search(question):
+        return "date"
+    if kind == "number" and _ASKS_QUANTITY.search(question) or _ASKS_MEASURE.search(question) or (
+            _ASKS_SIZE.search(question)):
+        return "number"
+    return "place" if _ASKS_PLACE.search(question) else None
 
 
 def _without_named_numbers(text: str) -> str:
@@ -153,8 +172,8 @@ class Guard:
         self._numbers: dict[tuple[str, int, int], int] = {}
         self._kind = expected_type(self.question) if self.question else "other"
         self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
-        self._answered = not (self._kind == "date" and _ASKS_DATE.search(self.question)
-                              or self._kind == "number" and _ASKS_QUANTITY.search(self.question))
+        self._needs = asked_value(self.question, self._kind)
+        self._answered = self._needs is None
         self._named = not asks_who(self.question)
         self._reasoned = self._kind != "reason"
         self._vectors: dict[str, np.ndarray | None] = {}
@@ -243,19 +262,25 @@ class Guard:
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
         meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
-        (``restates``), keeps its spans' doer and done-to apart (``swapped_subject``), and carries the date, quantity
-        or (for "who") new name asked for unless an earlier kept sentence did."""
+        (``restates``), keeps its spans' doer and done-to apart (``swapped_subject``), and carries the date, quantity,
+        place or (for "who") new name asked for unless an earlier kept sentence did. A why-answer's first sentence
+        must itself meet one of the question's terms, unless it opens with a reason or cites where the answer was
+        found: "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything,
+        though its span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or not self._reasoned and (
                 gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)):
             return False
         if swapped_subject(unit.text, [self._text(s) for s in alignment.spans]):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
-            stems = sentence_stems(unit.text) | frozenset().union(*(self._topic(s) for s in alignment.spans))
-            if (coverage(self._terms, self.weights, stems)[0] < self.params.relevance and not self._close(alignment)
-                    and not self._anchored(alignment.spans) and not self._continues(alignment.spans)):
+            own = sentence_stems(unit.text)
+            topic = frozenset().union(*(self._topic(s) for s in alignment.spans))
+            met = coverage(self._terms, self.weights, own | topic)[0]
+            placed = self._anchored(alignment.spans) or self._continues(alignment.spans)
+            if not placed and (met < self.params.relevance and not self._close(alignment)
+                               or not self._reasoned and not coverage(self._terms, self.weights, own)[0]):
                 return False
-        if not self._answered and not has_value(_without_named_numbers(unit.text), self._kind):
+        if self._needs and not self._answered and not has_value(_without_named_numbers(unit.text), self._needs):
             return False
         if not self._named and not names_someone(unit.text, self.question):
             return False
@@ -300,7 +325,9 @@ class Guard:
         return max(cosine(q, vector), span) >= self.params.relevance_similarity
 
     def add(self, unit: Unit) -> tuple[str, list[Citation]]:
-        """Guard one sentence: the text to show (``""`` when dropped) and the citations it introduced."""
+        """Guard one sentence: the text to show (``""`` when dropped) and the citations it introduced. "... is not
+        specified" is a refusal only when no span supports the sentence ("NULLS LAST is the default when DESC is not
+        specified" states a fact of its span)."""
         if _REFUSAL.search(unit.text):
             self.refused = True
             return "", []
@@ -308,6 +335,9 @@ class Guard:
             self._pending = unit.text.strip()  # "No." stands only in front of a kept sentence
             return "", []
         alignment = self.align(unit)
+        if not alignment.spans and _NOT_GIVEN.search(unit.text):
+            self.refused = True
+            return "", []
         lead, self._pending = self._pending, None
         if not alignment.spans or not self.answers(unit, alignment):
             self.dropped += [t for t in (lead, unit.text) if t]

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from assistant.service import Assistant
     from assistant.store import Snapshot
 
-MAX_WRONG = 0.025
+MAX_WRONG = 0.02
 GRID = {
     "full_coverage": (0.55, 0.6, 0.65),
     "soft_coverage": (0.5,),

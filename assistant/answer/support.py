@@ -26,8 +26,10 @@ import numpy as np
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, NUMBER_WORDS, SPAN_CLAUSE_BREAK, bound_numbers,
-    date_numbers, identifiers, lemma_forms, lemma_stems, list_count, magnitudes, opening_name, time_numbers, unbroken,
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
+    bound_numbers,
+    date_numbers, identifiers, lemma_forms, lemma_stems, list_count, magnitudes, opening_name, pointed_contexts,
+    time_numbers, unbroken,
     value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
@@ -144,7 +146,8 @@ class Facts:
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
                    numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
-                   value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK), value_units(plain), dated_numbers(text))
+                   value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK) | pointed_contexts(joined),
+                   value_units(plain), dated_numbers(text))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
@@ -332,10 +335,11 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     out = set()
     dated = {n.lstrip("0") or "0" for m in _ISO_DAY.finditer(claim.text) for n in m.groups()}  # "1994-11-29"
     for n in claim.numbers & facts.numbers - time_numbers(claim.text) - dated:
+        counts = {s for v, s in facts.units if v == n}  # what the span's own n counts ("": nothing said)
         said = {s for v, s in claim.contexts if v == n} - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
+        said -= MEASURE_UNITS - facts.stems if "" in counts else frozenset()  # a unit named for a bare number
         near = said & facts.stems  # words the span has somewhere
         counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
-        counts = {s for v, s in facts.units if v == n}  # what the span's own n counts ("": nothing said)
         if (said and not any((n, s) in facts.contexts for s in near)
                 or counted and counts and "" not in counts and not counted & counts):
             out.add(n)

@@ -1,0 +1,82 @@
+"""The grounding guard on a small hand-written technical document (real index, real MiniLM; no model needed):
+a supported sentence worded like a refusal is kept, and a "where" or "what's the maximum size" question is
+answered only by a sentence carrying a place or a quantity (so is "how big ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.guard import Guard, asked_value, guard_answer
+from assistant.answer.matching import TermWeights
+from assistant.answer.prompts import Passage
+from assistant.schema import Hit
+
+DOC = """# ssh_config
+
+XAuthLocation specifies the full pathname of the xauth program. The default is /usr/bin/xauth.
+
+# Index ordering
+
+The default sort order of a B-tree index is ascending. NULLS LAST is the default when DESC is not specified.
+
+# Index tuples
+
+The maximum size of an index tuple is 2704 bytes. An index tuple larger than the maximum size is rejected.
+"""
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    corpus = tmp_path_factory.mktemp("docs")
+    (corpus / "manual.md").write_text(DOC, encoding="utf-8")
+    assistant = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("docs-index")))
+    assistant.index()
+    return assistant
+
+
+@pytest.fixture
+def guard(docs):
+    snapshot = docs.snapshot()
+    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
+    passages = tuple(Passage(i, Hit(chunk=c, score=1.0), c.text) for i, c in enumerate(snapshot.meta.chunks, 1))
+
+    def make(question: str) -> Guard:
+        return Guard(passages, snapshot, weights, docs.embedder.embed, False, question)
+
+    return make
+
+
+def test_a_supported_sentence_worded_like_a_refusal_is_kept(guard):
+    """"... when DESC is not specified" states a fact of its span; "The exact release date is not given." (no span
+    supports it) and "The passages do not say." are refusals."""
+    question = "Which nulls order is the default?"
+    kept = guard_answer("NULLS LAST is the default when DESC is not specified [1].", guard(question))
+    assert not kept.abstained, kept.dropped
+    for reply in ("The passages do not say.", "The exact release date is not given."):
+        refusal = guard(question)
+        assert guard_answer(reply, refusal).abstained and refusal.refused
+
+
+def test_asked_value_reads_where_and_measure_questions():
+    assert asked_value("Where does ssh expect the xauth program?", "place") == "place"
+    assert asked_value("whats the maximum size in bytes of a btree index tuple?", "other") == "number"
+    assert asked_value("What's the default sort order?", "other") is None
+    assert asked_value("How big is the compound, in hectares?", "other") == "number"
+    assert asked_value("When was it released?", "date") == "date"
+
+
+def test_a_where_question_needs_a_place(guard):
+    question = "Where does ssh expect the xauth program to be by default?"
+    no_place = "XAuthLocation specifies the full pathname of the xauth program [1]."
+    assert guard_answer(no_place, guard(question)).abstained
+    assert not guard_answer("The default is /usr/bin/xauth [1].", guard(question)).abstained
+
+
+@pytest.mark.parametrize("question", ["What's the maximum size in bytes of an index tuple?",
+                                      "How big can an index tuple be?"])
+def test_a_maximum_size_question_needs_a_quantity(guard, question):
+    assert guard_answer("An index tuple larger than the maximum size is rejected [1].", guard(question)).abstained
+    assert not guard_answer("The maximum size of an index tuple is 2704 bytes [1].", guard(question)).abstained
