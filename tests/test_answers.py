@@ -36,6 +36,7 @@ ANSWERABLE = {
     # question frames are no nouns the corpus lacks ("else", "on what basis", "in which area")
     "What else is the People's Mojahedin Organization of Iran known as?": "Mujahedin-e Khalq",
     "On what basis did the Albanian government blame the Iranian Foreign Ministry?": "investigation",
+    "what was the alleged motive for the attack?": "retaliation",
     # an interval: each event's own dated sentence, chosen jointly (the announcement's sentence also names the attack)
     "how many days passed between the big cyberattack and albania cutting diplomatic ties": "54 days",
     "How many years passed between Albania accepting the MEK and cutting ties with Iran?": "8 years",

@@ -24,6 +24,7 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     official officials leader leaders state states government governments partner partners ally allies
     lesson lessons step steps action actions activity activities fact facts detail details much many
     basis grounds purpose means manner method methods area areas field fields domain respect aspect aspects
+    motive motives cause causes rationale justification
     """.split())
 
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
@@ -44,7 +45,8 @@ _PART_SPLIT = re.compile(
     r"\?\s+|\s*;\s*|,?\s+\band\b\s+(?=(?:when|why|how|who|what|where|which|did|was|is|does)\b)", re.IGNORECASE
 )
 _QUALIFIERS = frozenset("""exact exactly precise specific approximate approximately rough roughly main total overall
-    current actual full first last latest one two three four five six seven eight nine ten else other""".split())
+    current actual full first last latest one two three four five six seven eight nine ten else other
+    alleged supposed purported presumed apparent""".split())
 _VERSION_HEADS = frozenset({"version", "release"})
 _SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
