@@ -144,8 +144,8 @@ class ExtractiveAnswerer:
             return Draft([], True, _reason(query, seen.evidence), nearest, scores)
         # "the second lesson" found, or an enumeration of the asked-for things ("several lessons"): no refusal
         item = self._asked_item(question, ranked)
-        listed = bool(query.head) and any(self._enumeration(c.sentence, _head_terms(query)) for c in ranked[:2])
-        if seen.refusal_probability >= self.params.refusal_threshold and not item and not listed:
+        if (seen.refusal_probability >= self.params.refusal_threshold and not item
+                and not (query.head and any(self._enumeration(c.sentence, _head_terms(query)) for c in ranked[:2]))):
             denied = Contradicted().find(seen.question, ranked) if seen.evidence["contradicted"] else None
             if denied is not None:
                 return Draft([], True, "the sources say otherwise", [denied.sentence], scores)
@@ -184,29 +184,25 @@ class ExtractiveAnswerer:
         event: "On <date> B happened; A was its cause" must not stand for A while a sentence dating A exists."""
         unit = arithmetic.interval_unit(question)
         parts = arithmetic.question_parts(question) if unit else []
-        if len(parts) < 2:
+        if not unit or len(parts) < 2:
             return None
         part_vectors = self._embed(parts[:2]) if self._embed else None
         fits = [self._event_fits(part, part_vectors[p] if part_vectors is not None else None, candidates)
                 for p, part in enumerate(parts[:2])]
-        pairs = [(fits[0][a][1] + fits[1][b][1], a, b) for a in fits[0] for b in fits[1]
-                 if a != b and fits[0][a][0] and fits[1][b][0]
-                 and min(fits[0][a][1], fits[1][b][1]) >= self.params.interval_min_fit
-                 and arithmetic.difference(fits[0][a][0][0], fits[1][b][0][0], unit or "days")]
-        if not pairs:
+        best: tuple[float, int, int, int] | None = None  # (joint fit, computed gap, candidate of A, of B)
+        for a, (dates_a, fit_a) in fits[0].items():
+            for b, (dates_b, fit_b) in fits[1].items():
+                if a == b or not dates_a or not dates_b or min(fit_a, fit_b) < self.params.interval_min_fit:
+                    continue
+                count = arithmetic.difference(dates_a[0], dates_b[0], unit)  # None: too vague; 0: one date for both
+                if count and (best is None or fit_a + fit_b > best[0]):
+                    best = (fit_a + fit_b, count, a, b)
+        if best is None:
             return None
-        _, a, b = max(pairs, key=lambda pair: pair[0])
-        picks = [(candidates[a].sentence, fits[0][a][0][0]), (candidates[b].sentence, fits[1][b][0][0])]
-        (s1, d1), (s2, d2) = picks
-        count = arithmetic.difference(d1, d2, unit or "days")
-        if not count:  # None: too vague to compute; 0: two events matched to one date, a sign of a wrong pick
-            return None
-        ordered = sorted(picks, key=lambda p: p[1].value)
-        sentences = list({s.id: s for s, _ in ordered}.values())
-        template = arithmetic.phrase(count, unit or "days", d1, d2)
-        if len(sentences) == 1:
-            template = template.replace("{1}", "{0}")
-        return Draft(sentences, False, template=template)
+        _, count, a, b = best
+        d1, d2 = fits[0][a][0][0], fits[1][b][0][0]
+        ordered = sorted([(candidates[a].sentence, d1), (candidates[b].sentence, d2)], key=lambda p: p[1].value)
+        return Draft([sentence for sentence, _ in ordered], False, template=arithmetic.phrase(count, unit, d1, d2))
 
     def _event_fits(
         self, part: str, vector: np.ndarray | None, candidates: list[Candidate]

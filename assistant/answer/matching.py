@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Any
