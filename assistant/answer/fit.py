@@ -25,7 +25,7 @@ import numpy as np
 from assistant.answer.params import PARAMS_PATH, AnswerParams, LinearModel
 from assistant.answer.refusal import refusal_evidence
 
-RATIO_GRID = (0.1, 0.2, 0.35, 0.5, 0.7, 0.9)
+RATIO_GRID = (0.03, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9)
 L2 = 1.0  # ridge penalty on standardised weights
 MAX_FALSE_REFUSALS = 0.08  # of held-out-collection probabilities: the target on unseen documents is 0.10
 

@@ -46,18 +46,27 @@ QUESTION_FILLER = frozenset(
 )
 
 
+_IDENTIFIER = re.compile(r"\S*(?:_|::|\w[./]\w)\S*")  # gin_pending_list_limit, Acquire::http, apt.conf, /etc/passwd
+# "... in seconds?", "in kilobytes": the unit a number is asked in
+_IN_UNIT = re.compile(
+    r"\bin (?:(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga|tera)?bytes?|"
+    r"(?:k|m|g|t|ki|mi|gi)?b|bits?|characters?|chars?|percent(?:age)?|pixels?|lines?|ms|secs?|mins?|blocks?|pages?)\b")
+
+
 def expected_type(question: str) -> AnswerType:
     """The kind of value a right answer must contain, from the question's wording.
 
     Wh-words count where they open a question (or follow "and", a preposition or a comma), so "hosting
     groups when they..." or "the diplomat who said" do not turn a question into a date or person question.
+    Words inside an identifier or a path ("gin_pending_list_limit", "/var/lib/dpkg/status") cue nothing.
     """
-    q = " ".join(words(question))
+    q = " ".join(words(_IDENTIFIER.sub(" ", question)))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
     if re.search(rf"{opens}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b|\bwhat time\b|\bhow long ago\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
         return "date"
-    if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share)|number of)\b", q):
+    if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share)|number of)\b", q) \
+            or _IN_UNIT.search(q):
         return "number"
     if re.search(rf"{opens}why\b|\b(what (caused|led|prompted|triggered|motivated)|reason|motive|because of what|"
                  r"for what purpose)\b", q):

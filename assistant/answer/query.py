@@ -46,7 +46,9 @@ _PART_SPLIT = re.compile(
 )
 _QUALIFIERS = frozenset("""exact exactly precise specific approximate approximately rough roughly main total overall
     current actual full first last latest one two three four five six seven eight nine ten else other
-    alleged supposed purported presumed apparent""".split())
+    alleged supposed purported presumed apparent
+    apart ago away more less fewer higher lower greater bigger larger smaller longer shorter older newer younger
+    earlier later faster slower further farther""".split())
 _VERSION_HEADS = frozenset({"version", "release"})
 _SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
@@ -155,6 +157,8 @@ def analyse(question: str, weights: TermWeights) -> Query:
     unseen_names = [n for n in _NUMBER_IN_QUESTION.findall(question) if not weights.known(n.replace(",", ""))]
     names: list[str] = []
     for name in _NAME_IN_QUESTION.findall(question):
+        if name.lower() in STOPWORDS:  # a title's capitals ("'Debian Will Remain ...'") make no name of "Will"
+            continue
         parts = [corrections.get(p, p) for p in (stem(p) for p in name.lower().split("-") if p)]
         names += parts
         if not all(weights.known(p) for p in parts):

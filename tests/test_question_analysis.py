@@ -1,0 +1,44 @@
+"""Question analysis on hand-built fixtures (no index, no embedder): the asked-for kind of value, and which of the
+question's words count as names or nouns the corpus lacks (the hard unseen-terms refusal sign)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.matching import TermWeights
+from assistant.answer.qtypes import expected_type
+from assistant.answer.query import analyse
+
+
+@pytest.mark.parametrize("question", [
+    "What is the default value of gin_pending_list_limit, in kilobytes?",
+    "default timeout for the ftp method in seconds?",
+    "whats the maximum size in bytes of an index tuple?",
+])
+def test_a_unit_asks_for_a_number(question: str) -> None:
+    assert expected_type(question) == "number"
+
+
+def test_words_inside_an_identifier_or_a_path_cue_nothing() -> None:
+    assert expected_type("what does gin_pending_list_limit control?") == "other"  # "list" is part of a name
+    assert expected_type("what is /etc/when_ready for?") == "other"
+    assert expected_type("list the options of apt.conf") == "list"  # a word of the question itself still cues
+
+
+CORPUS = TermWeights.of_texts([
+    "The first version of the Social Contract said Debian Remain Free Software.",
+    "Las Vegas lies at 2174 feet and Madison at 845 feet.",
+    "The notice is 60 days; a cure within 30 days reinstates the licence.",
+])
+
+
+def test_a_capitalised_stopword_in_a_quoted_title_is_no_unseen_name() -> None:
+    query = analyse("why did they remove the word 'software' from 'Debian Will Remain 100% Free Software'?", CORPUS)
+    assert not query.out_of_corpus
+    assert analyse("why did Debian Zorblax remain free?", CORPUS).out_of_corpus  # a real unknown name still counts
+
+
+def test_a_comparative_or_apart_is_no_unseen_head_noun() -> None:
+    assert not analyse("how much higher is Las Vegas than Madison?", CORPUS).out_of_corpus
+    assert not analyse("what are the two deadlines and how many days apart are they?", CORPUS).out_of_corpus
+    assert analyse("how many hectares does Madison cover?", CORPUS).out_of_corpus  # an unseen noun still counts
