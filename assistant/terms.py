@@ -27,12 +27,15 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+def unhyphenated(text: str) -> str:
+    """The text with words hyphenated across a line break (U+2010, as man pages are rendered) joined again."""
+    return _HYPHENATED.sub("", text) if "\u2010" in text else text
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessive ’s dropped; a word typeset across a line break with a hyphenation
     hyphen (U+2010, as man pages are rendered: "de‐\n    fault") is one word."""
-    if "\u2010" in text:
-        text = _HYPHENATED.sub("", text)
-    tokens = _TOKEN.findall(text.lower())
+    tokens = _TOKEN.findall(unhyphenated(text).lower())
     for i, token in enumerate(tokens):
         if "'" in token or "’" in token:  # rare: the regex work only where an apostrophe is
             tokens[i] = _POSSESSIVE.sub("", token).replace("’", "'")

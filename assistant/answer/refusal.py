@@ -15,7 +15,7 @@ from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.qtypes import DATE, names
 from assistant.answer.values import DIGITS, NUMBER_WORDS
-from assistant.terms import STOPWORDS, stem, words
+from assistant.terms import STOPWORDS, stem, unhyphenated, words
 
 if TYPE_CHECKING:
     from assistant.answer.features import Candidate, QuestionView
@@ -186,7 +186,8 @@ class QualifierUnmatched:
         # "instead of the current one" asks for another; "in the first place" for no first one
         text = _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", q.query.text.lower()))
         asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS}
-        return float(any(not any(QUALIFIERS[w].search(c.sentence.text) for c in ranked[:self.first]) for w in asked))
+        texts = [unhyphenated(c.sentence.text) for c in ranked[:self.first]]  # "de‐\n fault" is "default"
+        return float(any(not any(QUALIFIERS[w].search(t) for t in texts) for w in asked))
 
 
 @dataclass(frozen=True)
