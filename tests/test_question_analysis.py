@@ -42,3 +42,8 @@ def test_a_comparative_or_apart_is_no_unseen_head_noun() -> None:
     assert not analyse("how much higher is Las Vegas than Madison?", CORPUS).out_of_corpus
     assert not analyse("what are the two deadlines and how many days apart are they?", CORPUS).out_of_corpus
     assert analyse("how many hectares does Madison cover?", CORPUS).out_of_corpus  # an unseen noun still counts
+
+
+def test_a_rate_is_no_part_of_the_counted_noun() -> None:
+    assert analyse("roughly how many mails a year come through the list?", CORPUS).head == "mails"
+    assert analyse("how many packages per release?", CORPUS).head == "packages"

@@ -37,6 +37,9 @@ def test_counted_head() -> None:
     money = question("how much money does alice send?", kind="number", focus=["money"])
     money.query.head = "money"
     assert R.counted_head(money) is None  # a mass noun: "$100.00" answers without sitting by "money"
+    setting = question("how much maintenance_work_mem does each worker need?", kind="number", focus=["worker"])
+    setting.query.head = "maintenance"  # the first word of the setting's name
+    assert R.counted_head(setting) is None  # "at least a 32MB share of the total maintenance_work_mem" answers
     span = question("How long was the country cut off under communism?", kind="number", focus=["country"])
     assert R.counted_head(span) is None  # a span of time: "after 45 years of isolation, the country ..." answers
 

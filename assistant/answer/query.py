@@ -30,7 +30,7 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
 _VERB_AFTER_NP = (r"(?:live|lives|work|works|stay|stays|remain|remains|reside|resides|exist|exists|belong|belongs|"
                   r"serve|serves|go|went|come|came|get|got|take|took|make|made|use|uses|speak|speaks|need|needs)")
-_STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| going\b| the\b| [a-z]+ed\b|$)"
+_STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| going\b| the\b| a\b| an\b| per\b| each\b| every\b| [a-z]+ed\b|$)"
 _NP = r"(?P<np>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)"
 _HEAD_PATTERNS = [
     re.compile(rf"\bhow (?:many|much) (?:more |fewer |of the )?{_NP}{_STOP}"),

@@ -34,6 +34,7 @@ _TAKES_FOR_GRANTED = re.compile(
     re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon)\b", re.IGNORECASE)  # a span or rate: no noun counted
+_IDENTIFIER = re.compile(r"\w+(?:(?:_|::)\w+)+")  # maintenance_work_mem, APT::Get::Download
 _NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
 
 
@@ -311,6 +312,8 @@ def counted_head(q: QuestionView) -> str | None:
             head = parsed  # the parser's noun within the phrase ("how many keyboard *keymaps* ship")
     else:
         head = q.parse.focus[-1] if q.parse.focus else q.query.head
+    if head and any(head in name.lower() for name in _IDENTIFIER.findall(q.query.text)):
+        return None  # a setting's name ("how much maintenance_work_mem"): its value is stated, not counted beside it
     return head if head and head not in _NOT_COUNTED else None
 
 
