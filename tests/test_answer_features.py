@@ -49,6 +49,15 @@ def test_asked_kind_present_uses_entity_labels() -> None:
     assert F.AskedKindPresent()(when, candidate(lasted, typed=False)) == -1.0
 
 
+def test_which_country_asks_for_a_place_name() -> None:
+    country = question("which country's laws govern disputes?", kind="entity")
+    licence = sentence("Licensed under the Apache License, Version 2.0.", ents=["ORG", "LAW"])
+    assert F.AskedKindPresent()(country, candidate(licence, typed=True)) == -1.0  # capitals, but no place
+    assert F.AskedKindPresent()(country, candidate(sentence("Disputes go to courts in Ireland.", ents=["GPE"]))) == 1.0
+    anyone = question("who governs disputes?", kind="entity")
+    assert F.AskedKindPresent()(anyone, candidate(licence, typed=True)) == 1.0  # any named thing answers "who"
+
+
 def test_a_duration_answers_how_long() -> None:
     how_long = question("For how long has the group been fighting?", kind="number")
     how_long.query.head = "long"

@@ -27,6 +27,22 @@ KIND_LABELS: dict[str, frozenset[str]] = {
     "place": frozenset({"GPE", "LOC", "FAC"}),
 }
 DURATION_LABELS = frozenset({"DATE", "TIME"})
+_PLACE = frozenset({"GPE", "LOC"})
+# The named thing a "which X" question asks for, by X (general English): only an entity of these labels answers it.
+NOUN_LABELS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("country", "countries", "nation", "nations", "city", "cities", "town", "towns", "capital"), _PLACE),
+    **dict.fromkeys(("person", "author", "authors", "minister", "president", "founder", "founders"),
+                    frozenset({"PERSON"})),
+    **dict.fromkeys(("university", "universities", "company", "companies", "organization", "organisation",
+                     "agency", "agencies", "newspaper"), frozenset({"ORG"})),
+}
+_WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def asked_noun_labels(question: str) -> frozenset[str] | None:
+    """The entity labels that answer a "which X" question by its X ("which country" → places), or None."""
+    match = _WHICH_NOUN.search(question)
+    return NOUN_LABELS.get(match.group(1).lower()) if match else None
 _REASON = re.compile(
     r"\b(?:because|due to|since|as a result|in order to|so that|so as to|reasons?|the purpose|caus(?:e|ed|es)|"
     r"led to|leads to|result(?:s|ed)? in|prevents?|avoids?|allows?|ensures?|therefore|thus|hence|in response|"
@@ -205,6 +221,9 @@ class AskedKindPresent:
         if q.query.kind == "number" and q.query.head == "long":  # "how long": a duration ("twenty minutes", "45
             labels = labels | DURATION_LABELS  # years") or a start ("since the early 1980s") is labelled DATE/TIME
         ents = set(c.sentence.tags.ents) if c.sentence.tags and q.query.kind != "date" else set()
+        named = asked_noun_labels(q.query.text) if q.query.kind in ("entity", "place") else None
+        if named:  # "which country ...": a place name answers, not any capitalised word
+            return 1.0 if ents & named else -1.0
         return 1.0 if (ents & labels) or c.typed else -1.0
 
 
