@@ -7,6 +7,9 @@ from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# a command-line option ("-N", "-xvf", "--no-clobber") where a word could start, else a word token
+_OPTION_OR_TOKEN = re.compile(r"(?<![\w\-])(?P<option>--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w\-])"
+                              r"|(?P<token>[^\W_]+(?:['’][^\W_]+)?)", re.UNICODE)
 _HYPHENATED = re.compile(r"(?<=\w)\u2010[ \t]*\n\s*(?=\w)")
 
 STOPWORDS = frozenset(
@@ -34,8 +37,22 @@ def unhyphenated(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessive ’s dropped; a word typeset across a line break with a hyphenation
-    hyphen (U+2010, as man pages are rendered: "de‐\n    fault") is one word."""
-    tokens = _TOKEN.findall(unhyphenated(text).lower())
+    hyphen (U+2010, as man pages are rendered: "de‐\n    fault") is one word. A command-line option is a token of
+    its own: a short one keeps its case and stands for its letter ("-N" is not "-n"), a long one ("--no-clobber")
+    is followed by its words."""
+    text = unhyphenated(text)
+    if "-" not in text:
+        tokens = _TOKEN.findall(text.lower())
+    else:
+        tokens = []
+        for match in _OPTION_OR_TOKEN.finditer(text):
+            option, token = match.group("option"), match.group("token")
+            if option is None:
+                tokens.append(token.lower())
+            elif option.startswith("--"):
+                tokens += [option.lower(), *_TOKEN.findall(option.lower())]
+            else:
+                tokens.append(option if len(option) == 2 else option.lower())
     for i, token in enumerate(tokens):
         if "'" in token or "’" in token:  # rare: the regex work only where an apostrophe is
             tokens[i] = _POSSESSIVE.sub("", token).replace("’", "'")

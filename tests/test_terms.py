@@ -38,3 +38,22 @@ def test_hedges_are_no_question_terms() -> None:
 
 def test_contractions_typed_without_apostrophe_are_no_question_terms() -> None:
     assert question_terms("how come Hayward doesnt show up", QUESTION_FILLER) == ["come", "hayward", "show"]
+
+
+def test_a_command_line_option_is_a_token_of_its_own() -> None:
+    assert words("ssh -N and ssh -n") == ["ssh", "-N", "and", "ssh", "-n"]  # a short option keeps its case
+    assert words("cp --no-clobber") == ["cp", "--no-clobber", "no", "clobber"]  # a long one, then its words
+    assert words("tar -xvf, find -print0") == ["tar", "-xvf", "find", "-print0"]
+    assert words("re-index the e-mail in 2019-2020, -1 -- done") == ["re", "index", "the", "e", "mail", "in", "2019",
+                                                                      "2020", "1", "done"]  # no option in a word
+
+
+def test_bm25_tells_options_apart_by_case() -> None:
+    text = ("-n\n     Redirects stdin from /dev/null.\n\n"
+            "-N\n     Do not execute a remote command.\n\n"
+            "-f\n     Requests ssh to go to background just before command execution.\n")
+    chunks, _ = chunk_document(Document(source="ssh.1", title="ssh", text=text, sha256="x"), min_words=2, max_words=8)
+    index = build_bm25(chunks)
+    for option, meaning in (("-N", "remote command"), ("-n", "/dev/null")):
+        scores = bm25_scores(index, content_stems(f"what does ssh {option} do"), len(chunks))
+        assert meaning in chunks[int(scores.argmax())].text
