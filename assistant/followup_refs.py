@@ -54,8 +54,9 @@ def body_without_wh(question: str) -> str:
     toks = parsed.tokens
     glued = {t.i for t in toks  # "albania-iran": a hyphen inside a word stays
              if t.pos == "PUNCT" and not t.space and t.i and not toks[t.i - 1].space}
-    kept = [t for t in toks if t.i not in drop and (t.pos != "PUNCT" or t.i in glued) and t.text != "?"]
-    return "".join(t.text + " " * t.space for t in kept).strip()
+    kept = [t for t in toks if t.i not in drop and (t.pos != "PUNCT" or t.i in glued or t.text == ",")
+            and t.text != "?"]  # a comma stays: "September 7, 2022", not "September 72022"
+    return "".join(t.text + " " * t.space for t in kept).strip(" ,")
 
 
 def _plain(answer: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.followup import cues, resolve, without_asides
 from assistant.followup_agree import in_number
+from assistant.followup_refs import body_without_wh
 from assistant.followup_swap import variant_swap
 
 
@@ -50,3 +51,8 @@ def test_a_bare_group_noun_is_the_organisation_named_before() -> None:
     assert resolve("what did the group want?", previous).searched == "What did PLO want?"
     assert resolve("what did the armed group want?", previous).searched is None  # a group of its own
     assert resolve("what did the group want?", ["when was the castle built?"]).searched is None  # no organisation
+
+
+def test_a_lone_wh_word_keeps_the_commas_of_the_previous_body() -> None:
+    assert body_without_wh("What did the council decide on March 3, 2021?") == \
+        "did the council decide on March 3, 2021"
