@@ -83,3 +83,17 @@ def test_threshold_keeps_false_refusals_under_the_cap() -> None:
     labels = np.array([1, 1, 1, 1, 0, 0, 0, 0, 0], float)
     assert 0.6 < best_threshold(probs, labels, max_false=0.0) <= 0.8  # half the refusals, no false one
     assert 0.4 < best_threshold(probs, labels, max_false=0.2) <= 0.45  # every refusal, one answerable in five
+
+
+def test_name_absent_wants_a_person_for_a_role() -> None:
+    q = question("Who's the opposition group's leader?", kind="entity", focus=["opposition", "group", "leader"])
+    plain = sentence("The group's leader spoke from Tirana to supporters in Paris.", ents=["GPE"])
+    named = sentence("The group's leader Maryam Rajavi spoke in Paris.", ents=["PERSON", "GPE"])
+    window = ["opposit", "group", "leader"]
+    assert R.NameAbsent()(q, ranked(candidate(plain, window_lemmas=window))) == 1.0  # a place is no leader's name
+    assert R.NameAbsent()(q, ranked(candidate(named, window_lemmas=window))) == 0.0
+    diplomat = question("What's the diplomat's name?", focus=["diplomat", "name"])
+    told = sentence("As a diplomat told the Tirana Times, it was a time bomb.", ents=["ORG"])
+    assert R.NameAbsent()(diplomat, ranked(candidate(told, window_lemmas=["diplomat"]))) == 1.0
+    assert R.NameAbsent()(question("What's the capital?", focus=["capital"]),
+                          ranked(candidate(told, window_lemmas=["diplomat"]))) == 0.0  # no name asked for

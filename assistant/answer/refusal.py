@@ -35,7 +35,12 @@ _TAKES_FOR_GRANTED = re.compile(
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon)\b", re.IGNORECASE)  # a span or rate: no noun counted
 _IDENTIFIER = re.compile(r"\w+(?:(?:_|::)\w+)+")  # maintenance_work_mem, APT::Get::Download
-_NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
+_NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b|\bwho['’]s\b|\w['’]s (?:full |real )?name\b",
+                         re.IGNORECASE)
+# Nouns for people by their role (general English): the name such a question asks for is a person's.
+PERSON_ROLES = frozenset(stem(w) for w in """minister president leader diplomat ambassador envoy author founder
+    spokesman spokeswoman spokesperson chairman chairwoman chair director secretary editor maintainer developer
+    writer creator inventor ceo manager chief commander governor mayor senator king queen premier official""".split())
 
 
 _MAX = r"\bmax(?:imum|imal)?\b|\blimit|\bat most\b|\bup to\b|\bcap(?:s|ped)?\b|\bupper\b|\bno more than\b|\bexceed"
@@ -204,17 +209,23 @@ class TakesForGranted:
 
 @dataclass(frozen=True)
 class NameAbsent:
-    """"What is the name of the X" / "who is the X": no first candidate holds a name next to X."""
+    """"What is the name of the X", "who is the X", "what's the X's name": no first candidate holds a name next to X
+    (a person's name, by its entity label, when X is a role such as "minister" or "leader")."""
 
     name: str = "name_absent"
     first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        if not q.query.head or not _NAME_ASKED.search(q.query.text):
+        if not _NAME_ASKED.search(q.query.text):
             return 0.0
-        phrase = [stem(w) for w in q.query.head_phrase]
-        fitting = [c for c in ranked[:self.first] if all(term_match(t, c.window) for t in phrase)]
-        return 0.0 if any(value_near(c.sentence.text, q.query.head, q.query.text, "name") for c in fitting) else 1.0
+        named = [w for w in q.query.head_phrase if w != "name"] or [w for w in q.parse.focus if w != "name"]
+        if not named:
+            return 0.0
+        head, phrase = named[-1], [stem(w) for w in named]
+        person = stem(head) in PERSON_ROLES
+        fitting = [c for c in ranked[:self.first] if all(term_match(t, c.window) for t in phrase)
+                   and (not person or "PERSON" in (c.sentence.tags.ents if c.sentence.tags else ()))]
+        return 0.0 if any(value_near(c.sentence.text, head, q.query.text, "name") for c in fitting) else 1.0
 
 
 @dataclass(frozen=True)
