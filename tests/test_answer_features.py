@@ -160,3 +160,6 @@ def test_contradicted_premise() -> None:
     assert R.Contradicted()(q, ranked(denial)) == 1.0
     plain = candidate(sentence("Albania escalated the attack to NATO."), coverage=0.9)
     assert R.Contradicted()(q, ranked(plain)) == 0.0
+    follow_up = question("so why did Albania escalate the attack to NATO?")  # a conversational opener first
+    follow_up.query.terms.extend(["albania", "escal", "attack", "nato"])
+    assert R.Contradicted()(follow_up, ranked(denial)) == 1.0

@@ -68,6 +68,7 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("Since COPY FREEZE works on partitions, what is the syntax?"), cands) == 1.0
     assert R.TakesForGranted()(question("tar --delete works on .tar.gz, right?"), cands) == 1.0
     assert R.TakesForGranted()(question("What does gzip do with symlinks?"), cands) == 0.0
+    assert R.TakesForGranted()(question("so why does gzip follow symlinks?"), cands) == 1.0  # an opener first
 
 
 def test_versions_and_paths_are_values() -> None:

@@ -23,14 +23,15 @@ if TYPE_CHECKING:
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
     r"rather than|instead of|denies|denied|no evidence|has not been|have not been)\b", re.IGNORECASE)
-_PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
+_LEAD = r"^\s*(?:(?:so|and|but|ok|okay|then|well|hmm),?\s+)?"  # a conversational opener before the question word
+_PRESUPPOSES = re.compile(rf"{_LEAD}(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference|between)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 # Heads a number answers without sitting by them: lengths, ages, versions, and mass nouns measured in units.
 _NOT_COUNTED = frozenset({"long", "old", "far", "version", "release", "money", "time", "space", "memory"})
 _TAKES_FOR_GRANTED = re.compile(
-    r"^\s*(?:why|how come|since|because|given that|as)\b|\b(?:right|correct|isn't it|doesn't it)\s*\?|,\s*(?:so )?(?:how|what|which|can)\b",
+    _LEAD + r"(?:why|how come|since|because|given that|as)\b|\b(?:right|correct|isn't it|doesn't it)\s*\?|,\s*(?:so )?(?:how|what|which|can)\b",
     re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon)\b", re.IGNORECASE)  # a span or rate: no noun counted
