@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
 from assistant.followup_ellipsis import action_phrase, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
+from assistant.followup_names import spelled_out
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
 from assistant.nlp import Syntax, Token, syntax
@@ -281,7 +282,7 @@ def resolve(
         strong = [c for c in found if c not in WEAK]
         if not strong or strong == ["short"]:  # nothing else leans on the history: asked as typed
             return Resolution(question)
-    core = apostrophes(without_asides(_strip_leader(question)))  # "whats his name": "what's his name"
+    core = spelled_out(apostrophes(without_asides(_strip_leader(question))))  # "whats his name"; "the us"
     parsed = syntax(core)
     if "no subject" in found and (said := subject_first(parsed, lambda: refs.find("thing"))):  # "hosted in albania ..."
         return Resolution(question, _finish(said), found, previous)
