@@ -25,3 +25,4 @@ def test_capitals_a_pronoun_and_a_bare_people_stay_as_typed() -> None:
 def test_a_follow_up_searches_the_country_by_name() -> None:
     searched = resolve("and with the americans?", ["what's portugal's relationship with brazil like?"]).searched
     assert searched is not None and "United States" in searched and "americans" not in searched
+
