@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
-from assistant.followup_ellipsis import action_phrase, subject_first
+from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_refs import Antecedents, wh_phrase
@@ -307,6 +307,8 @@ def resolve(
         target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
         if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
             target = action
+        if kind == "thing" and event_it(parsed, t.i) and (clause := gerund_clause(previous)):  # "it led to"
+            target = clause
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)
         elif not target:
