@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
+from assistant.followup_bind import other_phrase
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
@@ -141,6 +142,12 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
         return ()
     return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
+
+
+def _named(target: str, parsed: Syntax) -> bool:
+    """Whether every word of ``target`` is a word of the question already (it cannot be what a pronoun adds)."""
+    words = {t.text.lower() for t in parsed.tokens}
+    return all(w.lower() in words for w in target.split())
 
 
 def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
@@ -305,6 +312,8 @@ def resolve(
             used.add(instance)
             continue
         target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
+        if kind in ("thing", "group") and target and _named(target, parsed):  # "is albania in it?": not albania
+            target = other_phrase(previous, parsed)
         if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
             target = action
         if kind == "thing" and event_it(parsed, t.i) and (clause := gerund_clause(previous)):  # "it led to"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from assistant.followup_bind import own_subject
 from assistant.nlp import Syntax, syntax
 
 Referent = Literal["person", "group", "thing"]
@@ -85,7 +86,7 @@ def named_before(parsed: Syntax, at: int) -> tuple[int, int] | None:
     spans += [(t.i, t.i + 1) for t in parsed.tokens[:at] if t.pos == "PROPN"
               and not any(s <= t.i < e for s, e in spans)]
     for start, end in sorted(spans, key=lambda span: -span[0]):
-        if agrees(pronoun, parsed, start, end):
+        if agrees(pronoun, parsed, start, end) and not own_subject(parsed, at, start, end):  # "is X in *it*?"
             return start, end
     return None
 
