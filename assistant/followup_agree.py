@@ -113,3 +113,14 @@ def in_number(target: str, pronoun: str) -> str:
             not re.search("[aeiou]", root.text) or person_noun(root.lemma):  # "dpkg": a name the parser calls a noun
         return target
     return "".join((plural(t.text) if t.i == root.i else t.text) + " " * t.space for t in toks).strip()
+
+
+def people_phrase(parsed: Syntax, start: int, end: int) -> tuple[int, int]:
+    """A people's name said as an adjective stands with the plural noun it describes ("*albanian analysts*": the
+    analysts, whom "them" points to, not the nation); any other span as it is."""
+    toks = parsed.tokens
+    head = toks[end - 1].head
+    if end - 1 != head and toks[end - 1].dep in ("amod", "compound") and head >= end and toks[head].tag == "NNS" \
+            and all(toks[i].head == head for i in range(end, head)):
+        return start, head + 1
+    return start, end

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
-from assistant.followup_agree import phrase_kind
+from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_swap import Similar, parallel_swap
@@ -106,7 +106,7 @@ class Antecedents:
         """The first entity of ``labels``; a person's name is no acronym ("MEK" tagged PERSON is a group)."""
         if parsed is None:
             return None
-        return next((parsed.span(s, e) for s, e, label in parsed.ents if label in labels
+        return next((parsed.span(*people_phrase(parsed, s, e)) for s, e, label in parsed.ents if label in labels
                      and (label != "PERSON" or phrase_kind(parsed, s, e) == "person")), None)
 
     def _acronym(self) -> str | None:
