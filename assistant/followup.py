@@ -16,8 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
-from assistant.followup_ellipsis import action_phrase, subject_first
+from assistant.followup_bind import other_phrase
+from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
+from assistant.followup_names import spelled_out
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
 from assistant.nlp import Syntax, Token, syntax
@@ -140,6 +142,12 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
         return ()
     return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
+
+
+def _named(target: str, parsed: Syntax) -> bool:
+    """Whether every word of ``target`` is a word of the question already (it cannot be what a pronoun adds)."""
+    words = {t.text.lower() for t in parsed.tokens}
+    return all(w.lower() in words for w in target.split())
 
 
 def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
@@ -281,7 +289,7 @@ def resolve(
         strong = [c for c in found if c not in WEAK]
         if not strong or strong == ["short"]:  # nothing else leans on the history: asked as typed
             return Resolution(question)
-    core = apostrophes(without_asides(_strip_leader(question)))  # "whats his name": "what's his name"
+    core = spelled_out(apostrophes(without_asides(_strip_leader(question))))  # "whats his name"; "the us"
     parsed = syntax(core)
     if "no subject" in found and (said := subject_first(parsed, lambda: refs.find("thing"))):  # "hosted in albania ..."
         return Resolution(question, _finish(said), found, previous)
@@ -304,8 +312,12 @@ def resolve(
             used.add(instance)
             continue
         target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
+        if kind in ("thing", "group") and target and _named(target, parsed):  # "is albania in it?": not albania
+            target = other_phrase(previous, parsed)
         if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
             target = action
+        if kind == "thing" and event_it(parsed, t.i) and (clause := gerund_clause(previous)):  # "it led to"
+            target = clause
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)
         elif not target:

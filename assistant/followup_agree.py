@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from assistant.followup_bind import own_subject
 from assistant.nlp import Syntax, syntax
 
 Referent = Literal["person", "group", "thing"]
@@ -85,7 +86,7 @@ def named_before(parsed: Syntax, at: int) -> tuple[int, int] | None:
     spans += [(t.i, t.i + 1) for t in parsed.tokens[:at] if t.pos == "PROPN"
               and not any(s <= t.i < e for s, e in spans)]
     for start, end in sorted(spans, key=lambda span: -span[0]):
-        if agrees(pronoun, parsed, start, end):
+        if agrees(pronoun, parsed, start, end) and not own_subject(parsed, at, start, end):  # "is X in *it*?"
             return start, end
     return None
 
@@ -112,3 +113,14 @@ def in_number(target: str, pronoun: str) -> str:
             not re.search("[aeiou]", root.text) or person_noun(root.lemma):  # "dpkg": a name the parser calls a noun
         return target
     return "".join((plural(t.text) if t.i == root.i else t.text) + " " * t.space for t in toks).strip()
+
+
+def people_phrase(parsed: Syntax, start: int, end: int) -> tuple[int, int]:
+    """A people's name said as an adjective stands with the plural noun it describes ("*albanian analysts*": the
+    analysts, whom "them" points to, not the nation); any other span as it is."""
+    toks = parsed.tokens
+    head = toks[end - 1].head
+    if end - 1 != head and toks[end - 1].dep in ("amod", "compound") and head >= end and toks[head].tag == "NNS" \
+            and all(toks[i].head == head for i in range(end, head)):
+        return start, head + 1
+    return start, end

@@ -4,7 +4,10 @@
   MEK stand for?") is said of the previous question's subject: "MEK hosted in albania since when?";
 - "that" standing for what the previous yes/no question asked to do ("can it show the hostname instead of the
   IP?" + "why isn't *that* recommended?") is that action as a gerund phrase: "Why isn't showing the hostname
-  instead of the IP recommended?".
+  instead of the IP recommended?";
+- "it" standing for an event (the subject of "lead to", the object of "do") is the previous question's gerund
+  clause: "was albania hosting the mek really humanitarian?" + "what did *it* lead to?" → "What did albania hosting
+  the mek lead to?".
 
 ``followup.resolve`` asks these before its general rules (a fragment read into the previous question, an event
 "that" as the previous question's two most telling words).
@@ -69,3 +72,55 @@ def action_phrase(previous: str) -> str | None:
         return None
     rest = "".join(t.text + " " * t.space for t in toks if t.i > root.i).strip()
     return re.sub(r"\s+", " ", f"{gerund(root.lemma.lower())} {rest}").strip()
+
+
+EVENT_VERBS = frozenset("lead cause result trigger spark provoke prompt happen bring".split())
+"""Verbs whose subject is an event ("what did *it* lead to?"): "it" there is something that happened."""
+_CLAUSE_PARTS = frozenset({"nsubj", "dobj", "prt", "prep", "dative", "compound:prt"})
+"""What a gerund clause keeps of its verb's dependents: who, whom, and the phrases it takes, not "really
+humanitarian"."""
+
+
+def event_it(core: Syntax, at: int) -> bool:
+    """Whether the "it" at token ``at`` stands for an event: the subject of a verb of causing ("what did *it* lead
+    to?", "what did *it* end up leading to?") or the object of "do" ("has anyone else done *it*?")."""
+    toks = core.tokens
+    token = toks[at]
+    if token.text.lower() != "it" or token.tag != "PRP":
+        return False
+    head = toks[token.head]
+    if token.dep == "dobj":
+        return head.lemma == "do"
+    return token.dep == "nsubj" and (head.lemma in EVENT_VERBS or any(
+        t.head == head.i and t.dep == "xcomp" and t.lemma in EVENT_VERBS for t in toks))
+
+
+def gerund_clause(previous: str) -> str | None:
+    """The previous question's event as it says it, a gerund clause with its subject and objects: "was albania
+    hosting the mek really humanitarian?" → "albania hosting the mek"; None when it holds no gerund verb."""
+    parsed = syntax(previous)
+    toks = parsed.tokens
+    verb = next((t for t in toks if t.tag == "VBG" and t.pos == "VERB"), None)
+    if verb is None:
+        return None
+    kept = {verb.i}
+    for child in (t for t in toks if t.head == verb.i and t.i != verb.i and t.dep in _CLAUSE_PARTS):
+        kept |= _subtree(parsed, child.i)
+    if verb.dep == "acl" and toks[verb.head].i < verb.i:  # "countries cutting ties": the noun is its subject
+        kept.add(verb.head)
+    words = [t for t in toks if t.i in kept and t.pos != "PUNCT"]
+    return "".join(t.text + " " * t.space for t in words).strip() or None
+
+
+def _subtree(parsed: Syntax, root: int) -> set[int]:
+    """The tokens that depend on ``root``, directly or not, with ``root`` itself."""
+    toks = parsed.tokens
+    out = {root}
+    for t in toks:
+        at, seen = t.i, set()
+        while at not in out and toks[at].head != at and at not in seen:
+            seen.add(at)
+            at = toks[at].head
+        if at in out:
+            out |= seen | {t.i}
+    return out

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
-from assistant.followup_agree import phrase_kind
+from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_swap import Similar, parallel_swap
@@ -106,7 +106,7 @@ class Antecedents:
         """The first entity of ``labels``; a person's name is no acronym ("MEK" tagged PERSON is a group)."""
         if parsed is None:
             return None
-        return next((parsed.span(s, e) for s, e, label in parsed.ents if label in labels
+        return next((parsed.span(*people_phrase(parsed, s, e)) for s, e, label in parsed.ents if label in labels
                      and (label != "PERSON" or phrase_kind(parsed, s, e) == "person")), None)
 
     def _acronym(self) -> str | None:
@@ -237,7 +237,7 @@ class Antecedents:
         for role in ("nsubj", "attr", "dobj", "pobj"):
             for start, end in chunks:
                 root = toks[_root(self.parsed, start, end)]
-                if root.dep.startswith(role) and len(picked) < self.topic_phrases and stem(root.lemma) not in QUESTION_FILLER:
+                if root.dep.startswith(role) and len(picked) < self.topic_phrases and not _filler(self.parsed, root.i):
                     phrase = self._with_of(start, end)
                     if phrase not in picked and not any(phrase in p for p in picked):
                         picked.append(phrase)
@@ -376,6 +376,13 @@ def _with_attached(parsed: Syntax, stop: int) -> int:
     if rest and rest[0].pos == "ADP" and all(t.pos in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM") for t in rest):
         return rest[-1].i + 1
     return stop
+
+
+def _filler(parsed: Syntax, head: int) -> bool:
+    """Whether the noun at ``head`` only frames the question ("the *section*", "the *article*"): a filler word with
+    no noun compounded with it ("the interest *section*" names a thing)."""
+    return stem(parsed.tokens[head].lemma) in QUESTION_FILLER and not any(
+        t.head == head and t.dep == "compound" and t.pos in ("NOUN", "PROPN") for t in parsed.tokens)
 
 
 def _no_det(parsed: Syntax, start: int, end: int) -> str:

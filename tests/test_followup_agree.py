@@ -4,7 +4,7 @@ its own question: each rule on a hand-built fixture (the real spaCy parser, no i
 from __future__ import annotations
 
 from assistant.followup import counted_members, cues, dated_then, named_lead, one_of, resolve
-from assistant.followup_agree import agrees, named_before, person_noun, phrase_kind
+from assistant.followup_agree import agrees, named_before, people_phrase, person_noun, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_refs import Antecedents
 from assistant.nlp import syntax
@@ -148,3 +148,14 @@ def test_a_name_swapped_in_brings_its_prepositional_phrase() -> None:
                    ).searched == "How do I change the keyboard layout for the gnome on wayland console?"
     assert resolve("what about Kosovo?", ["When did Albania recognize Israel?"]).searched == \
         "When did Albania recognize Kosovo?"
+
+
+def test_a_people_said_as_an_adjective_stands_with_the_plural_it_describes() -> None:
+    parsed = syntax("what do Portuguese fishermen think of the law?")
+    name = next((s, e) for s, e, label in parsed.ents if label == "NORP")
+    assert parsed.span(*people_phrase(parsed, *name)) == "Portuguese fishermen"
+    alone = syntax("what do the Portuguese think of the law?")
+    name = next((s, e) for s, e, label in alone.ents if label == "NORP")
+    assert people_phrase(alone, *name) == name  # the people itself: nothing to add
+    assert resolve("what did the court do for them?", ["what do Portuguese fishermen think of the law?"]).searched \
+        == "What did the court do for Portuguese fishermen?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.followup import resolve
-from assistant.followup_ellipsis import action_phrase, gerund, participle_fragment
+from assistant.followup_ellipsis import action_phrase, event_it, gerund, gerund_clause, participle_fragment
 from assistant.nlp import syntax
 
 
@@ -32,3 +32,19 @@ def test_that_is_the_action_the_previous_yes_no_question_asked_about() -> None:
                                         ("die", "dying"), ("see", "seeing"), ("log", "logging"), ("run", "running")])
 def test_gerunds(verb: str, form: str) -> None:
     assert gerund(verb) == form
+
+
+def test_it_that_led_to_something_is_the_previous_questions_gerund_clause() -> None:
+    assert gerund_clause("was the city building the bridge really necessary?") == "city building the bridge"
+    assert gerund_clause("what's the rule about towns raising taxes in winter?") == "towns raising taxes in winter"
+    assert gerund_clause("was the bridge necessary?") is None  # no event said as a gerund: "it" as before
+    assert resolve("so what did it end up leading to?", ["was the city building the bridge really necessary?"]) \
+        .searched == "What did city building the bridge end up leading to?"
+
+
+@pytest.mark.parametrize(("question", "event"), [
+    ("what did it lead to?", True), ("so what did it end up causing?", True), ("has anyone else done it?", True),
+    ("when did it end?", False), ("how did the mayor see it?", False), ("what does it cost?", False)])
+def test_it_is_an_event_only_beside_a_verb_of_causing_or_doing(question: str, event: bool) -> None:
+    parsed = syntax(question)
+    assert [event_it(parsed, t.i) for t in parsed.tokens if t.text == "it"] == [event]

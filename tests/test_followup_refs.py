@@ -56,3 +56,9 @@ def test_a_bare_group_noun_is_the_organisation_named_before() -> None:
 def test_a_lone_wh_word_keeps_the_commas_of_the_previous_body() -> None:
     assert body_without_wh("What did the council decide on March 3, 2021?") == \
         "did the council decide on March 3, 2021"
+
+
+def test_a_framing_noun_with_a_noun_compounded_names_what_it_points_to() -> None:
+    assert resolve("is it long?", ["what does the history section say about the harbour?"]).searched == \
+        "Is history section long?"
+    assert resolve("is it long?", ["what does the section say about the harbour?"]).searched == "Is harbour long?"

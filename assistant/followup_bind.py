@@ -1,0 +1,43 @@
+"""A pronoun that cannot stand for its own clause's subject: "is albania even in *it*?" asks whether Albania is in
+something else, so "it" points to the previous turn, not to Albania (an object pronoun is never its own subject;
+a possessive can be: "did Israel open *its* embassy?").
+
+``followup_agree.named_before`` asks ``own_subject`` to leave such a name aside; ``followup.resolve`` asks
+``other_phrase`` for what the pronoun stands for when the phrase it would take is the one the question names.
+"""
+
+from __future__ import annotations
+
+from assistant.nlp import Syntax, syntax
+
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+
+
+def own_subject(parsed: Syntax, at: int, start: int, end: int) -> bool:
+    """Whether the name ``tokens[start:end]`` is the subject of the clause the object pronoun at ``at`` belongs to
+    ("*albania*" for the "it" of "is albania even in it?"): then the pronoun cannot stand for it."""
+    toks = parsed.tokens
+    if toks[at].text.lower() not in _OBJECT_PRONOUNS or toks[at].dep.startswith("nsubj"):
+        return False
+    verb, seen = toks[at].head, {at}
+    while toks[verb].pos not in ("VERB", "AUX") and toks[verb].head != verb and verb not in seen:
+        seen.add(verb)
+        verb = toks[verb].head
+    return any(toks[i].dep.startswith("nsubj") and toks[i].head == verb for i in range(start, end))
+
+
+def other_phrase(previous: str, question: Syntax) -> str | None:
+    """The previous question's last noun phrase that the question does not name already (what "it" in "is albania
+    even in it?" points to after "did albania take the iran cyberattack to nato?": "nato"); None when there is
+    none."""
+    parsed = syntax(previous)
+    named = {t.text.lower() for t in question.tokens}
+    toks = parsed.tokens
+    for start, end in reversed(parsed.chunks):
+        words = [t for t in toks[start:end] if t.pos not in ("DET", "PUNCT")]
+        if not words or any(t.tag in _WH_TAGS or t.pos == "PRON" for t in words):
+            continue
+        if not all(t.text.lower() in named for t in words):
+            return "".join(t.text + " " * t.space for t in words).strip()
+    return None

@@ -1,0 +1,25 @@
+"""An object pronoun never stands for its own clause's subject (issue 16i), on made-up questions: the real spaCy
+parser, no index."""
+
+from __future__ import annotations
+
+from assistant.followup import resolve
+from assistant.followup_bind import other_phrase, own_subject
+from assistant.nlp import syntax
+
+
+def test_an_object_pronoun_is_not_its_own_subject() -> None:
+    parsed = syntax("is Portugal even in it?")
+    it = next(t.i for t in parsed.tokens if t.text == "it")
+    assert own_subject(parsed, it, 1, 2)
+    possessive = syntax("did Portugal open its embassy?")
+    its = next(t.i for t in possessive.tokens if t.text == "its")
+    assert not own_subject(possessive, its, 1, 2)  # a possessive can be its subject's
+
+
+def test_the_pronoun_takes_the_previous_phrase_the_question_does_not_name() -> None:
+    assert other_phrase("did Portugal take the fishing dispute to the court?", syntax("is Portugal in it?")) == \
+        "court"
+    assert other_phrase("did Portugal resign?", syntax("is Portugal in it?")) is None
+    assert resolve("is Portugal even in it?", ["did portugal take the fishing dispute to the court?"]).searched == \
+        "Is Portugal even in court?"
