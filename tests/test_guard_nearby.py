@@ -24,7 +24,8 @@ def test_a_value_only_the_nearby_span_gives_conflicts_with_the_passages_value_of
 
 def test_a_date_is_no_conflicting_value():
     claim = Claim.of("The attack was on July 15, 2022.")
-    assert conflicting_value(claim, frozenset({"15"}), Facts.of("The attack was answered on September 7, 2022.")) is None
+    shown = Facts.of("The attack was answered on September 7, 2022.")
+    assert conflicting_value(claim, frozenset({"15"}), shown) is None
 
 
 def test_a_name_said_of_words_its_spans_give_another_name_is_misplaced():
@@ -42,6 +43,8 @@ def test_a_nearby_cover_needs_the_shown_spans_to_carry_the_claim():
     args = (shown, Facts.of("Nothing else."), shown, ["On September 7, 2022, Rama announced the break."], 0.5)
     assert nearby_fits(claim, shown, 0.8, *args[1:])
     assert not nearby_fits(claim, shown, 0.3, *args[1:])
+    negated = Claim.of("Rama did not announce the break on September 7, 2022.")
+    assert not nearby_fits(negated, shown, 0.8, *args[1:])
 
 
 @pytest.fixture(scope="module")

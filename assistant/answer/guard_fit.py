@@ -47,7 +47,7 @@ GRID = {
     "continuation_reach": (300,),
     "reason_share": (0.5,),
     "nearby_reach": (3,),
-    "nearby_coverage": (0.5,),
+    "nearby_coverage": (0.3,),
 }
 
 

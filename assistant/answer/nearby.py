@@ -5,6 +5,7 @@ day the attack happened, the end of a list, the alias named after it). When no s
 a sentence, the guard may join one such *nearby* span (``nearby_blocks``, cited as exact words of its document like
 any other) to the shown spans that carry the sentence, and only when (``nearby_fits``):
 
+- the sentence states no negation (a negation in one span of a cover says nothing of what another span gives);
 - the shown spans alone cover at least ``nearby_coverage`` of the sentence (the nearby span completes an answer the
   passages give; it never carries one alone);
 - no number only the nearby span gives is contradicted by a shown span giving another number of the same thing
@@ -154,8 +155,11 @@ def misplaced_name(claim: Claim, span_texts: list[str], stems: frozenset[str]) -
 
 def nearby_fits(claim: Claim, cover: Facts, cover_coverage: float, passages: Facts, spans: Facts,
                 span_texts: list[str], min_coverage: float) -> bool:
-    """Whether a cover joining a nearby span may support the claim: its shown spans (``cover``) cover at least
-    ``min_coverage`` of it alone (``cover_coverage``), no value they lack conflicts with one the passages shown give
-    (``passages``: all their spans), and every name sits where the cover's spans (``spans``, ``span_texts``) put it."""
-    return (cover_coverage >= min_coverage and conflicting_value(claim, claim.numbers - cover.numbers, passages) is None
+    """Whether a cover joining a nearby span may support the claim: it states no negation (a negation found in one
+    span of a cover says nothing of a fact another gives: "Albania is not a member of NATO"), its shown spans
+    (``cover``) cover at least ``min_coverage`` of it alone (``cover_coverage``), no value they lack conflicts with
+    one the passages shown give (``passages``: all their spans), and every name sits where the cover's spans
+    (``spans``, ``span_texts``) put it."""
+    return (not claim.negated and cover_coverage >= min_coverage
+            and conflicting_value(claim, claim.numbers - cover.numbers, passages) is None
             and misplaced_name(claim, span_texts, spans.stems) is None)
