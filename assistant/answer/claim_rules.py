@@ -221,6 +221,24 @@ def value_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None
     return frozenset(out)
 
 
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def name_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None) -> frozenset[tuple[str, str]]:
+    """(name word, stem) for each lower-case content word within ``window`` content words of a capitalised word of
+    ``text``: what the name is said of ("at the behest of the United States, which had advocated" → ("united",
+    "behest"), ("states", "advoc"), ...); not across ``breaks`` when given."""
+    if breaks is not None:
+        return frozenset().union(*(name_contexts(part, window) for part in breaks.split(text)))
+    tokens = [t for t in _NAME_TOKEN.findall(text) if t.lower() not in STOPWORDS]
+    out = set()
+    for i, token in enumerate(tokens):
+        if token[0].isupper():
+            near = tokens[max(0, i - window):i] + tokens[i + 1:i + 1 + window]
+            out.update((w, stem(n)) for w in words(token) for n in near if n[0].islower())
+    return frozenset(out)
+
+
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 SHORT_SENTENCE = 3
 """A span sentence with at most this many content words besides its numbers ("The default is 128.") says its

@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 
 from assistant.answer.cite import citation_for
-from assistant.answer.claim_rules import corrects_premise, lemma_stems
+from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
+from assistant.answer.nearby import NEARBY_PER_COVER, SpanCandidate, candidates, nearby_fits
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
@@ -71,46 +73,6 @@ def _without_named_numbers(text: str) -> str:
     """Text without numbers that are part of a name ("Ashraf 3"; not "In 2014", "About 8", "November 2007")."""
     return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS | _APPROX | MONTH_NAMES
                              else " ", text)
-
-
-@dataclass(frozen=True)
-class SpanCandidate:
-    """A citable span: one passage sentence or two adjacent ones."""
-
-    passage: int
-    source: str
-    start: int
-    end: int
-    section: str
-    page: int | None
-    facts: Facts
-    row: tuple[int, ...]
-    around: frozenset[str] = frozenset()  # the stems of its neighbour sentences in the passage and of its heading
-
-
-def candidates(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[SpanCandidate]:
-    """Single sentences and adjacent pairs of the passages shown to the model, each span once."""
-    out: list[SpanCandidate] = []
-    seen: set[tuple[str, int, int]] = set()
-    for p in passages:
-        rows = [snapshot.sentence_row[sid] for sid in p.hit.chunk.sentence_ids if sid in snapshot.sentence_row]
-        sentences = [snapshot.meta.sentences[r] for r in rows]
-        runs = [(i,) for i in range(len(rows))] + [(i, i + 1) for i in range(len(rows) - 1)]
-        stems = [sentence_stems(s.text) | lemma_stems(list(s.tags.lemmas) if s.tags else []) for s in sentences]
-        for run in runs:
-            around = frozenset(content_stems(p.hit.chunk.section)).union(
-                *stems[max(run[0] - 1, 0):run[0]], *stems[run[-1] + 1:run[-1] + 2])
-            first, last = sentences[run[0]], sentences[run[-1]]
-            key = (first.source, first.start, last.end)
-            if key in seen:
-                continue
-            seen.add(key)
-            doc = snapshot.meta.documents[first.source]
-            lemmas = [lemma for i in run if (tags := sentences[i].tags) for lemma in tags.lemmas]
-            facts = Facts.of(doc.text[first.start:last.end], f"{first.section} {doc.title}", lemmas)
-            out.append(SpanCandidate(p.n, first.source, first.start, last.end, first.section, first.page, facts,
-                                     tuple(rows[i] for i in run), around))
-    return out
 
 
 @dataclass
@@ -168,7 +130,9 @@ class Guard:
     refused: bool = False
 
     def __post_init__(self) -> None:
-        self._spans = candidates(self.passages, self.snapshot)
+        spans = candidates(self.passages, self.snapshot, self.params.nearby_reach)
+        self._spans = [c for c in spans if c.shown]
+        self._nearby = [c for c in spans if not c.shown]
         self._numbers: dict[tuple[str, int, int], int] = {}
         self._kind = expected_type(self.question) if self.question else "other"
         self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
@@ -182,10 +146,11 @@ class Guard:
         self._kept: list[SpanCandidate] = []
         self._asked = frozenset(content_stems(self.question))
         self._relevance = {c: coverage(self._terms, self.weights, c.facts.stems)[0] if self._terms else 1.0
-                           for c in self._spans}
+                           for c in spans}
 
     def align(self, unit: Unit) -> Alignment:
-        """The best-supported span for one sentence, else the fewest spans that support it together; else none."""
+        """The best-supported span for one sentence, else the fewest spans that support it together; else, when the
+        shown spans carry most of it, those with one nearby span (``nearby_fits``); else none."""
         claim = Claim.of(_POLARITY_LEAD.sub("", unit.text) if self._yes_no else unit.text)
         if claim.negated and corrects_premise(claim.text, self.question):
             claim = replace(claim, negated=False)
@@ -193,8 +158,29 @@ class Guard:
             return Alignment([], None)
         if len(claim.stems) < 2 and not (claim.numbers or claim.names or _NAMED.match(claim.text)):
             return Alignment([], None)  # "For example," or a stray word: no claim to check ("Turkey." is one)
-        scored = sorted(((self._match(claim, [c]), c) for c in self._spans),
-                        key=lambda mc: (mc[0].facts_ok, mc[0].coverage, -len(mc[1].row)), reverse=True)
+        found = self._align_shown(claim, unit)
+        if found.spans or not self._nearby:
+            return found
+        wider = self._cover(claim, self._scored(claim, self._spans + self._nearby), self._spans + self._nearby)
+        shown = [s for s in wider.spans if s.shown]
+        if shown and nearby_fits(claim, _union(shown), self._match(claim, shown).coverage, self._shown_facts,
+                                 _union(wider.spans), [self._text(s) for s in wider.spans],
+                                 self.params.nearby_coverage):
+            return wider
+        return found
+
+    @cached_property
+    def _shown_facts(self) -> Facts:
+        """What all the passages shown say together."""
+        return _union(self._spans)
+
+    def _scored(self, claim: Claim, spans: list[SpanCandidate]) -> list[tuple[Match, SpanCandidate]]:
+        return sorted(((self._match(claim, [c]), c) for c in spans),
+                      key=lambda mc: (mc[0].facts_ok, mc[0].coverage, -len(mc[1].row)), reverse=True)
+
+    def _align_shown(self, claim: Claim, unit: Unit) -> Alignment:
+        """The best-supported span of the passages shown, else the fewest of them that support the claim together."""
+        scored = self._scored(claim, self._spans)
         if not scored:
             return Alignment([], None)
         good = [(m, c) for m, c in scored if m.facts_ok and self._supported(m, claim.text, [c])]
@@ -204,18 +190,23 @@ class Guard:
                                              mc[1].passage in unit.hints, mc[0].coverage, self._relevance[mc[1]],
                                              -mc[1].passage))
             return Alignment([c], m, m.coverage, claim.text)
-        return self._cover(claim, scored)
+        return self._cover(claim, scored, self._spans)
 
-    def _cover(self, claim: Claim, scored: list[tuple[Match, SpanCandidate]]) -> Alignment:
-        """Spans added one at a time, each the one that most improves the match, until together they support the
-        claim (at most ``max_spans``; every span must add something)."""
+    def _cover(self, claim: Claim, scored: list[tuple[Match, SpanCandidate]], pool: list[SpanCandidate]) -> Alignment:
+        """Spans of ``pool`` added one at a time, each the one that most improves the match, until together they
+        support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby; every span must add
+        something)."""
         def gain(m: Match) -> tuple[int, float]:
             return -len(m.missing_facts), m.coverage
 
+        if not scored:
+            return Alignment([], None)
         best_match, chosen = scored[0]
         spans = [chosen]
         while len(spans) < self.params.max_spans:
-            extra = [c for c in self._spans if all(c.row != s.row and not set(c.row) & set(s.row) for s in spans)]
+            full = sum(not s.shown for s in spans) >= NEARBY_PER_COVER
+            extra = [c for c in pool if (c.shown or not full)
+                     and all(c.row != s.row and not set(c.row) & set(s.row) for s in spans)]
             if not extra:
                 break
             top_match, top = max(((self._match(claim, [*spans, c]), c) for c in extra),

@@ -46,6 +46,8 @@ GRID = {
     "context_credit": (0.5,),
     "continuation_reach": (300,),
     "reason_share": (0.5,),
+    "nearby_reach": (3,),
+    "nearby_coverage": (0.3,),
 }
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 GUARD_PARAMS_PATH = Path(__file__).with_name("guard_params.json")
-GUARD_PARAMS_VERSION = 4  # 2: one_word_coverage; 3: context_credit, continuation_reach; 4: reason_share
+GUARD_PARAMS_VERSION = 5  # 2: one_word_coverage; 3: context_credit, continuation_reach; 4: reason_share;
+# 5: nearby_reach, nearby_coverage
 
 
 class GuardParams(BaseModel):
@@ -41,6 +42,10 @@ class GuardParams(BaseModel):
                                     "sources go on).")
     reason_share: float = Field(0.0, ge=0, le=1, description="Share of a why-answer's reason part (idf mass) that must "
                                 "be new to the question; less only restates the premise (0: off).")
+    nearby_reach: int = Field(0, ge=0, description="Sentences before and after each passage shown that a sentence the "
+                              "passages do not support may cite, joined to shown spans (``nearby``; 0: off).")
+    nearby_coverage: float = Field(0.5, ge=0, le=1, description="Share of such a sentence the shown spans it joins "
+                                   "must cover alone.")
     score: dict[str, float] = Field(default_factory=dict, description="What the fit measured with these values.")
 
 

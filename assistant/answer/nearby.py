@@ -1,0 +1,165 @@
+"""Where the grounding guard may look beyond the passages shown: the sentences next to them in their documents.
+
+A right answer may state a fact its source gives a sentence or two past the chunk retrieval put in the prompt (the
+day the attack happened, the end of a list, the alias named after it). When no span of the passages shown supports
+a sentence, the guard may join one such *nearby* span (``nearby_blocks``, cited as exact words of its document like
+any other) to the shown spans that carry the sentence, and only when (``nearby_fits``):
+
+- the sentence states no negation (a negation in one span of a cover says nothing of what another span gives);
+- the shown spans alone cover at least ``nearby_coverage`` of the sentence (the nearby span completes an answer the
+  passages give; it never carries one alone);
+- no number only the nearby span gives is contradicted by a shown span giving another number of the same thing
+  (``conflicting_value``: "currently 5" where the passage shown says "currently 3");
+- every name is said of what its spans say it of (``misplaced_name``: "at the behest of the Farsi" where the
+  spans' behest is the United States').
+
+A wider pool lends support to more wrong sentences too (a value swapped for one the document gives elsewhere, a
+true sentence of another answer): these conditions keep the wrong answers let through where they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer.claim_rules import (
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, SPAN_CLAUSE_BREAK, lemma_stems, name_contexts,
+)
+from assistant.answer.matching import sentence_stems
+from assistant.answer.prompts import Passage
+from assistant.answer.support import Claim, Facts, name_found
+from assistant.store import Snapshot
+from assistant.terms import content_stems
+
+NEARBY_PER_COVER = 1
+"""Nearby spans one sentence may join to the shown spans that carry it."""
+CLAIM_NAME_WINDOW, SPAN_NAME_WINDOW = 3, 6
+"""Content words around a name that say what it is of, in a claim and in a span (as for numbers)."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive sentence rows of one document the guard may cite: a passage shown, or sentences next to one."""
+
+    passage: int
+    rows: tuple[int, ...]
+    section: str
+    shown: bool
+
+
+def shown_blocks(passages: tuple[Passage, ...], snapshot: Snapshot) -> list[Block]:
+    """The sentence rows of each passage shown to the model."""
+    return [Block(p.n, tuple(snapshot.sentence_row[sid] for sid in p.hit.chunk.sentence_ids
+                             if sid in snapshot.sentence_row), p.hit.chunk.section, True) for p in passages]
+
+
+def nearby_blocks(blocks: list[Block], snapshot: Snapshot, reach: int) -> list[Block]:
+    """Up to ``reach`` sentences before and after each shown block, in the same document, that no shown block holds;
+    each run takes the number of the passage it neighbours."""
+    if reach <= 0:
+        return []
+    taken = {r for b in blocks for r in b.rows}
+    out: list[Block] = []
+    for block in blocks:
+        if not block.rows:
+            continue
+        doc = snapshot.document_rows.get(snapshot.meta.sentences[block.rows[0]].source)
+        if doc is None:
+            continue
+        before = range(max(block.rows[0] - reach, doc.start), block.rows[0])
+        after = range(block.rows[-1] + 1, min(block.rows[-1] + reach + 1, doc.stop))
+        for run in (before, after):
+            for rows in _contiguous([r for r in run if r not in taken]):
+                taken.update(rows)
+                out.append(Block(block.passage, rows, snapshot.meta.sentences[rows[0]].section, False))
+    return out
+
+
+def _contiguous(rows: list[int]) -> list[tuple[int, ...]]:
+    """Sorted rows cut into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for r in rows:
+        if runs and runs[-1][-1] + 1 == r:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return [tuple(run) for run in runs]
+
+
+@dataclass(frozen=True)
+class SpanCandidate:
+    """A citable span: one sentence or two adjacent ones, of a passage shown to the model (``shown``) or next to one."""
+
+    passage: int
+    source: str
+    start: int
+    end: int
+    section: str
+    page: int | None
+    facts: Facts
+    row: tuple[int, ...]
+    around: frozenset[str] = frozenset()  # the stems of its neighbour sentences in the passage and of its heading
+    shown: bool = True
+
+
+def candidates(passages: tuple[Passage, ...], snapshot: Snapshot, reach: int = 0) -> list[SpanCandidate]:
+    """Single sentences and adjacent pairs of the passages shown to the model, then of the ``reach`` sentences
+    before and after each (``nearby_blocks``), each span once."""
+    out: list[SpanCandidate] = []
+    seen: set[tuple[str, int, int]] = set()
+    shown = shown_blocks(passages, snapshot)
+    for block in shown + nearby_blocks(shown, snapshot, reach):
+        rows = block.rows
+        sentences = [snapshot.meta.sentences[r] for r in rows]
+        runs = [(i,) for i in range(len(rows))] + [(i, i + 1) for i in range(len(rows) - 1)]
+        stems = [sentence_stems(s.text) | lemma_stems(list(s.tags.lemmas) if s.tags else []) for s in sentences]
+        for run in runs:
+            around = frozenset(content_stems(block.section)).union(
+                *stems[max(run[0] - 1, 0):run[0]], *stems[run[-1] + 1:run[-1] + 2])
+            first, last = sentences[run[0]], sentences[run[-1]]
+            key = (first.source, first.start, last.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            doc = snapshot.meta.documents[first.source]
+            lemmas = [lemma for i in run if (tags := sentences[i].tags) for lemma in tags.lemmas]
+            facts = Facts.of(doc.text[first.start:last.end], f"{first.section} {doc.title}", lemmas)
+            out.append(SpanCandidate(block.passage, first.source, first.start, last.end, first.section, first.page,
+                                     facts, tuple(rows[i] for i in run), around, block.shown))
+    return out
+
+
+def conflicting_value(claim: Claim, supplied: frozenset[str], shown: Facts) -> str | None:
+    """A number of the claim that only a nearby span gives (``supplied``; not a date's or a bound's) while the
+    passages shown (``shown``) give another number beside a word the claim puts next to it ("the default is 3072
+    rounds" where a passage says "16 rounds" and the nearby span "the default is 3072 bits"): the passages state the
+    value, the nearby span's is of something else."""
+    for n in sorted(supplied - claim.fixed):
+        said = {s for v, s in claim.contexts if v == n} - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
+        if any(v != n and v not in claim.numbers and s in said for v, s in shown.contexts):
+            return n
+    return None
+
+
+def misplaced_name(claim: Claim, span_texts: list[str], stems: frozenset[str]) -> str | None:
+    """A name of the claim that its spans never put next to any of the words (that the spans have) the claim puts
+    next to it: a name attached to the wrong subject ("the behest of the Farsi" where the spans say "the behest of
+    the United States"), as ``misplaced`` finds for numbers."""
+    said_of = name_contexts(claim.text, CLAIM_NAME_WINDOW, CLAUSE_BREAK)
+    placed = frozenset().union(*(name_contexts(t, SPAN_NAME_WINDOW, SPAN_CLAUSE_BREAK) for t in span_texts))
+    for name in sorted(claim.names):
+        near = ({s for w, s in said_of if w == name} - HEDGES - LIGHT_WORDS) & stems
+        if near and not any(s in near and name_found(name, frozenset([w])) for w, s in placed):
+            return name
+    return None
+
+
+def nearby_fits(claim: Claim, cover: Facts, cover_coverage: float, passages: Facts, spans: Facts,
+                span_texts: list[str], min_coverage: float) -> bool:
+    """Whether a cover joining a nearby span may support the claim: it states no negation (a negation found in one
+    span of a cover says nothing of a fact another gives: "Albania is not a member of NATO"), its shown spans
+    (``cover``) cover at least ``min_coverage`` of it alone (``cover_coverage``), no value they lack conflicts with
+    one the passages shown give (``passages``: all their spans), and every name sits where the cover's spans
+    (``spans``, ``span_texts``) put it."""
+    return (not claim.negated and cover_coverage >= min_coverage
+            and conflicting_value(claim, claim.numbers - cover.numbers, passages) is None
+            and misplaced_name(claim, span_texts, spans.stems) is None)
