@@ -146,7 +146,7 @@ class Guard:
         self._kept: list[SpanCandidate] = []
         self._asked = frozenset(content_stems(self.question))
         self._relevance = {c: coverage(self._terms, self.weights, c.facts.stems)[0] if self._terms else 1.0
-                           for c in spans}
+                           for c in self._spans}  # read only when choosing among shown spans (_align_shown)
 
     def align(self, unit: Unit) -> Alignment:
         """The best-supported span for one sentence, else the fewest spans that support it together; else, when the
