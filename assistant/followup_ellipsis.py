@@ -105,22 +105,9 @@ def gerund_clause(previous: str) -> str | None:
         return None
     kept = {verb.i}
     for child in (t for t in toks if t.head == verb.i and t.i != verb.i and t.dep in _CLAUSE_PARTS):
-        kept |= _subtree(parsed, child.i)
+        kept |= parsed.subtree(child.i)
     if verb.dep == "acl" and toks[verb.head].i < verb.i:  # "countries cutting ties": the noun is its subject
         kept.add(verb.head)
     words = [t for t in toks if t.i in kept and t.pos != "PUNCT"]
     return "".join(t.text + " " * t.space for t in words).strip() or None
 
-
-def _subtree(parsed: Syntax, root: int) -> set[int]:
-    """The tokens that depend on ``root``, directly or not, with ``root`` itself."""
-    toks = parsed.tokens
-    out = {root}
-    for t in toks:
-        at, seen = t.i, set()
-        while at not in out and toks[at].head != at and at not in seen:
-            seen.add(at)
-            at = toks[at].head
-        if at in out:
-            out |= seen | {t.i}
-    return out

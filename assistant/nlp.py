@@ -169,6 +169,19 @@ class Syntax(BaseModel):
         """The text of tokens ``start`` to ``end`` (exclusive), spaced as typed ("mini-Debian", "Israel's")."""
         return "".join(t.text + " " * t.space for t in self.tokens[start:end]).strip()
 
+    def subtree(self, root: int) -> set[int]:
+        """The indexes of token ``root`` and of every token that depends on it, directly or not."""
+        children: dict[int, list[int]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                children.setdefault(t.head, []).append(t.i)
+        out, todo = set(), [root]
+        while todo:
+            i = todo.pop()
+            out.add(i)
+            todo += children.get(i, [])
+        return out
+
 
 @lru_cache(maxsize=2048)
 def syntax(text: str) -> Syntax:

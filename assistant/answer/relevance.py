@@ -118,25 +118,18 @@ def _roles(text: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
     """(verb lemma, its subject's words, its objects' words) for each verb of ``text`` with a noun subject."""
     from assistant.nlp import syntax
 
-    tokens = syntax(text).tokens
-    children: dict[int, list[int]] = {}
-    for t in tokens:
-        if t.head != t.i:
-            children.setdefault(t.head, []).append(t.i)
+    parsed = syntax(text)
+    tokens = parsed.tokens
 
     def subtree(i: int) -> frozenset[str]:
-        out, todo = set(), [i]
-        while todo:
-            j = todo.pop()
-            out.update(w for w in words(tokens[j].text) if w not in STOPWORDS)
-            todo += children.get(j, [])
-        return frozenset(out)
+        return frozenset(w for j in parsed.subtree(i) for w in words(tokens[j].text) if w not in STOPWORDS)
 
     roles = []
     for t in tokens:
         verb = tokens[t.head]
         if t.dep == "nsubj" and t.pos not in _PRONOUNS and verb.pos == "VERB":
-            objects = frozenset().union(*(subtree(c) for c in children.get(verb.i, []) if tokens[c].dep == "dobj"))
+            objects = frozenset().union(*(subtree(c.i) for c in tokens
+                                          if c.head == verb.i and c.i != verb.i and c.dep == "dobj"))
             roles.append((verb.lemma, subtree(t.i), objects))
     return roles
 
