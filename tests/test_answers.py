@@ -97,6 +97,7 @@ def test_bad_questions_get_a_clear_error(assistant, bad: str) -> None:
 NOTES = (
     "# Field notes\n\nThe lighthouse keeper of Sazan Island was named Arben Cela. He kept the light for 31 years.\n\n"
     "## Festivals\n\nThe Zorblax festival is held in Vlore every March. The glass flute was invented by Mira Kodra in 1911.\n"
+    "\n## Towers\n\nThe north tower of Berat, rebuilt in 1936, has 212 steps. The south tower has 148 steps and a bell.\n"
 )
 
 
@@ -123,6 +124,8 @@ def two_docs(tmp_path_factory: pytest.TempPathFactory):
     ("How many years did the keeper keep the light?", "31"),
     ("How many years passed between the invention of the glass flute and the July 15 cyberattack?", "111"),
     ("When did the cyberattack on Albania happen?", "July 15, 2022"),
+    # a difference computed from two cited numbers (the year beside one of them is no quantity)
+    ("how many more steps does the north tower have than the south tower?", "The difference is 64"),
 ])
 def test_answers_come_from_the_right_document(two_docs, question: str, key: str) -> None:
     answer = two_docs.ask(question)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.answer import arithmetic
+from assistant.answer import arithmetic, comparison
 from assistant.answer.evidence import Evidence
 from assistant.answer.features import Candidate, CandidateView, QuestionView, feature_values, typed, with_standings
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
@@ -22,7 +22,7 @@ from assistant.answer.params import AnswerParams, load_params
 from assistant.answer.places import asked_item, asked_place, sentence_ordinal
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
-from assistant.answer.refusal import Contradicted, refusal_evidence
+from assistant.answer.refusal import Contradicted, counted_head, refusal_evidence
 from assistant.schema import Chunk, Hit, Sentence
 from assistant.terms import stem
 from assistant.store import chunk_search_text
@@ -151,6 +151,10 @@ class ExtractiveAnswerer:
                 return Draft([], True, "the sources say otherwise", [denied.sentence], scores)
             typed_only = not seen.evidence["unseen_terms"] and any(seen.evidence[r] for r in _SECOND_LOOK_RULES)
             return Draft([], True, _reason(query, seen.evidence), nearest, scores, second_look=typed_only)
+        compared = self._difference(seen.question, ranked)
+        if compared:
+            compared.scores = scores
+            return compared
         chosen = self._select(seen.question, ranked, query.kind, hits, question_vector, item)
         lacks_value = any(seen.evidence[r] for r in _SECOND_LOOK_RULES)
         return Draft(chosen, False, "", nearest, scores, second_look=lacks_value)
@@ -208,23 +212,51 @@ class ExtractiveAnswerer:
         self, part: str, vector: np.ndarray | None, candidates: list[Candidate]
     ) -> dict[int, tuple[list[arithmetic.DatedValue], float]]:
         """For one event of an interval question: each candidate's dates (those of a date the event names, if it
-        names one) and how well it fits the event: the mean of term coverage and dense similarity of the sentence,
-        or of its paragraph window less a discount ("It was in this year that ..." dates its neighbour's event,
-        but a sentence that dates the event itself comes first)."""
-        terms = question_terms(part, QUESTION_FILLER)
+        names one) and how well it fits the event (``_part_fit``)."""
         literal = arithmetic.find_dates(part)
         out = {}
-        for i, cand in enumerate(candidates):
+        for i, (cand, fit) in enumerate(zip(candidates, self._part_fits(part, vector, candidates))):
             dates = arithmetic.find_dates(cand.sentence.text)
             if literal:
                 dates = [d for d in dates if arithmetic.same_day(d, literal[0])]
+            out[i] = (dates, fit)
+        return out
+
+    def _part_fits(self, part: str, vector: np.ndarray | None, candidates: list[Candidate]) -> list[float]:
+        """How well each candidate fits one side of a computed answer: the mean of term coverage and dense
+        similarity of the sentence, or of its paragraph window less a discount ("It was in this year that ..."
+        dates its neighbour's event, but a sentence that states the event itself comes first)."""
+        terms = question_terms(part, QUESTION_FILLER)
+        out = []
+        for cand in candidates:
             weights = self.document_weights(cand.sentence.source)
             own = coverage(terms, weights, sentence_stems(cand.sentence.text))[0] + (
                 self.evidence.similarity(cand.sentence, vector) if vector is not None else cand.view.dense)
             near = coverage(terms, weights, cand.window)[0] + (
                 self.evidence.window_similarity(cand.sentence, vector) if vector is not None else cand.view.dense)
-            out[i] = (dates, max(own / 2, near / 2 - self.params.interval_window_discount))
+            out.append(max(own / 2, near / 2 - self.params.interval_window_discount))
         return out
+
+    def _difference(self, view: QuestionView, candidates: list[Candidate]) -> Draft | None:
+        """"How many more X did A have than B": the sentence giving each side's number, chosen jointly by how
+        well each fits its side, and the computed difference."""
+        parts = comparison.compared_parts(view.query.text)
+        if not parts:
+            return None
+        head = counted_head(view)
+        vectors = self._embed(parts) if self._embed else None
+        sides = []
+        for p, part in enumerate(parts):
+            fits = self._part_fits(part, vectors[p] if vectors is not None else None, candidates)
+            sides.append({i: (value, fit) for i, fit in enumerate(fits) if fit >= self.params.interval_min_fit
+                          and (value := comparison.value_for(candidates[i].sentence.text, part, head))})
+        pairs = [(fa + fb, a, b) for a, (va, fa) in sides[0].items() for b, (vb, fb) in sides[1].items()
+                 if a != b and va.value != vb.value]
+        if not pairs:
+            return None
+        _, a, b = max(pairs)
+        return Draft([candidates[a].sentence, candidates[b].sentence], False,
+                     template=comparison.phrase(sides[0][a][0], sides[1][b][0]))
 
     def _candidates(
         self, view: QuestionView, terms: list[str], kind: AnswerType, hits: list[Hit], qvec: np.ndarray
