@@ -58,6 +58,8 @@ def test_qualifier_unmatched() -> None:
     assert R.QualifierUnmatched()(question("which port did the cache take first?"), talks) == 1.0
     assert R.QualifierUnmatched()(question("maximum length of a name?"),
                                   ranked(candidate(sentence("Names are limited to 64 bytes.")))) == 0.0
+    assert R.QualifierUnmatched()(question("what minimum version must the tool conform to?"), ranked(
+        candidate(sentence("The tool must conform to the specification, version 2 or higher.")))) == 0.0
     manual = ranked(candidate(sentence("The de\u2010\n     fault is to disable forwarding after twenty minutes.")))
     assert R.QualifierUnmatched()(question("how long does forwarding stay on by default?"), manual) == 0.0
 

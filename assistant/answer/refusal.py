@@ -47,8 +47,9 @@ PERSON_ROLES = frozenset(stem(w) for w in """minister president leader diplomat 
     king queen premier official""".split())
 
 
-_MAX = r"\bmax(?:imum|imal)?\b|\blimit|\bat most\b|\bup to\b|\bcap(?:s|ped)?\b|\bupper\b|\bno more than\b|\bexceed"
-_MIN = r"\bmin(?:imum|imal)?\b|\bat least\b|\blower\b|\bno less than\b"
+_MAX = (r"\bmax(?:imum|imal)?\b|\blimit|\bat most\b|\bup to\b|\bcap(?:s|ped)?\b|\bupper\b|\bno more than\b|\bexceed"
+        r"|\bor (?:less|fewer|lower|earlier|smaller|below)\b")
+_MIN = r"\bmin(?:imum|imal)?\b|\bat least\b|\blower\b|\bno less than\b|\bor (?:more|greater|higher|later|newer|above)\b"
 # A qualifier a question can ask for and the words by which a passage states it (general English).
 QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q, p in {
     "default": r"\bdefaults?\b|\bunless\b|\botherwise\b|\bif (?:not|no|omitted)\b|\bimplicit(?:ly)?\b",
