@@ -77,6 +77,8 @@ def test_versions_and_paths_are_values() -> None:
     assert has_value("New in version 3.8.", "date")
     assert has_value("Since glibc 2.26, the list is unlimited.", "date")
     assert not has_value("The list is unlimited.", "date")
+    assert has_value("This syntax pre-dates the JOIN/ON syntax, which was introduced in SQL-92.", "date")  # a standard
+    assert not has_value("Files are read as UTF-16 on port-80.", "date")  # an encoding, a name: no year
     assert has_value("Info documents should be installed in /usr/share/info.", "place")
     assert not has_value("Use the and/or form.", "place")
 

@@ -23,7 +23,8 @@ LOOSE_DATE = re.compile(  # a month or season on its own still answers "when" ("
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am|pm|o'clock)(?!\w)"
 )
 VERSION = re.compile(  # a software version stamp: technical documents date changes by version, not by calendar
-    r"\b(?:version|release|v)\s?\d+(?:\.\d+)*[a-z]?\b|\b\d+\.\d+\.\d+\b", re.IGNORECASE)
+    r"\b(?:version|release|v)\s?\d+(?:\.\d+)*[a-z]?\b|\b\d+\.\d+\.\d+\b"
+    r"|\b(?-i:[A-Z]{2,6})[-:](?:[789]\d|(?:19|20)\d{2})\b", re.IGNORECASE)  # a standard by its year: SQL-92, SQL:2011
 PATH = re.compile(  # a file-system path or a URL: where a technical document says something lives
     r"(?<![\w/])~?/[\w.-]+(?:/[\w.*-]*)*|\b[A-Za-z]:\\\w|\bhttps?://\S+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[A-Z][\w’'-]+)*")
