@@ -47,3 +47,10 @@ def test_a_comparative_or_apart_is_no_unseen_head_noun() -> None:
 def test_a_rate_is_no_part_of_the_counted_noun() -> None:
     assert analyse("roughly how many mails a year come through the list?", CORPUS).head == "mails"
     assert analyse("how many packages per release?", CORPUS).head == "packages"
+
+
+def test_a_version_written_short_is_searched_by_what_it_stands_for() -> None:
+    words = TermWeights({"gpl": 3, "version": 4, "cgroup": 1}, 10)
+    assert analyse("gpl v3 release date", words).terms[:2] == ["gpl", "version"]
+    assert analyse("what does GPLv3 let me do?", words).terms[0] == "gpl"
+    assert analyse("is cgroupsv2 on?", words).terms == ["cgroup"]

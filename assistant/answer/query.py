@@ -100,6 +100,9 @@ class Query:
         return ""
 
 
+_SHORT_VERSION = re.compile(r"(?P<name>[a-z]{2,})?v\d+(?:\.\d+)*")  # v3, gplv3, cgroupsv2 (stems)
+
+
 def _edit_distance_within(a: str, b: str, limit: int) -> bool:
     if abs(len(a) - len(b)) > limit:
         return False
@@ -118,8 +121,15 @@ def _edit_distance_within(a: str, b: str, limit: int) -> bool:
 
 
 def correct(term: str, weights: TermWeights) -> str:
-    """A misspelt stem replaced by the closest corpus stem (edit distance 1, or 2 for long words)."""
-    if weights.df(term) or len(term) < 6:
+    """A misspelt stem replaced by the closest corpus stem (edit distance 1, or 2 for long words); a version
+    written short and unknown to the corpus ("v3", "gplv3") by the word it stands for ("version", "gpl")."""
+    if weights.df(term):
+        return term
+    short = _SHORT_VERSION.fullmatch(term)
+    if short:
+        known = [w for w in (short.group("name"), stem(short.group("name") or "")) if w and weights.df(w)]
+        return known[0] if known else "version" if weights.df("version") else term
+    if len(term) < 6:
         return term
     limit = 1 if len(term) < 9 else 2
     best = [t for t in weights.vocab_by_initial(term[0]) if _edit_distance_within(term, t, limit)]
