@@ -54,3 +54,14 @@ def test_a_version_written_short_is_searched_by_what_it_stands_for() -> None:
     assert analyse("gpl v3 release date", words).terms[:2] == ["gpl", "version"]
     assert analyse("what does GPLv3 let me do?", words).terms[0] == "gpl"
     assert analyse("is cgroupsv2 on?", words).terms == ["cgroup"]
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("List the package priority levels dpkg knows about.", "list"),
+    ("which version control systems does the handbook list as alternatives?", "list"),
+    ("give me a list of the lessons", "list"),
+    ("which mailing list does the report get forwarded to?", "other"),  # the noun of "mailing list"
+    ("How do I reverse a list in Python?", "other"),
+])
+def test_list_asks_for_a_list_as_a_verb_not_as_a_noun(question: str, kind: str) -> None:
+    assert expected_type(question) == kind

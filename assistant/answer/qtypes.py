@@ -54,6 +54,11 @@ _IN_UNIT = re.compile(
     r"(?:k|m|g|t|ki|mi|gi)?b|bits?|characters?|chars?|percent(?:age)?|pixels?|lines?|ms|secs?|mins?|blocks?|pages?)\b")
 
 
+# "list" asks for a list as a verb ("List the ...", "what does the handbook list as ...") or in "a list of", not as
+# the noun of "a mailing list", "the search list"
+_LIST_ASKED = re.compile(r"(?:^|\b(?:please|you|me)\s)list\b|\ba list of\b|\b(?:does|do|did) (?:the |a |an )?\w+ list\b")
+
+
 def expected_type(question: str) -> AnswerType:
     """The kind of value a right answer must contain, from the question's wording.
 
@@ -77,7 +82,7 @@ def expected_type(question: str) -> AnswerType:
         return "entity"
     if re.search(rf"{opens}where\b|\bwhich (city|place|location|region)\b", q):
         return "place"
-    if re.search(r"\b(list|name (two|three|four|all|the)|what are (the|some)|which .* (were|are) )\b", q):
+    if re.search(r"\b(name (two|three|four|all|the)|what are (the|some)|which .* (were|are) )\b", q) or _LIST_ASKED.search(q):
         return "list"
     return "other"
 
