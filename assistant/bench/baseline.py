@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("questions", nargs="+")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    settings = Settings()
+    settings = Settings().replace(embedder="minilm-int8")  # the model as shipped: what a naive build embeds with
     embedder = Embedder.from_settings(settings)
     if args.command == "build":
         nodes = build(embedder, read_texts(args.corpus, settings.limits.max_source_mb), args.index)

@@ -54,8 +54,8 @@ def _baseline_description() -> str:
     from importlib.metadata import version
 
     return (f"llama-index-core {version('llama-index-core')} `VectorStoreIndex` over Chroma "
-            f"(`ChromaVectorStore`, chromadb {version('chromadb')}), the same ONNX MiniLM embedder wrapped as a "
-            "`BaseEmbedding`, `SentenceSplitter` defaults, dense `similarity_top_k=2`, `Settings.llm = None` "
+            f"(`ChromaVectorStore`, chromadb {version('chromadb')}), the ONNX MiniLM model as the pinned package "
+            "ships it (float compute; ours quantizes it to int8, assistant/quantize.py) wrapped as a `BaseEmbedding`, `SentenceSplitter` defaults, dense `similarity_top_k=2`, `Settings.llm = None` "
             "(assistant/evals/baseline.py; persisted by assistant/bench/baseline.py for the process figures).")
 
 
