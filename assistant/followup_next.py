@@ -52,6 +52,7 @@ class ContinuationParams:
     single_paragraphs: int = 2  # paragraphs a singular continuation ("what happened next?") reads (tune: 1 -1)
     single_each: int = 2  # sentences of each of them (tune: 1 -1; the step may sit behind a transition sentence)
     from_best: bool = True  # read on from the answer's best-scored citation, not its last one
+    said_first: bool = True  # "anything else?": the answer's other cited sentences lead (issue 16j tune: +1, no loss)
 
 
 CONTINUATION = ContinuationParams()
@@ -65,6 +66,7 @@ class Continuation:
     count: int
     cue: str
     each: int | None = None  # sentences of each paragraph, when not ``params.per_paragraph``
+    besides: bool = False  # asks for what was left besides the direct answer ("else", "the other two"), not a next step
 
 
 def continuing_cue(question: str) -> str | None:
@@ -102,7 +104,15 @@ def continuation(question: str, previous: Sequence[str] = (),
         return Continuation(question, 1, cue)
     if number is None and (cue in SINGULAR or _AFTER.fullmatch(cue)):  # "what happened next?": one more step
         return Continuation(question, params.single_paragraphs, cue, params.single_each)
-    return Continuation(question, number or params.sentences, cue)
+    return Continuation(question, number or params.sentences, cue, besides=True)
+
+
+def said_besides(sentences: Sequence[Sentence], cited: Sequence[Span], best: Span) -> list[Sentence]:
+    """What the previous answer said besides its direct reply ``best`` (its best-scored citation): the other cited
+    sentences of ``best``'s document (``sentences``, in document order). "Anything else?" after a five-sentence
+    answer asks past the one sentence that answered, and the rest of the answer is where the asker looks first."""
+    spans = [(c.start, c.end) for c in cited if c.source == best.source and (c.start, c.end) != (best.start, best.end)]
+    return [s for s in sentences if s.answerable and any(start < s.end and s.start < end for start, end in spans)]
 
 
 def paragraph_breaks(text: str) -> re.Pattern[str]:
