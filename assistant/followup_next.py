@@ -53,6 +53,7 @@ class ContinuationParams:
     single_each: int = 2  # sentences of each of them (tune: 1 -1; the step may sit behind a transition sentence)
     from_best: bool = True  # read on from the answer's best-scored citation, not its last one
     said_first: bool = True  # "anything else?": the answer's other cited sentences lead (issue 16j tune: +1, no loss)
+    near_paragraphs: int = 2  # "what else will tirana do?": paragraphs after the answer's best read (tune: 2, 3 +3; 0 off)
 
 
 CONTINUATION = ContinuationParams()
@@ -67,6 +68,7 @@ class Continuation:
     cue: str
     each: int | None = None  # sentences of each paragraph, when not ``params.per_paragraph``
     besides: bool = False  # asks for what was left besides the direct answer ("else", "the other two"), not a next step
+    terms: tuple[str, ...] = ()  # "what else will *tirana* do?": its words the previous question lacks, to look for
 
 
 def continuing_cue(question: str) -> str | None:
@@ -80,8 +82,9 @@ def continuation(question: str, previous: Sequence[str] = (),
                  params: ContinuationParams = CONTINUATION) -> Continuation | None:
     """``question`` as a continuation of the previous turn (None when it asks something of its own): a continuing
     word ("else", "other", "next", "after that") and no content words but generic ones, or ones the previous
-    question or answer (``previous``) already holds, at most ``params.own_words`` others; an ordinal only after
-    the one before it."""
+    question or answer (``previous``: the question first) already holds, at most ``params.own_words`` others; an
+    ordinal only after the one before it. "Else" with words of its own ("what else will tirana do?") asks for more
+    of the same near the answer: a continuation carrying the words the previous question lacks (``terms``)."""
     cue = continuing_cue(question)
     if cue is None or not params.enabled:
         return None
@@ -97,7 +100,13 @@ def continuation(question: str, previous: Sequence[str] = (),
            and t.lemma not in CONTINUING and t.text.lower() not in ORDINALS and t.text.lower() not in STOPWORDS
            and t.lemma not in earlier]
     if len(own) > params.own_words:
-        return None
+        if cue != "else" or not params.near_paragraphs:
+            return None
+        before = {t.lemma for t in syntax(previous[0]).tokens} if previous else set()
+        terms = tuple(t.text.lower() for t in parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ")
+                      and t.lemma not in GENERIC and t.lemma not in CONTINUING and t.lemma not in before
+                      and t.text.lower() not in STOPWORDS)
+        return Continuation(question, params.sentences, cue, besides=True, terms=terms)
     number = next((_NUMBERS[w] for i, w in enumerate(lowered) if w in _NUMBERS and i > 0
                    and lowered[i - 1] in CONTINUING), None)
     if cue in ORDINALS:

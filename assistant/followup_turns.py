@@ -170,7 +170,13 @@ class Turns:
         document = snapshot.meta.sentences[rows.start:rows.stop]
         sentences = following(document, earlier.citations, asks.count, snapshot.meta.documents[source].text, params,
                               asks.each, best)
-        if params.said_first and asks.besides and best is not None:  # "anything else?": the rest of the answer first
+        if asks.terms and best is not None:  # "what else will tirana do?": what near the answer holds its words
+            from assistant.followup_besides import holding, neighbourhood
+
+            near = neighbourhood(document, earlier.citations, best, snapshot.meta.documents[source].text,
+                                 params.near_paragraphs)
+            sentences = holding(near, asks.terms, self.assistant.generation()[1].answerer.weights.idf, asks.count)
+        elif params.said_first and asks.besides and best is not None:  # "anything else?": the rest of the answer first
             sentences = [*said_besides(document, earlier.citations, best), *sentences]
         if not sentences:
             return None

@@ -44,9 +44,18 @@ def test_continuations_are_recognised_with_how_many_they_ask_for(question: str, 
 
 
 @pytest.mark.parametrize("question", ["What is the NOTICE file?", "and what flag opens the other end of it?",
-                                      "who else funds the project?", "when was it released?"])
+                                      "which other projects fund it?", "when was it released?"])
 def test_questions_of_their_own_are_no_continuations(question: str) -> None:
     assert continuation(question, ["What must I do when I redistribute the work?"]) is None
+
+
+def test_else_with_words_of_its_own_looks_for_them_near_the_answer() -> None:
+    """ "who else funds the project?": more of the same, carrying the words the previous question lacks; switched
+    off (no paragraphs to read), a question of its own as before."""
+    found = continuation("who else funds the project?", ["Who pays for the project's servers?", "A grant does."])
+    assert found is not None and found.besides and found.terms == ("funds",)
+    off = ContinuationParams(near_paragraphs=0)
+    assert continuation("who else funds the project?", ["Who pays for the project's servers?"], off) is None
 
 
 def test_an_ordinal_continues_only_after_the_one_before_it() -> None:
