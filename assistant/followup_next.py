@@ -42,7 +42,9 @@ class ContinuationParams:
     collections, 62 answerable follow-ups, 2026-11-30): on 39 right, off 37; reading the next sentences instead of
     the next paragraphs 38; 3 sentences or 2 of each paragraph tied (the smaller kept). The singular reading and
     reading on from the best-scored citation were chosen on article + fourteen collections (108 answerable, issue
-    16d): 66 -> 68 right."""
+    16d): 66 -> 68 right. Issue 16j (all fifteen collections' tune parts and the article's): the rest of the answer
+    leading "anything else?" +1; "what else ...?" of its own read near the answer +3 at 2 or 3 paragraphs (1 paragraph
+    the same answers, one citation fewer), no loss."""
 
     enabled: bool = True
     sentences: int = 2  # sentences read after the previous answer when the question names no number
@@ -53,7 +55,7 @@ class ContinuationParams:
     single_each: int = 2  # sentences of each of them (tune: 1 -1; the step may sit behind a transition sentence)
     from_best: bool = True  # read on from the answer's best-scored citation, not its last one
     said_first: bool = True  # "anything else?": the answer's other cited sentences lead (issue 16j tune: +1, no loss)
-    near_paragraphs: int = 2  # "what else will tirana do?": paragraphs after the answer's best read (tune: 2, 3 +3; 0 off)
+    near_paragraphs: int = 2  # "what else will X do?": paragraphs read after the best citation (tune: 2, 3 +3; 0 off)
 
 
 CONTINUATION = ContinuationParams()

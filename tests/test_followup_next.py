@@ -100,7 +100,8 @@ def test_what_the_answer_said_besides_its_best_sentence_is_the_rest_of_its_citat
 def test_only_what_was_left_out_asks_past_the_answer_s_best_sentence(question: str, besides: bool) -> None:
     found = continuation(question, ["What must I do when I redistribute the work?"])
     assert found is not None and found.besides is besides
-    assert continuation("and the second?", ["What is the first condition?"]).besides is False  # type: ignore[union-attr]
+    ordinal = continuation("and the second?", ["What is the first condition?"])
+    assert ordinal is not None and ordinal.besides is False
 
 
 def test_a_text_of_long_lines_has_a_paragraph_a_line() -> None:
@@ -177,7 +178,8 @@ def test_a_continuation_of_a_continuation_reads_on_from_what_the_user_was_shown(
     best = max(second.citations, key=lambda c: c.score)
     said = {(c.start, c.end) for c in second.citations} - {(best.start, best.end)}
     new = [c for c in third.citations if (c.start, c.end) not in said]
-    assert new and all(c.start >= best.end for c in new) and (best.start, best.end) not in {(c.start, c.end) for c in new}
+    assert new and all(c.start >= best.end for c in new)
+    assert (best.start, best.end) not in {(c.start, c.end) for c in new}
 
 
 def test_items_of_an_enumeration_chain_through_the_answers(assistant) -> None:
