@@ -64,6 +64,7 @@ class FollowupParams:
     use_answer: bool = True  # the previous answer supplies what "he" or "which X ... it" points to
     context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
     parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
+    claim_words: int = 1  # words of the previous answer's claim a lone "why?" carries (issue 16j tune: 1, 2, 3 +1)
 
 
 PARAMS = FollowupParams()
@@ -281,7 +282,7 @@ def resolve(
     if not found or not previous:
         return Resolution(question, cues=found)
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
-                       similar if params.parallel_swap else None)
+                       similar if params.parallel_swap else None, params.claim_words)
     definite = any(c.startswith("definite") for c in found)
     group = refs.organisation() if definite else None
     if definite and group is None:  # "the group" with no organisation named before

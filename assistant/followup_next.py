@@ -42,7 +42,9 @@ class ContinuationParams:
     collections, 62 answerable follow-ups, 2026-11-30): on 39 right, off 37; reading the next sentences instead of
     the next paragraphs 38; 3 sentences or 2 of each paragraph tied (the smaller kept). The singular reading and
     reading on from the best-scored citation were chosen on article + fourteen collections (108 answerable, issue
-    16d): 66 -> 68 right."""
+    16d): 66 -> 68 right. Issue 16j (all fifteen collections' tune parts and the article's): the rest of the answer
+    leading "anything else?" +1; "what else ...?" of its own read near the answer +3 at 2 or 3 paragraphs (1 paragraph
+    the same answers, one citation fewer), no loss."""
 
     enabled: bool = True
     sentences: int = 2  # sentences read after the previous answer when the question names no number
@@ -52,6 +54,8 @@ class ContinuationParams:
     single_paragraphs: int = 2  # paragraphs a singular continuation ("what happened next?") reads (tune: 1 -1)
     single_each: int = 2  # sentences of each of them (tune: 1 -1; the step may sit behind a transition sentence)
     from_best: bool = True  # read on from the answer's best-scored citation, not its last one
+    said_first: bool = True  # "anything else?": the answer's other cited sentences lead (issue 16j tune: +1, no loss)
+    near_paragraphs: int = 2  # "what else will X do?": paragraphs read after the best citation (tune: 2, 3 +3; 0 off)
 
 
 CONTINUATION = ContinuationParams()
@@ -65,6 +69,8 @@ class Continuation:
     count: int
     cue: str
     each: int | None = None  # sentences of each paragraph, when not ``params.per_paragraph``
+    besides: bool = False  # asks for what was left besides the direct answer ("else", "the other two"), not a next step
+    terms: tuple[str, ...] = ()  # "what else will *tirana* do?": its words the previous question lacks, to look for
 
 
 def continuing_cue(question: str) -> str | None:
@@ -78,8 +84,9 @@ def continuation(question: str, previous: Sequence[str] = (),
                  params: ContinuationParams = CONTINUATION) -> Continuation | None:
     """``question`` as a continuation of the previous turn (None when it asks something of its own): a continuing
     word ("else", "other", "next", "after that") and no content words but generic ones, or ones the previous
-    question or answer (``previous``) already holds, at most ``params.own_words`` others; an ordinal only after
-    the one before it."""
+    question or answer (``previous``: the question first) already holds, at most ``params.own_words`` others; an
+    ordinal only after the one before it. "Else" with words of its own ("what else will tirana do?") asks for more
+    of the same near the answer: a continuation carrying the words the previous question lacks (``terms``)."""
     cue = continuing_cue(question)
     if cue is None or not params.enabled:
         return None
@@ -95,14 +102,28 @@ def continuation(question: str, previous: Sequence[str] = (),
            and t.lemma not in CONTINUING and t.text.lower() not in ORDINALS and t.text.lower() not in STOPWORDS
            and t.lemma not in earlier]
     if len(own) > params.own_words:
-        return None
+        if cue != "else" or not params.near_paragraphs:
+            return None
+        before = {t.lemma for t in syntax(previous[0]).tokens} if previous else set()
+        terms = tuple(t.text.lower() for t in parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ")
+                      and t.lemma not in GENERIC and t.lemma not in CONTINUING and t.lemma not in before
+                      and t.text.lower() not in STOPWORDS)
+        return Continuation(question, params.sentences, cue, besides=True, terms=terms)
     number = next((_NUMBERS[w] for i, w in enumerate(lowered) if w in _NUMBERS and i > 0
                    and lowered[i - 1] in CONTINUING), None)
     if cue in ORDINALS:
         return Continuation(question, 1, cue)
     if number is None and (cue in SINGULAR or _AFTER.fullmatch(cue)):  # "what happened next?": one more step
         return Continuation(question, params.single_paragraphs, cue, params.single_each)
-    return Continuation(question, number or params.sentences, cue)
+    return Continuation(question, number or params.sentences, cue, besides=True)
+
+
+def said_besides(sentences: Sequence[Sentence], cited: Sequence[Span], best: Span) -> list[Sentence]:
+    """What the previous answer said besides its direct reply ``best`` (its best-scored citation): the other cited
+    sentences of ``best``'s document (``sentences``, in document order). "Anything else?" after a five-sentence
+    answer asks past the one sentence that answered, and the rest of the answer is where the asker looks first."""
+    spans = [(c.start, c.end) for c in cited if c.source == best.source and (c.start, c.end) != (best.start, best.end)]
+    return [s for s in sentences if s.answerable and any(start < s.end and s.start < end for start, end in spans)]
 
 
 def paragraph_breaks(text: str) -> re.Pattern[str]:

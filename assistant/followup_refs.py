@@ -11,6 +11,7 @@ from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
+from assistant.followup_reason import claim_suffix
 from assistant.followup_swap import Similar, parallel_swap
 from assistant.nlp import Syntax, syntax
 from assistant.terms import STOPWORDS, stem
@@ -68,7 +69,7 @@ class Antecedents:
 
     def __init__(
         self, previous: str, answer: Callable[[], str] | None, weight: Callable[[str], float] | None = None,
-        gist_terms: int = 3, topic_phrases: int = 2, similar: Similar | None = None,
+        gist_terms: int = 3, topic_phrases: int = 2, similar: Similar | None = None, claim_words: int = 0,
     ) -> None:
         self.previous = previous
         self.similar = similar
@@ -77,6 +78,7 @@ class Antecedents:
         self.weight = weight
         self.gist_terms = gist_terms
         self.topic_phrases = topic_phrases
+        self.claim_words = claim_words  # words of the previous answer's claim a lone "why" carries
 
     @cached_property
     def answer(self) -> Syntax | None:
@@ -329,7 +331,9 @@ class Antecedents:
             first = body.split(" ", 1)[0]
             if first.lower() in STOPWORDS:  # "is a return ...", but "MEK members ...", "Albania ..." as written
                 body = body[:1].lower() + body[1:]
-            return f"{before.strip()} {wh} {after.strip(' ?')} {body}".strip()  # "in what timeframe": "in" leads
+            reason = claim_suffix(self.previous, self._answer, self.weight, self.claim_words) \
+                if wh == "why" and self.asked != "why" else ""  # "how come?": why the answer's claim holds
+            return f"{before.strip()} {wh} {after.strip(' ?')} {body}{reason}".strip()  # "in what timeframe": "in" leads
         continuing = any(t.lemma in CONTINUING for t in own.tokens)
         swapped = self._swap(own) or (parallel_swap(written or fragment, self.previous, self.similar)
                                       if self.similar and not continuing else None)

@@ -150,7 +150,7 @@ class Turns:
         from assistant.answer.compose import compose
         from assistant.answer.extractive import Draft
         from assistant.followup_items import item_question
-        from assistant.followup_next import CONTINUATION, continuation, continuing_cue, following
+        from assistant.followup_next import CONTINUATION, continuation, continuing_cue, following, said_besides
 
         turns = list(history or [])
         if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
@@ -170,6 +170,14 @@ class Turns:
         document = snapshot.meta.sentences[rows.start:rows.stop]
         sentences = following(document, earlier.citations, asks.count, snapshot.meta.documents[source].text, params,
                               asks.each, best)
+        if asks.terms and best is not None:  # "what else will tirana do?": what near the answer holds its words
+            from assistant.followup_besides import holding, neighbourhood
+
+            near = neighbourhood(document, earlier.citations, best, snapshot.meta.documents[source].text,
+                                 params.near_paragraphs)
+            sentences = holding(near, asks.terms, self.assistant.generation()[1].answerer.weights.idf, asks.count)
+        elif params.said_first and asks.besides and best is not None:  # "anything else?": the rest of the answer first
+            sentences = [*said_besides(document, earlier.citations, best), *sentences]
         if not sentences:
             return None
         text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)

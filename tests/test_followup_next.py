@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from assistant.followup_next import ContinuationParams, continuation, continuing_cue, following
+from assistant.followup_next import ContinuationParams, continuation, continuing_cue, following, said_besides
 from assistant.store import document_rows
 from assistant.followup_swap import parallel_swap
 from assistant.schema import Citation, Sentence
@@ -44,9 +44,18 @@ def test_continuations_are_recognised_with_how_many_they_ask_for(question: str, 
 
 
 @pytest.mark.parametrize("question", ["What is the NOTICE file?", "and what flag opens the other end of it?",
-                                      "who else funds the project?", "when was it released?"])
+                                      "which other projects fund it?", "when was it released?"])
 def test_questions_of_their_own_are_no_continuations(question: str) -> None:
     assert continuation(question, ["What must I do when I redistribute the work?"]) is None
+
+
+def test_else_with_words_of_its_own_looks_for_them_near_the_answer() -> None:
+    """ "who else funds the project?": more of the same, carrying the words the previous question lacks; switched
+    off (no paragraphs to read), a question of its own as before."""
+    found = continuation("who else funds the project?", ["Who pays for the project's servers?", "A grant does."])
+    assert found is not None and found.besides and found.terms == ("funds",)
+    off = ContinuationParams(near_paragraphs=0)
+    assert continuation("who else funds the project?", ["Who pays for the project's servers?"], off) is None
 
 
 def test_an_ordinal_continues_only_after_the_one_before_it() -> None:
@@ -73,6 +82,26 @@ def test_a_singular_continuation_reads_further_into_the_next_paragraph_after_the
     cited = [_cited(sentences[1]), _cited(sentences[4])]  # (a) answered best; (c) cited too
     after_a = following(sentences, cited, 1, TEXT, each=2, after=cited[0])
     assert [s.text for s in after_a] == ["(b) Mark changed files.", "It matters."]
+
+
+def test_what_the_answer_said_besides_its_best_sentence_is_the_rest_of_its_citations() -> None:
+    """ "anything else?" after an answer citing (a), (b) and (c), (a) the best: (b) and (c), in document order; a
+    citation in another document is not read."""
+    sentences = _sentences(TEXT)
+    best = _cited(sentences[1])
+    elsewhere = _cited(sentences[3]).model_copy(update={"source": "other.txt"})
+    cited = [_cited(sentences[4]), best, _cited(sentences[2]), elsewhere]
+    assert [s.text for s in said_besides(sentences, cited, best)] == ["(b) Mark changed files.", "(c) Keep notices."]
+    assert said_besides(sentences, [best], best) == []
+
+
+@pytest.mark.parametrize("question, besides", [("anything else?", True), ("the other two?", True),
+                                               ("what happened next?", False), ("and the one after that?", False)])
+def test_only_what_was_left_out_asks_past_the_answer_s_best_sentence(question: str, besides: bool) -> None:
+    found = continuation(question, ["What must I do when I redistribute the work?"])
+    assert found is not None and found.besides is besides
+    ordinal = continuation("and the second?", ["What is the first condition?"])
+    assert ordinal is not None and ordinal.besides is False
 
 
 def test_a_text_of_long_lines_has_a_paragraph_a_line() -> None:
@@ -132,8 +161,11 @@ def test_a_continuation_reads_on_from_the_previous_answer(assistant) -> None:
     more = assistant.ask("anything else?", history=[first])
     assert not more.abstained and more.searched and "what follows" in more.searched
     best = max(first.citations, key=lambda c: c.score)  # read on from the citation that answered best
-    assert all(c.source == best.source and c.start >= best.end for c in more.citations)
-    assert not {(c.start, c.end) for c in more.citations} & {(c.start, c.end) for c in first.citations}
+    said = {(c.start, c.end) for c in first.citations if c.source == best.source} - {(best.start, best.end)}
+    spans = {(c.start, c.end) for c in more.citations}
+    assert said <= spans and (best.start, best.end) not in spans  # the rest of the answer first, not its best
+    assert all(c.source == best.source and c.start >= best.end for c in more.citations if (c.start, c.end) not in said)
+    assert len(spans - said) >= 1  # and something it had not said
 
 
 def test_a_continuation_of_a_continuation_reads_on_from_what_the_user_was_shown(assistant) -> None:
@@ -144,8 +176,10 @@ def test_a_continuation_of_a_continuation_reads_on_from_what_the_user_was_shown(
     third = assistant.ask("anything else?", history=history)
     assert third.searched and "what follows" in third.searched and third.citations
     best = max(second.citations, key=lambda c: c.score)
-    assert all(c.start >= best.end for c in third.citations)
-    assert not {(c.start, c.end) for c in third.citations} & {(c.start, c.end) for c in second.citations}
+    said = {(c.start, c.end) for c in second.citations} - {(best.start, best.end)}
+    new = [c for c in third.citations if (c.start, c.end) not in said]
+    assert new and all(c.start >= best.end for c in new)
+    assert (best.start, best.end) not in {(c.start, c.end) for c in new}
 
 
 def test_items_of_an_enumeration_chain_through_the_answers(assistant) -> None:

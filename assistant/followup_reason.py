@@ -1,0 +1,58 @@
+"""A lone "why?" / "how come?" asks for the reason of what the previous answer said, not of the previous question:
+after "how does the article rate the outlook for albania-iran relations?" the answer's "The future outlook ... remains
+*bleak*" is the claim asked about, so the searched question carries the claim's telling words the question lacks
+("Why does the article rate the outlook for albania-iran relations (bleak)?").
+
+``claim_sentence`` picks the answer sentence that answers the previous question (the one sharing most of its telling
+words); ``claim_terms`` gives that sentence's words the question does not hold, the most telling first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.terms import STOPWORDS, stem, words
+
+_CITED_SENTENCE = re.compile(r"(.+?)\s*\[\d+\]")
+
+
+def _stems(text: str) -> dict[str, str]:
+    """The text's content words by their stems, without the words that only frame a question ("article")."""
+    return {stem(w): w for w in words(text) if w not in STOPWORDS and w.isalpha() and stem(w) not in QUESTION_FILLER}
+
+
+def claim_sentence(question: str, answer: str, weight: Callable[[str], float]) -> str:
+    """The sentence of ``answer`` (cited sentences, each closed by its "[n]") that shares the most idf weight with
+    ``question``'s words ("" when none shares any): what the answer says in reply to it."""
+    asked = _stems(question)
+    best, found = 0.0, ""
+    for match in _CITED_SENTENCE.finditer(answer):
+        sentence = match.group(1).strip()
+        shared = sum(weight(word) for key, word in _stems(sentence).items() if key in asked)
+        if shared > best:
+            best, found = shared, sentence
+    return found
+
+
+def claim_terms(question: str, answer: str, weight: Callable[[str], float], limit: int) -> list[str]:
+    """Up to ``limit`` words of the answer's claim (``claim_sentence``) that ``question`` lacks, the rarest in the
+    documents first (words the documents lack weigh nothing and are left out)."""
+    claim = claim_sentence(question, answer, weight)
+    asked = _stems(question)
+    fresh: dict[str, float] = {}
+    for key, word in _stems(claim).items():
+        if key not in asked and weight(word) > 0:
+            fresh[word] = weight(word)
+    return sorted(fresh, key=lambda w: -fresh[w])[:limit]
+
+
+def claim_suffix(question: str, answer: Callable[[], str] | None, weight: Callable[[str], float] | None,
+                 limit: int) -> str:
+    """The claim's words (``claim_terms``) for the searched question, in brackets (" (bleak)"); "" without an
+    answer, a weighting or words to add (``answer`` is asked for only when ``limit`` is above 0)."""
+    if not limit or answer is None or weight is None:
+        return ""
+    terms = claim_terms(question, answer(), weight, limit)
+    return f" ({' '.join(terms)})" if terms else ""
