@@ -71,6 +71,7 @@ class ModelFiles:
     tokenizer_path: Path
     onnx_sha256: str | None
     tokenizer_sha256: str | None
+    texts_alone: bool = False  # a model quantized on the fly scales activations per pass: one text per pass
 
 
 def _first_line(exc: Exception) -> str:
@@ -111,7 +112,7 @@ def _quantized(shipped: ModelFiles, cache: Path) -> ModelFiles:
     from assistant.quantize import MINILM_Q8_NAME, MINILM_Q8_SHA256, derive_int8
 
     files = ModelFiles(MINILM_Q8_MODEL_ID, cache.expanduser() / MINILM_Q8_NAME, MINILM_TOKENIZER, MINILM_Q8_SHA256,
-                       MINILM_TOKENIZER_SHA256)
+                       MINILM_TOKENIZER_SHA256, texts_alone=True)
     if files.onnx_path.is_file() and _sha256(files.onnx_path) == MINILM_Q8_SHA256:
         return files
     verify(shipped)
@@ -154,7 +155,9 @@ class Embedder:
 
         verify(files)
         self.model_id = files.model_id
-        self.batch_size = batch_size
+        # int8 activations are scaled over the whole pass (padding and other texts included): each text runs alone,
+        # so its vector never depends on its batch (as fast on CPU: 7.9 against 7.5 CPU-s for 716 sentences)
+        self.batch_size = 1 if files.texts_alone else batch_size
         self.stats = EmbedStats()
         self._files = files
         self._workers = workers or os.cpu_count() or 1

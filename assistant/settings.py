@@ -84,7 +84,8 @@ class Embedding(Group):
     tokenizer_path: Path | None = Field(None, validation_alias="embedder_tokenizer_path",
                                         description="With embedder=onnx-path: the local tokenizer.json file.")
     batch_size: int = Field(8, ge=1, le=512, validation_alias="embed_batch_size", description=(
-        "Texts per ONNX forward pass; 8 is as fast as 32 on CPU and needs a quarter of the memory for long chunks."))
+        "Texts per ONNX forward pass; 8 is as fast as 32 on CPU and needs a quarter of the memory for long chunks. "
+        "minilm-q8 runs each text alone (its int8 activations are scaled per pass; as fast)."))
     max_tokens: int = Field(256, ge=16, le=512, validation_alias="embed_max_tokens",
                             description="Token limit per text (MiniLM was trained on 256).")
     chunk_vectors: Literal["tokens", "text", "sentences"] = Field("tokens", description=(

@@ -48,6 +48,13 @@ def test_int8_vectors_stay_close_to_the_shipped_ones_and_rank_alike(cache: Path)
         assert int(np.argmax(quantized @ q8)) == int(np.argmax(shipped @ q32))
 
 
+def test_a_text_gets_the_same_vector_whatever_shares_its_batch(cache: Path) -> None:
+    embedder = Embedder.from_settings(Settings(model_cache=cache))
+    together = embedder.embed(SENTENCES)
+    alone = embedder.embed(SENTENCES[1:2])[0]
+    assert np.array_equal(together[1], alone)  # int8 activations are scaled per pass: each text runs alone
+
+
 def test_a_damaged_derived_model_is_made_again(cache: Path) -> None:
     derived = cache / MINILM_Q8_NAME
     Embedder.from_settings(Settings(model_cache=cache))
