@@ -26,7 +26,9 @@ from assistant.answer.nearby import NEARBY_PER_COVER, SpanCandidate, candidates,
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
-from assistant.answer.relevance import asks_who, asks_yes_no, gives_no_reason, names_someone, restates, swapped_subject
+from assistant.answer.relevance import (
+    asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, restates, swapped_subject,
+)
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
@@ -253,13 +255,15 @@ class Guard:
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
         meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
-        (``restates``), keeps its spans' doer and done-to apart (``swapped_subject``), and carries the date, quantity,
-        place or (for "who") new name asked for unless an earlier kept sentence did. A why-answer's first sentence
+        (``restates``), opens a why-answer with a reason rather than an instruction (``instructs``), keeps its spans'
+        doer and done-to apart (``swapped_subject``), and carries the date, quantity, place or (for "who") new name
+        asked for unless an earlier kept sentence did. A why-answer's first sentence
         must itself meet one of the question's terms, unless it opens with a reason or cites where the answer was
         found: "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything,
         though its span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or not self._reasoned and (
-                gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)):
+                gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)
+                or instructs(unit.text)):
             return False
         if swapped_subject(unit.text, [self._text(s) for s in alignment.spans]):
             return False

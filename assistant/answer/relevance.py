@@ -8,6 +8,8 @@
   did Tehran see the MEK's presence in Albania as a hostile act?" is not).
 - ``names_someone``: a "who" question is answered by a sentence that adds a name to the question's ("Edi Rama"),
   or by a bare phrase ("Albanian analysts."); "It is believed to be the first time ..." answers no "who".
+- ``instructs``: a sentence that opens with an order ("Run ...", "Select ...") tells what to do, not why: it does
+  not open the answer to a why-question unless it also gives a reason ("Run it, because ...").
 - ``swapped_subject``: a claim that makes the doer of a verb what its span says the verb was done to ("Iran blamed
   the Iranian Foreign Ministry" where the span says "the Albanian government blamed the Iranian Foreign Ministry"):
   a name attached to the wrong subject.
@@ -112,6 +114,17 @@ def gives_no_reason(text: str, question: str, weights: TermWeights, share: float
     """Whether a sentence answering a why-question states no reason beyond the premise: less than ``share`` of its
     reason part's content is new to the question (``share`` 0: never)."""
     return share > 0 and new_share(Claim.of(reason_part(text)), question, weights) < share
+
+
+def instructs(text: str) -> bool:
+    """Whether a sentence is an instruction with no reason in it: it opens with a verb in its base form that has no
+    subject of its own ("Run \"dpkg-reconfigure locales\": select ..."), and no cue of a reason follows."""
+    from assistant.nlp import syntax
+
+    tokens = syntax(text).tokens
+    if not tokens or tokens[0].tag != "VB" or _GIVES_REASON_AFTER.search(text):
+        return False
+    return not any(t.head == 0 and t.dep in ("nsubj", "nsubjpass") for t in tokens[1:])
 
 
 def _roles(text: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
