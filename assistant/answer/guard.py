@@ -27,7 +27,8 @@ from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, restates, swapped_subject,
+    asks_how_to, asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, narrates, restates,
+    swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
@@ -142,6 +143,7 @@ class Guard:
         self._answered = self._needs is None
         self._named = not asks_who(self.question)
         self._reasoned = self._kind != "reason"
+        self._instructed = not asks_how_to(self.question)
         self._vectors: dict[str, np.ndarray | None] = {}
         self._yes_no = asks_yes_no(self.question)
         self._pending: str | None = None
@@ -255,7 +257,8 @@ class Guard:
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
         meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
-        (``restates``), opens a why-answer with a reason rather than an instruction (``instructs``), keeps its spans'
+        (``restates``), opens a why-answer with a reason rather than an instruction (``instructs``) and a how-to
+        answer with more than what happened (``narrates``), keeps its spans'
         doer and done-to apart (``swapped_subject``), and carries the date, quantity, place or (for "who") new name
         asked for unless an earlier kept sentence did. A why-answer's first sentence
         must itself meet one of the question's terms, unless it opens with a reason or cites where the answer was
@@ -263,7 +266,7 @@ class Guard:
         though its span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or not self._reasoned and (
                 gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)
-                or instructs(unit.text)):
+                or instructs(unit.text)) or not self._instructed and narrates(unit.text):
             return False
         if swapped_subject(unit.text, [self._text(s) for s in alignment.spans]):
             return False
@@ -279,7 +282,7 @@ class Guard:
             return False
         if not self._named and not names_someone(unit.text, self.question):
             return False
-        self._answered = self._named = self._reasoned = True
+        self._answered = self._named = self._reasoned = self._instructed = True
         return True
 
     def _text(self, span: SpanCandidate) -> str:
