@@ -22,7 +22,7 @@ from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
-from assistant.answer.nearby import NEARBY_PER_COVER, SpanCandidate, candidates, nearby_fits
+from assistant.answer.nearby import NEARBY_PER_COVER, SpanCandidate, candidates, nearby_fits, split_value
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
@@ -199,7 +199,7 @@ class Guard:
     def _cover(self, claim: Claim, scored: list[tuple[Match, SpanCandidate]], pool: list[SpanCandidate]) -> Alignment:
         """Spans of ``pool`` added one at a time, each the one that most improves the match, until together they
         support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby; every span must add
-        something)."""
+        something; the spans must not disagree on a value: ``split_value``)."""
         def gain(m: Match) -> tuple[int, float]:
             return -len(m.missing_facts), m.coverage
 
@@ -219,7 +219,7 @@ class Guard:
                 break
             spans.append(top)
             best_match = top_match
-            if self._supported(best_match, claim.text, spans):
+            if self._supported(best_match, claim.text, spans) and split_value(claim, [s.facts for s in spans]) is None:
                 return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage,
                                  claim.text)
         return Alignment([], best_match)
