@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
-    list_count, opening_name, pointed_contexts, settings, time_numbers, value_contexts, value_units,
+    list_count, opening_name, plain_number, pointed_contexts, settings, time_numbers, value_contexts, value_units,
     without_identifiers,
 )
 from assistant.answer.matching import TermWeights
@@ -306,3 +306,12 @@ def test_a_short_sentence_says_its_number_of_the_sentence_before():
     claim = Claim.of("The default pages_per_range for a BRIN index is 128 table blocks per block range.")
     assert match(claim, span, WEIGHTS).facts_ok
     assert pointed_contexts("Defines the table blocks. The cache holds 128 entries of the pending list.") == frozenset()
+
+
+def test_an_all_zero_fraction_is_the_whole_number():
+    assert plain_number("5,020.0000000000000000") == "5020"
+    assert [plain_number(n) for n in ("1.10", "10.0.0.0", "2.5", "2019.")] == ["1.10", "10.0.0.0", "2.5", "2019"]
+    span = Facts.of("develop | 11 | 5200 | 5020.0000000000000000")
+    assert match(Claim.of("5020"), span, WEIGHTS).facts_ok
+    assert "number 5200" not in match(Claim.of("5200.00"), span, WEIGHTS).missing_facts
+    assert "number 502" in match(Claim.of("502"), span, WEIGHTS).missing_facts

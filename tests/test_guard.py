@@ -153,6 +153,12 @@ def test_split_moves_trailing_markers_and_strips_prefix():
     assert [u.hints for u in units] == [(2, 3, 4), (1,), (5,), (), ()]
 
 
+def test_split_keeps_the_space_before_a_file_name():
+    """A marker's leftover space before punctuation goes; the space before ".deb" or ".profile" is the sentence's."""
+    units = split_answer("It builds a binary .deb [1]. So rm * will not remove .profile [2] .")
+    assert [u.text for u in units] == ["It builds a binary .deb.", "So rm * will not remove .profile."]
+
+
 def test_stream_yields_the_same_sentences_as_the_whole_reply():
     reply = "Answer: Albania cut ties on September 7, 2022. [2] Iran denied it [1]. It opened an interest section."
     stream, got = SentenceStream(), []

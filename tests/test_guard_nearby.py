@@ -9,7 +9,7 @@ import pytest
 from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.guard_params import load_guard_params
 from assistant.answer.matching import TermWeights
-from assistant.answer.nearby import candidates, conflicting_value, misplaced_name, nearby_fits
+from assistant.answer.nearby import candidates, conflicting_value, misplaced_name, nearby_fits, split_value
 from assistant.answer.prompts import Passage
 from assistant.answer.support import Claim, Facts
 from assistant.schema import Hit
@@ -20,6 +20,17 @@ def test_a_value_only_the_nearby_span_gives_conflicts_with_the_passages_value_of
     assert conflicting_value(claim, frozenset({"3072"}), Facts.of("The default is 16 rounds.")) == "3072"
     assert conflicting_value(claim, frozenset({"3072"}), Facts.of("Keys are kept in the home directory.")) is None
     assert conflicting_value(claim, frozenset(), Facts.of("The default is 16 rounds.")) is None  # shown gives it
+
+
+def test_spans_of_one_cover_that_disagree_on_a_value_support_nothing():
+    ndots = Facts.of("ndots:n sets a threshold; the default for n is 1.")
+    retry = Facts.of("attempts:n sets the number of times; the default is RES_DFLRETRY (currently 2).")
+    claim = Claim.of("The default for ndots is 2.")
+    assert split_value(claim, [ndots, retry]) == "2"
+    both = Claim.of("The default for ndots is 1 and the default for attempts is 2.")  # each value from its own span
+    assert split_value(both, [ndots, retry]) is None
+    buzz, rex = Facts.of("Debian 1.1 Buzz was released in 1996."), Facts.of("Debian 1.2 Rex followed.")
+    assert split_value(Claim.of("Debian 1.1 Buzz came before Rex."), [buzz, rex]) is None  # two things, not values
 
 
 def test_a_date_is_no_conflicting_value():

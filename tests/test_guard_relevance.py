@@ -9,7 +9,9 @@ import pytest
 from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
-from assistant.answer.relevance import gives_no_reason, names_someone, reason_part, restates, swapped_subject
+from assistant.answer.relevance import (
+    asks_how_to, gives_no_reason, instructs, names_someone, narrates, reason_part, restates, swapped_subject,
+)
 from assistant.answer.support import Claim
 from assistant.schema import Hit
 
@@ -110,3 +112,38 @@ def test_a_why_answer_must_itself_touch_the_question(guard):
     assert guard_answer(reply, guard("Why did Iran publicly admit responsibility for the cyberattacks on Albania?",
                                      needle)).abstained
     assert not guard_answer(reply, guard("Why is cyber warfare now a tool of statecraft?", needle)).abstained
+
+
+def test_an_instruction_is_no_reason():
+    assert instructs('Run "dpkg-reconfigure locales": select the locale data to compile.')
+    assert instructs("Cut diplomatic ties with Iran over the cyberattack.")
+    assert not instructs("Albania cut diplomatic ties with Iran over the cyberattack.")  # a statement
+    assert not instructs("Use -l because it is faster.")  # an instruction that gives its reason
+    assert not instructs("To avoid breaking the API.")
+
+
+def test_guard_drops_an_instruction_opening_a_why_answer(guard):
+    """Another question's how-to answer is supported by its span, but an order says nothing of why."""
+    needle = "unequivocally blamed"
+    question = "Why did the Albanian government blame the Iranian Foreign Ministry?"
+    order = "Blame the Iranian Foreign Ministry for orchestrating the assault after a thorough investigation [1]."
+    assert guard_answer(order, guard(question, needle)).abstained
+    statement = ("After a thorough investigation, the Albanian government blamed the Iranian Foreign Ministry for "
+                 "orchestrating the assault [1].")
+    assert not guard_answer(statement, guard("Why did the Albanian government cut ties?", needle)).abstained
+
+
+def test_a_past_tense_sentence_tells_what_happened():
+    assert narrates("Long ago, in UNIX V6, there was a program /etc/glob that expanded wildcard patterns.")
+    assert narrates("After a thorough investigation, the Albanian government blamed the Iranian Foreign Ministry.")
+    assert not narrates("Set nullglob and the pattern expands to nothing.")
+    assert not narrates("Use shopt -s nullglob.")  # the tagger's "shopt"/VBD is written in its dictionary form
+    assert asks_how_to("how do i get bash to expand a wildcard?") and not asks_how_to("How does bash expand it?")
+
+
+def test_guard_drops_a_story_opening_a_how_to_answer(guard):
+    """What happened does not say how to do something; the same sentence answers a question about what happened."""
+    told = f"{BLAMED} [1]"
+    assert guard_answer(told, guard("How do I find out who orchestrated the assault?", "unequivocally blamed")).abstained
+    assert not guard_answer(told, guard("Who did the Albanian government blame for orchestrating the assault?",
+                                        "unequivocally blamed")).abstained

@@ -8,6 +8,7 @@
 - ``unbroken``: text with words split by a line-end hyphen ("Infor-\\n mation") joined again.
 - ``list_count``: the number that opens a list and counts its items ("Three: a; b; and c"): said by the claim itself.
 - ``opening_name``: the first word of a sentence when it opens a name of several words ("Ean Debian's").
+- ``plain_number``: a written number as compared ("5,020.0000" → "5020").
 """
 
 from __future__ import annotations
@@ -166,6 +167,15 @@ def magnitudes(text: str) -> dict[str, str]:
     return out
 
 
+_ZERO_FRACTION = re.compile(r"^(\d+)\.0+$")
+
+
+def plain_number(written: str) -> str:
+    """A written number as the support check compares it: no thousands commas, no full stop after it, no all-zero
+    fraction ("5,020.0000" → "5020": a table prints the value a sentence writes as 5020); "1.10" and "10.0.0.0" stay."""
+    return _ZERO_FRACTION.sub(r"\1", written.replace(",", "").rstrip("."))
+
+
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
@@ -215,7 +225,7 @@ def value_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None
     out = set()
     for i, token in enumerate(tokens):
         if token[0].isdigit() or token in NUMBER_WORDS:
-            value = NUMBER_WORDS.get(token) or token.replace(",", "").rstrip(".")
+            value = NUMBER_WORDS.get(token) or plain_number(token)
             near = tokens[max(0, i - window):i] + tokens[i + 1:i + 1 + window]
             out.update((value, stem(w)) for w in near if not w[0].isdigit() and w not in NUMBER_WORDS)
     return frozenset(out)
@@ -253,7 +263,7 @@ def pointed_contexts(text: str) -> frozenset[tuple[str, str]]:
     sentences = _SENTENCE_BREAK.split(text)
     for before, sentence in zip(sentences, sentences[1:]):
         tokens = [t for t in _VALUE_TOKEN.findall(sentence.lower()) if t not in STOPWORDS]
-        values = [NUMBER_WORDS.get(t) or t.replace(",", "").rstrip(".") for t in tokens
+        values = [NUMBER_WORDS.get(t) or plain_number(t) for t in tokens
                   if t[0].isdigit() or t in NUMBER_WORDS]
         if values and len(tokens) - len(values) <= SHORT_SENTENCE:
             stems = {stem(t) for t in _VALUE_TOKEN.findall(before.lower()) if t not in STOPWORDS and not t[0].isdigit()}
@@ -270,7 +280,7 @@ def value_units(text: str) -> frozenset[tuple[str, str]]:
     for a number that counts nothing said ("The default is 128.")."""
     out = set()
     for n, phrase in _COUNTED.findall(text.lower()):
-        value = NUMBER_WORDS.get(n) or n.replace(",", "")
+        value = NUMBER_WORDS.get(n) or plain_number(n)
         counted = list(itertools.takewhile(lambda w: w not in STOPWORDS and w not in NUMBER_WORDS, phrase.split()))
         out.update((value, stem(w)) for w in counted or [""])
     return frozenset(out)

@@ -22,11 +22,14 @@ from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
-from assistant.answer.nearby import NEARBY_PER_COVER, SpanCandidate, candidates, nearby_fits
+from assistant.answer.nearby import NEARBY_PER_COVER, SpanCandidate, candidates, nearby_fits, split_value
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
-from assistant.answer.relevance import asks_who, asks_yes_no, gives_no_reason, names_someone, restates, swapped_subject
+from assistant.answer.relevance import (
+    asks_how_to, asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, narrates, restates,
+    swapped_subject,
+)
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
@@ -140,6 +143,7 @@ class Guard:
         self._answered = self._needs is None
         self._named = not asks_who(self.question)
         self._reasoned = self._kind != "reason"
+        self._instructed = not asks_how_to(self.question)
         self._vectors: dict[str, np.ndarray | None] = {}
         self._yes_no = asks_yes_no(self.question)
         self._pending: str | None = None
@@ -195,7 +199,7 @@ class Guard:
     def _cover(self, claim: Claim, scored: list[tuple[Match, SpanCandidate]], pool: list[SpanCandidate]) -> Alignment:
         """Spans of ``pool`` added one at a time, each the one that most improves the match, until together they
         support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby; every span must add
-        something)."""
+        something; the spans must not disagree on a value: ``split_value``)."""
         def gain(m: Match) -> tuple[int, float]:
             return -len(m.missing_facts), m.coverage
 
@@ -215,7 +219,7 @@ class Guard:
                 break
             spans.append(top)
             best_match = top_match
-            if self._supported(best_match, claim.text, spans):
+            if self._supported(best_match, claim.text, spans) and split_value(claim, [s.facts for s in spans]) is None:
                 return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage,
                                  claim.text)
         return Alignment([], best_match)
@@ -253,13 +257,16 @@ class Guard:
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
         meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
-        (``restates``), keeps its spans' doer and done-to apart (``swapped_subject``), and carries the date, quantity,
-        place or (for "who") new name asked for unless an earlier kept sentence did. A why-answer's first sentence
+        (``restates``), opens a why-answer with a reason rather than an instruction (``instructs``) and a how-to
+        answer with more than what happened (``narrates``), keeps its spans'
+        doer and done-to apart (``swapped_subject``), and carries the date, quantity, place or (for "who") new name
+        asked for unless an earlier kept sentence did. A why-answer's first sentence
         must itself meet one of the question's terms, unless it opens with a reason or cites where the answer was
         found: "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything,
         though its span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or not self._reasoned and (
-                gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)):
+                gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)
+                or instructs(unit.text)) or not self._instructed and narrates(unit.text):
             return False
         if swapped_subject(unit.text, [self._text(s) for s in alignment.spans]):
             return False
@@ -275,7 +282,7 @@ class Guard:
             return False
         if not self._named and not names_someone(unit.text, self.question):
             return False
-        self._answered = self._named = self._reasoned = True
+        self._answered = self._named = self._reasoned = self._instructed = True
         return True
 
     def _text(self, span: SpanCandidate) -> str:

@@ -13,22 +13,26 @@ any other) to the shown spans that carry the sentence, and only when (``nearby_f
 - every name is said of what its spans say it of (``misplaced_name``: "at the behest of the Farsi" where the
   spans' behest is the United States').
 
+The same value check holds inside any cover of several spans (``split_value``): when one span gives the claim's
+number and another gives a different number of the same thing, the spans disagree and the cover supports nothing
+("The default for ndots is 2" joining "The default for n is 1" and another option's "currently 2").
+
 A wider pool lends support to more wrong sentences too (a value swapped for one the document gives elsewhere, a
 true sentence of another answer): these conditions keep the wrong answers let through where they were.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, SPAN_CLAUSE_BREAK, lemma_stems, name_contexts,
 )
 from assistant.answer.matching import sentence_stems
 from assistant.answer.prompts import Passage
-from assistant.answer.support import Claim, Facts, name_found
+from assistant.answer.support import Claim, Facts, capitalised, name_found
 from assistant.store import Snapshot
-from assistant.terms import content_stems
+from assistant.terms import content_stems, stem
 
 NEARBY_PER_COVER = 1
 """Nearby spans one sentence may join to the shown spans that carry it."""
@@ -136,6 +140,25 @@ def conflicting_value(claim: Claim, supplied: frozenset[str], shown: Facts) -> s
     for n in sorted(supplied - claim.fixed):
         said = {s for v, s in claim.contexts if v == n} - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
         if any(v != n and v not in claim.numbers and s in said for v, s in shown.contexts):
+            return n
+    return None
+
+
+def split_value(claim: Claim, spans: list[Facts]) -> str | None:
+    """A number of the claim that some spans of a cover give and the others do not, while those others give a
+    different number beside a word both the claim and the spans giving it put next to it (not a name: "Debian 1.1"
+    and "Debian 1.2" are two things, not two values of one): the cover's spans disagree on the value."""
+    for n in sorted(claim.numbers - claim.fixed):
+        giving = [s for s in spans if n in s.numbers]
+        others = [s for s in spans if n not in s.numbers]
+        if not giving or not others:
+            continue
+        said = ({w for v, w in claim.contexts if v == n} & {w for s in giving for v, w in s.contexts if v == n}
+                - {stem(word) for word in capitalised(claim.text)})
+        others_facts = others[0]
+        for facts in others[1:]:
+            others_facts = others_facts | facts
+        if conflicting_value(replace(claim, contexts=frozenset((n, w) for w in said)), frozenset({n}), others_facts):
             return n
     return None
 

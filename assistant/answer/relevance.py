@@ -8,6 +8,10 @@
   did Tehran see the MEK's presence in Albania as a hostile act?" is not).
 - ``names_someone``: a "who" question is answered by a sentence that adds a name to the question's ("Edi Rama"),
   or by a bare phrase ("Albanian analysts."); "It is believed to be the first time ..." answers no "who".
+- ``instructs``: a sentence that opens with an order ("Run ...", "Select ...") tells what to do, not why: it does
+  not open the answer to a why-question unless it also gives a reason ("Run it, because ...").
+- ``narrates``: a sentence told in the past tense ("Long ago ... there was a program /etc/glob ...") says what
+  happened, not how to do something: it does not open the answer to a how-to question ("How do I ...?").
 - ``swapped_subject``: a claim that makes the doer of a verb what its span says the verb was done to ("Iran blamed
   the Iranian Foreign Ministry" where the span says "the Albanian government blamed the Iranian Foreign Ministry"):
   a name attached to the wrong subject.
@@ -112,6 +116,35 @@ def gives_no_reason(text: str, question: str, weights: TermWeights, share: float
     """Whether a sentence answering a why-question states no reason beyond the premise: less than ``share`` of its
     reason part's content is new to the question (``share`` 0: never)."""
     return share > 0 and new_share(Claim.of(reason_part(text)), question, weights) < share
+
+
+def instructs(text: str) -> bool:
+    """Whether a sentence is an instruction with no reason in it: it opens with a verb in its base form that has no
+    subject of its own ("Run \"dpkg-reconfigure locales\": select ..."), and no cue of a reason follows."""
+    from assistant.nlp import syntax
+
+    tokens = syntax(text).tokens
+    if not tokens or tokens[0].tag != "VB" or _GIVES_REASON_AFTER.search(text):
+        return False
+    return not any(t.head == 0 and t.dep in ("nsubj", "nsubjpass") for t in tokens[1:])
+
+
+_HOW_TO = re.compile(r"\W*(?:how (?:do|can|could|should|would|must) (?:i|you|we|one)|how to)\b", re.IGNORECASE)
+
+
+def asks_how_to(question: str) -> bool:
+    """Whether the question asks how to do something ("How do I ...", "How can you ...", "how to ...")."""
+    return bool(_HOW_TO.match(question))
+
+
+def narrates(text: str) -> bool:
+    """Whether a sentence tells what happened: its main verb is written in the past tense, a form other than its
+    dictionary one ("there was a program", "it became a built-in"; not a command name the tagger takes for a verb:
+    "Use shopt -s nullglob")."""
+    from assistant.nlp import syntax
+
+    root = next((t for t in syntax(text).tokens if t.dep == "ROOT"), None)
+    return root is not None and root.tag == "VBD" and root.lemma.lower() != root.text.lower()
 
 
 def _roles(text: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:

@@ -16,6 +16,9 @@ _LEADING_MARKERS = re.compile(r"^(?:\s*\[[^\]\w]*(?:passages?|sources?|p)?\s*\d[
 _PREFIX = re.compile(r"^\s*(?:answer|response)\s*:\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?i:(?:the )?answer(?: to (?:this|the) question)? is)(?:\s*:\s*|\s+(?=[A-Z0-9\"“]))")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])(?!\w)")
+"""A space a removed marker left before punctuation ("ties [2]." → "ties ."); not the space before a file name or
+extension (".deb", ".profile"), which the sentence says as written."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def split_answer(reply: str) -> list[Unit]:
                     units[-1] = Unit(units[-1].text, units[-1].hints + tuple(_hint_numbers(lead.group(0))))
                 piece = piece[lead.end():]
             hints = [n for m in _MARKERS.finditer(piece) for n in _hint_numbers(m.group(1) or m.group(2))]
-            text = _LEAD_IN.sub("", re.sub(r"\s+([.,;:!?])", r"\1", _MARKERS.sub("", piece)).strip())
+            text = _LEAD_IN.sub("", _SPACE_BEFORE_PUNCT.sub(r"\1", _MARKERS.sub("", piece)).strip())
             if re.search(r"\w", text):
                 units.append(Unit(text, tuple(hints)))
     return units

@@ -28,7 +28,8 @@ from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
     bound_numbers,
-    date_numbers, identifiers, lemma_forms, lemma_stems, list_count, magnitudes, opening_name, pointed_contexts,
+    date_numbers, identifiers, lemma_forms, lemma_stems, list_count, magnitudes, opening_name, plain_number,
+    pointed_contexts,
     time_numbers, unbroken,
     value_contexts, value_units, without_identifiers,
 )
@@ -73,7 +74,7 @@ META_STEMS = frozenset(stem(w) for w in (
 
 def numbers(text: str) -> frozenset[str]:
     """Numbers in ``text``, normalised ("1,000" → "1000", "two" → "2", "15th" → "15", "2 million" → "2000000")."""
-    found = {m.group(0).replace(",", "").rstrip(".") for m in _NUMBER.finditer(text)}
+    found = {plain_number(m.group(0)) for m in _NUMBER.finditer(text)}
     found |= {NUMBER_WORDS[w] for w in words(text) if w in NUMBER_WORDS}
     scaled = magnitudes(text)
     found = (found - scaled.keys()) | set(scaled.values())
