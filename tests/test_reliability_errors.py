@@ -133,7 +133,7 @@ def test_every_kind_of_bad_setting(work: Path) -> None:
         Case("not a JSON list", ["serve"], {"ASSISTANT_UI_EXAMPLES": "notjson"}, 2,
              ("ASSISTANT_UI_EXAMPLES must be a JSON list of strings",)),
         Case("port out of range", ["serve"], {"ASSISTANT_SERVE_PORT": "70000"}, 2, ("from 1 to 65535",)),
-        Case("unknown embedder", ["index"], {"ASSISTANT_EMBEDDER": "bert"}, 2, ("one of minilm-q8, minilm-int8, onnx-path",)),
+        Case("unknown embedder", ["index"], {"ASSISTANT_EMBEDDER": "bert"}, 2, ("one of minilm-int8, minilm-q8, onnx-path",)),
         Case("not a URL", ["ask", QUESTION], {"ASSISTANT_CHROMA_URL": "localhost"}, 2,
              ("ASSISTANT_CHROMA_URL='localhost'", "http:// or https:// URL")),
         Case("URL with a bad port", ["ask", QUESTION], {"ASSISTANT_LLM_BASE_URL": "http://127.0.0.1:99999/v1"}, 2,

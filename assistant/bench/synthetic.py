@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embedder import MINILM_Q8_MODEL_ID
+from assistant.embedder import MINILM_MODEL_ID
 
 SYLLABLES = ("ka", "lo", "mi", "ter", "von", "sa", "rix", "du", "pel", "gan", "zo", "thu", "bre", "nix", "ol", "quar")
 VOCABULARY = 200_000
@@ -72,7 +72,7 @@ class HashedEmbedder:
     The pool holds real MiniLM vectors, so the index records MiniLM's model id and MiniLM embeds the questions.
     """
 
-    model_id = MINILM_Q8_MODEL_ID  # the default embedder, which made the pool and embeds the questions
+    model_id = MINILM_MODEL_ID
 
     def __init__(self, pool: np.ndarray, noise: float = NOISE) -> None:
         self.pool = np.asarray(pool, dtype=np.float32)
