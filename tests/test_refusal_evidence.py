@@ -44,6 +44,16 @@ def test_counted_head() -> None:
     assert R.counted_head(span) is None  # a span of time: "after 45 years of isolation, the country ..." answers
 
 
+def test_a_number_may_sit_a_clause_after_the_counted_noun() -> None:
+    q = question("How many connections can write at the same time?", kind="number", focus=["connection"])
+    q.query.head = "connections"
+    near = candidate(sentence("Readers come from separate database connections, possibly in separate threads or "
+                              "processes, but only one simultaneous write transaction."))
+    far = candidate(sentence("Readers come from separate database connections, possibly in separate threads or "
+                             "processes of the host system, of any user, and then later exactly one writes."))
+    assert R.beside_counted_head(q, [near, far]) == [near]  # "one" 11 words after the noun; 17 is too far
+
+
 def test_qualifier_unmatched() -> None:
     q = question("what's the default port of the cache?")
     talks = ranked(candidate(sentence("The cache listens on a port you choose.")))
