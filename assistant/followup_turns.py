@@ -168,16 +168,16 @@ class Turns:
         source = (best or earlier.citations[0]).source  # the document ``following`` reads on in
         rows = snapshot.document_rows.get(source, range(0))
         document = snapshot.meta.sentences[rows.start:rows.stop]
-        sentences = following(document, earlier.citations, asks.count, snapshot.meta.documents[source].text, params,
-                              asks.each, best)
+        document_text = snapshot.meta.documents[source].text
         if asks.terms and best is not None:  # "what else will tirana do?": what near the answer holds its words
             from assistant.followup_besides import holding, neighbourhood
 
-            near = neighbourhood(document, earlier.citations, best, snapshot.meta.documents[source].text,
-                                 params.near_paragraphs)
+            near = neighbourhood(document, earlier.citations, best, document_text, params.near_paragraphs)
             sentences = holding(near, asks.terms, self.assistant.generation()[1].answerer.weights.idf, asks.count)
-        elif params.said_first and asks.besides and best is not None:  # "anything else?": the rest of the answer first
-            sentences = [*said_besides(document, earlier.citations, best), *sentences]
+        else:
+            sentences = following(document, earlier.citations, asks.count, document_text, params, asks.each, best)
+            if params.said_first and asks.besides and best is not None:  # "anything else?": the rest of the answer
+                sentences = [*said_besides(document, earlier.citations, best), *sentences]
         if not sentences:
             return None
         text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)

@@ -36,8 +36,9 @@ def down_projections(model: Path) -> list[str]:
 
 
 def derive_int8(source: Path, target: Path) -> Path:
-    """Write ``target``: ``source`` with constants folded and every MatMul quantized to int8 per channel. Atomic
-    (a temporary file in the target's folder, then a rename), so concurrent first loads cannot see half a file."""
+    """Write ``target``: ``source`` with constants folded and every MatMul but the down-projections quantized to int8
+    per channel. Atomic (a temporary file in the target's folder, then a rename), so concurrent first loads cannot
+    see half a file."""
     import onnxruntime as ort
     from onnxruntime.quantization import QuantType, quantize_dynamic
 

@@ -31,11 +31,6 @@ class StatedValue:
     start: int
 
 
-def asks_difference(question: str) -> bool:
-    """Whether the question asks how far apart two stated numbers are."""
-    return bool(_ASKS_DIFFERENCE.search(question))
-
-
 def compared_parts(question: str) -> list[str]:
     """The two things a difference question compares ("rex" and "buzz"), each with its own words only; [] when the
     question does not name two sides."""

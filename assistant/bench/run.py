@@ -55,7 +55,8 @@ def _baseline_description() -> str:
 
     return (f"llama-index-core {version('llama-index-core')} `VectorStoreIndex` over Chroma "
             f"(`ChromaVectorStore`, chromadb {version('chromadb')}), the ONNX MiniLM model as the pinned package "
-            "ships it (`ASSISTANT_EMBEDDER=minilm-int8`) wrapped as a `BaseEmbedding`, `SentenceSplitter` defaults, dense `similarity_top_k=2`, `Settings.llm = None` "
+            "ships it (`ASSISTANT_EMBEDDER=minilm-int8`) wrapped as a `BaseEmbedding`, `SentenceSplitter` defaults, "
+            "dense `similarity_top_k=2`, `Settings.llm = None` "
             "(assistant/evals/baseline.py; persisted by assistant/bench/baseline.py for the process figures).")
 
 
