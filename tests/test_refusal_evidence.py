@@ -81,6 +81,10 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("tar --delete works on .tar.gz, right?"), cands) == 1.0
     assert R.TakesForGranted()(question("What does gzip do with symlinks?"), cands) == 0.0
     assert R.TakesForGranted()(question("so why does gzip follow symlinks?"), cands) == 1.0  # an opener first
+    assert R.TakesForGranted()(question("gzip deletes the input, so what keeps it?"), cands) == 1.0
+    # a scene set by a prepositional phrase states nothing; a clause before the comma does
+    assert R.TakesForGranted()(question("In the manifesto, what programs are examples?"), cands) == 0.0
+    assert R.TakesForGranted()(question("After the archive was hacked, how long did the rebuild take?"), cands) == 1.0
 
 
 def test_versions_and_paths_are_values() -> None:

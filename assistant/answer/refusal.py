@@ -32,8 +32,12 @@ _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EV
 # Heads a number answers without sitting by them: lengths, ages, versions, and mass nouns measured in units.
 _NOT_COUNTED = frozenset({"long", "old", "far", "version", "release", "money", "time", "space", "memory"})
 _TAKES_FOR_GRANTED = re.compile(
-    _LEAD + r"(?:why|how come|since|because|given that|as)\b|\b(?:right|correct|isn't it|doesn't it)\s*\?|,\s*(?:so )?(?:how|what|which|can)\b",
-    re.IGNORECASE)
+    _LEAD + r"(?:why|how come|since|because|given that|as)\b|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
+_STATEMENT_THEN_ASKS = re.compile(r",\s*(?:so )?(?:how|what|which|can)\b", re.IGNORECASE)  # "X is Y, so how ..."
+# A question that opens with a prepositional phrase ("In the manifesto, what ...", "With mod_userdir, which ..."):
+# it sets the scene and states nothing to contradict ("After X happened, how ..." does, and still counts).
+_FRAMED = re.compile(r"^\W*(?:in|by|with|for|on|at|from|during|within|under|per|according to|without|using)\b",
+                     re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon)\b", re.IGNORECASE)  # a span or rate: no noun counted
 _IDENTIFIER = re.compile(r"\w+(?:(?:_|::)\w+)+")  # maintenance_work_mem, APT::Get::Download
@@ -204,13 +208,15 @@ class QualifierUnmatched:
 
 @dataclass(frozen=True)
 class TakesForGranted:
-    """The question states a premise rather than only asking ("why does X ...", "since X, how ...", "X, right?"):
-    a premise the documents may contradict."""
+    """The question states a premise rather than only asking ("why does X ...", "since X, how ...", "X, right?",
+    "X is Y, so what ..."; not "In the manual, what ..."): a premise the documents may contradict."""
 
     name: str = "takes_for_granted"
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        return float(bool(_TAKES_FOR_GRANTED.search(q.query.text)))
+        text = q.query.text
+        return float(bool(_TAKES_FOR_GRANTED.search(text)
+                          or (_STATEMENT_THEN_ASKS.search(text) and not _FRAMED.search(text))))
 
 
 @dataclass(frozen=True)
