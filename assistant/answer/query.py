@@ -42,8 +42,9 @@ _HEAD_PATTERNS = [
     re.compile(r"\bhow (?P<np>big|large|long|tall|wide|old|far|heavy)\b(?:.* in (?P<unit>[a-z]+)$)?"),
 ]
 _PART_SPLIT = re.compile(
-    r"\?\s+|\s*;\s*|,?\s+\band\b\s+(?=(?:when|why|how|who|what|where|which|did|was|is|does)\b)", re.IGNORECASE
-)
+    r"\?\s+|\s*;\s*|,?\s+\band\b\s+(?=(?:(?:in|on|at|for|from|to|with|by|of|under|during)\s+)?"
+    r"(?:when|why|how|who|whom|whose|what|where|which|did|was|were|is|are|does|do|can|could|has|have|should|will)\b)",
+    re.IGNORECASE)
 _QUALIFIERS = frozenset("""exact exactly precise specific approximate approximately rough roughly main total overall
     current actual full first last latest one two three four five six seven eight nine ten else other
     alleged supposed purported presumed apparent
@@ -202,5 +203,15 @@ def question_parts(question: str) -> list[str]:
     if arithmetic.interval_unit(question):
         parts = arithmetic.question_parts(question)
     else:
-        parts = [p for p in _PART_SPLIT.split(question) if len(question_terms(p, QUESTION_FILLER)) >= 2]
+        parts = _with_topic([p for p in _PART_SPLIT.split(question) if words(p)])
     return parts if len(parts) > 1 else []
+
+
+def _with_topic(parts: list[str]) -> list[str]:
+    """The parts, when the first has at least two terms; a later part with fewer ("... and in what year?", "and how
+    do I then list it?") is asked about the first part's topic: the first part's content words are added to it."""
+    if not parts or len(question_terms(parts[0], QUESTION_FILLER)) < 2:
+        return []
+    topic = " ".join(w for w in words(parts[0]) if stem(w) in question_terms(parts[0], QUESTION_FILLER))
+    return [parts[0], *(p if len(question_terms(p, QUESTION_FILLER)) >= 2 else f"{p.rstrip(' ?')} {topic}?"
+                        for p in parts[1:])]
