@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answer import refusal as R
 from assistant.answer.premise import PremiseDenial, affirmed_terms, denied_words, premise_terms
-from tests.test_answer_features import candidate, question, ranked, sentence
+from test_answer_features import candidate, question, ranked, sentence
 
 
 def test_premise_is_the_clause_taken_for_granted() -> None:

@@ -70,6 +70,20 @@ def test_qualifier_unmatched() -> None:
                                   ranked(candidate(sentence("Names are limited to 64 bytes.")))) == 0.0
     assert R.QualifierUnmatched()(question("what minimum version must the tool conform to?"), ranked(
         candidate(sentence("The tool must conform to the specification, version 2 or higher.")))) == 0.0
+
+
+
+def test_a_qualifier_of_another_noun_is_not_asked_for() -> None:
+    talks = ranked(candidate(sentence("The cache gives each new row a rowid.")))
+    row = question("what rowid does the very first row get?")
+    row.query.head_phrase.append("rowid")
+    assert R.QualifierUnmatched()(row, talks) == 0.0  # "first" qualifies the row, the rowid is asked for
+    port = question("what port does the cache use by default?")
+    port.query.head_phrase.append("port")
+    assert R.QualifierUnmatched()(port, talks) == 1.0  # an adverbial qualifies the asked-for value
+    first = question("what is the first rowid?")
+    first.query.head_phrase.extend(["first", "rowid"])
+    assert R.QualifierUnmatched()(first, talks) == 1.0
     manual = ranked(candidate(sentence("The de\u2010\n     fault is to disable forwarding after twenty minutes.")))
     assert R.QualifierUnmatched()(question("how long does forwarding stay on by default?"), manual) == 0.0
 

@@ -201,9 +201,19 @@ class QualifierUnmatched:
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         # "instead of the current one" asks for another; "in the first place" for no first one
         text = _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", q.query.text.lower()))
-        asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS}
+        asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS and not _qualifies_another(w, text, q)}
         texts = [unhyphenated(c.sentence.text) for c in ranked[:self.first]]  # "de‐\n fault" is "default"
         return float(any(not any(QUALIFIERS[w].search(t) for t in texts) for w in asked))
+
+
+def _qualifies_another(word: str, text: str, q: QuestionView) -> bool:
+    """The qualifier sits before a noun phrase other than the asked-for one ("what rowid does the very *first* row
+    get", "since what version has the *current* format been used"): not when it stands alone or as an adverbial
+    ("by default", "a kb limit?"), nor when the question asks for no particular noun."""
+    phrase = q.query.head_phrase
+    if not phrase or word in phrase:
+        return False
+    return bool(re.search(rf"(?<!\bby )(?<!\bat )\b{word}\s+(?!by\b|of\b|for\b)[a-z]", text))
 
 
 @dataclass(frozen=True)
