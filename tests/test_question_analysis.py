@@ -23,6 +23,9 @@ def test_words_inside_an_identifier_or_a_path_cue_nothing() -> None:
     assert expected_type("what does gin_pending_list_limit control?") == "other"  # "list" is part of a name
     assert expected_type("what is /etc/when_ready for?") == "other"
     assert expected_type("list the options of apt.conf") == "list"  # a word of the question itself still cues
+    assert expected_type("what is the number of bells?") == "number"
+    assert expected_type("how did the installer cut down the number of questions?") == "other"  # a way is asked
+    assert expected_type("why does the number of files grow?") == "reason"
 
 
 CORPUS = TermWeights.of_texts([

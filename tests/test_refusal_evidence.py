@@ -37,6 +37,9 @@ def test_counted_head() -> None:
     money = question("how much money does alice send?", kind="number", focus=["money"])
     money.query.head = "money"
     assert R.counted_head(money) is None  # a mass noun: "$100.00" answers without sitting by "money"
+    share = question("how large a share counts as control?", kind="number", focus=[])
+    share.query.head = "large"
+    assert R.counted_head(share) is None  # a size: "fifty percent (50%)" answers without sitting by "large"
     setting = question("how much maintenance_work_mem does each worker need?", kind="number", focus=["worker"])
     setting.query.head = "maintenance"  # the first word of the setting's name
     assert R.counted_head(setting) is None  # "at least a 32MB share of the total maintenance_work_mem" answers

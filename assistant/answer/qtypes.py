@@ -59,6 +59,12 @@ _IN_UNIT = re.compile(
 _LIST_ASKED = re.compile(r"(?:^|\b(?:please|you|me)\s)list\b|\ba list of\b|\b(?:does|do|did) (?:the |a |an )?\w+ list\b")
 
 
+# A question asking for a way or a reason ("how did X cut down on the number of questions?", "why does the number
+# of files grow?"): a "number of" in it is not the asked-for value.
+_ASKS_WAY = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well)\s+)?(?:why|how (?:do|does|did|can|could|should|would|"
+                       r"to|is|are|was|were))\b")
+
+
 def expected_type(question: str) -> AnswerType:
     """The kind of value a right answer must contain, from the question's wording.
 
@@ -71,8 +77,8 @@ def expected_type(question: str) -> AnswerType:
     if re.search(rf"{opens}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b|\bwhat time\b|\bhow long ago\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
         return "date"
-    if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share)|number of)\b", q) \
-            or _IN_UNIT.search(q):
+    if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) or _IN_UNIT.search(q) \
+            or (re.search(r"\bnumber of\b", q) and not _ASKS_WAY.match(q)):
         return "number"
     if re.search(rf"{opens}why\b|\b(what (caused|led|prompted|triggered|motivated)|reason|motive|because of what|"
                  r"for what purpose)\b", q):

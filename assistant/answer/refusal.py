@@ -29,8 +29,10 @@ _PRESUPPOSES = re.compile(rf"{_LEAD}(?:why|how|when|where|what|which|who)\b", re
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference|between)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-# Heads a number answers without sitting by them: lengths, ages, versions, and mass nouns measured in units.
-_NOT_COUNTED = frozenset({"long", "old", "far", "version", "release", "money", "time", "space", "memory"})
+# Heads a number answers without sitting by them: lengths, ages, sizes ("how large a share"), versions, and mass
+# nouns measured in units.
+_NOT_COUNTED = frozenset({"long", "old", "far", "large", "big", "small", "high", "tall", "wide", "deep", "heavy",
+                          "version", "release", "money", "time", "space", "memory"})
 _TAKES_FOR_GRANTED = re.compile(
     _LEAD + r"(?:why|how come|since|because|given that|as)\b|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
 _STATEMENT_THEN_ASKS = re.compile(r",\s*(?:so )?(?:how|what|which|can)\b", re.IGNORECASE)  # "X is Y, so how ..."
