@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from assistant.answer.arithmetic import interval_unit
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
+from assistant.answer.premise import NEGATED, PremiseDenial, affirmed_terms, premise_terms
 from assistant.answer.qtypes import DATE, names
 from assistant.answer.values import DIGITS, NUMBER_WORDS
 from assistant.terms import STOPWORDS, stem, unhyphenated, words
@@ -274,7 +275,8 @@ class Contradicted:
     """A close candidate denies what a wh-question takes for granted ("Why did X escalate to NATO?" against
     "X could have escalated to NATO but decided against it"): a denial word with at least ``min_terms`` of the
     question's terms within ``reach_before``/``reach_after`` characters, in one of the ``first`` candidates whose
-    coverage is at least ``min_coverage`` and ``min_share`` of the best."""
+    coverage is at least ``min_coverage`` and ``min_share`` of the best; or one of the ``premise_first`` candidates
+    denies the premise the question states ("since X, ...", "why does X ...": ``premise.PremiseDenial``)."""
 
     name: str = "contradicted"
     first: int = 5
@@ -283,14 +285,21 @@ class Contradicted:
     reach_before: int = 60
     reach_after: int = 40
     min_terms: int = 2
+    premise_first: int = 8
+    premise: PremiseDenial = PremiseDenial()
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         return float(self.find(q, ranked) is not None)
 
     def find(self, q: QuestionView, ranked: list[Candidate]) -> Candidate | None:
-        """The close candidate that denies the question's premise, if any."""
+        """The candidate that denies the question's premise, if any."""
+        stated, affirmed = premise_terms(q.query.text), affirmed_terms(q.query.text)
+        denying = next((c for c in ranked[:self.premise_first] if self.premise.denies(stated, c.sentence.text)
+                        or self.premise.opposes(affirmed, c.sentence.text)), None)
+        if denying is not None:
+            return denying
         text = q.query.text
-        if not _PRESUPPOSES.match(text) or re.search(r"\b(?:not|never|n't)\b", text, re.IGNORECASE):
+        if not _PRESUPPOSES.match(text) or NEGATED.search(text):
             return None
         best_cov = max(c.view.coverage for c in ranked)
         close = [c for c in ranked[:self.first] if c.view.coverage >= max(self.min_coverage, self.min_share * best_cov)]

@@ -1,0 +1,133 @@
+"""A question's premise and a passage that denies it.
+
+"Since COPY FREEZE works on partitioned tables, what's the syntax ...?" and "Why does dpkg run the prerm of a
+disappearing package?" take something for granted; "It is currently not possible to perform a COPY FREEZE on a
+partitioned table" and "disappearing packages do not have their prerm called" deny it. A denial counts when it is
+stated, not hedged ("not necessarily"), not a rule ("must not"), not in a purpose or condition ("so that ... not"),
+and the words it governs, up to the end of its clause, meet the premise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.matching import sentence_stems, term_match
+from assistant.terms import STOPWORDS, stem, words
+
+_LEAD = r"^\s*(?:(?:so|and|but|ok|okay|then|well|hmm),?\s+)?"
+# Where a question states its premise: a leading "since X,", a trailing "X, right?", or what a why-question asks about.
+_PREMISES = (
+    re.compile(_LEAD + r"(?:since|given that|as|because|now that|after|once|considering)\s+(?P<premise>[^,?]{8,}),",
+               re.IGNORECASE),
+    re.compile(r"^(?P<premise>.{8,}?),?\s*(?:right|correct|isn['’]?t it|doesn['’]?t it)\s*\?\s*$", re.IGNORECASE),
+    re.compile(_LEAD + r"(?:why|how come)\s+(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should|"
+               r"must)\s+)?(?P<premise>[^?]+)", re.IGNORECASE),
+)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|even though|although|though|when|whereas|while)\b.*$", re.IGNORECASE)
+_NEGATION = (r"\b(?:not|never|no|cannot|without)\b|n['’]t\b"
+             r"|\b(?:do|does|did|is|are|was|were|can|could|would|should|wo|has|have|had|must|need)nt\b")
+NEGATED = re.compile(_NEGATION, re.IGNORECASE)  # "doesn't", "doesnt", "cannot", "no ..."
+# A premise that is itself negative or names a refusal ("why can't ...", "why is it forbidden ..."): a denial agrees.
+_NEGATIVE = re.compile(_NEGATION + r"|\b(?:forbid|prohibit|prevent|avoid|refus|fail|disallow|reject|lack|unabl|impossib|"
+                       r"den(?:y|ie)|stop|drop|remov|disabl)", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:not|never|no longer|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
+_NOT_STATED = re.compile(r"\b(?:so that|in order|if|unless|whether|must|should|shall|may|might|need)\s+(?:\w+\s+){0,4}$",
+                         re.IGNORECASE)
+_HEDGED = re.compile(r"^\s*(?:necessarily|only|just|always|all|every|entirely|quite|exactly)\b", re.IGNORECASE)
+# Opposites (general English): a passage holding the premise's words with one of them turned into its opposite.
+_OPPOSITES = tuple(pair.split() for pair in (
+    "add drop", "add remove", "add delete", "allow forbid", "allow prohibit", "allow prevent", "allow disallow",
+    "permit forbid", "permit prohibit", "enable disable", "accept reject", "accept refuse", "increase decrease",
+    "increase reduce", "include exclude", "same different", "admit deny", "confirm deny", "support oppose",
+    "before after", "start stop", "open close", "gain lose", "win lose", "strengthen weaken", "grant revoke",
+    "join leave", "public private", "always never", "faster slower", "larger smaller", "higher lower",
+    "earlier later", "minimum maximum", "succeed fail", "mandatory optional", "cut restore", "ally enemy",
+    "friend enemy", "agree disagree", "approve reject", "rise fall", "import export", "encrypt decrypt",
+    "compress decompress", "inside outside", "visible hidden", "local remote", "static dynamic", "ignore follow",
+    "ignore respect", "lift impose", "host expel", "welcome expel"))
+OPPOSITE: dict[str, frozenset[str]] = {
+    word: frozenset(stem(b) for a, b in _OPPOSITES if stem(a) == word) | frozenset(
+        stem(a) for a, b in _OPPOSITES if stem(b) == word)
+    for word in {stem(w) for pair in _OPPOSITES for w in pair}}
+_CLAUSE_END = re.compile(r"[,;:.()]|\b(?:because|since|so|which|but|while|whereas|unless|if)\b", re.IGNORECASE)
+
+
+def _premise(question: str) -> str | None:
+    """The clause the question takes for granted, hypotheticals cut off (None: it states none)."""
+    for pattern in _PREMISES:
+        match = pattern.search(question)
+        if match:
+            return _HYPOTHETICAL.sub("", match.group("premise"))
+    return None
+
+
+def premise_terms(question: str) -> list[str]:
+    """Stems of the content words of what the question takes for granted ([] when it states no positive premise)."""
+    premise = _premise(question)
+    if premise is None or _NEGATIVE.search(premise):
+        return []
+    return _content_stems(premise)
+
+
+def affirmed_terms(question: str) -> list[str]:
+    """Like ``premise_terms``, but a premise that names a refusal or removal ("why did X drop Y") is kept: only
+    a negated one is left out."""
+    premise = _premise(question)
+    if premise is None or NEGATED.search(premise):
+        return []
+    return _content_stems(premise)
+
+
+def _content_stems(text: str) -> list[str]:
+    """Stems of the content words, first occurrence order."""
+    return list(dict.fromkeys(stem(w) for w in words(text) if w.lower() not in STOPWORDS))
+
+
+def denied_words(sentence: str) -> frozenset[str] | None:
+    """Stems of what the sentence's first stated denial governs, up to the end of its clause (None: no denial)."""
+    for match in _DENIAL.finditer(sentence):
+        if _NOT_STATED.search(sentence[:match.start()]) or _HEDGED.match(sentence[match.end():]):
+            continue
+        rest = sentence[match.end():]
+        end = _CLAUSE_END.search(rest)
+        return sentence_stems(rest[:end.start()] if end else rest)
+    return None
+
+
+@dataclass(frozen=True)
+class PremiseDenial:
+    """A sentence denies the question's premise: it holds at least ``min_terms`` and ``min_share`` of the premise's
+    words, and its denial governs at least one of them; or it holds as many of the other words with one premise
+    word's opposite in its place ("drop support for X" against "adding support for X")."""
+
+    min_terms: int = 2
+    min_share: float = 0.5
+    opposite_min_words: int = 3  # premise words, the turned one included
+
+    def denies(self, premise: list[str], sentence: str) -> bool:
+        """Whether ``sentence`` denies the premise whose stems are ``premise``."""
+        if len(premise) < self.min_terms:
+            return False
+        governed = denied_words(sentence)
+        if governed is None:
+            return False
+        stems = sentence_stems(sentence)
+        held = [t for t in premise if term_match(t, stems)]
+        return (len(held) >= max(self.min_terms, self.min_share * len(premise))
+                and any(term_match(t, governed) for t in held))
+
+    def opposes(self, premise: list[str], sentence: str) -> bool:
+        """Whether ``sentence`` states the premise (stems ``premise``) with one word turned into its opposite."""
+        if len(premise) < self.opposite_min_words:
+            return False
+        stems = sentence_stems(sentence)
+        for word in premise:
+            opposites = OPPOSITE.get(word)
+            if not opposites or term_match(word, stems) or not any(term_match(o, stems) for o in opposites):
+                continue
+            others = [t for t in premise if t != word]
+            held = [t for t in others if term_match(t, stems)]
+            if len(held) >= max(self.min_terms, self.min_share * len(others)):
+                return True
+        return False

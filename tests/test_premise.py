@@ -1,0 +1,59 @@
+"""A question's stated premise and the passages that deny it (assistant.answer.premise), on hand-built text."""
+
+from __future__ import annotations
+
+from assistant.answer import refusal as R
+from assistant.answer.premise import PremiseDenial, affirmed_terms, denied_words, premise_terms
+from tests.test_answer_features import candidate, question, ranked, sentence
+
+
+def test_premise_is_the_clause_taken_for_granted() -> None:
+    assert premise_terms("Since COPY FREEZE works on partitioned tables, what's the syntax?") == [
+        "copi", "freez", "work", "partit", "tabl"]
+    assert premise_terms("why does dpkg run the prerm script?")[:3] == ["dpkg", "run", "prerm"]
+    assert premise_terms("gzip keeps the original file, right?") == ["gzip", "keep", "origin", "file"]
+    assert premise_terms("what is the default port?") == []  # asks, takes nothing for granted
+
+
+def test_negative_premises_and_hypotheticals_are_left_out() -> None:
+    assert premise_terms("why can't hard links point to directories?") == []
+    assert premise_terms("why doesnt debian ship qmail?") == []  # the apostrophe left out
+    assert premise_terms("why is it forbidden to tag a library essential?") == []
+    assert premise_terms("why did debian drop the port?") == []  # a removal: a denial would agree
+    assert affirmed_terms("why did debian drop the port?") == ["debian", "drop", "port"]
+    assert "cut" not in premise_terms("why would Iran keep an interest section if relations are cut?")
+    assert premise_terms("why does the client want a password?")[:2] == ["client", "want"]  # "-nt" words are no negation
+
+
+def test_denied_words_are_the_clause_a_stated_denial_governs() -> None:
+    assert denied_words("It is currently not possible to perform a COPY FREEZE on a partitioned table.") >= {
+        "copi", "freez", "partit"}
+    assert denied_words("Packages do not have their prerm called, because dpkg doesn't know.") == {"prerm", "call"}
+    assert denied_words("The name is usually similar to, but not necessarily the same as, the file name.") is None
+    assert denied_words("Packages must not require files in /usr/share/doc.") is None  # a rule, not a denial
+    assert denied_words("Mark them so that their problems will not be attributed to others.") is None
+    assert denied_words("The archive is served over HTTP.") is None
+
+
+def test_a_denial_must_meet_the_premise() -> None:
+    premise = premise_terms("Since COPY FREEZE works on partitioned tables, what's the syntax?")
+    assert PremiseDenial().denies(premise, "It is currently not possible to perform a COPY FREEZE on a partitioned table.")
+    assert not PremiseDenial().denies(premise, "COPY FREEZE works on partitioned tables since version 17.")
+    # a denial elsewhere in the sentence, of something the premise does not say
+    assert not PremiseDenial().denies(premise, "COPY FREEZE on partitioned tables does not need a superuser.")
+
+
+def test_a_premise_word_turned_into_its_opposite() -> None:
+    premise = affirmed_terms("why did debian 2.0 drop support for the motorola 68000?")
+    assert PremiseDenial().opposes(premise, "This release of Debian added support for the Motorola 68000.")
+    assert not PremiseDenial().opposes(premise, "This release of Debian dropped support for the Motorola 68000.")
+    assert not PremiseDenial().opposes(premise, "Debian added a new installer.")  # too few of the other words
+
+
+def test_contradicted_finds_the_denying_candidate_among_the_first_eight() -> None:
+    q = question("Since table inheritance is integrated with unique constraints, can I enforce them?")
+    denial = sentence("Inheritance has not been integrated with unique constraints, which limits its usefulness.")
+    filler = [candidate(sentence(f"Unrelated sentence number {i}."), coverage=0.9) for i in range(3)]
+    found = R.Contradicted().find(q, ranked(*filler, candidate(denial, coverage=0.2)))
+    assert found is not None and found.sentence is denial
+    assert R.Contradicted()(q, ranked(*filler)) == 0.0
