@@ -99,25 +99,18 @@ class Turns:
         hits: list[Hit], draft: Draft,
     ) -> Draft:
         """``draft``, or a refusal when the follow-up gate judges that its answer only repeats what the history
-        supplied or strays from it (``assistant.followup_gate``), when it asks the name of someone only described
-        and the answer names nobody (``assistant.followup_unnamed``), or when it asks yes or no of a verb no cited
-        sentence says (``assistant.followup_predicate``); a question that does not lean on the history (no cue:
-        asked as typed, whatever the history) passes untouched."""
+        supplied or strays from it (``assistant.followup_gate``), or when no cited sentence holds what it asks for
+        (a name, the verb of a yes/no question, a duration: ``assistant.followup_asked``); a question that does not
+        lean on the history (no cue: asked as typed, whatever the history) passes untouched."""
         from assistant.answer.extractive import Draft
+        from assistant.followup_asked import missing_asked
         from assistant.followup_gate import load_gate, refuses
         from assistant.followup_items import ITEM_CUE
-        from assistant.followup_predicate import predicate_unsaid
-        from assistant.followup_unnamed import unnamed_answer
 
         if not history or not standalone or not resolution.cues or draft.abstained or ITEM_CUE in resolution.cues:
             return draft  # another item of an enumeration overlaps the previous answer by design: not judged
-        cited = [s.text for s in draft.sentences]
-        if unnamed_answer(question, resolution.query, cited):
-            return Draft([], True, "the passages found describe the person asked about but give no name",
-                         draft.sentences[:2], draft.scores)
-        if predicate_unsaid(resolution.query, cited):
-            return Draft([], True, "the passages found do not say what the question asks was done",
-                         draft.sentences[:2], draft.scores)
+        if why := missing_asked(question, resolution.query, [s.text for s in draft.sentences]):
+            return Draft([], True, why, draft.sentences[:2], draft.scores)
         params = self.assistant.gate_params or load_gate()
         if not refuses(params, self.gate_features(question, history, standalone, resolution, hits, draft)):
             return draft
