@@ -33,8 +33,10 @@ NAME_NOUNS = frozenset({"name", "names"})
 """Nouns that ask for a name when a pronoun owns them ("his name", "their names")."""
 OWNERS = frozenset({"his", "her", "their"})
 """Possessive pronouns that can stand for a person."""
-LIGHT_VERBS = frozenset("be have do get make go use need let give take put keep come work happen".split())
-"""Verbs that carry little of their own ("can I *make* it expire?", "is it *working*?"): never asked about alone."""
+LIGHT_VERBS = frozenset("be have do get make go use need let give take put keep come work happen "
+                        "allow permit require suppose".split())
+"""Verbs that carry little of their own ("can I *make* it expire?", "is it *working*?", "am I *allowed* to ...?"):
+never asked about alone."""
 _OPENERS = frozenset("and so but ok okay then also well".split())
 _UNITS = (r"(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
           r"centur(?:y|ies)|ms|secs?|mins?|characters?|bytes?|[kmg]b|words?|lines?|pages?|letters?|digits?|"

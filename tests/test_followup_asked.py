@@ -43,6 +43,7 @@ def test_the_verb_a_yes_no_question_asks_about() -> None:
     assert asked_predicate(syntax("When did the council adopt the plan?")) is None  # a wh-question
     assert asked_predicate(syntax("Is there a ferry on Sundays?")) is None  # no verb asked about
     assert asked_predicate(syntax("Is the plan working?")) is None  # a light verb
+    assert asked_predicate(syntax("Am I allowed to copy the plan?")) is None  # a permission: its verb is "copy"
 
 
 def test_the_verb_is_said_by_its_stem_or_a_near_form() -> None:
