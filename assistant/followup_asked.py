@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer.matching import sentence_stems, term_match
+from assistant.answer.premise import OPPOSITE
 from assistant.answer.synonyms import synonyms
 from assistant.followup import apostrophes
 from assistant.nlp import Syntax, Token, syntax
@@ -37,6 +38,8 @@ LIGHT_VERBS = frozenset("be have do get make go use need let give take put keep 
                         "allow permit require suppose".split())
 """Verbs that carry little of their own ("can I *make* it expire?", "is it *working*?", "am I *allowed* to ...?"):
 never asked about alone."""
+DENIALS = frozenset(stem(w) for w in ("deny", "denies", "denied", "refuse", "reject", "dismiss"))
+"""Verbs of denial (stems): a sentence saying one answers a yes/no question whatever its verb."""
 _OPENERS = frozenset("and so but ok okay then also well".split())
 _UNITS = (r"(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
           r"centur(?:y|ies)|ms|secs?|mins?|characters?|bytes?|[kmg]b|words?|lines?|pages?|letters?|digits?|"
@@ -45,7 +48,9 @@ _QUANTITY = (r"\d[\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|e
              r"forty|fifty|sixty|hundred|thousand|several|few|many|some|half|a\s+couple\s+of")
 DURATION = re.compile(rf"(?i)\bsince\b|\b(?:{_QUANTITY})(?:[\s-]+\w+)?[\s-]+(?:{_UNITS})\b|\d(?:{_UNITS})\b")
 """A duration or a length: "45 years", "twenty minutes", "at least 6 to 8 characters", "since the early 1980s"."""
-_HOW_LONG = re.compile(r"(?i)\bhow\s+long\b(?!\s+ago)")
+_HOW_LONG = re.compile(r"(?i)\bhow\s+long\b(?!\s+(?:ago|after|before|between|until|till)\b)(?!.*\btake\b)")
+"""A "how long" that a duration answers; not an interval between events that dates answer ("how long after the
+attack did they cut ties?", "how long did it take?")."""
 
 
 def asks_name(question: Syntax) -> bool:
@@ -90,10 +95,14 @@ def asked_predicate(question: Syntax) -> Token | None:
 
 
 def says(verb: Token, sentences: Sequence[str]) -> bool:
-    """Whether any sentence holds the verb: its stem, a near form, or a synonym."""
+    """Whether any sentence holds the verb (its stem, a near form, a synonym, its opposite) or a denial: "does
+    Iran *accept* the blame?" is answered by "Iran *denies* ...", no."""
     stems = frozenset().union(*(sentence_stems(s) for s in sentences)) if sentences else frozenset()
+    if stems & DENIALS:
+        return True
     forms = {stem(verb.lemma.lower()), stem(verb.text.lower())}
-    return any(term_match(form, stems) or synonyms(form) & stems for form in forms)
+    return any(term_match(form, stems) or (synonyms(form) | OPPOSITE.get(form, frozenset())) & stems
+               for form in forms)
 
 
 def unsaid_verb(asked: str, searched: str, cited: Sequence[str]) -> str | None:

@@ -51,6 +51,9 @@ def test_the_verb_is_said_by_its_stem_or_a_near_form() -> None:
     assert verb is not None
     assert says(verb, ["The council adopts a plan every spring."])
     assert not says(verb, ["The council debated the harbour plan for a year."])
+    assert says(verb, ["The council rejected the harbour plan."])  # an opposite answers: no
+    accept = asked_predicate(syntax("Does the mayor accept the blame?"))
+    assert accept is not None and says(accept, ["The mayor denies any part in the closure."])  # a denial: no
 
 
 def test_an_answer_that_does_not_say_the_verb_is_refused() -> None:
@@ -67,6 +70,8 @@ def test_how_long_needs_a_duration_or_a_length() -> None:
                  "A name may be at most 80 characters long."):
         assert not no_duration("how long?", searched, [said])
     assert not no_duration("how long ago?", "How long ago did the mayor resign?", ["He resigned in May 2021."])
+    for interval in ("How long after the flood did the mayor resign?", "How long did it take the council to act?"):
+        assert not no_duration("how long?", interval, ["The flood came on May 3; he resigned on June 9."])
 
 
 def test_the_first_failing_check_gives_the_reason() -> None:
