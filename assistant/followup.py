@@ -317,7 +317,8 @@ def resolve(
             target = other_phrase(previous, parsed)
         if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
             target = action
-        if kind == "thing" and event_it(parsed, t.i) and (clause := gerund_clause(previous)):  # "it led to"
+        if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
+                (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause
         if kind is None or target in used:  # not a reference, or its phrase is already in the question
             pieces.append(t.text)

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from assistant.nlp import Syntax, syntax
 
 _YES_NO = frozenset("can could does do did is are will would should may must".split())
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+_EMPTY_VERBS = frozenset({"do", "be", "have"})
 _VOWELS = "aeiou"
 
 
@@ -81,12 +83,17 @@ _CLAUSE_PARTS = frozenset({"nsubj", "dobj", "prt", "prep", "dative", "compound:p
 humanitarian"."""
 
 
+EVENT_PRONOUNS = frozenset({"it", "that", "this"})
+"""Pronouns that can stand for what happened ("what did *that* lead to?")."""
+
+
 def event_it(core: Syntax, at: int) -> bool:
-    """Whether the "it" at token ``at`` stands for an event: the subject of a verb of causing ("what did *it* lead
-    to?", "what did *it* end up leading to?") or the object of "do" ("has anyone else done *it*?")."""
+    """Whether the "it" (or "that", "this") at token ``at`` stands for an event: the subject of a verb of causing
+    ("what did *it* lead to?", "what did *that* end up leading to?") or the object of "do" ("has anyone else done
+    *it*?")."""
     toks = core.tokens
     token = toks[at]
-    if token.text.lower() != "it" or token.tag != "PRP":
+    if token.text.lower() not in EVENT_PRONOUNS or token.tag not in ("PRP", "DT"):
         return False
     head = toks[token.head]
     if token.dep == "dobj":
@@ -95,14 +102,34 @@ def event_it(core: Syntax, at: int) -> bool:
         t.head == head.i and t.dep == "xcomp" and t.lemma in EVENT_VERBS for t in toks))
 
 
+def asked_clause(parsed: Syntax) -> str | None:
+    """A wh-question's event as a gerund clause, its subject first and the asked-for noun as its object: "what
+    activities did the MEK carry out from ashraf 3?" → "the MEK carrying out activities from ashraf 3"; None when
+    the main verb is "do", "be" or "have" ("what does gzip -r do?" names no event), has no subject of its own, or
+    has the wh-word as its bare object ("what did the MEK blame?")."""
+    toks = parsed.tokens
+    verb = next((t for t in toks if t.dep == "ROOT" and t.pos == "VERB"), None)
+    if verb is None or verb.lemma.lower() in _EMPTY_VERBS or not any(t.tag in _WH_TAGS for t in toks):
+        return None
+    parts = [t for t in toks if t.head == verb.i and t.i != verb.i and t.dep in _CLAUSE_PARTS]
+    subject = next((t for t in parts if t.dep == "nsubj" and t.tag not in _WH_TAGS), None)
+    if subject is None or any(t.dep == "dobj" and t.tag in _WH_TAGS for t in parts):
+        return None
+    ordered = [subject, *(t for t in parts if t.dep in ("prt", "compound:prt")),
+               *(t for t in parts if t.dep in ("dobj", "dative")), *(t for t in parts if t.dep == "prep")]
+    pieces = [" ".join(x.text for x in toks if x.i in parsed.subtree(t.i) and x.tag not in _WH_TAGS) for t in ordered]
+    return " ".join([pieces[0], gerund(verb.lemma.lower()), *pieces[1:]]).strip()
+
+
 def gerund_clause(previous: str) -> str | None:
     """The previous question's event as it says it, a gerund clause with its subject and objects: "was albania
-    hosting the mek really humanitarian?" → "albania hosting the mek"; None when it holds no gerund verb."""
+    hosting the mek really humanitarian?" → "albania hosting the mek"; a wh-question's own event
+    (``asked_clause``); None when it holds neither."""
     parsed = syntax(previous)
     toks = parsed.tokens
     verb = next((t for t in toks if t.tag == "VBG" and t.pos == "VERB"), None)
     if verb is None:
-        return None
+        return asked_clause(parsed)
     kept = {verb.i}
     for child in (t for t in toks if t.head == verb.i and t.i != verb.i and t.dep in _CLAUSE_PARTS):
         kept |= parsed.subtree(child.i)

@@ -27,7 +27,8 @@ ORDINALS = {"second": "first", "third": "second", "fourth": "third", "fifth": "f
 """An ordinal continues the previous turn when that turn held the ordinal before it ("the first lesson" → "and the
 second?"): it asks for one more paragraph."""
 GENERIC = frozenset({"come", "follow", "happen", "occur", "be", "have", "do", "go", "one", "ones", "thing", "things",
-                     "say", "mention", "list", "give", "there", "then", "that", "after", "also", "too"})
+                     "say", "mention", "list", "give", "take", "step", "steps", "move", "there", "then", "that", "after",
+                     "also", "too"})
 """Words a continuation may hold besides its continuing word without asking about anything new."""
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

@@ -99,14 +99,21 @@ class Turns:
         hits: list[Hit], draft: Draft,
     ) -> Draft:
         """``draft``, or a refusal when the follow-up gate judges that its answer only repeats what the history
-        supplied or strays from it (``assistant.followup_gate``); a question that does not lean on the history (no
-        cue: asked as typed, whatever the history) passes untouched."""
+        supplied or strays from it (``assistant.followup_gate``; only a question that leans on the history), or
+        when no cited sentence holds what it asks for (a name, the verb of a yes/no question, a duration:
+        ``assistant.followup_asked``; any question asked after others, since one asked as typed, "has the EU pledged
+        anything?", is still a follow-up to the topic the earlier turns found)."""
         from assistant.answer.extractive import Draft
+        from assistant.followup_asked import missing_asked
         from assistant.followup_gate import load_gate, refuses
         from assistant.followup_items import ITEM_CUE
 
-        if not history or not standalone or not resolution.cues or draft.abstained or ITEM_CUE in resolution.cues:
+        if not history or not standalone or draft.abstained or ITEM_CUE in resolution.cues:
             return draft  # another item of an enumeration overlaps the previous answer by design: not judged
+        if why := missing_asked(question, resolution.query, [s.text for s in draft.sentences]):
+            return Draft([], True, why, draft.sentences[:2], draft.scores)
+        if not resolution.cues:
+            return draft
         params = self.assistant.gate_params or load_gate()
         if not refuses(params, self.gate_features(question, history, standalone, resolution, hits, draft)):
             return draft

@@ -48,3 +48,19 @@ def test_it_that_led_to_something_is_the_previous_questions_gerund_clause() -> N
 def test_it_is_an_event_only_beside_a_verb_of_causing_or_doing(question: str, event: bool) -> None:
     parsed = syntax(question)
     assert [event_it(parsed, t.i) for t in parsed.tokens if t.text == "it"] == [event]
+
+
+def test_a_wh_questions_event_is_its_subject_doing_the_asked_for_thing() -> None:
+    assert gerund_clause("what repairs did the city carry out on the bridge?") == \
+        "the city carrying out repairs on the bridge"
+    assert gerund_clause("why did the council close the harbour?") == "the council closing the harbour"
+    assert gerund_clause("what does the council do?") is None  # "do" names no event
+    assert gerund_clause("who did the council blame?") is None  # the wh-word is the bare object
+    assert resolve("and what did that lead to?", ["why did the council close the harbour?"]).searched == \
+        "What did the council closing the harbour lead to?"
+
+
+@pytest.mark.parametrize(("question", "event"), [("what did that lead to?", True), ("why is that a problem?", False)])
+def test_that_is_an_event_beside_a_verb_of_causing(question: str, event: bool) -> None:
+    parsed = syntax(question)
+    assert [event_it(parsed, t.i) for t in parsed.tokens if t.text == "that"] == [event]

@@ -36,9 +36,10 @@ def _cited(sentence: Sentence) -> Citation:
 @pytest.mark.parametrize("question, count, each", [
     ("anything else?", 2, None), ("the other two?", 2, None), ("and the other one?", 1, None),
     ("what comes next?", 2, 2), ("and the one after that?", 2, 2), ("what happened next?", 2, 2),
-    ("and the next two?", 2, None)])
+    ("and the next two?", 2, None), ("and the next step they took?", 2, 2), ("what's their next move?", 2, 2)])
 def test_continuations_are_recognised_with_how_many_they_ask_for(question: str, count: int, each: int | None) -> None:
-    """A singular continuation ("what happened next?") reads two sentences of each paragraph, not one."""
+    """A singular continuation ("what happened next?") reads two sentences of each paragraph, not one; "step", "move"
+    and "take" ask nothing new beside "next"."""
     found = continuation(question, ["What must I do when I redistribute the work?"])
     assert found is not None and (found.count, found.each) == (count, each)
 

@@ -1,0 +1,128 @@
+"""What a follow-up asks for, looked for in its answer.
+
+A resolved follow-up borrows the earlier question's words ("has *the UN* adopted *Tirana's proposals*?"), and the
+passage that answered the earlier question holds them, so it is found and answered again. What the follow-up adds
+is the thing it asks for; when that is of a kind one can see in a sentence and no cited sentence holds it, the
+answer speaks of the earlier question only and the follow-up is refused:
+
+- a name asked of someone the conversation only described ("whats his name?" read as "the Western diplomat's
+  name"): a person's name in a sentence that holds the description (``unnamed_person``);
+- the verb of a yes/no question ("has the UN *adopted* any of that?"), by stem, near form or synonym
+  (``unsaid_verb``);
+- a duration or a length for "how long ...?" ("how long had he been PM by then?": dates are no answer)
+  (``no_duration``).
+
+Each check returns the refusal's reason, or None when the answer may stand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.answer.matching import sentence_stems, term_match
+from assistant.answer.premise import OPPOSITE
+from assistant.answer.synonyms import synonyms
+from assistant.followup import apostrophes
+from assistant.nlp import Syntax, Token, syntax
+from assistant.terms import content_stems, stem
+
+Check = Callable[[str, str, Sequence[str]], "str | None"]
+"""Called as (question as asked, question searched, cited sentences): the reason to refuse, or None."""
+
+NAME_NOUNS = frozenset({"name", "names"})
+"""Nouns that ask for a name when a pronoun owns them ("his name", "their names")."""
+OWNERS = frozenset({"his", "her", "their"})
+"""Possessive pronouns that can stand for a person."""
+LIGHT_VERBS = frozenset("be have do get make go use need let give take put keep come work happen "
+                        "allow permit require suppose".split())
+"""Verbs that carry little of their own ("can I *make* it expire?", "is it *working*?", "am I *allowed* to ...?"):
+never asked about alone."""
+DENIALS = frozenset(stem(w) for w in ("deny", "denies", "denied", "refuse", "reject", "dismiss"))
+"""Verbs of denial (stems): a sentence saying one answers a yes/no question whatever its verb."""
+_OPENERS = frozenset("and so but ok okay then also well".split())
+_UNITS = (r"(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
+          r"centur(?:y|ies)|ms|secs?|mins?|characters?|bytes?|[kmg]b|words?|lines?|pages?|letters?|digits?|"
+          r"(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|inch(?:es)?")
+_QUANTITY = (r"\d[\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+             r"forty|fifty|sixty|hundred|thousand|several|few|many|some|half|a\s+couple\s+of")
+DURATION = re.compile(rf"(?i)\bsince\b|\b(?:{_QUANTITY})(?:[\s-]+\w+)?[\s-]+(?:{_UNITS})\b|\d(?:{_UNITS})\b")
+"""A duration or a length: "45 years", "twenty minutes", "at least 6 to 8 characters", "since the early 1980s"."""
+_HOW_LONG = re.compile(r"(?i)\bhow\s+long\b(?!\s+(?:ago|after|before|between|until|till)\b)(?!.*\btake\b)")
+"""A "how long" that a duration answers; not an interval between events that dates answer ("how long after the
+attack did they cut ties?", "how long did it take?")."""
+
+
+def asks_name(question: Syntax) -> bool:
+    """Whether the question asks a pronoun's name ("whats his name?", "do we know their names?")."""
+    toks = question.tokens
+    return any(t.text.lower() in NAME_NOUNS and any(o.head == t.i and o.text.lower() in OWNERS for o in toks)
+               for t in toks)
+
+
+def person_names(parsed: Syntax) -> set[str]:
+    """The persons' names the parser finds in a text, lower-cased (acronyms, which it often takes for persons,
+    left out: "MEK")."""
+    found = set()
+    for start, end, label in parsed.ents:
+        name = parsed.span(start, end)
+        if label == "PERSON" and not (name.isupper() and name.replace(" ", "").isalpha()):
+            found.add(name.lower())
+    return found
+
+
+def unnamed_person(asked: str, searched: str, cited: Sequence[str]) -> str | None:
+    """A name asked of someone ``searched`` only describes ("What's the Western diplomat's name?"), and no cited
+    sentence that holds the description's words also holds a person's name that ``searched`` does not give."""
+    if not asks_name(syntax(apostrophes(asked))) or person_names(syntax(searched)):
+        return None
+    described = set(content_stems(searched)) - set(content_stems(asked)) - {stem(n) for n in NAME_NOUNS}
+    for sentence in cited:
+        if described <= sentence_stems(sentence) and person_names(syntax(sentence)):
+            return None
+    return "the passages found describe the person asked about but give no name"
+
+
+def asked_predicate(question: Syntax) -> Token | None:
+    """The verb a yes/no question asks about: its main verb, led by an auxiliary that opens the question ("*has*
+    the UN *adopted* it?"); None for a wh-question, "is there ...?", or a light verb."""
+    toks = [t for t in question.tokens if t.pos != "PUNCT" and t.text.lower() not in _OPENERS]
+    root = next((t for t in question.tokens if t.dep == "ROOT"), None)
+    if not toks or root is None or root.pos not in ("VERB", "NOUN") or root.lemma.lower() in LIGHT_VERBS:
+        return None  # a root tagged a noun under an auxiliary is a verb the tagger missed ("did the mayor resign?")
+    opener = toks[0]
+    return root if opener.pos == "AUX" and opener.head == root.i and opener.i < root.i else None
+
+
+def says(verb: Token, sentences: Sequence[str]) -> bool:
+    """Whether any sentence holds the verb (its stem, a near form, a synonym, its opposite) or a denial: "does
+    Iran *accept* the blame?" is answered by "Iran *denies* ...", no."""
+    stems = frozenset().union(*(sentence_stems(s) for s in sentences)) if sentences else frozenset()
+    if stems & DENIALS:
+        return True
+    forms = {stem(verb.lemma.lower()), stem(verb.text.lower())}
+    return any(term_match(form, stems) or (synonyms(form) | OPPOSITE.get(form, frozenset())) & stems
+               for form in forms)
+
+
+def unsaid_verb(asked: str, searched: str, cited: Sequence[str]) -> str | None:
+    """``searched`` is a yes/no question about a verb that no cited sentence holds."""
+    verb = asked_predicate(syntax(searched))
+    if verb is None or says(verb, cited):
+        return None
+    return f"the passages found do not say whether it was {verb.text}"
+
+
+def no_duration(asked: str, searched: str, cited: Sequence[str]) -> str | None:
+    """``searched`` asks "how long ...?" and no cited sentence holds a duration or a length (``DURATION``)."""
+    if not _HOW_LONG.search(searched) or any(DURATION.search(sentence) for sentence in cited):
+        return None
+    return "the passages found give no duration"
+
+
+CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration)
+
+
+def missing_asked(asked: str, searched: str, cited: Sequence[str]) -> str | None:
+    """The first check's reason to refuse the answer (``cited``: its sentences), or None when every check passes."""
+    return next((why for check in CHECKS if (why := check(asked, searched, cited))), None)

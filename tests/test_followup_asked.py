@@ -1,0 +1,80 @@
+"""What a follow-up asks for, looked for in its answer (issue 16k), on made-up sentences: the real spaCy parser, no
+index."""
+
+from __future__ import annotations
+
+from assistant.followup_asked import (
+    asked_predicate, asks_name, missing_asked, no_duration, person_names, says, unnamed_person, unsaid_verb,
+)
+from assistant.nlp import syntax
+
+NO_NAME = ["A harbour official quietly told the Daily Post that the port closed."]
+
+
+def test_a_name_is_asked_of_a_pronoun() -> None:
+    assert asks_name(syntax("what's his name?"))
+    assert asks_name(syntax("do we know their names?"))
+    assert not asks_name(syntax("what is his role?"))
+    assert not asks_name(syntax("what is the name of the river?"))  # no pronoun owns it
+
+
+def test_acronyms_are_no_persons_names() -> None:
+    assert person_names(syntax("The ship's captain, Maria Lopez, told the NATO summit.")) == {"maria lopez"}
+    assert "ukip" not in person_names(syntax("As UKIP said, the port closed."))
+
+
+def test_a_described_person_is_named_only_beside_the_description() -> None:
+    asked, searched = "whats his name?", "What's the harbour official's name?"
+    assert unnamed_person(asked, searched, NO_NAME)
+    assert not unnamed_person(asked, searched, ["A harbour official, Maria Lopez, told the Daily Post so."])
+    other = ["Mayor Peter Novak opened the port.", *NO_NAME]  # a name, but of someone else
+    assert unnamed_person(asked, searched, other)
+
+
+def test_a_named_person_or_another_question_passes() -> None:
+    assert not unnamed_person("whats his full name?", "What's Peter Novak's full name?", NO_NAME)
+    assert not unnamed_person("what did he say?", "What did the harbour official say?", NO_NAME)
+
+
+def test_the_verb_a_yes_no_question_asks_about() -> None:
+    verb = asked_predicate(syntax("Has the council adopted the harbour plan?"))
+    assert verb is not None and verb.lemma == "adopt"
+    assert asked_predicate(syntax("and did the mayor resign?")) is not None  # an opener; "resign" tagged a noun
+    assert asked_predicate(syntax("When did the council adopt the plan?")) is None  # a wh-question
+    assert asked_predicate(syntax("Is there a ferry on Sundays?")) is None  # no verb asked about
+    assert asked_predicate(syntax("Is the plan working?")) is None  # a light verb
+    assert asked_predicate(syntax("Am I allowed to copy the plan?")) is None  # a permission: its verb is "copy"
+
+
+def test_the_verb_is_said_by_its_stem_or_a_near_form() -> None:
+    verb = asked_predicate(syntax("Has the council adopted the harbour plan?"))
+    assert verb is not None
+    assert says(verb, ["The council adopts a plan every spring."])
+    assert not says(verb, ["The council debated the harbour plan for a year."])
+    assert says(verb, ["The council rejected the harbour plan."])  # an opposite answers: no
+    accept = asked_predicate(syntax("Does the mayor accept the blame?"))
+    assert accept is not None and says(accept, ["The mayor denies any part in the closure."])  # a denial: no
+
+
+def test_an_answer_that_does_not_say_the_verb_is_refused() -> None:
+    about_the_plan = ["The council debated the harbour plan for a year.", "The plan widens the northern quay."]
+    assert unsaid_verb("has it adopted it?", "Has the council adopted the harbour plan?", about_the_plan)
+    assert not unsaid_verb("has it debated it?", "Has the council debated the harbour plan?", about_the_plan)
+    assert not unsaid_verb("what does it widen?", "What does the harbour plan widen?", about_the_plan)
+
+
+def test_how_long_needs_a_duration_or_a_length() -> None:
+    searched = "How long had the mayor been in office by May 3, 2021?"
+    assert no_duration("how long had he been in office by then?", searched, ["On May 3, 2021, the mayor resigned."])
+    for said in ("He had served for eleven years.", "He had held the office since 2009.", "It lasted 45 years.",
+                 "A name may be at most 80 characters long."):
+        assert not no_duration("how long?", searched, [said])
+    assert not no_duration("how long ago?", "How long ago did the mayor resign?", ["He resigned in May 2021."])
+    for interval in ("How long after the flood did the mayor resign?", "How long did it take the council to act?"):
+        assert not no_duration("how long?", interval, ["The flood came on May 3; he resigned on June 9."])
+
+
+def test_the_first_failing_check_gives_the_reason() -> None:
+    assert missing_asked("whats his name?", "What's the harbour official's name?", NO_NAME) == \
+        "the passages found describe the person asked about but give no name"
+    assert missing_asked("when did he say it?", "When did the harbour official say it?", NO_NAME) is None
