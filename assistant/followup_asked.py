@@ -121,8 +121,11 @@ def no_duration(asked: str, searched: str, cited: Sequence[str]) -> str | None:
 
 
 CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration)
+ALONE_CHECKS: tuple[Check, ...] = (no_duration,)
+"""The checks for a question asked alone: its words, not an earlier turn's, found the passage, so a yes/no
+question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *substitute* for Y")."""
 
 
-def missing_asked(asked: str, searched: str, cited: Sequence[str]) -> str | None:
+def missing_asked(asked: str, searched: str, cited: Sequence[str], checks: Sequence[Check] = CHECKS) -> str | None:
     """The first check's reason to refuse the answer (``cited``: its sentences), or None when every check passes."""
-    return next((why for check in CHECKS if (why := check(asked, searched, cited))), None)
+    return next((why for check in checks if (why := check(asked, searched, cited))), None)

@@ -78,3 +78,15 @@ def test_the_first_failing_check_gives_the_reason() -> None:
     assert missing_asked("whats his name?", "What's the harbour official's name?", NO_NAME) == \
         "the passages found describe the person asked about but give no name"
     assert missing_asked("when did he say it?", "When did the harbour official say it?", NO_NAME) is None
+
+
+def test_a_question_asked_alone_is_checked_for_a_duration_only() -> None:
+    from assistant.followup_asked import ALONE_CHECKS
+
+    replaced = "can the ferry replace the bridge?"
+    cited = ["The ferry cannot substitute for the bridge."]
+    assert missing_asked(replaced, replaced, cited)  # after other questions: the verb must be said
+    assert missing_asked(replaced, replaced, cited, ALONE_CHECKS) is None  # alone, the asker's own verb may differ
+    how_long = "how long were the staff given to leave?"
+    assert missing_asked(how_long, how_long, ["The staff were told to leave."], ALONE_CHECKS)
+    assert missing_asked(how_long, how_long, ["The staff were given 24 hours to leave."], ALONE_CHECKS) is None
