@@ -99,6 +99,7 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("What does gzip do with symlinks?"), cands) == 0.0
     assert R.TakesForGranted()(question("so why does gzip follow symlinks?"), cands) == 1.0  # an opener first
     assert R.TakesForGranted()(question("gzip deletes the input, so what keeps it?"), cands) == 1.0
+    assert R.TakesForGranted()(question("since what version has the format been used?"), cands) == 0.0  # a time
     # a scene set by a prepositional phrase states nothing; a clause before the comma does
     assert R.TakesForGranted()(question("In the manifesto, what programs are examples?"), cands) == 0.0
     assert R.TakesForGranted()(question("After the archive was hacked, how long did the rebuild take?"), cands) == 1.0

@@ -33,8 +33,9 @@ _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EV
 # nouns measured in units.
 _NOT_COUNTED = frozenset({"long", "old", "far", "large", "big", "small", "high", "tall", "wide", "deep", "heavy",
                           "version", "release", "money", "time", "space", "memory"})
-_TAKES_FOR_GRANTED = re.compile(
-    _LEAD + r"(?:why|how come|since|because|given that|as)\b|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
+_TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time
+    _LEAD + r"(?:why|how come|since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
+    r"|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
 _STATEMENT_THEN_ASKS = re.compile(r",\s*(?:so )?(?:how|what|which|can)\b", re.IGNORECASE)  # "X is Y, so how ..."
 # A question that opens with a prepositional phrase ("In the manifesto, what ...", "With mod_userdir, which ..."):
 # it sets the scene and states nothing to contradict ("After X happened, how ..." does, and still counts).
