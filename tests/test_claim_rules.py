@@ -315,3 +315,24 @@ def test_an_all_zero_fraction_is_the_whole_number():
     assert match(Claim.of("5020"), span, WEIGHTS).facts_ok
     assert "number 5200" not in match(Claim.of("5200.00"), span, WEIGHTS).missing_facts
     assert "number 502" in match(Claim.of("502"), span, WEIGHTS).missing_facts
+
+
+def test_a_word_past_another_number_is_that_numbers():
+    assert ("0", "error") not in value_contexts("normally 0, and 1 on an error", 3)
+    assert ("2016", "experiment") in value_contexts("As of this writing (2016-03), experimental", 3)  # one group
+    assert ("1", "error") in value_contexts("normally 0, and 1 on an error", 3)
+    span = Facts.of("Exit status is normally 0; if an error occurs, exit status is 1. If a warning occurs, exit status is 2.")
+    assert match(Claim.of("The exit status is 2 on a warning (normally 0, and 1 on an error)."), span, WEIGHTS).facts_ok
+    assert "value 0" in match(Claim.of("An error occurs with 0."), span, WEIGHTS).missing_facts
+
+
+def test_an_option_letter_is_a_name_in_order():
+    span = Facts.of("-B NUM, --before-context=NUM  Print NUM lines of leading context before matching lines.")
+    assert match(Claim.of("-B NUM prints NUM lines of leading context."), span, WEIGHTS).facts_ok
+    assert "name order num b" in match(Claim.of("NUM B prints lines of context."), span, WEIGHTS).missing_facts
+
+
+def test_yes_opening_an_answer_is_light():
+    assert stem("yes") in LIGHT_WORDS
+    span = Facts.of("There are also right outer joins and full outer joins.")
+    assert match(Claim.of("Yes, there are right outer joins and full outer joins."), span, WEIGHTS).coverage == 1.0

@@ -18,6 +18,7 @@ from functools import cached_property
 
 import numpy as np
 
+from assistant.answer.asked_forms import asks_condition, gives_condition, gives_file_place, main_question
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.guard_params import GuardParams, load_guard_params
@@ -139,7 +140,8 @@ class Guard:
         self._numbers: dict[tuple[str, int, int], int] = {}
         self._kind = expected_type(self.question) if self.question else "other"
         self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
-        self._needs = asked_value(self.question, self._kind)
+        main = main_question(self.question)
+        self._needs = asked_value(main, expected_type(main) if main != self.question else self._kind)
         self._answered = self._needs is None
         self._named = not asks_who(self.question)
         self._reasoned = self._kind != "reason"
@@ -278,12 +280,21 @@ class Guard:
             if not placed and (met < self.params.relevance and not self._close(alignment)
                                or not self._reasoned and not coverage(self._terms, self.weights, own)[0]):
                 return False
-        if self._needs and not self._answered and not has_value(_without_named_numbers(unit.text), self._needs):
+        if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
         if not self._named and not names_someone(unit.text, self.question):
             return False
         self._answered = self._named = self._reasoned = self._instructed = True
         return True
+
+    def _gives_asked(self, text: str) -> bool:
+        """Whether a sentence holds the value asked for: a date, quantity, name or path (``has_value``), or the
+        condition a present-tense "when" asks for (``gives_condition``), or a place in a file system."""
+        if has_value(_without_named_numbers(text), self._needs or "other"):
+            return True
+        if self._needs == "date":
+            return asks_condition(main_question(self.question)) and gives_condition(text)
+        return self._needs == "place" and gives_file_place(text)
 
     def _text(self, span: SpanCandidate) -> str:
         return self.snapshot.meta.documents[span.source].text[span.start:span.end]
