@@ -321,7 +321,8 @@ def test_a_word_past_another_number_is_that_numbers():
     assert ("0", "error") not in value_contexts("normally 0, and 1 on an error", 3)
     assert ("2016", "experiment") in value_contexts("As of this writing (2016-03), experimental", 3)  # one group
     assert ("1", "error") in value_contexts("normally 0, and 1 on an error", 3)
-    span = Facts.of("Exit status is normally 0; if an error occurs, exit status is 1. If a warning occurs, exit status is 2.")
+    span = Facts.of("Exit status is normally 0; if an error occurs, exit status is 1. If a warning occurs, exit "
+                    "status is 2.")
     assert match(Claim.of("The exit status is 2 on a warning (normally 0, and 1 on an error)."), span, WEIGHTS).facts_ok
     assert "value 0" in match(Claim.of("An error occurs with 0."), span, WEIGHTS).missing_facts
 

@@ -40,7 +40,8 @@ def test_a_file_is_a_place():
 
 
 def test_an_opening_clause_sets_a_scene_and_the_question_follows():
-    assert main_question("When ssh-keygen -H hashes a file, where does the original go?") == "where does the original go?"
+    question = "When ssh-keygen -H hashes a file, where does the original go?"
+    assert main_question(question) == "where does the original go?"
     assert main_question("When does it terminate, and why?") == "When does it terminate, and why?"
 
 
@@ -72,5 +73,6 @@ def test_guard_keeps_a_condition_for_a_present_tense_when(guard):
 
 def test_guard_keeps_a_file_for_a_where_question_opened_by_a_clause(guard):
     reply = "The original content is moved to a file with a .old suffix."
-    assert not guard_answer(reply, guard("When -H hashes a known hosts file, where does the original content go?")).abstained
+    question = "When -H hashes a known hosts file, where does the original content go?"
+    assert not guard_answer(reply, guard(question)).abstained
     assert guard_answer("The original content is moved.", guard("Where does the original content go?")).abstained

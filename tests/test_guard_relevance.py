@@ -10,7 +10,8 @@ from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
 from assistant.answer.relevance import (
-    asks_how_to, gives_no_reason, instructs, names_someone, narrates, reason_part, restates, swapped_subject,
+    asks_how_to, gives_no_reason, instructs, names_someone, narrates, reason_part, restates, swapped_name,
+    swapped_subject,
 )
 from assistant.answer.support import Claim
 from assistant.schema import Hit
@@ -74,6 +75,16 @@ def test_a_swapped_subject_is_found():
     assert swapped_subject("Iran blamed the Iranian Foreign Ministry for orchestrating the assault.", [BLAMED])
     assert not swapped_subject("Albania blamed the Iranian Foreign Ministry for orchestrating the assault.", [BLAMED])
     assert not swapped_subject("It blamed the Iranian Foreign Ministry.", [BLAMED])  # a pronoun decides nothing
+
+
+def test_a_name_put_in_anothers_place_is_found():
+    span = ["Following the cyberattack, Israel offered cyber aid to Albania, and the Prime Minister Edi Rama thanked it."]
+    assert swapped_name("Iran offered cyber aid to Albania.", span)  # another doer
+    assert swapped_name("Israel offered cyber aid to Iran.", span)  # another receiver
+    assert not swapped_name("Israel offered aid to the Albanians.", span)  # a demonym of the same name
+    assert not swapped_name("Edi Rama thanked Israel.", span)  # the span names no one as what was thanked
+    assert not swapped_name("It offered cyber aid to Albania.", span)  # a pronoun decides nothing
+    assert not swapped_name("TRUNCATE fires ON TRUNCATE triggers.", ["TRUNCATE will not fire ON DELETE triggers."])
 
 
 def test_guard_drops_the_swapped_subject_and_keeps_the_right_one(guard):

@@ -29,7 +29,7 @@ from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, 
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
     asks_how_to, asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, narrates, restates,
-    swapped_subject,
+    swapped_name, swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
@@ -270,7 +270,8 @@ class Guard:
                 gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)
                 or instructs(unit.text)) or not self._instructed and narrates(unit.text):
             return False
-        if swapped_subject(unit.text, [self._text(s) for s in alignment.spans]):
+        texts = [self._text(s) for s in alignment.spans]
+        if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             own = sentence_stems(unit.text)
