@@ -333,7 +333,8 @@ def test_an_option_letter_is_a_name_in_order():
     assert "name order num b" in match(Claim.of("NUM B prints lines of context."), span, WEIGHTS).missing_facts
 
 
-def test_yes_opening_an_answer_is_light():
-    assert stem("yes") in LIGHT_WORDS
+def test_yes_opening_an_answer_and_quantifiers_are_light():
+    assert {stem("yes"), stem("every"), stem("several")} <= LIGHT_WORDS
+    assert Claim.of("It covers every other element.").stems == (stem("cover"), stem("element"))
     span = Facts.of("There are also right outer joins and full outer joins.")
     assert match(Claim.of("Yes, there are right outer joins and full outer joins."), span, WEIGHTS).coverage == 1.0

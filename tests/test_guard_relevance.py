@@ -10,7 +10,7 @@ from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
 from assistant.answer.relevance import (
-    asks_how_to, gives_no_reason, instructs, names_someone, narrates, reason_part, restates, swapped_name,
+    asks_how_to, gives_no_reason, instructs, names_someone, narrates, reason_part, restates, states, swapped_name,
     swapped_subject,
 )
 from assistant.answer.support import Claim
@@ -111,6 +111,16 @@ def test_guard_drops_a_who_answer_that_names_no_one(guard):
     needle = "believed to be the first time"
     assert guard_answer("It is believed to be the first time a nation has severed diplomatic ties solely due to a "
                         "cyberattack [1].", guard(question, needle)).abstained
+
+
+def test_a_yes_no_question_is_answered_by_a_statement(guard):
+    assert states("Iran denies any involvement.") and not states("After a thorough investigation of the attack.")
+    question = "Does the evidence support Iran's denial of involvement in the cyberattacks on Albania?"
+    assert guard_answer("After a thorough investigation of the attack [1].", guard(question, "thorough investigation")
+                        ).abstained
+    kept = guard_answer("No. After a thorough investigation, the Albanian government blamed the Iranian Foreign "
+                        "Ministry [1].", guard(question, "thorough investigation"))
+    assert not kept.abstained, kept.dropped
 
 
 def test_a_why_answer_must_itself_touch_the_question(guard):

@@ -28,7 +28,7 @@ from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, narrates, restates,
+    asks_how_to, asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, narrates, restates, states,
     swapped_name, swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
@@ -144,6 +144,7 @@ class Guard:
         self._needs = asked_value(main, expected_type(main) if main != self.question else self._kind)
         self._answered = self._needs is None
         self._named = not asks_who(self.question)
+        self._stated = not asks_yes_no(self.question)
         self._reasoned = self._kind != "reason"
         self._instructed = not asks_how_to(self.question)
         self._vectors: dict[str, np.ndarray | None] = {}
@@ -261,8 +262,9 @@ class Guard:
         meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
         (``restates``), opens a why-answer with a reason rather than an instruction (``instructs``) and a how-to
         answer with more than what happened (``narrates``), keeps its spans'
-        doer and done-to apart (``swapped_subject``), and carries the date, quantity, place or (for "who") new name
-        asked for unless an earlier kept sentence did. A why-answer's first sentence
+        doer and done-to apart and their names in their places (``swapped_subject``, ``swapped_name``), and carries
+        the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
+        yes/no question) statement asked for unless an earlier kept sentence did. A why-answer's first sentence
         must itself meet one of the question's terms, unless it opens with a reason or cites where the answer was
         found: "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything,
         though its span names Iran and Albania."""
@@ -285,7 +287,9 @@ class Guard:
             return False
         if not self._named and not names_someone(unit.text, self.question):
             return False
-        self._answered = self._named = self._reasoned = self._instructed = True
+        if not self._stated and not states(unit.text):
+            return False
+        self._answered = self._named = self._reasoned = self._instructed = self._stated = True
         return True
 
     def _gives_asked(self, text: str) -> bool:

@@ -6,6 +6,8 @@
   states the reason (after "because", before "therefore"; the whole sentence without such a cue) must be mostly new
   to the question ("The MEK's presence on Albanian soil, therefore, was viewed by Tehran as a hostile act." to "Why
   did Tehran see the MEK's presence in Albania as a hostile act?" is not).
+- ``states``: a yes/no question is answered by a statement, not by a phrase with no verb ("After a thorough
+  investigation of the attack." to "Does the evidence support Iran's denial?").
 - ``names_someone``: a "who" question is answered by a sentence that adds a name to the question's ("Edi Rama"),
   or by a bare phrase ("Albanian analysts."); "It is believed to be the first time ..." answers no "who".
 - ``instructs``: a sentence that opens with an order ("Run ...", "Select ...") tells what to do, not why: it does
@@ -65,6 +67,14 @@ def names_someone(text: str, question: str) -> bool:
     from assistant.nlp import syntax
 
     return bool(new_names(text, question)) or not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+
+
+def states(text: str) -> bool:
+    """Whether a sentence states something, as an answer to a yes/no question must: it has a verb ("After a thorough
+    investigation of the attack." says neither yes nor no)."""
+    from assistant.nlp import syntax
+
+    return any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
 
 
 def _asked_stems(question: str) -> frozenset[str]:
