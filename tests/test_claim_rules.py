@@ -8,6 +8,7 @@ from assistant.answer.claim_rules import (
     without_identifiers,
 )
 from assistant.answer.matching import TermWeights
+from assistant.answer.nearby import split_value
 from assistant.answer.support import Claim, Facts, capitalised, dated_numbers, match, month_years, months
 from assistant.terms import stem
 
@@ -338,3 +339,13 @@ def test_yes_opening_an_answer_and_quantifiers_are_light():
     assert Claim.of("It covers every other element.").stems == (stem("cover"), stem("element"))
     span = Facts.of("There are also right outer joins and full outer joins.")
     assert match(Claim.of("Yes, there are right outer joins and full outer joins."), span, WEIGHTS).coverage == 1.0
+
+
+def test_a_number_of_a_part_of_a_document_is_said_of_that_part_only():
+    assert value_contexts("wait for transactions with a snapshot (see Chapter 13) to end", 3) == {("13", "chapter")}
+    claim = Claim.of("Two table scans occur in two more transactions; after the second scan it waits for transactions.")
+    one = Facts.of("Then two table scans occur in two more transactions.")
+    other = Facts.of("After the second scan, the build must wait for any transactions that have a snapshot (see "
+                     "Chapter 13) predating the second scan to terminate.")
+    assert split_value(claim, [one, other]) is None
+    assert split_value(claim, [one, Facts.of("After the scan it must wait for 13 transactions.")]) == "2"

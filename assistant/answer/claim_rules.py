@@ -215,6 +215,11 @@ ARITHMETIC_CUES = frozenset(stem(w) for w in (
 claim's number be derived from the span's values rather than found in it."""
 
 
+REFERENCE_NOUNS = frozenset("chapter chapters section sections figure table appendix step page pages rfc example "
+                            "clause paragraph".split())
+"""Nouns that number a part of a document: the number after one ("see Chapter 13") is said of it alone."""
+
+
 def _number_groups(text: str) -> list[tuple[str, int | None]]:
     """The content tokens of ``text`` (lower case) with, for each number, the group it belongs to: numbers joined by
     "-", "/" or ":" ("2016-03", "1-125") are one group; words have none."""
@@ -236,8 +241,9 @@ def _number_groups(text: str) -> list[tuple[str, int | None]]:
 def value_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None) -> frozenset[tuple[str, str]]:
     """(number, stem) for each content word within ``window`` content words of a number of ``text``, not past a number
     of another group (a word beyond it is that number's: "normally 0, and 1 on an error"): what the number is said of
-    ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...); not across ``breaks`` when given
-    (``CLAUSE_BREAK``, ``SPAN_CLAUSE_BREAK``)."""
+    ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...), or only of the part of a document it
+    numbers ("Chapter 13", ``REFERENCE_NOUNS``); not across ``breaks`` when given (``CLAUSE_BREAK``,
+    ``SPAN_CLAUSE_BREAK``)."""
     if breaks is not None:
         return frozenset().union(*(value_contexts(part, window) for part in breaks.split(text)))
     tokens = _number_groups(text)
@@ -246,6 +252,9 @@ def value_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None
         if group is None:
             continue
         value = NUMBER_WORDS.get(token) or plain_number(token)
+        if i and tokens[i - 1][0] in REFERENCE_NOUNS:  # "(see Chapter 13)": 13 numbers the chapter, nothing else
+            out.add((value, stem(tokens[i - 1][0])))
+            continue
         before = itertools.takewhile(lambda t: t[1] in (None, group), reversed(tokens[max(0, i - window):i]))
         after = itertools.takewhile(lambda t: t[1] in (None, group), tokens[i + 1:i + 1 + window])
         out.update((value, stem(w)) for w, g in [*before, *after] if g is None)
