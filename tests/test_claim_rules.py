@@ -8,6 +8,7 @@ from assistant.answer.claim_rules import (
     without_identifiers,
 )
 from assistant.answer.matching import TermWeights
+from assistant.answer.nearby import split_value
 from assistant.answer.support import Claim, Facts, capitalised, dated_numbers, match, month_years, months
 from assistant.terms import stem
 
@@ -315,3 +316,36 @@ def test_an_all_zero_fraction_is_the_whole_number():
     assert match(Claim.of("5020"), span, WEIGHTS).facts_ok
     assert "number 5200" not in match(Claim.of("5200.00"), span, WEIGHTS).missing_facts
     assert "number 502" in match(Claim.of("502"), span, WEIGHTS).missing_facts
+
+
+def test_a_word_past_another_number_is_that_numbers():
+    assert ("0", "error") not in value_contexts("normally 0, and 1 on an error", 3)
+    assert ("2016", "experiment") in value_contexts("As of this writing (2016-03), experimental", 3)  # one group
+    assert ("1", "error") in value_contexts("normally 0, and 1 on an error", 3)
+    span = Facts.of("Exit status is normally 0; if an error occurs, exit status is 1. If a warning occurs, exit "
+                    "status is 2.")
+    assert match(Claim.of("The exit status is 2 on a warning (normally 0, and 1 on an error)."), span, WEIGHTS).facts_ok
+    assert "value 0" in match(Claim.of("An error occurs with 0."), span, WEIGHTS).missing_facts
+
+
+def test_an_option_letter_is_a_name_in_order():
+    span = Facts.of("-B NUM, --before-context=NUM  Print NUM lines of leading context before matching lines.")
+    assert match(Claim.of("-B NUM prints NUM lines of leading context."), span, WEIGHTS).facts_ok
+    assert "name order num b" in match(Claim.of("NUM B prints lines of context."), span, WEIGHTS).missing_facts
+
+
+def test_yes_opening_an_answer_and_quantifiers_are_light():
+    assert {stem("yes"), stem("every"), stem("several")} <= LIGHT_WORDS
+    assert Claim.of("It covers every other element.").stems == (stem("cover"), stem("element"))
+    span = Facts.of("There are also right outer joins and full outer joins.")
+    assert match(Claim.of("Yes, there are right outer joins and full outer joins."), span, WEIGHTS).coverage == 1.0
+
+
+def test_a_number_of_a_part_of_a_document_is_said_of_that_part_only():
+    assert value_contexts("wait for transactions with a snapshot (see Chapter 13) to end", 3) == {("13", "chapter")}
+    claim = Claim.of("Two table scans occur in two more transactions; after the second scan it waits for transactions.")
+    one = Facts.of("Then two table scans occur in two more transactions.")
+    other = Facts.of("After the second scan, the build must wait for any transactions that have a snapshot (see "
+                     "Chapter 13) predating the second scan to terminate.")
+    assert split_value(claim, [one, other]) is None
+    assert split_value(claim, [one, Facts.of("After the scan it must wait for 13 transactions.")]) == "2"

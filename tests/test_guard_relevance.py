@@ -10,7 +10,8 @@ from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
 from assistant.answer.relevance import (
-    asks_how_to, gives_no_reason, instructs, names_someone, narrates, reason_part, restates, swapped_subject,
+    asks_how_to, gives_no_reason, instructs, names_someone, narrates, reason_part, restates, states, swapped_name,
+    swapped_subject,
 )
 from assistant.answer.support import Claim
 from assistant.schema import Hit
@@ -76,6 +77,16 @@ def test_a_swapped_subject_is_found():
     assert not swapped_subject("It blamed the Iranian Foreign Ministry.", [BLAMED])  # a pronoun decides nothing
 
 
+def test_a_name_put_in_anothers_place_is_found():
+    span = ["Following the cyberattack, Israel offered cyber aid to Albania, and the Prime Minister Edi Rama thanked it."]
+    assert swapped_name("Iran offered cyber aid to Albania.", span)  # another doer
+    assert swapped_name("Israel offered cyber aid to Iran.", span)  # another receiver
+    assert not swapped_name("Israel offered aid to the Albanians.", span)  # a demonym of the same name
+    assert not swapped_name("Edi Rama thanked Israel.", span)  # the span names no one as what was thanked
+    assert not swapped_name("It offered cyber aid to Albania.", span)  # a pronoun decides nothing
+    assert not swapped_name("TRUNCATE fires ON TRUNCATE triggers.", ["TRUNCATE will not fire ON DELETE triggers."])
+
+
 def test_guard_drops_the_swapped_subject_and_keeps_the_right_one(guard):
     question = "who did the albanian government blame for orchestrating the july cyberattack"
     assert guard_answer("Iran blamed the Iranian Foreign Ministry for orchestrating the assault [1].",
@@ -100,6 +111,16 @@ def test_guard_drops_a_who_answer_that_names_no_one(guard):
     needle = "believed to be the first time"
     assert guard_answer("It is believed to be the first time a nation has severed diplomatic ties solely due to a "
                         "cyberattack [1].", guard(question, needle)).abstained
+
+
+def test_a_yes_no_question_is_answered_by_a_statement(guard):
+    assert states("Iran denies any involvement.") and not states("After a thorough investigation of the attack.")
+    question = "Does the evidence support Iran's denial of involvement in the cyberattacks on Albania?"
+    assert guard_answer("After a thorough investigation of the attack [1].", guard(question, "thorough investigation")
+                        ).abstained
+    kept = guard_answer("No. After a thorough investigation, the Albanian government blamed the Iranian Foreign "
+                        "Ministry [1].", guard(question, "thorough investigation"))
+    assert not kept.abstained, kept.dropped
 
 
 def test_a_why_answer_must_itself_touch_the_question(guard):

@@ -30,10 +30,11 @@ them freely."""
 
 LIGHT_WORDS = frozenset(stem(w) for w in (
     "use uses used using let lets put puts whether besides case cases part way ways kind kinds thing things get gets "
-    "got come comes came go goes went".split()
+    "got come comes came go goes went yes every several various another either neither".split()
 ))
 """Stems of light words a paraphrase adds around its content ("in both cases", "as part of", "lets you", "use -l",
-"put X in Y"): they assert nothing a span must hold."""
+"put X in Y", a "Yes, ..." opening an answer to a question that was not a yes/no one) and quantifiers the stopwords
+lack ("every other element"): they assert nothing a span must hold."""
 
 _BOUND = re.compile(r"\b(?:(?:more|less|fewer|greater|larger|smaller|higher|lower|longer|shorter) than|at (?:least|most)"
                     r"|up to)\s+(\d+(?:,\d{3})*(?:\.\d+)?)", re.IGNORECASE)
@@ -214,20 +215,49 @@ ARITHMETIC_CUES = frozenset(stem(w) for w in (
 claim's number be derived from the span's values rather than found in it."""
 
 
+REFERENCE_NOUNS = frozenset("chapter chapters section sections figure table appendix step page pages rfc example "
+                            "clause paragraph".split())
+"""Nouns that number a part of a document: the number after one ("see Chapter 13") is said of it alone."""
+
+
+def _number_groups(text: str) -> list[tuple[str, int | None]]:
+    """The content tokens of ``text`` (lower case) with, for each number, the group it belongs to: numbers joined by
+    "-", "/" or ":" ("2016-03", "1-125") are one group; words have none."""
+    out: list[tuple[str, int | None]] = []
+    group = 0
+    for m in _VALUE_TOKEN.finditer(text.lower()):
+        token = m.group(0)
+        if token in STOPWORDS and token not in NUMBER_WORDS and stem(token) not in ARITHMETIC_CUES:
+            continue  # "374 more": a cue stays
+        if not (token[0].isdigit() or token in NUMBER_WORDS):
+            out.append((token, None))
+            continue
+        joined = m.start() > 1 and text[m.start() - 1] in "-/:" and text[m.start() - 2].isdigit()
+        group += not joined
+        out.append((token, group))
+    return out
+
+
 def value_contexts(text: str, window: int, breaks: re.Pattern[str] | None = None) -> frozenset[tuple[str, str]]:
-    """(number, stem) for each content word within ``window`` content words of a number of ``text``: what the number is
-    said of ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...); not across ``breaks`` when given
-    (``CLAUSE_BREAK``, ``SPAN_CLAUSE_BREAK``)."""
+    """(number, stem) for each content word within ``window`` content words of a number of ``text``, not past a number
+    of another group (a word beyond it is that number's: "normally 0, and 1 on an error"): what the number is said of
+    ("currently 3 name servers" → ("3", "name"), ("3", "server"), ...), or only of the part of a document it
+    numbers ("Chapter 13", ``REFERENCE_NOUNS``); not across ``breaks`` when given (``CLAUSE_BREAK``,
+    ``SPAN_CLAUSE_BREAK``)."""
     if breaks is not None:
         return frozenset().union(*(value_contexts(part, window) for part in breaks.split(text)))
-    tokens = [t for t in _VALUE_TOKEN.findall(text.lower())
-              if t not in STOPWORDS or t in NUMBER_WORDS or stem(t) in ARITHMETIC_CUES]  # "374 more": a cue
+    tokens = _number_groups(text)
     out = set()
-    for i, token in enumerate(tokens):
-        if token[0].isdigit() or token in NUMBER_WORDS:
-            value = NUMBER_WORDS.get(token) or plain_number(token)
-            near = tokens[max(0, i - window):i] + tokens[i + 1:i + 1 + window]
-            out.update((value, stem(w)) for w in near if not w[0].isdigit() and w not in NUMBER_WORDS)
+    for i, (token, group) in enumerate(tokens):
+        if group is None:
+            continue
+        value = NUMBER_WORDS.get(token) or plain_number(token)
+        if i and tokens[i - 1][0] in REFERENCE_NOUNS:  # "(see Chapter 13)": 13 numbers the chapter, nothing else
+            out.add((value, stem(tokens[i - 1][0])))
+            continue
+        before = itertools.takewhile(lambda t: t[1] in (None, group), reversed(tokens[max(0, i - window):i]))
+        after = itertools.takewhile(lambda t: t[1] in (None, group), tokens[i + 1:i + 1 + window])
+        out.update((value, stem(w)) for w, g in [*before, *after] if g is None)
     return frozenset(out)
 
 

@@ -18,6 +18,7 @@ from functools import cached_property
 
 import numpy as np
 
+from assistant.answer.asked_forms import asks_condition, gives_condition, gives_file_place, main_question
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.guard_params import GuardParams, load_guard_params
@@ -27,8 +28,8 @@ from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, narrates, restates,
-    swapped_subject,
+    asks_how_to, asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, narrates, restates, states,
+    swapped_name, swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
@@ -139,9 +140,11 @@ class Guard:
         self._numbers: dict[tuple[str, int, int], int] = {}
         self._kind = expected_type(self.question) if self.question else "other"
         self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
-        self._needs = asked_value(self.question, self._kind)
+        main = main_question(self.question)
+        self._needs = asked_value(main, expected_type(main) if main != self.question else self._kind)
         self._answered = self._needs is None
         self._named = not asks_who(self.question)
+        self._stated = not asks_yes_no(self.question)
         self._reasoned = self._kind != "reason"
         self._instructed = not asks_how_to(self.question)
         self._vectors: dict[str, np.ndarray | None] = {}
@@ -259,8 +262,9 @@ class Guard:
         meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
         (``restates``), opens a why-answer with a reason rather than an instruction (``instructs``) and a how-to
         answer with more than what happened (``narrates``), keeps its spans'
-        doer and done-to apart (``swapped_subject``), and carries the date, quantity, place or (for "who") new name
-        asked for unless an earlier kept sentence did. A why-answer's first sentence
+        doer and done-to apart and their names in their places (``swapped_subject``, ``swapped_name``), and carries
+        the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
+        yes/no question) statement asked for unless an earlier kept sentence did. A why-answer's first sentence
         must itself meet one of the question's terms, unless it opens with a reason or cites where the answer was
         found: "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything,
         though its span names Iran and Albania."""
@@ -268,7 +272,8 @@ class Guard:
                 gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)
                 or instructs(unit.text)) or not self._instructed and narrates(unit.text):
             return False
-        if swapped_subject(unit.text, [self._text(s) for s in alignment.spans]):
+        texts = [self._text(s) for s in alignment.spans]
+        if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             own = sentence_stems(unit.text)
@@ -278,12 +283,23 @@ class Guard:
             if not placed and (met < self.params.relevance and not self._close(alignment)
                                or not self._reasoned and not coverage(self._terms, self.weights, own)[0]):
                 return False
-        if self._needs and not self._answered and not has_value(_without_named_numbers(unit.text), self._needs):
+        if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
         if not self._named and not names_someone(unit.text, self.question):
             return False
-        self._answered = self._named = self._reasoned = self._instructed = True
+        if not self._stated and not states(unit.text):
+            return False
+        self._answered = self._named = self._reasoned = self._instructed = self._stated = True
         return True
+
+    def _gives_asked(self, text: str) -> bool:
+        """Whether a sentence holds the value asked for: a date, quantity, name or path (``has_value``), or the
+        condition a present-tense "when" asks for (``gives_condition``), or a place in a file system."""
+        if has_value(_without_named_numbers(text), self._needs or "other"):
+            return True
+        if self._needs == "date":
+            return asks_condition(main_question(self.question)) and gives_condition(text)
+        return self._needs == "place" and gives_file_place(text)
 
     def _text(self, span: SpanCandidate) -> str:
         return self.snapshot.meta.documents[span.source].text[span.start:span.end]

@@ -6,12 +6,16 @@
   states the reason (after "because", before "therefore"; the whole sentence without such a cue) must be mostly new
   to the question ("The MEK's presence on Albanian soil, therefore, was viewed by Tehran as a hostile act." to "Why
   did Tehran see the MEK's presence in Albania as a hostile act?" is not).
+- ``states``: a yes/no question is answered by a statement, not by a phrase with no verb ("After a thorough
+  investigation of the attack." to "Does the evidence support Iran's denial?").
 - ``names_someone``: a "who" question is answered by a sentence that adds a name to the question's ("Edi Rama"),
   or by a bare phrase ("Albanian analysts."); "It is believed to be the first time ..." answers no "who".
 - ``instructs``: a sentence that opens with an order ("Run ...", "Select ...") tells what to do, not why: it does
   not open the answer to a why-question unless it also gives a reason ("Run it, because ...").
 - ``narrates``: a sentence told in the past tense ("Long ago ... there was a program /etc/glob ...") says what
   happened, not how to do something: it does not open the answer to a how-to question ("How do I ...?").
+- ``swapped_name``: a claim that names another doer, done-to or object of a preposition of a verb than its span
+  names with that verb ("Iran offered cyber aid to Albania" where the span says "Israel offered ...").
 - ``swapped_subject``: a claim that makes the doer of a verb what its span says the verb was done to ("Iran blamed
   the Iranian Foreign Ministry" where the span says "the Albanian government blamed the Iranian Foreign Ministry"):
   a name attached to the wrong subject.
@@ -63,6 +67,14 @@ def names_someone(text: str, question: str) -> bool:
     from assistant.nlp import syntax
 
     return bool(new_names(text, question)) or not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+
+
+def states(text: str) -> bool:
+    """Whether a sentence states something, as an answer to a yes/no question must: it has a verb ("After a thorough
+    investigation of the attack." says neither yes nor no)."""
+    from assistant.nlp import syntax
+
+    return any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
 
 
 def _asked_stems(question: str) -> frozenset[str]:
@@ -179,5 +191,56 @@ def swapped_subject(claim: str, spans: Iterable[str]) -> bool:
         same = [(s, o) for v, s, o in said if v == verb and s]
         if same and subject and not any(_found(subject, s) for s, _ in same) and all(
                 any(name_found(w, o) for _, o in same) for w in subject):
+            return True
+    return False
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_PREPOSITION_DEPS = frozenset({"prep", "dative", "agent"})
+_NAME_PARTS = frozenset({"compound", "amod", "poss", "flat", "nmod", "appos"})
+
+
+def _arguments(text: str) -> dict[tuple[str, str], frozenset[str] | None]:
+    """For each verb and role (its subject, object, or the object of one of its prepositions: "prep:to"), the names
+    given there: the proper nouns and capitalised adjectives of the argument and of the words that name it with it
+    ("Prime Minister Edi Rama", "the Albanian government", "InfoMagic, a CD vendor"; not an all-capital keyword such
+    as "TRUNCATE"), lower case; None when a pronoun fills the role (it names nothing to compare)."""
+    from assistant.nlp import syntax
+
+    tokens = syntax(text).tokens
+
+    def names(i: int) -> set[str]:
+        out, todo = set(), [i]
+        while todo:
+            t = tokens[todo.pop()]
+            if t.pos in ("PROPN", "ADJ") and t.text[:1].isupper() and not t.text.isupper():
+                out.update(w for w in words(t.text) if w not in STOPWORDS)
+            todo += [c.i for c in tokens if c.head == t.i and c.i != t.i and c.dep in _NAME_PARTS]
+        return out
+
+    found: dict[tuple[str, str], set[str] | None] = {}
+    for t in tokens:
+        head = tokens[t.head]
+        if t.dep in _ARGUMENT_DEPS and head.pos == "VERB":
+            place = (head.lemma, t.dep)
+        elif t.dep == "pobj" and head.dep in _PREPOSITION_DEPS and tokens[head.head].pos == "VERB":
+            place = (tokens[head.head].lemma, f"prep:{head.text.lower()}")
+        else:
+            continue
+        if t.pos in _PRONOUNS:
+            found[place] = None
+        elif (named := found.setdefault(place, set())) is not None:
+            named.update(names(t.i))
+    return {place: frozenset(n) if n is not None else None for place, n in found.items() if n is None or n}
+
+
+def swapped_name(claim: str, spans: Iterable[str]) -> bool:
+    """Whether the claim names, as the doer, the done-to or the object of a preposition of a verb, something other
+    than what its spans name in that place with that verb ("Iran offered cyber aid to Albania" where the span says
+    "Israel offered cyber aid to Albania"): a name put in another's place. A pronoun decides nothing."""
+    said = [_arguments(text) for text in spans]
+    for place, named in _arguments(claim).items():
+        same = [n for places in said if (n := places.get(place))]
+        if named and same and not any(name_found(w, n) for n in same for w in named):
             return True
     return False

@@ -266,7 +266,9 @@ def name_found(name: str, span_words: frozenset[str]) -> bool:
 
 
 def _in_order(compound: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
-    """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one."""
+    """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one; an option's
+    letter is its name without the dash ("-B NUM")."""
+    sequence = tuple(w.lstrip("-").lower() or w for w in sequence)
     for a, b in zip(compound, compound[1:]):
         starts = [i for i, w in enumerate(sequence) if name_found(a, frozenset([w]))]
         if not any(name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) for i in starts):

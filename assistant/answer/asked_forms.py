@@ -1,0 +1,55 @@
+"""Forms other than a date or a name in which a sentence gives the time or place a question asks for.
+
+The guard holds back a sentence without the value a "when" or "where" question asks for (``guard.asked_value``)
+until one kept sentence has given it. Two plain answers carry no date and no capitalised name:
+
+- ``gives_condition``: "When does the licence terminate?" asks, in the present tense or with a modal, under what
+  condition something happens, and "... terminates as of the date the litigation is filed", "if a warning occurs",
+  "once the build finishes" answer it with a clause, not a calendar date. A past-tense "When did ...?" still asks
+  for a date; "Since when ...?" is answered by the event it began with ("Since reestablishing relations ...").
+- ``main_question``: "When X happens, where does Y go?" asks "where"; the opening clause only sets the scene.
+- ``gives_file_place``: "Where does the original content go?" is answered by a file named by its suffix (".old"),
+  a file name ("apt.conf") or the words for a place in a file system ("a file", "the current directory").
+"""
+
+from __future__ import annotations
+
+import re
+
+_ASKS_CONDITION = re.compile(
+    r"^\W*(?:when\s+(?:does|do|is|are|can|could|should|must|will|would|may|might|shall)|since when)\b", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"\b(?:if|when|whenever|once|unless|until|after|before|since|while|during|upon|as soon as|as of|as long as|"
+    r"each time|every time|at (?:the )?(?:time|moment|start|end|beginning))\b", re.IGNORECASE)
+_FILE_PLACE = re.compile(
+    r"(?<![\w.])\.[A-Za-z][\w-]{0,15}\b"  # a suffix or a dot file: ".old", ".htaccess"
+    r"|\b[\w-]{2,}\.[a-z]{1,5}\b(?!\.\w)"  # a file name: "apt.conf", "sources.list"
+    r"|\b(?:file|files|directory|directories|folder|folders|subdirectory)\b", re.IGNORECASE)
+
+
+_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|once|after|before|while)\b[^,?]*,\s*(?=(?:what|where|who|whom|which|how|"
+                             r"why|when)\b)", re.IGNORECASE)
+
+
+def main_question(question: str) -> str:
+    """The question without a clause that opens it and sets a scene ("When ssh-keygen -H hashes a file, where does
+    the original go?" asks "where", not "when")."""
+    return _OPENING_CLAUSE.sub("", question, count=1)
+
+
+def asks_condition(question: str) -> bool:
+    """Whether a "when" question asks under what condition something happens (present tense or a modal: "When does
+    ...", "When should ...") or since what event ("Since when ..."), not on what date something happened ("When did
+    ...")."""
+    return bool(_ASKS_CONDITION.match(question))
+
+
+def gives_condition(sentence: str) -> bool:
+    """Whether a sentence states when something happens by a clause: "if ...", "once ...", "since ...", "as of ..."."""
+    return bool(_CONDITION.search(sentence))
+
+
+def gives_file_place(sentence: str) -> bool:
+    """Whether a sentence names a place in a file system without a path: a suffix or dot file, a file name, or the
+    words "file", "directory", "folder"."""
+    return bool(_FILE_PLACE.search(sentence))

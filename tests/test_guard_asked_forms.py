@@ -1,0 +1,78 @@
+"""The time or place a "when"/"where" question asks for, in forms other than a date or a name: a condition clause
+for a present-tense "when", a file for "where", and a scene-setting opening clause that does not make a question a
+"when" one (pure rules, then the guard on a small hand-written document: real index and MiniLM, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.asked_forms import asks_condition, gives_condition, gives_file_place, main_question
+from assistant.answer.guard import Guard, guard_answer
+from assistant.answer.matching import TermWeights
+from assistant.answer.prompts import Passage
+from assistant.schema import Hit
+
+DOC = """# Patent licence
+
+If You institute patent litigation against any entity alleging that the Work infringes a patent, then any patent
+licenses granted to You for that Work shall terminate as of the date such litigation is filed.
+
+# Hashing
+
+The -H option hashes a known hosts file. The original content is moved to a file with a .old suffix.
+"""
+
+
+def test_a_present_tense_when_asks_for_a_condition_a_past_one_for_a_date():
+    assert asks_condition("When does the patent licence terminate?")
+    assert asks_condition("since when has Albania been a partner?")
+    assert not asks_condition("When did Albania cut ties with Iran?")
+    assert gives_condition("The licence terminates as of the date the litigation is filed.")
+    assert gives_condition("Once the build finishes, the index is valid.")
+    assert not gives_condition("The licence terminates.")
+
+
+def test_a_file_is_a_place():
+    assert gives_file_place("It is moved to a file with a .old suffix.")
+    assert gives_file_place("Put it in apt.conf.")
+    assert gives_file_place("It goes to the current directory.")
+    assert not gives_file_place("It is moved away, e.g. to a backup.")
+
+
+def test_an_opening_clause_sets_a_scene_and_the_question_follows():
+    question = "When ssh-keygen -H hashes a file, where does the original go?"
+    assert main_question(question) == "where does the original go?"
+    assert main_question("When does it terminate, and why?") == "When does it terminate, and why?"
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    corpus = tmp_path_factory.mktemp("forms")
+    (corpus / "manual.md").write_text(DOC, encoding="utf-8")
+    assistant = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("forms-index")))
+    assistant.index()
+    return assistant
+
+
+@pytest.fixture
+def guard(docs):
+    snapshot = docs.snapshot()
+    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
+    passages = tuple(Passage(i, Hit(chunk=c, score=1.0), c.text) for i, c in enumerate(snapshot.meta.chunks, 1))
+    return lambda question: Guard(passages, snapshot, weights, docs.embedder.embed, False, question)
+
+
+def test_guard_keeps_a_condition_for_a_present_tense_when(guard):
+    reply = "The patent licenses terminate as of the date the patent litigation is filed."
+    assert not guard_answer(reply, guard("When do the patent licenses terminate?")).abstained
+    assert guard_answer(reply, guard("When did the patent licenses terminate?")).abstained  # a date was asked
+
+
+def test_guard_keeps_a_file_for_a_where_question_opened_by_a_clause(guard):
+    reply = "The original content is moved to a file with a .old suffix."
+    question = "When -H hashes a known hosts file, where does the original content go?"
+    assert not guard_answer(reply, guard(question)).abstained
+    assert guard_answer("The original content is moved.", guard("Where does the original content go?")).abstained
