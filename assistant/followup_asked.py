@@ -10,7 +10,9 @@ answer speaks of the earlier question only and the follow-up is refused:
 - the verb of a yes/no question ("has the UN *adopted* any of that?"), by stem, near form or synonym
   (``unsaid_verb``);
 - a duration or a length for "how long ...?" ("how long had he been PM by then?": dates are no answer)
-  (``no_duration``).
+  (``no_duration``);
+- for a question asked alone, a person's name beside the role it asks the name of ("what was the name of the
+  Western diplomat who ...?") (``unnamed_role``).
 
 Each check returns the refusal's reason, or None when the answer may stand.
 """
@@ -25,7 +27,7 @@ from assistant.answer.premise import OPPOSITE
 from assistant.answer.synonyms import synonyms
 from assistant.followup import apostrophes
 from assistant.nlp import Syntax, Token, syntax
-from assistant.terms import content_stems, stem
+from assistant.terms import content_stems, stem, words
 
 Check = Callable[[str, str, Sequence[str]], "str | None"]
 """Called as (question as asked, question searched, cited sentences): the reason to refuse, or None."""
@@ -120,10 +122,33 @@ def no_duration(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passages found give no duration"
 
 
+_NAME_OF = re.compile(r"(?i)\bname of (?P<of>[^?]+)|\bwhat(?:['’]s| is| was) (?P<owner>[\w\s-]+?)['’]s (?:full |real )?name\b")
+
+
+def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
+    """``searched`` asks the name of someone it describes by a role ("what was the name of the Western diplomat who
+    ...?", "what's the minister's name?"), and no cited sentence holding the role also holds a person's name the
+    question does not give."""
+    from assistant.answer.refusal import PERSON_ROLES
+
+    match = _NAME_OF.search(searched)
+    if not match:
+        return None
+    roles = [stem(w) for w in words(match.group("of") or match.group("owner")) if stem(w) in PERSON_ROLES]
+    if not roles:
+        return None
+    given = person_names(syntax(searched))
+    for sentence in cited:
+        if all(term_match(r, sentence_stems(sentence)) for r in roles) and person_names(syntax(sentence)) - given:
+            return None
+    return "the passages found describe the person asked about but give no name"
+
+
 CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration)
-ALONE_CHECKS: tuple[Check, ...] = (no_duration,)
+ALONE_CHECKS: tuple[Check, ...] = (no_duration, unnamed_role)
 """The checks for a question asked alone: its words, not an earlier turn's, found the passage, so a yes/no
-question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *substitute* for Y")."""
+question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *substitute* for Y"); a role's name is
+asked without a pronoun."""
 
 
 def missing_asked(asked: str, searched: str, cited: Sequence[str], checks: Sequence[Check] = CHECKS) -> str | None:

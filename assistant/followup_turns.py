@@ -103,7 +103,7 @@ class Turns:
         when no cited sentence holds what it asks for (a name, the verb of a yes/no question, a duration:
         ``assistant.followup_asked``; any question asked after others, since one asked as typed, "has the EU pledged
         anything?", is still a follow-up to the topic the earlier turns found; a question asked alone, the duration
-        only)."""
+        and the name of someone described by a role)."""
         from assistant.answer.extractive import Draft
         from assistant.followup_asked import ALONE_CHECKS, CHECKS, missing_asked
         from assistant.followup_gate import load_gate, refuses

@@ -90,3 +90,18 @@ def test_a_question_asked_alone_is_checked_for_a_duration_only() -> None:
     how_long = "how long were the staff given to leave?"
     assert missing_asked(how_long, how_long, ["The staff were told to leave."], ALONE_CHECKS)
     assert missing_asked(how_long, how_long, ["The staff were given 24 hours to leave."], ALONE_CHECKS) is None
+
+
+def test_a_role_asked_by_name_alone_needs_a_persons_name_beside_the_role() -> None:
+    from assistant.followup_asked import ALONE_CHECKS, unnamed_role
+
+    asked = "What was the name of the harbour official who closed the port?"
+    assert unnamed_role(asked, asked, NO_NAME)  # the role, and only a newspaper's name
+    assert unnamed_role(asked, asked, ["A harbour official, Maria Lopez, closed the port."]) is None
+    assert unnamed_role(asked, asked, ["Maria Lopez sailed.", *NO_NAME])  # a name, but not beside the role
+    owner = "what's the minister's name?"
+    assert unnamed_role(owner, owner, ["The minister, Peter Novak, spoke."]) is None
+    assert unnamed_role(owner, owner, ["The minister spoke at length."])
+    river = "what is the name of the river?"
+    assert unnamed_role(river, river, ["The river is wide."]) is None  # no person's role: not judged
+    assert missing_asked(asked, asked, NO_NAME, ALONE_CHECKS)
