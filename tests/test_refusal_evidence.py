@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from assistant.answer import counted as C
 from assistant.answer import refusal as R
 from assistant.answer.fit import best_threshold
 from assistant.answer.qtypes import has_value
@@ -27,24 +28,24 @@ def test_typed_gap_measures_how_far_the_best_value_trails() -> None:
 def test_counted_head() -> None:
     bells = question("How many bells does it have?", kind="number", focus=["bell"])
     bells.query.head = "bells"  # as the question analysis finds it after "how many"
-    assert R.counted_head(bells) == "bells"
-    assert R.counted_head(question("how much does gzip shrink text?", kind="number", focus=["gzip"])) is None
-    assert R.counted_head(question("which version added it?", kind="number", focus=["version"])) is None
-    assert R.counted_head(question("who rang the bells?", kind="entity", focus=["bell"])) is None
+    assert C.counted_head(bells) == "bells"
+    assert C.counted_head(question("how much does gzip shrink text?", kind="number", focus=["gzip"])) is None
+    assert C.counted_head(question("which version added it?", kind="number", focus=["version"])) is None
+    assert C.counted_head(question("who rang the bells?", kind="entity", focus=["bell"])) is None
     keymaps = question("how many keyboard keymaps ship with it?", kind="number", focus=["keyboard", "keymap"])
     keymaps.query.head, keymaps.query.head_phrase = "ship", ["keyboard", "keymaps", "ship"]  # a verb ends the phrase
-    assert R.counted_head(keymaps) == "keymap"  # the parser's noun within the phrase wins
+    assert C.counted_head(keymaps) == "keymap"  # the parser's noun within the phrase wins
     money = question("how much money does alice send?", kind="number", focus=["money"])
     money.query.head = "money"
-    assert R.counted_head(money) is None  # a mass noun: "$100.00" answers without sitting by "money"
+    assert C.counted_head(money) is None  # a mass noun: "$100.00" answers without sitting by "money"
     share = question("how large a share counts as control?", kind="number", focus=[])
     share.query.head = "large"
-    assert R.counted_head(share) is None  # a size: "fifty percent (50%)" answers without sitting by "large"
+    assert C.counted_head(share) is None  # a size: "fifty percent (50%)" answers without sitting by "large"
     setting = question("how much maintenance_work_mem does each worker need?", kind="number", focus=["worker"])
     setting.query.head = "maintenance"  # the first word of the setting's name
-    assert R.counted_head(setting) is None  # "at least a 32MB share of the total maintenance_work_mem" answers
+    assert C.counted_head(setting) is None  # "at least a 32MB share of the total maintenance_work_mem" answers
     span = question("How long was the country cut off under communism?", kind="number", focus=["country"])
-    assert R.counted_head(span) is None  # a span of time: "after 45 years of isolation, the country ..." answers
+    assert C.counted_head(span) is None  # a span of time: "after 45 years of isolation, the country ..." answers
 
 
 def test_a_number_may_sit_a_clause_after_the_counted_noun() -> None:
@@ -54,7 +55,7 @@ def test_a_number_may_sit_a_clause_after_the_counted_noun() -> None:
                               "processes, but only one simultaneous write transaction."))
     far = candidate(sentence("Readers come from separate database connections, possibly in separate threads or "
                              "processes of the host system, of any user, and then later exactly one writes."))
-    assert R.beside_counted_head(q, [near, far]) == [near]  # "one" 11 words after the noun; 17 is too far
+    assert C.beside_counted_head(q, [near, far]) == [near]  # "one" 11 words after the noun; 17 is too far
 
 
 def test_qualifier_unmatched() -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answer import arithmetic, comparison
+from assistant.answer.counted import counted_head
 from assistant.answer.evidence import Evidence
 from assistant.answer.features import Candidate, CandidateView, QuestionView, feature_values, typed, with_standings
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
@@ -22,7 +23,7 @@ from assistant.answer.params import AnswerParams, load_params
 from assistant.answer.places import asked_item, asked_place, sentence_ordinal
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
-from assistant.answer.refusal import Contradicted, counted_head, refusal_evidence
+from assistant.answer.refusal import Contradicted, refusal_evidence
 from assistant.schema import Chunk, Hit, Sentence
 from assistant.terms import stem
 from assistant.store import chunk_search_text

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.answer.arithmetic import interval_unit
+from assistant.answer.counted import beside_counted_head, value_near
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import NEGATED, PremiseDenial, affirmed_terms, premise_terms
-from assistant.answer.qtypes import DATE, names
-from assistant.answer.values import DIGITS, NUMBER_WORDS
+from assistant.answer.qtypes import names
 from assistant.terms import STOPWORDS, stem, unhyphenated, words
 
 if TYPE_CHECKING:
@@ -29,10 +29,6 @@ _PRESUPPOSES = re.compile(rf"{_LEAD}(?:why|how|when|where|what|which|who)\b", re
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference|between)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-# Heads a number answers without sitting by them: lengths, ages, sizes ("how large a share"), versions, and mass
-# nouns measured in units.
-_NOT_COUNTED = frozenset({"long", "old", "far", "large", "big", "small", "high", "tall", "wide", "deep", "heavy",
-                          "version", "release", "money", "time", "space", "memory"})
 _TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time
     _LEAD + r"(?:why|how come|since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
     r"|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
@@ -41,9 +37,6 @@ _STATEMENT_THEN_ASKS = re.compile(r",\s*(?:so )?(?:how|what|which|can)\b", re.IG
 # it sets the scene and states nothing to contradict ("After X happened, how ..." does, and still counts).
 _FRAMED = re.compile(r"^\W*(?:in|by|with|for|on|at|from|during|within|under|per|according to|without|using)\b",
                      re.IGNORECASE)
-_HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
-_HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon)\b", re.IGNORECASE)  # a span or rate: no noun counted
-_IDENTIFIER = re.compile(r"\w+(?:(?:_|::)\w+)+")  # maintenance_work_mem, APT::Get::Download
 _NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
 # "who's its leader?", "what's the diplomat's name?": a name asked for with no "name of" phrase to take the noun from
 _NAME_ASKED_SHORT = re.compile(r"^\W*who['’]s\b|^\W*what(?:['’]?s| is| was)\b.*\w['’]s (?:full |real )?name\b",
@@ -344,59 +337,3 @@ REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
 def refusal_evidence(q: QuestionView, ranked: list[Candidate]) -> dict[str, float]:
     """Every rule's value for a question and its ranked candidates."""
     return {rule.name: float(rule(q, ranked)) for rule in REFUSAL_RULES}
-
-
-def counted_head(q: QuestionView) -> str | None:
-    """The noun a number must sit by to answer the question ("how many *bells*", "the *population* of X"), or None
-    when nothing is counted by name ("how much does gzip shrink text?", "which version ...", "how long ...")."""
-    if q.query.kind != "number" or _HOW_MEASURED.search(q.query.text):
-        return None
-    if _HOW_MUCH.search(q.query.text):
-        head = q.query.head  # the noun after "how many"; none: nothing is counted by name
-        parsed = q.parse.focus[-1] if q.parse.focus else None
-        if head and parsed and parsed != head and any(stem(parsed) == stem(w) for w in q.query.head_phrase):
-            head = parsed  # the parser's noun within the phrase ("how many keyboard *keymaps* ship")
-    else:
-        head = q.parse.focus[-1] if q.parse.focus else q.query.head
-    if head and any(head in name.lower() for name in _IDENTIFIER.findall(q.query.text)):
-        return None  # a setting's name ("how much maintenance_work_mem"): its value is stated, not counted beside it
-    return head if head and head not in _NOT_COUNTED else None
-
-
-# Words after the counted noun a number may sit ("connections ..., but only one simultaneous write"); chosen on the
-# tuning parts: 8 (the names' reach) -> 12 gave +1 / -0, 16 the same.
-NUMBER_AFTER_HEAD = 12
-
-
-def beside_counted_head(q: QuestionView, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates whose number sits by the noun the question counts (all of them when nothing is counted)."""
-    head = counted_head(q)
-    if not head:
-        return candidates
-    return [c for c in candidates
-            if value_near(c.sentence.text, head, q.query.text, "number", after=NUMBER_AFTER_HEAD)]
-
-
-def value_near(text: str, head: str, question: str, kind: str, before: int = 3, after: int = 8) -> bool:
-    """A number (or a capitalised name) not taken from the question close to the head noun: up to ``before``
-    words ahead of it ("Edi Rama, the prime minister") or ``after`` words behind it ("the keeper was named X")."""
-    tokens = text.split()
-    head_stem = stem(head.lower())
-    question_stems = frozenset(stem(w) for w in words(question))
-    spots = [i for i, tok in enumerate(tokens) if term_match(head_stem, sentence_stems(tok))]
-    for i in spots:
-        near = " ".join(tokens[max(i - before, 0):i + after + 1])
-        if kind == "number":
-            undated = DATE.sub(" ", near)
-            found = [m.group(0).lower() for pattern in (DIGITS, NUMBER_WORDS) for m in pattern.finditer(undated)]
-        else:
-            found = [w for name in names(" " + near) for w in words(name) if w not in STOPWORDS]
-        if any(not _in_question(stem(w), question_stems) for w in found):
-            return True
-    return False
-
-
-def _in_question(word_stem: str, question_stems: frozenset[str]) -> bool:
-    """Whether a word of a found value already appears in the question (Iran/Iranian count as the same)."""
-    return any(q.startswith(word_stem) or word_stem.startswith(q) for q in question_stems
-               if min(len(q), len(word_stem)) >= 4)
