@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import OPPOSITE
+from assistant.answer.refusal import PERSON_ROLES
 from assistant.answer.synonyms import synonyms
 from assistant.followup import apostrophes
 from assistant.nlp import Syntax, Token, syntax
@@ -129,8 +130,6 @@ def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     """``searched`` asks the name of someone it describes by a role ("what was the name of the Western diplomat who
     ...?", "what's the minister's name?"), and no cited sentence holding the role also holds a person's name the
     question does not give."""
-    from assistant.answer.refusal import PERSON_ROLES
-
     match = _NAME_OF.search(searched)
     if not match:
         return None

@@ -7,10 +7,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.asked_forms import asks_condition, gives_condition, gives_file_place, main_question
-from assistant.answer.guard import Guard, guard_answer
-from assistant.answer.matching import TermWeights
-from assistant.answer.prompts import Passage
-from assistant.schema import Hit
+from assistant.answer.guard import guard_answer
+from guard_helpers import indexed_document, whole_corpus_guard
 
 DOC = """# Patent licence
 
@@ -47,22 +45,12 @@ def test_an_opening_clause_sets_a_scene_and_the_question_follows():
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
-    from assistant.service import Assistant
-    from assistant.settings import Settings
-
-    corpus = tmp_path_factory.mktemp("forms")
-    (corpus / "manual.md").write_text(DOC, encoding="utf-8")
-    assistant = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("forms-index")))
-    assistant.index()
-    return assistant
+    return indexed_document(tmp_path_factory, "forms", DOC)
 
 
 @pytest.fixture
 def guard(docs):
-    snapshot = docs.snapshot()
-    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
-    passages = tuple(Passage(i, Hit(chunk=c, score=1.0), c.text) for i, c in enumerate(snapshot.meta.chunks, 1))
-    return lambda question: Guard(passages, snapshot, weights, docs.embedder.embed, False, question)
+    return whole_corpus_guard(docs)
 
 
 def test_guard_keeps_a_condition_for_a_present_tense_when(guard):

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.guard import Guard, asked_value, guard_answer
-from assistant.answer.matching import TermWeights
-from assistant.answer.prompts import Passage
-from assistant.schema import Hit
+from assistant.answer.guard import asked_value, guard_answer
+from guard_helpers import indexed_document, whole_corpus_guard
 
 DOC = """# ssh_config
 
@@ -27,26 +25,12 @@ The maximum size of an index tuple is 2704 bytes. An index tuple larger than the
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
-    from assistant.service import Assistant
-    from assistant.settings import Settings
-
-    corpus = tmp_path_factory.mktemp("docs")
-    (corpus / "manual.md").write_text(DOC, encoding="utf-8")
-    assistant = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("docs-index")))
-    assistant.index()
-    return assistant
+    return indexed_document(tmp_path_factory, "docs", DOC)
 
 
 @pytest.fixture
 def guard(docs):
-    snapshot = docs.snapshot()
-    weights = TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks))
-    passages = tuple(Passage(i, Hit(chunk=c, score=1.0), c.text) for i, c in enumerate(snapshot.meta.chunks, 1))
-
-    def make(question: str) -> Guard:
-        return Guard(passages, snapshot, weights, docs.embedder.embed, False, question)
-
-    return make
+    return whole_corpus_guard(docs)
 
 
 def test_a_supported_sentence_worded_like_a_refusal_is_kept(guard):

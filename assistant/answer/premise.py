@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.terms import STOPWORDS, stem, words
 
-_LEAD = r"^\s*(?:(?:so|and|but|ok|okay|then|well|hmm),?\s+)?"
+LEAD = r"^\s*(?:(?:so|and|but|ok|okay|then|well|hmm),?\s+)?"  # a conversational opener before the question word
 # Where a question states its premise: a leading "since X,", a trailing "X, right?", or what a why-question asks about.
 _PREMISES = (
-    re.compile(_LEAD + r"(?:since|given that|as|because|now that|after|once|considering)\s+(?P<premise>[^,?]{8,}),",
+    re.compile(LEAD + r"(?:since|given that|as|because|now that|after|once|considering)\s+(?P<premise>[^,?]{8,}),",
                re.IGNORECASE),
     re.compile(r"^(?P<premise>.{8,}?),?\s*(?:right|correct|isn['’]?t it|doesn['’]?t it)\s*\?\s*$", re.IGNORECASE),
-    re.compile(_LEAD + r"(?:why|how come)\s+(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should|"
+    re.compile(LEAD + r"(?:why|how come)\s+(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should|"
                r"must)\s+)?(?P<premise>[^?]+)", re.IGNORECASE),
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|even though|although|though|when|whereas|while)\b.*$", re.IGNORECASE)

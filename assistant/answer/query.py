@@ -210,8 +210,9 @@ def question_parts(question: str) -> list[str]:
 def _with_topic(parts: list[str]) -> list[str]:
     """The parts, when the first has at least two terms; a later part with fewer ("... and in what year?", "and how
     do I then list it?") is asked about the first part's topic: the first part's content words are added to it."""
-    if not parts or len(question_terms(parts[0], QUESTION_FILLER)) < 2:
+    first_terms = question_terms(parts[0], QUESTION_FILLER) if parts else []
+    if len(first_terms) < 2:
         return []
-    topic = " ".join(w for w in words(parts[0]) if stem(w) in question_terms(parts[0], QUESTION_FILLER))
+    topic = " ".join(w for w in words(parts[0]) if stem(w) in first_terms)
     return [parts[0], *(p if len(question_terms(p, QUESTION_FILLER)) >= 2 else f"{p.rstrip(' ?')} {topic}?"
                         for p in parts[1:])]

@@ -14,7 +14,7 @@ from assistant.answer.arithmetic import interval_unit
 from assistant.answer.counted import beside_counted_head, value_near
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
-from assistant.answer.premise import NEGATED, PremiseDenial, affirmed_terms, premise_terms
+from assistant.answer.premise import LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms
 from assistant.answer.qtypes import names
 from assistant.terms import STOPWORDS, stem, unhyphenated, words
 
@@ -24,13 +24,12 @@ if TYPE_CHECKING:
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
     r"rather than|instead of|denies|denied|no evidence|has not been|have not been)\b", re.IGNORECASE)
-_LEAD = r"^\s*(?:(?:so|and|but|ok|okay|then|well|hmm),?\s+)?"  # a conversational opener before the question word
-_PRESUPPOSES = re.compile(rf"{_LEAD}(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
+_PRESUPPOSES = re.compile(rf"{LEAD}(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference|between)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time
-    _LEAD + r"(?:why|how come|since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
+    LEAD + r"(?:why|how come|since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
     r"|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
 _STATEMENT_THEN_ASKS = re.compile(r",\s*(?:so )?(?:how|what|which|can)\b", re.IGNORECASE)  # "X is Y, so how ..."
 # A question that opens with a prepositional phrase ("In the manifesto, what ...", "With mod_userdir, which ..."):
