@@ -8,7 +8,7 @@ from collections import Counter
 
 from assistant.answer.qtypes import DATE
 from assistant.schema import Chunk, Document, Sentence
-from assistant.structure import Block, split_blocks, split_sentences, word_count
+from assistant.structure import CELL_SEPARATOR, Block, split_blocks, split_sentences, word_count
 
 
 def content_id(source: str, text: str, seen: Counter[str]) -> str:
@@ -26,17 +26,41 @@ def introduces(block: Block) -> bool:
     return block.kind == "prose" and block.text.rstrip().endswith(":")
 
 
+_TABLE_MIN_ROWS = 3  # a header and two entries; a page's two navigation rows ("Prev | Up | Next") are no table
+
+
+def table_rows(blocks: list[Block]) -> set[int]:
+    """Indexes of the fragments that are rows of a table: at least ``_TABLE_MIN_ROWS`` consecutive ``cell | cell``
+    lines (blank lines between them allowed) with the same number of cells."""
+    rows: set[int] = set()
+    run: list[int] = []
+    width = 0
+    for i, block in enumerate([*blocks, Block("heading", 0, 0, "")]):
+        if block.kind == "fragment" and not block.text:
+            continue
+        cells = block.text.count(CELL_SEPARATOR) + 1 if block.kind == "fragment" else 0
+        if cells >= 2 and cells == width:
+            run.append(i)
+            continue
+        if len(run) >= _TABLE_MIN_ROWS:
+            rows.update(run)
+        run, width = ([i], cells) if cells >= 2 else ([], 0)
+    return rows
+
+
 def _section_groups(doc: Document, blocks: list[Block]) -> list[tuple[str, list[Block]]]:
     """Runs of consecutive prose blocks under one heading, with the fragments (code, list items, table rows) that a
     prose block ending in a colon introduces; a heading or any other fragment ends a run. The document's front
-    matter lines that hold a version or a date ("Version 2.0, January 2004") open the first run."""
+    matter lines that hold a version or a date ("Version 2.0, January 2004") open the first run. The rows of a table
+    (``table_rows``) count as introduced: a table holds content whether or not a sentence announces it."""
     groups: list[tuple[str, list[Block]]] = []
     section, current = doc.title, []
     introduced = False
     first_prose = next((i for i, b in enumerate(blocks) if b.kind == "prose"), len(blocks))
     front = [b for b in blocks[:first_prose] if _DATED.search(b.text)]
-    for block in blocks:
-        if block.kind == "prose" or (block.kind == "fragment" and introduced):
+    tabled = table_rows(blocks)
+    for i, block in enumerate(blocks):
+        if block.kind == "prose" or (block.kind == "fragment" and (introduced or i in tabled)):
             current.append(block)
             introduced = block.kind == "fragment" or introduces(block)
             continue

@@ -24,6 +24,7 @@ _ABBREVIATIONS = {
 _WORD = re.compile(r"\w+", re.UNICODE)
 _WRAP_MAX = 130  # longest typical hard-wrapped line (text files wrap at 70-80 columns, PDF lines reach ~120)
 _NOT_WRAPPED = ("|", "```")  # table rows and code fences never continue a paragraph
+CELL_SEPARATOR = " | "  # how the readers write a table row's cells
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ def _promote_headings(blocks: list[Block]) -> list[Block]:
             continue
         if i and out[i - 1].kind == "prose" and out[i - 1].text.rstrip().endswith(":"):
             continue  # introduced by the prose before it: an example or a list item, not a title
+        if i and CELL_SEPARATOR in block.text and CELL_SEPARATOR in out[i - 1].text:
+            continue  # the last row of a table
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is not None and nxt.kind == "prose":
             out[i] = Block("heading", block.start, block.end, block.text)

@@ -89,3 +89,16 @@ def test_short_sections_of_an_option_list_share_a_chunk() -> None:
         assert doc.text[chunk.start:chunk.end] == chunk.text
         assert word_count(chunk.text) <= 200 + 20
     assert chunks[-1].section == "NOTES"  # a long section keeps a chunk of its own
+
+
+def test_table_rows_are_indexed_without_an_introducing_sentence(tmp_path: Path) -> None:
+    page = tmp_path / "levels.md"
+    page.write_text("# Kernel messages\n\nThe console threshold can be set with dmesg.\n\nTable 3.4. Levels\n\n"
+                    "value | name | meaning\n\n3 | KERN_ERR | error conditions\n\n4 | KERN_WARNING | warning conditions\n\n"
+                    "The levels run from the most urgent down.\n\nPrev | Up | Next\n\nHome | Index | Top\n", encoding="utf-8")
+    doc = read_document(page, tmp_path, MAX_MB)
+    chunks, sentences = chunk_document(doc)
+    texts = [s.text for s in sentences]
+    assert "4 | KERN_WARNING | warning conditions" in texts
+    assert any("KERN_WARNING" in c.text for c in chunks)
+    assert not any("Prev" in t for t in texts)  # two rows of links are no table

@@ -47,6 +47,19 @@ def test_a_comparative_or_apart_is_no_unseen_head_noun() -> None:
     assert analyse("how many hectares does Madison cover?", CORPUS).out_of_corpus  # an unseen noun still counts
 
 
+def test_an_adjective_of_the_asked_for_phrase_is_no_unseen_word() -> None:
+    assert not analyse("what is the biggest possible notice?", CORPUS).out_of_corpus  # "biggest" describes
+    assert not analyse("what is the right notice?", CORPUS).out_of_corpus
+    assert analyse("what is the notice's hectare?", CORPUS).out_of_corpus  # an unseen noun still counts
+
+
+def test_a_joined_name_the_documents_lack_is_unseen() -> None:
+    assert analyse("how do i set up wifi with wpa_supplicant?", CORPUS).out_of_corpus
+    assert analyse("how do I enable unattended-upgrades for the notice?", CORPUS).out_of_corpus
+    assert not analyse("is the notice one-off or repeated?", CORPUS).out_of_corpus  # short parts: common words
+    assert not analyse("what does the social-contract say?", CORPUS).out_of_corpus  # every part is known
+
+
 def test_a_rate_is_no_part_of_the_counted_noun() -> None:
     assert analyse("roughly how many mails a year come through the list?", CORPUS).head == "mails"
     assert analyse("how many packages per release?", CORPUS).head == "packages"

@@ -28,8 +28,9 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|unless|even though|although|though|when|whe
 _NEGATION = (r"\b(?:not|never|no|cannot|without)\b|n['’]t\b"
              r"|\b(?:do|does|did|is|are|was|were|can|could|would|should|wo|has|have|had|must|need)nt\b")
 NEGATED = re.compile(_NEGATION, re.IGNORECASE)  # "doesn't", "doesnt", "cannot", "no ..."
-# A premise that is itself negative or names a refusal ("why can't ...", "why is it forbidden ..."): a denial agrees.
-_NEGATIVE = re.compile(_NEGATION + r"|\b(?:forbid|prohibit|prevent|avoid|refus|fail|disallow|reject|lack|unabl|impossib|"
+# A word naming a refusal or removal ("why is it forbidden ..."): a premise that states one, like a negated premise
+# ("why can't ..."), agrees with a denial.
+_REFUSAL = re.compile(r"(?:forbid|prohibit|prevent|avoid|refus|fail|disallow|reject|lack|unabl|impossib|"
                        r"den(?:y|ie)|stop|drop|remov|disabl)", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never|no longer|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(?:so that|in order|if|unless|whether|must|should|shall|may|might|need)\s+(?:\w+\s+){0,4}$",
@@ -65,9 +66,17 @@ def _premise(question: str) -> str | None:
 def premise_terms(question: str) -> list[str]:
     """Stems of the content words of what the question takes for granted ([] when it states no positive premise)."""
     premise = _premise(question)
-    if premise is None or _NEGATIVE.search(premise):
+    if premise is None or NEGATED.search(premise) or _names_refusal(premise):
         return []
     return _content_stems(premise)
+
+
+def _names_refusal(premise: str) -> bool:
+    """Whether the premise states a refusal or removal ("X forbids Y", "why was Y dropped"); a word of that kind that
+    only describes a noun ("every removed row") states none."""
+    from assistant.nlp import syntax
+
+    return any(_REFUSAL.match(t.text) and t.dep not in ("amod", "compound") for t in syntax(premise).tokens)
 
 
 def affirmed_terms(question: str) -> list[str]:

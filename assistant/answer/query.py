@@ -54,6 +54,9 @@ _VERSION_HEADS = frozenset({"version", "release"})
 _SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
+# A program, package or option name as typed: words joined by "-" or "_" ("unattended-upgrades", "wpa_supplicant").
+_IDENTIFIER_IN_QUESTION = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)")
+_IDENTIFIER_PART_MIN = 4  # shorter parts ("busy-ish", "one-time") are affixes or common words
 _ACRONYM_IN_QUESTION = re.compile(r"\b([A-Z]{2,6})s?\b")
 _ACRONYM_ASKED = re.compile(  # "What does MEK stand for?", "What is PMOI short for?", "the full name of the MEK"
     r"(?i:\bwhat (?:does|do|did|is|was) (?:the )?)(?P<a>[A-Z][A-Za-z]{1,7}) (?i:(?:stand|short) for)\b"
@@ -160,9 +163,10 @@ def analyse(question: str, weights: TermWeights) -> Query:
     structural = stem(item.word) if item and item.word else ""  # "the last lesson": "last" says where, not what
     terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms if t != structural))
     phrase = _head(question)
+    described = _describing_words(question)
     unseen_words = [
         w for w in phrase
-        if w not in _SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
+        if w not in described and w not in _SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
         and not weights.known(st)
     ]
     unseen_names = [n for n in _NUMBER_IN_QUESTION.findall(question) if not weights.known(n.replace(",", ""))]
@@ -174,6 +178,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
         names += parts
         if not all(weights.known(p) for p in parts):
             unseen_names.append(name)
+    unseen_names += [token for token in _IDENTIFIER_IN_QUESTION.findall(question) if _unseen_identifier(token, weights)]
     names += [stem(a.lower()) for a in _ACRONYM_IN_QUESTION.findall(question)
               if ABBREVIATIONS.get(a.lower(), a.lower()) == a.lower()]  # NATO, MEK; not US (= united states)
     asked = _ACRONYM_ASKED.search(question.strip())
@@ -187,6 +192,22 @@ def analyse(question: str, weights: TermWeights) -> Query:
         question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question),
         expansion, names, acronym,
     )
+
+
+def _unseen_identifier(token: str, weights: TermWeights) -> bool:
+    """Whether a joined name of the question is in no indexed text: neither whole nor by one of its longer parts."""
+    if weights.known(stem(token.lower())):
+        return False
+    parts = [p for p in re.split(r"[-_]", token.lower()) if len(p) >= _IDENTIFIER_PART_MIN and p not in STOPWORDS]
+    return any(not weights.known(stem(p)) for p in parts)
+
+
+def _describing_words(question: str) -> frozenset[str]:
+    """The question's adjectives and adverbs, lower case ("the biggest possible rowid", "the right flag"): words that
+    describe what is asked for rather than name it, so their absence from the documents says nothing."""
+    from assistant.nlp import syntax
+
+    return frozenset(t.text.lower() for t in syntax(question).tokens if t.pos in ("ADJ", "ADV"))
 
 
 def _asks_version(question: str) -> bool:
