@@ -25,6 +25,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _WRAP_MAX = 130  # longest typical hard-wrapped line (text files wrap at 70-80 columns, PDF lines reach ~120)
 _NOT_WRAPPED = ("|", "```")  # table rows and code fences never continue a paragraph
 CELL_SEPARATOR = " | "  # how the readers write a table row's cells
+_OPTION_TERM = re.compile(r"^-{1,2}[A-Za-z0-9?]")  # a command-line option opening a line: "-n, --no-clobber"
+_OPTION_TERM_MAX_WORDS = 8
+_DESCRIPTION_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
         if bullet:
             start, line = start + bullet.end(), line[bullet.end():]
         raw.append(Block("prose" if _is_prose(line) else "fragment", start, end, line))
-    return _promote_headings(_join_wrapped(raw, text))
+    return _promote_headings(_describe_options(_join_wrapped(raw, text)))
 
 
 def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool) -> list[tuple[int, int]]:
@@ -136,6 +139,19 @@ def _join_wrapped(blocks: list[Block], text: str) -> list[Block]:
         else:
             joined.append(block)
     return [b for b in joined if b.end > b.start]
+
+
+def _describe_options(blocks: list[Block]) -> list[Block]:
+    """A manual's option line ("-n, --no-clobber") followed by its description written without a full stop ("do not
+    overwrite an existing file"): the description is prose, so the option becomes its heading and term."""
+    out = list(blocks)
+    for i in range(1, len(out)):
+        term, block = out[i - 1], out[i]
+        if (block.kind == "fragment" and term.kind == "fragment" and _OPTION_TERM.match(term.text)
+                and word_count(term.text) <= _OPTION_TERM_MAX_WORDS and word_count(block.text) >= _DESCRIPTION_MIN_WORDS
+                and not _OPTION_TERM.match(block.text) and CELL_SEPARATOR not in block.text):
+            out[i] = Block("prose", block.start, block.end, block.text)
+    return out
 
 
 def _promote_headings(blocks: list[Block]) -> list[Block]:

@@ -102,3 +102,15 @@ def test_table_rows_are_indexed_without_an_introducing_sentence(tmp_path: Path) 
     assert "4 | KERN_WARNING | warning conditions" in texts
     assert any("KERN_WARNING" in c.text for c in chunks)
     assert not any("Prev" in t for t in texts)  # two rows of links are no table
+
+
+def test_an_option_described_without_a_full_stop_is_indexed_under_its_term(tmp_path: Path) -> None:
+    page = tmp_path / "cp.1.txt"
+    page.write_text("OPTIONS\n       Mandatory arguments to long options are mandatory for short options too.\n\n"
+                    "       -l, --link\n              hard link files instead of copying\n\n"
+                    "       -n, --no-clobber\n              do not overwrite an existing file\n", encoding="utf-8")
+    doc = read_document(page, tmp_path, MAX_MB)
+    chunks, sentences = chunk_document(doc)
+    described = next(s for s in sentences if s.text == "do not overwrite an existing file")
+    assert described.answerable and described.section == "-n, --no-clobber"
+    assert any("no-clobber" in c.text and "hard link files" in c.text for c in chunks)
