@@ -25,6 +25,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _WRAP_MAX = 130  # longest typical hard-wrapped line (text files wrap at 70-80 columns, PDF lines reach ~120)
 _NOT_WRAPPED = ("|", "```")  # table rows and code fences never continue a paragraph
 CELL_SEPARATOR = " | "  # how the readers write a table row's cells
+_INNER_SENTENCE_END = re.compile(r"[a-z)][.!?]\s+[A-Z][a-z]")
+_PROSE_WITH_INNER_END_MIN_WORDS = 8
 _OPTION_TERM = re.compile(r"^-{1,2}[A-Za-z0-9?]")  # a command-line option opening a line: "-n, --no-clobber"
 _OPTION_TERM_MAX_WORDS = 8
 _DESCRIPTION_MIN_WORDS = 3
@@ -46,10 +48,12 @@ def word_count(text: str) -> int:
 
 
 def _is_prose(line: str) -> bool:
-    """A sentence (four words or more ending in a full stop, or in a colon that introduces what follows), or a
-    long line."""
+    """A sentence (four words or more ending in a full stop, or in a colon that introduces what follows), a long
+    line, or a line in which one sentence ends and another begins (its own last full stop left out: "Named for the
+    plastic dinosaur. This release consisted of 848 packages")."""
     words = word_count(line)
-    return (words >= 4 and bool(_ENDS_SENTENCE.search(line) or line.rstrip().endswith(":"))) or words >= 30
+    return ((words >= 4 and bool(_ENDS_SENTENCE.search(line) or line.rstrip().endswith(":"))) or words >= 30
+            or (words >= _PROSE_WITH_INNER_END_MIN_WORDS and bool(_INNER_SENTENCE_END.search(line))))
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

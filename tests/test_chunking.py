@@ -114,3 +114,12 @@ def test_an_option_described_without_a_full_stop_is_indexed_under_its_term(tmp_p
     described = next(s for s in sentences if s.text == "do not overwrite an existing file")
     assert described.answerable and described.section == "-n, --no-clobber"
     assert any("no-clobber" in c.text and "hard link files" in c.text for c in chunks)
+
+
+def test_a_line_of_two_sentences_without_its_last_full_stop_is_prose(tmp_path: Path) -> None:
+    page = tmp_path / "releases.txt"
+    page.write_text("Debian 1.2 Rex (December 12th, 1996): Named for the plastic dinosaur. This release consisted of "
+                    "848 packages maintained by 120 developers\n\nDebian 1.3 Bo (June 5th, 1997): Named for Bo Peep, "
+                    "the shepherdess.\n", encoding="utf-8")
+    _, sentences = chunk_document(read_document(page, tmp_path, MAX_MB))
+    assert "This release consisted of 848 packages maintained by 120 developers" in [s.text for s in sentences]
