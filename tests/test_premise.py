@@ -59,3 +59,9 @@ def test_contradicted_finds_the_denying_candidate_among_the_first_eight() -> Non
     found = R.Contradicted().find(q, ranked(*filler, candidate(denial, coverage=0.2)))
     assert found is not None and found.sentence is denial
     assert R.Contradicted()(q, ranked(*filler)) == 0.0
+
+
+def test_advice_is_no_denial() -> None:
+    assert denied_words("Do not play with boot loaders without rescue media.") is None
+    assert denied_words("Don't run the daemon as root.") is None
+    assert {"run", "root"} <= denied_words("The daemon does not run as root.")  # a statement still denies

@@ -35,6 +35,7 @@ _REFUSAL = re.compile(r"(?:forbid|prohibit|prevent|avoid|refus|fail|disallow|rej
 _DENIAL = re.compile(r"\b(?:not|never|no longer|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(?:so that|in order|if|unless|whether|must|should|shall|may|might|need)\s+(?:\w+\s+){0,4}$",
                          re.IGNORECASE)
+_ADVICE = re.compile(r"^\W*(?:please\s+)?(?:do|don)?\W*$", re.IGNORECASE)  # "Do not ...", "Don't ...", "Never ...": advice
 _HEDGED = re.compile(r"^\s*(?:necessarily|only|just|always|all|every|entirely|quite|exactly)\b", re.IGNORECASE)
 # Opposites (general English): a passage holding the premise's words with one of them turned into its opposite.
 _OPPOSITES = tuple(pair.split() for pair in (
@@ -96,7 +97,8 @@ def _content_stems(text: str) -> list[str]:
 def denied_words(sentence: str) -> frozenset[str] | None:
     """Stems of what the sentence's first stated denial governs, up to the end of its clause (None: no denial)."""
     for match in _DENIAL.finditer(sentence):
-        if _NOT_STATED.search(sentence[:match.start()]) or _HEDGED.match(sentence[match.end():]):
+        before = sentence[:match.start()]
+        if _NOT_STATED.search(before) or _HEDGED.match(sentence[match.end():]) or _ADVICE.match(before):
             continue
         rest = sentence[match.end():]
         end = _CLAUSE_END.search(rest)
