@@ -14,6 +14,8 @@ from assistant.answer.query import analyse
     "What is the default value of gin_pending_list_limit, in kilobytes?",
     "default timeout for the ftp method in seconds?",
     "whats the maximum size in bytes of an index tuple?",
+    "whats the maximum length of a hostname in /etc/hosts",  # a measure is asked for
+    "what is the size of the read buffer?",
 ])
 def test_a_unit_asks_for_a_number(question: str) -> None:
     assert expected_type(question) == "number"
@@ -26,6 +28,7 @@ def test_words_inside_an_identifier_or_a_path_cue_nothing() -> None:
     assert expected_type("what is the number of bells?") == "number"
     assert expected_type("how did the installer cut down the number of questions?") == "other"  # a way is asked
     assert expected_type("why does the number of files grow?") == "reason"
+    assert expected_type("what does the length option do?") == "other"  # a measure named, not asked for
 
 
 CORPUS = TermWeights.of_texts([

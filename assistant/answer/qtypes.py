@@ -59,6 +59,11 @@ _IN_UNIT = re.compile(
 _LIST_ASKED = re.compile(r"(?:^|\b(?:please|you|me)\s)list\b|\ba list of\b|\b(?:does|do|did) (?:the |a |an )?\w+ list\b")
 
 
+# "the maximum length of a hostname", "the size of a key": a measure is asked for, so a number answers it
+_MEASURE = re.compile(r"\b(?:(?:maximum|minimum|max|min|total|average)\s+)?(?:length|size|width|height|depth|count|"
+                      r"capacity)\s+(?:of|for)\b|\b(?:maximum|minimum|max|min)\s+(?:length|size|number|count|value|amount)\b")
+
+
 # A question asking for a way or a reason ("how did X cut down on the number of questions?", "why does the number
 # of files grow?"): a "number of" in it is not the asked-for value.
 _ASKS_WAY = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well)\s+)?(?:why|how (?:do|does|did|can|could|should|would|"
@@ -78,6 +83,7 @@ def expected_type(question: str) -> AnswerType:
                  r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) or _IN_UNIT.search(q) \
+            or _MEASURE.search(q) \
             or (re.search(r"\bnumber of\b", q) and not _ASKS_WAY.match(q)):
         return "number"
     if re.search(rf"{opens}why\b|\b(what (caused|led|prompted|triggered|motivated)|reason|motive|because of what|"
