@@ -22,6 +22,7 @@ from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
+from assistant.followup_within import resolved_within
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import STOPWORDS
 
@@ -47,7 +48,9 @@ _ASIDES = (re.compile(r"(?i),?\s*\b(?:tho|though|anyway)\s*(?=\?*$)"),  # "why b
            re.compile(r"(?i)\b((?:what|who|where|which|how)\s+)else\b\s*"),  # "what else has to go with it?"
            re.compile(r"(?i)\b(?:btw|by the way)\b,?\s*"))
 """Words said to the listener, not asked about: the answerer would look for them in the documents."""
-_CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b[^,;?]*\??")
+_CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b"
+                              r"(?:(?!\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^,;?])*\??")
+"""A condition with nothing asked after it ("and if it's empty?"); not "if I leave it out which one gets used?"."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class FollowupParams:
     context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
     parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
     claim_words: int = 1  # words of the previous answer's claim a lone "why?" carries (issue 16j tune: 1, 2, 3 +1)
+    named_words: int = 4  # a verbless question with this many content words names what it asks: no fragment (16m)
 
 
 PARAMS = FollowupParams()
@@ -100,7 +104,7 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     for t in toks:
         low = t.text.lower()
         if low in PERSONAL and t.tag in ("PRP", "PRP$"):
-            if not named_before(parsed, t.i):  # "and when did Israel open *its* embassy?": Israel's, no reference
+            if not named_before(parsed, t.i) and not resolved_within(parsed, t.i):  # "when did Israel open *its* ...?"
                 found.append(f"pronoun {low!r}")
         elif _group_noun(t, toks):
             found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
@@ -119,8 +123,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
             found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
     words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
     content = _content(parsed)
-    if words and not any(t.pos in ("VERB", "AUX") for t in words):
-        found.append("no verb")
+    if words and not any(t.pos in ("VERB", "AUX") for t in words) and len(content) < params.named_words:
+        found.append("no verb")  # "and telnet?"; not "default timeout for apt's ftp method in seconds?"
     root = next((t for t in toks if t.dep == "ROOT"), None)
     if root is not None and root.pos == "VERB" and root.tag != "VB" and not any(
             t.head == root.i and t.dep.startswith(("nsubj", "csubj", "expl")) for t in toks) and not any(
@@ -305,7 +309,7 @@ def resolve(
             kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
-        if kind and named_before(parsed, t.i):  # "what about Iran, does *it* ...": named in the question itself
+        if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i)):  # "what about Iran, does *it* ...?"
             kind = None
         if kind in ("thing", "group") and one_of(parsed.tokens, t.i) and (instance := refs.instance()):
             pieces[-2:] = ["", ""]  # "is it *one of those*?": "is it a WITHOUT ROWID table?"
