@@ -128,8 +128,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     root = next((t for t in toks if t.dep == "ROOT"), None)
     if root is not None and root.pos == "VERB" and root.tag != "VB" and not any(
             t.head == root.i and t.dep.startswith(("nsubj", "csubj", "expl")) for t in toks) and not any(
-            t.tag in ("WP", "WDT") and t.head == root.i for t in toks):
-        found.append("no subject")
+            t.tag in ("WP", "WDT") and t.head == root.i for t in toks) and not inverted(toks, root.i):
+        found.append("no subject")  # "and hosted in albania since when?", "based on what?"
     text = " ".join(w for w in lowered if w.isalnum())
     if len(content) <= params.short_words:
         alone = not content or any(text.endswith(alias) for alias in WH_ALIASES)
@@ -147,6 +147,13 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
         return ()
     return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
+
+
+def inverted(toks: Sequence[Token], root: int) -> bool:
+    """Whether a question's verb at ``root`` has an auxiliary before it or is one ("*did* wheezy freeze?", "why *is*
+    swearing not allowed?", "*had* any nation severed ties?"): a question with a subject the parser missed, not a
+    fragment ("hosted in albania since when?")."""
+    return any(t.pos == "AUX" or t.tag == "MD" for t in toks[:root]) or toks[root].lemma.lower() in ("have", "do")
 
 
 def _named(target: str, parsed: Syntax) -> bool:

@@ -170,3 +170,10 @@ def test_a_verbless_question_with_words_enough_of_its_own_is_no_fragment() -> No
     assert "no verb" in cues("and the night fare?")
     assert not cues("default night fare for ferry crossings in summer?")
     assert resolve("default night fare for ferry crossings in summer?", ["who runs the ferry?"]).searched is None
+
+
+def test_a_question_with_an_auxiliary_before_its_verb_has_a_subject() -> None:
+    assert "no subject" in cues("and moored in the harbour since when?")
+    assert "no subject" in cues("announced by whom?")
+    assert "no subject" not in cues("why is swimming not allowed in the harbour?")  # "swimming" read as an auxiliary
+    assert not cues("Before Portugal, had any country closed its harbours to the fleet?")
