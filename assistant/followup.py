@@ -48,6 +48,9 @@ _ASIDES = (re.compile(r"(?i),?\s*\b(?:tho|though|anyway)\s*(?=\?*$)"),  # "why b
            re.compile(r"(?i)\b((?:what|who|where|which|how)\s+)else\b\s*"),  # "what else has to go with it?"
            re.compile(r"(?i)\b(?:btw|by the way)\b,?\s*"))
 """Words said to the listener, not asked about: the answerer would look for them in the documents."""
+_EXISTENTIAL_BE = frozenset({"is", "are", "was", "were"})
+"""A finite "be" right before "there" makes it existential ("what types of unit files *are there*?"), whatever the
+parser says; "been there", "happened there" point to a place."""
 _CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b"
                               r"(?:(?!\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^,;?])*\??")
 """A condition with nothing asked after it ("and if it's empty?"); not "if I leave it out which one gets used?"."""
@@ -113,7 +116,7 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
                 found.append(f"demonstrative {low!r}")
             elif not (low == "that" and t.tag == "WDT"):
                 found.append(f"pronoun {low!r}")
-        elif low == "there" and t.dep != "expl":
+        elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in _EXISTENTIAL_BE):
             found.append("'there'")
         elif low == "then" and t.i >= len(toks) - 2:
             found.append("'then'")

@@ -177,3 +177,10 @@ def test_a_question_with_an_auxiliary_before_its_verb_has_a_subject() -> None:
     assert "no subject" in cues("announced by whom?")
     assert "no subject" not in cues("why is swimming not allowed in the harbour?")  # "swimming" read as an auxiliary
     assert not cues("Before Portugal, had any country closed its harbours to the fleet?")
+
+
+def test_there_after_a_finite_be_is_existential() -> None:
+    assert "'there'" not in cues("how many ferries were there in 1990?")
+    assert "'there'" not in cues("what kinds of tickets are there?")
+    assert "'there'" in cues("how long had they been there?")  # a place
+    assert "'there'" in cues("what happened there?")
