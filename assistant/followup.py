@@ -22,6 +22,7 @@ from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
+from assistant.followup_within import resolved_within
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import STOPWORDS
 
@@ -47,7 +48,12 @@ _ASIDES = (re.compile(r"(?i),?\s*\b(?:tho|though|anyway)\s*(?=\?*$)"),  # "why b
            re.compile(r"(?i)\b((?:what|who|where|which|how)\s+)else\b\s*"),  # "what else has to go with it?"
            re.compile(r"(?i)\b(?:btw|by the way)\b,?\s*"))
 """Words said to the listener, not asked about: the answerer would look for them in the documents."""
-_CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b[^,;?]*\??")
+_EXISTENTIAL_BE = frozenset({"is", "are", "was", "were"})
+"""A finite "be" right before "there" makes it existential ("what types of unit files *are there*?"), whatever the
+parser says; "been there", "happened there" point to a place."""
+_CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b"
+                              r"(?:(?!\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^,;?])*\??")
+"""A condition with nothing asked after it ("and if it's empty?"); not "if I leave it out which one gets used?"."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ class FollowupParams:
     context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
     parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
     claim_words: int = 1  # words of the previous answer's claim a lone "why?" carries (issue 16j tune: 1, 2, 3 +1)
+    named_words: int = 4  # a verbless question with this many content words names what it asks: no fragment (16m)
 
 
 PARAMS = FollowupParams()
@@ -100,7 +107,7 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     for t in toks:
         low = t.text.lower()
         if low in PERSONAL and t.tag in ("PRP", "PRP$"):
-            if not named_before(parsed, t.i):  # "and when did Israel open *its* embassy?": Israel's, no reference
+            if not named_before(parsed, t.i) and not resolved_within(parsed, t.i):  # "when did Israel open *its* ...?"
                 found.append(f"pronoun {low!r}")
         elif _group_noun(t, toks):
             found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
@@ -109,7 +116,7 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
                 found.append(f"demonstrative {low!r}")
             elif not (low == "that" and t.tag == "WDT"):
                 found.append(f"pronoun {low!r}")
-        elif low == "there" and t.dep != "expl":
+        elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in _EXISTENTIAL_BE):
             found.append("'there'")
         elif low == "then" and t.i >= len(toks) - 2:
             found.append("'then'")
@@ -119,13 +126,13 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
             found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
     words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
     content = _content(parsed)
-    if words and not any(t.pos in ("VERB", "AUX") for t in words):
-        found.append("no verb")
+    if words and not any(t.pos in ("VERB", "AUX") for t in words) and len(content) < params.named_words:
+        found.append("no verb")  # "and telnet?"; not "default timeout for apt's ftp method in seconds?"
     root = next((t for t in toks if t.dep == "ROOT"), None)
     if root is not None and root.pos == "VERB" and root.tag != "VB" and not any(
             t.head == root.i and t.dep.startswith(("nsubj", "csubj", "expl")) for t in toks) and not any(
-            t.tag in ("WP", "WDT") and t.head == root.i for t in toks):
-        found.append("no subject")
+            t.tag in ("WP", "WDT") and t.head == root.i for t in toks) and not inverted(toks, root.i):
+        found.append("no subject")  # "and hosted in albania since when?", "based on what?"
     text = " ".join(w for w in lowered if w.isalnum())
     if len(content) <= params.short_words:
         alone = not content or any(text.endswith(alias) for alias in WH_ALIASES)
@@ -143,6 +150,13 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
         return ()
     return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
+
+
+def inverted(toks: Sequence[Token], root: int) -> bool:
+    """Whether a question's verb at ``root`` has an auxiliary before it or is one ("*did* wheezy freeze?", "why *is*
+    swearing not allowed?", "*had* any nation severed ties?"): a question with a subject the parser missed, not a
+    fragment ("hosted in albania since when?")."""
+    return any(t.pos == "AUX" or t.tag == "MD" for t in toks[:root]) or toks[root].lemma.lower() in ("have", "do")
 
 
 def _named(target: str, parsed: Syntax) -> bool:
@@ -305,7 +319,7 @@ def resolve(
             kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
-        if kind and named_before(parsed, t.i):  # "what about Iran, does *it* ...": named in the question itself
+        if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i)):  # "what about Iran, does *it* ...?"
             kind = None
         if kind in ("thing", "group") and one_of(parsed.tokens, t.i) and (instance := refs.instance()):
             pieces[-2:] = ["", ""]  # "is it *one of those*?": "is it a WITHOUT ROWID table?"

@@ -11,8 +11,8 @@ answer speaks of the earlier question only and the follow-up is refused:
   (``unsaid_verb``);
 - a duration or a length for "how long ...?" ("how long had he been PM by then?": dates are no answer)
   (``no_duration``);
-- for a question asked alone, a person's name beside the role it asks the name of ("what was the name of the
-  Western diplomat who ...?") (``unnamed_role``).
+- a person's name beside the role it asks the name of ("what was the name of the Western diplomat who ...?")
+  (``unnamed_role``).
 
 Each check returns the refusal's reason, or None when the answer may stand.
 """
@@ -143,7 +143,9 @@ def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passages found describe the person asked about but give no name"
 
 
-CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration)
+CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, unnamed_role)
+"""The checks for a question asked after others (the role's name too: "what's the name of the minister who ...?"
+typed after an unrelated question is still refused when no cited sentence names the minister)."""
 ALONE_CHECKS: tuple[Check, ...] = (no_duration, unnamed_role)
 """The checks for a question asked alone: its words, not an earlier turn's, found the passage, so a yes/no
 question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *substitute* for Y"); a role's name is

@@ -159,3 +159,28 @@ def test_history_without_a_follow_up_changes_nothing(assistant) -> None:
     with_history = assistant.ask("When did Albania recognize Israel?", history=["Who cut ties with Iran?"])
     assert with_history.searched is None
     assert with_history.answer == plain.answer
+
+
+def test_a_condition_followed_by_a_question_of_its_own_is_no_condition_alone() -> None:
+    assert "condition alone" not in cues("if I leave out the ticket type which fare gets charged?")
+    assert "condition alone" in cues("and if the ticket type is left out?")
+
+
+def test_a_verbless_question_with_words_enough_of_its_own_is_no_fragment() -> None:
+    assert "no verb" in cues("and the night fare?")
+    assert not cues("default night fare for ferry crossings in summer?")
+    assert resolve("default night fare for ferry crossings in summer?", ["who runs the ferry?"]).searched is None
+
+
+def test_a_question_with_an_auxiliary_before_its_verb_has_a_subject() -> None:
+    assert "no subject" in cues("and moored in the harbour since when?")
+    assert "no subject" in cues("announced by whom?")
+    assert "no subject" not in cues("why is swimming not allowed in the harbour?")  # "swimming" read as an auxiliary
+    assert not cues("Before Portugal, had any country closed its harbours to the fleet?")
+
+
+def test_there_after_a_finite_be_is_existential() -> None:
+    assert "'there'" not in cues("how many ferries were there in 1990?")
+    assert "'there'" not in cues("what kinds of tickets are there?")
+    assert "'there'" in cues("how long had they been there?")  # a place
+    assert "'there'" in cues("what happened there?")

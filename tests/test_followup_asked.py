@@ -105,3 +105,4 @@ def test_a_role_asked_by_name_alone_needs_a_persons_name_beside_the_role() -> No
     river = "what is the name of the river?"
     assert unnamed_role(river, river, ["The river is wide."]) is None  # no person's role: not judged
     assert missing_asked(asked, asked, NO_NAME, ALONE_CHECKS)
+    assert missing_asked(asked, asked, NO_NAME)  # asked after other questions, as typed: checked the same

@@ -1,0 +1,79 @@
+"""Pronouns a question resolves within itself, so that they lean on no earlier turn.
+
+A question asked after others may still stand on its own: "When a target release is set, what priority do *its*
+versions get?" (the release's), "why does gzip follow symlinks and compress the file *they* point to?" (the
+symlinks), "Why is *it* recommended to pipe find into xargs -0?" (no reference at all). Reading such a pronoun as the
+previous turn's topic rewrites a question that was fine as typed. ``followup_agree.named_before`` covers a name
+earlier in the question; these rules cover a common noun of another clause, the "it" of an extraposed clause and
+"its own".
+"""
+
+from __future__ import annotations
+
+from assistant.followup_agree import agrees, pronoun_referent
+from assistant.nlp import Syntax, Token
+
+_CLAUSE_POS = ("VERB", "AUX")
+_OWN = "own"
+RAISING = frozenset("likely unlikely certain sure bound due able unable about going set".split())
+"""Adjectives whose subject "it" is the one who does the infinitive ("is it likely to break?"), general English."""
+ADVICE_VERBS = frozenset("recommend advise suggest forbid prohibit require discourage encourage prefer".split())
+"""Verbs of advice or requirement whose passive takes an extraposed "it" ("it is recommended to ..."), general
+English."""
+
+
+def clause_of(toks: list[Token], at: int) -> int:
+    """The verb whose clause token ``at`` belongs to: its nearest verb above it (the token itself when none is)."""
+    here, seen = toks[at].head, {at}
+    while toks[here].pos not in _CLAUSE_POS and toks[here].head != here and here not in seen:
+        seen.add(here)
+        here = toks[here].head
+    return here if toks[here].pos in _CLAUSE_POS else at
+
+
+def other_clause_noun(parsed: Syntax, at: int) -> bool:
+    """An agreeing noun earlier in the question, in another clause than the pronoun at ``at`` ("When *a target
+    release* is set, what priority do its versions get?"); the noun a relative clause holding the pronoun
+    describes does not count ("the first *program* it runs": what it runs, not the program itself)."""
+    toks = parsed.tokens
+    clause = clause_of(toks, at)
+    described = toks[clause].head if toks[clause].dep == "relcl" else None
+    for t in reversed(toks[:max(at - 1, 0)]):  # not the word right before it: "the max length it can be" describes it
+        if (t.pos in ("NOUN", "PROPN") and t.dep != "compound" and t.i != described
+                and clause_of(toks, t.i) != clause and agrees(toks[at].text, parsed, t.i, t.i + 1)):
+            return True
+    return False
+
+
+def extraposed_it(parsed: Syntax, at: int) -> bool:
+    """ "it" standing in for a to-infinitive after it that has an object of its own, as the subject of an adjective
+    ("is *it* safe to delete the lock file?") or of a verb of advice ("Why is *it* recommended to pipe find into
+    xargs?"); not of a raising word ("when's it expected to join the eu?", "is it likely to break the build?"), nor
+    when the infinitive lacks an object ("when is it meant to be used?": "it" is what is used)."""
+    toks = parsed.tokens
+    pronoun = toks[at]
+    if pronoun.text.lower() != "it" or not pronoun.dep.startswith("nsubj"):
+        return False
+    predicate = pronoun.head
+    said = next((t for t in toks if t.head == predicate and t.dep == "acomp" and t.pos == "ADJ"), toks[predicate])
+    if not ((said.pos == "ADJ" and said.lemma.lower() not in RAISING) or said.lemma.lower() in ADVICE_VERBS):
+        return False
+    return any(comp.head in (predicate, said.i) and comp.dep in ("xcomp", "ccomp") and comp.i > at
+               and any(t.head == comp.i and t.tag == "TO" for t in toks)
+               and any(t.head == comp.i and t.dep in ("dobj", "ccomp") for t in toks) for comp in toks)
+
+
+def own_possessive(parsed: Syntax, at: int) -> bool:
+    """ "its own" or "their own" after an agreeing noun of the question ("which errors make sqlite roll back *a
+    transaction* on its own?"): "own" points back into the sentence."""
+    toks = parsed.tokens
+    if at + 1 >= len(toks) or toks[at + 1].text.lower() != _OWN or toks[at].tag != "PRP$":
+        return False
+    return any(t.pos in ("NOUN", "PROPN") and agrees(toks[at].text, parsed, t.i, t.i + 1) for t in toks[:at])
+
+
+def resolved_within(parsed: Syntax, at: int) -> bool:
+    """Whether the personal pronoun at ``at`` stands for something of the question itself (or for nothing)."""
+    if pronoun_referent(parsed.tokens[at].text) is None:
+        return False
+    return other_clause_noun(parsed, at) or extraposed_it(parsed, at) or own_possessive(parsed, at)

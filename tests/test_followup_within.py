@@ -1,0 +1,47 @@
+"""Pronouns a question resolves within itself (issue 16m), on made-up questions: the real spaCy parser, no index."""
+
+from __future__ import annotations
+
+from assistant.followup import cues, resolve
+from assistant.followup_within import extraposed_it, other_clause_noun, own_possessive, resolved_within
+from assistant.nlp import Syntax, syntax
+
+
+def _at(parsed: Syntax, word: str) -> int:
+    return next(t.i for t in parsed.tokens if t.text.lower() == word)
+
+
+def test_a_noun_of_another_clause_is_what_the_pronoun_stands_for() -> None:
+    parsed = syntax("When a ferry ticket is bought, what discount do its holders get?")
+    assert other_clause_noun(parsed, _at(parsed, "its"))
+    described = syntax("what's the first program it runs?")  # the program is what "it" runs, not "it"
+    assert not other_clause_noun(described, _at(described, "it"))
+    alone = syntax("when did it open?")
+    assert not other_clause_noun(alone, _at(alone, "it"))
+
+
+def test_an_extraposed_it_stands_for_no_earlier_turn() -> None:
+    advised = syntax("Why is it recommended to lock the harbour gates at night?")
+    assert extraposed_it(advised, _at(advised, "it"))
+    safe = syntax("is it safe to delete the lock file?")
+    assert extraposed_it(safe, _at(safe, "it"))
+    raised = syntax("when's it expected to join the league?")  # "it" joins: a raising verb
+    assert not extraposed_it(raised, _at(raised, "it"))
+    used = syntax("when is it meant to be used?")  # "it" is what is used
+    assert not extraposed_it(used, _at(used, "it"))
+
+
+def test_its_own_points_back_into_the_question() -> None:
+    parsed = syntax("which errors make the server drop a connection on its own")
+    assert own_possessive(parsed, _at(parsed, "its"))
+    bare = syntax("what's its own view?")
+    assert not own_possessive(bare, _at(bare, "its"))
+
+
+def test_a_question_whose_pronouns_it_resolves_itself_is_asked_as_typed() -> None:
+    asked = "why does the ferry skip small harbours and the towns they serve?"
+    assert not cues(asked)
+    assert resolve(asked, ["who runs the ferry company?"]).searched is None
+    parsed = syntax("when did it open?")
+    assert not resolved_within(parsed, _at(parsed, "it"))
+    assert cues("when did it open?")
