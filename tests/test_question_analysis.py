@@ -63,16 +63,6 @@ def test_a_joined_name_the_documents_lack_is_unseen() -> None:
     assert not analyse("what does the social-contract say?", CORPUS).out_of_corpus  # every part is known
 
 
-def test_a_term_the_documents_lack_is_searched_by_its_thesaurus_words() -> None:
-    query = analyse("when did the cure commence?", CORPUS)  # "commence" is in no text; "start"/"begin" neither
-    assert query.stand_ins == []
-    corpus = TermWeights.of_texts(["The project began in 1993.", "It started small."])
-    query = analyse("when did the project commence?", corpus)
-    assert query.stand_ins == ["start"]  # the group's words that the documents hold
-    assert set(query.stand_ins) <= set(query.extra_stems)
-    assert analyse("when did the project start?", corpus).stand_ins == []  # a term the documents hold needs none
-
-
 def test_a_rate_is_no_part_of_the_counted_noun() -> None:
     assert analyse("roughly how many mails a year come through the list?", CORPUS).head == "mails"
     assert analyse("how many packages per release?", CORPUS).head == "packages"

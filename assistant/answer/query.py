@@ -14,7 +14,6 @@ from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
 from assistant.answer.places import asked_item
 from assistant.answer.qtypes import DATE, QUESTION_FILLER, AnswerType, expected_type
-from assistant.answer.synonyms import synonyms
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
 
@@ -81,7 +80,6 @@ class Query:
     expansion: str = ""
     names: list[str] = field(default_factory=list)  # stems of the proper names the question relies on
     acronym: str | None = None  # the abbreviation whose full form is asked for
-    stand_ins: list[str] = field(default_factory=list)  # thesaurus words in the corpus for terms it lacks
 
     def defines_acronym(self, text: str) -> bool:
         """Whether ``text`` spells out the asked-for abbreviation: "... of Iran (PMOI)", "the PMOI/MEK"."""
@@ -89,9 +87,8 @@ class Query:
 
     @property
     def extra_stems(self) -> list[str]:
-        """Stems to add to the keyword search: spelling fixes, abbreviation expansions, and the thesaurus's words
-        for a term no indexed text holds ("biggest" -> "largest")."""
-        return [*self.corrections.values(), *(stem(w) for w in words(self.expansion)), *self.stand_ins]
+        """Stems to add to the keyword search: spelling fixes and abbreviation expansions."""
+        return [*self.corrections.values(), *(stem(w) for w in words(self.expansion))]
 
     def keep_chunk(self, chunk: Chunk) -> bool:
         """Whether a chunk can serve a sub-question: interval questions need a dated passage."""
@@ -191,11 +188,9 @@ def analyse(question: str, weights: TermWeights) -> Query:
     kind = "number" if phrase and phrase[0] in _SIZE_WORDS or _asks_version(question) else expected_type(question)
     phrase = [x for w in phrase for x in (ABBREVIATIONS.get(w, w).split())]
     head = phrase[-1] if phrase else None
-    stand_ins = list(dict.fromkeys(s for t in terms if not weights.known(t) for s in sorted(synonyms(t))
-                                   if weights.known(s)))
     return Query(
         question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question),
-        expansion, names, acronym, stand_ins,
+        expansion, names, acronym,
     )
 
 
