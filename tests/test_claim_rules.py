@@ -151,6 +151,26 @@ def test_a_one_word_paraphrase_is_supported_at_the_one_word_coverage():
     assert not supports(Match(0.65, (), ("prefer",)), None, params.model_copy(update={"one_word_coverage": 1.0}))
 
 
+def test_a_long_claim_may_leave_a_share_of_its_words_unmatched():
+    from assistant.answer.guard_params import GuardParams
+    from assistant.answer.support import Match, supports
+
+    params = GuardParams(full_coverage=0.6, max_unmatched=2, unmatched_share=0.2)
+    three = ("store", "unspecifi", "durat")
+    assert supports(Match(0.8, (), three, terms=18), None, params)
+    assert not supports(Match(0.8, (), three, terms=12), None, params)  # 0.2 of 12 rounds down to 2
+    assert not supports(Match(0.8, (), three, terms=18), None, params.model_copy(update={"unmatched_share": 0.0}))
+    assert not supports(Match(0.5, (), three, terms=18), None, params)  # coverage still decides
+    span = Facts.of("The directory /var/tmp is made available for programs that require temporary files that are "
+                    "preserved between system reboots; files there are kept longer than those in /tmp, which may be "
+                    "deleted at boot.")
+    claim = Claim.of("/var/tmp is for temporary files that programs require, preserved between system reboots and kept "
+                     "longer than those in /tmp, which may be deleted at boot, stored for an unspecified duration.")
+    m = match(claim, span, WEIGHTS)
+    assert len(m.missing_words) == 3 and m.terms == len(claim.stems) >= 15
+    assert supports(m, None, params)
+
+
 def test_a_difference_of_two_stated_span_values_is_derived():
     span = Facts.of("Buzz (1.1) had 474 packages; sections 1 2 3 4 5 6 7 8 9 10 11 12 13; Rex (1.2) had 848 packages.")
     stated = frozenset({"474", "848"})

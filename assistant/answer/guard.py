@@ -21,9 +21,11 @@ import numpy as np
 from assistant.answer.asked_forms import asks_condition, gives_condition, gives_file_place, main_question
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
+from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.nearby import NEARBY_PER_COVER, SpanCandidate, candidates, nearby_fits, split_value
+from assistant.answer.polarity import denies_unasked
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
@@ -260,20 +262,21 @@ class Guard:
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
         meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
-        (``restates``), opens a why-answer with a reason rather than an instruction (``instructs``) and a how-to
-        answer with more than what happened (``narrates``), keeps its spans'
-        doer and done-to apart and their names in their places (``swapped_subject``, ``swapped_name``), and carries
-        the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
-        yes/no question) statement asked for unless an earlier kept sentence did. A why-answer's first sentence
-        must itself meet one of the question's terms, unless it opens with a reason or cites where the answer was
-        found: "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything,
-        though its span names Iran and Albania."""
-        if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or not self._reasoned and (
+        (``restates``), opens with "No" only for a question that asks yes or no (``denies_unasked``), opens a
+        why-answer with a reason rather than an instruction (``instructs``) and a how-to answer with more than what
+        happened (``narrates``), keeps its spans' doer and done-to apart and their names in their places
+        (``swapped_subject``, ``swapped_name``, ``substituted_name``), and carries the date (or, for a present-tense
+        "when", a condition), quantity, place, (for "who") new name or (for a yes/no question) statement asked for
+        unless an earlier kept sentence did. A why-answer's first sentence must itself meet one of the question's
+        terms, unless it opens with a reason or cites where the answer was found: "Firstly, it underscores the
+        threat of cyber warfare ..." does not say why Iran admitted anything, though its span names Iran and Albania."""
+        if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or denies_unasked(
+                unit.text, self.question) or not self._reasoned and (
                 gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)
                 or instructs(unit.text)) or not self._instructed and narrates(unit.text):
             return False
         texts = [self._text(s) for s in alignment.spans]
-        if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts):
+        if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts) or substituted_name(unit.text, texts):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             own = sentence_stems(unit.text)

@@ -37,9 +37,10 @@ MAX_WRONG = 0.02
 GRID = {
     "full_coverage": (0.55, 0.6, 0.65),
     "soft_coverage": (0.5,),
-    "soft_similarity": (0.65, 0.7),
-    "one_word_coverage": (0.4, 0.5),
+    "soft_similarity": (0.65,),
+    "one_word_coverage": (0.4,),
     "max_unmatched": (2,),
+    "unmatched_share": (0.0, 0.2, 0.25),
     "relevance": (0.15, 0.2),
     "relevance_similarity": (0.6,),
     "anchor_reach": (0,),

@@ -12,8 +12,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 GUARD_PARAMS_PATH = Path(__file__).with_name("guard_params.json")
-GUARD_PARAMS_VERSION = 5  # 2: one_word_coverage; 3: context_credit, continuation_reach; 4: reason_share;
-# 5: nearby_reach, nearby_coverage
+GUARD_PARAMS_VERSION = 6  # 2: one_word_coverage; 3: context_credit, continuation_reach; 4: reason_share;
+# 5: nearby_reach, nearby_coverage; 6: unmatched_share
 
 
 class GuardParams(BaseModel):
@@ -27,7 +27,9 @@ class GuardParams(BaseModel):
     soft_similarity: float = Field(0.75, description="MiniLM cosine of claim and spans for the soft rule.")
     one_word_coverage: float = Field(1.0, description="...or this much, when just one content word is unmatched (a "
                                      "one-word paraphrase: 'preferred' for 'opting').")
-    max_unmatched: int = Field(2, description="Content words of the claim that may go unmatched, whatever their weight.")
+    max_unmatched: int = Field(2, description="Content words of the claim that may go unmatched, whatever their weight...")
+    unmatched_share: float = Field(0.0, ge=0, le=1, description="...or this share of a long claim's content words "
+                                   "(rounded down), when that is more (0: off).")
     max_spans: int = Field(3, ge=1, le=4, description="Separate spans a sentence joining facts may cite.")
     relevance: float = Field(0.3, description="Share of the question's terms (idf mass) the sentence and its spans "
                              "must meet to count as answering it.")

@@ -284,6 +284,12 @@ class Match:
     missing_facts: tuple[str, ...]
     missing_words: tuple[str, ...]
     credited: tuple[str, ...] = ()  # words met only around the span
+    terms: int = 0  # content words of the claim
+
+    def unmatched_allowed(self, params: GuardParams) -> int:
+        """Content words that may go unmatched: ``max_unmatched``, or ``unmatched_share`` of a long claim's words (a
+        sentence joining several clauses restates more of them in its own words)."""
+        return max(params.max_unmatched, int(params.unmatched_share * self.terms))
 
     @property
     def facts_ok(self) -> bool:
@@ -327,7 +333,7 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
         if not hit:
             unmatched.append(term)
     coverage = got / total if total else (1.0 if claim.numbers or claim.names or claim.months else 0.0)
-    return Match(round(coverage, 4), tuple(missing), tuple(unmatched), tuple(credited))
+    return Match(round(coverage, 4), tuple(missing), tuple(unmatched), tuple(credited), len(claim.stems))
 
 
 def misplaced(claim: Claim, facts: Facts) -> set[str]:
@@ -362,8 +368,9 @@ def _term_hit(term: str, stems: frozenset[str]) -> float:
 
 
 def supports(m: Match, similarity: float | None, params: GuardParams) -> bool:
-    """The decision: hard facts all found, and content covered (fully, or mostly and close in meaning)."""
-    if not m.facts_ok or m.coverage <= 0 or len(m.missing_words) > params.max_unmatched:
+    """The decision: hard facts all found, no more content words unmatched than allowed, and content covered (fully,
+    or mostly and close in meaning)."""
+    if not m.facts_ok or m.coverage <= 0 or len(m.missing_words) > m.unmatched_allowed(params):
         return False
     if m.coverage >= params.full_coverage or len(m.missing_words) <= 1 and m.coverage >= params.one_word_coverage:
         return True

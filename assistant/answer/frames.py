@@ -1,0 +1,121 @@
+"""Names put in another name's place: a claim that copies its span's wording around a name but names someone else.
+
+A span that says "Tirana is perhaps the United States' closest partner" does not support "Tirana is perhaps
+Albania's closest partner": the words around the name (its *frame*) are the span's, the name in the frame is not.
+``substituted_name`` finds such a name: the claim's name sits between words that the span also has, a few words
+apart, with another name (a capitalised word) between them and no form of the claim's name (a demonym, its
+initials: "US" for "United States") anywhere in that frame.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant.answer.support import name_found
+from assistant.terms import STOPWORDS
+
+FRAME_WORDS = 3
+"""Words around a name (at least one on each side where the claim has them) that fix its place."""
+MAX_GAP = 4
+"""Words another name may take in the span's frame ("Prime Minister Enver Hoxha")."""
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word, lower case, and whether it is written as a name (capitalised, not a stopword)."""
+
+    word: str
+    name: bool
+
+
+def tokens(text: str) -> list[Token]:
+    """Word tokens of ``text`` (possessive "'s" dropped, hyphenated words split)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = _POSSESSIVE.sub("", m.group(0))
+        out.append(Token(word.lower(), word[:1].isupper() and word.lower() not in STOPWORDS))
+    return out
+
+
+def _names(claim: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) of each run of name tokens in the claim; its first word is a name only when a name follows it
+    ("Edi Rama ...", not "Yes, ...": any first word is capitalised)."""
+    runs, start = [], None
+    opening = len(claim) > 1 and claim[1].name
+    for i, t in enumerate([*claim, Token("", False)]):
+        if i == 0 and not opening:
+            continue
+        if t.name and start is None:
+            start = i
+        elif not t.name and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _frame(claim: list[Token], start: int, end: int) -> tuple[list[str], list[str]] | None:
+    """The words before and after a name that fix its place: two each side, or three on the one side the claim has
+    (None when the claim gives fewer than ``FRAME_WORDS``)."""
+    before = [t.word for t in claim[max(0, start - 2):start]]
+    after = [t.word for t in claim[end:end + 2]]
+    if not before:
+        after = [t.word for t in claim[end:end + FRAME_WORDS]]
+    if not after:
+        before = [t.word for t in claim[max(0, start - FRAME_WORDS):start]]
+    return (before, after) if len(before) + len(after) >= FRAME_WORDS else None
+
+
+def _fillers(span: list[Token], before: list[str], after: list[str]) -> Iterable[list[Token]]:
+    """What the span has between ``before`` and ``after`` (at most ``MAX_GAP`` words; with one side missing, the
+    run of names next to the other side)."""
+    words = [t.word for t in span]
+    for j in range(len(span)):
+        if before and words[j:j + len(before)] != before:
+            continue
+        if not before and words[j:j + len(after)] != after:
+            continue
+        if not before:
+            k = j
+            while k > 0 and j - k < MAX_GAP and span[k - 1].name:
+                k -= 1
+            yield span[k:j]
+        elif not after:
+            k = j + len(before)
+            run = k
+            while run < len(span) and run - k < MAX_GAP and span[run].name:
+                run += 1
+            yield span[k:run]
+        else:
+            k = j + len(before)
+            for gap in range(1, MAX_GAP + 1):
+                if words[k + gap:k + gap + len(after)] == after:
+                    yield span[k:k + gap]
+                    break
+
+
+def _same(name: list[str], filler: list[Token]) -> bool:
+    """Whether the filler names what the claim's name names: one of its words, a demonym of it, or its initials."""
+    words = frozenset(t.word for t in filler)
+    initials = "".join(t.word[0] for t in filler if t.name)
+    return any(name_found(w, words) for w in name) or "".join(name) == initials
+
+
+def substituted_name(claim: str, spans: Iterable[str]) -> str | None:
+    """The claim's name that stands where a span, in the same words around it, names another (None when there is
+    none): "the Albania' closest partner" against "the United States' closest partner"."""
+    said = tokens(claim)
+    span_tokens = [tokens(s) for s in spans]
+    for start, end in _names(said):
+        frame = _frame(said, start, end)
+        if frame is None:
+            continue
+        name = [t.word for t in said[start:end]]
+        fillers = [f for span in span_tokens for f in _fillers(span, *frame)]
+        if fillers and not any(_same(name, f) for f in fillers) and any(t.name for f in fillers for t in f):
+            return " ".join(name)
+    return None

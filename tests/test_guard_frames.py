@@ -1,0 +1,68 @@
+"""A name put in another name's place, in its span's own words, is no claim the span supports (pure rule, then the
+guard on a small hand-written document: real index and MiniLM, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.frames import substituted_name, tokens
+from assistant.answer.guard import guard_answer
+from guard_helpers import indexed_document, whole_corpus_guard
+
+SPAN = "Since 1990 Norway has been the Kingdom of Denmark's closest trading partner in the northern region."
+
+
+def test_tokens_mark_names_and_drop_possessives():
+    said = tokens("Norway's partner, the United States’ ally")
+    assert [t.word for t in said] == ["norway", "partner", "the", "united", "states", "ally"]
+    assert [t.name for t in said] == [True, False, False, True, True, False]
+
+
+def test_a_name_between_the_spans_words_must_be_the_spans_name():
+    assert substituted_name("Norway has been Sweden's closest trading partner.", [SPAN]) == "sweden"
+    assert substituted_name("Norway has been the Kingdom of Denmark's closest trading partner.", [SPAN]) is None
+    assert substituted_name("Norway has been Denmark's closest trading partner.", [SPAN]) is None
+
+
+def test_a_frame_at_either_end_of_the_claim_is_read_on_one_side():
+    span = "The treaty was signed by a delegate from Prime Minister Anna Berg in May."
+    assert substituted_name("It was signed by a delegate from Oslo.", [span]) == "oslo"
+    assert substituted_name("It was signed by a delegate from Anna Berg.", [span]) is None
+    assert substituted_name("Yes, the treaty was signed in May.", ["Note: the treaty was signed in May."]) is None
+
+
+def test_initials_and_demonyms_name_the_same_thing():
+    span = "Its close ties with the United States and Norway proved useful."
+    assert substituted_name("Its close ties with the US and Norway proved useful.", [span]) is None
+    treaty = ["The treaty with the Iceland government was signed in May."]
+    assert substituted_name("The treaty with the Icelanders was signed.", treaty) is None
+    assert substituted_name("The treaty with the Danes was signed.", treaty) == "danes"
+    assert substituted_name("Its close ties with the Danes and Norway proved useful.", [span]) == "danes"
+
+
+def test_a_pronoun_or_new_name_in_the_frame_decides_nothing():
+    assert substituted_name("It signals Norway's dedication to its allies.",
+                            ["It signals its dedication to its allies."]) is None
+    assert substituted_name("Norway has been a trading partner.", ["It has been a trading partner."]) is None
+
+
+DOC = """# Trade
+
+Since 1990 Norway has been the Kingdom of Denmark's closest trading partner in the northern region. Sweden ranks
+second among its trading partners.
+"""
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    return indexed_document(tmp_path_factory, "frames", DOC)
+
+
+def test_the_guard_drops_a_substituted_name_and_keeps_the_right_one(docs):
+    make = whole_corpus_guard(docs)
+    question = "Who has been Denmark's closest trading partner since 1990?"
+    kept = guard_answer("Since 1990 Norway has been the Kingdom of Denmark's closest trading partner.", make(question))
+    assert not kept.abstained
+    swapped = guard_answer("Since 1990 Sweden has been the Kingdom of Denmark's closest trading partner.",
+                           make(question))
+    assert swapped.abstained

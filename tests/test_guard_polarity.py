@@ -1,0 +1,48 @@
+"""A sentence that opens by denying ("No, ...") answers only a question asking yes or no (pure rule, then the guard
+on a small hand-written document: real index and MiniLM, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.guard import guard_answer
+from assistant.answer.polarity import asks_polarity, denies_unasked
+from guard_helpers import indexed_document, whole_corpus_guard
+
+
+def test_any_yes_no_clause_makes_a_question_ask_for_polarity():
+    assert asks_polarity("Does the ferry run on Sundays?")
+    assert asks_polarity("Before 1990, had any ferry crossed the strait?")
+    assert asks_polarity("copy into a table with security on - does that work?")
+    assert asks_polarity("the ferry runs daily, right?")
+    assert asks_polarity("Am I allowed to take a bicycle on board?")
+    assert not asks_polarity("How did the harbour respond to the storm?")
+    assert not asks_polarity("Which ferry is the fastest?")
+
+
+def test_a_denial_opening_an_answer_to_an_open_question_is_dropped():
+    assert denies_unasked("No, the ferry does not run on Sundays.", "When does the ferry run?")
+    assert denies_unasked("No - it stops in winter.", "How often does the ferry run?")
+    assert not denies_unasked("No, the ferry does not run on Sundays.", "Does the ferry run on Sundays?")
+    assert not denies_unasked("No fee is charged for bicycles.", "What does a bicycle cost on the ferry?")
+    assert not denies_unasked("No longer a small port: it is a hub.", "How is the harbour described?")
+    assert not denies_unasked("No error: the trip is simply cancelled.", "what happens in a storm, an error?")
+
+
+DOC = """# Ferries
+
+The ferry does not run on Sundays. On weekdays it leaves the harbour every two hours, and the crossing takes forty
+minutes.
+"""
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    return indexed_document(tmp_path_factory, "polarity", DOC)
+
+
+def test_the_guard_keeps_a_denial_only_where_polarity_was_asked(docs):
+    make = whole_corpus_guard(docs)
+    answer = "No, the ferry does not run on Sundays."
+    assert not guard_answer(answer, make("Does the ferry run on Sundays?")).abstained
+    assert guard_answer(answer, make("How often does the ferry run on Sundays?")).abstained
