@@ -113,7 +113,8 @@ class Assistant:
 
         chromadb's import is Python-bound while the ONNX session is built in native code that releases the GIL,
         so the two overlap: a fresh process reaches its first answer sooner. Errors surface here as they would
-        on first use (``IndexMissing``, ``StoreUnavailable``).
+        on first use (``IndexMissing``, ``StoreUnavailable``), after both threads are done: exiting on an unusable
+        model while a thread was still loading spaCy or chromadb crashed the interpreter at exit (signal 11).
         """
         from assistant.nlp import pipeline
 
@@ -129,9 +130,11 @@ class Assistant:
                    for name, load in (("open-store", lambda: self.store), ("load-nlp", pipeline))]
         for opener in openers:
             opener.start()
-        self.embedder
-        for opener in openers:
-            opener.join()
+        try:
+            self.embedder
+        finally:  # an unusable model must not end the process while a thread is still inside native loading code
+            for opener in openers:
+                opener.join()
         if failure:
             raise failure[0]
         self.snapshot()

@@ -6,9 +6,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
+from assistant.errors import AssistantError
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.store import IndexMissing
@@ -25,6 +28,18 @@ def test_warm_up_without_an_index_raises_the_store_error_in_the_callers_thread(t
     assistant = Assistant(Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index"))
     with pytest.raises(IndexMissing):
         assistant.warm_up()
+
+
+def test_an_unusable_model_is_raised_only_after_the_loading_threads_are_done(article_settings, tmp_path,
+                                                                             monkeypatch) -> None:
+    monkeypatch.setattr("assistant.nlp.pipeline", lambda: time.sleep(1.0))  # a slow NLP load, as in a fresh process
+    garbage = tmp_path / "garbage.onnx"
+    garbage.write_bytes(b"not an onnx model")
+    settings = article_settings.replace(embedder="onnx-path", embedder_model_path=str(garbage),
+                                        embedder_tokenizer_path=str(garbage))
+    with pytest.raises(AssistantError, match="not a usable ONNX model"):
+        Assistant(settings).warm_up()
+    assert not [t for t in threading.enumerate() if t.name in ("open-store", "load-nlp") and t.is_alive()]
 
 
 def test_entry_point_answers_and_passes_on_the_exit_code(article_settings) -> None:
