@@ -35,7 +35,6 @@ from assistant.store import Snapshot
 from assistant.terms import content_stems, stem
 
 NEARBY_PER_COVER = 1
-BORROW_SLACK = 0.05  # coverage a span may add to a cover and still add "only a value" (``borrowed_value``)
 """Nearby spans one sentence may join to the shown spans that carry it."""
 CLAIM_NAME_WINDOW, SPAN_NAME_WINDOW = 3, 6
 """Content words around a name that say what it is of, in a claim and in a span (as for numbers)."""
@@ -166,13 +165,13 @@ def split_value(claim: Claim, spans: list[Facts]) -> str | None:
 
 def borrowed_value(claim: Claim, giving: Facts, rest: Facts, without: Match, whole: Match) -> bool:
     """Whether one span of a cover (``giving``) lends the claim only numbers: the cover's other spans (``rest``,
-    matching the claim as ``without``) cover its words within ``BORROW_SLACK`` of the whole cover (``whole``) and lack
-    only numbers ``giving`` has, while holding a number the claim lacks. The claim put a value from a span about
+    matching the claim as ``without``) cover its words as well as the whole cover (``whole``) and lack only numbers
+    ``giving`` has, while holding a number the claim lacks. The claim put a value from a span about
     something else in place of theirs: "In 2014 (anonymously, to Tirana Times)" where the span says "told Tirana
     Times in 2023" and 2014 comes from a sentence about another year."""
     lacking = [f.removeprefix("number ") for f in without.missing_facts]
     return (bool(lacking) and all(f.startswith("number ") for f in without.missing_facts)
-            and set(lacking) <= giving.numbers & claim.numbers and without.coverage >= whole.coverage - BORROW_SLACK
+            and set(lacking) <= giving.numbers & claim.numbers and without.coverage >= whole.coverage
             and bool(rest.numbers - claim.numbers))
 
 
