@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.guard import guard_answer
-from assistant.answer.polarity import asks_polarity, denies_unasked
+from assistant.answer.polarity import asks_polarity, denies_unasked, reasons_unasked
 from guard_helpers import indexed_document, whole_corpus_guard
 
 
@@ -27,6 +27,16 @@ def test_a_denial_opening_an_answer_to_an_open_question_is_dropped():
     assert not denies_unasked("No fee is charged for bicycles.", "What does a bicycle cost on the ferry?")
     assert not denies_unasked("No longer a small port: it is a hub.", "How is the harbour described?")
     assert not denies_unasked("No error: the trip is simply cancelled.", "what happens in a storm, an error?")
+
+
+
+def test_a_reason_opening_an_answer_to_a_question_that_asks_no_why_is_dropped():
+    assert reasons_unasked("Perhaps because the pier was closed.", "What other lesson does the report draw?")
+    assert reasons_unasked("Because of the storm.", "When does the ferry run?")
+    assert not reasons_unasked("Because of the storm.", "Why was the ferry cancelled?")
+    assert not reasons_unasked("Because the pier was closed.", "The ferry stopped - how come?")
+    assert not reasons_unasked("Because the pier was closed.", "What was the reason the ferry stopped?")
+    assert not reasons_unasked("Becauseway is the pier's name.", "What is the pier called?")
 
 
 DOC = """# Ferries

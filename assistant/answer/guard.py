@@ -24,8 +24,9 @@ from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
-from assistant.answer.nearby import NEARBY_PER_COVER, SpanCandidate, candidates, nearby_fits, split_value
-from assistant.answer.polarity import denies_unasked
+from assistant.answer.nearby import (
+    NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value)
+from assistant.answer.polarity import denies_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
@@ -204,7 +205,8 @@ class Guard:
     def _cover(self, claim: Claim, scored: list[tuple[Match, SpanCandidate]], pool: list[SpanCandidate]) -> Alignment:
         """Spans of ``pool`` added one at a time, each the one that most improves the match, until together they
         support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby; every span must add
-        something; the spans must not disagree on a value: ``split_value``)."""
+        something; the spans must not disagree on a value: ``split_value``; none may lend only a value in place of
+        the others': ``borrowed_value``)."""
         def gain(m: Match) -> tuple[int, float]:
             return -len(m.missing_facts), m.coverage
 
@@ -224,10 +226,16 @@ class Guard:
                 break
             spans.append(top)
             best_match = top_match
-            if self._supported(best_match, claim.text, spans) and split_value(claim, [s.facts for s in spans]) is None:
+            if self._supported(best_match, claim.text, spans) and split_value(claim, [s.facts for s in spans]) is None \
+                    and not self._borrows(claim, spans, best_match):
                 return Alignment(sorted(spans, key=lambda c: (c.source, c.start)), best_match, best_match.coverage,
                                  claim.text)
         return Alignment([], best_match)
+
+    def _borrows(self, claim: Claim, spans: list[SpanCandidate], whole: Match) -> bool:
+        """Whether a span of the cover lends the claim only a value in place of the others' (``borrowed_value``)."""
+        return any(borrowed_value(claim, s.facts, _union(rest), self._match(claim, rest), whole)
+                   for s in spans if (rest := [o for o in spans if o is not s]))
 
     def _match(self, claim: Claim, spans: list[SpanCandidate]) -> Match:
         """``match`` of the claim against the spans, with their neighbour sentences, headings and the question as
@@ -262,16 +270,17 @@ class Guard:
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
         meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
-        (``restates``), opens with "No" only for a question that asks yes or no (``denies_unasked``), opens a
-        why-answer with a reason rather than an instruction (``instructs``) and a how-to answer with more than what
-        happened (``narrates``), keeps its spans' doer and done-to apart and their names in their places
-        (``swapped_subject``, ``swapped_name``, ``substituted_name``), and carries the date (or, for a present-tense
-        "when", a condition), quantity, place, (for "who") new name or (for a yes/no question) statement asked for
-        unless an earlier kept sentence did. A why-answer's first sentence must itself meet one of the question's
-        terms, unless it opens with a reason or cites where the answer was found: "Firstly, it underscores the
-        threat of cyber warfare ..." does not say why Iran admitted anything, though its span names Iran and Albania."""
+        (``restates``), opens with "No" only for a question that asks yes or no (``denies_unasked``) and with "Because"
+        only for one that asks why (``reasons_unasked``), opens a why-answer with a reason rather than an instruction
+        (``instructs``) and a how-to answer with more than what happened (``narrates``), keeps its spans' doer and
+        done-to apart and their names in their places (``swapped_subject``, ``swapped_name``, ``substituted_name``), and
+        carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
+        yes/no question) statement asked for unless an earlier kept sentence did. A why-answer's first sentence must
+        itself meet one of the question's terms, unless it opens with a reason or cites where the answer was found:
+        "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
+        span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or denies_unasked(
-                unit.text, self.question) or not self._reasoned and (
+                unit.text, self.question) or reasons_unasked(unit.text, self.question) or not self._reasoned and (
                 gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)
                 or instructs(unit.text)) or not self._instructed and narrates(unit.text):
             return False

@@ -30,7 +30,7 @@ from assistant.answer.claim_rules import (
 )
 from assistant.answer.matching import sentence_stems
 from assistant.answer.prompts import Passage
-from assistant.answer.support import Claim, Facts, capitalised, name_found
+from assistant.answer.support import Claim, Facts, Match, capitalised, name_found
 from assistant.store import Snapshot
 from assistant.terms import content_stems, stem
 
@@ -161,6 +161,18 @@ def split_value(claim: Claim, spans: list[Facts]) -> str | None:
         if conflicting_value(replace(claim, contexts=frozenset((n, w) for w in said)), frozenset({n}), others_facts):
             return n
     return None
+
+
+def borrowed_value(claim: Claim, giving: Facts, rest: Facts, without: Match, whole: Match) -> bool:
+    """Whether one span of a cover (``giving``) lends the claim only numbers: the cover's other spans (``rest``,
+    matching the claim as ``without``) cover its words as well as the whole cover (``whole``) and lack only numbers
+    ``giving`` has, while holding a number the claim lacks. The claim put a value from a span about
+    something else in place of theirs: "In 2014 (anonymously, to Tirana Times)" where the span says "told Tirana
+    Times in 2023" and 2014 comes from a sentence about another year."""
+    lacking = [f.removeprefix("number ") for f in without.missing_facts]
+    return (bool(lacking) and all(f.startswith("number ") for f in without.missing_facts)
+            and set(lacking) <= giving.numbers & claim.numbers and without.coverage >= whole.coverage
+            and bool(rest.numbers - claim.numbers))
 
 
 def misplaced_name(claim: Claim, span_texts: list[str], stems: frozenset[str]) -> str | None:
