@@ -77,6 +77,8 @@ def _names_refusal(premise: str) -> bool:
     only describes a noun ("every removed row") states none."""
     from assistant.nlp import syntax
 
+    if not _REFUSAL.search(premise):  # no such word: nothing to parse
+        return False
     return any(_REFUSAL.match(t.text) and t.dep not in ("amod", "compound") for t in syntax(premise).tokens)
 
 

@@ -163,12 +163,14 @@ def analyse(question: str, weights: TermWeights) -> Query:
     structural = stem(item.word) if item and item.word else ""  # "the last lesson": "last" says where, not what
     terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms if t != structural))
     phrase = _head(question)
-    described = _describing_words(question)
     unseen_words = [
         w for w in phrase
-        if w not in described and w not in _SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
+        if w not in _SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
         and not weights.known(st)
     ]
+    if unseen_words:  # parsed only when a word is missing: most questions need no second parse
+        described = _describing_words(question)
+        unseen_words = [w for w in unseen_words if w not in described]
     unseen_names = [n for n in _NUMBER_IN_QUESTION.findall(question) if not weights.known(n.replace(",", ""))]
     names: list[str] = []
     for name in _NAME_IN_QUESTION.findall(question):
