@@ -8,7 +8,7 @@ from collections import Counter
 
 from assistant.answer.qtypes import DATE
 from assistant.schema import Chunk, Document, Sentence
-from assistant.structure import CELL_SEPARATOR, Block, split_blocks, split_sentences, word_count
+from assistant.structure import CELL_SEPARATOR, Block, is_field_line, split_blocks, split_sentences, word_count
 
 
 def content_id(source: str, text: str, seen: Counter[str]) -> str:
@@ -93,7 +93,8 @@ def chunk_document(
             para = []
             for start, end in split_sentences(doc.text, block.start, block.end):
                 text = doc.text[start:end]
-                least = 3 if block.kind == "prose" else 2  # a command such as "lsb_release -a" answers "how"
+                # a command such as "lsb_release -a" answers "how", a field line "Default: True" what the default is
+                least = 3 if block.kind == "prose" and not is_field_line(block.text) else 2
                 para.append(Sentence(
                     id=content_id(doc.source, text, sentence_ids), source=doc.source, start=start, end=end,
                     text=text, section=section,

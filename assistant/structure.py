@@ -30,6 +30,11 @@ _PROSE_WITH_INNER_END_MIN_WORDS = 8
 _OPTION_TERM = re.compile(r"^-{1,2}[A-Za-z0-9?]")  # a command-line option opening a line: "-n, --no-clobber"
 _OPTION_TERM_MAX_WORDS = 8
 _DESCRIPTION_MIN_WORDS = 3
+# A reference entry's field line after its description ("Default: True", "Return type: str", "Since: 2.1"): a
+# statement about the entry, so prose.
+_FIELD_LINE = re.compile(r"^(?:defaults?|type|return type|returns|return value|raises|values?|range|units?|since|"
+                         r"availability|required)\s*:\s+\S", re.IGNORECASE)
+_FIELD_LINE_MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
         if bullet:
             start, line = start + bullet.end(), line[bullet.end():]
         raw.append(Block("prose" if _is_prose(line) else "fragment", start, end, line))
-    return _promote_headings(_describe_options(_join_wrapped(raw, text)))
+    return _promote_headings(_state_fields(_describe_options(_join_wrapped(raw, text))))
 
 
 def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool) -> list[tuple[int, int]]:
@@ -154,6 +159,21 @@ def _describe_options(blocks: list[Block]) -> list[Block]:
         if (block.kind == "fragment" and term.kind == "fragment" and _OPTION_TERM.match(term.text)
                 and word_count(term.text) <= _OPTION_TERM_MAX_WORDS and word_count(block.text) >= _DESCRIPTION_MIN_WORDS
                 and not _OPTION_TERM.match(block.text) and CELL_SEPARATOR not in block.text):
+            out[i] = Block("prose", block.start, block.end, block.text)
+    return out
+
+
+def is_field_line(text: str) -> bool:
+    """A reference entry's field line ("Default: True"): two words can state it."""
+    return bool(_FIELD_LINE.match(text)) and word_count(text) <= _FIELD_LINE_MAX_WORDS and CELL_SEPARATOR not in text
+
+
+def _state_fields(blocks: list[Block]) -> list[Block]:
+    """A field line ("Default: True") right after a description in prose states a fact about the entry: prose."""
+    out = list(blocks)
+    for i in range(1, len(out)):
+        block = out[i]
+        if block.kind == "fragment" and out[i - 1].kind == "prose" and is_field_line(block.text):
             out[i] = Block("prose", block.start, block.end, block.text)
     return out
 

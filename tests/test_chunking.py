@@ -123,3 +123,14 @@ def test_a_line_of_two_sentences_without_its_last_full_stop_is_prose(tmp_path: P
                     "the shepherdess.\n", encoding="utf-8")
     _, sentences = chunk_document(read_document(page, tmp_path, MAX_MB))
     assert "This release consisted of 848 packages maintained by 120 developers" in [s.text for s in sentences]
+
+
+def test_a_field_line_after_a_description_is_indexed_but_not_a_config_example(tmp_path: Path) -> None:
+    page = tmp_path / "keys.md"
+    page.write_text("# Keys\n\nSESSION_LIFETIME\n\nHow long a permanent session lasts.\n\n"
+                    "Default: timedelta(days=31) (2678400 seconds)\n\nPin files hold stanzas like this one.\n\n"
+                    "Package: *\n", encoding="utf-8")
+    _, sentences = chunk_document(read_document(page, tmp_path, MAX_MB))
+    answerable = [s.text for s in sentences if s.answerable]
+    assert "Default: timedelta(days=31) (2678400 seconds)" in answerable
+    assert "Package: *" not in answerable  # a line of a file's example, not a field of the entry

@@ -65,3 +65,20 @@ def test_advice_is_no_denial() -> None:
     assert denied_words("Do not play with boot loaders without rescue media.") is None
     assert denied_words("Don't run the daemon as root.") is None
     assert {"run", "root"} <= denied_words("The daemon does not run as root.")  # a statement still denies
+
+
+def test_a_denial_in_a_condition_is_not_stated_even_after_an_option() -> None:
+    assert denied_words("If --version was not eager and --foo was required, you would need to pass it.") is None
+
+
+def test_a_denial_of_a_pro_form_denies_what_its_paragraph_says() -> None:
+    premise = premise_terms("Why does link() on Linux dereference oldpath when it is a symbolic link?")
+    paragraph = frozenset({"posix", "specifi", "link", "derefer", "oldpath", "symbol", "linux"})
+    assert PremiseDenial().denies(premise, "However, Linux does not do this.", paragraph)
+    assert not PremiseDenial().denies(premise, "However, Linux does not do this.", frozenset({"linux", "solari"}))
+
+
+def test_an_opposite_may_be_a_light_word() -> None:
+    premise = affirmed_terms("Why does an EXCLUSIVE transaction behave differently from an IMMEDIATE one?")
+    assert PremiseDenial().opposes(premise, "EXCLUSIVE and IMMEDIATE are the same in WAL mode.")
+    assert not PremiseDenial().opposes(premise, "EXCLUSIVE and IMMEDIATE differ in WAL mode.")

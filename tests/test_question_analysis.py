@@ -84,3 +84,10 @@ def test_a_version_written_short_is_searched_by_what_it_stands_for() -> None:
 ])
 def test_list_asks_for_a_list_as_a_verb_not_as_a_noun(question: str, kind: str) -> None:
     assert expected_type(question) == kind
+
+
+def test_a_date_word_that_describes_another_noun_asks_for_no_date() -> None:
+    assert expected_type("What date formats does DateTime try by default?") != "date"
+    assert expected_type("which year field holds the century?") != "date"
+    assert expected_type("what date was the release?") == "date"
+    assert expected_type("which year did the port start?") == "date"

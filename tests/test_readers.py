@@ -205,3 +205,16 @@ def test_formats_end_to_end(tmp_path: Path) -> None:
     for c in [*norrland.citations, *tea.citations]:
         assert documents[c.source].text[c.start:c.end] == c.quote
     assert {c.source for c in tea.citations} == {"tea.html"}
+
+
+def test_a_reference_entry_keeps_its_name_and_default_without_permalink_marks() -> None:
+    page = (b"<html><body><main><h1>Configuration</h1><dl><dt><span>COOKIE_SECURE</span>"
+            b"<a class='headerlink' href='#COOKIE_SECURE' title='Permalink'>\xc2\xb6</a></dt>"
+            b"<dd><p>Browsers only send the cookie over HTTPS when it is marked secure.</p>"
+            b"<p>Default: <code>False</code></p></dd></dl>"
+            b"<p>See <a href='#COOKIE_SECURE'>the secure flag</a> for more.</p></main></body></html>")
+    doc = read_bytes(page, "config.html", "x")
+    assert "\u00b6" not in doc.text and "the secure flag" in doc.text  # a link with words stays
+    _, sentences = _spans_are_verbatim(doc)
+    default = next(s for s in sentences if s.text == "Default: False")
+    assert default.answerable and default.section == "COOKIE_SECURE"

@@ -33,7 +33,7 @@ NEGATED = re.compile(_NEGATION, re.IGNORECASE)  # "doesn't", "doesnt", "cannot",
 _REFUSAL = re.compile(r"(?:forbid|prohibit|prevent|avoid|refus|fail|disallow|reject|lack|unabl|impossib|"
                        r"den(?:y|ie)|stop|drop|remov|disabl)", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never|no longer|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
-_NOT_STATED = re.compile(r"\b(?:so that|in order|if|unless|whether|must|should|shall|may|might|need)\s+(?:\w+\s+){0,4}$",
+_NOT_STATED = re.compile(r"\b(?:so that|in order|if|unless|whether|must|should|shall|may|might|need)\s+(?:\S+\s+){0,4}$",
                          re.IGNORECASE)
 _ADVICE = re.compile(r"^\W*(?:please\s+)?(?:do|don)?\W*$", re.IGNORECASE)  # "Do not ...", "Don't ...", "Never ...": advice
 _HEDGED = re.compile(r"^\s*(?:necessarily|only|just|always|all|every|entirely|quite|exactly)\b", re.IGNORECASE)
@@ -47,11 +47,14 @@ _OPPOSITES = tuple(pair.split() for pair in (
     "earlier later", "minimum maximum", "succeed fail", "mandatory optional", "cut restore", "ally enemy",
     "friend enemy", "agree disagree", "approve reject", "rise fall", "import export", "encrypt decrypt",
     "compress decompress", "inside outside", "visible hidden", "local remote", "static dynamic", "ignore follow",
-    "ignore respect", "lift impose", "host expel", "welcome expel"))
+    "ignore respect", "lift impose", "host expel", "welcome expel", "follow skip"))
 OPPOSITE: dict[str, frozenset[str]] = {
     word: frozenset(stem(b) for a, b in _OPPOSITES if stem(a) == word) | frozenset(
         stem(a) for a, b in _OPPOSITES if stem(b) == word)
     for word in {stem(w) for pair in _OPPOSITES for w in pair}}
+# What a denial may govern in place of the words it denies ("However, Linux does not do this."): the sentence
+# before says what is denied.
+_PRO_FORMS = frozenset(stem(w) for w in ("do", "does", "did", "this", "that", "so", "it", "the", "case", "true"))
 _CLAUSE_END = re.compile(r"[,;:.()]|\b(?:because|since|so|which|but|while|whereas|unless|if)\b", re.IGNORECASE)
 
 
@@ -111,36 +114,43 @@ def denied_words(sentence: str) -> frozenset[str] | None:
 @dataclass(frozen=True)
 class PremiseDenial:
     """A sentence denies the question's premise: it holds at least ``min_terms`` and ``min_share`` of the premise's
-    words, and its denial governs at least one of them; or it holds as many of the other words with one premise
-    word's opposite in its place ("drop support for X" against "adding support for X")."""
+    words, and its denial governs at least one of them, or governs only a pro-form ("Linux does not do this") with
+    the premise's words in its paragraph; or it holds as many of the other words with one premise word's opposite
+    in its place ("drop support for X" against "adding support for X")."""
 
     min_terms: int = 2
-    min_share: float = 0.5
+    min_share: float = 0.4
     opposite_min_words: int = 3  # premise words, the turned one included
 
-    def denies(self, premise: list[str], sentence: str) -> bool:
-        """Whether ``sentence`` denies the premise whose stems are ``premise``."""
+    def _enough(self, held: list[str], premise: list[str]) -> bool:
+        return len(held) >= max(self.min_terms, self.min_share * len(premise))
+
+    def denies(self, premise: list[str], sentence: str, paragraph: frozenset[str] = frozenset()) -> bool:
+        """Whether ``sentence`` denies the premise whose stems are ``premise`` (``paragraph``: the stems of the
+        sentence and its neighbours, where a denial of a pro-form finds what it denies)."""
         if len(premise) < self.min_terms:
             return False
         governed = denied_words(sentence)
         if governed is None:
             return False
+        if not governed - _PRO_FORMS:
+            return self._enough([t for t in premise if term_match(t, paragraph)], premise)
         stems = sentence_stems(sentence)
         held = [t for t in premise if term_match(t, stems)]
-        return (len(held) >= max(self.min_terms, self.min_share * len(premise))
-                and any(term_match(t, governed) for t in held))
+        return self._enough(held, premise) and any(term_match(t, governed) for t in held)
 
     def opposes(self, premise: list[str], sentence: str) -> bool:
-        """Whether ``sentence`` states the premise (stems ``premise``) with one word turned into its opposite."""
+        """Whether ``sentence`` states the premise (stems ``premise``) with one word turned into its opposite (the
+        opposite may be a light word: "the same" against "differently")."""
         if len(premise) < self.opposite_min_words:
             return False
         stems = sentence_stems(sentence)
+        every_word = frozenset(stem(w) for w in words(sentence))
         for word in premise:
             opposites = OPPOSITE.get(word)
-            if not opposites or term_match(word, stems) or not any(term_match(o, stems) for o in opposites):
+            if not opposites or term_match(word, stems) or not opposites & every_word:
                 continue
             others = [t for t in premise if t != word]
-            held = [t for t in others if term_match(t, stems)]
-            if len(held) >= max(self.min_terms, self.min_share * len(others)):
+            if self._enough([t for t in others if term_match(t, stems)], others):
                 return True
         return False

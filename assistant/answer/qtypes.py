@@ -70,6 +70,10 @@ _ASKS_WAY = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well)\s+)?(?:why|how 
                        r"to|is|are|was|were))\b")
 
 
+# "what date formats", "which year field": the date word describes another noun, the one asked for
+_DATE_AS_MODIFIER = r"(?:formats?|fields?|types?|strings?|columns?|values?|ranges?|objects?|functions?|class(?:es)?|modules?|parsers?|stamps?|arithmetic)\b"
+
+
 def expected_type(question: str) -> AnswerType:
     """The kind of value a right answer must contain, from the question's wording.
 
@@ -79,7 +83,7 @@ def expected_type(question: str) -> AnswerType:
     """
     q = " ".join(words(_IDENTIFIER.sub(" ", question)))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
-    if re.search(rf"{opens}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b|\bwhat time\b|\bhow long ago\b"
+    if re.search(rf"{opens}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b(?! {_DATE_AS_MODIFIER})|\bwhat time\b|\bhow long ago\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) or _IN_UNIT.search(q) \

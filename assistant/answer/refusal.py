@@ -305,7 +305,7 @@ class Contradicted:
     def find(self, q: QuestionView, ranked: list[Candidate]) -> Candidate | None:
         """The candidate that denies the question's premise, if any."""
         stated, affirmed = premise_terms(q.query.text), affirmed_terms(q.query.text)
-        denying = next((c for c in ranked[:self.premise_first] if self.premise.denies(stated, c.sentence.text)
+        denying = next((c for c in ranked[:self.premise_first] if self.premise.denies(stated, c.sentence.text, c.window)
                         or self.premise.opposes(affirmed, c.sentence.text)), None)
         if denying is not None:
             return denying

@@ -25,6 +25,13 @@ BLOCKS = {
     "header", "footer",
 }
 _SPACE = re.compile(r"\s+")
+_PERMALINK_MARKS = {"\u00b6", "#", "\u00a7", "\U0001f517"}  # the text of a link to its own heading or definition
+
+
+def _is_permalink(node) -> bool:  # noqa: ANN001
+    """A link to the element it sits in ("SESSION_COOKIE_SECURE¶", Sphinx's and MkDocs' headerlinks)."""
+    return (node.name == "a" and str(node.get("href", "")).startswith("#")
+            and _clean(node.get_text()) in _PERMALINK_MARKS)
 
 
 def _clean(text: str) -> str:
@@ -56,7 +63,8 @@ class _Extractor:
                 self._inline.append(str(child))
                 continue
             name = child.name
-            if name in DROP or (name in PAGE_CHROME and not keep_chrome) or child.has_attr("hidden"):
+            if (name in DROP or (name in PAGE_CHROME and not keep_chrome) or child.has_attr("hidden")
+                    or _is_permalink(child)):
                 continue
             if name in HEADINGS:
                 self.flush()
