@@ -35,6 +35,11 @@ _DESCRIPTION_MIN_WORDS = 3
 _FIELD_LINE = re.compile(r"^(?:defaults?|type|return type|returns|return value|raises|values?|range|units?|since|"
                          r"availability|required)\s*:\s+\S", re.IGNORECASE)
 _FIELD_LINE_MAX_WORDS = 12
+# A reference entry's field label or a call-out's title ("Parameters", "Returns", "Note", "See also", "Changelog"):
+# a part of the section it sits in, not a section of its own (a manual page's capitalised "NOTES" is one).
+_PART_LABEL = re.compile(r"^(?:parameters|arguments|keyword arguments|other parameters|returns?|return type|"
+                         r"return value|yields|raises|attributes|examples?|notes?|see also|changelog|warning|caution|"
+                         r"tip|hint|important|attention|danger)\s*:?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,8 @@ def _promote_headings(blocks: list[Block]) -> list[Block]:
     for i, block in enumerate(out):
         if block.kind != "fragment" or word_count(block.text) > 15:
             continue
+        if _PART_LABEL.match(block.text) and not block.text.isupper():
+            continue  # a label inside the section: its text stays under the section's own heading
         if i and out[i - 1].kind == "prose" and out[i - 1].text.rstrip().endswith(":"):
             continue  # introduced by the prose before it: an example or a list item, not a title
         if i and CELL_SEPARATOR in block.text and CELL_SEPARATOR in out[i - 1].text:

@@ -134,3 +134,16 @@ def test_a_field_line_after_a_description_is_indexed_but_not_a_config_example(tm
     answerable = [s.text for s in sentences if s.answerable]
     assert "Default: timedelta(days=31) (2678400 seconds)" in answerable
     assert "Package: *" not in answerable  # a line of a file's example, not a field of the entry
+
+
+def test_a_field_label_or_call_out_title_is_no_section_of_its_own(tmp_path: Path) -> None:
+    page = tmp_path / "api.md"
+    page.write_text("# Types\n\nclass DateTime(formats=None)\n\nThe DateTime type converts date strings into datetime "
+                    "objects.\n\nParameters\n\nformats – A list of format strings. Defaults to '%Y-%m-%d'.\n\nNote\n\n"
+                    "Parsing is tried with each format in order.\n\nNOTES\n\nA manual page's own section stays one.\n",
+                    encoding="utf-8")
+    _, sentences = chunk_document(read_document(page, tmp_path, MAX_MB))
+    section = {s.text: s.section for s in sentences}
+    assert section["Defaults to '%Y-%m-%d'."] == "class DateTime(formats=None)"
+    assert section["Parsing is tried with each format in order."] == "class DateTime(formats=None)"
+    assert section["A manual page's own section stays one."] == "NOTES"
