@@ -4,17 +4,20 @@ A question asked after others may still stand on its own: "When a target release
 versions get?" (the release's), "why does gzip follow symlinks and compress the file *they* point to?" (the
 symlinks), "Why is *it* recommended to pipe find into xargs -0?" (no reference at all). Reading such a pronoun as the
 previous turn's topic rewrites a question that was fine as typed. ``followup_agree.named_before`` covers a name
-earlier in the question; these rules cover a common noun of another clause, the "it" of an extraposed clause and
-"its own".
+earlier in the question; these rules cover a common noun of another clause, the "it" of an extraposed clause, "its
+own" and a possessive of its own clause's subject ("what does the reader give once every writer has closed *their*
+end?").
 """
 
 from __future__ import annotations
 
-from assistant.followup_agree import agrees, pronoun_referent
+from assistant.followup_agree import agrees, person_noun, pronoun_referent
 from assistant.nlp import Syntax, Token
 
 _CLAUSE_POS = ("VERB", "AUX")
 _OWN = "own"
+_WH_DETS = ("WDT", "WP", "WP$")
+_NON_FINITE = ("VB", "VBG", "VBN")
 RAISING = frozenset("likely unlikely certain sure bound due able unable about going set".split())
 """Adjectives whose subject "it" is the one who does the infinitive ("is it likely to break?"), general English."""
 ADVICE_VERBS = frozenset("recommend advise suggest forbid prohibit require discourage encourage prefer".split())
@@ -72,8 +75,48 @@ def own_possessive(parsed: Syntax, at: int) -> bool:
     return any(t.pos in ("NOUN", "PROPN") and agrees(toks[at].text, parsed, t.i, t.i + 1) for t in toks[:at])
 
 
+def clause_subject(toks: list[Token], verb: int) -> Token | None:
+    """The subject of the clause of ``verb``; for a verb with none of its own, coordinated with another or a gerund
+    or infinitive below another, that verb's ("why do *most people* use a distribution rather than compiling their
+    apps?")."""
+    seen: set[int] = set()
+    while verb not in seen:
+        seen.add(verb)
+        subject = next((t for t in toks if t.head == verb and t.dep in ("nsubj", "nsubjpass") and t.i != verb), None)
+        if subject is not None or not (toks[verb].dep == "conj" or toks[verb].tag in _NON_FINITE):
+            return subject
+        verb = clause_of(toks, verb)
+    return None
+
+
+def asked_for(toks: list[Token], noun: int) -> bool:
+    """Whether the noun at ``noun`` is what a wh-determiner asks for ("*which* flag", "what environment variables"),
+    however the parser attached the wh-word."""
+    k = noun - 1
+    while k >= 0 and toks[k].dep in ("compound", "amod") and toks[k].tag not in _WH_DETS:
+        k -= 1
+    return k >= 0 and toks[k].tag in _WH_DETS or any(t.head == noun and t.tag in _WH_DETS for t in toks)
+
+
+def subject_possessive(parsed: Syntax, at: int) -> bool:
+    """A possessive whose own clause's subject, a noun before it, agrees with it: "by how much does *the cache* grow
+    *its* size?", "once every *writer* has closed *their* end" (a person's singular "their"), "why do most *people*
+    ... compile *their* apps?" (a plural the tagger knows, "-s" or not); not a subject the question asks for ("which
+    flag opens *its* read end?": the flag is unknown, "its" is an earlier turn's)."""
+    toks = parsed.tokens
+    pronoun = toks[at]
+    if pronoun.tag != "PRP$":
+        return False
+    subject = clause_subject(toks, clause_of(toks, at))
+    if subject is None or subject.i > at or subject.pos not in ("NOUN", "PROPN") or asked_for(toks, subject.i):
+        return False
+    their = pronoun.text.lower() == "their" and (person_noun(subject.lemma) or subject.tag in ("NNS", "NNPS"))
+    return their or agrees(pronoun.text, parsed, subject.i, subject.i + 1)
+
+
 def resolved_within(parsed: Syntax, at: int) -> bool:
     """Whether the personal pronoun at ``at`` stands for something of the question itself (or for nothing)."""
     if pronoun_referent(parsed.tokens[at].text) is None:
         return False
-    return other_clause_noun(parsed, at) or extraposed_it(parsed, at) or own_possessive(parsed, at)
+    return (other_clause_noun(parsed, at) or extraposed_it(parsed, at) or own_possessive(parsed, at)
+            or subject_possessive(parsed, at))

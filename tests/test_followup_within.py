@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from assistant.followup import cues, resolve
-from assistant.followup_within import extraposed_it, other_clause_noun, own_possessive, resolved_within
+from assistant.followup_within import (
+    asked_for, extraposed_it, other_clause_noun, own_possessive, resolved_within, subject_possessive,
+)
 from assistant.nlp import Syntax, syntax
 
 
@@ -45,3 +47,22 @@ def test_a_question_whose_pronouns_it_resolves_itself_is_asked_as_typed() -> Non
     parsed = syntax("when did it open?")
     assert not resolved_within(parsed, _at(parsed, "it"))
     assert cues("when did it open?")
+
+
+def test_a_possessive_of_its_own_clause_s_subject_stands_for_that_subject() -> None:
+    singular_they = syntax("what does the reader get once every writer has closed their end?")
+    assert subject_possessive(singular_they, _at(singular_they, "their"))
+    coordinated = syntax("why do most people rent a flat rather than buying land and building their houses themselves?")
+    assert subject_possessive(coordinated, _at(coordinated, "their"))
+    person = syntax("what did the council say about his plan?")  # a council is no "he": an earlier turn's
+    assert not subject_possessive(person, _at(person, "his"))
+    asked = syntax("which flag opens its read end?")  # the flag is what is asked for: "its" is an earlier turn's
+    assert not subject_possessive(asked, _at(asked, "its"))
+    assert asked_for(asked.tokens, _at(asked, "flag"))
+
+
+def test_a_question_whose_possessive_is_its_subject_s_is_asked_as_typed() -> None:
+    asked = "what does the reader get once every writer has closed their end?"
+    assert resolve(asked, ["how do I create a pipe?"]).searched is None
+    assert resolve("which flag opens its read end?", ["how do I create a FIFO?"]).searched == \
+        "Which flag opens FIFO's read end?"
