@@ -5,8 +5,8 @@ versions get?" (the release's), "why does gzip follow symlinks and compress the 
 symlinks), "Why is *it* recommended to pipe find into xargs -0?" (no reference at all). Reading such a pronoun as the
 previous turn's topic rewrites a question that was fine as typed. ``followup_agree.named_before`` covers a name
 earlier in the question; these rules cover a common noun of another clause, the "it" of an extraposed clause, "its
-own" and a possessive of its own clause's subject ("what does the reader give once every writer has closed *their*
-end?").
+own", a possessive of its own clause's subject ("what does the reader give once every writer has closed *their*
+end?") and "that" after a clause of the question ("can I define a view on a view or is *that* a bad idea?").
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ _CLAUSE_POS = ("VERB", "AUX")
 _OWN = "own"
 _WH_DETS = ("WDT", "WP", "WP$")
 _NON_FINITE = ("VB", "VBG", "VBN")
+_EVENT_DEMONSTRATIVES = frozenset({"that", "this"})
 RAISING = frozenset("likely unlikely certain sure bound due able unable about going set".split())
 """Adjectives whose subject "it" is the one who does the infinitive ("is it likely to break?"), general English."""
 ADVICE_VERBS = frozenset("recommend advise suggest forbid prohibit require discourage encourage prefer".split())
@@ -120,3 +121,19 @@ def resolved_within(parsed: Syntax, at: int) -> bool:
         return False
     return (other_clause_noun(parsed, at) or extraposed_it(parsed, at) or own_possessive(parsed, at)
             or subject_possessive(parsed, at))
+
+
+def clause_before(parsed: Syntax, at: int) -> bool:
+    """A demonstrative pronoun ("that", "this") after a clause of the question's own, which it stands for: "can I
+    define a view on another view or is *that* a bad idea?", "I get 'permission denied'. Who has to fix *that*?"; not
+    "that" as a determiner, nor after verbs of its own clause only ("what did he say after *that*?", "how was it
+    supposed to fix *that*?")."""
+    toks = parsed.tokens
+    if toks[at].text.lower() not in _EVENT_DEMONSTRATIVES or toks[at].dep == "det":
+        return False
+    verb = clause_of(toks, at)
+    own = {verb}
+    while toks[verb].dep == "xcomp" and toks[verb].head not in own:  # "supposed to fix that": one clause
+        verb = toks[verb].head
+        own.add(verb)
+    return any(t.pos == "VERB" and t.i not in own and clause_of(toks, t.i) not in own for t in toks[:at])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.followup import cues, resolve
 from assistant.followup_within import (
-    asked_for, extraposed_it, other_clause_noun, own_possessive, resolved_within, subject_possessive,
+    asked_for, clause_before, extraposed_it, other_clause_noun, own_possessive, resolved_within, subject_possessive,
 )
 from assistant.nlp import Syntax, syntax
 
@@ -66,3 +66,16 @@ def test_a_question_whose_possessive_is_its_subject_s_is_asked_as_typed() -> Non
     assert resolve(asked, ["how do I create a pipe?"]).searched is None
     assert resolve("which flag opens its read end?", ["how do I create a FIFO?"]).searched == \
         "Which flag opens FIFO's read end?"
+
+
+def test_that_after_a_clause_of_the_question_stands_for_that_clause() -> None:
+    chained = syntax("can I moor a boat beside another boat or is that a bad idea")
+    assert clause_before(chained, _at(chained, "that"))
+    assert not cues("can I moor a boat beside another boat or is that a bad idea")  # "another boat": a kind of its own
+    error = syntax("I get 'harbour closed'. Who has to fix that for me?")
+    assert clause_before(error, _at(error, "that"))
+    catenative = syntax("and how was the council supposed to fix all that?")  # "supposed to fix": one clause
+    assert not clause_before(catenative, _at(catenative, "that"))
+    own = syntax("what did he say after that?")
+    assert not clause_before(own, _at(own, "that"))
+    assert cues("is there another way?")  # too few words of its own: the rest of what was said
