@@ -6,7 +6,8 @@ symlinks), "Why is *it* recommended to pipe find into xargs -0?" (no reference a
 previous turn's topic rewrites a question that was fine as typed. ``followup_agree.named_before`` covers a name
 earlier in the question; these rules cover a common noun of another clause, the "it" of an extraposed clause, "its
 own", a possessive of its own clause's subject ("what does the reader give once every writer has closed *their*
-end?") and "that" after a clause of the question ("can I define a view on a view or is *that* a bad idea?").
+end?"), a pronoun after a verbless lead and a colon ("tar --checkpoint: how often does *it* print?") and "that"
+after a clause of the question ("can I define a view on a view or is *that* a bad idea?").
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _NON_FINITE = ("VB", "VBG", "VBN")
 _EVENT_DEMONSTRATIVES = frozenset({"that", "this"})
 RAISING = frozenset("likely unlikely certain sure bound due able unable about going set".split())
 """Adjectives whose subject "it" is the one who does the infinitive ("is it likely to break?"), general English."""
+ASIDE_NOUNS = frozenset("question thing point note followup follow-up".split())
+"""Nouns of a lead that announce a question rather than name its topic ("quick question: when did it open?")."""
 ADVICE_VERBS = frozenset("recommend advise suggest forbid prohibit require discourage encourage prefer".split())
 """Verbs of advice or requirement whose passive takes an extraposed "it" ("it is recommended to ..."), general
 English."""
@@ -115,12 +118,27 @@ def subject_possessive(parsed: Syntax, at: int) -> bool:
     return their or agrees(pronoun.text, parsed, subject.i, subject.i + 1)
 
 
+def topic_lead(parsed: Syntax, at: int) -> bool:
+    """A pronoun after a verbless lead that names the question's topic before a colon ("tar --checkpoint without a
+    number: how often does *it* print progress?", "xargs -L and -n: can I combine *them*?"): the lead's noun (for
+    "they", two joined or a plural one)."""
+    toks = parsed.tokens
+    colon = next((t.i for t in toks[:at] if t.text == ":"), None)
+    if colon is None or any(t.pos in _CLAUSE_POS for t in toks[:colon]):
+        return False
+    nouns = [t for t in toks[:colon] if t.pos in ("NOUN", "PROPN") and t.lemma.lower() not in ASIDE_NOUNS]
+    if pronoun_referent(toks[at].text) == "group":
+        return bool(nouns) and (any(t.pos == "CCONJ" for t in toks[:colon]) or any(t.tag in ("NNS", "NNPS")
+                                                                                  for t in nouns))
+    return any(agrees(toks[at].text, parsed, t.i, t.i + 1) for t in nouns)
+
+
 def resolved_within(parsed: Syntax, at: int) -> bool:
     """Whether the personal pronoun at ``at`` stands for something of the question itself (or for nothing)."""
     if pronoun_referent(parsed.tokens[at].text) is None:
         return False
     return (other_clause_noun(parsed, at) or extraposed_it(parsed, at) or own_possessive(parsed, at)
-            or subject_possessive(parsed, at))
+            or subject_possessive(parsed, at) or topic_lead(parsed, at))
 
 
 def clause_before(parsed: Syntax, at: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.followup import cues, resolve
 from assistant.followup_within import (
     asked_for, clause_before, extraposed_it, other_clause_noun, own_possessive, resolved_within, subject_possessive,
+    topic_lead,
 )
 from assistant.nlp import Syntax, syntax
 
@@ -79,3 +80,14 @@ def test_that_after_a_clause_of_the_question_stands_for_that_clause() -> None:
     own = syntax("what did he say after that?")
     assert not clause_before(own, _at(own, "that"))
     assert cues("is there another way?")  # too few words of its own: the rest of what was said
+
+
+def test_a_pronoun_after_a_verbless_lead_and_a_colon_is_the_lead_s() -> None:
+    lead = syntax("the harbour crane without a driver: how often does it stop?")
+    assert topic_lead(lead, _at(lead, "it"))
+    pair = syntax("the ferries and the barges: can I book them together?")
+    assert topic_lead(pair, _at(pair, "them"))
+    aside = syntax("quick question: when did it open?")  # announces a question, names no topic
+    assert not topic_lead(aside, _at(aside, "it"))
+    clause = syntax("the crane stopped: why did it stop?")  # a clause before the colon: other rules decide
+    assert not topic_lead(clause, _at(clause, "it"))
