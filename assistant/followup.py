@@ -36,6 +36,8 @@ GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
 WEAK = ("leading conjunction", "comparison")
 """Cues that count only beside other evidence."""
+NOW_NOUNS = frozenset("day week month year season summer winter spring autumn morning evening night time".split())
+"""Nouns of time a demonstrative ties to the time of asking ("these days", "this year"), general English."""
 LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", "ok", "okay")
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 WH_ALIASES = {"how come": "why", "how so": "how"}
@@ -71,7 +73,8 @@ class FollowupParams:
     context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
     parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
     claim_words: int = 1  # words of the previous answer's claim a lone "why?" carries (issue 16j tune: 1, 2, 3 +1)
-    named_words: int = 4  # a verbless question with this many content words names what it asks: no fragment (16m)
+    named_words: int = 3  # a verbless question with this many content words names what it asks: no fragment (16m: 4;
+    # 16o: 3, the tune fragments of three are all "what about X?", cued by that; probe: "bsd copyright holder?")
 
 
 PARAMS = FollowupParams()
@@ -114,7 +117,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
             found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
         elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl"):
             if t.dep == "det":
-                found.append(f"demonstrative {low!r}")
+                if not _now(toks[t.head]):  # "these days", "this summer": the time of asking
+                    found.append(f"demonstrative {low!r}")
             elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i):
                 found.append(f"pronoun {low!r}")
         elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in _EXISTENTIAL_BE):
@@ -150,6 +154,12 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
         return ()
     return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
+
+
+def _now(noun: Token) -> bool:
+    """Whether a demonstrative's noun is a time ("these *days*", "this *summer*"): said of the time of asking, not of
+    an earlier turn."""
+    return noun.ent in ("DATE", "TIME") or noun.lemma.lower() in NOW_NOUNS
 
 
 def _own_kind(t: Token, toks: list[Token], worded: bool) -> bool:
