@@ -117,7 +117,7 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
             found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
         elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl"):
             if t.dep == "det":
-                if not _now(toks[t.head]):  # "these days", "this summer": the time of asking
+                if not _now(toks[t.head]) and not clause_before(parsed, t.i):  # "these days"; "... call that move?"
                     found.append(f"demonstrative {low!r}")
             elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i):
                 found.append(f"pronoun {low!r}")

@@ -20,6 +20,7 @@ _OWN = "own"
 _WH_DETS = ("WDT", "WP", "WP$")
 _NON_FINITE = ("VB", "VBG", "VBN")
 _EVENT_DEMONSTRATIVES = frozenset({"that", "this"})
+_SENTENCE_ENDS = frozenset("?.!")
 RAISING = frozenset("likely unlikely certain sure bound due able unable about going set".split())
 """Adjectives whose subject "it" is the one who does the infinitive ("is it likely to break?"), general English."""
 ASIDE_NOUNS = frozenset("question thing point note followup follow-up".split())
@@ -142,16 +143,24 @@ def resolved_within(parsed: Syntax, at: int) -> bool:
 
 
 def clause_before(parsed: Syntax, at: int) -> bool:
-    """A demonstrative pronoun ("that", "this") after a clause of the question's own, which it stands for: "can I
-    define a view on another view or is *that* a bad idea?", "I get 'permission denied'. Who has to fix *that*?"; not
-    "that" as a determiner, nor after verbs of its own clause only ("what did he say after *that*?", "how was it
-    supposed to fix *that*?")."""
+    """A demonstrative ("that", "this", "that move") after a clause or a sentence of the question's own, which it
+    stands for: "can I define a view on another view or is *that* a bad idea?", "what year did the group arrive and
+    what did the diplomat call *that move*?", "max columns in one index? does *that* count included ones?"; not after
+    verbs of its own clause only, a verb without a subject taken with the one it hangs from ("what did he say after
+    *that*?", "how was it supposed to fix *that*?", "is there a setting to raise *that* limit?")."""
     toks = parsed.tokens
-    if toks[at].text.lower() not in _EVENT_DEMONSTRATIVES or toks[at].dep == "det":
+    if toks[at].text.lower() not in _EVENT_DEMONSTRATIVES:
         return False
+    if any(t.text in _SENTENCE_ENDS and any(w.pos in ("NOUN", "PROPN", "VERB") for w in toks[:t.i])
+           for t in toks[:at]):
+        return True
     verb = clause_of(toks, at)
     own = {verb}
-    while toks[verb].dep == "xcomp" and toks[verb].head not in own:  # "supposed to fix that": one clause
-        verb = toks[verb].head
+    while not _has_subject(toks, verb) and (above := clause_of(toks, verb)) not in own:  # "supposed to fix that"
+        verb = above
         own.add(verb)
     return any(t.pos == "VERB" and t.i not in own and clause_of(toks, t.i) not in own for t in toks[:at])
+
+
+def _has_subject(toks: list[Token], verb: int) -> bool:
+    return any(t.head == verb and t.dep.startswith(("nsubj", "csubj", "expl")) and t.i != verb for t in toks)

@@ -80,6 +80,12 @@ def test_that_after_a_clause_of_the_question_stands_for_that_clause() -> None:
     own = syntax("what did he say after that?")
     assert not clause_before(own, _at(own, "that"))
     assert cues("is there another way?")  # too few words of its own: the rest of what was said
+    moved = syntax("what year did the fleet arrive in lisbon and what did a harbour master call that move?")
+    assert clause_before(moved, _at(moved, "that"))  # a determiner after a clause of its own
+    sentence = syntax("max number of ferries in one harbour? does that count the barges")
+    assert clause_before(sentence, _at(sentence, "that"))  # after a sentence of its own
+    purpose = syntax("is there any config setting to raise that limit?")  # "setting to raise": one clause
+    assert not clause_before(purpose, _at(purpose, "that"))
 
 
 def test_a_pronoun_after_a_verbless_lead_and_a_colon_is_the_lead_s() -> None:
