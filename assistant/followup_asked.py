@@ -144,19 +144,12 @@ def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
 
 
 CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, unnamed_role)
-"""The checks for a question that leans on earlier ones."""
+"""The checks for a question asked after others (the role's name too: "what's the name of the minister who ...?"
+typed after an unrelated question is still refused when no cited sentence names the minister)."""
 ALONE_CHECKS: tuple[Check, ...] = (no_duration, unnamed_role)
-"""The checks for a question asked alone or typed to stand alone after others (no cue: its words, not an earlier
-turn's, found the passage), so a yes/no question's verb may be the asker's own ("can X *replace* Y?" against "X
-cannot *substitute* for Y"; after others, issue 16o audit: it refused 3 answerable and 1 unanswerable such tuning
-questions); a role's name is asked without a pronoun ("what's the name of the minister who ...?" is refused when no
-cited sentence names the minister, after other questions or not)."""
-
-
-def checks_for(leans: bool) -> tuple[Check, ...]:
-    """The checks for a question that leans on earlier ones (``leans``: it has a cue), else those for one that
-    stands alone."""
-    return CHECKS if leans else ALONE_CHECKS
+"""The checks for a question asked alone: its words, not an earlier turn's, found the passage, so a yes/no
+question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *substitute* for Y"); a role's name is
+asked without a pronoun."""
 
 
 def missing_asked(asked: str, searched: str, cited: Sequence[str], checks: Sequence[Check] = CHECKS) -> str | None:

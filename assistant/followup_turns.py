@@ -101,16 +101,17 @@ class Turns:
         """``draft``, or a refusal when the follow-up gate judges that its answer only repeats what the history
         supplied or strays from it (``assistant.followup_gate``; only a question that leans on the history), or
         when no cited sentence holds what it asks for (a name, the verb of a yes/no question, a duration:
-        ``assistant.followup_asked``; a question that leans on the history; one asked alone or typed to stand
-        alone, the duration and the name of someone described by a role)."""
+        ``assistant.followup_asked``; any question asked after others, since one asked as typed, "has the EU pledged
+        anything?", is still a follow-up to the topic the earlier turns found; a question asked alone, the duration
+        and the name of someone described by a role)."""
         from assistant.answer.extractive import Draft
-        from assistant.followup_asked import checks_for, missing_asked
+        from assistant.followup_asked import ALONE_CHECKS, CHECKS, missing_asked
         from assistant.followup_gate import load_gate, refuses
         from assistant.followup_items import ITEM_CUE
 
         if draft.abstained or ITEM_CUE in resolution.cues:
             return draft  # another item of an enumeration overlaps the previous answer by design: not judged
-        checks = checks_for(bool(history) and bool(resolution.cues))
+        checks = CHECKS if history else ALONE_CHECKS
         if why := missing_asked(question, resolution.query, [s.text for s in draft.sentences], checks):
             return Draft([], True, why, draft.sentences[:2], draft.scores)
         if not history or not standalone or not resolution.cues:

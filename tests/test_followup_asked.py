@@ -106,14 +106,3 @@ def test_a_role_asked_by_name_alone_needs_a_persons_name_beside_the_role() -> No
     assert unnamed_role(river, river, ["The river is wide."]) is None  # no person's role: not judged
     assert missing_asked(asked, asked, NO_NAME, ALONE_CHECKS)
     assert missing_asked(asked, asked, NO_NAME)  # asked after other questions, as typed: checked the same
-
-
-def test_a_yes_no_verb_is_checked_only_in_a_question_that_leans_on_earlier_ones() -> None:
-    from assistant.followup_asked import checks_for
-
-    replaced = "can the ferry replace the bridge?"
-    cited = ["The ferry cannot substitute for the bridge."]
-    assert missing_asked(replaced, replaced, cited, checks_for(True))  # "can it replace the bridge?" read out
-    assert missing_asked(replaced, replaced, cited, checks_for(False)) is None  # typed to stand alone
-    assert missing_asked("how long were the staff given?", "how long were the staff given?",
-                         ["The staff were told to leave."], checks_for(False))  # a duration whatever the cues
