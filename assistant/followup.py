@@ -22,7 +22,7 @@ from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
-from assistant.followup_within import resolved_within
+from assistant.followup_within import clause_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import STOPWORDS
 
@@ -36,6 +36,8 @@ GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
 WEAK = ("leading conjunction", "comparison")
 """Cues that count only beside other evidence."""
+NOW_NOUNS = frozenset("day week month year season summer winter spring autumn morning evening night time".split())
+"""Nouns of time a demonstrative ties to the time of asking ("these days", "this year"), general English."""
 LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", "ok", "okay")
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 WH_ALIASES = {"how come": "why", "how so": "how"}
@@ -71,7 +73,8 @@ class FollowupParams:
     context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
     parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
     claim_words: int = 1  # words of the previous answer's claim a lone "why?" carries (issue 16j tune: 1, 2, 3 +1)
-    named_words: int = 4  # a verbless question with this many content words names what it asks: no fragment (16m)
+    named_words: int = 3  # a verbless question with this many content words names what it asks: no fragment (16m: 4;
+    # 16o: 3, the tune fragments of three are all "what about X?", cued by that; probe: "bsd copyright holder?")
 
 
 PARAMS = FollowupParams()
@@ -104,6 +107,7 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     toks = parsed.tokens
     lowered = [t.text.lower() for t in toks]
     found: list[str] = []
+    content = _content(parsed)
     for t in toks:
         low = t.text.lower()
         if low in PERSONAL and t.tag in ("PRP", "PRP$"):
@@ -113,8 +117,9 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
             found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
         elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl"):
             if t.dep == "det":
-                found.append(f"demonstrative {low!r}")
-            elif not (low == "that" and t.tag == "WDT"):
+                if not _now(toks[t.head]) and not clause_before(parsed, t.i):  # "these days"; "... call that move?"
+                    found.append(f"demonstrative {low!r}")
+            elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i):
                 found.append(f"pronoun {low!r}")
         elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in _EXISTENTIAL_BE):
             found.append("'there'")
@@ -122,10 +127,9 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
             found.append("'then'")
         elif _pro_one(t, toks):
             found.append("'one'")
-        elif low in OTHERS and (t.dep != "amod" or toks[t.head].pos not in ("NOUN", "PROPN")):
+        elif low in OTHERS and not _own_kind(t, toks, len(content) > params.short_words):
             found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
     words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
-    content = _content(parsed)
     if words and not any(t.pos in ("VERB", "AUX") for t in words) and len(content) < params.named_words:
         found.append("no verb")  # "and telnet?"; not "default timeout for apt's ftp method in seconds?"
     root = next((t for t in toks if t.dep == "ROOT"), None)
@@ -150,6 +154,20 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
         return ()
     return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
+
+
+def _now(noun: Token) -> bool:
+    """Whether a demonstrative's noun is a time ("these *days*", "this *summer*"): said of the time of asking, not of
+    an earlier turn."""
+    return noun.ent in ("DATE", "TIME") or noun.lemma.lower() in NOW_NOUNS
+
+
+def _own_kind(t: Token, toks: list[Token], worded: bool) -> bool:
+    """Whether "other"/"another" at ``t`` names a kind of the question's own rather than the rest of a list: an
+    adjective of a noun ("other kinds of join"), or a determiner of one in a question with words enough of its own
+    (``worded``: "can I define a view on another view?"; not "is there another way?")."""
+    noun = toks[t.head].pos in ("NOUN", "PROPN")
+    return noun and (t.dep == "amod" or (t.dep == "det" and worded))
 
 
 def inverted(toks: Sequence[Token], root: int) -> bool:
@@ -319,7 +337,7 @@ def resolve(
             kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
-        if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i)):  # "what about Iran, does *it* ...?"
+        if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i) or clause_before(parsed, t.i)):
             kind = None
         if kind in ("thing", "group") and one_of(parsed.tokens, t.i) and (instance := refs.instance()):
             pieces[-2:] = ["", ""]  # "is it *one of those*?": "is it a WITHOUT ROWID table?"

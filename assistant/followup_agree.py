@@ -61,7 +61,8 @@ def phrase_kind(parsed: Syntax, start: int, end: int) -> Referent:
 
 def agrees(pronoun: str, parsed: Syntax, start: int, end: int) -> bool:
     """Whether ``pronoun`` can stand for the phrase ``tokens[start:end]``: "he" a person, "it" one thing (a
-    country or an organisation too), "they" a group, several, or an organisation."""
+    country or an organisation too, an acronym among them, whatever label the parser gave it), "they" a group,
+    several, or an organisation."""
     wanted = pronoun_referent(pronoun)
     if wanted is None:
         return True
@@ -70,8 +71,8 @@ def agrees(pronoun: str, parsed: Syntax, start: int, end: int) -> bool:
     if wanted == "group":
         return kind == "group" or "ORG" in labels
     if wanted == "thing":
-        return kind == "thing" or (kind == "group" and "ORG" in labels and
-                                   parsed.tokens[end - 1].tag not in ("NNS", "NNPS"))
+        return kind == "thing" or (kind == "group" and ("ORG" in labels or _acronym(parsed.tokens[end - 1].text)) and
+                                   parsed.tokens[end - 1].tag not in ("NNS", "NNPS"))  # "the MEK ... its base"
     return kind == "person"
 
 

@@ -5,7 +5,7 @@
 - "that" standing for what the previous yes/no question asked to do ("can it show the hostname instead of the
   IP?" + "why isn't *that* recommended?") is that action as a gerund phrase: "Why isn't showing the hostname
   instead of the IP recommended?";
-- "it" standing for an event (the subject of "lead to", the object of "do") is the previous question's gerund
+- "it" standing for an event (the subject of "lead to", the object of "do" or "trigger") is the previous question's gerund
   clause: "was albania hosting the mek really humanitarian?" + "what did *it* lead to?" → "What did albania hosting
   the mek lead to?".
 
@@ -83,21 +83,23 @@ _CLAUSE_PARTS = frozenset({"nsubj", "dobj", "prt", "prep", "dative", "compound:p
 humanitarian"."""
 
 
+CAUSING_VERBS = frozenset("cause trigger spark provoke prompt".split())
+"""Verbs whose object is an event ("what *triggered* it in the end?"): "it" there is what happened."""
 EVENT_PRONOUNS = frozenset({"it", "that", "this"})
 """Pronouns that can stand for what happened ("what did *that* lead to?")."""
 
 
 def event_it(core: Syntax, at: int) -> bool:
     """Whether the "it" (or "that", "this") at token ``at`` stands for an event: the subject of a verb of causing
-    ("what did *it* lead to?", "what did *that* end up leading to?") or the object of "do" ("has anyone else done
-    *it*?")."""
+    ("what did *it* lead to?", "what did *that* end up leading to?"), the object of "do" ("has anyone else done
+    *it*?") or of a verb of causing ("what triggered *it*?")."""
     toks = core.tokens
     token = toks[at]
     if token.text.lower() not in EVENT_PRONOUNS or token.tag not in ("PRP", "DT"):
         return False
     head = toks[token.head]
     if token.dep == "dobj":
-        return head.lemma == "do"
+        return head.lemma == "do" or head.lemma in CAUSING_VERBS
     return token.dep == "nsubj" and (head.lemma in EVENT_VERBS or any(
         t.head == head.i and t.dep == "xcomp" and t.lemma in EVENT_VERBS for t in toks))
 

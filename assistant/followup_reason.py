@@ -13,9 +13,12 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.nlp import syntax
 from assistant.terms import STOPWORDS, stem, words
 
 _CITED_SENTENCE = re.compile(r"(.+?)\s*\[\d+\]")
+_NO_NAME = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+"""Entity labels that count or date something rather than name it."""
 
 
 def _stems(text: str) -> dict[str, str]:
@@ -34,6 +37,17 @@ def claim_sentence(question: str, answer: str, weight: Callable[[str], float]) -
         if shared > best:
             best, found = shared, sentence
     return found
+
+
+def claim_name(question: str, answer: str, weight: Callable[[str], float]) -> str | None:
+    """The first name in the answer's claim (``claim_sentence``) that ``question`` does not give: what "which country
+    is the us's closest partner ...?" was answered with ("*Tirana* is perhaps the United States' closest partner ..."
+    → "Tirana"); None when the claim names nothing new."""
+    claim = claim_sentence(question, answer, weight)
+    parsed = syntax(claim) if claim else None
+    asked = set(_stems(question))
+    return next((parsed.span(start, end) for start, end, label in parsed.ents
+                 if label not in _NO_NAME and not set(_stems(parsed.span(start, end))) <= asked), None) if parsed else None
 
 
 def claim_terms(question: str, answer: str, weight: Callable[[str], float], limit: int) -> list[str]:

@@ -11,7 +11,7 @@ from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
-from assistant.followup_reason import claim_suffix
+from assistant.followup_reason import claim_name, claim_suffix
 from assistant.followup_swap import Similar, parallel_swap
 from assistant.nlp import Syntax, syntax
 from assistant.terms import STOPWORDS, stem
@@ -144,6 +144,11 @@ class Antecedents:
         named = toks[end - 1].pos == "PROPN"
         return (None if named else self._apposed_name(end)) or _no_det(self.answer, start, end)
 
+    def _claim_name(self) -> str | None:
+        """The name the previous answer's claim gives that the previous question lacks (``claim_name``): what a
+        "which country ...?" was answered with when no phrase of the answer is headed by "country"."""
+        return claim_name(self.previous, self._answer(), self.weight) if self._answer and self.weight else None
+
     def _apposed_name(self, after: int) -> str | None:
         """The proper name in apposition right after the answer's token ``after`` (", the X of Y," or "(X)"), up
         to the next punctuation, None when none follows."""
@@ -174,7 +179,7 @@ class Antecedents:
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
             noun = self._wh_noun()
-            if noun and (found := self._answer_chunk(noun)):
+            if noun and (found := self._answer_chunk(noun) or self._claim_name()):
                 return found
             if self._asks_for_a_thing() and (found := self._answer_chunk("")):
                 return found

@@ -4,19 +4,27 @@ A question asked after others may still stand on its own: "When a target release
 versions get?" (the release's), "why does gzip follow symlinks and compress the file *they* point to?" (the
 symlinks), "Why is *it* recommended to pipe find into xargs -0?" (no reference at all). Reading such a pronoun as the
 previous turn's topic rewrites a question that was fine as typed. ``followup_agree.named_before`` covers a name
-earlier in the question; these rules cover a common noun of another clause, the "it" of an extraposed clause and
-"its own".
+earlier in the question; these rules cover a common noun of another clause, the "it" of an extraposed clause, "its
+own", a possessive of its own clause's subject ("what does the reader give once every writer has closed *their*
+end?"), a pronoun after a verbless lead and a colon ("tar --checkpoint: how often does *it* print?") and "that"
+after a clause of the question ("can I define a view on a view or is *that* a bad idea?").
 """
 
 from __future__ import annotations
 
-from assistant.followup_agree import agrees, pronoun_referent
+from assistant.followup_agree import agrees, person_noun, pronoun_referent
 from assistant.nlp import Syntax, Token
 
 _CLAUSE_POS = ("VERB", "AUX")
 _OWN = "own"
+_WH_DETS = ("WDT", "WP", "WP$")
+_NON_FINITE = ("VB", "VBG", "VBN")
+_EVENT_DEMONSTRATIVES = frozenset({"that", "this"})
+_SENTENCE_ENDS = frozenset("?.!")
 RAISING = frozenset("likely unlikely certain sure bound due able unable about going set".split())
 """Adjectives whose subject "it" is the one who does the infinitive ("is it likely to break?"), general English."""
+ASIDE_NOUNS = frozenset("question thing point note followup follow-up".split())
+"""Nouns of a lead that announce a question rather than name its topic ("quick question: when did it open?")."""
 ADVICE_VERBS = frozenset("recommend advise suggest forbid prohibit require discourage encourage prefer".split())
 """Verbs of advice or requirement whose passive takes an extraposed "it" ("it is recommended to ..."), general
 English."""
@@ -72,8 +80,87 @@ def own_possessive(parsed: Syntax, at: int) -> bool:
     return any(t.pos in ("NOUN", "PROPN") and agrees(toks[at].text, parsed, t.i, t.i + 1) for t in toks[:at])
 
 
+def clause_subject(toks: list[Token], verb: int) -> Token | None:
+    """The subject of the clause of ``verb``; for a verb with none of its own, coordinated with another or a gerund
+    or infinitive below another, that verb's ("why do *most people* use a distribution rather than compiling their
+    apps?")."""
+    seen: set[int] = set()
+    while verb not in seen:
+        seen.add(verb)
+        subject = next((t for t in toks if t.head == verb and t.dep in ("nsubj", "nsubjpass") and t.i != verb), None)
+        if subject is not None or not (toks[verb].dep == "conj" or toks[verb].tag in _NON_FINITE):
+            return subject
+        verb = clause_of(toks, verb)
+    return None
+
+
+def asked_for(toks: list[Token], noun: int) -> bool:
+    """Whether the noun at ``noun`` is what a wh-determiner asks for ("*which* flag", "what environment variables"),
+    however the parser attached the wh-word."""
+    k = noun - 1
+    while k >= 0 and toks[k].dep in ("compound", "amod") and toks[k].tag not in _WH_DETS:
+        k -= 1
+    return k >= 0 and toks[k].tag in _WH_DETS or any(t.head == noun and t.tag in _WH_DETS for t in toks)
+
+
+def subject_possessive(parsed: Syntax, at: int) -> bool:
+    """A possessive whose own clause's subject, a noun before it, agrees with it: "by how much does *the cache* grow
+    *its* size?", "once every *writer* has closed *their* end" (a person's singular "their"), "why do most *people*
+    ... compile *their* apps?" (a plural the tagger knows, "-s" or not); not a subject the question asks for ("which
+    flag opens *its* read end?": the flag is unknown, "its" is an earlier turn's)."""
+    toks = parsed.tokens
+    pronoun = toks[at]
+    if pronoun.tag != "PRP$":
+        return False
+    subject = clause_subject(toks, clause_of(toks, at))
+    if subject is None or subject.i > at or subject.pos not in ("NOUN", "PROPN") or asked_for(toks, subject.i):
+        return False
+    their = pronoun.text.lower() == "their" and (person_noun(subject.lemma) or subject.tag in ("NNS", "NNPS"))
+    return their or agrees(pronoun.text, parsed, subject.i, subject.i + 1)
+
+
+def topic_lead(parsed: Syntax, at: int) -> bool:
+    """A pronoun after a verbless lead that names the question's topic before a colon ("tar --checkpoint without a
+    number: how often does *it* print progress?", "xargs -L and -n: can I combine *them*?"): the lead's noun (for
+    "they", two joined or a plural one)."""
+    toks = parsed.tokens
+    colon = next((t.i for t in toks[:at] if t.text == ":"), None)
+    if colon is None or any(t.pos in _CLAUSE_POS for t in toks[:colon]):
+        return False
+    nouns = [t for t in toks[:colon] if t.pos in ("NOUN", "PROPN") and t.lemma.lower() not in ASIDE_NOUNS]
+    if pronoun_referent(toks[at].text) == "group":
+        return bool(nouns) and (any(t.pos == "CCONJ" for t in toks[:colon]) or any(t.tag in ("NNS", "NNPS")
+                                                                                  for t in nouns))
+    return any(agrees(toks[at].text, parsed, t.i, t.i + 1) for t in nouns)
+
+
 def resolved_within(parsed: Syntax, at: int) -> bool:
     """Whether the personal pronoun at ``at`` stands for something of the question itself (or for nothing)."""
     if pronoun_referent(parsed.tokens[at].text) is None:
         return False
-    return other_clause_noun(parsed, at) or extraposed_it(parsed, at) or own_possessive(parsed, at)
+    return (other_clause_noun(parsed, at) or extraposed_it(parsed, at) or own_possessive(parsed, at)
+            or subject_possessive(parsed, at) or topic_lead(parsed, at))
+
+
+def clause_before(parsed: Syntax, at: int) -> bool:
+    """A demonstrative ("that", "this", "that move") after a clause or a sentence of the question's own, which it
+    stands for: "can I define a view on another view or is *that* a bad idea?", "what year did the group arrive and
+    what did the diplomat call *that move*?", "max columns in one index? does *that* count included ones?"; not after
+    verbs of its own clause only, a verb without a subject taken with the one it hangs from ("what did he say after
+    *that*?", "how was it supposed to fix *that*?", "is there a setting to raise *that* limit?")."""
+    toks = parsed.tokens
+    if toks[at].text.lower() not in _EVENT_DEMONSTRATIVES:
+        return False
+    if any(t.text in _SENTENCE_ENDS and any(w.pos in ("NOUN", "PROPN", "VERB") for w in toks[:t.i])
+           for t in toks[:at]):
+        return True
+    verb = clause_of(toks, at)
+    own = {verb}
+    while not _has_subject(toks, verb) and (above := clause_of(toks, verb)) not in own:  # "supposed to fix that"
+        verb = above
+        own.add(verb)
+    return any(t.pos == "VERB" and t.i not in own and clause_of(toks, t.i) not in own for t in toks[:at])
+
+
+def _has_subject(toks: list[Token], verb: int) -> bool:
+    return any(t.head == verb and t.dep.startswith(("nsubj", "csubj", "expl")) and t.i != verb for t in toks)

@@ -170,6 +170,14 @@ def test_a_verbless_question_with_words_enough_of_its_own_is_no_fragment() -> No
     assert "no verb" in cues("and the night fare?")
     assert not cues("default night fare for ferry crossings in summer?")
     assert resolve("default night fare for ferry crossings in summer?", ["who runs the ferry?"]).searched is None
+    assert not cues("ferry ticket refund?")  # three words of its own name what it asks
+    assert "what about" in cues("what about the night ferry fare?")  # "what about" leans on the history whatever
+
+
+def test_a_demonstrative_of_a_time_is_the_time_of_asking() -> None:
+    assert not cues("who runs the harbour ferries these days?")
+    assert not cues("which ferries sail to the islands this summer?")
+    assert "demonstrative 'that'" in cues("what did that ferry carry?")
 
 
 def test_a_question_with_an_auxiliary_before_its_verb_has_a_subject() -> None:

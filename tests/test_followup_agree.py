@@ -27,6 +27,7 @@ def test_a_person_noun_names_a_person_and_an_acronym_is_no_person() -> None:
     parsed = syntax(TOLD)
     assert phrase_kind(parsed, *_span(parsed, "a Western diplomat")) == "person"
     assert phrase_kind(parsed, *_span(parsed, "MEK")) == "group"  # tagged PERSON by the parser, still a group
+    assert agrees("its", parsed, *_span(parsed, "MEK"))  # an organisation's acronym is an "it", whatever its label
 
 
 def test_he_agrees_with_a_person_it_with_one_thing_they_with_several() -> None:

@@ -44,6 +44,7 @@ def test_it_that_led_to_something_is_the_previous_questions_gerund_clause() -> N
 
 @pytest.mark.parametrize(("question", "event"), [
     ("what did it lead to?", True), ("so what did it end up causing?", True), ("has anyone else done it?", True),
+    ("what triggered it in the end?", True), ("what caused it?", True),
     ("when did it end?", False), ("how did the mayor see it?", False), ("what does it cost?", False)])
 def test_it_is_an_event_only_beside_a_verb_of_causing_or_doing(question: str, event: bool) -> None:
     parsed = syntax(question)
@@ -58,6 +59,11 @@ def test_a_wh_questions_event_is_its_subject_doing_the_asked_for_thing() -> None
     assert gerund_clause("who did the council blame?") is None  # the wh-word is the bare object
     assert resolve("and what did that lead to?", ["why did the council close the harbour?"]).searched == \
         "What did the council closing the harbour lead to?"
+
+
+def test_what_triggered_it_asks_what_set_off_the_previous_event() -> None:
+    assert resolve("what triggered it in the end?", ["why did the council and the union fall out?"]).searched == \
+        "What triggered the council and the union falling out in the end?"
 
 
 @pytest.mark.parametrize(("question", "event"), [("what did that lead to?", True), ("why is that a problem?", False)])

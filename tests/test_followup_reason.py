@@ -4,7 +4,7 @@ real spaCy parser, no index."""
 from __future__ import annotations
 
 from assistant.followup import PARAMS, resolve
-from assistant.followup_reason import claim_sentence, claim_terms
+from assistant.followup_reason import claim_name, claim_sentence, claim_terms
 from assistant.terms import stem
 
 QUESTION = "how does the report rate the harvest this year?"
@@ -34,3 +34,20 @@ def test_a_lone_why_carries_the_claim_a_why_after_a_why_does_not() -> None:
     assert searched == "Why does the report rate the harvest this year (drought)?"
     after_why = resolve("how come?", ["why was the harvest poor this year?"], lambda _: ANSWER, PARAMS, weight)
     assert after_why.searched == "Why was the harvest poor this year?"  # the answer is its reason, not a claim
+
+
+CAPITALS = "which city is the region's largest port?"
+PORT_ANSWER = ("Trade grew along the coast after the war. [1] Marseille is perhaps the region's largest port since the "
+               "old harbour was rebuilt. [2]")
+
+
+def test_the_claim_s_name_is_the_one_the_question_did_not_give() -> None:
+    assert claim_name(CAPITALS, PORT_ANSWER, lambda w: {"port": 3.0, "largest": 2.0, "region": 1.0}.get(w, 0.5)) == \
+        "Marseille"
+    assert claim_name("which city is Marseille's largest port?", PORT_ANSWER, lambda w: 1.0) is None  # given already
+
+
+def test_it_after_which_x_is_the_name_the_answer_gave_when_no_phrase_is_headed_by_x() -> None:
+    searched = resolve("since when has it been that big?", [CAPITALS], lambda _: PORT_ANSWER, PARAMS,
+                       lambda w: {"port": 3.0, "largest": 2.0, "region": 1.0}.get(w, 0.5)).searched
+    assert searched == "Since when has Marseille been that big?"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from assistant.followup import cues, resolve
-from assistant.followup_within import extraposed_it, other_clause_noun, own_possessive, resolved_within
+from assistant.followup_within import (
+    asked_for, clause_before, extraposed_it, other_clause_noun, own_possessive, resolved_within, subject_possessive,
+    topic_lead,
+)
 from assistant.nlp import Syntax, syntax
 
 
@@ -45,3 +48,52 @@ def test_a_question_whose_pronouns_it_resolves_itself_is_asked_as_typed() -> Non
     parsed = syntax("when did it open?")
     assert not resolved_within(parsed, _at(parsed, "it"))
     assert cues("when did it open?")
+
+
+def test_a_possessive_of_its_own_clause_s_subject_stands_for_that_subject() -> None:
+    singular_they = syntax("what does the reader get once every writer has closed their end?")
+    assert subject_possessive(singular_they, _at(singular_they, "their"))
+    coordinated = syntax("why do most people rent a flat rather than buying land and building their houses themselves?")
+    assert subject_possessive(coordinated, _at(coordinated, "their"))
+    person = syntax("what did the council say about his plan?")  # a council is no "he": an earlier turn's
+    assert not subject_possessive(person, _at(person, "his"))
+    asked = syntax("which flag opens its read end?")  # the flag is what is asked for: "its" is an earlier turn's
+    assert not subject_possessive(asked, _at(asked, "its"))
+    assert asked_for(asked.tokens, _at(asked, "flag"))
+
+
+def test_a_question_whose_possessive_is_its_subject_s_is_asked_as_typed() -> None:
+    asked = "what does the reader get once every writer has closed their end?"
+    assert resolve(asked, ["how do I create a pipe?"]).searched is None
+    assert resolve("which flag opens its read end?", ["how do I create a FIFO?"]).searched == \
+        "Which flag opens FIFO's read end?"
+
+
+def test_that_after_a_clause_of_the_question_stands_for_that_clause() -> None:
+    chained = syntax("can I moor a boat beside another boat or is that a bad idea")
+    assert clause_before(chained, _at(chained, "that"))
+    assert not cues("can I moor a boat beside another boat or is that a bad idea")  # "another boat": a kind of its own
+    error = syntax("I get 'harbour closed'. Who has to fix that for me?")
+    assert clause_before(error, _at(error, "that"))
+    catenative = syntax("and how was the council supposed to fix all that?")  # "supposed to fix": one clause
+    assert not clause_before(catenative, _at(catenative, "that"))
+    own = syntax("what did he say after that?")
+    assert not clause_before(own, _at(own, "that"))
+    assert cues("is there another way?")  # too few words of its own: the rest of what was said
+    moved = syntax("what year did the fleet arrive in lisbon and what did a harbour master call that move?")
+    assert clause_before(moved, _at(moved, "that"))  # a determiner after a clause of its own
+    sentence = syntax("max number of ferries in one harbour? does that count the barges")
+    assert clause_before(sentence, _at(sentence, "that"))  # after a sentence of its own
+    purpose = syntax("is there any config setting to raise that limit?")  # "setting to raise": one clause
+    assert not clause_before(purpose, _at(purpose, "that"))
+
+
+def test_a_pronoun_after_a_verbless_lead_and_a_colon_is_the_lead_s() -> None:
+    lead = syntax("the harbour crane without a driver: how often does it stop?")
+    assert topic_lead(lead, _at(lead, "it"))
+    pair = syntax("the ferries and the barges: can I book them together?")
+    assert topic_lead(pair, _at(pair, "them"))
+    aside = syntax("quick question: when did it open?")  # announces a question, names no topic
+    assert not topic_lead(aside, _at(aside, "it"))
+    clause = syntax("the crane stopped: why did it stop?")  # a clause before the colon: other rules decide
+    assert not topic_lead(clause, _at(clause, "it"))
