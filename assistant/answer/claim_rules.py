@@ -82,6 +82,25 @@ def without_identifiers(text: str) -> str:
     return _IDENTIFIER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS else m.group(1), text)
 
 
+_INITIALISM = re.compile(r"\b[A-Z]{2,5}(?=s?\b)")
+_SPELLED_RUN = (2, 3, 4)  # words an initialism may spell out
+
+
+def initialisms(text: str) -> frozenset[str]:
+    """Words written in two to five capitals ("OS", "NOC", "DNS"; a plural "s" aside), lower case: initialisms, which a
+    span may spell out instead ("operating system")."""
+    return frozenset(m.group(0).lower() for m in _INITIALISM.finditer(text))
+
+
+def spelled_initials(text: str) -> frozenset[str]:
+    """The initials of every run of two to four words with no stopword or number among them ("the operating system"
+    → "os"; "Network Operations Center" → "noc", "no", "oc"), lower case: what a claim's initialism may stand for."""
+    tokens = words(text)
+    runs = (tokens[i:i + n] for n in _SPELLED_RUN for i in range(len(tokens) - n + 1))
+    return frozenset("".join(w[0] for w in run) for run in runs
+                     if not any(w in STOPWORDS or not w[:1].isalpha() for w in run))
+
+
 def date_numbers(text: str) -> frozenset[str]:
     """The numbers written inside the dates of ``text`` ("September 7, 2022" → "7", "2022"): a date is quoted,
     not computed, so these must be found as they are."""

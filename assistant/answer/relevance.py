@@ -112,14 +112,22 @@ _GIVES_REASON_AFTER = re.compile(r"\b(?:because|since|due to|owing to|as a resul
                                  r"in (?:response|retaliation|reaction) (?:to|for)|to (?:avoid|prevent|ensure)|"
                                  r"given that)\b", re.IGNORECASE)
 _GIVES_REASON_BEFORE = re.compile(r"\b(?:therefore|thus|hence|so|which is why|that is why)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\s*(?:of\s+)?(?:this|that|these|those|which|it)\b", re.IGNORECASE)
+"""Right after a cue ending in "of"/"to" ("because of this ...", "due to that"): the reason was said before it."""
 
 
 def reason_part(text: str) -> str:
     """The part of a sentence that states a reason: after a cue that introduces one ("because ..."), before a cue
-    that follows one ("..., therefore, ..."), else the whole sentence."""
+    that follows one ("..., therefore, ...") or one that points back to it ("...; because of this, ...", "due to
+    that"), else the whole sentence."""
     after = _GIVES_REASON_AFTER.search(text)
     if after:
-        return text[after.end():]
+        rest = text[after.end():]
+        back = _POINTS_BACK.match(rest)
+        if back and after.start() > 0 and (back.group(0).lstrip().lower().startswith("of")
+                                           or after.group(0).lower().endswith((" of", " to"))):
+            return text[:after.start()]
+        return rest
     before = _GIVES_REASON_BEFORE.search(text)
     return text[:before.start()] if before and before.start() > 0 else text
 
