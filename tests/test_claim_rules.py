@@ -238,6 +238,13 @@ def test_light_words_need_no_support():
     assert match(Claim.of("Tirana in both cases."), span, WEIGHTS).coverage == 1.0
 
 
+def test_connectives_need_no_support():
+    span = Facts.of("The cache keeps old files. Turning it off frees the disk.")
+    m = match(Claim.of("Turning it off frees the disk; otherwise the cache keeps old files, however."), span, WEIGHTS)
+    assert m.missing_words == () and m.coverage == 1.0
+    assert match(Claim.of("The cache deletes old files."), span, WEIGHTS).missing_words == ("delet",)
+
+
 def test_a_number_said_of_what_the_span_never_mentions_is_misplaced():
     span = Facts.of("Cache-Start sets the initial size of the cache: 20971520 bytes.")
     assert "value 20971520" in match(Claim.of("Since version 20971520."), span, WEIGHTS).missing_facts

@@ -10,8 +10,8 @@ from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
 from assistant.answer.relevance import (
-    asks_how_to, gives_no_reason, instructs, names_someone, narrates, reason_part, restates, states, swapped_name,
-    swapped_subject,
+    asks_how_to, asks_named_kind, gives_no_reason, instructs, names_one, names_someone, narrates, reason_part, restates,
+    states, swapped_name, swapped_subject,
 )
 from assistant.answer.support import Claim
 from assistant.schema import Hit
@@ -78,6 +78,22 @@ def test_who_is_answered_by_a_name_or_a_bare_phrase():
     assert names_someone("Edi Rama.", question)
     assert names_someone("Albanian analysts.", question)
     assert not names_someone("It is believed to be the first time a nation has severed ties with Iran.", question)
+
+
+def test_which_country_is_answered_by_a_name_other_than_a_month():
+    question = "In which country were the MEK members living before they came to Albania?"
+    assert asks_named_kind(question) and asks_named_kind("What university did he attend?")
+    assert not asks_named_kind("Which option sets the port?") and not asks_named_kind("Who is the prime minister?")
+    assert names_one("In Iraq.", question)
+    assert not names_one("About 3,000, in 2014.", question)  # a bare phrase, but no name
+    assert not names_one("He started in August 1993 in Albania.", question)  # a month, and the question's own name
+
+
+def test_guard_drops_a_which_country_answer_that_names_none(guard):
+    question = "In which country were the MEK members living before they came to Albania?"
+    assert guard_answer("About 3,000, in 2014 [1].", guard(question, "traced back to 2014")).abstained
+    assert not guard_answer("About 3,000, in 2014 [1].", guard("How many MEK members came, and when?",
+                                                                "traced back to 2014")).abstained
 
 
 def test_a_swapped_subject_is_found():

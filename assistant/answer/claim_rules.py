@@ -30,11 +30,13 @@ them freely."""
 
 LIGHT_WORDS = frozenset(stem(w) for w in (
     "use uses used using let lets put puts whether besides case cases part way ways kind kinds thing things get gets "
-    "got come comes came go goes went yes every several various another either neither".split()
+    "got come comes came go goes went yes every several various another either neither "
+    "however therefore thus hence although though otherwise".split()
 ))
 """Stems of light words a paraphrase adds around its content ("in both cases", "as part of", "lets you", "use -l",
-"put X in Y", a "Yes, ..." opening an answer to a question that was not a yes/no one) and quantifiers the stopwords
-lack ("every other element"): they assert nothing a span must hold."""
+"put X in Y", a "Yes, ..." opening an answer to a question that was not a yes/no one), quantifiers the stopwords
+lack ("every other element") and connectives ("however", "although", "otherwise"): they assert nothing a span must
+hold."""
 
 _BOUND = re.compile(r"\b(?:(?:more|less|fewer|greater|larger|smaller|higher|lower|longer|shorter) than|at (?:least|most)"
                     r"|up to)\s+(\d+(?:,\d{3})*(?:\.\d+)?)", re.IGNORECASE)

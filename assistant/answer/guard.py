@@ -31,8 +31,8 @@ from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, narrates, restates, states,
-    swapped_name, swapped_subject,
+    asks_how_to, asks_named_kind, asks_who, asks_yes_no, gives_no_reason, instructs, names_one, names_someone, narrates,
+    restates, states, swapped_name, swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
@@ -148,7 +148,9 @@ class Guard:
         main = main_question(self.question)
         self._needs = asked_value(main, expected_type(main) if main != self.question else self._kind)
         self._answered = self._needs is None
-        self._named = not asks_who(self.question)
+        asks_name = names_one if asks_named_kind(self.question) else names_someone if asks_who(self.question) else None
+        self._names = asks_name
+        self._named = asks_name is None
         self._stated = not asks_yes_no(self.question)
         self._reasoned = self._kind != "reason"
         self._instructed = not asks_how_to(self.question)
@@ -301,7 +303,7 @@ class Guard:
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
-        if not self._named and not names_someone(unit.text, self.question):
+        if not self._named and self._names and not self._names(unit.text, self.question):
             return False
         if not self._stated and not states(unit.text):
             return False
