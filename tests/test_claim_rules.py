@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers, lemma_forms, lemma_stems, magnitudes, unbroken,
-    list_count, opening_name, plain_number, pointed_contexts, settings, time_numbers, value_contexts, value_units,
+    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers,
+    initialisms, lemma_forms, lemma_stems, magnitudes, unbroken,
+    list_count, opening_name, plain_number, pointed_contexts, settings, spelled_initials, time_numbers, value_contexts, value_units,
     without_identifiers,
 )
 from assistant.answer.matching import TermWeights
@@ -237,6 +238,13 @@ def test_light_words_need_no_support():
     assert match(Claim.of("Tirana in both cases."), span, WEIGHTS).coverage == 1.0
 
 
+def test_connectives_need_no_support():
+    span = Facts.of("The cache keeps old files. Turning it off frees the disk.")
+    m = match(Claim.of("Turning it off frees the disk; otherwise the cache keeps old files, however."), span, WEIGHTS)
+    assert m.missing_words == () and m.coverage == 1.0
+    assert match(Claim.of("The cache deletes old files."), span, WEIGHTS).missing_words == ("delet",)
+
+
 def test_a_number_said_of_what_the_span_never_mentions_is_misplaced():
     span = Facts.of("Cache-Start sets the initial size of the cache: 20971520 bytes.")
     assert "value 20971520" in match(Claim.of("Since version 20971520."), span, WEIGHTS).missing_facts
@@ -369,3 +377,14 @@ def test_a_number_of_a_part_of_a_document_is_said_of_that_part_only():
                      "Chapter 13) predating the second scan to terminate.")
     assert split_value(claim, [one, other]) is None
     assert split_value(claim, [one, Facts.of("After the scan it must wait for 13 transactions.")]) == "2"
+
+
+def test_an_initialism_is_met_by_the_words_it_spells():
+    assert initialisms("Users obtain the OS and the IDs from the NOC.") == {"os", "id", "noc"}
+    assert {"os", "ap"} <= spelled_initials("the operating system and the application packages")
+    assert "ts" not in spelled_initials("the system of time")  # a stopword breaks a run
+    span = Facts.of("Users often choose to obtain the operating system and the application packages.")
+    m = match(Claim.of("Users obtain the OS and the packages."), span, WEIGHTS)
+    assert m.facts_ok and m.coverage == 1.0, m
+    wrong = match(Claim.of("Users obtain the DNS and the packages."), span, WEIGHTS)
+    assert "name dns" in wrong.missing_facts and "dns" in wrong.missing_words

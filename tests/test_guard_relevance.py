@@ -10,8 +10,8 @@ from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
 from assistant.answer.relevance import (
-    asks_how_to, gives_no_reason, instructs, names_someone, narrates, reason_part, restates, states, swapped_name,
-    swapped_subject,
+    asks_how_to, asks_named_kind, gives_no_reason, instructs, names_one, names_someone, narrates, reason_part, restates,
+    states, swapped_name, swapped_subject,
 )
 from assistant.answer.support import Claim
 from assistant.schema import Hit
@@ -55,6 +55,15 @@ def test_reason_part_is_after_because_and_before_therefore():
     assert reason_part("The MEK is regarded as a terrorist group.") == "The MEK is regarded as a terrorist group."
 
 
+def test_a_reason_cue_pointing_back_has_its_reason_before_it():
+    """"because of this X", "due to that": the reason is the clause before the cue, not the words after it."""
+    text = "Only one join row is used and which one is not predictable; because of this sub-selects are safer."
+    assert reason_part(text) == "Only one join row is used and which one is not predictable; "
+    assert reason_part("It cut ties due to that attack.") == "It cut ties "
+    assert reason_part("It failed because it was slow.") == " it was slow."  # "because it ...": the reason follows
+    assert reason_part("Because of this, Albania acted.") == " of this, Albania acted."  # said in an earlier sentence
+
+
 def test_a_why_answer_must_give_a_reason_beyond_the_premise(weights):
     premise = "The MEK's presence on Albanian soil, therefore, was immediately viewed by Tehran as a hostile act."
     assert gives_no_reason(premise, WHY_HOSTILE, weights, 0.5)
@@ -69,6 +78,22 @@ def test_who_is_answered_by_a_name_or_a_bare_phrase():
     assert names_someone("Edi Rama.", question)
     assert names_someone("Albanian analysts.", question)
     assert not names_someone("It is believed to be the first time a nation has severed ties with Iran.", question)
+
+
+def test_which_country_is_answered_by_a_name_other_than_a_month():
+    question = "In which country were the MEK members living before they came to Albania?"
+    assert asks_named_kind(question) and asks_named_kind("What university did he attend?")
+    assert not asks_named_kind("Which option sets the port?") and not asks_named_kind("Who is the prime minister?")
+    assert names_one("In Iraq.", question)
+    assert not names_one("About 3,000, in 2014.", question)  # a bare phrase, but no name
+    assert not names_one("He started in August 1993 in Albania.", question)  # a month, and the question's own name
+
+
+def test_guard_drops_a_which_country_answer_that_names_none(guard):
+    question = "In which country were the MEK members living before they came to Albania?"
+    assert guard_answer("About 3,000, in 2014 [1].", guard(question, "traced back to 2014")).abstained
+    assert not guard_answer("About 3,000, in 2014 [1].", guard("How many MEK members came, and when?",
+                                                                "traced back to 2014")).abstained
 
 
 def test_a_swapped_subject_is_found():
@@ -133,6 +158,16 @@ def test_a_why_answer_must_itself_touch_the_question(guard):
     assert guard_answer(reply, guard("Why did Iran publicly admit responsibility for the cyberattacks on Albania?",
                                      needle)).abstained
     assert not guard_answer(reply, guard("Why is cyber warfare now a tool of statecraft?", needle)).abstained
+
+
+def test_a_why_answer_opening_with_its_subjects_pronoun_touches_the_question(guard):
+    """"It acted on ..." answers "Why did Albania ...?": the pronoun subject is the question's subject, so the first
+    sentence need not repeat a word of the question; the same words after another opening do not."""
+    question, needle = "Why did Albania accept the MEK?", "acting on humanitarian grounds"
+    kept = guard_answer("It acted on humanitarian grounds and at the behest of the United States [1].",
+                        guard(question, needle))
+    assert not kept.abstained, kept.dropped
+    assert guard_answer("Humanitarian grounds and the behest of the United States [1].", guard(question, needle)).abstained
 
 
 def test_an_instruction_is_no_reason():

@@ -30,11 +30,13 @@ them freely."""
 
 LIGHT_WORDS = frozenset(stem(w) for w in (
     "use uses used using let lets put puts whether besides case cases part way ways kind kinds thing things get gets "
-    "got come comes came go goes went yes every several various another either neither".split()
+    "got come comes came go goes went yes every several various another either neither "
+    "however therefore thus hence although though otherwise".split()
 ))
 """Stems of light words a paraphrase adds around its content ("in both cases", "as part of", "lets you", "use -l",
-"put X in Y", a "Yes, ..." opening an answer to a question that was not a yes/no one) and quantifiers the stopwords
-lack ("every other element"): they assert nothing a span must hold."""
+"put X in Y", a "Yes, ..." opening an answer to a question that was not a yes/no one), quantifiers the stopwords
+lack ("every other element") and connectives ("however", "although", "otherwise"): they assert nothing a span must
+hold."""
 
 _BOUND = re.compile(r"\b(?:(?:more|less|fewer|greater|larger|smaller|higher|lower|longer|shorter) than|at (?:least|most)"
                     r"|up to)\s+(\d+(?:,\d{3})*(?:\.\d+)?)", re.IGNORECASE)
@@ -80,6 +82,25 @@ def without_identifiers(text: str) -> str:
     a value to find, compute or stand in for another."""
     text = _POWER.sub(" ", _OPTION.sub("-", text))
     return _IDENTIFIER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS else m.group(1), text)
+
+
+_INITIALISM = re.compile(r"\b[A-Z]{2,5}(?=s?\b)")
+_SPELLED_RUN = (2, 3, 4)  # words an initialism may spell out
+
+
+def initialisms(text: str) -> frozenset[str]:
+    """Words written in two to five capitals ("OS", "NOC", "DNS"; a plural "s" aside), lower case: initialisms, which a
+    span may spell out instead ("operating system")."""
+    return frozenset(m.group(0).lower() for m in _INITIALISM.finditer(text))
+
+
+def spelled_initials(text: str) -> frozenset[str]:
+    """The initials of every run of two to four words with no stopword or number among them ("the operating system"
+    → "os"; "Network Operations Center" → "noc", "no", "oc"), lower case: what a claim's initialism may stand for."""
+    tokens = words(text)
+    runs = (tokens[i:i + n] for n in _SPELLED_RUN for i in range(len(tokens) - n + 1))
+    return frozenset("".join(w[0] for w in run) for run in runs
+                     if not any(w in STOPWORDS or not w[:1].isalpha() for w in run))
 
 
 def date_numbers(text: str) -> frozenset[str]:

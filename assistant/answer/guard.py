@@ -31,8 +31,8 @@ from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_who, asks_yes_no, gives_no_reason, instructs, names_someone, narrates, restates, states,
-    swapped_name, swapped_subject,
+    asks_how_to, asks_named_kind, asks_who, asks_yes_no, gives_no_reason, instructs, names_one, names_someone, narrates,
+    restates, states, swapped_name, swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
@@ -54,6 +54,8 @@ _ASKS_PLACE = re.compile(r"^\W*where\b", re.IGNORECASE)
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
 _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
+_SUBJECT_PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)
+"""A sentence opening with a pronoun subject ("It acted on ..."): in a why-answer, the subject the question asks about."""
 _POINTS_BACK = re.compile(r"\W*(?:this|that|these|those|they|it|then|such|so)\b", re.IGNORECASE)
 _REFUSAL = re.compile(
     r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
@@ -146,7 +148,9 @@ class Guard:
         main = main_question(self.question)
         self._needs = asked_value(main, expected_type(main) if main != self.question else self._kind)
         self._answered = self._needs is None
-        self._named = not asks_who(self.question)
+        asks_name = names_one if asks_named_kind(self.question) else names_someone if asks_who(self.question) else None
+        self._names = asks_name
+        self._named = asks_name is None
         self._stated = not asks_yes_no(self.question)
         self._reasoned = self._kind != "reason"
         self._instructed = not asks_how_to(self.question)
@@ -276,7 +280,8 @@ class Guard:
         done-to apart and their names in their places (``swapped_subject``, ``swapped_name``, ``substituted_name``), and
         carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
         yes/no question) statement asked for unless an earlier kept sentence did. A why-answer's first sentence must
-        itself meet one of the question's terms, unless it opens with a reason or cites where the answer was found:
+        itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject ("It acted
+        on ...": the question's subject) or cites where the answer was found:
         "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
         span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or denies_unasked(
@@ -293,11 +298,12 @@ class Guard:
             met = coverage(self._terms, self.weights, own | topic)[0]
             placed = self._anchored(alignment.spans) or self._continues(alignment.spans)
             if not placed and (met < self.params.relevance and not self._close(alignment)
-                               or not self._reasoned and not coverage(self._terms, self.weights, own)[0]):
+                               or not self._reasoned and not coverage(self._terms, self.weights, own)[0]
+                               and not _SUBJECT_PRONOUN.match(unit.text)):
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
-        if not self._named and not names_someone(unit.text, self.question):
+        if not self._named and self._names and not self._names(unit.text, self.question):
             return False
         if not self._stated and not states(unit.text):
             return False

@@ -8,6 +8,8 @@
   did Tehran see the MEK's presence in Albania as a hostile act?" is not).
 - ``states``: a yes/no question is answered by a statement, not by a phrase with no verb ("After a thorough
   investigation of the attack." to "Does the evidence support Iran's denial?").
+- ``names_one``: a "which country/city/university ..." question (``asks_named_kind``) is answered by a sentence
+  that adds a name other than a month's.
 - ``names_someone``: a "who" question is answered by a sentence that adds a name to the question's ("Edi Rama"),
   or by a bare phrase ("Albanian analysts."); "It is believed to be the first time ..." answers no "who".
 - ``instructs``: a sentence that opens with an order ("Run ...", "Select ...") tells what to do, not why: it does
@@ -28,7 +30,7 @@ from collections.abc import Iterable
 
 from assistant.answer.claim_rules import lemma_forms
 from assistant.answer.matching import TermWeights, term_match
-from assistant.answer.support import Claim, name_found, numbers
+from assistant.answer.support import MONTH_NAMES, Claim, name_found, numbers
 from assistant.answer.synonyms import synonyms
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
@@ -42,6 +44,10 @@ _YES_NO = re.compile(r"\W*(?i:is|are|was|were|do|does|did|can|could|will|would|s
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _ASKS_WHO = re.compile(r"\W*(?:who|whom)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"PRON", "DET"})
+_ASKS_NAMED_KIND = re.compile(  # "In which country ...", "What university ...": kinds whose members have proper names
+    r"\W*(?:\w+\s+)?(?:which|what)\s+(?:\w+\s+)?(?:country|countries|nation|nations|city|cities|town|towns|capital|"
+    r"university|universities|college|company|companies|organi[sz]ations?|newspapers?|continent|island|river)\b",
+    re.IGNORECASE)
 
 
 def asks_yes_no(question: str) -> bool:
@@ -60,6 +66,18 @@ def new_names(text: str, question: str) -> frozenset[str]:
     asked = frozenset(words(question))
     found = {w for m in _CAPITALISED.finditer(text) for w in words(m.group(0)) if w not in STOPWORDS and len(w) > 1}
     return frozenset(w for w in found if not name_found(w, asked))
+
+
+def asks_named_kind(question: str) -> bool:
+    """Whether the question asks which member of a kind whose members have proper names ("In which country ...",
+    "What university ..."): its answer names one."""
+    return bool(_ASKS_NAMED_KIND.match(question))
+
+
+def names_one(text: str, question: str) -> bool:
+    """Whether a sentence names something the question does not (a month is no such name): "Iraq.", not "About
+    3,000, in 2014." for "In which country ...?"."""
+    return bool(new_names(text, question) - MONTH_NAMES)
 
 
 def names_someone(text: str, question: str) -> bool:
@@ -112,14 +130,22 @@ _GIVES_REASON_AFTER = re.compile(r"\b(?:because|since|due to|owing to|as a resul
                                  r"in (?:response|retaliation|reaction) (?:to|for)|to (?:avoid|prevent|ensure)|"
                                  r"given that)\b", re.IGNORECASE)
 _GIVES_REASON_BEFORE = re.compile(r"\b(?:therefore|thus|hence|so|which is why|that is why)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\s*(?:of\s+)?(?:this|that|these|those|which|it)\b", re.IGNORECASE)
+"""Right after a cue ending in "of"/"to" ("because of this ...", "due to that"): the reason was said before it."""
 
 
 def reason_part(text: str) -> str:
     """The part of a sentence that states a reason: after a cue that introduces one ("because ..."), before a cue
-    that follows one ("..., therefore, ..."), else the whole sentence."""
+    that follows one ("..., therefore, ...") or one that points back to it ("...; because of this, ...", "due to
+    that"), else the whole sentence."""
     after = _GIVES_REASON_AFTER.search(text)
     if after:
-        return text[after.end():]
+        rest = text[after.end():]
+        back = _POINTS_BACK.match(rest)
+        if back and after.start() > 0 and (back.group(0).lstrip().lower().startswith("of")
+                                           or after.group(0).lower().endswith((" of", " to"))):
+            return text[:after.start()]
+        return rest
     before = _GIVES_REASON_BEFORE.search(text)
     return text[:before.start()] if before and before.start() > 0 else text
 

@@ -28,9 +28,9 @@ from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
     bound_numbers,
-    date_numbers, identifiers, lemma_forms, lemma_stems, list_count, magnitudes, opening_name, plain_number,
+    date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, magnitudes, opening_name, plain_number,
     pointed_contexts,
-    time_numbers, unbroken,
+    spelled_initials, time_numbers, unbroken,
     value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
@@ -131,6 +131,7 @@ class Facts:
     contexts: frozenset[tuple[str, str]] = frozenset()
     units: frozenset[tuple[str, str]] = frozenset()
     dated: frozenset[tuple[str, str]] = frozenset()
+    initials: frozenset[str] = frozenset()  # of its runs of words: what a claim's initialism may stand for
 
     @classmethod
     def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
@@ -148,7 +149,7 @@ class Facts:
                    numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
                    value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK) | pointed_contexts(joined),
-                   value_units(plain), dated_numbers(text))
+                   value_units(plain), dated_numbers(text), spelled_initials(joined))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
@@ -156,7 +157,7 @@ class Facts:
                      self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
                      self.quantities | other.quantities, self.identifiers | other.identifiers,
                      self.month_years | other.month_years, self.contexts | other.contexts, self.units | other.units,
-                     self.dated | other.dated)
+                     self.dated | other.dated, self.initials | other.initials)
 
     def derives(self, value: str, stated: frozenset[str]) -> bool:
         """Whether ``value`` is computed from the span's own values: the days, weeks, months or years between two of
@@ -208,6 +209,7 @@ class Claim:
     dates: tuple[DatedValue, ...] = ()  # its dates with a day
     units: frozenset[tuple[str, str]] = frozenset()  # (number, the word right after it: what it counts)
     dated: frozenset[tuple[str, str]] = frozenset()  # (month, number written next to it)
+    initialisms: frozenset[str] = frozenset()  # "OS", lower case: found as a word, or spelled out in a span
 
     @classmethod
     def of(cls, text: str) -> Claim:
@@ -233,7 +235,8 @@ class Claim:
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
                    compounds, identifiers(plain), (date_numbers(plain) | bound_numbers(plain)) & found,
                    lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, CLAUSE_BREAK),
-                   tuple(d for d in find_dates(text) if d.has_day), value_units(plain), dated_numbers(text))
+                   tuple(d for d in find_dates(text) if d.has_day), value_units(plain), dated_numbers(text),
+                   initialisms(text))
 
 
 def capitalised(text: str) -> frozenset[str]:
@@ -311,7 +314,8 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
     missing += [f"date {m} {y}" for m, y in sorted(claim.month_years - facts.month_years)]  # one date, not two halves
     missing += [f"date {m} {n}" for m, n in sorted(claim.dated - facts.dated)]
     missing += [f"month {m}" for m in sorted(claim.months - facts.months)]
-    missing += [f"name {n}" for n in sorted(claim.names) if not name_found(n, facts.words)]
+    spelled = claim.initialisms & facts.initials  # "OS" where the span says "operating system"
+    missing += [f"name {n}" for n in sorted(claim.names - spelled) if not name_found(n, facts.words)]
     if claim.negated and not facts.negated:
         missing.append("negation")
     missing += [f"boolean {b}" for b in sorted(claim.booleans - facts.booleans) if facts.booleans]
@@ -324,8 +328,8 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
     for term in claim.stems:
         idf = weights.idf(term)
         total += idf
-        hit = max(_term_hit(form, facts.stems) * (1.0 if form == term else 0.9)
-                  for form in (term, lemma_of.get(term, term)))
+        hit = 1.0 if term in spelled else max(_term_hit(form, facts.stems) * (1.0 if form == term else 0.9)
+                                             for form in (term, lemma_of.get(term, term)))
         if not hit and credit and around:
             hit = credit * max(_term_hit(form, around) for form in (term, lemma_of.get(term, term)))
             credited += [term] if hit else []
