@@ -91,3 +91,10 @@ def test_a_date_word_that_describes_another_noun_asks_for_no_date() -> None:
     assert expected_type("which year field holds the century?") != "date"
     assert expected_type("what date was the release?") == "date"
     assert expected_type("which year did the port start?") == "date"
+
+
+def test_a_when_clause_of_condition_asks_for_no_time() -> None:
+    assert expected_type("Which subexpressions does pytest show the values of when a plain assert fails?") != "date"
+    assert expected_type("what port does the server listen on when I do flask run") != "date"
+    assert expected_type("when did the port start?") == "date"
+    assert expected_type("and since when is it allowed?") == "date"

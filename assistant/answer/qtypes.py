@@ -70,6 +70,9 @@ _ASKS_WAY = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well)\s+)?(?:why|how 
                        r"to|is|are|was|were))\b")
 
 
+# "when" asks for a time where it opens the question or a clause joined to it ("... and when?", "since when"); "the
+# values of when a plain assert fails" is a condition
+_OPENS_WHEN = r"(?:^|\b(?:and|but|so|or|since|until|by|from)\s)"
 # "what date formats", "which year field": the date word describes another noun, the one asked for
 _DATE_AS_MODIFIER = r"(?:formats?|fields?|types?|strings?|columns?|values?|ranges?|objects?|functions?|class(?:es)?|modules?|parsers?|stamps?|arithmetic)\b"
 
@@ -83,7 +86,7 @@ def expected_type(question: str) -> AnswerType:
     """
     q = " ".join(words(_IDENTIFIER.sub(" ", question)))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
-    if re.search(rf"{opens}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b(?! {_DATE_AS_MODIFIER})|\bwhat time\b|\bhow long ago\b"
+    if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b(?! {_DATE_AS_MODIFIER})|\bwhat time\b|\bhow long ago\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) or _IN_UNIT.search(q) \
