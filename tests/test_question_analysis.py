@@ -98,3 +98,9 @@ def test_a_when_clause_of_condition_asks_for_no_time() -> None:
     assert expected_type("what port does the server listen on when I do flask run") != "date"
     assert expected_type("when did the port start?") == "date"
     assert expected_type("and since when is it allowed?") == "date"
+
+
+def test_a_word_naming_the_sort_of_answer_is_no_unseen_word() -> None:
+    assert not analyse("what range of days is the notice?", CORPUS).out_of_corpus  # "range" names the answer's sort
+    assert not analyse("what minimum notice is there?", CORPUS).out_of_corpus
+    assert analyse("what population does Madison have?", CORPUS).out_of_corpus  # a thing of its own still counts
