@@ -91,10 +91,10 @@ def chunk_document(
         paragraphs: list[list[Sentence]] = []
         for block in group:
             para = []
+            # a command such as "lsb_release -a" answers "how", a field line "Default: True" what the default is
+            least = 3 if block.kind == "prose" and not is_field_line(block.text) else 2
             for start, end in split_sentences(doc.text, block.start, block.end):
                 text = doc.text[start:end]
-                # a command such as "lsb_release -a" answers "how", a field line "Default: True" what the default is
-                least = 3 if block.kind == "prose" and not is_field_line(block.text) else 2
                 para.append(Sentence(
                     id=content_id(doc.source, text, sentence_ids), source=doc.source, start=start, end=end,
                     text=text, section=section,

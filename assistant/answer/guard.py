@@ -148,9 +148,8 @@ class Guard:
         main = main_question(self.question)
         self._needs = asked_value(main, expected_type(main) if main != self.question else self._kind)
         self._answered = self._needs is None
-        asks_name = names_one if asks_named_kind(self.question) else names_someone if asks_who(self.question) else None
-        self._names = asks_name
-        self._named = asks_name is None
+        # the check a sentence must pass to name what is asked for; None once asked for nothing, or once named
+        self._names = names_one if asks_named_kind(self.question) else names_someone if asks_who(self.question) else None
         self._stated = not asks_yes_no(self.question)
         self._reasoned = self._kind != "reason"
         self._instructed = not asks_how_to(self.question)
@@ -303,11 +302,12 @@ class Guard:
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
-        if not self._named and self._names and not self._names(unit.text, self.question):
+        if self._names and not self._names(unit.text, self.question):
             return False
         if not self._stated and not states(unit.text):
             return False
-        self._answered = self._named = self._reasoned = self._instructed = self._stated = True
+        self._answered = self._reasoned = self._instructed = self._stated = True
+        self._names = None
         return True
 
     def _gives_asked(self, text: str) -> bool:

@@ -52,9 +52,10 @@ OPPOSITE: dict[str, frozenset[str]] = {
     word: frozenset(stem(b) for a, b in _OPPOSITES if stem(a) == word) | frozenset(
         stem(a) for a, b in _OPPOSITES if stem(b) == word)
     for word in {stem(w) for pair in _OPPOSITES for w in pair}}
-# What a denial may govern in place of the words it denies ("However, Linux does not do this."): the sentence
-# before says what is denied.
-_PRO_FORMS = frozenset(stem(w) for w in ("do", "does", "did", "this", "that", "so", "it", "the", "case", "true"))
+# What a denial may govern in place of the words it denies ("However, Linux does not do this.", "that is not the
+# case"): the sentence before says what is denied. ``denied_words`` already leaves out stopwords ("do", "this",
+# "so", "it"), so only the pro-forms that are not stopwords are listed.
+_PRO_FORMS = frozenset(stem(w) for w in ("case", "true"))
 _CLAUSE_END = re.compile(r"[,;:.()]|\b(?:because|since|so|which|but|while|whereas|unless|if)\b", re.IGNORECASE)
 
 
