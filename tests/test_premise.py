@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer import refusal as R
-from assistant.answer.premise import PremiseDenial, affirmed_terms, denied_words, premise_terms
+from assistant.answer.premise import PremiseDenial, affirmed_terms, denied_words, premise_terms, refusal_terms
 from test_answer_features import candidate, question, ranked, sentence
 
 
@@ -82,3 +82,16 @@ def test_an_opposite_may_be_a_light_word() -> None:
     premise = affirmed_terms("Why does an EXCLUSIVE transaction behave differently from an IMMEDIATE one?")
     assert PremiseDenial().opposes(premise, "EXCLUSIVE and IMMEDIATE are the same in WAL mode.")
     assert not PremiseDenial().opposes(premise, "EXCLUSIVE and IMMEDIATE differ in WAL mode.")
+
+
+def test_a_refusal_premise_is_denied_only_by_denying_the_refusal() -> None:
+    question = "Why does an XPASS fail my whole test suite?"
+    premise, refusal = affirmed_terms(question), refusal_terms(question)
+    assert refusal == frozenset({"fail"})
+    assert PremiseDenial().denies(premise, "An XPASS does not fail the test suite by default.", refusal=refusal)
+    # a denial of the refused thing agrees with the premise
+    forbidden = "why is it forbidden to tag a library essential?"
+    assert not PremiseDenial().denies(affirmed_terms(forbidden), "A library must never be tagged essential, as "
+                                      "it can not be removed.", refusal=refusal_terms(forbidden))
+    # the question holds a denial of its own: the passage's may be that one
+    assert refusal_terms("why can dist-upgrade remove packages when upgrade doesnt?") == frozenset()

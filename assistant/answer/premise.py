@@ -71,19 +71,31 @@ def _premise(question: str) -> str | None:
 def premise_terms(question: str) -> list[str]:
     """Stems of the content words of what the question takes for granted ([] when it states no positive premise)."""
     premise = _premise(question)
-    if premise is None or NEGATED.search(premise) or _names_refusal(premise):
+    if premise is None or NEGATED.search(premise) or _refusal_stems(premise):
         return []
     return _content_stems(premise)
 
 
-def _names_refusal(premise: str) -> bool:
-    """Whether the premise states a refusal or removal ("X forbids Y", "why was Y dropped"); a word of that kind that
-    only describes a noun ("every removed row") states none."""
+def refusal_terms(question: str) -> frozenset[str]:
+    """Stems of the words by which the question's premise states a refusal or removal ("why is X forbidden", "why
+    does X fail the suite"): a denial of the refused thing agrees with such a premise, a denial of the refusal word
+    itself ("X does not fail the suite") denies it. Empty when the premise states none or the question holds a
+    denial of its own ("why can X remove packages when Y doesn't"): a passage's denial may be that one."""
+    premise = _premise(question)
+    if premise is None or NEGATED.search(question):
+        return frozenset()
+    return _refusal_stems(premise)
+
+
+def _refusal_stems(premise: str) -> frozenset[str]:
+    """Stems of the premise's words that state a refusal or removal ("X forbids Y", "why was Y dropped"); a word of
+    that kind that only describes a noun ("every removed row") states none."""
     from assistant.nlp import syntax
 
     if not _REFUSAL.search(premise):  # no such word: nothing to parse
-        return False
-    return any(_REFUSAL.match(t.text) and t.dep not in ("amod", "compound") for t in syntax(premise).tokens)
+        return frozenset()
+    return frozenset(stem(t.text) for t in syntax(premise).tokens
+                     if _REFUSAL.match(t.text) and t.dep not in ("amod", "compound"))
 
 
 def affirmed_terms(question: str) -> list[str]:
@@ -126,14 +138,19 @@ class PremiseDenial:
     def _enough(self, held: list[str], premise: list[str]) -> bool:
         return len(held) >= max(self.min_terms, self.min_share * len(premise))
 
-    def denies(self, premise: list[str], sentence: str, paragraph: frozenset[str] = frozenset()) -> bool:
+    def denies(self, premise: list[str], sentence: str, paragraph: frozenset[str] = frozenset(),
+               refusal: frozenset[str] = frozenset()) -> bool:
         """Whether ``sentence`` denies the premise whose stems are ``premise`` (``paragraph``: the stems of the
-        sentence and its neighbours, where a denial of a pro-form finds what it denies)."""
+        sentence and its neighbours, where a denial of a pro-form finds what it denies; ``refusal``: the premise's
+        refusal words, of which the denial must govern one, ``refusal_terms``)."""
         if len(premise) < self.min_terms:
             return False
         governed = denied_words(sentence)
         if governed is None:
             return False
+        if refusal:
+            return any(term_match(t, governed) for t in refusal) and self._enough(
+                [t for t in premise if term_match(t, sentence_stems(sentence))], premise)
         if not governed - _PRO_FORMS:
             return self._enough([t for t in premise if term_match(t, paragraph)], premise)
         stems = sentence_stems(sentence)

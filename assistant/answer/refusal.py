@@ -14,7 +14,7 @@ from assistant.answer.arithmetic import interval_unit
 from assistant.answer.counted import beside_counted_head, value_near
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
-from assistant.answer.premise import LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms
+from assistant.answer.premise import LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms, refusal_terms
 from assistant.answer.qtypes import names
 from assistant.terms import STOPWORDS, stem, unhyphenated, words
 
@@ -305,7 +305,9 @@ class Contradicted:
     def find(self, q: QuestionView, ranked: list[Candidate]) -> Candidate | None:
         """The candidate that denies the question's premise, if any."""
         stated, affirmed = premise_terms(q.query.text), affirmed_terms(q.query.text)
+        refusal = refusal_terms(q.query.text)
         denying = next((c for c in ranked[:self.premise_first] if self.premise.denies(stated, c.sentence.text, c.window)
+                        or (refusal and self.premise.denies(affirmed, c.sentence.text, refusal=refusal))
                         or self.premise.opposes(affirmed, c.sentence.text)), None)
         if denying is not None:
             return denying
