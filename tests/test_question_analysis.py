@@ -104,3 +104,17 @@ def test_a_word_naming_the_sort_of_answer_is_no_unseen_word() -> None:
     assert not analyse("what range of days is the notice?", CORPUS).out_of_corpus  # "range" names the answer's sort
     assert not analyse("what minimum notice is there?", CORPUS).out_of_corpus
     assert analyse("what population does Madison have?", CORPUS).out_of_corpus  # a thing of its own still counts
+
+
+@pytest.mark.parametrize("question", [
+    "what domain does it use if i dont pass -D?",
+    "What index method is used if I don't specify USING?",
+    "which style applies when no format is given?",
+    "what happens without specifying a port?",
+])
+def test_what_holds_when_nothing_is_set_asks_for_the_default(question: str) -> None:
+    assert "default" in analyse(question, CORPUS).terms
+
+
+def test_a_question_that_sets_something_asks_for_no_default() -> None:
+    assert "default" not in analyse("what domain does it use if i pass -D?", CORPUS).terms

@@ -64,6 +64,19 @@ _ACRONYM_ASKED = re.compile(  # "What does MEK stand for?", "What is PMOI short 
     r"(?i:\bwhat (?:does|do|did|is|was) (?:the )?)(?P<a>[A-Z][A-Za-z]{1,7}) (?i:(?:stand|short) for)\b"
     r"|(?i:\b(?:full|long) (?:name|form) (?:of|for) (?:the )?)(?P<b>[A-Z]{2,8})\b")
 _ACRONYM_FILLER = frozenset({"stand", "short", "full", "long", "form"})
+# "What X does it use if I don't pass -D?", "... when no format is given", "without specifying USING": what holds when
+# nothing is set is the default, so the word joins the query.
+_UNSET = re.compile(
+    r"\b(?:if|when|unless)\s+(?:i|you|we|one|it|they)\s+(?:do\s*n['’]?o?t|dont|never)\s+(?:\w+\s+)?"
+    r"(?:specify|pass|set|give|provide|supply|add|include|say|choose|pick|name)\b"
+    r"|\b(?:if|when)\s+(?:no|none)\b.*\b(?:is|are)\s+(?:given|specified|set|passed|provided|supplied)\b"
+    r"|\bwithout\s+(?:specifying|passing|setting|giving|providing|supplying)\b"
+    r"|\b(?:is|are)\s+(?:not|n['’]t)\s+(?:given|specified|set|passed|provided|supplied)\b", re.IGNORECASE)
+
+
+def implied_words(question: str) -> str:
+    """Words the question means without saying them: "default" when it asks what holds if nothing is set."""
+    return "default" if _UNSET.search(question) else ""
 
 
 @dataclass
@@ -158,7 +171,7 @@ def _head(question: str) -> list[str]:
 
 def analyse(question: str, weights: TermWeights) -> Query:
     """Terms (typos corrected against the corpus vocabulary), answer kind, head and unseen names."""
-    expansion = expand_abbreviations(question)
+    expansion = " ".join(filter(None, (expand_abbreviations(question), implied_words(question))))
     raw_terms = question_terms(f"{question} {expansion}", QUESTION_FILLER)
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
     item = asked_item(question)
