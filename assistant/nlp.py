@@ -128,10 +128,24 @@ def parse(question: str) -> QuestionParse:
     )
 
 
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl"})  # a clause that describes or conditions, not the question
+
+
+def _asking_wh(doc: Any) -> int:
+    """The index of the wh-word that asks the question (-1: none): not one that opens a clause describing what is
+    asked about ("default line width *when* running extract?", "the file *which* holds it")."""
+    for token in doc:
+        if token.tag_ not in ("WDT", "WP", "WP$", "WRB"):
+            continue
+        if not any(t.dep_ in _SUBORDINATE for t in (token, *token.ancestors)):
+            return token.i
+    return -1
+
+
 def _focus(doc: Any) -> list[str]:
-    """The noun phrase a question asks about: the first noun chunk after a wh-word headed by a noun; its content
-    lemmas with the head's last."""
-    wh = next((t.i for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), -1)
+    """The noun phrase a question asks about: the first noun chunk after the asking wh-word (``_asking_wh``), headed
+    by a noun; its content lemmas with the head's last."""
+    wh = _asking_wh(doc)
     for chunk in doc.noun_chunks:
         if chunk.root.i <= wh or chunk.root.pos_ == "PRON":
             continue

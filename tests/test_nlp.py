@@ -29,6 +29,12 @@ def test_tags_hold_entities_lemmas_and_negation() -> None:
     assert tags[2].imperative
 
 
+def test_the_focus_follows_the_wh_word_that_asks() -> None:
+    # "when" opens a clause describing the width: the question asks about the width
+    assert nlp.parse("default line width for the output when running extract?").focus[-1] == "width"
+    assert nlp.parse("When did the clock get its bells?").focus[-1] == "clock"
+
+
 def test_question_focus() -> None:
     parsed = nlp.parse("How many bells does the old clock have?")
     assert parsed.focus and parsed.focus[-1] == "bell"

@@ -118,3 +118,9 @@ def test_what_holds_when_nothing_is_set_asks_for_the_default(question: str) -> N
 
 def test_a_question_that_sets_something_asks_for_no_default() -> None:
     assert "default" not in analyse("what domain does it use if i pass -D?", CORPUS).terms
+
+
+def test_an_opening_clause_of_condition_asks_for_no_time() -> None:
+    assert expected_type("When a target release is set, what priority do its versions get?") != "date"
+    assert expected_type("If I sign it with -V +52w1d, when does it expire?") == "date"
+    assert expected_type("When did Albania cut ties, and why?") == "date"

@@ -18,3 +18,9 @@ def test_dates_written_out() -> None:
     assert has_value("The clock was installed on the fifteenth of July.", "date")
     assert has_value("The clock has fourteen bells.", "number")
     assert not has_value("The clock has bells.", "number")
+
+
+def test_a_time_relative_to_now_answers_when() -> None:
+    assert has_value("Valid from now to 52 weeks and one day from now.", "date")
+    assert has_value("The key was revoked three weeks ago.", "date")
+    assert not has_value("The key is valid for 52 weeks.", "date")

@@ -21,6 +21,7 @@ LOOSE_DATE = re.compile(  # a month or season on its own still answers "when" ("
     r"|\b(?:in|every|each|during|this|last|next|early|late) (?:the )?(?:spring|summer|autumn|fall|winter)\b"
     r"|\b(?:century|decade|weekend|yesterday|today|tomorrow|noon|midnight|dawn|dusk)\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am|pm|o'clock)(?!\w)"
+    r"|\bfrom now\b|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) (?:ago|later|hence)\b"  # relative
 )
 VERSION = re.compile(  # a software version stamp: technical documents date changes by version, not by calendar
     r"\b(?:version|release|v)\s?\d+(?:\.\d+)*[a-z]?\b|\b\d+\.\d+\.\d+\b"
@@ -73,6 +74,9 @@ _ASKS_WAY = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well)\s+)?(?:why|how 
 # "when" asks for a time where it opens the question or a clause joined to it ("... and when?", "since when"); "the
 # values of when a plain assert fails" is a condition
 _OPENS_WHEN = r"(?:^|\b(?:and|but|so|or|since|until|by|from)\s)"
+# "When a target release is set, what priority ...?": an opening clause of condition before the question proper
+_LEADING_CONDITION = re.compile(r"^\W*(?:when|whenever|if|once)\b[^,?;]*,\s*(?=(?:what|which|who|whom|whose|where|"
+                                r"why|how|when|is|are|does|do|can|should)\b)", re.IGNORECASE)
 # "what date formats", "which year field": the date word describes another noun, the one asked for
 _DATE_AS_MODIFIER = r"(?:formats?|fields?|types?|strings?|columns?|values?|ranges?|objects?|functions?|class(?:es)?|modules?|parsers?|stamps?|arithmetic)\b"
 
@@ -84,7 +88,7 @@ def expected_type(question: str) -> AnswerType:
     groups when they..." or "the diplomat who said" do not turn a question into a date or person question.
     Words inside an identifier or a path ("gin_pending_list_limit", "/var/lib/dpkg/status") cue nothing.
     """
-    q = " ".join(words(_IDENTIFIER.sub(" ", question)))
+    q = " ".join(words(_IDENTIFIER.sub(" ", _LEADING_CONDITION.sub("", question))))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
     if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b(?! {_DATE_AS_MODIFIER})|\bwhat time\b|\bhow long ago\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
