@@ -124,3 +124,8 @@ def test_an_opening_clause_of_condition_asks_for_no_time() -> None:
     assert expected_type("When a target release is set, what priority do its versions get?") != "date"
     assert expected_type("If I sign it with -V +52w1d, when does it expire?") == "date"
     assert expected_type("When did Albania cut ties, and why?") == "date"
+
+
+def test_a_version_in_a_yes_no_question_is_a_variant_not_a_number() -> None:
+    assert analyse("Is there a version of autoremove that also purges?", CORPUS).kind != "number"
+    assert analyse("which version of gzip added --rsyncable?", CORPUS).kind == "number"

@@ -119,6 +119,7 @@ class Query:
         return ""
 
 
+_YES_NO = re.compile(r"^\W*(?:is|are|was|were|does|do|did|can|could|has|have|will|would|should)\b", re.IGNORECASE)
 _SHORT_VERSION = re.compile(r"(?P<name>[a-z]{2,})?v\d+(?:\.\d+)*")  # v3, gplv3, cgroupsv2 (stems)
 
 
@@ -232,6 +233,8 @@ def _asks_version(question: str) -> bool:
     answers it ("which version control system" is headed by "system")."""
     from assistant.nlp import parse
 
+    if _YES_NO.match(question):  # "is there a version of X that ...?": a variant, no number asked for
+        return False
     focus = parse(question).focus
     return bool(focus) and focus[-1] in _VERSION_HEADS
 
