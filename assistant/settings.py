@@ -150,6 +150,8 @@ class Answering(Group):
         "A cited sentence that announces a list (\"The editors are:\") brings what follows it, up to this many "
         "characters (0: never). Chosen on the tuning parts: 400 / 800 / 1200 / 1600 / 2400 gave +0 / +4 / +5 / +5 / +5 "
         "right answers of 427."))
+    output_lines: int = Field(3, ge=0, le=20, validation_alias="answer_output_lines", description=(
+        "A cited console line (\">>> f(x)\", \"$ cmd --help\") brings the lines it printed, up to this many (0: never)."))
     keep_unsupported: bool = Field(
         False, description="Generated sentences with no supporting span: False drops them; True keeps them marked unsupported."
     )

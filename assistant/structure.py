@@ -37,6 +37,8 @@ _FIELD_LINE = re.compile(r"^(?:defaults?|type|return type|returns|return value|r
 _FIELD_LINE_MAX_WORDS = 12
 # A reference entry's field label or a call-out's title ("Parameters", "Returns", "Note", "See also", "Changelog"):
 # a part of the section it sits in, not a section of its own (a manual page's capitalised "NOTES" is one).
+# A console line: Python's prompt or a shell's ("$ pybabel --help"); the line after it is what it printed.
+CONSOLE_LINE = re.compile(r"^\s*(?:>>>|\$)\s")
 _PART_LABEL = re.compile(r"^(?:parameters|arguments|keyword arguments|other parameters|returns?|return type|"
                          r"return value|yields|raises|attributes|examples?|notes?|see also|changelog|warning|caution|"
                          r"tip|hint|important|attention|danger)\s*:?$", re.IGNORECASE)
@@ -57,7 +59,7 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _is_prose(line: str) -> bool:
+def is_prose(line: str) -> bool:
     """A sentence (four words or more ending in a full stop, or in a colon that introduces what follows), a long
     line, or a line in which one sentence ends and another begins (its own last full stop left out: "Named for the
     plastic dinosaur. This release consisted of 848 packages")."""
@@ -96,7 +98,7 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
         bullet = _BULLET.match(line)
         if bullet:
             start, line = start + bullet.end(), line[bullet.end():]
-        raw.append(Block("prose" if _is_prose(line) else "fragment", start, end, line))
+        raw.append(Block("prose" if is_prose(line) else "fragment", start, end, line))
     return _promote_headings(_state_fields(_describe_options(_join_wrapped(raw, text))))
 
 
@@ -184,7 +186,8 @@ def _state_fields(blocks: list[Block]) -> list[Block]:
 
 
 def _promote_headings(blocks: list[Block]) -> list[Block]:
-    """A short fragment followed by prose is a heading (plain text has headings as bare lines)."""
+    """A short fragment followed by prose is a heading (plain text has headings as bare lines); not a label inside
+    a section, an introduced example or item, a table's last row, nor a console line or what it printed."""
     out = list(blocks)
     for i, block in enumerate(out):
         if block.kind != "fragment" or word_count(block.text) > 15:
@@ -195,6 +198,8 @@ def _promote_headings(blocks: list[Block]) -> list[Block]:
             continue  # introduced by the prose before it: an example or a list item, not a title
         if i and CELL_SEPARATOR in block.text and CELL_SEPARATOR in out[i - 1].text:
             continue  # the last row of a table
+        if CONSOLE_LINE.match(block.text) or (i and CONSOLE_LINE.match(out[i - 1].text)):
+            continue  # a command typed at a console, or what it printed
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is not None and nxt.kind == "prose":
             out[i] = Block("heading", block.start, block.end, block.text)

@@ -48,3 +48,19 @@ def test_term_weights_and_sentences() -> None:
     assert view.document_weights("clock.md") is view.weights  # too few chunks for weights of its own
     assert view.weights.idf("bell") > 0
     assert view.document_chunks("clock.md") and view.document_chunks("other.md") == []
+
+
+def test_a_console_line_brings_what_it_printed() -> None:
+    text = ("# Parsing\n\nLocales are parsed as follows:\n\n>>> parse('zh_TW')\n\nLocale('zh', script='Hant')\n\n"
+            ">>> parse('und_AZ')\n\nLocale('az', script='Latn')\n\nThe parser reads the likely subtags.\n")
+    doc = Document(source="p.md", title="Parsing", text=text, sha256="x")
+    chunks, sentences = chunk_document(doc, min_words=3, max_words=50)
+    record = DocumentRecord(source="p.md", title="Parsing", sha256="x", size=len(text), indexed_at="now",
+                            text=text, chunk_ids=[c.id for c in chunks])
+    meta = SnapshotMeta(fingerprint="f", documents={"p.md": record}, chunks=chunks, sentences=sentences)
+    view = Evidence(Snapshot(meta, np.eye(len(sentences), 8, dtype=np.float32), build_bm25(chunks)))
+    by_text = {s.text: s for s in sentences}
+    assert [s.text for s in view.output_of(by_text[">>> parse('zh_TW')"], 3)] == ["Locale('zh', script='Hant')"]
+    assert [s.text for s in view.output_of(by_text[">>> parse('und_AZ')"], 3)] == ["Locale('az', script='Latn')"]
+    assert view.output_of(by_text["Locale('zh', script='Hant')"], 3) == []  # no console line
+    assert view.output_of(by_text[">>> parse('zh_TW')"], 0) == []

@@ -218,3 +218,15 @@ def test_a_reference_entry_keeps_its_name_and_default_without_permalink_marks() 
     _, sentences = _spans_are_verbatim(doc)
     default = next(s for s in sentences if s.text == "Default: False")
     assert default.answerable and default.section == "COOKIE_SECURE"
+
+
+def test_a_console_line_and_what_it_printed_are_no_headings() -> None:
+    """A doctest's output ("Locale('zh', ...)") followed by prose was taken for a title and renamed the section."""
+    text = ("# Likely Subtags\n\nThe parser will attempt to resolve the most likely subtag:\n\n"
+            ">>> Locale.parse('zh_TW')\n\nLocale('zh', territory='TW', script='Hant')\n\n"
+            "This can also be used to find the most appropriate locale for a territory.\n\n"
+            "Short title line\n\nA paragraph of prose below the title line.\n")
+    kinds = {b.text: b.kind for b in split_blocks(text, markdown=True)}
+    assert kinds["Locale('zh', territory='TW', script='Hant')"] == "fragment"
+    assert kinds[">>> Locale.parse('zh_TW')"] == "fragment"
+    assert kinds["Short title line"] == "heading"  # a bare line above prose still heads it

@@ -13,6 +13,8 @@ from assistant.answer.defined_terms import introduces_list, term_start
 from assistant.answer.matching import TermWeights
 from assistant.answer.places import sentence_ordinal
 from assistant.store import chunk_search_text
+from assistant.structure import CONSOLE_LINE, is_prose
+
 
 if TYPE_CHECKING:
     from assistant.answer.places import Place
@@ -57,6 +59,21 @@ class Evidence:
             return None
         text = self._snapshot.meta.documents[sentence.source].text
         return other if "\n" not in text[min(other.end, sentence.end):max(other.start, sentence.start)] else None
+
+    def output_of(self, sentence: Sentence, most: int) -> list[Sentence]:
+        """The lines a console line printed (">>> Locale.parse('zh_TW')" then "Locale('zh', ...)"): up to ``most``
+        answerable lines after it in its section, up to the next console line or a line of prose ([] when the
+        sentence is no console line)."""
+        if not CONSOLE_LINE.match(sentence.text):
+            return []
+        sentences, row = self._snapshot.meta.sentences, self._snapshot.sentence_row[sentence.id]
+        out: list[Sentence] = []
+        for other in sentences[row + 1:row + 1 + most]:
+            if (other.source != sentence.source or other.section != sentence.section or not other.answerable
+                    or CONSOLE_LINE.match(other.text) or is_prose(other.text)):
+                break
+            out.append(other)
+        return out
 
     def with_term(self, sentence: Sentence) -> Sentence:
         """The sentence, or, when it opens the description of a term (an option, a function, a keyword on the line

@@ -348,7 +348,8 @@ class ExtractiveAnswerer:
         return self._with_context(sentences, kind, limit)
 
     def _with_context(self, sentences: list[Sentence], kind: AnswerType, limit: int) -> list[Sentence]:
-        """Add the sentence a pronoun points back to, and for why-questions the reason that follows."""
+        """Add the sentence a pronoun points back to, for why-questions the reason that follows, and to a console
+        line the lines it printed."""
         out = list(sentences)
         for sentence in sentences:
             if len(out) >= limit:
@@ -364,6 +365,8 @@ class ExtractiveAnswerer:
                 prev = self.evidence.neighbour(sentence, -1)
                 if prev and prev not in out:
                     out.append(prev)
+        for sentence in sentences:  # a console line brings what it printed
+            out += [s for s in self.evidence.output_of(sentence, self.settings.answer.output_lines) if s not in out]
         reach = self.settings.answer.list_reach
         spans = sorted((self.evidence.with_list(self.evidence.with_term(s), reach) for s in out),
                        key=lambda s: (s.source, s.start, -s.end))
