@@ -129,3 +129,8 @@ def test_an_opening_clause_of_condition_asks_for_no_time() -> None:
 def test_a_version_in_a_yes_no_question_is_a_variant_not_a_number() -> None:
     assert analyse("Is there a version of autoremove that also purges?", CORPUS).kind != "number"
     assert analyse("which version of gzip added --rsyncable?", CORPUS).kind == "number"
+
+
+def test_a_month_or_day_name_is_a_date_not_a_name_to_find() -> None:
+    query = analyse("what happened on 2 March 2011 to the notice?", CORPUS)
+    assert "March" not in query.unseen_names and "march" not in query.names

@@ -119,6 +119,8 @@ class Query:
         return ""
 
 
+_CALENDAR_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|does|do|did|can|could|has|have|will|would|should)\b", re.IGNORECASE)
 _SHORT_VERSION = re.compile(r"(?P<name>[a-z]{2,})?v\d+(?:\.\d+)*")  # v3, gplv3, cgroupsv2 (stems)
 
@@ -191,6 +193,8 @@ def analyse(question: str, weights: TermWeights) -> Query:
     names: list[str] = []
     for name in _NAME_IN_QUESTION.findall(question):
         if name.lower() in STOPWORDS:  # a title's capitals ("'Debian Will Remain ...'") make no name of "Will"
+            continue
+        if _CALENDAR_NAME.fullmatch(name):  # "2 March 2011" is a date a document may write as (2011, 3, 2)
             continue
         parts = [corrections.get(p, p) for p in (stem(p) for p in name.lower().split("-") if p)]
         names += parts
