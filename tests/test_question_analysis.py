@@ -7,7 +7,7 @@ import pytest
 
 from assistant.answer.matching import TermWeights
 from assistant.answer.qtypes import expected_type
-from assistant.answer.query import analyse
+from assistant.answer.query import analyse, stand_ins
 
 
 @pytest.mark.parametrize("question", [
@@ -134,3 +134,10 @@ def test_a_version_in_a_yes_no_question_is_a_variant_not_a_number() -> None:
 def test_a_month_or_day_name_is_a_date_not_a_name_to_find() -> None:
     query = analyse("what happened on 2 March 2011 to the notice?", CORPUS)
     assert "March" not in query.unseen_names and "march" not in query.names
+
+
+def test_a_word_the_corpus_never_uses_is_searched_by_its_synonym_the_corpus_uses() -> None:
+    words = TermWeights({"option": 3, "requir": 2, "compulsori": 0}, 10)
+    assert stand_ins(["mandatori", "option"], words) == ["requir"]  # "mandatory" -> "required"
+    assert stand_ins(["requir", "option"], words) == []  # a word the corpus uses needs no stand-in
+    assert "requir" in analyse("how do i make an option mandatory?", words).extra_stems

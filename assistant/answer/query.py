@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
 from assistant.answer.places import asked_item
+from assistant.answer.synonyms import synonyms
 from assistant.answer.qtypes import DATE, QUESTION_FILLER, AnswerType, expected_type
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
@@ -100,10 +101,12 @@ class Query:
         """Whether ``text`` spells out the asked-for abbreviation: "... of Iran (PMOI)", "the PMOI/MEK"."""
         return bool(self.acronym) and bool(re.search(rf"[(/]{re.escape(self.acronym)}[)/]", text))
 
+    stand_ins: list[str] = field(default_factory=list)  # the corpus's synonyms of question words it never uses
+
     @property
     def extra_stems(self) -> list[str]:
-        """Stems to add to the keyword search: spelling fixes and abbreviation expansions."""
-        return [*self.corrections.values(), *(stem(w) for w in words(self.expansion))]
+        """Stems to add to the keyword search: spelling fixes, abbreviation expansions and stand-ins."""
+        return [*self.corrections.values(), *(stem(w) for w in words(self.expansion)), *self.stand_ins]
 
     def keep_chunk(self, chunk: Chunk) -> bool:
         """Whether a chunk can serve a sub-question: interval questions need a dated passage."""
@@ -212,8 +215,14 @@ def analyse(question: str, weights: TermWeights) -> Query:
     head = phrase[-1] if phrase else None
     return Query(
         question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question),
-        expansion, names, acronym,
+        expansion, names, acronym, stand_ins(terms, weights),
     )
+
+
+def stand_ins(terms: list[str], weights: TermWeights) -> list[str]:
+    """For each term the corpus never uses ("mandatory"), the thesaurus's synonyms it does use ("required"): the
+    keyword search can find the passage only by the document's own word."""
+    return list(dict.fromkeys(s for t in terms if not weights.known(t) for s in sorted(synonyms(t)) if weights.df(s)))
 
 
 def _unseen_identifier(token: str, weights: TermWeights) -> bool:

@@ -61,6 +61,12 @@ hide conceal cover
 show demonstrate reveal display
 keep maintain retain preserve sustain
 arrive arrival come reach
+required mandatory compulsory obligatory
+largest biggest greatest
+hyphen dash
+delete remove erase
+folder directory
+quit exit
 """.strip().splitlines()
 
 
