@@ -37,7 +37,7 @@ fear worry concern threat
 goal aim objective purpose intent
 lesson takeaway moral insight
 plan intend strategy
-expel order leave eject oust
+expel eject oust
 open establish set create found
 move relocate transfer shift
 buy purchase acquire

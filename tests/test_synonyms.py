@@ -1,0 +1,16 @@
+"""The thesaurus holds general English: interchangeable words only."""
+
+from __future__ import annotations
+
+from assistant.answer.synonyms import synonyms
+from assistant.terms import stem
+
+
+def test_interchangeable_words_stand_in_for_each_other() -> None:
+    assert stem("required") in synonyms(stem("mandatory"))
+    assert stem("largest") in synonyms(stem("biggest"))
+
+
+def test_words_of_one_document_phrasing_are_no_synonyms() -> None:
+    # "ordered to leave" said it of one article's diplomats; in general English neither word means "expel"
+    assert not {stem("leave"), stem("order")} & synonyms(stem("expel"))
