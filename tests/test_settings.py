@@ -33,7 +33,7 @@ LEGACY_NAMES = """
 # Added since (issue 14: embedding sessions, chunk vectors, an embeddings server; issue 12: announced lists).
 NEW_NAMES = """
     EMBED_THREADS CHUNK_VECTORS EMBED_URL EMBED_MODEL EMBED_API_KEY EMBED_SERVER_BATCH EMBED_IN_FLIGHT EMBED_MAX_RETRIES
-    EMBED_TIMEOUT_S ANSWER_LIST_REACH MODEL_CACHE
+    EMBED_TIMEOUT_S ANSWER_LIST_REACH ANSWER_OUTPUT_LINES MODEL_CACHE
 """.split()
 URLS = {"chroma_url": "http://127.0.0.1:8001", "llm_base_url": "http://127.0.0.1:8002/v1",
         "embed_url": "http://127.0.0.1:8003/v1"}
