@@ -90,8 +90,9 @@ def continuation(question: str, previous: Sequence[str] = (),
     question or answer (``previous``: the question first) already holds, at most ``params.own_words`` others; an
     ordinal only after the one before it. A question with ``params.question_words`` content words or more asks
     something of its own even when the previous turn holds them all ("what is the second lesson the article draws
-    from the case?" is searched, not read on from the answer). "Else" with words of its own ("what else will tirana do?") asks for more
-    of the same near the answer: a continuation carrying the words the previous question lacks (``terms``)."""
+    from the case?" is searched, not read on from the answer). "Else" with words of its own ("what else will tirana
+    do?") asks for more of the same near the answer: a continuation carrying the words the previous question lacks
+    (``terms``)."""
     cue = continuing_cue(question)
     if cue is None or not params.enabled:
         return None
