@@ -34,6 +34,8 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
 """A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
+COMPARANDS = frozenset({"as", "than"})
+"""Words after "same"/"other" that bring the thing compared with ("the same *as* X", "other *than* X")."""
 WEAK = ("leading conjunction", "comparison")
 """Cues that count only beside other evidence."""
 NOW_NOUNS = frozenset("day week month year season summer winter spring autumn morning evening night time".split())
@@ -127,7 +129,7 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
             found.append("'then'")
         elif _pro_one(t, toks):
             found.append("'one'")
-        elif low in OTHERS and not _own_kind(t, toks, len(content) > params.short_words):
+        elif low in OTHERS and not _own_kind(t, toks, len(content) > params.short_words) and not _compared(t, toks):
             found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
     words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
     if words and not any(t.pos in ("VERB", "AUX") for t in words) and len(content) < params.named_words:
@@ -168,6 +170,12 @@ def _own_kind(t: Token, toks: list[Token], worded: bool) -> bool:
     (``worded``: "can I define a view on another view?"; not "is there another way?")."""
     noun = toks[t.head].pos in ("NOUN", "PROPN")
     return noun and (t.dep == "amod" or (t.dep == "det" and worded))
+
+
+def _compared(t: Token, toks: list[Token]) -> bool:
+    """Whether "same"/"other" at ``t`` names what it is compared with itself ("is the modern state *the same as*
+    the Achaemenid Empire?", "any flags *other than* -r?"): a comparison of the question's own, no earlier turn's."""
+    return t.i + 1 < len(toks) and toks[t.i + 1].text.lower() in COMPARANDS
 
 
 def inverted(toks: Sequence[Token], root: int) -> bool:

@@ -23,10 +23,16 @@ def test_leaning_questions_are_detected(question: str) -> None:
     "Who cut ties with Iran?", "When did Albania recognize Israel?", "Which country said that Iran was behind the attack?",
     "How many MEK members did Albania accept?",
     "And on Iran's side, what was the alleged motive for the cyberattack?",
+    "Is the modern Iranian state the same as the Achaemenid Empire?", "Which flags other than -r does gzip take?",
 ])
 def test_standalone_questions_are_left_alone(question: str) -> None:
     assert not cues(question)
     assert resolve(question, ["Who cut ties with Iran?"]).searched is None
+
+
+def test_same_leans_on_the_history_unless_it_names_what_it_is_compared_with() -> None:
+    assert "continuing 'same'" in cues("is it the same for tar?")
+    assert not any(c.startswith("continuing") for c in cues("and is it the same as tar?"))
 
 
 def test_no_history_means_no_rewrite() -> None:
