@@ -22,7 +22,7 @@ from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
-from assistant.followup_within import clause_before, resolved_within
+from assistant.followup_within import clause_before, compared, parallel_one, place_before, reciprocal, resolved_within
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import STOPWORDS
 
@@ -34,8 +34,6 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
 """A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
-COMPARANDS = frozenset({"as", "than"})
-"""Words after "same"/"other" that bring the thing compared with ("the same *as* X", "other *than* X")."""
 WEAK = ("leading conjunction", "comparison")
 """Cues that count only beside other evidence."""
 NOW_NOUNS = frozenset("day week month year season summer winter spring autumn morning evening night time".split())
@@ -123,13 +121,15 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
                     found.append(f"demonstrative {low!r}")
             elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i):
                 found.append(f"pronoun {low!r}")
-        elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in _EXISTENTIAL_BE):
+        elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in _EXISTENTIAL_BE) and \
+                not place_before(parsed, t.i):
             found.append("'there'")
         elif low == "then" and t.i >= len(toks) - 2:
             found.append("'then'")
         elif _pro_one(t, toks):
             found.append("'one'")
-        elif low in OTHERS and not _own_kind(t, toks, len(content) > params.short_words) and not _compared(t, toks):
+        elif low in OTHERS and not _own_kind(t, toks, len(content) > params.short_words) and not compared(t, toks) \
+                and not reciprocal(t, toks):
             found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
     words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
     if words and not any(t.pos in ("VERB", "AUX") for t in words) and len(content) < params.named_words:
@@ -172,12 +172,6 @@ def _own_kind(t: Token, toks: list[Token], worded: bool) -> bool:
     return noun and (t.dep == "amod" or (t.dep == "det" and worded))
 
 
-def _compared(t: Token, toks: list[Token]) -> bool:
-    """Whether "same"/"other" at ``t`` names what it is compared with itself ("is the modern state *the same as*
-    the Achaemenid Empire?", "any flags *other than* -r?"): a comparison of the question's own, no earlier turn's."""
-    return t.i + 1 < len(toks) and toks[t.i + 1].text.lower() in COMPARANDS
-
-
 def inverted(toks: Sequence[Token], root: int) -> bool:
     """Whether a question's verb at ``root`` has an auxiliary before it or is one ("*did* wheezy freeze?", "why *is*
     swearing not allowed?", "*had* any nation severed ties?"): a question with a subject the parser missed, not a
@@ -196,7 +190,7 @@ def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
     (``bare``: only with nothing but a determiner or preposition before it, "in one", "which one")."""
     before = ("DET", "ADP") if bare else ("DET", "ADJ", "ADP", "PROPN", "NOUN")
     return t.text.lower() in ("one", "ones") and t.dep in ("pobj", "nsubj", "dobj", "ROOT", "attr") and \
-        t.i > 0 and toks[t.i - 1].pos in before
+        t.i > 0 and toks[t.i - 1].pos in before and not parallel_one(t, toks)
 
 
 def _group_noun(t: Token, toks: list[Token]) -> bool:
@@ -345,7 +339,8 @@ def resolve(
             kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
-        if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i) or clause_before(parsed, t.i)):
+        if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i) or clause_before(parsed, t.i)
+                     or (kind == "place" and place_before(parsed, t.i))):
             kind = None
         if kind in ("thing", "group") and one_of(parsed.tokens, t.i) and (instance := refs.instance()):
             pieces[-2:] = ["", ""]  # "is it *one of those*?": "is it a WITHOUT ROWID table?"
