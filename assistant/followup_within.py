@@ -56,9 +56,17 @@ def other_clause_noun(parsed: Syntax, at: int) -> bool:
     described = toks[clause].head if toks[clause].dep == "relcl" else None
     for t in reversed(toks[:max(at - 1, 0)]):  # not the word right before it: "the max length it can be" describes it
         if (t.pos in ("NOUN", "PROPN") and t.dep != "compound" and t.i != described
-                and clause_of(toks, t.i) != clause and agrees(toks[at].text, parsed, t.i, t.i + 1)):
+                and clause_of(toks, t.i) != clause
+                and (agrees(toks[at].text, parsed, t.i, t.i + 1) or singular_they(toks[at], t))):
             return True
     return False
+
+
+def singular_they(pronoun: Token, noun: Token) -> bool:
+    """Whether "they"/"their" can stand for a singular common noun of a person ("give *a new user* a password so
+    *they* have to change it", "what shell does *a user* get if *their* last field is blank?"); not "them", which
+    a person of another clause of the question seldom is ("what did the diplomat think about hosting *them*?")."""
+    return pronoun.text.lower() in SINGULAR_THEY and noun.pos == "NOUN" and noun.tag == "NN" and person_noun(noun.lemma)
 
 
 def extraposed_it(parsed: Syntax, at: int) -> bool:
@@ -160,6 +168,8 @@ RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
 """Reciprocal pronouns: "other"/"another" after these is no continuing word."""
 COMPARANDS = frozenset({"as", "than"})
 """Words after "same"/"other" that bring the thing compared with ("the same *as* X", "other *than* X")."""
+SINGULAR_THEY = frozenset({"they", "their", "theirs"})
+"""Plural pronouns that also stand for one person whose sex is not said."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 """Entity labels of places, which a "there" of another clause of the same question can stand for."""
 

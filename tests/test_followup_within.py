@@ -23,6 +23,16 @@ def test_a_noun_of_another_clause_is_what_the_pronoun_stands_for() -> None:
     assert not other_clause_noun(alone, _at(alone, "it"))
 
 
+def test_they_or_their_can_stand_for_one_person_of_another_clause() -> None:
+    given = syntax("how do i give a new student a ticket so they have to show it at the gate")
+    assert other_clause_noun(given, _at(given, "they"))
+    shell = syntax("what cabin does a member get if the last line of their booking is blank?")
+    assert other_clause_noun(shell, _at(shell, "their"))
+    hosting = syntax("what did the captain think about hosting them?")  # "them": no person of another clause
+    assert not other_clause_noun(hosting, _at(hosting, "them"))
+    assert cues("what did the captain think about hosting them?")
+
+
 def test_an_extraposed_it_stands_for_no_earlier_turn() -> None:
     advised = syntax("Why is it recommended to lock the harbour gates at night?")
     assert extraposed_it(advised, _at(advised, "it"))
