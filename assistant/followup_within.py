@@ -23,9 +23,10 @@ _WH_DETS = ("WDT", "WP", "WP$")
 _NON_FINITE = ("VB", "VBG", "VBN")
 _EVENT_DEMONSTRATIVES = frozenset({"that", "this"})
 _SENTENCE_ENDS = frozenset("?.!")
-_CLAUSE_BREAKS = _SENTENCE_ENDS | frozenset({"-", "\u2013", "\u2014", ";", ":"})
-"""What ends a clause or sentence of the question's own before a "that" standing for it ("copy into a table with
-row level security enabled - does *that* work?")."""
+_CLAUSE_BREAKS = _SENTENCE_ENDS | frozenset({"-", "\u2013", "\u2014", ";"})
+"""What ends a clause or sentence of the question's own before a "that" standing for it ("dock beside a pier with
+a crane - does *that* work?"); not a colon, which may follow a lead that only announces the question ("quick
+question: is *that* safe?", ``topic_lead``)."""
 RAISING = frozenset("likely unlikely certain sure bound due able unable about going set".split())
 """Adjectives whose subject "it" is the one who does the infinitive ("is it likely to break?"), general English."""
 ASIDE_NOUNS = frozenset("question thing point note followup follow-up".split())

@@ -109,6 +109,8 @@ def test_that_after_a_clause_of_the_question_stands_for_that_clause() -> None:
     assert clause_before(dashed, _at(dashed, "that"))  # after a clause and a dash
     how = syntax("the ferry should still sail when nobody books a seat - how do i do that instead of cancelling?")
     assert clause_before(how, _at(how, "that"))
+    announced = syntax("quick question: is that safe?")  # a lead that only announces the question
+    assert not clause_before(announced, _at(announced, "that"))
 
 
 def test_there_after_a_place_of_another_clause_is_that_place() -> None:
