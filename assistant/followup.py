@@ -22,7 +22,7 @@ from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
-from assistant.followup_within import clause_before, resolved_within
+from assistant.followup_within import clause_before, compared, parallel_one, place_before, reciprocal, resolved_within
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import STOPWORDS
 
@@ -121,13 +121,15 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
                     found.append(f"demonstrative {low!r}")
             elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i):
                 found.append(f"pronoun {low!r}")
-        elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in _EXISTENTIAL_BE):
+        elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in _EXISTENTIAL_BE) and \
+                not place_before(parsed, t.i):
             found.append("'there'")
         elif low == "then" and t.i >= len(toks) - 2:
             found.append("'then'")
         elif _pro_one(t, toks):
             found.append("'one'")
-        elif low in OTHERS and not _own_kind(t, toks, len(content) > params.short_words):
+        elif low in OTHERS and not _own_kind(t, toks, len(content) > params.short_words) and not compared(t, toks) \
+                and not reciprocal(t, toks):
             found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
     words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
     if words and not any(t.pos in ("VERB", "AUX") for t in words) and len(content) < params.named_words:
@@ -188,7 +190,7 @@ def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
     (``bare``: only with nothing but a determiner or preposition before it, "in one", "which one")."""
     before = ("DET", "ADP") if bare else ("DET", "ADJ", "ADP", "PROPN", "NOUN")
     return t.text.lower() in ("one", "ones") and t.dep in ("pobj", "nsubj", "dobj", "ROOT", "attr") and \
-        t.i > 0 and toks[t.i - 1].pos in before
+        t.i > 0 and toks[t.i - 1].pos in before and not parallel_one(t, toks)
 
 
 def _group_noun(t: Token, toks: list[Token]) -> bool:
@@ -337,7 +339,8 @@ def resolve(
             kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
-        if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i) or clause_before(parsed, t.i)):
+        if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i) or clause_before(parsed, t.i)
+                     or (kind == "place" and place_before(parsed, t.i))):
             kind = None
         if kind in ("thing", "group") and one_of(parsed.tokens, t.i) and (instance := refs.instance()):
             pieces[-2:] = ["", ""]  # "is it *one of those*?": "is it a WITHOUT ROWID table?"

@@ -89,6 +89,18 @@ def named_before(parsed: Syntax, at: int) -> tuple[int, int] | None:
     for start, end in sorted(spans, key=lambda span: -span[0]):
         if agrees(pronoun, parsed, start, end) and not own_subject(parsed, at, start, end):  # "is X in *it*?"
             return start, end
+    return coordinated(parsed, spans) if pronoun_referent(pronoun) == "group" else None
+
+
+def coordinated(parsed: Syntax, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Two of the names ``spans`` joined by "and"/"or", which a plural pronoun can stand for together ("what will
+    *Albania and Iran* focus on given the outlook for *their* relations?"): from the first to the second, nearest
+    last first; None when no name is another's conjunct."""
+    toks = parsed.tokens
+    for start, end in sorted(spans, key=lambda span: -span[0]):
+        joined = next((s for s, e in spans if toks[end - 1].dep == "conj" and s <= toks[end - 1].head < e), None)
+        if joined is not None:
+            return joined, end
     return None
 
 

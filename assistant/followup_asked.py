@@ -14,6 +14,9 @@ answer speaks of the earlier question only and the follow-up is refused:
 - a person's name beside the role it asks the name of ("what was the name of the Western diplomat who ...?")
   (``unnamed_role``).
 
+The other way round, a date or a number the earlier question did not ask for and a cited sentence holds is what
+the follow-up adds (``holds_new_value``): the follow-up gate does not refuse such an answer.
+
 Each check returns the refusal's reason, or None when the answer may stand.
 """
 
@@ -24,6 +27,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import OPPOSITE
+from assistant.answer.qtypes import expected_type, has_value
 from assistant.answer.refusal import PERSON_ROLES
 from assistant.answer.synonyms import synonyms
 from assistant.followup import apostrophes
@@ -150,6 +154,18 @@ ALONE_CHECKS: tuple[Check, ...] = (no_duration, unnamed_role)
 """The checks for a question asked alone: its words, not an earlier turn's, found the passage, so a yes/no
 question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *substitute* for Y"); a role's name is
 asked without a pronoun."""
+
+
+VALUE_KINDS = ("date", "number")
+"""Kinds of value a sentence shows unmistakably (a date, a number), unlike a name, which any capital word may be."""
+
+
+def holds_new_value(searched: str, previous: str, cited: Sequence[str]) -> bool:
+    """Whether ``searched`` asks for a date or a number that ``previous`` did not ask for and a cited sentence holds
+    one ("who sent the telegram?" + "when did he send it?": the telegram's sentence dates it). Such an answer adds
+    what the follow-up asks even when it cites the previous answer's sentence again."""
+    kind = expected_type(searched)
+    return kind in VALUE_KINDS and expected_type(previous) != kind and any(has_value(s, kind) for s in cited)
 
 
 def missing_asked(asked: str, searched: str, cited: Sequence[str], checks: Sequence[Check] = CHECKS) -> str | None:

@@ -57,6 +57,8 @@ class ContinuationParams:
     from_best: bool = True  # read on from the answer's best-scored citation, not its last one
     said_first: bool = True  # "anything else?": the answer's other cited sentences lead (issue 16j tune: +1, no loss)
     near_paragraphs: int = 2  # "what else will X do?": paragraphs read after the best citation (tune: 2, 3 +3; 0 off)
+    question_words: int = 5  # content words that make a question of its own, even when the previous turn holds them
+    # all (issue 16p: tune follow-ups read as continuations hold at most 4, their written-out questions 3 to 13)
 
 
 CONTINUATION = ContinuationParams()
@@ -86,8 +88,11 @@ def continuation(question: str, previous: Sequence[str] = (),
     """``question`` as a continuation of the previous turn (None when it asks something of its own): a continuing
     word ("else", "other", "next", "after that") and no content words but generic ones, or ones the previous
     question or answer (``previous``: the question first) already holds, at most ``params.own_words`` others; an
-    ordinal only after the one before it. "Else" with words of its own ("what else will tirana do?") asks for more
-    of the same near the answer: a continuation carrying the words the previous question lacks (``terms``)."""
+    ordinal only after the one before it. A question with ``params.question_words`` content words or more asks
+    something of its own even when the previous turn holds them all ("what is the second lesson the article draws
+    from the case?" is searched, not read on from the answer). "Else" with words of its own ("what else will tirana
+    do?") asks for more of the same near the answer: a continuation carrying the words the previous question lacks
+    (``terms``)."""
     cue = continuing_cue(question)
     if cue is None or not params.enabled:
         return None
@@ -98,10 +103,12 @@ def continuation(question: str, previous: Sequence[str] = (),
     if any(t.text.lower() in CONTINUING and t.dep == "amod" and parsed.tokens[t.head].lemma not in GENERIC
            and parsed.tokens[t.head].pos != "NUM" for t in parsed.tokens):
         return None  # "the other end": a contrast with something named, not what comes next
+    worded = [t.lemma for t in parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ") and t.lemma not in GENERIC
+              and t.lemma not in CONTINUING and t.text.lower() not in ORDINALS and t.text.lower() not in STOPWORDS]
+    if len(worded) >= params.question_words:
+        return None  # "what is the second lesson the article draws from ...?": a question, whatever came before
     earlier = {t.lemma for text in previous for t in syntax(text).tokens}
-    own = [t.lemma for t in parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ") and t.lemma not in GENERIC
-           and t.lemma not in CONTINUING and t.text.lower() not in ORDINALS and t.text.lower() not in STOPWORDS
-           and t.lemma not in earlier]
+    own = [lemma for lemma in worded if lemma not in earlier]
     if len(own) > params.own_words:
         if cue != "else" or not params.near_paragraphs:
             return None

@@ -105,7 +105,7 @@ class Turns:
         anything?", is still a follow-up to the topic the earlier turns found; a question asked alone, the duration
         and the name of someone described by a role)."""
         from assistant.answer.extractive import Draft
-        from assistant.followup_asked import ALONE_CHECKS, CHECKS, missing_asked
+        from assistant.followup_asked import ALONE_CHECKS, CHECKS, holds_new_value, missing_asked
         from assistant.followup_gate import load_gate, refuses
         from assistant.followup_items import ITEM_CUE
 
@@ -119,6 +119,8 @@ class Turns:
         params = self.assistant.gate_params or load_gate()
         if not refuses(params, self.gate_features(question, history, standalone, resolution, hits, draft)):
             return draft
+        if holds_new_value(resolution.query, standalone[-1], [s.text for s in draft.sentences]):
+            return draft  # "when did he send it?": the date is what it adds, in the sentence cited before
         return Draft([], True, "the passages found answer the earlier question, not what this one adds",
                      draft.sentences[:2], draft.scores)
 

@@ -7,7 +7,9 @@ previous turn's topic rewrites a question that was fine as typed. ``followup_agr
 earlier in the question; these rules cover a common noun of another clause, the "it" of an extraposed clause, "its
 own", a possessive of its own clause's subject ("what does the reader give once every writer has closed *their*
 end?"), a pronoun after a verbless lead and a colon ("tar --checkpoint: how often does *it* print?") and "that"
-after a clause of the question ("can I define a view on a view or is *that* a bad idea?").
+after a clause of the question ("can I define a view on a view or is *that* a bad idea?"), "there" after a place of
+another clause; and words that only look like continuations: "the same *as* X", "each other", "an IMMEDIATE *one*"
+after "an EXCLUSIVE transaction".
 """
 
 from __future__ import annotations
@@ -21,13 +23,20 @@ _WH_DETS = ("WDT", "WP", "WP$")
 _NON_FINITE = ("VB", "VBG", "VBN")
 _EVENT_DEMONSTRATIVES = frozenset({"that", "this"})
 _SENTENCE_ENDS = frozenset("?.!")
+_CLAUSE_BREAKS = _SENTENCE_ENDS | frozenset({"-", "\u2013", "\u2014", ";"})
+"""What ends a clause or sentence of the question's own before a "that" standing for it ("dock beside a pier with
+a crane - does *that* work?"); not a colon, which may follow a lead that only announces the question ("quick
+question: is *that* safe?", ``topic_lead``)."""
 RAISING = frozenset("likely unlikely certain sure bound due able unable about going set".split())
 """Adjectives whose subject "it" is the one who does the infinitive ("is it likely to break?"), general English."""
 ASIDE_NOUNS = frozenset("question thing point note followup follow-up".split())
 """Nouns of a lead that announce a question rather than name its topic ("quick question: when did it open?")."""
-ADVICE_VERBS = frozenset("recommend advise suggest forbid prohibit require discourage encourage prefer".split())
-"""Verbs of advice or requirement whose passive takes an extraposed "it" ("it is recommended to ..."), general
-English."""
+ADVICE_VERBS = frozenset("recommend advise suggest forbid prohibit require discourage encourage prefer mean".split())
+"""Verbs of advice or requirement whose passive takes an extraposed "it" ("it is recommended to ..."), and "mean"
+("what does it mean to convey a work?"), general English."""
+JUDGING_NOUNS = frozenset("idea practice mistake problem risk waste shame pity habit".split())
+"""Nouns that judge an action and take an extraposed "it" ("why is it a bad *idea* to keep the password file under
+htdocs?"), general English; not nouns that name a thing ("is it a good *tool* to compress logs?")."""
 
 
 def clause_of(toks: list[Token], at: int) -> int:
@@ -48,25 +57,37 @@ def other_clause_noun(parsed: Syntax, at: int) -> bool:
     described = toks[clause].head if toks[clause].dep == "relcl" else None
     for t in reversed(toks[:max(at - 1, 0)]):  # not the word right before it: "the max length it can be" describes it
         if (t.pos in ("NOUN", "PROPN") and t.dep != "compound" and t.i != described
-                and clause_of(toks, t.i) != clause and agrees(toks[at].text, parsed, t.i, t.i + 1)):
+                and clause_of(toks, t.i) != clause
+                and (agrees(toks[at].text, parsed, t.i, t.i + 1) or singular_they(toks[at], t))):
             return True
     return False
 
 
+def singular_they(pronoun: Token, noun: Token) -> bool:
+    """Whether "they"/"their" can stand for a singular common noun of a person ("give *a new user* a password so
+    *they* have to change it", "what shell does *a user* get if *their* last field is blank?"); not "them", which
+    a person of another clause of the question seldom is ("what did the diplomat think about hosting *them*?")."""
+    return pronoun.text.lower() in SINGULAR_THEY and noun.pos == "NOUN" and noun.tag == "NN" and person_noun(noun.lemma)
+
+
 def extraposed_it(parsed: Syntax, at: int) -> bool:
     """ "it" standing in for a to-infinitive after it that has an object of its own, as the subject of an adjective
-    ("is *it* safe to delete the lock file?") or of a verb of advice ("Why is *it* recommended to pipe find into
-    xargs?"); not of a raising word ("when's it expected to join the eu?", "is it likely to break the build?"), nor
-    when the infinitive lacks an object ("when is it meant to be used?": "it" is what is used)."""
+    ("is *it* safe to delete the lock file?"), of a noun that judges an action ("why is *it* a bad idea to keep the
+    password file under htdocs?") or of a verb of advice ("Why is *it* recommended to pipe find into xargs?", "what
+    does *it* mean to convey a work?"); not of a raising word ("when's it expected to join the eu?", "is it likely
+    to break the build?"), nor when the infinitive lacks an object ("when is it meant to be used?": "it" is what is
+    used)."""
     toks = parsed.tokens
     pronoun = toks[at]
     if pronoun.text.lower() != "it" or not pronoun.dep.startswith("nsubj"):
         return False
     predicate = pronoun.head
-    said = next((t for t in toks if t.head == predicate and t.dep == "acomp" and t.pos == "ADJ"), toks[predicate])
-    if not ((said.pos == "ADJ" and said.lemma.lower() not in RAISING) or said.lemma.lower() in ADVICE_VERBS):
+    said = next((t for t in toks if t.head == predicate and ((t.dep == "acomp" and t.pos == "ADJ")
+                 or (t.dep == "attr" and t.lemma.lower() in JUDGING_NOUNS))), toks[predicate])
+    judged = said.lemma.lower() in ADVICE_VERBS | JUDGING_NOUNS
+    if not ((said.pos == "ADJ" and said.lemma.lower() not in RAISING) or judged):
         return False
-    return any(comp.head in (predicate, said.i) and comp.dep in ("xcomp", "ccomp") and comp.i > at
+    return any(comp.head in (predicate, said.i) and comp.dep in ("xcomp", "ccomp", "relcl", "acl") and comp.i > at
                and any(t.head == comp.i and t.tag == "TO" for t in toks)
                and any(t.head == comp.i and t.dep in ("dobj", "ccomp") for t in toks) for comp in toks)
 
@@ -142,6 +163,27 @@ def resolved_within(parsed: Syntax, at: int) -> bool:
             or subject_possessive(parsed, at) or topic_lead(parsed, at))
 
 
+QUANTIFIERS = frozenset("many much few more most several less least enough".split())
+"""Modifiers that count a noun ("how *many* bytes"), no kind a later "the integer one" contrasts with."""
+RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
+"""Reciprocal pronouns: "other"/"another" after these is no continuing word."""
+COMPARANDS = frozenset({"as", "than"})
+"""Words after "same"/"other" that bring the thing compared with ("the same *as* X", "other *than* X")."""
+SINGULAR_THEY = frozenset({"they", "their", "theirs"})
+"""Plural pronouns that also stand for one person whose sex is not said."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""Entity labels of places, which a "there" of another clause of the same question can stand for."""
+
+
+def place_before(parsed: Syntax, at: int) -> bool:
+    """A place named earlier in the question, in another clause than the "there" at ``at`` ("When did Albania
+    recognize *Israel*, and in which city is the Albanian embassy *there*?"): no earlier turn's place."""
+    toks = parsed.tokens
+    clause = clause_of(toks, at)
+    return any(label in PLACE_LABELS and end <= at and clause_of(toks, start) != clause
+               for start, end, label in parsed.ents)
+
+
 def clause_before(parsed: Syntax, at: int) -> bool:
     """A demonstrative ("that", "this", "that move") after a clause or a sentence of the question's own, which it
     stands for: "can I define a view on another view or is *that* a bad idea?", "what year did the group arrive and
@@ -151,7 +193,7 @@ def clause_before(parsed: Syntax, at: int) -> bool:
     toks = parsed.tokens
     if toks[at].text.lower() not in _EVENT_DEMONSTRATIVES:
         return False
-    if any(t.text in _SENTENCE_ENDS and any(w.pos in ("NOUN", "PROPN", "VERB") for w in toks[:t.i])
+    if any(t.text in _CLAUSE_BREAKS and any(w.pos in ("NOUN", "PROPN", "VERB") for w in toks[:t.i])
            for t in toks[:at]):
         return True
     verb = clause_of(toks, at)
@@ -164,3 +206,26 @@ def clause_before(parsed: Syntax, at: int) -> bool:
 
 def _has_subject(toks: list[Token], verb: int) -> bool:
     return any(t.head == verb and t.dep.startswith(("nsubj", "csubj", "expl")) and t.i != verb for t in toks)
+
+
+def compared(t: Token, toks: list[Token]) -> bool:
+    """Whether "same"/"other" at ``t`` names what it is compared with itself ("is the modern state *the same as*
+    the Achaemenid Empire?", "any flags *other than* -r?"): a comparison of the question's own, no earlier turn's."""
+    return t.i + 1 < len(toks) and toks[t.i + 1].text.lower() in COMPARANDS
+
+
+def reciprocal(t: Token, toks: list[Token]) -> bool:
+    """Whether "other"/"another" at ``t`` ends "each other" or "one another" ("do Albania and Israel keep embassies
+    in *each other*'s countries?"): the question's own two, no rest of a list."""
+    return t.i > 0 and (toks[t.i - 1].text.lower(), t.text.lower()) in RECIPROCALS
+
+
+def parallel_one(t: Token, toks: list[Token]) -> bool:
+    """Whether "one"/"ones" at ``t``, after a word that modifies it, stands for a noun the question itself modifies
+    before it ("an EXCLUSIVE *transaction* ... an IMMEDIATE *one*", "some other *directory* instead of the current
+    *one*"): a contrast within the question, no noun of an earlier turn."""
+    if t.i == 0 or toks[t.i - 1].pos not in ("ADJ", "NOUN", "PROPN"):
+        return False
+    return any(n.pos == "NOUN" and n.dep != "compound" and n.text.lower() not in ("one", "ones")
+               and any(m.head == n.i and m.dep in ("amod", "compound") and m.lemma.lower() not in QUANTIFIERS
+                       for m in toks[:n.i]) for n in toks[:t.i - 1])

@@ -23,10 +23,28 @@ def test_leaning_questions_are_detected(question: str) -> None:
     "Who cut ties with Iran?", "When did Albania recognize Israel?", "Which country said that Iran was behind the attack?",
     "How many MEK members did Albania accept?",
     "And on Iran's side, what was the alleged motive for the cyberattack?",
+    "Is the modern Iranian state the same as the Achaemenid Empire?", "Which flags other than -r does gzip take?",
 ])
 def test_standalone_questions_are_left_alone(question: str) -> None:
     assert not cues(question)
     assert resolve(question, ["Who cut ties with Iran?"]).searched is None
+
+
+def test_each_other_is_no_rest_of_a_list() -> None:
+    assert not cues("How many ferries do Portugal and Spain keep in each other's harbours?")
+    assert cues("and the others?")
+
+
+def test_one_contrasted_with_a_noun_the_question_modifies_stands_for_that_noun() -> None:
+    assert not cues("Why does a night ferry cost more than a morning one?")
+    assert not cues("how do I get the ferry to dock at some other pier instead of the usual one")
+    assert cues("how many seats does the night one have?")  # "how many seats": a count, no kind contrasted
+    assert cues("which part of the harbour handles the first one?")
+
+
+def test_same_leans_on_the_history_unless_it_names_what_it_is_compared_with() -> None:
+    assert "continuing 'same'" in cues("is it the same for tar?")
+    assert not any(c.startswith("continuing") for c in cues("and is it the same as tar?"))
 
 
 def test_no_history_means_no_rewrite() -> None:

@@ -160,3 +160,12 @@ def test_a_people_said_as_an_adjective_stands_with_the_plural_it_describes() -> 
     assert people_phrase(alone, *name) == name  # the people itself: nothing to add
     assert resolve("what did the court do for them?", ["what do Portuguese fishermen think of the law?"]).searched \
         == "What did the court do for Portuguese fishermen?"
+
+
+def test_a_plural_pronoun_stands_for_two_names_of_its_own_question_joined_by_and() -> None:
+    question = "What will Albania and Iran each focus on given the bleak outlook for their relations?"
+    parsed = syntax(question)
+    their = next(t.i for t in parsed.tokens if t.text == "their")
+    assert named_before(parsed, their) == (_span(parsed, "Albania")[0], _span(parsed, "Iran")[1])
+    assert not cues(question)
+    assert cues("what will Albania focus on given the bleak outlook for their relations?")  # one name is no "their"

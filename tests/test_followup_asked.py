@@ -4,7 +4,8 @@ index."""
 from __future__ import annotations
 
 from assistant.followup_asked import (
-    asked_predicate, asks_name, missing_asked, no_duration, person_names, says, unnamed_person, unsaid_verb,
+    asked_predicate, asks_name, holds_new_value, missing_asked, no_duration, person_names, says, unnamed_person,
+    unsaid_verb,
 )
 from assistant.nlp import syntax
 
@@ -106,3 +107,13 @@ def test_a_role_asked_by_name_alone_needs_a_persons_name_beside_the_role() -> No
     assert unnamed_role(river, river, ["The river is wide."]) is None  # no person's role: not judged
     assert missing_asked(asked, asked, NO_NAME, ALONE_CHECKS)
     assert missing_asked(asked, asked, NO_NAME)  # asked after other questions, as typed: checked the same
+
+
+def test_a_date_or_number_the_earlier_question_did_not_ask_for_is_what_the_follow_up_adds() -> None:
+    cited = ["The harbour was opened on 3 May 1921 by a decree from Mayor Ana Silva."]
+    assert holds_new_value("When did Ana Silva sign the decree?", "Who opened the harbour?", cited)
+    assert not holds_new_value("When did Ana Silva sign the decree?", "When was the harbour opened?", cited)
+    assert not holds_new_value("Where did Ana Silva sign the decree?", "Who opened the harbour?", cited)  # a name
+    assert not holds_new_value("When did Ana Silva sign the decree?", "Who opened the harbour?",
+                               ["The harbour was opened by a decree from Mayor Ana Silva."])
+    assert holds_new_value("How many ships did it hold?", "Who opened the harbour?", ["It held 40 ships."])

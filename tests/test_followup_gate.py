@@ -71,17 +71,20 @@ def test_gate_features_on_the_article(assistant) -> None:
 
 def test_the_gate_acts_only_on_follow_ups(assistant) -> None:
     """A gate that refuses everything refuses a follow-up's answer, but not a question asked without a cue, nor
-    one with no history; a gate that never refuses leaves the answer as it was."""
+    one with no history, nor one whose cited sentence holds a date the earlier question did not ask for; a gate that
+    never refuses leaves the answer as it was."""
     history = ["Who cut ties with Iran?"]
     try:
         assistant.gate_params = NEVER
-        answered = assistant.ask("When did he announce it?", history=history)
+        answered = assistant.ask("How did he announce it?", history=history)
         assistant.gate_params = ALWAYS
-        refused = assistant.ask("When did he announce it?", history=history)
+        refused = assistant.ask("How did he announce it?", history=history)
+        dated = assistant.ask("When did he announce it?", history=history)
         standalone = assistant.ask("When did Albania recognize Israel?", history=history)
         alone = assistant.ask("When did Albania recognize Israel?")
     finally:
         assistant.gate_params = None
     assert not answered.abstained and answered.citations
     assert refused.abstained and refused.searched == answered.searched
+    assert not dated.abstained and "2022" in dated.answer
     assert not standalone.abstained and standalone.answer == alone.answer

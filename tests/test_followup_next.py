@@ -72,6 +72,15 @@ def test_words_of_the_previous_turn_do_not_make_a_question_new() -> None:
     assert continuation("who else is a reliable partner?", ["Albania is a reliable partner for NATO."]) is not None
 
 
+def test_a_question_with_words_enough_is_its_own_even_when_the_previous_turn_holds_them() -> None:
+    previous = ["What is the first condition the licence sets on redistributing modified source files?"]
+    assert continuation("and the second?", previous) is not None
+    assert continuation("what is the second condition the licence sets on redistributing modified source files?",
+                        previous) is None
+    assert continuation("what's the second condition?", previous) is not None
+    assert continuation("what's the second condition?", previous, ContinuationParams(question_words=1)) is None
+
+
 def test_following_reads_the_next_paragraphs_first_sentences() -> None:
     sentences = _sentences(TEXT)
     after_b = following(sentences, [_cited(sentences[2])], 2, TEXT)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from assistant.followup import cues, resolve
 from assistant.followup_within import (
-    asked_for, clause_before, extraposed_it, other_clause_noun, own_possessive, resolved_within, subject_possessive,
-    topic_lead,
+    asked_for, clause_before, extraposed_it, other_clause_noun, own_possessive, place_before, resolved_within,
+    subject_possessive, topic_lead,
 )
 from assistant.nlp import Syntax, syntax
 
@@ -23,6 +23,16 @@ def test_a_noun_of_another_clause_is_what_the_pronoun_stands_for() -> None:
     assert not other_clause_noun(alone, _at(alone, "it"))
 
 
+def test_they_or_their_can_stand_for_one_person_of_another_clause() -> None:
+    given = syntax("how do i give a new student a ticket so they have to show it at the gate")
+    assert other_clause_noun(given, _at(given, "they"))
+    shell = syntax("what cabin does a member get if the last line of their booking is blank?")
+    assert other_clause_noun(shell, _at(shell, "their"))
+    hosting = syntax("what did the captain think about hosting them?")  # "them": no person of another clause
+    assert not other_clause_noun(hosting, _at(hosting, "them"))
+    assert cues("what did the captain think about hosting them?")
+
+
 def test_an_extraposed_it_stands_for_no_earlier_turn() -> None:
     advised = syntax("Why is it recommended to lock the harbour gates at night?")
     assert extraposed_it(advised, _at(advised, "it"))
@@ -32,6 +42,15 @@ def test_an_extraposed_it_stands_for_no_earlier_turn() -> None:
     assert not extraposed_it(raised, _at(raised, "it"))
     used = syntax("when is it meant to be used?")  # "it" is what is used
     assert not extraposed_it(used, _at(used, "it"))
+
+
+def test_an_it_before_a_judging_noun_or_mean_and_an_infinitive_is_extraposed() -> None:
+    judged = syntax("why is it a bad idea to moor the ferry beside the pier?")
+    assert extraposed_it(judged, _at(judged, "it"))
+    meant = syntax("what does it mean to charter a boat under the harbour rules?")
+    assert extraposed_it(meant, _at(meant, "it"))
+    named = syntax("is it a good boat to cross the channel?")  # a noun that names a thing: "it" is the boat asked of
+    assert not extraposed_it(named, _at(named, "it"))
 
 
 def test_its_own_points_back_into_the_question() -> None:
@@ -86,6 +105,20 @@ def test_that_after_a_clause_of_the_question_stands_for_that_clause() -> None:
     assert clause_before(sentence, _at(sentence, "that"))  # after a sentence of its own
     purpose = syntax("is there any config setting to raise that limit?")  # "setting to raise": one clause
     assert not clause_before(purpose, _at(purpose, "that"))
+    dashed = syntax("dock beside a pier with a crane - does that work?")
+    assert clause_before(dashed, _at(dashed, "that"))  # after a clause and a dash
+    how = syntax("the ferry should still sail when nobody books a seat - how do i do that instead of cancelling?")
+    assert clause_before(how, _at(how, "that"))
+    announced = syntax("quick question: is that safe?")  # a lead that only announces the question
+    assert not clause_before(announced, _at(announced, "that"))
+
+
+def test_there_after_a_place_of_another_clause_is_that_place() -> None:
+    parsed = syntax("When did Portugal open a harbour in Brazil, and in which city is the main pier there?")
+    assert place_before(parsed, _at(parsed, "there"))
+    assert not cues("When did Portugal open a harbour in Brazil, and in which city is the main pier there?")
+    alone = syntax("how long had they been there?")
+    assert not place_before(alone, _at(alone, "there"))
 
 
 def test_a_pronoun_after_a_verbless_lead_and_a_colon_is_the_lead_s() -> None:
