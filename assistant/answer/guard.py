@@ -31,8 +31,8 @@ from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_named_kind, asks_who, asks_yes_no, gives_no_reason, instructs, names_one, names_someone, narrates,
-    restates, states, swapped_name, swapped_subject,
+    asks_how_to, asks_named_kind, asks_who, asks_yes_no, gives_no_reason, has_own_subject, instructs, names_one,
+    names_someone, narrates, restates, states, swapped_name, swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
@@ -280,7 +280,9 @@ class Guard:
         carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
         yes/no question) statement asked for unless an earlier kept sentence did. A why-answer's first sentence must
         itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject ("It acted
-        on ...": the question's subject) or cites where the answer was found:
+        on ...": the question's subject), goes on from a kept sentence, or cites where the answer was found without
+        naming a subject of its own ("On humanitarian grounds ...", not "Passing --tb=native might help":
+        ``has_own_subject``):
         "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
         span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or denies_unasked(
@@ -296,9 +298,11 @@ class Guard:
             topic = frozenset().union(*(self._topic(s) for s in alignment.spans))
             met = coverage(self._terms, self.weights, own | topic)[0]
             placed = self._anchored(alignment.spans) or self._continues(alignment.spans)
-            if not placed and (met < self.params.relevance and not self._close(alignment)
-                               or not self._reasoned and not coverage(self._terms, self.weights, own)[0]
-                               and not _SUBJECT_PRONOUN.match(unit.text)):
+            if not placed and met < self.params.relevance and not self._close(alignment):
+                return False
+            if not self._reasoned and not coverage(self._terms, self.weights, own)[0] and not (
+                    _SUBJECT_PRONOUN.match(unit.text) or self._continues(alignment.spans)
+                    or self._anchored(alignment.spans) and not has_own_subject(unit.text)):
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
