@@ -25,7 +25,7 @@ from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.nearby import (
-    NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value)
+    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value)
 from assistant.answer.polarity import denies_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
@@ -207,7 +207,8 @@ class Guard:
 
     def _cover(self, claim: Claim, scored: list[tuple[Match, SpanCandidate]], pool: list[SpanCandidate]) -> Alignment:
         """Spans of ``pool`` added one at a time, each the one that most improves the match, until together they
-        support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby; every span must add
+        support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby, and with a nearby span at most
+        ``NEARBY_COVER_SPANS`` in all; every span must add
         something; the spans must not disagree on a value: ``split_value``; none may lend only a value in place of
         the others': ``borrowed_value``)."""
         def gain(m: Match) -> tuple[int, float]:
@@ -217,8 +218,8 @@ class Guard:
             return Alignment([], None)
         best_match, chosen = scored[0]
         spans = [chosen]
-        while len(spans) < self.params.max_spans:
-            full = sum(not s.shown for s in spans) >= NEARBY_PER_COVER
+        while len(spans) < (self.params.max_spans if all(s.shown for s in spans) else NEARBY_COVER_SPANS):
+            full = sum(not s.shown for s in spans) >= NEARBY_PER_COVER or len(spans) >= NEARBY_COVER_SPANS
             extra = [c for c in pool if (c.shown or not full)
                      and all(c.row != s.row and not set(c.row) & set(s.row) for s in spans)]
             if not extra:
