@@ -41,7 +41,7 @@ from assistant.terms import STOPWORDS, content_stems
 
 Embed = Callable[[list[str]], np.ndarray]
 UNSUPPORTED = "[unsupported]"
-_ASKS_DATE = re.compile(r"^\W*(?:when|since when|(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
+_ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since when|(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
 _GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|response)|due to|so that|in order to|to avoid)\b")
 _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
@@ -67,9 +67,9 @@ _NOT_GIVEN = re.compile(r"\bnot (?:mentioned|stated|provided|specified|given)\b"
 
 
 def asked_value(question: str, kind: AnswerType) -> AnswerType | None:
-    """The kind of value a sentence must carry until one kept sentence has: a date for "When ...", a quantity for
-    "How many ...", "How big ..." or "What's the maximum size ...", a name or path for "Where ..."; None for other
-    questions."""
+    """The kind of value a sentence must carry until one kept sentence has: a date for "When ..." (not for "When and
+    how ...", which may be answered in words), a quantity for "How many ...", "How big ..." or "What's the maximum
+    size ...", a name or path for "Where ..."; None for other questions."""
     if kind == "date" and _ASKS_DATE.search(question):
         return "date"
     if kind == "number" and _ASKS_QUANTITY.search(question) or _ASKS_MEASURE.search(question) or (
