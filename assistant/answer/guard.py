@@ -41,7 +41,8 @@ from assistant.terms import STOPWORDS, content_stems
 
 Embed = Callable[[list[str]], np.ndarray]
 UNSUPPORTED = "[unsupported]"
-_ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since when|(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
+_ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since when|"
+                        r"(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
 _GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|response)|due to|so that|in order to|to avoid)\b")
 _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
