@@ -52,6 +52,14 @@ def test_asked_value_reads_where_and_measure_questions():
     assert asked_value("When was it released?", "date") == "date"
 
 
+def test_when_asked_with_how_or_why_needs_no_date():
+    """"When and how does that fail?" may be answered in words ("on its first IO operation, by raising ..."); a
+    "when" on its own still asks for a date."""
+    assert asked_value("When and how does a lazily opened file fail?", "date") is None
+    assert asked_value("When and why was the option deprecated?", "date") is None
+    assert asked_value("When and where was the project founded?", "date") == "date"
+
+
 def test_a_where_question_needs_a_place(guard):
     question = "Where does ssh expect the xauth program to be by default?"
     no_place = "XAuthLocation specifies the full pathname of the xauth program [1]."

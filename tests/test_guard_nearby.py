@@ -114,3 +114,15 @@ def test_name_contexts_say_what_a_name_is_said_of():
     found = name_contexts("at the behest of the United States, which had advocated it", 3)
     assert ("united", "behest") in found and ("states", "advoc") in found
     assert not any(w == "behest" for w, _ in found)  # lower-case words are no names
+
+
+def test_a_nearby_span_completes_one_shown_span_not_two(assistant, snapshot, break_passage):
+    """A sentence gathered from two shown sentences and one next to the passage is dropped (``NEARBY_COVER_SPANS``);
+    one shown sentence completed by the nearby one is kept."""
+    question = "How did Albania respond to the cyberattack?"
+    spread = ("Edi Rama announced the break on September 7, 2022, diplomats were ordered to leave on September 8, "
+              "2022, and Rama decided against escalating the incident to NATO.")
+    assert guard_answer(spread, _guard(assistant, snapshot, break_passage, 3, question)).abstained
+    completed = ("On September 7, 2022, Edi Rama announced that Albania was cutting diplomatic relations with Iran, "
+                 "rather than escalating the incident to NATO.")
+    assert not guard_answer(completed, _guard(assistant, snapshot, break_passage, 3, question)).abstained

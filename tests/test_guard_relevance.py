@@ -10,11 +10,11 @@ from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
 from assistant.answer.relevance import (
-    asks_how_to, asks_named_kind, gives_no_reason, instructs, names_one, names_someone, narrates, reason_part, restates,
-    states, swapped_name, swapped_subject,
+    asks_how_to, asks_named_kind, gives_no_reason, has_own_subject, instructs, names_one, names_someone, narrates,
+    reason_part, restates, states, swapped_name, swapped_subject,
 )
 from assistant.answer.support import Claim
-from assistant.schema import Hit
+from assistant.schema import Hit, Span
 
 WHY_HOSTILE = "Why did Tehran see the MEK's presence in Albania as a hostile act?"
 WHY_CUT = "Why did Albania cut off diplomatic relations with Iran?"
@@ -168,6 +168,32 @@ def test_a_why_answer_opening_with_its_subjects_pronoun_touches_the_question(gua
                         guard(question, needle))
     assert not kept.abstained, kept.dropped
     assert guard_answer("Humanitarian grounds and the behest of the United States [1].", guard(question, needle)).abstained
+
+
+def test_a_statement_names_its_own_subject():
+    assert has_own_subject("Passing --tb=native might help, although there is no guarantee.")
+    assert has_own_subject("The action of the last matching option in the list is performed.")
+    assert not has_own_subject("It acted on humanitarian grounds.")  # a pronoun: the question's subject
+    assert not has_own_subject("To prevent the possibility of loops within the filesystem tree.")
+    assert not has_own_subject("On humanitarian grounds and at the behest of the United States.")
+
+
+def test_an_anchored_why_answer_about_something_else_is_dropped(assistant, snapshot, weights):
+    """Citing where the extractive answerer found the answer excuses a bare reason that repeats no word of the
+    question ("On humanitarian grounds ..."), not a statement about something else the same sentence names."""
+    needle = "acting on humanitarian grounds"
+    chunk = next(c for c in snapshot.meta.chunks if needle in c.text)
+    sentence = next(s for s in snapshot.meta.sentences if needle in s.text)
+    anchors = (Span(source=sentence.source, start=sentence.start, end=sentence.end),)
+
+    def guard() -> Guard:
+        return Guard((Passage(1, Hit(chunk=chunk, score=1.0), chunk.text),), snapshot, weights,
+                     assistant.embedder.embed, False, "Why did Albania accept the MEK in 2014?", anchors=anchors)
+
+    kept = guard_answer("On humanitarian grounds and at the behest of the United States [1].", guard())
+    assert not kept.abstained, kept.dropped
+    assert guard_answer("The People's Mojahedin Organization of Iran is also known by its Farsi name [1].",
+                        guard()).abstained
 
 
 def test_an_instruction_is_no_reason():

@@ -25,14 +25,14 @@ from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.nearby import (
-    NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value)
+    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value)
 from assistant.answer.polarity import denies_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_named_kind, asks_who, asks_yes_no, gives_no_reason, instructs, names_one, names_someone, narrates,
-    restates, states, swapped_name, swapped_subject,
+    asks_how_to, asks_named_kind, asks_who, asks_yes_no, gives_no_reason, has_own_subject, instructs, names_one,
+    names_someone, narrates, restates, states, swapped_name, swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
 from assistant.schema import Citation, Span
@@ -41,7 +41,8 @@ from assistant.terms import STOPWORDS, content_stems
 
 Embed = Callable[[list[str]], np.ndarray]
 UNSUPPORTED = "[unsupported]"
-_ASKS_DATE = re.compile(r"^\W*(?:when|since when|(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
+_ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since when|"
+                        r"(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
 _GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|response)|due to|so that|in order to|to avoid)\b")
 _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
@@ -67,9 +68,9 @@ _NOT_GIVEN = re.compile(r"\bnot (?:mentioned|stated|provided|specified|given)\b"
 
 
 def asked_value(question: str, kind: AnswerType) -> AnswerType | None:
-    """The kind of value a sentence must carry until one kept sentence has: a date for "When ...", a quantity for
-    "How many ...", "How big ..." or "What's the maximum size ...", a name or path for "Where ..."; None for other
-    questions."""
+    """The kind of value a sentence must carry until one kept sentence has: a date for "When ..." (not for "When and
+    how ...", which may be answered in words), a quantity for "How many ...", "How big ..." or "What's the maximum
+    size ...", a name or path for "Where ..."; None for other questions."""
     if kind == "date" and _ASKS_DATE.search(question):
         return "date"
     if kind == "number" and _ASKS_QUANTITY.search(question) or _ASKS_MEASURE.search(question) or (
@@ -207,7 +208,8 @@ class Guard:
 
     def _cover(self, claim: Claim, scored: list[tuple[Match, SpanCandidate]], pool: list[SpanCandidate]) -> Alignment:
         """Spans of ``pool`` added one at a time, each the one that most improves the match, until together they
-        support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby; every span must add
+        support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby, and with a nearby span at most
+        ``NEARBY_COVER_SPANS`` in all; every span must add
         something; the spans must not disagree on a value: ``split_value``; none may lend only a value in place of
         the others': ``borrowed_value``)."""
         def gain(m: Match) -> tuple[int, float]:
@@ -217,8 +219,8 @@ class Guard:
             return Alignment([], None)
         best_match, chosen = scored[0]
         spans = [chosen]
-        while len(spans) < self.params.max_spans:
-            full = sum(not s.shown for s in spans) >= NEARBY_PER_COVER
+        while len(spans) < (self.params.max_spans if all(s.shown for s in spans) else NEARBY_COVER_SPANS):
+            full = sum(not s.shown for s in spans) >= NEARBY_PER_COVER or len(spans) >= NEARBY_COVER_SPANS
             extra = [c for c in pool if (c.shown or not full)
                      and all(c.row != s.row and not set(c.row) & set(s.row) for s in spans)]
             if not extra:
@@ -280,7 +282,9 @@ class Guard:
         carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
         yes/no question) statement asked for unless an earlier kept sentence did. A why-answer's first sentence must
         itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject ("It acted
-        on ...": the question's subject) or cites where the answer was found:
+        on ...": the question's subject), goes on from a kept sentence, or cites where the answer was found without
+        naming a subject of its own ("On humanitarian grounds ...", not "Passing --tb=native might help":
+        ``has_own_subject``):
         "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
         span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or denies_unasked(
@@ -296,9 +300,11 @@ class Guard:
             topic = frozenset().union(*(self._topic(s) for s in alignment.spans))
             met = coverage(self._terms, self.weights, own | topic)[0]
             placed = self._anchored(alignment.spans) or self._continues(alignment.spans)
-            if not placed and (met < self.params.relevance and not self._close(alignment)
-                               or not self._reasoned and not coverage(self._terms, self.weights, own)[0]
-                               and not _SUBJECT_PRONOUN.match(unit.text)):
+            if not placed and met < self.params.relevance and not self._close(alignment):
+                return False
+            if not self._reasoned and not coverage(self._terms, self.weights, own)[0] and not (
+                    _SUBJECT_PRONOUN.match(unit.text) or self._continues(alignment.spans)
+                    or self._anchored(alignment.spans) and not has_own_subject(unit.text)):
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False

@@ -7,7 +7,9 @@ any other) to the shown spans that carry the sentence, and only when (``nearby_f
 
 - the sentence states no negation (a negation in one span of a cover says nothing of what another span gives);
 - the shown spans alone cover at least ``nearby_coverage`` of the sentence (the nearby span completes an answer the
-  passages give; it never carries one alone);
+  passages give; it never carries one alone), and the nearby span joins one shown span, not two
+  (``NEARBY_COVER_SPANS``: a sentence gathered from three places, one of them outside the passages, was mostly a
+  wrong one: "Yes, /etc/debian_version contains ..." for whether an apt-mark hold can expire);
 - no number only the nearby span gives is contradicted by a shown span giving another number of the same thing
   (``conflicting_value``: "currently 5" where the passage shown says "currently 3");
 - every name is said of what its spans say it of (``misplaced_name``: "at the behest of the Farsi" where the
@@ -36,6 +38,9 @@ from assistant.terms import content_stems, stem
 
 NEARBY_PER_COVER = 1
 """Nearby spans one sentence may join to the shown spans that carry it."""
+NEARBY_COVER_SPANS = 2
+"""Spans a cover holding a nearby span may have in all: the nearby span completes one shown span; a sentence
+spread over two shown spans and one from outside the passages is more likely words gathered from here and there."""
 CLAIM_NAME_WINDOW, SPAN_NAME_WINDOW = 3, 6
 """Content words around a name that say what it is of, in a claim and in a span (as for numbers)."""
 

@@ -14,6 +14,9 @@
   or by a bare phrase ("Albanian analysts."); "It is believed to be the first time ..." answers no "who".
 - ``instructs``: a sentence that opens with an order ("Run ...", "Select ...") tells what to do, not why: it does
   not open the answer to a why-question unless it also gives a reason ("Run it, because ...").
+- ``has_own_subject``: a sentence whose main verb has a subject other than a pronoun states something about what it
+  names; next to where the extractive answerer found the answer, a why-answer's first sentence may skip the
+  question's words only when it is a bare reason ("On humanitarian grounds ...", "To prevent loops ...").
 - ``narrates``: a sentence told in the past tense ("Long ago ... there was a program /etc/glob ...") says what
   happened, not how to do something: it does not open the answer to a how-to question ("How do I ...?").
 - ``swapped_name``: a claim that names another doer, done-to or object of a preposition of a verb than its span
@@ -165,6 +168,19 @@ def instructs(text: str) -> bool:
     if not tokens or tokens[0].tag != "VB" or _GIVES_REASON_AFTER.search(text):
         return False
     return not any(t.head == 0 and t.dep in ("nsubj", "nsubjpass") for t in tokens[1:])
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+def has_own_subject(text: str) -> bool:
+    """Whether a sentence's main verb has a subject that is not a pronoun ("The action of the last matching option
+    is performed", "Passing --tb=native might help"): a statement about something named, not a bare reason ("To
+    prevent loops ...", "On humanitarian grounds ...") nor one about what the question names ("It acted ...")."""
+    from assistant.nlp import syntax
+
+    tokens = syntax(text).tokens
+    return any(t.dep in _SUBJECTS and tokens[t.head].dep == "ROOT" and t.pos not in _PRONOUNS for t in tokens)
 
 
 _HOW_TO = re.compile(r"\W*(?:how (?:do|can|could|should|would|must) (?:i|you|we|one)|how to)\b", re.IGNORECASE)
