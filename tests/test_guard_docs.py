@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.guard import asked_value, guard_answer
+from assistant.answer.asked_forms import asked_value
+from assistant.answer.guard import guard_answer
 from guard_helpers import indexed_document, whole_corpus_guard
 
 DOC = """# ssh_config

@@ -1,6 +1,7 @@
-"""Forms other than a date or a name in which a sentence gives the time or place a question asks for.
+"""The value a question asks the guard to see (``asked_value``), and forms other than a date or a name in which a
+sentence gives the time or place asked for.
 
-The guard holds back a sentence without the value a "when" or "where" question asks for (``guard.asked_value``)
+The guard holds back a sentence without the value a "when" or "where" question asks for (``asked_value``)
 until one kept sentence has given it. Two plain answers carry no date and no capitalised name:
 
 - ``gives_condition``: "When does the licence terminate?" asks, in the present tense or with a modal, under what
@@ -15,6 +16,19 @@ until one kept sentence has given it. Two plain answers carry no date and no cap
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.answer.qtypes import AnswerType
+
+_ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since when|"
+                        r"(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
+_ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
+_ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|tall|high|wide|heavy|deep|often|fast)\b", re.IGNORECASE)
+_ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantity, though no "how many" asks it
+    r"^\W*(?:what(?:'s|’s|s| is| are)?|which)\s+(?:the\s+)?(?:max(?:imum)?|min(?:imum)?|largest|smallest|biggest|"
+    r"highest|lowest|default)\s+(?:\w+\s+)?(?:size|length|number|count|limit|amount)\b", re.IGNORECASE)
+_ASKS_PLACE = re.compile(r"^\W*where\b", re.IGNORECASE)
 
 _ASKS_CONDITION = re.compile(
     r"^\W*(?:when\s+(?:does|do|is|are|can|could|should|must|will|would|may|might|shall)|since when)\b", re.IGNORECASE)
@@ -53,3 +67,15 @@ def gives_file_place(sentence: str) -> bool:
     """Whether a sentence names a place in a file system without a path: a suffix or dot file, a file name, or the
     words "file", "directory", "folder"."""
     return bool(_FILE_PLACE.search(sentence))
+
+
+def asked_value(question: str, kind: AnswerType) -> AnswerType | None:
+    """The kind of value a sentence must carry until one kept sentence has: a date for "When ..." (not for "When and
+    how ...", which may be answered in words), a quantity for "How many ...", "How big ..." or "What's the maximum
+    size ...", a name or path for "Where ..."; None for other questions."""
+    if kind == "date" and _ASKS_DATE.search(question):
+        return "date"
+    if kind == "number" and _ASKS_QUANTITY.search(question) or _ASKS_MEASURE.search(question) or (
+            _ASKS_SIZE.search(question)):
+        return "number"
+    return "place" if _ASKS_PLACE.search(question) else None

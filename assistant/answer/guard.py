@@ -18,7 +18,7 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.answer.asked_forms import asks_condition, gives_condition, gives_file_place, main_question
+from assistant.answer.asked_forms import asked_value, asks_condition, gives_condition, gives_file_place, main_question
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
@@ -41,17 +41,9 @@ from assistant.terms import STOPWORDS, content_stems
 
 Embed = Callable[[list[str]], np.ndarray]
 UNSUPPORTED = "[unsupported]"
-_ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since when|"
-                        r"(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
 _GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|response)|due to|so that|in order to|to avoid)\b")
 _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
-_ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
-_ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|tall|high|wide|heavy|deep|often|fast)\b", re.IGNORECASE)
-_ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantity, though no "how many" asks it
-    r"^\W*(?:what(?:'s|’s|s| is| are)?|which)\s+(?:the\s+)?(?:max(?:imum)?|min(?:imum)?|largest|smallest|biggest|"
-    r"highest|lowest|default)\s+(?:\w+\s+)?(?:size|length|number|count|limit|amount)\b", re.IGNORECASE)
-_ASKS_PLACE = re.compile(r"^\W*where\b", re.IGNORECASE)
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
 _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
@@ -65,18 +57,6 @@ _REFUSAL = re.compile(
 )
 _NOT_GIVEN = re.compile(r"\bnot (?:mentioned|stated|provided|specified|given)\b", re.IGNORECASE)
 """Says the sources lack something, or states a condition of its span ("when DESC is not specified")."""
-
-
-def asked_value(question: str, kind: AnswerType) -> AnswerType | None:
-    """The kind of value a sentence must carry until one kept sentence has: a date for "When ..." (not for "When and
-    how ...", which may be answered in words), a quantity for "How many ...", "How big ..." or "What's the maximum
-    size ...", a name or path for "Where ..."; None for other questions."""
-    if kind == "date" and _ASKS_DATE.search(question):
-        return "date"
-    if kind == "number" and _ASKS_QUANTITY.search(question) or _ASKS_MEASURE.search(question) or (
-            _ASKS_SIZE.search(question)):
-        return "number"
-    return "place" if _ASKS_PLACE.search(question) else None
 
 
 def _without_named_numbers(text: str) -> str:
