@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.matching import TermWeights
-from assistant.answer.qtypes import expected_type
+from assistant.answer.qtypes import asks_yes_no, expected_type
 from assistant.answer.query import analyse, stand_ins
 
 
@@ -141,3 +141,9 @@ def test_a_word_the_corpus_never_uses_is_searched_by_its_synonym_the_corpus_uses
     assert stand_ins(["mandatori", "option"], words) == ["requir"]  # "mandatory" -> "required"
     assert stand_ins(["requir", "option"], words) == []  # a word the corpus uses needs no stand-in
     assert "requir" in analyse("how do i make an option mandatory?", words).extra_stems
+
+
+def test_a_question_opening_with_an_auxiliary_is_a_yes_no_question() -> None:
+    assert asks_yes_no("Is there a version of autoremove that also purges?")
+    assert asks_yes_no('"Must I pass -f?"')
+    assert not asks_yes_no("What is the default port?")

@@ -21,7 +21,7 @@ from assistant.answer.features import Candidate, CandidateView, QuestionView, fe
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.params import AnswerParams, load_params
 from assistant.answer.places import asked_item, asked_place, sentence_ordinal
-from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value, names
+from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
 from assistant.answer.refusal import Contradicted, refusal_evidence
 from assistant.schema import Chunk, Hit, Sentence
@@ -42,8 +42,6 @@ _DEFINITIONAL = re.compile(r"^\s*(?:what|who)(?: is|'s| are| was| were| does| do
                            r"\bdefin", re.IGNORECASE)
 _INSTRUCTION = re.compile(r"^\s*how (?:do|can|should|would|could|might|to|does one|must)\b|\bhow to\b|"
                           r"\b(?:what|which) (?:command|statement|syntax|option|clause|keyword)\b", re.IGNORECASE)
-_YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|should|will|would|may|must|has|have|had)\b",
-                     re.IGNORECASE)
 _SECOND_LOOK_RULES = ("asked_kind_absent", "name_absent")  # refusals a deeper search can overturn
 
 @dataclass
@@ -101,7 +99,7 @@ class ExtractiveAnswerer:
 
         text = query.text
         return QuestionView(query, parse(text), definitional=bool(_DEFINITIONAL.search(text)),
-                            instruction=bool(_INSTRUCTION.search(text)), yes_no=bool(_YES_NO.match(text)),
+                            instruction=bool(_INSTRUCTION.search(text)), yes_no=asks_yes_no(text),
                             strict=strict, term_idf={t: self.weights.idf(t) for t in query.terms})
 
     def inspect(

@@ -28,10 +28,10 @@ from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value)
 from assistant.answer.polarity import denies_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
-from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, expected_type, has_value
+from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_named_kind, asks_who, asks_yes_no, gives_no_reason, has_own_subject, instructs, names_one,
+    asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, names_one,
     names_someone, narrates, restates, states, swapped_name, swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports

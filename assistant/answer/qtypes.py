@@ -71,6 +71,15 @@ _ASKS_WAY = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well)\s+)?(?:why|how 
                        r"to|is|are|was|were))\b")
 
 
+_YES_NO = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|should|will|would|may|must|has|have|had)\b",
+                     re.IGNORECASE)
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether the question opens with an auxiliary ("Is ...", "Does ..."): a yes/no question."""
+    return bool(_YES_NO.match(question))
+
+
 # "when" asks for a time where it opens the question or a clause joined to it ("... and when?", "since when"); "the
 # values of when a plain assert fails" is a condition
 _OPENS_WHEN = r"(?:^|\b(?:and|but|so|or|since|until|by|from)\s)"

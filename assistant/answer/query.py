@@ -14,7 +14,7 @@ from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
 from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
-from assistant.answer.qtypes import DATE, QUESTION_FILLER, AnswerType, expected_type
+from assistant.answer.qtypes import DATE, QUESTION_FILLER, AnswerType, asks_yes_no, expected_type
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
 
@@ -124,7 +124,6 @@ class Query:
 
 _CALENDAR_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
-_YES_NO = re.compile(r"^\W*(?:is|are|was|were|does|do|did|can|could|has|have|will|would|should)\b", re.IGNORECASE)
 _SHORT_VERSION = re.compile(r"(?P<name>[a-z]{2,})?v\d+(?:\.\d+)*")  # v3, gplv3, cgroupsv2 (stems)
 
 
@@ -246,7 +245,7 @@ def _asks_version(question: str) -> bool:
     answers it ("which version control system" is headed by "system")."""
     from assistant.nlp import parse
 
-    if _YES_NO.match(question):  # "is there a version of X that ...?": a variant, no number asked for
+    if asks_yes_no(question):  # "is there a version of X that ...?": a variant, no number asked for
         return False
     focus = parse(question).focus
     return bool(focus) and focus[-1] in _VERSION_HEADS

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 
 from assistant.answer.claim_rules import lemma_forms
 from assistant.answer.matching import TermWeights, term_match
+from assistant.answer.qtypes import asks_yes_no
 from assistant.answer.support import MONTH_NAMES, Claim, name_found, numbers
 from assistant.answer.synonyms import synonyms
 from assistant.terms import STOPWORDS, content_stems, stem, words
@@ -43,7 +44,6 @@ REASON_WORDS = frozenset(stem(w) for w in (
 """Stems that frame a sentence as a reason or a sequel without saying one: they count as nothing new."""
 
 _EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
-_YES_NO = re.compile(r"\W*(?i:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must|may)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _ASKS_WHO = re.compile(r"\W*(?:who|whom)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"PRON", "DET"})
@@ -51,11 +51,6 @@ _ASKS_NAMED_KIND = re.compile(  # "In which country ...", "What university ...":
     r"\W*(?:\w+\s+)?(?:which|what)\s+(?:\w+\s+)?(?:country|countries|nation|nations|city|cities|town|towns|capital|"
     r"university|universities|college|company|companies|organi[sz]ations?|newspapers?|continent|island|river)\b",
     re.IGNORECASE)
-
-
-def asks_yes_no(question: str) -> bool:
-    """Whether the question opens with an auxiliary ("Is ...", "Does ..."): a yes/no question."""
-    return bool(_YES_NO.match(question))
 
 
 def asks_who(question: str) -> bool:
