@@ -11,6 +11,7 @@ import argparse
 import gc
 import os
 import json
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -355,8 +356,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def entry() -> None:
-    """The ``assistant`` script and ``python -m assistant``: ``main``, then a quick exit."""
+    """The ``assistant`` script and ``python -m assistant``: ``main``, then a quick exit.
+
+    Once ``main`` has returned, Ctrl-C is ignored: a second one while the process exits would otherwise escape as
+    a KeyboardInterrupt and end it by the signal instead of with ``main``'s exit code.
+    """
     code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # What is left is freed by the process exit: skip the interpreter's final collection over every object
     # chromadb, pydantic and numpy created (0.2-0.3 s of each CLI run).
     gc.freeze()

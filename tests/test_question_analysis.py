@@ -147,3 +147,14 @@ def test_a_question_opening_with_an_auxiliary_is_a_yes_no_question() -> None:
     assert asks_yes_no("Is there a version of autoremove that also purges?")
     assert asks_yes_no('"Must I pass -f?"')
     assert not asks_yes_no("What is the default port?")
+
+
+@pytest.mark.parametrize("question", ["what uid does root have?", "sed: what wrap length does it use if i don't pass -l?",
+                                      "What is the default SizeLimit percentage before apt downloads the index?"])
+def test_a_measure_asked_for_asks_for_a_number(question: str) -> None:
+    assert analyse(question, CORPUS).kind == "number"
+
+
+def test_a_noun_that_is_no_measure_asks_for_no_number() -> None:
+    assert analyse("what license does the notice use?", CORPUS).kind == "other"
+    assert analyse("what size options does the notice have?", CORPUS).kind == "other"  # "size" describes "options"

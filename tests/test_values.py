@@ -24,3 +24,10 @@ def test_a_time_relative_to_now_answers_when() -> None:
     assert has_value("Valid from now to 52 weeks and one day from now.", "date")
     assert has_value("The key was revoked three weeks ago.", "date")
     assert not has_value("The key is valid for 52 weeks.", "date")
+
+
+def test_a_cross_reference_states_no_quantity() -> None:
+    for text in ["See the bug log in Section 12.4, \u201cAre there logs of known bugs?\u201d.", "as chapter 3 explains",
+                 "[7] Use the list address for that.", "see resolver(3) for the options", "Table 2 lists them."]:
+        assert not has_number_value(text), text
+    assert has_number_value("The log keeps 12 sections.")  # a count of sections is still a quantity

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.qtypes import DATE, names
-from assistant.answer.values import DIGITS, NUMBER_WORDS
+from assistant.answer.values import DIGITS, NUMBER_WORDS, without_references
 from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def value_near(text: str, head: str, question: str, kind: str, before: int = 3, 
     for i in spots:
         near = " ".join(tokens[max(i - before, 0):i + after + 1])
         if kind == "number":
-            undated = DATE.sub(" ", near)
+            undated = DATE.sub(" ", without_references(near))
             found = [m.group(0).lower() for pattern in (DIGITS, NUMBER_WORDS) for m in pattern.finditer(undated)]
         else:
             found = [w for name in names(" " + near) for w in words(name) if w not in STOPWORDS]

@@ -33,7 +33,7 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
 _VERB_AFTER_NP = (r"(?:live|lives|work|works|stay|stays|remain|remains|reside|resides|exist|exists|belong|belongs|"
                   r"serve|serves|go|went|come|came|get|got|take|took|make|made|use|uses|speak|speaks|need|needs)")
-_STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| going\b| the\b| a\b| an\b| per\b| each\b| every\b| [a-z]+ed\b|$)"
+_STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| going\b| the\b| a\b| an\b| per\b| each\b| every\b| [a-z]+ed\b| before\b| after\b| if\b| when\b| than\b|$)"
 _NP = r"(?P<np>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)"
 _HEAD_PATTERNS = [
     re.compile(rf"\bhow (?:many|much) (?:more |fewer |of the )?{_NP}{_STOP}"),
@@ -55,6 +55,10 @@ _QUALIFIERS = frozenset("""exact exactly precise specific approximate approximat
     earlier later faster slower further farther""".split())
 _VERSION_HEADS = frozenset({"version", "release"})
 _SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
+# Nouns naming a measure (general English and computing): "what wrap length ...", "what uid does root have": a number
+# answers a question asking for one.
+_MEASURE_HEADS = frozenset("""percentage percent size length width height depth count capacity timeout interval
+    duration delay ratio rate frequency threshold port uid gid pid""".split())
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
 # A program, package or option name as typed: words joined by "-" or "_" ("unattended-upgrades", "wpa_supplicant").
@@ -209,7 +213,9 @@ def analyse(question: str, weights: TermWeights) -> Query:
     acronym = next((g for g in asked.groups() if g), None) if asked else None
     if acronym:
         terms = [t for t in terms if t not in _ACRONYM_FILLER]
-    kind = "number" if phrase and phrase[0] in _SIZE_WORDS or _asks_version(question) else expected_type(question)
+    kind = expected_type(question)
+    if phrase and (phrase[0] in _SIZE_WORDS or kind == "other" and phrase[-1] in _MEASURE_HEADS) or _asks_version(question):
+        kind = "number"
     phrase = [x for w in phrase for x in (ABBREVIATIONS.get(w, w).split())]
     head = phrase[-1] if phrase else None
     return Query(

@@ -22,9 +22,20 @@ _DATE_SHAPES = re.compile(
     r"September|October|November|December)\b", re.IGNORECASE)
 
 
+# A number that points elsewhere rather than counting or measuring: "Section 12.4", "chapter 3", "Table 2", a footnote
+# mark "[7]", a manual page's section "resolver(3)".
+_REFERENCE = re.compile(r"\b(?:sections?|chapters?|appendix|figures?|fig\.|tables?|steps?|pages?|pp?\.|footnotes?|"
+                        r"parts?|items?)\s+\d[\d.]*|§\s*\d[\d.]*|\[\d+\]|(?<=\w)\(\d\w?\)", re.IGNORECASE)
+
+
+def without_references(text: str) -> str:
+    """The text with its cross-references blanked out: their numbers state no quantity."""
+    return _REFERENCE.sub(" ", text)
+
+
 def has_number_value(text: str) -> bool:
-    """Whether the text states a quantity: digits (not only a year) or a number word."""
-    without_years = re.sub(r"\b(?:1[5-9]|20)\d{2}\b", " ", text)
+    """Whether the text states a quantity: digits (not only a year or a cross-reference) or a number word."""
+    without_years = re.sub(r"\b(?:1[5-9]|20)\d{2}\b", " ", without_references(text))
     return bool(DIGITS.search(without_years) or NUMBER_WORDS.search(text))
 
 
