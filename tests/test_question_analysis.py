@@ -158,3 +158,8 @@ def test_a_measure_asked_for_asks_for_a_number(question: str) -> None:
 def test_a_noun_that_is_no_measure_asks_for_no_number() -> None:
     assert analyse("what license does the notice use?", CORPUS).kind == "other"
     assert analyse("what size options does the notice have?", CORPUS).kind == "other"  # "size" describes "options"
+
+
+def test_whats_typed_without_its_apostrophe_still_names_the_asked_for_phrase() -> None:
+    assert analyse("whats the default notice for a lease", CORPUS).head_phrase == analyse(
+        "what's the default notice for a lease", CORPUS).head_phrase == ["default", "notice"]

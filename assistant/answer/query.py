@@ -41,7 +41,7 @@ _HEAD_PATTERNS = [
     re.compile(rf"\bnames? of (?:the |a |an |its |their |his |her )?{_NP}{_STOP}"),
     re.compile(rf"\bwho (?:is|was|are|were) (?:the |a |an )?{_NP}{_STOP}"),
     re.compile(rf"\b(?:what|which) (?!{_AUX}\b){_NP} {_AUX}\b"),
-    re.compile(rf"\bwhat(?: (?:is|was|are|were))? (?:the |a |an ){_NP}{_STOP}"),
+    re.compile(rf"\bwhat(?:s| (?:is|was|are|were))? (?:the |a |an ){_NP}{_STOP}"),  # "whats": no apostrophe typed
     re.compile(r"\bhow (?P<np>big|large|long|tall|wide|old|far|heavy)\b(?:.* in (?P<unit>[a-z]+)$)?"),
 ]
 _PART_SPLIT = re.compile(
@@ -214,7 +214,8 @@ def analyse(question: str, weights: TermWeights) -> Query:
     if acronym:
         terms = [t for t in terms if t not in _ACRONYM_FILLER]
     kind = expected_type(question)
-    if phrase and (phrase[0] in _SIZE_WORDS or kind == "other" and phrase[-1] in _MEASURE_HEADS) or _asks_version(question):
+    measured = bool(phrase) and (phrase[0] in _SIZE_WORDS or kind == "other" and phrase[-1] in _MEASURE_HEADS)
+    if measured or _asks_version(question):
         kind = "number"
     phrase = [x for w in phrase for x in (ABBREVIATIONS.get(w, w).split())]
     head = phrase[-1] if phrase else None
