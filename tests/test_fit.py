@@ -34,3 +34,36 @@ def test_linear_model_standardises() -> None:
     model = LinearModel(weights={"a": 1.0}, bias=0.0, mean={"a": 2.0}, scale={"a": 4.0})
     assert model.logit({"a": 6.0}) == 1.0
     assert model.logit({}) == 0.0  # a missing feature counts as its mean
+
+
+def _refusal_rows(n: int, seed: int) -> tuple[list[dict[str, float]], list[int]]:
+    rng = np.random.default_rng(seed)
+    signal = rng.normal(size=n)
+    return [{"sign": float(s), "noise": float(rng.normal())} for s in signal], [int(s > 0.5) for s in signal]
+
+
+def test_refusal_held_out_judges_each_group_by_a_model_fitted_without_it() -> None:
+    from assistant.answer.fit import held_out_refusal
+
+    rows, labels = _refusal_rows(300, 1)
+    groups = [f"g{i % 3}" for i in range(300)]
+    probs, y = held_out_refusal(rows, labels, groups), np.array(labels)
+    assert probs[y == 1].mean() > 0.7 > 0.3 > probs[y == 0].mean()
+    # g0 (most rows) refuses on a high sign, g1 and g2 on a low one: only models fitted without g0 invert it
+    groups = ["g0"] * 200 + ["g1"] * 50 + ["g2"] * 50
+    flipped = [label if g == "g0" else int(r["sign"] < -0.5) for label, g, r in zip(labels, groups, rows)]
+    judged, y, g0 = held_out_refusal(rows, flipped, groups), np.array(flipped), np.array([g == "g0" for g in groups])
+    assert judged[g0 & (y == 1)].mean() < judged[g0 & (y == 0)].mean()
+
+
+def test_refit_refusal_keeps_the_ranker(monkeypatch) -> None:
+    from assistant.answer import fit
+
+    rows, labels = _refusal_rows(200, 2)
+    monkeypatch.setattr(fit, "refusal_rows", lambda samples, ranker: (rows, labels))
+    samples = [fit.QuestionSample(f"c{i % 4}", str(i), bool(y), ranked=[object()]) for i, y in enumerate(labels)]
+    shipped = load_params()
+    refitted = fit.refit_refusal(samples, shipped, ["c0", "c1", "c2", "c3"])
+    assert refitted.ranker == shipped.ranker and refitted.extra_sentence_ratio == shipped.extra_sentence_ratio
+    assert refitted.refusal.weights["sign"] > 1.0 and refitted.refusal_fitted_on == ["c0", "c1", "c2", "c3"]
+    assert 0.2 <= refitted.refusal_threshold < 0.95

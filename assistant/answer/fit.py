@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answer.params import PARAMS_PATH, AnswerParams, LinearModel
+from assistant.answer.params import PARAMS_PATH, AnswerParams, LinearModel, load_params
 from assistant.answer.refusal import refusal_evidence
 
 RATIO_GRID = (0.03, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9)
@@ -167,6 +167,31 @@ def fit_refusal(samples: list[QuestionSample], ranker: LinearModel, names: list[
     return model, best_threshold(probs, y)
 
 
+def refit_refusal(samples: list[QuestionSample], params: AnswerParams, fitted_on: list[str]) -> AnswerParams:
+    """``params`` with only the refusal model and its threshold refitted, on ``params``' own ranker: new refusal
+    evidence or new collections without moving how sentences are ranked. The threshold is chosen on
+    leave-one-collection-out probabilities of the refusal model (the ranker stays fixed)."""
+    rows, labels = refusal_rows(samples, params.ranker)
+    model = refusal_model(rows, labels)
+    groups = [s.collection for s in samples if s.ranked]
+    probs = (held_out_refusal(rows, labels, groups) if len(set(groups)) > 2
+             else np.array([model.probability(r) for r in rows]))
+    return params.model_copy(update={"refusal": model, "refusal_fitted_on": fitted_on,
+                                     "refusal_threshold": best_threshold(probs, np.array(labels, float))})
+
+
+def held_out_refusal(rows: list[dict[str, float]], labels: list[int], groups: list[str]) -> np.ndarray:
+    """Each row's refusal probability from a refusal model fitted on the other groups' rows only."""
+    probs = np.zeros(len(rows))
+    for held in sorted(set(groups)):
+        inside = [i for i, g in enumerate(groups) if g != held]
+        model = refusal_model([rows[i] for i in inside], [labels[i] for i in inside])
+        for i, g in enumerate(groups):
+            if g == held:
+                probs[i] = model.probability(rows[i])
+    return probs
+
+
 def fit(samples: list[QuestionSample], names: list[str], fitted_on: list[str], growth: dict | None = None) -> AnswerParams:
     """Ranker, refusal model and threshold from these samples; ``growth``: how answers grow (fields of
     ``AnswerParams``), chosen separately by the end-to-end grid."""
@@ -179,29 +204,45 @@ def fit(samples: list[QuestionSample], names: list[str], fitted_on: list[str], g
 def main(argv: list[str] | None = None) -> int:
     """Fit on every collection's tuning part (and the article's set), write params.json and a report."""
     from assistant.answer.features import FEATURE_NAMES
-    from assistant.answer.fit_eval import evaluate_params, loco_report, tuning_collections
+    from assistant.answer.fit_eval import loco_report, tuning_collections
 
     parser = argparse.ArgumentParser(prog="assistant tune", description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="evals/sets", help="folder of eval collections (default: %(default)s)")
     parser.add_argument("--out", default=str(PARAMS_PATH), help="parameters file to write (default: the package's)")
     parser.add_argument("--report", default="evals/reports/tune.md", help="fit report (default: %(default)s)")
+    parser.add_argument("--refusal-only", action="store_true", help="keep the ranker and how answers grow from "
+                        "the current parameters; refit only the refusal model and its threshold")
     args = parser.parse_args(argv)
     collections = tuning_collections(Path(args.sets))
     samples = {name: gather(name, assistant, qs) for name, (assistant, qs) in collections.items()}
     names = list(FEATURE_NAMES)
     everything = [s for group in samples.values() for s in group]
-    params = fit(everything, names, sorted(samples))
-    grid = [{"extra_sentence_ratio": r, "extras_must_add_terms": must} for must in (True, False) for r in RATIO_GRID]
-    scores = [evaluate_params(collections, params.model_copy(update=choice))["score"] for choice in grid]
-    best = max(range(len(grid)), key=lambda i: (round(scores[i], 4), grid[i]["extras_must_add_terms"],
-                                                grid[i]["extra_sentence_ratio"]))
-    params = params.model_copy(update=grid[best])
+    if args.refusal_only:
+        current = load_params()
+        params = refit_refusal(everything, current, sorted(samples))
+
+        def fitter(group: list[QuestionSample], _names: list[str], on: list[str], _growth: dict) -> AnswerParams:
+            return refit_refusal(group, current, on)
+    else:
+        params, fitter = _fit_all(collections, everything, names, sorted(samples)), fit
     Path(args.out).write_text(json.dumps(params.model_dump(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    report = loco_report(collections, samples, names, fit, params)
+    report = loco_report(collections, samples, names, fitter, params)
     Path(args.report).parent.mkdir(parents=True, exist_ok=True)
     Path(args.report).write_text(report, encoding="utf-8")
     print(report)
     return 0
+
+
+def _fit_all(collections: dict, samples: list[QuestionSample], names: list[str], fitted_on: list[str]) -> AnswerParams:
+    """Ranker, refusal model and threshold, then how answers grow: the end-to-end grid's best point."""
+    from assistant.answer.fit_eval import evaluate_params
+
+    params = fit(samples, names, fitted_on)
+    grid = [{"extra_sentence_ratio": r, "extras_must_add_terms": must} for must in (True, False) for r in RATIO_GRID]
+    scores = [evaluate_params(collections, params.model_copy(update=choice))["score"] for choice in grid]
+    best = max(range(len(grid)), key=lambda i: (round(scores[i], 4), grid[i]["extras_must_add_terms"],
+                                                grid[i]["extra_sentence_ratio"]))
+    return params.model_copy(update=grid[best])
 
 
 if __name__ == "__main__":

@@ -69,7 +69,9 @@ def loco_report(
     fit: Callable[..., AnswerParams], params: AnswerParams,
 ) -> str:
     """Markdown: the fitted weights, figures on every tuning part, and leave-one-collection-out figures."""
-    lines = ["# assistant tune", "", f"Fitted on the tuning parts of: {', '.join(params.fitted_on)}", "",
+    refit = [f"Refusal model refitted alone (`--refusal-only`, on the ranker above) on: "
+             f"{', '.join(params.refusal_fitted_on)}", ""] if params.refusal_fitted_on else []
+    lines = ["# assistant tune", "", f"Fitted on the tuning parts of: {', '.join(params.fitted_on)}", "", *refit,
              "## Sentence ranker (standardised weights)", "", "| feature | weight |", "|---|---|"]
     lines += [f"| {n} | {w:+.3f} |" for n, w in sorted(params.ranker.weights.items(), key=lambda kv: -abs(kv[1]))]
     lines += ["", f"## Refusal model (threshold {params.refusal_threshold:.2f})", "", "| evidence | weight |", "|---|---|"]

@@ -46,6 +46,8 @@ class AnswerParams(BaseModel):
     fitted_on: list[str] = Field(default_factory=list, description="Collections (tuning parts) the fit used.")
     ranker: LinearModel = Field(description="P(sentence overlaps gold evidence) from candidate features.")
     refusal: LinearModel = Field(description="P(question should be refused) from refusal evidence.")
+    refusal_fitted_on: list[str] = Field(default_factory=list, description="Collections the refusal model was "
+                                         "refitted on alone (``assistant tune --refusal-only``); empty: ``fitted_on``.")
     refusal_threshold: float = Field(0.5, description="Refuse when the refusal probability is at least this.")
     extra_sentence_ratio: float = Field(0.8, description="A further sentence joins when its ranker probability is "
                                         "at least this share of the best one's.")
