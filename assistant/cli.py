@@ -359,13 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def entry() -> None:
-    """The ``assistant`` script and ``python -m assistant``: ``main``, then a quick exit.
-
-    Once ``main`` has returned, Ctrl-C is ignored: a second one while the process exits would otherwise escape as
-    a KeyboardInterrupt and end it by the signal instead of with ``main``'s exit code.
-    """
+    """The ``assistant`` script and ``python -m assistant``: ``main``, then a quick exit."""
     code = main()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C now would end it by the signal, not with ``code``
     # What is left is freed by the process exit: skip the interpreter's final collection over every object
     # chromadb, pydantic and numpy created (0.2-0.3 s of each CLI run).
     gc.freeze()
