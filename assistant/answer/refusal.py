@@ -16,6 +16,7 @@ from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms, refusal_terms
 from assistant.answer.qtypes import names
+from assistant.answer.value_conflict import ValueConflict
 from assistant.terms import STOPWORDS, stem, unhyphenated, words
 
 if TYPE_CHECKING:
@@ -287,7 +288,8 @@ class Contradicted:
     "X could have escalated to NATO but decided against it"): a denial word with at least ``min_terms`` of the
     question's terms within ``reach_before``/``reach_after`` characters, in one of the ``first`` candidates whose
     coverage is at least ``min_coverage`` and ``min_share`` of the best; or one of the ``premise_first`` candidates
-    denies the premise the question states ("since X, ...", "why does X ...": ``premise.PremiseDenial``)."""
+    denies the premise the question states ("since X, ...", "why does X ...": ``premise.PremiseDenial``) or states
+    another amount where the question takes one for granted (``value_conflict.ValueConflict``)."""
 
     name: str = "contradicted"
     first: int = 5
@@ -298,6 +300,7 @@ class Contradicted:
     min_terms: int = 2
     premise_first: int = 8
     premise: PremiseDenial = PremiseDenial()
+    values: ValueConflict = ValueConflict()
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         return float(self.find(q, ranked) is not None)
@@ -308,7 +311,8 @@ class Contradicted:
         refusal = refusal_terms(q.query.text)
         denying = next((c for c in ranked[:self.premise_first] if self.premise.denies(stated, c.sentence.text, c.window)
                         or (refusal and self.premise.denies(affirmed, c.sentence.text, refusal=refusal))
-                        or self.premise.opposes(affirmed, c.sentence.text)), None)
+                        or self.premise.opposes(affirmed, c.sentence.text)
+                        or self.values.conflicts(q.query.text, q.term_idf, c.sentence.text)), None)
         if denying is not None:
             return denying
         text = q.query.text

@@ -1,0 +1,55 @@
+"""A value the question takes for granted that the passages state otherwise.
+
+"How do I pass -b to ssh-keygen to create a 2048-bit DSA key?" against "DSA keys must be exactly 1024 bits", or
+"Why does SQLite cut my strings down to 50 characters?" against "SQLite allows you to store a 2000-character
+string": the question states an amount in a unit, and a passage about the same thing states another amount in that
+unit and never the question's. A yes/no question ("Can I make a 4096-bit key?") asks about its value rather than
+taking it for granted, so it states no such premise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.matching import sentence_stems, term_match
+from assistant.answer.qtypes import asks_yes_no
+
+_UNIT = (r"bits?|bytes?|characters?|chars?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|kb|mb|gb|"
+         r"kib|mib|gib|%|percent|lines?|columns?|digits?|times|entries|entry|rows?|items?|files?|levels?")
+_AMOUNT = re.compile(rf"(?<![\w.])(\d[\d,]*)\s*-?\s*({_UNIT})\b", re.IGNORECASE)
+_SAME_UNIT = {"char": "character", "sec": "second", "min": "minute", "percent": "%", "entrie": "entry"}
+
+
+def amounts(text: str) -> set[tuple[str, str]]:
+    """The (number, unit) amounts a text states: "2048-bit" and "2048 bits" are both ("2048", "bit")."""
+    found = set()
+    for number, unit in _AMOUNT.findall(text):
+        unit = unit.lower()
+        unit = unit[:-1] if len(unit) > 2 and unit.endswith("s") else unit
+        found.add((number.replace(",", ""), _SAME_UNIT.get(unit, unit)))
+    return found
+
+
+@dataclass(frozen=True)
+class ValueConflict:
+    """Whether a passage sentence states another amount in a unit where the question states one (and not the
+    question's), the sentence holding at least ``min_shared`` of the question's ``rare_terms`` rarest terms."""
+
+    rare_terms: int = 3
+    min_shared: int = 1
+    min_match: float = 0.8  # term_match score for a rare term to count as present
+
+    def conflicts(self, question: str, term_idf: dict[str, float], sentence: str) -> bool:
+        """Whether ``sentence`` contradicts an amount ``question`` takes for granted."""
+        if asks_yes_no(question):
+            return False
+        stated = amounts(question)
+        if not stated:
+            return False
+        theirs = amounts(sentence)
+        stems = sentence_stems(sentence)
+        rare = sorted(term_idf, key=lambda t: -term_idf[t])[:self.rare_terms]
+        if sum(term_match(t, stems) >= self.min_match for t in rare) < self.min_shared:
+            return False
+        return any(any(u == unit for _, u in theirs) and (number, unit) not in theirs for number, unit in stated)

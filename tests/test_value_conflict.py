@@ -1,0 +1,24 @@
+"""A value the question takes for granted that a passage states otherwise."""
+
+from assistant.answer.value_conflict import ValueConflict, amounts
+
+IDF = {"dsa": 5.0, "key": 2.0, "ssh-keygen": 4.0, "pass": 1.0}
+CONFLICT = ValueConflict()
+
+
+def test_amounts_read_a_unit_written_either_way() -> None:
+    assert amounts("a 2048-bit key") == amounts("2048 bits") == {("2048", "bit")}
+    assert amounts("up to 1,000 characters, 5 chars min") == {("1000", "character"), ("5", "character")}
+    assert amounts("VARCHAR(50) and version 3") == set()
+
+
+def test_another_amount_about_the_same_thing_conflicts() -> None:
+    question = "How do I pass -b to ssh-keygen to create a 2048-bit DSA key?"
+    assert CONFLICT.conflicts(question, IDF, "DSA keys must be exactly 1024 bits as specified by FIPS 186-2.")
+    assert not CONFLICT.conflicts(question, IDF, "DSA keys of 1024 or 2048 bits are accepted.")  # states it too
+    assert not CONFLICT.conflicts(question, IDF, "RSA moduli are at least 1024 bits.")  # about another thing
+    assert not CONFLICT.conflicts(question, IDF, "DSA keys are signed with SHA-1.")  # no amount in that unit
+
+
+def test_a_yes_no_question_takes_no_amount_for_granted() -> None:
+    assert not CONFLICT.conflicts("Can I create a 2048-bit DSA key?", IDF, "DSA keys must be exactly 1024 bits.")
