@@ -346,11 +346,9 @@ class VectorStore:
         self._collection = self._client.get_or_create_collection(self._name, embedding_function=None, metadata=metadata)
 
     def query(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
-        """Nearest rows as (id, cosine similarity), best first."""
-        count = self.count()
-        if not count:
+        """Nearest rows as (id, cosine similarity), best first. Chroma (1.5) returns fewer rows when the collection
+        holds fewer than ``n``, none when it is empty: no count first (a round trip to a Chroma server)."""
+        if n < 1:
             return []
-        result = self._collection.query(
-            query_embeddings=[vector.tolist()], n_results=min(n, count), include=["distances"]
-        )
+        result = self._collection.query(query_embeddings=[vector.tolist()], n_results=n, include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
