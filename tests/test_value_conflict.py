@@ -2,7 +2,7 @@
 
 from assistant.answer.value_conflict import ValueConflict, amounts
 
-IDF = {"dsa": 5.0, "key": 2.0, "ssh-keygen": 4.0, "pass": 1.0}
+IDF = {"2048": 6.0, "bit": 5.5, "dsa": 5.0, "key": 2.0, "ssh-keygen": 4.0, "pass": 1.0}  # the amount's words rarest
 CONFLICT = ValueConflict()
 
 
@@ -22,3 +22,12 @@ def test_another_amount_about_the_same_thing_conflicts() -> None:
 
 def test_a_yes_no_question_takes_no_amount_for_granted() -> None:
     assert not CONFLICT.conflicts("Can I create a 2048-bit DSA key?", IDF, "DSA keys must be exactly 1024 bits.")
+
+
+def test_a_default_or_minimum_leaves_a_how_to_amount_open() -> None:
+    question = "How do I create a 4096-bit RSA key?"
+    idf = {"rsa": 5.0, "key": 2.0, "creat": 1.0}
+    assert not CONFLICT.conflicts(question, idf, "For RSA keys, the minimum is 1024 bits and the default 3072 bits.")
+    assert CONFLICT.conflicts(question, idf, "RSA keys are always 2048 bits.")
+    assert CONFLICT.conflicts("Why does SQLite cut my strings to 50 characters?", {"sqlite": 3.0, "string": 2.0},
+                              "SQLite lets you store a 2000-character string into a VARCHAR(10).")

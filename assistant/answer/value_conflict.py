@@ -4,7 +4,9 @@
 "Why does SQLite cut my strings down to 50 characters?" against "SQLite allows you to store a 2000-character
 string": the question states an amount in a unit, and a passage about the same thing states another amount in that
 unit and never the question's. A yes/no question ("Can I make a 4096-bit key?") asks about its value rather than
-taking it for granted, so it states no such premise.
+taking it for granted, so it states no such premise. A how-to question ("How do I make a 4096-bit RSA key?") meets
+a passage that names a default or a minimum ("the default is 3072 bits") without conflict: only a passage that
+states its amount as the only one ("must be exactly", "only", "fixed") denies it, unless the question asks why.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from dataclasses import dataclass
 
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.qtypes import asks_yes_no
+from assistant.terms import stem
 
 _UNIT = (r"bits?|bytes?|characters?|chars?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|kb|mb|gb|"
          r"kib|mib|gib|%|percent|lines?|columns?|digits?|times|entries|entry|rows?|items?|files?|levels?")
 _AMOUNT = re.compile(rf"(?<![\w.])(\d[\d,]*)\s*-?\s*({_UNIT})\b", re.IGNORECASE)
 _SAME_UNIT = {"char": "character", "sec": "second", "min": "minute", "percent": "%", "entrie": "entry"}
+_ONLY_AMOUNT = re.compile(r"\b(?:exactly|only|fixed|always|must be|has to be|is limited to)\b", re.IGNORECASE)
+_ASKS_WHY = re.compile(r"^\W*(?:(?:so|and|but)\s+)?(?:why|how come)\b", re.IGNORECASE)
 
 
 def amounts(text: str) -> set[tuple[str, str]]:
@@ -34,22 +39,24 @@ def amounts(text: str) -> set[tuple[str, str]]:
 @dataclass(frozen=True)
 class ValueConflict:
     """Whether a passage sentence states another amount in a unit where the question states one (and not the
-    question's), the sentence holding at least ``min_shared`` of the question's ``rare_terms`` rarest terms."""
+    question's), the sentence holding at least ``min_shared`` of the question's ``rare_terms`` rarest terms besides
+    the amount's own."""
 
-    rare_terms: int = 3
+    rare_terms: int = 5
     min_shared: int = 1
     min_match: float = 0.8  # term_match score for a rare term to count as present
 
     def conflicts(self, question: str, term_idf: dict[str, float], sentence: str) -> bool:
         """Whether ``sentence`` contradicts an amount ``question`` takes for granted."""
-        if asks_yes_no(question):
+        if asks_yes_no(question) or not (_ASKS_WHY.match(question) or _ONLY_AMOUNT.search(sentence)):
             return False
         stated = amounts(question)
         if not stated:
             return False
         theirs = amounts(sentence)
         stems = sentence_stems(sentence)
-        rare = sorted(term_idf, key=lambda t: -term_idf[t])[:self.rare_terms]
+        own = {stem(part) for amount in stated for part in amount}  # the amount's number and unit are what differs
+        rare = sorted((t for t in term_idf if t not in own), key=lambda t: -term_idf[t])[:self.rare_terms]
         if sum(term_match(t, stems) >= self.min_match for t in rare) < self.min_shared:
             return False
         return any(any(u == unit for _, u in theirs) and (number, unit) not in theirs for number, unit in stated)
