@@ -1,12 +1,10 @@
-"""Follow-up questions without an LLM: whether a question leans on the conversation, and the question to search.
+"""Follow-up questions without an LLM: the question to search for a question asked after others.
 
-Evidence that a question leans on the previous turn (``cues``): a referring pronoun or demonstrative ("he", "it",
-"that"), "there"/"then", "the other(s)"/"the next", a fragment with no verb, a verb with no subject, a wh-word alone
-or a very short question ("one"/"ones" standing for a noun too); a leading "and"/"but" or a comparative counts only
-beside other evidence. The standalone question keeps the new question's words and supplies only what is missing: a pronoun is
-replaced by the phrase it points to (found in the previous question, or in the previous answer when that question
-asked for it: "Who cut ties?" → "When did *he* announce it?"), a lone wh-word takes over the previous question
-("How come?"), and a fragment is read into it ("what about Kosovo?" swaps the entity of the same kind).
+Whether a question leans on the conversation is ``assistant.followup_cues``. The standalone question keeps the new
+question's words and supplies only what is missing: a pronoun is replaced by the phrase it points to (found in the
+previous question, or in the previous answer when that question asked for it: "Who cut ties?" → "When did *he*
+announce it?"), a lone wh-word takes over the previous question ("How come?"), and a fragment is read into it ("what
+about Kosovo?" swaps the entity of the same kind).
 """
 
 from __future__ import annotations
@@ -17,31 +15,18 @@ from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase
+from assistant.followup_cues import DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, cues, group_noun, pro_one
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
+from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_refs import Antecedents, wh_phrase
 from assistant.followup_swap import Similar
-from assistant.followup_within import clause_before, compared, parallel_one, place_before, reciprocal, resolved_within
+from assistant.followup_within import clause_before, place_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
-from assistant.terms import STOPWORDS
 
-PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person", "hers": "person",
-            "they": "group", "them": "group", "their": "group", "theirs": "group",
-            "it": "thing", "its": "thing"}
 POSSESSIVE = frozenset({"his", "her", "its", "their", "theirs", "hers"})
-DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
-"""A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
-OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
-WEAK = ("leading conjunction", "comparison")
-"""Cues that count only beside other evidence."""
-NOW_NOUNS = frozenset("day week month year season summer winter spring autumn morning evening night time".split())
-"""Nouns of time a demonstrative ties to the time of asking ("these days", "this year"), general English."""
-LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", "ok", "okay")
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
-WH_ALIASES = {"how come": "why", "how so": "how"}
-_WH = frozenset("what which who whom whose when where why how".split())
 _NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[^,;?]+[,;\u2014\u2013-]\s*\S.*")
 _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 """A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
@@ -50,34 +35,6 @@ _ASIDES = (re.compile(r"(?i),?\s*\b(?:tho|though|anyway)\s*(?=\?*$)"),  # "why b
            re.compile(r"(?i)\b((?:what|who|where|which|how)\s+)else\b\s*"),  # "what else has to go with it?"
            re.compile(r"(?i)\b(?:btw|by the way)\b,?\s*"))
 """Words said to the listener, not asked about: the answerer would look for them in the documents."""
-_EXISTENTIAL_BE = frozenset({"is", "are", "was", "were"})
-"""A finite "be" right before "there" makes it existential ("what types of unit files *are there*?"), whatever the
-parser says; "been there", "happened there" point to a place."""
-_CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b"
-                              r"(?:(?!\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^,;?])*\??")
-"""A condition with nothing asked after it ("and if it's empty?"); not "if I leave it out which one gets used?"."""
-
-
-@dataclass(frozen=True)
-class FollowupParams:
-    """The resolver's choices, fitted on the tuning parts of the conversations (``python -m assistant.followup_fit``,
-    2026-11-30, 45 answerable and 13 unanswerable follow-ups): 26 right, 5 refused, 4 false refusals (27 right
-    since "the first one" reads as "the first <noun>", checked at these values). More words of
-    the previous question cost answers (gist_terms 3: -3; context_terms 2/4/8, the old "(previous terms)": -3 to
-    -5); topic_phrases 2 traded a right answer for a false refusal; short_words (1-3) and use_answer tied."""
-
-    short_words: int = 2  # a question with at most this many content words of its own is short
-    gist_terms: int = 2  # words of the previous question that stand for "that" / fill a fragment
-    topic_phrases: int = 1  # phrases of the previous question (subject, object) that "it" stands for
-    use_answer: bool = True  # the previous answer supplies what "he" or "which X ... it" points to
-    context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
-    parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
-    claim_words: int = 1  # words of the previous answer's claim a lone "why?" carries (issue 16j tune: 1, 2, 3 +1)
-    named_words: int = 3  # a verbless question with this many content words names what it asks: no fragment (16m: 4;
-    # 16o: 3, the tune fragments of three are all "what about X?", cued by that; probe: "bsd copyright holder?")
-
-
-PARAMS = FollowupParams()
 
 
 @dataclass(frozen=True)
@@ -96,107 +53,10 @@ class Resolution:
         return self.searched or self.question
 
 
-def _content(tokens: Syntax) -> list[str]:
-    return [t.lemma for t in tokens.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
-            and t.lemma not in STOPWORDS and t.text.lower() not in STOPWORDS and t.text.lower() not in _WH]
-
-
-def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
-    """The evidence that ``question`` leans on an earlier turn (empty: it stands on its own)."""
-    parsed = syntax(question)
-    toks = parsed.tokens
-    lowered = [t.text.lower() for t in toks]
-    found: list[str] = []
-    content = _content(parsed)
-    for t in toks:
-        low = t.text.lower()
-        if low in PERSONAL and t.tag in ("PRP", "PRP$"):
-            if not named_before(parsed, t.i) and not resolved_within(parsed, t.i):  # "when did Israel open *its* ...?"
-                found.append(f"pronoun {low!r}")
-        elif _group_noun(t, toks):
-            found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
-        elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl"):
-            if t.dep == "det":
-                if not _now(toks[t.head]) and not clause_before(parsed, t.i):  # "these days"; "... call that move?"
-                    found.append(f"demonstrative {low!r}")
-            elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i):
-                found.append(f"pronoun {low!r}")
-        elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in _EXISTENTIAL_BE) and \
-                not place_before(parsed, t.i):
-            found.append("'there'")
-        elif low == "then" and t.i >= len(toks) - 2:
-            found.append("'then'")
-        elif _pro_one(t, toks):
-            found.append("'one'")
-        elif low in OTHERS and not _own_kind(t, toks, len(content) > params.short_words) and not compared(t, toks) \
-                and not reciprocal(t, toks):
-            found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
-    words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
-    if words and not any(t.pos in ("VERB", "AUX") for t in words) and len(content) < params.named_words:
-        found.append("no verb")  # "and telnet?"; not "default timeout for apt's ftp method in seconds?"
-    root = next((t for t in toks if t.dep == "ROOT"), None)
-    if root is not None and root.pos == "VERB" and root.tag != "VB" and not any(
-            t.head == root.i and t.dep.startswith(("nsubj", "csubj", "expl")) for t in toks) and not any(
-            t.tag in ("WP", "WDT") and t.head == root.i for t in toks) and not inverted(toks, root.i):
-        found.append("no subject")  # "and hosted in albania since when?", "based on what?"
-    text = " ".join(w for w in lowered if w.isalnum())
-    if len(content) <= params.short_words:
-        alone = not content or any(text.endswith(alias) for alias in WH_ALIASES)
-        found.append("wh-word alone" if alone and any(w in _WH for w in lowered) else "short")
-    nouns = [t for t in toks if t.pos in ("NOUN", "PROPN") and t.text.lower() not in STOPWORDS]
-    weak = []
-    if any(text == lead or text.startswith(lead + " ") for lead in LEADERS):
-        weak.append("leading conjunction")
-    if any(t.tag in ("JJR", "RBR") for t in toks) or "before or after" in text or "came first" in text:
-        weak.append("comparison")
-    if re.fullmatch(r"(?i)(?:and |so |ok )?(?:what|how) about\b[^,;?]*\??", question.strip()):
-        found.append("what about")  # "what about FLOATING POINT?": the previous question about something else
-    if _CONDITION_ALONE.fullmatch(question.strip()):
-        found.append("condition alone")  # "and if it's empty?": the previous question under another condition
-    if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
-        return ()
-    return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
-
-
-def _now(noun: Token) -> bool:
-    """Whether a demonstrative's noun is a time ("these *days*", "this *summer*"): said of the time of asking, not of
-    an earlier turn."""
-    return noun.ent in ("DATE", "TIME") or noun.lemma.lower() in NOW_NOUNS
-
-
-def _own_kind(t: Token, toks: list[Token], worded: bool) -> bool:
-    """Whether "other"/"another" at ``t`` names a kind of the question's own rather than the rest of a list: an
-    adjective of a noun ("other kinds of join"), or a determiner of one in a question with words enough of its own
-    (``worded``: "can I define a view on another view?"; not "is there another way?")."""
-    noun = toks[t.head].pos in ("NOUN", "PROPN")
-    return noun and (t.dep == "amod" or (t.dep == "det" and worded))
-
-
-def inverted(toks: Sequence[Token], root: int) -> bool:
-    """Whether a question's verb at ``root`` has an auxiliary before it or is one ("*did* wheezy freeze?", "why *is*
-    swearing not allowed?", "*had* any nation severed ties?"): a question with a subject the parser missed, not a
-    fragment ("hosted in albania since when?")."""
-    return any(t.pos == "AUX" or t.tag == "MD" for t in toks[:root]) or toks[root].lemma.lower() in ("have", "do")
-
-
 def _named(target: str, parsed: Syntax) -> bool:
     """Whether every word of ``target`` is a word of the question already (it cannot be what a pronoun adds)."""
     words = {t.text.lower() for t in parsed.tokens}
     return all(w.lower() in words for w in target.split())
-
-
-def _pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
-    """ "one"/"ones" standing for a noun of the previous turn: "in one", "the integer one", "the binary ones"
-    (``bare``: only with nothing but a determiner or preposition before it, "in one", "which one")."""
-    before = ("DET", "ADP") if bare else ("DET", "ADJ", "ADP", "PROPN", "NOUN")
-    return t.text.lower() in ("one", "ones") and t.dep in ("pobj", "nsubj", "dobj", "ROOT", "attr") and \
-        t.i > 0 and toks[t.i - 1].pos in before and not parallel_one(t, toks)
-
-
-def _group_noun(t: Token, toks: list[Token]) -> bool:
-    """Whether ``t`` is a bare group noun after "the" ("view *the group*"), nothing else modifying it."""
-    return t.lemma in GROUP_NOUNS and t.tag == "NN" and t.i > 0 and toks[t.i - 1].text.lower() == "the" and \
-        not any(x.head == t.i and x.i != t.i - 1 for x in toks)
 
 
 def one_of(toks: list[Token], at: int) -> bool:
@@ -331,12 +191,12 @@ def resolve(
     pieces, missing = [], []
     used: set[str] = set()
     for t in parsed.tokens:
-        if _group_noun(t, parsed.tokens) and group:  # "the group": the organisation the previous turn named
+        if group_noun(t, parsed.tokens) and group:  # "the group": the organisation the previous turn named
             pieces[-1:] = [group]  # "the" gives way to the name
             used.add(group)
             continue
-        if _pro_one(t, parsed.tokens):  # "in one": the previous phrase; "the first one": its noun
-            kind: str | None = "thing" if _pro_one(t, parsed.tokens, bare=True) else "noun"
+        if pro_one(t, parsed.tokens):  # "in one": the previous phrase; "the first one": its noun
+            kind: str | None = "thing" if pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
         if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i) or clause_before(parsed, t.i)

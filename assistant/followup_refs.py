@@ -12,7 +12,7 @@ from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_name, claim_suffix
-from assistant.followup_swap import Similar, parallel_swap
+from assistant.followup_swap import Similar, entity_swap, parallel_swap
 from assistant.nlp import Syntax, syntax
 from assistant.terms import STOPWORDS, stem
 
@@ -340,7 +340,7 @@ class Antecedents:
                 if wh == "why" and self.asked != "why" else ""  # "how come?": why the answer's claim holds
             return f"{before.strip()} {wh} {after.strip(' ?')} {body}{reason}".strip()  # "in what timeframe": "in" leads
         continuing = any(t.lemma in CONTINUING for t in own.tokens)
-        swapped = self._swap(own) or (parallel_swap(written or fragment, self.previous, self.similar)
+        swapped = entity_swap(self.parsed, own) or (parallel_swap(written or fragment, self.previous, self.similar)
                                       if self.similar and not continuing else None)
         if swapped:
             return swapped
@@ -358,33 +358,6 @@ class Antecedents:
             return f"{named}, {tail}"
         kept = [t.text for t in self.parsed.tokens if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
         return f"{' '.join(kept)}, {tail}"
-
-    def _swap(self, own: Syntax) -> str | None:
-        """The previous question with its entity (or proper name) of the fragment's kind replaced by the
-        fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none."""
-        toks = [t.text for t in self.parsed.tokens]
-        for start, end, label in own.ents:
-            same = [e for e in self.parsed.ents if e[2] == label and label not in ("ORDINAL", "CARDINAL")]
-            if same:
-                s, e, _ = same[-1]
-                return " ".join([*toks[:s], own.span(start, end), *toks[e:]])
-        names = [t.i for t in own.tokens if t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
-        theirs = [t.i for t in self.parsed.tokens if t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
-        if names and theirs and not self.parsed.ents:
-            s, e = theirs[-1], theirs[-1] + 1
-            while s > 0 and s - 1 in theirs:
-                s -= 1
-            return " ".join([*toks[:s], own.span(names[0], _with_attached(own, names[-1] + 1)), *toks[e:]])
-        return None
-
-
-def _with_attached(parsed: Syntax, stop: int) -> int:
-    """Where a fragment's name ends with the prepositional phrase after it ("gnome *on wayland*"): the name is
-    swapped in with what it is on, in or for; ``stop`` (the name's end) when no such phrase follows."""
-    rest = [t for t in parsed.tokens[stop:] if t.pos != "PUNCT"]
-    if rest and rest[0].pos == "ADP" and all(t.pos in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM") for t in rest):
-        return rest[-1].i + 1
-    return stop
 
 
 def _filler(parsed: Syntax, head: int) -> bool:

@@ -1,13 +1,14 @@
 """Parallel fragments: "and attempts?" after "What's the default timeout in resolv.conf?" asks the same question of
 another thing, so the fragment takes the place of the previous question's word it parallels, the one nearest to it
-in meaning ("timeout"), and everything else of the previous question stays as written."""
+in meaning ("timeout"), and everything else of the previous question stays as written; a fragment naming an entity
+("what about Kosovo?") takes the place of the previous question's entity of the same kind (``entity_swap``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.nlp import syntax
+from assistant.nlp import Syntax, syntax
 from assistant.terms import STOPWORDS
 
 Similar = Callable[[str, Sequence[str]], Sequence[float]]
@@ -67,3 +68,31 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     if own[0].pos == "ADP" and before and before.group(1).lower() in _PREPOSITIONS:  # "with Israel" + "and with
         start = before.start(1)  # the Americans?": the fragment's preposition takes the place of the one before
     return f"{previous[:start]}{phrase}{previous[end:]}".rstrip(" ?")
+
+
+def entity_swap(previous: Syntax, own: Syntax) -> str | None:
+    """The ``previous`` question with its entity (or proper name) of the fragment's kind replaced by the
+    fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none."""
+    toks = [t.text for t in previous.tokens]
+    for start, end, label in own.ents:
+        same = [e for e in previous.ents if e[2] == label and label not in ("ORDINAL", "CARDINAL")]
+        if same:
+            s, e, _ = same[-1]
+            return " ".join([*toks[:s], own.span(start, end), *toks[e:]])
+    names = [t.i for t in own.tokens if t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
+    theirs = [t.i for t in previous.tokens if t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
+    if names and theirs and not previous.ents:
+        s, e = theirs[-1], theirs[-1] + 1
+        while s > 0 and s - 1 in theirs:
+            s -= 1
+        return " ".join([*toks[:s], own.span(names[0], _with_attached(own, names[-1] + 1)), *toks[e:]])
+    return None
+
+
+def _with_attached(parsed: Syntax, stop: int) -> int:
+    """Where a fragment's name ends with the prepositional phrase after it ("gnome *on wayland*"): the name is
+    swapped in with what it is on, in or for; ``stop`` (the name's end) when no such phrase follows."""
+    rest = [t for t in parsed.tokens[stop:] if t.pos != "PUNCT"]
+    if rest and rest[0].pos == "ADP" and all(t.pos in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM") for t in rest):
+        return rest[-1].i + 1
+    return stop

@@ -1,0 +1,136 @@
+"""Whether a question leans on the conversation: the evidence (``cues``) read from its spaCy parse.
+
+A referring pronoun or demonstrative ("he", "it", "that"), "there"/"then", "the other(s)"/"the next", a fragment
+with no verb, a verb with no subject, a wh-word alone or a very short question ("one"/"ones" standing for a noun
+too); a leading "and"/"but" or a comparative counts only beside other evidence. None of these is a cue when the
+question gives what it needs itself (``assistant.followup_within``, ``assistant.followup_agree``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.followup_agree import named_before
+from assistant.followup_params import PARAMS, FollowupParams
+from assistant.followup_within import clause_before, compared, parallel_one, place_before, reciprocal, resolved_within
+from assistant.nlp import Syntax, Token, syntax
+from assistant.terms import STOPWORDS
+
+PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person", "hers": "person",
+            "they": "group", "them": "group", "their": "group", "theirs": "group",
+            "it": "thing", "its": "thing"}
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
+"""A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
+OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
+WEAK = ("leading conjunction", "comparison")
+"""Cues that count only beside other evidence."""
+NOW_NOUNS = frozenset("day week month year season summer winter spring autumn morning evening night time".split())
+"""Nouns of time a demonstrative ties to the time of asking ("these days", "this year"), general English."""
+LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", "ok", "okay")
+WH_ALIASES = {"how come": "why", "how so": "how"}
+WH_WORDS = frozenset("what which who whom whose when where why how".split())
+EXISTENTIAL_BE = frozenset({"is", "are", "was", "were"})
+"""A finite "be" right before "there" makes it existential ("what types of unit files *are there*?"), whatever the
+parser says; "been there", "happened there" point to a place."""
+CONDITION_ALONE = re.compile(r"(?i)(?:(?:and|but|so|ok|what)\s+)*(?:if|unless|in case)\b"
+                             r"(?:(?!\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^,;?])*\??")
+"""A condition with nothing asked after it ("and if it's empty?"); not "if I leave it out which one gets used?"."""
+
+
+def _content(tokens: Syntax) -> list[str]:
+    return [t.lemma for t in tokens.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+            and t.lemma not in STOPWORDS and t.text.lower() not in STOPWORDS and t.text.lower() not in WH_WORDS]
+
+
+def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
+    """The evidence that ``question`` leans on an earlier turn (empty: it stands on its own)."""
+    parsed = syntax(question)
+    toks = parsed.tokens
+    lowered = [t.text.lower() for t in toks]
+    found: list[str] = []
+    content = _content(parsed)
+    for t in toks:
+        low = t.text.lower()
+        if low in PERSONAL and t.tag in ("PRP", "PRP$"):
+            if not named_before(parsed, t.i) and not resolved_within(parsed, t.i):  # "when did Israel open *its* ...?"
+                found.append(f"pronoun {low!r}")
+        elif group_noun(t, toks):
+            found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
+        elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl"):
+            if t.dep == "det":
+                if not _now(toks[t.head]) and not clause_before(parsed, t.i):  # "these days"; "... call that move?"
+                    found.append(f"demonstrative {low!r}")
+            elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i):
+                found.append(f"pronoun {low!r}")
+        elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in EXISTENTIAL_BE) and \
+                not place_before(parsed, t.i):
+            found.append("'there'")
+        elif low == "then" and t.i >= len(toks) - 2:
+            found.append("'then'")
+        elif pro_one(t, toks):
+            found.append("'one'")
+        elif low in OTHERS and not _own_kind(t, toks, len(content) > params.short_words) and not compared(t, toks) \
+                and not reciprocal(t, toks):
+            found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
+    words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
+    if words and not any(t.pos in ("VERB", "AUX") for t in words) and len(content) < params.named_words:
+        found.append("no verb")  # "and telnet?"; not "default timeout for apt's ftp method in seconds?"
+    root = next((t for t in toks if t.dep == "ROOT"), None)
+    if root is not None and root.pos == "VERB" and root.tag != "VB" and not any(
+            t.head == root.i and t.dep.startswith(("nsubj", "csubj", "expl")) for t in toks) and not any(
+            t.tag in ("WP", "WDT") and t.head == root.i for t in toks) and not inverted(toks, root.i):
+        found.append("no subject")  # "and hosted in albania since when?", "based on what?"
+    text = " ".join(w for w in lowered if w.isalnum())
+    if len(content) <= params.short_words:
+        alone = not content or any(text.endswith(alias) for alias in WH_ALIASES)
+        found.append("wh-word alone" if alone and any(w in WH_WORDS for w in lowered) else "short")
+    nouns = [t for t in toks if t.pos in ("NOUN", "PROPN") and t.text.lower() not in STOPWORDS]
+    weak = []
+    if any(text == lead or text.startswith(lead + " ") for lead in LEADERS):
+        weak.append("leading conjunction")
+    if any(t.tag in ("JJR", "RBR") for t in toks) or "before or after" in text or "came first" in text:
+        weak.append("comparison")
+    if re.fullmatch(r"(?i)(?:and |so |ok )?(?:what|how) about\b[^,;?]*\??", question.strip()):
+        found.append("what about")  # "what about FLOATING POINT?": the previous question about something else
+    if CONDITION_ALONE.fullmatch(question.strip()):
+        found.append("condition alone")  # "and if it's empty?": the previous question under another condition
+    if found == ["short"] and nouns:  # a short question with a noun and no reference stands alone
+        return ()
+    return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
+
+
+def _now(noun: Token) -> bool:
+    """Whether a demonstrative's noun is a time ("these *days*", "this *summer*"): said of the time of asking, not of
+    an earlier turn."""
+    return noun.ent in ("DATE", "TIME") or noun.lemma.lower() in NOW_NOUNS
+
+
+def _own_kind(t: Token, toks: list[Token], worded: bool) -> bool:
+    """Whether "other"/"another" at ``t`` names a kind of the question's own rather than the rest of a list: an
+    adjective of a noun ("other kinds of join"), or a determiner of one in a question with words enough of its own
+    (``worded``: "can I define a view on another view?"; not "is there another way?")."""
+    noun = toks[t.head].pos in ("NOUN", "PROPN")
+    return noun and (t.dep == "amod" or (t.dep == "det" and worded))
+
+
+def inverted(toks: Sequence[Token], root: int) -> bool:
+    """Whether a question's verb at ``root`` has an auxiliary before it or is one ("*did* wheezy freeze?", "why *is*
+    swearing not allowed?", "*had* any nation severed ties?"): a question with a subject the parser missed, not a
+    fragment ("hosted in albania since when?")."""
+    return any(t.pos == "AUX" or t.tag == "MD" for t in toks[:root]) or toks[root].lemma.lower() in ("have", "do")
+
+
+def pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
+    """ "one"/"ones" standing for a noun of the previous turn: "in one", "the integer one", "the binary ones"
+    (``bare``: only with nothing but a determiner or preposition before it, "in one", "which one")."""
+    before = ("DET", "ADP") if bare else ("DET", "ADJ", "ADP", "PROPN", "NOUN")
+    return t.text.lower() in ("one", "ones") and t.dep in ("pobj", "nsubj", "dobj", "ROOT", "attr") and \
+        t.i > 0 and toks[t.i - 1].pos in before and not parallel_one(t, toks)
+
+
+def group_noun(t: Token, toks: list[Token]) -> bool:
+    """Whether ``t`` is a bare group noun after "the" ("view *the group*"), nothing else modifying it."""
+    return t.lemma in GROUP_NOUNS and t.tag == "NN" and t.i > 0 and toks[t.i - 1].text.lower() == "the" and \
+        not any(x.head == t.i and x.i != t.i - 1 for x in toks)

@@ -1,0 +1,27 @@
+"""The follow-up resolver's choices, in one typed place (fitted by ``python -m assistant.followup_fit``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FollowupParams:
+    """The resolver's choices, fitted on the tuning parts of the conversations (``python -m assistant.followup_fit``,
+    2026-11-30, 45 answerable and 13 unanswerable follow-ups): 26 right, 5 refused, 4 false refusals (27 right
+    since "the first one" reads as "the first <noun>", checked at these values). More words of
+    the previous question cost answers (gist_terms 3: -3; context_terms 2/4/8, the old "(previous terms)": -3 to
+    -5); topic_phrases 2 traded a right answer for a false refusal; short_words (1-3) and use_answer tied."""
+
+    short_words: int = 2  # a question with at most this many content words of its own is short
+    gist_terms: int = 2  # words of the previous question that stand for "that" / fill a fragment
+    topic_phrases: int = 1  # phrases of the previous question (subject, object) that "it" stands for
+    use_answer: bool = True  # the previous answer supplies what "he" or "which X ... it" points to
+    context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
+    parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
+    claim_words: int = 1  # words of the previous answer's claim a lone "why?" carries (issue 16j tune: 1, 2, 3 +1)
+    named_words: int = 3  # a verbless question with this many content words names what it asks: no fragment (16m: 4;
+    # 16o: 3, the tune fragments of three are all "what about X?", cued by that; probe: "bsd copyright holder?")
+
+
+PARAMS = FollowupParams()
