@@ -9,8 +9,9 @@ as a word the span capitalises); a negated claim meets a negation
 (unless it corrects the question's premise); a stated boolean is not contradicted; and the claim's content words
 are covered (with stems, spaCy lemmas, near forms and synonyms; hedges such as "roughly" and light words such as
 "in both cases" need no support; a word found only around the span, next to it or in the question, earns part): almost
-all of them, or all but one, or most of them when the span also means nearly the same (MiniLM cosine); and only a
-few content words may go unmatched whatever their weight. The small rules live in ``claim_rules``; the thresholds
+all of them, or all but one, or most of them when the span also means nearly the same (MiniLM cosine) and lacks no
+more words than may go unmatched; only a few content words may go unmatched whatever their weight, and a claim
+without a number must be held in its own words for a share of it (not only by synonyms, near forms and credit). The small rules live in ``claim_rules``; the thresholds
 are fitted (``guard_params.json``).
 """
 
