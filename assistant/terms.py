@@ -23,6 +23,70 @@ STOPWORDS = frozenset(
 )
 
 
+# Irregular verb forms (general English) whose stem would not meet the base form's: "frozen" and "freeze", "written"
+# and "write". Forms that are also common other words ("left", "found", "bound", "saw", "lay", "rose", "fell", "lit")
+# are left out.
+_IRREGULAR = {form: base for base, *forms in (line.split() for line in """
+    arise arose arisen
+    begin began begun
+    break broke broken
+    bring brought
+    build built
+    buy bought
+    catch caught
+    choose chose chosen
+    come came
+    draw drew drawn
+    drive drove driven
+    eat ate eaten
+    fall fallen
+    fight fought
+    fly flew flown
+    forbid forbade forbidden
+    forget forgot forgotten
+    freeze froze frozen
+    give gave given
+    go went gone
+    grow grew grown
+    hide hid hidden
+    hold held
+    keep kept
+    know knew known
+    lose lost
+    make made
+    mean meant
+    meet met
+    override overrode overridden
+    overwrite overwrote overwritten
+    pay paid
+    rewrite rewrote rewritten
+    rise risen
+    run ran
+    seek sought
+    sell sold
+    send sent
+    shake shook shaken
+    show shown
+    speak spoke spoken
+    spend spent
+    steal stole stolen
+    stand stood
+    strike struck
+    swear swore sworn
+    take took taken
+    teach taught
+    tear tore torn
+    think thought
+    throw threw thrown
+    understand understood
+    wake woke woken
+    wear wore worn
+    win won
+    withdraw withdrew withdrawn
+    write wrote written
+    """.split("\n") if line.strip()) for form in forms}
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     import Stemmer
@@ -60,13 +124,13 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """Snowball English stem of one lower-case word."""
-    return _stemmer().stemWord(word)
+    """Snowball English stem of one lower-case word (of its base form for an irregular verb form: "frozen")."""
+    return _stemmer().stemWord(_IRREGULAR.get(word, word))
 
 
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stopword tokens, in order (duplicates kept, as BM25 wants)."""
-    return _stemmer().stemWords([w for w in words(text) if w not in STOPWORDS])
+    return _stemmer().stemWords([_IRREGULAR.get(w, w) for w in words(text) if w not in STOPWORDS])
 
 
 ABBREVIATIONS = {

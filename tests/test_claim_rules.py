@@ -48,7 +48,7 @@ def test_numbers_of_a_date_are_quoted_not_computed():
 
 
 def test_lemma_forms_meet_irregular_inflections():
-    assert (stem("held"), "hold") in lemma_forms("Albania held Iran responsible.")
+    assert (stem("led"), "lead") in lemma_forms("Albania led the talks.")  # "held" is stemmed as "hold" already
     span = Facts.of("Albania holds Iran responsible for the attack.")
     assert match(Claim.of("Albania held Iran responsible for the attack."), span, WEIGHTS).missing_words == ()
     assert stem("come") in lemma_stems(["come", "the"])

@@ -95,3 +95,9 @@ def test_a_refusal_premise_is_denied_only_by_denying_the_refusal() -> None:
                                       "it can not be removed.", refusal=refusal_terms(forbidden))
     # the question holds a denial of its own: the passage's may be that one
     assert refusal_terms("why can dist-upgrade remove packages when upgrade doesnt?") == frozenset()
+
+
+def test_an_opposite_restricted_by_only_agrees_with_the_premise() -> None:
+    premise = affirmed_terms("Why are window functions forbidden in GROUP BY and WHERE?")
+    assert not PremiseDenial().opposes(premise, "Window functions are permitted only in the SELECT list.")
+    assert PremiseDenial().opposes(premise, "Window functions are permitted in the GROUP BY clause.")

@@ -7,7 +7,7 @@ from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.chunking import chunk_document
 from assistant.schema import Document
 from assistant.store import bm25_scores, build_bm25
-from assistant.terms import content_stems, words
+from assistant.terms import content_stems, stem, words
 
 
 def test_a_word_hyphenated_across_a_line_break_is_one_word() -> None:
@@ -57,3 +57,9 @@ def test_bm25_tells_options_apart_by_case() -> None:
     for option, meaning in (("-N", "remote command"), ("-n", "/dev/null")):
         scores = bm25_scores(index, content_stems(f"what does ssh {option} do"), len(chunks))
         assert meaning in chunks[int(scores.argmax())].text
+
+
+def test_an_irregular_verb_form_is_stemmed_as_its_base_form() -> None:
+    assert stem("frozen") == stem("froze") == stem("freeze")
+    assert content_stems("The manual was written") == [stem("manual"), stem("write")]
+    assert stem("left") != stem("leave")  # also a direction: left out of the table

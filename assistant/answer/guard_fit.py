@@ -41,6 +41,7 @@ GRID = {
     "one_word_coverage": (0.4,),
     "max_unmatched": (2,),
     "unmatched_share": (0.0, 0.2, 0.25),
+    "literal_share": (0.35,),
     "relevance": (0.15, 0.2),
     "relevance_similarity": (0.6,),
     "anchor_reach": (0,),

@@ -12,8 +12,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 GUARD_PARAMS_PATH = Path(__file__).with_name("guard_params.json")
-GUARD_PARAMS_VERSION = 6  # 2: one_word_coverage; 3: context_credit, continuation_reach; 4: reason_share;
-# 5: nearby_reach, nearby_coverage; 6: unmatched_share
+GUARD_PARAMS_VERSION = 7  # 2: one_word_coverage; 3: context_credit, continuation_reach; 4: reason_share;
+# 5: nearby_reach, nearby_coverage; 6: unmatched_share; 7: literal_share
 
 
 class GuardParams(BaseModel):
@@ -30,6 +30,9 @@ class GuardParams(BaseModel):
     max_unmatched: int = Field(2, description="Content words of the claim that may go unmatched, whatever their weight...")
     unmatched_share: float = Field(0.0, ge=0, le=1, description="...or this share of a long claim's content words "
                                    "(rounded down), when that is more (0: off).")
+    literal_share: float = Field(0.0, ge=0, le=1, description="Share of a claim without a number (idf mass) its spans "
+                                 "must hold in its own words (stem, lemma), not as synonyms, near forms or words "
+                                 "around them (0: off).")
     max_spans: int = Field(3, ge=1, le=4, description="Separate spans a sentence joining facts may cite.")
     relevance: float = Field(0.3, description="Share of the question's terms (idf mass) the sentence and its spans "
                              "must meet to count as answering it.")

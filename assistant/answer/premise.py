@@ -166,9 +166,17 @@ class PremiseDenial:
         every_word = frozenset(stem(w) for w in words(sentence))
         for word in premise:
             opposites = OPPOSITE.get(word)
-            if not opposites or term_match(word, stems) or not opposites & every_word:
+            if not opposites or term_match(word, stems) or not opposites & every_word or _restricted(sentence, opposites):
                 continue
             others = [t for t in premise if t != word]
             if self._enough([t for t in others if term_match(t, stems)], others):
                 return True
         return False
+
+
+def _restricted(sentence: str, opposites: frozenset[str]) -> bool:
+    """The opposite is restricted by "only" ("permitted only in the SELECT list", "only allowed for"): it says the
+    premise's word holds everywhere else ("forbidden in WHERE"), so it agrees rather than opposes."""
+    tokens = words(sentence)
+    spots = [i for i, w in enumerate(tokens) if stem(w) in opposites]
+    return any("only" in tokens[max(i - 2, 0):i + 3] for i in spots)

@@ -9,8 +9,9 @@ as a word the span capitalises); a negated claim meets a negation
 (unless it corrects the question's premise); a stated boolean is not contradicted; and the claim's content words
 are covered (with stems, spaCy lemmas, near forms and synonyms; hedges such as "roughly" and light words such as
 "in both cases" need no support; a word found only around the span, next to it or in the question, earns part): almost
-all of them, or all but one, or most of them when the span also means nearly the same (MiniLM cosine); and only a
-few content words may go unmatched whatever their weight. The small rules live in ``claim_rules``; the thresholds
+all of them, or all but one, or most of them when the span also means nearly the same (MiniLM cosine) and lacks no
+more words than may go unmatched; only a few content words may go unmatched whatever their weight, and a claim
+without a number must be held in its own words for a share of it (not only by synonyms, near forms and credit). The small rules live in ``claim_rules``; the thresholds
 are fitted (``guard_params.json``).
 """
 
@@ -288,11 +289,17 @@ class Match:
     missing_words: tuple[str, ...]
     credited: tuple[str, ...] = ()  # words met only around the span
     terms: int = 0  # content words of the claim
+    literal: float = 1.0  # share of its content (idf mass) the span holds in the claim's own words (1.0 with a number)
 
     def unmatched_allowed(self, params: GuardParams) -> int:
         """Content words that may go unmatched: ``max_unmatched``, or ``unmatched_share`` of a long claim's words (a
         sentence joining several clauses restates more of them in its own words)."""
         return max(params.max_unmatched, int(params.unmatched_share * self.terms))
+
+    @property
+    def outside_span(self) -> int:
+        """Content words the span itself lacks: unmatched ones and those met only around it."""
+        return len(self.missing_words) + len(self.credited)
 
     @property
     def facts_ok(self) -> bool:
@@ -321,7 +328,7 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
     missing += [f"boolean {b}" for b in sorted(claim.booleans - facts.booleans) if facts.booleans]
     missing += [f"name order {' '.join(c)}" for c in claim.compounds
                 if all(name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
-    total = got = 0.0
+    total = got = own = 0.0
     unmatched: list[str] = []
     credited: list[str] = []
     lemma_of = dict(claim.lemmas)
@@ -334,10 +341,13 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
             hit = credit * max(_term_hit(form, around) for form in (term, lemma_of.get(term, term)))
             credited += [term] if hit else []
         got += hit * idf
+        own += idf if hit >= 0.9 else 0.0  # the same stem, lemma or split compound: not a synonym, near form or credit
         if not hit:
             unmatched.append(term)
     coverage = got / total if total else (1.0 if claim.numbers or claim.names or claim.months else 0.0)
-    return Match(round(coverage, 4), tuple(missing), tuple(unmatched), tuple(credited), len(claim.stems))
+    literal = own / total if total and not claim.numbers else 1.0
+    return Match(round(coverage, 4), tuple(missing), tuple(unmatched), tuple(credited), len(claim.stems),
+                 round(literal, 4))
 
 
 def misplaced(claim: Claim, facts: Facts) -> set[str]:
@@ -373,12 +383,22 @@ def _term_hit(term: str, stems: frozenset[str]) -> float:
 
 def supports(m: Match, similarity: float | None, params: GuardParams) -> bool:
     """The decision: hard facts all found, no more content words unmatched than allowed, and content covered (fully,
-    or mostly and close in meaning)."""
+    or mostly and close in meaning: ``paraphrases``)."""
     if not m.facts_ok or m.coverage <= 0 or len(m.missing_words) > m.unmatched_allowed(params):
+        return False
+    if m.literal < params.literal_share:  # covered mostly by synonyms, near forms and words around the span
         return False
     if m.coverage >= params.full_coverage or len(m.missing_words) <= 1 and m.coverage >= params.one_word_coverage:
         return True
-    return m.coverage >= params.soft_coverage and similarity is not None and similarity >= params.soft_similarity
+    return paraphrases(m, similarity, params)
+
+
+def paraphrases(m: Match, similarity: float | None, params: GuardParams) -> bool:
+    """Mostly covered and close in meaning (MiniLM cosine), with no more words outside the span itself than may go
+    unmatched: closeness vouches for rewording, not for words found only around the span or nowhere ("The sudden
+    shift ... from international diplomacy to cyber warfare" against "... modern warfare" under a heading)."""
+    return (m.coverage >= params.soft_coverage and m.outside_span <= m.unmatched_allowed(params)
+            and similarity is not None and similarity >= params.soft_similarity)
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
