@@ -34,7 +34,7 @@ from assistant.answer.relevance import (
     asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, names_one,
     names_someone, narrates, restates, states, swapped_name, swapped_subject,
 )
-from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, cosine, match, supports
+from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, match, supports
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
 from assistant.terms import STOPWORDS, content_stems
@@ -393,3 +393,9 @@ def guard_answer(reply: str, guard: Guard) -> GuardResult:
     for unit in split_answer(reply):
         guard.add(unit)
     return guard.result()
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    """Cosine of two vectors (unit-length inputs give a dot product)."""
+    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    return float(a @ b) / (na * nb) if na and nb else 0.0

@@ -1,18 +1,17 @@
 """Does a source span support a generated sentence? Hard facts must match exactly, wording may vary a little.
 
-A *claim* is one generated sentence. A span (or the union of a few) supports it when every number of the claim
-occurs in the span, near a word the claim attaches to it, or (next to an arithmetic cue: "days", "later", "more")
-is computed from its values (the days or years between two cited dates, the difference or sum of two cited numbers
-the claim states too; never a date's day or year, a bound, or the number of a numbered name such as "UTF-8"); every
-date is written whole in one span, and a number beside a month beside it; every month and name occurs in it (a name
-as a word the span capitalises); a negated claim meets a negation
-(unless it corrects the question's premise); a stated boolean is not contradicted; and the claim's content words
-are covered (with stems, spaCy lemmas, near forms and synonyms; hedges such as "roughly" and light words such as
-"in both cases" need no support; a word found only around the span, next to it or in the question, earns part): almost
-all of them, or all but one, or most of them when the span also means nearly the same (MiniLM cosine) and lacks no
-more words than may go unmatched; only a few content words may go unmatched whatever their weight, and a claim
-without a number must be held in its own words for a share of it (not only by synonyms, near forms and credit). The small rules live in ``claim_rules``; the thresholds
-are fitted (``guard_params.json``).
+A *claim* is one generated sentence. A span (or the union of a few) supports it when every number of the claim occurs
+in the span, near a word the claim attaches to it, or (by an arithmetic cue: "days", "later", "more") is computed from
+its values (days or years between two cited dates, the difference or sum of two cited numbers the claim states too;
+never a date's day or year, a bound, or a numbered name's number such as "UTF-8"); every date is written whole in one
+span, a number beside a month beside it; every month and name occurs in it (a name as a word the span capitalises); a
+negated claim meets a negation (unless it corrects the question's premise); a stated boolean is not contradicted; and
+the claim's content words are covered (stems, spaCy lemmas, near forms, synonyms; hedges such as "roughly" and light
+words such as "in both cases" need no support; a word found only around the span, or in the question, earns part):
+almost all, or all but one, or most when the span also means nearly the same (MiniLM cosine) and lacks no more words
+than may go unmatched; only a few may go unmatched whatever their weight, and a claim without a number must be held
+in its own words for a share of it (not only by synonyms, near forms and credit). Small rules: ``claim_rules``;
+thresholds fitted: ``guard_params.json``.
 """
 
 from __future__ import annotations
@@ -23,16 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-import numpy as np
-
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
-    bound_numbers,
-    date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, magnitudes, opening_name, plain_number,
-    pointed_contexts,
-    spelled_initials, time_numbers, unbroken,
-    value_contexts, value_units, without_identifiers,
+    bound_numbers, date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, magnitudes, opening_name,
+    plain_number, pointed_contexts, spelled_initials, time_numbers, unbroken, value_contexts, value_units,
+    without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
@@ -399,9 +394,3 @@ def paraphrases(m: Match, similarity: float | None, params: GuardParams) -> bool
     shift ... from international diplomacy to cyber warfare" against "... modern warfare" under a heading)."""
     return (m.coverage >= params.soft_coverage and m.outside_span <= m.unmatched_allowed(params)
             and similarity is not None and similarity >= params.soft_similarity)
-
-
-def cosine(a: np.ndarray, b: np.ndarray) -> float:
-    """Cosine of two vectors (unit-length inputs give a dot product)."""
-    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
-    return float(a @ b) / (na * nb) if na and nb else 0.0
