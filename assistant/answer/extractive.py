@@ -19,7 +19,7 @@ from assistant.answer.counted import counted_head
 from assistant.answer.evidence import Evidence
 from assistant.answer.features import Candidate, CandidateView, QuestionView, feature_values, typed, with_standings
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
-from assistant.answer.params import AnswerParams, load_params
+from assistant.answer.params import AnswerParams, load_params, sigmoid
 from assistant.answer.places import asked_item, asked_place, sentence_ordinal
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
@@ -296,7 +296,7 @@ class ExtractiveAnswerer:
         ranker = self.params.ranker
         for cand in out:
             cand.logit = ranker.logit(cand.features)
-            cand.prob = ranker.probability(cand.features)
+            cand.prob = sigmoid(cand.logit)
         return out
 
     def _select(

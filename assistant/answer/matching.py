@@ -21,6 +21,7 @@ class TermWeights:
         """``df``: how many of the ``n_chunks`` chunks contain each stem."""
         self.n = max(n_chunks, 1)
         self._df = df
+        self._idf: dict[str, float] = {}
         self._by_initial: dict[str, list[str]] = {}
         for term in self._df:
             self._by_initial.setdefault(term[:1], []).append(term)
@@ -55,9 +56,12 @@ class TermWeights:
         return self._df.get(term, 0)
 
     def idf(self, term: str) -> float:
-        """BM25-style idf, always positive."""
-        df = self.df(term)
-        return math.log((self.n - df + 0.5) / (df + 0.5) + 1.0)
+        """BM25-style idf, always positive (remembered per term: the weights never change once built)."""
+        value = self._idf.get(term)
+        if value is None:
+            df = self.df(term)
+            value = self._idf[term] = math.log((self.n - df + 0.5) / (df + 0.5) + 1.0)
+        return value
 
 
 @lru_cache(maxsize=20000)

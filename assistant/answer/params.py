@@ -7,7 +7,7 @@ eval collections; nothing in the answer code carries a weight or threshold of it
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -25,18 +25,28 @@ class LinearModel(BaseModel):
     mean: dict[str, float] = Field(default_factory=dict)
     scale: dict[str, float] = Field(default_factory=dict)
 
+    @cached_property
+    def _terms(self) -> tuple[tuple[str, float, float, float], ...]:
+        """(name, weight, mean, scale) per feature, looked up once (the model is read-only once loaded)."""
+        return tuple((name, weight, self.mean.get(name, 0.0), self.scale.get(name, 1.0) or 1.0)
+                     for name, weight in self.weights.items())
+
     def logit(self, values: dict[str, float]) -> float:
         """The model's log-odds for one input (unknown features count as 0, missing ones as their mean)."""
         total = self.bias
-        for name, weight in self.weights.items():
-            x = values.get(name, self.mean.get(name, 0.0))
-            total += weight * (x - self.mean.get(name, 0.0)) / (self.scale.get(name, 1.0) or 1.0)
+        for name, weight, mean, scale in self._terms:
+            total += weight * (values.get(name, mean) - mean) / scale
         return total
 
     def probability(self, values: dict[str, float]) -> float:
         """The model's probability for one input."""
-        z = max(min(self.logit(values), 30.0), -30.0)
-        return 1.0 / (1.0 + math.exp(-z))
+        return sigmoid(self.logit(values))
+
+
+def sigmoid(logit: float) -> float:
+    """The probability of a log-odds (clamped to +-30)."""
+    z = max(min(logit, 30.0), -30.0)
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 class AnswerParams(BaseModel):
