@@ -6,6 +6,11 @@ IDF = {"2048": 6.0, "bit": 5.5, "dsa": 5.0, "key": 2.0, "ssh-keygen": 4.0, "pass
 CONFLICT = ValueConflict()
 
 
+def conflicts(question: str, idf: dict[str, float], sentence: str) -> bool:
+    stated = CONFLICT.stated(question, idf)
+    return stated is not None and CONFLICT.denies(stated, sentence)
+
+
 def test_amounts_read_a_unit_written_either_way() -> None:
     assert amounts("a 2048-bit key") == amounts("2048 bits") == {("2048", "bit")}
     assert amounts("up to 1,000 characters, 5 chars min") == {("1000", "character"), ("5", "character")}
@@ -14,20 +19,20 @@ def test_amounts_read_a_unit_written_either_way() -> None:
 
 def test_another_amount_about_the_same_thing_conflicts() -> None:
     question = "How do I pass -b to ssh-keygen to create a 2048-bit DSA key?"
-    assert CONFLICT.conflicts(question, IDF, "DSA keys must be exactly 1024 bits as specified by FIPS 186-2.")
-    assert not CONFLICT.conflicts(question, IDF, "DSA keys of 1024 or 2048 bits are accepted.")  # states it too
-    assert not CONFLICT.conflicts(question, IDF, "RSA moduli are at least 1024 bits.")  # about another thing
-    assert not CONFLICT.conflicts(question, IDF, "DSA keys are signed with SHA-1.")  # no amount in that unit
+    assert conflicts(question, IDF, "DSA keys must be exactly 1024 bits as specified by FIPS 186-2.")
+    assert not conflicts(question, IDF, "DSA keys of 1024 or 2048 bits are accepted.")  # states it too
+    assert not conflicts(question, IDF, "RSA moduli are at least 1024 bits.")  # about another thing
+    assert not conflicts(question, IDF, "DSA keys are signed with SHA-1.")  # no amount in that unit
 
 
 def test_a_yes_no_question_takes_no_amount_for_granted() -> None:
-    assert not CONFLICT.conflicts("Can I create a 2048-bit DSA key?", IDF, "DSA keys must be exactly 1024 bits.")
+    assert not conflicts("Can I create a 2048-bit DSA key?", IDF, "DSA keys must be exactly 1024 bits.")
 
 
 def test_a_default_or_minimum_leaves_a_how_to_amount_open() -> None:
     question = "How do I create a 4096-bit RSA key?"
     idf = {"rsa": 5.0, "key": 2.0, "creat": 1.0}
-    assert not CONFLICT.conflicts(question, idf, "For RSA keys, the minimum is 1024 bits and the default 3072 bits.")
-    assert CONFLICT.conflicts(question, idf, "RSA keys are always 2048 bits.")
-    assert CONFLICT.conflicts("Why does SQLite cut my strings to 50 characters?", {"sqlite": 3.0, "string": 2.0},
+    assert not conflicts(question, idf, "For RSA keys, the minimum is 1024 bits and the default 3072 bits.")
+    assert conflicts(question, idf, "RSA keys are always 2048 bits.")
+    assert conflicts("Why does SQLite cut my strings to 50 characters?", {"sqlite": 3.0, "string": 2.0},
                               "SQLite lets you store a 2000-character string into a VARCHAR(10).")

@@ -12,7 +12,7 @@ dropped (or kept, marked unsupported, when ``keep_unsupported``); when no senten
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -23,7 +23,7 @@ from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
-from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
+from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
 from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value)
 from assistant.answer.polarity import denies_unasked, reasons_unasked
@@ -279,12 +279,11 @@ class Guard:
             own = sentence_stems(unit.text)
             topic = frozenset().union(*(self._topic(s) for s in alignment.spans))
             met = coverage(self._terms, self.weights, own | topic)[0]
-            placed = self._anchored(alignment.spans) or self._continues(alignment.spans)
-            if not placed and met < self.params.relevance and not self._close(alignment):
+            anchored, continues = self._anchored(alignment.spans), self._continues(alignment.spans)
+            if not (anchored or continues) and met < self.params.relevance and not self._close(alignment):
                 return False
             if not self._reasoned and not coverage(self._terms, self.weights, own)[0] and not (
-                    _SUBJECT_PRONOUN.match(unit.text) or self._continues(alignment.spans)
-                    or self._anchored(alignment.spans) and not has_own_subject(unit.text)):
+                    _SUBJECT_PRONOUN.match(unit.text) or continues or anchored and not has_own_subject(unit.text)):
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
@@ -320,18 +319,14 @@ class Guard:
     def _continues(self, spans: list[SpanCandidate]) -> bool:
         """A span at or next to one an earlier kept sentence cites (same document): the answer goes on where the
         sources go on ("You might wish to invoke VACUUM ..." after the sentence that answered)."""
-        reach = self.params.continuation_reach
-        return reach > 0 and any(s.source == k.source and s.start < k.end + reach and k.start - reach < s.end
-                                 for s in spans for k in self._kept)
+        return self.params.continuation_reach > 0 and _within(spans, self._kept, self.params.continuation_reach)
 
     def _anchored(self, spans: list[SpanCandidate]) -> bool:
         """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question; never
         for a question none of whose terms the corpus knows (its nearest sentences are near nothing)."""
         if self._terms and not any(self.weights.known(t) for t in self._terms):
             return False
-        reach = self.params.anchor_reach
-        return any(s.source == a.source and s.start < a.end + reach and a.start - reach < s.end
-                   for s in spans for a in self.anchors)
+        return _within(spans, self.anchors, self.params.anchor_reach)
 
     def _close(self, alignment: Alignment) -> bool:
         """The sentence, or its spans, mean nearly what the question asks (MiniLM cosine)."""
@@ -395,7 +390,7 @@ def guard_answer(reply: str, guard: Guard) -> GuardResult:
     return guard.result()
 
 
-def cosine(a: np.ndarray, b: np.ndarray) -> float:
-    """Cosine of two vectors (unit-length inputs give a dot product)."""
-    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
-    return float(a @ b) / (na * nb) if na and nb else 0.0
+def _within(spans: list[SpanCandidate], others: Sequence[Span | SpanCandidate], reach: int) -> bool:
+    """Whether one of ``spans`` lies at or within ``reach`` characters of one of ``others`` in the same document."""
+    return any(s.source == o.source and s.start < o.end + reach and o.start - reach < s.end
+               for s in spans for o in others)

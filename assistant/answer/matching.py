@@ -1,4 +1,5 @@
-"""Soft, idf-weighted matching of question terms against sentences (stems, prefixes, compounds, demonyms)."""
+"""Soft, idf-weighted matching of question terms against sentences (stems, prefixes, compounds, demonyms), and the
+cosine of two embedding vectors."""
 
 from __future__ import annotations
 
@@ -130,3 +131,9 @@ def question_terms(text: str, filler: frozenset[str]) -> list[str]:
         if s in sentence_stems(w):
             seen.append(s)
     return seen
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    """Cosine of two vectors (unit-length inputs give a dot product)."""
+    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    return float(a @ b) / (na * nb) if na and nb else 0.0

@@ -61,8 +61,9 @@ _LIST_ASKED = re.compile(r"(?:^|\b(?:please|you|me)\s)list\b|\ba list of\b|\b(?:
 
 
 # "the maximum length of a hostname", "the size of a key": a measure is asked for, so a number answers it
-_MEASURE = re.compile(r"\b(?:(?:maximum|minimum|max|min|total|average)\s+)?(?:length|size|width|height|depth|count|"
-                      r"capacity)\s+(?:of|for)\b|\b(?:maximum|minimum|max|min)\s+(?:length|size|number|count|value|amount)\b")
+MEASURE_NOUNS = ("length", "size", "width", "height", "depth", "count", "capacity")
+_MEASURE = re.compile(rf"\b(?:(?:maximum|minimum|max|min|total|average)\s+)?(?:{'|'.join(MEASURE_NOUNS)})"
+                      r"\s+(?:of|for)\b|\b(?:maximum|minimum|max|min)\s+(?:length|size|number|count|value|amount)\b")
 
 
 # A question asking for a way or a reason ("how did X cut down on the number of questions?", "why does the number

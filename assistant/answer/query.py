@@ -14,7 +14,7 @@ from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
 from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
-from assistant.answer.qtypes import DATE, QUESTION_FILLER, AnswerType, asks_yes_no, expected_type
+from assistant.answer.qtypes import DATE, MEASURE_NOUNS, QUESTION_FILLER, AnswerType, asks_yes_no, expected_type
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
 
@@ -57,8 +57,8 @@ _VERSION_HEADS = frozenset({"version", "release"})
 _SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
 # Nouns naming a measure (general English and computing): "what wrap length ...", "what uid does root have": a number
 # answers a question asking for one.
-_MEASURE_HEADS = frozenset("""percentage percent size length width height depth count capacity timeout interval
-    duration delay ratio rate frequency threshold port uid gid pid""".split())
+_MEASURE_HEADS = frozenset(MEASURE_NOUNS) | frozenset("""percentage percent timeout interval duration delay ratio rate
+    frequency threshold port uid gid pid""".split())
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
 # A program, package or option name as typed: words joined by "-" or "_" ("unattended-upgrades", "wpa_supplicant").

@@ -309,10 +309,11 @@ class Contradicted:
         """The candidate that denies the question's premise, if any."""
         stated, affirmed = premise_terms(q.query.text), affirmed_terms(q.query.text)
         refusal = refusal_terms(q.query.text)
+        amounts = self.values.stated(q.query.text, q.term_idf)
         denying = next((c for c in ranked[:self.premise_first] if self.premise.denies(stated, c.sentence.text, c.window)
                         or (refusal and self.premise.denies(affirmed, c.sentence.text, refusal=refusal))
                         or self.premise.opposes(affirmed, c.sentence.text)
-                        or self.values.conflicts(q.query.text, q.term_idf, c.sentence.text)), None)
+                        or amounts is not None and self.values.denies(amounts, c.sentence.text)), None)
         if denying is not None:
             return denying
         text = q.query.text

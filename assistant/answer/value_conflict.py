@@ -37,6 +37,15 @@ def amounts(text: str) -> set[tuple[str, str]]:
 
 
 @dataclass(frozen=True)
+class StatedAmounts:
+    """What a question takes for granted: its amounts, its rarest terms besides them, and whether it asks why."""
+
+    amounts: frozenset[tuple[str, str]]
+    rare: tuple[str, ...]
+    asks_why: bool
+
+
+@dataclass(frozen=True)
 class ValueConflict:
     """Whether a passage sentence states another amount in a unit where the question states one (and not the
     question's), the sentence holding at least ``min_shared`` of the question's ``rare_terms`` rarest terms besides
@@ -46,17 +55,23 @@ class ValueConflict:
     min_shared: int = 1
     min_match: float = 0.8  # term_match score for a rare term to count as present
 
-    def conflicts(self, question: str, term_idf: dict[str, float], sentence: str) -> bool:
-        """Whether ``sentence`` contradicts an amount ``question`` takes for granted."""
-        if asks_yes_no(question) or not (_ASKS_WHY.match(question) or _ONLY_AMOUNT.search(sentence)):
+    def stated(self, question: str, term_idf: dict[str, float]) -> StatedAmounts | None:
+        """The amounts ``question`` takes for granted (None: it states none, or asks yes or no), read once per
+        question."""
+        amounts_ = frozenset(amounts(question))
+        if not amounts_ or asks_yes_no(question):
+            return None
+        own = {stem(part) for amount in amounts_ for part in amount}  # the amount's number and unit are what differs
+        rare = sorted((t for t in term_idf if t not in own), key=lambda t: -term_idf[t])[:self.rare_terms]
+        return StatedAmounts(amounts_, tuple(rare), bool(_ASKS_WHY.match(question)))
+
+    def denies(self, stated: StatedAmounts, sentence: str) -> bool:
+        """Whether ``sentence`` contradicts an amount the question takes for granted."""
+        if not (stated.asks_why or _ONLY_AMOUNT.search(sentence)):
             return False
-        stated = amounts(question)
-        if not stated:
+        stems = sentence_stems(sentence)
+        if sum(term_match(t, stems) >= self.min_match for t in stated.rare) < self.min_shared:
             return False
         theirs = amounts(sentence)
-        stems = sentence_stems(sentence)
-        own = {stem(part) for amount in stated for part in amount}  # the amount's number and unit are what differs
-        rare = sorted((t for t in term_idf if t not in own), key=lambda t: -term_idf[t])[:self.rare_terms]
-        if sum(term_match(t, stems) >= self.min_match for t in rare) < self.min_shared:
-            return False
-        return any(any(u == unit for _, u in theirs) and (number, unit) not in theirs for number, unit in stated)
+        return any(any(u == unit for _, u in theirs) and (number, unit) not in theirs
+                   for number, unit in stated.amounts)
