@@ -144,9 +144,9 @@ class Turns:
     def near_previous(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str], resolution: Resolution,
     ) -> Draft | None:
-        """The answer to a leaning follow-up the answerer refused, from near the previous answer: the sentence after
-        its best citation, in its paragraph, that holds every word the follow-up adds (``followup_adds.found_near``),
-        or None."""
+        """The answer to a leaning follow-up the answerer refused, from near the previous answer (its other cited
+        sentences, then those after its best citation in its paragraph: ``followup_besides.neighbourhood``): the
+        first that holds every word the follow-up adds (``followup_adds.found_near``), or None."""
         from assistant.answer.extractive import Draft
         from assistant.followup_adds import found_near
         from assistant.followup_besides import neighbourhood
