@@ -25,3 +25,20 @@ class FollowupParams:
 
 
 PARAMS = FollowupParams()
+
+
+@dataclass(frozen=True)
+class AddedParams:
+    """What a follow-up adds, looked for in its answer and near the previous one (``assistant.followup_adds``;
+    issue 16r, chosen on the tune conversations of fifteen collections and the article's)."""
+
+    refuse_parts: tuple[str, ...] = ("NOUN", "PROPN", "ADJ")  # words whose absence from every cited sentence refuses
+    # (+4 right refusals: apache-httpd, command-manuals, debian-faq, licences; -1 right answer: sqlite-manual;
+    # verbs too moved no refusal and cost "what did that *lead* to?", answered by "it *resulted* in ...")
+    found_parts: tuple[str, ...] = ("NOUN", "PROPN", "ADJ", "VERB")  # words a sentence near the previous answer
+    # must all hold to answer a follow-up the answerer refused
+    near_paragraphs: int = 0  # paragraphs after the previous answer's best citation looked in (0: its own)
+    found_after: int = 1  # sentences after the one found that the answer goes on with
+
+
+ADDED = AddedParams()

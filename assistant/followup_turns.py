@@ -103,26 +103,68 @@ class Turns:
         when no cited sentence holds what it asks for (a name, the verb of a yes/no question, a duration:
         ``assistant.followup_asked``; any question asked after others, since one asked as typed, "has the EU pledged
         anything?", is still a follow-up to the topic the earlier turns found; a question asked alone, the duration
-        and the name of someone described by a role)."""
+        and the name of someone described by a role), or when it adds nouns or adjectives no cited sentence holds
+        (``unanswered``)."""
         from assistant.answer.extractive import Draft
         from assistant.followup_asked import ALONE_CHECKS, CHECKS, holds_new_value, missing_asked
         from assistant.followup_gate import load_gate, refuses
         from assistant.followup_items import ITEM_CUE
 
-        if draft.abstained or ITEM_CUE in resolution.cues:
+        if ITEM_CUE in resolution.cues:
             return draft  # another item of an enumeration overlaps the previous answer by design: not judged
+        if draft.abstained:
+            return self.near_previous(question, history, standalone, resolution) or draft
         checks = CHECKS if history else ALONE_CHECKS
-        if why := missing_asked(question, resolution.query, [s.text for s in draft.sentences], checks):
+        cited = [s.text for s in draft.sentences]
+        why = missing_asked(question, resolution.query, cited, checks) or self.unanswered(question, history,
+                                                                                          resolution, cited)
+        if why:
             return Draft([], True, why, draft.sentences[:2], draft.scores)
         if not history or not standalone or not resolution.cues:
             return draft
         params = self.assistant.gate_params or load_gate()
         if not refuses(params, self.gate_features(question, history, standalone, resolution, hits, draft)):
             return draft
-        if holds_new_value(resolution.query, standalone[-1], [s.text for s in draft.sentences]):
+        if holds_new_value(resolution.query, standalone[-1], cited):
             return draft  # "when did he send it?": the date is what it adds, in the sentence cited before
         return Draft([], True, "the passages found answer the earlier question, not what this one adds",
                      draft.sentences[:2], draft.scores)
+
+    def unanswered(
+        self, question: str, history: Sequence[str | Answer] | None, resolution: Resolution, cited: list[str],
+    ) -> str | None:
+        """Why the answer (``cited``: its sentences) to a follow-up that leans on ``history`` is refused because no
+        cited sentence holds a noun or adjective it adds (``assistant.followup_adds``), or None."""
+        from assistant.followup_adds import adds_unanswered
+
+        if not history or not resolution.cues:
+            return None
+        return adds_unanswered(question, _asked(history), cited, self.assistant.generation()[1].answerer.weights.known)
+
+    def near_previous(
+        self, question: str, history: Sequence[str | Answer] | None, standalone: list[str], resolution: Resolution,
+    ) -> Draft | None:
+        """The answer to a leaning follow-up the answerer refused, from near the previous answer (its other cited
+        sentences, then those after its best citation in its paragraph: ``followup_besides.neighbourhood``): the
+        first that holds every word the follow-up adds (``followup_adds.found_near``), or None."""
+        from assistant.answer.extractive import Draft
+        from assistant.followup_adds import found_near
+        from assistant.followup_besides import neighbourhood
+        from assistant.followup_params import ADDED
+
+        if not history or not standalone or not resolution.cues:
+            return None
+        earlier = self.turn_answer(list(history), standalone)
+        if earlier.abstained or not earlier.citations:
+            return None
+        snapshot = self.assistant.snapshot()
+        best = max(earlier.citations, key=lambda c: c.score)
+        rows = snapshot.document_rows.get(best.source, range(0))
+        near = neighbourhood(snapshot.meta.sentences[rows.start:rows.stop], earlier.citations, best,
+                             snapshot.meta.documents[best.source].text, ADDED.near_paragraphs)
+        known = self.assistant.generation()[1].answerer.weights.known
+        sentences = found_near(question, _asked(history), near, known)
+        return Draft(sentences=sentences, abstained=False) if sentences else None
 
     def earlier_answer(self, query: str) -> Answer:
         """The extractive answer to ``query`` (text "" and no citations when it abstains), the last few kept: an
@@ -194,3 +236,8 @@ class Turns:
         text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
         return Answer(question=question, answer=text, citations=citations, abstained=False,
                       searched=f"{standalone[-1].rstrip('?')}: what follows ({asks.cue})?")
+
+
+def _asked(history: Sequence[str | Answer]) -> list[str]:
+    """The earlier questions as asked."""
+    return [turn.question if isinstance(turn, Answer) else str(turn) for turn in history]

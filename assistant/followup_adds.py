@@ -1,0 +1,76 @@
+"""What a follow-up adds to the conversation, looked for in its answer and near the previous answer.
+
+A follow-up is searched with words the history supplied ("which dns server software do they recommend for that?"
+is searched with the earlier question's "ServerAlias names" and "DNS"). The words it types and no earlier question
+holds are what it adds ("software"); the borrowed ones are known to be in the corpus, near the previous answer, and
+say nothing of whether the follow-up can be answered. So a follow-up is judged on what it adds:
+
+- ``adds_unanswered``: when it adds nouns or adjectives the corpus knows and no cited sentence holds any of them
+  (stem, near form or synonym), the answer speaks of the earlier question only and is refused (the corpus says
+  something of that "software" elsewhere, not here). Words the corpus never uses are left out (the asker's
+  paraphrase, "db" for "database"); only a follow-up that leans on the history is judged (one typed to stand
+  alone was searched with its own words);
+- ``found_near``: when the answerer refused, a sentence near the previous answer that holds every word it adds
+  (nouns, verbs, adjectives, all known to the corpus) is where its answer is ("can it show the hostname instead of
+  the IP?" + "why isn't that recommended?": "However, this configuration is not recommended since ...", the
+  sentence after the one that answered).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from assistant.answer.matching import sentence_stems, term_match
+from assistant.answer.synonyms import synonyms
+from assistant.followup import apostrophes
+from assistant.followup_asked import LIGHT_VERBS
+from assistant.followup_params import ADDED, AddedParams
+from assistant.nlp import syntax
+from assistant.schema import Sentence
+from assistant.terms import content_stems
+
+
+def holds(term: str, stems: frozenset[str]) -> bool:
+    """Whether ``stems`` hold ``term``: the same stem, a near form (Albania/Albanian) or a synonym."""
+    return term_match(term, stems) > 0 or bool(synonyms(term) & stems)
+
+
+def _stems(texts: Sequence[str]) -> frozenset[str]:
+    """The content stems of all ``texts``."""
+    return frozenset().union(*(sentence_stems(t) for t in texts)) if texts else frozenset()
+
+
+def added_words(asked: str, history: Sequence[str], parts: Sequence[str]) -> list[str]:
+    """The stems of the words of ``parts`` (parts of speech; light verbs left out) that ``asked`` types and no
+    earlier question (``history``, as asked) holds, in order."""
+    earlier = _stems(history)
+    added = []
+    for token in syntax(apostrophes(asked)).tokens:
+        if token.pos in parts and token.lemma not in LIGHT_VERBS:
+            added += [t for t in content_stems(token.text) if not holds(t, earlier)]
+    return list(dict.fromkeys(added))
+
+
+def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], known: Callable[[str], bool],
+                    params: AddedParams = ADDED) -> str | None:
+    """The reason to refuse an answer (``cited``: its sentences) to ``asked`` after ``history`` that holds none of
+    the nouns and adjectives the corpus knows (``known`` of a stem) that the follow-up adds; None otherwise."""
+    added = [t for t in added_words(asked, history, params.refuse_parts) if known(t)]
+    stems = _stems(cited)
+    if not added or any(holds(t, stems) for t in added):
+        return None
+    return "the passages found answer the earlier question, not what this one adds"
+
+
+def found_near(asked: str, history: Sequence[str], near: Sequence[Sentence], known: Callable[[str], bool],
+               params: AddedParams = ADDED) -> list[Sentence]:
+    """The answer to ``asked`` among ``near`` (the sentences near the previous answer, in the order looked at): the
+    first that holds every word the follow-up adds and the ``params.found_after`` after it; none when it adds no
+    word, or one the corpus never uses (``known`` of a stem), or no sentence holds them all."""
+    added = added_words(asked, history, params.found_parts)
+    if not added or not all(known(t) for t in added):
+        return []
+    for i, sentence in enumerate(near):
+        if all(holds(t, sentence_stems(sentence.text)) for t in added):
+            return list(near[i:i + 1 + params.found_after])
+    return []

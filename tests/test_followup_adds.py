@@ -1,0 +1,57 @@
+"""What a follow-up adds, looked for in its answer and near the previous answer (issue 16r), on made-up sentences:
+the real spaCy parser, no index."""
+
+from __future__ import annotations
+
+from assistant.followup_adds import added_words, adds_unanswered, found_near
+from assistant.followup_params import ADDED
+from assistant.schema import Sentence
+
+HISTORY = ["do the harbour's ferries need a licence?"]
+FERRY_SAID = ["Every ferry of the harbour needs a licence from the port authority."]
+VOCABULARY = {"ferri", "harbour", "licenc", "port", "author", "captain", "insur", "cheaper", "recommend", "fee"}
+
+
+def known(term: str) -> bool:
+    """The made-up corpus's vocabulary (stems)."""
+    return term in VOCABULARY
+
+
+def sentences(*texts: str) -> list[Sentence]:
+    """``texts`` as consecutive sentences of one document."""
+    out, at = [], 0
+    for n, text in enumerate(texts):
+        out.append(Sentence(id=f"s{n}", source="doc.txt", start=at, end=at + len(text), text=text))
+        at += len(text) + 1
+    return out
+
+
+def test_the_words_a_follow_up_adds_leave_out_the_history_s_and_light_verbs() -> None:
+    assert added_words("which insurance do they need for that?", HISTORY, ADDED.refuse_parts) == ["insur"]
+    assert added_words("and the ferries' captains?", HISTORY, ADDED.refuse_parts) == ["captain"]  # ferries: said
+    assert added_words("why is that recommended?", HISTORY, ADDED.found_parts) == ["recommend"]
+    assert added_words("does it make that happen?", HISTORY, ADDED.found_parts) == []  # light verbs only
+
+
+def test_an_answer_holding_none_of_the_added_nouns_is_refused() -> None:
+    asked = "which insurance do they need for that?"
+    assert adds_unanswered(asked, HISTORY, FERRY_SAID, known)  # the licence again, no insurance
+    assert adds_unanswered(asked, HISTORY, ["Each ferry must be insured against fire.", *FERRY_SAID], known) is None
+    assert adds_unanswered("how much cheaper is it?", HISTORY, FERRY_SAID, known)  # an adjective it adds
+
+
+def test_words_the_corpus_never_uses_and_questions_adding_nothing_pass() -> None:
+    assert adds_unanswered("and for a yacht?", HISTORY, FERRY_SAID, known) is None  # "yacht": not in the corpus
+    assert adds_unanswered("does it need one?", HISTORY, FERRY_SAID, known) is None  # adds no noun
+
+
+def test_a_refused_follow_up_is_answered_from_the_sentence_near_the_previous_answer_holding_what_it_adds() -> None:
+    near = sentences("The port authority issues it within a week.",
+                     "However, a licence is not recommended for small boats, since the fee is high.",
+                     "Small boats register with the harbour master instead.",
+                     "The harbour master keeps the register.")
+    found = found_near("why isn't that recommended?", HISTORY, near, known)
+    assert [s.id for s in found] == ["s1", "s2"]  # the sentence and the one after it
+    assert found_near("why is that cheaper?", HISTORY, near, known) == []  # no sentence holds "cheaper"
+    assert found_near("why is that recommended by captains?", HISTORY, near, known) == []  # not all it adds
+    assert found_near("why isn't a yacht recommended?", HISTORY, near, known) == []  # "yacht": not in the corpus
