@@ -1,8 +1,12 @@
-"""Multi-part questions split into sub-questions (assistant.answer.query.question_parts), on plain strings."""
+"""Multi-part questions split into sub-questions (assistant.answer.query.question_parts), and each part's own answer
+joining the whole one's (assistant.answer.pipeline.with_part)."""
 
 from __future__ import annotations
 
+from assistant.answer.extractive import Draft
+from assistant.answer.pipeline import with_part
 from assistant.answer.query import question_parts
+from assistant.schema import Sentence
 
 
 def test_two_questions_joined_by_and_are_two_parts() -> None:
@@ -26,3 +30,41 @@ def test_single_questions_and_pairs_of_nouns_stay_whole() -> None:
     assert question_parts("what is the relation between albania and iran?") == []
     assert question_parts("what is X? thanks") == []  # the first part is too thin to stand alone
     assert question_parts("Who leads the group these days?") == []
+
+
+def _sentence(start: int, end: int, source: str = "doc.md") -> Sentence:
+    return Sentence(source=source, start=start, end=end, id=f"{source}:{start}", text="x" * (end - start))
+
+
+def test_a_part_adds_its_best_sentence_in_document_order() -> None:
+    whole = Draft([_sentence(100, 150)], False, scores={"doc.md:100": 0.9})
+    part = Draft([_sentence(10, 40), _sentence(300, 350)], False, scores={"doc.md:10": 0.2, "doc.md:300": 0.8})
+    joined = with_part(whole, part, 1)
+    assert [s.start for s in joined.sentences] == [100, 300]  # the part's best, not its first
+    assert [s.start for s in with_part(whole, part, 2).sentences] == [10, 100, 300]
+    assert joined.scores["doc.md:300"] == 0.8 and not joined.abstained
+    led = Draft(part.sentences, False, scores=part.scores, lead=part.sentences[0])  # the answerer's own first choice
+    assert [s.start for s in with_part(whole, led, 1).sentences] == [10, 100]
+
+
+def test_a_part_sentence_overlapping_the_answer_is_left_out() -> None:
+    whole = Draft([_sentence(100, 150)], False, scores={"doc.md:100": 0.9})
+    part = Draft([_sentence(90, 400), _sentence(500, 520)], False, scores={"doc.md:90": 0.9, "doc.md:500": 0.1})
+    assert [s.start for s in with_part(whole, part, 1).sentences] == [100, 500]
+    assert with_part(whole, Draft([_sentence(120, 130)], False), 1) is whole
+
+
+def test_each_part_asked_alone_adds_what_the_whole_answer_lacks(assistant) -> None:
+    question = "When did Albania recognize Israel, and where does Albania have its embassy in Israel?"
+    pipeline = assistant.generation()[1]
+    whole = pipeline.run_one(question)[1]
+    joined = pipeline.run(question)[1]
+    assert not joined.abstained and {s.id for s in whole.sentences} <= {s.id for s in joined.sentences}
+    lacking = 0
+    for part in question_parts(question):
+        alone = pipeline.run_one(part)[1]
+        new = [s for s in alone.sentences if not any(s.source == o.source and s.start < o.end and o.start < s.end
+                                                    for o in whole.sentences)]
+        lacking += bool(new)
+        assert not new or any(s.id in {j.id for j in joined.sentences} for s in new), part
+    assert lacking  # the whole question's answer lacked a sentence some part finds alone

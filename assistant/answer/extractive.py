@@ -65,6 +65,7 @@ class Draft:
     scores: dict[str, float] = field(default_factory=dict)
     template: str | None = None  # answer text with {0}, {1}... for the markers of ``sentences``, when computed
     second_look: bool = False  # no date, number or name where one was asked for: a deeper search may find one
+    lead: Sentence | None = None  # the sentence chosen first, the answer's best (``sentences`` are in document order)
 
 
 class ExtractiveAnswerer:
@@ -154,9 +155,9 @@ class ExtractiveAnswerer:
         if compared:
             compared.scores = scores
             return compared
-        chosen = self._select(seen.question, ranked, query.kind, hits, question_vector, item)
+        chosen, lead = self._select(seen.question, ranked, query.kind, hits, question_vector, item)
         lacks_value = any(seen.evidence[r] for r in _SECOND_LOOK_RULES)
-        return Draft(chosen, False, "", nearest, scores, second_look=lacks_value)
+        return Draft(chosen, False, "", nearest, scores, second_look=lacks_value, lead=lead)
 
     def _asked_item(self, question: str, ranked: list[Candidate], among: int = 5) -> Sentence | None:
         """The enumeration item the question asks for ("the second lesson": "Secondly, ..."), found at or after
@@ -302,9 +303,10 @@ class ExtractiveAnswerer:
     def _select(
         self, view: QuestionView, ranked: list[Candidate], kind: AnswerType, hits: list[Hit], qvec: np.ndarray,
         item: Sentence | None = None,
-    ) -> list[Sentence]:
+    ) -> tuple[list[Sentence], Sentence]:
         """Up to ``max_sentences`` sentences: the best (the asked-for enumeration ``item`` first when found), the
-        best for each part of a multi-part question, then close runners-up that add a term, with their context."""
+        best for each part of a multi-part question, then close runners-up that add a term, with their context;
+        and the best one."""
         limit = self.settings.answer.max_sentences
         question = view.query.text
         primary = [c for c in ranked if c.typed] if kind in ("date", "number") else ranked
@@ -343,7 +345,7 @@ class ExtractiveAnswerer:
         elif not item and (listed := next(filter(None, (self._enumeration(s, _head_terms(view.query))
                                                         for s in sentences)), None)):  # "several lessons": all
             sentences = list({s.id: s for s in [*listed, *sentences]}.values())[:limit]
-        return self._with_context(sentences, kind, limit)
+        return self._with_context(sentences, kind, limit), item or chosen[0].sentence
 
     def _with_context(self, sentences: list[Sentence], kind: AnswerType, limit: int) -> list[Sentence]:
         """Add the sentence a pronoun points back to, for why-questions the reason that follows, and to a console

@@ -1,5 +1,6 @@
 """The answer pipeline's outer stages: analyse → retrieve (with sub-questions) → answer → a deeper second look
-before a refusal for want of a date, number or name. ``Assistant.ask`` is a thin call to ``AnswerPipeline.run``."""
+before a refusal for want of a date, number or name → each part of a multi-part question answered on its own.
+``Assistant.ask`` is a thin call to ``AnswerPipeline.run``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import numpy as np
 
 from assistant.answer.places import asked_place
 from assistant.answer.qtypes import has_value
-from assistant.schema import Hit
+from assistant.followup_cues import cues
+from assistant.schema import Hit, Sentence
 
 if TYPE_CHECKING:
     from assistant.answer.extractive import Draft, ExtractiveAnswerer, Inspection
@@ -58,7 +60,25 @@ class AnswerPipeline:
         return found, self.answerer.inspect(text, found.hits, found.vector, found.query)
 
     def run(self, text: str) -> tuple[list[Hit], Draft]:
-        """The retrieved chunks and the answerer's draft, after a second look where one can help."""
+        """The retrieved chunks and the answerer's draft, after a second look where one can help, with what each
+        part of a multi-part question that stands on its own (no pronoun or demonstrative pointing at the other part:
+        ``followup_cues.cues``) finds asked alone."""
+        hits, draft = self.run_one(text)
+        parts = self.answerer.analyse(text).parts
+        if not parts or draft.abstained or draft.template is not None:
+            return hits, draft
+        for part in parts:
+            if cues(part):  # "which country would host it?": the part leans on the other, so not asked alone
+                continue
+            part_hits, part_draft = self.run_one(part)
+            if not part_draft.abstained and part_draft.template is None:
+                draft = with_part(draft, part_draft, self.answerer.params.part_answer_sentences)
+                seen = {h.chunk.id for h in hits}
+                hits = hits + [h for h in part_hits if h.chunk.id not in seen]
+        return hits, draft
+
+    def run_one(self, text: str) -> tuple[list[Hit], Draft]:
+        """The retrieved chunks and the answerer's draft for one question, after a second look where one can help."""
         found = self.retrieve(text)
         query, vector, hits = found.query, found.vector, found.hits
         draft = self.answerer.answer(text, hits, vector, query)
@@ -70,3 +90,31 @@ class AnswerPipeline:
             if not second.abstained and not second.second_look:  # the deeper look found the asked-for value
                 hits, draft = wider, second
         return hits, draft
+
+
+def with_part(draft: Draft, part: Draft, count: int) -> Draft:
+    """``draft`` joined by the ``count`` best sentences of a part's own answer (its lead first, then by the part's
+    scores) that it lacks: a part asked alone is searched with its own words, and "where does it keep .debs, and
+    where the lists?" then finds the sentence for each. The sentences stay in document order, as the answerer gives
+    them; one that overlaps a sentence already there (a long span holding a shorter one) is passed over: when the
+    part's lead is there already, its runner-up adds what the whole question's ranking missed ("The default is
+    double-quote." after "The default is the same as the QUOTE value")."""
+    from assistant.answer.extractive import Draft
+
+    lead = part.lead
+    best = sorted(part.sentences, key=lambda s: (not (lead and _overlap(s, lead)), -part.scores.get(s.id, 0.0)))
+    added: list[Sentence] = []
+    for sentence in best:
+        if len(added) < count and not any(_overlap(sentence, o) for o in [*draft.sentences, *added]):
+            added.append(sentence)
+    if not added:
+        return draft
+    order = {source: i for i, source in enumerate(dict.fromkeys(s.source for s in [*draft.sentences, *added]))}
+    sentences = sorted([*draft.sentences, *added], key=lambda s: (order[s.source], s.start))
+    scores = {**part.scores, **draft.scores}
+    return Draft(sentences, False, draft.reason, draft.nearest, scores, draft.template, draft.second_look)
+
+
+def _overlap(a: Sentence, b: Sentence) -> bool:
+    """Whether two sentences share characters of one source."""
+    return a.source == b.source and a.start < b.end and b.start < a.end
