@@ -4,7 +4,7 @@ joining the whole one's (assistant.answer.pipeline.with_part)."""
 from __future__ import annotations
 
 from assistant.answer.extractive import Draft
-from assistant.answer.pipeline import with_part
+from assistant.answer.pipeline import leans_on_other, with_part
 from assistant.answer.query import question_parts
 from assistant.schema import Sentence
 
@@ -68,3 +68,11 @@ def test_each_part_asked_alone_adds_what_the_whole_answer_lacks(assistant) -> No
         lacking += bool(new)
         assert not new or any(s.id in {j.id for j in joined.sentences} for s in new), part
     assert lacking  # the whole question's answer lacked a sentence some part finds alone
+
+
+def test_a_part_pointing_at_the_other_is_not_asked_alone() -> None:
+    assert leans_on_other("which country would host it?")
+    assert leans_on_other("in which city is the Albanian embassy there?")
+    assert leans_on_other("ordered out")
+    assert not leans_on_other("default ssh port")  # short and verbless, but its own
+    assert not leans_on_other("what's the default quote character in CSV mode?")

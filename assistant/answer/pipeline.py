@@ -61,14 +61,13 @@ class AnswerPipeline:
 
     def run(self, text: str) -> tuple[list[Hit], Draft]:
         """The retrieved chunks and the answerer's draft, after a second look where one can help, with what each
-        part of a multi-part question that stands on its own (no pronoun or demonstrative pointing at the other part:
-        ``followup_cues.cues``) finds asked alone."""
+        part of a multi-part question that stands on its own (``leans_on_other``) finds asked alone."""
         hits, draft = self.run_one(text)
         parts = self.answerer.analyse(text).parts
         if not parts or draft.abstained or draft.template is not None:
             return hits, draft
         for part in parts:
-            if cues(part):  # "which country would host it?": the part leans on the other, so not asked alone
+            if leans_on_other(part):
                 continue
             part_hits, part_draft = self.run_one(part)
             if not part_draft.abstained and part_draft.template is None:
@@ -90,6 +89,16 @@ class AnswerPipeline:
             if not second.abstained and not second.second_look:  # the deeper look found the asked-for value
                 hits, draft = wider, second
         return hits, draft
+
+
+_REFERRING_CUES = ("pronoun", "demonstrative", "definite", "'there'", "no subject")
+
+
+def leans_on_other(part: str) -> bool:
+    """Whether a part of a question cannot be asked alone: a pronoun, demonstrative or "there" that points at the
+    other part ("which country would host *it*?"), or no subject of its own ("ordered out"), as ``followup_cues``
+    reads a follow-up. A short or verbless part ("default ssh port") stands alone."""
+    return any(cue.startswith(_REFERRING_CUES) for cue in cues(part))
 
 
 def with_part(draft: Draft, part: Draft, count: int) -> Draft:
