@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.matching import sentence_stems, term_match
+from assistant.answer.premise import LEAD
 from assistant.answer.qtypes import asks_yes_no
 from assistant.terms import stem
 
@@ -23,7 +24,7 @@ _UNIT = (r"bits?|bytes?|characters?|chars?|seconds?|secs?|minutes?|mins?|hours?|
 _AMOUNT = re.compile(rf"(?<![\w.])(\d[\d,]*)\s*-?\s*({_UNIT})\b", re.IGNORECASE)
 _SAME_UNIT = {"char": "character", "sec": "second", "min": "minute", "percent": "%", "entrie": "entry"}
 _ONLY_AMOUNT = re.compile(r"\b(?:exactly|only|fixed|always|must be|has to be|is limited to)\b", re.IGNORECASE)
-_ASKS_WHY = re.compile(r"^\W*(?:(?:so|and|but)\s+)?(?:why|how come)\b", re.IGNORECASE)
+_ASKS_WHY = re.compile(LEAD + r"(?:why|how come)\b", re.IGNORECASE)  # premise.LEAD: a conversational opener
 
 
 def amounts(text: str) -> set[tuple[str, str]]:
