@@ -21,6 +21,7 @@ from assistant.answer.features import Candidate, CandidateView, QuestionView, fe
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
 from assistant.answer.params import AnswerParams, load_params, sigmoid
 from assistant.answer.places import asked_item, asked_place, sentence_ordinal
+from assistant.answer.reading_order import lead_first
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
 from assistant.answer.refusal import Contradicted, refusal_evidence
@@ -65,7 +66,7 @@ class Draft:
     scores: dict[str, float] = field(default_factory=dict)
     template: str | None = None  # answer text with {0}, {1}... for the markers of ``sentences``, when computed
     second_look: bool = False  # no date, number or name where one was asked for: a deeper search may find one
-    lead: Sentence | None = None  # the sentence chosen first, the answer's best (``sentences`` are in document order)
+    lead: Sentence | None = None  # the sentence chosen first, the answer's best (its run opens ``sentences``)
 
 
 class ExtractiveAnswerer:
@@ -157,7 +158,7 @@ class ExtractiveAnswerer:
             return compared
         chosen, lead = self._select(seen.question, ranked, query.kind, hits, question_vector, item)
         lacks_value = any(seen.evidence[r] for r in _SECOND_LOOK_RULES)
-        return Draft(chosen, False, "", nearest, scores, second_look=lacks_value, lead=lead)
+        return Draft(lead_first(chosen, lead), False, "", nearest, scores, second_look=lacks_value, lead=lead)
 
     def _asked_item(self, question: str, ranked: list[Candidate], among: int = 5) -> Sentence | None:
         """The enumeration item the question asks for ("the second lesson": "Secondly, ..."), found at or after

@@ -12,6 +12,7 @@ import numpy as np
 
 from assistant.answer.places import asked_place
 from assistant.answer.qtypes import has_value
+from assistant.answer.reading_order import lead_first
 from assistant.followup_cues import cues
 from assistant.schema import Hit, Sentence
 
@@ -104,8 +105,8 @@ def leans_on_other(part: str) -> bool:
 def with_part(draft: Draft, part: Draft, count: int) -> Draft:
     """``draft`` joined by the ``count`` best sentences of a part's own answer (its lead first, then by the part's
     scores) that it lacks: a part asked alone is searched with its own words, and "where does it keep .debs, and
-    where the lists?" then finds the sentence for each. The sentences stay in document order, as the answerer gives
-    them; one that overlaps a sentence already there (a long span holding a shorter one) is passed over: when the
+    where the lists?" then finds the sentence for each. The sentences are read as the answerer gives them (the run
+    of its lead first, then document order: ``reading_order``); one that overlaps a sentence already there (a long span holding a shorter one) is passed over: when the
     part's lead is there already, its runner-up adds what the whole question's ranking missed ("The default is
     double-quote." after "The default is the same as the QUOTE value")."""
     from assistant.answer.extractive import Draft
@@ -119,9 +120,9 @@ def with_part(draft: Draft, part: Draft, count: int) -> Draft:
     if not added:
         return draft
     order = {source: i for i, source in enumerate(dict.fromkeys(s.source for s in [*draft.sentences, *added]))}
-    sentences = sorted([*draft.sentences, *added], key=lambda s: (order[s.source], s.start))
+    sentences = lead_first(sorted([*draft.sentences, *added], key=lambda s: (order[s.source], s.start)), draft.lead)
     scores = {**part.scores, **draft.scores}
-    return Draft(sentences, False, draft.reason, draft.nearest, scores, draft.template, draft.second_look)
+    return Draft(sentences, False, draft.reason, draft.nearest, scores, draft.template, draft.second_look, draft.lead)
 
 
 def _overlap(a: Sentence, b: Sentence) -> bool:
