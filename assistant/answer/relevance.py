@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.answer.claim_rules import lemma_forms
+from assistant.answer.frames import code_words
 from assistant.answer.matching import TermWeights, term_match
 from assistant.answer.qtypes import asks_yes_no
 from assistant.answer.support import MONTH_NAMES, Claim, name_found, numbers
@@ -274,9 +275,12 @@ def _arguments(text: str) -> dict[tuple[str, str], frozenset[str] | None]:
 def swapped_name(claim: str, spans: Iterable[str]) -> bool:
     """Whether the claim names, as the doer, the done-to or the object of a preposition of a verb, something other
     than what its spans name in that place with that verb ("Iran offered cyber aid to Albania" where the span says
-    "Israel offered cyber aid to Albania"): a name put in another's place. A pronoun decides nothing."""
+    "Israel offered cyber aid to Albania"): a name put in another's place. A pronoun decides nothing, nor does a
+    value the claim also writes in a setting ("to False (run=False)": ``code_words``)."""
     said = [_arguments(text) for text in spans]
+    code = code_words(claim)
     for place, named in _arguments(claim).items():
+        named = named and named - code
         same = [n for places in said if (n := places.get(place))]
         if named and same and not any(name_found(w, n) for n in same for w in named):
             return True
