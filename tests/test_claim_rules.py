@@ -5,7 +5,8 @@ from __future__ import annotations
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers,
     initialisms, lemma_forms, lemma_stems, magnitudes, unbroken,
-    list_count, opening_name, plain_number, pointed_contexts, settings, spelled_initials, time_numbers, value_contexts, value_units,
+    list_count, opening_name, plain_number, pointed_contexts, settings, spelled_initials, spelled_only, time_numbers,
+    value_contexts, value_units,
     without_identifiers,
 )
 from assistant.answer.matching import TermWeights
@@ -388,3 +389,15 @@ def test_an_initialism_is_met_by_the_words_it_spells():
     assert m.facts_ok and m.coverage == 1.0, m
     wrong = match(Claim.of("Users obtain the DNS and the packages."), span, WEIGHTS)
     assert "name dns" in wrong.missing_facts and "dns" in wrong.missing_words
+
+
+def test_a_number_word_that_counts_something_is_no_value_to_quote():
+    assert spelled_only("one larger than row 2, or two rows") == {"1"}
+    span = Facts.of("A new row gets a ROWID that is one larger than the largest ROWID in the table.")
+    assert span.spelled == {"1"} and (span | Facts.of("It returns 1 on error.")).spelled == frozenset()
+    assert not match(Claim.of("The largest possible ROWID is 1."), span, WEIGHTS).facts_ok
+    assert match(Claim.of("A new ROWID is one larger than the largest ROWID."), span, WEIGHTS).facts_ok
+    rows = Facts.of("The delete leaves two rows in the table.")
+    assert match(Claim.of("The delete leaves 2 rows in the table."), rows, WEIGHTS).facts_ok
+    default = Facts.of("The default is one.")
+    assert match(Claim.of("The default is 1."), default, WEIGHTS).facts_ok

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.frames import substituted_name, tokens
+from assistant.answer.frames import code_words, substituted_name, tokens
 from assistant.answer.guard import guard_answer
 from guard_helpers import indexed_document, whole_corpus_guard
 
@@ -44,6 +44,14 @@ def test_a_pronoun_or_new_name_in_the_frame_decides_nothing():
     assert substituted_name("It signals Norway's dedication to its allies.",
                             ["It signals its dedication to its allies."]) is None
     assert substituted_name("Norway has been a trading partner.", ["It has been a trading partner."]) is None
+
+
+def test_a_key_written_as_a_setting_or_key_path_is_no_name():
+    assert code_words("Set run=False, or Dir::State::Lists in apt.conf (not Norway)") == {
+        "run", "false", "dir", "state", "lists"}
+    span = "Lists go to /var/lib/apt/lists/ Storage area for state information."
+    assert substituted_name("Lists go to /var/lib/apt/lists/ (Dir::State::Lists).", [span]) is None
+    assert substituted_name("Lists go to /var/lib/apt/lists/ (Norway).", [span]) == "norway"
 
 
 DOC = """# Trade

@@ -110,6 +110,9 @@ def test_a_name_put_in_anothers_place_is_found():
     assert not swapped_name("Edi Rama thanked Israel.", span)  # the span names no one as what was thanked
     assert not swapped_name("It offered cyber aid to Albania.", span)  # a pronoun decides nothing
     assert not swapped_name("TRUNCATE fires ON TRUNCATE triggers.", ["TRUNCATE will not fire ON DELETE triggers."])
+    strict = ["You can change this by setting the strict parameter to True: xfail(strict=True)"]
+    assert not swapped_name("Setting the run parameter to False (run=False) skips the test.", strict)  # a value
+    assert swapped_name("Setting the run parameter to False skips the test.", strict)
 
 
 def test_guard_drops_the_swapped_subject_and_keeps_the_right_one(guard):

@@ -202,6 +202,22 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 """Number words and the numbers they write."""
+_DIGITS = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def spelled_only(text: str) -> frozenset[str]:
+    """The numbers ``text`` writes only in words, never in digits ("one larger than the largest ROWID")."""
+    written = {plain_number(m.group(0)) for m in _DIGITS.finditer(text)}
+    return frozenset(NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS) - written
+
+
+def spelled_count(value: str, claim: str, spelled: frozenset[str], counts: set[str], counted: set[str]) -> bool:
+    """Whether a span's number word ("one endpoint", "one larger") is taken for a claim's digits that count none of
+    what it counts ("version 1", "ROWID is 1"): a word such as "one" that counts something is no value to quote."""
+    return (value in spelled and value not in spelled_only(claim) and bool(counts) and "" not in counts
+            and not counted & counts)
+
+
 _MAGNITUDE = re.compile(rf"\b(\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\s+({'|'.join(_SCALE)})\b", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^\W*(\d{1,2}|[a-z]+)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 

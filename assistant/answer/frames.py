@@ -22,6 +22,7 @@ MAX_GAP = 4
 """Words another name may take in the span's frame ("Prime Minister Enver Hoxha")."""
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CODE = re.compile(r"[\w.@-]*(?:=|::)[\w.:=@-]*")  # "run=False", "Dir::State::Lists": a setting or a key path
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
@@ -105,16 +106,24 @@ def _same(name: list[str], filler: list[Token]) -> bool:
     return any(name_found(w, words) for w in name) or "".join(name) == initials
 
 
+def code_words(text: str) -> frozenset[str]:
+    """The words of ``text`` it writes inside a setting or key path ("run=False", "Dir::State::Lists"), lower case:
+    capitalised there, they are values and keys of a program, not names of someone or something."""
+    return frozenset(t.word for m in _CODE.finditer(text) for t in tokens(m.group(0)))
+
+
 def substituted_name(claim: str, spans: Iterable[str]) -> str | None:
     """The claim's name that stands where a span, in the same words around it, names another (None when there is
-    none): "the Albania' closest partner" against "the United States' closest partner"."""
+    none): "the Albania' closest partner" against "the United States' closest partner". A key or value the claim
+    writes in a setting or key path (``code_words``) is no name."""
     said = tokens(claim)
     span_tokens = [tokens(s) for s in spans]
+    code = code_words(claim)
     for start, end in _names(said):
         frame = _frame(said, start, end)
-        if frame is None:
-            continue
         name = [t.word for t in said[start:end]]
+        if frame is None or set(name) <= code:
+            continue
         fillers = [f for span in span_tokens for f in _fillers(span, *frame)]
         if fillers and not any(_same(name, f) for f in fillers) and any(t.name for f in fillers for t in f):
             return " ".join(name)

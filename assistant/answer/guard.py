@@ -32,7 +32,7 @@ from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, ex
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
     asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, names_one,
-    names_someone, narrates, restates, states, swapped_name, swapped_subject,
+    names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, match, supports
 from assistant.schema import Citation, Span
@@ -49,7 +49,6 @@ _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
 _SUBJECT_PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)
 """A sentence opening with a pronoun subject ("It acted on ..."): in a why-answer, the subject the question asks about."""
-_POINTS_BACK = re.compile(r"\W*(?:this|that|these|those|they|it|then|such|so)\b", re.IGNORECASE)
 _REFUSAL = re.compile(
     r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
     r"no information|cannot (?:be )?answer|can[’']t answer)\b",
@@ -308,10 +307,10 @@ class Guard:
         return self.snapshot.meta.documents[span.source].text[span.start:span.end]
 
     def _topic(self, span: SpanCandidate) -> frozenset[str]:
-        """The stems a span is about: its own, and those of the sentence before it when it opens by pointing back
-        ("That would mean ...", "They are: ...", "then X was not installed"), since that sentence names its topic."""
+        """The stems a span is about: its own, and those of the sentence before it when it points back
+        (``points_back``), since that sentence names its topic."""
         first = self.snapshot.meta.sentences[span.row[0]]
-        if span.row[0] == 0 or not _POINTS_BACK.match(first.text):
+        if span.row[0] == 0 or not points_back(first.text):
             return span.facts.stems
         before = self.snapshot.meta.sentences[span.row[0] - 1]
         return span.facts.stems | sentence_stems(before.text) if before.source == first.source else span.facts.stems

@@ -21,6 +21,8 @@
   happened, not how to do something: it does not open the answer to a how-to question ("How do I ...?").
 - ``swapped_name``: a claim that names another doer, done-to or object of a preposition of a verb than its span
   names with that verb ("Iran offered cyber aid to Albania" where the span says "Israel offered ...").
+- ``points_back``: a span's sentence that opens by pointing back or has "this" for a subject is about what the
+  sentence before it names (the guard's ``_topic``).
 - ``swapped_subject``: a claim that makes the doer of a verb what its span says the verb was done to ("Iran blamed
   the Iranian Foreign Ministry" where the span says "the Albanian government blamed the Iranian Foreign Ministry"):
   a name attached to the wrong subject.
@@ -32,6 +34,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.answer.claim_rules import lemma_forms
+from assistant.answer.frames import code_words
 from assistant.answer.matching import TermWeights, term_match
 from assistant.answer.qtypes import asks_yes_no
 from assistant.answer.support import MONTH_NAMES, Claim, name_found, numbers
@@ -51,6 +54,17 @@ _ASKS_NAMED_KIND = re.compile(  # "In which country ...", "What university ...":
     r"\W*(?:\w+\s+)?(?:which|what)\s+(?:\w+\s+)?(?:country|countries|nation|nations|city|cities|town|towns|capital|"
     r"university|universities|college|company|companies|organi[sz]ations?|newspapers?|continent|island|river)\b",
     re.IGNORECASE)
+
+
+_OPENS_POINTING = re.compile(r"\W*(?:this|that|these|those|they|it|then|such|so)\b", re.IGNORECASE)
+_THIS_SUBJECT = re.compile(r"\bthis (?:is|was|has|can|will|would|should|may|might|must)\b", re.IGNORECASE)
+
+
+def points_back(sentence: str) -> bool:
+    """Whether a span's sentence takes its topic from the one before it: it opens by pointing back ("That would mean
+    ...", "They are: ...", "then X was not installed") or has "this" for a subject ("Starting with Click 3.0 this is
+    very simple ...")."""
+    return bool(_OPENS_POINTING.match(sentence) or _THIS_SUBJECT.search(sentence))
 
 
 def asks_who(question: str) -> bool:
@@ -274,9 +288,12 @@ def _arguments(text: str) -> dict[tuple[str, str], frozenset[str] | None]:
 def swapped_name(claim: str, spans: Iterable[str]) -> bool:
     """Whether the claim names, as the doer, the done-to or the object of a preposition of a verb, something other
     than what its spans name in that place with that verb ("Iran offered cyber aid to Albania" where the span says
-    "Israel offered cyber aid to Albania"): a name put in another's place. A pronoun decides nothing."""
+    "Israel offered cyber aid to Albania"): a name put in another's place. A pronoun decides nothing, nor does a
+    value the claim also writes in a setting ("to False (run=False)": ``code_words``)."""
     said = [_arguments(text) for text in spans]
+    code = code_words(claim)
     for place, named in _arguments(claim).items():
+        named = named and named - code
         same = [n for places in said if (n := places.get(place))]
         if named and same and not any(name_found(w, n) for n in same for w in named):
             return True

@@ -26,8 +26,8 @@ from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
     bound_numbers, date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, magnitudes, opening_name,
-    plain_number, pointed_contexts, spelled_initials, time_numbers, unbroken, value_contexts, value_units,
-    without_identifiers,
+    plain_number, pointed_contexts, spelled_count, spelled_initials, spelled_only, time_numbers, unbroken, value_contexts,
+    value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
@@ -128,6 +128,7 @@ class Facts:
     units: frozenset[tuple[str, str]] = frozenset()
     dated: frozenset[tuple[str, str]] = frozenset()
     initials: frozenset[str] = frozenset()  # of its runs of words: what a claim's initialism may stand for
+    spelled: frozenset[str] = frozenset()  # numbers it writes only in words ("one larger")
 
     @classmethod
     def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
@@ -145,7 +146,7 @@ class Facts:
                    numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
                    value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK) | pointed_contexts(joined),
-                   value_units(plain), dated_numbers(text), spelled_initials(joined))
+                   value_units(plain), dated_numbers(text), spelled_initials(joined), spelled_only(plain))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
@@ -153,7 +154,8 @@ class Facts:
                      self.booleans | other.booleans, (*self.sequence, "|", *other.sequence),
                      self.quantities | other.quantities, self.identifiers | other.identifiers,
                      self.month_years | other.month_years, self.contexts | other.contexts, self.units | other.units,
-                     self.dated | other.dated, self.initials | other.initials)
+                     self.dated | other.dated, self.initials | other.initials,
+                     (self.spelled | other.spelled) - (self.numbers - self.spelled) - (other.numbers - other.spelled))
 
     def derives(self, value: str, stated: frozenset[str]) -> bool:
         """Whether ``value`` is computed from the span's own values: the days, weeks, months or years between two of
@@ -347,9 +349,9 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
 
 def misplaced(claim: Claim, facts: Facts) -> set[str]:
     """Numbers of the claim that the span has, but never near any of the span's words the claim puts next to them
-    ("currently 5 name servers" where the span's 5 is of something else), or that count one of the span's words
-    where the span's same number counts another ("32 table blocks" where the span has "table blocks" but its 32
-    counts columns): a value attached to the wrong subject."""
+    ("currently 5 name servers" where the span's 5 is of something else), that count one of the span's words where
+    the span's same number counts another ("32 table blocks" where its 32 counts columns), or that only a number word
+    counting something else gives (``spelled_count``): a value attached to the wrong subject."""
     out = set()
     dated = {n.lstrip("0") or "0" for m in _ISO_DAY.finditer(claim.text) for n in m.groups()}  # "1994-11-29"
     for n in claim.numbers & facts.numbers - time_numbers(claim.text) - dated:
@@ -359,7 +361,8 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
         near = said & facts.stems  # words the span has somewhere
         counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
         if (said and not any((n, s) in facts.contexts for s in near)
-                or counted and counts and "" not in counts and not counted & counts):
+                or counted and counts and "" not in counts and not counted & counts
+                or spelled_count(n, claim.text, facts.spelled, counts, counted)):
             out.add(n)
     return out
 
