@@ -362,6 +362,10 @@ def entry() -> None:
     """The ``assistant`` script and ``python -m assistant``: ``main``, then a quick exit."""
     code = main()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C now would end it by the signal, not with ``code``
+    if code == EXIT_INTERRUPTED:  # already cleaned up; a server thread that caught the same Ctrl-C re-raises it
+        sys.stdout.flush()  # while the interpreter shuts down (handlers back to default): leave before that
+        sys.stderr.flush()
+        os._exit(code)
     # What is left is freed by the process exit: skip the interpreter's final collection over every object
     # chromadb, pydantic and numpy created (0.2-0.3 s of each CLI run).
     gc.freeze()
