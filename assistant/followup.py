@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase
-from assistant.followup_cues import DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, cues, group_noun, pro_one
+from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, cues, group_noun,
+                                    misread_determiner, pro_one)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
@@ -74,13 +75,14 @@ def counted_members(target: str, toks: list[Token], at: int) -> str:
     return target
 
 
-def _reference_kind(low: str, tag: str, dep: str, head: str = "") -> str | None:
+def _reference_kind(low: str, tag: str, dep: str, head: str = "", misread: bool = False) -> str | None:
     """What a referring word points to (person, group, thing, event, place, determiner), None if it does not;
-    ``head``: the lemma of the word it depends on ("done *that*", "after *that*" point to an event)."""
+    ``head``: the lemma of the word it depends on ("done *that*", "after *that*" point to an event); ``misread``: a
+    demonstrative the parser took for a conjunction before its noun (``misread_determiner``)."""
     if low in PERSONAL and tag in ("PRP", "PRP$"):
         return PERSONAL[low]
-    if low in DEMONSTRATIVES and tag not in ("WDT", "IN") and dep != "mark":
-        if dep == "det":
+    if low in DEMONSTRATIVES and (misread or (tag not in ("WDT", "IN") and dep != "mark")):
+        if dep == "det" or misread:
             return "determiner"
         return "event" if dep.startswith("nsubj") or head in _EVENT_HEADS else "thing"
     if low == "there" and dep != "expl":
@@ -198,7 +200,8 @@ def resolve(
         if pro_one(t, parsed.tokens):  # "in one": the previous phrase; "the first one": its noun
             kind: str | None = "thing" if pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
-            kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
+            kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma,
+                                   misread_determiner(t, parsed.tokens))
         if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i) or clause_before(parsed, t.i)
                      or (kind == "place" and place_before(parsed, t.i))):
             kind = None
@@ -207,7 +210,8 @@ def resolve(
             pieces.append(instance)
             used.add(instance)
             continue
-        target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
+        noun = parsed.tokens[t.i + 1 if misread_determiner(t, parsed.tokens) else t.head].lemma
+        target = refs.find(kind, noun if kind == "determiner" else "", t.text) if kind else None
         if kind in ("thing", "group") and target and _named(target, parsed):  # "is albania in it?": not albania
             target = other_phrase(previous, parsed)
         if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
