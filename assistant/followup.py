@@ -22,7 +22,7 @@ from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_refs import Antecedents, wh_phrase
-from assistant.followup_swap import Similar
+from assistant.followup_swap import Similar, about_swap
 from assistant.followup_within import clause_before, place_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
 
@@ -132,11 +132,15 @@ def _under(previous: str, condition: str) -> str:
     return f"{asked}, {clause.group(0) if clause else condition}"
 
 
-def _strip_leader(question: str) -> str:
-    text = question.strip()
-    for lead in LEADERS:
-        if text.lower() == lead or re.match(rf"(?i){re.escape(lead)}\b[ ,—–-]*", text):
-            return re.sub(rf"(?i)^{re.escape(lead)}\b[ ,—–-]*", "", text)
+def without_leaders(question: str) -> str:
+    """The question without the words that lead it on from the last turn, however many ("and what about
+    alliances?", "ok so why?"), a last one kept when nothing would be left after it ("and then?")."""
+    text, first = question.strip(), True
+    while lead := next((lead for lead in LEADERS if re.match(rf"(?i){re.escape(lead)}\b", text)), None):
+        rest = re.sub(rf"(?i)^{re.escape(lead)}\b[ ,—–-]*", "", text)
+        if not first and not re.search(r"\w", rest):  # "and then?": "then" is what is asked
+            break
+        text, first = rest, False
     return text
 
 
@@ -171,7 +175,7 @@ def resolve(
     if previous and (named := named_lead(question)):
         return Resolution(question, named, ("named in the question",), previous)
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
-    if previous and (item := item_question(question, apostrophes(_strip_leader(previous)), answer)):  # "the other two?"
+    if previous and (item := item_question(question, apostrophes(without_leaders(previous)), answer)):  # "the other two?"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
     if previous and (item := narrowed_item(apostrophes(question), previous)):  # "ok whats the first rule"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
@@ -186,7 +190,7 @@ def resolve(
         strong = [c for c in found if c not in WEAK]
         if not strong or strong == ["short"]:  # nothing else leans on the history: asked as typed
             return Resolution(question)
-    core = spelled_out(apostrophes(without_asides(_strip_leader(question))))  # "whats his name"; "the us"
+    core = spelled_out(apostrophes(without_asides(without_leaders(question))))  # "whats his name"; "the us"
     parsed = syntax(core)
     if "no subject" in found and (said := subject_first(parsed, lambda: refs.find("thing"))):  # "hosted in albania ..."
         return Resolution(question, _finish(said), found, previous)
@@ -240,6 +244,8 @@ def resolve(
     fragment = any(c in ("no verb", "no subject", "what about") or c.startswith("continuing") for c in found)
     if "condition alone" in found:
         text = _under(previous, text)
+    elif "what about" in found and not substituted and (swapped := about_swap(text, previous)):
+        text = swapped
     elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
     if "comparison" in found and len(history) > 1:
