@@ -82,7 +82,8 @@ def about_swap(fragment: str, previous: str) -> str | None:
     parsed = syntax(previous)
     toks = parsed.tokens
     about = next((t for t in reversed(toks) if t.text.lower() == "about" and t.dep == "prep"), None)
-    topic = next((t for t in toks if about is not None and t.head == about.i and t.dep == "pobj"), None)
+    topic = next((t for t in toks if about is not None and t.head == about.i and t.dep == "pobj" and t.i > about.i
+                  and t.tag not in _WH_TAGS), None)  # not "what is the article about?"
     if topic is None:
         return None
     covered = parsed.subtree(topic.i)

@@ -50,3 +50,4 @@ def test_what_about_takes_the_place_of_the_whole_about_phrase() -> None:
     assert about_swap("alliances", "what lesson does the case teach about cyber warfare?") == \
         "what lesson does the case teach about alliances"
     assert about_swap("alliances", "when did the war end?") is None
+    assert about_swap("alliances", "what is the report about?") is None
