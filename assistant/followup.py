@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase
-from assistant.followup_cues import DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, cues, group_noun, pro_one
+from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, cues, group_noun,
+                                    misread_determiner, pro_one)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_refs import Antecedents, wh_phrase
-from assistant.followup_swap import Similar
+from assistant.followup_swap import Similar, about_swap
 from assistant.followup_within import clause_before, place_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
 
@@ -74,13 +75,14 @@ def counted_members(target: str, toks: list[Token], at: int) -> str:
     return target
 
 
-def _reference_kind(low: str, tag: str, dep: str, head: str = "") -> str | None:
+def _reference_kind(low: str, tag: str, dep: str, head: str = "", misread: bool = False) -> str | None:
     """What a referring word points to (person, group, thing, event, place, determiner), None if it does not;
-    ``head``: the lemma of the word it depends on ("done *that*", "after *that*" point to an event)."""
+    ``head``: the lemma of the word it depends on ("done *that*", "after *that*" point to an event); ``misread``: a
+    demonstrative the parser took for a conjunction before its noun (``misread_determiner``)."""
     if low in PERSONAL and tag in ("PRP", "PRP$"):
         return PERSONAL[low]
-    if low in DEMONSTRATIVES and tag not in ("WDT", "IN") and dep != "mark":
-        if dep == "det":
+    if low in DEMONSTRATIVES and (misread or (tag not in ("WDT", "IN") and dep != "mark")):
+        if dep == "det" or misread:
             return "determiner"
         return "event" if dep.startswith("nsubj") or head in _EVENT_HEADS else "thing"
     if low == "there" and dep != "expl":
@@ -130,11 +132,15 @@ def _under(previous: str, condition: str) -> str:
     return f"{asked}, {clause.group(0) if clause else condition}"
 
 
-def _strip_leader(question: str) -> str:
-    text = question.strip()
-    for lead in LEADERS:
-        if text.lower() == lead or re.match(rf"(?i){re.escape(lead)}\b[ ,—–-]*", text):
-            return re.sub(rf"(?i)^{re.escape(lead)}\b[ ,—–-]*", "", text)
+def without_leaders(question: str) -> str:
+    """The question without the words that lead it on from the last turn, however many ("and what about
+    alliances?", "ok so why?"), a last one kept when nothing would be left after it ("and then?")."""
+    text, first = question.strip(), True
+    while lead := next((lead for lead in LEADERS if re.match(rf"(?i){re.escape(lead)}\b", text)), None):
+        rest = re.sub(rf"(?i)^{re.escape(lead)}\b[ ,—–-]*", "", text)
+        if not first and not re.search(r"\w", rest):  # "and then?": "then" is what is asked
+            break
+        text, first = rest, False
     return text
 
 
@@ -169,7 +175,7 @@ def resolve(
     if previous and (named := named_lead(question)):
         return Resolution(question, named, ("named in the question",), previous)
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
-    if previous and (item := item_question(question, apostrophes(_strip_leader(previous)), answer)):  # "the other two?"
+    if previous and (item := item_question(question, apostrophes(without_leaders(previous)), answer)):  # "the other two?"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
     if previous and (item := narrowed_item(apostrophes(question), previous)):  # "ok whats the first rule"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
@@ -184,7 +190,7 @@ def resolve(
         strong = [c for c in found if c not in WEAK]
         if not strong or strong == ["short"]:  # nothing else leans on the history: asked as typed
             return Resolution(question)
-    core = spelled_out(apostrophes(without_asides(_strip_leader(question))))  # "whats his name"; "the us"
+    core = spelled_out(apostrophes(without_asides(without_leaders(question))))  # "whats his name"; "the us"
     parsed = syntax(core)
     if "no subject" in found and (said := subject_first(parsed, lambda: refs.find("thing"))):  # "hosted in albania ..."
         return Resolution(question, _finish(said), found, previous)
@@ -198,7 +204,8 @@ def resolve(
         if pro_one(t, parsed.tokens):  # "in one": the previous phrase; "the first one": its noun
             kind: str | None = "thing" if pro_one(t, parsed.tokens, bare=True) else "noun"
         else:
-            kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma)
+            kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma,
+                                   misread_determiner(t, parsed.tokens))
         if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i) or clause_before(parsed, t.i)
                      or (kind == "place" and place_before(parsed, t.i))):
             kind = None
@@ -207,7 +214,8 @@ def resolve(
             pieces.append(instance)
             used.add(instance)
             continue
-        target = refs.find(kind, parsed.tokens[t.head].lemma if kind == "determiner" else "", t.text) if kind else None
+        noun = parsed.tokens[t.i + 1 if misread_determiner(t, parsed.tokens) else t.head].lemma
+        target = refs.find(kind, noun if kind == "determiner" else "", t.text) if kind else None
         if kind in ("thing", "group") and target and _named(target, parsed):  # "is albania in it?": not albania
             target = other_phrase(previous, parsed)
         if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
@@ -236,6 +244,8 @@ def resolve(
     fragment = any(c in ("no verb", "no subject", "what about") or c.startswith("continuing") for c in found)
     if "condition alone" in found:
         text = _under(previous, text)
+    elif "what about" in found and not substituted and (swapped := about_swap(text, previous)):
+        text = swapped
     elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
     if "comparison" in found and len(history) > 1:

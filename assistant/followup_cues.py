@@ -24,6 +24,9 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
 """A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
+LEFTOVER = frozenset({"remaining"})
+"""Adjectives that always pick out the rest of a set ("the *remaining* codes"): no kind of their own, unlike "other"
+in "other kinds of join"."""
 WEAK = ("leading conjunction", "comparison")
 """Cues that count only beside other evidence."""
 NOW_NOUNS = frozenset("day week month year season summer winter spring autumn morning evening night time".split())
@@ -58,8 +61,9 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
                 found.append(f"pronoun {low!r}")
         elif group_noun(t, toks):
             found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
-        elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl"):
-            if t.dep == "det":
+        elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl") or \
+                misread_determiner(t, toks):
+            if t.dep == "det" or misread_determiner(t, toks):
                 if not _now(toks[t.head]) and not clause_before(parsed, t.i):  # "these days"; "... call that move?"
                     found.append(f"demonstrative {low!r}")
             elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i):
@@ -110,9 +114,12 @@ def _now(noun: Token) -> bool:
 def _own_kind(t: Token, toks: list[Token], worded: bool) -> bool:
     """Whether "other"/"another" at ``t`` names a kind of the question's own rather than the rest of a list: an
     adjective of a noun ("other kinds of join"), or a determiner of one in a question with words enough of its own
-    (``worded``: "can I define a view on another view?"; not "is there another way?")."""
+    (``worded``: "can I define a view on another view?"; not "is there another way?"); a ``LEFTOVER`` adjective
+    only as a determiner is ("delete the remaining rows after a failed import?"; not "what are the remaining
+    codes?")."""
     noun = toks[t.head].pos in ("NOUN", "PROPN")
-    return noun and (t.dep == "amod" or (t.dep == "det" and worded))
+    determiner = t.dep == "det" or t.text.lower() in LEFTOVER
+    return noun and ((t.dep == "amod" and not determiner) or (determiner and worded))
 
 
 def inverted(toks: Sequence[Token], root: int) -> bool:
@@ -120,6 +127,13 @@ def inverted(toks: Sequence[Token], root: int) -> bool:
     swearing not allowed?", "*had* any nation severed ties?"): a question with a subject the parser missed, not a
     fragment ("hosted in albania since when?")."""
     return any(t.pos == "AUX" or t.tag == "MD" for t in toks[:root]) or toks[root].lemma.lower() in ("have", "do")
+
+
+def misread_determiner(t: Token, toks: Sequence[Token]) -> bool:
+    """Whether a demonstrative the parser took for a conjunction is the determiner of the noun right after it
+    ("what year is *that* copyright from?"): tagged "IN" but introducing no clause."""
+    return t.text.lower() in DEMONSTRATIVES and t.tag == "IN" and t.dep != "mark" and t.i + 1 < len(toks) and \
+        toks[t.i + 1].tag in ("NN", "NNS") and toks[t.i + 1].dep != "nsubj"
 
 
 def pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:

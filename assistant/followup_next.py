@@ -126,12 +126,25 @@ def continuation(question: str, previous: Sequence[str] = (),
     return Continuation(question, number or params.sentences, cue, besides=True)
 
 
+_CORRELATIVE = re.compile(r"(?i)\bnot only\b.+\bbut\b")
+
+
+def says_more(text: str) -> bool:
+    """Whether a sentence says two things with "not only ... but (also)": an answer quoting it for the first
+    holds the second, what "anything else?" asks for ("has not only reshaped ... but also cast a stark light on
+    ...")."""
+    return bool(_CORRELATIVE.search(text))
+
+
 def said_besides(sentences: Sequence[Sentence], cited: Sequence[Span], best: Span) -> list[Sentence]:
     """What the previous answer said besides its direct reply ``best`` (its best-scored citation): the other cited
-    sentences of ``best``'s document (``sentences``, in document order). "Anything else?" after a five-sentence
-    answer asks past the one sentence that answered, and the rest of the answer is where the asker looks first."""
+    sentences of ``best``'s document (``sentences``, in document order), led by ``best`` itself when it says two
+    things (``says_more``). "Anything else?" after a five-sentence answer asks past the one sentence that answered,
+    and the rest of the answer is where the asker looks first."""
     spans = [(c.start, c.end) for c in cited if c.source == best.source and (c.start, c.end) != (best.start, best.end)]
-    return [s for s in sentences if s.answerable and any(start < s.end and s.start < end for start, end in spans)]
+    more = [s for s in sentences if s.start < best.end and best.start < s.end and says_more(s.text)]
+    rest = [s for s in sentences if s.answerable and any(start < s.end and s.start < end for start, end in spans)]
+    return [*more, *rest]
 
 
 def paragraph_breaks(text: str) -> re.Pattern[str]:

@@ -213,18 +213,22 @@ class Antecedents:
             return None
         raise ValueError(f"unknown reference kind {kind!r}")
 
-    def _content_words(self, timeless: bool = False) -> list[str]:
-        """The previous question's content words, in order, once each (``timeless``: none of a date or time)."""
+    def _content_words(self, timeless: bool = False, valueless: bool = False) -> list[str]:
+        """The previous question's content words, in order, once each (``timeless``: none of a date or time;
+        ``valueless``: no number)."""
         dated = {i for s, e, label in self.parsed.ents if label in ("DATE", "TIME") for i in range(s, e)} \
             if timeless else set()
-        return list(dict.fromkeys(t.text for t in self.parsed.tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+        parts = ("NOUN", "PROPN", "VERB", "ADJ") if valueless else ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+        return list(dict.fromkeys(t.text for t in self.parsed.tokens if t.pos in parts
                                   and t.text.lower() not in STOPWORDS and t.tag not in _WH_TAGS
                                   and stem(t.lemma) not in QUESTION_FILLER and t.i not in dated))
 
-    def gist(self, event: bool = False) -> str:
+    def gist(self, event: bool = False, rest: bool = False) -> str:
         """What the previous turn was about: its most telling content words (by ``weight``, at most
-        ``gist_terms``), in their order; for an ``event`` ("done *that*") none of its date: that is when, not what."""
-        words = self._content_words(timeless=event)
+        ``gist_terms``), in their order; for an ``event`` ("done *that*") none of its date: that is when, not what;
+        for the ``rest`` of a set ("what are the remaining codes?") none of its numbers: the values already asked
+        about are the ones it leaves out."""
+        words = self._content_words(timeless=event, valueless=rest)
         if self.weight is not None and len(words) > self.gist_terms:
             keep = set(sorted(words, key=lambda w: -self.weight(w.lower()))[:self.gist_terms])  # type: ignore[misc]
             words = [w for w in words if w in keep]
@@ -326,12 +330,13 @@ class Antecedents:
         kind swapped in, or the previous question with the fragment after it (``written``: the fragment as
         typed, when no reference in it was replaced)."""
         own = syntax(fragment)
+        continuing = any(t.lemma in CONTINUING or t.text.lower() in CONTINUING for t in own.tokens)
         if own_wh:
             wh = aliases.get(own_wh, own_wh)
             before, _, after = re.split(rf"(?i)\b({re.escape(own_wh)})\b", fragment, maxsplit=1)
             rest = f"{before} {after}".strip(" ?")
             if any(t.pos in ("NOUN", "PROPN", "VERB") and t.text.lower() not in STOPWORDS for t in syntax(rest).tokens):
-                return f"{fragment.strip(' ?')} {self.gist()}"  # its own question: the history adds its topic
+                return f"{fragment.strip(' ?')} {self.gist(rest=continuing)}"  # its own question: the history's topic
             body = body_without_wh(self.previous)
             first = body.split(" ", 1)[0]
             if first.lower() in STOPWORDS:  # "is a return ...", but "MEK members ...", "Albania ..." as written
@@ -339,7 +344,6 @@ class Antecedents:
             reason = claim_suffix(self.previous, self._answer, self.weight, self.claim_words) \
                 if wh == "why" and self.asked != "why" else ""  # "how come?": why the answer's claim holds
             return f"{before.strip()} {wh} {after.strip(' ?')} {body}{reason}".strip()  # "in what timeframe": "in" leads
-        continuing = any(t.lemma in CONTINUING for t in own.tokens)
         swapped = entity_swap(self.parsed, own) or (parallel_swap(written or fragment, self.previous, self.similar)
                                       if self.similar and not continuing else None)
         if swapped:

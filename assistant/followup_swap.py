@@ -1,7 +1,8 @@
 """Parallel fragments: "and attempts?" after "What's the default timeout in resolv.conf?" asks the same question of
 another thing, so the fragment takes the place of the previous question's word it parallels, the one nearest to it
 in meaning ("timeout"), and everything else of the previous question stays as written; a fragment naming an entity
-("what about Kosovo?") takes the place of the previous question's entity of the same kind (``entity_swap``)."""
+("what about Kosovo?") takes the place of the previous question's entity of the same kind (``entity_swap``), and
+"what about X?" after a question *about* something asks it about X (``about_swap``)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,28 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     if own[0].pos == "ADP" and before and before.group(1).lower() in _PREPOSITIONS:  # "with Israel" + "and with
         start = before.start(1)  # the Americans?": the fragment's preposition takes the place of the one before
     return f"{previous[:start]}{phrase}{previous[end:]}".rstrip(" ?")
+
+
+def about_swap(fragment: str, previous: str) -> str | None:
+    """ "and what about alliances?" after "What lesson does the case teach about cyber warfare?": the previous
+    question asked *about* something, and "what about" asks the same of another thing, so the fragment takes the
+    place of the whole object of that "about" ("... teach about alliances"); None when the previous question has no
+    "about" phrase or the fragment is empty."""
+    phrase = fragment.strip(" ?.!")
+    if not phrase:
+        return None
+    parsed = syntax(previous)
+    toks = parsed.tokens
+    about = next((t for t in reversed(toks) if t.text.lower() == "about" and t.dep == "prep"), None)
+    topic = next((t for t in toks if about is not None and t.head == about.i and t.dep == "pobj" and t.i > about.i
+                  and t.tag not in _WH_TAGS), None)  # not "what is the article about?"
+    if topic is None:
+        return None
+    covered = parsed.subtree(topic.i)
+    start, end = min(covered), max(covered) + 1
+    pieces = [t.text + " " * t.space for t in toks[:start]] + [phrase + " "] + \
+        [t.text + " " * t.space for t in toks[end:]]
+    return "".join(pieces).strip().rstrip(" ?")
 
 
 def entity_swap(previous: Syntax, own: Syntax) -> str | None:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from assistant.followup_next import ContinuationParams, continuation, continuing_cue, following, said_besides
+from assistant.followup_next import (ContinuationParams, continuation, continuing_cue, following, said_besides,
+                                    says_more)
 from assistant.store import document_rows
 from assistant.followup_swap import parallel_swap
 from assistant.schema import Citation, Sentence
@@ -103,6 +104,20 @@ def test_what_the_answer_said_besides_its_best_sentence_is_the_rest_of_its_citat
     cited = [_cited(sentences[4]), best, _cited(sentences[2]), elsewhere]
     assert [s.text for s in said_besides(sentences, cited, best)] == ["(b) Mark changed files.", "(c) Keep notices."]
     assert said_besides(sentences, [best], best) == []
+
+
+def test_a_best_sentence_saying_two_things_leads_what_else_it_said() -> None:
+    """ "anything else?" after an answer whose best sentence says "not only ... but also ...": that sentence holds
+    the second thing, so it leads; a best sentence saying one thing does not."""
+    parts = ["The ban not only closed the port but also cut the line.", "The port reopened."]
+    starts = [0, len(parts[0]) + 1]
+    sentences = [Sentence(id=f"s{n}", source="doc.txt", start=at, end=at + len(part), text=part)
+                 for n, (part, at) in enumerate(zip(parts, starts))]
+    assert says_more(sentences[0].text) and not says_more(sentences[1].text)
+    best = _cited(sentences[0])
+    assert [s.text for s in said_besides(sentences, [best, _cited(sentences[1])], best)] == \
+        [sentences[0].text, sentences[1].text]
+    assert said_besides(sentences, [_cited(sentences[1])], _cited(sentences[1])) == []
 
 
 @pytest.mark.parametrize("question, besides", [("anything else?", True), ("the other two?", True),
