@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant.answer.extractive import Draft
 from assistant.answer.pipeline import leans_on_other, with_part
 from assistant.answer.query import question_parts
+from assistant.answer.reading_order import overlaps
 from assistant.schema import Sentence
 
 
@@ -63,8 +64,7 @@ def test_each_part_asked_alone_adds_what_the_whole_answer_lacks(assistant) -> No
     lacking = 0
     for part in question_parts(question):
         alone = pipeline.run_one(part)[1]
-        new = [s for s in alone.sentences if not any(s.source == o.source and s.start < o.end and o.start < s.end
-                                                    for o in whole.sentences)]
+        new = [s for s in alone.sentences if not any(overlaps(s, o) for o in whole.sentences)]
         lacking += bool(new)
         assert not new or any(s.id in {j.id for j in joined.sentences} for s in new), part
     assert lacking  # the whole question's answer lacked a sentence some part finds alone

@@ -12,7 +12,7 @@ import numpy as np
 
 from assistant.answer.places import asked_place
 from assistant.answer.qtypes import has_value
-from assistant.answer.reading_order import lead_first
+from assistant.answer.reading_order import lead_first, overlaps
 from assistant.followup_cues import cues
 from assistant.schema import Hit, Sentence
 
@@ -105,17 +105,17 @@ def leans_on_other(part: str) -> bool:
 def with_part(draft: Draft, part: Draft, count: int) -> Draft:
     """``draft`` joined by the ``count`` best sentences of a part's own answer (its lead first, then by the part's
     scores) that it lacks: a part asked alone is searched with its own words, and "where does it keep .debs, and
-    where the lists?" then finds the sentence for each. The sentences are read as the answerer gives them (the run
-    of its lead first, then document order: ``reading_order``); one that overlaps a sentence already there (a long span holding a shorter one) is passed over: when the
-    part's lead is there already, its runner-up adds what the whole question's ranking missed ("The default is
-    double-quote." after "The default is the same as the QUOTE value")."""
+    where the lists?" then finds the sentence for each. One that overlaps a sentence already there (a long span
+    holding a shorter one) is passed over: when the part's lead is there already, its runner-up adds what the whole
+    question's ranking missed ("The default is double-quote." after "The default is the same as the QUOTE value").
+    The sentences are read as the answerer gives them (the run of its lead first: ``reading_order``)."""
     from assistant.answer.extractive import Draft
 
     lead = part.lead
-    best = sorted(part.sentences, key=lambda s: (not (lead and _overlap(s, lead)), -part.scores.get(s.id, 0.0)))
+    best = sorted(part.sentences, key=lambda s: (not (lead and overlaps(s, lead)), -part.scores.get(s.id, 0.0)))
     added: list[Sentence] = []
     for sentence in best:
-        if len(added) < count and not any(_overlap(sentence, o) for o in [*draft.sentences, *added]):
+        if len(added) < count and not any(overlaps(sentence, o) for o in [*draft.sentences, *added]):
             added.append(sentence)
     if not added:
         return draft
@@ -123,8 +123,3 @@ def with_part(draft: Draft, part: Draft, count: int) -> Draft:
     sentences = lead_first(sorted([*draft.sentences, *added], key=lambda s: (order[s.source], s.start)), draft.lead)
     scores = {**part.scores, **draft.scores}
     return Draft(sentences, False, draft.reason, draft.nearest, scores, draft.template, draft.second_look, draft.lead)
-
-
-def _overlap(a: Sentence, b: Sentence) -> bool:
-    """Whether two sentences share characters of one source."""
-    return a.source == b.source and a.start < b.end and b.start < a.end

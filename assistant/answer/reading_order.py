@@ -25,13 +25,17 @@ def runs(sentences: list[Sentence]) -> list[list[Sentence]]:
     return grouped
 
 
+def overlaps(a: Sentence, b: Sentence) -> bool:
+    """Whether two sentences share characters of one source."""
+    return a.source == b.source and a.start < b.end and b.start < a.end
+
+
 def lead_first(sentences: list[Sentence], lead: Sentence | None) -> list[Sentence]:
     """``sentences`` (in document order) with the run that holds ``lead`` (or overlaps it) moved first."""
     if lead is None:
         return sentences
     grouped = runs(sentences)
-    first = next((run for run in grouped if any(s.source == lead.source and s.start < lead.end and lead.start < s.end
-                                                for s in run)), None)
+    first = next((run for run in grouped if any(overlaps(s, lead) for s in run)), None)
     if first is None:
         return sentences
     return [*first, *(s for run in grouped if run is not first for s in run)]
