@@ -105,6 +105,17 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     return (*found, *weak) if found else ()  # a leading "and" or a comparative counts only beside other evidence
 
 
+REFERRING = ("pronoun", "demonstrative", "definite", "'there'", "no subject")
+"""The cues of a word that points outside the question, or of a missing subject (not "short", "no verb", ...)."""
+
+
+def refers_outside(question: str, params: FollowupParams = PARAMS) -> bool:
+    """Whether ``question`` points at something it does not name: a pronoun, demonstrative, definite group noun or
+    "there" with no antecedent in it ("which country would host *it*?"), or a verb with no subject ("ordered out").
+    A short or verbless question of its own words ("default ssh port") does not."""
+    return any(cue.startswith(REFERRING) for cue in cues(question, params))
+
+
 def _now(noun: Token) -> bool:
     """Whether a demonstrative's noun is a time ("these *days*", "this *summer*"): said of the time of asking, not of
     an earlier turn."""

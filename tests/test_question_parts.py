@@ -4,9 +4,10 @@ joining the whole one's (assistant.answer.pipeline.with_part)."""
 from __future__ import annotations
 
 from assistant.answer.extractive import Draft
-from assistant.answer.pipeline import leans_on_other, with_part
+from assistant.answer.pipeline import with_part
 from assistant.answer.query import question_parts
 from assistant.answer.reading_order import overlaps
+from assistant.followup_cues import refers_outside
 from assistant.schema import Sentence
 
 
@@ -71,8 +72,8 @@ def test_each_part_asked_alone_adds_what_the_whole_answer_lacks(assistant) -> No
 
 
 def test_a_part_pointing_at_the_other_is_not_asked_alone() -> None:
-    assert leans_on_other("which country would host it?")
-    assert leans_on_other("in which city is the Albanian embassy there?")
-    assert leans_on_other("ordered out")
-    assert not leans_on_other("default ssh port")  # short and verbless, but its own
-    assert not leans_on_other("what's the default quote character in CSV mode?")
+    assert refers_outside("which country would host it?")
+    assert refers_outside("in which city is the Albanian embassy there?")
+    assert refers_outside("ordered out")
+    assert not refers_outside("default ssh port")  # short and verbless, but its own
+    assert not refers_outside("what's the default quote character in CSV mode?")

@@ -211,11 +211,10 @@ def spelled_only(text: str) -> frozenset[str]:
     return frozenset(NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS) - written
 
 
-def spelled_count(value: str, claim: str, spelled: frozenset[str], counts: set[str], counted: set[str]) -> bool:
-    """Whether a span's number word ("one endpoint", "one larger") is taken for a claim's digits that count none of
-    what it counts ("version 1", "ROWID is 1"): a word such as "one" that counts something is no value to quote."""
-    return (value in spelled and value not in spelled_only(claim) and bool(counts) and "" not in counts
-            and not counted & counts)
+def spelled_for_digits(value: str, claim: str, spelled: frozenset[str]) -> bool:
+    """Whether the span gives ``value`` only as a number word (``spelled``: "one endpoint", "one larger") where the
+    claim writes it in digits ("version 1", "ROWID is 1")."""
+    return value in spelled and value not in spelled_only(claim)
 
 
 _MAGNITUDE = re.compile(rf"\b(\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\s+({'|'.join(_SCALE)})\b", re.IGNORECASE)

@@ -12,8 +12,9 @@ import numpy as np
 
 from assistant.answer.places import asked_place
 from assistant.answer.qtypes import has_value
+from assistant.answer.query import question_parts
 from assistant.answer.reading_order import lead_first, overlaps
-from assistant.followup_cues import cues
+from assistant.followup_cues import refers_outside
 from assistant.schema import Hit, Sentence
 
 if TYPE_CHECKING:
@@ -62,13 +63,14 @@ class AnswerPipeline:
 
     def run(self, text: str) -> tuple[list[Hit], Draft]:
         """The retrieved chunks and the answerer's draft, after a second look where one can help, with what each
-        part of a multi-part question that stands on its own (``leans_on_other``) finds asked alone."""
+        part of a multi-part question that stands on its own (``followup_cues.refers_outside``) finds asked
+        alone."""
         hits, draft = self.run_one(text)
-        parts = self.answerer.analyse(text).parts
+        parts = question_parts(text)  # what ``Query.parts`` holds, without analysing the question again
         if not parts or draft.abstained or draft.template is not None:
             return hits, draft
         for part in parts:
-            if leans_on_other(part):
+            if refers_outside(part):  # "where does *it* store the package lists?" leans on the other part
                 continue
             part_hits, part_draft = self.run_one(part)
             if not part_draft.abstained and part_draft.template is None:
@@ -90,16 +92,6 @@ class AnswerPipeline:
             if not second.abstained and not second.second_look:  # the deeper look found the asked-for value
                 hits, draft = wider, second
         return hits, draft
-
-
-_REFERRING_CUES = ("pronoun", "demonstrative", "definite", "'there'", "no subject")
-
-
-def leans_on_other(part: str) -> bool:
-    """Whether a part of a question cannot be asked alone: a pronoun, demonstrative or "there" that points at the
-    other part ("which country would host *it*?"), or no subject of its own ("ordered out"), as ``followup_cues``
-    reads a follow-up. A short or verbless part ("default ssh port") stands alone."""
-    return any(cue.startswith(_REFERRING_CUES) for cue in cues(part))
 
 
 def with_part(draft: Draft, part: Draft, count: int) -> Draft:

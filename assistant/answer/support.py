@@ -26,8 +26,8 @@ from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
     bound_numbers, date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, magnitudes, opening_name,
-    plain_number, pointed_contexts, spelled_count, spelled_initials, spelled_only, time_numbers, unbroken, value_contexts,
-    value_units, without_identifiers,
+    plain_number, pointed_contexts, spelled_for_digits, spelled_initials, spelled_only, time_numbers, unbroken,
+    value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
@@ -351,7 +351,8 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     """Numbers of the claim that the span has, but never near any of the span's words the claim puts next to them
     ("currently 5 name servers" where the span's 5 is of something else), that count one of the span's words where
     the span's same number counts another ("32 table blocks" where its 32 counts columns), or that only a number word
-    counting something else gives (``spelled_count``): a value attached to the wrong subject."""
+    counting something else gives ("one endpoint" for "version 1": ``spelled_for_digits``): a value attached to the
+    wrong subject."""
     out = set()
     dated = {n.lstrip("0") or "0" for m in _ISO_DAY.finditer(claim.text) for n in m.groups()}  # "1994-11-29"
     for n in claim.numbers & facts.numbers - time_numbers(claim.text) - dated:
@@ -360,9 +361,9 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
         said -= MEASURE_UNITS - facts.stems if "" in counts else frozenset()  # a unit named for a bare number
         near = said & facts.stems  # words the span has somewhere
         counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
+        counts_other = bool(counts) and "" not in counts and not counted & counts  # the span's n counts else
         if (said and not any((n, s) in facts.contexts for s in near)
-                or counted and counts and "" not in counts and not counted & counts
-                or spelled_count(n, claim.text, facts.spelled, counts, counted)):
+                or counts_other and (counted or spelled_for_digits(n, claim.text, facts.spelled))):
             out.add(n)
     return out
 
