@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, bound_numbers, corrects_premise, date_numbers, identifiers,
-    initialisms, lemma_forms, lemma_stems, magnitudes, unbroken,
-    list_count, opening_name, plain_number, pointed_contexts, settings, spelled_initials, spelled_only, time_numbers,
-    value_contexts, value_units,
-    without_identifiers,
+    initialisms, lemma_forms, lemma_stems, list_count, magnitudes, opening_name, plain_number, pointed_contexts,
+    settings, spelled_initials, spelled_only, time_numbers, unbroken, value_contexts, value_units, without_identifiers,
 )
 from assistant.answer.matching import TermWeights
 from assistant.answer.nearby import split_value
