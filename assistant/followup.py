@@ -91,23 +91,30 @@ def _reference_kind(low: str, tag: str, dep: str, head: str = "", misread: bool 
 
 
 def named_lead(question: str) -> str | None:
-    """ "What about Iran, does it accept the blame?": the question after the comma, its pronoun replaced by the
-    name the lead gives ("Does Iran accept the blame?"); None when the question is not of that shape."""
+    """ "What about Iran, does it accept the blame?": the question after the comma, its pronoun or pointing word
+    replaced by the name the lead gives ("Does Iran accept the blame?"); a question with no verb after the comma
+    ("how about the quote, what year?") is asked of the lead ("What year the quote?"); None when the question is not
+    of that shape."""
     lead = _NAMED_LEAD.match(question.strip())
     if not lead:
         return None
     parsed = syntax(apostrophes(question.strip()))
     toks = parsed.tokens
-    comma = next((t.i for t in toks if t.pos == "PUNCT" and t.text in ",;—–-"), None)
+    comma = next((t.i for t in toks if t.pos == "PUNCT" and (t.text in ",;—–" or t.text == "-" and toks[t.i - 1].space)),
+                 None)  # not the hyphen of "GPLv2-only"
     if comma is None:
         return None
     start = next((t.i + 1 for t in toks if t.text.lower() == "about"), comma)  # the lead: "about X,"
-    for t in toks[comma + 1:]:
-        if pronoun_referent(t.text) and start < comma and agrees(t.text, parsed, start, comma):
-            name = parsed.span(start, comma)
-            pieces = [x.text if x.i != t.i else f"{name}'s" if x.text.lower() in POSSESSIVE else name
-                      for x in toks[comma + 1:]]
+    if start >= comma:
+        return None
+    name, rest = parsed.span(start, comma), toks[comma + 1:]
+    for t in rest:
+        pointing = t.text.lower() in DEMONSTRATIVES and t.dep not in ("det", "mark") and t.tag not in ("WDT", "IN")
+        if (pronoun_referent(t.text) or pointing) and agrees(t.text, parsed, start, comma):
+            pieces = [x.text if x.i != t.i else f"{name}'s" if x.text.lower() in POSSESSIVE else name for x in rest]
             return _finish(" ".join(pieces))
+    if not any(t.pos in ("VERB", "AUX") for t in rest):  # "how about the quote, what year?": asked of the lead
+        return _finish(" ".join([*(t.text for t in rest if t.pos != "PUNCT"), name]))
     return None
 
 

@@ -35,6 +35,8 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 LINE_BREAK = re.compile(r"\n")
 LONG_LINE = 100  # characters: a text whose median line is longer writes a paragraph a line
 _AFTER = re.compile(r"(?i)\b(?:after (?:that|this|it|him|her|them)|what comes (?:next|after)|and then)\b")
+_GO_ON = re.compile(r"(?i)^\W*(?:(?:ok|okay|please|and)\W+)*(?:keep going|go on|carry on|continue)\W*(?:please)?\W*$")
+"""A question that only asks the speaker to go on ("keep going", "go on, please"): it asks for more."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,9 @@ class Continuation:
 
 def continuing_cue(question: str) -> str | None:
     """The continuing word or phrase of ``question`` ("else", "the other", "after that", an ordinal such as
-    "second"), None without one."""
+    "second"; "more" for a bare "keep going"), None without one."""
+    if _GO_ON.match(question):
+        return "more"
     found = next((w for w in re.findall(r"[\w']+", question.lower()) if w in CONTINUING or w in ORDINALS), None)
     return found or (m.group(0).lower() if (m := _AFTER.search(question)) else None)
 
@@ -96,6 +100,8 @@ def continuation(question: str, previous: Sequence[str] = (),
     cue = continuing_cue(question)
     if cue is None or not params.enabled:
         return None
+    if _GO_ON.match(question):  # "keep going": more of the same, nothing of its own
+        return Continuation(question, params.sentences, cue, besides=True)
     if cue in ORDINALS and not any(re.search(rf"\b{ORDINALS[cue]}\b", text.lower()) for text in previous):
         return None  # "the second chapter" with no first before it: a question of its own
     parsed = syntax(question)

@@ -79,6 +79,9 @@ def test_what_about_x_comma_a_question_asks_it_of_x() -> None:
     assert named_lead("what about iran, does it accept the blame?") == "Does iran accept the blame?"
     assert named_lead("what about the technical committee, whats its job?") == "What's the technical committee's job?"
     assert named_lead("what about Kosovo?") is None
+    assert named_lead("what about the cyberattack, when was that?") == "When was the cyberattack?"  # pointing word
+    assert named_lead("how about the quote, what year?") == "What year the quote?"  # no verb: asked of the lead
+    assert named_lead("and what about combining with GPLv2-only code?") is None  # a hyphen in a word is no comma
     resolved = resolve("what about gzip, what does it exit with on a warning?", ["what's grep's exit status?"])
     assert resolved.searched == "What does gzip exit with on a warning?"
 

@@ -45,6 +45,17 @@ def test_continuations_are_recognised_with_how_many_they_ask_for(question: str, 
     assert found is not None and (found.count, found.each) == (count, each)
 
 
+@pytest.mark.parametrize("question", ["keep going", "go on, please", "ok continue"])
+def test_asking_to_go_on_asks_for_more(question: str) -> None:
+    found = continuation(question, ["What must I do when I redistribute the work?"])
+    assert continuing_cue(question) == "more" and found is not None and found.besides
+
+
+def test_going_on_with_something_is_no_bare_go_on() -> None:
+    assert continuing_cue("does the licence continue to apply?") is None
+    assert continuation("why did they keep going after the attack?", ["Who attacked?"]) is None
+
+
 @pytest.mark.parametrize("question", ["What is the NOTICE file?", "and what flag opens the other end of it?",
                                       "which other projects fund it?", "when was it released?"])
 def test_questions_of_their_own_are_no_continuations(question: str) -> None:
