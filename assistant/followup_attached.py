@@ -4,8 +4,8 @@ A typical follow-up asks a further attribute (a time, a place) of what the histo
 prime minister when it recognized israel?" + "when did he die?". The passages found speak of the history's entity at
 length and hold dates, but the date they hold is the history's event's ("recognized ... on April 16, 1949"), not the
 follow-up's. So when a follow-up whose own main verb no earlier question holds asks for a date or a place, a cited
-sentence holding such a value must also hold that verb (its stem, a near form, a synonym); when none does, the
-answer dates the earlier question's event and is refused (``value_unattached``).
+sentence holding such a value must also hold that verb (its stem, a near form, a synonym) or its object; when none
+does, the answer dates the earlier question's event and is refused (``value_unattached``).
 
 Before refusing, the paragraphs the previous answer cited are read on: a sentence after a citation, in its
 paragraph, that holds the verb is where the follow-up's answer is ("does the Apache License include a patent
@@ -39,26 +39,33 @@ def predicate_stems(text: str) -> frozenset[str]:
     return frozenset(content_stems(_PREFIX.sub(" ", text)))
 
 
-def new_predicate(asked: str, history: Sequence[str]) -> list[str]:
-    """The stems of ``asked``'s main verb when it is the follow-up's own: not a light verb, and no earlier question
+def new_predicate(asked: str, history: Sequence[str], params: AttachedParams = ATTACHED) -> list[str]:
+    """The stems of ``asked``'s main verb and of its object nouns, when the verb is the follow-up's own: not a light
+    verb nor one that only places a thing (``params.placing``: "where is it *located*?"), and no earlier question
     (``history``) holds it (by lemma, stem, near form or synonym: "who sent ...?" + "when did he send it?" asks
-    nothing new); [] otherwise."""
+    nothing new); [] otherwise. The object may stand for the event ("when did he send the telegram?": "by a
+    telegram")."""
     lemmas = {t.lemma for h in history for t in syntax(apostrophes(h)).tokens}
     earlier = frozenset().union(*(predicate_stems(h) for h in history)) if history else frozenset()
-    for token in syntax(apostrophes(asked)).tokens:
-        if token.dep == "ROOT" and token.pos == "VERB" and token.lemma not in LIGHT_VERBS | lemmas:
-            stems = content_stems(token.text)
-            return [] if any(holds(s, earlier) for s in stems) else stems
-    return []
+    parsed = syntax(apostrophes(asked))
+    root = next((t for t in parsed.tokens if t.dep == "ROOT"), None)
+    if root is None or root.pos != "VERB" or root.lemma in LIGHT_VERBS | lemmas | set(params.placing):
+        return []
+    verb = content_stems(root.text)
+    if not verb or any(holds(s, earlier) for s in verb):
+        return []
+    objects = [s for t in parsed.tokens if t.head == root.i and t.dep in ("dobj", "obj") and t.pos in ("NOUN", "PROPN")
+               for s in content_stems(t.text) if not holds(s, earlier)]
+    return [*verb, *objects]
 
 
 def value_unattached(asked: str, searched: str, history: Sequence[str], cited: Sequence[str],
                      params: AttachedParams = ATTACHED) -> str | None:
     """The reason to refuse an answer (``cited``: its sentences) to ``asked`` (searched as ``searched``) after
     ``history`` when it asks a kind of value of ``params.kinds`` with a verb of its own and no cited sentence holding
-    such a value holds that verb; None otherwise."""
+    such a value holds that verb or its object; None otherwise."""
     kind = expected_type(searched)
-    verb = new_predicate(asked, history) if kind in params.kinds else []
+    verb = new_predicate(asked, history, params) if kind in params.kinds else []
     if not verb:
         return None
     valued = [s for s in cited if has_value(s, kind)]
@@ -84,9 +91,9 @@ def paragraph_after(sentences: Sequence[Sentence], span: Span, text: str) -> lis
 def holding_predicate(asked: str, history: Sequence[str], paragraphs: Sequence[Sequence[Sentence]],
                       params: AttachedParams = ATTACHED) -> list[Sentence]:
     """The answer to ``asked`` in the rest of the previous answer's cited ``paragraphs`` (each as
-    ``paragraph_after`` gives it): the first sentence holding the follow-up's own verb and the
+    ``paragraph_after`` gives it): the first sentence holding the follow-up's own verb or its object and the
     ``params.found_after`` after it; none when it has no verb of its own or no sentence holds it."""
-    verb = new_predicate(asked, history)
+    verb = new_predicate(asked, history, params)
     for paragraph in paragraphs if verb else ():
         for i, sentence in enumerate(paragraph):
             if any(holds(v, predicate_stems(sentence.text)) for v in verb):

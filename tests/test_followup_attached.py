@@ -31,6 +31,8 @@ def test_the_follow_up_s_own_verb_leaves_out_light_verbs_and_the_history_s() -> 
     assert new_predicate("when was it built?", HISTORY) == []  # the history's verb
     assert new_predicate("who sent the telegram?", ["when did he send it?"]) == []  # the same lemma, another form
     assert new_predicate("when did he get there?", HISTORY) == []  # a light verb
+    assert new_predicate("where is it located?", HISTORY) == []  # a verb that only places a thing
+    assert new_predicate("when did he paint the tower?", HISTORY) == ["paint", "tower"]  # with its object
 
 
 def test_a_hyphenated_compound_s_first_part_is_no_verb() -> None:
@@ -42,6 +44,9 @@ def test_a_date_found_only_beside_the_history_s_event_is_refused() -> None:
     assert value_unattached("when did he retire?", "When did the first captain retire?", HISTORY, BUILT_SAID)
     retired = ["Captain Marsh retired in 1902.", *BUILT_SAID]
     assert value_unattached("when did he retire?", "When did the first captain retire?", HISTORY, retired) is None
+    letter = ["His resignation came by a letter of 2 June 1902.", *BUILT_SAID]  # the object stands for the event
+    assert value_unattached("when did he send the letter?", "When did Marsh send the letter?", HISTORY, letter) is None
+    assert value_unattached("when did he send it?", "When did Marsh send it?", HISTORY, letter)
 
 
 def test_a_verb_held_without_a_value_or_a_question_asking_no_date_or_place_passes_through() -> None:
