@@ -42,3 +42,17 @@ class AddedParams:
 
 
 ADDED = AddedParams()
+
+
+@dataclass(frozen=True)
+class AttachedParams:
+    """A value a follow-up asks for, looked for beside its own verb (``assistant.followup_attached``; issue 16t,
+    chosen on the tune conversations of fifteen collections and the article's)."""
+
+    kinds: tuple[str, ...] = ("date", "place")  # values asked ("when ...?", "where ...?") that must sit by the verb
+    placing: tuple[str, ...] = ("locate", "situate", "base")  # verbs (lemmas) that only say where a thing is
+    # ("where is it *located*?" asks where it is: no event of its own to find beside the place)
+    found_after: int = 1  # sentences after the one holding the verb that the answer goes on with
+
+
+ATTACHED = AttachedParams()

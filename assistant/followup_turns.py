@@ -120,6 +120,9 @@ class Turns:
                                                                                           resolution, cited)
         if why:
             return Draft([], True, why, draft.sentences[:2], draft.scores)
+        unattached = self.unattached(question, history, standalone, resolution, draft)
+        if unattached is not None:
+            return unattached
         if not history or not standalone or not resolution.cues:
             return draft
         params = self.assistant.gate_params or load_gate()
@@ -140,6 +143,33 @@ class Turns:
         if not history or not resolution.cues:
             return None
         return adds_unanswered(question, _asked(history), cited, self.assistant.generation()[1].answerer.weights.known)
+
+    def unattached(
+        self, question: str, history: Sequence[str | Answer] | None, standalone: list[str], resolution: Resolution,
+        draft: Draft,
+    ) -> Draft | None:
+        """For a follow-up that leans on ``history`` and asks a date or a place with a verb of its own that no cited
+        sentence holding such a value holds (``followup_attached.value_unattached``): the first sentence holding
+        that verb in the rest of the paragraphs the previous answer cited (``holding_predicate``), else a refusal;
+        None when the rule does not apply."""
+        from assistant.answer.extractive import Draft
+        from assistant.followup_attached import holding_predicate, paragraph_after, value_unattached
+
+        if not history or not standalone or not resolution.cues:
+            return None
+        why = value_unattached(question, resolution.query, _asked(history), [s.text for s in draft.sentences])
+        if why is None:
+            return None
+        earlier = self.turn_answer(list(history), standalone)
+        snapshot = self.assistant.snapshot()
+        meta, rows = snapshot.meta, snapshot.document_rows
+        paragraphs = [] if earlier.abstained else [
+            paragraph_after(meta.sentences[rows[c.source].start:rows[c.source].stop], c, meta.documents[c.source].text)
+            for c in sorted(earlier.citations, key=lambda c: -c.score) if c.source in rows]
+        sentences = holding_predicate(question, _asked(history), paragraphs)
+        if sentences:
+            return Draft(sentences=sentences, abstained=False)
+        return Draft([], True, why, draft.sentences[:2], draft.scores)
 
     def near_previous(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str], resolution: Resolution,

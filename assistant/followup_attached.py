@@ -1,0 +1,101 @@
+"""A value a follow-up asks for, attached to the follow-up's own predicate.
+
+A typical follow-up asks a further attribute (a time, a place) of what the history established: "who was albania's
+prime minister when it recognized israel?" + "when did he die?". The passages found speak of the history's entity at
+length and hold dates, but the date they hold is the history's event's ("recognized ... on April 16, 1949"), not the
+follow-up's. So when a follow-up whose own main verb no earlier question holds asks for a date or a place, a cited
+sentence holding such a value must also hold that verb (its stem, a near form, a synonym) or its object; when none
+does, the answer dates the earlier question's event and is refused (``value_unattached``).
+
+Before refusing, the paragraphs the previous answer cited are read on: a sentence after a citation, in its
+paragraph, that holds the verb is where the follow-up's answer is ("does the Apache License include a patent
+license?" + "when does it terminate?": the patent grant's paragraph goes on "... shall terminate as of the date such
+litigation is filed"), the answerer having found the licence's other passages (``holding_predicate``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from assistant.answer.qtypes import expected_type, has_value
+from assistant.followup import apostrophes
+from assistant.followup_adds import holds
+from assistant.followup_asked import LIGHT_VERBS
+from assistant.followup_next import paragraph_breaks
+from assistant.followup_params import ATTACHED, AttachedParams
+from assistant.nlp import syntax
+from assistant.schema import Sentence, Span
+from assistant.terms import content_stems
+
+_PREFIX = re.compile(r"\b\w+-(?=\w)")
+"""The first part of a hyphenated compound ("*post*-communist", "*pre*-war"): a modifier of the compound, never
+the verb of its sentence."""
+
+
+def predicate_stems(text: str) -> frozenset[str]:
+    """The content stems of ``text`` that may say its verbs: the first parts of hyphenated compounds left out."""
+    return frozenset(content_stems(_PREFIX.sub(" ", text)))
+
+
+def new_predicate(asked: str, history: Sequence[str], params: AttachedParams = ATTACHED) -> list[str]:
+    """The stems of ``asked``'s main verb and of its object nouns, when the verb is the follow-up's own: not a light
+    verb nor one that only places a thing (``params.placing``: "where is it *located*?"), and no earlier question
+    (``history``) holds it (by lemma, stem, near form or synonym: "who sent ...?" + "when did he send it?" asks
+    nothing new); [] otherwise. The object may stand for the event ("when did he send the telegram?": "by a
+    telegram")."""
+    lemmas = {t.lemma for h in history for t in syntax(apostrophes(h)).tokens}
+    earlier = frozenset().union(*(predicate_stems(h) for h in history)) if history else frozenset()
+    parsed = syntax(apostrophes(asked))
+    root = next((t for t in parsed.tokens if t.dep == "ROOT"), None)
+    if root is None or root.pos != "VERB" or root.lemma in LIGHT_VERBS | lemmas | set(params.placing):
+        return []
+    verb = content_stems(root.text)
+    if not verb or any(holds(s, earlier) for s in verb):
+        return []
+    objects = [s for t in parsed.tokens if t.head == root.i and t.dep in ("dobj", "obj") and t.pos in ("NOUN", "PROPN")
+               for s in content_stems(t.text) if not holds(s, earlier)]
+    return [*verb, *objects]
+
+
+def value_unattached(asked: str, searched: str, history: Sequence[str], cited: Sequence[str],
+                     params: AttachedParams = ATTACHED) -> str | None:
+    """The reason to refuse an answer (``cited``: its sentences) to ``asked`` (searched as ``searched``) after
+    ``history`` when it asks a kind of value of ``params.kinds`` with a verb of its own and no cited sentence holding
+    such a value holds that verb or its object; None otherwise."""
+    kind = expected_type(searched)
+    verb = new_predicate(asked, history, params) if kind in params.kinds else []
+    if not verb:
+        return None
+    valued = [s for s in cited if has_value(s, kind)]
+    if any(holds(v, predicate_stems(s)) for s in valued for v in verb):
+        return None
+    return f"the passages found give no {kind} for what this question asks"
+
+
+def paragraph_after(sentences: Sequence[Sentence], span: Span, text: str) -> list[Sentence]:
+    """The answerable sentences after ``span`` to the end of its paragraph (``sentences``: its document's, in order;
+    ``text``: the document)."""
+    breaks = paragraph_breaks(text)
+    after, previous_end = [], span.end
+    for sentence in sentences[bisect.bisect_left(sentences, span.end, key=lambda s: s.start):]:
+        if breaks.search(text[previous_end:sentence.start]):
+            break
+        previous_end = sentence.end
+        if sentence.answerable:
+            after.append(sentence)
+    return after
+
+
+def holding_predicate(asked: str, history: Sequence[str], paragraphs: Sequence[Sequence[Sentence]],
+                      params: AttachedParams = ATTACHED) -> list[Sentence]:
+    """The answer to ``asked`` in the rest of the previous answer's cited ``paragraphs`` (each as
+    ``paragraph_after`` gives it): the first sentence holding the follow-up's own verb or its object and the
+    ``params.found_after`` after it; none when it has no verb of its own or no sentence holds it."""
+    verb = new_predicate(asked, history, params)
+    for paragraph in paragraphs if verb else ():
+        for i, sentence in enumerate(paragraph):
+            if any(holds(v, predicate_stems(sentence.text)) for v in verb):
+                return list(paragraph[i:i + 1 + params.found_after])
+    return []

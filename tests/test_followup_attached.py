@@ -1,0 +1,67 @@
+"""A value a follow-up asks for, attached to its own verb (issue 16t), on made-up sentences: the real spaCy parser,
+no index."""
+
+from __future__ import annotations
+
+from assistant.followup_attached import (
+    holding_predicate,
+    new_predicate,
+    paragraph_after,
+    predicate_stems,
+    value_unattached,
+)
+from assistant.schema import Sentence, Span
+
+HISTORY = ["who was the harbour's first captain when the lighthouse was built?"]
+BUILT_SAID = ["The lighthouse was built on 3 May 1881, by order of Captain John Marsh, the harbour's first captain."]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` (split at ". " and blank lines), as one document's."""
+    out, at = [], 0
+    for n, piece in enumerate(text.replace("\n\n", ". ").split(". ")):
+        start = text.index(piece, at)
+        out.append(Sentence(id=f"s{n}", source="doc.txt", start=start, end=start + len(piece), text=piece))
+        at = start + len(piece)
+    return out
+
+
+def test_the_follow_up_s_own_verb_leaves_out_light_verbs_and_the_history_s() -> None:
+    assert new_predicate("when did he retire?", HISTORY) == ["retir"]
+    assert new_predicate("when was it built?", HISTORY) == []  # the history's verb
+    assert new_predicate("when did he send it?", ["who sent the telegram?"]) == []  # the same lemma, another form
+    assert new_predicate("when did he get there?", HISTORY) == []  # a light verb
+    assert new_predicate("where is it located?", HISTORY) == []  # a verb that only places a thing
+    assert new_predicate("when did he paint the tower?", HISTORY) == ["paint", "tower"]  # with its object
+
+
+def test_a_hyphenated_compound_s_first_part_is_no_verb() -> None:
+    assert "post" not in predicate_stems("This post-war alignment shaped the harbour.")
+    assert "post" in predicate_stems("The notice was posted at the harbour.")
+
+
+def test_a_date_found_only_beside_the_history_s_event_is_refused() -> None:
+    assert value_unattached("when did he retire?", "When did the first captain retire?", HISTORY, BUILT_SAID)
+    retired = ["Captain Marsh retired in 1902.", *BUILT_SAID]
+    assert value_unattached("when did he retire?", "When did the first captain retire?", HISTORY, retired) is None
+    letter = ["His resignation came by a letter of 2 June 1902.", *BUILT_SAID]  # the object stands for the event
+    assert value_unattached("when did he send the letter?", "When did Marsh send the letter?", HISTORY, letter) is None
+    assert value_unattached("when did he send it?", "When did Marsh send it?", HISTORY, letter)
+
+
+def test_a_verb_held_without_a_value_or_a_question_asking_no_date_or_place_passes_through() -> None:
+    undated = ["Captain Marsh retired after a storm.", *BUILT_SAID]
+    assert value_unattached("when did he retire?", "When did the captain retire?", HISTORY, undated)  # no date by it
+    assert value_unattached("why did he retire?", "Why did the captain retire?", HISTORY, BUILT_SAID) is None
+    assert value_unattached("when was it built?", "When was the lighthouse built?", HISTORY, BUILT_SAID) is None
+
+
+def test_the_rest_of_a_cited_paragraph_holding_the_verb_answers_instead() -> None:
+    text = ("The lighthouse was built in 1881. Captain Marsh ordered it. He retired after the storm of 1902. "
+            "His son took over.\n\nThe harbour grew.")
+    document = sentences(text)
+    rest = paragraph_after(document, Span(source="doc.txt", start=0, end=document[0].end), text)
+    assert [s.id for s in rest] == ["s1", "s2", "s3"]  # up to the paragraph's end
+    found = holding_predicate("when did he retire?", HISTORY, [rest])
+    assert [s.text for s in found] == ["He retired after the storm of 1902", "His son took over."]
+    assert holding_predicate("when did he resign?", HISTORY, [rest]) == []  # no sentence holds it
