@@ -56,6 +56,11 @@ def test_an_adjective_of_the_asked_for_phrase_is_no_unseen_word() -> None:
     assert analyse("what is the notice's hectare?", CORPUS).out_of_corpus  # an unseen noun still counts
 
 
+def test_how_many_with_no_noun_counts_nothing_named() -> None:
+    assert analyse("how many did Madison keep?", CORPUS).head is None  # not "madison"
+    assert analyse("how many feet does Madison lie at?", CORPUS).head == "feet"
+
+
 def test_a_joined_name_the_documents_lack_is_unseen() -> None:
     assert analyse("how do i set up wifi with wpa_supplicant?", CORPUS).out_of_corpus
     assert analyse("how do I enable unattended-upgrades for the notice?", CORPUS).out_of_corpus

@@ -36,7 +36,7 @@ _VERB_AFTER_NP = (r"(?:live|lives|work|works|stay|stays|remain|remains|reside|re
 _STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| going\b| the\b| a\b| an\b| per\b| each\b| every\b| [a-z]+ed\b| before\b| after\b| if\b| when\b| than\b|$)"
 _NP = r"(?P<np>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)"
 _HEAD_PATTERNS = [
-    re.compile(rf"\bhow (?:many|much) (?:more |fewer |of the )?{_NP}{_STOP}"),
+    re.compile(rf"\bhow (?:many|much) (?:more |fewer |of the )?(?!{_AUX}\b){_NP}{_STOP}"),  # "how many did": no noun
     re.compile(rf"\b(?:what|which) (?:kind|type|sort|form)s? of {_NP}{_STOP}"),
     re.compile(rf"\bnames? of (?:the |a |an |its |their |his |her )?{_NP}{_STOP}"),
     re.compile(rf"\bwho (?:is|was|are|were) (?:the |a |an )?{_NP}{_STOP}"),
