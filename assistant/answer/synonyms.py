@@ -24,7 +24,7 @@ country nation state
 leader head chief
 ancestor forebear forefather predecessor
 reason cause motive why
-say state announce declare claim tell
+say state announce declare claim tell remark
 blame accuse attribute
 deny reject refute dispute acknowledge admit
 attack assault strike hack breach
