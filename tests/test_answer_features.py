@@ -69,6 +69,15 @@ def test_a_duration_answers_how_long() -> None:
     assert F.AskedKindPresent()(how_many, candidate(since)) == -1.0  # a date is no count
 
 
+def test_only_an_amount_of_money_answers_how_much_money() -> None:
+    spent = question("how much did the us spend helping them?", kind="number")
+    troops = sentence("The US sent 3,000 troops.", ents=["GPE", "CARDINAL"])
+    assert F.AskedKindPresent()(spent, candidate(troops, typed=True)) == -1.0  # a number, but no money
+    assert F.AskedKindPresent()(spent, candidate(sentence("Bob receives $100.00 from Alice."))) == 1.0  # by currency
+    assert F.AskedKindPresent()(spent, candidate(sentence("It cost ten million.", ents=["MONEY"]))) == 1.0
+    assert F.AskedKindPresent()(question("how much memory is used?", kind="number"), candidate(troops)) == 1.0
+
+
 def test_lemma_coverage_and_focus_head() -> None:
     q = question("Which bells ring?", lemmas=["bell", "ring"], focus=["bell"])
     s = sentence("The bells rang.", lemmas=["bell", "ring"])

@@ -37,6 +37,10 @@ NOUN_LABELS: dict[str, frozenset[str]] = {
                      "agency", "agencies", "newspaper"), frozenset({"ORG"})),
 }
 _WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z]+)\b", re.IGNORECASE)
+# "how much money ...", "how much did it cost / was it worth / did they spend": only an amount of money answers
+MONEY_ASKED = re.compile(r"\bhow much\b.*\b(?:money|spen[dt]|spending|costs?|paid|pays?|worth|price|charged?)\b",
+                         re.IGNORECASE)
+_CURRENCY = re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.IGNORECASE)
 
 
 def asked_noun_labels(question: str) -> frozenset[str] | None:
@@ -210,7 +214,8 @@ class FocusHead:
 class AskedKindPresent:
     """For a question asking for a date, number, name or place: +1 when the sentence holds one (an entity of a
     fitting label, or a value pattern such as "fourteen" or "July 1887"), -1 when it does not; 0 otherwise.
-    Dates go by pattern alone: the entity label DATE also covers durations ("45 years"), which answer no "when"."""
+    Dates go by pattern alone: the entity label DATE also covers durations ("45 years"), which answer no "when";
+    an amount of money (``MONEY_ASKED``) by its label or currency alone, not any number."""
 
     name: str = "asked_kind_present"
 
@@ -221,6 +226,8 @@ class AskedKindPresent:
         if q.query.kind == "number" and q.query.head == "long":  # "how long": a duration ("twenty minutes", "45
             labels = labels | DURATION_LABELS  # years") or a start ("since the early 1980s") is labelled DATE/TIME
         ents = set(c.sentence.tags.ents) if c.sentence.tags and q.query.kind != "date" else set()
+        if q.query.kind == "number" and MONEY_ASKED.search(q.query.text):  # an amount of money, not any number
+            return 1.0 if "MONEY" in ents or _CURRENCY.search(c.sentence.text) else -1.0
         named = asked_noun_labels(q.query.text) if q.query.kind in ("entity", "place") else None
         if named:  # "which country ...": a place name answers, not any capitalised word
             return 1.0 if ents & named else -1.0

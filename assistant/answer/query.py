@@ -26,7 +26,7 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     lesson lessons step steps action actions activity activities fact facts detail details much many
     basis grounds purpose means manner method methods area areas field fields domain respect aspect aspects
     motive motives cause causes rationale justification
-    range ranges style styles format formats value values amount amounts level levels minimum maximum limit limits
+    range ranges style styles format formats value values amount amounts level levels minimum maximum limit limits money
     setting settings version versions mode modes form forms unit units
     """.split())
 
