@@ -78,6 +78,14 @@ def test_only_an_amount_of_money_answers_how_much_money() -> None:
     assert F.AskedKindPresent()(question("how much memory is used?", kind="number"), candidate(troops)) == 1.0
 
 
+def test_a_size_is_not_answered_by_the_question_s_own_number() -> None:
+    how_big = question("How big is Ashraf 3?", kind="number")
+    how_big.query.head = "big"
+    named = sentence("The group built a compound known as Ashraf 3.", ents=["CARDINAL"])
+    assert F.AskedKindPresent()(how_big, candidate(named, typed=True)) == -1.0
+    assert F.AskedKindPresent()(how_big, candidate(sentence("Ashraf 3 covers 34 hectares.", ents=["QUANTITY"]))) == 1.0
+
+
 def test_lemma_coverage_and_focus_head() -> None:
     q = question("Which bells ring?", lemmas=["bell", "ring"], focus=["bell"])
     s = sentence("The bells rang.", lemmas=["bell", "ring"])

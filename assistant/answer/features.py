@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from assistant.answer.qtypes import AnswerType, has_value
-from assistant.answer.values import has_number_value
+from assistant.answer.values import has_number_value, states_other_number
 
 if TYPE_CHECKING:
     from assistant.answer.query import Query
@@ -40,6 +40,7 @@ _WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z]+)\b", re.IGNORECASE)
 # "how much money ...", "how much did it cost / was it worth / did they spend": only an amount of money answers
 MONEY_ASKED = re.compile(r"\bhow much\b.*\b(?:money|spen[dt]|spending|costs?|paid|pays?|worth|price|charged?)\b",
                          re.IGNORECASE)
+_SIZES = frozenset({"big", "large", "tall", "wide", "heavy", "far", "high", "deep"})  # "how big": a size is asked
 _CURRENCY = re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.IGNORECASE)
 
 
@@ -215,7 +216,8 @@ class AskedKindPresent:
     """For a question asking for a date, number, name or place: +1 when the sentence holds one (an entity of a
     fitting label, or a value pattern such as "fourteen" or "July 1887"), -1 when it does not; 0 otherwise.
     Dates go by pattern alone: the entity label DATE also covers durations ("45 years"), which answer no "when";
-    an amount of money (``MONEY_ASKED``) by its label or currency alone, not any number."""
+    an amount of money (``MONEY_ASKED``) by its label or currency alone, not any number; a size ("how big") by a
+    number the question does not state itself."""
 
     name: str = "asked_kind_present"
 
@@ -228,6 +230,8 @@ class AskedKindPresent:
         ents = set(c.sentence.tags.ents) if c.sentence.tags and q.query.kind != "date" else set()
         if q.query.kind == "number" and MONEY_ASKED.search(q.query.text):  # an amount of money, not any number
             return 1.0 if "MONEY" in ents or _CURRENCY.search(c.sentence.text) else -1.0
+        if q.query.head in _SIZES and not states_other_number(c.sentence.text, q.query.text):
+            return -1.0  # a size asked, and only the question's own numbers ("how big is Ashraf 3?")
         named = asked_noun_labels(q.query.text) if q.query.kind in ("entity", "place") else None
         if named:  # "which country ...": a place name answers, not any capitalised word
             return 1.0 if ents & named else -1.0

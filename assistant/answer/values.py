@@ -39,6 +39,19 @@ def has_number_value(text: str) -> bool:
     return bool(DIGITS.search(without_years) or NUMBER_WORDS.search(text))
 
 
+def _numbers(text: str) -> set[str]:
+    """The quantities ``has_number_value`` reads in ``text``: digits (without their unit) and number words."""
+    without_years = re.sub(r"\b(?:1[5-9]|20)\d{2}\b", " ", without_references(text))
+    digits = {re.sub(r"[^\d.]", "", m.group(0)).strip(".") for m in DIGITS.finditer(without_years)}
+    return digits | {m.group(0).lower() for m in NUMBER_WORDS.finditer(text)}
+
+
+def states_other_number(text: str, question: str) -> bool:
+    """Whether ``text`` states a quantity the question does not state itself: the "3" of "Ashraf 3" answers no "how
+    big is Ashraf 3?"."""
+    return bool(_numbers(text) - _numbers(question))
+
+
 def has_written_date(text: str) -> bool:
     """Dates in forms the plain patterns miss: "July 1887", "1998-2003", "the fifteenth of July"."""
     return bool(_DATE_SHAPES.search(text))
