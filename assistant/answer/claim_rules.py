@@ -6,7 +6,8 @@
 - ``date_numbers``: the numbers of a claim's dates (the day, the year): found as written, never computed.
 - ``lemma_forms``: the stem of each word's dictionary form ("held" → "hold", "came" → "come"), from spaCy.
 - ``unbroken``: text with words split by a line-end hyphen ("Infor-\\n mation") joined again.
-- ``list_count``: the number that opens a list and counts its items ("Three: a; b; and c"): said by the claim itself.
+- ``list_count``: the number that opens a list and counts its items ("Three: a; b; and c", "Four: a, b, c and d",
+  "One each: A has an X and B has an X"): said by the claim itself.
 - ``opening_name``: the first word of a sentence when it opens a name of several words ("Ean Debian's").
 - ``plain_number``: a written number as compared ("5,020.0000" → "5020").
 """
@@ -218,18 +219,38 @@ def spelled_for_digits(value: str, claim: str, spelled: frozenset[str]) -> bool:
 
 
 _MAGNITUDE = re.compile(rf"\b(\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\s+({'|'.join(_SCALE)})\b", re.IGNORECASE)
-_LIST_HEAD = re.compile(r"^\W*(\d{1,2}|[a-z]+)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
+_LIST_HEAD = re.compile(r"^\W*(\d{1,2}|[a-z]+)(\s+each)?\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
+_ITEM_BREAK = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_ONE_THING = re.compile(r"\b(?:a|an|one)\s+(\w+)", re.IGNORECASE)
+
+
+def list_items(body: str) -> list[str]:
+    """The items of a list: split at ";", else at the commas and the "and"/"or" outside brackets ("compile (...),
+    extract (...) and update (...)")."""
+    items = [part for part in body.split(";") if re.search(r"\w", part)]
+    if len(items) > 1:
+        return items
+    flat = _BRACKETED.sub(lambda m: " " * len(m.group(0)), body)
+    cuts = [0, *(i for m in _ITEM_BREAK.finditer(flat) for i in (m.start(), m.end())), len(body)]
+    return [part for a, b in zip(cuts[::2], cuts[1::2]) if re.search(r"\w", part := body[a:b])]
 
 
 def list_count(text: str) -> str | None:
-    """The number opening ``text`` as a list's head ("Three: (1) ...; (2) ...; (3) ...") when the items after it,
-    split at ";", are that many: the claim counts its own items, so no span need hold the number."""
+    """The number opening ``text`` as a list's head when the claim counts its own items: "Three: (1) ...; (2) ...;
+    (3) ..." or "Four: a, b, c and d" (the items that many), or "One each: A has an embassy in X and B has an
+    embassy in Y" (every item one of the same thing); no span need hold the number."""
     head = _LIST_HEAD.match(text)
     if not head:
         return None
     value = NUMBER_WORDS.get(head.group(1).lower(), head.group(1))
-    items = [part for part in head.group(2).split(";") if re.search(r"\w", part)]
-    return value if value.isdigit() and int(value) == len(items) > 1 else None
+    items = list_items(head.group(3))
+    if not value.isdigit() or len(items) < 2:
+        return None
+    if head.group(2):
+        things = [{m.group(1).lower() for m in _ONE_THING.finditer(item)} for item in items]
+        return value if value == "1" and set.intersection(*things) else None
+    return value if int(value) == len(items) else None
 
 
 CLAUSE_BREAK = re.compile(r"[:;()\[\]]")

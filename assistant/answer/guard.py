@@ -19,6 +19,7 @@ from functools import cached_property
 import numpy as np
 
 from assistant.answer.asked_forms import asked_value, asks_condition, gives_condition, gives_file_place, main_question
+from assistant.answer.attachment import attached_elsewhere
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
@@ -257,7 +258,8 @@ class Guard:
         (``restates``), opens with "No" only for a question that asks yes or no (``denies_unasked``) and with "Because"
         only for one that asks why (``reasons_unasked``), opens a why-answer with a reason rather than an instruction
         (``instructs``) and a how-to answer with more than what happened (``narrates``), keeps its spans' doer and
-        done-to apart and their names in their places (``swapped_subject``, ``swapped_name``, ``substituted_name``), and
+        done-to apart and their names in their places (``swapped_subject``, ``swapped_name``, ``substituted_name``; a bare
+        answer after the preposition the question asks with: ``attached_elsewhere``), and
         carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
         yes/no question) statement asked for unless an earlier kept sentence did. A why-answer's first sentence must
         itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject ("It acted
@@ -272,7 +274,8 @@ class Guard:
                 or instructs(unit.text)) or not self._instructed and narrates(unit.text):
             return False
         texts = [self._text(s) for s in alignment.spans]
-        if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts) or substituted_name(unit.text, texts):
+        if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts) or substituted_name(unit.text, texts) \
+                or attached_elsewhere(unit.text, self.question, texts):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             own = sentence_stems(unit.text)

@@ -1,0 +1,54 @@
+"""Bare answers attached where the question asks: a phrase with no verb answers "Through which country ...?" only
+when its span puts it after that preposition.
+
+- ``asked_preposition``: the preposition a question opens with before "which"/"what"/"whose" ("Through which
+  country ...", "From which country ...", "At whose request ..."); "in", "on", "since" and the like are left out:
+  a place or a time is written with many prepositions ("living in Iraq" as "relocation from Iraq", "since 3.0" as
+  "starting with 3.0").
+- ``attached_elsewhere``: a bare answer ("Tirana in both cases.", "As a terrorist organization.") none of whose new
+  words stands within ``ATTACH_REACH`` words after the question's preposition in any of its spans names something
+  the span attaches elsewhere ("with Tirana", not "through Turkey").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.answer.support import name_found
+from assistant.terms import STOPWORDS, words
+
+ATTACH_REACH = 5
+"""Words after the preposition in which the answer must stand ("at the behest of the United States")."""
+_ASKED_PREPOSITION = re.compile(r"\W*(through|via|from|to|into|at|with|by)\s+(?:which|what|whose)\b", re.IGNORECASE)
+
+
+def asked_preposition(question: str) -> str | None:
+    """The preposition the question opens with before "which"/"what"/"whose", lower case; None for any other."""
+    found = _ASKED_PREPOSITION.match(question)
+    return found.group(1).lower() if found else None
+
+
+def _bare(text: str) -> bool:
+    from assistant.nlp import syntax
+
+    return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+
+
+def attached_elsewhere(text: str, question: str, spans: Iterable[str]) -> bool:
+    """Whether a bare answer to a question opening with a preposition (``asked_preposition``) has none of its new
+    words within ``ATTACH_REACH`` words after that preposition in any span."""
+    preposition = asked_preposition(question)
+    if preposition is None or not _bare(text):
+        return False
+    asked = frozenset(words(question))
+    new = [w for w in words(text) if w not in STOPWORDS and w not in asked and w != preposition]
+    if not new:
+        return False
+    for span in spans:
+        said = words(span)
+        for i, word in enumerate(said):
+            after = frozenset(said[i + 1:i + 1 + ATTACH_REACH])
+            if word == preposition and any(name_found(w, after) for w in new):
+                return False
+    return True

@@ -1,0 +1,29 @@
+"""A bare answer to "Through/From/At which ...?" must stand after that preposition in its span."""
+
+from assistant.answer.attachment import asked_preposition, attached_elsewhere
+
+SPAN = ("The minister said an interest section would be opened in Norland through Vestria in the absence of "
+        "direct relations with Ostburg.")
+QUESTION = "Through which country would the interest section in Norland be opened?"
+
+
+def test_the_question_s_opening_preposition_is_read_but_not_in_or_since():
+    assert asked_preposition(QUESTION) == "through"
+    assert asked_preposition("At whose request did Norland take them in?") == "at"
+    assert asked_preposition("In which country were they living?") is None  # a place has many prepositions
+    assert asked_preposition("since which version can you chain commands?") is None
+    assert asked_preposition("Which country opened it?") is None
+
+
+def test_a_bare_name_the_span_attaches_elsewhere_is_caught():
+    assert attached_elsewhere("Ostburg in both cases.", QUESTION, [SPAN])  # "with Ostburg", not "through"
+    assert not attached_elsewhere("Vestria.", QUESTION, [SPAN])
+    assert not attached_elsewhere("Through Vestria.", QUESTION, [SPAN])
+
+
+def test_within_reach_after_the_preposition_and_only_for_bare_answers():
+    span = "Norland, at the behest of the United Kingdoms, accepted them as a terrorist organization's members."
+    question = "At whose request did Norland accept them?"
+    assert not attached_elsewhere("The United Kingdoms.", question, [span])  # five words after "at"
+    assert attached_elsewhere("As a terrorist organization.", question, [span])
+    assert not attached_elsewhere("Norland accepted them as a terrorist organization.", question, [span])  # a verb
