@@ -130,14 +130,27 @@ class Antecedents:
         return next((toks[t.head].lemma for t in toks if t.tag in ("WDT", "WP") and t.dep == "det"
                      and toks[t.head].pos == "NOUN"), "")
 
-    def _answer_chunk(self, lemma: str) -> str | None:
-        """The previous answer's first phrase headed by ``lemma`` (any name when empty), or the name set beside a
-        common noun ("the exiled opposition group, the People's Mojahedin Organization of Iran (PMOI)": the name)."""
+    def _answers_asked(self, start: int, end: int, in_number: bool) -> bool:
+        """Whether the answer's phrase can be what the previous question asked for: no phrase that itself points
+        back ("its alliances"), and with ``in_number`` one thing when it asked for one ("which alliance?" is not
+        answered by "certain alliances")."""
+        assert self.answer is not None
+        asked = self.parsed.tokens
+        one = any(t.tag in ("WDT", "WP") and t.dep == "det" and asked[t.head].tag == "NN" for t in asked)
+        toks = self.answer.tokens
+        owned = any(t.tag == "PRP$" for t in toks[start:end])
+        return not owned and not (in_number and one and toks[end - 1].tag in ("NNS", "NNPS"))
+
+    def _answer_chunk(self, lemma: str, in_number: bool = False) -> str | None:
+        """The previous answer's first phrase headed by ``lemma`` (any name when empty; ``in_number``: agreeing with
+        what was asked, ``_answers_asked``), or the name set beside a common noun ("the exiled opposition group, the
+        People's Mojahedin Organization of Iran (PMOI)": the name)."""
         if self.answer is None:
             return None
         toks = self.answer.tokens
         heads = [(start, end) for start, end in self.answer.chunks
-                 if toks[end - 1].lemma.lower() == lemma or (not lemma and toks[end - 1].pos == "PROPN")]
+                 if (toks[end - 1].lemma.lower() == lemma or (not lemma and toks[end - 1].pos == "PROPN"))
+                 and self._answers_asked(start, end, in_number)]
         if not heads:
             return None
         start, end = min(heads, key=lambda c: toks[c[1] - 1].pos != "PROPN")  # a named one first, else the first
@@ -179,7 +192,8 @@ class Antecedents:
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
             noun = self._wh_noun()
-            if noun and (found := self._answer_chunk(noun) or self._claim_name()):
+            if noun and (found := self._answer_chunk(noun, in_number=True) or self._claim_name()
+                         or self._answer_chunk(noun)):  # one thing asked: a name before a phrase of several
                 return found
             if self._asks_for_a_thing() and (found := self._answer_chunk("")):
                 return found
