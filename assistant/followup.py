@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase
+from assistant.followup_count import counted_question
 from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, cues, group_noun,
                                     misread_determiner, pro_one)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
@@ -253,6 +254,8 @@ def resolve(
         text = _under(previous, text)
     elif "what about" in found and not substituted and (swapped := about_swap(text, previous)):
         text = swapped
+    elif counted := counted_question(core, previous):  # "how many?": of what the previous question was about
+        text = counted
     elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
     if "comparison" in found and len(history) > 1:

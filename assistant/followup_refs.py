@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.followup_count import counted_object
 from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
@@ -53,11 +54,14 @@ def body_without_wh(question: str) -> str:
             drop |= {wh.i + 1, wh.i + 2} if wh.i + 2 < len(parsed.tokens) and \
                 parsed.tokens[wh.i + 2].pos == "NOUN" else {wh.i + 1}
     toks = parsed.tokens
+    moved, after = counted_object(parsed, wh.i) if wh is not None else ([], -1)  # "how many members of X ... accept"
     glued = {t.i for t in toks  # "albania-iran": a hyphen inside a word stays
              if t.pos == "PUNCT" and not t.space and t.i and not toks[t.i - 1].space}
-    kept = [t for t in toks if t.i not in drop and (t.pos != "PUNCT" or t.i in glued or t.text == ",")
-            and t.text != "?"]  # a comma stays: "September 7, 2022", not "September 72022"
-    return "".join(t.text + " " * t.space for t in kept).strip(" ,")
+    order = [i for t in toks if t.i not in moved for i in ([t.i, *moved] if t.i == after else [t.i])]
+    kept = [toks[i] for i in order if i not in drop - set(moved) and (toks[i].pos != "PUNCT" or i in glued
+                                                                     or toks[i].text == ",")
+            and toks[i].text != "?"]  # a comma stays: "September 7, 2022", not "September 72022"
+    return "".join(t.text + " " * (t.space or t.i == after) for t in kept).strip(" ,")
 
 
 def _plain(answer: str) -> str:

@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
-from assistant.followup_refs import Antecedents
+from assistant.followup import resolve
+from assistant.followup_count import counted_object, counted_question
+from assistant.followup_refs import Antecedents, body_without_wh
+from assistant.nlp import syntax
 
 ALLIANCE = ("It signals its dedication to its alliances and its inclination towards certain alliances. [1] As a NATO "
             "member, Albania is an active participant in global security efforts. [2]")
+
+
+def test_a_bare_how_many_counts_the_members_of_the_group_the_previous_question_named() -> None:
+    assert counted_question("how many?", "When did Albania take in the MEK?") == \
+        "how many of the members of the MEK did Albania take in"
+    assert counted_question("how many", "When did Debian add the new architectures?") == \
+        "how many of the new architectures did Debian add"
+    assert counted_question("how many?", "When did Albania recognize Israel?") is None  # a country is not counted
+    assert counted_question("how many packages?", "When did Albania take in the MEK?") is None  # its own noun
+    assert resolve("how many?", ["When did Albania take in the MEK?"]).searched == \
+        "How many of the members of the MEK did Albania take in?"
+
+
+def test_a_previous_how_many_keeps_what_it_counted_as_the_object_of_its_verb() -> None:
+    parsed = syntax("how many members of the opposition group did albania accept")
+    words, after = counted_object(parsed, 0)
+    assert [parsed.tokens[i].text for i in words] == ["members", "of", "the", "opposition", "group"]
+    assert parsed.tokens[after].text == "accept"
+    assert body_without_wh("how many members of the opposition group did albania accept") == \
+        "did albania accept members of the opposition group"
+    assert body_without_wh("how many packages did debian 1.1 have?") == "did debian 1.1 have packages"
+    assert counted_object(syntax("how many people live in Tirana?"), 0) == ([], -1)  # the subject stays where it is
+    assert resolve("from where?", ["how many members of the opposition group did albania accept"]).searched == \
+        "From where did albania accept members of the opposition group?"
 
 
 def test_a_which_question_is_answered_by_one_thing_of_its_kind_that_points_nowhere_else() -> None:
