@@ -23,6 +23,9 @@ PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
 """A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
+RELATION_NOUNS = frozenset("tie relation relationship dispute conflict rift cooperation partnership rivalry feud "
+                           "friendship tension talk dealing".split())
+"""Nouns (lemmas) of what holds between two ("their *ties*"): "their" before one points to both parties named."""
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
 LEFTOVER = frozenset({"remaining"})
 """Adjectives that always pick out the rest of a set ("the *remaining* codes"): no kind of their own, unlike "other"
@@ -153,6 +156,11 @@ def pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
     before = ("DET", "ADP") if bare else ("DET", "ADJ", "ADP", "PROPN", "NOUN")
     return t.text.lower() in ("one", "ones") and t.dep in ("pobj", "nsubj", "dobj", "ROOT", "attr") and \
         t.i > 0 and toks[t.i - 1].pos in before and not parallel_one(t, toks)
+
+
+def between_two(t: Token, toks: list[Token]) -> bool:
+    """Whether the possessive at ``t`` owns a noun of what holds between two ("*their* ties", "their relations")."""
+    return t.text.lower() == "their" and t.dep == "poss" and toks[t.head].lemma.lower() in RELATION_NOUNS
 
 
 def group_noun(t: Token, toks: list[Token]) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.followup import resolve
+from assistant.followup import more_on, resolve
+from assistant.followup_agree import both_parties
 from assistant.followup_count import counted_object, counted_question
 from assistant.followup_refs import Antecedents, body_without_wh
 from assistant.nlp import syntax
@@ -33,6 +34,20 @@ def test_a_previous_how_many_keeps_what_it_counted_as_the_object_of_its_verb() -
     assert counted_object(syntax("how many people live in Tirana?"), 0) == ([], -1)  # the subject stays where it is
     assert resolve("from where?", ["how many members of the opposition group did albania accept"]).searched == \
         "From where did albania accept members of the opposition group?"
+
+
+def test_their_before_a_noun_of_a_relation_points_to_both_parties() -> None:
+    assert both_parties(syntax("What did Israel do for Albania after the hack?")) == "Israel and Albania"
+    assert both_parties(syntax("What did Israel offer after the hack?")) is None  # one party only
+    assert resolve("how are their relations now?", ["What did Israel do for Albania after the hack?"]).searched == \
+        "How are Israel and Albania's relations now?"
+
+
+def test_anything_more_on_a_topic_of_its_own_is_searched_as_it_stands() -> None:
+    assert more_on("anything more on their ties?") and more_on("something else about the embassy?")
+    assert not more_on("anything more on that?") and not more_on("anything more?")
+    assert resolve("anything more on their ties?", ["What did Israel do for Albania after the hack?"]).searched == \
+        "Anything more on Israel and Albania's ties?"
 
 
 def test_a_which_question_is_answered_by_one_thing_of_its_kind_that_points_nowhere_else() -> None:
