@@ -17,7 +17,7 @@ from assistant.followup_agree import agrees, both_parties, in_number, named_befo
 from assistant.followup_bind import other_phrase
 from assistant.followup_count import counted_question
 from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
-                                    group_noun, misread_determiner, pro_one)
+                                    group_noun, misread_determiner, pro_one, topic_changed)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
@@ -187,6 +187,8 @@ def resolve(
     """The question to search for ``question`` asked after ``history`` (standalone earlier questions, oldest
     first); ``previous_answer(previous standalone question)`` gives the last answer's text when a reference needs
     it; ``weight(word)`` ranks the previous question's words when only a few of them are carried over."""
+    if history and (alone := topic_changed(question)):  # "switching topics, ...": asked alone, without them
+        return Resolution(question, _finish(alone))
     found = cues(question, params)
     previous = next((h for h in reversed(history) if h.strip()), "")
     if previous and (named := named_lead(question)):

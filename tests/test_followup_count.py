@@ -1,10 +1,14 @@
-"""Issue 16u's reading rules, each on a hand-built fixture (the real spaCy parser, no index)."""
+"""Issue 16u's reading rules, each on a hand-built fixture (the real spaCy parser, no index): a bare "how many?" counts
+the previous question's object, a previous "how many N of X" keeps N of X as the object, "their ties" points to both
+parties, a "which X" answer agrees with X, "anything more on X?" is its own topic, and words that change the topic
+leave the conversation."""
 
 from __future__ import annotations
 
 from assistant.followup import more_on, resolve
 from assistant.followup_agree import both_parties
 from assistant.followup_count import counted_object, counted_question
+from assistant.followup_cues import topic_changed
 from assistant.followup_refs import Antecedents, body_without_wh
 from assistant.nlp import syntax
 
@@ -55,3 +59,15 @@ def test_a_which_question_is_answered_by_one_thing_of_its_kind_that_points_nowhe
     assert refs.find("thing") == "NATO"  # not "its alliances" (pointing back itself) nor "certain alliances"
     plural = Antecedents("Which alliances is Albania a member of?", lambda: ALLIANCE, lambda word: 1.0)
     assert plural.find("thing") == "certain alliances"
+
+
+def test_words_that_change_the_topic_leave_the_conversation() -> None:
+    assert topic_changed("switching topics, what does iran say about the hacks?") == \
+        "what does iran say about the hacks?"
+    assert topic_changed("ok, on another note: who is rama?") == "who is rama?"
+    assert topic_changed("on a different note - who is rama?") == "who is rama?"
+    assert topic_changed("a different question: who is rama?") == "who is rama?"
+    assert topic_changed("what is another topic?") is None and topic_changed("switching topics") is None
+    found = resolve("switching topics, what do they say about the hacks?", ["Where is the MEK based?"])
+    assert found.searched == "What do they say about the hacks?" and not found.cues
+    assert resolve("switching topics, why?", []).searched is None  # no conversation to leave
