@@ -64,6 +64,12 @@ def _named(target: str, parsed: Syntax) -> bool:
     return all(w.lower() in words for w in target.split())
 
 
+def phrase_key(phrase: str | None) -> str:
+    """A phrase as compared with another: lower case, without a leading article ("the western diplomat" is
+    "western diplomat")."""
+    return re.sub(r"^(?:the|a|an)\s+", "", (phrase or "").strip().lower())
+
+
 def one_of(toks: list[Token], at: int) -> bool:
     """Whether the pronoun at ``at`` ends "one of those" / "one of them": a member of a kind, not the kind."""
     return at >= 2 and toks[at - 1].text.lower() == "of" and toks[at - 2].text.lower() == "one" and \
@@ -244,7 +250,8 @@ def resolve(
         if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
                 (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause
-        if kind is None or target in used:  # not a reference, or its phrase is already in the question
+        if kind is None or phrase_key(target) in {phrase_key(u) for u in used}:  # not a reference, or its
+            # phrase is already in the question ("when did *he* say *that*": not "the western diplomat" twice)
             pieces.append(t.text)
         elif not target:
             pieces.append(t.text)

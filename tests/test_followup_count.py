@@ -5,7 +5,7 @@ leave the conversation."""
 
 from __future__ import annotations
 
-from assistant.followup import more_on, resolve
+from assistant.followup import more_on, phrase_key, resolve
 from assistant.followup_agree import both_parties
 from assistant.followup_count import counted_object, counted_question
 from assistant.followup_cues import topic_changed
@@ -71,3 +71,9 @@ def test_words_that_change_the_topic_leave_the_conversation() -> None:
     found = resolve("switching topics, what do they say about the hacks?", ["Where is the MEK based?"])
     assert found.searched == "What do they say about the hacks?" and not found.cues
     assert resolve("switching topics, why?", []).searched is None  # no conversation to leave
+
+
+def test_two_references_of_one_question_do_not_take_the_same_phrase() -> None:
+    assert phrase_key("The western diplomat") == phrase_key("western diplomat") != phrase_key("a diplomat's note")
+    searched = resolve("when did he say that?", ["What did the western diplomat say about the MEK?"]).searched
+    assert searched == "When did the western diplomat say that?"  # not "... say western diplomat?"
