@@ -1,7 +1,7 @@
 """A bare "how many?" counts what the previous question was about: after "When did Albania take in the MEK?" it asks
 how many *of the MEK's members* Albania took in, not "How many did Albania take in the MEK?", which names no counted
-thing. The previous question's object is what is counted: a group is counted by its members ("the members of the
-MEK"), several things by themselves ("how many of the packages"); one thing is not counted, and nothing is read.
+thing. The previous question's object is what is counted: several things by themselves ("how many of the packages"),
+one group by its members ("the members of the MEK"); a person, a place or a date is not counted, and nothing is read.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import re
 
 from assistant.nlp import Syntax, Token, syntax
 
-COUNTING = ("how many", "how much")
-_BARE = re.compile(r"(?i)^\W*(how many|how much)\W*$")
+_BARE = re.compile(r"(?i)^\W*how many\W*$")
+_UNCOUNTED = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME"})
+"""Names whose members are not counted: a person, a place, a date."""
 _OBJECTS = ("dobj", "pobj")
 _WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 
@@ -29,23 +30,22 @@ def _object(parsed: Syntax) -> Token | None:
 
 
 def _counted(parsed: Syntax, head: Token) -> str | None:
-    """What a count of the object at ``head`` counts: "the members of" a named group (an organisation or people, an
-    acronym, or a name not known as a place or person), several things themselves ("the packages"), None for one
-    thing."""
+    """What a count of the object at ``head`` counts: several things themselves ("the packages"), else the members
+    of a group ("the MEK", "the mek" typed in lower case: one thing that is no person, place or date, named with
+    "the" or as a name); None for anything else."""
     span = parsed.subtree(head.i)
     phrase = parsed.span(min(span), max(span) + 1)
-    labels = {label for s, e, label in parsed.ents if s <= head.i < e}
-    named_group = bool(labels & {"ORG", "NORP"}) or (head.pos == "PROPN" and not labels) or \
-        (head.text.isupper() and len(head.text) > 1)  # a name the parser could not place ("the mek") is no place
     if head.tag in ("NNS", "NNPS"):
         return phrase if phrase.lower().startswith("the ") else f"the {phrase}"
-    return f"the members of {phrase}" if named_group else None
+    labels = {label for s, e, label in parsed.ents if s <= head.i < e}
+    definite = phrase.lower().startswith("the ") or head.pos == "PROPN" or head.text.isupper()
+    return f"the members of {phrase}" if definite and not labels & _UNCOUNTED else None
 
 
 def counted_question(fragment: str, previous: str) -> str | None:
     """ "how many?" after "When did Albania take in the MEK?" → "how many of the members of the MEK did Albania take
     in": the previous question without its wh-word and object, counting that object (``_counted``); None when the
-    fragment is not a bare "how many?" / "how much?" or the previous question has no object that can be counted."""
+    fragment is not a bare "how many?" or the previous question has no object that can be counted."""
     bare = _BARE.match(fragment)
     if not bare:
         return None
@@ -56,7 +56,7 @@ def counted_question(fragment: str, previous: str) -> str | None:
         return None
     dropped = set(parsed.subtree(head.i)) | {t.i for t in parsed.tokens if t.tag in _WH_TAGS or t.pos == "PUNCT"}
     rest = "".join(t.text + " " * t.space for t in parsed.tokens if t.i not in dropped).strip()
-    return f"{bare.group(1).lower()} of {counted} {rest}"
+    return f"how many of {counted} {rest}"
 
 
 def counted_object(parsed: Syntax, wh: int) -> tuple[list[int], int]:

@@ -21,7 +21,10 @@ def test_a_bare_how_many_counts_the_members_of_the_group_the_previous_question_n
         "how many of the members of the MEK did Albania take in"
     assert counted_question("how many", "When did Debian add the new architectures?") == \
         "how many of the new architectures did Debian add"
+    assert counted_question("how many", "when did albania take in the mek?") == \
+        "how many of the members of the mek did albania take in"  # no name in lower case: still a group
     assert counted_question("how many?", "When did Albania recognize Israel?") is None  # a country is not counted
+    assert counted_question("how many?", "When did Albania recognize a state?") is None  # one thing, no group
     assert counted_question("how many packages?", "When did Albania take in the MEK?") is None  # its own noun
     assert resolve("how many?", ["When did Albania take in the MEK?"]).searched == \
         "How many of the members of the MEK did Albania take in?"
