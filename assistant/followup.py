@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.followup_agree import agrees, in_number, named_before, pronoun_referent
+from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase
-from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, cues, group_noun,
-                                    misread_determiner, pro_one)
+from assistant.followup_count import counted_question
+from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
+                                    group_noun, misread_determiner, pro_one, topic_changed)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
@@ -31,6 +32,9 @@ _EVENT_HEADS = frozenset("do happen cause create mean lead before after than sin
 _NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[^,;?]+[,;\u2014\u2013-]\s*\S.*")
 _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 """A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
+_MORE_ON = re.compile(r"(?i)\b(?:more|else|further)\s+(?:on|about|regarding|concerning)\s+"
+                      r"(?!(?:that|this|it|them|those|these)\b)\w")
+"""A fragment asking for more on a topic it names ("anything more on their ties?", "something else about X?")."""
 _THEN = re.compile(r"(?i)\b(?:(by|until|till|since|before|after|back)\s+)?then\b")
 _ASIDES = (re.compile(r"(?i),?\s*\b(?:tho|though|anyway)\s*(?=\?*$)"),  # "why bother using them though?"
            re.compile(r"(?i)\b((?:what|who|where|which|how)\s+)else\b\s*"),  # "what else has to go with it?"
@@ -58,6 +62,12 @@ def _named(target: str, parsed: Syntax) -> bool:
     """Whether every word of ``target`` is a word of the question already (it cannot be what a pronoun adds)."""
     words = {t.text.lower() for t in parsed.tokens}
     return all(w.lower() in words for w in target.split())
+
+
+def phrase_key(phrase: str | None) -> str:
+    """A phrase as compared with another: lower case, without a leading article ("the western diplomat" is
+    "western diplomat")."""
+    return re.sub(r"^(?:the|a|an)\s+", "", (phrase or "").strip().lower())
 
 
 def one_of(toks: list[Token], at: int) -> bool:
@@ -116,6 +126,12 @@ def named_lead(question: str) -> str | None:
     if not any(t.pos in ("VERB", "AUX") for t in rest):  # "how about the quote, what year?": asked of the lead
         return _finish(" ".join([*(t.text for t in rest if t.pos != "PUNCT"), name]))
     return None
+
+
+def more_on(fragment: str) -> bool:
+    """Whether ``fragment`` asks for more on a topic it names itself ("anything more on Israel and Albania's ties?"):
+    the topic is its own, so it is searched as it stands, not read into the previous question."""
+    return bool(_MORE_ON.search(fragment))
 
 
 def without_asides(question: str) -> str:
@@ -177,6 +193,8 @@ def resolve(
     """The question to search for ``question`` asked after ``history`` (standalone earlier questions, oldest
     first); ``previous_answer(previous standalone question)`` gives the last answer's text when a reference needs
     it; ``weight(word)`` ranks the previous question's words when only a few of them are carried over."""
+    if history and (alone := topic_changed(question)):  # "switching topics, ...": asked alone, without them
+        return Resolution(question, _finish(alone))
     found = cues(question, params)
     previous = next((h for h in reversed(history) if h.strip()), "")
     if previous and (named := named_lead(question)):
@@ -223,6 +241,8 @@ def resolve(
             continue
         noun = parsed.tokens[t.i + 1 if misread_determiner(t, parsed.tokens) else t.head].lemma
         target = refs.find(kind, noun if kind == "determiner" else "", t.text) if kind else None
+        if kind == "group" and between_two(t, parsed.tokens) and (both := both_parties(refs.parsed)):  # "their ties"
+            target = both
         if kind in ("thing", "group") and target and _named(target, parsed):  # "is albania in it?": not albania
             target = other_phrase(previous, parsed)
         if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
@@ -230,7 +250,8 @@ def resolve(
         if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
                 (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause
-        if kind is None or target in used:  # not a reference, or its phrase is already in the question
+        if kind is None or phrase_key(target) in {phrase_key(u) for u in used}:  # not a reference, or its
+            # phrase is already in the question ("when did *he* say *that*": not "the western diplomat" twice)
             pieces.append(t.text)
         elif not target:
             pieces.append(t.text)
@@ -253,6 +274,10 @@ def resolve(
         text = _under(previous, text)
     elif "what about" in found and not substituted and (swapped := about_swap(text, previous)):
         text = swapped
+    elif counted := counted_question(core, previous):  # "how many?": of what the previous question was about
+        text = counted
+    elif more_on(core):  # "anything more on Israel and Albania's ties?": its own topic, searched as it stands
+        pass
     elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
     if "comparison" in found and len(history) > 1:

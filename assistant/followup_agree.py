@@ -137,3 +137,11 @@ def people_phrase(parsed: Syntax, start: int, end: int) -> tuple[int, int]:
             and all(toks[i].head == head for i in range(end, head)):
         return start, head + 1
     return start, end
+
+
+def both_parties(parsed: Syntax) -> str | None:
+    """The two a question names ("What did Israel do for Albania ...?": "Israel and Albania"), what "their" points
+    to before a noun of what holds between two ("their ties"); None unless it names two people, groups or places."""
+    named = list(dict.fromkeys(parsed.span(s, e) for s, e, label in parsed.ents
+                               if label in ("PERSON", "ORG", "NORP", "GPE")))
+    return " and ".join(named) if len(named) == 2 else None

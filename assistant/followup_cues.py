@@ -23,6 +23,9 @@ PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
 """A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
+RELATION_NOUNS = frozenset("tie relation relationship dispute conflict rift cooperation partnership rivalry feud "
+                           "friendship tension talk dealing".split())
+"""Nouns (lemmas) of what holds between two ("their *ties*"): "their" before one points to both parties named."""
 OTHERS = frozenset({"other", "others", "rest", "remaining", "next", "previous", "latter", "former", "same", "another"})
 LEFTOVER = frozenset({"remaining"})
 """Adjectives that always pick out the rest of a set ("the *remaining* codes"): no kind of their own, unlike "other"
@@ -33,6 +36,12 @@ NOW_NOUNS = frozenset("day week month year season summer winter spring autumn mo
 """Nouns of time a demonstrative ties to the time of asking ("these days", "this year"), general English."""
 LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", "ok", "okay")
 WH_ALIASES = {"how come": "why", "how so": "how"}
+TOPIC_CHANGE = re.compile(r"(?i)^\W*(?:(?:ok|okay|so|now|and|anyway)\W+)*(?:(?:switching|changing|change of|(?:a )?new|"
+                          r"(?:a )?different|another) (?:topics?|subjects?|the (?:topic|subject)|question)|on "
+                          r"(?:another|a different|an unrelated|a separate) note|unrelated(?: question)?)\b"
+                          r"[\s,:;.\u2014\u2013-]*")
+"""Words that say the question leaves the conversation's topic ("switching topics, what does iran say ...?"): it is
+asked alone, without them."""
 WH_WORDS = frozenset("what which who whom whose when where why how".split())
 EXISTENTIAL_BE = frozenset({"is", "are", "was", "were"})
 """A finite "be" right before "there" makes it existential ("what types of unit files *are there*?"), whatever the
@@ -155,7 +164,20 @@ def pro_one(t: Token, toks: list[Token], bare: bool = False) -> bool:
         t.i > 0 and toks[t.i - 1].pos in before and not parallel_one(t, toks)
 
 
+def between_two(t: Token, toks: list[Token]) -> bool:
+    """Whether the possessive at ``t`` owns a noun of what holds between two ("*their* ties", "their relations")."""
+    return t.text.lower() == "their" and t.dep == "poss" and toks[t.head].lemma.lower() in RELATION_NOUNS
+
+
 def group_noun(t: Token, toks: list[Token]) -> bool:
     """Whether ``t`` is a bare group noun after "the" ("view *the group*"), nothing else modifying it."""
     return t.lemma in GROUP_NOUNS and t.tag == "NN" and t.i > 0 and toks[t.i - 1].text.lower() == "the" and \
         not any(x.head == t.i and x.i != t.i - 1 for x in toks)
+
+
+def topic_changed(question: str) -> str | None:
+    """The question after words that say it changes the topic ("switching topics, what does iran say about the
+    hacks?" → "what does iran say about the hacks?"), None when it opens with no such words or nothing follows them."""
+    marker = TOPIC_CHANGE.match(question)
+    rest = question[marker.end():].strip() if marker else ""
+    return rest if re.search(r"\w", rest) else None

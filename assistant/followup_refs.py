@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.followup_count import counted_object
 from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
@@ -53,11 +54,14 @@ def body_without_wh(question: str) -> str:
             drop |= {wh.i + 1, wh.i + 2} if wh.i + 2 < len(parsed.tokens) and \
                 parsed.tokens[wh.i + 2].pos == "NOUN" else {wh.i + 1}
     toks = parsed.tokens
+    moved, after = counted_object(parsed, wh.i) if wh is not None else ([], -1)  # "how many members of X ... accept"
     glued = {t.i for t in toks  # "albania-iran": a hyphen inside a word stays
              if t.pos == "PUNCT" and not t.space and t.i and not toks[t.i - 1].space}
-    kept = [t for t in toks if t.i not in drop and (t.pos != "PUNCT" or t.i in glued or t.text == ",")
-            and t.text != "?"]  # a comma stays: "September 7, 2022", not "September 72022"
-    return "".join(t.text + " " * t.space for t in kept).strip(" ,")
+    order = [i for t in toks if t.i not in moved for i in ([t.i, *moved] if t.i == after else [t.i])]
+    kept = [toks[i] for i in order if i not in drop - set(moved) and (toks[i].pos != "PUNCT" or i in glued
+                                                                     or toks[i].text == ",")
+            and toks[i].text != "?"]  # a comma stays: "September 7, 2022", not "September 72022"
+    return "".join(t.text + " " * (t.space or t.i == after) for t in kept).strip(" ,")
 
 
 def _plain(answer: str) -> str:
@@ -130,14 +134,27 @@ class Antecedents:
         return next((toks[t.head].lemma for t in toks if t.tag in ("WDT", "WP") and t.dep == "det"
                      and toks[t.head].pos == "NOUN"), "")
 
-    def _answer_chunk(self, lemma: str) -> str | None:
-        """The previous answer's first phrase headed by ``lemma`` (any name when empty), or the name set beside a
-        common noun ("the exiled opposition group, the People's Mojahedin Organization of Iran (PMOI)": the name)."""
+    def _answers_asked(self, start: int, end: int, in_number: bool) -> bool:
+        """Whether the answer's phrase can be what the previous question asked for: no phrase that itself points
+        back ("its alliances"), and with ``in_number`` one thing when it asked for one ("which alliance?" is not
+        answered by "certain alliances")."""
+        assert self.answer is not None
+        asked = self.parsed.tokens
+        one = any(t.tag in ("WDT", "WP") and t.dep == "det" and asked[t.head].tag == "NN" for t in asked)
+        toks = self.answer.tokens
+        owned = any(t.tag == "PRP$" for t in toks[start:end])
+        return not owned and not (in_number and one and toks[end - 1].tag in ("NNS", "NNPS"))
+
+    def _answer_chunk(self, lemma: str, in_number: bool = False) -> str | None:
+        """The previous answer's first phrase headed by ``lemma`` (any name when empty; ``in_number``: agreeing with
+        what was asked, ``_answers_asked``), or the name set beside a common noun ("the exiled opposition group, the
+        People's Mojahedin Organization of Iran (PMOI)": the name)."""
         if self.answer is None:
             return None
         toks = self.answer.tokens
         heads = [(start, end) for start, end in self.answer.chunks
-                 if toks[end - 1].lemma.lower() == lemma or (not lemma and toks[end - 1].pos == "PROPN")]
+                 if (toks[end - 1].lemma.lower() == lemma or (not lemma and toks[end - 1].pos == "PROPN"))
+                 and self._answers_asked(start, end, in_number)]
         if not heads:
             return None
         start, end = min(heads, key=lambda c: toks[c[1] - 1].pos != "PROPN")  # a named one first, else the first
@@ -179,7 +196,8 @@ class Antecedents:
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
             noun = self._wh_noun()
-            if noun and (found := self._answer_chunk(noun) or self._claim_name()):
+            if noun and (found := self._answer_chunk(noun, in_number=True) or self._claim_name()
+                         or self._answer_chunk(noun)):  # one thing asked: a name before a phrase of several
                 return found
             if self._asks_for_a_thing() and (found := self._answer_chunk("")):
                 return found
