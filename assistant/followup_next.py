@@ -56,6 +56,8 @@ class ContinuationParams:
     per_paragraph: int = 1  # sentences read of each following paragraph
     single_paragraphs: int = 2  # paragraphs a singular continuation ("what happened next?") reads (tune: 1 -1)
     single_each: int = 2  # sentences of each of them (tune: 1 -1; the step may sit behind a transition sentence)
+    dated_step: bool = True  # a dated answer's next step leads: its paragraph's next dated sentence, even if shown
+    # (issue 16v, tune: +1 cv-ar-454, no other answer changed; the next unshown sentence of that paragraph: no verdict)
     from_best: bool = True  # read on from the answer's best-scored citation, not its last one
     said_first: bool = True  # "anything else?": the answer's other cited sentences lead (issue 16j tune: +1, no loss)
     near_paragraphs: int = 2  # "what else will X do?": paragraphs read after the best citation (tune: 2, 3 +3; 0 off)
@@ -76,6 +78,7 @@ class Continuation:
     each: int | None = None  # sentences of each paragraph, when not ``params.per_paragraph``
     besides: bool = False  # asks for what was left besides the direct answer ("else", "the other two"), not a next step
     terms: tuple[str, ...] = ()  # "what else will *tirana* do?": its words the previous question lacks, to look for
+    step: bool = False  # asks for one more step of a story or a procedure ("what happened next?")
 
 
 def continuing_cue(question: str) -> str | None:
@@ -128,7 +131,7 @@ def continuation(question: str, previous: Sequence[str] = (),
     if cue in ORDINALS:
         return Continuation(question, 1, cue)
     if number is None and (cue in SINGULAR or _AFTER.fullmatch(cue)):  # "what happened next?": one more step
-        return Continuation(question, params.single_paragraphs, cue, params.single_each)
+        return Continuation(question, params.single_paragraphs, cue, params.single_each, step=True)
     return Continuation(question, number or params.sentences, cue, besides=True)
 
 
@@ -151,6 +154,30 @@ def said_besides(sentences: Sequence[Sentence], cited: Sequence[Span], best: Spa
     more = [s for s in sentences if s.start < best.end and best.start < s.end and says_more(s.text)]
     rest = [s for s in sentences if s.answerable and any(start < s.end and s.start < end for start, end in spans)]
     return [*more, *rest]
+
+
+def dated(sentence: Sentence) -> bool:
+    """Whether ``sentence`` names a date or a time (its index-time entities)."""
+    return sentence.tags is not None and any(label in ("DATE", "TIME") for label in sentence.tags.ents)
+
+
+def next_dated(sentences: Sequence[Sentence], best: Span, text: str) -> Sentence | None:
+    """A story told in dates goes on at its next date: when the previous answer's best sentence ``best`` names a
+    date, the first later sentence of its paragraph (``sentences`` of its document in order, ``text``) that names
+    one ("On September 7, Rama cut ties. He accused Tehran. ... On September 8, diplomats were ordered to leave"),
+    whether or not the answer cited it beside its reply; None otherwise."""
+    at = bisect.bisect_right(sentences, best.start, key=lambda s: s.start) - 1
+    if at < 0 or not dated(sentences[at]):
+        return None
+    breaks = paragraph_breaks(text)
+    previous_end = sentences[at].end
+    for sentence in sentences[at + 1:]:
+        if breaks.search(text[previous_end:sentence.start]):
+            return None
+        previous_end = sentence.end
+        if sentence.answerable and dated(sentence):
+            return sentence
+    return None
 
 
 def paragraph_breaks(text: str) -> re.Pattern[str]:

@@ -233,7 +233,8 @@ class Turns:
         from assistant.answer.compose import compose
         from assistant.answer.extractive import Draft
         from assistant.followup_items import item_question
-        from assistant.followup_next import CONTINUATION, continuation, continuing_cue, following, said_besides
+        from assistant.followup_next import (CONTINUATION, continuation, continuing_cue, following, next_dated,
+                                             said_besides)
 
         turns = list(history or [])
         if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
@@ -261,6 +262,9 @@ class Turns:
             sentences = following(document, earlier.citations, asks.count, document_text, params, asks.each, best)
             if params.said_first and asks.besides and best is not None:  # "anything else?": the rest of the answer
                 sentences = [*said_besides(document, earlier.citations, best), *sentences]
+            step = next_dated(document, best, document_text) if params.dated_step and asks.step and best else None
+            if step is not None:  # "what happened next?" after a dated answer: its next date leads
+                sentences = [step, *(s for s in sentences if (s.start, s.end) != (step.start, step.end))]
         if not sentences:
             return None
         text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)

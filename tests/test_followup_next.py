@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 import pytest
 
-from assistant.followup_next import (ContinuationParams, continuation, continuing_cue, following, said_besides,
-                                    says_more)
+from assistant.followup_next import (ContinuationParams, continuation, continuing_cue, following, next_dated,
+                                    said_besides, says_more)
 from assistant.store import document_rows
 from assistant.followup_swap import parallel_swap
-from assistant.schema import Citation, Sentence
+from assistant.schema import Citation, Sentence, SentenceTags
 
 TEXT = ("Conditions follow. (a) Give a copy.\n\n(b) Mark changed files. It matters.\n\n(c) Keep notices.\n\n"
         "(d) Include NOTICE.\n")
@@ -227,3 +227,35 @@ def test_items_of_an_enumeration_chain_through_the_answers(assistant) -> None:
     assert second.searched and "the second lesson" in second.searched and "Secondly" in second.answer
     third = assistant.ask("what else?", history=history)
     assert "Finally" in third.answer
+
+
+STORY = "On May 1 the talks began. They were tense. On May 3 the envoy left.\n\nOn May 9 a deal was signed.\n"
+
+
+def _story() -> list[Sentence]:
+    """A story told in dates, two paragraphs; the first, third and fourth sentences name a date."""
+    parts = ["On May 1 the talks began.", "They were tense.", "On May 3 the envoy left.", "On May 9 a deal was signed."]
+    out, at = [], 0
+    for n, part in enumerate(parts):
+        at = STORY.index(part, at)
+        tags = SentenceTags(ents=["DATE"] if part.startswith("On May") else [])
+        out.append(Sentence(id=f"s{n}", source="doc.txt", start=at, end=at + len(part), text=part, tags=tags))
+        at += len(part)
+    return out
+
+
+def test_a_dated_answer_goes_on_at_the_next_date_of_its_paragraph() -> None:
+    """After "On May 1 the talks began." the next step is "On May 3 ...", past the undated sentence, whether or not
+    the answer cited it; an undated best sentence has no dated step, nor does the last dated one of its paragraph
+    (the next date is in another paragraph)."""
+    sentences = _story()
+    assert next_dated(sentences, _cited(sentences[0]), STORY) == sentences[2]
+    assert next_dated(sentences, _cited(sentences[1]), STORY) is None
+    assert next_dated(sentences, _cited(sentences[2]), STORY) is None
+
+
+def test_only_a_singular_continuation_asks_for_a_step() -> None:
+    step = continuation("what happened next?")
+    besides = continuation("anything else?")
+    assert step is not None and step.step
+    assert besides is not None and not besides.step
