@@ -13,20 +13,19 @@ import os
 import json
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from assistant.errors import EXIT_INTERRUPTED, AssistantError, UsageError
-from assistant.paths import corpus_folder, input_file, input_folder, output_folder
-from assistant.terminal import print_report, progress_bar, render_answer
+from assistant.cli_index import ensure_index, index_each, run_indexing
+from assistant.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, AssistantError, UsageError
+from assistant.paths import input_file, input_folder, output_folder
+from assistant.terminal import render_answer
 
 if TYPE_CHECKING:
-    from assistant.indexer import IndexReport
     from assistant.schema import Answer
     from assistant.service import Assistant
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 QUESTIONS_SET = "evals/questions.jsonl"
 CONVERSATIONS_SET = "evals/conversations.jsonl"
 SETS_HINT = "a folder of eval collections (<name>/corpus, <name>/questions.jsonl), e.g. evals/sets"
@@ -70,60 +69,23 @@ def _assistant() -> Assistant:
     return Assistant.from_settings()
 
 
-def ensure_index(assistant: Assistant) -> None:
-    """Build the index first when it is missing, with a progress bar."""
-    if assistant.has_index():
-        return
-    corpus_folder(assistant.settings.paths.corpus_dir)  # no corpus: that error alone, not "building it first" before it
-    print("No index yet: building it first.", file=sys.stderr)
-    update, stop = progress_bar()
-    try:
-        report = assistant.ensure_index(update)
-    finally:
-        stop()
-    if report:
-        print_report(report)
-
-
 def cmd_index(args: argparse.Namespace) -> int:
     """Build or update the index (of the whole corpus, or of the paths given)."""
     assistant = _assistant()
     paths = [Path(p) for p in args.paths] or None
-    return _run_indexing(lambda progress: assistant.index(progress, args.wait, paths), whole_corpus=paths is None)
-
-
-def _run_indexing(run: Callable[[Callable[[str, int, int], None]], IndexReport], whole_corpus: bool = False) -> int:
-    """Run an index operation with a progress bar, print its summary; exit 3 when something was skipped."""
-    update, stop = progress_bar()
-    try:
-        report = run(update)
-    finally:
-        stop()
-    print_report(report)
-    if whole_corpus and not report.chunks_total:
-        print("note: the index is empty: the corpus folder (ASSISTANT_CORPUS_DIR) holds no readable documents; "
-              "add some with: assistant add FILE", file=sys.stderr)
-    return EXIT_SKIPPED if report.skipped else EXIT_OK
+    return run_indexing(lambda progress: assistant.index(progress, args.wait, paths), whole_corpus=paths is None)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Copy files or folders into the corpus (or fetch URLs into it) and index them."""
     assistant = _assistant()
-    return _index_each(args.targets, lambda target, progress: assistant.add(target, progress, args.wait))
+    return index_each(args.targets, lambda target, progress: assistant.add(target, progress, args.wait))
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Delete sources from the corpus and their chunks from the index."""
     assistant = _assistant()
-    return _index_each(args.sources, lambda source, progress: assistant.remove(source, progress, args.wait))
-
-
-def _index_each(items: list[str], run: Callable[[str, Callable[[str, int, int], None]], IndexReport]) -> int:
-    """One index run per item, each with its own progress display; the worst exit code."""
-    status = EXIT_OK
-    for item in items:
-        status = max(status, _run_indexing(lambda progress, i=item: run(i, progress)))
-    return status
+    return index_each(args.sources, lambda source, progress: assistant.remove(source, progress, args.wait))
 
 
 def _answer_json(answer: Answer) -> str:

@@ -8,6 +8,7 @@ argument, a setting), 1 for the state of files and servers.
 
 from __future__ import annotations
 
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3  # done; files or servers; what was typed; skipped
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 

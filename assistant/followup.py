@@ -22,8 +22,9 @@ from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, 
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_params import PARAMS, FollowupParams
-from assistant.followup_refs import Antecedents, wh_phrase
+from assistant.followup_refs import Antecedents
 from assistant.followup_swap import Similar, about_swap
+from assistant.followup_wh import wh_phrase
 from assistant.followup_within import clause_before, place_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
 

@@ -20,19 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from assistant.answer.matching import sentence_stems, term_match
-from assistant.answer.synonyms import synonyms
+from assistant.answer.matching import holds, sentence_stems
 from assistant.followup import apostrophes
 from assistant.followup_asked import LIGHT_VERBS
 from assistant.followup_params import ADDED, AddedParams
 from assistant.nlp import syntax
 from assistant.schema import Sentence
 from assistant.terms import content_stems
-
-
-def holds(term: str, stems: frozenset[str]) -> bool:
-    """Whether ``stems`` hold ``term``: the same stem, a near form (Albania/Albanian) or a synonym."""
-    return term_match(term, stems) > 0 or bool(synonyms(term) & stems)
 
 
 def _stems(texts: Sequence[str]) -> frozenset[str]:

@@ -25,11 +25,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.matching import sentence_stems, term_match
+from assistant.answer.matching import holds, sentence_stems, term_match
 from assistant.answer.premise import OPPOSITE
 from assistant.answer.qtypes import expected_type, has_value
 from assistant.answer.refusal import PERSON_ROLES
-from assistant.answer.synonyms import synonyms
 from assistant.followup import apostrophes
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import content_stems, stem, words
@@ -108,8 +107,7 @@ def says(verb: Token, sentences: Sequence[str]) -> bool:
     if stems & DENIALS:
         return True
     forms = {stem(verb.lemma.lower()), stem(verb.text.lower())}
-    return any(term_match(form, stems) or (synonyms(form) | OPPOSITE.get(form, frozenset())) & stems
-               for form in forms)
+    return any(holds(form, stems) or bool(OPPOSITE.get(form, frozenset()) & stems) for form in forms)
 
 
 def unsaid_verb(asked: str, searched: str, cited: Sequence[str]) -> str | None:

@@ -19,9 +19,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from assistant.answer.matching import holds
 from assistant.answer.qtypes import expected_type, has_value
 from assistant.followup import apostrophes
-from assistant.followup_adds import holds
 from assistant.followup_asked import LIGHT_VERBS
 from assistant.followup_next import paragraph_breaks
 from assistant.followup_params import ATTACHED, AttachedParams

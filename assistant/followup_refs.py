@@ -8,16 +8,15 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
-from assistant.followup_count import counted_object
 from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_name, claim_suffix
 from assistant.followup_swap import Similar, entity_swap, parallel_swap
+from assistant.followup_wh import WH_TAGS, body_without_wh, wh_phrase
 from assistant.nlp import Syntax, syntax
 from assistant.terms import STOPWORDS, stem
 
-_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 _PLACE_PREPS = frozenset("in at from near outside inside into to".split())
 _PEOPLE = ("PERSON",)
 _GROUPS = ("ORG", "NORP", "GPE")
@@ -29,39 +28,6 @@ ANSWER_CHARS = 800  # of the previous answer read for what a reference points to
 _MARKERS = re.compile(r"\s*\[\d+\]")
 _PATH = re.compile(r"(?<![\w/])~?/[\w.+-]+(?:/[\w.+-]+)*/?")
 """A file path ("/var/lock", "/etc/pam.d/common-password"): never after a word ("tcp/ip", "and/or")."""
-_WH_PHRASE = re.compile(
-    r"\b(how come|how so|how (?:many|much|long|old|far|big|often)(?: \w+)?|what (?:year|date|time|day|kind of \w+)|"
-    r"(?:what|which|whose) \w+|who|whom|when|where|why|how|what|which)\b", re.IGNORECASE)
-
-
-def wh_phrase(question: str) -> str:
-    """The question's wh-phrase in lower case ("" when none): "how many", "which empire", "why"."""
-    match = _WH_PHRASE.search(question)
-    return match.group(1).lower() if match else ""
-
-
-def body_without_wh(question: str) -> str:
-    """The question without its leading wh-word (and its noun chunk) and final mark."""
-    parsed = syntax(question)
-    wh = next((t for t in parsed.tokens if t.tag in _WH_TAGS), None)
-    drop: set[int] = set()
-    if wh is not None:
-        drop = {wh.i}
-        for start, end in parsed.chunks:
-            if start <= wh.i < end and not (wh.i + 1 < end and parsed.tokens[wh.i + 1].lemma in ("many", "much")):
-                drop = set(range(start, end))  # "which empire" goes; "how many *extra file lookups*" keeps its noun
-        if wh.i + 1 < len(parsed.tokens) and parsed.tokens[wh.i + 1].lemma in ("many", "much", "long", "often"):
-            drop |= {wh.i + 1, wh.i + 2} if wh.i + 2 < len(parsed.tokens) and \
-                parsed.tokens[wh.i + 2].pos == "NOUN" else {wh.i + 1}
-    toks = parsed.tokens
-    moved, after = counted_object(parsed, wh.i) if wh is not None else ([], -1)  # "how many members of X ... accept"
-    glued = {t.i for t in toks  # "albania-iran": a hyphen inside a word stays
-             if t.pos == "PUNCT" and not t.space and t.i and not toks[t.i - 1].space}
-    order = [i for t in toks if t.i not in moved for i in ([t.i, *moved] if t.i == after else [t.i])]
-    kept = [toks[i] for i in order if i not in drop - set(moved) and (toks[i].pos != "PUNCT" or i in glued
-                                                                     or toks[i].text == ",")
-            and toks[i].text != "?"]  # a comma stays: "September 7, 2022", not "September 72022"
-    return "".join(t.text + " " * (t.space or t.i == after) for t in kept).strip(" ,")
 
 
 def _plain(answer: str) -> str:
@@ -95,7 +61,7 @@ class Antecedents:
     @property
     def asked(self) -> str:
         """The previous question's wh-word ("" for a yes/no question)."""
-        return next((t.text.lower() for t in self.parsed.tokens if t.tag in _WH_TAGS), "")
+        return next((t.text.lower() for t in self.parsed.tokens if t.tag in WH_TAGS), "")
 
     def _chunks(self, parsed: Syntax) -> list[tuple[int, int]]:
         """Noun chunks that name something (not a wh-phrase, not a pronoun), subjects first."""
@@ -103,7 +69,7 @@ class Antecedents:
         out = []
         for start, end in parsed.chunks:
             root = _root(parsed, start, end)
-            if any(toks[i].tag in _WH_TAGS for i in range(start, end)) or toks[root].pos == "PRON":
+            if any(toks[i].tag in WH_TAGS for i in range(start, end)) or toks[root].pos == "PRON":
                 continue
             out.append((start, end, toks[root].dep.startswith("nsubj")))
         return [(s, e) for s, e, _ in sorted(out, key=lambda c: not c[2])]
@@ -238,7 +204,7 @@ class Antecedents:
             if timeless else set()
         parts = ("NOUN", "PROPN", "VERB", "ADJ") if valueless else ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
         return list(dict.fromkeys(t.text for t in self.parsed.tokens if t.pos in parts
-                                  and t.text.lower() not in STOPWORDS and t.tag not in _WH_TAGS
+                                  and t.text.lower() not in STOPWORDS and t.tag not in WH_TAGS
                                   and stem(t.lemma) not in QUESTION_FILLER and t.i not in dated))
 
     def gist(self, event: bool = False, rest: bool = False) -> str:
@@ -318,7 +284,7 @@ class Antecedents:
         if aux is None:
             return None
         between = toks[aux.i + 1:aux.head]
-        if len(between) > 3 or any(t.pos in ("PRON", "DET", "PUNCT", "ADP") or t.tag in _WH_TAGS for t in between):
+        if len(between) > 3 or any(t.pos in ("PRON", "DET", "PUNCT", "ADP") or t.tag in WH_TAGS for t in between):
             return None
         return self.parsed.span(aux.i + 1, aux.head)
 

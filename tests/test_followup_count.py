@@ -9,7 +9,8 @@ from assistant.followup import more_on, phrase_key, resolve
 from assistant.followup_agree import both_parties
 from assistant.followup_count import counted_object, counted_question
 from assistant.followup_cues import topic_changed
-from assistant.followup_refs import Antecedents, body_without_wh
+from assistant.followup_refs import Antecedents
+from assistant.followup_wh import body_without_wh
 from assistant.nlp import syntax
 
 ALLIANCE = ("It signals its dedication to its alliances and its inclination towards certain alliances. [1] As a NATO "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.followup import cues, resolve, without_asides
 from assistant.followup_agree import in_number
-from assistant.followup_refs import body_without_wh
+from assistant.followup_wh import body_without_wh
 from assistant.followup_swap import variant_swap
 
 

@@ -104,6 +104,11 @@ def term_match(term: str, stems: frozenset[str]) -> float:
     return best
 
 
+def holds(term: str, stems: frozenset[str]) -> bool:
+    """Whether ``stems`` hold ``term``: the same stem, a near form (Albania/Albanian, ``term_match``) or a synonym."""
+    return term_match(term, stems) > 0 or bool(synonyms(term) & stems)
+
+
 def coverage(terms: list[str], weights: TermWeights, stems: frozenset[str]) -> tuple[float, set[str]]:
     """Share of the terms' idf mass found in ``stems``, and which terms matched."""
     total = sum(weights.idf(t) for t in terms)

@@ -35,10 +35,9 @@ from collections.abc import Iterable
 
 from assistant.answer.claim_rules import lemma_forms
 from assistant.answer.frames import code_words
-from assistant.answer.matching import TermWeights, term_match
+from assistant.answer.matching import TermWeights, holds
 from assistant.answer.qtypes import asks_yes_no
 from assistant.answer.support import MONTH_NAMES, Claim, name_found, numbers
-from assistant.answer.synonyms import synonyms
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 REASON_WORDS = frozenset(stem(w) for w in (
@@ -125,7 +124,7 @@ def new_share(claim: Claim, question: str, weights: TermWeights) -> float:
         idf = weights.idf(term)
         total += idf
         forms = (term, lemma_of.get(term, term))
-        if not any(term_match(f, asked) or synonyms(f) & asked for f in forms):
+        if not any(holds(f, asked) for f in forms):
             new += idf
     return new / total if total else 0.0
 

@@ -1,0 +1,44 @@
+"""A question's wh-phrase ("how many", "which empire", "why") and its body without it ("did albania accept
+members of the opposition group"): what a fragment or a lone wh-word is read into."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.followup_count import counted_object
+from assistant.nlp import syntax
+
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+_WH_PHRASE = re.compile(
+    r"\b(how come|how so|how (?:many|much|long|old|far|big|often)(?: \w+)?|what (?:year|date|time|day|kind of \w+)|"
+    r"(?:what|which|whose) \w+|who|whom|when|where|why|how|what|which)\b", re.IGNORECASE)
+
+
+def wh_phrase(question: str) -> str:
+    """The question's wh-phrase in lower case ("" when none): "how many", "which empire", "why"."""
+    match = _WH_PHRASE.search(question)
+    return match.group(1).lower() if match else ""
+
+
+def body_without_wh(question: str) -> str:
+    """The question without its leading wh-word (and its noun chunk) and final mark."""
+    parsed = syntax(question)
+    wh = next((t for t in parsed.tokens if t.tag in WH_TAGS), None)
+    drop: set[int] = set()
+    if wh is not None:
+        drop = {wh.i}
+        for start, end in parsed.chunks:
+            if start <= wh.i < end and not (wh.i + 1 < end and parsed.tokens[wh.i + 1].lemma in ("many", "much")):
+                drop = set(range(start, end))  # "which empire" goes; "how many *extra file lookups*" keeps its noun
+        if wh.i + 1 < len(parsed.tokens) and parsed.tokens[wh.i + 1].lemma in ("many", "much", "long", "often"):
+            drop |= {wh.i + 1, wh.i + 2} if wh.i + 2 < len(parsed.tokens) and \
+                parsed.tokens[wh.i + 2].pos == "NOUN" else {wh.i + 1}
+    toks = parsed.tokens
+    moved, after = counted_object(parsed, wh.i) if wh is not None else ([], -1)  # "how many members of X ... accept"
+    glued = {t.i for t in toks  # "albania-iran": a hyphen inside a word stays
+             if t.pos == "PUNCT" and not t.space and t.i and not toks[t.i - 1].space}
+    order = [i for t in toks if t.i not in moved for i in ([t.i, *moved] if t.i == after else [t.i])]
+    kept = [toks[i] for i in order if i not in drop - set(moved) and (toks[i].pos != "PUNCT" or i in glued
+                                                                     or toks[i].text == ",")
+            and toks[i].text != "?"]  # a comma stays: "September 7, 2022", not "September 72022"
+    return "".join(t.text + " " * (t.space or t.i == after) for t in kept).strip(" ,")
