@@ -8,10 +8,9 @@ a possessive can be: "did Israel open *its* embassy?").
 
 from __future__ import annotations
 
-from assistant.nlp import Syntax, syntax
+from assistant.nlp import WH_TAGS, Syntax, syntax
 
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
-_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 
 
 def own_subject(parsed: Syntax, at: int, start: int, end: int) -> bool:
@@ -36,7 +35,7 @@ def other_phrase(previous: str, question: Syntax) -> str | None:
     toks = parsed.tokens
     for start, end in reversed(parsed.chunks):
         words = [t for t in toks[start:end] if t.pos not in ("DET", "PUNCT")]
-        if not words or any(t.tag in _WH_TAGS or t.pos == "PRON" for t in words):
+        if not words or any(t.tag in WH_TAGS or t.pos == "PRON" for t in words):
             continue
         if not all(t.text.lower() in named for t in words):
             return "".join(t.text + " " * t.space for t in words).strip()

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlp import Syntax, Token, syntax
+from assistant.nlp import WH_TAGS, Syntax, Token, syntax
 
 _BARE = re.compile(r"(?i)^\W*how many\W*$")
 _UNCOUNTED = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME"})
 """Names whose members are not counted: a person, a place, a date."""
 _OBJECTS = ("dobj", "pobj")
-_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 
 
 def _object(parsed: Syntax) -> Token | None:
@@ -26,7 +25,7 @@ def _object(parsed: Syntax) -> Token | None:
         return None
     particles = {t.i for t in toks if t.head == root.i and t.dep in ("prt", "dobj")}
     return next((t for t in toks if t.dep in _OBJECTS and (t.head == root.i or t.head in particles)
-                 and t.tag not in _WH_TAGS and t.pos in ("NOUN", "PROPN")), None)
+                 and t.tag not in WH_TAGS and t.pos in ("NOUN", "PROPN")), None)
 
 
 def _counted(parsed: Syntax, head: Token) -> str | None:
@@ -54,7 +53,7 @@ def counted_question(fragment: str, previous: str) -> str | None:
     counted = _counted(parsed, head) if head is not None else None
     if head is None or counted is None:
         return None
-    dropped = set(parsed.subtree(head.i)) | {t.i for t in parsed.tokens if t.tag in _WH_TAGS or t.pos == "PUNCT"}
+    dropped = set(parsed.subtree(head.i)) | {t.i for t in parsed.tokens if t.tag in WH_TAGS or t.pos == "PUNCT"}
     rest = "".join(t.text + " " * t.space for t in parsed.tokens if t.i not in dropped).strip()
     return f"how many of {counted} {rest}"
 

@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.nlp import Syntax, syntax
+from assistant.nlp import WH_TAGS, Syntax, syntax
 
 _YES_NO = frozenset("can could does do did is are will would should may must".split())
-_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 _EMPTY_VERBS = frozenset({"do", "be", "have"})
 _VOWELS = "aeiou"
 
@@ -111,15 +110,15 @@ def asked_clause(parsed: Syntax) -> str | None:
     has the wh-word as its bare object ("what did the MEK blame?")."""
     toks = parsed.tokens
     verb = next((t for t in toks if t.dep == "ROOT" and t.pos == "VERB"), None)
-    if verb is None or verb.lemma.lower() in _EMPTY_VERBS or not any(t.tag in _WH_TAGS for t in toks):
+    if verb is None or verb.lemma.lower() in _EMPTY_VERBS or not any(t.tag in WH_TAGS for t in toks):
         return None
     parts = [t for t in toks if t.head == verb.i and t.i != verb.i and t.dep in _CLAUSE_PARTS]
-    subject = next((t for t in parts if t.dep == "nsubj" and t.tag not in _WH_TAGS), None)
-    if subject is None or any(t.dep == "dobj" and t.tag in _WH_TAGS for t in parts):
+    subject = next((t for t in parts if t.dep == "nsubj" and t.tag not in WH_TAGS), None)
+    if subject is None or any(t.dep == "dobj" and t.tag in WH_TAGS for t in parts):
         return None
     ordered = [subject, *(t for t in parts if t.dep in ("prt", "compound:prt")),
                *(t for t in parts if t.dep in ("dobj", "dative")), *(t for t in parts if t.dep == "prep")]
-    pieces = [" ".join(x.text for x in toks if x.i in parsed.subtree(t.i) and x.tag not in _WH_TAGS) for t in ordered]
+    pieces = [" ".join(x.text for x in toks if x.i in parsed.subtree(t.i) and x.tag not in WH_TAGS) for t in ordered]
     return " ".join([pieces[0], gerund(verb.lemma.lower()), *pieces[1:]]).strip()
 
 

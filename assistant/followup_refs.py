@@ -13,8 +13,8 @@ from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_name, claim_suffix
 from assistant.followup_swap import Similar, entity_swap, parallel_swap
-from assistant.followup_wh import WH_TAGS, body_without_wh, wh_phrase
-from assistant.nlp import Syntax, syntax
+from assistant.followup_wh import body_without_wh, wh_phrase
+from assistant.nlp import WH_TAGS, Syntax, syntax
 from assistant.terms import STOPWORDS, stem
 
 _PLACE_PREPS = frozenset("in at from near outside inside into to".split())

@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.nlp import Syntax, syntax
+from assistant.nlp import WH_TAGS, Syntax, syntax
 from assistant.terms import STOPWORDS
 
 Similar = Callable[[str, Sequence[str]], Sequence[float]]
 """How near in meaning a word or phrase is to each of some others (cosine of their embeddings)."""
 _SWAPPABLE = ("NOUN", "PROPN", "ADJ", "NUM", "X")
-_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 MAX_FRAGMENT_WORDS = 3
 _PREPOSITIONS = frozenset("about above across after against along among around at before behind below beside between by "
                           "during for from in inside into near of off on onto outside over since through to toward "
@@ -58,7 +57,7 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     swappable, at = [], 0
     for token in syntax(previous).tokens:  # which words of the previous question hold a noun or an adjective
         at = previous.find(token.text, at)
-        if token.pos in _SWAPPABLE and token.tag not in _WH_TAGS and token.text.lower() not in STOPWORDS and at >= 0:
+        if token.pos in _SWAPPABLE and token.tag not in WH_TAGS and token.text.lower() not in STOPWORDS and at >= 0:
             swappable.append(at)
     options = [(s, e) for s, e in _words(previous) if any(s <= i < e for i in swappable)]
     if not options:
@@ -83,7 +82,7 @@ def about_swap(fragment: str, previous: str) -> str | None:
     toks = parsed.tokens
     about = next((t for t in reversed(toks) if t.text.lower() == "about" and t.dep == "prep"), None)
     topic = next((t for t in toks if about is not None and t.head == about.i and t.dep == "pobj" and t.i > about.i
-                  and t.tag not in _WH_TAGS), None)  # not "what is the article about?"
+                  and t.tag not in WH_TAGS), None)  # not "what is the article about?"
     if topic is None:
         return None
     covered = parsed.subtree(topic.i)

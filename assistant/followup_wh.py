@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from assistant.followup_count import counted_object
-from assistant.nlp import syntax
+from assistant.nlp import WH_TAGS, syntax
 
-WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 _WH_PHRASE = re.compile(
     r"\b(how come|how so|how (?:many|much|long|old|far|big|often)(?: \w+)?|what (?:year|date|time|day|kind of \w+)|"
     r"(?:what|which|whose) \w+|who|whom|when|where|why|how|what|which)\b", re.IGNORECASE)

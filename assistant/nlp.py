@@ -39,6 +39,8 @@ MODEL_FILES_SHA256 = {
 TAGS_VERSION = 1  # bump when ``SentenceTags`` changes meaning: the index fingerprint includes it
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "neither", "nobody", "nothing", "none", "cannot"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+"""The parser's tags of a wh-word: which/that (WDT), who/what (WP), whose (WP$), when/where/why/how (WRB)."""
 
 
 class NlpUnavailable(AssistantError, RuntimeError):

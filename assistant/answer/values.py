@@ -35,14 +35,17 @@ def without_references(text: str) -> str:
 
 def has_number_value(text: str) -> bool:
     """Whether the text states a quantity: digits (not only a year or a cross-reference) or a number word."""
-    without_years = re.sub(r"\b(?:1[5-9]|20)\d{2}\b", " ", without_references(text))
-    return bool(DIGITS.search(without_years) or NUMBER_WORDS.search(text))
+    return bool(DIGITS.search(_without_years(text)) or NUMBER_WORDS.search(text))
+
+
+def _without_years(text: str) -> str:
+    """``text`` without cross-references and four-digit years, whose digits state no quantity."""
+    return re.sub(r"\b(?:1[5-9]|20)\d{2}\b", " ", without_references(text))
 
 
 def _numbers(text: str) -> set[str]:
     """The quantities ``has_number_value`` reads in ``text``: digits (without their unit) and number words."""
-    without_years = re.sub(r"\b(?:1[5-9]|20)\d{2}\b", " ", without_references(text))
-    digits = {re.sub(r"[^\d.]", "", m.group(0)).strip(".") for m in DIGITS.finditer(without_years)}
+    digits = {re.sub(r"[^\d.]", "", m.group(0)).strip(".") for m in DIGITS.finditer(_without_years(text))}
     return digits | {m.group(0).lower() for m in NUMBER_WORDS.finditer(text)}
 
 
