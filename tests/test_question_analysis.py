@@ -168,3 +168,22 @@ def test_a_noun_that_is_no_measure_asks_for_no_number() -> None:
 def test_whats_typed_without_its_apostrophe_still_names_the_asked_for_phrase() -> None:
     assert analyse("whats the default notice for a lease", CORPUS).head_phrase == analyse(
         "what's the default notice for a lease", CORPUS).head_phrase == ["default", "notice"]
+
+
+AID = TermWeights.of_texts(["Israel offered cyber aid to Albania after the attack, whose motive was revenge."])
+
+
+def test_an_asked_noun_the_documents_name_by_a_synonym_is_not_unseen() -> None:
+    assert not analyse("what kind of help did israel give albania?", AID).out_of_corpus  # help ~ aid
+    assert analyse("what kind of hectare did israel give albania?", AID).out_of_corpus  # no word for it
+
+
+def test_the_asked_phrase_ends_before_a_preposition() -> None:
+    query = analyse("what was the supposed motive behind the attack?", AID)
+    assert query.head == "motive" and not query.out_of_corpus  # not "behind", a word no document names
+
+
+def test_the_documents_voice_as_subject_adds_no_terms() -> None:
+    query = analyse("why does the writer bring up the attack at all?", AID)
+    assert "writer" not in query.terms and "bring" not in query.terms and "attack" in query.terms
+    assert "author" in analyse("who is the author of the attack?", AID).terms  # the author asked for, kept

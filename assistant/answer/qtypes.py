@@ -48,6 +48,21 @@ QUESTION_FILLER = frozenset(
 )
 
 
+# The document's voice as the question's subject ("what does the writer say ...", "why does the author bring up X"):
+# words about who tells, never in what is told
+_META_SUBJECT = re.compile(
+    r"\b(?:the|this|that) (?:writer|author|article|piece|post|essay|closing|ending|conclusion|text)(?:'s)?"
+    r"(?= (?:\w+ )?(?:says?|said|asks?|asked|brings?|brought|mentions?|mentioned|argues?|argued|claims?|claimed|"
+    r"suggests?|suggested|thinks?|describes?|described|calls?|called|notes?|noted|concludes?|concluded|points?|"
+    r"wants?|means?|refers?|draws?|urges?|urged|warns?|warned|stresses?|stressed)\b)", re.IGNORECASE)
+_BRING_UP = re.compile(r"\b(?:bring|brings|bringing|brought) up\b", re.IGNORECASE)
+
+
+def without_meta_subject(question: str) -> str:
+    """The question without the document's voice as its subject, and "bring up" read as "mention" (filler)."""
+    return _BRING_UP.sub("mention", _META_SUBJECT.sub(" ", question))
+
+
 _IDENTIFIER = re.compile(r"\S*(?:_|::|\w[./]\w)\S*")  # gin_pending_list_limit, Acquire::http, apt.conf, /etc/passwd
 # "... in seconds?", "in kilobytes": the unit a number is asked in
 _IN_UNIT = re.compile(

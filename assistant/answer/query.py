@@ -14,7 +14,8 @@ from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
 from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
-from assistant.answer.qtypes import DATE, MEASURE_NOUNS, QUESTION_FILLER, AnswerType, asks_yes_no, expected_type
+from assistant.answer.qtypes import (
+    DATE, MEASURE_NOUNS, QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, without_meta_subject)
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
 
@@ -33,7 +34,7 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
 _VERB_AFTER_NP = (r"(?:live|lives|work|works|stay|stays|remain|remains|reside|resides|exist|exists|belong|belongs|"
                   r"serve|serves|go|went|come|came|get|got|take|took|make|made|use|uses|speak|speaks|need|needs)")
-_STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| going\b| the\b| a\b| an\b| per\b| each\b| every\b| [a-z]+ed\b| before\b| after\b| if\b| when\b| than\b|$)"
+_STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| behind\b| about\b| into\b| over\b| under\b| between\b| through\b| during\b| against\b| among\b| without\b| within\b| across\b| around\b| near\b| since\b| until\b| going\b| the\b| a\b| an\b| per\b| each\b| every\b| [a-z]+ed\b| before\b| after\b| if\b| when\b| than\b|$)"
 _NP = r"(?P<np>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)"
 _HEAD_PATTERNS = [
     re.compile(rf"\bhow (?:many|much) (?:more |fewer |of the )?(?!{_AUX}\b){_NP}{_STOP}"),  # "how many did": no noun
@@ -181,7 +182,7 @@ def _head(question: str) -> list[str]:
 def analyse(question: str, weights: TermWeights) -> Query:
     """Terms (typos corrected against the corpus vocabulary), answer kind, head and unseen names."""
     expansion = " ".join(filter(None, (expand_abbreviations(question), implied_words(question))))
-    raw_terms = question_terms(f"{question} {expansion}", QUESTION_FILLER)
+    raw_terms = question_terms(f"{without_meta_subject(question)} {expansion}", QUESTION_FILLER)
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
     item = asked_item(question)
     structural = stem(item.word) if item and item.word else ""  # "the last lesson": "last" says where, not what
@@ -189,8 +190,9 @@ def analyse(question: str, weights: TermWeights) -> Query:
     phrase = _head(question)
     unseen_words = [
         w for w in phrase
-        if w not in _SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
-        and not weights.known(st)
+        if w not in _SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS
+        and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
+        and not weights.known(st) and not any(weights.known(s) for s in synonyms(st))  # "help": the documents' "aid"
     ]
     if unseen_words:  # parsed only when a word is missing: most questions need no second parse
         described = _describing_words(question)
