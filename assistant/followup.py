@@ -277,10 +277,9 @@ def resolve(
         text = swapped
     elif counted := counted_question(core, previous):  # "how many?": of what the previous question was about
         text = counted
-    elif more_on(core):  # "anything more on Israel and Albania's ties?": its own topic, searched as it stands
-        pass
     elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
-        text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
+        if not more_on(core):  # "anything more on Israel and Albania's ties?": its own topic, searched as it stands
+            text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
     if "comparison" in found and len(history) > 1:
         text = f"{text} {Antecedents(history[-2], None, weight, params.gist_terms).gist()}"
     searched = _finish(text)

@@ -84,10 +84,15 @@ class Continuation:
 def continuing_cue(question: str) -> str | None:
     """The continuing word or phrase of ``question`` ("else", "the other", "after that", an ordinal such as
     "second"; "more" for a bare "keep going"), None without one."""
+    return _cue(question)[0]
+
+
+def _cue(question: str) -> tuple[str | None, bool]:
+    """``question``'s continuing cue (``continuing_cue``) and whether it only asks to go on ("keep going")."""
     if _GO_ON.match(question):
-        return "more"
+        return "more", True
     found = next((w for w in re.findall(r"[\w']+", question.lower()) if w in CONTINUING or w in ORDINALS), None)
-    return found or (m.group(0).lower() if (m := _AFTER.search(question)) else None)
+    return found or (m.group(0).lower() if (m := _AFTER.search(question)) else None), False
 
 
 def continuation(question: str, previous: Sequence[str] = (),
@@ -100,10 +105,10 @@ def continuation(question: str, previous: Sequence[str] = (),
     from the case?" is searched, not read on from the answer). "Else" with words of its own ("what else will tirana
     do?") asks for more of the same near the answer: a continuation carrying the words the previous question lacks
     (``terms``)."""
-    cue = continuing_cue(question)
+    cue, going_on = _cue(question)
     if cue is None or not params.enabled:
         return None
-    if _GO_ON.match(question):  # "keep going": more of the same, nothing of its own
+    if going_on:  # "keep going": more of the same, nothing of its own
         return Continuation(question, params.sentences, cue, besides=True)
     if cue in ORDINALS and not any(re.search(rf"\b{ORDINALS[cue]}\b", text.lower()) for text in previous):
         return None  # "the second chapter" with no first before it: a question of its own

@@ -105,7 +105,6 @@ class Turns:
         anything?", is still a follow-up to the topic the earlier turns found; a question asked alone, the duration
         and the name of someone described by a role), or when it adds nouns or adjectives no cited sentence holds
         (``unanswered``)."""
-        from assistant.answer.extractive import Draft
         from assistant.followup_asked import ALONE_CHECKS, CHECKS, holds_new_value, missing_asked
         from assistant.followup_gate import load_gate, refuses
         from assistant.followup_items import ITEM_CUE
@@ -119,7 +118,7 @@ class Turns:
         why = missing_asked(question, resolution.query, cited, checks) or self.unanswered(question, history,
                                                                                           resolution, cited)
         if why:
-            return Draft([], True, why, draft.sentences[:2], draft.scores)
+            return _refusal(draft, why)
         unattached = self.unattached(question, history, standalone, resolution, draft)
         if unattached is not None:
             return unattached
@@ -130,8 +129,7 @@ class Turns:
             return draft
         if holds_new_value(resolution.query, standalone[-1], cited):
             return draft  # "when did he send it?": the date is what it adds, in the sentence cited before
-        return Draft([], True, "the passages found answer the earlier question, not what this one adds",
-                     draft.sentences[:2], draft.scores)
+        return _refusal(draft, "the passages found answer the earlier question, not what this one adds")
 
     def unanswered(
         self, question: str, history: Sequence[str | Answer] | None, resolution: Resolution, cited: list[str],
@@ -169,7 +167,7 @@ class Turns:
         sentences = holding_predicate(question, _asked(history), paragraphs)
         if sentences:
             return Draft(sentences=sentences, abstained=False)
-        return Draft([], True, why, draft.sentences[:2], draft.scores)
+        return _refusal(draft, why)
 
     def near_previous(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str], resolution: Resolution,
@@ -270,6 +268,13 @@ class Turns:
         text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
         return Answer(question=question, answer=text, citations=citations, abstained=False,
                       searched=f"{standalone[-1].rstrip('?')}: what follows ({asks.cue})?")
+
+
+def _refusal(draft: Draft, why: str) -> Draft:
+    """``draft`` refused for ``why``: nothing cited, its first two sentences offered as the nearest, its scores kept."""
+    from assistant.answer.extractive import Draft
+
+    return Draft([], True, why, draft.sentences[:2], draft.scores)
 
 
 def _asked(history: Sequence[str | Answer]) -> list[str]:

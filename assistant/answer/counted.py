@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.matching import sentence_stems, term_match
-from assistant.answer.qtypes import DATE, names
+from assistant.answer.qtypes import DATE, SIZE_WORDS, names
 from assistant.answer.values import DIGITS, NUMBER_WORDS, without_references
 from assistant.terms import STOPWORDS, stem, words
 
@@ -14,9 +14,8 @@ if TYPE_CHECKING:
     from assistant.answer.features import Candidate, QuestionView
 
 # Heads a number answers without sitting by them: lengths, ages, sizes ("how large a share"), versions, and mass
-# nouns measured in units.
-_NOT_COUNTED = frozenset({"long", "old", "far", "large", "big", "small", "high", "tall", "wide", "deep", "heavy",
-                          "version", "release", "money", "time", "space", "memory"})
+# nouns measured in units. Beyond SIZE_WORDS: sizes the parse may give as the focus ("how high", "how small").
+_NOT_COUNTED = SIZE_WORDS | {"small", "high", "deep"} | {"version", "release", "money", "time", "space", "memory"}
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon)\b", re.IGNORECASE)  # a span or rate: no noun counted
 _IDENTIFIER = re.compile(r"\w+(?:(?:_|::)\w+)+")  # maintenance_work_mem, APT::Get::Download

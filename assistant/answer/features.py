@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from assistant.answer.qtypes import AnswerType, has_value
+from assistant.answer.qtypes import SIZE_WORDS, AnswerType, has_value
 from assistant.answer.values import has_number_value, states_other_number
 
 if TYPE_CHECKING:
@@ -40,7 +40,9 @@ _WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z]+)\b", re.IGNORECASE)
 # "how much money ...", "how much did it cost / was it worth / did they spend": only an amount of money answers
 MONEY_ASKED = re.compile(r"\bhow much\b.*\b(?:money|spen[dt]|spending|costs?|paid|pays?|worth|price|charged?)\b",
                          re.IGNORECASE)
-_SIZES = frozenset({"big", "large", "tall", "wide", "heavy", "far", "high", "deep"})  # "how big": a size is asked
+# "how big / high / deep": a size is asked. Not "long" or "old": the rule was measured on sizes only (a span or
+# an age may be reckoned from a year the question states).
+_SIZES = (SIZE_WORDS - {"long", "old"}) | {"high", "deep"}
 _CURRENCY = re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.IGNORECASE)
 
 

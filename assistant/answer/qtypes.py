@@ -75,6 +75,8 @@ _IN_UNIT = re.compile(
 _LIST_ASKED = re.compile(r"(?:^|\b(?:please|you|me)\s)list\b|\ba list of\b|\b(?:does|do|did) (?:the |a |an )?\w+ list\b")
 
 
+# "how big / long / old is X": an adjective of size after "how" asks for a measure, so a number answers it
+SIZE_WORDS = frozenset({"big", "large", "long", "tall", "wide", "old", "far", "heavy"})
 # "the maximum length of a hostname", "the size of a key": a measure is asked for, so a number answers it
 MEASURE_NOUNS = ("length", "size", "width", "height", "depth", "count", "capacity")
 _MEASURE = re.compile(rf"\b(?:(?:maximum|minimum|max|min|total|average)\s+)?(?:{'|'.join(MEASURE_NOUNS)})"

@@ -15,7 +15,8 @@ from assistant.answer.matching import TermWeights, question_terms
 from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
 from assistant.answer.qtypes import (
-    DATE, MEASURE_NOUNS, QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, without_meta_subject)
+    DATE, MEASURE_NOUNS, QUESTION_FILLER, SIZE_WORDS, AnswerType, asks_yes_no, expected_type, without_meta_subject,
+)
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
 
@@ -43,7 +44,7 @@ _HEAD_PATTERNS = [
     re.compile(rf"\bwho (?:is|was|are|were) (?:the |a |an )?{_NP}{_STOP}"),
     re.compile(rf"\b(?:what|which) (?!{_AUX}\b){_NP} {_AUX}\b"),
     re.compile(rf"\bwhat(?:s| (?:is|was|are|were))? (?:the |a |an ){_NP}{_STOP}"),  # "whats": no apostrophe typed
-    re.compile(r"\bhow (?P<np>big|large|long|tall|wide|old|far|heavy)\b(?:.* in (?P<unit>[a-z]+)$)?"),
+    re.compile(rf"\bhow (?P<np>{'|'.join(sorted(SIZE_WORDS))})\b(?:.* in (?P<unit>[a-z]+)$)?"),
 ]
 _PART_SPLIT = re.compile(
     r"\?\s+|\s*;\s*|,?\s+\band\b\s+(?=(?:(?:in|on|at|for|from|to|with|by|of|under|during)\s+)?"
@@ -55,7 +56,6 @@ _QUALIFIERS = frozenset("""exact exactly precise specific approximate approximat
     apart ago away more less fewer higher lower greater bigger larger smaller longer shorter older newer younger
     earlier later faster slower further farther""".split())
 _VERSION_HEADS = frozenset({"version", "release"})
-_SIZE_WORDS = {"big", "large", "long", "tall", "wide", "old", "far", "heavy"}
 # Nouns naming a measure (general English and computing): "what wrap length ...", "what uid does root have": a number
 # answers a question asking for one.
 _MEASURE_HEADS = frozenset(MEASURE_NOUNS) | frozenset("""percentage percent timeout interval duration delay ratio rate
@@ -190,7 +190,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
     phrase = _head(question)
     unseen_words = [
         w for w in phrase
-        if w not in _SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS
+        if w not in SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS
         and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
         and not weights.known(st) and not any(weights.known(s) for s in synonyms(st))  # "help": the documents' "aid"
     ]
@@ -216,7 +216,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
     if acronym:
         terms = [t for t in terms if t not in _ACRONYM_FILLER]
     kind = expected_type(question)
-    measured = bool(phrase) and (phrase[0] in _SIZE_WORDS or kind == "other" and phrase[-1] in _MEASURE_HEADS)
+    measured = bool(phrase) and (phrase[0] in SIZE_WORDS or kind == "other" and phrase[-1] in _MEASURE_HEADS)
     if measured or _asks_version(question):
         kind = "number"
     phrase = [x for w in phrase for x in (ABBREVIATIONS.get(w, w).split())]
