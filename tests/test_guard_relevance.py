@@ -232,3 +232,11 @@ def test_guard_drops_a_story_opening_a_how_to_answer(guard):
     assert guard_answer(told, guard("How do I find out who orchestrated the assault?", "unequivocally blamed")).abstained
     assert not guard_answer(told, guard("Who did the Albanian government blame for orchestrating the assault?",
                                         "unequivocally blamed")).abstained
+
+
+def test_a_bare_name_is_no_answer_to_a_why_question(guard):
+    """A true name from the span ("Prime Minister Enver Hoxha.") answers who sent the telegram, not why."""
+    needle = "by a telegram from Prime Minister Enver Hoxha"
+    assert guard_answer("Prime Minister Enver Hoxha [1].", guard("Why did Albania recognize Israel?", needle)).abstained
+    assert not guard_answer("Prime Minister Enver Hoxha [1].",
+                            guard("Who sent the telegram recognizing Israel?", needle)).abstained

@@ -20,6 +20,7 @@ import numpy as np
 
 from assistant.answer.asked_forms import asked_value, asks_condition, gives_condition, gives_file_place, main_question
 from assistant.answer.attachment import attached_elsewhere
+from assistant.answer.bare_value import asked_kinds, bare_value_unasked
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
@@ -29,6 +30,7 @@ from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value)
 from assistant.answer.polarity import denies_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
+from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
@@ -125,6 +127,7 @@ class Guard:
         self._nearby = [c for c in spans if not c.shown]
         self._numbers: dict[tuple[str, int, int], int] = {}
         self._kind = expected_type(self.question) if self.question else "other"
+        self._value_kinds = asked_kinds(self.question, question_parts(self.question)) if self.question else frozenset()
         self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
         main = main_question(self.question)
         self._needs = asked_value(main, expected_type(main) if main != self.question else self._kind)
@@ -289,7 +292,7 @@ class Guard:
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
-        if self._names and not self._names(unit.text, self.question):
+        if self._names and not self._names(unit.text, self.question) or bare_value_unasked(unit.text, self._value_kinds):
             return False
         if not self._stated and not states(unit.text):
             return False

@@ -1,0 +1,63 @@
+"""A verbless answer that is only a value ("In the summer of 2022.", "45 years.", "The Western Balkans.") answers
+only a question that asks for that kind of value: never a why-question, and a date or a quantity never a question
+that asks for neither (a confident model's stray value, true of its span, answering something else)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from assistant.answer.qtypes import AnswerType, expected_type
+
+ValueKind = Literal["date", "number", "name"]
+_LABEL_KINDS: dict[str, ValueKind] = {
+    "DATE": "date", "TIME": "date", "CARDINAL": "number", "QUANTITY": "number", "MONEY": "number",
+    "PERCENT": "number", "ORDINAL": "number", "PERSON": "name", "ORG": "name", "GPE": "name", "LOC": "name",
+    "NORP": "name", "FAC": "name"}
+_WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
+_CONTENT = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+# the question kinds a value of each kind can answer
+_ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
+    "date": frozenset({"date", "number", "list", "entity"}),
+    "number": frozenset({"number", "date", "list", "other"}),  # "what is the average salary?": "5020."
+    "name": frozenset({"entity", "place", "list", "other", "date", "number"}),
+}
+
+
+def bare_value_kind(text: str) -> ValueKind | None:
+    """The kind of value a phrase with no verb is and nothing more: every content word inside one kind of entity
+    (a capitalised word counts as a name's: "Prime Minister Enver Hoxha."); None for anything else."""
+    from assistant.nlp import syntax
+
+    if text.count("(") != text.count(")"):  # a piece of a sentence split inside brackets ("124 instead of 123).")
+        return None
+    parsed = syntax(text)
+    if any(t.pos in ("VERB", "AUX") for t in parsed.tokens):
+        return None
+    label_of = {i: label for start, end, label in parsed.ents for i in range(start, end)}
+    content = [t for t in parsed.tokens if t.pos in _CONTENT]
+    if content and all(t.pos == "NUM" for t in content):  # "5020.", "In 2014.": a number, whatever the label
+        return "number"
+    kinds: set[ValueKind] = set()
+    for token in content:
+        kind = _LABEL_KINDS.get(label_of.get(token.i, ""))
+        if kind is None and token.pos == "PROPN":
+            kind = "name"
+        if kind is None:
+            return None
+        kinds.add(kind)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def bare_value_unasked(text: str, asked: frozenset[AnswerType]) -> bool:
+    """Whether ``text`` is a bare value of a kind none of the question's ``asked`` kinds (of the whole question and
+    of its parts) takes: "Prime Minister Enver Hoxha." to a why-question, "45 years." to "what does X hope to gain?"."""
+    kind = bare_value_kind(text)
+    return kind is not None and bool(asked) and not asked & _ANSWERS[kind]
+
+
+def asked_kinds(question: str, parts: list[str]) -> frozenset[AnswerType]:
+    """The kinds of value a question and each of its parts ask for; a date wherever it says "when" ("since roughly
+    when ...")."""
+    kinds = {expected_type(q) for q in [question, *parts]}
+    return frozenset(kinds | {"date"} if _WHEN.search(question) else kinds)

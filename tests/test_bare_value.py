@@ -1,0 +1,37 @@
+"""A verbless answer that is only a value answers only a question asking for that kind of value (spaCy parse of
+hand-written phrases; no index or model needed beyond the pinned parser)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.bare_value import asked_kinds, bare_value_kind, bare_value_unasked
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In the summer of 2022.", "date"),
+    ("Since the early 1980s.", "date"),
+    ("Approximately 3,000.", "number"),
+    ("5020.", "number"),  # four digits, not a year
+    ("The Western Balkans.", "name"),
+    ("Prime Minister Enver Hoxha.", "name"),  # a title's capitals count with the name
+    ("A geopolitical time bomb.", None),  # words beyond a value
+    ("On humanitarian grounds.", None),
+    ("Albania cut ties in 2022.", None),  # a verb: a statement, not a bare value
+    ("124 instead of 123).", None),  # a piece of a sentence split inside brackets
+])
+def test_the_kind_of_a_bare_value(text: str, kind: str | None) -> None:
+    assert bare_value_kind(text) == kind
+
+
+def test_a_bare_value_answers_only_its_kind_of_question() -> None:
+    why = asked_kinds("why did Albania cut ties with Iran?", [])
+    assert bare_value_unasked("Prime Minister Enver Hoxha.", why)
+    assert not bare_value_unasked("On humanitarian grounds.", why)  # a bare reason
+    what = asked_kinds("what sanctions did Washington impose?", [])
+    assert bare_value_unasked("In the summer of 2022.", what)
+    assert not bare_value_unasked("The United States.", what)  # a name answers a what-question
+    assert not bare_value_unasked("In the summer of 2022.", asked_kinds("since roughly when did it last?", []))
+    two = "what is the MEK and when did it arrive?"
+    assert not bare_value_unasked("In 2014.", asked_kinds(two, ["what is the MEK", "when did it arrive"]))
+    assert not bare_value_unasked("In 2014.", frozenset())  # no question: nothing to judge by
