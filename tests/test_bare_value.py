@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.bare_value import asked_kinds, bare_value_kind, bare_value_unasked
+from assistant.answer.bare_value import asked_kinds, bare_value_kind, bare_value_unasked, names_nothing
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -35,3 +35,12 @@ def test_a_bare_value_answers_only_its_kind_of_question() -> None:
     two = "what is the MEK and when did it arrive?"
     assert not bare_value_unasked("In 2014.", asked_kinds(two, ["what is the MEK", "when did it arrive"]))
     assert not bare_value_unasked("In 2014.", frozenset())  # no question: nothing to judge by
+
+
+def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:
+    asked = "What is the name of the Iranian Foreign Minister?"
+    assert names_nothing("A geopolitical time bomb.", asked)
+    assert not names_nothing("Hossein Amir-Abdollahian.", asked)
+    assert not names_nothing("sshd_config.", "what is the name of the server's config file?")  # code names things
+    assert not names_nothing("It is called Ashraf 3.", "what is the camp called?")  # a statement: other rules judge it
+    assert not names_nothing("A geopolitical time bomb.", "What did a diplomat say the move was?")  # no name asked

@@ -15,6 +15,10 @@ _LABEL_KINDS: dict[str, ValueKind] = {
     "PERCENT": "number", "ORDINAL": "number", "PERSON": "name", "ORG": "name", "GPE": "name", "LOC": "name",
     "NORP": "name", "FAC": "name"}
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
+_NAME_ASKED = re.compile(r"\bname (?:of|for)\b|\bnamed\b|\bcalled\b|\bwhat(?:'s| is| was) (?:its|their|his|her) name\b",
+                         re.IGNORECASE)
+_NAME_LIKE = re.compile(r"\b[A-Z]|[\"'“‘`]")  # a capital past the first letter, or a quotation
+_CODE_LIKE = re.compile(r"\w[_./:=-]\w|\d|\(\)")
 _CONTENT = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 # the question kinds a value of each kind can answer
 _ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
@@ -54,6 +58,17 @@ def bare_value_unasked(text: str, asked: frozenset[AnswerType]) -> bool:
     of its parts) takes: "Prime Minister Enver Hoxha." to a why-question, "45 years." to "what does X hope to gain?"."""
     kind = bare_value_kind(text)
     return kind is not None and bool(asked) and not asked & _ANSWERS[kind]
+
+
+def names_nothing(text: str, question: str) -> bool:
+    """Whether ``text`` is a phrase with no verb that names nothing (no capitalised word but its first, no quoted
+    or code-like word) while the question asks for a name ("what is the name of ...", "what is X called?"):
+    "A geopolitical time bomb." gives an epithet, not the Foreign Minister's name."""
+    from assistant.nlp import syntax
+
+    if not _NAME_ASKED.search(question) or _NAME_LIKE.search(text[1:]) or _CODE_LIKE.search(text):
+        return False
+    return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
 
 
 def asked_kinds(question: str, parts: list[str]) -> frozenset[AnswerType]:

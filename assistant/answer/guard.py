@@ -20,7 +20,7 @@ import numpy as np
 
 from assistant.answer.asked_forms import asked_value, asks_condition, gives_condition, gives_file_place, main_question
 from assistant.answer.attachment import attached_elsewhere
-from assistant.answer.bare_value import asked_kinds, bare_value_unasked
+from assistant.answer.bare_value import asked_kinds, bare_value_unasked, names_nothing
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
@@ -292,7 +292,8 @@ class Guard:
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
-        if self._names and not self._names(unit.text, self.question) or bare_value_unasked(unit.text, self._value_kinds):
+        if self._names and not self._names(unit.text, self.question) or bare_value_unasked(
+                unit.text, self._value_kinds) or names_nothing(unit.text, self.question):
             return False
         if not self._stated and not states(unit.text):
             return False
