@@ -30,8 +30,9 @@ _PATH = re.compile(r"(?<![\w/])~?/[\w.+-]+(?:/[\w.+-]+)*/?")
 """A file path ("/var/lock", "/etc/pam.d/common-password"): never after a word ("tcp/ip", "and/or")."""
 
 
-_TEXTS = frozenset(stem(w) for w in "article text document page passage essay post piece manual".split())
-"""Words for a text the question asks about (general English): what "it" can stand for when nothing else is named."""
+_TEXTS = frozenset(stem(w) for w in "article text document passage source".split())
+"""Words for the text a question asks about (general English, all question filler, so no gist holds them): what
+"it" can stand for when nothing else is named."""
 
 
 def _plain(answer: str) -> str:
@@ -225,7 +226,7 @@ class Antecedents:
 
     def _document(self, chunks: list[tuple[int, int]]) -> str | None:
         """The document the previous question asked about, when it named nothing else ("what's the conclusion of
-        *the article*?" + "what does it ask the reader?"): its last phrase headed by a word for a text or its part."""
+        *the article*?" + "what does it ask the reader?"): its last phrase headed by a word for a text (``_TEXTS``)."""
         toks = self.parsed.tokens
         named = [(start, end) for start, end in chunks if stem(toks[_root(self.parsed, start, end)].lemma) in _TEXTS]
         return self.parsed.span(*named[-1]) if named else None
