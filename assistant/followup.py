@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase
@@ -293,13 +293,19 @@ def resolve(
 def resolve_conversation(
     question: str, history: Sequence[str], answer_of: Callable[[int, str], str] | None = None,
     params: FollowupParams = PARAMS, weight: Callable[[str], float] | None = None, similar: Similar | None = None,
+    cased: Callable[[str], str] | None = None,
 ) -> tuple[Resolution, list[str]]:
     """``question``'s resolution after ``history`` (as asked, oldest first), each earlier question resolved against
     the ones before it; also returns those standalone earlier questions. ``answer_of(i, standalone question)``:
-    the text of turn ``i``'s answer, asked for only when a reference needs it."""
+    the text of turn ``i``'s answer, asked for only when a reference needs it; ``cased(question)``: the question
+    with initials typed in lower case written as the documents write them ("the mek" → "the MEK"), read so when
+    there is history (a question that reads as typed is searched as typed)."""
     standalone: list[str] = []
     for turn, earlier in enumerate([*history, question]):
         previous = (lambda text, i=turn - 1: answer_of(i, text)) if answer_of and turn else None
-        resolution = resolve(earlier, standalone, previous, params, weight, similar)
-        standalone.append(resolution.query)
+        read = cased(earlier) if cased and history else earlier
+        resolution = resolve(read, standalone, previous, params, weight, similar)
+        if resolution.searched is None:
+            resolution = replace(resolution, question=earlier)
+        standalone.append(resolution.searched or read)
     return resolution, standalone[:-1]

@@ -15,15 +15,24 @@ _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 
 def own_subject(parsed: Syntax, at: int, start: int, end: int) -> bool:
     """Whether the name ``tokens[start:end]`` is the subject of the clause the object pronoun at ``at`` belongs to
-    ("*albania*" for the "it" of "is albania even in it?"): then the pronoun cannot stand for it."""
+    ("*albania*" for the "it" of "is albania even in it?"): then the pronoun cannot stand for it. The subject of a
+    verbless clause under the verb is its object too ("iran considers *it* what?": "it" what, no verb of its own)."""
     toks = parsed.tokens
-    if toks[at].text.lower() not in _OBJECT_PRONOUNS or toks[at].dep.startswith("nsubj"):
+    subject = toks[at].dep.startswith("nsubj") and not small_clause(parsed, at)
+    if toks[at].text.lower() not in _OBJECT_PRONOUNS or subject:
         return False
     verb, seen = toks[at].head, {at}
     while toks[verb].pos not in ("VERB", "AUX") and toks[verb].head != verb and verb not in seen:
         seen.add(verb)
         verb = toks[verb].head
     return any(toks[i].dep.startswith("nsubj") and toks[i].head == verb for i in range(start, end))
+
+
+def small_clause(parsed: Syntax, at: int) -> bool:
+    """Whether the subject at ``at`` heads no verb of its own but a clause under another verb ("iran considers *it*
+    what?": "it what", the object and its complement of "considers")."""
+    head = parsed.tokens[parsed.tokens[at].head]
+    return head.pos not in ("VERB", "AUX") and head.dep in ("ccomp", "xcomp", "oprd") and head.head != head.i
 
 
 def other_phrase(previous: str, question: Syntax) -> str | None:

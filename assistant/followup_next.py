@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.nlp import syntax
+from assistant.nlp import Syntax, syntax
 from assistant.schema import Sentence, Span
 from assistant.terms import STOPWORDS
 
@@ -121,6 +121,8 @@ def continuation(question: str, previous: Sequence[str] = (),
               and t.lemma not in CONTINUING and t.text.lower() not in ORDINALS and t.text.lower() not in STOPWORDS]
     if len(worded) >= params.question_words:
         return None  # "what is the second lesson the article draws from ...?": a question, whatever came before
+    if previous and new_subject(parsed, syntax(previous[0])):
+        return None  # "and what did iran do after that?" after "what did Albania do ...?": another's next step
     earlier = {t.lemma for text in previous for t in syntax(text).tokens}
     own = [lemma for lemma in worded if lemma not in earlier]
     if len(own) > params.own_words:
@@ -138,6 +140,25 @@ def continuation(question: str, previous: Sequence[str] = (),
     if number is None and (cue in SINGULAR or _AFTER.fullmatch(cue)):  # "what happened next?": one more step
         return Continuation(question, params.single_paragraphs, cue, params.single_each, step=True)
     return Continuation(question, number or params.sentences, cue, besides=True)
+
+
+def new_subject(parsed: Syntax, previous: Syntax) -> bool:
+    """Whether ``parsed``'s main verb has a subject of its own, a noun or a name that is not the previous question's
+    subject ("and what did *iran* do after that?" after "What did *Albania* do after ...?"): it asks what another
+    did, not for more of the previous answer's story. The subject must follow its verb's auxiliary, as a question's
+    does ("did *iran* respond?"); a pronoun, a wh-word, a generic word ("what *things* came next?") or a
+    subject the question does not ask about ("the next step *albania* took?") is no subject of its own."""
+    toks = parsed.tokens
+    subjects = {t.text.lower() for t in previous.tokens if t.dep in ("nsubj", "nsubjpass")}
+    return any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].dep == "ROOT" and t.pos in ("NOUN", "PROPN")
+               and t.lemma.lower() not in GENERIC and t.text.lower() not in subjects
+               and t.text.lower() not in CONTINUING and _inverted(parsed, t.i) for t in toks)
+
+
+def _inverted(parsed: Syntax, subject: int) -> bool:
+    """Whether an auxiliary of the subject's verb stands before the subject ("what *did* iran do?")."""
+    verb = parsed.tokens[subject].head
+    return any(t.head == verb and t.dep in ("aux", "auxpass") and t.i < subject for t in parsed.tokens)
 
 
 _CORRELATIVE = re.compile(r"(?i)\bnot only\b.+\bbut\b")

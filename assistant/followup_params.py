@@ -56,3 +56,16 @@ class AttachedParams:
 
 
 ATTACHED = AttachedParams()
+
+
+@dataclass(frozen=True)
+class CaseParams:
+    """Initials typed in lower case, written as the documents write them (``assistant.followup_case``; issue 16w,
+    chosen on the tune conversations of fifteen collections: "mek", "nato" in the article's)."""
+
+    min_letters: int = 2  # shorter is a letter, not initials
+    max_letters: int = 5  # longer words in capitals are emphasis or keywords ("DEFERRED"), not initials
+    min_count: int = 3  # times the documents write the word, all in capitals
+
+
+CASE = CaseParams()

@@ -30,6 +30,11 @@ _PATH = re.compile(r"(?<![\w/])~?/[\w.+-]+(?:/[\w.+-]+)*/?")
 """A file path ("/var/lock", "/etc/pam.d/common-password"): never after a word ("tcp/ip", "and/or")."""
 
 
+_TEXTS = frozenset(stem(w) for w in "article text document passage source".split())
+"""Words for the text a question asks about (general English, all question filler, so no gist holds them): what
+"it" can stand for when nothing else is named."""
+
+
 def _plain(answer: str) -> str:
     return _MARKERS.sub("", answer)
 
@@ -167,7 +172,8 @@ class Antecedents:
                 return found
             if self._asks_for_a_thing() and (found := self._answer_chunk("")):
                 return found
-            return self.named_subject() or self.untagged_subject() or self._topic(chunks) or self.path() or self.gist()
+            return (self.named_subject() or self.untagged_subject() or self._topic(chunks) or self.path() or self.gist()
+                    or self._document(chunks))
         if kind == "event":
             return self.gist(event=True)
         if kind == "noun":  # "the first one": the noun of the previous question's topic, singular
@@ -217,6 +223,13 @@ class Antecedents:
             keep = set(sorted(words, key=lambda w: -self.weight(w.lower()))[:self.gist_terms])  # type: ignore[misc]
             words = [w for w in words if w in keep]
         return " ".join(words)
+
+    def _document(self, chunks: list[tuple[int, int]]) -> str | None:
+        """The document the previous question asked about, when it named nothing else ("what's the conclusion of
+        *the article*?" + "what does it ask the reader?"): its last phrase headed by a word for a text (``_TEXTS``)."""
+        toks = self.parsed.tokens
+        named = [(start, end) for start, end in chunks if stem(toks[_root(self.parsed, start, end)].lemma) in _TEXTS]
+        return self.parsed.span(*named[-1]) if named else None
 
     def _asks_for_a_thing(self) -> bool:
         """Whether the previous question asked which thing ("Which was the first release ...?"): its wh-pronoun is

@@ -54,16 +54,19 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     if not phrase or len(_words(phrase)) > MAX_FRAGMENT_WORDS or (  # a lone word is a noun here ("attempts")
             len(own) > 1 and any(t.pos in ("VERB", "AUX") for t in own)):
         return None
-    swappable, at = [], 0
+    swappable, modifiers, at = [], [], 0
     for token in syntax(previous).tokens:  # which words of the previous question hold a noun or an adjective
         at = previous.find(token.text, at)
         if token.pos in _SWAPPABLE and token.tag not in WH_TAGS and token.text.lower() not in STOPWORDS and at >= 0:
             swappable.append(at)
+            modifiers += [at] if token.pos == "ADJ" and token.dep == "amod" else []
     options = [(s, e) for s, e in _words(previous) if any(s <= i < e for i in swappable)]
     if not options:
         return None
     scores = similar(phrase, [previous[s:e] for s, e in options])
     start, end = options[max(range(len(options)), key=lambda i: scores[i])]
+    if start in modifiers and own[-1].pos in ("NOUN", "PROPN"):  # "and the outlook?" nearest to "direct": no
+        return None  # counterpart, a noun takes no adjective's place: the fragment is asked of its own
     before = re.search(r"(\w+)\s+$", previous[:start])
     if own[0].pos == "ADP" and before and before.group(1).lower() in _PREPOSITIONS:  # "with Israel" + "and with
         start = before.start(1)  # the Americans?": the fragment's preposition takes the place of the one before
@@ -94,10 +97,12 @@ def about_swap(fragment: str, previous: str) -> str | None:
 
 def entity_swap(previous: Syntax, own: Syntax) -> str | None:
     """The ``previous`` question with its entity (or proper name) of the fragment's kind replaced by the
-    fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none."""
+    fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none; the
+    previous question's own entity is no other one ("MEK's name" after "where did the MEK ...?" swaps nothing)."""
     toks = [t.text for t in previous.tokens]
     for start, end, label in own.ents:
-        same = [e for e in previous.ents if e[2] == label and label not in ("ORDINAL", "CARDINAL")]
+        same = [e for e in previous.ents if e[2] == label and label not in ("ORDINAL", "CARDINAL")
+                and previous.span(e[0], e[1]).lower() != own.span(start, end).lower()]
         if same:
             s, e, _ = same[-1]
             return " ".join([*toks[:s], own.span(start, end), *toks[e:]])

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from assistant.answer.pipeline import AnswerPipeline
     from assistant.embedder import TextEmbedder
     from assistant.followup import FollowupParams, Resolution
+    from assistant.followup_case import Initials
     from assistant.followup_gate import GateParams
     from assistant.followup_next import ContinuationParams
     from assistant.schema import Hit
@@ -52,6 +53,7 @@ class Turns:
         self.assistant = assistant
         self._recomputed: dict[str, Answer] = {}  # earlier answers recomputed for follow-ups, by question
         self._lock = threading.Lock()  # the server asks from several threads
+        self._initials: tuple[str, Initials] | None = None  # (snapshot fingerprint, its documents' initials)
 
     def resolve(self, question: str, history: Sequence[str | Answer] | None) -> tuple[Resolution, list[str]]:
         """How ``question`` reads after ``history`` (earlier questions as asked, or their ``Answer``s), and the
@@ -80,7 +82,17 @@ class Turns:
             return [float(v @ vectors[0]) for v in vectors[1:]]
 
         params = self.assistant.followup_params or PARAMS
-        return resolve_conversation(question, asked, answer_of, params, weight, similar)
+        return resolve_conversation(question, asked, answer_of, params, weight, similar, self.initials().cased)
+
+    def initials(self) -> Initials:
+        """The words the current documents write only in capitals ("MEK"), found once per snapshot."""
+        from assistant.followup_case import Initials
+
+        snapshot = self.assistant.snapshot()
+        with self._lock:
+            if self._initials is None or self._initials[0] != snapshot.meta.fingerprint:
+                self._initials = (snapshot.meta.fingerprint, Initials.of(c.text for c in snapshot.meta.chunks))
+            return self._initials[1]
 
     def gate_features(
         self, question: str, history: Sequence[str | Answer], standalone: list[str], resolution: Resolution,

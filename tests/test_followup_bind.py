@@ -4,7 +4,7 @@ parser, no index."""
 from __future__ import annotations
 
 from assistant.followup import resolve
-from assistant.followup_bind import other_phrase, own_subject
+from assistant.followup_bind import other_phrase, own_subject, small_clause
 from assistant.nlp import syntax
 
 
@@ -23,3 +23,14 @@ def test_the_pronoun_takes_the_previous_phrase_the_question_does_not_name() -> N
     assert other_phrase("did Portugal resign?", syntax("is Portugal in it?")) is None
     assert resolve("is Portugal even in it?", ["did portugal take the fishing dispute to the court?"]).searched == \
         "Is Portugal even in court?"
+
+
+def test_the_subject_of_a_verbless_clause_under_the_verb_is_its_object() -> None:
+    parsed = syntax("and portugal considers it what?")
+    it = next(t.i for t in parsed.tokens if t.text == "it")
+    assert small_clause(parsed, it)
+    assert own_subject(parsed, it, 1, 2)
+    verb = syntax("and portugal says it failed?")
+    assert not small_clause(verb, next(t.i for t in verb.tokens if t.text == "it"))  # "it failed": a verb of its own
+    searched = resolve("and portugal considers it what?", ["Since when has the KLF opposed the Crown?"]).searched
+    assert searched is not None and "KLF" in searched

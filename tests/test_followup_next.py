@@ -13,7 +13,7 @@ import pytest
 from assistant.followup_next import (ContinuationParams, continuation, continuing_cue, following, next_dated,
                                     said_besides, says_more)
 from assistant.store import document_rows
-from assistant.followup_swap import parallel_swap
+from assistant.followup_swap import entity_swap, parallel_swap
 from assistant.schema import Citation, Sentence, SentenceTags
 
 TEXT = ("Conditions follow. (a) Give a copy.\n\n(b) Mark changed files. It matters.\n\n(c) Keep notices.\n\n"
@@ -259,3 +259,30 @@ def test_only_a_singular_continuation_asks_for_a_step() -> None:
     besides = continuation("anything else?")
     assert step is not None and step.step
     assert besides is not None and not besides.step
+
+
+def test_a_subject_of_its_own_asks_what_another_did_not_for_more() -> None:
+    previous = ["What did Portugal do after the raid was traced to Spain?"]
+    assert continuation("and what did spain do after that?", previous) is None
+    assert continuation("and after that, did spain respond?", previous) is None
+    assert continuation("what did portugal do next?", previous) is not None  # the same subject: more of its story
+    assert continuation("what did it do after that?", previous) is not None  # a pronoun: the same
+    assert continuation("and the next step portugal took?", ["when did the raid hit portugal?"]) is not None
+
+
+def test_a_noun_fragment_nearest_an_adjective_has_no_counterpart() -> None:
+    def nearest_direct(phrase: str, options: Sequence[str]) -> list[float]:  # stand-in: the adjective is nearest
+        return [float(o == "direct") for o in options]
+
+    previous = "How strong has Spain's reaction been in terms of direct military confrontation?"
+    assert parallel_swap("outlook", previous, nearest_direct) is None
+    assert parallel_swap("indirect", previous, nearest_direct) == \
+        "How strong has Spain's reaction been in terms of indirect military confrontation"
+
+
+def test_the_previous_questions_own_entity_is_no_other_one_to_swap_in() -> None:
+    from assistant.nlp import syntax
+
+    previous = syntax("where did the KLF set up its camp in Portugal?")
+    assert entity_swap(previous, syntax("KLF's name")) is None
+    assert entity_swap(previous, syntax("and Spain?")) == "where did the KLF set up its camp in Spain ?"

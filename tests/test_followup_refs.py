@@ -62,3 +62,10 @@ def test_a_framing_noun_with_a_noun_compounded_names_what_it_points_to() -> None
     assert resolve("is it long?", ["what does the history section say about the harbour?"]).searched == \
         "Is history section long?"
     assert resolve("is it long?", ["what does the section say about the harbour?"]).searched == "Is harbour long?"
+
+
+def test_it_is_the_document_when_the_previous_question_names_nothing_else() -> None:
+    searched = resolve("and what does it ask the reader at the end?", ["what's the conclusion of the text?"]).searched
+    assert searched == "What does the text ask the reader at the end?"
+    unresolved = resolve("and what does it say?", ["what's in the intro?"])  # no text named: nothing to tie to
+    assert unresolved.searched is None and unresolved.unresolved is not None
