@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase
-from assistant.followup_count import counted_question
+from assistant.followup_count import counted_question, noun_for_count
 from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
                                     group_noun, misread_determiner, pro_one, topic_changed)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
@@ -23,7 +23,7 @@ from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_refs import Antecedents
-from assistant.followup_swap import Similar, about_swap
+from assistant.followup_swap import Similar, about_swap, option_swap
 from assistant.followup_wh import wh_phrase
 from assistant.followup_within import clause_before, place_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
@@ -205,6 +205,8 @@ def resolve(
         return Resolution(question, item, (*found, ITEM_CUE), previous)
     if previous and (item := narrowed_item(apostrophes(question), previous)):  # "ok whats the first rule"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
+    if previous and (optioned := option_swap(question, previous)):  # "and -B?": the previous question of that option
+        return Resolution(question, _finish(optioned), (*found, "option swapped"), previous)
     if not found or not previous:
         return Resolution(question, cues=found)
     refs = Antecedents(previous, answer, weight, params.gist_terms, params.topic_phrases,
@@ -275,7 +277,8 @@ def resolve(
         text = _under(previous, text)
     elif "what about" in found and not substituted and (swapped := about_swap(text, previous)):
         text = swapped
-    elif counted := counted_question(core, previous):  # "how many?": of what the previous question was about
+    elif counted := counted_question(core, previous) or noun_for_count(text, previous):  # "how many?" / "how many
+        # are there now?": of what the previous question was about or counted
         text = counted
     elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         if not more_on(core):  # "anything more on Israel and Albania's ties?": its own topic, searched as it stands

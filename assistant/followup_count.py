@@ -58,6 +58,27 @@ def counted_question(fragment: str, previous: str) -> str | None:
     return f"how many of {counted} {rest}"
 
 
+_NOUNLESS = re.compile(r"(?i)^(\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?how (?:many|much))\s+(?=(?:are|is|were|was|have|"
+                       r"has|had|did|do|does|will|would|can|could|should|might|must|remain|still)\b)")
+"""A "how many" with a verb where its noun would be ("how many *are* there now?", "and how many *have* left?")."""
+
+
+def noun_for_count(fragment: str, previous: str) -> str | None:
+    """ "how many are there now?" after "how many MEK members did albania take in?" → "how many MEK members are
+    there now?": the noun the previous "how many" counted (with its modifiers, not its "of" phrase) after the
+    fragment's noun-less "how many"; None when the fragment names what it counts or the previous question counted
+    no noun."""
+    lead = _NOUNLESS.match(fragment)
+    if not lead:
+        return None
+    toks = syntax(previous).tokens
+    wh = next((t.i for t in toks[:-2] if t.text.lower() == "how" and toks[t.i + 1].lemma in ("many", "much")), None)
+    if wh is None or toks[toks[wh + 1].head].pos != "NOUN" or toks[wh + 1].head <= wh + 1:
+        return None
+    noun = "".join(t.text + " " * t.space for t in toks[wh + 2:toks[wh + 1].head + 1]).strip()
+    return f"{lead.group(1)} {noun} {fragment[lead.end():]}"
+
+
 def counted_object(parsed: Syntax, wh: int) -> tuple[list[int], int]:
     """The words a "how many N (of X)" at ``wh`` counted, without "how many" ("how many *members of the opposition
     group* did albania accept": the object of "accept"), and the index they follow once the wh-phrase is gone (the

@@ -30,6 +30,11 @@ _PATH = re.compile(r"(?<![\w/])~?/[\w.+-]+(?:/[\w.+-]+)*/?")
 """A file path ("/var/lock", "/etc/pam.d/common-password"): never after a word ("tcp/ip", "and/or")."""
 
 
+_IN_SITU_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+"""Words that make a fragment ending on its wh-word a phrase of its own ("*relocated* from where?"), unlike a
+preposition or conjunction alone ("since when?", "and why?")."""
+
+
 _TEXTS = frozenset(stem(w) for w in "article text document passage source".split())
 """Words for the text a question asks about (general English, all question filler, so no gist holds them): what
 "it" can stand for when nothing else is named."""
@@ -162,7 +167,8 @@ class Antecedents:
             return found or (self.gist() if self.asked == "who" or not chunks else _no_det(self.parsed, *chunks[0]))
         if kind == "group":
             plural = [c for c in chunks if self.parsed.tokens[c[1] - 1].tag in ("NNS", "NNPS")]
-            return (self.organisation() or self.named_subject() or self._topic(chunks)
+            place = None if plural else self._ent(self.parsed, ("GPE",))  # "they" after "the attack on Albania": Albania
+            return (self.organisation() or self.named_subject() or place or self._topic(chunks)
                     or (_no_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
@@ -332,6 +338,8 @@ class Antecedents:
             wh = aliases.get(own_wh, own_wh)
             before, _, after = re.split(rf"(?i)\b({re.escape(own_wh)})\b", fragment, maxsplit=1)
             rest = f"{before} {after}".strip(" ?")
+            if in_situ(before, after):  # "relocated from where?", "based on what?": said of the whole previous question
+                return f"{fragment.strip(' ?')}: {self.previous.strip().rstrip('?. ')}"
             if any(t.pos in ("NOUN", "PROPN", "VERB") and t.text.lower() not in STOPWORDS for t in syntax(rest).tokens):
                 return f"{fragment.strip(' ?')} {self.gist(rest=continuing)}"  # its own question: the history's topic
             body = body_without_wh(self.previous)
@@ -359,6 +367,17 @@ class Antecedents:
             return f"{named}, {tail}"
         kept = [t.text for t in self.parsed.tokens if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
         return f"{' '.join(kept)}, {tail}"
+
+
+def in_situ(before: str, after: str) -> bool:
+    """A fragment that ends on its wh-word after words of its own with no subject ("relocated from where?", "based on
+    what?", "at the crossroads of what?", "effective when?"; not "since when?", "and why?" or "iran considers it
+    what?"): it asks about the whole previous question, so it is read after it rather than over a few of its words."""
+    if after.strip(" ?!.") or not before.strip():
+        return False
+    toks = syntax(before).tokens
+    return any(t.pos in _IN_SITU_POS and t.text.lower() not in STOPWORDS for t in toks) and \
+        not any(t.dep.startswith("nsubj") or t.pos == "PRON" for t in toks)
 
 
 def _filler(parsed: Syntax, head: int) -> bool:

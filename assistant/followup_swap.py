@@ -98,11 +98,16 @@ def about_swap(fragment: str, previous: str) -> str | None:
 def entity_swap(previous: Syntax, own: Syntax) -> str | None:
     """The ``previous`` question with its entity (or proper name) of the fragment's kind replaced by the
     fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none; the
-    previous question's own entity is no other one ("MEK's name" after "where did the MEK ...?" swaps nothing)."""
+    previous question's own entity swaps nothing in ("MEK's name" after "where did the MEK ...?"), but the fragment's two
+    entities the other way round exchange them (``_exchanged``)."""
     toks = [t.text for t in previous.tokens]
+    if (exchanged := _exchanged(previous, own)) is not None:
+        return exchanged
+    known = {previous.span(s, e).lower() for s, e, _ in previous.ents}
     for start, end, label in own.ents:
-        same = [e for e in previous.ents if e[2] == label and label not in ("ORDINAL", "CARDINAL")
-                and previous.span(e[0], e[1]).lower() != own.span(start, end).lower()]
+        if own.span(start, end).lower() in known:
+            continue  # the previous question's own: nothing new to swap in
+        same = [e for e in previous.ents if e[2] == label and label not in ("ORDINAL", "CARDINAL")]
         if same:
             s, e, _ = same[-1]
             return " ".join([*toks[:s], own.span(start, end), *toks[e:]])
@@ -114,6 +119,45 @@ def entity_swap(previous: Syntax, own: Syntax) -> str | None:
             s -= 1
         return " ".join([*toks[:s], own.span(names[0], _with_attached(own, names[-1] + 1)), *toks[e:]])
     return None
+
+
+_OPTION_ALONE = re.compile(r"(?i)^\W*(?:(?:and|or|so|ok|okay|then|what|how)\W+)*(?:(?:about|for|with)\s+)?"
+                           r"(--?[a-z][\w-]*)\s*\??\s*$")
+"""A fragment that is a command-line option alone ("and -B?", "what about --graph?", "and for --context?")."""
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:[ =]\d+\b)?")
+"""An option of the previous question, with a number it takes ("-A 3"); not a hyphenated word ("full-blown")."""
+
+
+def option_swap(fragment: str, previous: str) -> str | None:
+    """The ``previous`` question with its last command-line option (and the number it takes) replaced by the
+    fragment's option alone ("what does grep -A 3 do?" + "and -B?" → "what does grep -B do?"); None unless the
+    fragment is only an option and the previous question has one."""
+    alone = _OPTION_ALONE.match(fragment)
+    found = list(_OPTION.finditer(previous)) if alone else []
+    if not alone or not found:
+        return None
+    last = found[-1]
+    return f"{previous[:last.start()]}{alone.group(1)}{previous[last.end():]}"
+
+
+_VALUES = frozenset({"ORDINAL", "CARDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"})
+"""Entity labels of values, not of named things: a date of the question stays where it is when names exchange."""
+
+
+def _exchanged(previous: Syntax, own: Syntax) -> str | None:
+    """The ``previous`` question with its two entities exchanged when the fragment names the same two the other
+    way round ("where is albania's embassy in israel?" + "and israel's in albania?" → "where is israel's embassy in
+    albania?"); None otherwise."""
+    theirs = [(s, e) for s, e, label in previous.ents if label not in _VALUES]
+    mine = [own.span(s, e).lower() for s, e, label in own.ents if label not in _VALUES]
+    if len(theirs) != 2 or len(mine) != 2:
+        return None
+    names = [previous.span(s, e) for s, e in theirs]
+    if [n.lower() for n in names] != mine[::-1] or mine[0] == mine[1]:
+        return None
+    toks = [t.text for t in previous.tokens]
+    (s1, e1), (s2, e2) = theirs
+    return " ".join([*toks[:s1], names[1], *toks[e1:s2], names[0], *toks[e2:]])
 
 
 def _with_attached(parsed: Syntax, stop: int) -> int:

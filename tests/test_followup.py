@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.followup import cues, resolve, resolve_conversation
+from assistant.followup_swap import option_swap
 
 
 @pytest.mark.parametrize("question", [
@@ -124,6 +125,34 @@ def test_a_lone_wh_word_takes_over_the_previous_question() -> None:
 def test_an_elliptical_question_swaps_the_entity_of_the_same_kind() -> None:
     assert resolve("what about Kosovo?", ["When did Albania recognize Israel?"]).searched == \
         "When did Albania recognize Kosovo?"
+
+
+def test_they_after_one_thing_that_befell_a_country_is_the_country() -> None:
+    """Made-up events: "they" cannot be "the flood"; the country the previous question names is who acts."""
+    assert resolve("who did they blame?", ["When was the big flood in Norway?"]).searched == "Who did Norway blame?"
+    assert resolve("who did they blame?", ["When did the Norwegian farmers lose their crops?"]).searched != \
+        "Who did Norway blame?"
+
+
+def test_an_option_alone_takes_the_place_of_the_previous_option() -> None:
+    """Made-up commands: "and -B?" asks the previous question of that option, the number the old one took dropped."""
+    assert resolve("and -B?", ["what does frob -A 3 do?"]).searched == "What does frob -B do?"
+    assert resolve("what about --graph?", ["what does frob log --oneline do?"]).searched == "What does frob log --graph do?"
+    assert resolve("and for --context?", ["what is the default for --max-count in frob?"]).searched == \
+        "What is the default for --context in frob?"
+    assert option_swap("and -B?", "when did the full-blown crisis start?") is None  # a hyphenated word is no option
+    assert option_swap("and -B or -C?", "what does frob -A 3 do?") is None  # not an option alone
+
+
+def test_the_same_two_names_the_other_way_round_exchange_them() -> None:
+    """Made-up places: a fragment naming the previous question's two entities reversed asks the reverse; one that
+    only repeats a name of the previous question swaps nothing in ("Did Germany help Germany" was read before)."""
+    assert resolve("and portugal's in norway?", ["where is norway's embassy in portugal?"]).searched == \
+        "Where is portugal's embassy in norway?"
+    assert resolve("and Germany France?", ["Did France help Germany in 1990?"]).searched == \
+        "Did Germany help France in 1990?"
+    searched = resolve("and Germany?", ["Did France help Germany in 1990?"]).searched
+    assert searched is None or "Germany help Germany" not in searched
 
 
 def test_the_other_ones_drop_the_previous_ordinal() -> None:

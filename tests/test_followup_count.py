@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from assistant.followup import more_on, phrase_key, resolve
 from assistant.followup_agree import both_parties
-from assistant.followup_count import counted_object, counted_question
+from assistant.followup_count import counted_object, counted_question, noun_for_count
 from assistant.followup_cues import topic_changed
 from assistant.followup_refs import Antecedents
 from assistant.followup_wh import body_without_wh
@@ -29,6 +29,16 @@ def test_a_bare_how_many_counts_the_members_of_the_group_the_previous_question_n
     assert counted_question("how many packages?", "When did Albania take in the MEK?") is None  # its own noun
     assert resolve("how many?", ["When did Albania take in the MEK?"]).searched == \
         "How many of the members of the MEK did Albania take in?"
+
+
+def test_a_how_many_with_a_verb_for_its_noun_counts_what_the_previous_how_many_counted() -> None:
+    """Made-up questions: the noun the previous "how many" counted takes the place the verb left empty."""
+    assert noun_for_count("how many are there now?", "how many KLF members did portugal take in?") == \
+        "how many KLF members are there now?"
+    assert resolve("how many are held back?", ["how many packages does apt list as broken?"]).searched == \
+        "How many packages are held back?"
+    assert noun_for_count("how many packages are held back?", "how many packages are broken?") is None  # named
+    assert noun_for_count("how many are there now?", "when did portugal take in the KLF?") is None  # nothing counted
 
 
 def test_a_previous_how_many_keeps_what_it_counted_as_the_object_of_its_verb() -> None:
