@@ -92,6 +92,14 @@ def test_a_qualifier_of_another_noun_is_not_asked_for() -> None:
     assert R.QualifierUnmatched()(question("how long does forwarding stay on by default?"), manual) == 0.0
 
 
+def test_a_qualifier_the_next_sentence_states_is_matched() -> None:
+    """"CONTINUE IDENTITY: keep the counters. This is the default.": the candidate's neighbourhood states it."""
+    keep = sentence("Keep the counters as they are.", lemmas=["keep", "counter"])
+    asked = question("does wipe reset the counters by default?")
+    assert R.QualifierUnmatched()(asked, ranked(candidate(keep))) == 1.0
+    assert R.QualifierUnmatched()(asked, ranked(candidate(keep, window_lemmas=["default"]))) == 0.0
+
+
 def test_takes_for_granted() -> None:
     cands = ranked(candidate(sentence("Anything.")))
     assert R.TakesForGranted()(question("Why does gzip follow symlinks?"), cands) == 1.0

@@ -189,7 +189,9 @@ class TypedGap:
 @dataclass(frozen=True)
 class QualifierUnmatched:
     """The question asks for a qualified value (the default, the maximum, the first, the current one...) and none
-    of the first candidates states such a qualifier: the passages talk about the thing, not the asked-for detail."""
+    of the first candidates states such a qualifier, in itself or in the sentences beside it (their lemmas: "Do not
+    change the values of sequences. This is the default."): the passages talk about the thing, not the asked-for
+    detail."""
 
     name: str = "qualifier_unmatched"
     first: int = 3
@@ -199,6 +201,7 @@ class QualifierUnmatched:
         text = _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", q.query.text.lower()))
         asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS and not _qualifies_another(w, text, q)}
         texts = [unhyphenated(c.sentence.text) for c in ranked[:self.first]]  # "de‐\n fault" is "default"
+        texts += [" ".join(sorted(c.view.window_lemmas)) for c in ranked[:self.first]]  # "This is the default." next
         return float(any(not any(QUALIFIERS[w].search(t) for t in texts) for w in asked))
 
 
