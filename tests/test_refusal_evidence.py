@@ -100,6 +100,21 @@ def test_a_qualifier_the_next_sentence_states_is_matched() -> None:
     assert R.QualifierUnmatched()(asked, ranked(candidate(keep, window_lemmas=["default"]))) == 0.0
 
 
+def test_a_role_named_without_a_person_is_no_name() -> None:
+    """The passages name the foreign minister but no person: the minister's name is not there to give."""
+    asked = question("what is the name of the foreign minister who spoke?")
+    asked.query.head_phrase.extend(["foreign", "minister"])
+    role = sentence("The foreign minister spoke on Monday.", ents=["DATE"], lemmas=["foreign", "minister", "speak"])
+    named = sentence("Foreign Minister Ann Lee spoke.", ents=["PERSON"], lemmas=["foreign", "minister", "ann", "lee"])
+    weather = sentence("The weather was fine.", lemmas=["weather", "fine"])
+    assert R.PersonNameAbsent()(asked, ranked(candidate(role), candidate(weather))) == 1.0
+    assert R.PersonNameAbsent()(asked, ranked(candidate(role), candidate(named))) == 0.0
+    assert R.PersonNameAbsent()(asked, ranked(candidate(weather))) == 0.0  # the role is not named: not this rule
+    port = question("what is the name of the port?")
+    port.query.head_phrase.append("port")
+    assert R.PersonNameAbsent()(port, ranked(candidate(weather))) == 0.0  # no person's role
+
+
 def test_takes_for_granted() -> None:
     cands = ranked(candidate(sentence("Anything.")))
     assert R.TakesForGranted()(question("Why does gzip follow symlinks?"), cands) == 1.0

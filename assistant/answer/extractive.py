@@ -139,9 +139,10 @@ class ExtractiveAnswerer:
         if computed:
             computed.scores = scores
             return computed
-        if seen.evidence["acronym_unexplained"] or seen.evidence["unseen_terms"]:
-            # logical rules, not weighed signs: nothing spells the abbreviation out, or the noun asked about (or a
-            # name or year the question relies on) occurs in no indexed text, so no passage can hold the answer
+        if seen.evidence["acronym_unexplained"] or seen.evidence["unseen_terms"] or seen.evidence["person_name_absent"]:
+            # logical rules, not weighed signs: nothing spells the abbreviation out, the noun asked about (or a
+            # name or year the question relies on) occurs in no indexed text, or the passages that name the role
+            # whose holder is asked for name no person: no passage can hold the answer
             return Draft([], True, _reason(query, seen.evidence), nearest, scores)
         # "the second lesson" found, or an enumeration of the asked-for things ("several lessons"): no refusal
         item = self._asked_item(question, ranked)
@@ -386,6 +387,8 @@ def _reason(query: Query, evidence: dict[str, float]) -> str:
         return query.out_of_corpus
     if evidence.get("acronym_unexplained"):
         return f"no passage spells out {query.acronym}"
+    if evidence.get("person_name_absent"):
+        return f"the passages that name the {query.head} name no person"
     if evidence.get("name_absent"):
         return f"no relevant passage names the {query.head}"
     if evidence.get("asked_kind_absent"):

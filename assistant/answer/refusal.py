@@ -237,11 +237,7 @@ class NameAbsent:
     first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        short = bool(_NAME_ASKED_SHORT.search(q.query.text))
-        if not short and not _NAME_ASKED.search(q.query.text):
-            return 0.0
-        named = [w for w in q.query.head_phrase if w != "name"] or (
-            [w for w in q.parse.focus if w != "name"] if short else [])
+        named = name_asked(q)
         if not named:
             return 0.0
         head, phrase = named[-1], [stem(w) for w in named]
@@ -249,6 +245,34 @@ class NameAbsent:
         fitting = [c for c in ranked[:self.first] if all(term_match(t, c.window) for t in phrase)
                    and (not person or "PERSON" in (c.sentence.tags.ents if c.sentence.tags else ()))]
         return 0.0 if any(value_near(c.sentence.text, head, q.query.text, "name") for c in fitting) else 1.0
+
+
+def name_asked(q: QuestionView) -> list[str]:
+    """The phrase whose name a question asks for ("the name of *the iranian foreign minister*", "who is *the
+    leader*"), without the word "name"; empty when it asks for no name."""
+    short = bool(_NAME_ASKED_SHORT.search(q.query.text))
+    if not short and not _NAME_ASKED.search(q.query.text):
+        return []
+    return [w for w in q.query.head_phrase if w != "name"] or ([w for w in q.parse.focus if w != "name"] if short else [])
+
+
+@dataclass(frozen=True)
+class PersonNameAbsent:
+    """A person's name is asked for by a role ("what's the name of the foreign minister who ...", "who is the leader
+    of X?"), some of the first candidates name that role, and none of them holds a person's name (entity label
+    PERSON). A logical rule, not a weighed sign: the answerer refuses on it, as on ``unseen_terms``."""
+
+    name: str = "person_name_absent"
+    first: int = 5
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        named = name_asked(q)
+        if not named or stem(named[-1]) not in PERSON_ROLES:
+            return 0.0
+        phrase = [stem(w) for w in named]
+        naming = [c for c in ranked[:self.first] if all(term_match(t, c.window) for t in phrase)]
+        return float(bool(naming) and not any("PERSON" in (c.sentence.tags.ents if c.sentence.tags else ())
+                                              for c in naming))
 
 
 @dataclass(frozen=True)
@@ -338,7 +362,7 @@ class Contradicted:
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
     BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(), AskedKindAbsent(), TypedGap(), QualifierUnmatched(), TakesForGranted(), NameAbsent(), FocusAbsent(),
-    QuestionEntitiesAbsent(), Contradicted(),
+    QuestionEntitiesAbsent(), Contradicted(), PersonNameAbsent(),
 )
 REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
 
