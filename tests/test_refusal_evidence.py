@@ -110,6 +110,10 @@ def test_a_role_named_without_a_person_is_no_name() -> None:
     assert R.PersonNameAbsent()(asked, ranked(candidate(role), candidate(weather))) == 1.0
     assert R.PersonNameAbsent()(asked, ranked(candidate(role), candidate(named))) == 0.0
     assert R.PersonNameAbsent()(asked, ranked(candidate(weather))) == 0.0  # the role is not named: not this rule
+    leads = question("who leads the club these days?")
+    led = sentence("The club was led by its founders.", lemmas=["club", "lead", "founder"])
+    assert R.PersonNameAbsent()(leads, ranked(candidate(led), candidate(weather))) == 1.0
+    assert R.PersonNameAbsent()(leads, ranked(candidate(led), candidate(named))) == 1.0  # the minister leads nothing
     port = question("what is the name of the port?")
     port.query.head_phrase.append("port")
     assert R.PersonNameAbsent()(port, ranked(candidate(weather))) == 0.0  # no person's role

@@ -256,21 +256,40 @@ def name_asked(q: QuestionView) -> list[str]:
     return [w for w in q.query.head_phrase if w != "name"] or ([w for w in q.parse.focus if w != "name"] if short else [])
 
 
+_WHO_ROLE_VERB = re.compile(r"^\W*who\s+(?:currently\s+|now\s+)?(?P<verb>leads|led|founded|chairs|chaired|governs|"
+                            r"governed|commands|commanded)\b", re.IGNORECASE)
+_ROLE_OF_VERB = {"leads": "leader", "led": "leader", "founded": "founder", "chairs": "chair", "chaired": "chair",
+                 "governs": "governor", "governed": "governor", "commands": "commander", "commanded": "commander"}
+"""A verb whose doer holds a role (general English): "who leads X?" asks for X's leader."""
+
+
+def role_asked(q: QuestionView) -> list[str]:
+    """The stems by which passages name the role a question asks the holder of: the role's noun ("the name of the
+    *foreign minister*", "who is the *leader*") or, for "who leads / founded / chairs ... X?", the verb and its doer's
+    noun ("lead", "leader"); empty when it asks for no person by role."""
+    named = name_asked(q)
+    if named and stem(named[-1]) in PERSON_ROLES:
+        return [stem(w) for w in named]
+    verb = _WHO_ROLE_VERB.match(q.query.text)
+    return [stem(verb["verb"]), stem(_ROLE_OF_VERB[verb["verb"].lower()])] if verb else []
+
+
 @dataclass(frozen=True)
 class PersonNameAbsent:
     """A person's name is asked for by a role ("what's the name of the foreign minister who ...", "who is the leader
-    of X?"), some of the first candidates name that role, and none of them holds a person's name (entity label
-    PERSON). A logical rule, not a weighed sign: the answerer refuses on it, as on ``unseen_terms``."""
+    of X?", "who leads X?": ``role_asked``), some of the first candidates name that role, and none of them holds a
+    person's name (entity label PERSON). A logical rule, not a weighed sign: the answerer refuses on it, as on
+    ``unseen_terms``."""
 
     name: str = "person_name_absent"
     first: int = 5
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        named = name_asked(q)
-        if not named or stem(named[-1]) not in PERSON_ROLES:
+        phrase = role_asked(q)
+        if not phrase:
             return 0.0
-        phrase = [stem(w) for w in named]
-        naming = [c for c in ranked[:self.first] if all(term_match(t, c.window) for t in phrase)]
+        by_verb = bool(_WHO_ROLE_VERB.match(q.query.text))  # "lead" or "leader": either names the role
+        naming = [c for c in ranked[:self.first] if (any if by_verb else all)(term_match(t, c.window) for t in phrase)]
         return float(bool(naming) and not any("PERSON" in (c.sentence.tags.ents if c.sentence.tags else ())
                                               for c in naming))
 
