@@ -381,11 +381,13 @@ class Contradicted:
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
     BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(), AskedKindAbsent(), TypedGap(), QualifierUnmatched(), TakesForGranted(), NameAbsent(), FocusAbsent(),
-    QuestionEntitiesAbsent(), Contradicted(), PersonNameAbsent(),
+    QuestionEntitiesAbsent(), Contradicted(),
 )
 REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
+LOGICAL_RULES: tuple[RefusalRule, ...] = (PersonNameAbsent(),)
+"""Rules the answerer refuses on by themselves, outside the fitted model (``ExtractiveAnswerer.answer``)."""
 
 
 def refusal_evidence(q: QuestionView, ranked: list[Candidate]) -> dict[str, float]:
-    """Every rule's value for a question and its ranked candidates."""
-    return {rule.name: float(rule(q, ranked)) for rule in REFUSAL_RULES}
+    """Every rule's value for a question and its ranked candidates, the logical rules' too."""
+    return {rule.name: float(rule(q, ranked)) for rule in (*REFUSAL_RULES, *LOGICAL_RULES)}
