@@ -100,9 +100,9 @@ def entity_swap(previous: Syntax, own: Syntax) -> str | None:
     fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none; the
     previous question's own entity swaps nothing in ("MEK's name" after "where did the MEK ...?"), but the fragment's two
     entities the other way round exchange them (``_exchanged``)."""
-    toks = [t.text for t in previous.tokens]
     if (exchanged := _exchanged(previous, own)) is not None:
         return exchanged
+    toks = [t.text for t in previous.tokens]
     known = {previous.span(s, e).lower() for s, e, _ in previous.ents}
     for start, end, label in own.ents:
         if own.span(start, end).lower() in known:

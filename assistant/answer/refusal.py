@@ -243,8 +243,13 @@ class NameAbsent:
         head, phrase = named[-1], [stem(w) for w in named]
         person = stem(head) in PERSON_ROLES
         fitting = [c for c in ranked[:self.first] if all(term_match(t, c.window) for t in phrase)
-                   and (not person or "PERSON" in (c.sentence.tags.ents if c.sentence.tags else ()))]
+                   and (not person or _names_person(c))]
         return 0.0 if any(value_near(c.sentence.text, head, q.query.text, "name") for c in fitting) else 1.0
+
+
+def _names_person(c: Candidate) -> bool:
+    """The candidate sentence holds a person's name (entity label PERSON)."""
+    return "PERSON" in (c.sentence.tags.ents if c.sentence.tags else ())
 
 
 def name_asked(q: QuestionView) -> list[str]:
@@ -263,15 +268,15 @@ _ROLE_OF_VERB = {"leads": "leader", "led": "leader", "founded": "founder", "chai
 """A verb whose doer holds a role (general English): "who leads X?" asks for X's leader."""
 
 
-def role_asked(q: QuestionView) -> list[str]:
-    """The stems by which passages name the role a question asks the holder of: the role's noun ("the name of the
-    *foreign minister*", "who is the *leader*") or, for "who leads / founded / chairs ... X?", the verb and its doer's
-    noun ("lead", "leader"); empty when it asks for no person by role."""
+def role_asked(q: QuestionView) -> list[list[str]]:
+    """The phrases (stems), any one of which names the role a question asks the holder of: the role's noun phrase
+    ("the name of the *foreign minister*", "who is the *leader*") or, for "who leads / founded / chairs ... X?", the
+    verb or its doer's noun ("lead" or "leader"); empty when it asks for no person by role."""
     named = name_asked(q)
     if named and stem(named[-1]) in PERSON_ROLES:
-        return [stem(w) for w in named]
+        return [[stem(w) for w in named]]
     verb = _WHO_ROLE_VERB.match(q.query.text)
-    return [stem(verb["verb"]), stem(_ROLE_OF_VERB[verb["verb"].lower()])] if verb else []
+    return [[stem(verb["verb"])], [stem(_ROLE_OF_VERB[verb["verb"].lower()])]] if verb else []
 
 
 @dataclass(frozen=True)
@@ -285,13 +290,10 @@ class PersonNameAbsent:
     first: int = 5
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        phrase = role_asked(q)
-        if not phrase:
-            return 0.0
-        by_verb = bool(_WHO_ROLE_VERB.match(q.query.text))  # "lead" or "leader": either names the role
-        naming = [c for c in ranked[:self.first] if (any if by_verb else all)(term_match(t, c.window) for t in phrase)]
-        return float(bool(naming) and not any("PERSON" in (c.sentence.tags.ents if c.sentence.tags else ())
-                                              for c in naming))
+        phrases = role_asked(q)
+        naming = [c for c in ranked[:self.first]
+                  if any(all(term_match(t, c.window) for t in phrase) for phrase in phrases)]
+        return float(bool(naming) and not any(_names_person(c) for c in naming))
 
 
 @dataclass(frozen=True)
