@@ -16,6 +16,9 @@ _ASKS_INTERVAL = re.compile(
 _SPLIT = re.compile(
     r"\b(?:between|and|after|before|from|until|since|than|did|does|do|was|were|had|has|is|are)\b", re.IGNORECASE
 )
+_EARLIER_YEAR = re.compile(r"\b(?:this|that|that same|the same)\s+year\b", re.IGNORECASE)
+_SAYS = r"\b(?:told|said|says|wrote|writes|stated|reported|noted|remarked|explained|commented|recalled)\b"
+_STATEMENT_DATE_BEFORE = re.compile(_SAYS + r"[^.;\"“”]{0,40}\b(?:in|on)\s+$", re.IGNORECASE)
 _FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%B %d", "%b %d", "%Y")
 
 
@@ -57,6 +60,19 @@ def find_dates(text: str) -> list[DatedValue]:
             out.append(DatedValue(match.group(0), parsed.date(), "%d" in fmt, "%Y" in fmt))
             break
     return out
+
+
+def event_dates(text: str) -> list[DatedValue]:
+    """The dates in text that may date what it reports: a date that dates the telling ("as a diplomat told the
+    Times in 2023, ...", "she said on May 4") is left out."""
+    told = {m.group(0) for m in DATE.finditer(text) if _STATEMENT_DATE_BEFORE.search(text[:m.start()])}
+    return [d for d in find_dates(text) if d.text not in told]
+
+
+def refers_to_earlier_year(text: str) -> bool:
+    """Whether a sentence dates its event by pointing back ("It was in this year that ...", "that same year")
+    and names no date of its own."""
+    return bool(_EARLIER_YEAR.search(text)) and not find_dates(text)
 
 
 def same_day(a: DatedValue, b: DatedValue) -> bool:

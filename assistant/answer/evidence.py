@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.arithmetic import find_dates, refers_to_earlier_year
 from assistant.answer.defined_terms import introduces_list, term_start
 from assistant.answer.matching import TermWeights
 from assistant.answer.places import sentence_ordinal
@@ -59,6 +60,15 @@ class Evidence:
             return None
         text = self._snapshot.meta.documents[sentence.source].text
         return other if "\n" not in text[min(other.end, sentence.end):max(other.start, sentence.start)] else None
+
+    def with_earlier_year(self, sentence: Sentence) -> Sentence:
+        """The sentence, or, when it dates its event by pointing back ("It was in this year that ...") to a year
+        the sentence before it names, that sentence and this one as one span."""
+        before = self.neighbour(sentence, -1) if refers_to_earlier_year(sentence.text) else None
+        if before is None or not find_dates(before.text):
+            return sentence
+        text = self._snapshot.meta.documents[sentence.source].text
+        return sentence.model_copy(update={"start": before.start, "text": text[before.start:sentence.end]})
 
     def output_of(self, sentence: Sentence, most: int) -> list[Sentence]:
         """The lines a console line printed (">>> Locale.parse('zh_TW')" then "Locale('zh', ...)"): up to ``most``

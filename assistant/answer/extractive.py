@@ -207,7 +207,8 @@ class ExtractiveAnswerer:
             return None
         _, count, a, b = best
         d1, d2 = fits[0][a][0][0], fits[1][b][0][0]
-        ordered = sorted([(candidates[a].sentence, d1), (candidates[b].sentence, d2)], key=lambda p: p[1].value)
+        cited = [self.evidence.with_earlier_year(candidates[i].sentence) for i in (a, b)]
+        ordered = sorted(zip(cited, (d1, d2)), key=lambda p: p[1].value)
         return Draft([sentence for sentence, _ in ordered], False, template=arithmetic.phrase(count, unit, d1, d2))
 
     def _event_fits(
@@ -218,7 +219,7 @@ class ExtractiveAnswerer:
         literal = arithmetic.find_dates(part)
         out = {}
         for i, (cand, fit) in enumerate(zip(candidates, self._part_fits(part, vector, candidates))):
-            dates = arithmetic.find_dates(cand.sentence.text)
+            dates = arithmetic.event_dates(self.evidence.with_earlier_year(cand.sentence).text)
             if literal:
                 dates = [d for d in dates if arithmetic.same_day(d, literal[0])]
             out[i] = (dates, fit)
