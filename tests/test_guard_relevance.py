@@ -143,6 +143,8 @@ def test_guard_drops_a_who_answer_that_names_no_one(guard):
 
 def test_a_yes_no_question_is_answered_by_a_statement(guard):
     assert states("Iran denies any involvement.") and not states("After a thorough investigation of the attack.")
+    assert not states("International norms governing cyber warfare, similar to those for conflict.")  # a participle
+    assert states("Hosted by Albania since 2014.") and states("It has been hosted since 2014.")  # the clause's own verb
     question = "Does the evidence support Iran's denial of involvement in the cyberattacks on Albania?"
     assert guard_answer("After a thorough investigation of the attack [1].", guard(question, "thorough investigation")
                         ).abstained

@@ -85,6 +85,9 @@ def asks_named_kind(question: str) -> bool:
     return bool(_ASKS_NAMED_KIND.match(question))
 
 
+_PARTICIPLES = frozenset({"VBG", "VBN"})
+
+
 def names_one(text: str, question: str) -> bool:
     """Whether a sentence names something the question does not (a month is no such name): "Iraq.", not "About
     3,000, in 2014." for "In which country ...?"."""
@@ -99,11 +102,13 @@ def names_someone(text: str, question: str) -> bool:
 
 
 def states(text: str) -> bool:
-    """Whether a sentence states something, as an answer to a yes/no question must: it has a verb ("After a thorough
-    investigation of the attack." says neither yes nor no)."""
+    """Whether a sentence states something, as an answer to a yes/no question must: it has a verb of its own, not
+    only a participle inside a noun phrase ("After a thorough investigation of the attack." and "International
+    norms governing cyber warfare." say neither yes nor no)."""
     from assistant.nlp import syntax
 
-    return any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+    return any(t.pos in ("VERB", "AUX") and (t.tag not in _PARTICIPLES or t.dep == "ROOT")
+               for t in syntax(text).tokens)
 
 
 def _asked_stems(question: str) -> frozenset[str]:
