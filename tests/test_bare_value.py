@@ -37,6 +37,17 @@ def test_a_bare_value_answers_only_its_kind_of_question() -> None:
     assert not bare_value_unasked("In 2014.", frozenset())  # no question: nothing to judge by
 
 
+def test_something_abstract_asked_is_not_answered_by_a_bare_value() -> None:
+    lessons = "What lessons does the report draw from the flood?"
+    assert bare_value_unasked("The Harbour Authority of Halifax.", asked_kinds(lessons, []), lessons)
+    assert bare_value_unasked("In 1917.", asked_kinds(lessons, []), lessons)
+    assert not bare_value_unasked("That levees must be raised.", asked_kinds(lessons, []), lessons)  # not bare
+    capital = "What is the capital of the province?"
+    assert not bare_value_unasked("Halifax.", asked_kinds(capital, []), capital)  # a name is the thing asked
+    both = "What lessons were drawn, and when was the report published?"
+    assert not bare_value_unasked("In 2014.", asked_kinds(both, ["when was the report published"]), both)
+
+
 def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:
     asked = "What is the name of the Iranian Foreign Minister?"
     assert names_nothing("A geopolitical time bomb.", asked)

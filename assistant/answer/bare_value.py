@@ -8,6 +8,7 @@ import re
 from typing import Literal
 
 from assistant.answer.qtypes import AnswerType, expected_type
+from assistant.terms import stem
 
 ValueKind = Literal["date", "number", "name"]
 _LABEL_KINDS: dict[str, ValueKind] = {
@@ -20,6 +21,10 @@ _NAME_ASKED = re.compile(r"\bname (?:of|for)\b|\bnamed\b|\bcalled\b|\bwhat(?:'s|
 _NAME_LIKE = re.compile(r"\b[A-Z]|[\"'“‘`]")  # a capital past the first letter, or a quotation
 _CODE_LIKE = re.compile(r"\w[_./:=-]\w|\d|\(\)")
 _CONTENT = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+# nouns for what a value alone never is: "what lessons ...?" is not answered by "The United States."
+_ABSTRACT_HEADS = frozenset(stem(w) for w in """
+    lesson implication consequence significance importance goal aim objective strategy challenge benefit advantage
+    disadvantage drawback takeaway motivation intention""".split())
 # the question kinds a value of each kind can answer
 _ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
     "date": frozenset({"date", "number", "list", "entity"}),
@@ -53,11 +58,23 @@ def bare_value_kind(text: str) -> ValueKind | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def bare_value_unasked(text: str, asked: frozenset[AnswerType]) -> bool:
+def bare_value_unasked(text: str, asked: frozenset[AnswerType], question: str = "") -> bool:
     """Whether ``text`` is a bare value of a kind none of the question's ``asked`` kinds (of the whole question and
-    of its parts) takes: "Prime Minister Enver Hoxha." to a why-question, "45 years." to "what does X hope to gain?"."""
+    of its parts) takes: "Prime Minister Enver Hoxha." to a why-question, "45 years." to "what does X hope to gain?";
+    when the ``question`` asks for something abstract (``asks_abstract``) its open kind ("other") takes no value."""
     kind = bare_value_kind(text)
-    return kind is not None and bool(asked) and not asked & _ANSWERS[kind]
+    if kind is None or not asked:
+        return False
+    return not (asked - {"other"} if asks_abstract(question) else asked) & _ANSWERS[kind]
+
+
+def asks_abstract(question: str) -> bool:
+    """Whether the question asks for something abstract ("what lessons ...", "the main goal of ..."), which a bare
+    date, number or name does not give."""
+    from assistant.answer.query import asked_phrase
+
+    phrase = asked_phrase(question)
+    return bool(phrase) and stem(phrase[-1]) in _ABSTRACT_HEADS
 
 
 def names_nothing(text: str, question: str) -> bool:

@@ -293,7 +293,7 @@ class Guard:
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
         if self._names and not self._names(unit.text, self.question) or bare_value_unasked(
-                unit.text, self._value_kinds) or names_nothing(unit.text, self.question):
+                unit.text, self._value_kinds, self.question) or names_nothing(unit.text, self.question):
             return False
         if not self._stated and not states(unit.text):
             return False

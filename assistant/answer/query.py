@@ -165,7 +165,7 @@ def correct(term: str, weights: TermWeights) -> str:
     return max(best, key=weights.df) if best else term
 
 
-def _head(question: str) -> list[str]:
+def asked_phrase(question: str) -> list[str]:
     """Content words of the phrase naming what is asked for; the last one is the head noun."""
     q = " ".join(words(question))
     for pattern in _HEAD_PATTERNS:
@@ -187,7 +187,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
     item = asked_item(question)
     structural = stem(item.word) if item and item.word else ""  # "the last lesson": "last" says where, not what
     terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms if t != structural))
-    phrase = _head(question)
+    phrase = asked_phrase(question)
     unseen_words = [
         w for w in phrase
         if w not in SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS
