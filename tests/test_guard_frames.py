@@ -31,6 +31,18 @@ def test_a_frame_at_either_end_of_the_claim_is_read_on_one_side():
     assert substituted_name("Yes, the treaty was signed in May.", ["Note: the treaty was signed in May."]) is None
 
 
+def test_a_frame_shortened_on_one_side_still_fixes_the_name():
+    span = "From the port, the guild kept up its protest against the Danish crown, staging strikes and marches."
+    assert substituted_name("It kept up its protest against the Swedish crown, including strikes.", [span]) == "swedish"
+    assert substituted_name("It kept up its protest against the Danish crown, including strikes.", [span]) is None
+
+
+def test_initials_of_some_words_in_a_row_name_the_same_thing():
+    span = "The GNU General Public License does not permit incorporating your program into proprietary programs."
+    assert substituted_name("Because the GPL does not permit incorporating it.", [span]) is None
+    assert substituted_name("Because the MIT does not permit incorporating it.", [span]) == "mit"
+
+
 def test_initials_and_demonyms_name_the_same_thing():
     span = "Its close ties with the United States and Norway proved useful."
     assert substituted_name("Its close ties with the US and Norway proved useful.", [span]) is None

@@ -100,10 +100,13 @@ def _fillers(span: list[Token], before: list[str], after: list[str]) -> Iterable
 
 
 def _same(name: list[str], filler: list[Token]) -> bool:
-    """Whether the filler names what the claim's name names: one of its words, a demonym of it, or its initials."""
+    """Whether the filler names what the claim's name names: one of its words, a demonym of it, or its initials
+    (some of them in a row: "GPL" for "GNU General Public License")."""
     words = frozenset(t.word for t in filler)
     initials = "".join(t.word[0] for t in filler if t.name)
-    return any(name_found(w, words) for w in name) or "".join(name) == initials
+    letters = "".join(name)
+    return any(name_found(w, words) for w in name) or letters == initials or len(name) == 1 and len(letters) > 1 \
+        and letters in initials
 
 
 def code_words(text: str) -> frozenset[str]:
@@ -120,11 +123,28 @@ def substituted_name(claim: str, spans: Iterable[str]) -> str | None:
     span_tokens = [tokens(s) for s in spans]
     code = code_words(claim)
     for start, end in _names(said):
-        frame = _frame(said, start, end)
         name = [t.word for t in said[start:end]]
-        if frame is None or set(name) <= code:
+        if set(name) <= code:
             continue
-        fillers = [f for span in span_tokens for f in _fillers(span, *frame)]
-        if fillers and not any(_same(name, f) for f in fillers) and any(t.name for f in fillers for t in f):
-            return " ".join(name)
+        for frame in _frames(said, start, end):
+            fillers = [f for span in span_tokens for f in _fillers(span, *frame)]
+            if not fillers:
+                continue
+            if not any(_same(name, f) for f in fillers) and any(t.name for f in fillers for t in f):
+                return " ".join(name)
+            break
     return None
+
+
+def _frames(claim: list[Token], start: int, end: int) -> list[tuple[list[str], list[str]]]:
+    """The frame of a name (``_frame``), then, where it has two words on each side, the narrower frames of two
+    words on one side and one on the other: a claim may copy its span's words on one side of the name and shorten
+    them on the other ("opposition to the Farsi government, including ..." against "opposition to the Iranian
+    government, engaging in ...")."""
+    frame = _frame(claim, start, end)
+    if frame is None:
+        return []
+    before, after = frame
+    if len(before) < 2 or len(after) < 2:
+        return [frame]
+    return [frame, (before, after[:1]), (before[1:], after)]
