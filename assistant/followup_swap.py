@@ -13,7 +13,8 @@ from assistant.nlp import WH_TAGS, Syntax, syntax
 from assistant.terms import STOPWORDS
 
 Similar = Callable[[str, Sequence[str]], Sequence[float]]
-"""How near in meaning a word or phrase is to each of some others (cosine of their embeddings)."""
+"""How near in meaning a word or phrase is to each of some others (cosine of their embeddings; those the documents
+list beside it first: ``followup_siblings``)."""
 _SWAPPABLE = ("NOUN", "PROPN", "ADJ", "NUM", "X")
 MAX_FRAGMENT_WORDS = 3
 _PREPOSITIONS = frozenset("about above across after against along among around at before behind below beside between by "

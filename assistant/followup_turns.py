@@ -59,6 +59,7 @@ class Turns:
         """How ``question`` reads after ``history`` (earlier questions as asked, or their ``Answer``s), and the
         earlier questions as standalone questions."""
         from assistant.followup import PARAMS, resolve_conversation
+        from assistant.followup_siblings import with_listings
         from assistant.terms import stem
 
         turns = list(history or [])
@@ -77,9 +78,10 @@ class Turns:
             term = stem(word)
             return weights.idf(term) if weights.known(term) else 0.0
 
-        def similar(phrase: str, options: Sequence[str]) -> list[float]:  # cosine of their embeddings
+        def similar(phrase: str, options: Sequence[str]) -> list[float]:  # listed beside it, then cosine
             vectors = self.assistant.embedder.embed([phrase, *options])
-            return [float(v @ vectors[0]) for v in vectors[1:]]
+            texts = [c.text for c in self.assistant.snapshot().meta.chunks]
+            return with_listings(phrase, options, [float(v @ vectors[0]) for v in vectors[1:]], texts)
 
         params = self.assistant.followup_params or PARAMS
         return resolve_conversation(question, asked, answer_of, params, weight, similar, self.initials().cased)
