@@ -47,6 +47,8 @@ def test_a_claim_of_question_words_only_restates_it(weights):
     assert not restates(Claim.of("A self join joins a table to itself."), "What is a self join?", weights)
     assert not restates(Claim.of("Yes, a self join is a join."), "Is a self join a join?", weights)  # yes/no
     assert not restates(Claim.of("It was cut in 2022."), "When was it cut?", weights)  # a new number
+    options = "The self join was which kind of join - the inner, outer, cross?"
+    assert not restates(Claim.of("The inner join."), options, weights)  # the question ends on its options
 
 
 def test_reason_part_is_after_because_and_before_therefore():

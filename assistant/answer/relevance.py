@@ -46,6 +46,7 @@ REASON_WORDS = frozenset(stem(w) for w in (
 """Stems that frame a sentence as a reason or a sequel without saying one: they count as nothing new."""
 
 _EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
+_OPTIONS_LISTED = re.compile(r"\b[\w-]+(?:,\s*[\w-]+){2,}\s*\?*\s*$")  # "... - the first, second, third?"
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _ASKS_WHO = re.compile(r"\W*(?:who|whom)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"PRON", "DET"})
@@ -135,9 +136,9 @@ def new_share(claim: Claim, question: str, weights: TermWeights) -> float:
 
 
 def restates(claim: Claim, question: str, weights: TermWeights) -> bool:
-    """Whether the claim holds nothing the question does not (never for a yes/no or either/or question, whose
-    answer repeats its words)."""
-    if not question or asks_yes_no(question) or _EITHER_OR.search(question):
+    """Whether the claim holds nothing the question does not (never for a yes/no or either/or question, or one
+    that ends on its options, whose answer repeats its words)."""
+    if not question or asks_yes_no(question) or _EITHER_OR.search(question) or _OPTIONS_LISTED.search(question):
         return False
     return bool(claim.stems or claim.numbers) and new_share(claim, question, weights) == 0
 
