@@ -125,7 +125,7 @@ def _quantized(shipped: ModelFiles, cache: Path) -> ModelFiles:
     if _sha256(files.onnx_path) != MINILM_Q8_SHA256:
         files.onnx_path.unlink(missing_ok=True)
         raise EmbedderUnavailable("the int8 model derived here differs from the pinned one (other onnx or "
-                                  f"onnxruntime versions?). Reinstall the project (pip install -e .) or set "
+                                  "onnxruntime versions?). Reinstall the project (pip install -e .) or set "
                                   "ASSISTANT_EMBEDDER=minilm-int8")
     return files
 

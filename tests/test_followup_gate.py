@@ -6,7 +6,7 @@ from __future__ import annotations
 from assistant.answer.matching import TermWeights
 from assistant.answer.params import LinearModel
 from assistant.followup_gate import (
-    FEATURES, FollowupTurn, GateParams, gate_features, history_share, load_gate, new_terms, own_terms, refuses,
+    FEATURES, GateParams, history_share, load_gate, new_terms, own_terms, refuses,
     repeats_previous, same_document,
 )
 from assistant.schema import Span

@@ -12,7 +12,7 @@ dropped (or kept, marked unsupported, when ``keep_unsupported``); when no senten
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -27,11 +27,12 @@ from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
 from assistant.answer.nearby import (
-    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value)
+    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value,
+    union_facts, within_reach)
 from assistant.answer.polarity import denies_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
 from assistant.answer.query import question_parts
-from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, has_value
+from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
     asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, names_one,
@@ -85,13 +86,6 @@ class GuardResult:
     citations: list[Citation]
     dropped: list[str]
     abstained: bool
-
-
-def _union(spans: list[SpanCandidate]) -> Facts:
-    facts = spans[0].facts
-    for span in spans[1:]:
-        facts = facts | span.facts
-    return facts
 
 
 @dataclass
@@ -160,8 +154,8 @@ class Guard:
             return found
         wider = self._cover(claim, self._scored(claim, self._spans + self._nearby), self._spans + self._nearby)
         shown = [s for s in wider.spans if s.shown]
-        if shown and nearby_fits(claim, _union(shown), self._match(claim, shown).coverage, self._shown_facts,
-                                 _union(wider.spans), [self._text(s) for s in wider.spans],
+        if shown and nearby_fits(claim, union_facts(shown), self._match(claim, shown).coverage, self._shown_facts,
+                                 union_facts(wider.spans), [self._text(s) for s in wider.spans],
                                  self.params.nearby_coverage):
             return wider
         return found
@@ -169,7 +163,7 @@ class Guard:
     @cached_property
     def _shown_facts(self) -> Facts:
         """What all the passages shown say together."""
-        return _union(self._spans)
+        return union_facts(self._spans)
 
     def _scored(self, claim: Claim, spans: list[SpanCandidate]) -> list[tuple[Match, SpanCandidate]]:
         return sorted(((self._match(claim, [c]), c) for c in spans),
@@ -222,7 +216,7 @@ class Guard:
 
     def _borrows(self, claim: Claim, spans: list[SpanCandidate], whole: Match) -> bool:
         """Whether a span of the cover lends the claim only a value in place of the others' (``borrowed_value``)."""
-        return any(borrowed_value(claim, s.facts, _union(rest), self._match(claim, rest), whole)
+        return any(borrowed_value(claim, s.facts, union_facts(rest), self._match(claim, rest), whole)
                    for s in spans if (rest := [o for o in spans if o is not s]))
 
     def _match(self, claim: Claim, spans: list[SpanCandidate]) -> Match:
@@ -231,7 +225,7 @@ class Guard:
         key = (claim, tuple((s.source, s.start, s.end) for s in spans), self.params.context_credit)
         if key not in self.memo:
             around = self._asked.union(*(s.around for s in spans))
-            self.memo[key] = match(claim, _union(spans), self.weights, around, self.params.context_credit)
+            self.memo[key] = match(claim, union_facts(spans), self.weights, around, self.params.context_credit)
         return self.memo[key]
 
     def _supported(self, m: Match, text: str, spans: list[SpanCandidate]) -> bool:
@@ -325,14 +319,14 @@ class Guard:
     def _continues(self, spans: list[SpanCandidate]) -> bool:
         """A span at or next to one an earlier kept sentence cites (same document): the answer goes on where the
         sources go on ("You might wish to invoke VACUUM ..." after the sentence that answered)."""
-        return self.params.continuation_reach > 0 and _within(spans, self._kept, self.params.continuation_reach)
+        return self.params.continuation_reach > 0 and within_reach(spans, self._kept, self.params.continuation_reach)
 
     def _anchored(self, spans: list[SpanCandidate]) -> bool:
         """A span at or next to a sentence the extractive answerer chose (or found nearest) for this question; never
         for a question none of whose terms the corpus knows (its nearest sentences are near nothing)."""
         if self._terms and not any(self.weights.known(t) for t in self._terms):
             return False
-        return _within(spans, self.anchors, self.params.anchor_reach)
+        return within_reach(spans, self.anchors, self.params.anchor_reach)
 
     def _close(self, alignment: Alignment) -> bool:
         """The sentence, or its spans, mean nearly what the question asks (MiniLM cosine)."""
@@ -394,9 +388,3 @@ def guard_answer(reply: str, guard: Guard) -> GuardResult:
     for unit in split_answer(reply):
         guard.add(unit)
     return guard.result()
-
-
-def _within(spans: list[SpanCandidate], others: Sequence[Span | SpanCandidate], reach: int) -> bool:
-    """Whether one of ``spans`` lies at or within ``reach`` characters of one of ``others`` in the same document."""
-    return any(s.source == o.source and s.start < o.end + reach and o.start - reach < s.end
-               for s in spans for o in others)

@@ -25,6 +25,7 @@ true sentence of another answer): these conditions keep the wrong answers let th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.claim_rules import (
@@ -33,6 +34,7 @@ from assistant.answer.claim_rules import (
 from assistant.answer.matching import sentence_stems
 from assistant.answer.prompts import Passage
 from assistant.answer.support import Claim, Facts, Match, capitalised, name_found
+from assistant.schema import Span
 from assistant.store import Snapshot
 from assistant.terms import content_stems, stem
 
@@ -203,3 +205,17 @@ def nearby_fits(claim: Claim, cover: Facts, cover_coverage: float, passages: Fac
     return (not claim.negated and cover_coverage >= min_coverage
             and conflicting_value(claim, claim.numbers - cover.numbers, passages) is None
             and misplaced_name(claim, span_texts, spans.stems) is None)
+
+
+def union_facts(spans: list[SpanCandidate]) -> Facts:
+    """The facts of several spans together."""
+    facts = spans[0].facts
+    for span in spans[1:]:
+        facts = facts | span.facts
+    return facts
+
+
+def within_reach(spans: list[SpanCandidate], others: Sequence[Span | SpanCandidate], reach: int) -> bool:
+    """Whether one of ``spans`` lies at or within ``reach`` characters of one of ``others`` in the same document."""
+    return any(s.source == o.source and s.start < o.end + reach and o.start - reach < s.end
+               for s in spans for o in others)

@@ -15,7 +15,6 @@ from assistant.answer.counted import beside_counted_head, value_near
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms, refusal_terms
-from assistant.answer.qtypes import names
 from assistant.answer.value_conflict import ValueConflict
 from assistant.terms import STOPWORDS, stem, unhyphenated, words
 
