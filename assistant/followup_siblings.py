@@ -29,4 +29,6 @@ def listed_together(first: str, second: str, texts: Iterable[str]) -> bool:
 
 def with_listings(phrase: str, options: Sequence[str], cosines: Sequence[float], texts: Sequence[str]) -> list[float]:
     """The options' cosines to ``phrase``, each option the documents list beside it raised above all others."""
-    return [c + LISTED_FIRST * listed_together(phrase, o, texts) for o, c in zip(options, cosines)]
+    low = phrase.lower()
+    naming = [t for t in texts if low in t.lower()]  # one pass over the documents; most texts never name it
+    return [c + LISTED_FIRST * listed_together(phrase, o, naming) for o, c in zip(options, cosines)]
