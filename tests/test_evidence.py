@@ -5,22 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.answer.evidence import Evidence
-from assistant.chunking import chunk_document
-from assistant.schema import Document
-from assistant.store import DocumentRecord, Snapshot, SnapshotMeta, build_bm25
+from evidence_helpers import evidence_over
 
 TEXT = ("# Bells\n\nThe clock has fourteen bells. They ring at noon. The tower is old.\n\n"
         "A second paragraph starts here. It has two sentences.\n")
 
 
 def evidence() -> tuple[Evidence, list]:
-    doc = Document(source="clock.md", title="Bells", text=TEXT, sha256="x")
-    chunks, sentences = chunk_document(doc, min_words=3, max_words=50)
-    record = DocumentRecord(source="clock.md", title="Bells", sha256="x", size=len(TEXT), indexed_at="now",
-                            text=TEXT, chunk_ids=[c.id for c in chunks])
-    vectors = np.eye(len(sentences), 8, dtype=np.float32)
-    meta = SnapshotMeta(fingerprint="f", documents={"clock.md": record}, chunks=chunks, sentences=sentences)
-    return Evidence(Snapshot(meta, vectors, build_bm25(chunks))), sentences
+    return evidence_over("clock.md", "Bells", TEXT)
 
 
 def test_neighbours_stay_in_their_paragraph() -> None:
@@ -53,12 +45,7 @@ def test_term_weights_and_sentences() -> None:
 def test_a_console_line_brings_what_it_printed() -> None:
     text = ("# Parsing\n\nLocales are parsed as follows:\n\n>>> parse('zh_TW')\n\nLocale('zh', script='Hant')\n\n"
             ">>> parse('und_AZ')\n\nLocale('az', script='Latn')\n\nThe parser reads the likely subtags.\n")
-    doc = Document(source="p.md", title="Parsing", text=text, sha256="x")
-    chunks, sentences = chunk_document(doc, min_words=3, max_words=50)
-    record = DocumentRecord(source="p.md", title="Parsing", sha256="x", size=len(text), indexed_at="now",
-                            text=text, chunk_ids=[c.id for c in chunks])
-    meta = SnapshotMeta(fingerprint="f", documents={"p.md": record}, chunks=chunks, sentences=sentences)
-    view = Evidence(Snapshot(meta, np.eye(len(sentences), 8, dtype=np.float32), build_bm25(chunks)))
+    view, sentences = evidence_over("p.md", "Parsing", text)
     by_text = {s.text: s for s in sentences}
     assert [s.text for s in view.output_of(by_text[">>> parse('zh_TW')"], 3)] == ["Locale('zh', script='Hant')"]
     assert [s.text for s in view.output_of(by_text[">>> parse('und_AZ')"], 3)] == ["Locale('az', script='Latn')"]

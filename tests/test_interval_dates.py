@@ -3,26 +3,17 @@ that points back to an earlier year ("It was in this year that ...") is dated by
 
 from __future__ import annotations
 
-import numpy as np
-
 from assistant.answer.arithmetic import event_dates, refers_to_earlier_year
 from assistant.answer.evidence import Evidence
-from assistant.chunking import chunk_document
-from assistant.schema import Document
-from assistant.store import DocumentRecord, Snapshot, SnapshotMeta, build_bm25
+from evidence_helpers import evidence_over
 
 TEXT = ("# Harbour\n\nThe old harbour was rebuilt in 1961, after the great storm. It was in this year that the "
         "ferry company moved its offices to the pier. The pier is made of stone.\n")
 
 
 def evidence() -> tuple[Evidence, dict]:
-    doc = Document(source="harbour.md", title="Harbour", text=TEXT, sha256="x")
-    chunks, sentences = chunk_document(doc, min_words=3, max_words=80)
-    record = DocumentRecord(source="harbour.md", title="Harbour", sha256="x", size=len(TEXT), indexed_at="now",
-                            text=TEXT, chunk_ids=[c.id for c in chunks])
-    meta = SnapshotMeta(fingerprint="f", documents={"harbour.md": record}, chunks=chunks, sentences=sentences)
-    vectors = np.eye(len(sentences), 8, dtype=np.float32)
-    return Evidence(Snapshot(meta, vectors, build_bm25(chunks))), {s.text: s for s in sentences}
+    view, sentences = evidence_over("harbour.md", "Harbour", TEXT)
+    return view, {s.text: s for s in sentences}
 
 
 def test_a_date_of_the_telling_is_no_date_of_the_event() -> None:

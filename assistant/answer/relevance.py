@@ -86,9 +86,6 @@ def asks_named_kind(question: str) -> bool:
     return bool(_ASKS_NAMED_KIND.match(question))
 
 
-_PARTICIPLES = frozenset({"VBG", "VBN"})
-
-
 def names_one(text: str, question: str) -> bool:
     """Whether a sentence names something the question does not (a month is no such name): "Iraq.", not "About
     3,000, in 2014." for "In which country ...?"."""
@@ -100,6 +97,9 @@ def names_someone(text: str, question: str) -> bool:
     from assistant.nlp import syntax
 
     return bool(new_names(text, question)) or not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+
+
+_PARTICIPLES = frozenset({"VBG", "VBN"})
 
 
 def states(text: str) -> bool:
