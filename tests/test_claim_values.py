@@ -9,7 +9,7 @@ from assistant.answer.claim_rules import (
 )
 from assistant.answer.matching import TermWeights
 from assistant.answer.nearby import split_value
-from assistant.answer.support import Claim, Facts, dated_numbers, match, month_years, months
+from assistant.answer.support import Claim, Facts, dated_numbers, match, month_years, months, numbers
 from assistant.terms import stem
 
 WEIGHTS = TermWeights({}, 100)
@@ -251,3 +251,15 @@ def test_a_number_word_that_counts_something_is_no_value_to_quote():
     assert match(Claim.of("The delete leaves 2 rows in the table."), rows, WEIGHTS).facts_ok
     default = Facts.of("The default is one.")
     assert match(Claim.of("The default is 1."), default, WEIGHTS).facts_ok
+
+
+def test_one_standing_for_a_noun_counts_nothing():
+    assert numbers("Albania has an embassy in Tel Aviv and Israel has one in Tirana.") == frozenset()
+    assert numbers("uses the one specified last; which one is not; an encrypted one; no one can") == frozenset()
+    assert numbers("The clock has one bell.") == {"1"}  # a count
+    assert numbers("one in three users") == {"1", "3"}  # a ratio
+    assert numbers("a ROWID that is one larger than the largest") == {"1"}  # "that" opens a clause here
+    span = Facts.of("Albania recognized Israel on April 16, 1949. Albania has an embassy in Tel Aviv, and Israel has "
+                    "an embassy in Tirana.")
+    claim = Claim.of("April 16, 1949; Albania has an embassy in Tel Aviv and Israel has one in Tirana.")
+    assert match(claim, span, WEIGHTS).facts_ok

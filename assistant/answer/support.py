@@ -63,15 +63,23 @@ _CLAIM_WINDOW, _SPAN_WINDOW = 3, 6  # words around a number that say what it is 
 _YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _UNITS = ("days", "weeks", "months", "years")
 _UNIT_STEMS = frozenset(stem(w) for w in "day days week weeks month months year years".split())
+_PRONOUN_ONE = re.compile(  # after a determiner ("the first one", "which one", "no one"), or before a preposition or
+    # a relative pronoun ("has one in Tirana", "the one who"; not "one in three")
+    r"\b(?:(?:the|an?|which|each|every|any|another|other)\s+(?:(?!(?:is|was|are|were|be)\b)[a-z]+\s+)?|this\s+|that\s+|no\s+)"
+    r"one\b(?![-\w]|\s+of\b)"
+    r"|\bone(?=\s+(?:in|at|with|from|who|that|which)\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten)))",
+    re.IGNORECASE)
 META_STEMS = frozenset(stem(w) for w in (
     "passage passages source sources according article text document mention mentioned answer question "
     "happen happened occur occurred".split()))  # words about the text, or too light to be a claim
 
 
 def numbers(text: str) -> frozenset[str]:
-    """Numbers in ``text``, normalised ("1,000" → "1000", "two" → "2", "15th" → "15", "2 million" → "2000000")."""
+    """Numbers in ``text``, normalised ("1,000" → "1000", "two" → "2", "15th" → "15", "2 million" → "2000000");
+    "one" standing for a noun counts nothing ("Israel has *one* in Tirana", "the previous *one*")."""
     found = {plain_number(m.group(0)) for m in _NUMBER.finditer(text)}
-    found |= {NUMBER_WORDS[w] for w in words(text) if w in NUMBER_WORDS}
+    counted = _PRONOUN_ONE.sub(lambda m: m.group(0)[:-3], text)
+    found |= {NUMBER_WORDS[w] for w in words(counted) if w in NUMBER_WORDS}
     scaled = magnitudes(text)
     found = (found - scaled.keys()) | set(scaled.values())
     return frozenset(found)
