@@ -187,3 +187,11 @@ def test_the_documents_voice_as_subject_adds_no_terms() -> None:
     query = analyse("why does the writer bring up the attack at all?", AID)
     assert "writer" not in query.terms and "bring" not in query.terms and "attack" in query.terms
     assert "author" in analyse("who is the author of the attack?", AID).terms  # the author asked for, kept
+
+
+def test_a_kind_named_by_its_instances_is_no_unseen_word() -> None:
+    # a newspaper, a language or a metaphor is named in the text without the word for its kind ("told Tirana Times")
+    assert not analyse("which paper did the notice appear in?", CORPUS).out_of_corpus
+    assert not analyse("what language is the Social Contract written in?", CORPUS).out_of_corpus
+    assert not analyse("what metaphor describes the notice?", CORPUS).out_of_corpus
+    assert analyse("what population does Madison have?", CORPUS).out_of_corpus  # a thing of its own still counts

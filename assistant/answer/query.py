@@ -30,6 +30,8 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     motive motives cause causes rationale justification
     range ranges style styles format formats value values amount amounts level levels minimum maximum limit limits money
     setting settings version versions mode modes form forms unit units
+    language languages paper papers newspaper newspapers magazine magazines outlet outlets publication publications
+    metaphor metaphors analogy image phrase phrases expression expressions nickname nicknames
     """.split())
 
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
