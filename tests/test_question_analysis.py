@@ -195,3 +195,10 @@ def test_a_kind_named_by_its_instances_is_no_unseen_word() -> None:
     assert not analyse("what language is the Social Contract written in?", CORPUS).out_of_corpus
     assert not analyse("what metaphor describes the notice?", CORPUS).out_of_corpus
     assert analyse("what population does Madison have?", CORPUS).out_of_corpus  # a thing of its own still counts
+
+
+def test_the_count_of_the_asked_for_things_is_no_term() -> None:
+    # "what three things": the answer lists three things; it need not write "three"
+    assert "three" not in analyse("what three things does the notice say?", CORPUS).terms
+    assert "4" not in analyse("what are the 4 stages of the notice?", CORPUS).terms
+    assert "three" in analyse("is the notice three days or sixty?", CORPUS).terms  # a value asked about still counts

@@ -167,6 +167,11 @@ def correct(term: str, weights: TermWeights) -> str:
     return max(best, key=weights.df) if best else term
 
 
+_COUNTED = re.compile(  # a count of the things asked for: "what three things", "the two main goals", "the 4 stages"
+    r"\b(?:what|which|the|these|those|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d)\s+"
+    r"(?=[a-z])", re.IGNORECASE)
+
+
 def asked_phrase(question: str) -> list[str]:
     """Content words of the phrase naming what is asked for; the last one is the head noun."""
     q = " ".join(words(question))
@@ -188,7 +193,8 @@ def analyse(question: str, weights: TermWeights) -> Query:
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
     item = asked_item(question)
     structural = stem(item.word) if item and item.word else ""  # "the last lesson": "last" says where, not what
-    terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms if t != structural))
+    counts = {stem(m.group(1)) for m in _COUNTED.finditer(question)}  # "what *three* things": how many, not what
+    terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms if t != structural and t not in counts))
     phrase = asked_phrase(question)
     unseen_words = [
         w for w in phrase
