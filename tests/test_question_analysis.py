@@ -187,6 +187,9 @@ def test_the_documents_voice_as_subject_adds_no_terms() -> None:
     query = analyse("why does the writer bring up the attack at all?", AID)
     assert "writer" not in query.terms and "bring" not in query.terms and "attack" in query.terms
     assert "author" in analyse("who is the author of the attack?", AID).terms  # the author asked for, kept
+    told = analyse("what does the author ask readers to share? why doesn't the article think it ended?", AID).terms
+    assert "ask" not in told and "think" not in told and "share" in told  # its verb of telling adds none either
+    assert "draw" in analyse("what lessons does the article draw?", AID).terms  # a verb of what is told stays
 
 
 def test_a_kind_named_by_its_instances_is_no_unseen_word() -> None:

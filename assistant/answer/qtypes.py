@@ -58,9 +58,17 @@ _META_SUBJECT = re.compile(
 _BRING_UP = re.compile(r"\b(?:bring|brings|bringing|brought) up\b", re.IGNORECASE)
 
 
+_REPORTING = re.compile(  # right after the document's voice: its act of telling, not what it tells
+    r"^ (\w+ )?(?:says?|said|asks?|asked|thinks?|argues?|argued|claims?|claimed|suggests?|suggested|notes?|noted|"
+    r"stresses?|stressed|concludes?|concluded)\b", re.IGNORECASE)
+
+
 def without_meta_subject(question: str) -> str:
-    """The question without the document's voice as its subject, and "bring up" read as "mention" (filler)."""
-    return _BRING_UP.sub("mention", _META_SUBJECT.sub(" ", question))
+    """The question without the document's voice as its subject and its verb of telling ("what does the author *ask*
+    readers to share?"), and "bring up" read as "mention" (filler)."""
+    parts = _META_SUBJECT.split(question)
+    told = parts[:1] + [_REPORTING.sub(lambda m: f" {m.group(1) or ''}", p) for p in parts[1:]]
+    return _BRING_UP.sub("mention", " ".join(told))
 
 
 _IDENTIFIER = re.compile(r"\S*(?:_|::|\w[./]\w)\S*")  # gin_pending_list_limit, Acquire::http, apt.conf, /etc/passwd
