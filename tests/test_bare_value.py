@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.bare_value import asked_kinds, bare_value_kind, bare_value_unasked, names_nothing
+from assistant.answer.bare_value import (
+    asked_kinds, bare_value_kind, bare_value_unasked, names_nothing, value_of_another_event,
+)
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -55,3 +57,16 @@ def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:
     assert not names_nothing("sshd_config.", "what is the name of the server's config file?")  # code names things
     assert not names_nothing("It is called Ashraf 3.", "what is the camp called?")  # a statement: other rules judge it
     assert not names_nothing("A geopolitical time bomb.", "What did a diplomat say the move was?")  # no name asked
+
+
+def test_a_bare_date_cited_from_prose_about_something_else_dates_another_event() -> None:
+    told = frozenset("it has been in conflict with the islamic republic since the early 1980s".split())
+    asked = frozenset({"mek", "arriv", "albania"})
+
+    def meets(stems: frozenset[str]) -> bool:
+        return bool(asked & stems)
+
+    assert value_of_another_event("Since the early 1980s.", meets, told)
+    assert not value_of_another_event("Since the early 1980s.", meets, told | {"arriv"})  # its span is about it
+    assert not value_of_another_event("2016-01-07.", meets, frozenset({"2016", "01", "07"}))  # output: too little
+    assert not value_of_another_event("It has been in conflict since the 1980s.", meets, told)  # a statement

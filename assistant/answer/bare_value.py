@@ -5,6 +5,7 @@ that asks for neither (a confident model's stray value, true of its span, answer
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from assistant.answer.qtypes import AnswerType, expected_type
@@ -66,6 +67,17 @@ def bare_value_unasked(text: str, asked: frozenset[AnswerType], question: str = 
     if kind is None or not asked:
         return False
     return not (asked - {"other"} if asks_abstract(question) else asked) & _ANSWERS[kind]
+
+
+def value_of_another_event(text: str, met: Callable[[frozenset[str]], bool], told: frozenset[str],
+                           least: int = 3) -> bool:
+    """Whether ``text`` is a bare date or number cited from prose (``told``: the stems of its spans, ``least`` words
+    or more besides numbers) that meets none of the question's terms (``met``): "Since the early 1980s." from "It
+    has been in conflict with the Islamic Republic since the early 1980s ..." dates another event than the MEK's
+    arrival asked about. A line of output ("2016-01-07") says too little to judge."""
+    if len([t for t in told if not t[:1].isdigit()]) < least or bare_value_kind(text) not in ("date", "number"):
+        return False
+    return not met(told)
 
 
 def asks_abstract(question: str) -> bool:

@@ -20,7 +20,7 @@ import numpy as np
 
 from assistant.answer.asked_forms import asked_value, asks_condition, gives_condition, gives_file_place, main_question
 from assistant.answer.attachment import attached_elsewhere
-from assistant.answer.bare_value import asked_kinds, bare_value_unasked, names_nothing
+from assistant.answer.bare_value import asked_kinds, bare_value_unasked, names_nothing, value_of_another_event
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
@@ -258,7 +258,8 @@ class Guard:
         done-to apart and their names in their places (``swapped_subject``, ``swapped_name``, ``substituted_name``; a bare
         answer after the preposition the question asks with: ``attached_elsewhere``), and
         carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
-        yes/no question) statement asked for unless an earlier kept sentence did. A why-answer's first sentence must
+        yes/no question) statement asked for unless an earlier kept sentence did, a bare date or number from a span
+        about the question (``value_of_another_event``). A why-answer's first sentence must
         itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject ("It acted
         on ...": the question's subject), goes on from a kept sentence, or cites where the answer was found without
         naming a subject of its own ("On humanitarian grounds ...", not "Passing --tb=native might help":
@@ -285,6 +286,10 @@ class Guard:
                     _SUBJECT_PRONOUN.match(unit.text) or continues or anchored and not has_own_subject(unit.text)):
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
+            return False
+        told = frozenset().union(*(s.facts.stems for s in alignment.spans))
+        if self._terms and value_of_another_event(
+                unit.text, lambda stems: bool(coverage(self._terms, self.weights, stems)[1]), told):
             return False
         if self._names and not self._names(unit.text, self.question) or bare_value_unasked(
                 unit.text, self._value_kinds, self.question) or names_nothing(unit.text, self.question):
