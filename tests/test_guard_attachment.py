@@ -27,3 +27,9 @@ def test_within_reach_after_the_preposition_and_only_for_bare_answers():
     assert not attached_elsewhere("The United Kingdoms.", question, [span])  # five words after "at"
     assert attached_elsewhere("As a terrorist organization.", question, [span])
     assert not attached_elsewhere("Norland accepted them as a terrorist organization.", question, [span])  # a verb
+
+
+def test_the_bare_answer_leading_a_sentence_is_judged_as_one():
+    assert attached_elsewhere("Ostburg: the minister said the section would open in Norland.", QUESTION, [SPAN])
+    assert not attached_elsewhere("Vestria: the minister said the section would open in Norland.", QUESTION, [SPAN])
+    assert not attached_elsewhere("Ostburg said so; it opened in Norland.", QUESTION, [SPAN])  # a statement leads

@@ -23,6 +23,10 @@ ATTACH_REACH = 5
 _ASKED_PREPOSITION = re.compile(r"\W*(through|via|from|to|into|at|with|by)\s+(?:which|what|whose)\b", re.IGNORECASE)
 
 
+_LEAD = re.compile(r"\s*([^:;\u2014\u2013]+?)\s*[:;\u2014\u2013]\s+\S")
+"""A short answer leading a sentence, set off by a colon, semicolon or dash."""
+
+
 def asked_preposition(question: str) -> str | None:
     """The preposition the question opens with before "which"/"what"/"whose", lower case; None for any other."""
     found = _ASKED_PREPOSITION.match(question)
@@ -36,10 +40,15 @@ def _bare(text: str) -> bool:
 
 
 def attached_elsewhere(text: str, question: str, spans: Iterable[str]) -> bool:
-    """Whether a bare answer to a question opening with a preposition (``asked_preposition``) has none of its new
-    words within ``ATTACH_REACH`` words after that preposition in any span."""
+    """Whether a bare answer to a question opening with a preposition (``asked_preposition``), or the bare answer
+    leading a sentence before a colon or dash, has none of its new words within ``ATTACH_REACH`` words after that
+    preposition in any span."""
     preposition = asked_preposition(question)
-    if preposition is None or not _bare(text):
+    if preposition is None:
+        return False
+    lead = _LEAD.match(text)  # "From Iraq: the United States had advocated ...": the answer, then what backs it
+    text = lead.group(1) if lead and _bare(lead.group(1)) else text
+    if not _bare(text):
         return False
     asked = frozenset(words(question))
     new = [w for w in words(text) if w not in STOPWORDS and w not in asked and w != preposition]
