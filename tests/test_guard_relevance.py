@@ -10,8 +10,8 @@ from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
 from assistant.answer.relevance import (
-    asks_how_to, asks_named_kind, gives_no_reason, has_own_subject, instructs, names_one, names_someone, narrates,
-    reason_part, restates, states, swapped_name, swapped_subject,
+    asks_how_to, asks_named_kind, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
+    names_someone, narrates, reason_part, restates, states, swapped_name, swapped_subject, told_of,
 )
 from assistant.answer.support import Claim
 from assistant.schema import Hit, Span
@@ -175,6 +175,17 @@ def test_a_why_answer_opening_with_its_subjects_pronoun_touches_the_question(gua
                         guard(question, needle))
     assert not kept.abstained, kept.dropped
     assert guard_answer("Humanitarian grounds and the behest of the United States [1].", guard(question, needle)).abstained
+
+
+def test_a_pronoun_opening_a_why_answer_must_stand_for_the_question_s_subject(guard):
+    """"It is regarded as a terrorist organization" cites a span about the MEK ("It has been in conflict ...", after
+    "The MEK is a controversial organization"): its pronoun is not Albania, the subject of "why did Albania let the
+    MEK in?", so the sentence must meet the question's words itself, and does not."""
+    assert main_subjects("why did albania let the mek in to begin with?") == {"albania"}
+    assert told_of(frozenset({"albania"}), frozenset({"albania", "mek"})) and told_of(frozenset(), frozenset())
+    reply = "It is regarded as a terrorist organization in Iran, and has been in conflict with the Islamic Republic [1]."
+    assert guard_answer(reply, guard("why did albania let the mek in to begin with?",
+                                     "regarded as a terrorist organization")).abstained
 
 
 def test_a_statement_names_its_own_subject():

@@ -35,8 +35,8 @@ from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, names_one,
-    names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject,
+    asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
+    names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject, told_of,
 )
 from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, match, supports
 from assistant.schema import Citation, Span
@@ -130,6 +130,7 @@ class Guard:
         self._names = names_one if asks_named_kind(self.question) else names_someone if asks_who(self.question) else None
         self._stated = not asks_yes_no(self.question)
         self._reasoned = self._kind != "reason"
+        self._subjects = main_subjects(self.question) if not self._reasoned else frozenset()
         self._instructed = not asks_how_to(self.question)
         self._vectors: dict[str, np.ndarray | None] = {}
         self._yes_no = asks_yes_no(self.question)
@@ -259,11 +260,11 @@ class Guard:
         answer after the preposition the question asks with: ``attached_elsewhere``), and
         carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
         yes/no question) statement asked for unless an earlier kept sentence did, a bare date or number from a span
-        about the question (``value_of_another_event``). A why-answer's first sentence must
-        itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject ("It acted
-        on ...": the question's subject), goes on from a kept sentence, or cites where the answer was found without
-        naming a subject of its own ("On humanitarian grounds ...", not "Passing --tb=native might help":
-        ``has_own_subject``):
+        about the question (``value_of_another_event``). A why-answer's first sentence must itself meet one of the
+        question's terms, unless it opens with a reason or with a pronoun subject ("It acted on ...") standing for
+        the question's subject (its spans name it: ``told_of``), goes on from a kept sentence, or cites where the
+        answer was found without naming a subject of its own ("On humanitarian grounds ...", not "Passing
+        --tb=native might help": ``has_own_subject``):
         "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
         span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or denies_unasked(
@@ -283,7 +284,8 @@ class Guard:
             if not (anchored or continues) and met < self.params.relevance and not self._close(alignment):
                 return False
             if not self._reasoned and not coverage(self._terms, self.weights, own)[0] and not (
-                    _SUBJECT_PRONOUN.match(unit.text) or continues or anchored and not has_own_subject(unit.text)):
+                    _SUBJECT_PRONOUN.match(unit.text) and told_of(self._subjects, topic) or continues
+                    or anchored and not has_own_subject(unit.text)):
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False

@@ -35,7 +35,7 @@ from collections.abc import Iterable
 
 from assistant.answer.claim_rules import lemma_forms
 from assistant.answer.frames import code_words
-from assistant.answer.matching import TermWeights, holds
+from assistant.answer.matching import TermWeights, holds, term_match
 from assistant.answer.qtypes import asks_yes_no
 from assistant.answer.support import MONTH_NAMES, Claim, name_found, numbers
 from assistant.terms import STOPWORDS, content_stems, stem, words
@@ -171,6 +171,21 @@ def gives_no_reason(text: str, question: str, weights: TermWeights, share: float
     """Whether a sentence answering a why-question states no reason beyond the premise: less than ``share`` of its
     reason part's content is new to the question (``share`` 0: never)."""
     return share > 0 and new_share(Claim.of(reason_part(text)), question, weights) < share
+
+
+def main_subjects(question: str) -> frozenset[str]:
+    """Stems of the nouns that are the subject of the question's main verb ("why did *Albania* let the MEK in?", not
+    "the MEK" of the clause inside it): whom a pronoun opening a why-answer ("It acted on ...") stands for."""
+    from assistant.nlp import syntax
+
+    tokens = syntax(question).tokens
+    return frozenset(stem(t.text.lower()) for t in tokens if t.dep in _SUBJECTS and t.pos in ("PROPN", "NOUN")
+                     and tokens[t.head].dep == "ROOT")
+
+
+def told_of(subjects: frozenset[str], stems: frozenset[str]) -> bool:
+    """Whether ``stems`` (a span's, with the sentence it points back to) name one of ``subjects``, or there are none."""
+    return not subjects or any(term_match(subject, stems) for subject in subjects)
 
 
 def instructs(text: str) -> bool:
