@@ -10,6 +10,9 @@ def test_interchangeable_words_stand_in_for_each_other() -> None:
     assert stem("required") in synonyms(stem("mandatory"))
     assert stem("largest") in synonyms(stem("biggest"))
     assert stem("tell") in synonyms(stem("remark"))  # "that remark to the Times" ~ "told the Times"
+    assert stem("tell") in synonyms(stem("speaking"))  # "speaking to Tirana Times" ~ "told Tirana Times"
+    assert stem("anonymously") in synonyms(stem("unnamed"))
+    assert stem("opting") in synonyms(stem("preferring"))
 
 
 def test_words_of_one_document_phrasing_are_no_synonyms() -> None:

@@ -24,7 +24,7 @@ country nation state
 leader head chief
 ancestor forebear forefather predecessor
 reason cause motive why
-say state announce declare claim tell remark
+say state announce declare claim tell remark speak talk
 blame accuse attribute
 deny reject refute dispute acknowledge admit
 attack assault strike hack breach
@@ -68,6 +68,9 @@ hyphen dash
 delete remove erase
 folder directory
 quit exit
+anonymous anonymously unnamed unidentified
+prefer opt choose pick favor favour
+guess speculate
 """.strip().splitlines()
 
 
