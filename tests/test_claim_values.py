@@ -9,7 +9,8 @@ from assistant.answer.claim_rules import (
 )
 from assistant.answer.matching import TermWeights
 from assistant.answer.nearby import split_value
-from assistant.answer.support import Claim, Facts, dated_numbers, match, month_years, months, numbers
+from assistant.answer.support import Claim, Facts, match
+from assistant.answer.text_values import dated_numbers, month_years, months, numbers
 from assistant.terms import stem
 
 WEIGHTS = TermWeights({}, 100)

@@ -38,7 +38,8 @@ from assistant.answer.relevance import (
     asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
     names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject, told_of,
 )
-from assistant.answer.support import META_STEMS, MONTH_NAMES, Claim, Facts, Match, match, supports
+from assistant.answer.support import META_STEMS, Claim, Facts, Match, match, supports
+from assistant.answer.text_values import MONTH_NAMES
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
 from assistant.terms import STOPWORDS, content_stems

@@ -37,7 +37,8 @@ from assistant.answer.claim_rules import lemma_forms
 from assistant.answer.frames import code_words
 from assistant.answer.matching import TermWeights, holds, term_match
 from assistant.answer.qtypes import asks_yes_no
-from assistant.answer.support import MONTH_NAMES, Claim, name_found, numbers
+from assistant.answer.support import Claim, name_found
+from assistant.answer.text_values import MONTH_NAMES, numbers
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 REASON_WORDS = frozenset(stem(w) for w in (

@@ -25,96 +25,33 @@ from functools import cached_property
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
-    bound_numbers, date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, magnitudes, opening_name,
-    plain_number, pointed_contexts, spelled_for_digits, spelled_initials, spelled_only, time_numbers, unbroken,
-    value_contexts, value_units, without_identifiers,
+    bound_numbers, date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, opening_name,
+    pointed_contexts, spelled_for_digits, spelled_initials, spelled_only, time_numbers, unbroken, value_contexts,
+    value_units, without_identifiers,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
 from assistant.answer.synonyms import synonyms
+from assistant.answer.text_values import ISO_DAY, booleans, dated_numbers, month_years, months, numbers
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_MONTHS = {m[:3]: m for m in "january february march april may june july august september october november december".split()}
-_MONTH = r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"  # a month name or its abbreviation
-_YEAR_NUMBER = r"((?:1[5-9]|20)\d\d)"
-_MONTH_WORD = re.compile(rf"{_MONTH}(?=\s+\d|\s*,?\s+(?:of\s+)?\d{{4}})", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
-_MONTH_YEAR = re.compile(
-    rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?{_YEAR_NUMBER}\b|\b{_YEAR_NUMBER}-(0[1-9]|1[0-2])\b", re.I)
-_DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}}\s+{_MONTH},?\s+{_YEAR_NUMBER}\b", re.I)
-_MONTH_NUMBERS = re.compile(rf"{_MONTH},?\s+(?:of\s+)?(\d{{1,4}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?", re.I)
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I)
-_ISO_DAY = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-(\d{2})\b")
-_ISO_MONTH = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])\b")
 _ENUMERATOR = re.compile(  # "(2)", "(iv)", and "3)" opening a text or after ",", ";", ":": list items, not "is 60)"
     r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?:^\s*|(?<=[;:,])\s*)\d{1,2}\)")
-_MONTH_LIST = tuple(_MONTHS.values())
-MONTH_NAMES = frozenset(_MONTH_LIST)
 _NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what turns a place into its people
 _NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
 _NAME_LIST = re.compile(r"\s+and\s+")  # "Timo Rinne and Tatu Ylonen": two names, each in order, in either order
-_BOOLEAN = re.compile(r"\b(true|false)\b", re.I)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLAIM_WINDOW, _SPAN_WINDOW = 3, 6  # words around a number that say what it is of, in a claim and in a span
 _YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _UNITS = ("days", "weeks", "months", "years")
 _UNIT_STEMS = frozenset(stem(w) for w in "day days week weeks month months year years".split())
-_PRONOUN_ONE = re.compile(  # after a determiner ("the first one", "which one", "no one"), or before a preposition or
-    # a relative pronoun ("has one in Tirana", "the one who"; not "one in three")
-    r"\b(?:(?:the|an?|which|each|every|any|another|other)\s+(?:(?!(?:is|was|are|were|be)\b)[a-z]+\s+)?|this\s+|that\s+|no\s+)"
-    r"one\b(?![-\w]|\s+of\b)"
-    r"|\bone(?=\s+(?:in|at|with|from|who|that|which)\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten)))",
-    re.IGNORECASE)
 META_STEMS = frozenset(stem(w) for w in (
     "passage passages source sources according article text document mention mentioned answer question "
     "happen happened occur occurred".split()))  # words about the text, or too light to be a claim
-
-
-def numbers(text: str) -> frozenset[str]:
-    """Numbers in ``text``, normalised ("1,000" → "1000", "two" → "2", "15th" → "15", "2 million" → "2000000");
-    "one" standing for a noun counts nothing ("Israel has *one* in Tirana", "the previous *one*")."""
-    found = {plain_number(m.group(0)) for m in _NUMBER.finditer(text)}
-    counted = _PRONOUN_ONE.sub(lambda m: m.group(0)[:-3], text)
-    found |= {NUMBER_WORDS[w] for w in words(counted) if w in NUMBER_WORDS}
-    scaled = magnitudes(text)
-    found = (found - scaled.keys()) | set(scaled.values())
-    return frozenset(found)
-
-
-def months(text: str) -> frozenset[str]:
-    """Month names used in dates ("Sept. 7" → "september", "2016-03" → "march")."""
-    found = {_MONTHS[m.group(1).lower()] for m in _MONTH_WORD.finditer(text)}
-    found |= {_MONTH_LIST[int(m.group(1)) - 1] for m in _ISO_MONTH.finditer(text)}
-    return frozenset(found)
-
-
-def month_years(text: str) -> frozenset[tuple[str, str]]:
-    """The (month, year) pairs of the dates written in ``text`` ("March 2016", "7 March, 2016", "2016-03")."""
-    pairs = {(_MONTHS[m.group(1).lower()], m.group(2)) for m in _MONTH_YEAR.finditer(text) if m.group(1)}
-    pairs |= {(_MONTH_LIST[int(m.group(4)) - 1], m.group(3)) for m in _MONTH_YEAR.finditer(text) if m.group(3)}
-    pairs |= {(_MONTHS[m.group(1).lower()], m.group(2)) for m in _DAY_MONTH_YEAR.finditer(text)}
-    return frozenset(pairs)
-
-
-def dated_numbers(text: str) -> frozenset[tuple[str, str]]:
-    """(month, number) for each number written next to a month name: its day or year ("September 7, 2022" →
-    ("september", "7"), ("september", "2022"); "7 Sept." and "2022-09-07" the same). A claim's pair is found as a
-    pair, so "January 50" is not backed by a span's "January 2004" and a 50 elsewhere."""
-    pairs = {(_MONTHS[m.group(1).lower()], n.lstrip("0")) for m in _MONTH_NUMBERS.finditer(text)
-             for n in m.groups()[1:] if n}
-    pairs |= {(_MONTHS[m.group(2).lower()], m.group(1).lstrip("0")) for m in _DAY_MONTH.finditer(text)}
-    pairs |= {(_MONTH_LIST[int(m.group(2)) - 1], n.lstrip("0")) for m in _ISO_DAY.finditer(text)
-              for n in (m.group(1), m.group(3))}
-    return frozenset(pairs) | month_years(text)
-
-
-def booleans(text: str) -> frozenset[str]:
-    """The boolean words ("true", "false") a text states."""
-    return frozenset(m.group(1).lower() for m in _BOOLEAN.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -362,7 +299,7 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     counting something else gives ("one endpoint" for "version 1": ``spelled_for_digits``): a value attached to the
     wrong subject."""
     out = set()
-    dated = {n.lstrip("0") or "0" for m in _ISO_DAY.finditer(claim.text) for n in m.groups()}  # "1994-11-29"
+    dated = {n.lstrip("0") or "0" for m in ISO_DAY.finditer(claim.text) for n in m.groups()}  # "1994-11-29"
     for n in claim.numbers & facts.numbers - time_numbers(claim.text) - dated:
         counts = {s for v, s in facts.units if v == n}  # what the span's own n counts ("": nothing said)
         said = {s for v, s in claim.contexts if v == n} - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
