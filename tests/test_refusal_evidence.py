@@ -3,6 +3,8 @@ and the leave-one-collection-out threshold of the refusal model."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from assistant.answer import counted as C
@@ -56,6 +58,20 @@ def test_a_number_may_sit_a_clause_after_the_counted_noun() -> None:
     far = candidate(sentence("Readers come from separate database connections, possibly in separate threads or "
                              "processes of the host system, of any user, and then later exactly one writes."))
     assert C.beside_counted_head(q, [near, far]) == [near]  # "one" 11 words after the noun; 17 is too far
+
+
+def test_a_second_look_passes_over_a_number_that_counts_another_noun() -> None:
+    q = question("How many Iranian diplomats were there?", kind="number", focus=["iranian", "diplomat"])
+    q.query.head = "diplomats"
+    other = candidate(sentence("The decision strained the diplomatic ties between the two countries."))
+    own = candidate(sentence("Albania expelled the diplomats, some 45 Iranian staff members in all."))
+    assert C.beside_counted_head(q, [other, own]) == [other, own]  # first look: any number by the noun
+    deeper = dataclasses.replace(q, strict=True)
+    assert C.beside_counted_head(deeper, [other, own]) == [own]  # "two countries" counts countries; "45 ... members" may
+    assert C.counts_another(" countries in the region", "diplomat")
+    assert not C.counts_another(" Iranian diplomats left", "diplomat")  # the counted noun within reach
+    assert not C.counts_another(" were expelled", "diplomat")  # a function word: nothing else counted
+    assert not C.counts_another(" people in all", "diplomat")  # a noun that counts anything
 
 
 def test_qualifier_unmatched() -> None:

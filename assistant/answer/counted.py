@@ -44,17 +44,23 @@ NUMBER_AFTER_HEAD = 12
 
 
 def beside_counted_head(q: QuestionView, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates whose number sits by the noun the question counts (all of them when nothing is counted)."""
+    """The candidates whose number sits by the noun the question counts (all of them when nothing is counted). On a
+    second, deeper look (``q.strict``) a number that counts another noun does not count: the first look found no
+    number by the noun, and a wider search must not answer "how many diplomats" with "the two countries". (On the
+    first look the same exclusion lost six tune questions whose documents count the thing by another noun:
+    "a few hundred entries" for users, "two dozen keyboards" for keymaps; on the second look: follow-ups tune +1.)"""
     head = counted_head(q)
     if not head:
         return candidates
     return [c for c in candidates
-            if value_near(c.sentence.text, head, q.query.text, "number", after=NUMBER_AFTER_HEAD)]
+            if value_near(c.sentence.text, head, q.query.text, "number", after=NUMBER_AFTER_HEAD, exclusive=q.strict)]
 
 
-def value_near(text: str, head: str, question: str, kind: str, before: int = 3, after: int = 8) -> bool:
+def value_near(text: str, head: str, question: str, kind: str, before: int = 3, after: int = 8,
+               exclusive: bool = False) -> bool:
     """A number (or a capitalised name) not taken from the question close to the head noun: up to ``before``
-    words ahead of it ("Edi Rama, the prime minister") or ``after`` words behind it ("the keeper was named X")."""
+    words ahead of it ("Edi Rama, the prime minister") or ``after`` words behind it ("the keeper was named X").
+    ``exclusive``: a number that counts another noun (``counts_another``) is passed over."""
     tokens = text.split()
     head_stem = stem(head.lower())
     question_stems = frozenset(stem(w) for w in words(question))
@@ -63,12 +69,28 @@ def value_near(text: str, head: str, question: str, kind: str, before: int = 3, 
         near = " ".join(tokens[max(i - before, 0):i + after + 1])
         if kind == "number":
             undated = DATE.sub(" ", without_references(near))
-            found = [m.group(0).lower() for pattern in (DIGITS, NUMBER_WORDS) for m in pattern.finditer(undated)]
+            found = [m.group(0).lower() for pattern in (DIGITS, NUMBER_WORDS) for m in pattern.finditer(undated)
+                     if not (exclusive and counts_another(undated[m.end():], head_stem))]
         else:
             found = [w for name in names(" " + near) for w in words(name) if w not in STOPWORDS]
         if any(not _in_question(stem(w), question_stems) for w in found):
             return True
     return False
+
+
+# Nouns that count whatever the question counts ("3,000 people" for "how many members").
+_ANY_COUNTED = frozenset({"people", "person", "persons", "individual", "individuals", "men", "women", "member",
+                          "members", "unit", "units", "item", "items", "entries", "ones", "time", "times", "total"})
+
+
+def counts_another(after: str, head_stem: str, reach: int = 3) -> bool:
+    """The number ending just before ``after`` counts another noun: the word after it is a noun-like word (not a
+    function word) and neither the counted noun nor a noun counting anything is among the next ``reach`` words ("the two *countries*" does not
+    count diplomats; "3,000 MEK *members*" counts members; "50 were expelled" may)."""
+    following = words(after)[:reach]
+    if not following or following[0] in STOPWORDS or not following[0].isalpha():
+        return False
+    return not any(w in _ANY_COUNTED or term_match(head_stem, sentence_stems(w)) for w in following)
 
 
 def _in_question(word_stem: str, question_stems: frozenset[str]) -> bool:
