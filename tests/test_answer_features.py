@@ -47,6 +47,10 @@ def test_asked_kind_present_uses_entity_labels() -> None:
     assert F.AskedKindPresent()(when, candidate(dated, typed=True)) == 1.0
     lasted = sentence("It stood for 45 years.", ents=["DATE"])  # a duration: spaCy's DATE, but no "when"
     assert F.AskedKindPresent()(when, candidate(lasted, typed=False)) == -1.0
+    meant = question("When is IdentitiesOnly meant to be used?", kind="date")  # present tense: a condition answers
+    situation = sentence("This option is intended for situations where ssh-agent offers many identities.", ents=[])
+    assert F.AskedKindPresent()(meant, candidate(situation)) == 1.0
+    assert F.AskedKindPresent()(when, candidate(situation)) == -1.0  # "When was it built?" still wants a date
 
 
 def test_which_country_asks_for_a_place_name() -> None:

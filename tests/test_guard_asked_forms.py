@@ -27,7 +27,10 @@ def test_a_present_tense_when_asks_for_a_condition_a_past_one_for_a_date():
     assert not asks_condition("When did Albania cut ties with Iran?")
     assert gives_condition("The licence terminates as of the date the litigation is filed.")
     assert gives_condition("Once the build finishes, the index is valid.")
+    assert gives_condition("This option is intended for situations where ssh-agent offers many identities.")
+    assert gives_condition("Keep a copy in case the upgrade fails.")
     assert not gives_condition("The licence terminates.")
+    assert not gives_condition("In many situations the default is fine.")
 
 
 def test_a_file_is_a_place():

@@ -34,7 +34,8 @@ _ASKS_CONDITION = re.compile(
     r"^\W*(?:when\s+(?:does|do|is|are|can|could|should|must|will|would|may|might|shall)|since when)\b", re.IGNORECASE)
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|once|unless|until|after|before|since|while|during|upon|as soon as|as of|as long as|"
-    r"each time|every time|at (?:the )?(?:time|moment|start|end|beginning))\b", re.IGNORECASE)
+    r"each time|every time|at (?:the )?(?:time|moment|start|end|beginning)|in case|"
+    r"(?:situations?|cases?|circumstances?) (?:where|in which))\b", re.IGNORECASE)
 _FILE_PLACE = re.compile(
     r"(?<![\w.])\.[A-Za-z][\w-]{0,15}\b"  # a suffix or a dot file: ".old", ".htaccess"
     r"|\b[\w-]{2,}\.[a-z]{1,5}\b(?!\.\w)"  # a file name: "apt.conf", "sources.list"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from assistant.answer.asked_forms import asks_condition, gives_condition, main_question
 from assistant.answer.qtypes import SIZE_WORDS, AnswerType, has_value
 from assistant.answer.values import has_number_value, states_other_number
 
@@ -219,7 +220,8 @@ class AskedKindPresent:
     fitting label, or a value pattern such as "fourteen" or "July 1887"), -1 when it does not; 0 otherwise.
     Dates go by pattern alone: the entity label DATE also covers durations ("45 years"), which answer no "when";
     an amount of money (``MONEY_ASKED``) by its label or currency alone, not any number; a size ("how big") by a
-    number the question does not state itself."""
+    number the question does not state itself. A present-tense "when" (``asks_condition``) is answered by a
+    condition as well as by a date ("if ...", "once ...", "in situations where ...": ``gives_condition``)."""
 
     name: str = "asked_kind_present"
 
@@ -227,6 +229,8 @@ class AskedKindPresent:
         labels = KIND_LABELS.get(q.query.kind)
         if labels is None:
             return 0.0
+        if q.query.kind == "date" and asks_condition(main_question(q.query.text)) and gives_condition(c.sentence.text):
+            return 1.0  # "when is it meant to be used?" asks for a condition: "intended for situations where ..."
         if q.query.kind == "number" and q.query.head == "long":  # "how long": a duration ("twenty minutes", "45
             labels = labels | DURATION_LABELS  # years") or a start ("since the early 1980s") is labelled DATE/TIME
         ents = set(c.sentence.tags.ents) if c.sentence.tags and q.query.kind != "date" else set()
