@@ -38,7 +38,7 @@ from assistant.answer.relevance import (
     asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
     names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject, told_of,
 )
-from assistant.answer.support import META_STEMS, Claim, Facts, Match, match, supports
+from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
 from assistant.answer.text_values import MONTH_NAMES
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
@@ -189,13 +189,15 @@ class Guard:
         """Spans of ``pool`` added one at a time, each the one that most improves the match, until together they
         support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby, and with a nearby span at most
         ``NEARBY_COVER_SPANS`` in all; every span must add
-        something; the spans must not disagree on a value: ``split_value``; none may lend only a value in place of
-        the others': ``borrowed_value``)."""
+        something, and by itself a number, name or two words: ``lends``; the spans must not disagree on a value:
+        ``split_value``; none may lend only a value in place of the others': ``borrowed_value``)."""
         def gain(m: Match) -> tuple[int, float]:
             return -len(m.missing_facts), m.coverage
 
+        scored = [(m, c) for m, c in scored if lends(claim, m, c.facts)]  # a span that only lends "time" joins no fact
         if not scored:
             return Alignment([], None)
+        pool = [c for c in pool if lends(claim, self._match(claim, [c]), c.facts)]
         best_match, chosen = scored[0]
         spans = [chosen]
         while len(spans) < (self.params.max_spans if all(s.shown for s in spans) else NEARBY_COVER_SPANS):

@@ -343,3 +343,17 @@ def paraphrases(m: Match, similarity: float | None, params: GuardParams) -> bool
     shift ... from international diplomacy to cyber warfare" against "... modern warfare" under a heading)."""
     return (m.coverage >= params.soft_coverage and m.outside_span <= m.unmatched_allowed(params)
             and similarity is not None and similarity >= params.soft_similarity)
+
+
+# Content words a span must hold by itself to lend a joined claim something, when it lends no number or name:
+# one common word ("time" for "A geopolitical time bomb.", "geopolitical" from another span) joins no fact.
+JOIN_WORDS = 2
+
+
+def lends(claim: Claim, own: Match, facts: Facts) -> bool:
+    """Whether one span of several a claim joins (``own``: the claim matched against it alone, ``facts``: what it
+    says) lends it a fact: a number, name or month of the claim, or ``JOIN_WORDS`` of its content words."""
+    if claim.numbers & facts.numbers or claim.months & facts.months or any(name_found(n, facts.words)
+                                                                          for n in claim.names):
+        return True
+    return own.terms - len(own.missing_words) >= JOIN_WORDS
