@@ -121,6 +121,21 @@ def test_a_word_the_passage_has_around_the_span_earns_part_credit():
     assert alone.coverage < helped.coverage < 1.0
 
 
+def test_a_claim_whose_words_are_mostly_only_around_its_span_is_not_supported():
+    from assistant.answer.guard_params import GuardParams
+    from assistant.answer.support import supports
+
+    span = Facts.of("Changed in version 1.0: LOGGER_NAME and LOGGER_HANDLER_POLICY were removed.")
+    around = frozenset({stem("blueprints"), stem("new"), stem("version")})  # the next sentence, the question
+    m = match(Claim.of("Blueprints are new in version 1."), span, WEIGHTS, around, 0.5)
+    assert m.around_only == 2 and m.terms == 3
+    params = GuardParams(context_credit=0.5, full_coverage=0.3)  # coverage alone would let it through
+    assert not supports(m, None, params)
+    counted = match(Claim.of("About three thousand (approximately 3,000)."),
+                    Facts.of("Albania took in approximately 3,000 members."), WEIGHTS, frozenset({"three"}), 0.5)
+    assert counted.around_only == 0  # a number word the span writes in digits is no word of the claim's topic
+
+
 def test_a_name_opening_the_sentence_is_a_name_to_find():
     assert opening_name("Ean Debian's; Bruce Perens edited them.") == "ean"
     assert opening_name("Edi Rama announced the decision.") == "edi"

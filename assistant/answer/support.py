@@ -244,6 +244,11 @@ class Match:
         return len(self.missing_words) + len(self.credited)
 
     @property
+    def around_only(self) -> int:
+        """Content words met only around the span, number words aside ("three thousand" the span writes 3,000)."""
+        return sum(1 for w in self.credited if w not in NUMBER_WORDS and w not in MAGNITUDE_STEMS)
+
+    @property
     def facts_ok(self) -> bool:
         """Every number, month, name and negation of the claim was found."""
         return not self.missing_facts
@@ -332,6 +337,8 @@ def supports(m: Match, similarity: float | None, params: GuardParams) -> bool:
         return False
     if m.literal < params.literal_share:  # covered mostly by synonyms, near forms and words around the span
         return False
+    if m.around_only * 2 > m.terms:  # most of its words only around the span: "Blueprints are new in version 1."
+        return False  # against "Changed in version 1.0: ..." beside "New in version 0.7." and a question on blueprints
     if m.coverage >= params.full_coverage or len(m.missing_words) <= 1 and m.coverage >= params.one_word_coverage:
         return True
     return paraphrases(m, similarity, params)
