@@ -126,3 +126,17 @@ def test_a_nearby_span_completes_one_shown_span_not_two(assistant, snapshot, bre
     completed = ("On September 7, 2022, Edi Rama announced that Albania was cutting diplomatic relations with Iran, "
                  "rather than escalating the incident to NATO.")
     assert not guard_answer(completed, _guard(assistant, snapshot, break_passage, 3, question)).abstained
+
+
+def test_a_definition_list_term_above_a_sentence_is_part_of_its_span():
+    from assistant.answer.nearby import term_above
+
+    text = "Assign:\n\n  priority 990\n      to the versions that belong to the target release.\n  Then more follows."
+    start = text.index("to the versions")
+    assert term_above(text, start, "priority 990") == "priority 990"
+    later = text.index("Then more")
+    assert term_above(text, later, "priority 990") == ""  # a sentence further down the section
+    title = "How APT chooses the version it installs"
+    assert term_above(f"{title}\n\nIt ranks every version.", len(title) + 2, title) == ""  # a section title
+    span = Facts.of("priority 990: to the versions that belong to the target release.")
+    assert "990" in span.numbers  # what candidates() builds for that span
