@@ -224,3 +224,29 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cursor < end:
         spans.append((cursor, end))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+# Words of a heading that is a list's term rather than a section title ("priority 990", "-n NUM", "Port").
+TERM_MAX_WORDS = 4
+# A numbered title ("12.6. Examples", "4.7.1. sudo", "4 Installation"), a footnote's number, a line of code.
+_NOT_TERM = re.compile(r"^(?:\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)*\s+[A-Z]|\d+$"
+                       r"|(?:assert|def|class|import|from|return|>>>|\$)\s)")
+_VALUED_TERM = re.compile(r"\d|^-{1,2}\w|\w[_.:=<>/]+\w")  # a value, an option, a setting's or file's name
+
+
+def term_above(text: str, start: int, heading: str) -> str:
+    """The heading right above the sentence at ``start`` when it is a definition list's term ("priority 990" over
+    "to the versions that belong to the target release."): the description says what the term's value is for;
+    "" for a longer section title or a sentence further down."""
+    if not heading or len(heading.split()) > TERM_MAX_WORDS or not text[:start].rstrip().endswith(heading):
+        return ""
+    return heading
+
+
+def valued_term(term: str) -> bool:
+    """A term that names a value, an option or a setting ("priority 990", "-n NUM", "Dir::Cache"), not a title
+    ("DESCRIPTION", "12.6. Examples"), a link or a line of code: a citation of its description quotes it too."""
+    if not term or term.isupper() or _NOT_TERM.match(term) or "://" in term or term.rstrip().endswith(":"):
+        return False  # a title ("DESCRIPTION", "4.9. The 8.x Releases"), a link, a line of code that opens a block
+    return bool(_VALUED_TERM.search(term))
+

@@ -147,3 +147,26 @@ def test_a_field_label_or_call_out_title_is_no_section_of_its_own(tmp_path: Path
     assert section["Defaults to '%Y-%m-%d'."] == "class DateTime(formats=None)"
     assert section["Parsing is tried with each format in order."] == "class DateTime(formats=None)"
     assert section["A manual page's own section stays one."] == "NOTES"
+
+
+def test_a_definition_list_term_is_the_heading_right_above_its_description() -> None:
+    from assistant.structure import term_above, valued_term
+
+    text = ("ALGORITHM\n       If the target release has been specified then APT uses the following\n"
+            "       algorithm to set the priorities of the versions of a package. Assign:\n\n"
+            "       priority 500\n           to the versions that do not belong to the target release.\n\n"
+            "       priority 990\n           to the versions that belong to the target release.\n"
+            "       The highest of those priorities whose description matches the version\n"
+            "       is assigned to the version.\n")
+    doc = build_document("apt_preferences.5.txt", text, "0")
+    _, sentences = chunk_document(doc, min_words=1)
+    belong = next(s for s in sentences if s.text.startswith("to the versions that belong"))
+    assert belong.section == "priority 990"
+    term = term_above(doc.text, belong.start, belong.section)
+    assert term == "priority 990" and valued_term(term)  # a citation of "to the versions ..." starts at the term
+    highest = next(s for s in sentences if s.text.startswith("The highest"))
+    assert term_above(doc.text, highest.start, highest.section) == ""  # further down the term's description
+    for title in ("DESCRIPTION", "12.6. Examples", "Port", "def main(argv):", "→ https://lists.debian.org/"):
+        assert not valued_term(title)
+    for named in ("-n NUM", "Dir::Cache::Archives", "200 (%>s)"):
+        assert valued_term(named)

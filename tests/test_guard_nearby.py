@@ -129,7 +129,7 @@ def test_a_nearby_span_completes_one_shown_span_not_two(assistant, snapshot, bre
 
 
 def test_a_definition_list_term_above_a_sentence_is_part_of_its_span():
-    from assistant.answer.nearby import term_above
+    from assistant.structure import term_above
 
     text = "Assign:\n\n  priority 990\n      to the versions that belong to the target release.\n  Then more follows."
     start = text.index("to the versions")

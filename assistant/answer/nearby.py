@@ -35,6 +35,7 @@ from assistant.answer.matching import sentence_stems
 from assistant.answer.prompts import Passage
 from assistant.answer.support import Claim, Facts, Match, capitalised, name_found
 from assistant.schema import Span
+from assistant.structure import term_above
 from assistant.store import Snapshot
 from assistant.terms import content_stems, stem
 
@@ -139,19 +140,6 @@ def candidates(passages: tuple[Passage, ...], snapshot: Snapshot, reach: int = 0
             out.append(SpanCandidate(block.passage, first.source, first.start, last.end, first.section, first.page,
                                      facts, tuple(rows[i] for i in run), around, block.shown))
     return out
-
-
-# Words of a heading that is a list's term rather than a section title ("priority 990", "-n NUM", "Port").
-TERM_MAX_WORDS = 4
-
-
-def term_above(text: str, start: int, heading: str) -> str:
-    """The heading right above the sentence at ``start`` when it is a definition list's term ("priority 990" over
-    "to the versions that belong to the target release."): the description says what the term's value is for, so
-    the term's words and values count as the span's own; "" for a section title or a sentence further down."""
-    if not heading or len(heading.split()) > TERM_MAX_WORDS or not text[:start].rstrip().endswith(heading):
-        return ""
-    return heading
 
 
 def conflicting_value(claim: Claim, supplied: frozenset[str], shown: Facts) -> str | None:
