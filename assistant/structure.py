@@ -238,9 +238,12 @@ def term_above(text: str, start: int, heading: str) -> str:
     """The heading right above the sentence at ``start`` when it is a definition list's term ("priority 990" over
     "to the versions that belong to the target release."): the description says what the term's value is for;
     "" for a longer section title or a sentence further down."""
-    if not heading or len(heading.split()) > TERM_MAX_WORDS or not text[:start].rstrip().endswith(heading):
+    if not heading or len(heading.split()) > TERM_MAX_WORDS:
         return ""
-    return heading
+    end = start
+    while end > 0 and text[end - 1].isspace():  # back over the line break and indent only, not the whole document
+        end -= 1
+    return heading if text[max(end - len(heading), 0):end] == heading else ""
 
 
 def valued_term(term: str) -> bool:

@@ -85,8 +85,8 @@ _ANY_COUNTED = frozenset({"people", "person", "persons", "individual", "individu
 
 def counts_another(after: str, head_stem: str, reach: int = 3) -> bool:
     """The number ending just before ``after`` counts another noun: the word after it is a noun-like word (not a
-    function word) and neither the counted noun nor a noun counting anything is among the next ``reach`` words ("the two *countries*" does not
-    count diplomats; "3,000 MEK *members*" counts members; "50 were expelled" may)."""
+    function word) and neither the counted noun nor a noun counting anything is among the next ``reach`` words
+    ("the two *countries*" does not count diplomats; "3,000 MEK *members*" counts members; "50 were expelled" may)."""
     following = words(after)[:reach]
     if not following or following[0] in STOPWORDS or not following[0].isalpha():
         return False

@@ -360,7 +360,8 @@ JOIN_WORDS = 2
 def lends(claim: Claim, own: Match, facts: Facts) -> bool:
     """Whether one span of several a claim joins (``own``: the claim matched against it alone, ``facts``: what it
     says) lends it a fact: a number, name or month of the claim, or ``JOIN_WORDS`` of its content words."""
-    if claim.numbers & facts.numbers or claim.months & facts.months or any(name_found(n, facts.words)
-                                                                          for n in claim.names):
+    if claim.numbers & facts.numbers or claim.months & facts.months:
+        return True
+    if any(name_found(n, facts.words) for n in claim.names):
         return True
     return own.terms - len(own.missing_words) >= JOIN_WORDS
