@@ -53,6 +53,20 @@ def test_asked_kind_present_uses_entity_labels() -> None:
     assert F.AskedKindPresent()(when, candidate(situation)) == -1.0  # "When was it built?" still wants a date
 
 
+def test_a_date_question_naming_its_unit_needs_a_date_to_that_unit() -> None:
+    season = question("In which season did the crisis erupt?", kind="date")
+    summer = sentence("The crisis erupted in the summer of 2022.", ents=["DATE"])
+    dated = sentence("On September 7, 2022, ties were cut.", ents=["DATE"])
+    assert F.AskedKindPresent()(season, candidate(summer, typed=True)) == 1.0
+    assert F.AskedKindPresent()(season, candidate(dated, typed=True)) == -1.0  # a date, but no season
+    month = question("which month of 2022 was the attack?", kind="date")
+    assert F.AskedKindPresent()(month, candidate(dated, typed=True)) == 1.0
+    assert F.AskedKindPresent()(month, candidate(summer, typed=True)) == -1.0
+    year = question("what yr was it?", kind="date")
+    assert F.AskedKindPresent()(year, candidate(sentence("Released as version 2.0.1.", ents=[]), typed=True)) == -1.0
+    assert F.AskedKindPresent()(question("When did it erupt?", kind="date"), candidate(dated, typed=True)) == 1.0
+
+
 def test_which_country_asks_for_a_place_name() -> None:
     country = question("which country's laws govern disputes?", kind="entity")
     licence = sentence("Licensed under the Apache License, Version 2.0.", ents=["ORG", "LAW"])

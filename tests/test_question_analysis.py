@@ -96,6 +96,9 @@ def test_a_date_word_that_describes_another_noun_asks_for_no_date() -> None:
     assert expected_type("which year field holds the century?") != "date"
     assert expected_type("what date was the release?") == "date"
     assert expected_type("which year did the port start?") == "date"
+    assert expected_type("In which season did the crisis erupt?") == "date"  # a season, a decade: still a date
+    assert expected_type("what decade did the port start?") == "date"
+    assert expected_type("what yr was it?") == "date"
 
 
 def test_a_when_clause_of_condition_asks_for_no_time() -> None:

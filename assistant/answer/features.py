@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from assistant.answer.asked_forms import asks_condition, gives_condition, main_question
-from assistant.answer.qtypes import SIZE_WORDS, AnswerType, has_value
+from assistant.answer.qtypes import SIZE_WORDS, AnswerType, asked_date_unit, has_value, holds_date_unit
 from assistant.answer.values import has_number_value, states_other_number
 
 if TYPE_CHECKING:
@@ -221,7 +221,8 @@ class AskedKindPresent:
     Dates go by pattern alone: the entity label DATE also covers durations ("45 years"), which answer no "when";
     an amount of money (``MONEY_ASKED``) by its label or currency alone, not any number; a size ("how big") by a
     number the question does not state itself. A present-tense "when" (``asks_condition``) is answered by a
-    condition as well as by a date ("if ...", "once ...", "in situations where ...": ``gives_condition``)."""
+    condition as well as by a date ("if ...", "once ...", "in situations where ...": ``gives_condition``). A date
+    question naming its unit ("which season", "what year": ``asked_date_unit``) needs a date to that unit."""
 
     name: str = "asked_kind_present"
 
@@ -233,6 +234,8 @@ class AskedKindPresent:
             return 1.0  # "when is it meant to be used?" asks for a condition: "intended for situations where ..."
         if q.query.kind == "number" and q.query.head == "long":  # "how long": a duration ("twenty minutes", "45
             labels = labels | DURATION_LABELS  # years") or a start ("since the early 1980s") is labelled DATE/TIME
+        if q.query.kind == "date" and (unit := asked_date_unit(q.query.text)) and not holds_date_unit(c.sentence.text, unit):
+            return -1.0  # "in which season ...?": a date without a season ("September 7") answers another question
         ents = set(c.sentence.tags.ents) if c.sentence.tags and q.query.kind != "date" else set()
         if q.query.kind == "number" and MONEY_ASKED.search(q.query.text):  # an amount of money, not any number
             return 1.0 if "MONEY" in ents or _CURRENCY.search(c.sentence.text) else -1.0

@@ -125,7 +125,7 @@ def expected_type(question: str) -> AnswerType:
     """
     q = " ".join(words(_IDENTIFIER.sub(" ", _LEADING_CONDITION.sub("", question))))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
-    if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(year|date|day|month)\b(?! {_DATE_AS_MODIFIER})|\bwhat time\b|\bhow long ago\b"
+    if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(year|yr|date|day|week|month|season|decade|century)\b(?! {_DATE_AS_MODIFIER})|\bwhat time\b|\bhow long ago\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) or _IN_UNIT.search(q) \
@@ -143,6 +143,34 @@ def expected_type(question: str) -> AnswerType:
     if re.search(r"\b(name (two|three|four|all|the)|what are (the|some)|which .* (were|are) )\b", q) or _LIST_ASKED.search(q):
         return "list"
     return "other"
+
+
+_ASKED_UNIT = re.compile(rf"\b(?:what|which) (?:\w+ )?(?P<unit>season|month|year|yr|decade|century)\b(?! {_DATE_AS_MODIFIER})",
+                         re.IGNORECASE)
+DATE_UNITS: dict[str, re.Pattern[str]] = {  # how a sentence states a date to the asked-for unit (general English)
+    "season": re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.IGNORECASE),
+    "month": re.compile(rf"\b{_MONTHS}\b(?!-)|\b\d{{4}}-\d{{2}}\b"),
+    "year": re.compile(r"(?<![\d.])(?:1[5-9]|20)\d{2}(?![\d.])"),
+    "decade": re.compile(r"\b(?:1[5-9]|20)\d0s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+                         r"nineties)\b|\bdecade\b", re.IGNORECASE),
+    "century": re.compile(r"\bcentur(?:y|ies)\b", re.IGNORECASE),
+}
+
+
+def asked_date_unit(question: str) -> str | None:
+    """The unit a date question asks for by name ("which *season*", "what *year*", "in what *decade*"), None when
+    it names none ("when ...?")."""
+    found = _ASKED_UNIT.search(question)
+    if found is None:
+        return None
+    unit = found["unit"].lower()
+    return "year" if unit == "yr" else unit
+
+
+def holds_date_unit(sentence: str, unit: str) -> bool:
+    """Whether the sentence states a date to the asked-for unit (a season for "which season", a year for "what
+    year")."""
+    return bool(DATE_UNITS[unit].search(sentence))
 
 
 def has_value(sentence: str, kind: AnswerType) -> bool:
