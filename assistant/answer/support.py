@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
+from assistant.answer.bounds import claim_extremes, span_bounds, unbounded
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
     bound_numbers, date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, opening_name,
@@ -74,6 +75,7 @@ class Facts:
     dated: frozenset[tuple[str, str]] = frozenset()
     initials: frozenset[str] = frozenset()  # of its runs of words: what a claim's initialism may stand for
     spelled: frozenset[str] = frozenset()  # numbers it writes only in words ("one larger")
+    bounds: frozenset[tuple[str, str]] = frozenset()  # (number, "max"/"min") where its sentence words a bound
 
     @classmethod
     def of(cls, text: str, context: str = "", lemmas: Sequence[str] = ()) -> Facts:
@@ -91,7 +93,8 @@ class Facts:
                    numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
                    value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK) | pointed_contexts(joined),
-                   value_units(plain), dated_numbers(text), spelled_initials(joined), spelled_only(plain))
+                   value_units(plain), dated_numbers(text), spelled_initials(joined), spelled_only(plain),
+                   span_bounds(joined))
 
     def __or__(self, other: Facts) -> Facts:
         return Facts(self.stems | other.stems, self.numbers | other.numbers, self.months | other.months,
@@ -100,7 +103,8 @@ class Facts:
                      self.quantities | other.quantities, self.identifiers | other.identifiers,
                      self.month_years | other.month_years, self.contexts | other.contexts, self.units | other.units,
                      self.dated | other.dated, self.initials | other.initials,
-                     (self.spelled | other.spelled) - (self.numbers - self.spelled) - (other.numbers - other.spelled))
+                     (self.spelled | other.spelled) - (self.numbers - self.spelled) - (other.numbers - other.spelled),
+                     self.bounds | other.bounds)
 
     def derives(self, value: str, stated: frozenset[str]) -> bool:
         """Whether ``value`` is computed from the span's own values: the days, weeks, months or years between two of
@@ -301,8 +305,8 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     """Numbers of the claim that the span has, but never near any of the span's words the claim puts next to them
     ("currently 5 name servers" where the span's 5 is of something else), that count one of the span's words where
     the span's same number counts another ("32 table blocks" where its 32 counts columns), or that only a number word
-    counting something else gives ("one endpoint" for "version 1": ``spelled_for_digits``): a value attached to the
-    wrong subject."""
+    counting something else gives ("one endpoint" for "version 1": ``spelled_for_digits``), or that the claim makes
+    an extreme the span does not ("the largest ROWID is 1": ``bounds``): a value attached to the wrong subject."""
     out = set()
     dated = {n.lstrip("0") or "0" for m in ISO_DAY.finditer(claim.text) for n in m.groups()}  # "1994-11-29"
     for n in claim.numbers & facts.numbers - time_numbers(claim.text) - dated:
@@ -315,7 +319,7 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
         if (said and not any((n, s) in facts.contexts for s in near)
                 or counts_other and (counted or spelled_for_digits(n, claim.text, facts.spelled))):
             out.add(n)
-    return out
+    return out | unbounded(claim_extremes(claim.text), facts.bounds, facts.numbers)
 
 
 def _same_day(claimed: DatedValue, written: DatedValue) -> bool:
