@@ -264,3 +264,10 @@ def test_one_standing_for_a_noun_counts_nothing():
                     "an embassy in Tirana.")
     claim = Claim.of("April 16, 1949; Albania has an embassy in Tel Aviv and Israel has one in Tirana.")
     assert match(claim, span, WEIGHTS).facts_ok
+
+
+def test_a_unit_word_the_span_puts_next_to_the_same_number_places_it():
+    hour = Facts.of("K | Hour [0-11].")  # a table row: the span's only word for its numbers is the unit
+    assert not [m for m in match(Claim.of("K gives the hour in the range 0-11."), hour, WEIGHTS).missing_facts
+                if m.startswith("value")]
+    assert "value 0" in match(Claim.of("K gives the minute in the range 0-11."), hour, WEIGHTS).missing_facts

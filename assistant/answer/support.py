@@ -311,12 +311,14 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
     dated = {n.lstrip("0") or "0" for m in ISO_DAY.finditer(claim.text) for n in m.groups()}  # "1994-11-29"
     for n in claim.numbers & facts.numbers - time_numbers(claim.text) - dated:
         counts = {s for v, s in facts.units if v == n}  # what the span's own n counts ("": nothing said)
-        said = {s for v, s in claim.contexts if v == n} - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
+        context = {s for v, s in claim.contexts if v == n}
+        said = context - HEDGES - ARITHMETIC_CUES - LIGHT_WORDS
+        cued = context & ARITHMETIC_CUES  # "hour" of "the hour in the range 0-11": the span's own unit for its 0
         said -= MEASURE_UNITS - facts.stems if "" in counts else frozenset()  # a unit named for a bare number
         near = said & facts.stems  # words the span has somewhere
         counted = {s for v, s in claim.units if v == n} & facts.stems - HEDGES
         counts_other = bool(counts) and "" not in counts and not counted & counts  # the span's n counts else
-        if (said and not any((n, s) in facts.contexts for s in near)
+        if (said and not any((n, s) in facts.contexts for s in near | cued)
                 or counts_other and (counted or spelled_for_digits(n, claim.text, facts.spelled))):
             out.add(n)
     return out | unbounded(claim_extremes(claim.text), facts.bounds, facts.numbers)
