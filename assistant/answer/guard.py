@@ -27,7 +27,7 @@ from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
 from assistant.answer.nearby import (
-    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, borrowed_value, candidates, nearby_fits, split_value,
+    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_value, candidates, nearby_fits, split_value,
     union_facts, within_reach)
 from assistant.answer.polarity import denies_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
@@ -190,7 +190,8 @@ class Guard:
         support the claim (at most ``max_spans``, of them ``NEARBY_PER_COVER`` nearby, and with a nearby span at most
         ``NEARBY_COVER_SPANS`` in all; every span must add
         something, and by itself a number, name or two words: ``lends``; the spans must not disagree on a value:
-        ``split_value``; none may lend only a value in place of the others': ``borrowed_value``)."""
+        ``split_value``, and of equally good spans one that ``agrees`` is added; none may lend only a value in place of
+        the others': ``borrowed_value``)."""
         def gain(m: Match) -> tuple[int, float]:
             return -len(m.missing_facts), m.coverage
 
@@ -206,8 +207,8 @@ class Guard:
                      and all(c.row != s.row and not set(c.row) & set(s.row) for s in spans)]
             if not extra:
                 break
-            top_match, top = max(((self._match(claim, [*spans, c]), c) for c in extra),
-                                 key=lambda mc: gain(mc[0]))
+            top_match, top = max(((self._match(claim, [*spans, c]), c) for c in extra),  # of equal gains: one whose
+                                 key=lambda mc: (*gain(mc[0]), agrees(claim, [s.facts for s in (*spans, mc[1])])))
             if gain(top_match) <= gain(best_match):
                 break
             spans.append(top)

@@ -173,6 +173,11 @@ def split_value(claim: Claim, spans: list[Facts]) -> str | None:
     return None
 
 
+def agrees(claim: Claim, spans: list[Facts]) -> bool:
+    """Whether a cover's spans agree on every value of the claim (``split_value`` finds no disagreement)."""
+    return split_value(claim, spans) is None
+
+
 def borrowed_value(claim: Claim, giving: Facts, rest: Facts, without: Match, whole: Match) -> bool:
     """Whether one span of a cover (``giving``) lends the claim only numbers: the cover's other spans (``rest``,
     matching the claim as ``without``) cover its words as well as the whole cover (``whole``) and lack only numbers
