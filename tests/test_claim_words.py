@@ -175,3 +175,9 @@ def test_an_initialism_is_met_by_the_words_it_spells():
     assert m.facts_ok and m.coverage == 1.0, m
     wrong = match(Claim.of("Users obtain the DNS and the packages."), span, WEIGHTS)
     assert "name dns" in wrong.missing_facts and "dns" in wrong.missing_words
+
+
+def test_an_initialism_may_stand_in_a_compound_name_for_the_words_it_spells():
+    span = Facts.of("Around 08:00 CET the University of Twente Network Operations Center (NOC) caught fire.")
+    assert match(Claim.of("The University of Twente NOC caught fire."), span, WEIGHTS).facts_ok
+    assert "name abc" in match(Claim.of("The University of Twente ABC caught fire."), span, WEIGHTS).missing_facts

@@ -37,6 +37,7 @@ from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
     asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
     names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject, told_of,
+    without_other_dotted,
 )
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
 from assistant.answer.text_values import MONTH_NAMES
@@ -281,7 +282,7 @@ class Guard:
                 or attached_elsewhere(unit.text, self.question, texts):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
-            own = sentence_stems(unit.text)
+            own = sentence_stems(without_other_dotted(unit.text, self.question))
             topic = frozenset().union(*(self._topic(s) for s in alignment.spans))
             met = coverage(self._terms, self.weights, own | topic)[0]
             anchored, continues = self._anchored(alignment.spans), self._continues(alignment.spans)

@@ -319,3 +319,16 @@ def swapped_name(claim: str, spans: Iterable[str]) -> bool:
         if named and same and not any(name_found(w, n) for n in same for w in named):
             return True
     return False
+
+
+_DOTTED = re.compile(r"(?<![\w./])[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+")  # a host or file name: satie.debian.org
+
+
+def without_other_dotted(claim: str, question: str) -> str:
+    """``claim`` without the host and file names it holds where the question names others ("satie.debian.org" for a
+    question about "master.debian.org"): their shared parts ("debian", "org") do not meet the question's name."""
+    asked = {m.group(0).lower() for m in _DOTTED.finditer(question)}
+    if not asked:
+        return claim
+    return _DOTTED.sub(lambda m: m.group(0) if m.group(0).lower() in asked else " ", claim)
+

@@ -216,14 +216,22 @@ def name_found(name: str, span_words: frozenset[str]) -> bool:
 
 
 def _in_order(compound: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
-    """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one; an option's
-    letter is its name without the dash ("-B NUM")."""
+    """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one or by the words
+    it is the initialism of ("University of Twente NOC" in "University of Twente Network Operations Center"); an
+    option's letter is its name without the dash ("-B NUM")."""
     sequence = tuple(w.lstrip("-").lower() or w for w in sequence)
     for a, b in zip(compound, compound[1:]):
         starts = [i for i, w in enumerate(sequence) if name_found(a, frozenset([w]))]
-        if not any(name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) for i in starts):
+        if not any(name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) or _spelled_after(b, sequence, i)
+                   for i in starts):
             return False
     return True
+
+
+def _spelled_after(initialism: str, sequence: tuple[str, ...], at: int) -> bool:
+    """Whether the words right after position ``at`` begin with the letters of ``initialism`` (two letters or more)."""
+    after = sequence[at + 1:at + 1 + len(initialism)]
+    return len(initialism) > 1 and len(after) == len(initialism) and "".join(w[:1] for w in after) == initialism
 
 
 @dataclass(frozen=True)
