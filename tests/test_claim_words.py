@@ -181,3 +181,11 @@ def test_an_initialism_may_stand_in_a_compound_name_for_the_words_it_spells():
     span = Facts.of("Around 08:00 CET the University of Twente Network Operations Center (NOC) caught fire.")
     assert match(Claim.of("The University of Twente NOC caught fire."), span, WEIGHTS).facts_ok
     assert "name abc" in match(Claim.of("The University of Twente ABC caught fire."), span, WEIGHTS).missing_facts
+
+
+def test_the_documents_own_language_is_no_name_to_find():
+    span = Facts.of("The group is the People's Mojahedin Organization of Iran (PMOI), known by its Farsi name, MEK.")
+    claim = Claim.of("Its Farsi name is MEK; in English it is the People's Mojahedin Organization of Iran (PMOI).")
+    assert "english" not in claim.names and match(claim, span, WEIGHTS).facts_ok
+    assert "name german" in match(Claim.of("Its German name is MEK."), span, WEIGHTS).missing_facts
+    assert "english" in Claim.of("The English and French armies met.").names

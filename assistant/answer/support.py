@@ -38,6 +38,8 @@ from assistant.answer.text_values import ISO_DAY, booleans, dated_numbers, month
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
+# "in English it is the People's Mojahedin Organization": the documents' own language, no fact a span must name
+_OWN_LANGUAGE = re.compile(r"\bin English\b|\bEnglish (?:name|title|translation|term|word|spelling)s?\b")
 _ENUMERATOR = re.compile(  # "(2)", "(iv)", and "3)" opening a text or after ",", ";", ":": list items, not "is 60)"
     r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?:^\s*|(?<=[;:,])\s*)\d{1,2}\)")
 _NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what turns a place into its people
@@ -177,6 +179,7 @@ class Claim:
             for w in words(part) if w not in STOPWORDS and w not in dated and len(w) > 1
         }
         names |= {opening} if (opening := opening_name(text)) else set()
+        names -= {"english"} if _OWN_LANGUAGE.search(text) else set()
         compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text) for part in _NAME_LIST.split(m.group(0))
                           if len(kept := tuple(w for w in words(part) if w not in STOPWORDS)) > 1)
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
