@@ -271,3 +271,9 @@ def test_a_unit_word_the_span_puts_next_to_the_same_number_places_it():
     assert not [m for m in match(Claim.of("K gives the hour in the range 0-11."), hour, WEIGHTS).missing_facts
                 if m.startswith("value")]
     assert "value 0" in match(Claim.of("K gives the minute in the range 0-11."), hour, WEIGHTS).missing_facts
+
+
+def test_a_name_glued_to_its_version_gives_both():
+    span = Facts.of('@pytest.mark.skipif(sys.version_info < (3, 10), reason="requires python3.10 or higher")')
+    assert match(Claim.of("The test needs Python 3.10 or newer."), span, WEIGHTS).facts_ok
+    assert "number 3.11" in match(Claim.of("The test needs Python 3.11."), span, WEIGHTS).missing_facts

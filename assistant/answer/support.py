@@ -34,7 +34,9 @@ from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
 from assistant.answer.synonyms import synonyms
-from assistant.answer.text_values import ISO_DAY, booleans, dated_numbers, month_years, months, numbers
+from assistant.answer.text_values import (
+    ISO_DAY, booleans, dated_numbers, glued_versions, month_years, months, numbers,
+)
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
@@ -89,12 +91,16 @@ class Facts:
         both = text if joined == text else f"{text} {joined}"
         named_months = months(text)
         plain = without_identifiers(text)
-        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)), numbers(plain), named_months,
-                   capitalised(both) | frozenset(words(context)) | acronyms(joined), bool(_NEGATION.search(text)),
+        glued = glued_versions(joined)  # "python3.10": the name Python and the number 3.10, said of each other
+        names, versions = frozenset(n for n, _ in glued), frozenset(v for _, v in glued)
+        return cls(frozenset(content_stems(both)) | lemma_stems(list(lemmas)) | names, numbers(plain) | versions,
+                   named_months, capitalised(both) | frozenset(words(context)) | acronyms(joined) | names,
+                   bool(_NEGATION.search(text)),
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
                    numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
-                   value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK) | pointed_contexts(joined),
+                   value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK) | pointed_contexts(joined)
+                   | frozenset((v, n) for n, v in glued),
                    value_units(plain), dated_numbers(text), spelled_initials(joined), spelled_only(plain),
                    span_bounds(joined))
 

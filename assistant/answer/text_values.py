@@ -72,3 +72,12 @@ def dated_numbers(text: str) -> frozenset[tuple[str, str]]:
 def booleans(text: str) -> frozenset[str]:
     """The boolean words ("true", "false") a text states."""
     return frozenset(m.group(1).lower() for m in _BOOLEAN.finditer(text))
+
+
+_GLUED_VERSION = re.compile(r"(?<![\w.])(?P<name>[A-Za-z]{2,})(?P<version>\d+(?:\.\d+)+)(?![\w.])")
+
+
+def glued_versions(text: str) -> frozenset[tuple[str, str]]:
+    """Names and version numbers written together ("python3.10" is Python 3.10): (name, lower case; number)."""
+    return frozenset((m["name"].lower(), m["version"]) for m in _GLUED_VERSION.finditer(text))
+
