@@ -27,7 +27,8 @@ from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
 from assistant.answer.nearby import (
-    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_value, candidates, nearby_fits, split_value,
+    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, nearby_fits,
+    split_value,
     union_facts, within_reach)
 from assistant.answer.polarity import denies_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
@@ -40,17 +41,15 @@ from assistant.answer.relevance import (
     without_other_dotted,
 )
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
-from assistant.answer.text_values import MONTH_NAMES
+from assistant.answer.text_values import without_named_numbers
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
-from assistant.terms import STOPWORDS, content_stems
+from assistant.terms import content_stems
 
 Embed = Callable[[list[str]], np.ndarray]
 UNSUPPORTED = "[unsupported]"
 _GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|response)|due to|so that|in order to|to avoid)\b")
 _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
-_APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
-_NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
 _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
 _SUBJECT_PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)
@@ -62,12 +61,6 @@ _REFUSAL = re.compile(
 )
 _NOT_GIVEN = re.compile(r"\bnot (?:mentioned|stated|provided|specified|given)\b", re.IGNORECASE)
 """Says the sources lack something, or states a condition of its span ("when DESC is not specified")."""
-
-
-def _without_named_numbers(text: str) -> str:
-    """Text without numbers that are part of a name ("Ashraf 3"; not "In 2014", "About 8", "November 2007")."""
-    return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS | _APPROX | MONTH_NAMES
-                             else " ", text)
 
 
 @dataclass
@@ -221,8 +214,12 @@ class Guard:
         return Alignment([], best_match)
 
     def _borrows(self, claim: Claim, spans: list[SpanCandidate], whole: Match) -> bool:
-        """Whether a span of the cover lends the claim only a value in place of the others' (``borrowed_value``)."""
-        return any(borrowed_value(claim, s.facts, union_facts(rest), self._match(claim, rest), whole)
+        """Whether a span of the cover lends the claim only a value or a name in place of the others'
+        (``borrowed_value``, ``borrowed_name``)."""
+        texts = [self._text(s) for s in spans]
+        stems = frozenset().union(*(s.facts.stems for s in spans))
+        return any(borrowed_value(claim, s.facts, union_facts(rest), without := self._match(claim, rest), whole)
+                   or borrowed_name(claim, without, texts, stems)
                    for s in spans if (rest := [o for o in spans if o is not s]))
 
     def _match(self, claim: Claim, spans: list[SpanCandidate]) -> Match:
@@ -310,7 +307,7 @@ class Guard:
     def _gives_asked(self, text: str) -> bool:
         """Whether a sentence holds the value asked for: a date, quantity, name or path (``has_value``), or the
         condition a present-tense "when" asks for (``gives_condition``), or a place in a file system."""
-        if has_value(_without_named_numbers(text), self._needs or "other"):
+        if has_value(without_named_numbers(text), self._needs or "other"):
             return True
         if self._needs == "date":
             return asks_condition(main_question(self.question)) and gives_condition(text)

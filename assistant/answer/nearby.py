@@ -37,7 +37,7 @@ from assistant.answer.support import Claim, Facts, Match, capitalised, name_foun
 from assistant.schema import Span
 from assistant.structure import term_above
 from assistant.store import Snapshot
-from assistant.terms import content_stems, stem
+from assistant.terms import STOPWORDS, content_stems, stem
 
 NEARBY_PER_COVER = 1
 """Nearby spans one sentence may join to the shown spans that carry it."""
@@ -188,6 +188,27 @@ def borrowed_value(claim: Claim, giving: Facts, rest: Facts, without: Match, who
     return (bool(lacking) and all(f.startswith("number ") for f in without.missing_facts)
             and set(lacking) <= giving.numbers & claim.numbers and without.coverage >= whole.coverage
             and bool(rest.numbers - claim.numbers))
+
+
+_FRAME_WORDS = 2  # words around a borrowed name that another name of the spans must also stand next to
+
+
+def borrowed_name(claim: Claim, without: Match, texts: list[str], stems: frozenset[str]) -> bool:
+    """Whether one span of a cover lends the claim only names (the others' match, ``without``, lacks nothing but
+    them), one of which no span places next to the claim's words around it (``misplaced_name``) while a span places
+    another name next to all of them (``_FRAME_WORDS`` at least): "It is the Khalq, which Albania considers its closest partner" joined from "... the United
+    States, which it now considers its closest partner" and "... its Farsi name, the Mujahedin-e Khalq"."""
+    lacking = {f.removeprefix("name ") for f in without.missing_facts}
+    if not lacking or any(not f.startswith("name ") for f in without.missing_facts) \
+            or not set(without.missing_words) <= {stem(n) for n in lacking}:
+        return False
+    name = misplaced_name(replace(claim, names=frozenset(lacking)), texts, stems)
+    if name is None:
+        return False
+    near = {s for w, s in name_contexts(claim.text, CLAIM_NAME_WINDOW, CLAUSE_BREAK) if w == name} & stems
+    placed = frozenset().union(*(name_contexts(t, SPAN_NAME_WINDOW, SPAN_CLAUSE_BREAK) for t in texts))
+    others = {w for w, _ in placed if w not in claim.names and w not in STOPWORDS}
+    return len(near) >= _FRAME_WORDS and any(all((w, s) in placed for s in near) for w in others)
 
 
 def misplaced_name(claim: Claim, span_texts: list[str], stems: frozenset[str]) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.claim_rules import NUMBER_WORDS, magnitudes, plain_number
-from assistant.terms import words
+from assistant.terms import STOPWORDS, words
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october november december".split()}
@@ -80,4 +80,14 @@ _GLUED_VERSION = re.compile(r"(?<![\w.])(?P<name>[A-Za-z]{2,})(?P<version>\d+(?:
 def glued_versions(text: str) -> frozenset[tuple[str, str]]:
     """Names and version numbers written together ("python3.10" is Python 3.10): (name, lower case; number)."""
     return frozenset((m["name"].lower(), m["version"]) for m in _GLUED_VERSION.finditer(text))
+
+
+_APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
+_NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
+
+
+def without_named_numbers(text: str) -> str:
+    """Text without numbers that are part of a name ("Ashraf 3"; not "In 2014", "About 8", "November 2007")."""
+    return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS | _APPROX | MONTH_NAMES
+                             else " ", text)
 
