@@ -71,6 +71,7 @@ quit exit
 anonymous anonymously unnamed unidentified
 prefer opt choose pick favor favour
 guess speculate
+meant intended designed
 """.strip().splitlines()
 
 
