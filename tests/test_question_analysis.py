@@ -208,3 +208,8 @@ def test_the_count_of_the_asked_for_things_is_no_term() -> None:
     assert "three" not in analyse("what three things does the notice say?", CORPUS).terms
     assert "4" not in analyse("what are the 4 stages of the notice?", CORPUS).terms
     assert "three" in analyse("is the notice three days or sixty?", CORPUS).terms  # a value asked about still counts
+
+
+def test_a_filler_word_of_the_question_is_never_an_unseen_word():
+    assert not analyse("what happens once my notice is sent?", CORPUS).unseen_words  # "happens" asks, names nothing
+    assert analyse("what is the velmora tidal clock made of?", CORPUS).unseen_words == ["velmora", "clock"]

@@ -198,7 +198,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
     phrase = asked_phrase(question)
     unseen_words = [
         w for w in phrase
-        if w not in SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS
+        if w not in SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and stem(w) not in QUESTION_FILLER  # "happens"
         and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
         and not weights.known(st) and not any(weights.known(s) for s in synonyms(st))  # "help": the documents' "aid"
     ]
