@@ -277,3 +277,10 @@ def test_a_name_glued_to_its_version_gives_both():
     span = Facts.of('@pytest.mark.skipif(sys.version_info < (3, 10), reason="requires python3.10 or higher")')
     assert match(Claim.of("The test needs Python 3.10 or newer."), span, WEIGHTS).facts_ok
     assert "number 3.11" in match(Claim.of("The test needs Python 3.11."), span, WEIGHTS).missing_facts
+
+
+def test_with_a_serial_comma_and_joins_within_an_item():
+    lessons = ("Three: the threat of cyber warfare, the interplay of humanitarian gestures and geopolitics, and the "
+               "importance of strong alliances.")
+    assert list_count(lessons) == "3"
+    assert list_count("Four: compile, extract, init and update.") == "4"  # no serial comma: "and" parts items

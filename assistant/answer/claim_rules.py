@@ -221,18 +221,21 @@ def spelled_for_digits(value: str, claim: str, spelled: frozenset[str]) -> bool:
 _MAGNITUDE = re.compile(rf"\b(\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\s+({'|'.join(_SCALE)})\b", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^\W*(\d{1,2}|[a-z]+)(\s+each)?\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _ITEM_BREAK = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_SERIAL_BREAK = re.compile(r",\s*(?:(?:and|or)\s+)?")  # with a serial comma (", and"), "and" alone joins within an item
 _BRACKETED = re.compile(r"\([^()]*\)")
 _ONE_THING = re.compile(r"\b(?:a|an|one)\s+(\w+)", re.IGNORECASE)
 
 
 def list_items(body: str) -> list[str]:
     """The items of a list: split at ";", else at the commas and the "and"/"or" outside brackets ("compile (...),
-    extract (...) and update (...)")."""
+    extract (...) and update (...)"); with a serial comma (", and the importance of ...") at the commas only, so
+    "humanitarian gestures and geopolitics" stays one item."""
     items = [part for part in body.split(";") if re.search(r"\w", part)]
     if len(items) > 1:
         return items
     flat = _BRACKETED.sub(lambda m: " " * len(m.group(0)), body)
-    cuts = [0, *(i for m in _ITEM_BREAK.finditer(flat) for i in (m.start(), m.end())), len(body)]
+    breaks = _SERIAL_BREAK if re.search(r",\s*(?:and|or)\s", flat) else _ITEM_BREAK
+    cuts = [0, *(i for m in breaks.finditer(flat) for i in (m.start(), m.end())), len(body)]
     return [part for a, b in zip(cuts[::2], cuts[1::2]) if re.search(r"\w", part := body[a:b])]
 
 
