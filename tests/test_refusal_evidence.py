@@ -1,5 +1,5 @@
-"""The refusal rules added for unseen documents, on hand-built fixtures (no index, no embedder, no spaCy model),
-and the leave-one-collection-out threshold of the refusal model."""
+"""The refusal rules added for unseen documents, on hand-built fixtures (no index, no embedder; spaCy's parser only
+where a rule reads a question's syntax), and the leave-one-collection-out threshold of the refusal model."""
 
 from __future__ import annotations
 
@@ -86,6 +86,8 @@ def test_qualifier_unmatched() -> None:
     assert R.QualifierUnmatched()(question("why did the cache take the port in the first place?"),
                                   talks) == 0.0  # an idiom: "in the first place" asks for no first one
     assert R.QualifierUnmatched()(question("which port did the cache take first?"), talks) == 1.0
+    assert R.QualifierUnmatched()(question("when did the cache first take a port?"), talks) == 0.0  # of the act
+    assert R.QualifierUnmatched()(question("which release first added the port option?"), talks) == 1.0  # "added"
     assert R.QualifierUnmatched()(question("maximum length of a name?"),
                                   ranked(candidate(sentence("Names are limited to 64 bytes.")))) == 0.0
     assert R.QualifierUnmatched()(question("what minimum version must the tool conform to?"), ranked(

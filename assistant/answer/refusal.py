@@ -15,6 +15,7 @@ from assistant.answer.counted import beside_counted_head, value_near
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms, refusal_terms
+from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
 from assistant.answer.value_conflict import ValueConflict
 from assistant.terms import STOPWORDS, stem, unhyphenated, words
 
@@ -45,24 +46,6 @@ _NAME_ASKED_SHORT = re.compile(r"^\W*who['’]s\b|^\W*what(?:['’]?s| is| was)\
 PERSON_ROLES = frozenset(stem(w) for w in """minister president leader diplomat ambassador envoy founder spokesman
     spokeswoman spokesperson chairman chairwoman chair director secretary ceo chief commander governor mayor senator
     king queen premier official""".split())
-
-
-_MAX = (r"\bmax(?:imum|imal)?\b|\blimit|\bat most\b|\bup to\b|\bcap(?:s|ped)?\b|\bupper\b|\bno more than\b|\bexceed"
-        r"|\bor (?:less|fewer|lower|earlier|smaller|below)\b")
-_MIN = r"\bmin(?:imum|imal)?\b|\bat least\b|\blower\b|\bno less than\b|\bor (?:more|greater|higher|later|newer|above)\b"
-# A qualifier a question can ask for and the words by which a passage states it (general English).
-QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q, p in {
-    "default": r"\bdefaults?\b|\bunless\b|\botherwise\b|\bif (?:not|no|omitted)\b|\bimplicit(?:ly)?\b",
-    "maximum": _MAX, "max": _MAX, "limit": _MAX, "minimum": _MIN, "min": _MIN,
-    "first": r"\bfirst\b|\binitial(?:ly)?\b|\boriginal(?:ly)?\b|\bintroduc|\badded\b|\bsince\b|\bnew in\b",
-    "current": r"\bcurrent(?:ly)?\b|\bnow\b|\btoday\b|\blatest\b|\bpresent",
-    "latest": r"\blatest\b|\bnewest\b|\bcurrent|\brecent",
-    "typical": r"\btypical(?:ly)?\b|\busual(?:ly)?\b|\bgeneral(?:ly)?\b|\bnormal(?:ly)?\b|\boften\b",
-    "average": r"\baverage\b|\bmean\b|\btypical",
-}.items()}
-_CONTRASTED = re.compile(r"\b(?:instead of|other than|rather than|besides|not)\s+(?:the\s+|a\s+|an\s+)?\w+")
-_IDIOMATIC = re.compile(r"\b(?:in the first place|first of all|at first)\b")  # "first" here qualifies nothing
-_PLAIN_WORD = re.compile(r"(?<![\w.])[a-z]+(?![\w(])")  # a word, not part of an identifier (current_date, max()
 
 
 class RefusalRule(Protocol):
@@ -196,22 +179,10 @@ class QualifierUnmatched:
     first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        # "instead of the current one" asks for another; "in the first place" for no first one
-        text = _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", q.query.text.lower()))
-        asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS and not _qualifies_another(w, text, q)}
+        asked = asked_qualifiers(q.query.text, q.query.head_phrase)
         texts = [unhyphenated(c.sentence.text) for c in ranked[:self.first]]  # "de‐\n fault" is "default"
         texts += [" ".join(sorted(c.view.window_lemmas)) for c in ranked[:self.first]]  # "This is the default." next
         return float(any(not any(QUALIFIERS[w].search(t) for t in texts) for w in asked))
-
-
-def _qualifies_another(word: str, text: str, q: QuestionView) -> bool:
-    """The qualifier sits before a noun phrase other than the asked-for one ("what rowid does the very *first* row
-    get", "since what version has the *current* format been used"): not when it stands alone or as an adverbial
-    ("by default", "a kb limit?"), nor when the question asks for no particular noun."""
-    phrase = q.query.head_phrase
-    if not phrase or word in phrase:
-        return False
-    return bool(re.search(rf"(?<!\bby )(?<!\bat )\b{word}\s+(?!by\b|of\b|for\b)[a-z]", text))
 
 
 @dataclass(frozen=True)

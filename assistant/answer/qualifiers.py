@@ -1,0 +1,53 @@
+"""Qualifiers a question asks for (the default, the maximum, the first, the current one...) and the words by which a
+passage states each (general English): ``refusal.QualifierUnmatched`` reads them."""
+
+from __future__ import annotations
+
+import re
+
+_MAX = (r"\bmax(?:imum|imal)?\b|\blimit|\bat most\b|\bup to\b|\bcap(?:s|ped)?\b|\bupper\b|\bno more than\b|\bexceed"
+        r"|\bor (?:less|fewer|lower|earlier|smaller|below)\b")
+_MIN = r"\bmin(?:imum|imal)?\b|\bat least\b|\blower\b|\bno less than\b|\bor (?:more|greater|higher|later|newer|above)\b"
+# A qualifier a question can ask for and the words by which a passage states it (general English).
+QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q, p in {
+    "default": r"\bdefaults?\b|\bunless\b|\botherwise\b|\bif (?:not|no|omitted)\b|\bimplicit(?:ly)?\b",
+    "maximum": _MAX, "max": _MAX, "limit": _MAX, "minimum": _MIN, "min": _MIN,
+    "first": r"\bfirst\b|\binitial(?:ly)?\b|\boriginal(?:ly)?\b|\bintroduc|\badded\b|\bsince\b|\bnew in\b",
+    "current": r"\bcurrent(?:ly)?\b|\bnow\b|\btoday\b|\blatest\b|\bpresent",
+    "latest": r"\blatest\b|\bnewest\b|\bcurrent|\brecent",
+    "typical": r"\btypical(?:ly)?\b|\busual(?:ly)?\b|\bgeneral(?:ly)?\b|\bnormal(?:ly)?\b|\boften\b",
+    "average": r"\baverage\b|\bmean\b|\btypical",
+}.items()}
+_CONTRASTED = re.compile(r"\b(?:instead of|other than|rather than|besides|not)\s+(?:the\s+|a\s+|an\s+)?\w+")
+_IDIOMATIC = re.compile(r"\b(?:in the first place|first of all|at first)\b")  # "first" here qualifies nothing
+_PLAIN_WORD = re.compile(r"(?<![\w.])[a-z]+(?![\w(])")  # a word, not part of an identifier (current_date, max()
+
+
+def asked_qualifiers(question: str, head_phrase: list[str]) -> set[str]:
+    """The qualifiers ``question`` asks for: not one in a contrast ("instead of the current one") or an idiom ("in the
+    first place"), one before another noun than the asked-for ``head_phrase``, or "first" of an act."""
+    text = _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", question.lower()))
+    asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS and not _qualifies_another(w, text, head_phrase)}
+    if "first" in asked and _first_of_an_act(question):
+        asked.discard("first")  # "how did X first recognise Y": the act, which a passage tells without "first"
+    return asked
+
+
+def _qualifies_another(word: str, text: str, phrase: list[str]) -> bool:
+    """The qualifier sits before a noun phrase other than the asked-for one ("what rowid does the very *first* row
+    get", "since what version has the *current* format been used"): not when it stands alone or as an adverbial
+    ("by default", "a kb limit?"), nor when the question asks for no particular noun."""
+    if not phrase or word in phrase:
+        return False
+    return bool(re.search(rf"(?<!\bby )(?<!\bat )\b{word}\s+(?!by\b|of\b|for\b)[a-z]", text))
+
+
+def _first_of_an_act(question: str) -> bool:
+    """Whether "first" in the question modifies a verb ("how did Albania *first* recognise Israel?", "when did unix
+    first get a glob program?"), not a noun ("the first step"), nor a verb that itself says "first" ("which release
+    first *added* --rsyncable?": a passage must tell when it was added)."""
+    from assistant.nlp import syntax
+
+    tokens = syntax(question).tokens
+    return any(t.text.lower() == "first" and t.tag == "RB" and i + 1 < len(tokens) and tokens[i + 1].tag[:2] == "VB"
+               and not QUALIFIERS["first"].search(tokens[i + 1].text) for i, t in enumerate(tokens))
