@@ -38,7 +38,7 @@ from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
     asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
     names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject, told_of,
-    without_other_dotted,
+    unframed, without_other_dotted,
 )
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
 from assistant.answer.text_values import without_named_numbers
@@ -117,7 +117,7 @@ class Guard:
         self._numbers: dict[tuple[str, int, int], int] = {}
         self._kind = expected_type(self.question) if self.question else "other"
         self._value_kinds = asked_kinds(self.question, question_parts(self.question)) if self.question else frozenset()
-        self._terms = [t for t in question_terms(self.question, QUESTION_FILLER) if t not in META_STEMS]
+        self._terms = [t for t in question_terms(unframed(self.question), QUESTION_FILLER) if t not in META_STEMS]
         main = main_question(self.question)
         self._needs = asked_value(main, expected_type(main) if main != self.question else self._kind)
         self._answered = self._needs is None

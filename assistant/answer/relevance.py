@@ -332,3 +332,14 @@ def without_other_dotted(claim: str, question: str) -> str:
         return claim
     return _DOTTED.sub(lambda m: m.group(0) if m.group(0).lower() in asked else " ", claim)
 
+
+# the asker's judgement of the act asked about ("why is it a *bad idea* to ...", "is it *wise* to ..."): no topic
+_FRAMING = re.compile(r"\b(?:a |an )?(?:bad|good|great|terrible|smart|wise|dumb|poor) (?:idea|practice|move)\b",
+                      re.IGNORECASE)
+
+
+def unframed(question: str) -> str:
+    """``question`` without the asker's judgement of what it asks about ("why is it a bad idea to keep X?" asks
+    why keeping X is risky: a passage need not say "bad" or "idea")."""
+    return _FRAMING.sub(" ", question)
+
