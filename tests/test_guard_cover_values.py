@@ -5,7 +5,7 @@ hand-built claims and spans, no index, no model but spaCy's)."""
 from __future__ import annotations
 
 from assistant.answer.matching import TermWeights
-from assistant.answer.nearby import agrees, borrowed_name
+from assistant.answer.nearby import agrees, borrowed_name, name_places
 from assistant.answer.support import Claim, Facts, match
 
 CLAIM = ("Versions that belong to the target release get priority 990; versions that do not belong to the target "
@@ -25,7 +25,7 @@ def test_spans_giving_the_same_setting_another_value_disagree():
 def borrowed(claim_text: str, rest: str, giving: str) -> bool:
     claim = Claim.of(claim_text)
     stems = Facts.of(rest).stems | Facts.of(giving).stems
-    return borrowed_name(claim, match(claim, Facts.of(rest), TermWeights({}, 100)), [rest, giving], stems)
+    return borrowed_name(claim, match(claim, Facts.of(rest), TermWeights({}, 100)), name_places([rest, giving]), stems)
 
 
 def test_a_span_lending_only_a_name_in_another_names_place_is_borrowed():

@@ -234,7 +234,8 @@ class AskedKindPresent:
             return 1.0  # "when is it meant to be used?" asks for a condition: "intended for situations where ..."
         if q.query.kind == "number" and q.query.head == "long":  # "how long": a duration ("twenty minutes", "45
             labels = labels | DURATION_LABELS  # years") or a start ("since the early 1980s") is labelled DATE/TIME
-        if q.query.kind == "date" and (unit := asked_date_unit(q.query.text)) and not holds_date_unit(c.sentence.text, unit):
+        unit = asked_date_unit(q.query.text) if q.query.kind == "date" else None
+        if unit and not holds_date_unit(c.sentence.text, unit):
             return -1.0  # "in which season ...?": a date without a season ("September 7") answers another question
         ents = set(c.sentence.tags.ents) if c.sentence.tags and q.query.kind != "date" else set()
         if q.query.kind == "number" and MONEY_ASKED.search(q.query.text):  # an amount of money, not any number

@@ -27,9 +27,8 @@ from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
 from assistant.answer.nearby import (
-    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, nearby_fits,
-    split_value,
-    union_facts, within_reach)
+    NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, name_places,
+    nearby_fits, split_value, union_facts, within_reach)
 from assistant.answer.polarity import denies_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
 from assistant.answer.query import question_parts
@@ -216,10 +215,10 @@ class Guard:
     def _borrows(self, claim: Claim, spans: list[SpanCandidate], whole: Match) -> bool:
         """Whether a span of the cover lends the claim only a value or a name in place of the others'
         (``borrowed_value``, ``borrowed_name``)."""
-        texts = [self._text(s) for s in spans]
+        placed = name_places(self._text(s) for s in spans)  # once for the cover, not for each span left out
         stems = frozenset().union(*(s.facts.stems for s in spans))
         return any(borrowed_value(claim, s.facts, union_facts(rest), without := self._match(claim, rest), whole)
-                   or borrowed_name(claim, without, texts, stems)
+                   or borrowed_name(claim, without, placed, stems)
                    for s in spans if (rest := [o for o in spans if o is not s]))
 
     def _match(self, claim: Claim, spans: list[SpanCandidate]) -> Match:

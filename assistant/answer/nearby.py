@@ -25,7 +25,7 @@ true sentence of another answer): these conditions keep the wrong answers let th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.claim_rules import (
@@ -193,30 +193,39 @@ def borrowed_value(claim: Claim, giving: Facts, rest: Facts, without: Match, who
 _FRAME_WORDS = 2  # words around a borrowed name that another name of the spans must also stand next to
 
 
-def borrowed_name(claim: Claim, without: Match, texts: list[str], stems: frozenset[str]) -> bool:
+def borrowed_name(claim: Claim, without: Match, placed: frozenset[tuple[str, str]], stems: frozenset[str]) -> bool:
     """Whether one span of a cover lends the claim only names (the others' match, ``without``, lacks nothing but
-    them), one of which no span places next to the claim's words around it (``misplaced_name``) while a span places
-    another name next to all of them (``_FRAME_WORDS`` at least): "It is the Khalq, which Albania considers its closest partner" joined from "... the United
-    States, which it now considers its closest partner" and "... its Farsi name, the Mujahedin-e Khalq"."""
+    them), one of which no span places next to the claim's words around it (``misplaced_name``; ``placed``: the
+    spans' ``name_places``) while a span places another name next to all of them (``_FRAME_WORDS`` at least): "It
+    is the Khalq, which Albania considers its closest partner" joined from "... the United States, which it now
+    considers its closest partner" and "... its Farsi name, the Mujahedin-e Khalq"."""
     lacking = {f.removeprefix("name ") for f in without.missing_facts}
     if not lacking or any(not f.startswith("name ") for f in without.missing_facts) \
             or not set(without.missing_words) <= {stem(n) for n in lacking}:
         return False
-    name = misplaced_name(replace(claim, names=frozenset(lacking)), texts, stems)
+    name = _misplaced_among(replace(claim, names=frozenset(lacking)), placed, stems)
     if name is None:
         return False
     near = {s for w, s in name_contexts(claim.text, CLAIM_NAME_WINDOW, CLAUSE_BREAK) if w == name} & stems
-    placed = frozenset().union(*(name_contexts(t, SPAN_NAME_WINDOW, SPAN_CLAUSE_BREAK) for t in texts))
     others = {w for w, _ in placed if w not in claim.names and w not in STOPWORDS}
     return len(near) >= _FRAME_WORDS and any(all((w, s) in placed for s in near) for w in others)
 
 
-def misplaced_name(claim: Claim, span_texts: list[str], stems: frozenset[str]) -> str | None:
+def name_places(span_texts: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """(name word, stem) for each word the spans put next to a name (``name_contexts``): where they place names."""
+    return frozenset().union(*(name_contexts(t, SPAN_NAME_WINDOW, SPAN_CLAUSE_BREAK) for t in span_texts))
+
+
+def misplaced_name(claim: Claim, span_texts: Iterable[str], stems: frozenset[str]) -> str | None:
     """A name of the claim that its spans never put next to any of the words (that the spans have) the claim puts
     next to it: a name attached to the wrong subject ("the behest of the Farsi" where the spans say "the behest of
     the United States"), as ``misplaced`` finds for numbers."""
+    return _misplaced_among(claim, name_places(span_texts), stems)
+
+
+def _misplaced_among(claim: Claim, placed: frozenset[tuple[str, str]], stems: frozenset[str]) -> str | None:
+    """``misplaced_name`` with the spans' ``name_places`` already read."""
     said_of = name_contexts(claim.text, CLAIM_NAME_WINDOW, CLAUSE_BREAK)
-    placed = frozenset().union(*(name_contexts(t, SPAN_NAME_WINDOW, SPAN_CLAUSE_BREAK) for t in span_texts))
     for name in sorted(claim.names):
         near = ({s for w, s in said_of if w == name} - HEDGES - LIGHT_WORDS) & stems
         if near and not any(s in near and name_found(name, frozenset([w])) for w, s in placed):

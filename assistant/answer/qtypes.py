@@ -112,6 +112,7 @@ _OPENS_WHEN = r"(?:^|\b(?:and|but|so|or|since|until|by|from)\s)"
 # "When a target release is set, what priority ...?": an opening clause of condition before the question proper
 _LEADING_CONDITION = re.compile(r"^\W*(?:when|whenever|if|once)\b[^,?;]*,\s*(?=(?:what|which|who|whom|whose|where|"
                                 r"why|how|when|is|are|does|do|can|should)\b)", re.IGNORECASE)
+_NAMED_UNITS = r"season|month|year|yr|decade|century"  # a date's unit a question may name ("which season")
 # "what date formats", "which year field": the date word describes another noun, the one asked for
 _DATE_AS_MODIFIER = r"(?:formats?|fields?|types?|strings?|columns?|values?|ranges?|objects?|functions?|class(?:es)?|modules?|parsers?|stamps?|arithmetic)\b"
 
@@ -125,7 +126,8 @@ def expected_type(question: str) -> AnswerType:
     """
     q = " ".join(words(_IDENTIFIER.sub(" ", _LEADING_CONDITION.sub("", question))))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
-    if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(year|yr|date|day|week|month|season|decade|century)\b(?! {_DATE_AS_MODIFIER})|\bwhat time\b|\bhow long ago\b"
+    if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(date|day|week|{_NAMED_UNITS})\b(?! {_DATE_AS_MODIFIER})"
+                 r"|\bwhat time\b|\bhow long ago\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) or _IN_UNIT.search(q) \
@@ -145,7 +147,7 @@ def expected_type(question: str) -> AnswerType:
     return "other"
 
 
-_ASKED_UNIT = re.compile(rf"\b(?:what|which) (?:\w+ )?(?P<unit>season|month|year|yr|decade|century)\b(?! {_DATE_AS_MODIFIER})",
+_ASKED_UNIT = re.compile(rf"\b(?:what|which) (?:\w+ )?(?P<unit>{_NAMED_UNITS})\b(?! {_DATE_AS_MODIFIER})",
                          re.IGNORECASE)
 DATE_UNITS: dict[str, re.Pattern[str]] = {  # how a sentence states a date to the asked-for unit (general English)
     "season": re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.IGNORECASE),

@@ -342,4 +342,3 @@ def unframed(question: str) -> str:
     """``question`` without the asker's judgement of what it asks about ("why is it a bad idea to keep X?" asks
     why keeping X is risky: a passage need not say "bad" or "idea")."""
     return _FRAMING.sub(" ", question)
-

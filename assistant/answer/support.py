@@ -165,6 +165,7 @@ class Claim:
     units: frozenset[tuple[str, str]] = frozenset()  # (number, the word right after it: what it counts)
     dated: frozenset[tuple[str, str]] = frozenset()  # (month, number written next to it)
     initialisms: frozenset[str] = frozenset()  # "OS", lower case: found as a word, or spelled out in a span
+    extremes: frozenset[tuple[str, str]] = frozenset()  # (number, "max"/"min") it gives right after a superlative
 
     @classmethod
     def of(cls, text: str) -> Claim:
@@ -192,7 +193,7 @@ class Claim:
                    compounds, identifiers(plain), (date_numbers(plain) | bound_numbers(plain)) & found,
                    lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, CLAUSE_BREAK),
                    tuple(d for d in find_dates(text) if d.has_day), value_units(plain), dated_numbers(text),
-                   initialisms(text))
+                   initialisms(text), claim_extremes(text))
 
 
 def capitalised(text: str) -> frozenset[str]:
@@ -338,7 +339,7 @@ def misplaced(claim: Claim, facts: Facts) -> set[str]:
         if (said and not any((n, s) in facts.contexts for s in near | cued)
                 or counts_other and (counted or spelled_for_digits(n, claim.text, facts.spelled))):
             out.add(n)
-    return out | unbounded(claim_extremes(claim.text), facts.bounds, facts.numbers)
+    return out | unbounded(claim.extremes, facts.bounds, facts.numbers)
 
 
 def _same_day(claimed: DatedValue, written: DatedValue) -> bool:

@@ -90,4 +90,3 @@ def without_named_numbers(text: str) -> str:
     """Text without numbers that are part of a name ("Ashraf 3"; not "In 2014", "About 8", "November 2007")."""
     return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS | _APPROX | MONTH_NAMES
                              else " ", text)
-
