@@ -196,6 +196,16 @@ def test_a_statement_names_its_own_subject():
     assert not has_own_subject("On humanitarian grounds and at the behest of the United States.")
 
 
+def test_an_opening_gerund_phrase_is_a_subject_however_it_parses():
+    """The tagger reads option words ("--assert=plain") as anything; the gerund phrase a finite verb of the main
+    clause follows is the sentence's subject all the same, while a bare reason stays one."""
+    assert has_own_subject("Passing --tb=native, --assert=plain and --capture=no might help, although there is no "
+                           "guarantee.")
+    assert has_own_subject("Keeping the parameter positional-only prevents breaking changes.")
+    assert not has_own_subject("Preventing loops that would break the tree.")
+    assert not has_own_subject("Avoiding breaking API changes if the name is modified.")
+
+
 def test_an_anchored_why_answer_about_something_else_is_dropped(assistant, snapshot, weights):
     """Citing where the extractive answerer found the answer excuses a bare reason that repeats no word of the
     question ("On humanitarian grounds ..."), not a statement about something else the same sentence names."""

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from assistant.answer.claim_rules import lemma_forms
 from assistant.answer.frames import code_words
@@ -40,6 +41,9 @@ from assistant.answer.qtypes import asks_yes_no
 from assistant.answer.support import Claim, name_found
 from assistant.answer.text_values import MONTH_NAMES, numbers
 from assistant.terms import STOPWORDS, content_stems, stem, words
+
+if TYPE_CHECKING:
+    from assistant.nlp import Token
 
 REASON_WORDS = frozenset(stem(w) for w in (
     "because reason reasons therefore thus hence cause caused causes due result consequently so since order "
@@ -210,7 +214,22 @@ def has_own_subject(text: str) -> bool:
     from assistant.nlp import syntax
 
     tokens = syntax(text).tokens
-    return any(t.dep in _SUBJECTS and tokens[t.head].dep == "ROOT" and t.pos not in _PRONOUNS for t in tokens)
+    return any(t.dep in _SUBJECTS and tokens[t.head].dep == "ROOT" and t.pos not in _PRONOUNS for t in tokens) \
+        or _gerund_subject(tokens)
+
+
+_FINITE = frozenset({"MD", "VBZ", "VBP", "VBD"})
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"})
+
+
+def _gerund_subject(tokens: list[Token]) -> bool:
+    """Whether a sentence opens with a gerund phrase that a finite verb of its main clause follows ("Passing
+    --tb=native, --assert=plain and --capture=no might help": the phrase is its subject, however the parser attaches
+    the option words), not a bare reason ("Preventing loops that would break the tree.")."""
+    if not tokens or tokens[0].tag != "VBG":
+        return False
+    return any(t.tag in _FINITE and t.dep not in _CLAUSES
+               and (t.dep not in ("aux", "auxpass") or tokens[t.head].dep not in _CLAUSES) for t in tokens[1:])
 
 
 _HOW_TO = re.compile(r"\W*(?:how (?:do|can|could|should|would|must) (?:i|you|we|one)|how to)\b", re.IGNORECASE)
