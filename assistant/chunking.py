@@ -8,7 +8,9 @@ from collections import Counter
 
 from assistant.answer.qtypes import DATE
 from assistant.schema import Chunk, Document, Sentence
-from assistant.structure import CELL_SEPARATOR, Block, is_field_line, split_blocks, split_sentences, word_count
+from assistant.structure import (
+    CELL_SEPARATOR, Block, is_field_line, paragraph_lists, split_blocks, split_sentences, word_count,
+)
 
 
 def content_id(source: str, text: str, seen: Counter[str]) -> str:
@@ -52,15 +54,16 @@ def _section_groups(doc: Document, blocks: list[Block]) -> list[tuple[str, list[
     """Runs of consecutive prose blocks under one heading, with the fragments (code, list items, table rows) that a
     prose block ending in a colon introduces; a heading or any other fragment ends a run. The document's front
     matter lines that hold a version or a date ("Version 2.0, January 2004") open the first run. The rows of a table
-    (``table_rows``) count as introduced: a table holds content whether or not a sentence announces it."""
+    (``table_rows``) and the items of a list that goes on from a paragraph (``paragraph_lists``) count as introduced:
+    they hold content whether or not a sentence announces them."""
     groups: list[tuple[str, list[Block]]] = []
     section, current = doc.title, []
     introduced = False
     first_prose = next((i for i, b in enumerate(blocks) if b.kind == "prose"), len(blocks))
     front = [b for b in blocks[:first_prose] if _DATED.search(b.text)]
-    tabled = table_rows(blocks)
+    kept = table_rows(blocks) | paragraph_lists(blocks)
     for i, block in enumerate(blocks):
-        if block.kind == "prose" or (block.kind == "fragment" and (introduced or i in tabled)):
+        if block.kind == "prose" or (block.kind == "fragment" and (introduced or i in kept)):
             current.append(block)
             introduced = block.kind == "fragment" or introduces(block)
             continue

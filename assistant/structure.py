@@ -6,7 +6,7 @@ Every span is a pair of character offsets into the document text, so ``text[star
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 BlockKind = Literal["heading", "prose", "fragment"]
@@ -52,6 +52,7 @@ class Block:
     start: int
     end: int
     text: str
+    item: bool = False  # the line opened with a bullet or an item number
 
 
 def word_count(text: str) -> int:
@@ -98,7 +99,7 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
         bullet = _BULLET.match(line)
         if bullet:
             start, line = start + bullet.end(), line[bullet.end():]
-        raw.append(Block("prose" if is_prose(line) else "fragment", start, end, line))
+        raw.append(Block("prose" if is_prose(line) else "fragment", start, end, line, item=bool(bullet)))
     return _promote_headings(_state_fields(_describe_options(_join_wrapped(raw, text))))
 
 
@@ -151,7 +152,7 @@ def _join_wrapped(blocks: list[Block], text: str) -> list[Block]:
             and not _ENDS_SENTENCE.search(prev.text) and block.start > prev.end
             and not text[prev.end:block.start].count("\n") > 1
         ):
-            joined[-1] = Block("prose", prev.start, block.end, text[prev.start:block.end])
+            joined[-1] = replace(prev, end=block.end, text=text[prev.start:block.end])
         else:
             joined.append(block)
     return [b for b in joined if b.end > b.start]
@@ -166,7 +167,7 @@ def _describe_options(blocks: list[Block]) -> list[Block]:
         if (block.kind == "fragment" and term.kind == "fragment" and _OPTION_TERM.match(term.text)
                 and word_count(term.text) <= _OPTION_TERM_MAX_WORDS and word_count(block.text) >= _DESCRIPTION_MIN_WORDS
                 and not _OPTION_TERM.match(block.text) and CELL_SEPARATOR not in block.text):
-            out[i] = Block("prose", block.start, block.end, block.text)
+            out[i] = replace(block, kind="prose")
     return out
 
 
@@ -181,16 +182,40 @@ def _state_fields(blocks: list[Block]) -> list[Block]:
     for i in range(1, len(out)):
         block = out[i]
         if block.kind == "fragment" and out[i - 1].kind == "prose" and is_field_line(block.text):
-            out[i] = Block("prose", block.start, block.end, block.text)
+            out[i] = replace(block, kind="prose")
     return out
+
+
+_ITEM_OF_SENTENCE = re.compile(r"(?:^[a-z]|[,;.]$|\b(?:and|or)$)")
+"""A list item that reads as part of a sentence: it opens in lower case or ends as a list's items do ("... (TUN),",
+"long, and"); a page's links and a contents list ("Related Modules", "Religious Leader In Iran") do neither."""
+
+
+def paragraph_lists(blocks: list[Block]) -> set[int]:
+    """Indexes of the list items that go on from a paragraph: fragments opened by a bullet or an item number, one
+    after another right after prose ("... need to be pre-loaded (see modules(5))." then "- TUN/TAP modules ...,"),
+    two or more of them, one of which reads as part of a sentence (``_ITEM_OF_SENTENCE``); a list under a heading
+    (a table of contents), a list of titles (a page's links) and a numbered section's title ("1. Source Code.") are
+    not one."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for i, block in enumerate([*blocks, Block("heading", 0, 0, "")]):
+        if block.kind == "fragment" and block.item and (run or i and blocks[i - 1].kind == "prose"):
+            run.append(i)
+            continue
+        if len(run) > 1 and any(_ITEM_OF_SENTENCE.search(blocks[j].text.strip()) for j in run):
+            listed.update(run)
+        run = []
+    return listed
 
 
 def _promote_headings(blocks: list[Block]) -> list[Block]:
     """A short fragment followed by prose is a heading (plain text has headings as bare lines); not a label inside
     a section, an introduced example or item, a table's last row, nor a console line or what it printed."""
     out = list(blocks)
+    listed = paragraph_lists(out)
     for i, block in enumerate(out):
-        if block.kind != "fragment" or word_count(block.text) > 15:
+        if block.kind != "fragment" or word_count(block.text) > 15 or i in listed:
             continue
         if _PART_LABEL.match(block.text) and not block.text.isupper():
             continue  # a label inside the section: its text stays under the section's own heading
@@ -202,7 +227,7 @@ def _promote_headings(blocks: list[Block]) -> list[Block]:
             continue  # a command typed at a console, or what it printed
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is not None and nxt.kind == "prose":
-            out[i] = Block("heading", block.start, block.end, block.text)
+            out[i] = replace(block, kind="heading")
     return out
 
 

@@ -170,3 +170,25 @@ def test_a_definition_list_term_is_the_heading_right_above_its_description() -> 
         assert not valued_term(title)
     for named in ("-n NUM", "Dir::Cache::Archives", "200 (%>s)"):
         assert valued_term(named)
+
+
+def test_a_list_going_on_from_a_paragraph_is_indexed_but_a_list_of_titles_is_not() -> None:
+    """Items that read as parts of a sentence after prose are content even without an introducing colon; a page's
+    links after the last paragraph and a numbered section's title are not list content."""
+    text = ("Kernel modules\n\n"
+            "Some modules need to be pre-loaded by listing them in the modules file (see modules(5)).\n\n"
+            "- TUN/TAP modules providing virtual network devices,\n\n"
+            "- netfilter modules providing firewall capabilities, and\n\n"
+            "- watchdog timer driver modules.\n\n"
+            "The configuration files for the module loader live in a directory of their own.\n\n"
+            "1. Source Code.\n\n"
+            "The source code for a work means the preferred form of the work for making modifications to it.\n\n"
+            "- Religious Leader In Iran\n\n"
+            "- Ally Brooke Husband\n")
+    _, sentences = chunk_document(build_document("modules.txt", text, "0"))
+    said = [s.text for s in sentences]
+    assert "TUN/TAP modules providing virtual network devices," in said
+    assert "netfilter modules providing firewall capabilities, and" in said
+    assert not any("Religious Leader" in s or "Ally Brooke" in s for s in said)
+    assert "Source Code." not in said
+    assert any(s.section == "Source Code." for s in sentences)  # still the title of the section it opens
