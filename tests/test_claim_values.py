@@ -284,3 +284,15 @@ def test_with_a_serial_comma_and_joins_within_an_item():
                "importance of strong alliances.")
     assert list_count(lessons) == "3"
     assert list_count("Four: compile, extract, init and update.") == "4"  # no serial comma: "and" parts items
+
+
+def test_a_number_word_is_checked_as_a_value_not_as_a_word():
+    """ "Eight years" computed from two cited years: its 8 is derived from the span's dates, so the word "eight",
+    which no span writes, is no content word the span must share; a word that is no number still is."""
+    span = Facts.of("The group arrived in 2014. The attack came in 2022.")
+    claim = Claim.of("Eight years (2014 to 2022).")
+    assert stem("eight") not in claim.stems and "8" in claim.numbers
+    found = match(claim, span, WEIGHTS)
+    assert found.facts_ok and found.coverage == 1.0
+    assert "number 9" in match(Claim.of("Nine years (2014 to 2022)."), span, WEIGHTS).missing_facts
+    assert Claim.of("The clock has fourteen bells.").stems == (stem("clock"), stem("bell"))

@@ -170,15 +170,17 @@ class Claim:
     @classmethod
     def of(cls, text: str) -> Claim:
         """The claim made by one generated sentence (marker-free); list numbering ("(2)") is not a number, hedges
-        ("roughly") and one-letter tokens are no content; a month name outside a date is a name like any other."""
+        ("roughly") and one-letter tokens are no content, nor is a number word the claim's numbers hold ("Eight years
+        (2014 to 2022)": its 8 is checked as a value); a month name outside a date is a name like any other."""
         plain = _ENUMERATOR.sub(" ", text)
         count = list_count(plain)
         found = numbers(without_identifiers(plain)) - {count}
         dated = months(text)
         units = _UNIT_STEMS | MAGNITUDE_STEMS if found else frozenset()
         skip = META_STEMS | HEDGES | LIGHT_WORDS | units | {stem(m) for m in dated}  # values, units, months: facts
+        valued = found | {count} - {None}  # a number word the claim's numbers hold is checked as a value
         stems = tuple(dict.fromkeys(s for s in content_stems(text) if s not in skip and not s[:1].isdigit()
-                                    and len(s) > 1 and not (count and NUMBER_WORDS.get(s) == count)))
+                                    and len(s) > 1 and NUMBER_WORDS.get(s) not in valued))
         first = re.search(r"\w", text)
         names = {
             w for m in _NAME.finditer(text) if first is None or m.start() != first.start()
