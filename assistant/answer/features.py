@@ -35,7 +35,8 @@ NOUN_LABELS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("person", "author", "authors", "minister", "president", "founder", "founders"),
                     frozenset({"PERSON"})),
     **dict.fromkeys(("university", "universities", "company", "companies", "organization", "organisation",
-                     "agency", "agencies", "newspaper"), frozenset({"ORG"})),
+                     "agency", "agencies", "newspaper", "body", "bodies", "ministry", "ministries", "institution",
+                     "institutions"), frozenset({"ORG"})),
 }
 _WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z]+)\b", re.IGNORECASE)
 # "how much money ...", "how much did it cost / was it worth / did they spend": only an amount of money answers

@@ -26,6 +26,7 @@ from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
+from assistant.answer.name_kinds import wrong_kind_name
 from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, name_places,
     nearby_fits, split_value, union_facts, within_reach)
@@ -261,11 +262,11 @@ class Guard:
         answer after the preposition the question asks with: ``attached_elsewhere``), and
         carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
         yes/no question) statement asked for unless an earlier kept sentence did, a bare date or number from a span
-        about the question (``value_of_another_event``). A why-answer's first sentence must itself meet one of the
-        question's terms, unless it opens with a reason or with a pronoun subject ("It acted on ...") standing for
-        the question's subject (its spans name it: ``told_of``), goes on from a kept sentence, or cites where the
-        answer was found without naming a subject of its own ("On humanitarian grounds ...", not "Passing
-        --tb=native might help": ``has_own_subject``):
+        about the question (``value_of_another_event``), a bare name of the kind asked (``wrong_kind_name``). A
+        why-answer's first sentence must itself meet one of the question's terms, unless it opens with a reason or
+        with a pronoun subject ("It acted on ...") standing for the question's subject (its spans name it:
+        ``told_of``), goes on from a kept sentence, or cites where the answer was found without naming a subject of
+        its own ("On humanitarian grounds ...", not "Passing --tb=native might help": ``has_own_subject``):
         "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
         span names Iran and Albania."""
         if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or denies_unasked(
@@ -295,7 +296,8 @@ class Guard:
                 unit.text, lambda stems: bool(coverage(self._terms, self.weights, stems)[1]), told):
             return False
         if self._names and not self._names(unit.text, self.question) or bare_value_unasked(
-                unit.text, self._value_kinds, self.question) or names_nothing(unit.text, self.question):
+                unit.text, self._value_kinds, self.question) or names_nothing(unit.text, self.question) \
+                or wrong_kind_name(unit.text, self.question):
             return False
         if not self._stated and not states(unit.text):
             return False

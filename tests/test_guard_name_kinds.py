@@ -1,0 +1,27 @@
+"""A bare name of another kind than the question asks for (``answer.name_kinds``)."""
+
+from __future__ import annotations
+
+from assistant.answer.name_kinds import asked_labels, wrong_kind_name
+
+
+def test_the_kind_a_which_question_asks_for():
+    assert asked_labels("Which Iranian body did Albania blame for the July 2022 attack?") == {"ORG"}
+    assert asked_labels("In which country is the group based?") == {"GPE", "LOC"}
+    assert asked_labels("what countries back albania") == {"GPE", "LOC"}
+    assert asked_labels("What is the company's address?") is None  # asks for something of the company
+    assert asked_labels("Which version added the option?") is None
+
+
+def test_a_bare_name_of_another_family_is_no_answer():
+    blamed = "Which Iranian body did Albania blame for the July 2022 attack?"
+    assert wrong_kind_name("Turkey.", blamed)  # a country, not a body
+    assert not wrong_kind_name("Iran's Ministry of Intelligence and Security (MOIS).", blamed)
+    assert wrong_kind_name("NATO.", "What country did the group move to?")
+    assert not wrong_kind_name("Albania.", "In which country is the group based?")
+    assert not wrong_kind_name("The Debian Project.", "Which organization maintains Debian?")
+
+
+def test_a_sentence_or_an_unnamed_answer_is_left_to_the_other_checks():
+    assert not wrong_kind_name("Turkey hosts the interest section.", "Which Iranian body did Albania blame?")
+    assert not wrong_kind_name("About 3,000 members.", "Which group did Albania take in?")
