@@ -12,6 +12,7 @@ import numpy as np
 from assistant.answer.arithmetic import find_dates, refers_to_earlier_year
 from assistant.answer.defined_terms import introduces_list, term_start
 from assistant.answer.matching import TermWeights
+from assistant.answer.list_items import item_lead, items_after
 from assistant.answer.places import sentence_ordinal
 from assistant.store import chunk_search_text
 from assistant.structure import CONSOLE_LINE, is_prose
@@ -146,7 +147,8 @@ class Evidence:
 
     def enumeration_item(self, sentence: Sentence, number: int, reach: int = 20) -> Sentence | None:
         """The item ``number`` (-1: the last) of an enumeration that starts at or after ``sentence`` in its document,
-        looking ``reach`` sentences ahead: "Secondly, ..." for 2; "Finally, ..." or the last numbered one for -1."""
+        looking ``reach`` sentences ahead: "Secondly, ..." for 2; "Finally, ..." or the last numbered one for -1;
+        else of the list ``sentence`` leads or is an item of, by position."""
         sentences = self._snapshot.meta.sentences
         row = self._snapshot.sentence_row[sentence.id]
         last = None
@@ -158,7 +160,20 @@ class Evidence:
                 if found == number:
                     return other
                 last = other if found > 0 or last is None else last
-        return last if number == -1 else None
+        if last is not None:
+            return last if number == -1 else None
+        lead = self.list_lead(sentence)  # the list it is an item of, or leads
+        text = self._snapshot.meta.documents[sentence.source].text
+        row = self._snapshot.sentence_row[lead.id] if lead else row
+        items = [s for s in items_after(text, sentences, row) if s.answerable]
+        return items[number - 1 if number > 0 else -1] if len(items) >= max(number, 1) else None
+
+    def list_lead(self, sentence: Sentence) -> Sentence | None:
+        """For a sentence that opens an item of a bulleted or numbered list (``list_items``), the sentence before
+        the list's first item, which says what the items are; else None."""
+        text = self._snapshot.meta.documents[sentence.source].text
+        listed = item_lead(text, self._snapshot.meta.sentences, self._snapshot.sentence_row[sentence.id])
+        return listed[0] if listed and listed[0].answerable else None
 
     def place(self, sentence: Sentence) -> Place | None:
         """Whether the sentence is in its document's opening part ("start") or closing part ("end"): the section

@@ -162,15 +162,16 @@ class ExtractiveAnswerer:
         return Draft(lead_first(chosen, lead), False, "", nearest, scores, second_look=lacks_value, lead=lead)
 
     def _asked_item(self, question: str, ranked: list[Candidate], among: int = 5) -> Sentence | None:
-        """The enumeration item the question asks for ("the second lesson": "Secondly, ..."), found at or after
-        one of the ``among`` best candidates, whose enumeration names the items with the question's noun."""
+        """The enumeration item the question asks for ("the second lesson": "Secondly, ..."; "the second rule": a
+        list's second item), found at or after one of the ``among`` best candidates, whose enumeration names the
+        items with the question's noun."""
         asked = asked_item(question)
         if asked is None:
             return None
         for cand in ranked[:among]:
             found = (cand.sentence if sentence_ordinal(cand.sentence.text) == asked.number
                      else self.evidence.enumeration_item(cand.sentence, asked.number))
-            lead = self.evidence.enumeration_lead(found) if found else None
+            lead = (self.evidence.enumeration_lead(found) or self.evidence.list_lead(found)) if found else None
             if lead and coverage([stem(asked.noun)], self.weights, sentence_stems(lead.text))[0] > 0:
                 return found
         return None
