@@ -12,7 +12,7 @@ from typing import Literal
 BlockKind = Literal["heading", "prose", "fragment"]
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+ITEM_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")  # a bullet or an item number opening a line
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
@@ -96,7 +96,7 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
             offset = start + heading.start(2)
             raw.append(Block("heading", offset, offset + len(heading.group(2)), heading.group(2)))
             continue
-        bullet = _BULLET.match(line)
+        bullet = ITEM_MARKER.match(line)
         if bullet:
             start, line = start + bullet.end(), line[bullet.end():]
         raw.append(Block("prose" if is_prose(line) else "fragment", start, end, line, item=bool(bullet)))
@@ -136,7 +136,7 @@ def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool)
 def _starts_item(line: str, last: str, full: float) -> bool:
     """The line opens a list item; a number that opens it ("2. You can ...") is the wrapped end of a sentence
     instead when the line before filled the width without ending a sentence ("... up to a maximum of")."""
-    if not _BULLET.match(line):
+    if not ITEM_MARKER.match(line):
         return False
     return not (_NUMBERED.match(line) and len(last) >= full and not _ENDS_SENTENCE.search(last)
                 and not last.endswith(":"))

@@ -12,17 +12,19 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from assistant.structure import ITEM_MARKER
+
 if TYPE_CHECKING:
     from assistant.schema import Sentence
 
-_MARKER = re.compile(r"[ \t]*(?:[-*+•‣◦]|\d{1,3}[.)])[ \t]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def opens_item(text: str, sentence: Sentence) -> bool:
-    """Whether a bullet or an item number starts the line on which ``sentence`` begins in ``text``."""
+    """Whether a bullet or an item number (the indexer's ``ITEM_MARKER``) starts the line on which ``sentence``
+    begins in ``text``."""
     line = text.rfind("\n", 0, sentence.start) + 1
-    return bool(_MARKER.fullmatch(text, line, sentence.start))
+    return bool(ITEM_MARKER.fullmatch(text[line:sentence.start]))
 
 
 def _starts_block(text: str, before: Sentence, sentence: Sentence) -> bool:

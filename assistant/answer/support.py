@@ -178,7 +178,7 @@ class Claim:
         dated = months(text)
         units = _UNIT_STEMS | MAGNITUDE_STEMS if found else frozenset()
         skip = META_STEMS | HEDGES | LIGHT_WORDS | units | {stem(m) for m in dated}  # values, units, months: facts
-        valued = found | {count} - {None}  # a number word the claim's numbers hold is checked as a value
+        valued = found | ({count} if count else set())  # a number word the claim's numbers hold: a value
         stems = tuple(dict.fromkeys(s for s in content_stems(text) if s not in skip and not s[:1].isdigit()
                                     and len(s) > 1 and NUMBER_WORDS.get(s) not in valued))
         first = re.search(r"\w", text)
