@@ -162,9 +162,9 @@ class Evidence:
                 last = other if found > 0 or last is None else last
         if last is not None:
             return last if number == -1 else None
-        lead = self.list_lead(sentence)  # the list it is an item of, or leads
         text = self._snapshot.meta.documents[sentence.source].text
-        row = self._snapshot.sentence_row[lead.id] if lead else row
+        listed = item_lead(text, sentences, row)  # the list it is an item of, or else leads
+        row = self._snapshot.sentence_row[listed[0].id] if listed else row
         items = [s for s in items_after(text, sentences, row) if s.answerable]
         return items[number - 1 if number > 0 else -1] if len(items) >= max(number, 1) else None
 
