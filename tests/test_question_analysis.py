@@ -7,7 +7,9 @@ import pytest
 
 from assistant.answer.matching import TermWeights
 from assistant.answer.qtypes import asks_yes_no, expected_type
+from assistant.answer.arithmetic import interval_unit
 from assistant.answer.query import analyse, stand_ins
+from assistant.terms import stem
 
 
 @pytest.mark.parametrize("question", [
@@ -213,3 +215,22 @@ def test_the_count_of_the_asked_for_things_is_no_term() -> None:
 def test_a_filler_word_of_the_question_is_never_an_unseen_word():
     assert not analyse("what happens once my notice is sent?", CORPUS).unseen_words  # "happens" asks, names nothing
     assert analyse("what is the velmora tidal clock made of?", CORPUS).unseen_words == ["velmora", "clock"]
+
+
+def test_a_peoples_adjective_is_searched_by_the_place_the_documents_name() -> None:
+    """"Israeli", "Iranian" or "Turkish" where the documents say only "Israel", "Iran" or "Turkey": the place is
+    searched for, and the adjective is no name the documents lack; an adjective of a place they never name is."""
+    places = TermWeights.of_texts(["Albania has an embassy in Tel Aviv, and Israel has one in Tirana.",
+                                   "Iran opened an interest section through Turkey."])
+    query = analyse("In which Israeli city is Albania's embassy?", places)
+    assert not query.unseen_names and "israel" in query.terms
+    assert not analyse("What did the Turkish side offer?", places).unseen_names
+    assert analyse("What did the Iranian minister say?", places).corrections.get(stem("iranian")) == stem("iran")
+    assert analyse("Did the Canadian envoy comment?", places).unseen_names == ["Canadian"]
+
+
+def test_a_unit_of_time_to_compute_is_no_unseen_word() -> None:
+    """"how many weeks between ...": the weeks are computed from dates, whatever unit the documents count in."""
+    dated = TermWeights.of_texts(["The attack came on July 15, 2022.", "Ties were cut on September 7, 2022."])
+    assert not analyse("how many weeks went by between the attack and cutting ties?", dated).unseen_words
+    assert interval_unit("how many yrs between the attack and the cut?") == "years"

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from assistant.answer.qtypes import DATE
 
 _ASKS_INTERVAL = re.compile(
-    r"\bhow (?:many|much) (?P<unit>days|weeks|months|years|time)\b.*\b(?:between|after|before|from|since|until|passed|"
+    r"\bhow (?:many|much) (?P<unit>days|weeks|months|years|yrs|time)\b.*\b(?:between|after|before|from|since|until|passed|"
     r"elapsed|separated?|later|earlier|apart)\b",
     re.IGNORECASE,
 )
@@ -38,7 +38,7 @@ def interval_unit(question: str) -> str | None:
     if not match:
         return None
     unit = match.group("unit").lower()
-    return "days" if unit == "time" else unit
+    return {"time": "days", "yrs": "years"}.get(unit, unit)
 
 
 def question_parts(question: str) -> list[str]:

@@ -22,6 +22,7 @@ from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem
 
 GENERIC_HEADS = frozenset(stem(w) for w in """
     country countries city cities place places year years date dates day days month months season time times
+    week weeks hour hours minute minutes decade decades century centuries
     person people group groups organization organisation nation nations number numbers name names kind type
     sort way ways reason reasons part parts role thing things event events word words term terms body bodies
     official officials leader leaders state states government governments partner partners ally allies
@@ -191,6 +192,8 @@ def analyse(question: str, weights: TermWeights) -> Query:
     expansion = " ".join(filter(None, (expand_abbreviations(question), implied_words(question))))
     raw_terms = question_terms(f"{without_meta_subject(question)} {expansion}", QUESTION_FILLER)
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
+    corrections |= {t: place for name in _NAME_IN_QUESTION.findall(question)  # "Israeli": search for "Israel"
+                    if not weights.known(t := stem(name.lower())) and (place := demonym_place(name, weights))}
     item = asked_item(question)
     structural = stem(item.word) if item and item.word else ""  # "the last lesson": "last" says where, not what
     counts = {stem(m.group(1)) for m in _COUNTED.finditer(question)}  # "what *three* things": how many, not what
@@ -233,6 +236,24 @@ def analyse(question: str, weights: TermWeights) -> Query:
         question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question),
         expansion, names, acronym, stand_ins(terms, weights),
     )
+
+
+_DEMONYM_ENDINGS = (("ian", ("", "a", "ia", "y")), ("ean", ("", "e", "a")), ("ese", ("", "a")), ("ish", ("", "ey", "y")),
+                   ("an", ("", "a")), ("i", ("",)), ("n", ("",)))
+"""How a people's or country's adjective is formed from its name (general English): Israel-i, Iraq-i,
+Albania-n, Iran-ian, Ital-ian / Ital-y, Chin-ese / Chin-a, Turk-ish / Turk-ey, Kore-an / Kore-a."""
+
+
+def demonym_place(name: str, weights: TermWeights) -> str | None:
+    """The stem of the place a people's adjective the documents never use is formed from, when the documents name
+    that place ("Israeli" → israel), else None."""
+    word = name.lower()
+    for ending, restores in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            for restore in restores:
+                if weights.known(place := stem(word[:-len(ending)] + restore)):
+                    return place
+    return None
 
 
 def stand_ins(terms: list[str], weights: TermWeights) -> list[str]:
