@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase
 from assistant.followup_count import counted_question, noun_for_count
+from assistant.followup_dates import shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
                                     group_noun, misread_determiner, pro_one, topic_changed)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
@@ -202,6 +203,8 @@ def resolve(
     found = cues(question, params)
     if named := named_lead(question):
         return Resolution(question, named, ("named in the question",), previous)
+    if moved := shifted_date_question(question, history):  # "and the day after?"
+        return Resolution(question, moved, ("date moved",), previous)
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     if item := item_question(question, apostrophes(without_leaders(previous)), answer):  # "the other two?"
         return Resolution(question, item, (*found, ITEM_CUE), previous)

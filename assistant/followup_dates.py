@@ -1,0 +1,63 @@
+"""A follow-up that moves in time from a date the conversation named: "and the day after?" following "what happened
+on September 7, 2022?" asks what happened on September 8, 2022; "the year before?" after a question about 2014
+asks about 2013. The shifted date is searched for, written the way the earlier question wrote its date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from assistant.answer.arithmetic import DatedValue, find_dates
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_LEAD = r"^\W*(?:(?:and|so|ok|okay|then|what about|how about)\W+)*(?:what happened\s+)?(?:(?:on|in)\s+)?"
+_SHIFT = re.compile(
+    _LEAD + r"(?:the\s+)?(?:(?P<count>a|an|one|two|three|four|five|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<way>after|before|later|earlier|prior)(?:\s+that)?\W*$"
+    r"|" + _LEAD + r"the\s+(?P<way2>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year)\W*$",
+    re.IGNORECASE)
+_FORWARD = frozenset({"after", "later", "next", "following"})
+
+
+def shifted_date_question(question: str, history: Sequence[str]) -> str | None:
+    """"What happened on <the date moved>?" for a follow-up that only moves in time ("and the day after?", "the
+    following year?", "two weeks later?"), from the last date the history names; None when the follow-up asks
+    more than that, or no earlier question names a date precise enough to move by that unit."""
+    match = _SHIFT.match(question.strip())
+    if not match:
+        return None
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    way = (match.group("way") or match.group("way2")).lower()
+    raw = (match.group("count") or "1").lower()
+    count = int(raw) if raw.isdigit() else _COUNTS[raw]
+    sign = 1 if way in _FORWARD else -1
+    for earlier in reversed(history):
+        dated = [d for d in find_dates(earlier) if d.has_year and (d.has_day or unit == "year")]  # a bare year
+        if dated:  # moves by years only
+            return _asked_on(dated[-1], _moved(dated[-1].value, unit, sign * count), unit)
+    return None
+
+
+def _moved(value: date, unit: str, steps: int) -> date:
+    """The date ``steps`` units from ``value`` (a month's day kept where the month has it)."""
+    if unit in ("day", "week"):
+        return value + timedelta(days=steps * (7 if unit == "week" else 1))
+    months = value.year * 12 + value.month - 1 + (steps if unit == "month" else 12 * steps)
+    year, month = divmod(months, 12)
+    return value.replace(year=year, month=month + 1, day=min(value.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _asked_on(when: DatedValue, value: date, unit: str) -> str:
+    """The question for the moved date ``value``, written as the earlier date ``when`` was: "September 8, 2022" or
+    "8 September 2022" for a day; "October 2022" for a month; "2013" for a year."""
+    if unit == "year":
+        return f"What happened in {value.year}?"
+    if unit == "month":
+        return f"What happened in {calendar.month_name[value.month]} {value.year}?"
+    day_first = when.text[:1].isdigit()
+    month = calendar.month_name[value.month]
+    written = f"{value.day} {month} {value.year}" if day_first else f"{month} {value.day}, {value.year}"
+    return f"What happened on {written}?"

@@ -1,0 +1,41 @@
+"""Follow-ups that move in time from a date the conversation named (assistant/followup_dates.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.followup import resolve
+from assistant.followup_dates import shifted_date_question
+
+HISTORY = ["What happened on September 7, 2022?", "and how did he announce it?"]
+
+
+@pytest.mark.parametrize("question, searched", [
+    ("and the day after?", "What happened on September 8, 2022?"),
+    ("the next day?", "What happened on September 8, 2022?"),
+    ("the day before that?", "What happened on September 6, 2022?"),
+    ("two weeks later?", "What happened on September 21, 2022?"),
+    ("so what happened the following month?", "What happened in October 2022?"),
+    ("and the year before?", "What happened in 2021?"),
+])
+def test_a_move_in_time_is_asked_from_the_last_date_named(question: str, searched: str) -> None:
+    assert shifted_date_question(question, HISTORY) == searched
+
+
+def test_the_moved_date_is_written_as_the_earlier_one_was() -> None:
+    assert shifted_date_question("and 3 days later?", ["what hit Albania on 15 July 2022?"]) == \
+        "What happened on 18 July 2022?"
+    assert shifted_date_question("the month after?", ["what happened on January 31, 2024?"]) == \
+        "What happened in February 2024?"
+
+
+def test_no_move_without_a_date_precise_enough_or_with_more_asked() -> None:
+    assert shifted_date_question("the day before?", ["what happened in 2014?"]) is None  # a year has no days
+    assert shifted_date_question("the year before?", ["what happened in 2014?"]) == "What happened in 2013?"
+    assert shifted_date_question("and the day after?", ["who leads the group?"]) is None
+    assert shifted_date_question("what did rama say the day after the attack?", HISTORY) is None
+
+
+def test_the_conversation_reads_a_move_in_time_as_the_moved_date() -> None:
+    resolution = resolve("and the day after?", HISTORY)
+    assert resolution.searched == "What happened on September 8, 2022?" and resolution.tied_to == HISTORY[-1]
