@@ -12,7 +12,7 @@ import pytest
 
 from assistant.evals.llm_reference import measure
 from assistant.evals.schema import EvalQuestion
-from assistant.evals.standin import DONT_KNOW, StandIn
+from assistant.evals.standin import DONT_KNOW, Answers, StandIn, twins
 from assistant.service import Assistant
 
 QUESTIONS = [
@@ -62,6 +62,20 @@ def test_wrong_reply_is_another_answer_or_a_swapped_value():
     assert "September 7" not in other and standin.sent[QUESTIONS[0].question.lower()].wrong
     assert "3,000" not in swapped and swapped.startswith("Approximately ")
     assert standin.sent[QUESTIONS[1].question.lower()].wrong == standin.sent[QUESTIONS[1].question.lower()].sentences
+
+
+def test_a_wrong_reply_is_never_the_answer_of_a_question_asking_the_same():
+    """Eval sets written by several hands repeat a question in other words: its answer is no wrong answer."""
+    asked = QUESTIONS[0].model_copy(update={"id": "f", "question": "Who made the announcement?",
+                                            "evidence": ["Edi Rama announced"]})
+    twin = QUESTIONS[0].model_copy(update={"evidence": ["Prime Minister Edi Rama announced"]})
+    others = [EvalQuestion(id=f"o{i}", question=f"Question {i}?", type="other", answer=f"Answer {i}.",
+                           must_include=[f"Answer {i}"], evidence=[f"Passage {i}"]) for i in range(3)]
+    answers = Answers([asked, others[0], twin, *others[1:]])  # even places: answered with another question's answer
+    assert twins(asked, twin) and not twins(asked, others[0])
+    for question in (asked, twin):
+        reply, wrong = answers.wrong(question)
+        assert wrong == reply and "Rama" not in " ".join(reply)
 
 
 def test_stopped_stand_in_refuses_connections():

@@ -75,6 +75,14 @@ def _swap(answer: str, pool: list[str], pattern: re.Pattern[str]) -> str | None:
     return None if other is None else answer[:found.start()] + other + answer[found.end():]
 
 
+def twins(one: EvalQuestion, other: EvalQuestion) -> bool:
+    """Whether two questions ask for the same fact (one's evidence holds the other's, or the same keys), so that
+    one's reference answer is no wrong answer to the other: eval sets written by several hands repeat questions."""
+    if one.must_include and one.must_include == other.must_include:
+        return True
+    return any(a in b or b in a for a in one.evidence for b in other.evidence)
+
+
 @dataclass
 class Answers:
     """An eval set's reference answers, and the wrong answer chosen for each question (deterministic)."""
@@ -99,7 +107,8 @@ class Answers:
 
     def wrong(self, question: EvalQuestion) -> tuple[list[str], list[str]]:
         """A confident wrong answer's sentences and which of them are wrong (a swapped value, every sentence of
-        another question's answer): every other answerable question gets a swap when its reference has a value."""
+        another question's answer, never one of a ``twins`` question): every other answerable question gets a
+        swap when its reference has a value."""
         index = self.by_key[key(question.question)]
         pool = [self.questions[i].answer or "" for i in self._answered if i != index]
         if index % 2 and question.answer and not question.should_abstain:
@@ -111,10 +120,10 @@ class Answers:
                     return reply, [s for s in reply if s not in truth]
         if not self._answered:
             return [DONT_KNOW], []
-        other = self._answered[(self._answered.index(index) + len(self._answered) // 2) % len(self._answered)
-                               if index in self._answered else index % len(self._answered)]
-        if other == index:
-            other = self._answered[(self._answered.index(index) + 1) % len(self._answered)]
+        start = (self._answered.index(index) + len(self._answered) // 2 if index in self._answered else index)
+        ring = [self._answered[(start + step) % len(self._answered)] for step in range(len(self._answered))]
+        others = [i for i in ring if i != index]
+        other = next((i for i in others if not twins(question, self.questions[i])), others[0] if others else index)
         reply = sentences(self.questions[other].answer or "")
         return reply, list(reply)
 
