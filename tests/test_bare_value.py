@@ -59,6 +59,13 @@ def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:
     assert not names_nothing("A geopolitical time bomb.", "What did a diplomat say the move was?")  # no name asked
 
 
+def test_which_countries_is_not_answered_by_a_phrase_naming_nothing() -> None:
+    asked = "Which countries does the article name as Albania's key allies?"
+    assert names_nothing("Robust cybersecurity and clear red lines in digital warfare.", asked)
+    assert not names_nothing("Turkey", asked) and not names_nothing("The United States and Israel.", asked)
+    assert not names_nothing("Robust cybersecurity.", "What does the article say matters most?")  # no name asked
+
+
 def test_a_bare_date_cited_from_prose_about_something_else_dates_another_event() -> None:
     told = frozenset("it has been in conflict with the islamic republic since the early 1980s".split())
     asked = frozenset({"mek", "arriv", "albania"})

@@ -147,6 +147,8 @@ def test_a_yes_no_question_is_answered_by_a_statement(guard):
     assert states("Iran denies any involvement.") and not states("After a thorough investigation of the attack.")
     assert not states("International norms governing cyber warfare, similar to those for conflict.")  # a participle
     assert states("Hosted by Albania since 2014.") and states("It has been hosted since 2014.")  # the clause's own verb
+    assert not states("An Iranian interest section, to be opened in Albania through Turkey.")  # an infinitive
+    assert states("Yes, it can.") and states("Use the --force flag.")  # a modal; an imperative
     question = "Does the evidence support Iran's denial of involvement in the cyberattacks on Albania?"
     assert guard_answer("After a thorough investigation of the attack [1].", guard(question, "thorough investigation")
                         ).abstained

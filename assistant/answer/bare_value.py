@@ -91,13 +91,18 @@ def asks_abstract(question: str) -> bool:
 
 def names_nothing(text: str, question: str) -> bool:
     """Whether ``text`` is a phrase with no verb that names nothing (no capitalised word but its first, no quoted
-    or code-like word) while the question asks for a name ("what is the name of ...", "what is X called?"):
-    "A geopolitical time bomb." gives an epithet, not the Foreign Minister's name."""
+    or code-like word, no proper noun or entity: "Turkey." names a country) while the question asks for a name
+    ("what is the name of ...", "what is X called?", "which countries ...": ``name_kinds.asked_labels``): "A
+    geopolitical time bomb." gives an epithet, not the Foreign Minister's name; "Robust cybersecurity and strong
+    alliances." names no country."""
+    from assistant.answer.name_kinds import asked_labels
     from assistant.nlp import syntax
 
-    if not _NAME_ASKED.search(question) or _NAME_LIKE.search(text[1:]) or _CODE_LIKE.search(text):
+    if not (_NAME_ASKED.search(question) or asked_labels(question)) or _NAME_LIKE.search(text[1:]) \
+            or _CODE_LIKE.search(text):
         return False
-    return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+    parsed = syntax(text)
+    return not parsed.ents and not any(t.pos in ("VERB", "AUX", "PROPN") for t in parsed.tokens)
 
 
 def asked_kinds(question: str, parts: list[str]) -> frozenset[AnswerType]:

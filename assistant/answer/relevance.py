@@ -104,16 +104,17 @@ def names_someone(text: str, question: str) -> bool:
     return bool(new_names(text, question)) or not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
 
 
-_PARTICIPLES = frozenset({"VBG", "VBN"})
+_NON_FINITE = frozenset({"VBG", "VBN", "VB"})  # participles and the base form ("to be opened")
 
 
 def states(text: str) -> bool:
     """Whether a sentence states something, as an answer to a yes/no question must: it has a verb of its own, not
-    only a participle inside a noun phrase ("After a thorough investigation of the attack." and "International
-    norms governing cyber warfare." say neither yes nor no)."""
+    only a participle or an infinitive inside a noun phrase ("After a thorough investigation of the attack.",
+    "International norms governing cyber warfare." and "An interest section, to be opened in Albania." say neither
+    yes nor no)."""
     from assistant.nlp import syntax
 
-    return any(t.pos in ("VERB", "AUX") and (t.tag not in _PARTICIPLES or t.dep == "ROOT")
+    return any(t.pos in ("VERB", "AUX") and (t.tag not in _NON_FINITE or t.dep == "ROOT")
                for t in syntax(text).tokens)
 
 
