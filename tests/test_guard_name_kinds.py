@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.name_kinds import asked_labels, wrong_kind_name
+from assistant.answer.name_kinds import lacks_person_name, asked_labels, wrong_kind_name
 
 
 def test_the_kind_a_which_question_asks_for():
@@ -25,3 +25,11 @@ def test_a_bare_name_of_another_family_is_no_answer():
 def test_a_sentence_or_an_unnamed_answer_is_left_to_the_other_checks():
     assert not wrong_kind_name("Turkey hosts the interest section.", "Which Iranian body did Albania blame?")
     assert not wrong_kind_name("About 3,000 members.", "Which group did Albania take in?")
+
+
+def test_a_name_asked_by_role_needs_a_persons_name():
+    asked = "What's the name of the Iranian foreign minister who announced the interest section?"
+    assert lacks_person_name("One day: the announcement was on September 7, 2022 and the next day they left.", asked)
+    assert not lacks_person_name("Hossein Amir-Abdollahian.", asked)
+    assert not lacks_person_name("Edi Rama announced it in a video message.", asked)  # no PERSON tag: capitals
+    assert not lacks_person_name("One day.", "What is the name of the config file?")  # no person asked

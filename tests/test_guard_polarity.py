@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.guard import guard_answer
-from assistant.answer.polarity import asks_polarity, denies_unasked, reasons_unasked
+from assistant.answer.polarity import asks_polarity, polarity_unasked, reasons_unasked
 from guard_helpers import indexed_document, whole_corpus_guard
 
 
@@ -21,12 +21,22 @@ def test_any_yes_no_clause_makes_a_question_ask_for_polarity():
 
 
 def test_a_denial_opening_an_answer_to_an_open_question_is_dropped():
-    assert denies_unasked("No, the ferry does not run on Sundays.", "When does the ferry run?")
-    assert denies_unasked("No - it stops in winter.", "How often does the ferry run?")
-    assert not denies_unasked("No, the ferry does not run on Sundays.", "Does the ferry run on Sundays?")
-    assert not denies_unasked("No fee is charged for bicycles.", "What does a bicycle cost on the ferry?")
-    assert not denies_unasked("No longer a small port: it is a hub.", "How is the harbour described?")
-    assert not denies_unasked("No error: the trip is simply cancelled.", "what happens in a storm, an error?")
+    assert polarity_unasked("No, the ferry does not run on Sundays.", "When does the ferry run?")
+    assert polarity_unasked("No - it stops in winter.", "How often does the ferry run?")
+    assert not polarity_unasked("No, the ferry does not run on Sundays.", "Does the ferry run on Sundays?")
+    assert not polarity_unasked("No fee is charged for bicycles.", "What does a bicycle cost on the ferry?")
+    assert not polarity_unasked("No longer a small port: it is a hub.", "How is the harbour described?")
+    assert not polarity_unasked("No error: the trip is simply cancelled.", "what happens in a storm, an error?")
+
+
+def test_a_yes_or_a_likelihood_opening_an_answer_to_an_open_question_is_dropped():
+    lessons = "What lessons does the article draw from the saga?"
+    assert polarity_unasked("Highly unlikely, since military action against a NATO member remains unlikely.", lessons)
+    assert polarity_unasked("Yes, the ferry runs daily.", "When does the ferry run?")
+    assert not polarity_unasked("Highly unlikely, given the storms.", "How likely is a crossing in January?")
+    assert not polarity_unasked("Probably not.", "Will the ferry run in January?")  # a yes/no question
+    assert not polarity_unasked("Likely candidates are the two ports.", lessons)  # no polarity given
+    assert not polarity_unasked("Yes, it may run first.", "at what point can the script run? before the install?")
 
 
 

@@ -26,11 +26,11 @@ from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
-from assistant.answer.name_kinds import wrong_kind_name
+from assistant.answer.name_kinds import lacks_person_name, wrong_kind_name
 from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, name_places,
     nearby_fits, split_value, union_facts, within_reach)
-from assistant.answer.polarity import denies_unasked, reasons_unasked
+from assistant.answer.polarity import polarity_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
 from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
@@ -255,21 +255,21 @@ class Guard:
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
         meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
-        (``restates``), opens with "No" only for a question that asks yes or no (``denies_unasked``) and with "Because"
-        only for one that asks why (``reasons_unasked``), opens a why-answer with a reason rather than an instruction
-        (``instructs``) and a how-to answer with more than what happened (``narrates``), keeps its spans' doer and
-        done-to apart and their names in their places (``swapped_subject``, ``swapped_name``, ``substituted_name``; a bare
-        answer after the preposition the question asks with: ``attached_elsewhere``), and
-        carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for a
-        yes/no question) statement asked for unless an earlier kept sentence did, a bare date or number from a span
-        about the question (``value_of_another_event``), a bare name of the kind asked (``wrong_kind_name``). A
-        why-answer's first sentence must itself meet one of the question's terms, unless it opens with a reason or
-        with a pronoun subject ("It acted on ...") standing for the question's subject (its spans name it:
-        ``told_of``), goes on from a kept sentence, or cites where the answer was found without naming a subject of
-        its own ("On humanitarian grounds ...", not "Passing --tb=native might help": ``has_own_subject``):
-        "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
-        span names Iran and Albania."""
-        if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or denies_unasked(
+        (``restates``), opens with "No", "Yes" or "Highly unlikely" only for a question that asks yes or no
+        (``polarity_unasked``) and with "Because" only for one that asks why (``reasons_unasked``), opens a why-answer
+        with a reason rather than an instruction (``instructs``) and a how-to answer with more than what happened
+        (``narrates``), keeps its spans' doer and done-to apart and their names in their places (``swapped_subject``,
+        ``swapped_name``, ``substituted_name``; a bare answer after the preposition the question asks with:
+        ``attached_elsewhere``), and carries the date (or, for a present-tense "when", a condition), quantity, place,
+        (for "who") new name or (for a yes/no question) statement asked for unless an earlier kept sentence did, a bare
+        date or number from a span about the question (``value_of_another_event``), a bare name of the kind asked
+        (``wrong_kind_name``), a person's name where one is asked by role (``lacks_person_name``). A why-answer's first
+        sentence must itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject
+        ("It acted on ...") standing for the question's subject (its spans name it: ``told_of``), goes on from a kept
+        sentence, or cites where the answer was found without naming a subject of its own ("On humanitarian grounds
+        ...", not "Passing --tb=native might help": ``has_own_subject``): "Firstly, it underscores the threat of cyber
+        warfare ..." does not say why Iran admitted anything, though its span names Iran and Albania."""
+        if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or polarity_unasked(
                 unit.text, self.question) or reasons_unasked(unit.text, self.question) or not self._reasoned and (
                 gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)
                 or instructs(unit.text)) or not self._instructed and narrates(unit.text):
@@ -297,7 +297,7 @@ class Guard:
             return False
         if self._names and not self._names(unit.text, self.question) or bare_value_unasked(
                 unit.text, self._value_kinds, self.question) or names_nothing(unit.text, self.question) \
-                or wrong_kind_name(unit.text, self.question):
+                or wrong_kind_name(unit.text, self.question) or lacks_person_name(unit.text, self.question):
             return False
         if not self._stated and not states(unit.text):
             return False

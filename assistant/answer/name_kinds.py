@@ -1,5 +1,5 @@
 """A bare name of the wrong kind: "Turkey." (a country) as the answer to "Which Iranian body did Albania blame?" (an
-organisation).
+organisation); and no person's name where the name of a minister, a leader, ... is asked.
 
 A "which/what X" question whose X (after at most two modifiers) is a kind with proper names (``NOUN_LABELS``: a
 place, a person, an organisation) asks for a name of that kind; a bare answer (no verb) whose every named entity the
@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 
 from assistant.answer.features import NOUN_LABELS
+from assistant.answer.refusal import PERSON_ROLES
+from assistant.answer.text_values import MONTH_NAMES
+from assistant.terms import STOPWORDS, stem, words
 
 _NAMED_FAMILIES = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+_PERSON_NAME_ASKED = re.compile(r"\bname of (?:the |an? |this |that |their |its )?(?P<whose>(?:[\w'’-]+\s*){1,4}?)"
+                                r"(?:\s+(?:who|whom|whose|that|which|of|in|at|for|behind)\b|\W*$)", re.IGNORECASE)
 _ASKED = re.compile(r"^\W*(?:\w+\s+)?(?:which|what)\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
 
 
@@ -38,3 +43,20 @@ def wrong_kind_name(text: str, question: str) -> bool:
         return False
     labels = {label for _, _, label in parsed.ents}
     return bool(labels) and labels <= _NAMED_FAMILIES - wanted
+
+
+def lacks_person_name(text: str, question: str) -> bool:
+    """Whether the question asks the name of someone by role ("What's the name of the Iranian foreign minister who
+    ...?": ``refusal.PERSON_ROLES``) and the sentence names no person: no PERSON entity, and no capitalised word
+    the question lacks (a month is none; the first word only when the tagger takes it for a proper noun)."""
+    asked = _PERSON_NAME_ASKED.search(question)
+    if not asked or not any(stem(w) in PERSON_ROLES for w in words(asked.group("whose"))):
+        return False
+    from assistant.nlp import syntax
+
+    parsed = syntax(text)
+    if any(label == "PERSON" for _, _, label in parsed.ents):
+        return False
+    known = frozenset(words(question)) | MONTH_NAMES | STOPWORDS
+    return not any(t.text[:1].isupper() and t.text.lower() not in known and (t.i > 0 or t.pos == "PROPN")
+                   for t in parsed.tokens)

@@ -1,4 +1,5 @@
-"""A "No" answers only a question that asks yes or no; a "Because" only one that asks why.
+"""A "No" (or "Yes", or "Highly unlikely") answers only a question that asks yes or no; a "Because" only one that
+asks why.
 
 "How did NATO respond?" is not answered by "No, it might provide a limited channel ...": a sentence that opens by
 denying ("No," "No;" "No." "No -") gives the polarity of a yes/no question, and a question with no yes/no clause
@@ -12,6 +13,11 @@ from __future__ import annotations
 import re
 
 _DENIAL = re.compile(r"\W*no\s*[,;:.!—–-]", re.IGNORECASE)
+_AFFIRMATION = re.compile(r"\W*yes\s*[,;:.!—–-]", re.IGNORECASE)
+_LIKELIHOOD = re.compile(r"\W*(?:(?:highly|very|quite|most|rather|fairly|extremely)\s+)?(?:un)?likely\s*[,;:.!—–-]"
+                         r"|\W*(?:probably|possibly)(?:\s+not)?\s*[,;:.!—–-]", re.IGNORECASE)
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+_ASKS_LIKELIHOOD = re.compile(r"\b(?:likely|likelihood|chances?|probab\w*|odds|possib\w*|expected)\b", re.IGNORECASE)
 _REASON_LEAD = re.compile(r"\W*(?:(?:perhaps|probably|possibly|likely|mainly|partly|largely|mostly|simply|only|just)"
                           r"\s+)?because\b", re.IGNORECASE)
 _ASKS_REASON = re.compile(r"\b(?:why|how come|reasons?|causes?|caused|motives?|motivated|purpose|what for|what made|"
@@ -26,12 +32,23 @@ def asks_polarity(question: str) -> bool:
     return bool(_YES_NO_CLAUSE.search(question.strip()))
 
 
-def denies_unasked(text: str, question: str) -> bool:
-    """Whether a sentence opens by denying ("No, ...") though the question asks no yes/no question."""
-    return bool(question) and bool(_DENIAL.match(text)) and not asks_polarity(question)
+def polarity_unasked(text: str, question: str) -> bool:
+    """Whether a sentence opens by giving a polarity ("No, ...", "Yes, ...", or a likelihood: "Highly unlikely,
+    ...", "Probably not.") though the question asks no yes/no question (nor, for a likelihood, how likely)."""
+    if not question or asks_polarity(question) or _fragment_asked(question):
+        return False
+    return bool(_DENIAL.match(text) or _AFFIRMATION.match(text)
+                or _LIKELIHOOD.match(text) and not _ASKS_LIKELIHOOD.search(question))
 
 
 def reasons_unasked(text: str, question: str) -> bool:
     """Whether a sentence opens by giving a reason ("Because ...", "Perhaps because ...") though no clause of the
     question asks why (or for a reason, cause, purpose, "how come")."""
     return bool(question) and bool(_REASON_LEAD.match(text)) and not _ASKS_REASON.search(question)
+
+
+def _fragment_asked(question: str) -> bool:
+    """Whether one of the question's several questions is a fragment with no wh-word ("at what point can it run?
+    before preinst?"): it may ask yes or no."""
+    asked = [q for q in question.split("?") if q.strip()]
+    return len(asked) > 1 and any(not _WH_WORD.search(q) for q in asked)
