@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.answer.name_kinds import asked_labels
 from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.nlp import syntax
 from assistant.terms import STOPWORDS, stem, words
@@ -40,14 +41,18 @@ def claim_sentence(question: str, answer: str, weight: Callable[[str], float]) -
 
 
 def claim_name(question: str, answer: str, weight: Callable[[str], float]) -> str | None:
-    """The first name in the answer's claim (``claim_sentence``) that ``question`` does not give: what "which country
-    is the us's closest partner ...?" was answered with ("*Tirana* is perhaps the United States' closest partner ..."
-    → "Tirana"); None when the claim names nothing new."""
+    """The first name in the answer's claim (``claim_sentence``) that ``question`` does not give, one of the kind a
+    "which/what X" question asks for first (``name_kinds.asked_labels``: "which alliance" an organisation's, the
+    tagger permitting): what "which country is the us's closest partner ...?" was answered with ("*Tirana* is
+    perhaps the United States' closest partner ..." → "Tirana"); None when the claim names nothing new."""
     claim = claim_sentence(question, answer, weight)
     parsed = syntax(claim) if claim else None
-    asked = set(_stems(question))
-    return next((parsed.span(start, end) for start, end, label in parsed.ents
-                 if label not in _NO_NAME and not set(_stems(parsed.span(start, end))) <= asked), None) if parsed else None
+    if parsed is None:
+        return None
+    asked, kinds = set(_stems(question)), asked_labels(question) or frozenset()
+    new = [(parsed.span(start, end), label) for start, end, label in parsed.ents
+           if label not in _NO_NAME and not set(_stems(parsed.span(start, end))) <= asked]
+    return next((name for name, label in new if label in kinds), None) or next((name for name, _ in new), None)
 
 
 def claim_terms(question: str, answer: str, weight: Callable[[str], float], limit: int) -> list[str]:

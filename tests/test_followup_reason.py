@@ -47,6 +47,15 @@ def test_the_claim_s_name_is_the_one_the_question_did_not_give() -> None:
     assert claim_name("which city is Marseille's largest port?", PORT_ANSWER, lambda w: 1.0) is None  # given already
 
 
+def test_the_claim_s_name_is_of_the_kind_asked() -> None:
+    """"Which alliance ...?" is answered by an organisation's name, not by the first new name of the claim."""
+    answer = ("Madrid will likely keep pressing the town, though an attack on a NATO member remains unlikely. [1] "
+              "Trade grew. [2]")
+    weights = {"alliance": 3.0, "member": 2.0, "town": 1.0}.get
+    assert claim_name("Which alliance is the town a member of?", answer, lambda w: weights(w, 0.5)) == "NATO"
+    assert claim_name("Which town is a member?", answer, lambda w: weights(w, 0.5)) == "Madrid"  # the first one
+
+
 def test_it_after_which_x_is_the_name_the_answer_gave_when_no_phrase_is_headed_by_x() -> None:
     searched = resolve("since when has it been that big?", [CAPITALS], lambda _: PORT_ANSWER, PARAMS,
                        lambda w: {"port": 3.0, "largest": 2.0, "region": 1.0}.get(w, 0.5)).searched

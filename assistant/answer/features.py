@@ -36,7 +36,7 @@ NOUN_LABELS: dict[str, frozenset[str]] = {
                     frozenset({"PERSON"})),
     **dict.fromkeys(("university", "universities", "company", "companies", "organization", "organisation",
                      "agency", "agencies", "newspaper", "body", "bodies", "ministry", "ministries", "institution",
-                     "institutions"), frozenset({"ORG"})),
+                     "institutions", "alliance", "alliances"), frozenset({"ORG"})),
 }
 _WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z]+)\b", re.IGNORECASE)
 # "how much money ...", "how much did it cost / was it worth / did they spend": only an amount of money answers
