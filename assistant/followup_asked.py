@@ -10,7 +10,7 @@ answer speaks of the earlier question only and the follow-up is refused:
 - the verb of a yes/no question ("has the UN *adopted* any of that?"), by stem, near form or synonym
   (``unsaid_verb``);
 - a duration or a length for "how long ...?" ("how long had he been PM by then?": dates are no answer)
-  (``no_duration``);
+  (``no_duration``), a date or a time for "when ...?" ("since when?" after "is Albania in NATO?") (``no_time``);
 - a person's name beside the role it asks the name of ("what was the name of the Western diplomat who ...?")
   (``unnamed_role``).
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from assistant.answer.asked_forms import asks_condition, gives_condition, main_question
 from assistant.answer.matching import holds, sentence_stems, term_match
 from assistant.answer.premise import OPPOSITE
 from assistant.answer.qtypes import expected_type, has_value
@@ -34,7 +35,8 @@ from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import content_stems, stem, words
 
 Check = Callable[[str, str, Sequence[str]], "str | None"]
-"""Called as (question as asked, question searched, cited sentences): the reason to refuse, or None."""
+"""Called as (question as asked, question searched, cited sentences, the answer's best first): the reason to refuse,
+or None."""
 
 NAME_NOUNS = frozenset({"name", "names"})
 """Nouns that ask for a name when a pronoun owns them ("his name", "their names")."""
@@ -125,6 +127,20 @@ def no_duration(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passages found give no duration"
 
 
+_SINCE_WHEN = re.compile(r"(?i)\bsince\s+when\b")
+
+
+def no_time(asked: str, searched: str, cited: Sequence[str]) -> str | None:
+    """``searched`` asks when ("since when is Albania a NATO member?") and the answer's best sentence (the first
+    cited) holds no date, time or duration (``qtypes.has_value``, ``DURATION``: "since reestablishing relations after
+    45 years" answers "since when?") nor, for a condition asked ("when is it meant to be used?"), a condition."""
+    if expected_type(searched) != "date" or not cited or has_value(cited[0], "date") or DURATION.search(cited[0]) \
+            or asks_condition(main_question(searched)) and not _SINCE_WHEN.search(searched) \
+            and gives_condition(cited[0]):
+        return None
+    return "the passage found gives no date"
+
+
 _NAME_OF = re.compile(r"(?i)\bname of (?P<of>[^?]+)|\bwhat(?:['’]s| is| was) (?P<owner>[\w\s-]+?)['’]s (?:full |real )?name\b")
 
 
@@ -145,7 +161,7 @@ def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passages found describe the person asked about but give no name"
 
 
-CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, unnamed_role)
+CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, no_time, unnamed_role)
 """The checks for a question asked after others (the role's name too: "what's the name of the minister who ...?"
 typed after an unrelated question is still refused when no cited sentence names the minister)."""
 ALONE_CHECKS: tuple[Check, ...] = (no_duration, unnamed_role)

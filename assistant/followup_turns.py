@@ -128,7 +128,8 @@ class Turns:
         if draft.abstained:
             return self.near_previous(question, history, standalone, resolution) or draft
         checks = CHECKS if history else ALONE_CHECKS
-        cited = [s.text for s in draft.sentences]
+        best = draft.lead.id if draft.lead else None
+        cited = [s.text for s in sorted(draft.sentences, key=lambda s: s.id != best)]  # its best one first
         why = missing_asked(question, resolution.query, cited, checks) or self.unanswered(question, history,
                                                                                           resolution, cited)
         if why:

@@ -4,7 +4,7 @@ index."""
 from __future__ import annotations
 
 from assistant.followup_asked import (
-    asked_predicate, asks_name, holds_new_value, missing_asked, no_duration, person_names, says, unnamed_person,
+    asked_predicate, asks_name, holds_new_value, missing_asked, no_duration, no_time, person_names, says, unnamed_person,
     unsaid_verb,
 )
 from assistant.nlp import syntax
@@ -75,10 +75,24 @@ def test_how_long_needs_a_duration_or_a_length() -> None:
         assert not no_duration("how long?", interval, ["The flood came on May 3; he resigned on June 9."])
 
 
+def test_when_needs_a_date_a_time_or_since_in_the_best_sentence() -> None:
+    searched = "Since when is the town a member of the league?"
+    member = "While the quarrel could have gone to the league, of which the town is a member, the mayor waited."
+    assert no_time("since when?", searched, [member, "It joined in 2009."])  # the best sentence names no time
+    assert not no_time("since when?", searched, ["It joined in 2009.", member])
+    assert not no_time("since when?", searched, ["It has been close to the league since the war ended."])
+    asked = "When is the spare key meant to be used?"  # a condition asked: a condition answers
+    assert not no_time("when is it meant to be used?", asked, ["Use the spare key if the main one is lost."])
+    assert not no_time("and who?", "Who is the mayor?", [member])  # no time asked
+
+
 def test_the_first_failing_check_gives_the_reason() -> None:
     assert missing_asked("whats his name?", "What's the harbour official's name?", NO_NAME) == \
         "the passages found describe the person asked about but give no name"
-    assert missing_asked("when did he say it?", "When did the harbour official say it?", NO_NAME) is None
+    assert missing_asked("when did he say it?", "When did the harbour official say it?", NO_NAME) == \
+        "the passage found gives no date"
+    assert missing_asked("when did he say it?", "When did the harbour official say it?",
+                         ["A harbour official told the Daily Post in 2023 that the port closed."]) is None
 
 
 def test_a_question_asked_alone_is_checked_for_a_duration_only() -> None:
