@@ -18,6 +18,7 @@ def test_any_yes_no_clause_makes_a_question_ask_for_polarity():
     assert asks_polarity("Am I allowed to take a bicycle on board?")
     assert not asks_polarity("How did the harbour respond to the storm?")
     assert not asks_polarity("Which ferry is the fastest?")
+    assert asks_polarity("the ferry stopped running on sundays. is that expected?")  # a question after a statement
 
 
 def test_a_denial_opening_an_answer_to_an_open_question_is_dropped():

@@ -23,7 +23,7 @@ _REASON_LEAD = re.compile(r"\W*(?:(?:perhaps|probably|possibly|likely|mainly|par
 _ASKS_REASON = re.compile(r"\b(?:why|how come|reasons?|causes?|caused|motives?|motivated|purpose|what for|what made|"
                           r"explain)\b", re.IGNORECASE)
 _YES_NO_CLAUSE = re.compile(
-    r"(?:^|[,;:?!—–-]|\bor\b)\s*(?:am|is|are|was|were|isn[’']t|aren[’']t|do|does|did|don[’']t|doesn[’']t|can|could|"
+    r"(?:^|[,;:?!—–-]|\.\s|\bor\b)\s*(?:am|is|are|was|were|isn[’']t|aren[’']t|do|does|did|don[’']t|doesn[’']t|can|could|"
     r"will|would|shall|should|has|have|had|must|may|might|need|right\b)\b", re.IGNORECASE)
 
 
