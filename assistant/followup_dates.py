@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from assistant.answer.arithmetic import DatedValue, find_dates
+from assistant.answer.claim_rules import NUMBER_WORDS
 
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _LEAD = r"^\W*(?:(?:and|so|ok|okay|then|what about|how about)\W+)*(?:what happened\s+)?(?:(?:on|in)\s+)?"
 _SHIFT = re.compile(
     _LEAD + r"(?:the\s+)?(?:(?P<count>a|an|one|two|three|four|five|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
@@ -32,7 +32,7 @@ def shifted_date_question(question: str, history: Sequence[str]) -> str | None:
     unit = (match.group("unit") or match.group("unit2")).lower()
     way = (match.group("way") or match.group("way2")).lower()
     raw = (match.group("count") or "1").lower()
-    count = int(raw) if raw.isdigit() else _COUNTS[raw]
+    count = 1 if raw in ("a", "an") else int(NUMBER_WORDS.get(raw, raw))
     sign = 1 if way in _FORWARD else -1
     for earlier in reversed(history):
         dated = [d for d in find_dates(earlier) if d.has_year and (d.has_day or unit == "year")]  # a bare year
