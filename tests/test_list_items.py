@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.answer.list_items import item_lead, items_after, opens_item
 from assistant.chunking import chunk_document
 from assistant.documents import build_document
+from evidence_helpers import evidence_over
 
 PAGE = """Choosing a version
 
@@ -55,23 +56,12 @@ def test_the_items_a_lead_introduces_and_each_items_number():
 def test_the_nth_item_counts_from_the_lists_start_when_its_lead_is_a_question():
     """A question heading a list cannot answer anything, but still starts the count: the second item is the
     second, not the third."""
-    import numpy as np
-
-    from assistant.answer.evidence import Evidence
-    from assistant.schema import Document
-    from assistant.store import DocumentRecord, Snapshot, SnapshotMeta, build_bm25
-
     text = ("Choosing a version\n\nThe tool assigns a priority to every version first.\n\n"
             "How does the tool pick a version?\n\n"
             "       •   Never downgrade an installed package.\n\n"
             "       •   Install the highest priority version.\n\n"
             "       •   Prefer the most recent of two equal versions.\n")
-    doc = Document(source="tool.txt", title="tool", text=text, sha256="x")
-    chunks, sentences = chunk_document(doc)
-    record = DocumentRecord(source="tool.txt", title="tool", sha256="x", size=len(text), indexed_at="now",
-                            text=text, chunk_ids=[c.id for c in chunks], sections=[])
-    meta = SnapshotMeta(fingerprint="f", documents={"tool.txt": record}, chunks=chunks, sentences=sentences)
-    view = Evidence(Snapshot(meta, np.eye(len(sentences), 8, dtype=np.float32), build_bm25(chunks)))
+    view, sentences = evidence_over("tool.txt", "tool", text)
     first = sentences[_row(sentences, "Never downgrade")]
     assert not sentences[_row(sentences, "How does the tool")].answerable
     assert view.enumeration_item(first, 2).text == "Install the highest priority version."
