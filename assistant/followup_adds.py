@@ -8,8 +8,9 @@ say nothing of whether the follow-up can be answered. So a follow-up is judged o
 - ``adds_unanswered``: when it adds nouns or adjectives the corpus knows and no cited sentence holds any of them
   (stem, near form or synonym), the answer speaks of the earlier question only and is refused (the corpus says
   something of that "software" elsewhere, not here). Words the corpus never uses are left out (the asker's
-  paraphrase, "db" for "database"); only a follow-up that leans on the history is judged (one typed to stand
-  alone was searched with its own words);
+  paraphrase, "db" for "database"), and so, when a date or a number is asked, are the nouns that name its kind
+  (``GENERIC_HEADS``: "what *year*?" is answered by "in 2023", which holds no "year"); only a follow-up that leans
+  on the history is judged (one typed to stand alone was searched with its own words);
 - ``found_near``: when the answerer refused, a sentence near the previous answer that holds every word it adds
   (nouns, verbs, adjectives, all known to the corpus) is where its answer is ("can it show the hostname instead of
   the IP?" + "why isn't that recommended?": "However, this configuration is not recommended since ...", the
@@ -21,8 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.answer.matching import holds, sentence_stems
+from assistant.answer.qtypes import expected_type
+from assistant.answer.query import GENERIC_HEADS
 from assistant.followup import apostrophes
-from assistant.followup_asked import LIGHT_VERBS
+from assistant.followup_asked import LIGHT_VERBS, VALUE_KINDS
 from assistant.followup_params import ADDED, AddedParams
 from assistant.nlp import syntax
 from assistant.schema import Sentence
@@ -49,7 +52,9 @@ def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], kn
                     params: AddedParams = ADDED) -> str | None:
     """The reason to refuse an answer (``cited``: its sentences) to ``asked`` after ``history`` that holds none of
     the nouns and adjectives the corpus knows (``known`` of a stem) that the follow-up adds; None otherwise."""
-    added = [t for t in added_words(asked, history, params.refuse_parts) if known(t)]
+    valued = expected_type(asked) in VALUE_KINDS  # "what *year*?": the noun names the value asked, not a topic
+    added = [t for t in added_words(asked, history, params.refuse_parts)
+             if known(t) and not (valued and t in GENERIC_HEADS)]
     stems = _stems(cited)
     if not added or any(holds(t, stems) for t in added):
         return None

@@ -52,6 +52,9 @@ class AttachedParams:
     kinds: tuple[str, ...] = ("date", "place")  # values asked ("when ...?", "where ...?") that must sit by the verb
     placing: tuple[str, ...] = ("locate", "situate", "base")  # verbs (lemmas) that only say where a thing is
     # ("where is it *located*?" asks where it is: no event of its own to find beside the place)
+    intending: tuple[str, ...] = ("want", "wish", "hope", "intend", "plan", "try", "attempt", "seek", "mean",
+                                  "expect", "like")  # verbs (lemmas) whose complement's verb is the one asked about
+    # ("where did they *want* them *moved* from?": moved)
     found_after: int = 1  # sentences after the one holding the verb that the answer goes on with
 
 

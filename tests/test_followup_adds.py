@@ -9,7 +9,7 @@ from assistant.schema import Sentence
 
 HISTORY = ["do the harbour's ferries need a licence?"]
 FERRY_SAID = ["Every ferry of the harbour needs a licence from the port authority."]
-VOCABULARY = {"ferri", "harbour", "licenc", "port", "author", "captain", "insur", "cheaper", "recommend", "fee"}
+VOCABULARY = {"ferri", "harbour", "licenc", "port", "author", "captain", "insur", "cheaper", "recommend", "fee", "year"}
 
 
 def known(term: str) -> bool:
@@ -43,6 +43,13 @@ def test_an_answer_holding_none_of_the_added_nouns_is_refused() -> None:
 def test_words_the_corpus_never_uses_and_questions_adding_nothing_pass() -> None:
     assert adds_unanswered("and for a yacht?", HISTORY, FERRY_SAID, known) is None  # "yacht": not in the corpus
     assert adds_unanswered("does it need one?", HISTORY, FERRY_SAID, known) is None  # adds no noun
+
+
+def test_the_noun_naming_an_asked_value_s_kind_need_not_be_said() -> None:
+    dated = ["The port authority has issued ferry licences since 1998."]
+    assert adds_unanswered("what year?", HISTORY, dated, known) is None  # "1998" answers "what year"
+    assert adds_unanswered("what year?", HISTORY, FERRY_SAID, known) is None  # no date: left to the date checks
+    assert adds_unanswered("which captain's year?", HISTORY, dated, known)  # a captain is no value's kind
 
 
 def test_a_refused_follow_up_is_answered_from_the_sentence_near_the_previous_answer_holding_what_it_adds() -> None:

@@ -33,6 +33,8 @@ def test_the_follow_up_s_own_verb_leaves_out_light_verbs_and_the_history_s() -> 
     assert new_predicate("when did he get there?", HISTORY) == []  # a light verb
     assert new_predicate("where is it located?", HISTORY) == []  # a verb that only places a thing
     assert new_predicate("when did he paint the tower?", HISTORY) == ["paint", "tower"]  # with its object
+    assert new_predicate("when did he want it painted?", HISTORY) == ["paint"]  # a verb of intent: its complement's
+    assert new_predicate("where did they want them moved from?", ["who pushed for moving the crew?"]) == []
 
 
 def test_a_hyphenated_compound_s_first_part_is_no_verb() -> None:
