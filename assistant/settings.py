@@ -181,7 +181,8 @@ class LLM(Group):
     temperature: float = Field(0.0, ge=0, le=2, validation_alias="llm_temperature",
                                description="Sampling temperature (0: greedy, repeatable).")
     passages: int = Field(4, ge=1, le=20, validation_alias="llm_passages",
-                          description="Retrieved chunks put in the prompt as numbered passages.")
+                          description="Retrieved chunks put in the prompt as numbered passages (after them, any "
+                                      "lower-ranked chunk holding a sentence of the extractive answer).")
     gate: bool = Field(
         True, validation_alias="llm_gate", description="Ask the model only when the extractive answerer finds the "
         "question answerable; False sends every question to the model."

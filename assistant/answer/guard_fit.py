@@ -94,7 +94,7 @@ def cases(assistant: Assistant, questions: list) -> list[Case]:  # type: ignore[
         hits, draft = pipeline.run(q.question)
         if not hits:
             continue
-        prompt = generator.prompt(q.question, hits)
+        prompt = generator.prompt(q.question, hits, draft)
         rank = retrieval_rank([Span(source=h.chunk.source, start=h.chunk.start, end=h.chunk.end) for h in hits],
                               evidence_spans(q, texts)[0])
         passages = passages_of(prompt.user)

@@ -20,7 +20,7 @@ from assistant.answer.generative import Backend, BackendError, make_backend
 from assistant.answer.guard import Embed, Guard, guard_answer
 from assistant.answer.reply import SentenceStream, Unit
 from assistant.answer.matching import TermWeights
-from assistant.answer.prompts import Prompt, answer_prompt, passages_for, prompt_budget_chars
+from assistant.answer.prompts import Prompt, answer_prompt, passages_for, prompt_budget_chars, shown_hits
 from assistant.schema import Citation, Hit
 from assistant.settings import Settings
 from assistant.store import Snapshot
@@ -61,11 +61,14 @@ class GenerativeAnswerer:
                 self._backend = make_backend(self.settings)
             return self._backend
 
-    def prompt(self, query: str, hits: list[Hit]) -> Prompt:
-        """The grounded prompt for a question over its retrieved chunks."""
+    def prompt(self, query: str, hits: list[Hit], draft: Draft | None = None) -> Prompt:
+        """The grounded prompt for a question over its retrieved chunks (those holding ``draft``'s sentences among
+        the passages shown: ``shown_hits``)."""
         llm = self.settings.llm
         budget = prompt_budget_chars(llm.context_tokens, llm.max_tokens, query)
-        return answer_prompt(query, passages_for(hits, llm.passages, budget))
+        drafted = frozenset(s.id for s in draft.sentences) if draft is not None else frozenset()
+        shown = shown_hits(hits, drafted, llm.passages)
+        return answer_prompt(query, passages_for(shown, len(shown), budget))
 
     def _guard(self, prompt: Prompt, snapshot: Snapshot, query: str, draft: Draft) -> Guard:
         if self._weights is None or self._weights[0] is not snapshot:
@@ -103,7 +106,7 @@ class GenerativeAnswerer:
         """The guarded generated answer; the extractive one (with a notice) when the backend fails."""
         if (self.settings.llm.gate and draft.abstained) or not hits:
             return self._extractive(question, draft, snapshot)
-        prompt = self.prompt(query, hits)
+        prompt = self.prompt(query, hits, draft)
         try:
             reply = self.backend().complete(prompt)
         except BackendError as exc:
@@ -122,7 +125,7 @@ class GenerativeAnswerer:
         if (self.settings.llm.gate and draft.abstained) or not hits:
             yield self._extractive(question, draft, snapshot)
             return
-        prompt = self.prompt(query, hits)
+        prompt = self.prompt(query, hits, draft)
         guard, sentences = self._guard(prompt, snapshot, query, draft), SentenceStream()
 
         def units() -> Iterator[Unit]:

@@ -60,6 +60,15 @@ class Prompt:
         return [{"role": m.role, "content": m.content} for m in self.messages]
 
 
+def shown_hits(hits: list[Hit], drafted: frozenset[str], max_passages: int) -> list[Hit]:
+    """The hits a prompt shows, in retrieval order: the first ``max_passages``, and after them any hit holding a
+    sentence of the extractive draft (``drafted``: sentence ids). A fact found by a sub-question or a second, wider
+    look ranks below the first hits, yet the answer needs it shown ("how many years between A and B": the chunk
+    dating A)."""
+    first = hits[:max_passages]
+    return first + [h for h in hits[max_passages:] if drafted.intersection(h.chunk.sentence_ids)]
+
+
 def passages_for(hits: list[Hit], max_passages: int, budget_chars: int) -> tuple[Passage, ...]:
     """The first hits, numbered from 1, cut to fit ``budget_chars`` (a passage is trimmed at a word, never split mid-word)."""
     out: list[Passage] = []
