@@ -7,6 +7,7 @@ import pytest
 
 from assistant.answer.guard import guard_answer
 from assistant.answer.polarity import asks_polarity, polarity_unasked, reasons_unasked
+from assistant.answer.reply import split_answer
 from guard_helpers import indexed_document, whole_corpus_guard
 
 
@@ -66,4 +67,16 @@ def test_the_guard_keeps_a_denial_only_where_polarity_was_asked(docs):
     make = whole_corpus_guard(docs)
     answer = "No, the ferry does not run on Sundays."
     assert not guard_answer(answer, make("Does the ferry run on Sundays?")).abstained
+    assert guard_answer(answer, make("How often does the ferry run on Sundays?")).abstained
+
+
+def test_a_bare_yes_or_no_is_guarded_with_the_sentence_it_opens(docs):
+    """"No." alone holds no claim; joined to the next sentence it is kept where polarity was asked, kept in the
+    answer's text, and dropped with its sentence where it was not."""
+    assert [u.text for u in split_answer("No. [1] The ferry does not run on Sundays. [1] It leaves every two hours.")] \
+        == ["No. The ferry does not run on Sundays.", "It leaves every two hours."]
+    make = whole_corpus_guard(docs)
+    answer = "No. The ferry does not run on Sundays."
+    kept = guard_answer(answer, make("Does the ferry run on Sundays?"))
+    assert not kept.abstained and kept.text.startswith("No. The ferry does not run on Sundays.")
     assert guard_answer(answer, make("How often does the ferry run on Sundays?")).abstained

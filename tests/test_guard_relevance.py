@@ -49,6 +49,9 @@ def test_a_claim_of_question_words_only_restates_it(weights):
     assert not restates(Claim.of("It was cut in 2022."), "When was it cut?", weights)  # a new number
     options = "The self join was which kind of join - the inner, outer, cross?"
     assert not restates(Claim.of("The inner join."), options, weights)  # the question ends on its options
+    picked = "A range of 0 to 5 clamps its values: what value results when 10 is given?"
+    assert not restates(Claim.of("5."), picked, weights)  # one of the several numbers the question states
+    assert restates(Claim.of("5."), "What does a clamped value of 5 mean?", weights)  # the only one it states
 
 
 def test_reason_part_is_after_because_and_before_therefore():

@@ -143,8 +143,11 @@ def new_share(claim: Claim, question: str, weights: TermWeights) -> float:
 
 def restates(claim: Claim, question: str, weights: TermWeights) -> bool:
     """Whether the claim holds nothing the question does not (never for a yes/no or either/or question, or one
-    that ends on its options, whose answer repeats its words)."""
+    that ends on its options, whose answer repeats its words, nor for a claim that picks some of the several numbers
+    the question states: "a 0 to 5 range gets 10: what value results?" is answered by "5.")."""
     if not question or asks_yes_no(question) or _EITHER_OR.search(question) or _OPTIONS_LISTED.search(question):
+        return False
+    if claim.numbers and claim.numbers < Claim.of(question).numbers:
         return False
     return bool(claim.stems or claim.numbers) and new_share(claim, question, weights) == 0
 

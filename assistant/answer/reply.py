@@ -52,7 +52,22 @@ def split_answer(reply: str) -> list[Unit]:
             text = _LEAD_IN.sub("", _SPACE_BEFORE_PUNCT.sub(r"\1", _MARKERS.sub("", piece)).strip())
             if re.search(r"\w", text):
                 units.append(Unit(text, tuple(hints)))
-    return units
+    return _polarity_joined(units)
+
+
+_BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]")
+
+
+def _polarity_joined(units: list[Unit]) -> list[Unit]:
+    """A bare "Yes." or "No." joined to the sentence after it, which it answers with ("Yes. If an assert has a
+    message, ..."): guarded as one sentence, as "Yes, if ..." is, rather than dropped as a word with no claim."""
+    out: list[Unit] = []
+    for unit in units:
+        if out and _BARE_POLARITY.fullmatch(out[-1].text):
+            out[-1] = Unit(f"{out[-1].text} {unit.text}", out[-1].hints + unit.hints)
+        else:
+            out.append(unit)
+    return out
 
 
 class SentenceStream:
