@@ -203,9 +203,9 @@ def resolve(
     found = cues(question, params)
     if named := named_lead(question):
         return Resolution(question, named, ("named in the question",), previous)
-    if moved := shifted_date_question(question, history):  # "and the day after?"
-        return Resolution(question, moved, ("date moved",), previous)
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
+    if moved := shifted_date_question(question, history, answer):  # "and the day after?"
+        return Resolution(question, moved, ("date moved",), previous)
     if item := item_question(question, apostrophes(without_leaders(previous)), answer):  # "the other two?"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
     if item := narrowed_item(apostrophes(question), previous):  # "ok whats the first rule"

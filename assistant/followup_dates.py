@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from assistant.answer.arithmetic import DatedValue, find_dates
@@ -22,10 +22,13 @@ _SHIFT = re.compile(
 _FORWARD = frozenset({"after", "later", "next", "following"})
 
 
-def shifted_date_question(question: str, history: Sequence[str]) -> str | None:
+def shifted_date_question(
+    question: str, history: Sequence[str], answer: Callable[[], str] | None = None,
+) -> str | None:
     """"What happened on <the date moved>?" for a follow-up that only moves in time ("and the day after?", "the
-    following year?", "two weeks later?"), from the last date the history names; None when the follow-up asks
-    more than that, or no earlier question names a date precise enough to move by that unit."""
+    following year?", "two weeks later?"), from the last date the history names, else the first the previous
+    answer gives (``answer()``: "When did Rama announce the break?" + "what happened the next day?"); None when
+    the follow-up asks more than that, or no date precise enough to move by that unit was named."""
     match = _SHIFT.match(question.strip())
     if not match:
         return None
@@ -38,7 +41,8 @@ def shifted_date_question(question: str, history: Sequence[str]) -> str | None:
         dated = [d for d in find_dates(earlier) if d.has_year and (d.has_day or unit == "year")]  # a bare year
         if dated:  # moves by years only
             return _asked_on(dated[-1], _moved(dated[-1].value, unit, sign * count), unit)
-    return None
+    said = [d for d in find_dates(answer() if answer else "") if d.has_year and (d.has_day or unit == "year")]
+    return _asked_on(said[0], _moved(said[0].value, unit, sign * count), unit) if said else None
 
 
 def _moved(value: date, unit: str, steps: int) -> date:

@@ -36,6 +36,16 @@ def test_no_move_without_a_date_precise_enough_or_with_more_asked() -> None:
     assert shifted_date_question("what did rama say the day after the attack?", HISTORY) is None
 
 
+def test_without_a_date_asked_the_previous_answer_s_first_date_is_moved() -> None:
+    said = "On September 7, 2022, the prime minister announced the break. It was confirmed on September 9, 2022."
+    assert shifted_date_question("what happened the next day?", ["when was the break announced?"], lambda: said) == \
+        "What happened on September 8, 2022?"
+    assert shifted_date_question("the next day?", ["when was it announced?"], lambda: "It was never announced.") \
+        is None
+    assert shifted_date_question("the day after?", ["what happened on 1 May 2020?"], lambda: said) == \
+        "What happened on 2 May 2020?"  # a date the history names comes first
+
+
 def test_the_conversation_reads_a_move_in_time_as_the_moved_date() -> None:
     resolution = resolve("and the day after?", HISTORY)
     assert resolution.searched == "What happened on September 8, 2022?" and resolution.tied_to == HISTORY[-1]
