@@ -120,9 +120,15 @@ def unsaid_verb(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return f"the passages found do not say whether it was {verb.text}"
 
 
+def asks_duration(question: str) -> bool:
+    """Whether ``question`` asks "how long ...?" for a span of time (not "how long ago", nor how long a thing
+    takes)."""
+    return bool(_HOW_LONG.search(question))
+
+
 def no_duration(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     """``searched`` asks "how long ...?" and no cited sentence holds a duration or a length (``DURATION``)."""
-    if not _HOW_LONG.search(searched) or any(DURATION.search(sentence) for sentence in cited):
+    if not asks_duration(searched) or any(DURATION.search(sentence) for sentence in cited):
         return None
     return "the passages found give no duration"
 

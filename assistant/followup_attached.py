@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from assistant.answer.matching import holds
 from assistant.answer.qtypes import expected_type, has_value
 from assistant.followup import apostrophes
-from assistant.followup_asked import LIGHT_VERBS
+from assistant.followup_asked import LIGHT_VERBS, asks_duration
 from assistant.followup_next import paragraph_breaks
 from assistant.followup_params import ATTACHED, AttachedParams
 from assistant.nlp import syntax
@@ -66,10 +66,13 @@ def new_predicate(asked: str, history: Sequence[str], params: AttachedParams = A
 def value_unattached(asked: str, searched: str, history: Sequence[str], cited: Sequence[str],
                      params: AttachedParams = ATTACHED) -> str | None:
     """The reason to refuse an answer (``cited``: its sentences) to ``asked`` (searched as ``searched``) after
-    ``history`` when it asks a kind of value of ``params.kinds`` with a verb of its own and no cited sentence holding
-    such a value holds that verb or its object; None otherwise."""
+    ``history`` when it asks a kind of value of ``params.kinds`` (a number counted, not a duration: "how long was it
+    cut off?" is answered by "45 years of isolation") with a verb of its own and no cited sentence holding such a
+    value holds that verb or its object; None otherwise."""
     kind = expected_type(searched)
-    verb = new_predicate(asked, history, params) if kind in params.kinds else []
+    if kind not in params.kinds or kind == "number" and asks_duration(searched):  # a span is said with other verbs
+        return None
+    verb = new_predicate(asked, history, params)
     if not verb:
         return None
     valued = [s for s in cited if has_value(s, kind)]

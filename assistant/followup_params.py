@@ -49,7 +49,8 @@ class AttachedParams:
     """A value a follow-up asks for, looked for beside its own verb (``assistant.followup_attached``; issue 16t,
     chosen on the tune conversations of fifteen collections and the article's)."""
 
-    kinds: tuple[str, ...] = ("date", "place")  # values asked ("when ...?", "where ...?") that must sit by the verb
+    kinds: tuple[str, ...] = ("date", "place", "number")  # values asked ("when ...?", "where ...?", "how many ...?")
+    # that must sit by the verb
     placing: tuple[str, ...] = ("locate", "situate", "base")  # verbs (lemmas) that only say where a thing is
     # ("where is it *located*?" asks where it is: no event of its own to find beside the place)
     intending: tuple[str, ...] = ("want", "wish", "hope", "intend", "plan", "try", "attempt", "seek", "mean",

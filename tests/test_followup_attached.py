@@ -51,6 +51,15 @@ def test_a_date_found_only_beside_the_history_s_event_is_refused() -> None:
     assert value_unattached("when did he send it?", "When did Marsh send it?", HISTORY, letter)
 
 
+def test_a_count_is_attached_to_its_verb_and_a_duration_is_not() -> None:
+    crew = ["The lighthouse was built in 1881 by a crew of 40 men.", *BUILT_SAID]
+    assert value_unattached("how many have left since?", "How many have left the crew since?", HISTORY, crew)
+    quit_ = ["Twelve of the crew left in 1885.", *crew]
+    assert value_unattached("how many have left since?", "How many have left the crew since?", HISTORY, quit_) is None
+    served = ["Marsh kept the light for 21 years.", *BUILT_SAID]  # "how long ... serve?" said with "kept"
+    assert value_unattached("how long did he serve?", "How long did the captain serve?", HISTORY, served) is None
+
+
 def test_a_verb_held_without_a_value_or_a_question_asking_no_date_or_place_passes_through() -> None:
     undated = ["Captain Marsh retired after a storm.", *BUILT_SAID]
     assert value_unattached("when did he retire?", "When did the captain retire?", HISTORY, undated)  # no date by it
