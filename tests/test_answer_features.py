@@ -180,6 +180,16 @@ def test_focus_absent_and_entities_absent() -> None:
     assert R.QuestionEntitiesAbsent()(q, cands) == 0.0
 
 
+def test_an_abbreviation_is_found_by_its_full_form() -> None:
+    q = question("Does the EU come up?", focus=["eu"], ents=[("the EU", "ORG")])
+    union = candidate(sentence("It is a partner of the European Union.", lemmas=["partner", "european", "union"]))
+    union.window = frozenset({"partner", "european", "union"})
+    assert R.FocusAbsent()(q, ranked(union)) == 0.0 and R.QuestionEntitiesAbsent()(q, ranked(union)) == 0.0
+    other = candidate(sentence("It is a partner of the Union.", lemmas=["partner", "union"]))
+    other.window = frozenset({"partner", "union"})
+    assert R.FocusAbsent()(q, ranked(other)) == 1.0 and R.QuestionEntitiesAbsent()(q, ranked(other)) == 1.0
+
+
 def test_top_coverage_and_dense_read_the_first_three() -> None:
     cands = ranked(candidate(sentence("a b c d e f."), window=0.2, dense=0.1),
                    candidate(sentence("g h i j k l."), window=0.9, dense=0.7))

@@ -195,6 +195,8 @@ def test_the_documents_voice_as_subject_adds_no_terms() -> None:
     told = analyse("what does the author ask readers to share? why doesn't the article think it ended?", AID).terms
     assert "ask" not in told and "think" not in told and "share" in told  # its verb of telling adds none either
     assert "draw" in analyse("what lessons does the article draw?", AID).terms  # a verb of what is told stays
+    assert "come" not in analyse("does the attack come up at all?", AID).terms  # "come up": mentioned
+    assert "come" in analyse("what did they come up with?", AID).terms  # "come up with": devised
 
 
 def test_a_kind_named_by_its_instances_is_no_unseen_word() -> None:

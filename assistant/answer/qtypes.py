@@ -55,7 +55,7 @@ _META_SUBJECT = re.compile(
     r"(?= (?:\w+ )?(?:says?|said|asks?|asked|brings?|brought|mentions?|mentioned|argues?|argued|claims?|claimed|"
     r"suggests?|suggested|thinks?|describes?|described|calls?|called|notes?|noted|concludes?|concluded|points?|"
     r"wants?|means?|refers?|draws?|urges?|urged|warns?|warned|stresses?|stressed)\b)", re.IGNORECASE)
-_BRING_UP = re.compile(r"\b(?:bring|brings|bringing|brought) up\b", re.IGNORECASE)
+_BRING_UP = re.compile(r"\b(?:bring|brings|bringing|brought|come|comes|coming|came) up\b(?! with\b)", re.IGNORECASE)
 
 
 _REPORTING = re.compile(  # right after the document's voice: its act of telling, not what it tells
@@ -65,7 +65,7 @@ _REPORTING = re.compile(  # right after the document's voice: its act of telling
 
 def without_meta_subject(question: str) -> str:
     """The question without the document's voice as its subject and its verb of telling ("what does the author *ask*
-    readers to share?"), and "bring up" read as "mention" (filler)."""
+    readers to share?"), and "bring up" or "come up" read as "mention" (filler; not "come up with")."""
     parts = _META_SUBJECT.split(question)
     told = parts[:1] + [_REPORTING.sub(lambda m: f" {m.group(1) or ''}", p) for p in parts[1:]]
     return _BRING_UP.sub("mention", " ".join(told))

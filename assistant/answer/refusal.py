@@ -17,7 +17,7 @@ from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms, refusal_terms
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
 from assistant.answer.value_conflict import ValueConflict
-from assistant.terms import STOPWORDS, stem, unhyphenated, words
+from assistant.terms import ABBREVIATIONS, STOPWORDS, stem, unhyphenated, words
 
 if TYPE_CHECKING:
     from assistant.answer.features import Candidate, QuestionView
@@ -268,7 +268,8 @@ class PersonNameAbsent:
 
 @dataclass(frozen=True)
 class FocusAbsent:
-    """The head of the phrase the question asks about is in none of the first five candidates' paragraphs."""
+    """The head of the phrase the question asks about is in none of the first five candidates' paragraphs (an
+    abbreviation neither: "EU" is found as "European Union", ``terms.ABBREVIATIONS``)."""
 
     name: str = "focus_absent"
     first: int = 5
@@ -277,13 +278,16 @@ class FocusAbsent:
         if not q.parse.focus:
             return 0.0
         head = q.parse.focus[-1]
-        return 0.0 if any(head in c.view.window_lemmas for c in ranked[:self.first]) else 1.0
+        spelled = [stem(w) for w in words(ABBREVIATIONS.get(head, ""))]  # "EU": "European Union"
+        return 0.0 if any(head in c.view.window_lemmas or spelled and all(term_match(s, c.window) for s in spelled)
+                          for c in ranked[:self.first]) else 1.0
 
 
 @dataclass(frozen=True)
 class QuestionEntitiesAbsent:
     """Share of the question's named things (spaCy entities: people, organisations, places, works, events...) that
-    none of the first five candidates holds in its paragraph, section heading or document title."""
+    none of the first five candidates holds in its paragraph, section heading or document title (an abbreviation
+    by its full form: "the EU" by "European Union")."""
 
     name: str = "question_entities_absent"
     first: int = 5
@@ -294,7 +298,7 @@ class QuestionEntitiesAbsent:
             return 0.0
         missing = 0
         for ent in ents:
-            stems = [stem(w) for w in words(ent) if w not in STOPWORDS]
+            stems = [stem(x) for w in words(ent) for x in words(ABBREVIATIONS.get(w, w)) if x not in STOPWORDS]
             if stems and not any(all(term_match(s, c.window | c.view.heading) for s in stems) for c in ranked[:self.first]):
                 missing += 1
         return missing / len(ents)
