@@ -36,13 +36,15 @@ def shifted_date_question(
     way = (match.group("way") or match.group("way2")).lower()
     raw = (match.group("count") or "1").lower()
     count = 1 if raw in ("a", "an") else int(NUMBER_WORDS.get(raw, raw))
-    sign = 1 if way in _FORWARD else -1
-    for earlier in reversed(history):
-        dated = [d for d in find_dates(earlier) if d.has_year and (d.has_day or unit == "year")]  # a bare year
-        if dated:  # moves by years only
-            return _asked_on(dated[-1], _moved(dated[-1].value, unit, sign * count), unit)
-    said = [d for d in find_dates(answer() if answer else "") if d.has_year and (d.has_day or unit == "year")]
-    return _asked_on(said[0], _moved(said[0].value, unit, sign * count), unit) if said else None
+    steps = count if way in _FORWARD else -count
+
+    def movable(text: str) -> list[DatedValue]:  # a bare year moves by years only
+        return [d for d in find_dates(text) if d.has_year and (d.has_day or unit == "year")]
+
+    named = next((dated[-1] for earlier in reversed(history) if (dated := movable(earlier))), None)
+    if named is None and answer is not None:
+        named = next(iter(movable(answer())), None)
+    return _asked_on(named, _moved(named.value, unit, steps), unit) if named else None
 
 
 def _moved(value: date, unit: str, steps: int) -> date:

@@ -41,7 +41,6 @@ def test_a_yes_or_a_likelihood_opening_an_answer_to_an_open_question_is_dropped(
     assert not polarity_unasked("Yes, it may run first.", "at what point can the script run? before the install?")
 
 
-
 def test_a_reason_opening_an_answer_to_a_question_that_asks_no_why_is_dropped():
     assert reasons_unasked("Perhaps because the pier was closed.", "What other lesson does the report draw?")
     assert reasons_unasked("Because of the storm.", "When does the ferry run?")
