@@ -18,7 +18,7 @@ from assistant.followup_bind import other_phrase
 from assistant.followup_count import counted_question, noun_for_count
 from assistant.followup_dates import shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
-                                    group_noun, misread_determiner, pro_one, topic_changed)
+                                     demonstrative_tag, group_noun, misread_determiner, pro_one, topic_changed)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
@@ -93,7 +93,7 @@ def _reference_kind(low: str, tag: str, dep: str, head: str = "", misread: bool 
     demonstrative the parser took for a conjunction before its noun (``misread_determiner``)."""
     if low in PERSONAL and tag in ("PRP", "PRP$"):
         return PERSONAL[low]
-    if low in DEMONSTRATIVES and (misread or (tag not in ("WDT", "IN") and dep != "mark")):
+    if low in DEMONSTRATIVES and (misread or demonstrative_tag(tag, dep)):
         if dep == "det" or misread:
             return "determiner"
         return "event" if dep.startswith("nsubj") or head in _EVENT_HEADS else "thing"

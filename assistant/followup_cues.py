@@ -56,6 +56,13 @@ def _content(tokens: Syntax) -> list[str]:
             and t.lemma not in STOPWORDS and t.text.lower() not in STOPWORDS and t.text.lower() not in WH_WORDS]
 
 
+def demonstrative_tag(tag: str, dep: str) -> bool:
+    """Whether a demonstrative word, by its tag and relation, may point back: not a relative "that" nor a
+    conjunction ("so *that* ..."), unless the parser made the "conjunction" a subject ("why was *that* such a big
+    deal?": tagged IN, parsed nsubj)."""
+    return (tag not in ("WDT", "IN") or dep.startswith("nsubj")) and dep != "mark"
+
+
 def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
     """The evidence that ``question`` leans on an earlier turn (empty: it stands on its own)."""
     parsed = syntax(question)
@@ -70,7 +77,7 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
                 found.append(f"pronoun {low!r}")
         elif group_noun(t, toks):
             found.append(f"definite {low!r}")  # "how does iran view the group?": the organisation named before
-        elif low in DEMONSTRATIVES and t.tag not in ("WDT", "IN") and t.dep not in ("mark", "nsubj:relcl") or \
+        elif low in DEMONSTRATIVES and demonstrative_tag(t.tag, t.dep) and t.dep != "nsubj:relcl" or \
                 misread_determiner(t, toks):
             if t.dep == "det" or misread_determiner(t, toks):
                 if not _now(toks[t.head]) and not clause_before(parsed, t.i):  # "these days"; "... call that move?"

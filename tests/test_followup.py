@@ -240,3 +240,14 @@ def test_there_after_a_finite_be_is_existential() -> None:
     assert "'there'" not in cues("what kinds of tickets are there?")
     assert "'there'" in cues("how long had they been there?")  # a place
     assert "'there'" in cues("what happened there?")
+
+
+def test_a_that_the_parser_tags_as_a_conjunction_but_makes_the_subject_points_back() -> None:
+    assert "pronoun 'that'" in cues("why was that such a big deal?")
+    assert "pronoun 'that'" in cues("was that the first time?")
+    assert not cues("Which country said that Iran was behind the attack?")  # a conjunction, no subject
+
+
+def test_one_stands_for_a_filler_noun_when_the_previous_question_has_no_other() -> None:
+    searched = resolve("and the latin one?", ["what is the harbour's greek name?"]).searched
+    assert searched is not None and "name" in searched.lower() and "latin" in searched.lower()

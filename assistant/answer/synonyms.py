@@ -72,6 +72,7 @@ anonymous anonymously unnamed unidentified
 prefer opt choose pick favor favour
 guess speculate
 meant intended designed
+replace substitute
 """.strip().splitlines()
 
 
