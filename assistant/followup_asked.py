@@ -134,15 +134,25 @@ def no_duration(asked: str, searched: str, cited: Sequence[str]) -> str | None:
 
 
 _SINCE_WHEN = re.compile(r"(?i)\bsince\s+when\b")
+_TIME_POINTED_BACK = re.compile(r"(?i)\b(?:this|that|the same)\s+(?:year|month|day|week|date|time)\b")
+"""A time a sentence names by pointing back to one said before it ("It was in *this year* that Albania ...")."""
+
+
+def dated_by_another(sentence: str, cited: Sequence[str]) -> bool:
+    """Whether ``sentence`` names its time by pointing back ("It was in *this year* that ...") and another of the
+    ``cited`` sentences holds a date (the one it points back to, when the answer cites it)."""
+    return bool(_TIME_POINTED_BACK.search(sentence)) and any(has_value(s, "date") for s in cited if s != sentence)
 
 
 def no_time(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     """``searched`` asks when ("since when is Albania a NATO member?") and the answer's best sentence (the first
     cited) holds no date, time or duration (``qtypes.has_value``, ``DURATION``: "since reestablishing relations after
-    45 years" answers "since when?") nor, for a condition asked ("when is it meant to be used?"), a condition."""
+    45 years" answers "since when?") nor, for a condition asked ("when is it meant to be used?"), a condition; a
+    best sentence that names its time by pointing back ("in this year") is dated by another cited sentence."""
     if expected_type(searched) != "date" or not cited or has_value(cited[0], "date") or DURATION.search(cited[0]) \
             or asks_condition(main_question(searched)) and not _SINCE_WHEN.search(searched) \
-            and gives_condition(cited[0]):
+            and gives_condition(cited[0]) \
+            or dated_by_another(cited[0], cited):
         return None
     return "the passage found gives no date"
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from assistant.answer.matching import holds
 from assistant.answer.qtypes import expected_type, has_value
 from assistant.followup import apostrophes
-from assistant.followup_asked import LIGHT_VERBS, asks_duration
+from assistant.followup_asked import LIGHT_VERBS, asks_duration, dated_by_another
 from assistant.followup_next import paragraph_breaks
 from assistant.followup_params import ATTACHED, AttachedParams
 from assistant.nlp import syntax
@@ -75,7 +75,7 @@ def value_unattached(asked: str, searched: str, history: Sequence[str], cited: S
     verb = new_predicate(asked, history, params)
     if not verb:
         return None
-    valued = [s for s in cited if has_value(s, kind)]
+    valued = [s for s in cited if has_value(s, kind) or kind == "date" and dated_by_another(s, cited)]
     if any(holds(v, predicate_stems(s)) for s in valued for v in verb):
         return None
     return f"the passages found give no {kind} for what this question asks"

@@ -86,6 +86,15 @@ def test_when_needs_a_date_a_time_or_since_in_the_best_sentence() -> None:
     assert not no_time("and who?", "Who is the mayor?", [member])  # no time asked
 
 
+def test_a_best_sentence_that_points_back_to_its_year_is_dated_by_another_cited_one() -> None:
+    searched = "When did the town join the league?"
+    joined = "It was in that year that the town, pressed by its merchants, joined the league."
+    assert not no_time("when did it join?", searched, [joined, "The harbour was rebuilt in 1881."])
+    assert no_time("when did it join?", searched, [joined, "The harbour was rebuilt by the merchants."])
+    assert no_time("when did it join?", searched, ["The town joined the league after a long quarrel.",
+                                                   "The harbour was rebuilt in 1881."])
+
+
 def test_the_first_failing_check_gives_the_reason() -> None:
     assert missing_asked("whats his name?", "What's the harbour official's name?", NO_NAME) == \
         "the passages found describe the person asked about but give no name"
@@ -98,8 +107,8 @@ def test_the_first_failing_check_gives_the_reason() -> None:
 def test_a_question_asked_alone_is_checked_for_a_duration_only() -> None:
     from assistant.followup_asked import ALONE_CHECKS
 
-    replaced = "can the ferry replace the bridge?"
-    cited = ["The ferry cannot substitute for the bridge."]
+    replaced = "can the ferry rival the bridge?"
+    cited = ["The ferry cannot match the bridge."]
     assert missing_asked(replaced, replaced, cited)  # after other questions: the verb must be said
     assert missing_asked(replaced, replaced, cited, ALONE_CHECKS) is None  # alone, the asker's own verb may differ
     how_long = "how long were the staff given to leave?"

@@ -51,6 +51,13 @@ def test_a_date_found_only_beside_the_history_s_event_is_refused() -> None:
     assert value_unattached("when did he send it?", "When did Marsh send it?", HISTORY, letter)
 
 
+def test_a_sentence_holding_the_verb_and_pointing_back_to_its_year_is_dated() -> None:
+    pointed = ["The keepers' quarrel can be traced back to 1902.", "It was in that year that Marsh retired.",
+               *BUILT_SAID]
+    assert value_unattached("when did he retire?", "When did the first captain retire?", HISTORY, pointed) is None
+    assert value_unattached("when did he retire?", "When did the first captain retire?", HISTORY, pointed[1:2])
+
+
 def test_a_count_is_attached_to_its_verb_and_a_duration_is_not() -> None:
     crew = ["The lighthouse was built in 1881 by a crew of 40 men.", *BUILT_SAID]
     assert value_unattached("how many have left since?", "How many have left the crew since?", HISTORY, crew)
