@@ -5,7 +5,7 @@ pronoun of the next question most likely stands for ("What was *their* supposed 
 from __future__ import annotations
 
 from assistant.followup_agree import agrees, person_noun
-from assistant.nlp import Syntax
+from assistant.nlp import Syntax, Token
 from assistant.terms import STOPWORDS, stem
 
 MAX_REACH = 8
@@ -49,13 +49,22 @@ def _text(answer: Syntax, start: int, end: int) -> str:
     return " ".join(words)
 
 
+def _asks_group(question: Syntax, t: Token) -> bool:
+    """Whether ``t`` is the "which"/"what" of a group asked for ("*which* group did Albania agree to host?"): the
+    answer's organisation fills it, as a person fills a "who"."""
+    from assistant.followup_cues import GROUP_NOUNS
+
+    return t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].lemma in GROUP_NOUNS
+
+
 def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | None:
-    """The phrase of ``answer`` that answers the "who"/"whom" of ``question`` and agrees with ``pronoun``: named
-    in the answer, not in the question, within ``MAX_REACH`` tokens of a word the two share; a person's name
-    before an organisation or a role, before a people or a country. None for other questions, or none found."""
+    """The phrase of ``answer`` that answers the "who"/"whom" (or "which group") of ``question`` and agrees with
+    ``pronoun``: named in the answer, not in the question, within ``MAX_REACH`` tokens of a word the two share; a
+    person's name before an organisation or a role, before a people or a country. None for other questions, or none
+    found."""
     root = next((t for t in question.tokens if t.dep == "ROOT"), None)
     if answer is None or root is None or root.lemma == "be" or not any(  # "who were the Illyrians?": them
-            t.lemma.lower() in _WHO and t.tag == "WP" for t in question.tokens):
+            t.lemma.lower() in _WHO and t.tag == "WP" or _asks_group(question, t) for t in question.tokens):
         return None
     named, asked = _asked_words(question, names=True), _asked_words(question, names=False)
     anchors = [t.i for t in answer.tokens if _stems(answer, t.i) & asked]

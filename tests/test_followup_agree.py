@@ -46,6 +46,13 @@ def test_the_answer_names_who_the_previous_question_asked_for() -> None:
     assert teller == "the Western diplomat"
 
 
+def test_the_answer_names_the_group_a_which_group_question_asked_for() -> None:
+    answer = syntax("The harbour board agreed to shelter the Guild of Pilots, a group of exiled sailors.")
+    assert slot_filler(syntax("which group did the harbour board agree to shelter?"), answer, "them") == \
+        "the Guild of Pilots"
+    assert slot_filler(syntax("which harbour did the board agree to open?"), answer, "them") is None  # no group
+
+
 def test_who_is_x_asks_about_x_so_the_answer_fills_no_slot() -> None:
     answer = syntax("The Illyrians, ancestors of modern Albanians, defended Greece against the Achaemenid Empire.")
     assert slot_filler(syntax("Who were the Illyrians?"), answer, "they") is None
