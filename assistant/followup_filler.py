@@ -5,6 +5,7 @@ pronoun of the next question most likely stands for ("What was *their* supposed 
 from __future__ import annotations
 
 from assistant.followup_agree import agrees, person_noun
+from assistant.followup_cues import GROUP_NOUNS
 from assistant.nlp import Syntax, Token
 from assistant.terms import STOPWORDS, stem
 
@@ -52,8 +53,6 @@ def _text(answer: Syntax, start: int, end: int) -> str:
 def _asks_group(question: Syntax, t: Token) -> bool:
     """Whether ``t`` is the "which"/"what" of a group asked for ("*which* group did Albania agree to host?"): the
     answer's organisation fills it, as a person fills a "who"."""
-    from assistant.followup_cues import GROUP_NOUNS
-
     return t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].lemma in GROUP_NOUNS
 
 

@@ -183,9 +183,8 @@ class Antecedents:
         if kind == "event":
             return self.gist(event=True)
         if kind == "noun":  # "the first one": the noun of the previous question's topic, singular; a filler noun
-            toks = self.parsed.tokens  # only when no other is there ("the farsi name?" + "and the english one?")
-            roots = [toks[_root(self.parsed, *c)] for c in chunks]
-            nouns = [r.lemma for r in roots if r.pos == "NOUN"]
+            # only when no other is there ("the farsi name?" + "and the english one?")
+            nouns = [r.lemma for r in (self.parsed.tokens[_root(self.parsed, *c)] for c in chunks) if r.pos == "NOUN"]
             return next((n for n in nouns if stem(n) not in QUESTION_FILLER), nouns[0] if nouns else None)
         if kind == "place":
             if self.asked == "where" and (found := self._ent(self.answer, _PLACES)):
