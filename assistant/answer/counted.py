@@ -41,6 +41,9 @@ def counted_head(q: QuestionView) -> str | None:
 # Words after the counted noun a number may sit ("connections ..., but only one simultaneous write"); chosen on the
 # tuning parts: 8 (the names' reach) -> 12 gave +1 / -0, 16 the same.
 NUMBER_AFTER_HEAD = 12
+# Words from "<number> members of" to the counted noun ("3,000 members of the exiled opposition group"): "of" and
+# up to three words of the phrase before the noun. Hand-set (general English; the tuning parts hold few partitives).
+OF_REACH = 6
 
 
 def beside_counted_head(q: QuestionView, candidates: list[Candidate]) -> list[Candidate]:
@@ -66,6 +69,8 @@ def value_near(text: str, head: str, question: str, kind: str, before: int = 3, 
     question_stems = frozenset(stem(w) for w in words(question))
     spots = [i for i, tok in enumerate(tokens) if term_match(head_stem, sentence_stems(tok))]
     for i in spots:
+        if kind == "number" and _counted_through_of(tokens[:i], question_stems):
+            return True
         near = " ".join(tokens[max(i - before, 0):i + after + 1])
         if kind == "number":
             undated = DATE.sub(" ", without_references(near))
@@ -81,6 +86,20 @@ def value_near(text: str, head: str, question: str, kind: str, before: int = 3, 
 # Nouns that count whatever the question counts ("3,000 people" for "how many members").
 _ANY_COUNTED = frozenset({"people", "person", "persons", "individual", "individuals", "men", "women", "member",
                           "members", "unit", "units", "item", "items", "entries", "ones", "time", "times", "total"})
+
+
+def _counted_through_of(ahead: list[str], question_stems: frozenset[str], reach: int = OF_REACH) -> bool:
+    """The head noun ends a phrase after "<number> <members|people|...> of" within ``reach`` words (``ahead``: the
+    words before it): "3,000 members of the exiled opposition group" counts exiles, "12 units of the reserve army"
+    the army's units (a partitive: the number counts members of what the head names)."""
+    tail = ahead[-reach:]
+    for j, word in enumerate(tail):
+        if word.lower() != "of" or j < 2 or tail[j - 1].lower().strip(",;") not in _ANY_COUNTED:
+            continue
+        number = tail[j - 2].lower()
+        if (DIGITS.fullmatch(number) or NUMBER_WORDS.fullmatch(number)) and not _in_question(stem(number), question_stems):
+            return True
+    return False
 
 
 def counts_another(after: str, head_stem: str, reach: int = 3) -> bool:
