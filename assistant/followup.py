@@ -19,7 +19,7 @@ from assistant.followup_count import counted_question, noun_for_count
 from assistant.followup_dates import shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
                                      demonstrative_tag, group_noun, misread_determiner, pro_one, topic_changed)
-from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, subject_first
+from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, happened_subject, subject_first
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_params import PARAMS, FollowupParams
@@ -253,8 +253,9 @@ def resolve(
             target = both
         if kind in ("thing", "group") and target and _named(target, parsed):  # "is albania in it?": not albania
             target = other_phrase(previous, parsed)
-        if kind == "event" and (action := action_phrase(previous)):  # "why isn't that recommended?": what was asked
-            target = action
+        if kind == "event" and (action := action_phrase(previous) or (
+                happened_subject(parsed, t.i) and gerund_clause(previous))):
+            target = action  # "why isn't that recommended?": what was asked; "why was that a big deal?": what happened
         if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
                 (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause

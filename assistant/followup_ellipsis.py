@@ -103,6 +103,14 @@ def event_it(core: Syntax, at: int) -> bool:
         t.head == head.i and t.dep == "xcomp" and t.lemma in EVENT_VERBS for t in toks))
 
 
+def happened_subject(core: Syntax, at: int) -> bool:
+    """Whether the word at ``at`` is the subject of a verb that takes no object ("why was *that* a big deal?", "why
+    does *that* matter?"): said of something that happened, not of a thing that does something to another ("can
+    *that* replace full relations?")."""
+    token = core.tokens[at]
+    return token.dep == "nsubj" and not any(t.head == token.head and t.dep == "dobj" for t in core.tokens)
+
+
 def asked_clause(parsed: Syntax) -> str | None:
     """A wh-question's event as a gerund clause, its subject first and the asked-for noun as its object: "what
     activities did the MEK carry out from ashraf 3?" → "the MEK carrying out activities from ashraf 3"; None when
