@@ -70,6 +70,17 @@ def test_a_joined_name_the_documents_lack_is_unseen() -> None:
     assert not analyse("what does the social-contract say?", CORPUS).out_of_corpus  # every part is known
 
 
+def test_a_hyphenated_adjective_is_no_joined_name() -> None:
+    assert not analyse("is a notice of 60 days far-fetched?", CORPUS).out_of_corpus  # an adjective the tagger reads
+    assert not analyse("when was the well-known notice given?", CORPUS).out_of_corpus  # a participle
+    assert analyse("how do I enable unattended-upgrades for the notice?", CORPUS).out_of_corpus  # a name still counts
+
+
+def test_a_verb_of_the_asked_for_phrase_or_a_vague_noun_is_no_unseen_word() -> None:
+    assert not analyse("what's the name of the notice they drafted?", CORPUS).out_of_corpus  # "drafted" acts
+    assert not analyse("what kind of stuff does the notice say?", CORPUS).out_of_corpus  # "stuff" names no thing
+
+
 def test_a_rate_is_no_part_of_the_counted_noun() -> None:
     assert analyse("roughly how many mails a year come through the list?", CORPUS).head == "mails"
     assert analyse("how many packages per release?", CORPUS).head == "packages"

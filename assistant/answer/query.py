@@ -24,7 +24,7 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     country countries city cities place places year years date dates day days month months season time times
     week weeks hour hours minute minutes decade decades century centuries
     person people group groups organization organisation nation nations number numbers name names kind type
-    sort way ways reason reasons part parts role thing things event events word words term terms body bodies
+    sort way ways reason reasons part parts role thing things stuff event events word words term terms body bodies
     official officials leader leaders state states government governments partner partners ally allies
     lesson lessons step steps action actions activity activities fact facts detail details much many
     basis grounds purpose means manner method methods area areas field fields domain respect aspect aspects
@@ -219,7 +219,8 @@ def analyse(question: str, weights: TermWeights) -> Query:
         names += parts
         if not all(weights.known(p) for p in parts):
             unseen_names.append(name)
-    unseen_names += [token for token in _IDENTIFIER_IN_QUESTION.findall(question) if _unseen_identifier(token, weights)]
+    joined = [token for token in _IDENTIFIER_IN_QUESTION.findall(question) if _unseen_identifier(token, weights)]
+    unseen_names += [token for token in joined if not _describing_compound(token, question)] if joined else []
     names += [stem(a.lower()) for a in _ACRONYM_IN_QUESTION.findall(question)
               if ABBREVIATIONS.get(a.lower(), a.lower()) == a.lower()]  # NATO, MEK; not US (= united states)
     asked = _ACRONYM_ASKED.search(question.strip())
@@ -271,11 +272,22 @@ def _unseen_identifier(token: str, weights: TermWeights) -> bool:
 
 
 def _describing_words(question: str) -> frozenset[str]:
-    """The question's adjectives and adverbs, lower case ("the biggest possible rowid", "the right flag"): words that
-    describe what is asked for rather than name it, so their absence from the documents says nothing."""
+    """The question's adjectives, adverbs and verbs, lower case ("the biggest possible rowid", "the right flag", "the
+    base they *built*"): words that describe or act on what is asked for rather than name it, so their absence from
+    the documents says nothing."""
     from assistant.nlp import syntax
 
-    return frozenset(t.text.lower() for t in syntax(question).tokens if t.pos in ("ADJ", "ADV"))
+    return frozenset(t.text.lower() for t in syntax(question).tokens if t.pos in ("ADJ", "ADV", "VERB"))
+
+
+def _describing_compound(token: str, question: str) -> bool:
+    """Whether a hyphenated word of the question is an English adjective the tagger reads as one ("far-fetched",
+    "well-known": its last part an adjective or a participle), not a name joined by hyphens ("ssh-keygen")."""
+    from assistant.nlp import syntax
+
+    last = re.split(r"[-_]", token)[-1].lower()
+    return not re.search(r"[_\d]", token) and any(t.text.lower() == last and t.tag in ("JJ", "VBN", "VBG")
+                                    for t in syntax(question).tokens)
 
 
 def _asks_version(question: str) -> bool:
