@@ -1,5 +1,5 @@
-"""A number counts the noun of the phrase it is a part of: "3,000 members of the exiled group" answers "how many
-exiles"."""
+"""A number counts the noun of the phrase it is a part of ("3,000 members of the exiled group" answers "how many
+exiles"), and people are counted by any noun that counts people ("3,000 members" answers "how many people")."""
 
 from assistant.answer.counted import value_near
 
@@ -18,3 +18,9 @@ def test_no_number_before_of_counts_nothing() -> None:
 def test_a_number_the_question_gives_is_not_an_answer() -> None:
     assert not value_near("Albania hosted about 3000 members of the exiled group.", "exiles",
                           "Did albania take in 3000 exiles?", "number")
+
+
+def test_people_are_counted_by_any_noun_that_counts_people() -> None:
+    assert value_near(SENTENCE, "people", "roughly how many mek people did albania let in?", "number")
+    assert not value_near("Albania accepted the exiled group in 2014 and 3 ministries fell.", "people",
+                          "how many people did albania let in?", "number")

@@ -67,6 +67,8 @@ def value_near(text: str, head: str, question: str, kind: str, before: int = 3, 
     tokens = text.split()
     head_stem = stem(head.lower())
     question_stems = frozenset(stem(w) for w in words(question))
+    if kind == "number" and head.lower() in _PEOPLE and _counts_people(text, question_stems):
+        return True  # "how many people": "3,000 MEK members" counts them
     spots = [i for i, tok in enumerate(tokens) if term_match(head_stem, sentence_stems(tok))]
     for i in spots:
         if kind == "number" and _counted_through_of(tokens[:i], question_stems):
@@ -86,6 +88,23 @@ def value_near(text: str, head: str, question: str, kind: str, before: int = 3, 
 # Nouns that count whatever the question counts ("3,000 people" for "how many members").
 _ANY_COUNTED = frozenset({"people", "person", "persons", "individual", "individuals", "men", "women", "member",
                           "members", "unit", "units", "item", "items", "entries", "ones", "time", "times", "total"})
+
+
+# Plural nouns for people, any of which counts what "how many people" asks (general English).
+_PEOPLE = frozenset({"people", "persons", "individuals", "members", "men", "women"})
+_PEOPLE_COUNTED = re.compile(r"(?P<number>\S+)\s+(?:[\w-]+\s+)?(?:people|persons|individuals|members|men|women)\b",
+                             re.IGNORECASE)
+
+
+def _counts_people(text: str, question_stems: frozenset[str]) -> bool:
+    """A number (not the question's) right before a plural noun for people, one word between at most ("3,000 MEK
+    members", "forty people")."""
+    for found in _PEOPLE_COUNTED.finditer(without_references(text)):
+        number = found.group("number").lower().strip("(")
+        if (DIGITS.fullmatch(number) or NUMBER_WORDS.fullmatch(number)) and not DATE.search(found.group(0)) \
+                and not _in_question(stem(number), question_stems):
+            return True
+    return False
 
 
 def _counted_through_of(ahead: list[str], question_stems: frozenset[str], reach: int = OF_REACH) -> bool:
