@@ -31,6 +31,12 @@ def test_a_refused_call_raises_with_the_servers_reason(shared_app: App) -> None:
         ask_over_http(client, "   ")
 
 
+def _default_sigint() -> None:
+    """In the child: Ctrl-C handled as a terminal delivers it, even when the test run itself was started with
+    SIGINT ignored (a background job of a non-interactive shell), which a child would otherwise inherit."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_server_warms_up_over_rest_and_stops_cleanly_on_ctrl_c(article_settings, tmp_path) -> None:
     """The warm-up call goes through this REST path (no "warm-up failed" line) and SIGINT ends the server with
     exit code 0. (It used to go through gradio_client, whose open heartbeat held the shutdown 5 s: that timing
@@ -39,7 +45,7 @@ def test_server_warms_up_over_rest_and_stops_cleanly_on_ctrl_c(article_settings,
     env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(article_settings.paths.corpus_dir),
            "ASSISTANT_INDEX_DIR": str(article_settings.paths.index_dir), "GRADIO_ANALYTICS_ENABLED": "False"}
     proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=tmp_path, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_default_sigint)
     try:
         lines = []
         for line in proc.stdout:  # type: ignore[union-attr]
