@@ -92,19 +92,20 @@ _ANY_COUNTED = frozenset({"people", "person", "persons", "individual", "individu
 
 # Plural nouns for people, any of which counts what "how many people" asks (general English).
 _PEOPLE = frozenset({"people", "persons", "individuals", "members", "men", "women"})
-_PEOPLE_COUNTED = re.compile(r"(?P<number>\S+)\s+(?:[\w-]+\s+)?(?:people|persons|individuals|members|men|women)\b",
-                             re.IGNORECASE)
+_PEOPLE_COUNTED = re.compile(rf"(?P<number>\S+)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(_PEOPLE))})\b", re.IGNORECASE)
+
+
+def _new_number(word: str, question_stems: frozenset[str]) -> bool:
+    """Whether ``word`` is a number, in digits or words, that the question does not give itself."""
+    word = word.lower()
+    return bool(DIGITS.fullmatch(word) or NUMBER_WORDS.fullmatch(word)) and not _in_question(stem(word), question_stems)
 
 
 def _counts_people(text: str, question_stems: frozenset[str]) -> bool:
     """A number (not the question's) right before a plural noun for people, one word between at most ("3,000 MEK
     members", "forty people")."""
-    for found in _PEOPLE_COUNTED.finditer(without_references(text)):
-        number = found.group("number").lower().strip("(")
-        if (DIGITS.fullmatch(number) or NUMBER_WORDS.fullmatch(number)) and not DATE.search(found.group(0)) \
-                and not _in_question(stem(number), question_stems):
-            return True
-    return False
+    return any(_new_number(found.group("number").strip("("), question_stems) and not DATE.search(found.group(0))
+               for found in _PEOPLE_COUNTED.finditer(without_references(text)))
 
 
 def _counted_through_of(ahead: list[str], question_stems: frozenset[str], reach: int = OF_REACH) -> bool:
@@ -115,8 +116,7 @@ def _counted_through_of(ahead: list[str], question_stems: frozenset[str], reach:
     for j, word in enumerate(tail):
         if word.lower() != "of" or j < 2 or tail[j - 1].lower().strip(",;") not in _ANY_COUNTED:
             continue
-        number = tail[j - 2].lower()
-        if (DIGITS.fullmatch(number) or NUMBER_WORDS.fullmatch(number)) and not _in_question(stem(number), question_stems):
+        if _new_number(tail[j - 2], question_stems):
             return True
     return False
 

@@ -285,9 +285,10 @@ def _describing_compound(token: str, question: str) -> bool:
     "well-known": its last part an adjective or a participle), not a name joined by hyphens ("ssh-keygen")."""
     from assistant.nlp import syntax
 
-    last = re.split(r"[-_]", token)[-1].lower()
-    return not re.search(r"[_\d]", token) and any(t.text.lower() == last and t.tag in ("JJ", "VBN", "VBG")
-                                    for t in syntax(question).tokens)
+    if re.search(r"[_\d]", token):
+        return False
+    last = token.split("-")[-1].lower()
+    return any(t.text.lower() == last and t.tag in ("JJ", "VBN", "VBG") for t in syntax(question).tokens)
 
 
 def _asks_version(question: str) -> bool:
