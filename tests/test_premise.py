@@ -15,6 +15,19 @@ def test_premise_is_the_clause_taken_for_granted() -> None:
     assert premise_terms("what is the default port?") == []  # asks, takes nothing for granted
 
 
+def test_a_statement_before_the_question_is_its_premise() -> None:
+    assert premise_terms("GPLv3 lets me sublicense the code - what's the procedure?") == [
+        "gplv3", "let", "sublicens", "code"]
+    assert premise_terms("click documents my arguments in help; how can I hide one?")[:3] == ["click", "document", "argument"]
+    assert premise_terms("flask reloads templates, so how do I turn that off?")[:2] == ["flask", "reload"]
+    # the question asks about the statement itself, or only sets the scene: nothing taken for granted
+    assert premise_terms("copy into a table with row security enabled - does that work?") == []
+    assert premise_terms("In the tutorial, what does the join return?") == []
+    assert premise_terms("how do I list files; what about hidden ones?") == []
+    denial = "GPLv3 does not let you sublicense the code; section 10 makes it unnecessary."
+    assert PremiseDenial().denies(premise_terms("GPLv3 lets me sublicense the code - what's the procedure?"), denial)
+
+
 def test_negative_premises_and_hypotheticals_are_left_out() -> None:
     assert premise_terms("why can't hard links point to directories?") == []
     assert premise_terms("why doesnt debian ship qmail?") == []  # the apostrophe left out

@@ -23,6 +23,12 @@ _PREMISES = (
     re.compile(r"^(?P<premise>.{8,}?),?\s*(?:right|correct|isn['’]?t it|doesn['’]?t it)\s*\?\s*$", re.IGNORECASE),
     re.compile(LEAD + r"(?:why|how come)\s+(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should|"
                r"must)\s+)?(?P<premise>[^?]+)", re.IGNORECASE),
+    # A statement, then the question that leans on it: "X lets me Y - what's the procedure?", "X does Y; how can I
+    # stop it?", "X does Y, so how ...?"; not one that asks about the statement itself ("X - does that work?")
+    re.compile(r"^(?!\W*(?:how|what|which|why|when|where|who|can|could|is|are|do|does|should|if|in|with|for|on)\b)"
+               r"(?P<premise>[^?;:]{12,}?)(?:\s*[;:]|\s+[-\u2013\u2014]+\s+|,\s*so\b)\s*(?:so\s+|then\s+)?"
+               r"(?!(?:is|are|does|do|can|could|will|would|was)\s+(?:that|this|it)\b)"
+               r"(?:how|what|which|why|where|when|who|can|could|is|are|do|does|should|would|will)\b", re.IGNORECASE),
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|even though|although|though|when|whereas|while)\b.*$", re.IGNORECASE)
 _NEGATION = (r"\b(?:not|never|no|cannot|without)\b|n['’]t\b"
