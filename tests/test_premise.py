@@ -28,6 +28,14 @@ def test_a_statement_before_the_question_is_its_premise() -> None:
     assert PremiseDenial().denies(premise_terms("GPLv3 lets me sublicense the code - what's the procedure?"), denial)
 
 
+def test_a_past_event_asked_about_is_taken_for_granted() -> None:
+    premise = affirmed_terms("when did the city expel the guild from the harbour?")
+    assert premise == ["citi", "expel", "guild", "harbour"]
+    assert PremiseDenial().opposes(premise, "The city welcomed the guild to the harbour in 1620.")
+    assert premise_terms("how did the council respond to the flood?")[:2] == ["council", "respond"]
+    assert premise_terms("when does the ferry leave?") == []  # the present tense: no event taken for granted
+
+
 def test_negative_premises_and_hypotheticals_are_left_out() -> None:
     assert premise_terms("why can't hard links point to directories?") == []
     assert premise_terms("why doesnt debian ship qmail?") == []  # the apostrophe left out

@@ -16,13 +16,15 @@ from assistant.answer.matching import sentence_stems, term_match
 from assistant.terms import STOPWORDS, stem, words
 
 LEAD = r"^\s*(?:(?:so|and|but|ok|okay|then|well|hmm),?\s+)?"  # a conversational opener before the question word
-# Where a question states its premise: a leading "since X,", a trailing "X, right?", or what a why-question asks about.
+# Where a question states its premise: a leading "since X,", a trailing "X, right?", what a why-question asks about,
+# the past event a when/where/how-question asks about ("when did X expel Y?"), a statement before the question.
 _PREMISES = (
     re.compile(LEAD + r"(?:since|given that|as|because|now that|after|once|considering)\s+(?P<premise>[^,?]{8,}),",
                re.IGNORECASE),
     re.compile(r"^(?P<premise>.{8,}?),?\s*(?:right|correct|isn['’]?t it|doesn['’]?t it)\s*\?\s*$", re.IGNORECASE),
     re.compile(LEAD + r"(?:why|how come)\s+(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should|"
                r"must)\s+)?(?P<premise>[^?]+)", re.IGNORECASE),
+    re.compile(LEAD + r"(?:when|where|how)\s+(?:did|had|was|were)\s+(?P<premise>[^?]+)", re.IGNORECASE),
     # A statement, then the question that leans on it: "X lets me Y - what's the procedure?", "X does Y; how can I
     # stop it?", "X does Y, so how ...?"; not one that asks about the statement itself ("X - does that work?")
     re.compile(r"^(?!\W*(?:how|what|which|why|when|where|who|can|could|is|are|do|does|should|if|in|with|for|on)\b)"
