@@ -130,6 +130,30 @@ def named_lead(question: str) -> str | None:
     return None
 
 
+def _missing_words(phrase: str | None, question: str) -> str:
+    """The words of ``phrase`` that ``question`` lacks, in order ("" for none)."""
+    have = {w.lower() for w in re.findall(r"\w+", question)}
+    return " ".join(w for w in re.findall(r"[\w'-]+", phrase or "") if w.lower() not in have)
+
+
+def _asks_alike(question: str, previous: str) -> bool:
+    """Whether the question after a "what about X," lead opens with the previous question's wh-word ("When did
+    Albania accept the MEK?" + "what about the cyberattack, when was that?"): the same question of another thing."""
+    rest = re.split(r"[,;\u2014\u2013]|\s-\s", question, maxsplit=1)[-1]
+    first = [re.search(r"(?i)\b(what|which|who|whom|whose|when|where|why|how)\b", text) for text in (rest, previous)]
+    return all(first) and first[0].group(1).lower() == first[1].group(1).lower()  # type: ignore[union-attr]
+
+
+def lead_names_nothing(question: str) -> bool:
+    """Whether the lead of a "what about X, ...?" question holds no proper noun or named entity ("the scale",
+    "normalizing ties"): an aspect of what the conversation is about, not a new topic ("what about Iran, ...")."""
+    parsed = syntax(apostrophes(question.strip()))
+    toks = parsed.tokens
+    start = next((t.i + 1 for t in toks if t.text.lower() == "about"), 0)
+    end = next((t.i for t in toks[start:] if t.pos == "PUNCT"), len(toks))
+    return start < end and not any(t.pos == "PROPN" or t.ent or t.text[:1].isupper() for t in toks[start:end])
+
+
 def more_on(fragment: str) -> bool:
     """Whether ``fragment`` asks for more on a topic it names itself ("anything more on Israel and Albania's ties?"):
     the topic is its own, so it is searched as it stands, not read into the previous question."""
@@ -202,6 +226,9 @@ def resolve(
         return Resolution(question, _finish(alone))
     found = cues(question, params)
     if named := named_lead(question):
+        if params.aspect_lead and lead_names_nothing(question) and not _asks_alike(question, previous):
+            # "who got blamed?" + "what about the scale, how bad was it?": an aspect of the earlier topic
+            named = _finish(f"{named.rstrip('?')} {_missing_words(Antecedents(previous, None).find('thing'), named)}")
         return Resolution(question, named, ("named in the question",), previous)
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     if moved := shifted_date_question(question, history, answer):  # "and the day after?"

@@ -20,6 +20,8 @@ class FollowupParams:
     context_terms: int = 0  # at most this many more words of the previous question, in brackets after the question
     parallel_swap: bool = True  # a fragment replaces the previous question's word nearest it in meaning (tune: +2)
     claim_words: int = 1  # words of the previous answer's claim a lone "why?" carries (issue 16j tune: 1, 2, 3 +1)
+    aspect_lead: bool = True  # "what about the scale, how bad was it?": a lead naming no proper noun, before a question
+    # unlike the previous one, is an aspect of the previous turn's topic, which follows the question (16 tune: +2 -0)
     named_words: int = 3  # a verbless question with this many content words names what it asks: no fragment (16m: 4;
     # 16o: 3, the tune fragments of three are all "what about X?", cued by that; probe: "bsd copyright holder?")
 
