@@ -38,6 +38,9 @@ def test_the_item_number_a_sentence_opens_with(sentence: str, number: int | None
     ("What does the intro say about the split?", "start"), ("According to the conclusion, what matters?", "end"),
     ("what does the introduction of the article describe", "start"), ("How do I introduce a variable?", None),
     ("What did the concluding remarks stress?", "end"), ("Which conclusion did the court reach?", "end"),
+    ("what does it ask readers at the end?", "end"), ("which links are at the bottom of the page?", "end"),
+    ("in the wrap-up, what does the author stress?", "end"), ("the post finishes with what?", "end"),
+    ("At the end of the war, who ruled the city?", None), ("what is at the end of the line?", None),
 ])
 def test_the_part_of_a_document_a_question_points_at(question: str, place: str | None) -> None:
     assert asked_place(question) == place
