@@ -36,8 +36,8 @@ from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_named_kind, asks_who, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
-    names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject, told_of,
+    asks_how_to, asks_named_kind, asks_person_by_role, asks_who, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
+    names_person, names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject, told_of,
     unframed, without_other_dotted,
 )
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
@@ -122,7 +122,8 @@ class Guard:
         self._needs = asked_value(main, expected_type(main) if main != self.question else self._kind)
         self._answered = self._needs is None
         # the check a sentence must pass to name what is asked for; None once asked for nothing, or once named
-        self._names = names_one if asks_named_kind(self.question) else names_someone if asks_who(self.question) else None
+        self._names = (names_person if asks_person_by_role(self.question) else names_one if asks_named_kind(self.question)
+                       else names_someone if asks_who(self.question) else None)
         self._stated = not asks_yes_no(self.question)
         self._reasoned = self._kind != "reason"
         self._subjects = main_subjects(self.question) if not self._reasoned else frozenset()

@@ -61,6 +61,12 @@ _ASKS_NAMED_KIND = re.compile(  # "In which country ...", "What university ...":
     re.IGNORECASE)
 
 
+# "who is the leader of X", "what's the name of the foreign minister who ...": a person asked for by a role; the
+# phrase after the asking words, up to a clause or preposition, names the role
+_ROLE_ASKED = re.compile(r"\b(?:name of|who(?:['’]s| is| was| are| were))\s+(?P<phrase>[^?,]*?)"
+                         r"(?=\s+(?:who|that|which|of|in|at|for|from|when|during|behind)\b|\s*[?,]|$)", re.IGNORECASE)
+
+
 _OPENS_POINTING = re.compile(r"\W*(?:this|that|these|those|they|it|then|such|so)\b", re.IGNORECASE)
 _THIS_SUBJECT = re.compile(r"\bthis (?:is|was|has|can|will|would|should|may|might|must)\b", re.IGNORECASE)
 
@@ -102,6 +108,37 @@ def names_someone(text: str, question: str) -> bool:
     from assistant.nlp import syntax
 
     return bool(new_names(text, question)) or not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")
+_BODY_WORDS = frozenset("organization organisation party ministry council committee university group union foundation "
+                        "agency government department association institute company project times news".split())
+"""Words that make a run of capitalised words the name of a body, not of a person (general English)."""
+
+
+def asks_person_by_role(question: str) -> bool:
+    """Whether the question asks for a person by a role ("who is the leader of X?", "what's the name of the foreign
+    minister who ...?"; ``refusal.PERSON_ROLES``): its answer names a person."""
+    from assistant.answer.refusal import PERSON_ROLES
+
+    return any(stem(w) in PERSON_ROLES for m in _ROLE_ASKED.finditer(question) for w in words(m.group("phrase")))
+
+
+def names_person(text: str, question: str) -> bool:
+    """Whether a sentence can answer a question asking for a person by role: it names a person the question does
+    not (a PERSON entity), or it is a bare phrase with no verb that adds a name ("Hossein Amir-Abdollahian.")."""
+    from assistant.nlp import syntax
+
+    parsed = syntax(text)
+    asked = frozenset(words(question))
+    if any(label == "PERSON" and not all(name_found(w, asked) for w in words(parsed.span(a, b)))
+           for a, b, label in parsed.ents):
+        return True
+    for run in _NAME_RUN.finditer(text):  # "Maryam Rajavi", which the tagger may call an organisation
+        run_words = [w for w in words(run.group(0)) if w not in STOPWORDS]
+        if len(run_words) >= 2 and not _BODY_WORDS & set(run_words) and not any(name_found(w, asked) for w in run_words):
+            return True
+    return bool(new_names(text, question)) and not any(t.pos in ("VERB", "AUX") for t in parsed.tokens)
 
 
 _NON_FINITE = frozenset({"VBG", "VBN", "VB"})  # participles and the base form ("to be opened")
