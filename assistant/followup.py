@@ -110,7 +110,7 @@ def named_lead(question: str) -> str | None:
     lead = _NAMED_LEAD.match(question.strip())
     if not lead:
         return None
-    parsed = syntax(apostrophes(question.strip()))
+    parsed = syntax(spelled_out(apostrophes(question.strip())))  # "what about the us, ...": the United States
     toks = parsed.tokens
     comma = next((t.i for t in toks if t.pos == "PUNCT" and (t.text in ",;—–" or t.text == "-" and toks[t.i - 1].space)),
                  None)  # not the hyphen of "GPLv2-only"
@@ -122,7 +122,8 @@ def named_lead(question: str) -> str | None:
     name, rest = parsed.span(start, comma), toks[comma + 1:]
     for t in rest:
         pointing = t.text.lower() in DEMONSTRATIVES and t.dep not in ("det", "mark") and t.tag not in ("WDT", "IN")
-        if (pronoun_referent(t.text) or pointing) and agrees(t.text, parsed, start, comma):
+        if (pronoun_referent(t.text) or pointing) and (agrees(t.text, parsed, start, comma) or _country_they(
+                t.text, parsed, start, comma)):
             pieces = [x.text if x.i != t.i else f"{name}'s" if x.text.lower() in POSSESSIVE else name for x in rest]
             return _finish(" ".join(pieces))
     if not any(t.pos in ("VERB", "AUX") for t in rest):  # "how about the quote, what year?": asked of the lead
@@ -152,6 +153,12 @@ def lead_names_nothing(question: str) -> bool:
     start = next((t.i + 1 for t in toks if t.text.lower() == "about"), 0)
     end = next((t.i for t in toks[start:] if t.pos == "PUNCT"), len(toks))
     return start < end and not any(t.pos == "PROPN" or t.ent or t.text[:1].isupper() for t in toks[start:end])
+
+
+def _country_they(pronoun: str, parsed: Syntax, start: int, end: int) -> bool:
+    """ "what about the United States, what did they give?": a country led with is "they" as a people is."""
+    return pronoun.lower() in ("they", "them", "their") and any(
+        label in ("GPE", "NORP") and s < end and start < e for s, e, label in parsed.ents)
 
 
 def more_on(fragment: str) -> bool:

@@ -1,4 +1,5 @@
-"""A "what about X, ...?" follow-up whose X is an aspect of the earlier topic (assistant.followup.resolve)."""
+"""A "what about X, ...?" follow-up: X an aspect of the earlier topic, or a country the question calls "they"
+(assistant.followup.resolve, named_lead)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,10 @@ def test_the_aspect_reading_can_be_turned_off() -> None:
     off = replace(PARAMS, aspect_lead=False)
     assert resolve("what about the scale, how bad was it?", ["who got blamed for the flood?"], params=off).searched \
         == "How bad was the scale?"
+
+
+def test_a_country_led_with_is_they() -> None:
+    from assistant.followup import named_lead
+
+    assert named_lead("what about the us, what did they give?") == "What did the United States give?"
+    assert named_lead("what about France, what did they say?") == "What did France say?"
