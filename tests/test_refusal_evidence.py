@@ -27,6 +27,16 @@ def test_typed_gap_measures_how_far_the_best_value_trails() -> None:
     assert R.TypedGap()(question("What is the clock?"), cands) == 0.0  # no kind asked for
 
 
+def test_between_makes_a_value_computed_only_in_a_span_asked_for() -> None:
+    dated = candidate(sentence("The bridge between the towns opened in the spring."))
+    cands = ranked(dated)
+    cands[0].features["asked_kind_present"] = -1.0
+    season = question("In which season did things boil over between the two towns?", kind="date", focus=["thing"])
+    assert R.TypedGap()(season, cands) == R.TypedGap().cap  # "between the two towns": no span to compute
+    span = question("How many days passed between the flood and the fire?", kind="number", focus=["day"])
+    assert R.TypedGap()(span, cands) == 0.0  # a span between two events: computed from their dates
+
+
 def test_counted_head() -> None:
     bells = question("How many bells does it have?", kind="number", focus=["bell"])
     bells.query.head = "bells"  # as the question analysis finds it after "how many"

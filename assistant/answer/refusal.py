@@ -27,7 +27,8 @@ _COUNTERFACTUAL = re.compile(
     r"rather than|instead of|denies|denied|no evidence|has not been|have not been)\b", re.IGNORECASE)
 _PRESUPPOSES = re.compile(rf"{LEAD}(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
-                       r"smaller|larger)\b|\b(?:apart|difference|between)\b", re.IGNORECASE)
+                       r"smaller|larger)\b|\b(?:apart|difference)\b"
+                       r"|\bhow (?:long|many \w+|much time)\b.*\bbetween\b", re.IGNORECASE)  # not "ties between X and Y"
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time
     LEAD + r"(?:why|how come|since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
