@@ -48,6 +48,16 @@ def test_negative_premises_and_hypotheticals_are_left_out() -> None:
         "truncat", "fire", "trigger"]  # "removed" only describes the rows: the premise states no removal
 
 
+def test_a_premise_turned_off_or_set_aside() -> None:
+    assert premise_terms("Why is foreign key enforcement turned off by default?") == []  # a removal, like "disabled"
+    assert refusal_terms("Why is foreign key enforcement turned off by default?") == frozenset({"off"})
+    denial = "Foreign key constraints are not enforced by default."
+    assert not PremiseDenial().denies(affirmed_terms("Why is foreign key enforcement turned off by default?"), denial,
+                                      refusal=refusal_terms("Why is foreign key enforcement turned off by default?"))
+    assert refusal_terms("Why does the server offer two ports?") == frozenset()  # "offer" is no "off"
+    assert "25" not in premise_terms("Why do clients send via port 587 rather than port 25?")  # set aside: not stated
+
+
 def test_denied_words_are_the_clause_a_stated_denial_governs() -> None:
     assert denied_words("It is currently not possible to perform a COPY FREEZE on a partitioned table.") >= {
         "copi", "freez", "partit"}

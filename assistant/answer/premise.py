@@ -32,14 +32,16 @@ _PREMISES = (
                r"(?!(?:is|are|does|do|can|could|will|would|was)\s+(?:that|this|it)\b)"
                r"(?:how|what|which|why|where|when|who|can|could|is|are|do|does|should|would|will)\b", re.IGNORECASE),
 )
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|even though|although|though|when|whereas|while)\b.*$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|even though|although|though|when|whereas|while|rather than|instead of)\b.*$",
+                           re.IGNORECASE)  # what is supposed, or set aside ("via 587 rather than port 25"): not stated
 _NEGATION = (r"\b(?:not|never|no|cannot|without)\b|n['’]t\b"
              r"|\b(?:do|does|did|is|are|was|were|can|could|would|should|wo|has|have|had|must|need)nt\b")
 NEGATED = re.compile(_NEGATION, re.IGNORECASE)  # "doesn't", "doesnt", "cannot", "no ..."
 # A word naming a refusal or removal ("why is it forbidden ..."): a premise that states one, like a negated premise
 # ("why can't ..."), agrees with a denial.
 _REFUSAL = re.compile(r"(?:forbid|prohibit|prevent|avoid|refus|fail|disallow|reject|lack|unabl|impossib|"
-                       r"den(?:y|ie)|stop|drop|remov|disabl)", re.IGNORECASE)
+                       r"den(?:y|ie)|stop|drop|remov|disabl|discourag|danger|off\b|bad\b|unsafe\b|wrong\b)",
+                       re.IGNORECASE)  # "why is X discouraged / a bad idea / turned off": "not recommended" agrees
 _DENIAL = re.compile(r"\b(?:not|never|no longer|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(?:so that|in order|if|unless|whether|must|should|shall|may|might|need)\s+(?:\S+\s+){0,4}$",
                          re.IGNORECASE)
