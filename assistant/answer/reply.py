@@ -36,6 +36,28 @@ def _hint_numbers(group: str) -> list[int]:
     return nums
 
 
+def _citation_markers(piece: str) -> list[re.Match[str]]:
+    """The ``[n]`` markers of a sentence; not a list written in code (``parametrize("x", [0, 1])``, ``x = [2, 3]``:
+    after an opening bracket, a comma, an equals sign or inside backticks, or holding a 0, which numbers no
+    passage)."""
+    out = []
+    for m in _MARKERS.finditer(piece):
+        before = piece[:m.start()].rstrip()
+        code = before.endswith(("(", ",", "=", "[")) or piece[:m.start()].count("`") % 2 == 1
+        if not code and 0 not in _hint_numbers(m.group(1) or m.group(2)):
+            out.append(m)
+    return out
+
+
+def _without(piece: str, found: list[re.Match[str]]) -> str:
+    """``piece`` with the ``found`` markers taken out."""
+    kept, at = [], 0
+    for m in found:
+        kept.append(piece[at:m.start()])
+        at = m.end()
+    return "".join(kept) + piece[at:]
+
+
 def split_answer(reply: str) -> list[Unit]:
     """The model's reply as sentences; markers that open a sentence belong to the one before."""
     units: list[Unit] = []
@@ -48,8 +70,9 @@ def split_answer(reply: str) -> list[Unit]:
                 if units:
                     units[-1] = Unit(units[-1].text, units[-1].hints + tuple(_hint_numbers(lead.group(0))))
                 piece = piece[lead.end():]
-            hints = [n for m in _MARKERS.finditer(piece) for n in _hint_numbers(m.group(1) or m.group(2))]
-            text = _LEAD_IN.sub("", _SPACE_BEFORE_PUNCT.sub(r"\1", _MARKERS.sub("", piece)).strip())
+            found = _citation_markers(piece)
+            hints = [n for m in found for n in _hint_numbers(m.group(1) or m.group(2))]
+            text = _LEAD_IN.sub("", _SPACE_BEFORE_PUNCT.sub(r"\1", _without(piece, found)).strip())
             if re.search(r"\w", text):
                 units.append(Unit(text, tuple(hints)))
     return _polarity_joined(units)
