@@ -13,6 +13,8 @@ BlockKind = Literal["heading", "prose", "fragment"]
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 ITEM_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")  # a bullet or an item number opening a line
+_RULE = re.compile(r"^([=\-~*^+#`'\"._:])\1{2,}$")  # one mark repeated: a line that underlines (or overlines) a title
+_TITLE_MAX_WORDS = 12
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
@@ -91,6 +93,12 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
             raw.append(Block("fragment", start, start, ""))  # blank line: a paragraph break
             continue
         line = text[start:end]
+        if _RULE.match(line):  # "Title\n=====" (Markdown, reStructuredText, AsciiDoc): the line above is a heading
+            if raw and raw[-1].kind != "heading" and raw[-1].end > raw[-1].start and not raw[-1].item \
+                    and text.count("\n", raw[-1].end, start) == 1 and word_count(raw[-1].text) <= _TITLE_MAX_WORDS:
+                raw[-1] = replace(raw[-1], kind="heading")
+            raw.append(Block("fragment", start, start, ""))  # the rule itself says nothing: a paragraph break
+            continue
         heading = _MD_HEADING.match(line) if markdown else None
         if heading:
             offset = start + heading.start(2)
@@ -123,7 +131,7 @@ def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool)
         if (
             end > start and prev[1] > prev[0] and not _starts_item(line, last, full)
             and (len(last) >= full or len(last) + 1 + len(line.split(None, 1)[0]) > width)
-            and not line.startswith(_NOT_WRAPPED) and not last.startswith(_NOT_WRAPPED)
+            and not line.startswith(_NOT_WRAPPED) and not last.startswith(_NOT_WRAPPED) and not _RULE.match(line)
             and not (markdown and (_MD_HEADING.match(line) or _MD_HEADING.match(last)))
             and not (_ENDS_SENTENCE.search(last) and len(line) < full and not _ENDS_SENTENCE.search(line))
         ):
