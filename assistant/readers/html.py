@@ -71,6 +71,11 @@ class _Extractor:
                 heading = _clean(child.get_text(" ")).rstrip("\u00b6#\u00a7 ")  # permalink marks
                 if heading:
                     self.lines.append("#" * HEADINGS[name] + " " + heading)
+            elif name == "dt" and self.lines and _after_term(child):  # "-q" then "--quiet": one term, two names
+                self.flush()
+                term = _clean(child.get_text(" "))
+                if term:
+                    self.lines[-1] += ", " + term
             elif name == "br":
                 self.flush()
             elif name == "li":
@@ -92,6 +97,30 @@ class _Extractor:
                 self.flush()
             else:
                 self.walk(child, keep_chrome)
+
+
+_TERM_MAX_WORDS = 6  # words of a term's name ("-q", "--depth=<n>", "core.editor")
+_NUMBERED_TITLE = re.compile(r"^\s*(?:[A-Z]\.|\d+\.)(?:\d+\.?)*\s")
+
+
+def _after_term(node) -> bool:  # noqa: ANN001 - bs4 types stay lazy
+    """Whether a <dt> is another name of the term before it: it comes right after another <dt>, the run of terms
+    ends in a <dd> (a contents list of <dt>s alone is no term), and both are short."""
+    from bs4 import Tag
+
+    def sibling(tag, step: str):  # noqa: ANN001, ANN202
+        tag = getattr(tag, step)
+        while tag is not None and not isinstance(tag, Tag):
+            tag = getattr(tag, step)
+        return tag
+
+    previous, following = sibling(node, "previous_sibling"), sibling(node, "next_sibling")
+    while following is not None and following.name == "dt":
+        following = sibling(following, "next_sibling")
+    short = all(len(t.get_text(" ").split()) <= _TERM_MAX_WORDS and not _NUMBERED_TITLE.match(t.get_text(" "))
+                for t in (node, previous) if t is not None)  # "3.4. The system message": a contents entry
+    return previous is not None and previous.name == "dt" and following is not None and following.name == "dd" \
+        and short
 
 
 def _main_element(soup):  # noqa: ANN001, ANN202
