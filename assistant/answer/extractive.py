@@ -326,8 +326,11 @@ class ExtractiveAnswerer:
         if not arithmetic.interval_unit(question):
             for part in question_parts(question):
                 part_query = analyse(part, self.weights)
+                part_kind = expected_type(part)
                 sub = self._candidates(self.question_view(part_query), question_terms(part, QUESTION_FILLER),
-                                       expected_type(part), hits, qvec)
+                                       part_kind, hits, qvec)
+                if part_kind in ("date", "number"):  # "..., and roughly how many came?": a sentence with a number
+                    sub = [c for c in sub if c.typed] or sub
                 for best in sorted(sub, key=lambda c: -c.logit)[:self.params.sentences_per_part]:
                     if all(best.sentence.id != c.sentence.id for c in chosen):
                         chosen.append(best)
