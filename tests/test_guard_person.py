@@ -8,7 +8,7 @@ import pytest
 from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
-from assistant.answer.relevance import asks_person_by_role, names_person
+from assistant.answer.asked_names import asks_person_by_role, names_person
 from assistant.schema import Hit
 
 

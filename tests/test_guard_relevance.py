@@ -9,9 +9,10 @@ import pytest
 from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
+from assistant.answer.asked_names import asks_named_kind, names_one, names_someone
 from assistant.answer.relevance import (
-    asks_how_to, asks_named_kind, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
-    names_someone, narrates, reason_part, restates, states, swapped_name, swapped_subject, told_of,
+    asks_how_to, gives_no_reason, has_own_subject, instructs, main_subjects, narrates, reason_part, restates, states,
+    swapped_name, swapped_subject, told_of,
 )
 from assistant.answer.support import Claim
 from assistant.schema import Hit, Span

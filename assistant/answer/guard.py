@@ -19,6 +19,9 @@ from functools import cached_property
 import numpy as np
 
 from assistant.answer.asked_forms import asked_value, asks_condition, gives_condition, gives_file_place, main_question
+from assistant.answer.asked_names import (
+    asks_named_kind, asks_person_by_role, asks_who, names_one, names_person, names_someone,
+)
 from assistant.answer.attachment import attached_elsewhere
 from assistant.answer.bare_value import asked_kinds, bare_value_unasked, names_nothing, value_of_another_event
 from assistant.answer.cite import citation_for
@@ -36,9 +39,8 @@ from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, asks_named_kind, asks_person_by_role, asks_who, gives_no_reason, has_own_subject, instructs, main_subjects, names_one,
-    names_person, names_someone, narrates, points_back, restates, states, swapped_name, swapped_subject, told_of,
-    unframed, without_other_dotted,
+    asks_how_to, gives_no_reason, has_own_subject, instructs, main_subjects, narrates, points_back, restates, states,
+    swapped_name, swapped_subject, told_of, unframed, without_other_dotted,
 )
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
 from assistant.answer.text_values import without_named_numbers

@@ -8,10 +8,7 @@
   did Tehran see the MEK's presence in Albania as a hostile act?" is not).
 - ``states``: a yes/no question is answered by a statement, not by a phrase with no verb ("After a thorough
   investigation of the attack." to "Does the evidence support Iran's denial?").
-- ``names_one``: a "which country/city/university ..." question (``asks_named_kind``) is answered by a sentence
-  that adds a name other than a month's.
-- ``names_someone``: a "who" question is answered by a sentence that adds a name to the question's ("Edi Rama"),
-  or by a bare phrase ("Albanian analysts."); "It is believed to be the first time ..." answers no "who".
+- the names a "who", "which country" or "who is the leader" question must be answered with: ``asked_names``.
 - ``instructs``: a sentence that opens with an order ("Run ...", "Select ...") tells what to do, not why: it does
   not open the answer to a why-question unless it also gives a reason ("Run it, because ...").
 - ``has_own_subject``: a sentence whose main verb has a subject other than a pronoun states something about what it
@@ -34,12 +31,13 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from assistant.answer.asked_names import new_names
 from assistant.answer.claim_rules import lemma_forms
 from assistant.answer.frames import code_words
 from assistant.answer.matching import TermWeights, holds, term_match
 from assistant.answer.qtypes import asks_yes_no
 from assistant.answer.support import Claim, name_found
-from assistant.answer.text_values import MONTH_NAMES, numbers
+from assistant.answer.text_values import numbers
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 if TYPE_CHECKING:
@@ -52,21 +50,7 @@ REASON_WORDS = frozenset(stem(w) for w in (
 
 _EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
 _OPTIONS_LISTED = re.compile(r"\b[\w-]+(?:,\s*[\w-]+){2,}\s*\?*\s*$")  # "... - the first, second, third?"
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-_ASKS_WHO = re.compile(r"\W*(?:who|whom)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"PRON", "DET"})
-_ASKS_NAMED_KIND = re.compile(  # "In which country ...", "What university ...": kinds whose members have proper names
-    r"\W*(?:\w+\s+)?(?:which|what)\s+(?:\w+\s+)?(?:country|countries|nation|nations|city|cities|town|towns|capital|"
-    r"university|universities|college|company|companies|organi[sz]ations?|newspapers?|continent|island|river)\b",
-    re.IGNORECASE)
-
-
-# "who is the leader of X", "what's the name of the foreign minister who ...": a person asked for by a role; the
-# phrase after the asking words, up to a clause or preposition, names the role
-_ROLE_ASKED = re.compile(r"\b(?:name of|who(?:['’]s| is| was| are| were))\s+(?P<phrase>[^?,]*?)"
-                         r"(?=\s+(?:who|that|which|of|in|at|for|from|when|during|behind)\b|\s*[?,]|$)", re.IGNORECASE)
-
-
 _OPENS_POINTING = re.compile(r"\W*(?:this|that|these|those|they|it|then|such|so)\b", re.IGNORECASE)
 _THIS_SUBJECT = re.compile(r"\bthis (?:is|was|has|can|will|would|should|may|might|must)\b", re.IGNORECASE)
 
@@ -76,69 +60,6 @@ def points_back(sentence: str) -> bool:
     ...", "They are: ...", "then X was not installed") or has "this" for a subject ("Starting with Click 3.0 this is
     very simple ...")."""
     return bool(_OPENS_POINTING.match(sentence) or _THIS_SUBJECT.search(sentence))
-
-
-def asks_who(question: str) -> bool:
-    """Whether the question opens with "who"/"whom": its answer names someone."""
-    return bool(_ASKS_WHO.match(question))
-
-
-def new_names(text: str, question: str) -> frozenset[str]:
-    """Capitalised words of ``text`` (lower case, the first word too) that are neither stopwords nor, in any form,
-    words of the question: the names a sentence adds ("Edi Rama" to "Who is the Albanian prime minister?")."""
-    asked = frozenset(words(question))
-    found = {w for m in _CAPITALISED.finditer(text) for w in words(m.group(0)) if w not in STOPWORDS and len(w) > 1}
-    return frozenset(w for w in found if not name_found(w, asked))
-
-
-def asks_named_kind(question: str) -> bool:
-    """Whether the question asks which member of a kind whose members have proper names ("In which country ...",
-    "What university ..."): its answer names one."""
-    return bool(_ASKS_NAMED_KIND.match(question))
-
-
-def names_one(text: str, question: str) -> bool:
-    """Whether a sentence names something the question does not (a month is no such name): "Iraq.", not "About
-    3,000, in 2014." for "In which country ...?"."""
-    return bool(new_names(text, question) - MONTH_NAMES)
-
-
-def names_someone(text: str, question: str) -> bool:
-    """Whether a sentence can answer a "who" question: it adds a name, or it is a bare phrase with no verb."""
-    from assistant.nlp import syntax
-
-    return bool(new_names(text, question)) or not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
-
-
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")
-_BODY_WORDS = frozenset("organization organisation party ministry council committee university group union foundation "
-                        "agency government department association institute company project times news".split())
-"""Words that make a run of capitalised words the name of a body, not of a person (general English)."""
-
-
-def asks_person_by_role(question: str) -> bool:
-    """Whether the question asks for a person by a role ("who is the leader of X?", "what's the name of the foreign
-    minister who ...?"; ``refusal.PERSON_ROLES``): its answer names a person."""
-    from assistant.answer.refusal import PERSON_ROLES
-
-    return any(stem(w) in PERSON_ROLES for m in _ROLE_ASKED.finditer(question) for w in words(m.group("phrase")))
-
-
-def names_person(text: str, question: str) -> bool:
-    """Whether a sentence can answer a question asking for a person by role: it names a person the question does
-    not (a PERSON entity), or it is a bare phrase with no verb that adds a name ("Hossein Amir-Abdollahian.")."""
-    from assistant.nlp import syntax
-
-    parsed = syntax(text)
-    asked = frozenset(words(question))
-    if any(label == "PERSON" and not all(name_found(w, asked) for w in words(parsed.span(a, b)))
-           for a, b, label in parsed.ents):
-        return True
-    for run in _NAME_RUN.finditer(text):  # "Maryam Rajavi", which the tagger may call an organisation
-        run_words = [w for w in words(run.group(0)) if w not in STOPWORDS]
-        if len(run_words) >= 2 and not _BODY_WORDS & set(run_words) and not any(name_found(w, asked) for w in run_words):
-            return True
-    return bool(new_names(text, question)) and not any(t.pos in ("VERB", "AUX") for t in parsed.tokens)
 
 
 _NON_FINITE = frozenset({"VBG", "VBN", "VB"})  # participles and the base form ("to be opened")
