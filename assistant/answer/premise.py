@@ -41,7 +41,8 @@ NEGATED = re.compile(_NEGATION, re.IGNORECASE)  # "doesn't", "doesnt", "cannot",
 # ("why can't ..."), agrees with a denial.
 _REFUSAL = re.compile(r"(?:forbid|prohibit|prevent|avoid|refus|fail|disallow|reject|lack|unabl|impossib|"
                        r"den(?:y|ie)|stop|drop|remov|disabl|discourag|danger|off\b|bad\b|unsafe\b|wrong\b)",
-                       re.IGNORECASE)  # "why is X discouraged / a bad idea / turned off": "not recommended" agrees
+                       re.IGNORECASE)  # "why is X discouraged / bad / turned off": "not recommended" agrees ("a bad idea" does
+# not count: an adjective that only describes a noun states no refusal, ``_refusal_stems``)
 _DENIAL = re.compile(r"\b(?:not|never|no longer|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(?:so that|in order|if|unless|whether|must|should|shall|may|might|need)\s+(?:\S+\s+){0,4}$",
                          re.IGNORECASE)

@@ -36,23 +36,24 @@ def _hint_numbers(group: str) -> list[int]:
     return nums
 
 
-def _citation_markers(piece: str) -> list[re.Match[str]]:
-    """The ``[n]`` markers of a sentence; not a list written in code (``parametrize("x", [0, 1])``, ``x = [2, 3]``:
-    after an opening bracket, a comma, an equals sign or inside backticks, or holding a 0, which numbers no
-    passage)."""
+def _citation_markers(piece: str) -> list[tuple[re.Match[str], list[int]]]:
+    """The ``[n]`` markers of a sentence with their passage numbers; not a list written in code
+    (``parametrize("x", [0, 1])``, ``x = [2, 3]``: after an opening bracket, a comma, an equals sign or inside
+    backticks, or holding a 0, which numbers no passage)."""
     out = []
     for m in _MARKERS.finditer(piece):
         before = piece[:m.start()].rstrip()
         code = before.endswith(("(", ",", "=", "[")) or piece[:m.start()].count("`") % 2 == 1
-        if not code and 0 not in _hint_numbers(m.group(1) or m.group(2)):
-            out.append(m)
+        numbers = _hint_numbers(m.group(1) or m.group(2))
+        if not code and 0 not in numbers:
+            out.append((m, numbers))
     return out
 
 
-def _without(piece: str, found: list[re.Match[str]]) -> str:
+def _without(piece: str, found: list[tuple[re.Match[str], list[int]]]) -> str:
     """``piece`` with the ``found`` markers taken out."""
     kept, at = [], 0
-    for m in found:
+    for m, _ in found:
         kept.append(piece[at:m.start()])
         at = m.end()
     return "".join(kept) + piece[at:]
@@ -71,7 +72,7 @@ def split_answer(reply: str) -> list[Unit]:
                     units[-1] = Unit(units[-1].text, units[-1].hints + tuple(_hint_numbers(lead.group(0))))
                 piece = piece[lead.end():]
             found = _citation_markers(piece)
-            hints = [n for m in found for n in _hint_numbers(m.group(1) or m.group(2))]
+            hints = [n for _, numbers in found for n in numbers]
             text = _LEAD_IN.sub("", _SPACE_BEFORE_PUNCT.sub(r"\1", _without(piece, found)).strip())
             if re.search(r"\w", text):
                 units.append(Unit(text, tuple(hints)))
