@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.nlp import WH_TAGS, Syntax, syntax
+from assistant.nlp import WH_TAGS, Syntax, Token, syntax
 from assistant.terms import STOPWORDS
 
 Similar = Callable[[str, Sequence[str]], Sequence[float]]
@@ -46,22 +46,29 @@ def variant_swap(fragment: str, previous: str) -> str | None:
 
 def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     """The previous question with the word ``fragment`` parallels replaced by the fragment ("and attempts?" after
-    "What's the default timeout in resolv.conf?" → "What's the default attempts in resolv.conf"); None when the
-    fragment holds a verb beside other words or more than a few words, or the previous question has no noun or adjective."""
+    "What's the default timeout in resolv.conf?" → "What's the default attempts in resolv.conf"; a compound noun
+    takes the place of a whole compound: ``_compound_span``); None when the fragment holds a verb beside other words or more than a few words, or the previous question has no noun or adjective."""
     if variant := variant_swap(fragment, previous):
         return variant
     phrase = re.sub(r"(?i)^(?:the|a|an)\s+", "", fragment.strip(" ?.!"))
     own = syntax(phrase).tokens
+    compound = _noun_compound(own)
     if not phrase or len(_words(phrase)) > MAX_FRAGMENT_WORDS or (  # a lone word is a noun here ("attempts")
-            len(own) > 1 and any(t.pos in ("VERB", "AUX") for t in own)):
+            len(own) > 1 and not compound and any(t.pos in ("VERB", "AUX") for t in own)):
         return None
-    swappable, modifiers, at = [], [], 0
-    for token in syntax(previous).tokens:  # which words of the previous question hold a noun or an adjective
+    swappable, modifiers, compounds, at = [], [], {}, 0
+    prior = syntax(previous).tokens
+    for token in prior:  # which words of the previous question hold a noun or an adjective
         at = previous.find(token.text, at)
         if token.pos in _SWAPPABLE and token.tag not in WH_TAGS and token.text.lower() not in STOPWORDS and at >= 0:
             swappable.append(at)
             modifiers += [at] if token.pos == "ADJ" and token.dep == "amod" else []
+        if at >= 0:
+            compounds[at] = _compound_span(prior, token, at)
     options = [(s, e) for s, e in _words(previous) if any(s <= i < e for i in swappable)]
+    if compound:  # "and connection attempts?" parallels a whole compound noun ("password prompts"), not one word
+        spans = sorted({compounds[s] for s, _ in options if s in compounds and s not in modifiers})
+        options = [(s, e) for s, e in spans if " " in previous[s:e].strip()] or spans
     if not options:
         return None
     scores = similar(phrase, [previous[s:e] for s, e in options])
@@ -72,6 +79,26 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     if own[0].pos == "ADP" and before and before.group(1).lower() in _PREPOSITIONS:  # "with Israel" + "and with
         start = before.start(1)  # the Americans?": the fragment's preposition takes the place of the one before
     return f"{previous[:start]}{phrase}{previous[end:]}".rstrip(" ?")
+
+
+def _noun_compound(own: Sequence[Token]) -> bool:
+    """Whether a fragment of two or three words is a noun with nouns before it ("retry attempts"; "connection
+    attempts", though the parser reads its plural noun as a verb: a fragment has no subject to act)."""
+    if len(own) < 2 or not all(t.pos in ("NOUN", "PROPN") for t in own[:-1]):
+        return False
+    last = own[-1]
+    return last.pos in ("NOUN", "PROPN") or (last.tag == "VBZ" and last.text.lower().endswith("s"))
+
+
+def _compound_span(tokens: Sequence[Token], token: Token, at: int) -> tuple[int, int]:
+    """The characters of the whole compound noun ``token`` (at character ``at``) belongs to: its head noun with the
+    nouns that modify it ("password prompts" for "password" or "prompts")."""
+    head = tokens[token.head] if token.dep == "compound" else token
+    members = [t for t in tokens if t.i == head.i or (t.head == head.i and t.dep == "compound")]
+    first, last = min(t.i for t in members), max(t.i for t in members)
+    start = at - sum(len(t.text) + t.space for t in tokens[first:token.i])
+    end = at + sum(len(t.text) + t.space for t in tokens[token.i:last + 1]) - tokens[last].space
+    return start, end
 
 
 def about_swap(fragment: str, previous: str) -> str | None:

@@ -187,6 +187,17 @@ def test_a_fragment_led_by_a_preposition_takes_the_place_of_the_one_before_the_w
     assert parallel_swap("in tirana", "who lives at albania?", _near) == "who lives in tirana"
 
 
+def test_a_compound_fragment_takes_the_place_of_the_whole_compound_it_parallels() -> None:
+    def nearest_ssh(phrase: str, options: Sequence[str]) -> list[float]:  # stand-in: a lone word would win
+        return [float(o == "ssh") + 0.5 * float("prompts" in o) for o in options]
+
+    previous = "how many password prompts does ssh give before giving up?"  # "attempts" parses as a verb here
+    assert parallel_swap("connection attempts", previous, nearest_ssh) == \
+        "how many connection attempts does ssh give before giving up"
+    assert parallel_swap("log files", "where does apache keep its config file?", _near) == \
+        "where does apache keep its log files"
+
+
 def test_a_fragment_with_a_verb_is_not_swapped() -> None:
     assert parallel_swap("does it retry", "what's the default timeout?", _near) is None
 
