@@ -47,7 +47,8 @@ def variant_swap(fragment: str, previous: str) -> str | None:
 def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     """The previous question with the word ``fragment`` parallels replaced by the fragment ("and attempts?" after
     "What's the default timeout in resolv.conf?" → "What's the default attempts in resolv.conf"; a compound noun
-    takes the place of a whole compound: ``_compound_span``); None when the fragment holds a verb beside other words or more than a few words, or the previous question has no noun or adjective."""
+    takes the place of a whole compound: ``_compound_span``); None when the fragment holds a verb beside other
+    words or more than a few words, or the previous question has no noun or adjective."""
     if variant := variant_swap(fragment, previous):
         return variant
     phrase = re.sub(r"(?i)^(?:the|a|an)\s+", "", fragment.strip(" ?.!"))
