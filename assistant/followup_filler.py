@@ -4,7 +4,7 @@ pronoun of the next question most likely stands for ("What was *their* supposed 
 
 from __future__ import annotations
 
-from assistant.followup_agree import agrees, person_noun
+from assistant.followup_agree import agrees, person_noun, pronoun_referent
 from assistant.followup_cues import GROUP_NOUNS
 from assistant.nlp import Syntax, Token
 from assistant.terms import STOPWORDS, stem
@@ -56,11 +56,45 @@ def _asks_group(question: Syntax, t: Token) -> bool:
     return t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].lemma in GROUP_NOUNS
 
 
+def _asks_several(question: Syntax) -> bool:
+    """Whether the question asks for several named things ("which two *countries*' ties ...?", "what groups ...?"):
+    its "which"/"what" determines a plural noun."""
+    return any(t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].tag == "NNS"
+               for t in question.tokens)
+
+
+def several_fillers(question: Syntax, answer: Syntax | None, pronoun: str) -> str | None:
+    """ "they" after "Which two countries' ties proved invaluable to Albania?": the names of one kind the answer gives
+    that the question does not ("... ties with the United States and Israel ..." → "the United States and Israel"),
+    joined; None unless the question asks for several, the pronoun is plural and the answer names two or more."""
+    if answer is None or pronoun_referent(pronoun) != "group" or not _asks_several(question):
+        return None
+    named = _asked_words(question, names=True)
+    found = [(start, end, label) for start, end, label in _candidates(answer) if label != "person noun"
+             and not any(_stems(answer, i) & named for i in range(start, end))]
+    if not found:
+        return None
+    first = found[0][1] - 1
+    joined = [(start, end) for start, end, label in found if label == found[0][2]
+              and _conjoined(answer, end - 1, first)]
+    names = list(dict.fromkeys(_text(answer, start, end) for start, end in joined))
+    return None if len(names) < 2 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _conjoined(parsed: Syntax, i: int, first: int) -> bool:
+    """Whether token ``i`` is ``first`` or joined to it by "and"/"or" (a chain of conjuncts)."""
+    while i != first and parsed.tokens[i].dep == "conj" and parsed.tokens[i].head != i:
+        i = parsed.tokens[i].head
+    return i == first
+
+
 def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | None:
     """The phrase of ``answer`` that answers the "who"/"whom" (or "which group") of ``question`` and agrees with
     ``pronoun``: named in the answer, not in the question, within ``MAX_REACH`` tokens of a word the two share; a
     person's name before an organisation or a role, before a people or a country. None for other questions, or none
     found."""
+    if several := several_fillers(question, answer, pronoun):
+        return several
     root = next((t for t in question.tokens if t.dep == "ROOT"), None)
     if answer is None or root is None or root.lemma == "be" or not any(  # "who were the Illyrians?": them
             t.lemma.lower() in _WHO and t.tag == "WP" or _asks_group(question, t) for t in question.tokens):

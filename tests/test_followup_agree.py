@@ -53,6 +53,14 @@ def test_the_answer_names_the_group_a_which_group_question_asked_for() -> None:
     assert slot_filler(syntax("which harbour did the board agree to open?"), answer, "them") is None  # no group
 
 
+def test_they_after_a_question_asking_for_several_names_all_the_answer_joins() -> None:
+    answer = syntax("The harbour's close ties with Norway and Denmark proved invaluable, unlike those with Sweden.")
+    question = syntax("which two countries' ties proved invaluable to the harbour?")
+    assert slot_filler(question, answer, "they") == "Norway and Denmark"  # not Sweden: not joined to them
+    assert slot_filler(question, answer, "he") is None  # a person asked about: no country
+    assert slot_filler(syntax("which country's ties proved invaluable?"), answer, "they") is None  # one asked
+
+
 def test_who_is_x_asks_about_x_so_the_answer_fills_no_slot() -> None:
     answer = syntax("The Illyrians, ancestors of modern Albanians, defended Greece against the Achaemenid Empire.")
     assert slot_filler(syntax("Who were the Illyrians?"), answer, "they") is None
