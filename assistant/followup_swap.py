@@ -57,7 +57,7 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     if not phrase or len(_words(phrase)) > MAX_FRAGMENT_WORDS or (  # a lone word is a noun here ("attempts")
             len(own) > 1 and not compound and any(t.pos in ("VERB", "AUX") for t in own)):
         return None
-    swappable, modifiers, compounds, at = [], [], {}, 0
+    swappable, modifiers, offsets, at = [], [], {}, 0
     prior = syntax(previous).tokens
     for token in prior:  # which words of the previous question hold a noun or an adjective
         at = previous.find(token.text, at)
@@ -65,7 +65,8 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
             swappable.append(at)
             modifiers += [at] if token.pos == "ADJ" and token.dep == "amod" else []
         if at >= 0:
-            compounds[at] = _compound_span(prior, token, at)
+            offsets[token.i] = at
+    compounds = {at: span for i, at in offsets.items() if (span := _compound_span(prior, prior[i], offsets))}
     options = [(s, e) for s, e in _words(previous) if any(s <= i < e for i in swappable)]
     if compound:  # "and connection attempts?" parallels a whole compound noun ("password prompts"), not one word
         spans = sorted({compounds[s] for s, _ in options if s in compounds and s not in modifiers})
@@ -91,15 +92,16 @@ def _noun_compound(own: Sequence[Token]) -> bool:
     return last.pos in ("NOUN", "PROPN") or (last.tag == "VBZ" and last.text.lower().endswith("s"))
 
 
-def _compound_span(tokens: Sequence[Token], token: Token, at: int) -> tuple[int, int]:
-    """The characters of the whole compound noun ``token`` (at character ``at``) belongs to: its head noun with the
-    nouns that modify it ("password prompts" for "password" or "prompts")."""
+def _compound_span(tokens: Sequence[Token], token: Token, offsets: dict[int, int]) -> tuple[int, int] | None:
+    """The characters of the whole compound noun ``token`` belongs to (its head noun with the nouns that modify it:
+    "password prompts" for "password" or "prompts"), from the tokens' character ``offsets``; None when a member's
+    offset is unknown."""
     head = tokens[token.head] if token.dep == "compound" else token
-    members = [t for t in tokens if t.i == head.i or (t.head == head.i and t.dep == "compound")]
-    first, last = min(t.i for t in members), max(t.i for t in members)
-    start = at - sum(len(t.text) + t.space for t in tokens[first:token.i])
-    end = at + sum(len(t.text) + t.space for t in tokens[token.i:last + 1]) - tokens[last].space
-    return start, end
+    members = [t.i for t in tokens if t.i == head.i or (t.head == head.i and t.dep == "compound")]
+    first, last = min(members), max(members)
+    if first not in offsets or last not in offsets:
+        return None
+    return offsets[first], offsets[last] + len(tokens[last].text)
 
 
 def about_swap(fragment: str, previous: str) -> str | None:
