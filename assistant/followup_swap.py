@@ -66,9 +66,9 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
             modifiers += [at] if token.pos == "ADJ" and token.dep == "amod" else []
         if at >= 0:
             offsets[token.i] = at
-    compounds = {at: span for i, at in offsets.items() if (span := _compound_span(prior, prior[i], offsets))}
     options = [(s, e) for s, e in _words(previous) if any(s <= i < e for i in swappable)]
     if compound:  # "and connection attempts?" parallels a whole compound noun ("password prompts"), not one word
+        compounds = {at: span for i, at in offsets.items() if (span := _compound_span(prior, prior[i], offsets))}
         spans = sorted({compounds[s] for s, _ in options if s in compounds and s not in modifiers})
         options = [(s, e) for s, e in spans if " " in previous[s:e].strip()] or spans
     if not options:
