@@ -60,7 +60,6 @@ class Turns:
         earlier questions as standalone questions."""
         from assistant.followup import PARAMS, resolve_conversation
         from assistant.followup_siblings import with_listings
-        from assistant.terms import stem
 
         turns = list(history or [])
         if not turns:
@@ -74,17 +73,13 @@ class Turns:
                 return "" if given.abstained else given.answer
             return self.earlier_answer(standalone).answer
 
-        def weight(word: str) -> float:  # how telling a word is here: rare in the corpus, but in it
-            term = stem(word)
-            return weights.idf(term) if weights.known(term) else 0.0
-
         def similar(phrase: str, options: Sequence[str]) -> list[float]:  # listed beside it, then cosine
             vectors = self.assistant.embedder.embed([phrase, *options])
             texts = [c.text for c in self.assistant.snapshot().meta.chunks]
             return with_listings(phrase, options, [float(v @ vectors[0]) for v in vectors[1:]], texts)
 
         params = self.assistant.followup_params or PARAMS
-        return resolve_conversation(question, asked, answer_of, params, weight, similar, self.initials().cased)
+        return resolve_conversation(question, asked, answer_of, params, weights.word_weight, similar, self.initials().cased)
 
     def initials(self) -> Initials:
         """The words the current documents write only in capitals ("MEK"), found once per snapshot."""

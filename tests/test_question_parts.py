@@ -77,3 +77,14 @@ def test_a_part_pointing_at_the_other_is_not_asked_alone() -> None:
     assert refers_outside("ordered out")
     assert not refers_outside("default ssh port")  # short and verbless, but its own
     assert not refers_outside("what's the default quote character in CSV mode?")
+
+
+def test_a_part_pointing_at_the_one_before_is_asked_as_its_follow_up(assistant) -> None:
+    pipeline = assistant.generation()[1]
+    first = "whats the full english name of the mek"
+    alone = pipeline.standalone_part("which country did they come to albania from?", [first])
+    assert alone is not None and "mek" in alone.lower()  # "they": the group the part before it names
+    assert pipeline.standalone_part("which country did they come to albania from?", []) is None
+    hits, draft = pipeline.run(f"{first} and which country did they come to albania from?")
+    said = " ".join(s.text for s in draft.sentences)
+    assert "People's Mojahedin Organization" in said and "Iraq" in said  # the second part's answer joins the first's

@@ -56,6 +56,12 @@ class TermWeights:
         """Chunks containing the stem."""
         return self._df.get(term, 0)
 
+    def word_weight(self, word: str) -> float:
+        """How telling a word is in this corpus: its stem's idf when the corpus holds it, else 0 (what the follow-up
+        resolution weighs candidate words by)."""
+        term = stem(word)
+        return self.idf(term) if self.known(term) else 0.0
+
     def idf(self, term: str) -> float:
         """BM25-style idf, always positive (remembered per term: the weights never change once built)."""
         value = self._idf.get(term)

@@ -1,5 +1,6 @@
 """The answer pipeline's outer stages: analyse → retrieve (with sub-questions) → answer → a deeper second look
-before a refusal for want of a date, number or name → each part of a multi-part question answered on its own.
+before a refusal for want of a date, number or name → each part of a multi-part question answered on its own (a part
+that leans on the one before it read as its follow-up).
 ``Assistant.ask`` is a thin call to ``AnswerPipeline.run``."""
 
 from __future__ import annotations
@@ -63,21 +64,34 @@ class AnswerPipeline:
 
     def run(self, text: str) -> tuple[list[Hit], Draft]:
         """The retrieved chunks and the answerer's draft, after a second look where one can help, with what each
-        part of a multi-part question that stands on its own (``followup_cues.refers_outside``) finds asked
-        alone."""
+        part of a multi-part question finds asked alone: as typed when it stands on its own, else read as a
+        follow-up to the parts before it (``followup_cues.refers_outside``, ``standalone_part``)."""
         hits, draft = self.run_one(text)
         parts = question_parts(text)  # what ``Query.parts`` holds, without analysing the question again
         if not parts or draft.abstained or draft.template is not None:
             return hits, draft
-        for part in parts:
-            if refers_outside(part):  # "where does *it* store the package lists?" leans on the other part
-                continue
+        for at, part in enumerate(parts):
+            if refers_outside(part):  # "which country did *they* come from?" leans on the part before it
+                part = self.standalone_part(part, parts[:at])
+                if part is None:
+                    continue
             part_hits, part_draft = self.run_one(part)
             if not part_draft.abstained and part_draft.template is None:
                 draft = with_part(draft, part_draft, self.answerer.params.part_answer_sentences)
                 seen = {h.chunk.id for h in hits}
                 hits = hits + [h for h in part_hits if h.chunk.id not in seen]
         return hits, draft
+
+    def standalone_part(self, part: str, before: list[str]) -> str | None:
+        """A part that leans on the parts before it, read as a follow-up to them ("whats the full english name of the mek
+        and which country did they come to albania from?": "Which country did MEK come to albania from?"); None when nothing comes before it or the
+        follow-up resolution cannot tie it (it is then left to the whole question)."""
+        if not before:
+            return None
+        from assistant.followup import resolve_conversation
+
+        resolution, _ = resolve_conversation(part, before, weight=self.answerer.weights.word_weight)
+        return resolution.searched
 
     def run_one(self, text: str) -> tuple[list[Hit], Draft]:
         """The retrieved chunks and the answerer's draft for one question, after a second look where one can help."""
