@@ -159,6 +159,11 @@ def test_takes_for_granted() -> None:
     # a scene set by a prepositional phrase states nothing; a clause before the comma does
     assert R.TakesForGranted()(question("In the manifesto, what programs are examples?"), cands) == 0.0
     assert R.TakesForGranted()(question("After the archive was hacked, how long did the rebuild take?"), cands) == 1.0
+    # a topic phrase with no verb of its own, or a hypothesis, before the comma asserts nothing
+    assert R.TakesForGranted()(question("the worst attack, what day?"), cands) == 0.0
+    assert R.TakesForGranted()(question("apart from the mek issue, what else angers tehran?"), cands) == 0.0
+    assert R.TakesForGranted()(question("If a warning matches two filters, which one wins?"), cands) == 0.0
+    assert R.TakesForGranted()(question("scp -p 2222 isnt connecting to my port, what's the right flag?"), cands) == 1.0
 
 
 def test_versions_and_paths_are_values() -> None:

@@ -189,14 +189,33 @@ class QualifierUnmatched:
 @dataclass(frozen=True)
 class TakesForGranted:
     """The question states a premise rather than only asking ("why does X ...", "since X, how ...", "X, right?",
-    "X is Y, so what ..."; not "In the manual, what ..."): a premise the documents may contradict."""
+    "X is Y, so what ..."): a premise the documents may contradict. What comes before the comma states one only when
+    it is a clause of its own (``states_premise``): not "In the manual, what ...", "the worst attack, what day?" or
+    "If I run X, which ..."."""
 
     name: str = "takes_for_granted"
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         text = q.query.text
-        return float(bool(_TAKES_FOR_GRANTED.search(text)
-                          or (_STATEMENT_THEN_ASKS.search(text) and not _FRAMED.search(text))))
+        if _TAKES_FOR_GRANTED.search(text):
+            return 1.0
+        asks = _STATEMENT_THEN_ASKS.search(text)
+        return float(bool(asks and not _FRAMED.search(text) and states_premise(text[:asks.start()])))
+
+
+_CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|suppose|say)\b", re.IGNORECASE)
+_NON_FINITE_TAGS = frozenset({"VBG", "VBN"})
+
+
+def states_premise(lead: str) -> bool:
+    """Whether the words before a question's comma assert something: a clause with a finite verb that is not a
+    condition ("X is Y, so what ...", "after albania triggered article 5, how ..."; not the topic phrase "the worst
+    attack, what day?" nor the hypothesis "if I run X, which ...")."""
+    from assistant.nlp import syntax
+
+    if _CONDITION.match(lead):
+        return False
+    return any(t.pos in ("VERB", "AUX") and t.tag not in _NON_FINITE_TAGS for t in syntax(lead).tokens)
 
 
 @dataclass(frozen=True)
