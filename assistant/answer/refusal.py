@@ -30,8 +30,10 @@ _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|h
                        r"smaller|larger)\b|\b(?:apart|difference)\b"
                        r"|\bhow (?:long|many \w+|much time)\b.*\bbetween\b", re.IGNORECASE)  # not "ties between X and Y"
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-_TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time
-    LEAD + r"(?:why|how come|since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
+_TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time; not "why would I ...": a
+    # motive asked for a choice the asker may make, which asserts nothing about the documents' subject
+    LEAD + r"(?:why(?!\s+(?:would|should|might|could)\s+(?:i|you|we|one)\b)|how come|"
+    r"since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
     r"|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
 _STATEMENT_THEN_ASKS = re.compile(r",\s*(?:so )?(?:how|what|which|can)\b", re.IGNORECASE)  # "X is Y, so how ..."
 # A question that opens with a prepositional phrase ("In the manifesto, what ...", "With mod_userdir, which ..."):
