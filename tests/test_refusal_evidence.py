@@ -4,6 +4,7 @@ where a rule reads a question's syntax), and the leave-one-collection-out thresh
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy as np
 
@@ -199,3 +200,13 @@ def test_name_absent_wants_a_person_for_a_role() -> None:
     assert R.NameAbsent()(diplomat, ranked(candidate(told, window_lemmas=["diplomat"]))) == 1.0
     assert R.NameAbsent()(question("What's the capital?", focus=["capital"]),
                           ranked(candidate(told, window_lemmas=["diplomat"]))) == 0.0  # no name asked for
+
+
+def test_an_instead_of_that_sets_aside_what_the_question_does_denies_nothing() -> None:
+    q = "Why do mail clients send via port 587 rather than the usual SMTP port 25?"
+    agree = "It is popular to use new message submission port 587 instead of traditional SMTP port 25."
+    turned = "It is popular to use SMTP port 25 instead of the new submission port 587."
+    assert R.same_contrast(q, agree, re.search("instead of", agree))
+    assert not R.same_contrast(q, turned, re.search("instead of", turned))  # the question's choice set aside
+    plain = "Why do mail clients send via port 587?"
+    assert not R.same_contrast(plain, agree, re.search("instead of", agree))  # no contrast asked: a denial word

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
     r"rather than|instead of|denies|denied|no evidence|has not been|have not been)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"rather than|instead of", re.IGNORECASE)  # a choice set against another, not a denial
 _PRESUPPOSES = re.compile(rf"{LEAD}(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference)\b"
@@ -331,7 +332,8 @@ class Contradicted:
     """A close candidate denies what a wh-question takes for granted ("Why did X escalate to NATO?" against
     "X could have escalated to NATO but decided against it"): a denial word with at least ``min_terms`` of the
     question's terms within ``reach_before``/``reach_after`` characters, in one of the ``first`` candidates whose
-    coverage is at least ``min_coverage`` and ``min_share`` of the best; or one of the ``premise_first`` candidates
+    coverage is at least ``min_coverage`` and ``min_share`` of the best (not an "instead of" that sets aside what the
+    question itself does: ``same_contrast``); or one of the ``premise_first`` candidates
     denies the premise the question states ("since X, ...", "why does X ...": ``premise.PremiseDenial``) or states
     another amount where the question takes one for granted (``value_conflict.ValueConflict``)."""
 
@@ -366,7 +368,8 @@ class Contradicted:
         best_cov = max(c.view.coverage for c in ranked)
         close = [c for c in ranked[:self.first] if c.view.coverage >= max(self.min_coverage, self.min_share * best_cov)]
         for cand in close:
-            match = _COUNTERFACTUAL.search(cand.sentence.text)
+            match = next((m for m in _COUNTERFACTUAL.finditer(cand.sentence.text)
+                          if not same_contrast(text, cand.sentence.text, m)), None)
             if not match:
                 continue
             sentence = cand.sentence.text
@@ -375,6 +378,22 @@ class Contradicted:
             if len([t for t in q.query.terms if term_match(t, near)]) >= self.min_terms:
                 return cand
         return None
+
+
+def same_contrast(question: str, sentence: str, match: re.Match[str], reach: int = 60) -> bool:
+    """Whether the sentence's "instead of" (``match``) sets aside what the question's own "rather than" / "instead of"
+    does: a word only the question's set-aside side has follows it within ``reach`` characters and none comes before
+    it ("why send via port 587 rather than the usual SMTP port 25?" against "use port 587 instead of traditional SMTP
+    port 25"); "why does scp default to SCP instead of SFTP?" against "SFTP ... instead of the legacy SCP" is a
+    denial."""
+    asked = _CONTRAST.search(question)
+    if asked is None or not _CONTRAST.fullmatch(match.group()):
+        return False
+    chosen = frozenset(stem(w) for w in words(question[:asked.start()]))
+    set_aside = frozenset(stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS) - chosen
+    after = frozenset(stem(w) for w in words(sentence[match.end():match.end() + reach]))
+    before = frozenset(stem(w) for w in words(sentence[max(match.start() - reach, 0):match.start()]))
+    return bool(set_aside & after) and not set_aside & before
 
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
