@@ -63,6 +63,13 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _pairings(text: str) -> int:
+    """``--pairings``: how many times to run the wrong stand-in, 1 to 10."""
+    if not text.isdigit() or not 1 <= int(text) <= 10:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of pairings from 1 to 10")
+    return int(text)
+
+
 def _assistant() -> Assistant:
     from assistant.service import Assistant
 
@@ -199,7 +206,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         sets = Path(args.sets or "evals/sets")
         input_folder(sets, "--sets", SETS_HINT)
         out = output_folder(Path(args.out or "evals/reports"), "--out")
-        return run_llm_reference_eval(sets, args.split or "test", out)
+        return run_llm_reference_eval(sets, args.split or "test", out, args.pairings)
     if args.sets:
         from assistant.evals.cli import run_sets_eval
         from assistant.settings import Settings
@@ -299,6 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
     evals.add_argument("--llm-reference", action="store_true", help="measure the grounding guard: every collection's "
                        "--split part (default test) and the article, through ASSISTANT_LLM=openai against the "
                        "reference-answer stand-ins, gate off")
+    evals.add_argument("--pairings", type=_pairings, default=1, metavar="N",
+                       help="with --llm-reference: run the wrong stand-in N times, the questions shuffled after the "
+                       "first, and report the share of wrong sentences let through over every pairing (default: 1)")
     evals.set_defaults(run=cmd_eval)
     tune = sub.add_parser("tune", help="fit the answerer's weights and thresholds on the collections' tuning parts")
     tune.add_argument("--sets", default="evals/sets", help="folder of eval collections (default: %(default)s)")

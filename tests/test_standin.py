@@ -10,7 +10,7 @@ import json
 import httpx
 import pytest
 
-from assistant.evals.llm_reference import measure
+from assistant.evals.llm_reference import measure, reordered
 from assistant.evals.schema import EvalQuestion
 from assistant.evals.standin import DONT_KNOW, Answers, StandIn, twins
 from assistant.service import Assistant
@@ -118,3 +118,14 @@ def test_measure_reports_the_guard_figures(assistant):
     assert figures["verbatim"] == 1.0
     assert figures["ref_kept"] is not None and figures["ref_kept"] > 0
     assert figures["wrong_sentences"] and figures["wrong_through"] is not None
+    assert figures["wrong_through_pairings"] is None  # one pairing: nothing more measured
+
+
+def test_other_pairings_give_each_question_other_wrong_answers(assistant):
+    shuffled = reordered(QUESTIONS, 1)
+    assert sorted(q.id for q in shuffled) == sorted(q.id for q in QUESTIONS) and shuffled == reordered(QUESTIONS, 1)
+    said = {seed: Answers(reordered(QUESTIONS, seed) if seed else QUESTIONS) for seed in range(4)}
+    replies = {seed: [tuple(a.wrong(q)[0]) for q in QUESTIONS if not q.should_abstain] for seed, a in said.items()}
+    assert len(set(map(tuple, replies.values()))) > 1  # some question is paired with another answer
+    figures = measure(assistant, QUESTIONS[:3], pairings=3)
+    assert figures["wrong_through_pairings"] is not None and 0.0 <= figures["wrong_through_pairings"] <= 1.0

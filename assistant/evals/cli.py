@@ -80,14 +80,14 @@ def run_sets_eval(
     return EXIT_OK
 
 
-def run_llm_reference_eval(sets_dir: Path, split: str, out: Path) -> int:
+def run_llm_reference_eval(sets_dir: Path, split: str, out: Path, pairings: int = 1) -> int:
     """Measure the grounding guard with the reference stand-ins on every collection and the article; print the table."""
     from assistant.evals.llm_reference import run_reference_eval
     from assistant.settings import Settings
 
     bar, update = _progress_bar("guard ")
     with bar:
-        text = run_reference_eval(Settings(), sets_dir, split, out, update)
+        text = run_reference_eval(Settings(), sets_dir, split, out, update, pairings)
     print(text)
     print(f"report: {out}/llm-reference-{split}.md (also .json)")
     return EXIT_OK

@@ -5,12 +5,15 @@ two stand-ins of ``assistant.evals.standin``, with the extractive gate off so ev
 From the ``reference`` run: the share of reference sentences the guard kept (overall, and where retrieval had put
 the evidence among the passages shown), the share of answers that fell back to the extractive one, accuracy (also
 where the evidence was shown) and verbatim citations; from the ``wrong`` run: the share of wrong sentences let
-through.
+through. With ``pairings`` above 1 the wrong stand-in is run again on the questions in other orders (seeded
+shuffles), so each question gets other questions' answers and other swapped values: ``wrong_through_pairings`` is
+the share let through over every pairing, a figure that one fixed pairing, which rules can come to fit, cannot hide.
 """
 
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
 ARTICLE_SET = Path("evals/questions.jsonl")
 ARTICLE_CORPUS = Path("corpus")
 FIGURES = ("ref_kept", "ref_kept_found", "fell_back", "accuracy", "accuracy_found", "false_refusals",
-           "wrong_through", "verbatim")
+           "wrong_through", "wrong_through_pairings", "verbatim")
 Progress = Callable[[str, int, int], None]
 
 
@@ -70,8 +73,16 @@ def run_mode(base: Assistant, questions: list[EvalQuestion], mode: Mode, progres
     return ModeRun(results, answers, standin)
 
 
-def figures(reference: ModeRun, wrong: ModeRun, shown: int) -> dict[str, float | int | None]:
-    """The guard's figures on one set; ``shown`` is how many passages the prompt holds."""
+def wrong_pairs(wrong: ModeRun) -> list[tuple[str, Answer]]:
+    """Each wrong sentence a stand-in said, with the guarded answer it went into."""
+    return [(s, wrong.answers[r.id]) for r in wrong.results
+            if (sent := wrong.standin.sent.get(key(r.question))) for s in sent.wrong]
+
+
+def figures(reference: ModeRun, wrong: ModeRun, shown: int, repaired: list[ModeRun] | None = None,
+            ) -> dict[str, float | int | None]:
+    """The guard's figures on one set; ``shown`` is how many passages the prompt holds; ``repaired``: wrong runs on
+    the questions in other orders (``wrong_through_pairings`` pools them with ``wrong``; None without them)."""
     answerable = [r for r in reference.results if not r.should_abstain]
     found = [r for r in answerable if r.verdicts.retrieval_rank is not None and r.verdicts.retrieval_rank <= shown]
     said = {r.id: reference.standin.sent.get(key(r.question)) for r in answerable}
@@ -80,8 +91,8 @@ def figures(reference: ModeRun, wrong: ModeRun, shown: int) -> dict[str, float |
         pairs = [(s, reference.answers[r.id]) for r in results if said[r.id] for s in said[r.id].sentences]
         return _share(sum(kept(s, a) for s, a in pairs), len(pairs))
 
-    wrong_pairs = [(s, wrong.answers[r.id]) for r in wrong.results
-                   if (sent := wrong.standin.sent.get(key(r.question))) for s in sent.wrong]
+    said_wrong = wrong_pairs(wrong)
+    pooled = said_wrong + [p for run in repaired or [] for p in wrong_pairs(run)]
     summary = summarise(reference.results)
     return {
         "questions": len(reference.results), "answerable": len(answerable), "evidence_shown": len(found),
@@ -89,17 +100,28 @@ def figures(reference: ModeRun, wrong: ModeRun, shown: int) -> dict[str, float |
         "fell_back": _share(sum(bool(reference.answers[r.id].notice) for r in answerable), len(answerable)),
         "accuracy": summary["accuracy"], "accuracy_found": _share(sum(bool(r.verdicts.accurate) for r in found), len(found)),
         "false_refusals": summary["false_refusal_rate"],
-        "wrong_sentences": len(wrong_pairs),
-        "wrong_through": _share(sum(kept(s, a) for s, a in wrong_pairs), len(wrong_pairs)),
+        "wrong_sentences": len(said_wrong),
+        "wrong_through": _share(sum(kept(s, a) for s, a in said_wrong), len(said_wrong)),
+        "wrong_through_pairings": _share(sum(kept(s, a) for s, a in pooled), len(pooled)) if repaired else None,
         "verbatim": summarise(reference.results + wrong.results)["verbatim_rate"],
     }
 
 
-def measure(base: Assistant, questions: list[EvalQuestion], progress: Progress | None = None) -> dict[str, float | int | None]:
-    """Both stand-ins over one set, and the guard's figures."""
+def measure(base: Assistant, questions: list[EvalQuestion], progress: Progress | None = None, pairings: int = 1,
+            ) -> dict[str, float | int | None]:
+    """Both stand-ins over one set, the wrong one ``pairings`` times (the questions in their own order, then
+    shuffled with seeds 1, 2, ...), and the guard's figures."""
     reference = run_mode(base, questions, "reference", progress)
     wrong = run_mode(base, questions, "wrong", progress)
-    return figures(reference, wrong, base.settings.llm.passages)
+    repaired = [run_mode(base, reordered(questions, seed), "wrong", progress) for seed in range(1, pairings)]
+    return figures(reference, wrong, base.settings.llm.passages, repaired or None)
+
+
+def reordered(questions: list[EvalQuestion], seed: int) -> list[EvalQuestion]:
+    """The questions shuffled with ``seed``: the wrong stand-in then pairs each with other questions' answers."""
+    shuffled = list(questions)
+    random.Random(seed).shuffle(shuffled)
+    return shuffled
 
 
 ARTICLE_ROW = "article (questions.jsonl)"  # the project's own set: a row of its own beside a collection named article
@@ -135,9 +157,10 @@ def _fmt(value: float | int | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
-def run_reference_eval(settings: Settings, sets_dir: Path, split: str, out: Path, progress: Progress | None = None) -> str:
+def run_reference_eval(settings: Settings, sets_dir: Path, split: str, out: Path, progress: Progress | None = None,
+                       pairings: int = 1) -> str:
     """Measure every set, write ``llm-reference-<split>.json``/``.md`` under ``out``; the markdown table."""
-    per = {name: measure(assistant, questions, progress)
+    per = {name: measure(assistant, questions, progress, pairings)
            for name, (assistant, questions) in collections(settings, sets_dir, split).items()}
     out.mkdir(parents=True, exist_ok=True)
     text = f"# Grounding guard with the reference stand-ins ({split} split, gate off)\n\n{table(per)}\n"
