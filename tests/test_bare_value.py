@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.bare_value import (
-    asked_kinds, bare_value_kind, bare_value_unasked, names_nothing, value_of_another_event,
+    asked_kinds, bare_value_kind, bare_value_unasked, names_nothing, value_of_another_event, value_told,
 )
+from assistant.terms import stem
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -77,3 +78,13 @@ def test_a_bare_date_cited_from_prose_about_something_else_dates_another_event()
     assert not value_of_another_event("Since the early 1980s.", meets, told | {"arriv"})  # its span is about it
     assert not value_of_another_event("2016-01-07.", meets, frozenset({"2016", "01", "07"}))  # output: too little
     assert not value_of_another_event("It has been in conflict since the 1980s.", meets, told)  # a statement
+
+
+def test_a_bare_value_is_said_of_the_sentence_of_its_span_that_holds_it() -> None:
+    historic = "This move was historic, the first severing of ties over a cyberattack."
+    officer = "The police officer stood in front of the embassy on September 8, 2022, as diplomats left."
+    told = value_told("On September 8, 2022.", [historic, officer])
+    assert stem("officer") in told and stem("cyberattack") not in told  # the officer's date, not the cyberattack's
+    pointing = "It was taken on September 8, 2022."  # points back: the sentence before names what was taken
+    assert stem("photo") in value_told("September 8, 2022.", ["The photo became iconic.", pointing])
+    assert stem("cyberattack") in value_told("In 2019.", [historic, officer])  # no sentence holds it: all of them

@@ -30,3 +30,10 @@ def test_a_claim_that_keeps_both_values_or_uses_the_lending_span_s_words_borrows
     assert not borrows("The ferry left the north pier in 1985; the harbour was rebuilt in 1990.", REBUILT, pier)
     assert not borrows("The harbour was rebuilt in 1990, when the ferry left the north pier.", REBUILT,
                        Facts.of("The ferry left the north pier after a storm in 1985."))
+
+
+def test_a_whole_date_taken_from_a_span_about_something_else_is_borrowed():
+    photo = Facts.of("The photo was taken on September 8, 2022, as the diplomats left.")
+    told = Facts.of("A Western diplomat told Tirana Times in 2023 that hosting the group was a time bomb.")
+    assert borrows("A Western diplomat told Tirana Times on September 8, 2022 that it was a time bomb.", photo, told)
+    assert not borrows("A Western diplomat told Tirana Times in 2023 that it was a time bomb.", photo, told)

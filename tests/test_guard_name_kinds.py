@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.name_kinds import lacks_person_name, asked_labels, wrong_kind_name
+from assistant.answer.name_kinds import asked_labels, lacks_person_name, modifier_as_name, wrong_kind_name
 
 
 def test_the_kind_a_which_question_asks_for():
@@ -33,3 +33,15 @@ def test_a_name_asked_by_role_needs_a_persons_name():
     assert not lacks_person_name("Hossein Amir-Abdollahian.", asked)
     assert not lacks_person_name("Edi Rama announced it in a video message.", asked)  # no PERSON tag: capitals
     assert not lacks_person_name("One day.", "What is the name of the config file?")  # no person asked
+
+
+def test_a_peoples_word_made_a_noun_where_the_spans_name_something_else():
+    places = frozenset({"iran", "albania", "united", "states"})
+    behest = "Albania, acting at the behest of the United States, accepted the group; Iranian anger followed."
+    assert modifier_as_name("It acted at the behest of the Iranian.", [behest], places) == "iranian"
+    assert modifier_as_name("The Iranian.", ["It made Albania a target for Iranian retaliation."], places) == "iranian"
+    assert modifier_as_name("They were sent to Iranian.", ["The group had lived in Iran."], places) == "iranian"
+    assert modifier_as_name("It acted at the behest of the United States.", [behest], places) is None
+    assert modifier_as_name("Albania blamed Iran.", ["Albania blamed the Iranian ministry."], places) is None
+    assert modifier_as_name("The Albanians.", ["The Illyrians were ancestors of the Albanians."], places) is None
+    assert modifier_as_name("Debian.", ["Debian packages are built."], places | {"deb"}) is None  # no people's word

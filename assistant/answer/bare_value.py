@@ -5,7 +5,7 @@ that asks for neither (a confident model's stray value, true of its span, answer
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from assistant.answer.qtypes import AnswerType, expected_type
@@ -78,6 +78,26 @@ def value_of_another_event(text: str, met: Callable[[frozenset[str]], bool], tol
     if len([t for t in told if not t[:1].isdigit()]) < least or bare_value_kind(text) not in ("date", "number"):
         return False
     return not met(told)
+
+
+def value_told(text: str, sentences: Sequence[str]) -> frozenset[str]:
+    """The stems of a span's sentences (``sentences``, in order) that hold every number of ``text`` (a bare date or
+    number), each with the sentence before it when it points back (``relevance.points_back``): what the value is
+    said of. A two-sentence span about the question ("This move was historic ... due to a cyberattack. The police
+    officer ... on September 8, 2022 ...") does not make "On September 8, 2022." the date of the cyberattack. All
+    of them when no sentence holds the numbers."""
+    from assistant.answer.matching import sentence_stems
+    from assistant.answer.relevance import points_back
+    from assistant.answer.text_values import numbers
+
+    wanted = numbers(text)
+    told: set[str] = set()
+    for at, sentence in enumerate(sentences):
+        if wanted and wanted <= numbers(sentence):
+            told |= sentence_stems(sentence)
+            if at and points_back(sentence):
+                told |= sentence_stems(sentences[at - 1])
+    return frozenset(told) if told else frozenset().union(*(sentence_stems(s) for s in sentences))
 
 
 def asks_abstract(question: str) -> bool:

@@ -23,13 +23,15 @@ from assistant.answer.asked_names import (
     asks_named_kind, asks_person_by_role, asks_who, names_one, names_person, names_someone,
 )
 from assistant.answer.attachment import attached_elsewhere
-from assistant.answer.bare_value import asked_kinds, bare_value_unasked, names_nothing, value_of_another_event
+from assistant.answer.bare_value import (
+    asked_kinds, bare_value_unasked, names_nothing, value_of_another_event, value_told,
+)
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
-from assistant.answer.name_kinds import lacks_person_name, wrong_kind_name
+from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, wrong_kind_name
 from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, name_places,
     nearby_fits, split_value, union_facts, within_reach)
@@ -262,8 +264,8 @@ class Guard:
         (``polarity_unasked``) and with "Because" only for one that asks why (``reasons_unasked``), opens a why-answer
         with a reason rather than an instruction (``instructs``) and a how-to answer with more than what happened
         (``narrates``), keeps its spans' doer and done-to apart and their names in their places (``swapped_subject``,
-        ``swapped_name``, ``substituted_name``; a bare answer after the preposition the question asks with:
-        ``attached_elsewhere``), and carries the date (or, for a present-tense "when", a condition), quantity, place,
+        ``swapped_name``, ``substituted_name``, ``modifier_as_name``; a bare answer after the preposition the question
+        asks with: ``attached_elsewhere``), and carries the date (or, for a present-tense "when", a condition), quantity, place,
         (for "who") new name or (for a yes/no question) statement asked for unless an earlier kept sentence did, a bare
         date or number from a span about the question (``value_of_another_event``), a bare name of the kind asked
         (``wrong_kind_name``), a person's name where one is asked by role (``lacks_person_name``). A why-answer's first
@@ -279,7 +281,8 @@ class Guard:
             return False
         texts = [self._text(s) for s in alignment.spans]
         if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts) or substituted_name(unit.text, texts) \
-                or attached_elsewhere(unit.text, self.question, texts):
+                or attached_elsewhere(unit.text, self.question, texts) or modifier_as_name(
+                unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans))):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             own = sentence_stems(without_other_dotted(unit.text, self.question))
@@ -294,7 +297,7 @@ class Guard:
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
-        told = frozenset().union(*(s.facts.stems for s in alignment.spans))
+        told = value_told(unit.text, [self.snapshot.meta.sentences[r].text for s in alignment.spans for r in s.row])
         if self._terms and value_of_another_event(
                 unit.text, lambda stems: bool(coverage(self._terms, self.weights, stems)[1]), told):
             return False

@@ -1,5 +1,6 @@
 """A bare name of the wrong kind: "Turkey." (a country) as the answer to "Which Iranian body did Albania blame?" (an
-organisation); and no person's name where the name of a minister, a leader, ... is asked.
+organisation); no person's name where the name of a minister, a leader, ... is asked; and a people's or a place's
+adjective made a noun of its own ("at the behest of the Iranian") where the spans only modify a noun with it.
 
 A "which/what X" question whose X (after at most two modifiers) is a kind with proper names (``NOUN_LABELS``: a
 place, a person, an organisation) asks for a name of that kind; a bare answer (no verb) whose every named entity the
@@ -60,3 +61,31 @@ def lacks_person_name(text: str, question: str) -> bool:
     known = frozenset(words(question)) | MONTH_NAMES | STOPWORDS
     return not any(t.text[:1].isupper() and t.text.lower() not in known and (t.i > 0 or t.pos == "PROPN")
                    for t in parsed.tokens)
+
+
+_HEAD_ROLES = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr"})
+"""Roles in which a word heads its own noun phrase ("the *Iranian*.", "at the behest of *Iran*"), as opposed to
+modifying another noun ("*Iranian* retaliation")."""
+_PEOPLE_ENDING = re.compile(r"(?:i?an|n|ese|ish|i)s?")  # what turns a place's name into its people's: Iran/Iranian
+
+
+def _capitalised(text: str) -> list[tuple[str, bool]]:
+    """(word in lower case, whether it heads a noun phrase) for each capitalised noun or adjective of ``text``."""
+    from assistant.nlp import syntax
+
+    return [(t.text.lower(), t.dep in _HEAD_ROLES) for t in syntax(text).tokens
+            if t.text[:1].isupper() and t.pos in ("PROPN", "ADJ", "NOUN")]
+
+
+def modifier_as_name(claim: str, spans: list[str], places: frozenset[str]) -> str | None:
+    """A people's word the claim makes a noun phrase of its own (a doer, an object: "The *Iranian*.", "at the behest
+    of the *Iranian*") that no span uses so, where it is the people's form of a name the spans or their headings
+    hold (``places``, lower case: "iran"): the spans only write it before a noun ("*Iranian* retaliation") or name
+    the place itself, so it stands where they name something else. None when there is none ("*Iran*" from "the
+    *Iranian* government" passes, and so do names of no place: "Debian", "TRUNCATE")."""
+    heads = {w for span in spans for w, head in _capitalised(span) if head}
+    for word, head in _capitalised(claim):
+        if head and word not in STOPWORDS and word not in heads and any(
+                len(p) >= 4 and word.startswith(p) and _PEOPLE_ENDING.fullmatch(word[len(p):]) for p in places):
+            return word
+    return None

@@ -178,14 +178,18 @@ def agrees(claim: Claim, spans: list[Facts]) -> bool:
     return split_value(claim, spans) is None
 
 
+_VALUE_FACTS = ("number ", "date ", "month ")  # the missing facts a lent value accounts for (``support.match``)
+
+
 def borrowed_value(claim: Claim, giving: Facts, rest: Facts, without: Match, whole: Match) -> bool:
-    """Whether one span of a cover (``giving``) lends the claim only numbers: the cover's other spans (``rest``,
+    """Whether one span of a cover (``giving``) lends the claim only values: the cover's other spans (``rest``,
     matching the claim as ``without``) cover its words as well as the whole cover (``whole``) and lack only numbers
-    ``giving`` has, while holding a number the claim lacks. The claim put a value from a span about
-    something else in place of theirs: "In 2014 (anonymously, to Tirana Times)" where the span says "told Tirana
-    Times in 2023" and 2014 comes from a sentence about another year."""
-    lacking = [f.removeprefix("number ") for f in without.missing_facts]
-    return (bool(lacking) and all(f.startswith("number ") for f in without.missing_facts)
+    ``giving`` has (and the dates and months they write), while holding a number the claim lacks. The claim put a
+    value from a span about something else in place of theirs: "In 2014 (anonymously, to Tirana Times)" or "speaking
+    to Tirana Times in September 8, 2022" where the span says "told Tirana Times in 2023" and the value comes from a
+    sentence about another event."""
+    lacking = [f.removeprefix("number ") for f in without.missing_facts if f.startswith("number ")]
+    return (bool(lacking) and all(f.startswith(_VALUE_FACTS) for f in without.missing_facts)
             and set(lacking) <= giving.numbers & claim.numbers and without.coverage >= whole.coverage
             and bool(rest.numbers - claim.numbers))
 
