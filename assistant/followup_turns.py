@@ -156,14 +156,15 @@ class Turns:
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str], resolution: Resolution,
         draft: Draft,
     ) -> Draft | None:
-        """For a follow-up that leans on ``history`` and asks a date or a place with a verb of its own that no cited
+        """For a question asked after ``history`` (leaning on it or typed in full: "where was the video posted?" after
+        "how did edi rama announce the cut in ties?") that asks a date or a place with a verb of its own that no cited
         sentence holding such a value holds (``followup_attached.value_unattached``): the first sentence holding
         that verb in the rest of the paragraphs the previous answer cited (``holding_predicate``), else a refusal;
         None when the rule does not apply."""
         from assistant.answer.extractive import Draft
         from assistant.followup_attached import holding_predicate, paragraph_after, value_unattached
 
-        if not history or not standalone or not resolution.cues:
+        if not history or not standalone:
             return None
         why = value_unattached(question, resolution.query, _asked(history), [s.text for s in draft.sentences])
         if why is None:

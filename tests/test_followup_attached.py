@@ -83,3 +83,11 @@ def test_the_rest_of_a_cited_paragraph_holding_the_verb_answers_instead() -> Non
     found = holding_predicate("when did he retire?", HISTORY, [rest])
     assert [s.text for s in found] == ["He retired after the storm of 1902", "His son took over."]
     assert holding_predicate("when did he resign?", HISTORY, [rest]) == []  # no sentence holds it
+
+
+def test_a_question_typed_in_full_after_others_is_held_to_its_own_verb(assistant) -> None:
+    history = ["how did edi rama announce the cut in ties?"]
+    question = "where was the video posted?"  # a place asked, "posted" in no cited sentence holding one
+    assert not assistant.resolve(question, history).cues  # typed in full: nothing taken from the history
+    answer = assistant.ask(question, history=history)
+    assert answer.abstained
