@@ -37,6 +37,14 @@ def test_a_frame_shortened_on_one_side_still_fixes_the_name():
     assert substituted_name("It kept up its protest against the Danish crown, including strikes.", [span]) is None
 
 
+def test_a_name_ending_its_clause_is_fixed_by_the_two_words_before_it():
+    span = "After an inquiry, the harbour board formally blamed the Danish Shipping Agency for the delay."
+    assert substituted_name("The board blamed the Oslo Port Authority; later it paid.", [span]) == "oslo port authority"
+    assert substituted_name("The board blamed the Danish Shipping Agency; later it paid.", [span]) is None
+    assert substituted_name("The board blamed the Danish agency for it.", [span]) is None  # the clause goes on
+    assert tokens("in Oslo, then")[1].ends_clause and not tokens("in Oslo harbour")[1].ends_clause
+
+
 def test_initials_of_some_words_in_a_row_name_the_same_thing():
     span = "The GNU General Public License does not permit incorporating your program into proprietary programs."
     assert substituted_name("Because the GPL does not permit incorporating it.", [span]) is None

@@ -24,14 +24,17 @@ MAX_GAP = 4
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CODE = re.compile(r"[\w.@-]*(?:=|::)[\w.:=@-]*")  # "run=False", "Dir::State::Lists": a setting or a key path
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[,;:.!?)]|$)")
 
 
 @dataclass(frozen=True)
 class Token:
-    """One word, lower case, and whether it is written as a name (capitalised, not a stopword)."""
+    """One word, lower case, whether it is written as a name (capitalised, not a stopword), and whether a clause
+    ends right after it (a comma, semicolon, colon, full stop or closing bracket, or the end of the text)."""
 
     word: str
     name: bool
+    ends_clause: bool = False
 
 
 def tokens(text: str) -> list[Token]:
@@ -39,7 +42,8 @@ def tokens(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         word = _POSSESSIVE.sub("", m.group(0))
-        out.append(Token(word.lower(), word[:1].isupper() and word.lower() not in STOPWORDS))
+        out.append(Token(word.lower(), word[:1].isupper() and word.lower() not in STOPWORDS,
+                         bool(_CLAUSE_END.match(text, m.end()))))
     return out
 
 
@@ -140,11 +144,15 @@ def _frames(claim: list[Token], start: int, end: int) -> list[tuple[list[str], l
     """The frame of a name (``_frame``), then, where it has two words on each side, the narrower frames of two
     words on one side and one on the other: a claim may copy its span's words on one side of the name and shorten
     them on the other ("opposition to the Farsi government, including ..." against "opposition to the Iranian
-    government, engaging in ...")."""
+    government, engaging in ..."); where the name ends a clause of the claim, the two words before it alone, one of
+    them not a stopword ("blamed the Prime Minister Edi Rama; afterwards ..." against "blamed the Iranian Foreign
+    Ministry for orchestrating ...")."""
     frame = _frame(claim, start, end)
     if frame is None:
         return []
     before, after = frame
+    if claim[end - 1].ends_clause and after and len(before) == 2 and any(w not in STOPWORDS for w in before):
+        return [frame, (before, [])]  # the name ends its clause: the span's name right after the same two words
     if len(before) < 2 or len(after) < 2:
         return [frame]
     return [frame, (before, after[:1]), (before[1:], after)]
