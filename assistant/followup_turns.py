@@ -79,7 +79,8 @@ class Turns:
             return with_listings(phrase, options, [float(v @ vectors[0]) for v in vectors[1:]], texts)
 
         params = self.assistant.followup_params or PARAMS
-        return resolve_conversation(question, asked, answer_of, params, weights.word_weight, similar, self.initials().cased)
+        return resolve_conversation(question, asked, answer_of, params, weights.word_weight, similar,
+                                    self.initials().cased)
 
     def initials(self) -> Initials:
         """The words the current documents write only in capitals ("MEK"), found once per snapshot."""

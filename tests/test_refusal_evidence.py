@@ -11,6 +11,7 @@ import numpy as np
 from assistant.answer import counted as C
 from assistant.answer import refusal as R
 from assistant.answer.fit import best_threshold
+from assistant.answer.premise import same_contrast
 from assistant.answer.qtypes import has_value
 from test_answer_features import candidate, question, ranked, sentence
 
@@ -206,7 +207,7 @@ def test_an_instead_of_that_sets_aside_what_the_question_does_denies_nothing() -
     q = "Why do mail clients send via port 587 rather than the usual SMTP port 25?"
     agree = "It is popular to use new message submission port 587 instead of traditional SMTP port 25."
     turned = "It is popular to use SMTP port 25 instead of the new submission port 587."
-    assert R.same_contrast(q, agree, re.search("instead of", agree))
-    assert not R.same_contrast(q, turned, re.search("instead of", turned))  # the question's choice set aside
+    assert same_contrast(q, agree, re.search("instead of", agree))
+    assert not same_contrast(q, turned, re.search("instead of", turned))  # the question's choice set aside
     plain = "Why do mail clients send via port 587?"
-    assert not R.same_contrast(plain, agree, re.search("instead of", agree))  # no contrast asked: a denial word
+    assert not same_contrast(plain, agree, re.search("instead of", agree))  # no contrast asked: a denial word

@@ -265,9 +265,10 @@ class Guard:
         with a reason rather than an instruction (``instructs``) and a how-to answer with more than what happened
         (``narrates``), keeps its spans' doer and done-to apart and their names in their places (``swapped_subject``,
         ``swapped_name``, ``substituted_name``, ``modifier_as_name``; a bare answer after the preposition the question
-        asks with: ``attached_elsewhere``), and carries the date (or, for a present-tense "when", a condition), quantity, place,
-        (for "who") new name or (for a yes/no question) statement asked for unless an earlier kept sentence did, a bare
-        date or number from a span about the question (``value_of_another_event``), a bare name of the kind asked
+        asks with: ``attached_elsewhere``), and carries the date (or, for a present-tense "when", a condition),
+        quantity, place, (for "who") new name or (for a yes/no question) statement asked for unless an earlier kept
+        sentence did, a bare date or number from the sentence of a span about the question that holds it
+        (``value_of_another_event``, ``value_told``), a bare name of the kind asked
         (``wrong_kind_name``), a person's name where one is asked by role (``lacks_person_name``). A why-answer's first
         sentence must itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject
         ("It acted on ...") standing for the question's subject (its spans name it: ``told_of``), goes on from a kept
@@ -297,9 +298,9 @@ class Guard:
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
-        told = value_told(unit.text, [self.snapshot.meta.sentences[r].text for s in alignment.spans for r in s.row])
         if self._terms and value_of_another_event(
-                unit.text, lambda stems: bool(coverage(self._terms, self.weights, stems)[1]), told):
+                unit.text, lambda stems: bool(coverage(self._terms, self.weights, stems)[1]),
+                value_told(unit.text, [self.snapshot.meta.sentences[r].text for s in alignment.spans for r in s.row])):
             return False
         if self._names and not self._names(unit.text, self.question) or bare_value_unasked(
                 unit.text, self._value_kinds, self.question) or names_nothing(unit.text, self.question) \

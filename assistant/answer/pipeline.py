@@ -83,9 +83,10 @@ class AnswerPipeline:
         return hits, draft
 
     def standalone_part(self, part: str, before: list[str]) -> str | None:
-        """A part that leans on the parts before it, read as a follow-up to them ("whats the full english name of the mek
-        and which country did they come to albania from?": "Which country did MEK come to albania from?"); None when nothing comes before it or the
-        follow-up resolution cannot tie it (it is then left to the whole question)."""
+        """A part that leans on the parts before it, read as a follow-up to them ("whats the full english name of the
+        mek and which country did they come to albania from?": "Which country did MEK come to albania from?"); None
+        when nothing comes before it or the follow-up resolution cannot tie it (it is then left to the whole
+        question)."""
         if not before:
             return None
         from assistant.followup import resolve_conversation

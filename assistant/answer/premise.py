@@ -5,6 +5,10 @@ disappearing package?" take something for granted; "It is currently not possible
 partitioned table" and "disappearing packages do not have their prerm called" deny it. A denial counts when it is
 stated, not hedged ("not necessarily"), not a rule ("must not"), not in a purpose or condition ("so that ... not"),
 and the words it governs, up to the end of its clause, meet the premise.
+
+What is no premise or no denial: the words before a question's comma that assert nothing (``states_premise``: "the
+worst attack, what day?"), and a passage's "instead of" that sets aside what the question's own "rather than" does
+(``same_contrast``).
 """
 
 from __future__ import annotations
@@ -191,3 +195,37 @@ def _restricted(sentence: str, opposites: frozenset[str]) -> bool:
     tokens = words(sentence)
     spots = [i for i, w in enumerate(tokens) if stem(w) in opposites]
     return any("only" in tokens[max(i - 2, 0):i + 3] for i in spots)
+
+
+_CONTRAST = re.compile(r"rather than|instead of", re.IGNORECASE)  # a choice set against another, not a denial
+
+
+def same_contrast(question: str, sentence: str, match: re.Match[str], reach: int = 60) -> bool:
+    """Whether the sentence's "instead of" (``match``) sets aside what the question's own "rather than" / "instead of"
+    does: a word only the question's set-aside side has follows it within ``reach`` characters and none comes before
+    it ("why send via port 587 rather than the usual SMTP port 25?" against "use port 587 instead of traditional SMTP
+    port 25"); "why does scp default to SCP instead of SFTP?" against "SFTP ... instead of the legacy SCP" is a
+    denial."""
+    asked = _CONTRAST.search(question)
+    if asked is None or not _CONTRAST.fullmatch(match.group()):
+        return False
+    chosen = frozenset(stem(w) for w in words(question[:asked.start()]))
+    set_aside = frozenset(stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS) - chosen
+    after = frozenset(stem(w) for w in words(sentence[match.end():match.end() + reach]))
+    before = frozenset(stem(w) for w in words(sentence[max(match.start() - reach, 0):match.start()]))
+    return bool(set_aside & after) and not set_aside & before
+
+
+_CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|suppose|say)\b", re.IGNORECASE)
+_NON_FINITE_TAGS = frozenset({"VBG", "VBN"})
+
+
+def states_premise(lead: str) -> bool:
+    """Whether the words before a question's comma assert something: a clause with a finite verb that is not a
+    condition ("X is Y, so what ...", "after albania triggered article 5, how ..."; not the topic phrase "the worst
+    attack, what day?" nor the hypothesis "if I run X, which ...")."""
+    from assistant.nlp import syntax
+
+    if _CONDITION.match(lead):
+        return False
+    return any(t.pos in ("VERB", "AUX") and t.tag not in _NON_FINITE_TAGS for t in syntax(lead).tokens)

@@ -14,7 +14,9 @@ from assistant.answer.arithmetic import interval_unit
 from assistant.answer.counted import beside_counted_head, value_near
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
-from assistant.answer.premise import LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms, refusal_terms
+from assistant.answer.premise import (
+    LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms, refusal_terms, same_contrast, states_premise,
+)
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
 from assistant.answer.value_conflict import ValueConflict
 from assistant.terms import ABBREVIATIONS, STOPWORDS, stem, unhyphenated, words
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
     r"rather than|instead of|denies|denied|no evidence|has not been|have not been)\b", re.IGNORECASE)
-_CONTRAST = re.compile(r"rather than|instead of", re.IGNORECASE)  # a choice set against another, not a denial
 _PRESUPPOSES = re.compile(rf"{LEAD}(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference)\b"
@@ -206,21 +207,6 @@ class TakesForGranted:
         return float(bool(asks and not _FRAMED.search(text) and states_premise(text[:asks.start()])))
 
 
-_CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|suppose|say)\b", re.IGNORECASE)
-_NON_FINITE_TAGS = frozenset({"VBG", "VBN"})
-
-
-def states_premise(lead: str) -> bool:
-    """Whether the words before a question's comma assert something: a clause with a finite verb that is not a
-    condition ("X is Y, so what ...", "after albania triggered article 5, how ..."; not the topic phrase "the worst
-    attack, what day?" nor the hypothesis "if I run X, which ...")."""
-    from assistant.nlp import syntax
-
-    if _CONDITION.match(lead):
-        return False
-    return any(t.pos in ("VERB", "AUX") and t.tag not in _NON_FINITE_TAGS for t in syntax(lead).tokens)
-
-
 @dataclass(frozen=True)
 class NameAbsent:
     """"What is the name of the X", "who is the X", "what's the X's name": no first candidate holds a name next to X
@@ -378,22 +364,6 @@ class Contradicted:
             if len([t for t in q.query.terms if term_match(t, near)]) >= self.min_terms:
                 return cand
         return None
-
-
-def same_contrast(question: str, sentence: str, match: re.Match[str], reach: int = 60) -> bool:
-    """Whether the sentence's "instead of" (``match``) sets aside what the question's own "rather than" / "instead of"
-    does: a word only the question's set-aside side has follows it within ``reach`` characters and none comes before
-    it ("why send via port 587 rather than the usual SMTP port 25?" against "use port 587 instead of traditional SMTP
-    port 25"); "why does scp default to SCP instead of SFTP?" against "SFTP ... instead of the legacy SCP" is a
-    denial."""
-    asked = _CONTRAST.search(question)
-    if asked is None or not _CONTRAST.fullmatch(match.group()):
-        return False
-    chosen = frozenset(stem(w) for w in words(question[:asked.start()]))
-    set_aside = frozenset(stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS) - chosen
-    after = frozenset(stem(w) for w in words(sentence[match.end():match.end() + reach]))
-    before = frozenset(stem(w) for w in words(sentence[max(match.start() - reach, 0):match.start()]))
-    return bool(set_aside & after) and not set_aside & before
 
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
