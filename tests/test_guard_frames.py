@@ -45,6 +45,13 @@ def test_a_name_ending_its_clause_is_fixed_by_the_two_words_before_it():
     assert tokens("in Oslo, then")[1].ends_clause and not tokens("in Oslo harbour")[1].ends_clause
 
 
+def test_a_name_is_also_fixed_by_the_two_words_after_it():
+    span = "Observers have argued that, by signing the accord, Norway hopes to widen its role in the region."
+    assert substituted_name("Observers say Swedish hopes to widen its role.", [span]) == "swedish"
+    assert substituted_name("Observers say Norway hopes to widen its role.", [span]) is None
+    assert substituted_name("Observers say Norway has hopes of a wider role.", [span]) is None  # no words in common
+
+
 def test_initials_of_some_words_in_a_row_name_the_same_thing():
     span = "The GNU General Public License does not permit incorporating your program into proprietary programs."
     assert substituted_name("Because the GPL does not permit incorporating it.", [span]) is None

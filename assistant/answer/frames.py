@@ -146,13 +146,15 @@ def _frames(claim: list[Token], start: int, end: int) -> list[tuple[list[str], l
     them on the other ("opposition to the Farsi government, including ..." against "opposition to the Iranian
     government, engaging in ..."); where the name ends a clause of the claim, the two words before it alone, one of
     them not a stopword ("blamed the Prime Minister Edi Rama; afterwards ..." against "blamed the Iranian Foreign
-    Ministry for orchestrating ...")."""
+    Ministry for orchestrating ..."); last, the two words after it alone, one of them not a stopword ("Analysts
+    suggest Iranian hopes to ..." against "... by hosting the MEK, Albania hopes to ...")."""
     frame = _frame(claim, start, end)
     if frame is None:
         return []
     before, after = frame
     if claim[end - 1].ends_clause and after and len(before) == 2 and any(w not in STOPWORDS for w in before):
         return [frame, (before, [])]  # the name ends its clause: the span's name right after the same two words
+    tail = [([], after)] if before and len(after) == 2 and any(w not in STOPWORDS for w in after) else []
     if len(before) < 2 or len(after) < 2:
-        return [frame]
-    return [frame, (before, after[:1]), (before[1:], after)]
+        return [frame, *tail]
+    return [frame, (before, after[:1]), (before[1:], after), *tail]
