@@ -85,6 +85,20 @@ def test_a_duration_answers_how_long() -> None:
     assert F.AskedKindPresent()(how_long, candidate(waits)) == 1.0
     how_many = question("How many groups are fighting?", kind="number")
     assert F.AskedKindPresent()(how_many, candidate(since)) == -1.0  # a date is no count
+    decades = question("About how many decades has the group been fighting?", kind="number")
+    decades.query.head = "decades"
+    assert F.AskedKindPresent()(decades, candidate(since)) == 1.0  # a length of time, in years or since a date
+
+
+def test_a_length_of_time_counts_no_noun() -> None:
+    from assistant.answer.counted import counted_head
+
+    decades = question("About how many decades has the group been fighting?", kind="number")
+    decades.query.head = "decades"
+    assert counted_head(decades) is None
+    bells = question("How many bells does the clock have?", kind="number")
+    bells.query.head = "bells"
+    assert counted_head(bells) == "bells"
 
 
 def test_only_an_amount_of_money_answers_how_much_money() -> None:

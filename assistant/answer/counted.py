@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.matching import sentence_stems, term_match
-from assistant.answer.qtypes import DATE, SIZE_WORDS, names
+from assistant.answer.qtypes import DATE, DURATION_HEADS, SIZE_WORDS, names
 from assistant.answer.values import DIGITS, NUMBER_WORDS, without_references
 from assistant.terms import STOPWORDS, stem, words
 
@@ -23,7 +23,8 @@ _IDENTIFIER = re.compile(r"\w+(?:(?:_|::)\w+)+")  # maintenance_work_mem, APT::G
 
 def counted_head(q: QuestionView) -> str | None:
     """The noun a number must sit by to answer the question ("how many *bells*", "the *population* of X"), or None
-    when nothing is counted by name ("how much does gzip shrink text?", "which version ...", "how long ...")."""
+    when nothing is counted by name ("how much does gzip shrink text?", "which version ...", "how long ...", "how
+    many years ...": a length of time may be given by dates)."""
     if q.query.kind != "number" or _HOW_MEASURED.search(q.query.text):
         return None
     if _HOW_MUCH.search(q.query.text):
@@ -35,7 +36,7 @@ def counted_head(q: QuestionView) -> str | None:
         head = q.parse.focus[-1] if q.parse.focus else q.query.head
     if head and any(head in name.lower() for name in _IDENTIFIER.findall(q.query.text)):
         return None  # a setting's name ("how much maintenance_work_mem"): its value is stated, not counted beside it
-    return head if head and head not in _NOT_COUNTED else None
+    return head if head and head not in _NOT_COUNTED | DURATION_HEADS else None  # a length of time: as "how long"
 
 
 # Words after the counted noun a number may sit ("connections ..., but only one simultaneous write"); chosen on the

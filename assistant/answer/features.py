@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from assistant.answer.asked_forms import asks_condition, gives_condition, main_question
-from assistant.answer.qtypes import SIZE_WORDS, AnswerType, asked_date_unit, has_value, holds_date_unit
+from assistant.answer.qtypes import DURATION_HEADS, SIZE_WORDS, AnswerType, asked_date_unit, has_value, holds_date_unit
 from assistant.answer.values import has_number_value, states_other_number
 
 if TYPE_CHECKING:
@@ -233,8 +233,8 @@ class AskedKindPresent:
             return 0.0
         if q.query.kind == "date" and asks_condition(main_question(q.query.text)) and gives_condition(c.sentence.text):
             return 1.0  # "when is it meant to be used?" asks for a condition: "intended for situations where ..."
-        if q.query.kind == "number" and q.query.head == "long":  # "how long": a duration ("twenty minutes", "45
-            labels = labels | DURATION_LABELS  # years") or a start ("since the early 1980s") is labelled DATE/TIME
+        if q.query.kind == "number" and q.query.head in DURATION_HEADS:  # "how long", "how many years": a duration
+            labels = labels | DURATION_LABELS  # ("twenty minutes", "45 years") or a start ("since the early 1980s")
         unit = asked_date_unit(q.query.text) if q.query.kind == "date" else None
         if unit and not holds_date_unit(c.sentence.text, unit):
             return -1.0  # "in which season ...?": a date without a season ("September 7") answers another question
