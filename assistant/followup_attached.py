@@ -5,7 +5,9 @@ prime minister when it recognized israel?" + "when did he die?". The passages fo
 length and hold dates, but the date they hold is the history's event's ("recognized ... on April 16, 1949"), not the
 follow-up's. So when a follow-up whose own main verb no earlier question holds asks for a date or a place, a cited
 sentence holding such a value must also hold that verb (its stem, a near form, a synonym) or its object; when none
-does, the answer dates the earlier question's event and is refused (``value_unattached``).
+does, the answer dates the earlier question's event and is refused (``value_unattached``). The object alone
+attaches a sentence only beside the verb's named subject: "and when did Israel open its embassy in Tirana?" is not
+dated by a sentence about Iran's embassy in Tirana (``attached``).
 
 Before refusing, the paragraphs the previous answer cited are read on: a sentence after a citation, in its
 paragraph, that holds the verb is where the follow-up's answer is ("does the Apache License include a patent
@@ -46,6 +48,14 @@ def new_predicate(asked: str, history: Sequence[str], params: AttachedParams = A
     nothing new); [] otherwise. A verb of intent (``params.intending``) stands for its complement's ("where did they
     want them *moved* from?"). The object may stand for the event ("when did he send the telegram?": "by a
     telegram")."""
+    verb, objects, _ = predicate_parts(asked, history, params)
+    return [*verb, *objects]
+
+
+def predicate_parts(asked: str, history: Sequence[str], params: AttachedParams = ATTACHED
+                    ) -> tuple[list[str], list[str], list[str]]:
+    """``new_predicate``'s verb stems and object stems apart, with the stems of the verb's named subject (a noun or
+    a name, not a pronoun); three empty lists when the verb is not the follow-up's own."""
     lemmas = {t.lemma for h in history for t in syntax(apostrophes(h)).tokens}
     earlier = frozenset().union(*(predicate_stems(h) for h in history)) if history else frozenset()
     parsed = syntax(apostrophes(asked))
@@ -54,13 +64,15 @@ def new_predicate(asked: str, history: Sequence[str], params: AttachedParams = A
         root = next((t for t in parsed.tokens if t.head == root.i and t.dep in ("xcomp", "ccomp") and t.pos == "VERB"),
                     root)
     if root is None or root.pos != "VERB" or root.lemma in LIGHT_VERBS | lemmas | set(params.placing):
-        return []
+        return [], [], []
     verb = content_stems(root.text)
     if not verb or any(holds(s, earlier) for s in verb):
-        return []
+        return [], [], []
     objects = [s for t in parsed.tokens if t.head == root.i and t.dep in ("dobj", "obj") and t.pos in ("NOUN", "PROPN")
                for s in content_stems(t.text) if not holds(s, earlier)]
-    return [*verb, *objects]
+    subject = [s for t in parsed.tokens if t.head == root.i and t.dep in ("nsubj", "nsubjpass")
+               and t.pos in ("NOUN", "PROPN") for s in content_stems(t.text)]
+    return list(verb), objects, subject
 
 
 def value_unattached(asked: str, searched: str, history: Sequence[str], cited: Sequence[str],
@@ -72,11 +84,11 @@ def value_unattached(asked: str, searched: str, history: Sequence[str], cited: S
     kind = expected_type(searched)
     if kind not in params.kinds or kind == "number" and asks_duration(searched):  # a span is said with other verbs
         return None
-    verb = new_predicate(asked, history, params)
+    verb, objects, subject = predicate_parts(asked, history, params)
     if not verb:
         return None
-    valued = [s for s in cited if has_value(s, kind) or kind == "date" and dated_by_another(s, cited)]
-    if any(holds(v, predicate_stems(s)) for s in valued for v in verb):
+    valued = [predicate_stems(s) for s in cited if has_value(s, kind) or kind == "date" and dated_by_another(s, cited)]
+    if any(attached(stems, verb, objects, subject) for stems in valued):
         return None
     return f"the passages found give no {kind} for what this question asks"
 
@@ -95,14 +107,23 @@ def paragraph_after(sentences: Sequence[Sentence], span: Span, text: str) -> lis
     return after
 
 
-def holding_predicate(asked: str, history: Sequence[str], paragraphs: Sequence[Sequence[Sentence]],
+def holding_predicate(asked: str, history: Sequence[str], paragraphs: Sequence[Sequence[Sentence]], kind: str,
                       params: AttachedParams = ATTACHED) -> list[Sentence]:
     """The answer to ``asked`` in the rest of the previous answer's cited ``paragraphs`` (each as
-    ``paragraph_after`` gives it): the first sentence holding the follow-up's own verb or its object and the
-    ``params.found_after`` after it; none when it has no verb of its own or no sentence holds it."""
-    verb = new_predicate(asked, history, params)
+    ``paragraph_after`` gives it): the first sentence holding the follow-up's own verb, or its object, its named
+    subject and a value of the ``kind`` asked (``attached``), and the ``params.found_after`` after it; none when it
+    has no verb of its own or no sentence holds it."""
+    verb, objects, subject = predicate_parts(asked, history, params)
     for paragraph in paragraphs if verb else ():
         for i, sentence in enumerate(paragraph):
-            if any(holds(v, predicate_stems(sentence.text)) for v in verb):
+            if attached(predicate_stems(sentence.text), verb, objects, subject) and (
+                    any(holds(v, predicate_stems(sentence.text)) for v in verb) or has_value(sentence.text, kind)):
                 return list(paragraph[i:i + 1 + params.found_after])
     return []
+
+
+def attached(stems: frozenset[str], verb: Sequence[str], objects: Sequence[str], subject: Sequence[str]) -> bool:
+    """Whether a sentence (its ``predicate_stems``) says the follow-up's predicate: it holds the verb, or the object
+    with the verb's named subject ("when did Israel open its embassy?" is not dated by a sentence about Iran's)."""
+    return any(holds(v, stems) for v in verb) or any(holds(o, stems) for o in objects) and all(
+        holds(n, stems) for n in subject)

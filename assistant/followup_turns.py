@@ -163,6 +163,7 @@ class Turns:
         that verb in the rest of the paragraphs the previous answer cited (``holding_predicate``), else a refusal;
         None when the rule does not apply."""
         from assistant.answer.extractive import Draft
+        from assistant.answer.qtypes import expected_type
         from assistant.followup_attached import holding_predicate, paragraph_after, value_unattached
 
         if not history or not standalone:
@@ -176,7 +177,7 @@ class Turns:
         paragraphs = [] if earlier.abstained else [
             paragraph_after(meta.sentences[rows[c.source].start:rows[c.source].stop], c, meta.documents[c.source].text)
             for c in sorted(earlier.citations, key=lambda c: -c.score) if c.source in rows]
-        sentences = holding_predicate(question, _asked(history), paragraphs)
+        sentences = holding_predicate(question, _asked(history), paragraphs, expected_type(resolution.query))
         if sentences:
             return Draft(sentences=sentences, abstained=False)
         return _refusal(draft, why)

@@ -51,6 +51,19 @@ def test_a_date_found_only_beside_the_history_s_event_is_refused() -> None:
     assert value_unattached("when did he send it?", "When did Marsh send it?", HISTORY, letter)
 
 
+def test_an_object_dates_the_follow_up_only_beside_the_verb_s_named_subject() -> None:
+    history = ["when did the town first build a harbour?"]
+    other = ["The navy's crews stood in front of the harbour office on 3 May 1902 as the town closed it."]
+    asked = "and when did the navy open its office?"
+    assert value_unattached(asked, asked, history, other) is None  # the navy's office, dated
+    asked = "and when did the guild open its office?"
+    assert value_unattached(asked, asked, history, other)  # an office, dated, but not the guild's
+    text = "The guild has an office by the harbour. The town grew."
+    rest = sentences(text)
+    assert holding_predicate(asked, history, [rest], "date") == []  # the guild's office, but no date by it
+    assert [s.text for s in holding_predicate(asked, history, [rest], "other")][:1] == [rest[0].text]
+
+
 def test_a_sentence_holding_the_verb_and_pointing_back_to_its_year_is_dated() -> None:
     pointed = ["The keepers' quarrel can be traced back to 1902.", "It was in that year that Marsh retired.",
                *BUILT_SAID]
@@ -80,9 +93,9 @@ def test_the_rest_of_a_cited_paragraph_holding_the_verb_answers_instead() -> Non
     document = sentences(text)
     rest = paragraph_after(document, Span(source="doc.txt", start=0, end=document[0].end), text)
     assert [s.id for s in rest] == ["s1", "s2", "s3"]  # up to the paragraph's end
-    found = holding_predicate("when did he retire?", HISTORY, [rest])
+    found = holding_predicate("when did he retire?", HISTORY, [rest], "date")
     assert [s.text for s in found] == ["He retired after the storm of 1902", "His son took over."]
-    assert holding_predicate("when did he resign?", HISTORY, [rest]) == []  # no sentence holds it
+    assert holding_predicate("when did he resign?", HISTORY, [rest], "date") == []  # no sentence holds it
 
 
 def test_a_question_typed_in_full_after_others_is_held_to_its_own_verb(assistant) -> None:
