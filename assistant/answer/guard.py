@@ -46,6 +46,7 @@ from assistant.answer.relevance import (
 )
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
 from assistant.answer.text_values import without_named_numbers
+from assistant.answer.value_binding import held_sentences, unbound_value
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
 from assistant.terms import content_stems
@@ -265,7 +266,7 @@ class Guard:
         with a reason rather than an instruction (``instructs``) and a how-to answer with more than what happened
         (``narrates``), keeps its spans' doer and done-to apart and their names in their places (``swapped_subject``,
         ``swapped_name``, ``substituted_name``, ``modifier_as_name``; a bare answer after the preposition the question
-        asks with: ``attached_elsewhere``), and carries the date (or, for a present-tense "when", a condition),
+        asks with: ``attached_elsewhere``) and each value with what its spans say of it (``unbound_value``), and carries the date (or, for a present-tense "when", a condition),
         quantity, place, (for "who") new name or (for a yes/no question) statement asked for unless an earlier kept
         sentence did, a bare date or number from the sentence of a span about the question that holds it
         (``value_of_another_event``, ``value_told``), a bare name of the kind asked
@@ -283,7 +284,8 @@ class Guard:
         texts = [self._text(s) for s in alignment.spans]
         if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts) or substituted_name(unit.text, texts) \
                 or attached_elsewhere(unit.text, self.question, texts) or modifier_as_name(
-                unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans))):
+                unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans))) or unbound_value(
+                unit.text, held_sentences(self.snapshot.meta.sentences, [r for s in alignment.spans for r in s.row])):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             own = sentence_stems(without_other_dotted(unit.text, self.question))

@@ -1,0 +1,81 @@
+"""A cited value bound to another event: each number of a claim must come from a sentence about what the claim's
+clause says of it.
+
+A claim that cites two spans can take its date from one and its event from the other: "The cyberattack hit on
+September 8, 2022, and ..." where the span holding "September 8, 2022" is about diplomats ordered to leave, or
+"tensions erupted into a full-blown crisis in the summer of July 15, 2022" with the date from the attack's span.
+Every word is in some span; the date is said of something else. ``unbound_value`` finds such a value: the sentences
+of the spans that hold it (with the sentence on either side: "It was in this year that ..." follows "... traced
+back to 2014") share no content word with the clause of the claim around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assistant.answer.matching import holds, sentence_stems
+from assistant.answer.text_values import numbers
+from assistant.terms import stem
+
+if TYPE_CHECKING:
+    from assistant.schema import Sentence
+
+MIN_CLAUSE_WORDS = 2
+"""Content words a clause needs besides its values before it can be judged ("54 days (from ... to ...)" cannot)."""
+
+COMPOUND_END = 5
+"""Letters the shorter word needs to count as the end of a closed compound."""
+
+_VALUE = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)*")  # not an option's or a name's digits ("xargs -0", "ext4")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—]|,\s+(?:and|but|while|whereas|then)\b|\.\s")
+# words about time itself, which every dated sentence may hold or lack
+_TIME_WORDS = frozenset(stem(w) for w in """
+    january february march april may june july august september october november december day days week weeks month
+    months year years decade decades date time since until about around approximately""".split())
+
+
+def unbound_value(claim: str, held: Sequence[tuple[str, str]]) -> str | None:
+    """The claim's first number whose clause (``MIN_CLAUSE_WORDS`` content words or more) meets no content word of
+    any span sentence holding it; ``held``: (sentence, the sentence with its neighbours) for each sentence of the
+    claim's spans. None when every value is bound, is held by no span sentence (a computed value), or sits in a
+    clause too short to judge."""
+    for clause in _clauses(claim):
+        words = frozenset(s for s in sentence_stems(_VALUE.sub(" ", clause)) if s not in _TIME_WORDS)
+        if len(words) < MIN_CLAUSE_WORDS:
+            continue
+        for match in _VALUE.finditer(clause):
+            value = numbers(match.group(0))
+            holders = [around for sentence, around in held if value and value <= numbers(sentence)]
+            if holders and not any(_meets(w, sentence_stems(around)) for around in holders for w in words):
+                return match.group(0)
+    return None
+
+
+def _meets(word: str, stems: frozenset[str]) -> bool:
+    """``matching.holds``, or one word closing a compound of the other ("attack", "cyberattack")."""
+    if holds(word, stems):
+        return True
+    for other in stems:
+        short, long_ = sorted((word, other), key=len)
+        if len(short) >= COMPOUND_END and long_.endswith(short):
+            return True
+    return False
+
+
+def held_sentences(sentences: Sequence[Sentence], rows: Sequence[int]) -> list[tuple[str, str]]:
+    """Each of the ``rows`` of ``sentences`` (the index's, in order) with the sentence before it when it points back
+    and the one after it when that one does ("... traced back to 2014, ..." and "It was in this year that ...")."""
+    from assistant.answer.relevance import points_back
+
+    def text(i: int) -> str:
+        return sentences[i].text if 0 <= i < len(sentences) else ""
+
+    return [(text(r), " ".join(t for t in (text(r - 1) if points_back(text(r)) else "", text(r),
+                                           text(r + 1) if points_back(text(r + 1)) else "") if t)) for r in rows]
+
+
+def _clauses(claim: str) -> list[str]:
+    """The claim cut at semicolons, colons, brackets, dashes and a comma before a conjunction."""
+    return [part for part in _CLAUSE_BREAK.split(claim) if part.strip()]

@@ -1,0 +1,66 @@
+"""A claim's value must come from a sentence about what the claim's clause says of it (``value_binding``: hand-built
+claims and span sentences; then the guard on a small hand-written document: real index and MiniLM, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.guard import guard_answer
+from assistant.answer.value_binding import unbound_value
+from guard_helpers import indexed_document, whole_corpus_guard
+
+STORM = "A storm flooded the lower harbour on March 3, 1911."
+PIER = "The north pier reopened on June 9, 1912, after two years of works."
+SPANS = [(STORM, STORM), (PIER, PIER)]
+
+
+def test_a_value_taken_from_a_sentence_about_another_event_is_unbound():
+    assert unbound_value("The storm flooded the harbour on June 9, 1912.", SPANS) == "9"
+    assert unbound_value("The pier reopened on March 3, 1911; the storm came later.", SPANS) == "3"
+
+
+def test_each_clause_keeps_the_value_of_its_own_sentence():
+    assert unbound_value("The storm flooded the harbour on March 3, 1911, and the pier reopened on June 9, 1912.",
+                         SPANS) is None
+
+
+def test_a_word_closing_a_compound_binds_and_an_options_digits_are_no_value():
+    assert unbound_value("The attack hit on May 4, 1915, and the harbour flooded.",
+                         [("A cyberattack hit on May 4, 1915.", "A cyberattack hit on May 4, 1915.")]) is None
+    assert unbound_value("Pass -0 so that the items end with a null byte.", [("Set it to 0.", "Set it to 0.")]) is None
+
+
+def test_a_value_no_span_holds_or_a_clause_too_short_to_judge_is_left_alone():
+    assert unbound_value("About 15 months passed between the flood and the reopening.", SPANS) is None  # computed
+    assert unbound_value("15 months (from March 3, 1911 to June 9, 1912).", SPANS) is None  # nothing said of them
+
+
+def test_a_sentence_that_points_back_carries_the_value_of_the_one_before():
+    year = "The town's story turns in 1911, a year of change."
+    held = [(year, year + " It was in this year that the storm flooded the lower harbour.")]
+    assert unbound_value("The storm flooded the harbour in 1911.", held) is None
+    assert unbound_value("The storm flooded the harbour in 1911.", [(year, year)]) == "1911"
+
+
+DOC = """# The harbour
+
+The town's story turns in 1911, a year of change. It was in this year that a storm flooded the lower harbour.
+
+The customs officers standing at the north gate on June 9, 1912, as the town reopened the pier, became a well-known
+picture.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory):
+    return indexed_document(tmp_path_factory, "binding", DOC)
+
+
+def test_the_guard_drops_a_date_taken_from_a_sentence_about_something_else(harbour):
+    make = whole_corpus_guard(harbour)
+    question = "When did the storm flood the harbour, and when did the pier reopen?"
+    kept = guard_answer("The storm flooded the lower harbour in 1911 [1], and the town reopened the pier on "
+                        "June 9, 1912 [2].", make(question))
+    assert not kept.abstained and "1911" in kept.text
+    swapped = guard_answer("A storm flooded the lower harbour on June 9, 1912 [1][2].", make(question))
+    assert swapped.abstained or "June 9" not in swapped.text
