@@ -22,8 +22,14 @@ def test_a_bare_name_of_another_family_is_no_answer():
     assert not wrong_kind_name("The Debian Project.", "Which organization maintains Debian?")
 
 
-def test_a_sentence_or_an_unnamed_answer_is_left_to_the_other_checks():
-    assert not wrong_kind_name("Turkey hosts the interest section.", "Which Iranian body did Albania blame?")
+def test_a_sentence_naming_only_names_of_another_kind_than_the_question_s_own():
+    asked = "In which Dutch city is Norway's consulate?"
+    assert wrong_kind_name("Norway's consulate is in Prime Minister Jan Peters.", asked)  # a person, not a city
+    assert not wrong_kind_name("Norway's consulate is in Rotterdam, near the harbour.", asked)
+    assert not wrong_kind_name("It is in Norway.", asked)  # only the question's own name: left to the other checks
+
+
+def test_an_unnamed_answer_is_left_to_the_other_checks():
     assert not wrong_kind_name("About 3,000 members.", "Which group did Albania take in?")
 
 

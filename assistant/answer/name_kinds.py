@@ -33,16 +33,18 @@ def asked_labels(question: str) -> frozenset[str] | None:
 
 
 def wrong_kind_name(text: str, question: str) -> bool:
-    """Whether a bare answer (no verb) names only things of another family than the kind the question asks for."""
+    """Whether an answer names only things of another family than the kind the question asks for, of the names the
+    question does not hold itself ("Albania's embassy is in Enver Hoxha." to "In which city is Albania's
+    embassy?")."""
     wanted = asked_labels(question)
     if wanted is None:
         return False
     from assistant.nlp import syntax
 
     parsed = syntax(text)
-    if any(t.pos in ("VERB", "AUX") for t in parsed.tokens):
-        return False
-    labels = {label for _, _, label in parsed.ents}
+    asked = frozenset(words(question))
+    labels = {label for start, end, label in parsed.ents
+              if not all(w in asked for w in words(" ".join(t.text for t in parsed.tokens[start:end])))}
     return bool(labels) and labels <= _NAMED_FAMILIES - wanted
 
 
