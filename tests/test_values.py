@@ -31,3 +31,12 @@ def test_a_cross_reference_states_no_quantity() -> None:
                  "[7] Use the list address for that.", "see resolver(3) for the options", "Table 2 lists them."]:
         assert not has_number_value(text), text
     assert has_number_value("The log keeps 12 sections.")  # a count of sections is still a quantity
+
+
+def test_a_list_of_manual_pages_answers_nothing() -> None:
+    from assistant.answer.values import lists_pages
+
+    assert lists_pages("SEE ALSO bzip2(1), compress(1), gzip(1), lzma(1), xz(1), zstd(1).")
+    assert not lists_pages("The options are read from apt.conf(5), see apt-get(8) and sources.list(5) for the "
+                           "format of each line and what the fields mean.")  # prose that names pages
+    assert not lists_pages("See gzip(1).")

@@ -25,6 +25,7 @@ from assistant.answer.reading_order import lead_first
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
 from assistant.answer.refusal import Contradicted, refusal_evidence
+from assistant.answer.values import lists_pages
 from assistant.schema import Chunk, Hit, Sentence
 from assistant.terms import stem
 from assistant.store import chunk_search_text
@@ -272,7 +273,7 @@ class ExtractiveAnswerer:
             ids = hit.chunk.sentence_ids
             for pos, sid in enumerate(ids):
                 sentence = self.evidence.sentence(sid)
-                if sentence is None or sid in seen or not sentence.answerable:
+                if sentence is None or sid in seen or not sentence.answerable or lists_pages(sentence.text):
                     continue
                 seen.add(sid)
                 stems = sentence_stems(sentence.text)

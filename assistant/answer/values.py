@@ -58,3 +58,13 @@ def states_other_number(text: str, question: str) -> bool:
 def has_written_date(text: str) -> bool:
     """Dates in forms the plain patterns miss: "July 1887", "1998-2003", "the fifteenth of July"."""
     return bool(_DATE_SHAPES.search(text))
+
+
+_PAGE_REFERENCE = re.compile(r"[\w.:+-]+\(\d\w*\)")  # "gzip(1)", "apt.conf(5)": a manual page named
+
+
+def lists_pages(text: str) -> bool:
+    """Whether a sentence is a list of manual pages ("SEE ALSO bzip2(1), compress(1), gzip(1), ..."): three or more
+    named, and they take most of its words. It points elsewhere; it answers nothing."""
+    named = _PAGE_REFERENCE.findall(text)
+    return len(named) >= 3 and 2 * len(named) >= len(text.split())
