@@ -62,6 +62,25 @@ def test_counted_head() -> None:
     assert C.counted_head(span) is None  # a span of time: "after 45 years of isolation, the country ..." answers
 
 
+def test_a_size_or_a_number_of_things_counts_no_noun() -> None:
+    big = question("how big is a pipe buffer by default?", kind="number", focus=["pipe", "buffer"])
+    big.query.head = "big"
+    assert C.counted_head(big) is None  # a size: "16 pages (65,536 bytes)" answers without sitting by "buffer"
+    for text, focus in (("max number of nameserver lines it will use?", ["max", "number"]),
+                        ("size of the fixed header in bytes?", ["size"])):
+        asked = question(text, kind="number", focus=focus)
+        assert C.counted_head(asked) is None, text
+
+
+def test_kinds_count_types_and_stopwords_sit_between_a_number_and_its_noun() -> None:
+    assert C.value_near("There are two types of packages:", "kinds", "how many kinds of packages are there", "number")
+    assert not C.value_near("There are packages of many sorts.", "kinds", "how many kinds of packages", "number")
+    uploads = "Typically, a dozen or more new packages are uploaded every week."
+    assert C.value_near(uploads, "packages", "how many new packages are uploaded per week?", "number")
+    assert not C.value_near("A dozen volunteers look after the new, tested and signed packages.", "packages",
+                            "how many new packages are uploaded per week?", "number")
+
+
 def test_a_number_may_sit_a_clause_after_the_counted_noun() -> None:
     q = question("How many connections can write at the same time?", kind="number", focus=["connection"])
     q.query.head = "connections"
@@ -97,6 +116,8 @@ def test_qualifier_unmatched() -> None:
                                   talks) == 0.0  # a contrast asks for another one, not for the current one
     assert R.QualifierUnmatched()(question("why did the cache take the port in the first place?"),
                                   talks) == 0.0  # an idiom: "in the first place" asks for no first one
+    justified = ranked(candidate(sentence("Up               to  three  caches  may be               listed.")))
+    assert R.QualifierUnmatched()(question("max number of caches listed?"), justified) == 0.0  # a manual's spacing
     assert R.QualifierUnmatched()(question("which port did the cache take first?"), talks) == 1.0
     assert R.QualifierUnmatched()(question("when did the cache first take a port?"), talks) == 0.0  # of the act
     assert R.QualifierUnmatched()(question("which release first added the port option?"), talks) == 1.0  # "added"

@@ -15,9 +15,12 @@ if TYPE_CHECKING:
 
 # Heads a number answers without sitting by them: lengths, ages, sizes ("how large a share"), versions, and mass
 # nouns measured in units. Beyond SIZE_WORDS: sizes the parse may give as the focus ("how high", "how small").
-_NOT_COUNTED = SIZE_WORDS | {"small", "high", "deep"} | {"version", "release", "money", "time", "space", "memory"}
+_NOT_COUNTED = SIZE_WORDS | {"small", "high", "deep"} | {"version", "release", "money", "time", "space", "memory"} | {
+    "number", "amount", "total", "quantity", "size", "maximum", "minimum", "max", "min"}
+# ("the max number of X", "the size of X in bytes": the word asks for a value, and the passage need not write it)
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
-_HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon)\b", re.IGNORECASE)  # a span or rate: no noun counted
+_HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon|big|large|small|wide|tall|heavy|high|deep)\b",
+                           re.IGNORECASE)  # a span, rate or size: no noun counted
 _IDENTIFIER = re.compile(r"\w+(?:(?:_|::)\w+)+")  # maintenance_work_mem, APT::Get::Download
 
 
@@ -36,7 +39,9 @@ def counted_head(q: QuestionView) -> str | None:
         head = q.parse.focus[-1] if q.parse.focus else q.query.head
     if head and any(head in name.lower() for name in _IDENTIFIER.findall(q.query.text)):
         return None  # a setting's name ("how much maintenance_work_mem"): its value is stated, not counted beside it
-    return head if head and head not in _NOT_COUNTED | DURATION_HEADS else None  # a length of time: as "how long"
+    if not head or head in _NOT_COUNTED | DURATION_HEADS:  # a length of time: as "how long"
+        return None
+    return q.query.corrections.get(stem(head), head)  # "how many feilds": fields
 
 
 # Words after the counted noun a number may sit ("connections ..., but only one simultaneous write"); chosen on the
@@ -70,11 +75,12 @@ def value_near(text: str, head: str, question: str, kind: str, before: int = 3, 
     question_stems = frozenset(stem(w) for w in words(question))
     if kind == "number" and head.lower() in _PEOPLE and _counts_people(text, question_stems):
         return True  # "how many people": "3,000 MEK members" counts them
-    spots = [i for i, tok in enumerate(tokens) if term_match(head_stem, sentence_stems(tok))]
+    heads = _CATEGORY_STEMS if head_stem in _CATEGORY_STEMS else frozenset({head_stem})
+    spots = [i for i, tok in enumerate(tokens) if any(term_match(h, sentence_stems(tok)) for h in heads)]
     for i in spots:
         if kind == "number" and _counted_through_of(tokens[:i], question_stems):
             return True
-        near = " ".join(tokens[max(i - before, 0):i + after + 1])
+        near = " ".join(tokens[_words_back(tokens, i, before):i + after + 1])
         if kind == "number":
             undated = DATE.sub(" ", without_references(near))
             found = [m.group(0).lower() for pattern in (DIGITS, NUMBER_WORDS) for m in pattern.finditer(undated)
@@ -84,6 +90,21 @@ def value_near(text: str, head: str, question: str, kind: str, before: int = 3, 
         if any(not _in_question(stem(w), question_stems) for w in found):
             return True
     return False
+
+
+# Nouns for a kind of something, any of which counts what another does ("how many kinds": "two types of ...").
+_CATEGORY_STEMS = frozenset(stem(w) for w in ("kind", "type", "sort", "variety", "category", "class", "flavour",
+                                              "flavor"))
+
+
+def _words_back(tokens: list[str], i: int, reach: int) -> int:
+    """Where the ``reach`` words before ``tokens[i]`` start, stopwords not counted ("a dozen or more new packages":
+    "or more" is no word between the number and its noun)."""
+    start, taken = i, 0
+    while start > 0 and taken < reach:
+        start -= 1
+        taken += tokens[start].lower().strip(",;") not in STOPWORDS
+    return start
 
 
 # Nouns that count whatever the question counts ("3,000 people" for "how many members").

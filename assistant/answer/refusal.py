@@ -185,7 +185,8 @@ class QualifierUnmatched:
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         asked = asked_qualifiers(q.query.text, q.query.head_phrase)
-        texts = [unhyphenated(c.sentence.text) for c in ranked[:self.first]]  # "de‐\n fault" is "default"
+        texts = [" ".join(unhyphenated(c.sentence.text).split()) for c in ranked[:self.first]]  # "de‐\n fault" is
+        # "default"; "Up      to" (a manual page's justified line) is "up to"
         texts += [" ".join(sorted(c.view.window_lemmas)) for c in ranked[:self.first]]  # "This is the default." next
         return float(any(not any(QUALIFIERS[w].search(t) for t in texts) for w in asked))
 
