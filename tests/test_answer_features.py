@@ -88,6 +88,9 @@ def test_a_duration_answers_how_long() -> None:
     decades = question("About how many decades has the group been fighting?", kind="number")
     decades.query.head = "decades"
     assert F.AskedKindPresent()(decades, candidate(since)) == 1.0  # a length of time, in years or since a date
+    hours = question("How many hours were the envoys given to leave?", kind="number")
+    hours.query.head = "hours"
+    assert F.AskedKindPresent()(hours, candidate(since)) == -1.0  # hours are stated, not read off a date
 
 
 def test_a_length_of_time_counts_no_noun() -> None:

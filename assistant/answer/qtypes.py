@@ -85,10 +85,9 @@ _LIST_ASKED = re.compile(r"(?:^|\b(?:please|you|me)\s)list\b|\ba list of\b|\b(?:
 
 # "how big / long / old is X": an adjective of size after "how" asks for a measure, so a number answers it
 SIZE_WORDS = frozenset({"big", "large", "long", "tall", "wide", "old", "far", "heavy"})
-# the heads of a question asking for a length of time ("how long", "how many decades"): a date answers it too
-DURATION_HEADS = frozenset({"long", *(f"{unit}{s}" for unit in ("second", "minute", "hour", "day", "week", "month",
-                                                                 "year", "decade") for s in ("", "s")),
-                            "century", "centuries"})
+# the heads of a question asking for a length of time in years or more ("how long", "how many decades"): a date
+# answers it too ("since the early 1980s"); "how many hours" needs its hours stated ("within 24 hours")
+DURATION_HEADS = frozenset({"long", "year", "years", "decade", "decades", "century", "centuries"})
 # "the maximum length of a hostname", "the size of a key": a measure is asked for, so a number answers it
 MEASURE_NOUNS = ("length", "size", "width", "height", "depth", "count", "capacity")
 _MEASURE = re.compile(rf"\b(?:(?:maximum|minimum|max|min|total|average)\s+)?(?:{'|'.join(MEASURE_NOUNS)})"
