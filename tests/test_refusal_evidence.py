@@ -70,6 +70,9 @@ def test_a_size_or_a_number_of_things_counts_no_noun() -> None:
                         ("size of the fixed header in bytes?", ["size"])):
         asked = question(text, kind="number", focus=focus)
         assert C.counted_head(asked) is None, text
+    typo = question("how many paramters does it take?", kind="number", focus=["paramters"])
+    typo.query.head, typo.query.corrections = "paramters", {"paramt": "paramet"}  # as the analysis corrects it
+    assert C.counted_head(typo) == "paramet"  # the corpus's word, to be found beside a number
 
 
 def test_kinds_count_types_and_stopwords_sit_between_a_number_and_its_noun() -> None:

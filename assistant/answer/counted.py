@@ -41,7 +41,7 @@ def counted_head(q: QuestionView) -> str | None:
         return None  # a setting's name ("how much maintenance_work_mem"): its value is stated, not counted beside it
     if not head or head in _NOT_COUNTED | DURATION_HEADS:  # a length of time: as "how long"
         return None
-    return q.query.corrections.get(stem(head), head)  # "how many feilds": fields
+    return q.query.corrections.get(stem(head), head)  # misspelt ("how many paramters"): the corpus word
 
 
 # Words after the counted noun a number may sit ("connections ..., but only one simultaneous write"); chosen on the
