@@ -50,6 +50,8 @@ def test_a_name_is_also_fixed_by_the_two_words_after_it():
     assert substituted_name("Observers say Swedish hopes to widen its role.", [span]) == "swedish"
     assert substituted_name("Observers say Norway hopes to widen its role.", [span]) is None
     assert substituted_name("Observers say Norway has hopes of a wider role.", [span]) is None  # no words in common
+    dated = "The guard stood in front of the hall in Oslo on May 8, 1905, as the crowd left."
+    assert substituted_name("The treaty was signed, and Norway left Sweden on May 7, 1905.", [dated]) is None  # a date
 
 
 def test_initials_of_some_words_in_a_row_name_the_same_thing():

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answer.support import name_found
+from assistant.answer.text_values import MONTH_NAMES
 from assistant.terms import STOPWORDS
 
 FRAME_WORDS = 3
@@ -103,6 +104,12 @@ def _fillers(span: list[Token], before: list[str], after: list[str]) -> Iterable
                     break
 
 
+def _content(word: str) -> bool:
+    """Whether a word can fix a name's place: not a stopword, a number or a month ("Iran on September 7" and "Tirana
+    on September 8" share only a date)."""
+    return word not in STOPWORDS and not word.isdigit() and word not in MONTH_NAMES
+
+
 def _same(name: list[str], filler: list[Token]) -> bool:
     """Whether the filler names what the claim's name names: one of its words, a demonym of it, or its initials
     (some of them in a row: "GPL" for "GNU General Public License")."""
@@ -154,7 +161,7 @@ def _frames(claim: list[Token], start: int, end: int) -> list[tuple[list[str], l
     before, after = frame
     if claim[end - 1].ends_clause and after and len(before) == 2 and any(w not in STOPWORDS for w in before):
         return [frame, (before, [])]  # the name ends its clause: the span's name right after the same two words
-    tail = [([], after)] if before and len(after) == 2 and any(w not in STOPWORDS for w in after) else []
+    tail = [([], after)] if before and len(after) == 2 and any(_content(w) for w in after) else []
     if len(before) < 2 or len(after) < 2:
         return [frame, *tail]
     return [frame, (before, after[:1]), (before[1:], after), *tail]
