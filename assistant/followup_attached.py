@@ -116,8 +116,9 @@ def holding_predicate(asked: str, history: Sequence[str], paragraphs: Sequence[S
     verb, objects, subject = predicate_parts(asked, history, params)
     for paragraph in paragraphs if verb else ():
         for i, sentence in enumerate(paragraph):
-            if attached(predicate_stems(sentence.text), verb, objects, subject) and (
-                    any(holds(v, predicate_stems(sentence.text)) for v in verb) or has_value(sentence.text, kind)):
+            stems = predicate_stems(sentence.text)
+            if any(holds(v, stems) for v in verb) or _object_with_subject(stems, objects, subject) and has_value(
+                    sentence.text, kind):
                 return list(paragraph[i:i + 1 + params.found_after])
     return []
 
@@ -125,5 +126,9 @@ def holding_predicate(asked: str, history: Sequence[str], paragraphs: Sequence[S
 def attached(stems: frozenset[str], verb: Sequence[str], objects: Sequence[str], subject: Sequence[str]) -> bool:
     """Whether a sentence (its ``predicate_stems``) says the follow-up's predicate: it holds the verb, or the object
     with the verb's named subject ("when did Israel open its embassy?" is not dated by a sentence about Iran's)."""
-    return any(holds(v, stems) for v in verb) or any(holds(o, stems) for o in objects) and all(
-        holds(n, stems) for n in subject)
+    return any(holds(v, stems) for v in verb) or _object_with_subject(stems, objects, subject)
+
+
+def _object_with_subject(stems: frozenset[str], objects: Sequence[str], subject: Sequence[str]) -> bool:
+    """Whether the stems hold one of the verb's objects and every stem of its named subject."""
+    return any(holds(o, stems) for o in objects) and all(holds(n, stems) for n in subject)

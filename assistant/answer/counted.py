@@ -13,11 +13,11 @@ from assistant.terms import STOPWORDS, stem, words
 if TYPE_CHECKING:
     from assistant.answer.features import Candidate, QuestionView
 
-# Heads a number answers without sitting by them: lengths, ages, sizes ("how large a share"), versions, and mass
-# nouns measured in units. Beyond SIZE_WORDS: sizes the parse may give as the focus ("how high", "how small").
+# Heads a number answers without sitting by them: lengths, ages, sizes ("how large a share"), versions, mass nouns
+# measured in units, and the words that ask for a value ("the max number of X", "the size of X in bytes": the passage
+# need not write them). Beyond SIZE_WORDS: sizes the parse may give as the focus ("how high", "how small").
 _NOT_COUNTED = SIZE_WORDS | {"small", "high", "deep"} | {"version", "release", "money", "time", "space", "memory"} | {
     "number", "amount", "total", "quantity", "size", "maximum", "minimum", "max", "min"}
-# ("the max number of X", "the size of X in bytes": the word asks for a value, and the passage need not write it)
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon|big|large|small|wide|tall|heavy|high|deep)\b",
                            re.IGNORECASE)  # a span, rate or size: no noun counted

@@ -266,11 +266,12 @@ class Guard:
         with a reason rather than an instruction (``instructs``) and a how-to answer with more than what happened
         (``narrates``), keeps its spans' doer and done-to apart and their names in their places (``swapped_subject``,
         ``swapped_name``, ``substituted_name``, ``modifier_as_name``; a bare answer after the preposition the question
-        asks with: ``attached_elsewhere``) and each value with what its spans say of it (``unbound_value``), and carries the date (or, for a present-tense "when", a condition),
-        quantity, place, (for "who") new name or (for a yes/no question) statement asked for unless an earlier kept
-        sentence did, a bare date or number from the sentence of a span about the question that holds it
-        (``value_of_another_event``, ``value_told``), new names of the kind asked
-        (``wrong_kind_name``), a person's name where one is asked by role (``lacks_person_name``). A why-answer's first
+        asks with: ``attached_elsewhere``) and each value with what its spans say of it (``unbound_value``), and
+        carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for
+        a yes/no question) statement asked for unless an earlier kept sentence did, a bare date or number from the
+        sentence of a span about the question that holds it (``value_of_another_event``, ``value_told``), new names
+        of the kind asked (``wrong_kind_name``), a person's name where one is asked by role (``lacks_person_name``).
+        A why-answer's first
         sentence must itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject
         ("It acted on ...") standing for the question's subject (its spans name it: ``told_of``), goes on from a kept
         sentence, or cites where the answer was found without naming a subject of its own ("On humanitarian grounds

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.answer.matching import holds, sentence_stems
-from assistant.answer.text_values import numbers
+from assistant.answer.text_values import MONTH_NAMES, numbers
 from assistant.terms import stem
 
 if TYPE_CHECKING:
@@ -31,9 +31,8 @@ COMPOUND_END = 5
 _VALUE = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)*")  # not an option's or a name's digits ("xargs -0", "ext4")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—]|,\s+(?:and|but|while|whereas|then)\b|\.\s")
 # words about time itself, which every dated sentence may hold or lack
-_TIME_WORDS = frozenset(stem(w) for w in """
-    january february march april may june july august september october november december day days week weeks month
-    months year years decade decades date time since until about around approximately""".split())
+_TIME_WORDS = frozenset(stem(w) for w in (*MONTH_NAMES, *"""day days week weeks month months year years decade
+    decades date time since until about around approximately""".split()))
 
 
 def unbound_value(claim: str, held: Sequence[tuple[str, str]]) -> str | None:
