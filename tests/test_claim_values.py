@@ -120,6 +120,7 @@ def test_a_number_counting_another_thing_than_the_spans_is_misplaced():
 def test_a_setting_is_quoted_whole():
     assert settings("export NCURSES_NO_UTF8_ACS=0 and set ListenStream = 22") == {"ncurses_no_utf8_acs=0",
                                                                                  "listenstream=22"}
+    assert settings("Pass match= to pytest.raises, or the input= keyword of invoke().") == set()  # names in prose
     span = Facts.of("For ncurses, set the environment variable NCURSES_NO_UTF8_ACS=0 (see ssh(1)).")
     assert match(Claim.of("Export NCURSES_NO_UTF8_ACS=0 for ncurses."), span, WEIGHTS).facts_ok
     assert "identifier ncurses_no_utf8_acs=1" in match(Claim.of("Export NCURSES_NO_UTF8_ACS=1 for ncurses."), span,

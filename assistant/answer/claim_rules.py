@@ -52,7 +52,8 @@ def bound_numbers(text: str) -> frozenset[str]:
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z_]*)(?:[-/]|\()?(\d+(?:\.\d+)*)\)?(?![\w])")
 _OPTION = re.compile(r"(?<![\w.-])-(\d+)\b(?![.,]\d)")  # "xargs -0", "gzip -9": a flag, not a value
 _POWER = re.compile(r"(?<![\w.])(\d+)\s*(?:\*\*|\^)\s*(\d+)\b")  # "2**32", "2^32": one value, written whole
-_SETTING = re.compile(r"(?<![\w=])([A-Za-z_][\w.:-]*)\s?=\s?([\w.-]*\w)")
+_SETTING = re.compile(r"(?<![\w=])([A-Za-z_][\w.:-]*)(?:=|\s=\s)([\w.-]*\w)")  # "NAME=VALUE", "NAME = VALUE";
+# not "the input= keyword": a keyword argument named in prose, then a word
 _LINE_BREAK_HYPHEN = re.compile(r"(\w)[‐­-]\s*\n\s*(\w)")
 
 
