@@ -33,3 +33,10 @@ def test_the_bare_answer_leading_a_sentence_is_judged_as_one():
     assert attached_elsewhere("Ostburg: the minister said the section would open in Norland.", QUESTION, [SPAN])
     assert not attached_elsewhere("Vestria: the minister said the section would open in Norland.", QUESTION, [SPAN])
     assert not attached_elsewhere("Ostburg said so; it opened in Norland.", QUESTION, [SPAN])  # a statement leads
+
+
+def test_a_bare_number_is_a_value_not_a_thing_attached():
+    question = "At what cookie size in bytes does the server start warning?"
+    span = "Defaults to 4093. Larger cookies may be ignored."
+    assert not attached_elsewhere("4093 bytes; larger cookies may be ignored.", question, [span])
+    assert attached_elsewhere("Larger cookies; 4093 bytes.", question, [span])  # a word besides the number

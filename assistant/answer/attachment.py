@@ -7,7 +7,7 @@ when its span puts it after that preposition.
   "starting with 3.0").
 - ``attached_elsewhere``: a bare answer ("Tirana in both cases.", "As a terrorist organization.") none of whose new
   words stands within ``ATTACH_REACH`` words after the question's preposition in any of its spans names something
-  the span attaches elsewhere ("with Tirana", not "through Turkey").
+  the span attaches elsewhere ("with Tirana", not "through Turkey"); a bare number is a value, not a thing attached.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ def attached_elsewhere(text: str, question: str, spans: Iterable[str]) -> bool:
         return False
     asked = frozenset(words(question))
     new = [w for w in words(text) if w not in STOPWORDS and w not in asked and w != preposition]
-    if not new:
+    if not new or all(w[:1].isdigit() for w in new):  # a value ("4093 bytes" for "at what size"): written with
+        # any preposition or none ("Defaults to 4093."), and checked as a value (``value_binding``)
         return False
     for span in spans:
         said = words(span)
