@@ -247,3 +247,15 @@ def test_a_unit_of_time_to_compute_is_no_unseen_word() -> None:
     dated = TermWeights.of_texts(["The attack came on July 15, 2022.", "Ties were cut on September 7, 2022."])
     assert not analyse("how many weeks went by between the attack and cutting ties?", dated).unseen_words
     assert interval_unit("how many yrs between the attack and the cut?") == "years"
+
+
+def test_a_short_misspelt_word_is_corrected_only_for_two_swapped_letters() -> None:
+    from assistant.answer.query import correct
+
+    weights = TermWeights.of_texts(["Each line holds seven fields. Edit the file with the editor."])
+    assert correct(stem("feilds"), weights) == stem("fields")  # five letters, two swapped
+    assert correct("fiel", weights) == stem("file")
+    assert correct("fild", weights) == "fild"  # a letter missing: too short to tell
+    assert correct("lien", weights) == stem("line")
+    assert correct("eidt", weights) == "edit"
+    assert correct("ilne", weights) == "ilne"  # the first letter is taken as typed

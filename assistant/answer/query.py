@@ -152,8 +152,13 @@ def _edit_distance_within(a: str, b: str, limit: int) -> bool:
     return prev[-1] <= limit
 
 
+_MIN_CORRECTED = 4  # shorter stems are left as typed
+_ANY_EDIT_FROM = 6  # stems this long take any one edit; shorter ones only a swap of two neighbouring letters
+
+
 def correct(term: str, weights: TermWeights) -> str:
-    """A misspelt stem replaced by the closest corpus stem (edit distance 1, or 2 for long words); a version
+    """A misspelt stem replaced by the closest corpus stem (edit distance 1, or 2 for long words; for a short one,
+    two neighbouring letters swapped: "feild" for "field"); a version
     written short and unknown to the corpus ("v3", "gplv3") by the word it stands for ("version", "gpl")."""
     if weights.df(term):
         return term
@@ -161,10 +166,11 @@ def correct(term: str, weights: TermWeights) -> str:
     if short:
         known = [w for w in (short.group("name"), stem(short.group("name") or "")) if w and weights.df(w)]
         return known[0] if known else "version" if weights.df("version") else term
-    if len(term) < 6:
+    if len(term) < _MIN_CORRECTED:
         return term
     limit = 1 if len(term) < 9 else 2
-    best = [t for t in weights.vocab_by_initial(term[0]) if _edit_distance_within(term, t, limit)]
+    best = [t for t in weights.vocab_by_initial(term[0]) if _edit_distance_within(term, t, limit)
+            and (len(term) >= _ANY_EDIT_FROM or len(t) == len(term))]  # "feild": only two letters swapped
     return max(best, key=weights.df) if best else term
 
 
