@@ -271,3 +271,28 @@ def test_a_bare_name_is_no_answer_to_a_why_question(guard):
     assert guard_answer("Prime Minister Enver Hoxha [1].", guard("Why did Albania recognize Israel?", needle)).abstained
     assert not guard_answer("Prime Minister Enver Hoxha [1].",
                             guard("Who sent the telegram recognizing Israel?", needle)).abstained
+
+
+def test_a_why_answer_restating_the_extractive_answer_s_own_sentence_answers_as_it_does(assistant, snapshot, weights):
+    """A why-answer's first sentence that meets none of the question's words is kept when it cites the sentence the
+    extractive answer itself opened with (``chosen``): it answers as that one did ("Globbing requires a leading '.'
+    to be matched explicitly" for "rm * didn't delete my .profile, why?"); the same sentence is dropped when the
+    extractive answer chose another one or refused."""
+    needle = "Firstly, it underscores"
+    chunk = next(c for c in snapshot.meta.chunks if needle in c.text)
+
+    def span(text: str) -> Span:
+        sentence = next(s for s in snapshot.meta.sentences if text in s.text)
+        return Span(source=sentence.source, start=sentence.start, end=sentence.end)
+
+    def guard(chosen: tuple[Span, ...]) -> Guard:
+        return Guard((Passage(1, Hit(chunk=chunk, score=1.0), chunk.text),), snapshot, weights,
+                     assistant.embedder.embed, False, "Why did Iran publicly admit responsibility for the attacks?",
+                     anchors=chosen, chosen=chosen)
+
+    reply = ("Firstly, it underscores the escalating threat of cyber warfare as a tool of statecraft: crippling "
+             "another nation's digital infrastructure can now lead to the severing of diplomatic ties [1].")
+    kept = guard_answer(reply, guard((span(needle),)))
+    assert not kept.abstained, kept.dropped
+    assert guard_answer(reply, guard((span("acting on humanitarian grounds"),))).abstained
+    assert guard_answer(reply, guard(())).abstained

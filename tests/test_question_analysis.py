@@ -259,3 +259,10 @@ def test_a_short_misspelt_word_is_corrected_only_for_two_swapped_letters() -> No
     assert correct("lien", weights) == stem("line")
     assert correct("eidt", weights) == "edit"
     assert correct("ilne", weights) == "ilne"  # the first letter is taken as typed
+
+
+def test_a_wh_word_after_a_comma_opens_the_question() -> None:
+    assert expected_type("what about iran, when did albania break with it?") == "date"
+    assert expected_type("cgi script edited on windows gives 'command not found', why?") == "reason"
+    assert expected_type("and israel, where does albania stand with them?") == "place"
+    assert expected_type("hosting groups when they arrive is what?") == "other"  # no comma: inside a clause

@@ -108,6 +108,7 @@ class Guard:
     question: str = ""
     params: GuardParams = field(default_factory=load_guard_params)
     anchors: tuple[Span, ...] = ()
+    chosen: tuple[Span, ...] = ()  # the sentences the extractive answer itself gave (none when it refused)
     memo: dict[tuple[object, ...], Match] = field(default_factory=dict)  # matches made; the fit shares one per reply
     parts: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
@@ -297,7 +298,7 @@ class Guard:
                 return False
             if not self._reasoned and not coverage(self._terms, self.weights, own)[0] and not (
                     _SUBJECT_PRONOUN.match(unit.text) and told_of(self._subjects, topic) or continues
-                    or anchored and not has_own_subject(unit.text)):
+                    or anchored and not has_own_subject(unit.text) or self._restates_chosen(alignment.spans)):
                 return False
         if self._needs and not self._answered and not self._gives_asked(unit.text):
             return False
@@ -347,6 +348,11 @@ class Guard:
         if self._terms and not any(self.weights.known(t) for t in self._terms):
             return False
         return within_reach(spans, self.anchors, self.params.anchor_reach)
+
+    def _restates_chosen(self, spans: list[SpanCandidate]) -> bool:
+        """A span on the sentence the extractive answer itself opened with: a sentence restating it answers as
+        that one did, in its own words or none of the question's."""
+        return within_reach(spans, self.chosen[:1], 0)
 
     def _close(self, alignment: Alignment) -> bool:
         """The sentence, or its spans, mean nearly what the question asks (MiniLM cosine)."""

@@ -65,6 +65,7 @@ class Case:
     wrong: list[str]
     wrong_sentences: list[str]
     anchors: tuple = ()  # type: ignore[type-arg]
+    chosen: tuple = ()  # type: ignore[type-arg]  # the extractive answer's own sentences (none when it refused)
     shown: bool = True  # retrieval put the evidence among the passages shown
     memo: dict = field(default_factory=dict)  # type: ignore[type-arg]  # span matches, shared across the grid
 
@@ -103,7 +104,8 @@ def cases(assistant: Assistant, questions: list) -> list[Case]:  # type: ignore[
         out.append(Case(q.question, prompt, snapshot, weights,
                         [] if said == [DONT_KNOW] else [tag(s, passages) for s in said],
                         [tag(s, passages) for s in wrong if s != DONT_KNOW], wrong_sentences,
-                        tuple(draft.sentences + draft.nearest), shown=rank is not None and rank <= len(prompt.passages)))
+                        tuple(draft.sentences + draft.nearest), () if draft.abstained else tuple(draft.sentences),
+                        shown=rank is not None and rank <= len(prompt.passages)))
     return out
 
 
@@ -119,7 +121,7 @@ def measure(all_cases: list[Case], params: GuardParams, embed) -> tuple[float, f
     for case in all_cases:
         def guard() -> Guard:
             return Guard(case.prompt.passages, case.snapshot, case.weights, embed, False, case.question, params,
-                         case.anchors, case.memo)
+                         case.anchors, case.chosen, case.memo)
 
         if case.reference and case.shown:
             ref_total += len(case.reference)

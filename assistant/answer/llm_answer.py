@@ -74,7 +74,8 @@ class GenerativeAnswerer:
         if self._weights is None or self._weights[0] is not snapshot:
             self._weights = (snapshot, TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks)))
         return Guard(prompt.passages, snapshot, self._weights[1], self.embed, self.settings.answer.keep_unsupported,
-                     query, anchors=tuple(draft.sentences + draft.nearest))
+                     query, anchors=tuple(draft.sentences + draft.nearest),
+                     chosen=() if draft.abstained else tuple(draft.sentences))
 
     @staticmethod
     def _extractive(question: str, draft: Draft, snapshot: Snapshot, notice: str | None = None) -> Generated:

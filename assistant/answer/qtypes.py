@@ -115,6 +115,8 @@ _OPENS_WHEN = r"(?:^|\b(?:and|but|so|or|since|until|by|from)\s)"
 # "When a target release is set, what priority ...?": an opening clause of condition before the question proper
 _LEADING_CONDITION = re.compile(r"^\W*(?:when|whenever|if|once)\b[^,?;]*,\s*(?=(?:what|which|who|whom|whose|where|"
                                 r"why|how|when|is|are|does|do|can|should)\b)", re.IGNORECASE)
+# "what about iran, when did ...?", "... gives 'command not found', why?": a wh-word after a comma opens the question
+_CLAUSE_WH = re.compile(r",\s*(?=(?:when|why|who|whom|whose|where)\b)", re.IGNORECASE)
 _NAMED_UNITS = r"season|month|year|yr|decade|century"  # a date's unit a question may name ("which season")
 # "what date formats", "which year field": the date word describes another noun, the one asked for
 _DATE_AS_MODIFIER = r"(?:formats?|fields?|types?|strings?|columns?|values?|ranges?|objects?|functions?|class(?:es)?|modules?|parsers?|stamps?|arithmetic)\b"
@@ -127,7 +129,7 @@ def expected_type(question: str) -> AnswerType:
     groups when they..." or "the diplomat who said" do not turn a question into a date or person question.
     Words inside an identifier or a path ("gin_pending_list_limit", "/var/lib/dpkg/status") cue nothing.
     """
-    q = " ".join(words(_IDENTIFIER.sub(" ", _LEADING_CONDITION.sub("", question))))
+    q = " ".join(words(_IDENTIFIER.sub(" ", _CLAUSE_WH.sub(" and ", _LEADING_CONDITION.sub("", question)))))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
     if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(date|day|week|{_NAMED_UNITS})\b(?! {_DATE_AS_MODIFIER})"
                  r"|\bwhat time\b|\bhow long ago\b"
