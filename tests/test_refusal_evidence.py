@@ -235,24 +235,3 @@ def test_an_instead_of_that_sets_aside_what_the_question_does_denies_nothing() -
     assert not same_contrast(q, turned, re.search("instead of", turned))  # the question's choice set aside
     plain = "Why do mail clients send via port 587?"
     assert not same_contrast(plain, agree, re.search("instead of", agree))  # no contrast asked: a denial word
-
-
-def test_a_premise_is_doubted_only_with_evidence_against_it() -> None:
-    from assistant.answer.refusal_joint import PremiseDoubted
-
-    plain = {"takes_for_granted": 1.0, "contradicted": 0.0, "unseen_terms": 0.0, "question_entities_absent": 0.0}
-    assert PremiseDoubted()(plain) == 0.0  # a why-question with nothing against its premise
-    assert PremiseDoubted()({**plain, "contradicted": 1.0}) == 1.0
-    assert PremiseDoubted()({**plain, "question_entities_absent": 0.5}) == 1.0  # one of two named things absent
-    assert PremiseDoubted()({**plain, "takes_for_granted": 0.0, "unseen_terms": 1.0}) == 0.0  # no premise stated
-    q = question("Why does gzip follow symlinks?")
-    cands = ranked(candidate(sentence("gzip never follows symbolic links.")))
-    evidence = R.refusal_evidence(q, cands)
-    assert evidence["premise_doubted"] == PremiseDoubted()(evidence)  # computed with the other rules' values
-
-
-def test_the_threshold_is_the_lowest_within_the_false_refusal_budget() -> None:
-    probs = np.array([0.9, 0.7, 0.65, 0.5, 0.66, 0.3, 0.2, 0.1])
-    labels = np.array([1, 1, 1, 1, 0, 0, 0, 0], float)
-    assert best_threshold(probs, labels, max_false=0.25) == 0.31  # all four refusals, one false refusal in four
-    assert best_threshold(probs, labels, max_false=0.0) == 0.67  # two refusals, none false

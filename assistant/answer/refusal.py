@@ -18,7 +18,6 @@ from assistant.answer.premise import (
     LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms, refusal_terms, same_contrast, states_premise,
 )
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
-from assistant.answer.refusal_joint import JOINT_RULES
 from assistant.answer.value_conflict import ValueConflict
 from assistant.terms import ABBREVIATIONS, STOPWORDS, stem, unhyphenated, words
 
@@ -372,13 +371,11 @@ REFUSAL_RULES: tuple[RefusalRule, ...] = (
     BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(), AskedKindAbsent(), TypedGap(), QualifierUnmatched(), TakesForGranted(), NameAbsent(), FocusAbsent(),
     QuestionEntitiesAbsent(), Contradicted(),
 )
-REFUSAL_NAMES = tuple(r.name for r in (*REFUSAL_RULES, *JOINT_RULES))
+REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
 LOGICAL_RULES: tuple[RefusalRule, ...] = (PersonNameAbsent(),)
 """Rules the answerer refuses on by themselves, outside the fitted model (``ExtractiveAnswerer.answer``)."""
 
 
 def refusal_evidence(q: QuestionView, ranked: list[Candidate]) -> dict[str, float]:
-    """Every rule's value for a question and its ranked candidates, the logical and joint rules' too."""
-    evidence = {rule.name: float(rule(q, ranked)) for rule in (*REFUSAL_RULES, *LOGICAL_RULES)}
-    evidence.update({rule.name: float(rule(evidence)) for rule in JOINT_RULES})
-    return evidence
+    """Every rule's value for a question and its ranked candidates, the logical rules' too."""
+    return {rule.name: float(rule(q, ranked)) for rule in (*REFUSAL_RULES, *LOGICAL_RULES)}
