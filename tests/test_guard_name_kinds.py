@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.answer.name_kinds import asked_labels, lacks_person_name, modifier_as_name, wrong_kind_name
+from assistant.answer.name_kinds import (
+    asked_labels, lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name,
+)
 
 
 def test_the_kind_a_which_question_asks_for():
@@ -51,3 +53,19 @@ def test_a_peoples_word_made_a_noun_where_the_spans_name_something_else():
     assert modifier_as_name("Albania blamed Iran.", ["Albania blamed the Iranian ministry."], places) is None
     assert modifier_as_name("The Albanians.", ["The Illyrians were ancestors of the Albanians."], places) is None
     assert modifier_as_name("Debian.", ["Debian packages are built."], places | {"deb"}) is None  # no people's word
+
+
+def test_a_name_put_before_a_noun_in_place_of_the_one_the_spans_write_there():
+    opposed = "From there the group kept up its opposition to the Iranian government through online campaigns."
+    farsi = "The group is known in Farsi as the Mujahedin-e Khalq."
+    assert swapped_modifier("Campaigns opposing the Farsi government.", [opposed, farsi]) == "farsi"
+    assert swapped_modifier("Campaigns opposing the Iranian government.", [opposed, farsi]) is None
+    assert swapped_modifier("It opposes the US government.", [opposed, farsi]) is None  # no span holds "US"
+    assert swapped_modifier("A staunch Iranian ally.", ["Albania is a staunch Western ally.", "Iranian anger grew."]) \
+        == "iranian"
+    assert swapped_modifier("A staunch Western ally.", ["Albania is a staunch Western ally.", "Iranian anger grew."]) \
+        is None
+    assert swapped_modifier("Install the Debian package.", ["Install the package.", "Debian ships it."]) is None
+    assert swapped_modifier("Iranian hackers struck.", ["Iranian state hackers struck."]) is None
+    # a keyword in capitals is no name: "ON TRUNCATE triggers" beside "ON DELETE triggers" is another trigger
+    assert swapped_modifier("It will fire ON TRUNCATE triggers.", ["TRUNCATE will not fire ON DELETE triggers."]) is None

@@ -31,7 +31,7 @@ from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
-from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, wrong_kind_name
+from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name
 from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, name_places,
     nearby_fits, split_value, union_facts, within_reach)
@@ -266,7 +266,7 @@ class Guard:
         (``polarity_unasked``) and with "Because" only for one that asks why (``reasons_unasked``), opens a why-answer
         with a reason rather than an instruction (``instructs``) and a how-to answer with more than what happened
         (``narrates``), keeps its spans' doer and done-to apart and their names in their places (``swapped_subject``,
-        ``swapped_name``, ``substituted_name``, ``modifier_as_name``; a bare answer after the preposition the question
+        ``swapped_name``, ``substituted_name``, ``modifier_as_name``, ``swapped_modifier``; a bare answer after the preposition the question
         asks with: ``attached_elsewhere``) and each value with what its spans say of it (``unbound_value``), and
         carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for
         a yes/no question) statement asked for unless an earlier kept sentence did, a bare date or number from the
@@ -285,7 +285,7 @@ class Guard:
             return False
         texts = [self._text(s) for s in alignment.spans]
         if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts) or substituted_name(unit.text, texts) \
-                or attached_elsewhere(unit.text, self.question, texts) or modifier_as_name(
+                or swapped_modifier(unit.text, texts) or attached_elsewhere(unit.text, self.question, texts) or modifier_as_name(
                 unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans))) or unbound_value(
                 unit.text, held_sentences(self.snapshot.meta.sentences, [r for s in alignment.spans for r in s.row])):
             return False

@@ -91,3 +91,40 @@ def modifier_as_name(claim: str, spans: list[str], places: frozenset[str]) -> st
                 len(p) >= 4 and word.startswith(p) and _PEOPLE_ENDING.fullmatch(word[len(p):]) for p in places):
             return word
     return None
+
+
+_MODIFIER_ROLES = frozenset({"amod", "compound"})
+
+
+def _named_modifiers(text: str) -> dict[str, set[str]]:
+    """Each common noun (lemma, lower case) of ``text`` with the capitalised words written before it as its modifiers
+    ("the *Iranian* government", "a staunch *Western* ally"; not a sentence's first word, nor a word in capitals, a
+    keyword or an acronym: "ON *DELETE* triggers"), lower case."""
+    from assistant.nlp import syntax
+
+    tokens = syntax(text).tokens
+    out: dict[str, set[str]] = {}
+    for t in tokens:
+        head = tokens[t.head]
+        if t.dep in _MODIFIER_ROLES and t.i > 0 and t.text[:1].isupper() and not t.text.isupper() \
+                and t.pos in ("PROPN", "ADJ") and head.pos == "NOUN" and t.i < head.i:
+            out.setdefault(head.lemma.lower(), set()).add(t.text.lower())
+    return out
+
+
+def swapped_modifier(claim: str, spans: list[str]) -> str | None:
+    """A name the claim puts before a noun in place of the one its spans write there, taken from elsewhere in the
+    spans ("opposing the *Farsi* government" where a span says "opposing the Iranian government" and another
+    "known in Farsi as ..."): a value attached to the wrong thing. None when a span writes the claim's modifier with
+    that noun, writes the noun with no name before it, or lacks the modifier altogether (a paraphrase, "the *US*
+    government" for "the American government", is left to the support check)."""
+    said: dict[str, set[str]] = {}
+    for span in spans:
+        for noun, names in _named_modifiers(span).items():
+            said.setdefault(noun, set()).update(names)
+    lowered = [set(words(span)) for span in spans]
+    for noun, names in _named_modifiers(claim).items():
+        for name in names:
+            if said.get(noun) and name not in said[noun] and any(name in w for w in lowered):
+                return name
+    return None
