@@ -68,4 +68,5 @@ def test_a_name_put_before_a_noun_in_place_of_the_one_the_spans_write_there():
     assert swapped_modifier("Install the Debian package.", ["Install the package.", "Debian ships it."]) is None
     assert swapped_modifier("Iranian hackers struck.", ["Iranian state hackers struck."]) is None
     # a keyword in capitals is no name: "ON TRUNCATE triggers" beside "ON DELETE triggers" is another trigger
-    assert swapped_modifier("It will fire ON TRUNCATE triggers.", ["TRUNCATE will not fire ON DELETE triggers."]) is None
+    delete = "TRUNCATE will not fire ON DELETE triggers."
+    assert swapped_modifier("It will fire ON TRUNCATE triggers.", [delete]) is None

@@ -266,8 +266,8 @@ class Guard:
         (``polarity_unasked``) and with "Because" only for one that asks why (``reasons_unasked``), opens a why-answer
         with a reason rather than an instruction (``instructs``) and a how-to answer with more than what happened
         (``narrates``), keeps its spans' doer and done-to apart and their names in their places (``swapped_subject``,
-        ``swapped_name``, ``substituted_name``, ``modifier_as_name``, ``swapped_modifier``; a bare answer after the preposition the question
-        asks with: ``attached_elsewhere``) and each value with what its spans say of it (``unbound_value``), and
+        ``swapped_name``, ``substituted_name``, ``modifier_as_name``, ``swapped_modifier``; a bare answer after the
+        preposition the question asks with: ``attached_elsewhere``) and each value with what its spans say of it (``unbound_value``), and
         carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for
         a yes/no question) statement asked for unless an earlier kept sentence did, a bare date or number from the
         sentence of a span about the question that holds it (``value_of_another_event``, ``value_told``), new names
@@ -285,9 +285,10 @@ class Guard:
             return False
         texts = [self._text(s) for s in alignment.spans]
         if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts) or substituted_name(unit.text, texts) \
-                or swapped_modifier(unit.text, texts) or attached_elsewhere(unit.text, self.question, texts) or modifier_as_name(
-                unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans))) or unbound_value(
-                unit.text, held_sentences(self.snapshot.meta.sentences, [r for s in alignment.spans for r in s.row])):
+                or swapped_modifier(unit.text, texts) or attached_elsewhere(unit.text, self.question, texts) \
+                or modifier_as_name(unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans))) \
+                or unbound_value(unit.text, held_sentences(self.snapshot.meta.sentences,
+                                                           [r for s in alignment.spans for r in s.row])):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             own = sentence_stems(without_other_dotted(unit.text, self.question))

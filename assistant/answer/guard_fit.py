@@ -21,7 +21,7 @@ import numpy as np
 
 from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.guard_params import GUARD_PARAMS_PATH, GuardParams
-from assistant.answer.llm_answer import GenerativeAnswerer
+from assistant.answer.llm_answer import GenerativeAnswerer, draft_hints
 from assistant.answer.matching import TermWeights
 from assistant.evals.metrics import evidence_spans, normalise, retrieval_rank
 from assistant.evals.runner import source_texts
@@ -104,8 +104,7 @@ def cases(assistant: Assistant, questions: list) -> list[Case]:  # type: ignore[
         out.append(Case(q.question, prompt, snapshot, weights,
                         [] if said == [DONT_KNOW] else [tag(s, passages) for s in said],
                         [tag(s, passages) for s in wrong if s != DONT_KNOW], wrong_sentences,
-                        tuple(draft.sentences + draft.nearest), () if draft.abstained else tuple(draft.sentences),
-                        shown=rank is not None and rank <= len(prompt.passages)))
+                        *draft_hints(draft), shown=rank is not None and rank <= len(prompt.passages)))
     return out
 
 

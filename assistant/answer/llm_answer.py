@@ -21,9 +21,15 @@ from assistant.answer.guard import Embed, Guard, guard_answer
 from assistant.answer.reply import SentenceStream, Unit
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Prompt, answer_prompt, passages_for, prompt_budget_chars, shown_hits
-from assistant.schema import Citation, Hit
+from assistant.schema import Citation, Hit, Span
 from assistant.settings import Settings
 from assistant.store import Snapshot
+
+
+def draft_hints(draft: Draft) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """What the guard learns from the extractive draft (``Guard.anchors``, ``Guard.chosen``): the sentences it gave
+    or found nearest, and the sentences it gave (none when it refused). The guard's fit reads them the same way."""
+    return tuple(draft.sentences + draft.nearest), () if draft.abstained else tuple(draft.sentences)
 
 
 class AnswerDelta(BaseModel):
@@ -73,9 +79,9 @@ class GenerativeAnswerer:
     def _guard(self, prompt: Prompt, snapshot: Snapshot, query: str, draft: Draft) -> Guard:
         if self._weights is None or self._weights[0] is not snapshot:
             self._weights = (snapshot, TermWeights.of_bm25(snapshot.bm25, len(snapshot.meta.chunks)))
+        anchors, chosen = draft_hints(draft)
         return Guard(prompt.passages, snapshot, self._weights[1], self.embed, self.settings.answer.keep_unsupported,
-                     query, anchors=tuple(draft.sentences + draft.nearest),
-                     chosen=() if draft.abstained else tuple(draft.sentences))
+                     query, anchors=anchors, chosen=chosen)
 
     @staticmethod
     def _extractive(question: str, draft: Draft, snapshot: Snapshot, notice: str | None = None) -> Generated:

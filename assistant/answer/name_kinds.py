@@ -122,9 +122,9 @@ def swapped_modifier(claim: str, spans: list[str]) -> str | None:
     for span in spans:
         for noun, names in _named_modifiers(span).items():
             said.setdefault(noun, set()).update(names)
-    lowered = [set(words(span)) for span in spans]
+    mentioned = frozenset(w for span in spans for w in words(span))
     for noun, names in _named_modifiers(claim).items():
         for name in names:
-            if said.get(noun) and name not in said[noun] and any(name in w for w in lowered):
+            if said.get(noun) and name not in said[noun] and name in mentioned:
                 return name
     return None
