@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from assistant.answer.matching import coverage, sentence_stems, term_match
 from assistant.answer.params import LinearModel
+from assistant.answer.wording import plain_wording
 from assistant.followup import apostrophes
 
 if TYPE_CHECKING:
@@ -114,13 +115,14 @@ def gate_features(pipeline: AnswerPipeline, turn: FollowupTurn, hits: list[Hit],
     - as_typed: 1 when the follow-up leans on the history but was searched as typed (nothing to tie it to), else 0.
     """
     answerer = pipeline.answerer
-    query, vector = answerer.analyse(turn.searched), pipeline.embed([turn.searched])[0]
-    seen = answerer.inspect(turn.searched, hits, vector, query)
+    searched = plain_wording(turn.searched)  # as ``AnswerPipeline.run`` read it
+    query, vector = answerer.analyse(searched), pipeline.embed([searched])[0]
+    seen = answerer.inspect(searched, hits, vector, query)
     resolved = seen.refusal_probability if seen is not None else 1.0
-    asked = answerer.analyse(apostrophes(turn.question)).terms
+    asked = answerer.analyse(plain_wording(apostrophes(turn.question))).terms
     own = own_terms(query.terms, asked)
-    new = new_terms(asked, answerer.analyse(turn.previous).terms) or own
-    narrowed = answerer.inspect(turn.searched, hits, vector, replace(query, terms=new)) if new else None
+    new = new_terms(asked, answerer.analyse(plain_wording(turn.previous)).terms) or own
+    narrowed = answerer.inspect(searched, hits, vector, replace(query, terms=new)) if new else None
     stems = frozenset().union(*(sentence_stems(s.text) for s in draft.sentences))
     return {
         "refusal_resolved": resolved,

@@ -1,4 +1,4 @@
-"""The answer pipeline's outer stages: analyse → retrieve (with sub-questions) → answer → a deeper second look
+"""The answer pipeline's outer stages: plain wording → analyse → retrieve (with sub-questions) → answer → a deeper second look
 before a refusal for want of a date, number or name → each part of a multi-part question answered on its own (a part
 that leans on the one before it read as its follow-up).
 ``Assistant.ask`` is a thin call to ``AnswerPipeline.run``."""
@@ -15,6 +15,7 @@ from assistant.answer.places import asked_place
 from assistant.answer.qtypes import has_value
 from assistant.answer.query import question_parts
 from assistant.answer.reading_order import lead_first, overlaps
+from assistant.answer.wording import plain_wording
 from assistant.followup_cues import refers_outside
 from assistant.schema import Hit, Sentence
 
@@ -59,13 +60,16 @@ class AnswerPipeline:
 
     def inspect(self, text: str) -> tuple[Retrieved, Inspection | None]:
         """What the answerer measures for a question on its first look (for fitting and debugging)."""
+        text = plain_wording(text)
         found = self.retrieve(text)
         return found, self.answerer.inspect(text, found.hits, found.vector, found.query)
 
     def run(self, text: str) -> tuple[list[Hit], Draft]:
         """The retrieved chunks and the answerer's draft, after a second look where one can help, with what each
         part of a multi-part question finds asked alone: as typed when it stands on its own, else read as a
-        follow-up to the parts before it (``followup_cues.refers_outside``, ``standalone_part``)."""
+        follow-up to the parts before it (``followup_cues.refers_outside``, ``standalone_part``). The question is
+        read in plain words first (``wording.plain_wording``: "w/" is "with", "pull the plug on" is "end")."""
+        text = plain_wording(text)
         hits, draft = self.run_one(text)
         parts = question_parts(text)  # what ``Query.parts`` holds, without analysing the question again
         if not parts or draft.abstained or draft.template is not None:

@@ -1,0 +1,59 @@
+"""A question in plain words: chat shorthand spelled out, idioms said plainly, discourse filler dropped.
+
+"why did rama pull the plug on ties w/ iran", "what yr did it all come to a head?" and "how come X agreed to it in
+the first place?" ask what "why did Rama end ties with Iran", "what year did it all reach a crisis?" and "why did X
+agree to it?" ask. Left as typed, their words ("plug", "w", "yr", "head", "first place") are rare in any corpus, so
+they weigh most in term coverage and look like the detail a document lacks: the nearest passage scores low and the
+question is refused. Every entry is general English (chat shorthand and common idioms of questions), none a
+document's phrasing; an idiom is listed only when technical text seldom writes its words literally ("get rid of",
+"give up" and "figure out" are left as typed: manuals write them).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Chat shorthand, matched as a whole token: what it stands for. Not "u", "r", "bc", "diff", "info" or
+# "esp": tokens a manual may hold as a name (a permission letter, a program, a register).
+SHORTHAND: dict[str, str] = {
+    "w/": "with", "w/o": "without", "b/c": "because", "cuz": "because", "coz": "because", "yr": "year",
+    "yrs": "years", "thru": "through", "tho": "though", "ppl": "people", "abt": "about", "smth": "something",
+    "sth": "something", "wrt": "about", "pls": "please", "plz": "please",
+}
+_SHORTHAND = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
+                        + r")(?![\w/])", re.IGNORECASE)
+
+# Idioms and what they say plainly (the base form: matching goes through stems).
+IDIOMS: tuple[tuple[str, str], ...] = (
+    (r"how come", "why"),
+    (r"how so", "why"),
+    (r"pull(?:s|ed|ing)? the plug(?: on)?", "end"),
+    (r"(?:come|comes|came|coming) to a head", "reach a crisis"),
+    (r"own(?:s|ed|ing)? up(?: to)?", "admit"),
+    (r"hit(?:s|ting)? back(?: at| against)?", "retaliate against"),
+    (r"str(?:ike|ikes|uck|iking) back(?: at| against)?", "retaliate against"),
+    (r"turn(?:s|ed|ing)? a blind eye(?: to)?", "ignore"),
+    (r"in the wake of", "after"),
+    (r"(?:call|calls|called|calling) off", "cancel"),
+    (r"(?:kick|kicks|kicked|kicking) off", "start"),
+    (r"(?:step|steps|stepped|stepping) down", "resign"),
+    (r"(?:back|backs|backed|backing) out of", "withdraw from"),
+    (r"(?:put|puts|putting) up with", "tolerate"),
+)
+_IDIOMS = tuple((re.compile(rf"\b{pattern}\b", re.IGNORECASE), plain) for pattern, plain in IDIOMS)
+
+# Discourse filler: words that frame the question and hold nothing a passage would say.
+FILLER = re.compile(
+    r"\b(?:in the first place|to begin with|to start with|if at all|at all|after all|by the way|anyways?|of course|"
+    r"on earth|the heck|the hell|or not|btw|fyi|imo|imho|tbh)\b", re.IGNORECASE)
+
+
+def plain_wording(question: str) -> str:
+    """The question with shorthand spelled out, idioms said plainly and filler dropped (unchanged when it holds
+    none; never empty: a question of filler alone is kept as typed)."""
+    text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(1).lower()], question)
+    for pattern, plain in _IDIOMS:
+        text = pattern.sub(plain, text)
+    text = FILLER.sub(" ", text)
+    text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(text.split()))
+    return text if any(ch.isalnum() for ch in text) else question

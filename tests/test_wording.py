@@ -1,0 +1,38 @@
+"""A question read in plain words: shorthand, idioms and filler (``assistant.answer.wording``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.wording import plain_wording
+
+
+@pytest.mark.parametrize(("typed", "plain"), [
+    ("why did rama pull the plug on diplomatic ties w/ iran", "why did rama end diplomatic ties with iran"),
+    ("what yr did it all come to a head?", "what year did it all reach a crisis?"),
+    ("how come they agreed to it in the first place?", "why they agreed to it?"),
+    ("why did albania let them in to begin with?", "why did albania let them in?"),
+    ("Does Iran expect to hit back at Albania?", "Does Iran expect to retaliate against Albania?"),
+    ("how many yrs between the two?", "how many years between the two?"),
+    ("table got bigger even tho no rows show up, why?", "table got bigger even though no rows show up, why?"),
+    ("is the option enabled or not?", "is the option enabled?"),
+    ("copy W/O the header", "copy without the header"),
+])
+def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
+    assert plain_wording(typed) == plain
+
+
+@pytest.mark.parametrize("typed", [
+    "what does chmod u+x do?",  # a permission letter, not "you"
+    "how do I get rid of the warning?",  # manuals write "get rid of"
+    "what does bc do with -l?",  # a program's name, not "because"
+    "where is /usr/share/doc/yr/w/ kept?",  # inside a path: no shorthand
+    "why does gzip follow symlinks?",
+])
+def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
+    assert plain_wording(typed) == typed
+
+
+def test_a_question_of_filler_alone_is_kept_as_typed() -> None:
+    assert plain_wording("at all?") == "at all?"
+    assert plain_wording("how come?") == "why?"
