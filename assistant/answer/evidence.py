@@ -21,7 +21,7 @@ from assistant.structure import CONSOLE_LINE, is_prose
 if TYPE_CHECKING:
     from assistant.answer.places import Place
     from assistant.schema import Chunk, Sentence
-    from assistant.store import Snapshot
+    from assistant.store import DocumentRecord, Snapshot
 
 
 class Evidence:
@@ -203,6 +203,10 @@ class Evidence:
         chunks = [c for c in self.document_chunks(source)
                   if any((s := self.sentence(i)) is not None and self.place(s) == place for i in c.sentence_ids)]
         return chunks[:most] if place == "start" else chunks[-most:]
+
+    def document(self, source: str) -> DocumentRecord:
+        """A document's title, text and headings."""
+        return self._snapshot.meta.documents[source]
 
     def document_chunks(self, source: str) -> list[Chunk]:
         """The chunks of one document, in order."""

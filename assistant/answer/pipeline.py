@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.outline import outline_draft
 from assistant.answer.places import asked_place
 from assistant.answer.qtypes import has_value
 from assistant.answer.query import question_parts
@@ -102,6 +103,9 @@ class AnswerPipeline:
         """The retrieved chunks and the answerer's draft for one question, after a second look where one can help."""
         found = self.retrieve(text)
         query, vector, hits = found.query, found.vector, found.hits
+        outlined = outline_draft(text, hits, self.answerer.evidence)  # "the table of contents", "the title"
+        if outlined is not None:
+            return hits, outlined
         draft = self.answerer.answer(text, hits, vector, query)
         if draft.second_look:  # no date, number or name where one was asked for: the fact may rank lower down
             wider = self.retriever.widen(text, vector, hits, extra_stems=query.extra_stems,

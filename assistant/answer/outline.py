@@ -1,0 +1,185 @@
+"""Questions about a document's outline: its title, its sections or the table of contents it prints (all of them,
+the n-th, how many), the list of links it ends with.
+
+Headings, a contents list and a page's closing links are no sentences, so the sentence answerer can neither find nor
+cite them ("what's the first section in the table of contents?" was refused). They are answered here from the
+document's structure, each heading or item cited at its exact words. A logical rule, like the computed interval:
+the question names the outline ("the table of contents", "the article's title", "which sections does the post
+have"), not a thing inside it ("which section covers licensing?" asks for content and is left to the answerer).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from typing import TYPE_CHECKING
+
+from assistant.schema import Sentence
+from assistant.structure import Block, split_blocks
+from assistant.terms import STOPWORDS, stem, words
+
+if TYPE_CHECKING:
+    from assistant.answer.evidence import Evidence
+    from assistant.answer.extractive import Draft
+    from assistant.schema import Hit
+    from assistant.store import DocumentRecord as Document
+
+Asked = Literal["title", "sections", "contents", "links"]
+
+_TEXT = r"(?:article|text|document|doc|piece|post|page|blog|essay|story|report|guide|manual|tutorial|faq|handbook)"
+_TITLE = re.compile(
+    rf"\btitle of (?:the|this) {_TEXT}\b|\b(?:the|this) {_TEXT}['’]?s? (?:title|headline)\b"
+    rf"|\bwhat(?:['’]?s| is)? (?:the |this )?{_TEXT} (?:called|titled|named)\b|\bheadline\b", re.IGNORECASE)
+_CONTENTS = re.compile(r"\btable of contents\b|\bcontents (?:list|page)\b", re.IGNORECASE)
+_SECTIONS = re.compile(r"\b(?:sections?|headings?|subheadings?|chapters?)\b(?!\s*\d)", re.IGNORECASE)
+_OF_TEXT = re.compile(rf"\b{_TEXT}\b|\b(?:does it|do they) (?:have|contain|include)\b|\bare there\b", re.IGNORECASE)
+# "which section covers X", "the section about X": where a thing is said, not the outline itself
+_LOCATES = re.compile(r"\b(?:sections?|headings?|chapters?)\s+(?:\w+\s+){0,2}(?:covers?|discuss\w*|talks?|deals?|"
+                      r"explains?|mentions?|describes?|says?|is about|are about|about|on)\b"
+                      r"|\b(?:say|says|said|talk|talks|cover|covers|discuss|discusses|argue|argues|explain|explains)\b",
+                      re.IGNORECASE)  # "what does the first section say?": its content
+_ASKS_LIST = re.compile(r"^\W*(?:what|which|list|name|give|show|tell|how many)\b|\b(?:what|which) (?:are|is) the\b",
+                        re.IGNORECASE)
+_LINKS = re.compile(r"\b(?:related )?links\b", re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "last": -1, "final": -1}
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+# Words a question about the outline is made of (beside stopwords and the document's own title): a question with
+# any other word asks about content ("which sections of the licence *make up* the License?", "which *article* of
+# the *WIPO treaty* does its anti-circumvention section mention?").
+OUTLINE_WORDS = frozenset(stem(w) for w in """
+    article text document doc piece post page blog essay story report guide manual tutorial faq handbook
+    section sections heading headings subheading subheadings chapter chapters part parts title titled headline
+    called named name table contents toc link links related listed list lists bottom end top start beginning
+    many number count total main different other whole entire full give show tell whats""".split()) | frozenset(_ORDINALS)
+_CONTENTS_LABEL = re.compile(r"^\W*(?:table of )?contents\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class OutlineAsk:
+    """What a question asks of a document's outline: which part, the n-th entry (1-based, -1 the last; None: all)."""
+
+    what: Asked
+    number: int | None = None
+
+
+def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
+    """The outline part a question asks for, or None when it asks about the documents' content (a word beside the
+    outline's own words, stopwords and the words of the document's ``title``)."""
+    allowed = OUTLINE_WORDS | {stem(w) for w in words(title)}
+    if any(w not in STOPWORDS and stem(w) not in allowed and not w.isdigit() for w in words(question)):
+        return None
+    ordinal = _ORDINAL.search(question)
+    number = _ORDINALS[ordinal.group(1).lower()] if ordinal else None
+    if _TITLE.search(question):
+        return OutlineAsk("title")
+    if _CONTENTS.search(question):
+        return OutlineAsk("contents", number)
+    if _SECTIONS.search(question) and not _LOCATES.search(question) and _OF_TEXT.search(question) and (
+            number is not None or _ASKS_LIST.search(question)):
+        return OutlineAsk("sections", number)
+    if _LINKS.search(question) and _ASKS_LIST.search(question):
+        return OutlineAsk("links", number)
+    return None
+
+
+def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft | None:
+    """The answer to a question about the outline of the best-matching document (the first hit's), or None when
+    the question asks no such thing or the document has no such part."""
+    if not hits:
+        return None
+    doc = evidence.document(hits[0].chunk.source)
+    asked = asked_outline(question, doc.title)
+    if asked is None:
+        return None
+    from assistant.answer.extractive import Draft
+
+    entries = outline_entries(doc, asked)
+    chosen = pick(entries, asked.number)
+    if not chosen:
+        return None
+    return Draft(chosen, False, template=outline_template(asked, chosen, len(entries)), lead=chosen[0])
+
+
+def outline_entries(doc: Document, asked: OutlineAsk) -> list[Sentence]:
+    """The document's entries for the asked part: its title; the items of the contents list it prints (else its
+    headings, the title left out); its headings; or the list it ends with. Empty when it has none."""
+    if asked.what == "title":
+        at = doc.text.find(doc.title) if doc.title else -1
+        return [_entry(doc, at, at + len(doc.title))] if at >= 0 else []
+    blocks = split_blocks(doc.text, markdown=not doc.source.endswith(".txt"))
+    if asked.what == "links":
+        return [_entry(doc, b.start, b.end) for b in _closing_list(blocks)]
+    listed = _contents_list(blocks) if asked.what == "contents" or asked.what == "sections" else []
+    if listed:
+        return [_entry(doc, b.start, b.end) for b in listed]
+    return [_entry(doc, at, at + len(heading)) for at, heading in doc.sections
+            if heading != doc.title and doc.text.startswith(heading, at)]
+
+
+def pick(entries: list[Sentence], number: int | None) -> list[Sentence]:
+    """The n-th entry (-1: the last), or all of them when no number is asked; empty when there is no n-th."""
+    if number is None:
+        return entries
+    index = number - 1 if number > 0 else len(entries) + number
+    return [entries[index]] if 0 <= index < len(entries) else []
+
+
+def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> str:
+    """Answer text with ``{0}``, ``{1}``... where the entries' citation markers go."""
+    quoted = [f"\u201c{_braces(e.text)}\u201d [{{{i}}}]" for i, e in enumerate(entries)]
+    where = {"contents": "The table of contents", "sections": "The document", "links": "The document"}.get(asked.what)
+    if asked.what == "title":
+        return f"The title is {quoted[0]}."
+    noun = "links" if asked.what == "links" else "sections"
+    if asked.number is not None:
+        place = "last" if asked.number == -1 else _ordinal_word(asked.number)
+        return f"The {place} of the {total} {noun} is {quoted[0]}."
+    verb = "ends with" if asked.what == "links" else "lists" if asked.what == "contents" else "has"
+    return f"{where} {verb} {total} {noun}: " + "; ".join(quoted) + "."
+
+
+def _entry(doc: Document, start: int, end: int) -> Sentence:
+    """A heading or list item as a sentence to cite (no answer sentence of the index: ``answerable`` False)."""
+    text = doc.text[start:end]
+    start += len(text) - len(text.lstrip())
+    end -= len(text) - len(text.rstrip())
+    return Sentence(id=f"outline:{doc.source}:{start}:{end}", source=doc.source, start=start, end=end,
+                    text=doc.text[start:end], answerable=False)
+
+
+def _contents_list(blocks: list[Block]) -> list[Block]:
+    """The items under a line that reads "Contents" or "Table of Contents" (blank lines between are allowed)."""
+    for i, block in enumerate(blocks):
+        if block.kind != "prose" and not block.item and _CONTENTS_LABEL.match(block.text):
+            items = _run_of_items(blocks, i + 1)
+            if len(items) > 1:
+                return items
+    return []
+
+
+def _closing_list(blocks: list[Block]) -> list[Block]:
+    """The last run of list items after the document's last prose."""
+    last_prose = max((i for i, b in enumerate(blocks) if b.kind == "prose"), default=-1)
+    start = next((i for i in range(last_prose + 1, len(blocks)) if blocks[i].item), None)
+    return _run_of_items(blocks, start) if start is not None else []
+
+
+def _run_of_items(blocks: list[Block], start: int) -> list[Block]:
+    items: list[Block] = []
+    for block in blocks[start:]:
+        if block.item and block.text.strip():
+            items.append(block)
+        elif block.text.strip() or items:
+            break
+    return items
+
+
+def _braces(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _ordinal_word(number: int) -> str:
+    return next((w for w, n in _ORDINALS.items() if n == number), f"#{number}")

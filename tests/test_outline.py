@@ -1,0 +1,115 @@
+"""Questions about a document's outline: title, contents list, headings, closing links (``answer/outline.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.outline import OutlineAsk, asked_outline, outline_entries, outline_template, pick
+from assistant.store import DocumentRecord
+
+TEXT = """A Field Guide to Tide Clocks
+Tide clocks count the hours between high waters.
+Contents
+- How They Work
+- Bells and Chimes
+- Caring for a Clock
+
+How They Work
+The dial turns once every twelve hours and twenty-five minutes.
+Bells and Chimes
+The clock has fourteen bells.
+Caring for a Clock
+Oil the gears once a year.
+- Clocks of Brittany
+- The Velmora Museum
+"""
+
+
+def _document() -> DocumentRecord:
+    sections = [(TEXT.index(h), h) for h in ("A Field Guide to Tide Clocks", "How They Work\nThe", "Bells and Chimes\nThe",
+                                             "Caring for a Clock\nOil")]
+    return DocumentRecord(source="tides.txt", title="A Field Guide to Tide Clocks", sha256="0", size=len(TEXT),
+                          indexed_at="now", text=TEXT,
+                          sections=[(at, h.split("\n")[0]) for at, h in sections])
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("what is the title of the article?", OutlineAsk("title")),
+    ("whats the post called", OutlineAsk("title")),
+    ("what's the first section in the table of contents?", OutlineAsk("contents", 1)),
+    ("how many sections are in the table of contents", OutlineAsk("contents")),
+    ("what are the sections of the article", OutlineAsk("sections")),
+    ("what is the last chapter of the guide?", OutlineAsk("sections", -1)),
+    ("which related links are listed at the bottom of the page?", OutlineAsk("links")),
+])
+def test_questions_about_the_outline(question: str, asked: OutlineAsk) -> None:
+    assert asked_outline(question) == asked
+
+
+@pytest.mark.parametrize("question", [
+    "what is the MEK called?",  # a thing inside the document, not the document
+    "which section covers licensing?",  # where something is said
+    "what does the first section of the article say?",  # the section's content
+    "MPL 2.0 section 5.1: what are the two deadlines?",  # a numbered section cited for its content
+    "how many bells does the clock have?",
+    "which sections of the licence make up the license terms?",  # which ones: a fact the text states
+    "which article of the treaty does its anti-circumvention section mention?",  # a legal article, named inside
+])
+def test_questions_about_content_are_left_to_the_answerer(question: str) -> None:
+    assert asked_outline(question) is None
+
+
+def test_the_document_s_own_title_may_name_it() -> None:
+    assert asked_outline("what sections does the debian handbook have") is None
+    assert asked_outline("what sections does the debian handbook have", "The Debian Administrator's Handbook") == (
+        OutlineAsk("sections"))
+
+
+def test_the_contents_list_is_cited_item_by_item_at_its_exact_words() -> None:
+    doc = _document()
+    entries = outline_entries(doc, OutlineAsk("contents"))
+    assert [e.text for e in entries] == ["How They Work", "Bells and Chimes", "Caring for a Clock"]
+    assert all(TEXT[e.start:e.end] == e.text for e in entries)
+    assert entries[0].start == TEXT.index("- How They Work") + 2  # the list's item, not the heading further down
+    template = outline_template(OutlineAsk("contents"), entries, len(entries))
+    assert template.format(*range(1, 4)) == ("The table of contents lists 3 sections: \u201cHow They Work\u201d [1]; "
+                                             "\u201cBells and Chimes\u201d [2]; \u201cCaring for a Clock\u201d [3].")
+
+
+def test_the_nth_and_the_last_entry() -> None:
+    entries = outline_entries(_document(), OutlineAsk("sections"))
+    assert [e.text for e in pick(entries, -1)] == ["Caring for a Clock"]
+    assert [e.text for e in pick(entries, 2)] == ["Bells and Chimes"]
+    assert pick(entries, 9) == []
+    assert outline_template(OutlineAsk("sections", 2), pick(entries, 2), 3).format(1) == (
+        "The second of the 3 sections is \u201cBells and Chimes\u201d [1].")
+
+
+def test_headings_stand_in_for_a_missing_contents_list_and_the_title_is_left_out() -> None:
+    doc = _document().model_copy(update={"text": TEXT.replace("Contents\n", "Overview\n")})
+    assert [e.text for e in outline_entries(doc, OutlineAsk("contents"))] == [
+        "How They Work", "Bells and Chimes", "Caring for a Clock"]
+    assert all(doc.text[e.start:e.end] == e.text for e in outline_entries(doc, OutlineAsk("contents")))
+
+
+def test_the_title_and_the_closing_links() -> None:
+    doc = _document()
+    title = outline_entries(doc, OutlineAsk("title"))
+    assert [(e.start, e.text) for e in title] == [(0, "A Field Guide to Tide Clocks")]
+    links = outline_entries(doc, OutlineAsk("links"))
+    assert [e.text for e in links] == ["Clocks of Brittany", "The Velmora Museum"]
+
+
+def test_the_article_s_title_and_contents_are_answered_and_cited_verbatim(assistant) -> None:
+    """End to end on the indexed article: its title and the first entry of its printed table of contents."""
+    titled = assistant.ask("what is the title of the article?")
+    assert not titled.abstained
+    assert [c.quote for c in titled.citations] == ["Cyber Warfare & Diplomacy: Albania Iran Relations Explored"]
+    first = assistant.ask("what's the first section in the table of contents?")
+    assert not first.abstained and "[1]" in first.answer
+    [cited] = first.citations
+    assert cited.quote == "The Roots of Discord: MEK's Presence in Albania"
+    text = assistant.snapshot().meta.documents[cited.source].text
+    assert text[cited.start:cited.end] == cited.quote
+    assert text.rfind("Table of Contents", 0, cited.start) >= 0
+    assert cited.start < text.rindex(cited.quote)  # the list's item, not the section's own heading further down
