@@ -113,3 +113,31 @@ def test_the_article_s_title_and_contents_are_answered_and_cited_verbatim(assist
     assert text[cited.start:cited.end] == cited.quote
     assert text.rfind("Table of Contents", 0, cited.start) >= 0
     assert cited.start < text.rindex(cited.quote)  # the list's item, not the section's own heading further down
+
+
+@pytest.mark.parametrize("question", [
+    "what is the article about?", "summarize the article", "what's the main topic of the document?",
+    "give me an overview", "tldr?"])
+def test_questions_asking_what_a_document_is_about(question: str) -> None:
+    assert asked_outline(question) == OutlineAsk("gist")
+
+
+@pytest.mark.parametrize("question", [
+    "what is the main point of the second lesson?", "what's the point of a single column DESC index?",
+    "what is the MEK about?"])
+def test_a_gist_of_something_inside_the_document_is_content(question: str) -> None:
+    assert asked_outline(question) is None
+
+
+def test_the_gist_is_the_title_the_opening_and_the_document_on_itself(assistant) -> None:
+    """End to end: "what is the article about?" was refused; it is answered by the article's title, its first two
+    sentences and the one that says what the article does, each cited verbatim."""
+    answer = assistant.ask("what is the article about?")
+    assert not answer.abstained
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0] == "Cyber Warfare & Diplomacy: Albania Iran Relations Explored"
+    assert quotes[1].startswith("In the intricate tapestry") and quotes[2].startswith("What began as simmering")
+    assert quotes[3].startswith("This article delves deep")
+    text = assistant.snapshot().meta.documents[answer.citations[0].source].text
+    assert all(text[c.start:c.end] == c.quote for c in answer.citations)
+    assert answer.answer.startswith("The document is titled \u201cCyber Warfare")

@@ -208,6 +208,11 @@ class Evidence:
         """A document's title, text and headings."""
         return self._snapshot.meta.documents[source]
 
+    def document_sentences(self, source: str) -> list[Sentence]:
+        """A document's answerable sentences, in order."""
+        rows = self._snapshot.document_rows.get(source, range(0))
+        return [s for s in self._snapshot.meta.sentences[rows.start:rows.stop] if s.answerable]
+
     def document_chunks(self, source: str) -> list[Chunk]:
         """The chunks of one document, in order."""
         record = self._snapshot.meta.documents.get(source)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from assistant.schema import Hit
     from assistant.store import DocumentRecord as Document
 
-Asked = Literal["title", "sections", "contents", "links"]
+Asked = Literal["title", "sections", "contents", "links", "gist"]
 
 _TEXT = r"(?:article|text|document|doc|piece|post|page|blog|essay|story|report|guide|manual|tutorial|faq|handbook)"
 _TITLE = re.compile(
@@ -53,7 +53,19 @@ OUTLINE_WORDS = frozenset(stem(w) for w in """
     article text document doc piece post page blog essay story report guide manual tutorial faq handbook
     section sections heading headings subheading subheadings chapter chapters part parts title titled headline
     called named name table contents toc link links related listed list lists bottom end top start beginning
-    many number count total main different other whole entire full give show tell whats""".split()) | frozenset(_ORDINALS)
+    many number count total main different other whole entire full give show tell whats
+    about summary summarize summarise overview gist topic subject theme point idea tldr brief briefly short quick
+    say cover covers discuss describe explain deal talk""".split()) | frozenset(_ORDINALS)
+_GIST = re.compile(
+    rf"\bwhat(?:['’]?s| is| are)? (?:the |this )?{_TEXT}s? (?:about|on)\b"
+    rf"|\bwhat do(?:es)? (?:the |this )?{_TEXT}s? (?:say|cover|discuss|describe|explain|talk about|deal with)\W*$"
+    rf"|\b(?:topic|subject|theme|gist|point) of (?:the |this )?{_TEXT}\b|\bmain (?:topic|subject|theme|point|idea)s?\b"
+    r"|\bsummar(?:y|ise|ize)\b|\boverview\b|\bgist\b|\btl;?dr\b", re.IGNORECASE)
+_GIST_SENTENCES = 2  # the document's opening sentences that say what it is about
+_SELF_DESCRIBED = re.compile(  # "This article delves into ...", "This page describes ...": the document on itself
+    rf"^\W*(?:this|the present) {_TEXT}\b[^.]*\b(?:describes?|explains?|covers?|examines?|explores?|delves?|shows?|"
+    r"discuss(?:es)?|introduces?|provides?|documents?|presents?|outlines?|looks? at)\b", re.IGNORECASE)
+_SELF_DESCRIBED_WITHIN = 8  # opening sentences searched for one
 _CONTENTS_LABEL = re.compile(r"^\W*(?:table of )?contents\W*$", re.IGNORECASE)
 
 
@@ -82,6 +94,8 @@ def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
         return OutlineAsk("sections", number)
     if _LINKS.search(question) and _ASKS_LIST.search(question):
         return OutlineAsk("links", number)
+    if _GIST.search(question):
+        return OutlineAsk("gist")
     return None
 
 
@@ -96,11 +110,29 @@ def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft |
         return None
     from assistant.answer.extractive import Draft
 
+    if asked.what == "gist":
+        return gist_draft(doc, evidence.document_sentences(doc.source))
     entries = outline_entries(doc, asked)
     chosen = pick(entries, asked.number)
     if not chosen:
         return None
     return Draft(chosen, False, template=outline_template(asked, chosen, len(entries)), lead=chosen[0])
+
+
+def gist_draft(doc: Document, sentences: list[Sentence]) -> Draft | None:
+    """What a document is about, in its own words: its title, its opening sentences and, when one of the first few
+    says what the document does ("This article delves into ..."), that one too. None for a document with no
+    answerable sentence."""
+    from assistant.answer.extractive import Draft
+
+    chosen = sentences[:_GIST_SENTENCES]
+    chosen += [s for s in sentences[_GIST_SENTENCES:_SELF_DESCRIBED_WITHIN] if _SELF_DESCRIBED.search(s.text)][:1]
+    if not chosen:
+        return None
+    title = outline_entries(doc, OutlineAsk("title"))
+    said = " ".join(f"{_braces(' '.join(s.text.split()))} [{{{i}}}]" for i, s in enumerate(chosen, len(title)))
+    template = f"The document is titled \u201c{_braces(doc.title)}\u201d [{{0}}]. It opens: {said}" if title else said
+    return Draft([*title, *chosen], False, template=template, lead=chosen[0])
 
 
 def outline_entries(doc: Document, asked: OutlineAsk) -> list[Sentence]:
