@@ -251,7 +251,9 @@ class Assistant:
             draft = self.turns.gate(text, history, standalone, resolution, hits, draft)
         answer_text, citations = compose(text, draft, snapshot)
         abstained, generated = draft.abstained, {}
-        if self.settings.llm.backend != "extractive":  # a generative backend, held to the same contract by the guard
+        # a generative backend, held to the same contract by the guard; not asked about the outline (a title, a
+        # contents list), which the passages it is shown do not hold
+        if self.settings.llm.backend != "extractive" and not draft.structural:
             gen = self._generate(text, query, hits, draft, snapshot, on_delta)
             answer_text, citations, abstained = gen.text, gen.citations, gen.abstained
             generated = {"notice": gen.notice, "dropped": gen.dropped}

@@ -207,3 +207,15 @@ def test_a_stream_past_its_deadline_or_failing_becomes_a_backend_error() -> None
 
     with pytest.raises(BackendError, match="^broken backend failed: reset by peer$"):
         list(bounded("broken", 5, broken))
+
+
+def test_the_outline_is_read_off_the_document_without_asking_the_backend(article_settings, assistant, closed_port):
+    """A contents list is in no passage a backend is shown: the structural answer stands, with no fallback notice
+    (the closed port would have produced one had the backend been asked)."""
+    question = "what's the first section in the table of contents?"
+    llm = llm_assistant(article_settings, llm="openai", llm_base_url=f"http://127.0.0.1:{closed_port}/v1", llm_timeout_s=5)
+    answer = ask_bounded(llm, question)
+    extractive = assistant.ask(question)
+    assert answer.notice is None and not answer.abstained
+    assert answer.answer == extractive.answer and answer.citations == extractive.citations
+    assert [c.quote for c in answer.citations] == ["The Roots of Discord: MEK's Presence in Albania"]

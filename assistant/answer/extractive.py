@@ -68,6 +68,7 @@ class Draft:
     template: str | None = None  # answer text with {0}, {1}... for the markers of ``sentences``, when computed
     second_look: bool = False  # no date, number or name where one was asked for: a deeper search may find one
     lead: Sentence | None = None  # the sentence chosen first, the answer's best (its run opens ``sentences``)
+    structural: bool = False  # read off the document's outline (``outline.py``), which no backend's passages show
 
 
 class ExtractiveAnswerer:

@@ -116,7 +116,8 @@ def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft |
     chosen = pick(entries, asked.number)
     if not chosen:
         return None
-    return Draft(chosen, False, template=outline_template(asked, chosen, len(entries)), lead=chosen[0])
+    return Draft(chosen, False, template=outline_template(asked, chosen, len(entries)), lead=chosen[0],
+                 structural=True)
 
 
 def gist_draft(doc: Document, sentences: list[Sentence]) -> Draft | None:
@@ -132,7 +133,7 @@ def gist_draft(doc: Document, sentences: list[Sentence]) -> Draft | None:
     title = outline_entries(doc, OutlineAsk("title"))
     said = " ".join(f"{_braces(' '.join(s.text.split()))} [{{{i}}}]" for i, s in enumerate(chosen, len(title)))
     template = f"The document is titled \u201c{_braces(doc.title)}\u201d [{{0}}]. It opens: {said}" if title else said
-    return Draft([*title, *chosen], False, template=template, lead=chosen[0])
+    return Draft([*title, *chosen], False, template=template, lead=chosen[0], structural=True)
 
 
 def outline_entries(doc: Document, asked: OutlineAsk) -> list[Sentence]:
