@@ -92,6 +92,14 @@ def test_headings_stand_in_for_a_missing_contents_list_and_the_title_is_left_out
     assert all(doc.text[e.start:e.end] == e.text for e in outline_entries(doc, OutlineAsk("contents")))
 
 
+def test_a_statement_taken_for_a_heading_is_no_section() -> None:
+    text = TEXT.replace("Bells and Chimes\nThe", "INSERT INTO t1 VALUES(1);\nThe").replace("Contents\n", "Overview\n")
+    headings = ("How They Work\nThe", "INSERT INTO t1 VALUES(1);", "Caring for a Clock\nOil")
+    doc = _document().model_copy(update={"text": text, "sections": [
+        (text.index(h), h.split("\n")[0]) for h in headings]})
+    assert [e.text for e in outline_entries(doc, OutlineAsk("sections"))] == ["How They Work", "Caring for a Clock"]
+
+
 def test_the_title_and_the_closing_links() -> None:
     doc = _document()
     title = outline_entries(doc, OutlineAsk("title"))

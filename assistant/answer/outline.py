@@ -66,6 +66,7 @@ _SELF_DESCRIBED = re.compile(  # "This article delves into ...", "This page desc
     rf"^\W*(?:this|the present) {_TEXT}\b[^.]*\b(?:describes?|explains?|covers?|examines?|explores?|delves?|shows?|"
     r"discuss(?:es)?|introduces?|provides?|documents?|presents?|outlines?|looks? at)\b", re.IGNORECASE)
 _SELF_DESCRIBED_WITHIN = 8  # opening sentences searched for one
+_CODE_LINE = re.compile(r";\s*$")  # a statement taken for a heading ("INSERT INTO t1 VALUES(1);"): no section
 _CONTENTS_LABEL = re.compile(r"^\W*(?:table of )?contents\W*$", re.IGNORECASE)
 
 
@@ -149,7 +150,7 @@ def outline_entries(doc: Document, asked: OutlineAsk) -> list[Sentence]:
     if listed:
         return [_entry(doc, b.start, b.end) for b in listed]
     return [_entry(doc, at, at + len(heading)) for at, heading in doc.sections
-            if heading != doc.title and doc.text.startswith(heading, at)]
+            if heading != doc.title and doc.text.startswith(heading, at) and not _CODE_LINE.search(heading)]
 
 
 def pick(entries: list[Sentence], number: int | None) -> list[Sentence]:
