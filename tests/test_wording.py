@@ -28,6 +28,7 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "what does bc do with -l?",  # a program's name, not "because"
     "where is /usr/share/doc/yr/w/ kept?",  # inside a path: no shorthand
     "why does gzip follow symlinks?",
+    "what command gets me back out of the virtualenv?",  # "back out of" said literally
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed

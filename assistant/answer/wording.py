@@ -6,7 +6,8 @@ agree to it?" ask. Left as typed, their words ("plug", "w", "yr", "head", "first
 they weigh most in term coverage and look like the detail a document lacks: the nearest passage scores low and the
 question is refused. Every entry is general English (chat shorthand and common idioms of questions), none a
 document's phrasing; an idiom is listed only when technical text seldom writes its words literally ("get rid of",
-"give up" and "figure out" are left as typed: manuals write them).
+"give up" and "figure out" are left as typed: manuals write them; "back out of" was dropped: "what gets me back out
+of the virtualenv?").
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:call|calls|called|calling) off", "cancel"),
     (r"(?:kick|kicks|kicked|kicking) off", "start"),
     (r"(?:step|steps|stepped|stepping) down", "resign"),
-    (r"(?:back|backs|backed|backing) out of", "withdraw from"),
     (r"(?:put|puts|putting) up with", "tolerate"),
 )
 _IDIOMS = tuple((re.compile(rf"\b{pattern}\b", re.IGNORECASE), plain) for pattern, plain in IDIOMS)
