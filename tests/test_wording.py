@@ -29,6 +29,8 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "where is /usr/share/doc/yr/w/ kept?",  # inside a path: no shorthand
     "why does gzip follow symlinks?",
     "what command gets me back out of the virtualenv?",  # "back out of" said literally
+    "do I hit back to return to the menu?",  # a key, not a retaliation
+    "should I pull the plug before opening the case?",  # a cable
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed

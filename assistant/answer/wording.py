@@ -28,11 +28,11 @@ _SHORTHAND = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(S
 IDIOMS: tuple[tuple[str, str], ...] = (
     (r"how come", "why"),
     (r"how so", "why"),
-    (r"pull(?:s|ed|ing)? the plug(?: on)?", "end"),
+    (r"pull(?:s|ed|ing)? the plug on", "end"),  # not "pull the plug" alone: said of a cable
     (r"(?:come|comes|came|coming) to a head", "reach a crisis"),
     (r"own(?:s|ed|ing)? up(?: to)?", "admit"),
-    (r"hit(?:s|ting)? back(?: at| against)?", "retaliate against"),
-    (r"str(?:ike|ikes|uck|iking) back(?: at| against)?", "retaliate against"),
+    (r"hit(?:s|ting)? back (?:at|against)", "retaliate against"),  # not "hit Back to return"
+    (r"str(?:ike|ikes|uck|iking) back (?:at|against)", "retaliate against"),
     (r"turn(?:s|ed|ing)? a blind eye(?: to)?", "ignore"),
     (r"in the wake of", "after"),
     (r"(?:call|calls|called|calling) off", "cancel"),
