@@ -132,8 +132,8 @@ def gist_draft(doc: Document, sentences: list[Sentence]) -> Draft | None:
     if not chosen:
         return None
     title = outline_entries(doc, OutlineAsk("title"))
-    said = " ".join(f"{_braces(' '.join(s.text.split()))} [{{{i}}}]" for i, s in enumerate(chosen, len(title)))
-    template = f"The document is titled \u201c{_braces(doc.title)}\u201d [{{0}}]. It opens: {said}" if title else said
+    said = " ".join(f"{braces(' '.join(s.text.split()))} [{{{i}}}]" for i, s in enumerate(chosen, len(title)))
+    template = f"The document is titled \u201c{braces(doc.title)}\u201d [{{0}}]. It opens: {said}" if title else said
     return Draft([*title, *chosen], False, template=template, lead=chosen[0], structural=True)
 
 
@@ -163,7 +163,7 @@ def pick(entries: list[Sentence], number: int | None) -> list[Sentence]:
 
 def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> str:
     """Answer text with ``{0}``, ``{1}``... where the entries' citation markers go."""
-    quoted = [f"\u201c{_braces(e.text)}\u201d [{{{i}}}]" for i, e in enumerate(entries)]
+    quoted = [f"\u201c{braces(e.text)}\u201d [{{{i}}}]" for i, e in enumerate(entries)]
     where = {"contents": "The table of contents", "sections": "The document", "links": "The document"}.get(asked.what)
     if asked.what == "title":
         return f"The title is {quoted[0]}."
@@ -173,6 +173,13 @@ def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> 
         return f"The {place} of the {total} {noun} is {quoted[0]}."
     verb = "ends with" if asked.what == "links" else "lists" if asked.what == "contents" else "has"
     return f"{where} {verb} {total} {noun}: " + "; ".join(quoted) + "."
+
+
+def heading_entry(doc: Document, sentence: Sentence) -> Sentence | None:
+    """The heading of the section ``sentence`` is in, as an entry to cite; None when the document has no such
+    heading before it."""
+    at = max((a for a, heading in doc.sections if heading == sentence.section and a <= sentence.start), default=None)
+    return _entry(doc, at, at + len(sentence.section)) if at is not None else None
 
 
 def _entry(doc: Document, start: int, end: int) -> Sentence:
@@ -211,7 +218,8 @@ def _run_of_items(blocks: list[Block], start: int) -> list[Block]:
     return items
 
 
-def _braces(text: str) -> str:
+def braces(text: str) -> str:
+    """``text`` safe inside a ``str.format`` template."""
     return text.replace("{", "{{").replace("}", "}}")
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.locate import locate_draft
 from assistant.answer.outline import outline_draft
 from assistant.answer.places import asked_place
 from assistant.answer.qtypes import has_value
@@ -103,7 +104,8 @@ class AnswerPipeline:
         """The retrieved chunks and the answerer's draft for one question, after a second look where one can help."""
         found = self.retrieve(text)
         query, vector, hits = found.query, found.vector, found.hits
-        outlined = outline_draft(text, hits, self.answerer.evidence)  # "the table of contents", "the title"
+        # "the table of contents", "the title"; "which section covers X?"
+        outlined = outline_draft(text, hits, self.answerer.evidence) or locate_draft(text, hits, self.answerer.evidence)
         if outlined is not None:
             return hits, outlined
         draft = self.answerer.answer(text, hits, vector, query)
