@@ -16,6 +16,7 @@ from assistant.answer.wording import plain_wording
     ("how many yrs between the two?", "how many years between the two?"),
     ("table got bigger even tho no rows show up, why?", "table got bigger even though no rows show up, why?"),
     ("is the option enabled or not?", "is the option enabled?"),
+    ("when did things finally boil over?", "when did things finally erupt?"),
     ("copy W/O the header", "copy without the header"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:

@@ -33,6 +33,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"own(?:s|ed|ing)? up(?: to)?", "admit"),
     (r"hit(?:s|ting)? back (?:at|against)", "retaliate against"),  # not "hit Back to return"
     (r"str(?:ike|ikes|uck|iking) back (?:at|against)", "retaliate against"),
+    (r"boil(?:s|ed|ing)? over", "erupt"),
+    (r"flare(?:s|d)? up|flaring up", "erupt"),
     (r"turn(?:s|ed|ing)? a blind eye(?: to)?", "ignore"),
     (r"in the wake of", "after"),
     (r"(?:call|calls|called|calling) off", "cancel"),
