@@ -204,6 +204,10 @@ class Evidence:
                   if any((s := self.sentence(i)) is not None and self.place(s) == place for i in c.sentence_ids)]
         return chunks[:most] if place == "start" else chunks[-most:]
 
+    def documents(self) -> list[DocumentRecord]:
+        """Every indexed document, by source."""
+        return [self._snapshot.meta.documents[s] for s in sorted(self._snapshot.meta.documents)]
+
     def document(self, source: str) -> DocumentRecord:
         """A document's title, text and headings."""
         return self._snapshot.meta.documents[source]

@@ -60,6 +60,7 @@ _GIST = re.compile(
     rf"\bwhat(?:['’]?s| is| are)? (?:the |this )?{_TEXT}s? (?:about|on)\b"
     rf"|\bwhat do(?:es)? (?:the |this )?{_TEXT}s? (?:say|cover|discuss|describe|explain|talk about|deal with)\W*$"
     rf"|\b(?:topic|subject|theme|gist|point) of (?:the |this )?{_TEXT}\b|\bmain (?:topic|subject|theme|point|idea)s?\b"
+    rf"|\bwhat (?:topics|subjects|themes) do(?:es)? (?:the |this )?{_TEXT}s? (?:cover|discuss|address)\b"
     r"|\bsummar(?:y|ise|ize)\b|\boverview\b|\bgist\b|\btl;?dr\b", re.IGNORECASE)
 _GIST_SENTENCES = 2  # the document's opening sentences that say what it is about
 _SELF_DESCRIBED = re.compile(  # "This article delves into ...", "This page describes ...": the document on itself

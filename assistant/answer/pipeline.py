@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.inventory import inventory_draft
 from assistant.answer.locate import locate_draft
 from assistant.answer.outline import outline_draft
 from assistant.answer.places import asked_place
@@ -104,8 +105,10 @@ class AnswerPipeline:
         """The retrieved chunks and the answerer's draft for one question, after a second look where one can help."""
         found = self.retrieve(text)
         query, vector, hits = found.query, found.vector, found.hits
-        # "the table of contents", "the title"; "which section covers X?"
-        outlined = outline_draft(text, hits, self.answerer.evidence) or locate_draft(text, hits, self.answerer.evidence)
+        # "the table of contents", "the title"; "which section covers X?"; "what documents do you have?"
+        evidence = self.answerer.evidence
+        outlined = (outline_draft(text, hits, evidence) or locate_draft(text, hits, evidence)
+                    or inventory_draft(text, evidence))
         if outlined is not None:
             return hits, outlined
         draft = self.answerer.answer(text, hits, vector, query)
