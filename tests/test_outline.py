@@ -26,8 +26,8 @@ Oil the gears once a year.
 
 
 def _document() -> DocumentRecord:
-    sections = [(TEXT.index(h), h) for h in ("A Field Guide to Tide Clocks", "How They Work\nThe", "Bells and Chimes\nThe",
-                                             "Caring for a Clock\nOil")]
+    headings = ("A Field Guide to Tide Clocks", "How They Work\nThe", "Bells and Chimes\nThe", "Caring for a Clock\nOil")
+    sections = [(TEXT.index(h), h) for h in headings]
     return DocumentRecord(source="tides.txt", title="A Field Guide to Tide Clocks", sha256="0", size=len(TEXT),
                           indexed_at="now", text=TEXT,
                           sections=[(at, h.split("\n")[0]) for at, h in sections])

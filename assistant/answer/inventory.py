@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.answer.outline import OutlineAsk, braces, outline_entries
+from assistant.answer.outline import OutlineAsk, outline_entries, quoted_entries
 from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def inventory_draft(question: str, evidence: Evidence) -> Draft | None:
     from assistant.answer.extractive import Draft
 
     shown = titles[:LISTED_MOST]
-    listed = "; ".join(f"\u201c{braces(t.text)}\u201d [{{{i}}}]" for i, t in enumerate(shown))
+    listed = "; ".join(quoted_entries(shown))
     rest = len(documents) - len(shown)
     noun = "document" if len(documents) == 1 else "documents"
     more = f", and {rest} more" if rest else ""

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from assistant.schema import Sentence
 from assistant.structure import Block, split_blocks
@@ -164,7 +162,7 @@ def pick(entries: list[Sentence], number: int | None) -> list[Sentence]:
 
 def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> str:
     """Answer text with ``{0}``, ``{1}``... where the entries' citation markers go."""
-    quoted = [f"\u201c{braces(e.text)}\u201d [{{{i}}}]" for i, e in enumerate(entries)]
+    quoted = quoted_entries(entries)
     where = {"contents": "The table of contents", "sections": "The document", "links": "The document"}.get(asked.what)
     if asked.what == "title":
         return f"The title is {quoted[0]}."
@@ -174,6 +172,11 @@ def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> 
         return f"The {place} of the {total} {noun} is {quoted[0]}."
     verb = "ends with" if asked.what == "links" else "lists" if asked.what == "contents" else "has"
     return f"{where} {verb} {total} {noun}: " + "; ".join(quoted) + "."
+
+
+def quoted_entries(entries: list[Sentence]) -> list[str]:
+    """Each entry in quotation marks with the ``{i}`` its citation marker goes in (template text)."""
+    return [f"\u201c{braces(e.text)}\u201d [{{{i}}}]" for i, e in enumerate(entries)]
 
 
 def heading_entry(doc: Document, sentence: Sentence) -> Sentence | None:

@@ -1,6 +1,7 @@
-"""The answer pipeline's outer stages: plain wording → analyse → retrieve (with sub-questions) → answer → a deeper second look
-before a refusal for want of a date, number or name → each part of a multi-part question answered on its own (a part
-that leans on the one before it read as its follow-up).
+"""The answer pipeline's outer stages: plain wording → analyse → retrieve (with sub-questions) → the outline, a
+section located or the corpus listed, when asked → answer → a deeper second look before a refusal for want of a date,
+number or name → each part of a multi-part question answered on its own (a part that leans on the one before it
+read as its follow-up).
 ``Assistant.ask`` is a thin call to ``AnswerPipeline.run``."""
 
 from __future__ import annotations
