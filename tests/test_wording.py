@@ -18,6 +18,8 @@ from assistant.answer.wording import plain_wording
     ("is the option enabled or not?", "is the option enabled?"),
     ("when did things finally boil over?", "when did things finally erupt?"),
     ("copy W/O the header", "copy without the header"),
+    ("why is it a bad idea to monkeypatch open?", "why is it not recommended to monkeypatch open?"),
+    ("is turning on lookups a good idea?", "is turning on lookups recommended?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain

@@ -41,6 +41,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:kick|kicks|kicked|kicking) off", "start"),
     (r"(?:step|steps|stepped|stepping) down", "resign"),
     (r"(?:put|puts|putting) up with", "tolerate"),
+    (r"(?:a )?(?:bad|poor|terrible) idea", "not recommended"),  # documentation's words for advice
+    (r"(?:a )?(?:good|great) idea", "recommended"),
 )
 _IDIOMS = tuple((re.compile(rf"\b{pattern}\b", re.IGNORECASE), plain) for pattern, plain in IDIOMS)
 
