@@ -20,6 +20,8 @@ from assistant.answer.wording import plain_wording
     ("copy W/O the header", "copy without the header"),
     ("why is it a bad idea to monkeypatch open?", "why is it not recommended to monkeypatch open?"),
     ("is turning on lookups a good idea?", "is turning on lookups recommended?"),
+    ("why do I need to run update first?", "why do I have to run update first?"),
+    ("what needs to be in the file?", "what has to be in the file?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain
@@ -34,6 +36,8 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "what command gets me back out of the virtualenv?",  # "back out of" said literally
     "do I hit back to return to the menu?",  # a key, not a retaliation
     "should I pull the plug before opening the case?",  # a cable
+    "is there no need to restart?",  # the noun "need"
+    "which tools are needed to build it?",
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed
