@@ -22,6 +22,7 @@ from assistant.answer.wording import plain_wording
     ("is turning on lookups a good idea?", "is turning on lookups recommended?"),
     ("why do I need to run update first?", "why do I have to run update first?"),
     ("what needs to be in the file?", "what has to be in the file?"),
+    ("is a war far-fetched?", "is a war unlikely?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain

@@ -43,6 +43,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:put|puts|putting) up with", "tolerate"),
     (r"(?:a )?(?:bad|poor|terrible) idea", "not recommended"),  # documentation's words for advice
     (r"(?:a )?(?:good|great) idea", "recommended"),
+    (r"far[- ]fetched", "unlikely"),
     (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bno )(?<!\bany )need to", "have to"),  # the verb, not "the need to":
     (r"needs to", "has to"),  # documents write "must", "required", "have to" (not "needed to": "the tools needed to")
 )
