@@ -11,6 +11,8 @@ answer speaks of the earlier question only and the follow-up is refused:
   (``unsaid_verb``);
 - a duration or a length for "how long ...?" ("how long had he been PM by then?": dates are no answer)
   (``no_duration``), a date or a time for "when ...?" ("since when?" after "is Albania in NATO?") (``no_time``);
+- a number beside the noun "how many ...?" counts ("how many iranian diplomats had to leave?": a date is no count)
+  (``no_count``);
 - a person's name beside the role it asks the name of ("what was the name of the Western diplomat who ...?")
   (``unnamed_role``).
 
@@ -26,10 +28,12 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer.asked_forms import asks_condition, gives_condition, main_question
+from assistant.answer.counted import NOT_COUNTED, NUMBER_AFTER_HEAD, value_near
 from assistant.answer.matching import holds, sentence_stems, term_match
 from assistant.answer.premise import OPPOSITE
-from assistant.answer.qtypes import expected_type, has_value
+from assistant.answer.qtypes import DURATION_HEADS, expected_type, has_value
 from assistant.answer.refusal import PERSON_ROLES
+from assistant.answer.wording import plain_wording
 from assistant.followup import apostrophes
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import content_stems, stem, words
@@ -133,6 +137,46 @@ def no_duration(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passages found give no duration"
 
 
+_HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
+
+
+def counted_noun(question: Syntax) -> str | None:
+    """The noun "how many ...?" counts ("how many iranian *diplomats* had to leave?", "how many of those *exiles*"):
+    the noun "many" describes, or the object of its "of"; None without one ("how many of them?", "how many were
+    there?") or when it counts a length of time or a measure ("how many years", "how many bytes": dates or units
+    answer them)."""
+    toks = question.tokens
+    many = next((t for t in toks if t.text.lower() == "many" and t.i > 0 and toks[t.i - 1].text.lower() == "how"),
+                None)
+    if many is None:
+        return None
+    head = toks[many.head]
+    if many.dep == "amod" and head.pos in ("NOUN", "PROPN"):
+        noun = head
+    else:  # "how many of those exiles": the object of "of"
+        of = next((t for t in toks if t.head == many.i and t.text.lower() == "of"), None)
+        noun = next((t for t in toks if of is not None and t.head == of.i and t.dep == "pobj"), None)
+        if noun is None or noun.pos not in ("NOUN", "PROPN"):
+            return None
+    text = noun.text.lower()
+    if text in NOT_COUNTED | DURATION_HEADS or re.fullmatch(_UNITS, text):
+        return None
+    return text
+
+
+def no_count(asked: str, searched: str, cited: Sequence[str]) -> str | None:
+    """``searched`` asks "how many <noun>?" and no cited sentence holds a number (not a date, not the question's own,
+    not one counting another noun) beside that noun (``counted.value_near``): "how many iranian diplomats had to
+    leave?" against "as Albania ordered diplomats to leave" on a date."""
+    if not _HOW_MANY.search(searched):
+        return None
+    noun = counted_noun(syntax(plain_wording(searched)))  # "how many yrs": years, which dates may answer
+    if noun is None or any(value_near(s, noun, searched, "number", after=NUMBER_AFTER_HEAD, exclusive=True)
+                           for s in cited):
+        return None
+    return f"the passages found give no number of {noun}"
+
+
 _SINCE_WHEN = re.compile(r"(?i)\bsince\s+when\b")
 _TIME_POINTED_BACK = re.compile(r"(?i)\b(?:this|that|the same)\s+(?:year|month|day|week|date|time)\b")
 """A time a sentence names by pointing back to one said before it ("It was in *this year* that Albania ...")."""
@@ -177,7 +221,7 @@ def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passages found describe the person asked about but give no name"
 
 
-CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, no_time, unnamed_role)
+CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, no_time, no_count, unnamed_role)
 """The checks for a question asked after others (the role's name too: "what's the name of the minister who ...?"
 typed after an unrelated question is still refused when no cited sentence names the minister)."""
 ALONE_CHECKS: tuple[Check, ...] = (no_duration, unnamed_role)

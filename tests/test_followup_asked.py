@@ -140,3 +140,26 @@ def test_a_date_or_number_the_earlier_question_did_not_ask_for_is_what_the_follo
     assert not holds_new_value("When did Ana Silva sign the decree?", "Who opened the harbour?",
                                ["The harbour was opened by a decree from Mayor Ana Silva."])
     assert holds_new_value("How many ships did it hold?", "Who opened the harbour?", ["It held 40 ships."])
+
+
+def test_how_many_needs_a_number_beside_the_counted_noun() -> None:
+    from assistant.followup_asked import counted_noun, no_count
+
+    assert counted_noun(syntax("how many harbour pilots had to leave?")) == "pilots"
+    assert counted_noun(syntax("how many of those ferries are still in service?")) == "ferries"
+    for uncounted in ("how many of them came?", "how many are there now?", "how many days passed between the two?",
+                      "how many yrs was he mayor?".replace("yrs", "years")):
+        assert counted_noun(syntax(uncounted)) is None
+    searched = "How many harbour pilots had to leave?"
+    dated = ["On May 3, 2021, as the council ordered pilots to leave, the port closed."]  # a date is no count
+    assert no_count("how many pilots had to leave?", searched, dated) == "the passages found give no number of pilots"
+    for counted in ("Forty pilots had to leave.", "The council ordered 12 pilots to leave."):
+        assert no_count("how many pilots had to leave?", searched, [counted]) is None
+    assert no_count("how many yrs was he mayor?", "How many yrs was the mayor in office?", dated) is None  # years
+
+
+def test_a_count_follow_up_the_article_does_not_give_is_refused(assistant) -> None:
+    history = ["When did Albania cut ties?", "who announced it?"]  # its date: "... ordered diplomats to leave"
+    assert assistant.ask("how many iranian diplomats had to leave?", history=history).abstained
+    kept = assistant.ask("how many of them did albania accept?", history=["Which opposition group did Albania host?"])
+    assert not kept.abstained and "3,000" in kept.answer

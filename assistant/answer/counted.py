@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 # Heads a number answers without sitting by them: lengths, ages, sizes ("how large a share"), versions, mass nouns
 # measured in units, and the words that ask for a value ("the max number of X", "the size of X in bytes": the passage
 # need not write them). Beyond SIZE_WORDS: sizes the parse may give as the focus ("how high", "how small").
-_NOT_COUNTED = SIZE_WORDS | {"small", "high", "deep"} | {"version", "release", "money", "time", "space", "memory"} | {
+NOT_COUNTED = SIZE_WORDS | {"small", "high", "deep"} | {"version", "release", "money", "time", "space", "memory"} | {
     "number", "amount", "total", "quantity", "size", "maximum", "minimum", "max", "min"}
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon|big|large|small|wide|tall|heavy|high|deep)\b",
@@ -39,7 +39,7 @@ def counted_head(q: QuestionView) -> str | None:
         head = q.parse.focus[-1] if q.parse.focus else q.query.head
     if head and any(head in name.lower() for name in _IDENTIFIER.findall(q.query.text)):
         return None  # a setting's name ("how much maintenance_work_mem"): its value is stated, not counted beside it
-    if not head or head in _NOT_COUNTED | DURATION_HEADS:  # a length of time: as "how long"
+    if not head or head in NOT_COUNTED | DURATION_HEADS:  # a length of time: as "how long"
         return None
     return q.query.corrections.get(stem(head), head)  # misspelt ("how many paramters"): the corpus word
 
