@@ -24,7 +24,7 @@ from assistant.followup import apostrophes
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
     from assistant.answer.matching import TermWeights
     from assistant.answer.pipeline import AnswerPipeline
     from assistant.schema import Hit, Span

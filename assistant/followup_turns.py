@@ -15,7 +15,7 @@ from assistant.faults import store_errors
 from assistant.schema import Answer
 
 if TYPE_CHECKING:
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
     from assistant.answer.pipeline import AnswerPipeline
     from assistant.embedder import TextEmbedder
     from assistant.followup import FollowupParams, Resolution
@@ -162,7 +162,7 @@ class Turns:
         sentence holding such a value holds (``followup_attached.value_unattached``): the first sentence holding
         that verb in the rest of the paragraphs the previous answer cited (``holding_predicate``), else a refusal;
         None when the rule does not apply."""
-        from assistant.answer.extractive import Draft
+        from assistant.answer.draft import Draft
         from assistant.answer.qtypes import expected_type
         from assistant.followup_attached import holding_predicate, paragraph_after, value_unattached
 
@@ -188,7 +188,7 @@ class Turns:
         """The answer to a leaning follow-up the answerer refused, from near the previous answer (its other cited
         sentences, then those after its best citation in its paragraph: ``followup_besides.neighbourhood``): the
         first that holds every word the follow-up adds (``followup_adds.found_near``), or None."""
-        from assistant.answer.extractive import Draft
+        from assistant.answer.draft import Draft
         from assistant.followup_adds import found_near
         from assistant.followup_besides import neighbourhood
         from assistant.followup_params import ADDED
@@ -242,7 +242,7 @@ class Turns:
         answer's citations (given, else recomputed), or None when ``question`` is no continuation or the previous
         answer cited nothing."""
         from assistant.answer.compose import compose
-        from assistant.answer.extractive import Draft
+        from assistant.answer.draft import Draft
         from assistant.followup_items import item_question
         from assistant.followup_next import (CONTINUATION, continuation, continuing_cue, following, next_dated,
                                              said_besides)
@@ -285,7 +285,7 @@ class Turns:
 
 def _refusal(draft: Draft, why: str) -> Draft:
     """``draft`` refused for ``why``: nothing cited, its first two sentences offered as the nearest, its scores kept."""
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
 
     return Draft([], True, why, draft.sentences[:2], draft.scores)
 

@@ -17,7 +17,8 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
-    from assistant.answer.extractive import Draft, ExtractiveAnswerer
+    from assistant.answer.draft import Draft
+    from assistant.answer.extractive import ExtractiveAnswerer
     from assistant.answer.llm_answer import AnswerDelta, Generated, GenerativeAnswerer
     from assistant.answer.params import AnswerParams
     from assistant.answer.pipeline import AnswerPipeline

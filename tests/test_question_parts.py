@@ -3,7 +3,7 @@ joining the whole one's (assistant.answer.pipeline.with_part)."""
 
 from __future__ import annotations
 
-from assistant.answer.extractive import Draft
+from assistant.answer.draft import Draft
 from assistant.answer.pipeline import with_part
 from assistant.answer.query import question_parts
 from assistant.answer.reading_order import overlaps

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer.cite import citation_for
-from assistant.answer.extractive import Draft
+from assistant.answer.draft import Draft
 from assistant.schema import Citation
 from assistant.store import Snapshot
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assistant.answer import arithmetic, comparison
 from assistant.answer.counted import counted_head
+from assistant.answer.draft import Draft
 from assistant.answer.evidence import Evidence
 from assistant.answer.features import Candidate, CandidateView, QuestionView, feature_values, typed, with_standings
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
@@ -54,21 +55,6 @@ class Inspection:
     ranked: list[Candidate]
     evidence: dict[str, float]
     refusal_probability: float
-
-
-@dataclass
-class Draft:
-    """What the answerer decided: the sentences to cite, or an abstention with the nearest ones."""
-
-    sentences: list[Sentence]
-    abstained: bool
-    reason: str = ""
-    nearest: list[Sentence] = field(default_factory=list)
-    scores: dict[str, float] = field(default_factory=dict)
-    template: str | None = None  # answer text with {0}, {1}... for the markers of ``sentences``, when computed
-    second_look: bool = False  # no date, number or name where one was asked for: a deeper search may find one
-    lead: Sentence | None = None  # the sentence chosen first, the answer's best (its run opens ``sentences``)
-    structural: bool = False  # read off the document's outline (``outline.py``), which no backend's passages show
 
 
 class ExtractiveAnswerer:

@@ -17,7 +17,7 @@ from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
     from assistant.answer.evidence import Evidence
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
     from assistant.schema import Sentence
 
 INVENTORY_WORDS = frozenset(stem(w) for w in """document documents doc docs file files source sources page pages
@@ -49,7 +49,7 @@ def inventory_draft(question: str, evidence: Evidence) -> Draft | None:
         titles += outline_entries(doc, OutlineAsk("title"))[:1]
     if not titles:
         return None
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
 
     shown = titles[:LISTED_MOST]
     listed = "; ".join(quoted_entries(shown))

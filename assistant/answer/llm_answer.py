@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pydantic import BaseModel, Field
 
 from assistant.answer.compose import compose
-from assistant.answer.extractive import Draft
+from assistant.answer.draft import Draft
 from assistant.answer.generative import Backend, BackendError, make_backend
 from assistant.answer.guard import Embed, Guard, guard_answer
 from assistant.answer.reply import SentenceStream, Unit

@@ -19,7 +19,7 @@ from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
     from assistant.answer.evidence import Evidence
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
     from assistant.schema import Hit, Sentence
 
 _PART = r"(?:section|heading|chapter)"
@@ -65,7 +65,7 @@ def locate_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft | 
     heading = heading_entry(evidence.document(sentence.source), sentence)
     if heading is None:
         return None
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
 
     said = braces(" ".join(sentence.text.split()))
     template = f"In the section \u201c{braces(heading.text)}\u201d [{{0}}]: {said} [{{1}}]"

@@ -20,7 +20,7 @@ from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
     from assistant.answer.evidence import Evidence
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
     from assistant.schema import Hit
     from assistant.store import DocumentRecord as Document
 
@@ -108,7 +108,7 @@ def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft |
     asked = asked_outline(question, doc.title)
     if asked is None:
         return None
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
 
     if asked.what == "gist":
         return gist_draft(doc, evidence.document_sentences(doc.source))
@@ -124,7 +124,7 @@ def gist_draft(doc: Document, sentences: list[Sentence]) -> Draft | None:
     """What a document is about, in its own words: its title, its opening sentences and, when one of the first few
     says what the document does ("This article delves into ..."), that one too. None for a document with no
     answerable sentence."""
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
 
     chosen = sentences[:_GIST_SENTENCES]
     chosen += [s for s in sentences[_GIST_SENTENCES:_SELF_DESCRIBED_WITHIN] if _SELF_DESCRIBED.search(s.text)][:1]

@@ -24,7 +24,8 @@ from assistant.followup_cues import refers_outside
 from assistant.schema import Hit, Sentence
 
 if TYPE_CHECKING:
-    from assistant.answer.extractive import Draft, ExtractiveAnswerer, Inspection
+    from assistant.answer.draft import Draft
+    from assistant.answer.extractive import ExtractiveAnswerer, Inspection
     from assistant.answer.query import Query
     from assistant.retrieve import HybridRetriever
 
@@ -130,7 +131,7 @@ def with_part(draft: Draft, part: Draft, count: int) -> Draft:
     holding a shorter one) is passed over: when the part's lead is there already, its runner-up adds what the whole
     question's ranking missed ("The default is double-quote." after "The default is the same as the QUOTE value").
     The sentences are read as the answerer gives them (the run of its lead first: ``reading_order``)."""
-    from assistant.answer.extractive import Draft
+    from assistant.answer.draft import Draft
 
     lead = part.lead
     best = sorted(part.sentences, key=lambda s: (not (lead and overlaps(s, lead)), -part.scores.get(s.id, 0.0)))
