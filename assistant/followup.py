@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
-from assistant.followup_bind import other_phrase
+from assistant.followup_bind import other_phrase, parallel_phrase
 from assistant.followup_count import counted_question, noun_for_count
 from assistant.followup_dates import shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
@@ -283,6 +283,8 @@ def resolve(
             continue
         noun = parsed.tokens[t.i + 1 if misread_determiner(t, parsed.tokens) else t.head].lemma
         target = refs.find(kind, noun if kind == "determiner" else "", t.text) if kind else None
+        if kind in ("thing", "group") and (same_role := parallel_phrase(parsed, t.i, refs.parsed)):
+            target = same_role  # "which country offered cyber aid?" + "when did they offer it?": the aid
         if kind == "group" and between_two(t, parsed.tokens) and (both := both_parties(refs.parsed)):  # "their ties"
             target = both
         if kind in ("thing", "group") and target and _named(target, parsed):  # "is albania in it?": not albania

@@ -49,3 +49,29 @@ def other_phrase(previous: str, question: Syntax) -> str | None:
         if not all(t.text.lower() in named for t in words):
             return "".join(t.text + " " * t.space for t in words).strip()
     return None
+
+
+_ROLES = ("dobj", "pobj", "nsubj", "nsubjpass")
+
+
+def parallel_phrase(parsed: Syntax, at: int, previous: Syntax) -> str | None:
+    """What the pronoun at ``at`` stands for when its verb is the previous question's verb: the phrase that held the
+    same role there ("which country offered *albania cyber aid*?" + "when did they offer *it*?": the object of
+    "offer" again); None when the verb differs, that role was a wh-word or the pronoun's own, or no noun phrase held
+    it."""
+    toks, before = parsed.tokens, previous.tokens
+    pronoun = toks[at]
+    verb = toks[pronoun.head]
+    if pronoun.dep not in _ROLES or verb.pos != "VERB":
+        return None
+    for t in before:
+        if t.dep != pronoun.dep or before[t.head].lemma != verb.lemma or before[t.head].pos != "VERB":
+            continue
+        if t.tag in WH_TAGS or t.pos == "PRON" or any(x.tag in WH_TAGS for x in before if x.head == t.i):
+            return None  # "which country offered ...": the answer fills that role, not a phrase of the question
+        chunk = next(((s, e) for s, e in previous.chunks if s <= t.i < e), None)
+        if chunk is None:
+            return None
+        words = [x for x in before[chunk[0]:chunk[1]] if x.pos not in ("DET", "PUNCT")]
+        return "".join(x.text + " " * x.space for x in words).strip() or None
+    return None

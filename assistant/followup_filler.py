@@ -50,10 +50,17 @@ def _text(answer: Syntax, start: int, end: int) -> str:
     return " ".join(words)
 
 
+PARTY_NOUNS = frozenset({"country", "nation", "state", "government", "company", "party"})
+"""Nouns (lemmas) for a party that acts, which "they" stands for once named ("which *country* offered aid?" + "when
+did they offer it?"), general English."""
+
+
 def _asks_group(question: Syntax, t: Token) -> bool:
-    """Whether ``t`` is the "which"/"what" of a group asked for ("*which* group did Albania agree to host?"): the
-    answer's organisation fills it, as a person fills a "who"."""
-    return t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].lemma in GROUP_NOUNS
+    """Whether ``t`` is the "which"/"what" of a group or a party asked for ("*which* group did Albania agree to
+    host?", "*which* country offered aid?"): the answer's organisation or country fills it, as a person fills a
+    "who"."""
+    return (t.text.lower() in ("which", "what") and t.dep == "det"
+            and question.tokens[t.head].lemma in GROUP_NOUNS | PARTY_NOUNS)
 
 
 def _asks_several(question: Syntax) -> bool:
@@ -101,9 +108,13 @@ def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | 
         return None
     named, asked = _asked_words(question, names=True), _asked_words(question, names=False)
     anchors = [t.i for t in answer.tokens if _stems(answer, t.i) & asked]
+    party = pronoun_referent(pronoun) == "group" and any(  # "which country offered ...?" + "they": the country
+        t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].lemma in PARTY_NOUNS
+        and question.tokens[t.head].dep != "poss" for t in question.tokens)  # not "which country's ties"
     ranked = []
     for start, end, label in _candidates(answer):
-        if any(_stems(answer, i) & named for i in range(start, end)) or not agrees(pronoun, answer, start, end):
+        if any(_stems(answer, i) & named for i in range(start, end)) or not (
+                agrees(pronoun, answer, start, end) or party and label in ("GPE", "NORP", "ORG")):
             continue
         reach = min((start - a if a < start else a - end + 1 for a in anchors), default=MAX_REACH + 1)
         if reach <= MAX_REACH:

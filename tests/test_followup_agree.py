@@ -53,6 +53,13 @@ def test_the_answer_names_the_group_a_which_group_question_asked_for() -> None:
     assert slot_filler(syntax("which harbour did the board agree to open?"), answer, "them") is None  # no group
 
 
+def test_they_after_a_which_country_question_is_the_country_the_answer_names() -> None:
+    answer = syntax("After the storm, Norway offered the harbour two tugboats, a sign of its friendship.")
+    question = syntax("which country offered the harbour tugboats?")
+    assert slot_filler(question, answer, "they") == "Norway"
+    assert slot_filler(question, answer, "he") is None  # a person: no country stands for "he"
+
+
 def test_they_after_a_question_asking_for_several_names_all_the_answer_joins() -> None:
     answer = syntax("The harbour's close ties with Norway and Denmark proved invaluable, unlike those with Sweden.")
     question = syntax("which two countries' ties proved invaluable to the harbour?")

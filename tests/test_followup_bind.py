@@ -4,7 +4,7 @@ parser, no index."""
 from __future__ import annotations
 
 from assistant.followup import resolve
-from assistant.followup_bind import other_phrase, own_subject, small_clause
+from assistant.followup_bind import other_phrase, own_subject, parallel_phrase, small_clause
 from assistant.nlp import syntax
 
 
@@ -34,3 +34,16 @@ def test_the_subject_of_a_verbless_clause_under_the_verb_is_its_object() -> None
     assert not small_clause(verb, next(t.i for t in verb.tokens if t.text == "it"))  # "it failed": a verb of its own
     searched = resolve("and portugal considers it what?", ["Since when has the KLF opposed the Crown?"]).searched
     assert searched is not None and "KLF" in searched
+
+
+def test_a_pronoun_of_the_same_verb_takes_the_phrase_of_the_same_role() -> None:
+    previous = syntax("which country offered the harbour two tugboats?")
+    asked = syntax("when did they offer them?")
+    them = next(t.i for t in asked.tokens if t.text == "them")
+    they = next(t.i for t in asked.tokens if t.text == "they")
+    assert parallel_phrase(asked, them, previous) == "two tugboats"
+    assert parallel_phrase(asked, they, previous) is None  # "which country": the answer fills the subject
+    other_verb = syntax("when did they sell them?")
+    assert parallel_phrase(other_verb, next(t.i for t in other_verb.tokens if t.text == "them"), previous) is None
+    assert resolve("when did they offer them?", ["why did the board buy two tugboats?"]).searched != \
+        "When did they offer two tugboats?"  # another verb before: no parallel role
