@@ -251,7 +251,8 @@ class Antecedents:
         for role in ("nsubj", "attr", "dobj", "pobj"):
             for start, end in chunks:
                 root = toks[_root(self.parsed, start, end)]
-                if root.dep.startswith(role) and len(picked) < self.topic_phrases and not _filler(self.parsed, root.i):
+                if root.dep.startswith(role) and len(picked) < self.topic_phrases and not _filler(self.parsed, root.i) \
+                        and not _names_another(self.parsed, root.i):
                     phrase = self._with_of(start, end)
                     if phrase not in picked and not any(phrase in p for p in picked):
                         picked.append(phrase)
@@ -385,6 +386,18 @@ def _filler(parsed: Syntax, head: int) -> bool:
     no noun compounded with it ("the interest *section*" names a thing)."""
     return stem(parsed.tokens[head].lemma) in QUESTION_FILLER and not any(
         t.head == head and t.dep == "compound" and t.pos in ("NOUN", "PROPN") for t in parsed.tokens)
+
+
+NAMING_NOUNS = frozenset(stem(w) for w in "name nickname title acronym abbreviation spelling".split())
+"""Nouns for what a thing is called (general English): "the farsi name for the PMOI" is about the PMOI."""
+
+
+def _names_another(parsed: Syntax, head: int) -> bool:
+    """Whether the noun at ``head`` is what something else is called ("the farsi *name* for the PMOI"): the
+    phrase after its "of" or "for", not the name, is what "it" points to next ("how long has it been at odds with
+    Tehran?")."""
+    return stem(parsed.tokens[head].lemma) in NAMING_NOUNS and any(
+        t.head == head and t.dep == "prep" and t.text.lower() in ("of", "for") for t in parsed.tokens)
 
 
 def _no_det(parsed: Syntax, start: int, end: int) -> str:

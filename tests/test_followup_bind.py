@@ -47,3 +47,8 @@ def test_a_pronoun_of_the_same_verb_takes_the_phrase_of_the_same_role() -> None:
     assert parallel_phrase(other_verb, next(t.i for t in other_verb.tokens if t.text == "them"), previous) is None
     assert resolve("when did they offer them?", ["why did the board buy two tugboats?"]).searched != \
         "When did they offer two tugboats?"  # another verb before: no parallel role
+
+
+def test_it_after_a_name_asked_is_the_thing_named_not_the_name() -> None:
+    searched = resolve("how long has it been in business?", ["whats the welsh name for the harbour guild"]).searched
+    assert "harbour guild" in searched and "name" not in searched

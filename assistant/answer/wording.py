@@ -19,7 +19,7 @@ import re
 SHORTHAND: dict[str, str] = {
     "w/": "with", "w/o": "without", "b/c": "because", "cuz": "because", "coz": "because", "yr": "year",
     "yrs": "years", "thru": "through", "tho": "though", "ppl": "people", "abt": "about", "smth": "something",
-    "sth": "something", "wrt": "about", "pls": "please", "plz": "please",
+    "sth": "something", "wrt": "about", "pls": "please", "plz": "please", "govt": "government",
 }
 _SHORTHAND = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                         + r")(?![\w/])", re.IGNORECASE)
@@ -44,6 +44,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:a )?(?:bad|poor|terrible) idea", "not recommended"),  # documentation's words for advice
     (r"(?:a )?(?:good|great) idea", "recommended"),
     (r"far[- ]fetched", "unlikely"),
+    (r"at odds with", "in conflict with"),
     (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bno )(?<!\bany )need to", "have to"),  # the verb, not "the need to":
     (r"needs to", "has to"),  # documents write "must", "required", "have to" (not "needed to": "the tools needed to")
 )
