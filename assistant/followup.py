@@ -26,7 +26,7 @@ from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_refs import Antecedents
 from assistant.followup_swap import Similar, about_swap, option_swap
 from assistant.followup_wh import wh_phrase
-from assistant.followup_within import clause_before, place_before, resolved_within
+from assistant.followup_within import clause_before, fronted_topic, place_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
 
 POSSESSIVE = frozenset({"his", "her", "its", "their", "theirs", "hers"})
@@ -274,6 +274,7 @@ def resolve(
             kind = _reference_kind(t.text.lower(), t.tag, t.dep, parsed.tokens[t.head].lemma,
                                    misread_determiner(t, parsed.tokens))
         if kind and (named_before(parsed, t.i) or resolved_within(parsed, t.i) or clause_before(parsed, t.i)
+                     or fronted_topic(parsed, t.i)
                      or (kind == "place" and place_before(parsed, t.i))):
             kind = None
         if kind in ("thing", "group") and one_of(parsed.tokens, t.i) and (instance := refs.instance()):

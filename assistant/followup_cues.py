@@ -13,7 +13,9 @@ from collections.abc import Sequence
 
 from assistant.followup_agree import named_before
 from assistant.followup_params import PARAMS, FollowupParams
-from assistant.followup_within import clause_before, compared, parallel_one, place_before, reciprocal, resolved_within
+from assistant.followup_within import (
+    clause_before, compared, fronted_topic, parallel_one, place_before, reciprocal, resolved_within,
+)
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import STOPWORDS
 
@@ -82,7 +84,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
             if t.dep == "det" or misread_determiner(t, toks):
                 if not _now(toks[t.head]) and not clause_before(parsed, t.i):  # "these days"; "... call that move?"
                     found.append(f"demonstrative {low!r}")
-            elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i):
+            elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i) \
+                    and not fronted_topic(parsed, t.i):  # "and the hacks, when were *those*?"
                 found.append(f"pronoun {low!r}")
         elif low == "there" and t.dep != "expl" and not (t.i and lowered[t.i - 1] in EXISTENTIAL_BE) and \
                 not place_before(parsed, t.i):

@@ -155,12 +155,34 @@ def topic_lead(parsed: Syntax, at: int) -> bool:
     return any(agrees(toks[at].text, parsed, t.i, t.i + 1) for t in nouns)
 
 
+_LEAD_OPENERS = frozenset("and so but ok okay also".split())
+_LEAD_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ"})
+
+
+def fronted_topic(parsed: Syntax, at: int) -> bool:
+    """A pronoun after a noun phrase that opens the question before a comma ("and the hacks, when were *those*?",
+    "the ministries, which ones were hit by *it*?"): the phrase is the topic the pronoun takes up (for "they",
+    "those" or "these", a plural or joined one). Not a lead with a preposition ("in the manual, what does it say?",
+    "what about X, ...": those frame or swap) or a verb."""
+    toks = parsed.tokens
+    comma = next((t.i for t in toks[:at] if t.text == ","), None)
+    if comma is None:
+        return False
+    lead = [t for t in toks[:comma] if t.text.lower() not in _LEAD_OPENERS]
+    if not lead or any(t.pos not in _LEAD_POS for t in lead):
+        return False
+    nouns = [t for t in lead if t.pos in ("NOUN", "PROPN")]
+    if toks[at].text.lower() in ("they", "them", "their", "those", "these"):
+        return any(t.tag in ("NNS", "NNPS") for t in nouns) or any(t.pos == "CCONJ" for t in lead)
+    return any(agrees(toks[at].text, parsed, t.i, t.i + 1) for t in nouns)
+
+
 def resolved_within(parsed: Syntax, at: int) -> bool:
     """Whether the personal pronoun at ``at`` stands for something of the question itself (or for nothing)."""
     if pronoun_referent(parsed.tokens[at].text) is None:
         return False
     return (other_clause_noun(parsed, at) or extraposed_it(parsed, at) or own_possessive(parsed, at)
-            or subject_possessive(parsed, at) or topic_lead(parsed, at))
+            or subject_possessive(parsed, at) or topic_lead(parsed, at) or fronted_topic(parsed, at))
 
 
 QUANTIFIERS = frozenset("many much few more most several less least enough".split())

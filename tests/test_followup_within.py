@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.followup import cues, resolve
 from assistant.followup_within import (
     asked_for, clause_before, extraposed_it, other_clause_noun, own_possessive, place_before, resolved_within,
-    subject_possessive, topic_lead,
+    fronted_topic, subject_possessive, topic_lead,
 )
 from assistant.nlp import Syntax, syntax
 
@@ -130,3 +130,16 @@ def test_a_pronoun_after_a_verbless_lead_and_a_colon_is_the_lead_s() -> None:
     assert not topic_lead(aside, _at(aside, "it"))
     clause = syntax("the crane stopped: why did it stop?")  # a clause before the colon: other rules decide
     assert not topic_lead(clause, _at(clause, "it"))
+
+
+def test_a_pronoun_after_a_noun_phrase_opening_the_question_before_a_comma_is_that_phrase() -> None:
+    hacks = syntax("and the storms, when were those?")
+    assert fronted_topic(hacks, _at(hacks, "those"))
+    assert not cues("and the storms, when were those?")  # nothing to borrow from an earlier turn
+    singular = syntax("the old crane, when did it stop?")
+    assert fronted_topic(singular, _at(singular, "it"))
+    framed = syntax("in the harbour log, what does it say?")  # a preposition frames the question
+    assert not fronted_topic(framed, _at(framed, "it"))
+    plural = syntax("the crane, when were those built?")  # "those" wants several
+    assert not fronted_topic(plural, _at(plural, "those"))
+    assert resolve("and the storms, when were those?", ["when did the harbour open?"]).searched is None
