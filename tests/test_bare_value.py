@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.bare_value import (
-    asked_kinds, bare_value_kind, bare_value_unasked, names_nothing, value_of_another_event, value_told,
+    asked_kinds, bare_value_kind, bare_value_unasked, fewer_than_asked, names_nothing, value_of_another_event,
+    value_told,
 )
 from assistant.terms import stem
 
@@ -88,3 +89,11 @@ def test_a_bare_value_is_said_of_the_sentence_of_its_span_that_holds_it() -> Non
     pointing = "It was taken on September 8, 2022."  # points back: the sentence before names what was taken
     assert stem("photo") in value_told("September 8, 2022.", ["The photo became iconic.", pointing])
     assert stem("cyberattack") in value_told("In 2019.", [historic, officer])  # no sentence holds it: all of them
+
+
+def test_one_bare_value_does_not_answer_several_asked_for() -> None:
+    assert fewer_than_asked("Norway.", "what three things does the harbour guide say matter most?")
+    assert fewer_than_asked("Norway.", "which countries helped the harbour? list them all")
+    assert not fewer_than_asked("Norway and Denmark.", "which two countries helped the harbour?")
+    assert not fewer_than_asked("Norway.", "which country helped the harbour?")
+    assert not fewer_than_asked("Norway sent three tugboats.", "what three things did Norway send?")  # a sentence

@@ -69,6 +69,25 @@ def bare_value_unasked(text: str, asked: frozenset[AnswerType], question: str = 
     return not (asked - {"other"} if asks_abstract(question) else asked) & _ANSWERS[kind]
 
 
+_ALL_ASKED = re.compile(r"\b(?:list (?:them|those|these) all|all (?:of )?(?:them|the \w+s))\b", re.IGNORECASE)
+_ONE = frozenset({"one", "1", "a", "an", "single"})
+
+
+def fewer_than_asked(text: str, question: str) -> bool:
+    """Whether ``text`` is one bare value (no "and", no list) while the question asks for several things by number
+    ("what *three things* matter most?", "the *two deadlines*") or for all of them ("list them all"): "Israel." is
+    not three things."""
+    from assistant.nlp import syntax
+
+    if bare_value_kind(text) is None or re.search(r"[,;]|\band\b|\bor\b", text):
+        return False
+    if _ALL_ASKED.search(question):
+        return True
+    toks = syntax(question).tokens
+    return any(t.dep == "nummod" and t.text.lower() not in _ONE and toks[t.head].tag in ("NNS", "NNPS")
+               and (not t.text.isdigit() or int(t.text) > 1) for t in toks)
+
+
 def value_of_another_event(text: str, met: Callable[[frozenset[str]], bool], told: frozenset[str],
                            least: int = 3) -> bool:
     """Whether ``text`` is a bare date or number cited from prose (``told``: the stems of its spans, ``least`` words

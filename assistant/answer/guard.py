@@ -24,7 +24,7 @@ from assistant.answer.asked_names import (
 )
 from assistant.answer.attachment import attached_elsewhere
 from assistant.answer.bare_value import (
-    asked_kinds, bare_value_unasked, names_nothing, value_of_another_event, value_told,
+    asked_kinds, bare_value_unasked, fewer_than_asked, names_nothing, value_of_another_event, value_told,
 )
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
@@ -309,7 +309,8 @@ class Guard:
             return False
         if self._names and not self._names(unit.text, self.question) or bare_value_unasked(
                 unit.text, self._value_kinds, self.question) or names_nothing(unit.text, self.question) \
-                or wrong_kind_name(unit.text, self.question) or lacks_person_name(unit.text, self.question):
+                or wrong_kind_name(unit.text, self.question) or lacks_person_name(unit.text, self.question) \
+                or fewer_than_asked(unit.text, self.question):
             return False
         if not self._stated and not states(unit.text):
             return False
