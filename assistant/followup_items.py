@@ -47,6 +47,7 @@ _PREVIOUS = re.compile(
 """An item asked by number in the previous question: "the first lesson", "its first two guidelines", "takeaway #1"."""
 _ASKED_NUMBER = re.compile(r"(?:#\s?|\bnumber\s+|\bno\.\s?)(?P<num>[1-9]|one|two|three|four|five)\b", re.IGNORECASE)
 _NEXT = re.compile(r"(?i)\b(?:next|after (?:that|this|it)|another)\b")
+_BEFORE = re.compile(r"(?i)\b(?:before (?:that|this|it)|previous|preceding)\b")
 _REMAINDER = frozenset({"other", "others", "rest", "remaining", "else", "more", "further"})
 _LIST_WORDS = frozenset(
     {"list", "item", "items", "anything", "any", "ones", "one", "thing", "things", "there", "number", "#"})
@@ -54,7 +55,7 @@ _IS = re.compile(r"(?i)\b(?:is|was)\b|'s\b")
 _ANSWER_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 _MARKERS = re.compile(r"\s*\[\d+\]")
 
-Step = Literal["ordinal", "next", "remainder"]
+Step = Literal["ordinal", "next", "before", "remainder"]
 ITEM_CUE = "another item"
 """The cue a resolution names when the follow-up was read as another item of an enumeration."""
 
@@ -109,7 +110,7 @@ def _answer_item(previous: str, answer: str) -> PreviousItem | None:
 def own_words(question: str, noun: str) -> list[str]:
     """The content words of ``question`` besides the item noun, ordinals, counts, continuing and generic words."""
     nouns = {noun, plural(noun), noun.rstrip("s")}
-    skipped = STOPWORDS | nouns | _LIST_WORDS | set(_NUMBER) | set(_COUNTS) | CONTINUING
+    skipped = STOPWORDS | nouns | _LIST_WORDS | set(_NUMBER) | set(_COUNTS) | CONTINUING | {"previous", "preceding"}
     return [t.text for t in syntax(question).tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
             and t.lemma not in GENERIC and t.text.lower() not in skipped and t.lemma not in nouns | _LIST_WORDS]
 
@@ -128,6 +129,8 @@ def asked_step(question: str, noun: str) -> AskedStep | None:
         ordinal = _COUNTS.get(word) or int(word)
     if ordinal is not None:
         return AskedStep("ordinal", ordinal)
+    if _BEFORE.search(question) and count == 1:
+        return AskedStep("before")
     if _NEXT.search(question):
         return AskedStep("next") if count == 1 else AskedStep("remainder")
     if any(w in _REMAINDER for w in lowered):
@@ -136,7 +139,7 @@ def asked_step(question: str, noun: str) -> AskedStep | None:
 
 
 def _ordinal_word(number: int) -> str:
-    return "last" if number == -1 else ORDINAL_WORDS[number - 1]
+    return {-1: "last", -2: "second to last"}.get(number) or ORDINAL_WORDS[number - 1]
 
 
 def list_question(previous: str, item: PreviousItem) -> str:
@@ -160,8 +163,9 @@ def item_question(question: str, previous: str, answer: Callable[[], str] | None
     """The standalone question for a follow-up pointing to another item of what ``previous`` (the previous
     standalone question) asked about, ``answer()`` giving the previous answer's text when its question names no
     ordinal; None when the follow-up is no such question."""
-    if "#" not in question and not any(w in _NUMBER or w in _REMAINDER or w in ("next", "after", "another", "number")
-                                       for w in re.findall(r"\w+", question.lower())):
+    if "#" not in question and not any(w in _NUMBER or w in _REMAINDER or w in (
+            "next", "after", "another", "number", "before", "previous", "preceding")
+            for w in re.findall(r"\w+", question.lower())):
         return None  # cheap test first: no ordinal, count or continuing word
     item = previous_item(previous, answer)
     if item is None:
@@ -169,7 +173,10 @@ def item_question(question: str, previous: str, answer: Callable[[], str] | None
     asked = asked_step(question, item.noun)
     if asked is None:
         return None
-    number = asked.number if asked.step == "ordinal" else item.number + 1 if item.number > 0 else 0
+    number = (asked.number if asked.step == "ordinal" else _before(item.number) if asked.step == "before"
+              else item.number + 1 if item.number > 0 else 0)
+    if number is None:
+        return None  # before the first one: nothing
     if item.span is None:  # only the answer enumerates: the previous question narrowed to the item
         if asked.step != "ordinal":
             return None
@@ -180,6 +187,11 @@ def item_question(question: str, previous: str, answer: Callable[[], str] | None
     if previous[start:end].isdigit():  # "takeaway #1" → "takeaway #2"
         return _question(f"{previous[:start]}{number if number > 0 else 'last'}{previous[end:]}")
     return _question(f"{previous[:start]}{_ordinal_word(number)}{previous[end:]}")
+
+
+def _before(number: int) -> int | None:
+    """The item before item ``number`` (-1 the last, -2 the one before it); None before the first or the list."""
+    return number - 1 if number > 1 or number == -1 else None
 
 
 def narrowed_item(question: str, previous: str) -> str | None:

@@ -26,6 +26,14 @@ def test_the_next_one_is_the_item_after_the_previous(question: str) -> None:
     assert item_question(question, FIRST) == "What is the second reason the report gives for the delay?"
 
 
+def test_the_one_before_is_the_item_before_the_previous() -> None:
+    third = FIRST.replace("first", "third")
+    assert item_question("and the one before that?", third) == FIRST.replace("first", "second")
+    last = FIRST.replace("first", "last")
+    assert item_question("the previous one?", last) == FIRST.replace("first", "second to last")
+    assert item_question("and the one before that?", FIRST) is None  # nothing comes before the first
+
+
 @pytest.mark.parametrize("question", ["And the other two?", "the others", "the rest?", "anything else?",
                                       "what else is on the list?", "and the next two?"])
 def test_the_remainder_asks_for_the_whole_list(question: str) -> None:

@@ -83,6 +83,11 @@ def test_the_nth_and_the_last_entry() -> None:
     assert pick(entries, 9) == []
     assert outline_template(OutlineAsk("sections", 2), pick(entries, 2), 3).format(1) == (
         "The second of the 3 sections is \u201cBells and Chimes\u201d [1].")
+    assert [e.text for e in pick(entries, -2)] == ["Bells and Chimes"]
+    assert outline_template(OutlineAsk("sections", -2), pick(entries, -2), 3).format(1) == (
+        "The second-to-last of the 3 sections is \u201cBells and Chimes\u201d [1].")
+    assert asked_outline("what is the second to last section in the table of contents?") == OutlineAsk("contents", -2)
+    assert asked_outline("the penultimate section in the table of contents?") == OutlineAsk("contents", -2)
 
 
 def test_headings_stand_in_for_a_missing_contents_list_and_the_title_is_left_out() -> None:

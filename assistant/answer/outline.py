@@ -44,6 +44,7 @@ _LINKS = re.compile(r"\b(?:related )?links\b", re.IGNORECASE)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "last": -1, "final": -1}
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+_SECOND_LAST = re.compile(r"\b(?:(?:second|next)[\s-]+to[\s-]+last|penultimate)\b", re.IGNORECASE)
 # Words a question about the outline is made of (beside stopwords and the document's own title): a question with
 # any other word asks about content ("which sections of the licence *make up* the License?", "which *article* of
 # the *WIPO treaty* does its anti-circumvention section mention?").
@@ -53,7 +54,7 @@ OUTLINE_WORDS = frozenset(stem(w) for w in """
     called named name table contents toc link links related listed list lists bottom end top start beginning
     many number count total main different other whole entire full give show tell whats
     about summary summarize summarise overview gist topic subject theme point idea tldr brief briefly short quick
-    say cover covers discuss describe explain deal talk""".split()) | frozenset(_ORDINALS)
+    say cover covers discuss describe explain deal talk penultimate""".split()) | frozenset(_ORDINALS)
 _GIST = re.compile(
     rf"\bwhat(?:['’]?s| is| are)? (?:the |this )?{_TEXT}s? (?:about|on)\b"
     rf"|\bwhat do(?:es)? (?:the |this )?{_TEXT}s? (?:say|cover|discuss|describe|explain|talk about|deal with)\W*$"
@@ -84,7 +85,7 @@ def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
     if any(w not in STOPWORDS and stem(w) not in allowed and not w.isdigit() for w in words(question)):
         return None
     ordinal = _ORDINAL.search(question)
-    number = _ORDINALS[ordinal.group(1).lower()] if ordinal else None
+    number = -2 if _SECOND_LAST.search(question) else _ORDINALS[ordinal.group(1).lower()] if ordinal else None
     if _TITLE.search(question):
         return OutlineAsk("title")
     if _CONTENTS.search(question):
@@ -168,7 +169,7 @@ def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> 
         return f"The title is {quoted[0]}."
     noun = "links" if asked.what == "links" else "sections"
     if asked.number is not None:
-        place = "last" if asked.number == -1 else _ordinal_word(asked.number)
+        place = {-1: "last", -2: "second-to-last"}.get(asked.number) or _ordinal_word(asked.number)
         return f"The {place} of the {total} {noun} is {quoted[0]}."
     verb = "ends with" if asked.what == "links" else "lists" if asked.what == "contents" else "has"
     return f"{where} {verb} {total} {noun}: " + "; ".join(quoted) + "."
