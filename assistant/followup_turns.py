@@ -235,6 +235,23 @@ class Turns:
         following = self.continuation(str(last), turns[:-1], standalone[:-1]) if len(turns) > 1 else None
         return following or self.earlier_answer(standalone[-1])
 
+    def _sequel(self, question: str, previous: str, earlier: Answer, party: str) -> Answer | None:
+        """Another party's next step after the previous answer (``followup_sequel``): the sentences after its
+        best citation whose subject names ``party``; None when none does (the question is then searched)."""
+        from assistant.answer.compose import compose
+        from assistant.answer.draft import Draft
+        from assistant.followup_sequel import told_of
+
+        snapshot = self.assistant.snapshot()
+        best = max(earlier.citations, key=lambda c: c.score)
+        rows = snapshot.document_rows.get(best.source, range(0))
+        sentences = told_of(snapshot.meta.sentences[rows.start:rows.stop], best, party)
+        if not sentences:
+            return None
+        text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
+        return Answer(question=question, answer=text, citations=citations, abstained=False,
+                      searched=f"{previous.rstrip('?')}: what {party} did next?")
+
     def continuation(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]
     ) -> Answer | None:
@@ -244,6 +261,7 @@ class Turns:
         from assistant.answer.compose import compose
         from assistant.answer.draft import Draft
         from assistant.followup_items import item_question
+        from assistant.followup_sequel import sequel_subject
         from assistant.followup_next import (CONTINUATION, continuation, continuing_cue, following, next_dated,
                                              said_besides)
 
@@ -255,8 +273,13 @@ class Turns:
         if item_question(question, standalone[-1], lambda: "" if earlier.abstained else earlier.answer):
             return None  # another item of an enumeration ("the second one?"): asked as a question of its own
         params = self.assistant.continuation_params or CONTINUATION
+        if earlier.abstained or not earlier.citations:
+            return None
+        party = sequel_subject(question, standalone[-1]) if params.enabled else None
+        if party is not None:  # "and what did iran do after that?": where the document goes on to tell of Iran
+            return self._sequel(question, standalone[-1], earlier, party)
         asks = continuation(question, [standalone[-1], earlier.answer], params)
-        if asks is None or earlier.abstained or not earlier.citations:
+        if asks is None:
             return None
         snapshot = self.assistant.snapshot()
         best = max(earlier.citations, key=lambda c: c.score) if params.from_best else None
