@@ -58,6 +58,8 @@ class ContinuationParams:
     single_each: int = 2  # sentences of each of them (tune: 1 -1; the step may sit behind a transition sentence)
     dated_step: bool = True  # a dated answer's next step leads: its paragraph's next dated sentence, even if shown
     # (issue 16v, tune: +1 cv-ar-454, no other answer changed; the next unshown sentence of that paragraph: no verdict)
+    paragraph_rest: int = 2  # an undated step ("what happened next?"): the sentences after the best citation in
+    # its paragraph lead, shown or not
     from_best: bool = True  # read on from the answer's best-scored citation, not its last one
     said_first: bool = True  # "anything else?": the answer's other cited sentences lead (issue 16j tune: +1, no loss)
     near_paragraphs: int = 2  # "what else will X do?": paragraphs read after the best citation (tune: 2, 3 +3; 0 off)
@@ -204,6 +206,25 @@ def next_dated(sentences: Sequence[Sentence], best: Span, text: str) -> Sentence
         if sentence.answerable and dated(sentence):
             return sentence
     return None
+
+
+def rest_of_paragraph(sentences: Sequence[Sentence], best: Span, text: str, most: int) -> list[Sentence]:
+    """Up to ``most`` answerable sentences after ``best`` in its paragraph (``sentences`` of its document in order,
+    ``text``), whether or not the previous answer cited them: a story goes on in the sentences that follow its
+    event ("The attack ... was quickly investigated. After a thorough investigation, the government blamed ...")."""
+    at = bisect.bisect_right(sentences, best.start, key=lambda s: s.start)
+    breaks = paragraph_breaks(text)
+    out: list[Sentence] = []
+    previous_end = best.end
+    for sentence in sentences[at:]:
+        if sentence.start < best.end:
+            continue
+        if breaks.search(text[previous_end:sentence.start]) or len(out) == most:
+            break
+        previous_end = sentence.end
+        if sentence.answerable:
+            out.append(sentence)
+    return out
 
 
 def paragraph_breaks(text: str) -> re.Pattern[str]:

@@ -263,7 +263,7 @@ class Turns:
         from assistant.followup_items import item_question
         from assistant.followup_sequel import sequel_subject
         from assistant.followup_next import (CONTINUATION, continuation, continuing_cue, following, next_dated,
-                                             said_besides)
+                                             rest_of_paragraph, said_besides)
 
         turns = list(history or [])
         if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
@@ -299,6 +299,10 @@ class Turns:
             step = next_dated(document, best, document_text) if params.dated_step and asks.step and best else None
             if step is not None:  # "what happened next?" after a dated answer: its next date leads
                 sentences = [step, *(s for s in sentences if (s.start, s.end) != (step.start, step.end))]
+            elif asks.step and best is not None and params.paragraph_rest:  # else the rest of its paragraph
+                rest = rest_of_paragraph(document, best, document_text, params.paragraph_rest)
+                kept = {(s.start, s.end) for s in rest}
+                sentences = [*rest, *(s for s in sentences if (s.start, s.end) not in kept)]
         if not sentences:
             return None
         text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)

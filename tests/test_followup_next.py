@@ -265,6 +265,17 @@ def test_a_dated_answer_goes_on_at_the_next_date_of_its_paragraph() -> None:
     assert next_dated(sentences, _cited(sentences[2]), STORY) is None
 
 
+def test_an_undated_step_reads_the_rest_of_its_paragraph_first() -> None:
+    """After "They were tense." the story goes on in "On May 3 the envoy left." (shown or not), and no further than
+    its paragraph."""
+    from assistant.followup_next import rest_of_paragraph
+
+    sentences = _story()
+    assert rest_of_paragraph(sentences, _cited(sentences[1]), STORY, 2) == [sentences[2]]
+    assert rest_of_paragraph(sentences, _cited(sentences[0]), STORY, 1) == [sentences[1]]
+    assert rest_of_paragraph(sentences, _cited(sentences[2]), STORY, 2) == []  # its paragraph's last
+
+
 def test_only_a_singular_continuation_asks_for_a_step() -> None:
     step = continuation("what happened next?")
     besides = continuation("anything else?")
