@@ -119,8 +119,9 @@ class Turns:
         from assistant.followup_gate import load_gate, refuses
         from assistant.followup_items import ITEM_CUE
 
-        if ITEM_CUE in resolution.cues:
-            return draft  # another item of an enumeration overlaps the previous answer by design: not judged
+        if ITEM_CUE in resolution.cues or draft.structural:
+            return draft  # another item of an enumeration overlaps the previous answer by design; an answer read off
+            # the document's structure (a contents list, the reader's address) holds no sentence to judge: not judged
         if draft.abstained:
             return self.near_previous(question, history, standalone, resolution) or draft
         checks = CHECKS if history else ALONE_CHECKS

@@ -212,10 +212,10 @@ class Evidence:
         """A document's title, text and headings."""
         return self._snapshot.meta.documents[source]
 
-    def document_sentences(self, source: str) -> list[Sentence]:
-        """A document's answerable sentences, in order."""
+    def document_sentences(self, source: str, every: bool = False) -> list[Sentence]:
+        """A document's answerable sentences (``every``: its questions and fragments too), in order."""
         rows = self._snapshot.document_rows.get(source, range(0))
-        return [s for s in self._snapshot.meta.sentences[rows.start:rows.stop] if s.answerable]
+        return [s for s in self._snapshot.meta.sentences[rows.start:rows.stop] if every or s.answerable]
 
     def document_chunks(self, source: str) -> list[Chunk]:
         """The chunks of one document, in order."""

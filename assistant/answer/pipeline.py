@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.address import address_draft
 from assistant.answer.inventory import inventory_draft
 from assistant.answer.locate import locate_draft
 from assistant.answer.outline import outline_draft
@@ -110,7 +111,7 @@ class AnswerPipeline:
         # "the table of contents", "the title"; "which section covers X?"; "what documents do you have?"
         evidence = self.answerer.evidence
         outlined = (outline_draft(text, hits, evidence) or locate_draft(text, hits, evidence)
-                    or inventory_draft(text, evidence))
+                    or inventory_draft(text, evidence) or address_draft(text, hits, evidence))
         if outlined is not None:
             return hits, outlined
         draft = self.answerer.answer(text, hits, vector, query)
