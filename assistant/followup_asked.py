@@ -106,11 +106,17 @@ def asked_predicate(question: Syntax) -> Token | None:
     return root if opener.pos == "AUX" and opener.head == root.i and opener.i < root.i else None
 
 
+_DECLINED = re.compile(r"(?i)\b(?:decided|decides|decide|chose|chooses|opted|opts) (?:against|not to)\b"
+                       r"|\bdeclined to\b|\brefrained from\b")
+"""A choice not to act: "did he bring it to NATO?" is answered by "... could have been escalated to NATO, but Rama
+*decided against* it", no, whatever the verb."""
+
+
 def says(verb: Token, sentences: Sequence[str]) -> bool:
-    """Whether any sentence holds the verb (its stem, a near form, a synonym, its opposite) or a denial: "does
-    Iran *accept* the blame?" is answered by "Iran *denies* ...", no."""
+    """Whether any sentence holds the verb (its stem, a near form, a synonym, its opposite), a denial or a choice not
+    to act: "does Iran *accept* the blame?" is answered by "Iran *denies* ...", no."""
     stems = frozenset().union(*(sentence_stems(s) for s in sentences)) if sentences else frozenset()
-    if stems & DENIALS:
+    if stems & DENIALS or any(_DECLINED.search(s) for s in sentences):
         return True
     forms = {stem(verb.lemma.lower()), stem(verb.text.lower())}
     return any(holds(form, stems) or bool(OPPOSITE.get(form, frozenset()) & stems) for form in forms)

@@ -64,6 +64,13 @@ def test_an_answer_that_does_not_say_the_verb_is_refused() -> None:
     assert not unsaid_verb("what does it widen?", "What does the harbour plan widen?", about_the_plan)
 
 
+def test_a_choice_not_to_act_answers_a_yes_no_question_whatever_its_verb() -> None:
+    searched = "Did the mayor take the dispute to the court?"
+    assert not unsaid_verb("did he take it to court?", searched,
+                           ["The dispute could have gone to the court, but the mayor decided against it."])
+    assert unsaid_verb("did he take it to court?", searched, ["The dispute could have gone to the court."])
+
+
 def test_how_long_needs_a_duration_or_a_length() -> None:
     searched = "How long had the mayor been in office by May 3, 2021?"
     assert no_duration("how long had he been in office by then?", searched, ["On May 3, 2021, the mayor resigned."])
