@@ -65,10 +65,9 @@ def test_an_answer_that_does_not_say_the_verb_is_refused() -> None:
 
 
 def test_a_choice_not_to_act_answers_a_yes_no_question_whatever_its_verb() -> None:
-    searched = "Did the mayor take the dispute to the court?"
-    assert not unsaid_verb("did he take it to court?", searched,
-                           ["The dispute could have gone to the court, but the mayor decided against it."])
-    assert unsaid_verb("did he take it to court?", searched, ["The dispute could have gone to the court."])
+    searched = "Did the mayor sue the council?"
+    assert not unsaid_verb("did he sue them?", searched, ["The mayor could have gone to court, but decided against it."])
+    assert unsaid_verb("did he sue them?", searched, ["The mayor could have gone to court."])
 
 
 def test_how_long_needs_a_duration_or_a_length() -> None:
