@@ -24,6 +24,7 @@ from assistant.answer.wording import plain_wording
     ("what needs to be in the file?", "what has to be in the file?"),
     ("is a war far-fetched?", "is a war unlikely?"),
     ("how long has it been at odds with the govt?", "how long has it been in conflict with the government?"),
+    ("who did albania side with?", "who did albania align with?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain

@@ -45,6 +45,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:a )?(?:good|great) idea", "recommended"),
     (r"far[- ]fetched", "unlikely"),
     (r"at odds with", "in conflict with"),
+    (r"(?:side|sides|sided|siding) with", "align with"),
     (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bno )(?<!\bany )need to", "have to"),  # the verb, not "the need to":
     (r"needs to", "has to"),  # documents write "must", "required", "have to" (not "needed to": "the tools needed to")
 )
