@@ -55,12 +55,16 @@ PARTY_NOUNS = frozenset({"country", "nation", "state", "government", "company", 
 did they offer it?"), general English."""
 
 
+def _asks_kind(question: Syntax, t: Token, nouns: frozenset[str]) -> bool:
+    """Whether ``t`` is the "which"/"what" that determines one of ``nouns`` ("*which* country ...")."""
+    return t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].lemma in nouns
+
+
 def _asks_group(question: Syntax, t: Token) -> bool:
     """Whether ``t`` is the "which"/"what" of a group or a party asked for ("*which* group did Albania agree to
     host?", "*which* country offered aid?"): the answer's organisation or country fills it, as a person fills a
     "who"."""
-    return (t.text.lower() in ("which", "what") and t.dep == "det"
-            and question.tokens[t.head].lemma in GROUP_NOUNS | PARTY_NOUNS)
+    return _asks_kind(question, t, GROUP_NOUNS | PARTY_NOUNS)
 
 
 def _asks_several(question: Syntax) -> bool:
@@ -109,8 +113,8 @@ def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | 
     named, asked = _asked_words(question, names=True), _asked_words(question, names=False)
     anchors = [t.i for t in answer.tokens if _stems(answer, t.i) & asked]
     party = pronoun_referent(pronoun) == "group" and any(  # "which country offered ...?" + "they": the country
-        t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].lemma in PARTY_NOUNS
-        and question.tokens[t.head].dep != "poss" for t in question.tokens)  # not "which country's ties"
+        _asks_kind(question, t, PARTY_NOUNS) and question.tokens[t.head].dep != "poss"  # not "which country's ties"
+        for t in question.tokens)
     ranked = []
     for start, end, label in _candidates(answer):
         if any(_stems(answer, i) & named for i in range(start, end)) or not (

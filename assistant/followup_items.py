@@ -47,7 +47,8 @@ _PREVIOUS = re.compile(
 """An item asked by number in the previous question: "the first lesson", "its first two guidelines", "takeaway #1"."""
 _ASKED_NUMBER = re.compile(r"(?:#\s?|\bnumber\s+|\bno\.\s?)(?P<num>[1-9]|one|two|three|four|five)\b", re.IGNORECASE)
 _NEXT = re.compile(r"(?i)\b(?:next|after (?:that|this|it)|another)\b")
-_BEFORE = re.compile(r"(?i)\b(?:before (?:that|this|it)|previous|preceding)\b")
+_BEFORE_WORDS = frozenset({"previous", "preceding"})
+_BEFORE = re.compile(rf"(?i)\b(?:before (?:that|this|it)|{'|'.join(sorted(_BEFORE_WORDS))})\b")
 _REMAINDER = frozenset({"other", "others", "rest", "remaining", "else", "more", "further"})
 _LIST_WORDS = frozenset(
     {"list", "item", "items", "anything", "any", "ones", "one", "thing", "things", "there", "number", "#"})
@@ -110,7 +111,7 @@ def _answer_item(previous: str, answer: str) -> PreviousItem | None:
 def own_words(question: str, noun: str) -> list[str]:
     """The content words of ``question`` besides the item noun, ordinals, counts, continuing and generic words."""
     nouns = {noun, plural(noun), noun.rstrip("s")}
-    skipped = STOPWORDS | nouns | _LIST_WORDS | set(_NUMBER) | set(_COUNTS) | CONTINUING | {"previous", "preceding"}
+    skipped = STOPWORDS | nouns | _LIST_WORDS | set(_NUMBER) | set(_COUNTS) | CONTINUING | _BEFORE_WORDS
     return [t.text for t in syntax(question).tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
             and t.lemma not in GENERIC and t.text.lower() not in skipped and t.lemma not in nouns | _LIST_WORDS]
 
@@ -163,9 +164,9 @@ def item_question(question: str, previous: str, answer: Callable[[], str] | None
     """The standalone question for a follow-up pointing to another item of what ``previous`` (the previous
     standalone question) asked about, ``answer()`` giving the previous answer's text when its question names no
     ordinal; None when the follow-up is no such question."""
-    if "#" not in question and not any(w in _NUMBER or w in _REMAINDER or w in (
-            "next", "after", "another", "number", "before", "previous", "preceding")
-            for w in re.findall(r"\w+", question.lower())):
+    if "#" not in question and not any(w in _NUMBER or w in _REMAINDER or w in _BEFORE_WORDS
+                                       or w in ("next", "after", "another", "number", "before")
+                                       for w in re.findall(r"\w+", question.lower())):
         return None  # cheap test first: no ordinal, count or continuing word
     item = previous_item(previous, answer)
     if item is None:

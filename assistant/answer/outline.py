@@ -169,7 +169,7 @@ def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> 
         return f"The title is {quoted[0]}."
     noun = "links" if asked.what == "links" else "sections"
     if asked.number is not None:
-        place = {-1: "last", -2: "second-to-last"}.get(asked.number) or _ordinal_word(asked.number)
+        place = _ordinal_word(asked.number)
         return f"The {place} of the {total} {noun} is {quoted[0]}."
     verb = "ends with" if asked.what == "links" else "lists" if asked.what == "contents" else "has"
     return f"{where} {verb} {total} {noun}: " + "; ".join(quoted) + "."
@@ -229,4 +229,7 @@ def braces(text: str) -> str:
 
 
 def _ordinal_word(number: int) -> str:
+    """The ordinal for an entry's number (-1 "last", -2 "second-to-last")."""
+    if number == -2:
+        return "second-to-last"
     return next((w for w, n in _ORDINALS.items() if n == number), f"#{number}")
