@@ -9,6 +9,7 @@ from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.followup_agree import people_phrase, phrase_kind
+from assistant.followup_chunks import chunk_root, framing_noun, names_another, without_det
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_name, claim_suffix
@@ -78,7 +79,7 @@ class Antecedents:
         toks = parsed.tokens
         out = []
         for start, end in parsed.chunks:
-            root = _root(parsed, start, end)
+            root = chunk_root(parsed, start, end)
             if any(toks[i].tag in WH_TAGS for i in range(start, end)) or toks[root].pos == "PRON":
                 continue
             out.append((start, end, toks[root].dep.startswith("nsubj")))
@@ -135,7 +136,7 @@ class Antecedents:
             return None
         start, end = min(heads, key=lambda c: toks[c[1] - 1].pos != "PROPN")  # a named one first, else the first
         named = toks[end - 1].pos == "PROPN"
-        return (None if named else self._apposed_name(end)) or _no_det(self.answer, start, end)
+        return (None if named else self._apposed_name(end)) or without_det(self.answer, start, end)
 
     def _claim_name(self) -> str | None:
         """The name the previous answer's claim gives that the previous question lacks (``claim_name``): what a
@@ -164,12 +165,12 @@ class Antecedents:
             return found  # "Who did the government blame?" + "their motive": whom the answer says it blamed
         if kind == "person":
             found = self._ent(self.parsed, _PEOPLE) or self._role(self.parsed) or self._ent(self.answer, _PEOPLE)
-            return found or (self.gist() if self.asked == "who" or not chunks else _no_det(self.parsed, *chunks[0]))
+            return found or (self.gist() if self.asked == "who" or not chunks else without_det(self.parsed, *chunks[0]))
         if kind == "group":
             plural = [c for c in chunks if self.parsed.tokens[c[1] - 1].tag in ("NNS", "NNPS")]
             place = None if plural else self._ent(self.parsed, ("GPE",))  # "they" after "the attack on Albania": Albania
             return (self.organisation() or self.named_subject() or place or self._topic(chunks)
-                    or (_no_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
+                    or (without_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
             noun = self._wh_noun()
@@ -184,7 +185,8 @@ class Antecedents:
             return self.gist(event=True)
         if kind == "noun":  # "the first one": the noun of the previous question's topic, singular; a filler noun
             # only when no other is there ("the farsi name?" + "and the english one?")
-            nouns = [r.lemma for r in (self.parsed.tokens[_root(self.parsed, *c)] for c in chunks) if r.pos == "NOUN"]
+            roots = (self.parsed.tokens[chunk_root(self.parsed, *c)] for c in chunks)
+            nouns = [r.lemma for r in roots if r.pos == "NOUN"]
             return next((n for n in nouns if stem(n) not in QUESTION_FILLER), nouns[0] if nouns else None)
         if kind == "place":
             if self.asked == "where" and (found := self._ent(self.answer, _PLACES)):
@@ -196,8 +198,8 @@ class Antecedents:
                     continue
                 owner = next((c for c in chunks if c[0] <= prep.head < c[1]), None)
                 return self.parsed.span(owner[0] + (toks[owner[0]].pos == "DET"), end).replace(" 's", "'s") \
-                    if owner else _no_det(self.parsed, start, end)
-            return self._ent(self.parsed, _PLACES) or (_no_det(self.parsed, *chunks[0]) if chunks else None)
+                    if owner else without_det(self.parsed, start, end)
+            return self._ent(self.parsed, _PLACES) or (without_det(self.parsed, *chunks[0]) if chunks else None)
         if kind == "date":
             return self._ent(self.parsed, ("DATE",)) or (self._ent(self.answer, ("DATE",)) if self.asked == "when"
                                                          else None)
@@ -205,7 +207,7 @@ class Antecedents:
             for source in (self.answer, self.parsed):
                 for start, end in (self._chunks(source) if source is not None else []):
                     if source.tokens[end - 1].lemma == head and end - start > 1:
-                        return _no_det(source, start, end - 1) or None
+                        return without_det(source, start, end - 1) or None
             return None
         raise ValueError(f"unknown reference kind {kind!r}")
 
@@ -234,7 +236,8 @@ class Antecedents:
         """The document the previous question asked about, when it named nothing else ("what's the conclusion of
         *the article*?" + "what does it ask the reader?"): its last phrase headed by a word for a text (``_TEXTS``)."""
         toks = self.parsed.tokens
-        named = [(start, end) for start, end in chunks if stem(toks[_root(self.parsed, start, end)].lemma) in _TEXTS]
+        named = [(start, end) for start, end in chunks
+                 if stem(toks[chunk_root(self.parsed, start, end)].lemma) in _TEXTS]
         return self.parsed.span(*named[-1]) if named else None
 
     def _asks_for_a_thing(self) -> bool:
@@ -250,9 +253,9 @@ class Antecedents:
         picked: list[str] = []
         for role in ("nsubj", "attr", "dobj", "pobj"):
             for start, end in chunks:
-                root = toks[_root(self.parsed, start, end)]
-                if root.dep.startswith(role) and len(picked) < self.topic_phrases and not _filler(self.parsed, root.i) \
-                        and not _names_another(self.parsed, root.i):
+                root = toks[chunk_root(self.parsed, start, end)]
+                if root.dep.startswith(role) and len(picked) < self.topic_phrases \
+                        and not framing_noun(self.parsed, root.i) and not names_another(self.parsed, root.i):
                     phrase = self._with_of(start, end)
                     if phrase not in picked and not any(phrase in p for p in picked):
                         picked.append(phrase)
@@ -284,7 +287,7 @@ class Antecedents:
         if root is None or root.lemma != "do" or any(t.pos in ("VERB", "AUX") and t.i != root.i for t in toks):
             return None
         for start, end in self.parsed.chunks:
-            if toks[_root(self.parsed, start, end)].dep.startswith("nsubj"):
+            if toks[chunk_root(self.parsed, start, end)].dep.startswith("nsubj"):
                 start += toks[start].pos == "DET"
                 stop = start
                 while stop < end and (toks[stop].pos == "PROPN"
@@ -312,14 +315,14 @@ class Antecedents:
         """A chunk of the previous question with the phrase that modifies it ("version 1.1 *of the social
         contract*", "ties *with Iran*")."""
         toks = self.parsed.tokens
-        root = _root(self.parsed, start, end)
+        root = chunk_root(self.parsed, start, end)
         while end < len(toks) and toks[end].pos == "NUM":  # "version 1.1 of ..."
             end += 1
         if end + 1 < len(toks) and toks[end].pos == "ADP" and toks[end].head == root:
             following = next((c for c in self.parsed.chunks if c[0] == end + 1), None)
             if following:
                 end = following[1]
-        return _no_det(self.parsed, start, end)
+        return without_det(self.parsed, start, end)
 
     def context(self, searched: str, limit: int) -> str:
         """Up to ``limit`` more of the previous question's telling words that ``searched`` lacks ("" for none)."""
@@ -379,35 +382,3 @@ def in_situ(before: str, after: str) -> bool:
     toks = syntax(before).tokens
     return any(t.pos in _IN_SITU_POS and t.text.lower() not in STOPWORDS for t in toks) and \
         not any(t.dep.startswith("nsubj") or t.pos == "PRON" for t in toks)
-
-
-def _filler(parsed: Syntax, head: int) -> bool:
-    """Whether the noun at ``head`` only frames the question ("the *section*", "the *article*"): a filler word with
-    no noun compounded with it ("the interest *section*" names a thing)."""
-    return stem(parsed.tokens[head].lemma) in QUESTION_FILLER and not any(
-        t.head == head and t.dep == "compound" and t.pos in ("NOUN", "PROPN") for t in parsed.tokens)
-
-
-NAMING_NOUNS = frozenset(stem(w) for w in "name nickname title acronym abbreviation spelling".split())
-"""Nouns for what a thing is called (general English): "the farsi name for the PMOI" is about the PMOI."""
-
-
-def _names_another(parsed: Syntax, head: int) -> bool:
-    """Whether the noun at ``head`` is what something else is called ("the farsi *name* for the PMOI"): the
-    phrase after its "of" or "for", not the name, is what "it" points to next ("how long has it been at odds with
-    Tehran?")."""
-    return stem(parsed.tokens[head].lemma) in NAMING_NOUNS and any(
-        t.head == head and t.dep == "prep" and t.text.lower() in ("of", "for") for t in parsed.tokens)
-
-
-def _no_det(parsed: Syntax, start: int, end: int) -> str:
-    """A chunk's text without a leading determiner."""
-    if start < end and parsed.tokens[start].pos == "DET" and end - start > 1:
-        start += 1
-    return parsed.span(start, end).replace(" 's", "'s").strip(" \"'\u201c\u201d")
-
-
-def _root(parsed: Syntax, start: int, end: int) -> int:
-    """The chunk's head token: the one whose head lies outside it."""
-    return next((i for i in range(start, end) if not start <= parsed.tokens[i].head < end or
-                 parsed.tokens[i].head == i), end - 1)

@@ -1,0 +1,40 @@
+"""Noun phrases of a parsed question, as the follow-up reference rules read them: a phrase's head, its text without
+its determiner, and heads that frame the question or name what something else is called rather than a topic."""
+
+from __future__ import annotations
+
+from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.nlp import Syntax
+from assistant.terms import stem
+
+
+def framing_noun(parsed: Syntax, head: int) -> bool:
+    """Whether the noun at ``head`` only frames the question ("the *section*", "the *article*"): a filler word with
+    no noun compounded with it ("the interest *section*" names a thing)."""
+    return stem(parsed.tokens[head].lemma) in QUESTION_FILLER and not any(
+        t.head == head and t.dep == "compound" and t.pos in ("NOUN", "PROPN") for t in parsed.tokens)
+
+
+NAMING_NOUNS = frozenset(stem(w) for w in "name nickname title acronym abbreviation spelling".split())
+"""Nouns for what a thing is called (general English): "the farsi name for the PMOI" is about the PMOI."""
+
+
+def names_another(parsed: Syntax, head: int) -> bool:
+    """Whether the noun at ``head`` is what something else is called ("the farsi *name* for the PMOI"): the
+    phrase after its "of" or "for", not the name, is what "it" points to next ("how long has it been at odds with
+    Tehran?")."""
+    return stem(parsed.tokens[head].lemma) in NAMING_NOUNS and any(
+        t.head == head and t.dep == "prep" and t.text.lower() in ("of", "for") for t in parsed.tokens)
+
+
+def without_det(parsed: Syntax, start: int, end: int) -> str:
+    """A chunk's text without a leading determiner."""
+    if start < end and parsed.tokens[start].pos == "DET" and end - start > 1:
+        start += 1
+    return parsed.span(start, end).replace(" 's", "'s").strip(" \"'\u201c\u201d")
+
+
+def chunk_root(parsed: Syntax, start: int, end: int) -> int:
+    """The chunk's head token: the one whose head lies outside it."""
+    return next((i for i in range(start, end) if not start <= parsed.tokens[i].head < end or
+                 parsed.tokens[i].head == i), end - 1)
