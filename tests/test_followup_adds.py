@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.followup_adds import added_words, adds_unanswered, found_near
 from assistant.followup_params import ADDED
-from assistant.schema import Sentence
+from sentence_helpers import consecutive_sentences
 
 HISTORY = ["do the harbour's ferries need a licence?"]
 FERRY_SAID = ["Every ferry of the harbour needs a licence from the port authority."]
@@ -15,15 +15,6 @@ VOCABULARY = {"ferri", "harbour", "licenc", "port", "author", "captain", "insur"
 def known(term: str) -> bool:
     """The made-up corpus's vocabulary (stems)."""
     return term in VOCABULARY
-
-
-def sentences(*texts: str) -> list[Sentence]:
-    """``texts`` as consecutive sentences of one document."""
-    out, at = [], 0
-    for n, text in enumerate(texts):
-        out.append(Sentence(id=f"s{n}", source="doc.txt", start=at, end=at + len(text), text=text))
-        at += len(text) + 1
-    return out
 
 
 def test_the_words_a_follow_up_adds_leave_out_the_history_s_and_light_verbs() -> None:
@@ -53,10 +44,10 @@ def test_the_noun_naming_an_asked_value_s_kind_need_not_be_said() -> None:
 
 
 def test_a_refused_follow_up_is_answered_from_the_sentence_near_the_previous_answer_holding_what_it_adds() -> None:
-    near = sentences("The port authority issues it within a week.",
-                     "However, a licence is not recommended for small boats, since the fee is high.",
-                     "Small boats register with the harbour master instead.",
-                     "The harbour master keeps the register.")
+    near = consecutive_sentences("The port authority issues it within a week.",
+                                 "However, a licence is not recommended for small boats, since the fee is high.",
+                                 "Small boats register with the harbour master instead.",
+                                 "The harbour master keeps the register.")
     found = found_near("why isn't that recommended?", HISTORY, near, known)
     assert [s.id for s in found] == ["s1", "s2"]  # the sentence and the one after it
     assert found_near("why is that cheaper?", HISTORY, near, known) == []  # no sentence holds "cheaper"

@@ -4,7 +4,8 @@ of that party (``assistant.followup_sequel``), with the real spaCy parser; end t
 from __future__ import annotations
 
 from assistant.followup_sequel import names_subject, sequel_subject, told_of
-from assistant.schema import Sentence, Span
+from assistant.schema import Span
+from sentence_helpers import consecutive_sentences
 
 STORY = [
     "On May 3, the council closed the northern quay.",
@@ -13,14 +14,6 @@ STORY = [
     "Later, the guild's leader asked the mayor for talks.",
     "The mayor refused.",
 ]
-
-
-def _sentences() -> list[Sentence]:
-    out, at = [], 0
-    for n, text in enumerate(STORY):
-        out.append(Sentence(id=f"s{n}", source="doc.txt", start=at, end=at + len(text), text=text))
-        at += len(text) + 1
-    return out
 
 
 def test_the_party_is_the_follow_up_s_own_subject() -> None:
@@ -38,7 +31,7 @@ def test_a_sentence_tells_of_the_party_when_its_subject_names_it() -> None:
 
 
 def test_the_next_sentences_whose_subject_names_the_party() -> None:
-    sentences = _sentences()
+    sentences = consecutive_sentences(*STORY)
     best = Span(source="doc.txt", start=sentences[0].start, end=sentences[0].end)
     assert [s.text for s in told_of(sentences, best, "guild")] == [STORY[2], STORY[3]]
     assert told_of(sentences, best, "ferry") == []
