@@ -25,6 +25,11 @@ from assistant.answer.wording import plain_wording
     ("is a war far-fetched?", "is a war unlikely?"),
     ("how long has it been at odds with the govt?", "how long has it been in conflict with the government?"),
     ("who did albania side with?", "who did albania align with?"),
+    ("who did they pin it on?", "who did they blame it on?"),
+    ("who did the report pin the blame on?", "who did the report blame?"),
+    ("what's its main headache now?", "what's its main challenge now?"),
+    ("and the 2nd?", "and the second?"),
+    ("whats the 3rd step in the 1st section", "whats the third step in the first section"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain
@@ -41,6 +46,9 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "should I pull the plug before opening the case?",  # a cable
     "is there no need to restart?",  # the noun "need"
     "which tools are needed to build it?",
+    "what happened on July 1st?",  # a day of a month stays a date
+    "is the 3rd of May a holiday?",
+    "how do I pin the header row?",
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed

@@ -48,8 +48,25 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:side|sides|sided|siding) with", "align with"),
     (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bno )(?<!\bany )need to", "have to"),  # the verb, not "the need to":
     (r"needs to", "has to"),  # documents write "must", "required", "have to" (not "needed to": "the tools needed to")
+    (r"pin(?:s|ned|ning)? the blame on", "blame"),
+    (r"pin(?:s|ned|ning)?(?= (?:it|that|this|them|the \w+) on\b)", "blame"),  # "who did they pin it on?"
+    (r"headaches", "challenges"),
+    (r"headache", "challenge"),
 )
 _IDIOMS = tuple((re.compile(rf"\b{pattern}\b", re.IGNORECASE), plain) for pattern, plain in IDIOMS)
+
+# An ordinal in digits ("the 2nd one"), not in a date ("July 1st", "the 1st of May"): the word documents write.
+ORDINALS: dict[str, str] = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+                            "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ORDINAL = re.compile(rf"(?<![\w/])({'|'.join(ORDINALS)})\b(?! of {_MONTH})", re.IGNORECASE)
+_AFTER_MONTH = re.compile(rf"\b{_MONTH}\s*$", re.IGNORECASE)
+
+
+def _ordinal_word(m: re.Match[str]) -> str:
+    """The ordinal's word, unless a month names it a day."""
+    return m.group(1) if _AFTER_MONTH.search(m.string[:m.start()]) else ORDINALS[m.group(1).lower()]
+
 
 # Discourse filler: words that frame the question and hold nothing a passage would say.
 FILLER = re.compile(
@@ -61,6 +78,7 @@ def plain_wording(question: str) -> str:
     """The question with shorthand spelled out, idioms said plainly and filler dropped (unchanged when it holds
     none; never empty: a question of filler alone is kept as typed)."""
     text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(1).lower()], question)
+    text = _ORDINAL.sub(_ordinal_word, text)
     for pattern, plain in _IDIOMS:
         text = pattern.sub(plain, text)
     text = FILLER.sub(" ", text)
