@@ -40,6 +40,7 @@ def _document() -> DocumentRecord:
     ("how many sections are in the table of contents", OutlineAsk("contents")),
     ("what are the sections of the article", OutlineAsk("sections")),
     ("what is the last chapter of the guide?", OutlineAsk("sections", -1)),
+    ("what's the last section called?", OutlineAsk("sections", -1)),  # an ordinal: which entry, of the outline
     ("which related links are listed at the bottom of the page?", OutlineAsk("links")),
 ])
 def test_questions_about_the_outline(question: str, asked: OutlineAsk) -> None:
@@ -48,6 +49,7 @@ def test_questions_about_the_outline(question: str, asked: OutlineAsk) -> None:
 
 @pytest.mark.parametrize("question", [
     "what is the MEK called?",  # a thing inside the document, not the document
+    "what is the interest section called?",  # a section of something else
     "which section covers licensing?",  # where something is said
     "what does the first section of the article say?",  # the section's content
     "MPL 2.0 section 5.1: what are the two deadlines?",  # a numbered section cited for its content

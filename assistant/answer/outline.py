@@ -90,8 +90,8 @@ def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
         return OutlineAsk("title")
     if _CONTENTS.search(question):
         return OutlineAsk("contents", number)
-    if _SECTIONS.search(question) and not _LOCATES.search(question) and _OF_TEXT.search(question) and (
-            number is not None or _ASKS_LIST.search(question)):
+    if _SECTIONS.search(question) and not _LOCATES.search(question) and (
+            number is not None or _OF_TEXT.search(question) and _ASKS_LIST.search(question)):  # "the last section?"
         return OutlineAsk("sections", number)
     if _LINKS.search(question) and _ASKS_LIST.search(question):
         return OutlineAsk("links", number)
