@@ -7,8 +7,8 @@ answer speaks of the earlier question only and the follow-up is refused:
 
 - a name asked of someone the conversation only described ("whats his name?" read as "the Western diplomat's
   name"): a person's name in a sentence that holds the description (``unnamed_person``);
-- the verb of a yes/no question ("has the UN *adopted* any of that?"), by stem, near form or synonym
-  (``unsaid_verb``);
+- the verb of a yes/no question ("has the UN *adopted* any of that?"), by stem, near form or synonym, and for
+  "... yet?" as done, not planned (``unsaid_verb``);
 - a duration or a length for "how long ...?" ("how long had he been PM by then?": dates are no answer)
   (``no_duration``), a date or a time for "when ...?" ("since when?" after "is Albania in NATO?") (``no_time``);
 - a number beside the noun "how many ...?" counts ("how many iranian diplomats had to leave?": a date is no count)
@@ -122,9 +122,27 @@ def says(verb: Token, sentences: Sequence[str]) -> bool:
     return any(holds(form, stems) or bool(OPPOSITE.get(form, frozenset()) & stems) for form in forms)
 
 
+_YET = re.compile(r"(?i)\b(?:yet|already|so far)\W*$")
+"""A yes/no question about whether something has happened by now ("has it opened *yet*?")."""
+_PLANNING = frozenset("would will could may might shall should 'll".split())
+
+
+def only_planned(verb: Token, sentence: str) -> bool:
+    """Whether the verb is in ``sentence`` only as a plan or a possibility: under a modal ("an interest section *would
+    be opened*") or as an infinitive ("plans *to open*"); such a sentence does not say it has happened yet."""
+    forms = {stem(verb.lemma.lower()), stem(verb.text.lower())}
+    toks = syntax(sentence).tokens
+    found = [t for t in toks if t.pos in ("VERB", "AUX") and stem(t.lemma.lower()) in forms]
+    return bool(found) and all(any(c.head == t.i and c.dep in ("aux", "auxpass") and c.text.lower() in _PLANNING | {"to"}
+                                   for c in toks) for t in found)
+
+
 def unsaid_verb(asked: str, searched: str, cited: Sequence[str]) -> str | None:
-    """``searched`` is a yes/no question about a verb that no cited sentence holds."""
+    """``searched`` is a yes/no question about a verb that no cited sentence holds (for "has it ... *yet*?", as
+    done: ``only_planned`` sentences do not count)."""
     verb = asked_predicate(syntax(searched))
+    if verb is not None and _YET.search(searched):
+        cited = [s for s in cited if not only_planned(verb, s)]
     if verb is None or says(verb, cited):
         return None
     return f"the passages found do not say whether it was {verb.text}"

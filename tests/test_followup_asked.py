@@ -70,6 +70,16 @@ def test_a_choice_not_to_act_answers_a_yes_no_question_whatever_its_verb() -> No
     assert unsaid_verb("did he sue them?", searched, ["The mayor could have gone to court."])
 
 
+def test_yet_asks_whether_it_has_happened_not_whether_it_is_planned() -> None:
+    planned = ["The council said a ferry office would be opened at the harbour.",
+               "The council plans to open a ferry office at the harbour."]
+    searched = "Has the ferry office opened yet?"
+    assert unsaid_verb("has it opened yet?", searched, planned)
+    assert not unsaid_verb("has it opened?", "Has the ferry office opened?", planned)  # no "yet": the verb is said
+    assert not unsaid_verb("has it opened yet?", searched, ["The ferry office opened in May."])
+    assert not unsaid_verb("has it opened yet?", searched, ["The ferry office has not opened."])
+
+
 def test_how_long_needs_a_duration_or_a_length() -> None:
     searched = "How long had the mayor been in office by May 3, 2021?"
     assert no_duration("how long had he been in office by then?", searched, ["On May 3, 2021, the mayor resigned."])
