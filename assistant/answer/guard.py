@@ -22,31 +22,25 @@ from assistant.answer.asked_forms import asked_value, asks_condition, gives_cond
 from assistant.answer.asked_names import (
     asks_named_kind, asks_person_by_role, asks_who, names_one, names_person, names_someone,
 )
-from assistant.answer.attachment import attached_elsewhere
-from assistant.answer.bare_value import (
-    asked_kinds, bare_value_unasked, fewer_than_asked, names_nothing, value_of_another_event, value_told,
-)
+from assistant.answer.bare_value import asked_kinds, value_of_another_event, value_told
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
-from assistant.answer.frames import substituted_name
+from assistant.answer.guard_checks import misplaces_facts, off_question, wrong_value_kind
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
-from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name
 from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, name_places,
     nearby_fits, split_value, union_facts, within_reach)
-from assistant.answer.polarity import polarity_unasked, reasons_unasked
 from assistant.answer.prompts import Passage
 from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
 from assistant.answer.reply import Unit, split_answer
 from assistant.answer.relevance import (
-    asks_how_to, gives_no_reason, has_own_subject, instructs, main_subjects, narrates, points_back, restates, states,
-    swapped_name, swapped_subject, told_of, unframed, without_other_dotted,
+    asks_how_to, has_own_subject, main_subjects, points_back, states, told_of, unframed, without_other_dotted,
 )
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
 from assistant.answer.text_values import without_named_numbers
-from assistant.answer.value_binding import held_sentences, unbound_value
+from assistant.answer.value_binding import held_sentences
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
 from assistant.terms import content_stems
@@ -260,35 +254,25 @@ class Guard:
         return cosine(vector, span_vector)
 
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
-        """Whether a supported sentence answers the question: it meets the question's terms (with its spans) or its
-        meaning (or, for a why-question, it opens with a reason: "Because ..."), says more than the question
-        (``restates``), opens with "No", "Yes" or "Highly unlikely" only for a question that asks yes or no
-        (``polarity_unasked``) and with "Because" only for one that asks why (``reasons_unasked``), opens a why-answer
-        with a reason rather than an instruction (``instructs``) and a how-to answer with more than what happened
-        (``narrates``), keeps its spans' doer and done-to apart and their names in their places (``swapped_subject``,
-        ``swapped_name``, ``substituted_name``, ``modifier_as_name``, ``swapped_modifier``; a bare answer after the
-        preposition the question asks with: ``attached_elsewhere``) and each value with what its spans say of it (``unbound_value``), and
-        carries the date (or, for a present-tense "when", a condition), quantity, place, (for "who") new name or (for
-        a yes/no question) statement asked for unless an earlier kept sentence did, a bare date or number from the
-        sentence of a span about the question that holds it (``value_of_another_event``, ``value_told``), new names
-        of the kind asked (``wrong_kind_name``), a person's name where one is asked by role (``lacks_person_name``).
-        A why-answer's first
-        sentence must itself meet one of the question's terms, unless it opens with a reason or with a pronoun subject
-        ("It acted on ...") standing for the question's subject (its spans name it: ``told_of``), goes on from a kept
-        sentence, or cites where the answer was found without naming a subject of its own ("On humanitarian grounds
-        ...", not "Passing --tb=native might help": ``has_own_subject``): "Firstly, it underscores the threat of cyber
-        warfare ..." does not say why Iran admitted anything, though its span names Iran and Albania."""
-        if restates(Claim.of(alignment.claim or unit.text), self.question, self.weights) or polarity_unasked(
-                unit.text, self.question) or reasons_unasked(unit.text, self.question) or not self._reasoned and (
-                gives_no_reason(unit.text, self.question, self.weights, self.params.reason_share)
-                or instructs(unit.text)) or not self._instructed and narrates(unit.text):
+        """Whether a supported sentence answers the question: it is on the question (``off_question``), keeps its
+        spans' facts in their places (``misplaces_facts``), meets the question's terms (with its spans) or its
+        meaning (or, for a why-question, it opens with a reason: "Because ..."), and carries the date (or, for a
+        present-tense "when", a condition), quantity, place or (for a yes/no question) statement asked for unless an
+        earlier kept sentence did, a bare date or number from the sentence of a span about the question that holds it
+        (``value_of_another_event``, ``value_told``), and the kind of value asked (``wrong_value_kind``).
+        A why-answer's first sentence must itself meet one of the question's terms, unless it opens with a reason or
+        with a pronoun subject ("It acted on ...") standing for the question's subject (its spans name it:
+        ``told_of``), goes on from a kept sentence, or cites where the answer was found without naming a subject of
+        its own ("On humanitarian grounds ...", not "Passing --tb=native might help": ``has_own_subject``):
+        "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
+        span names Iran and Albania."""
+        if off_question(unit.text, alignment.claim, self.question, self.weights, self.params,
+                        why_open=not self._reasoned, how_open=not self._instructed):
             return False
         texts = [self._text(s) for s in alignment.spans]
-        if swapped_subject(unit.text, texts) or swapped_name(unit.text, texts) or substituted_name(unit.text, texts) \
-                or swapped_modifier(unit.text, texts) or attached_elsewhere(unit.text, self.question, texts) \
-                or modifier_as_name(unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans))) \
-                or unbound_value(unit.text, held_sentences(self.snapshot.meta.sentences,
-                                                           [r for s in alignment.spans for r in s.row])):
+        if misplaces_facts(unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans)),
+                           self.question, held_sentences(self.snapshot.meta.sentences,
+                                                         [r for s in alignment.spans for r in s.row])):
             return False
         if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
             own = sentence_stems(without_other_dotted(unit.text, self.question))
@@ -307,10 +291,7 @@ class Guard:
                 unit.text, lambda stems: bool(coverage(self._terms, self.weights, stems)[1]),
                 value_told(unit.text, [self.snapshot.meta.sentences[r].text for s in alignment.spans for r in s.row])):
             return False
-        if self._names and not self._names(unit.text, self.question) or bare_value_unasked(
-                unit.text, self._value_kinds, self.question) or names_nothing(unit.text, self.question) \
-                or wrong_kind_name(unit.text, self.question) or lacks_person_name(unit.text, self.question) \
-                or fewer_than_asked(unit.text, self.question):
+        if wrong_value_kind(unit.text, self.question, self._names, self._value_kinds):
             return False
         if not self._stated and not states(unit.text):
             return False

@@ -1,0 +1,53 @@
+"""The guard's checks of one supported sentence that need no state of the reply: does it answer the question
+asked (not restate it, not answer yes/no or why unasked), does it keep its spans' facts in their places, and does
+it give the kind of value asked for. ``Guard.answers`` runs them with what it has learnt of the reply so far."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.answer.attachment import attached_elsewhere
+from assistant.answer.bare_value import bare_value_unasked, fewer_than_asked, names_nothing
+from assistant.answer.frames import substituted_name
+from assistant.answer.guard_params import GuardParams
+from assistant.answer.matching import TermWeights
+from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name
+from assistant.answer.polarity import polarity_unasked, reasons_unasked
+from assistant.answer.relevance import gives_no_reason, instructs, narrates, restates, swapped_name, swapped_subject
+from assistant.answer.support import Claim
+from assistant.answer.value_binding import unbound_value
+
+NameCheck = Callable[[str, str], bool]
+
+
+def off_question(text: str, claim: str, question: str, weights: TermWeights, params: GuardParams, *,
+                 why_open: bool, how_open: bool) -> bool:
+    """The sentence says no more than the question (``restates``), opens with "No"/"Yes" or "Because" unasked
+    (``polarity_unasked``, ``reasons_unasked``), or, while a why-question is still open (``why_open``), gives no
+    reason or an instruction (``gives_no_reason``, ``instructs``), or, while a how-to is open, only what happened
+    (``narrates``)."""
+    return (restates(Claim.of(claim or text), question, weights) or polarity_unasked(text, question)
+            or reasons_unasked(text, question)
+            or why_open and (gives_no_reason(text, question, weights, params.reason_share) or instructs(text))
+            or how_open and narrates(text))
+
+
+def misplaces_facts(text: str, span_texts: list[str], span_words: frozenset[str], question: str,
+                    held: list[str]) -> bool:
+    """The sentence swaps its spans' doer and done-to or their names (``swapped_subject``, ``swapped_name``,
+    ``substituted_name``, ``swapped_modifier``, ``modifier_as_name``), attaches a bare answer after another
+    preposition than the question's (``attached_elsewhere``), or gives a value of something else than its spans say
+    (``unbound_value`` against ``held``, the sentences the spans hold)."""
+    return (swapped_subject(text, span_texts) or swapped_name(text, span_texts) or substituted_name(text, span_texts)
+            or swapped_modifier(text, span_texts) or attached_elsewhere(text, question, span_texts)
+            or modifier_as_name(text, span_texts, span_words) or unbound_value(text, held))
+
+
+def wrong_value_kind(text: str, question: str, names: NameCheck | None, value_kinds: frozenset[str]) -> bool:
+    """The sentence lacks the name the question asks for (``names``, while none has been given), gives a bare value
+    of a kind not asked (``bare_value_unasked``) or no name at all (``names_nothing``), a new name of the wrong kind
+    (``wrong_kind_name``), no person's name where one is asked by role (``lacks_person_name``), or one value where
+    several are asked (``fewer_than_asked``)."""
+    return (names is not None and not names(text, question) or bare_value_unasked(text, value_kinds, question)
+            or names_nothing(text, question) or wrong_kind_name(text, question) or lacks_person_name(text, question)
+            or fewer_than_asked(text, question))
