@@ -14,7 +14,9 @@ answer speaks of the earlier question only and the follow-up is refused:
 - a number beside the noun "how many ...?" counts ("how many iranian diplomats had to leave?": a date is no count)
   (``no_count``);
 - a person's name beside the role it asks the name of ("what was the name of the Western diplomat who ...?")
-  (``unnamed_role``).
+  (``unnamed_role``);
+- a number stated in the present tense for a count asked of the present ("how many are there now?")
+  (``followup_current.no_current_count``).
 
 The other way round, a date or a number the earlier question did not ask for and a cited sentence holds is what
 the follow-up adds (``holds_new_value``): the follow-up gate does not refuse such an answer.
@@ -35,6 +37,7 @@ from assistant.answer.qtypes import DURATION_HEADS, expected_type, has_value
 from assistant.answer.refusal import PERSON_ROLES
 from assistant.answer.wording import plain_wording
 from assistant.followup import apostrophes
+from assistant.followup_current import no_current_count
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import content_stems, stem, words
 
@@ -245,10 +248,11 @@ def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passages found describe the person asked about but give no name"
 
 
-CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, no_time, no_count, unnamed_role)
+CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, no_time, no_count, unnamed_role,
+                             no_current_count)
 """The checks for a question asked after others (the role's name too: "what's the name of the minister who ...?"
 typed after an unrelated question is still refused when no cited sentence names the minister)."""
-ALONE_CHECKS: tuple[Check, ...] = (no_duration, unnamed_role)
+ALONE_CHECKS: tuple[Check, ...] = (no_duration, unnamed_role, no_current_count)
 """The checks for a question asked alone: its words, not an earlier turn's, found the passage, so a yes/no
 question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *substitute* for Y"); a role's name is
 asked without a pronoun."""
