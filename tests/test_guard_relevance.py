@@ -273,6 +273,13 @@ def test_a_bare_name_is_no_answer_to_a_why_question(guard):
                             guard("Who sent the telegram recognizing Israel?", needle)).abstained
 
 
+def test_the_guard_reads_the_question_in_plain_words(guard):
+    """"how come ...?" asks why (``plain_wording``): a bare year from the span is no reason."""
+    needle = "can largely be traced back to 2014"
+    assert guard_answer("In 2014 [1].", guard("how come the mek were moved to albania from syria?", needle)).abstained
+    assert not guard_answer("In 2014 [1].", guard("what year were the mek moved to albania?", needle)).abstained
+
+
 def test_a_why_answer_restating_the_extractive_answer_s_own_sentence_answers_as_it_does(assistant, snapshot, weights):
     """A why-answer's first sentence that meets none of the question's words is kept when it cites the sentence the
     extractive answer itself opened with (``chosen``): it answers as that one did ("Globbing requires a leading '.'

@@ -41,6 +41,7 @@ from assistant.answer.relevance import (
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
 from assistant.answer.text_values import without_named_numbers
 from assistant.answer.value_binding import held_sentences
+from assistant.answer.wording import plain_wording
 from assistant.schema import Citation, Span
 from assistant.store import Snapshot
 from assistant.terms import content_stems
@@ -111,6 +112,7 @@ class Guard:
     refused: bool = False
 
     def __post_init__(self) -> None:
+        self.question = plain_wording(self.question)  # read as the extractive answerer reads it ("how come": why)
         spans = candidates(self.passages, self.snapshot, self.params.nearby_reach)
         self._spans = [c for c in spans if c.shown]
         self._nearby = [c for c in spans if not c.shown]
