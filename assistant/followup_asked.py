@@ -228,7 +228,10 @@ def no_time(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passage found gives no date"
 
 
-_NAME_OF = re.compile(r"(?i)\bname of (?P<of>[^?]+)|\bwhat(?:['’]s| is| was) (?P<owner>[\w\s-]+?)['’]s (?:full |real )?name\b")
+_NAME_OF = re.compile(r"(?i)\bname of (?P<of>[^?]+)|\bwhat(?:['’]?s| is| was) (?P<owner>[\w\s-]+?)['’]?s (?:full |real )?name\b"
+                      r"|^\W*who(?:['’]s| is| was) (?P<who>the [^?,;]+)")
+"""The name asked of someone: "the name of the diplomat", "what's the diplomat's name?" (typed without the
+apostrophes too: "whats the diplomats name"), "who was the diplomat quoted in ...?"."""
 
 
 def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
@@ -238,7 +241,8 @@ def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     match = _NAME_OF.search(searched)
     if not match:
         return None
-    roles = [stem(w) for w in words(match.group("of") or match.group("owner")) if stem(w) in PERSON_ROLES]
+    roles = [stem(w) for w in words(match.group("of") or match.group("owner") or match.group("who"))
+             if stem(w) in PERSON_ROLES]
     if not roles:
         return None
     given = person_names(syntax(searched))

@@ -142,6 +142,13 @@ def test_a_role_asked_by_name_alone_needs_a_persons_name_beside_the_role() -> No
     owner = "what's the minister's name?"
     assert unnamed_role(owner, owner, ["The minister, Peter Novak, spoke."]) is None
     assert unnamed_role(owner, owner, ["The minister spoke at length."])
+    bare = "whats the officials name?"  # typed without apostrophes
+    assert unnamed_role(bare, bare, NO_NAME)
+    assert unnamed_role(bare, bare, ["A harbour official, Maria Lopez, closed the port."]) is None
+    assert unnamed_role("what is the process name?", "what is the process name?", NO_NAME) is None  # no role
+    who = "who was the harbour official quoted in the daily post?"
+    assert unnamed_role(who, who, NO_NAME)
+    assert unnamed_role(who, who, ["A harbour official, Maria Lopez, told the Daily Post the port closed."]) is None
     river = "what is the name of the river?"
     assert unnamed_role(river, river, ["The river is wide."]) is None  # no person's role: not judged
     assert missing_asked(asked, asked, NO_NAME, ALONE_CHECKS)
