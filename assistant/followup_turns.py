@@ -64,8 +64,11 @@ class Turns:
         turns = list(history or [])
         if not turns:
             return resolve_conversation(question, [])
+        from assistant.answer.wording import plain_wording
+
         weights = self.assistant.generation()[1].answerer.weights
-        asked = [turn.question if isinstance(turn, Answer) else str(turn) for turn in turns]
+        asked = [plain_wording(turn.question if isinstance(turn, Answer) else str(turn)) for turn in turns]
+        question = plain_wording(question)  # read as the answerer reads it ("r there ...?", "pin it on")
 
         def answer_of(turn: int, standalone: str) -> str:  # given, else recomputed ("" if refused)
             given = turns[turn]

@@ -29,6 +29,7 @@ from assistant.answer.wording import plain_wording
     ("who did the report pin the blame on?", "who did the report blame?"),
     ("what's its main headache now?", "what's its main challenge now?"),
     ("and the 2nd?", "and the second?"),
+    ("r there any talks going on?", "are there any talks going on?"),
     ("whats the 3rd step in the 1st section", "whats the third step in the first section"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
@@ -49,6 +50,7 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "what happened on July 1st?",  # a day of a month stays a date
     "is the 3rd of May a holiday?",
     "how do I pin the header row?",
+    "what does r do with the -x flag?",  # "r" as a name, not opening the question
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed
@@ -57,3 +59,13 @@ def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
 def test_a_question_of_filler_alone_is_kept_as_typed() -> None:
     assert plain_wording("at all?") == "at all?"
     assert plain_wording("how come?") == "why?"
+
+
+def test_a_follow_up_is_resolved_in_plain_words(assistant) -> None:
+    """The resolver reads the question as the answerer does: "r there ...?" is an existential question, not "there"
+    pointing at a place of the earlier turn ("R albania any talks ...")."""
+    answer = assistant.ask("r there any talks going on to restore ties?",
+                           history=["what stage are albania and iran at now?"])
+    assert answer.abstained and "albania" not in (answer.searched or "").lower()
+    blamed = assistant.ask("who did they pin it on?", history=["when was albania hit by the big cyberattack?"])
+    assert not blamed.abstained and "blame" in (blamed.searched or "") and "Foreign Ministry" in blamed.answer

@@ -24,6 +24,10 @@ SHORTHAND: dict[str, str] = {
 _SHORTHAND = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                         + r")(?![\w/])", re.IGNORECASE)
 
+_OPENING_R = re.compile(r"^(\W*)r(?= (?:there|they|we|you|these|those|the|any|all|some)\b)", re.IGNORECASE)
+"""A question opening with "r" for "are" ("r there any talks?"): a letter standing alone only there (not "r" as
+a name elsewhere: "what does r do?")."""
+
 # Idioms and what they say plainly (the base form: matching goes through stems).
 IDIOMS: tuple[tuple[str, str], ...] = (
     (r"how come", "why"),
@@ -78,6 +82,7 @@ def plain_wording(question: str) -> str:
     """The question with shorthand spelled out, idioms said plainly and filler dropped (unchanged when it holds
     none; never empty: a question of filler alone is kept as typed)."""
     text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(1).lower()], question)
+    text = _OPENING_R.sub(r"\1are", text)
     text = _ORDINAL.sub(_ordinal_word, text)
     for pattern, plain in _IDIOMS:
         text = pattern.sub(plain, text)
