@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.guard import guard_answer
-from assistant.answer.value_binding import unbound_value
+from assistant.answer.value_binding import rival_value, unbound_value
 from guard_helpers import indexed_document, whole_corpus_guard
 
 STORM = "A storm flooded the lower harbour on March 3, 1911."
@@ -33,6 +33,24 @@ def test_a_word_closing_a_compound_binds_and_an_options_digits_are_no_value():
 def test_a_value_no_span_holds_or_a_clause_too_short_to_judge_is_left_alone():
     assert unbound_value("About 15 months passed between the flood and the reopening.", SPANS) is None  # computed
     assert unbound_value("15 months (from March 3, 1911 to June 9, 1912).", SPANS) is None  # nothing said of them
+
+
+def test_a_date_whose_clause_another_dated_sentence_says_more_of_is_taken_from_the_wrong_event():
+    """The neighbour of the pier's sentence mentions the storm, so ``unbound_value`` passes the pier's date; the
+    storm's own sentence, with another date, says far more of the clause."""
+    pier = "Works began after the storm. " + PIER
+    held = [(STORM, STORM), (PIER, pier)]
+    claim = "A storm flooded the lower harbour on June 9, 1912."
+    assert unbound_value(claim, held) is None
+    assert rival_value(claim, held) in {"9", "1912"}
+    assert rival_value("A storm flooded the lower harbour on March 3, 1911.", held) is None
+    assert rival_value("The storm flooded the harbour on March 3, 1911, and the north pier reopened on June 9, 1912.",
+                       held) is None
+    both = "About 15 months: the storm flooded the harbour on March 3, 1911 and the pier reopened on June 9, 1912."
+    assert rival_value(both, held) is None  # each date from its own sentence, in one clause
+    town = "The town's story turns in 1911, a year of change."
+    came = "It was in this year that the town took in 300 families."  # no date of its own: no rival
+    assert rival_value("The town took in 300 families in 1911.", [(town, town), (came, town + " " + came)]) is None
 
 
 def test_a_sentence_that_points_back_carries_the_value_of_the_one_before():

@@ -15,7 +15,7 @@ from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, swa
 from assistant.answer.polarity import polarity_unasked, reasons_unasked
 from assistant.answer.relevance import gives_no_reason, instructs, narrates, restates, swapped_name, swapped_subject
 from assistant.answer.support import Claim
-from assistant.answer.value_binding import unbound_value
+from assistant.answer.value_binding import rival_value, unbound_value
 
 NameCheck = Callable[[str, str], bool]
 
@@ -33,14 +33,14 @@ def off_question(text: str, claim: str, question: str, weights: TermWeights, par
 
 
 def misplaces_facts(text: str, span_texts: list[str], span_words: frozenset[str], question: str,
-                    held: list[str]) -> bool:
+                    held: list[tuple[str, str]]) -> bool:
     """The sentence swaps its spans' doer and done-to or their names (``swapped_subject``, ``swapped_name``,
     ``substituted_name``, ``swapped_modifier``, ``modifier_as_name``), attaches a bare answer after another
     preposition than the question's (``attached_elsewhere``), or gives a value of something else than its spans say
-    (``unbound_value`` against ``held``, the sentences the spans hold)."""
+    (``unbound_value``, ``rival_value`` against ``held``, the sentences the spans hold)."""
     return (swapped_subject(text, span_texts) or swapped_name(text, span_texts) or substituted_name(text, span_texts)
             or swapped_modifier(text, span_texts) or attached_elsewhere(text, question, span_texts)
-            or modifier_as_name(text, span_texts, span_words) or unbound_value(text, held))
+            or modifier_as_name(text, span_texts, span_words) or unbound_value(text, held) or rival_value(text, held))
 
 
 def wrong_value_kind(text: str, question: str, names: NameCheck | None, value_kinds: frozenset[str]) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.answer.matching import holds, sentence_stems
-from assistant.answer.text_values import MONTH_NAMES, numbers
+from assistant.answer.text_values import MONTH_NAMES, dated_numbers, numbers
 from assistant.terms import stem
 
 if TYPE_CHECKING:
@@ -50,6 +50,46 @@ def unbound_value(claim: str, held: Sequence[tuple[str, str]]) -> str | None:
             if holders and not any(_meets(w, sentence_stems(around)) for around in holders for w in words):
                 return match.group(0)
     return None
+
+
+RIVAL_MARGIN = 2
+"""Content words of a claim's clause by which a span sentence giving another date must out-meet every sentence that
+gives the claim's date before the date counts as taken from the wrong event (``rival_value``)."""
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _dates(text: str) -> frozenset[tuple[str, str]]:
+    """(month, number) for each day or year written beside a month, ("", year) for a year alone: the dates of ``text``
+    told apart by their month, so July 15, 2022 and September 8, 2022 share nothing."""
+    dated = dated_numbers(text)
+    beside = {n for _, n in dated}
+    return dated | frozenset(("", n) for n in numbers(text) if _YEAR.fullmatch(n) and n not in beside)
+
+
+def rival_value(claim: str, held: Sequence[tuple[str, str]], margin: int = RIVAL_MARGIN) -> str | None:
+    """The claim's first date number taken from one span sentence while another, which gives a different date, says
+    more of the clause around it: "The most significant cyberattack hit Albania on September 8, 2022." joins the
+    attack's sentence ("... occurred on July 15, 2022, when a massive cyberattack hit ...") to the date of the
+    diplomats' expulsion, whose sentence (with its neighbour: ``unbound_value`` passes it) says only "Albania". A
+    sentence that gives another date of the same clause is no rival. None when no such date is found."""
+    sentences = [sentence for sentence, _ in held]
+    for clause in _clauses(claim):
+        words = frozenset(s for s in sentence_stems(_VALUE.sub(" ", clause)) if s not in _TIME_WORDS)
+        if len(words) < MIN_CLAUSE_WORDS:
+            continue
+        dated = _dates(clause)
+        for date in sorted(dated):
+            holders = [s for s in sentences if date in _dates(s)]
+            rivals = [s for s in sentences if _dates(s) and not _dates(s) & dated]  # not the source of another of
+            # the clause's dates ("the attack was on July 15, 2022 and the break on September 7, 2022")
+            if holders and rivals and max(_met(words, s) for s in rivals) >= max(_met(words, s) for s in holders) + margin:
+                return date[1]
+    return None
+
+
+def _met(words: frozenset[str], sentence: str) -> int:
+    stems = sentence_stems(sentence)
+    return sum(_meets(w, stems) for w in words)
 
 
 def _meets(word: str, stems: frozenset[str]) -> bool:
