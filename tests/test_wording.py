@@ -30,6 +30,10 @@ from assistant.answer.wording import plain_wording
     ("what's its main headache now?", "what's its main challenge now?"),
     ("and the 2nd?", "and the second?"),
     ("r there any talks going on?", "are there any talks going on?"),
+    ("why bother using them though?", "why using them though?"),
+    ("what did they do once they got there?", "what did they do once they arrived there?"),
+    ("when did they get there?", "when did they arrive there?"),
+    ("what did the group keep doing from its base?", "what did the group continue doing from its base?"),
     ("whats the 3rd step in the 1st section", "whats the third step in the first section"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
@@ -51,6 +55,7 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "is the 3rd of May a holiday?",
     "how do I pin the header row?",
     "what does r do with the -x flag?",  # "r" as a name, not opening the question
+    "how long does apt keep the downloaded files?",  # "keep" with an object, not "keep doing"
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed

@@ -54,6 +54,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"needs to", "has to"),  # documents write "must", "required", "have to" (not "needed to": "the tools needed to")
     (r"pin(?:s|ned|ning)? the blame on", "blame"),
     (r"pin(?:s|ned|ning)?(?= (?:it|that|this|them|the \w+) on\b)", "blame"),  # "who did they pin it on?"
+    (r"why (?:even )?bother(?: with)?", "why"),  # "why bother using them?": why use them
+    (r"(?:got|gotten) there", "arrived there"),
+    (r"(?:get|gets|getting) there", "arrive there"),
+    (r"(?:kept|keeps|keep|keeping) (?:on )?(?=\w+ing\b)", "continue "),  # "kept doing": continued doing
     (r"headaches", "challenges"),
     (r"headache", "challenge"),
 )
