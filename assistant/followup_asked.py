@@ -121,8 +121,12 @@ def says(verb: Token, sentences: Sequence[str]) -> bool:
     stems = frozenset().union(*(sentence_stems(s) for s in sentences)) if sentences else frozenset()
     if stems & DENIALS or any(_DECLINED.search(s) for s in sentences):
         return True
-    forms = {stem(verb.lemma.lower()), stem(verb.text.lower())}
-    return any(holds(form, stems) or bool(OPPOSITE.get(form, frozenset()) & stems) for form in forms)
+    return any(holds(form, stems) or bool(OPPOSITE.get(form, frozenset()) & stems) for form in verb_forms(verb))
+
+
+def verb_forms(verb: Token) -> frozenset[str]:
+    """The stems a verb is found by: its lemma's and its own ("adopted")."""
+    return frozenset({stem(verb.lemma.lower()), stem(verb.text.lower())})
 
 
 _YET = re.compile(r"(?i)\b(?:yet|already|so far)\W*$")
@@ -133,10 +137,11 @@ _PLANNING = frozenset("would will could may might shall should 'll".split())
 def only_planned(verb: Token, sentence: str) -> bool:
     """Whether the verb is in ``sentence`` only as a plan or a possibility: under a modal ("an interest section *would
     be opened*") or as an infinitive ("plans *to open*"); such a sentence does not say it has happened yet."""
-    forms = {stem(verb.lemma.lower()), stem(verb.text.lower())}
+    forms = verb_forms(verb)
     toks = syntax(sentence).tokens
     found = [t for t in toks if t.pos in ("VERB", "AUX") and stem(t.lemma.lower()) in forms]
-    return bool(found) and all(any(c.head == t.i and c.dep in ("aux", "auxpass") and c.text.lower() in _PLANNING | {"to"}
+    planning = _PLANNING | {"to"}
+    return bool(found) and all(any(c.head == t.i and c.dep in ("aux", "auxpass") and c.text.lower() in planning
                                    for c in toks) for t in found)
 
 
@@ -228,7 +233,8 @@ def no_time(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passage found gives no date"
 
 
-_NAME_OF = re.compile(r"(?i)\bname of (?P<of>[^?]+)|\bwhat(?:['’]?s| is| was) (?P<owner>[\w\s-]+?)['’]?s (?:full |real )?name\b"
+_NAME_OF = re.compile(r"(?i)\bname of (?P<of>[^?]+)"
+                      r"|\bwhat(?:['’]?s| is| was) (?P<owner>[\w\s-]+?)['’]?s (?:full |real )?name\b"
                       r"|^\W*who(?:['’]s| is| was) (?P<who>the [^?,;]+)")
 """The name asked of someone: "the name of the diplomat", "what's the diplomat's name?" (typed without the
 apostrophes too: "whats the diplomats name"), "who was the diplomat quoted in ...?"."""

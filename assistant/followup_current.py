@@ -10,14 +10,14 @@ from collections.abc import Sequence
 
 from assistant.nlp import Syntax, syntax
 
-_HOW_MANY_NOW = re.compile(r"(?i)\bhow\s+(?:many|much)\b")
+_HOW_MANY = re.compile(r"(?i)\bhow\s+(?:many|much)\b")
 _NOW = re.compile(r"(?i)\b(?:now|today|nowadays|currently|still|these days|at present|any ?more)\b")
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def asks_current_count(question: str) -> bool:
     """Whether ``question`` asks "how many/much ...?" of the present: now, today, still, currently, these days."""
-    return bool(_HOW_MANY_NOW.search(question) and _NOW.search(question))
+    return bool(_HOW_MANY.search(question) and _NOW.search(question))
 
 
 def _governing_verb(parsed: Syntax, i: int) -> int | None:

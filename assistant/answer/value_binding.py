@@ -72,24 +72,20 @@ def rival_value(claim: str, held: Sequence[tuple[str, str]], margin: int = RIVAL
     attack's sentence ("... occurred on July 15, 2022, when a massive cyberattack hit ...") to the date of the
     diplomats' expulsion, whose sentence (with its neighbour: ``unbound_value`` passes it) says only "Albania". A
     sentence that gives another date of the same clause is no rival. None when no such date is found."""
-    sentences = [sentence for sentence, _ in held]
+    sentences = [(_dates(sentence), sentence_stems(sentence)) for sentence, _ in held]  # read once per claim
     for clause in _clauses(claim):
         words = frozenset(s for s in sentence_stems(_VALUE.sub(" ", clause)) if s not in _TIME_WORDS)
         if len(words) < MIN_CLAUSE_WORDS:
             continue
         dated = _dates(clause)
         for date in sorted(dated):
-            holders = [s for s in sentences if date in _dates(s)]
-            rivals = [s for s in sentences if _dates(s) and not _dates(s) & dated]  # not the source of another of
-            # the clause's dates ("the attack was on July 15, 2022 and the break on September 7, 2022")
-            if holders and rivals and max(_met(words, s) for s in rivals) >= max(_met(words, s) for s in holders) + margin:
+            holders = [sum(_meets(w, stems) for w in words) for dates, stems in sentences if date in dates]
+            rivals = [sum(_meets(w, stems) for w in words) for dates, stems in sentences if dates and not dates & dated]
+            # a sentence giving another of the clause's dates is its source, no rival ("the attack was on July 15,
+            # 2022 and the break on September 7, 2022")
+            if holders and rivals and max(rivals) >= max(holders) + margin:
                 return date[1]
     return None
-
-
-def _met(words: frozenset[str], sentence: str) -> int:
-    stems = sentence_stems(sentence)
-    return sum(_meets(w, stems) for w in words)
 
 
 def _meets(word: str, stems: frozenset[str]) -> bool:
