@@ -36,3 +36,13 @@ def test_a_default_or_minimum_leaves_a_how_to_amount_open() -> None:
     assert conflicts(question, idf, "RSA keys are always 2048 bits.")
     assert conflicts("Why does SQLite cut my strings to 50 characters?", {"sqlite": 3.0, "string": 2.0},
                               "SQLite lets you store a 2000-character string into a VARCHAR(10).")
+
+
+def test_a_count_of_things_conflicts_with_another_count_of_the_same_things() -> None:
+    assert amounts("why did they take in 30,000 exiled members?") == {("30000", "member")}
+    assert amounts("in 2014 members came") == set()  # a year, not a count
+    question = "why did the town take in 30,000 refugee families?"
+    idf = {"town": 4.0, "refugee": 5.0, "famili": 3.0}
+    assert conflicts(question, idf, "In 2014 the town took in about 3,000 families of refugees.")
+    assert not conflicts(question, idf, "In 2014 the town took in about 30,000 families of refugees.")
+    assert not conflicts(question, idf, "The town has 3,000 houses.")  # counts another thing

@@ -35,6 +35,8 @@ from assistant.answer.wording import plain_wording
     ("when did they get there?", "when did they arrive there?"),
     ("what did the group keep doing from its base?", "what did the group continue doing from its base?"),
     ("whats the 3rd step in the 1st section", "whats the third step in the first section"),
+    ("can u list the sections in the table of contents", "can you list the sections in the table of contents"),
+    ("could u tell me who blamed iran", "could you tell me who blamed iran"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain
@@ -42,6 +44,7 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
 
 @pytest.mark.parametrize("typed", [
     "what does chmod u+x do?",  # a permission letter, not "you"
+    "do u and g mean user and group in chmod?",  # a letter before "and", not a verb
     "how do I get rid of the warning?",  # manuals write "get rid of"
     "what does bc do with -l?",  # a program's name, not "because"
     "where is /usr/share/doc/yr/w/ kept?",  # inside a path: no shorthand

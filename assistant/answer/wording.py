@@ -28,6 +28,11 @@ _OPENING_R = re.compile(r"^(\W*)r(?= (?:there|they|we|you|these|those|the|any|al
 """A question opening with "r" for "are" ("r there any talks?"): a letter standing alone only there (not "r" as
 a name elsewhere: "what does r do?")."""
 
+_YOU_U = re.compile(r"\b(can|could|would|will|do|did|should|have|are)\s+u(?=\s+(?!(?:and|or|nor)\b)[a-z])",
+                    re.IGNORECASE)
+""""u" for "you" after the verb that opens a request ("can u list the sections"): a letter standing alone only there
+(not "u" as a permission letter: "chmod u+x", "what does u mean in chmod?")."""
+
 # Idioms and what they say plainly (the base form: matching goes through stems).
 IDIOMS: tuple[tuple[str, str], ...] = (
     (r"how come", "why"),
@@ -87,6 +92,7 @@ def plain_wording(question: str) -> str:
     none; never empty: a question of filler alone is kept as typed)."""
     text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(1).lower()], question)
     text = _OPENING_R.sub(r"\1are", text)
+    text = _YOU_U.sub(r"\1 you", text)
     text = _ORDINAL.sub(_ordinal_word, text)
     for pattern, plain in _IDIOMS:
         text = pattern.sub(plain, text)
