@@ -169,6 +169,21 @@ def no_duration(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passages found give no duration"
 
 
+_HOW_OLD = re.compile(r"(?i)\bhow\s+old\b")
+_AGE = re.compile(r"(?i)\b(?:old|older|oldest|aged?|born|birth|ancient|founded|established|dat(?:e|es|ed|ing)\s+"
+                  r"(?:back|from)|pre-\d+)\b")
+"""What gives an age: "58 years old", "aged 58", "born in 1964", "founded in 1949", "dating back to", "pre-1997"."""
+
+
+def no_age(asked: str, searched: str, cited: Sequence[str]) -> str | None:
+    """``searched`` asks "how old ...?" and no cited sentence gives an age (``_AGE``) or a span (``DURATION``): a
+    sentence dating another event of the same person ("On September 7, 2022, Prime Minister Edi Rama announced ...")
+    does not say how old he is."""
+    if not _HOW_OLD.search(searched) or any(_AGE.search(s) or DURATION.search(s) for s in cited):
+        return None
+    return "the passages found give no age"
+
+
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
 
 
@@ -258,11 +273,11 @@ def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
     return "the passages found describe the person asked about but give no name"
 
 
-CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, no_time, no_count, unnamed_role,
+CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, no_age, no_time, no_count, unnamed_role,
                              no_current_count)
 """The checks for a question asked after others (the role's name too: "what's the name of the minister who ...?"
 typed after an unrelated question is still refused when no cited sentence names the minister)."""
-ALONE_CHECKS: tuple[Check, ...] = (no_duration, unnamed_role, no_current_count)
+ALONE_CHECKS: tuple[Check, ...] = (no_duration, no_age, unnamed_role, no_current_count)
 """The checks for a question asked alone: its words, not an earlier turn's, found the passage, so a yes/no
 question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *substitute* for Y"); a role's name is
 asked without a pronoun."""

@@ -4,7 +4,7 @@ index."""
 from __future__ import annotations
 
 from assistant.followup_asked import (
-    asked_predicate, asks_name, holds_new_value, missing_asked, no_duration, no_time, person_names, says, unnamed_person,
+    asked_predicate, asks_name, holds_new_value, missing_asked, no_age, no_duration, no_time, person_names, says, unnamed_person,
     unsaid_verb,
 )
 from assistant.nlp import syntax
@@ -89,6 +89,15 @@ def test_how_long_needs_a_duration_or_a_length() -> None:
     assert not no_duration("how long ago?", "How long ago did the mayor resign?", ["He resigned in May 2021."])
     for interval in ("How long after the flood did the mayor resign?", "How long did it take the council to act?"):
         assert not no_duration("how long?", interval, ["The flood came on May 3; he resigned on June 9."])
+
+
+def test_how_old_needs_an_age_not_the_date_of_another_event() -> None:
+    searched = "How old is the mayor?"
+    assert no_age("how old is he?", searched, ["On May 3, 2021, the mayor resigned."])
+    for said in ("The mayor, aged 58, resigned.", "The mayor was born in 1963.", "The mayor is 58 years old.",
+                 "Truly ancient (pre-1997) versions did so.", "The league was founded in 1949."):
+        assert not no_age("how old is he?", searched, [said])
+    assert not no_age("when did he resign?", "When did the mayor resign?", ["On May 3, 2021, the mayor resigned."])
 
 
 def test_when_needs_a_date_a_time_or_since_in_the_best_sentence() -> None:
