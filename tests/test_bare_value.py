@@ -50,6 +50,9 @@ def test_something_abstract_asked_is_not_answered_by_a_bare_value() -> None:
     assert not bare_value_unasked("Halifax.", asked_kinds(capital, []), capital)  # a name is the thing asked
     both = "What lessons were drawn, and when was the report published?"
     assert not bare_value_unasked("In 2014.", asked_kinds(both, ["when was the report published"]), both)
+    event = "what happened on may 3 and what did the council do about it?"
+    assert bare_value_unasked("Mayor Jan Peters.", asked_kinds(event, []), event)  # a name is no event
+    assert not bare_value_unasked("A flood of the harbour.", asked_kinds(event, []), event)
 
 
 def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer.name_kinds import (
-    asked_labels, lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name,
+    asked_labels, lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_in_spans, wrong_kind_name,
 )
 
 
@@ -29,6 +29,16 @@ def test_a_sentence_naming_only_names_of_another_kind_than_the_question_s_own():
     assert wrong_kind_name("Norway's consulate is in Prime Minister Jan Peters.", asked)  # a person, not a city
     assert not wrong_kind_name("Norway's consulate is in Rotterdam, near the harbour.", asked)
     assert not wrong_kind_name("It is in Norway.", asked)  # only the question's own name: left to the other checks
+
+
+def test_a_bare_name_the_spans_tag_as_another_kind():
+    span = ("In 1990, at the behest of the Netherlands, the town took in 400 members of the Unity Front (UF), "
+            "known in Welsh as Ffrynt Undod.")
+    asked = "Which country asked the town to take the members in?"
+    assert wrong_kind_in_spans("The Unity Front.", asked, [span])  # an organisation in its sentence
+    assert not wrong_kind_in_spans("The Netherlands.", asked, [span])
+    assert not wrong_kind_in_spans("The Netherlands asked it to.", asked, [span])  # not a bare name
+    assert not wrong_kind_in_spans("The Unity Front.", "Who took the members in?", [span])  # no kind asked by name
 
 
 def test_an_unnamed_answer_is_left_to_the_other_checks():

@@ -119,6 +119,7 @@ def test_a_when_clause_of_condition_asks_for_no_time() -> None:
     assert expected_type("what port does the server listen on when I do flask run") != "date"
     assert expected_type("when did the port start?") == "date"
     assert expected_type("and since when is it allowed?") == "date"
+    assert expected_type("since roughly when has the group been active?") == "date"
 
 
 def test_a_word_naming_the_sort_of_answer_is_no_unseen_word() -> None:
@@ -247,6 +248,13 @@ def test_a_unit_of_time_to_compute_is_no_unseen_word() -> None:
     dated = TermWeights.of_texts(["The attack came on July 15, 2022.", "Ties were cut on September 7, 2022."])
     assert not analyse("how many weeks went by between the attack and cutting ties?", dated).unseen_words
     assert interval_unit("how many yrs between the attack and the cut?") == "years"
+
+
+def test_a_word_for_a_span_of_time_is_no_unseen_word() -> None:
+    """"over what timeframe?": documents give the time ("in the short to medium term") without the word."""
+    outlook = TermWeights.of_texts(["The outlook remains bleak in the short to medium term."])
+    assert not analyse("over what timeframe is the outlook bleak?", outlook).unseen_words
+    assert analyse("over what distance is the outlook bleak?", outlook).unseen_words == ["distance"]
 
 
 def test_a_short_misspelt_word_is_corrected_only_for_two_swapped_letters() -> None:

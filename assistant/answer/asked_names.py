@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.bare_value import bare_value_kind
 from assistant.answer.support import name_found
 from assistant.answer.text_values import MONTH_NAMES
 from assistant.terms import STOPWORDS, stem, words
@@ -56,10 +57,16 @@ def names_one(text: str, question: str) -> bool:
 
 
 def names_someone(text: str, question: str) -> bool:
-    """Whether a sentence can answer a "who" question: it adds a name, or it is a bare phrase with no verb."""
+    """Whether a sentence can answer a "who" question: it adds a name, or it is a bare phrase with no verb that is
+    not a bare date or number ("45 years." names no one)."""
     from assistant.nlp import syntax
 
-    return bool(new_names(text, question)) or not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+    if new_names(text, question):
+        return True
+    return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens) and bare_value_kind(text) not in _VALUES
+
+
+_VALUES = ("date", "number")
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")

@@ -26,6 +26,8 @@ _CONTENT = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 _ABSTRACT_HEADS = frozenset(stem(w) for w in """
     lesson implication consequence significance importance goal aim objective strategy challenge benefit advantage
     disadvantage drawback takeaway motivation intention""".split())
+_ASKS_EVENT = re.compile(r"\bwhat (?:happened|happens|(?:did|does|do|will|would) (?:[\w'’-]+ ){1,3}do)\b", re.IGNORECASE)
+"""An event asked for: "what happened on July 15?", "what did the government do about it?"."""
 # the question kinds a value of each kind can answer
 _ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
     "date": frozenset({"date", "number", "list", "entity"}),
@@ -120,10 +122,12 @@ def value_told(text: str, sentences: Sequence[str]) -> frozenset[str]:
 
 
 def asks_abstract(question: str) -> bool:
-    """Whether the question asks for something abstract ("what lessons ...", "the main goal of ..."), which a bare
-    date, number or name does not give."""
+    """Whether the question asks for something abstract ("what lessons ...", "the main goal of ...") or for an event
+    ("what happened ...?", "what did Albania do about it?"), which a bare date, number or name does not give."""
     from assistant.answer.query import asked_phrase
 
+    if _ASKS_EVENT.search(question):
+        return True
     phrase = asked_phrase(question)
     return bool(phrase) and stem(phrase[-1]) in _ABSTRACT_HEADS
 

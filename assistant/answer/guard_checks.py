@@ -11,7 +11,9 @@ from assistant.answer.bare_value import bare_value_unasked, fewer_than_asked, na
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.matching import TermWeights
-from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name
+from assistant.answer.name_kinds import (
+    lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_in_spans, wrong_kind_name,
+)
 from assistant.answer.polarity import polarity_unasked, reasons_unasked
 from assistant.answer.relevance import gives_no_reason, instructs, narrates, restates, swapped_name, swapped_subject
 from assistant.answer.support import Claim
@@ -36,11 +38,13 @@ def misplaces_facts(text: str, span_texts: list[str], span_words: frozenset[str]
                     held: list[tuple[str, str]]) -> bool:
     """The sentence swaps its spans' doer and done-to or their names (``swapped_subject``, ``swapped_name``,
     ``substituted_name``, ``swapped_modifier``, ``modifier_as_name``), attaches a bare answer after another
-    preposition than the question's (``attached_elsewhere``), or gives a value of something else than its spans say
-    (``unbound_value``, ``rival_value`` against ``held``, the sentences the spans hold)."""
+    preposition than the question's (``attached_elsewhere``), gives a value of something else than its spans say
+    (``unbound_value``, ``rival_value`` against ``held``, the sentences the spans hold), or a bare name the spans tag
+    as another kind than the one asked (``wrong_kind_in_spans``)."""
     return (swapped_subject(text, span_texts) or swapped_name(text, span_texts) or substituted_name(text, span_texts)
             or swapped_modifier(text, span_texts) or attached_elsewhere(text, question, span_texts)
-            or modifier_as_name(text, span_texts, span_words) or unbound_value(text, held) or rival_value(text, held))
+            or modifier_as_name(text, span_texts, span_words) or unbound_value(text, held) or rival_value(text, held)
+            or wrong_kind_in_spans(text, question, span_texts))
 
 
 def wrong_value_kind(text: str, question: str, names: NameCheck | None, value_kinds: frozenset[str]) -> bool:

@@ -109,9 +109,9 @@ def asks_yes_no(question: str) -> bool:
     return bool(_YES_NO.match(question))
 
 
-# "when" asks for a time where it opens the question or a clause joined to it ("... and when?", "since when"); "the
-# values of when a plain assert fails" is a condition
-_OPENS_WHEN = r"(?:^|\b(?:and|but|so|or|since|until|by|from)\s)"
+# "when" asks for a time where it opens the question or a clause joined to it ("... and when?", "since when", "since
+# roughly when"); "the values of when a plain assert fails" is a condition
+_OPENS_WHEN = r"(?:^|\b(?:and|but|so|or|since|until|by|from)\s(?:(?:roughly|about|around|approximately|exactly)\s)?)"
 # "When a target release is set, what priority ...?": an opening clause of condition before the question proper
 _LEADING_CONDITION = re.compile(r"^\W*(?:when|whenever|if|once)\b[^,?;]*,\s*(?=(?:what|which|who|whom|whose|where|"
                                 r"why|how|when|is|are|does|do|can|should)\b)", re.IGNORECASE)
