@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from assistant.answer.outline_neighbour import neighbour_followup
 from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase, parallel_phrase
 from assistant.followup_count import counted_question, noun_for_count
@@ -240,6 +241,8 @@ def resolve(
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     if moved := shifted_date_question(question, history, answer):  # "and the day after?"
         return Resolution(question, moved, ("date moved",), previous)
+    if near := neighbour_followup(question, previous):  # "which one comes after the cyber one?" after the contents
+        return Resolution(question, near, (*found, ITEM_CUE), previous)
     if item := item_question(question, apostrophes(without_leaders(previous)), answer):  # "the other two?"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
     if item := narrowed_item(apostrophes(question), previous):  # "ok whats the first rule"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from assistant.answer.outline_neighbour import Neighbour, neighbour_clause, neighbour_entries
 from assistant.schema import Sentence
 from assistant.structure import Block, split_blocks
 from assistant.terms import STOPWORDS, stem, words
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.store import DocumentRecord as Document
 
 Asked = Literal["title", "sections", "contents", "links", "gist"]
+_ORDER_WORDS = frozenset(stem(w) for w in "come comes came go goes follow follows right directly immediately".split())
 
 _TEXT = r"(?:article|text|document|doc|piece|post|page|blog|essay|story|report|guide|manual|tutorial|faq|handbook)"
 _TITLE = re.compile(
@@ -38,9 +40,10 @@ _LOCATES = re.compile(r"\b(?:sections?|headings?|chapters?)\s+(?:\w+\s+){0,2}(?:
                       r"explains?|mentions?|describes?|says?|is about|are about|about|on)\b"
                       r"|\b(?:say|says|said|talk|talks|cover|covers|discuss|discusses|argue|argues|explain|explains)\b",
                       re.IGNORECASE)  # "what does the first section say?": its content
-_ASKS_LIST = re.compile(r"^\W*(?:what|which|list|name|give|show|tell|how many)\b|\b(?:what|which) (?:are|is) the\b",
-                        re.IGNORECASE)
+_ASKS_LIST = re.compile(r"^\W*(?:what|whats|which|list|name|give|show|tell|how many)\b"
+                        r"|\b(?:what|which) (?:are|is) the\b", re.IGNORECASE)
 _LINKS = re.compile(r"\b(?:related )?links\b", re.IGNORECASE)
+_LINK_OR_LINKS = re.compile(r"\blinks?\b", re.IGNORECASE)  # one link too, asked by its place: "the last link?"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "last": -1, "final": -1}
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
@@ -76,12 +79,21 @@ class OutlineAsk:
 
     what: Asked
     number: int | None = None
+    neighbour: Neighbour | None = None  # the entry beside a named one ("the section after the cyber one")
 
 
 def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
     """The outline part a question asks for, or None when it asks about the documents' content (a word beside the
     outline's own words, stopwords and the words of the document's ``title``)."""
     allowed = OUTLINE_WORDS | {stem(w) for w in words(title)}
+    clause = neighbour_clause(question)
+    if clause:  # "which section comes after the cyber one?": the words naming the neighbour are no content asked
+        rest, neighbour = clause
+        if any(w not in STOPWORDS and stem(w) not in allowed | _ORDER_WORDS for w in words(rest)):
+            return None
+        what: Asked | None = ("contents" if _CONTENTS.search(rest) else "links" if _LINK_OR_LINKS.search(rest)
+                              else "sections" if _SECTIONS.search(rest) else None)
+        return OutlineAsk(what, None, neighbour) if what else None
     if any(w not in STOPWORDS and stem(w) not in allowed and not w.isdigit() for w in words(question)):
         return None
     ordinal = _ORDINAL.search(question)
@@ -93,7 +105,8 @@ def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
     if _SECTIONS.search(question) and not _LOCATES.search(question) and (
             number is not None or _OF_TEXT.search(question) and _ASKS_LIST.search(question)):  # "the last section?"
         return OutlineAsk("sections", number)
-    if _LINKS.search(question) and _ASKS_LIST.search(question):
+    one_link = number is not None and _LINK_OR_LINKS.search(question)  # "the last link?"
+    if (_LINKS.search(question) or one_link) and _ASKS_LIST.search(question):
         return OutlineAsk("links", number)
     if _GIST.search(question):
         return OutlineAsk("gist")
@@ -114,10 +127,11 @@ def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft |
     if asked.what == "gist":
         return gist_draft(doc, evidence.document_sentences(doc.source))
     entries = outline_entries(doc, asked)
-    chosen = pick(entries, asked.number)
+    chosen = neighbour_entries(entries, asked.neighbour) if asked.neighbour else pick(entries, asked.number)
     if not chosen:
         return None
-    return Draft(chosen, False, template=outline_template(asked, chosen, len(entries)), lead=chosen[0],
+    return Draft(chosen, False, template=outline_template(asked, chosen, len(entries)),
+                 lead=chosen[-1] if asked.neighbour else chosen[0],
                  structural=True)
 
 
@@ -167,6 +181,8 @@ def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> 
     where = {"contents": "The table of contents", "sections": "The document", "links": "The document"}.get(asked.what)
     if asked.what == "title":
         return f"The title is {quoted[0]}."
+    if asked.neighbour:
+        return f"{'After' if asked.neighbour.step > 0 else 'Before'} {quoted[0]} comes {quoted[1]}."
     noun = "links" if asked.what == "links" else "sections"
     if asked.number is not None:
         place = _ordinal_word(asked.number)

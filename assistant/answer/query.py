@@ -22,7 +22,7 @@ from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem
 
 GENERIC_HEADS = frozenset(stem(w) for w in """
     country countries city cities place places year years date dates day days month months season time times
-    week weeks hour hours minute minutes decade decades century centuries
+    week weeks hour hours minute minutes decade decades century centuries timeframe timescale timeline period periods
     person people group groups organization organisation nation nations number numbers name names kind type
     sort way ways reason reasons part parts role thing things stuff event events word words term terms body bodies
     official officials leader leaders state states government governments partner partners ally allies

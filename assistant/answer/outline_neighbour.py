@@ -1,0 +1,78 @@
+"""An outline entry asked by its neighbour: "which section comes after the cyber one?", "the link right before the
+Britannica one?".
+
+A list of headings, contents items or closing links has an order, so "after X" / "before X" names an entry by the
+one beside it. The clause is read off the question (``neighbour_clause``), the entry it names is the one that
+holds the most of its words (``neighbour_entries``), and a follow-up that asks it after a question about the
+outline ("what sections are in the table of contents?" + "which one comes after the cyber one?") is that question
+with the clause (``neighbour_followup``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.terms import STOPWORDS, stem, words
+
+if TYPE_CHECKING:
+    from assistant.schema import Sentence
+
+_CLAUSE = re.compile(r"\b(?:right |just |directly |immediately )?(?P<side>after|before|following|preceding)\b"
+                     r"(?P<anchor>[^?]*)", re.IGNORECASE)
+_AFTER = frozenset({"after", "following"})
+_ENTRY_WORDS = frozenset(stem(w) for w in """one ones section sections heading headings chapter chapters link links
+    entry entries item items part parts line lines listed list""".split())
+"""Words that name an entry of the outline rather than which one it is ("the cyber *one*", "the Britannica *link*")."""
+_POINTING = frozenset({"it", "that", "this", "them", "those", "these"})
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """The entry next to the one whose words are ``anchor`` (stems): ``step`` 1 after it, -1 before it."""
+
+    step: int
+    anchor: tuple[str, ...]
+
+
+def neighbour_clause(question: str) -> tuple[str, Neighbour] | None:
+    """The question without its "after X" / "before X" clause, and the neighbour it asks for; None when it has no
+    such clause or the clause names nothing ("what comes after?", "the one after that?")."""
+    found = _CLAUSE.search(question)
+    if not found:
+        return None
+    said = [w for w in words(found.group("anchor")) if w not in STOPWORDS or w in _POINTING]
+    if not said or any(w in _POINTING for w in said):
+        return None
+    anchor = tuple(s for s in (stem(w) for w in said) if s not in _ENTRY_WORDS)
+    if not anchor:
+        return None
+    step = 1 if found.group("side").lower() in _AFTER else -1
+    return f"{question[:found.start()]}{question[found.end():]}", Neighbour(step, anchor)
+
+
+def neighbour_entries(entries: list[Sentence], neighbour: Neighbour) -> list[Sentence]:
+    """The entry the clause names (the one holding the most anchor words, a tie naming none) and the entry beside it
+    in the asked direction; empty when no entry holds an anchor word or nothing lies beside it."""
+    held = [sum(any(s.startswith(a) for s in map(stem, words(e.text))) for a in neighbour.anchor) for e in entries]
+    best = max(held, default=0)
+    if best == 0 or held.count(best) > 1:
+        return []
+    at = held.index(best)
+    beside = at + neighbour.step
+    return [entries[at], entries[beside]] if 0 <= beside < len(entries) else []
+
+
+def neighbour_followup(question: str, previous: str) -> str | None:
+    """``previous``, a question about the outline's sections, contents or links, asked of the entry beside one
+    ("which one comes after the cyber one?" → "What sections are in the table of contents, the one after the cyber
+    one?"); None when the follow-up names no neighbour or ``previous`` asks no list of the outline."""
+    from assistant.answer.outline import asked_outline
+
+    clause = neighbour_clause(question)
+    asked = asked_outline(previous) if clause else None
+    if asked is None or asked.what not in ("sections", "contents", "links"):
+        return None
+    found = _CLAUSE.search(question)
+    return f"{previous.rstrip(' ?')}, the one {found.group(0).strip()}?" if found else None
