@@ -76,6 +76,13 @@ def test_it_after_which_x_is_the_name_the_answer_gives_the_x() -> None:
     assert searched == "What is People's Mojahedin Organization of Iran regarded as in Iran?"
 
 
+def test_it_after_what_was_done_is_what_the_answer_says_was_done() -> None:
+    answer = "After the flood, Norway offered rescue boats to the town, a sign of their long friendship [1]."
+    searched = resolve("why does the town need it so much?", ["what did norway offer the town after the flood?"],
+                       lambda previous: answer).searched
+    assert searched == "Why does the town need rescue boats so much?"
+
+
 def test_a_fragment_without_a_noun_is_said_of_what_the_answer_named() -> None:
     answer = ("Its location placed it at the crossroads of empires [1]. The Illyrians defended Greece against the "
               "Achaemenid Empire (the first Persian Empire) [2].")
