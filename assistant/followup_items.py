@@ -52,7 +52,7 @@ _BEFORE = re.compile(rf"(?i)\b(?:before (?:that|this|it)|{'|'.join(sorted(_BEFOR
 _REMAINDER = frozenset({"other", "others", "rest", "remaining", "else", "more", "further"})
 _LIST_WORDS = frozenset(
     {"list", "item", "items", "anything", "any", "ones", "one", "thing", "things", "there", "number", "#"})
-_IS = re.compile(r"(?i)\b(?:is|was)\b|'s\b")
+_IS = re.compile(r"(?i)\b(?:is|was)\b|'s\b|(?<=\bwhat)s\b")  # "whats" too
 _ANSWER_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 _MARKERS = re.compile(r"\s*\[\d+\]")
 
@@ -90,10 +90,22 @@ def previous_item(previous: str, answer: Callable[[], str] | None = None) -> Pre
     if match and match.group("noun").lower() not in STOPWORDS:
         number = _NUMBER[match.group("ord").lower()]
         end = match.end("count") if match.group("count") else match.end("ord")
-        return PreviousItem(0 if match.group("count") else number, match.group("noun").lower(),
+        return PreviousItem(0 if match.group("count") else number, _head_noun(previous, match),
                             (match.start("ord"), end))
     text = answer() if answer else ""
     return _answer_item(previous, text) if text else None
+
+
+def _head_noun(previous: str, match: re.Match[str]) -> str:
+    """The noun the items are counted by: the word after the ordinal, or the noun it modifies ("the first *related*
+    link": link)."""
+    word = match.group("noun").lower()
+    toks = syntax(previous).tokens
+    at = next((t.i for t in toks if t.text.lower() == word and previous.find(t.text, match.start("noun")) >= 0), None)
+    if at is not None and toks[at].pos != "NOUN" and at + 1 < len(toks) and toks[at + 1].pos == "NOUN" \
+            and toks[at].head == at + 1:
+        return toks[at + 1].text.lower()
+    return word
 
 
 def _answer_item(previous: str, answer: str) -> PreviousItem | None:
@@ -149,9 +161,10 @@ def list_question(previous: str, item: PreviousItem) -> str:
     assert item.span is not None
     start, end = item.span
     before, after = previous[:start], previous[end:].lstrip()
-    after = re.sub(rf"(?i)^(?:(?:{_ADJECTIVES})\s+)?{re.escape(item.noun)}\b",
-                   plural(item.noun) if not item.noun.endswith("s") else item.noun, after)
-    before = _IS.sub(lambda m: " are" if m.group(0).startswith("'") else "are", before, count=1)
+    noun = plural(item.noun) if not item.noun.endswith("s") else item.noun
+    after = re.sub(rf"(?i)^(?:(?:{_ADJECTIVES})\s+)?{re.escape(item.noun)}\b", noun, after)
+    after = re.sub(rf"(?i)^([a-z-]+\s+){re.escape(item.noun)}\b", lambda m: f"{m.group(1)}{noun}", after)  # "related"
+    before = _IS.sub(lambda m: " are" if m.group(0)[0] in "'s" else "are", before, count=1)
     return _question(f"{before}{after}")
 
 

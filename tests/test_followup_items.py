@@ -46,6 +46,10 @@ def test_the_list_question_keeps_the_rest_of_the_previous_question() -> None:
     step = previous_item("what's the first step to bake bread?")
     assert step is not None and list_question("what's the first step to bake bread?", step) == \
         "What are the steps to bake bread?"
+    linked = "whats the first related link at the bottom?"
+    link = previous_item(linked)
+    assert link is not None and link.noun == "link"  # the noun "related" modifies, not "related"
+    assert list_question(linked, link) == "What are the related links at the bottom?"
 
 
 def test_a_numbered_item_keeps_its_form() -> None:

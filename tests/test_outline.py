@@ -42,6 +42,7 @@ def _document() -> DocumentRecord:
     ("what is the last chapter of the guide?", OutlineAsk("sections", -1)),
     ("what's the last section called?", OutlineAsk("sections", -1)),  # an ordinal: which entry, of the outline
     ("which related links are listed at the bottom of the page?", OutlineAsk("links")),
+    ("what are the related links at the bottom, the rest?", OutlineAsk("links")),  # the rest of the list: all of it
 ])
 def test_questions_about_the_outline(question: str, asked: OutlineAsk) -> None:
     assert asked_outline(question) == asked
