@@ -38,6 +38,7 @@ from assistant.answer.refusal import PERSON_ROLES
 from assistant.answer.wording import plain_wording
 from assistant.followup import apostrophes
 from assistant.followup_current import no_current_count
+from assistant.followup_roles import reversed_roles
 from assistant.nlp import Syntax, Token, syntax
 from assistant.terms import content_stems, stem, words
 
@@ -274,10 +275,10 @@ def unnamed_role(asked: str, searched: str, cited: Sequence[str]) -> str | None:
 
 
 CHECKS: tuple[Check, ...] = (unnamed_person, unsaid_verb, no_duration, no_age, no_time, no_count, unnamed_role,
-                             no_current_count)
+                             no_current_count, reversed_roles)
 """The checks for a question asked after others (the role's name too: "what's the name of the minister who ...?"
 typed after an unrelated question is still refused when no cited sentence names the minister)."""
-ALONE_CHECKS: tuple[Check, ...] = (no_duration, no_age, unnamed_role, no_current_count)
+ALONE_CHECKS: tuple[Check, ...] = (no_duration, no_age, unnamed_role, no_current_count, reversed_roles)
 """The checks for a question asked alone: its words, not an earlier turn's, found the passage, so a yes/no
 question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *substitute* for Y"); a role's name is
 asked without a pronoun."""
