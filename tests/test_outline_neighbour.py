@@ -3,8 +3,8 @@ follow-up to a question about the outline."""
 
 from __future__ import annotations
 
-from assistant.answer.outline import OutlineAsk, asked_outline, outline_entries, outline_template
-from assistant.answer.outline_neighbour import Neighbour, neighbour_clause, neighbour_entries, neighbour_followup
+from assistant.answer.outline import OutlineAsk, asked_outline, neighbour_followup, outline_entries, outline_template
+from assistant.answer.outline_neighbour import Neighbour, neighbour_clause, neighbour_entries
 from assistant.store import DocumentRecord
 
 TEXT = """A Field Guide to Tide Clocks

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.bare_value import bare_value_kind
 from assistant.answer.support import name_found
 from assistant.answer.text_values import MONTH_NAMES
 from assistant.terms import STOPWORDS, stem, words
@@ -63,10 +62,15 @@ def names_someone(text: str, question: str) -> bool:
 
     if new_names(text, question):
         return True
-    return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens) and bare_value_kind(text) not in _VALUES
+    parsed = syntax(text)
+    if any(t.pos in ("VERB", "AUX") for t in parsed.tokens):
+        return False
+    valued = {i for start, end, label in parsed.ents if label in _VALUE_LABELS for i in range(start, end)}
+    content = [t for t in parsed.tokens if t.pos in ("NOUN", "PROPN", "NUM", "ADJ")]
+    return not content or not all(t.pos == "NUM" or t.i in valued for t in content)
 
 
-_VALUES = ("date", "number")
+_VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")

@@ -56,11 +56,12 @@ def wrong_kind_in_spans(text: str, question: str, span_texts: list[str]) -> bool
     wanted = asked_labels(question)
     if wanted is None:
         return False
-    from assistant.answer.bare_value import bare_value_kind
     from assistant.nlp import syntax
 
-    if bare_value_kind(text) != "name":
-        return False
+    own_parse = syntax(text)
+    if any(t.pos in ("VERB", "AUX", "NUM") for t in own_parse.tokens) or not any(
+            t.pos == "PROPN" for t in own_parse.tokens):
+        return False  # not a bare name
     asked = frozenset(words(question))
     own = {w for w in words(text) if w not in STOPWORDS and w not in asked}
     labels = set()

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from assistant.answer.outline_neighbour import Neighbour, neighbour_clause, neighbour_entries
+from assistant.answer.outline_neighbour import NEIGHBOUR_CLAUSE, Neighbour, neighbour_clause, neighbour_entries
 from assistant.schema import Sentence
 from assistant.structure import Block, split_blocks
 from assistant.terms import STOPWORDS, stem, words
@@ -249,3 +249,15 @@ def _ordinal_word(number: int) -> str:
     if number == -2:
         return "second-to-last"
     return next((w for w, n in _ORDINALS.items() if n == number), f"#{number}")
+
+
+def neighbour_followup(question: str, previous: str) -> str | None:
+    """``previous``, a question about the outline's sections, contents or links, asked of the entry beside one
+    ("which one comes after the cyber one?" → "What sections are in the table of contents, the one after the cyber
+    one?"); None when the follow-up names no neighbour or ``previous`` asks no list of the outline."""
+    clause = neighbour_clause(question)
+    asked = asked_outline(previous) if clause else None
+    if asked is None or asked.what not in ("sections", "contents", "links"):
+        return None
+    found = NEIGHBOUR_CLAUSE.search(question)
+    return f"{previous.rstrip(' ?')}, the one {found.group(0).strip()}?" if found else None

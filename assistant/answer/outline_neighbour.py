@@ -5,7 +5,7 @@ A list of headings, contents items or closing links has an order, so "after X" /
 one beside it. The clause is read off the question (``neighbour_clause``), the entry it names is the one that
 holds the most of its words (``neighbour_entries``), and a follow-up that asks it after a question about the
 outline ("what sections are in the table of contents?" + "which one comes after the cyber one?") is that question
-with the clause (``neighbour_followup``).
+with the clause (``outline.neighbour_followup``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from assistant.terms import STOPWORDS, stem, words
 if TYPE_CHECKING:
     from assistant.schema import Sentence
 
-_CLAUSE = re.compile(r"\b(?:right |just |directly |immediately )?(?P<side>after|before|following|preceding)\b"
+NEIGHBOUR_CLAUSE = re.compile(r"\b(?:right |just |directly |immediately )?(?P<side>after|before|following|preceding)\b"
                      r"(?P<anchor>[^?]*)", re.IGNORECASE)
 _AFTER = frozenset({"after", "following"})
 _ENTRY_WORDS = frozenset(stem(w) for w in """one ones section sections heading headings chapter chapters link links
@@ -39,7 +39,7 @@ class Neighbour:
 def neighbour_clause(question: str) -> tuple[str, Neighbour] | None:
     """The question without its "after X" / "before X" clause, and the neighbour it asks for; None when it has no
     such clause or the clause names nothing ("what comes after?", "the one after that?")."""
-    found = _CLAUSE.search(question)
+    found = NEIGHBOUR_CLAUSE.search(question)
     if not found:
         return None
     said = [w for w in words(found.group("anchor")) if w not in STOPWORDS or w in _POINTING]
@@ -62,17 +62,3 @@ def neighbour_entries(entries: list[Sentence], neighbour: Neighbour) -> list[Sen
     at = held.index(best)
     beside = at + neighbour.step
     return [entries[at], entries[beside]] if 0 <= beside < len(entries) else []
-
-
-def neighbour_followup(question: str, previous: str) -> str | None:
-    """``previous``, a question about the outline's sections, contents or links, asked of the entry beside one
-    ("which one comes after the cyber one?" → "What sections are in the table of contents, the one after the cyber
-    one?"); None when the follow-up names no neighbour or ``previous`` asks no list of the outline."""
-    from assistant.answer.outline import asked_outline
-
-    clause = neighbour_clause(question)
-    asked = asked_outline(previous) if clause else None
-    if asked is None or asked.what not in ("sections", "contents", "links"):
-        return None
-    found = _CLAUSE.search(question)
-    return f"{previous.rstrip(' ?')}, the one {found.group(0).strip()}?" if found else None
