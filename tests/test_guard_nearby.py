@@ -9,10 +9,18 @@ import pytest
 from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.guard_params import load_guard_params
 from assistant.answer.matching import TermWeights
-from assistant.answer.nearby import candidates, conflicting_value, misplaced_name, nearby_fits, split_value
+from assistant.answer.nearby import (
+    candidates, conflicting_value, misplaced_name, named_context, nearby_fits, split_value,
+)
 from assistant.answer.prompts import Passage
 from assistant.answer.support import Claim, Facts
 from assistant.schema import Hit
+
+
+def test_a_heading_lends_its_names_not_its_title_case_words():
+    text = ("A Field Guide to Tide Clocks\nThe Roots of Tide Keeping in Brittany\n"
+            "Clockmakers in Brittany and Wales built the first tide clocks. Their roots go back far.\n")
+    assert named_context("The Roots of Tide Keeping in Brittany A Field Guide to Tide Clocks", text) == "brittany"
 
 
 def test_a_value_only_the_nearby_span_gives_conflicts_with_the_passages_value_of_the_same_thing():

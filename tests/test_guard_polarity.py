@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.guard import guard_answer
-from assistant.answer.polarity import asks_polarity, polarity_unasked, reasons_unasked
+from assistant.answer.polarity import asks_polarity, name_after_polarity, polarity_unasked, reasons_unasked
 from assistant.answer.reply import split_answer
 from guard_helpers import indexed_document, whole_corpus_guard
 
@@ -50,6 +50,13 @@ def test_a_reason_opening_an_answer_to_a_question_that_asks_no_why_is_dropped():
     assert not reasons_unasked("Becauseway is the pier's name.", "What is the pier called?")
 
 
+def test_a_capital_after_yes_or_no_is_a_name():
+    assert name_after_polarity("Yes, Roots is a member.") == "roots"
+    assert name_after_polarity("No, the ferry does not run.") is None
+    assert name_after_polarity("Yes. The ferry runs daily.") is None  # a new sentence: its capital says nothing
+    assert name_after_polarity("No, The ferry does not run.") is None  # a stopword
+
+
 DOC = """# Ferries
 
 The ferry does not run on Sundays. On weekdays it leaves the harbour every two hours, and the crossing takes forty
@@ -67,6 +74,7 @@ def test_the_guard_keeps_a_denial_only_where_polarity_was_asked(docs):
     answer = "No, the ferry does not run on Sundays."
     assert not guard_answer(answer, make("Does the ferry run on Sundays?")).abstained
     assert guard_answer(answer, make("How often does the ferry run on Sundays?")).abstained
+    assert guard_answer("Yes, Harbour runs on weekdays.", make("Does the ferry run on weekdays?")).abstained  # a name
 
 
 def test_a_bare_yes_or_no_is_guarded_with_the_sentence_it_opens(docs):

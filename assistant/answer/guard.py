@@ -31,6 +31,7 @@ from assistant.answer.matching import TermWeights, cosine, coverage, question_te
 from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, name_places,
     nearby_fits, split_value, union_facts, within_reach)
+from assistant.answer.polarity import name_after_polarity
 from assistant.answer.prompts import Passage
 from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
@@ -142,6 +143,8 @@ class Guard:
         """The best-supported span for one sentence, else the fewest spans that support it together; else, when the
         shown spans carry most of it, those with one nearby span (``nearby_fits``); else none."""
         claim = Claim.of(_POLARITY_LEAD.sub("", unit.text) if self._yes_no else unit.text)
+        if self._yes_no and (name := name_after_polarity(unit.text)):  # "Yes, Roots is ...": a name, not a capital
+            claim = replace(claim, names=claim.names | {name})
         if claim.negated and corrects_premise(claim.text, self.question):
             claim = replace(claim, negated=False)
         if not (claim.stems or claim.numbers) or unit.text.rstrip().endswith("?"):

@@ -25,8 +25,10 @@ true sentence of another answer): these conditions keep the wrong answers let th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, SPAN_CLAUSE_BREAK, lemma_stems, name_contexts,
@@ -37,7 +39,7 @@ from assistant.answer.support import Claim, Facts, Match, capitalised, name_foun
 from assistant.schema import Span
 from assistant.structure import term_above
 from assistant.store import Snapshot
-from assistant.terms import STOPWORDS, content_stems, stem
+from assistant.terms import STOPWORDS, content_stems, stem, words
 
 NEARBY_PER_COVER = 1
 """Nearby spans one sentence may join to the shown spans that carry it."""
@@ -113,6 +115,33 @@ class SpanCandidate:
     shown: bool = True
 
 
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w'’-]*")
+
+
+_TITLE_CASE_SHARE = 0.6  # of a line's longer words capitalised: a heading, a list of titles (hand-set)
+
+
+@lru_cache(maxsize=64)
+def _names_in(text: str) -> frozenset[str]:
+    """The words a document writes capitalised in mid-sentence (lower case), title-case lines left out: its names,
+    not the common words its headings capitalise."""
+    found: set[str] = set()
+    for line in text.splitlines():
+        longer = [w for w in line.split() if len(w) > 3]
+        if longer and sum(w[:1].isupper() for w in longer) >= _TITLE_CASE_SHARE * len(longer):
+            continue
+        found.update(w.lower() for w in _MID_SENTENCE_NAME.findall(line))
+    return frozenset(found)
+
+
+def named_context(context: str, text: str) -> str:
+    """The words of a span's heading and document title that are names in the document ("Albania" in "The Roots of
+    Discord: MEK's Presence in Albania"; not "Roots", which only the title case capitalises): a claim may take a
+    name from the heading a citation shows, not make a name of a heading's common word ("Roots is a NATO member")."""
+    names = _names_in(text)
+    return " ".join(w for w in words(context) if w in names)
+
+
 def candidates(passages: tuple[Passage, ...], snapshot: Snapshot, reach: int = 0) -> list[SpanCandidate]:
     """Single sentences and adjacent pairs of the passages shown to the model, then of the ``reach`` sentences
     before and after each (``nearby_blocks``), each span once."""
@@ -136,7 +165,8 @@ def candidates(passages: tuple[Passage, ...], snapshot: Snapshot, reach: int = 0
             lemmas = [lemma for i in run if (tags := sentences[i].tags) for lemma in tags.lemmas]
             term = term_above(doc.text, first.start, first.section)
             said = doc.text[first.start:last.end]
-            facts = Facts.of(f"{term}: {said}" if term else said, f"{first.section} {doc.title}", lemmas)
+            context = named_context(f"{first.section} {doc.title}", doc.text)
+            facts = Facts.of(f"{term}: {said}" if term else said, context, lemmas)
             out.append(SpanCandidate(block.passage, first.source, first.start, last.end, first.section, first.page,
                                      facts, tuple(rows[i] for i in run), around, block.shown))
     return out

@@ -52,3 +52,18 @@ def _fragment_asked(question: str) -> bool:
     before preinst?"): it may ask yes or no."""
     asked = [q for q in question.split("?") if q.strip()]
     return len(asked) > 1 and any(not _WH_WORD.search(q) for q in asked)
+
+
+_NAME_AFTER_POLARITY = re.compile(r"^\W*(?i:yes|no)\s*[,;—–-]\s*(?P<name>[A-Z][a-z][\w'’-]*)")
+"""A capitalised word right after "Yes," or "No," (not after a full stop): mid-sentence, so a name."""
+
+
+def name_after_polarity(text: str) -> str | None:
+    """The name that follows an answer's "Yes,"/"No," ("Yes, Albania is a NATO member": albania), lower case: when
+    the guard reads the claim without its polarity, the word opens it and would otherwise pass for a capitalised
+    common word; None when none follows (or it is a stopword: "No, The ...")."""
+    from assistant.terms import STOPWORDS
+
+    found = _NAME_AFTER_POLARITY.match(text)
+    word = found.group("name").lower() if found else None
+    return None if word is None or word in STOPWORDS else word
