@@ -1,5 +1,6 @@
 """Noun phrases of a parsed question, as the follow-up reference rules read them: a phrase's head, its text without
-its determiner, and heads that frame the question or name what something else is called rather than a topic."""
+its determiner, heads that frame the question or name what something else is called rather than a topic, and the
+phrase a previous answer gives for what its question asked to be done."""
 
 from __future__ import annotations
 
@@ -38,3 +39,21 @@ def chunk_root(parsed: Syntax, start: int, end: int) -> int:
     """The chunk's head token: the one whose head lies outside it."""
     return next((i for i in range(start, end) if not start <= parsed.tokens[i].head < end or
                  parsed.tokens[i].head == i), end - 1)
+
+
+def answered_object(question: Syntax, answer: Syntax | None) -> str | None:
+    """What the previous answer says was done when the previous question asked it ("what did Israel *offer* Albania?"
+    answered "Israel offered *cyber aid* to Albania": "why does albania need *it*?" needs the aid): the object of the
+    question's verb in the answer, None when the question's "what" is no object or the answer does not use its
+    verb."""
+    toks = question.tokens
+    wh = next((t for t in toks if t.lemma == "what" and t.tag == "WP" and t.dep in ("dobj", "dative", "obj")), None)
+    if wh is None or toks[wh.head].pos != "VERB" or answer is None:
+        return None
+    said = answer.tokens
+    for verb in (t for t in said if t.pos == "VERB" and t.lemma == toks[wh.head].lemma):
+        done = next((t.i for t in said if t.head == verb.i and t.dep in ("dobj", "obj")), None)
+        chunk = next((c for c in answer.chunks if c[0] <= done < c[1]), None) if done is not None else None
+        if chunk and said[chunk_root(answer, *chunk)].pos != "PRON":
+            return without_det(answer, *chunk)
+    return None

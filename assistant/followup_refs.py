@@ -9,7 +9,7 @@ from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.followup_agree import people_phrase, phrase_kind
-from assistant.followup_chunks import chunk_root, framing_noun, names_another, without_det
+from assistant.followup_chunks import answered_object, chunk_root, framing_noun, names_another, without_det
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_name, claim_suffix
@@ -138,23 +138,6 @@ class Antecedents:
         named = toks[end - 1].pos == "PROPN"
         return (None if named else self._apposed_name(end)) or without_det(self.answer, start, end)
 
-    def _answered_object(self) -> str | None:
-        """What the previous answer says was done when the previous question asked it ("what did Israel *offer*
-        Albania?" answered "Israel offered *cyber aid* to Albania": "why does albania need *it*?" needs the aid): the
-        object of the question's verb in the answer, None when the question's "what" is no object or the answer
-        does not use its verb."""
-        toks = self.parsed.tokens
-        wh = next((t for t in toks if t.lemma == "what" and t.tag == "WP" and t.dep in ("dobj", "dative", "obj")), None)
-        if wh is None or toks[wh.head].pos != "VERB" or self.answer is None:
-            return None
-        answer = self.answer.tokens
-        for verb in (t for t in answer if t.pos == "VERB" and t.lemma == toks[wh.head].lemma):
-            done = next((t.i for t in answer if t.head == verb.i and t.dep in ("dobj", "obj")), None)
-            chunk = next((c for c in self.answer.chunks if c[0] <= done < c[1]), None) if done is not None else None
-            if chunk and answer[chunk_root(self.answer, *chunk)].pos != "PRON":
-                return without_det(self.answer, *chunk)
-        return None
-
     def _claim_name(self) -> str | None:
         """The name the previous answer's claim gives that the previous question lacks (``claim_name``): what a
         "which country ...?" was answered with when no phrase of the answer is headed by "country"."""
@@ -196,7 +179,7 @@ class Antecedents:
                 return found
             if self._asks_for_a_thing() and (found := self._answer_chunk("")):
                 return found
-            if found := self._answered_object():
+            if found := answered_object(self.parsed, self.answer):
                 return found
             return (self.named_subject() or self.untagged_subject() or self._topic(chunks) or self.path() or self.gist()
                     or self._document(chunks))

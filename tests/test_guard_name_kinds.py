@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from assistant.answer.bare_value import wrong_kind_in_spans
 from assistant.answer.name_kinds import (
-    asked_labels, lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_in_spans, wrong_kind_name,
+    asked_labels, lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name,
 )
 
 

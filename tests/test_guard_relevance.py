@@ -9,7 +9,8 @@ import pytest
 from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
-from assistant.answer.asked_names import asks_named_kind, names_one, names_someone
+from assistant.answer.asked_names import asks_named_kind, names_one
+from assistant.answer.bare_value import names_someone
 from assistant.answer.relevance import (
     asks_how_to, gives_no_reason, has_own_subject, instructs, main_subjects, narrates, reason_part, restates, states,
     swapped_name, swapped_subject, told_of,

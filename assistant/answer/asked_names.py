@@ -2,8 +2,8 @@
 
 - ``names_one``: a "which country/city/university ..." question (``asks_named_kind``) is answered by a sentence
   that adds a name other than a month's.
-- ``names_someone``: a "who" question is answered by a sentence that adds a name to the question's ("Edi Rama"),
-  or by a bare phrase ("Albanian analysts."); "It is believed to be the first time ..." answers no "who".
+- a "who" question is answered by a sentence that adds a name to the question's ("Edi Rama"), or by a bare phrase
+  that is no bare value (``bare_value.names_someone``).
 - ``names_person``: a person asked for by a role ("who is the leader of X?", ``asks_person_by_role``) is answered by
   a sentence naming a person.
 """
@@ -53,24 +53,6 @@ def names_one(text: str, question: str) -> bool:
     """Whether a sentence names something the question does not (a month is no such name): "Iraq.", not "About
     3,000, in 2014." for "In which country ...?"."""
     return bool(new_names(text, question) - MONTH_NAMES)
-
-
-def names_someone(text: str, question: str) -> bool:
-    """Whether a sentence can answer a "who" question: it adds a name, or it is a bare phrase with no verb that is
-    not a bare date or number ("45 years." names no one)."""
-    from assistant.nlp import syntax
-
-    if new_names(text, question):
-        return True
-    parsed = syntax(text)
-    if any(t.pos in ("VERB", "AUX") for t in parsed.tokens):
-        return False
-    valued = {i for start, end, label in parsed.ents if label in _VALUE_LABELS for i in range(start, end)}
-    content = [t for t in parsed.tokens if t.pos in ("NOUN", "PROPN", "NUM", "ADJ")]
-    return not content or not all(t.pos == "NUM" or t.i in valued for t in content)
-
-
-_VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")

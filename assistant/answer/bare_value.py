@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 from assistant.answer.qtypes import AnswerType, expected_type
-from assistant.terms import stem
+from assistant.terms import STOPWORDS, stem, words
 
 ValueKind = Literal["date", "number", "name"]
 _LABEL_KINDS: dict[str, ValueKind] = {
@@ -26,7 +26,8 @@ _CONTENT = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 _ABSTRACT_HEADS = frozenset(stem(w) for w in """
     lesson implication consequence significance importance goal aim objective strategy challenge benefit advantage
     disadvantage drawback takeaway motivation intention""".split())
-_ASKS_EVENT = re.compile(r"\bwhat (?:happened|happens|(?:did|does|do|will|would) (?:[\w'’-]+ ){1,3}do)\b", re.IGNORECASE)
+_ASKS_EVENT = re.compile(r"\bwhat (?:happened|happens|(?:did|does|do|will|would) (?:[\w'’-]+ ){1,3}do)\b",
+                         re.IGNORECASE)
 """An event asked for: "what happened on July 15?", "what did the government do about it?"."""
 # the question kinds a value of each kind can answer
 _ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
@@ -153,3 +154,39 @@ def asked_kinds(question: str, parts: list[str]) -> frozenset[AnswerType]:
     when ...")."""
     kinds = {expected_type(q) for q in [question, *parts]}
     return frozenset(kinds | {"date"} if _WHEN.search(question) else kinds)
+
+
+_VALUES = ("date", "number")
+
+
+def names_someone(text: str, question: str) -> bool:
+    """Whether a sentence can answer a "who" question: it adds a name to the question's ("Edi Rama",
+    ``asked_names.new_names``), or it is a bare phrase with no verb ("Albanian analysts.") that is not a bare date or
+    number ("45 years." names no one); "It is believed to be the first time ..." answers no "who"."""
+    from assistant.answer.asked_names import new_names
+    from assistant.nlp import syntax
+
+    if new_names(text, question):
+        return True
+    return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens) and bare_value_kind(text) not in _VALUES
+
+
+def wrong_kind_in_spans(text: str, question: str, span_texts: list[str]) -> bool:
+    """Whether a bare name answers a "which/what X" question (``name_kinds.asked_labels``) with words that the spans
+    tag only as names of another family ("The Farsi." to "Which country pushed for ...?" where the span has "its Farsi
+    name", not a country): the tagger reads a name better in its sentence than alone. A name the spans never tag is
+    left to ``name_kinds.wrong_kind_name``."""
+    from assistant.answer.name_kinds import asked_labels
+    from assistant.nlp import syntax
+
+    wanted = asked_labels(question)
+    if wanted is None or bare_value_kind(text) != "name":
+        return False
+    asked = frozenset(words(question))
+    own = {w for w in words(text) if w not in STOPWORDS and w not in asked}
+    labels = set()
+    for span in span_texts:
+        parsed = syntax(span)
+        labels |= {label for start, end, label in parsed.ents
+                   if own & set(words(" ".join(t.text for t in parsed.tokens[start:end])))}
+    return bool(labels) and not labels & wanted

@@ -20,9 +20,9 @@ import numpy as np
 
 from assistant.answer.asked_forms import asked_value, asks_condition, gives_condition, gives_file_place, main_question
 from assistant.answer.asked_names import (
-    asks_named_kind, asks_person_by_role, asks_who, names_one, names_person, names_someone,
+    asks_named_kind, asks_person_by_role, asks_who, names_one, names_person,
 )
-from assistant.answer.bare_value import asked_kinds, value_of_another_event, value_told
+from assistant.answer.bare_value import asked_kinds, names_someone, value_of_another_event, value_told
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
 from assistant.answer.guard_checks import misplaces_facts, off_question, wrong_value_kind
@@ -31,7 +31,7 @@ from assistant.answer.matching import TermWeights, cosine, coverage, question_te
 from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, name_places,
     nearby_fits, split_value, union_facts, within_reach)
-from assistant.answer.polarity import name_after_polarity
+from assistant.answer.polarity import polar_claim
 from assistant.answer.prompts import Passage
 from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
@@ -52,7 +52,6 @@ UNSUPPORTED = "[unsupported]"
 _GIVES_REASON = re.compile(r"(?i:because|since|as a result|in (?:retaliation|response)|due to|so that|in order to|to avoid)\b")
 _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|Yes|No)\b)[A-Z]")
 _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
-_POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
 _SUBJECT_PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)
 """A sentence opening with a pronoun subject ("It acted on ..."): in a why-answer, the subject the question asks about."""
 _REFUSAL = re.compile(
@@ -142,9 +141,7 @@ class Guard:
     def align(self, unit: Unit) -> Alignment:
         """The best-supported span for one sentence, else the fewest spans that support it together; else, when the
         shown spans carry most of it, those with one nearby span (``nearby_fits``); else none."""
-        claim = Claim.of(_POLARITY_LEAD.sub("", unit.text) if self._yes_no else unit.text)
-        if self._yes_no and (name := name_after_polarity(unit.text)):  # "Yes, Roots is ...": a name, not a capital
-            claim = replace(claim, names=claim.names | {name})
+        claim = polar_claim(unit.text) if self._yes_no else Claim.of(unit.text)
         if claim.negated and corrects_premise(claim.text, self.question):
             claim = replace(claim, negated=False)
         if not (claim.stems or claim.numbers) or unit.text.rstrip().endswith("?"):

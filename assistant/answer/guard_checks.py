@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.answer.attachment import attached_elsewhere
-from assistant.answer.bare_value import bare_value_unasked, fewer_than_asked, names_nothing
+from assistant.answer.bare_value import bare_value_unasked, fewer_than_asked, names_nothing, wrong_kind_in_spans
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.matching import TermWeights
-from assistant.answer.name_kinds import (
-    lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_in_spans, wrong_kind_name,
-)
+from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name
 from assistant.answer.polarity import polarity_unasked, reasons_unasked
 from assistant.answer.relevance import gives_no_reason, instructs, narrates, restates, swapped_name, swapped_subject
 from assistant.answer.support import Claim

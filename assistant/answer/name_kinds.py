@@ -48,30 +48,6 @@ def wrong_kind_name(text: str, question: str) -> bool:
     return bool(labels) and labels <= _NAMED_FAMILIES - wanted
 
 
-def wrong_kind_in_spans(text: str, question: str, span_texts: list[str]) -> bool:
-    """Whether a bare name answers a "which/what X" question (``asked_labels``) with words that the spans tag only as
-    names of another family ("The Farsi." to "Which country pushed for ...?" where the span has "its Farsi name",
-    not a country): the tagger reads a name better in its sentence than alone. A name the spans never tag is left
-    to ``wrong_kind_name``."""
-    wanted = asked_labels(question)
-    if wanted is None:
-        return False
-    from assistant.nlp import syntax
-
-    own_parse = syntax(text)
-    if any(t.pos in ("VERB", "AUX", "NUM") for t in own_parse.tokens) or not any(
-            t.pos == "PROPN" for t in own_parse.tokens):
-        return False  # not a bare name
-    asked = frozenset(words(question))
-    own = {w for w in words(text) if w not in STOPWORDS and w not in asked}
-    labels = set()
-    for span in span_texts:
-        parsed = syntax(span)
-        labels |= {label for start, end, label in parsed.ents
-                   if own & set(words(" ".join(t.text for t in parsed.tokens[start:end])))}
-    return bool(labels) and not labels & wanted
-
-
 def lacks_person_name(text: str, question: str) -> bool:
     """Whether the question asks the name of someone by role ("What's the name of the Iranian foreign minister who
     ...?": ``refusal.PERSON_ROLES``) and the sentence names no person: no PERSON entity, and no capitalised word

@@ -57,7 +57,8 @@ OUTLINE_WORDS = frozenset(stem(w) for w in """
     called named name table contents toc link links related listed list lists bottom end top start beginning
     many number count total main different other whole entire full give show tell whats
     about summary summarize summarise overview gist topic subject theme point idea tldr brief briefly short quick
-    say cover covers discuss describe explain deal talk penultimate rest remaining others""".split()) | frozenset(_ORDINALS)
+    say cover covers discuss describe explain deal talk penultimate
+    rest remaining others""".split()) | frozenset(_ORDINALS)
 _GIST = re.compile(
     rf"\bwhat(?:['’]?s| is| are)? (?:the |this )?{_TEXT}s? (?:about|on)\b"
     rf"|\bwhat do(?:es)? (?:the |this )?{_TEXT}s? (?:say|cover|discuss|describe|explain|talk about|deal with)\W*$"

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from assistant.schema import Sentence
 
 NEIGHBOUR_CLAUSE = re.compile(r"\b(?:right |just |directly |immediately )?(?P<side>after|before|following|preceding)\b"
-                     r"(?P<anchor>[^?]*)", re.IGNORECASE)
+                              r"(?P<anchor>[^?]*)", re.IGNORECASE)
 _AFTER = frozenset({"after", "following"})
 _ENTRY_WORDS = frozenset(stem(w) for w in """one ones section sections heading headings chapter chapters link links
     entry entries item items part parts line lines listed list""".split())

@@ -11,6 +11,10 @@ a bilateral response first." gives a reason, which "What other lesson does the a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from assistant.answer.support import Claim
+from assistant.terms import STOPWORDS
 
 _DENIAL = re.compile(r"\W*no\s*[,;:.!—–-]", re.IGNORECASE)
 _AFFIRMATION = re.compile(r"\W*yes\s*[,;:.!—–-]", re.IGNORECASE)
@@ -54,16 +58,23 @@ def _fragment_asked(question: str) -> bool:
     return len(asked) > 1 and any(not _WH_WORD.search(q) for q in asked)
 
 
+_POLARITY_LEAD = re.compile(r"^(?i:yes|no)\s*[,:;.—–-]\s*")
 _NAME_AFTER_POLARITY = re.compile(r"^\W*(?i:yes|no)\s*[,;—–-]\s*(?P<name>[A-Z][a-z][\w'’-]*)")
 """A capitalised word right after "Yes," or "No," (not after a full stop): mid-sentence, so a name."""
 
 
 def name_after_polarity(text: str) -> str | None:
     """The name that follows an answer's "Yes,"/"No," ("Yes, Albania is a NATO member": albania), lower case: when
-    the guard reads the claim without its polarity, the word opens it and would otherwise pass for a capitalised
-    common word; None when none follows (or it is a stopword: "No, The ...")."""
-    from assistant.terms import STOPWORDS
-
+    the claim is read without its polarity, the word opens it and would otherwise pass for a capitalised common
+    word; None when none follows (or it is a stopword: "No, The ...")."""
     found = _NAME_AFTER_POLARITY.match(text)
     word = found.group("name").lower() if found else None
     return None if word is None or word in STOPWORDS else word
+
+
+def polar_claim(text: str) -> Claim:
+    """The claim of a sentence answering a yes/no question, read without its "Yes,"/"No," (the polarity is checked
+    apart), the name right after it kept a name ("Yes, Roots is a NATO member.": ``name_after_polarity``)."""
+    claim = Claim.of(_POLARITY_LEAD.sub("", text))
+    name = name_after_polarity(text)
+    return replace(claim, names=claim.names | {name}) if name else claim

@@ -35,7 +35,7 @@ from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
 from assistant.answer.synonyms import synonyms
 from assistant.answer.text_values import (
-    ISO_DAY, booleans, dated_numbers, glued_versions, month_years, months, numbers,
+    ISO_DAY, YEAR, booleans, dated_numbers, glued_versions, month_years, months, numbers,
 )
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
@@ -49,7 +49,6 @@ _NAME_GAP = 3  # words of a claim's compound name may stand this far apart in th
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
 _NAME_LIST = re.compile(r"\s+and\s+")  # "Timo Rinne and Tatu Ylonen": two names, each in order, in either order
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _CLAIM_WINDOW, _SPAN_WINDOW = 3, 6  # words around a number that say what it is of, in a claim and in a span
 _YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _UNITS = ("days", "weeks", "months", "years")
@@ -120,7 +119,7 @@ class Facts:
         more: 848 versus 474"; numbers outside dates; never a year-like result)."""
         if value in self._intervals:
             return True
-        if _YEAR.fullmatch(value) or not re.fullmatch(r"\d+(?:\.\d+)?", value):
+        if YEAR.fullmatch(value) or not re.fullmatch(r"\d+(?:\.\d+)?", value):
             return False
         target = float(value)
         operands = self._operands & {_plain(float(n)) for n in stated if re.fullmatch(r"\d+(?:\.\d+)?", n)}

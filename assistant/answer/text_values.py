@@ -12,6 +12,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MONTHS = {m[:3]: m for m in "january february march april may june july august september october november december".split()}
 _MONTH = r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"  # a month name or its abbreviation
 _YEAR_NUMBER = r"((?:1[5-9]|20)\d\d)"
+YEAR = re.compile(_YEAR_NUMBER)
+"""A number that reads as a year (1500-2099), matched whole (``YEAR.fullmatch``)."""
 _MONTH_WORD = re.compile(rf"{_MONTH}(?=\s+\d|\s*,?\s+(?:of\s+)?\d{{4}})", re.I)
 _MONTH_YEAR = re.compile(
     rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?{_YEAR_NUMBER}\b|\b{_YEAR_NUMBER}-(0[1-9]|1[0-2])\b", re.I)

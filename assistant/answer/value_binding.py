@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.answer.matching import holds, sentence_stems
-from assistant.answer.text_values import MONTH_NAMES, dated_numbers, numbers
+from assistant.answer.text_values import MONTH_NAMES, YEAR, dated_numbers, numbers
 from assistant.terms import stem
 
 if TYPE_CHECKING:
@@ -55,7 +55,6 @@ def unbound_value(claim: str, held: Sequence[tuple[str, str]]) -> str | None:
 RIVAL_MARGIN = 2
 """Content words of a claim's clause by which a span sentence giving another date must out-meet every sentence that
 gives the claim's date before the date counts as taken from the wrong event (``rival_value``)."""
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 def _dates(text: str) -> frozenset[tuple[str, str]]:
@@ -63,7 +62,7 @@ def _dates(text: str) -> frozenset[tuple[str, str]]:
     told apart by their month, so July 15, 2022 and September 8, 2022 share nothing."""
     dated = dated_numbers(text)
     beside = {n for _, n in dated}
-    return dated | frozenset(("", n) for n in numbers(text) if _YEAR.fullmatch(n) and n not in beside)
+    return dated | frozenset(("", n) for n in numbers(text) if YEAR.fullmatch(n) and n not in beside)
 
 
 def rival_value(claim: str, held: Sequence[tuple[str, str]], margin: int = RIVAL_MARGIN) -> str | None:

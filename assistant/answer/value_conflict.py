@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import LEAD
 from assistant.answer.qtypes import asks_yes_no
+from assistant.answer.text_values import YEAR
 from assistant.terms import STOPWORDS, stem
 
 _UNIT = (r"bits?|bytes?|characters?|chars?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|kb|mb|gb|"
          r"kib|mib|gib|%|percent|lines?|columns?|digits?|times|entries|entry|rows?|items?|files?|levels?")
 _AMOUNT = re.compile(rf"(?<![\w.])(\d[\d,]*)\s*-?\s*({_UNIT})\b", re.IGNORECASE)
 _COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,}s)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")  # "in 2014 members ...": a year, not a count
 _SAME_UNIT = {"char": "character", "sec": "second", "min": "minute", "percent": "%", "entrie": "entry"}
 _ONLY_AMOUNT = re.compile(r"\b(?:exactly|only|fixed|always|must be|has to be|is limited to)\b", re.IGNORECASE)
 _ASKS_WHY = re.compile(LEAD + r"(?:why|how come)\b", re.IGNORECASE)  # premise.LEAD: a conversational opener
@@ -41,7 +41,7 @@ def amounts(text: str) -> set[tuple[str, str]]:
         measured.add(match.start())
     for match in _COUNTED.finditer(text):
         number, noun = match.group(1), match.group(2).lower()
-        if match.start() not in measured and not _YEAR.fullmatch(number) and noun not in STOPWORDS:
+        if match.start() not in measured and not YEAR.fullmatch(number) and noun not in STOPWORDS:
             found.add((number.replace(",", ""), stem(noun)))
     return found
 
