@@ -28,6 +28,13 @@ def test_the_kind_of_a_bare_value(text: str, kind: str | None) -> None:
     assert bare_value_kind(text) == kind
 
 
+def test_read_loosely_a_number_the_tagger_left_out_counts() -> None:
+    assert bare_value_kind("The summer of 2022.") is None  # the tagger's date ends before its year
+    assert bare_value_kind("The summer of 2022.", loose=True) == "date"
+    assert bare_value_kind("8 years (2014 to 2022).", loose=True) == "date"  # a duration with the years it spans
+    assert bare_value_unasked("The summer of 2022.", frozenset({"reason"}), "Why did the guild close the pier?")
+
+
 def test_a_bare_value_answers_only_its_kind_of_question() -> None:
     why = asked_kinds("why did Albania cut ties with Iran?", [])
     assert bare_value_unasked("Prime Minister Enver Hoxha.", why)
@@ -62,6 +69,13 @@ def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:
     assert not names_nothing("sshd_config.", "what is the name of the server's config file?")  # code names things
     assert not names_nothing("It is called Ashraf 3.", "what is the camp called?")  # a statement: other rules judge it
     assert not names_nothing("A geopolitical time bomb.", "What did a diplomat say the move was?")  # no name asked
+
+
+def test_a_nationality_names_only_what_asks_for_one() -> None:
+    asked = "What is the name of the compound the guild built near the harbour?"
+    assert names_nothing("Night patrols and public notices, as part of its opposition to the Venetian council.", asked)
+    assert not names_nothing("Fort Velmora, near the Venetian quay.", asked)  # a name beside the nationality
+    assert not names_nothing("The Venetian one.", "Which nationality were the guild's founders?")
 
 
 def test_which_countries_is_not_answered_by_a_phrase_naming_nothing() -> None:

@@ -31,6 +31,15 @@ def test_a_frame_at_either_end_of_the_claim_is_read_on_one_side():
     assert substituted_name("Yes, the treaty was signed in May.", ["Note: the treaty was signed in May."]) is None
 
 
+def test_each_name_of_a_list_is_fixed_by_its_own_frame():
+    span = "It is a trusted partner for the Kingdom of Denmark, NATO, and the Nordic Council."
+    assert substituted_name("The Sweden, NATO, and the Nordic Council.", [span, "Sweden is a neighbour."]) == "sweden"
+    assert substituted_name("The Kingdom of Denmark, NATO, and the Nordic Council.", [span]) is None
+    assert substituted_name("Sweden, NATO, and the Nordic Council.", [span, "Sweden is a neighbour."]) == "sweden"
+    told = "Today, Norway has a consulate in Bergen, and Denmark has one in Oslo."
+    assert substituted_name("Yes. Norway has a consulate in Bergen, and Denmark has one in Oslo.", [told]) is None
+
+
 def test_a_frame_shortened_on_one_side_still_fixes_the_name():
     span = "From the port, the guild kept up its protest against the Danish crown, staging strikes and marches."
     assert substituted_name("It kept up its protest against the Swedish crown, including strikes.", [span]) == "swedish"

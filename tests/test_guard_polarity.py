@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.guard import guard_answer
-from assistant.answer.polarity import asks_polarity, name_after_polarity, polarity_unasked, reasons_unasked
+from assistant.answer.polarity import (
+    asks_polarity, name_after_polarity, polarity_unasked, purpose_only, reasons_unasked,
+)
 from assistant.answer.reply import split_answer
 from guard_helpers import indexed_document, whole_corpus_guard
 
@@ -48,6 +50,18 @@ def test_a_reason_opening_an_answer_to_a_question_that_asks_no_why_is_dropped():
     assert not reasons_unasked("Because the pier was closed.", "The ferry stopped - how come?")
     assert not reasons_unasked("Because the pier was closed.", "What was the reason the ferry stopped?")
     assert not reasons_unasked("Becauseway is the pier's name.", "What is the pier called?")
+
+
+def test_a_bare_purpose_answers_no_question_asking_for_a_thing_a_time_or_a_place():
+    purpose = "To strengthen its ties with the harbour towns."
+    assert purpose_only(purpose)
+    assert reasons_unasked(purpose, "which guild ran the ferry?")
+    assert reasons_unasked(purpose, "When did the ferry start?")
+    assert not reasons_unasked(purpose, "What did the guild hope to gain?")  # asks for an aim
+    assert not reasons_unasked(purpose, "What was the purpose of the ferry?")
+    assert not purpose_only("To book a seat, call the harbour office.")  # an instruction: "call" is its root
+    assert not purpose_only("To the harbour.")  # a place, not an infinitive
+    assert not purpose_only("The guild wanted to strengthen its ties.")
 
 
 def test_a_capital_after_yes_or_no_is_a_name():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.guard import guard_answer
-from assistant.answer.value_binding import rival_value, unbound_value
+from assistant.answer.value_binding import count_as_time, counts_another_thing, rival_value, unbound_value
 from guard_helpers import indexed_document, whole_corpus_guard
 
 STORM = "A storm flooded the lower harbour on March 3, 1911."
@@ -33,6 +33,22 @@ def test_a_word_closing_a_compound_binds_and_an_options_digits_are_no_value():
 def test_a_value_no_span_holds_or_a_clause_too_short_to_judge_is_left_alone():
     assert unbound_value("About 15 months passed between the flood and the reopening.", SPANS) is None  # computed
     assert unbound_value("15 months (from March 3, 1911 to June 9, 1912).", SPANS) is None  # nothing said of them
+
+
+def test_a_count_written_where_a_year_goes_is_misplaced():
+    assert count_as_time("The guild took in the exiles in 3,000 and the flood came in 1887.")
+    assert count_as_time("Eight years (3,000 to 1887).")
+    assert not count_as_time("The pump failed in 3,000 cases.")  # a noun follows: a count
+    assert not count_as_time("In 1879 about 3,000 exiles arrived.")
+    assert not count_as_time("The guild grew by 3,000, to 5,000 members.")
+
+
+def test_a_number_the_spans_give_as_a_measure_counts_no_other_thing():
+    spans = ["The port reopened after 45 years of silence.", "About 3,000 exiles came by sea."]
+    assert counts_another_thing("About 45 exiles came by sea.", spans)  # 45 is years in the spans
+    assert not counts_another_thing("About 3,000 refugees came.", spans)  # a count in other words
+    assert not counts_another_thing("It reopened after 45 years.", spans)
+    assert not counts_another_thing("About 54 days passed.", spans)  # a number no span states: computed
 
 
 def test_a_date_whose_clause_another_dated_sentence_says_more_of_is_taken_from_the_wrong_event():

@@ -16,10 +16,11 @@ _LABEL_KINDS: dict[str, ValueKind] = {
     "DATE": "date", "TIME": "date", "CARDINAL": "number", "QUANTITY": "number", "MONEY": "number",
     "PERCENT": "number", "ORDINAL": "number", "PERSON": "name", "ORG": "name", "GPE": "name", "LOC": "name",
     "NORP": "name", "FAC": "name"}
+_DIGITS = re.compile(r"\d[\d,.]*")  # a number as written, not a tagger's NUM for "timedelta(days=31"
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
 _NAME_ASKED = re.compile(r"\bname (?:of|for)\b|\bnamed\b|\bcalled\b|\bwhat(?:'s| is| was) (?:its|their|his|her) name\b",
                          re.IGNORECASE)
-_NAME_LIKE = re.compile(r"\b[A-Z]|[\"'“‘`]")  # a capital past the first letter, or a quotation
+_QUOTE = re.compile(r"[\"'“‘`]")
 _CODE_LIKE = re.compile(r"\w[_./:=-]\w|\d|\(\)")
 _CONTENT = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 # nouns for what a value alone never is: "what lessons ...?" is not answered by "The United States."
@@ -37,9 +38,11 @@ _ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
 }
 
 
-def bare_value_kind(text: str) -> ValueKind | None:
+def bare_value_kind(text: str, loose: bool = False) -> ValueKind | None:
     """The kind of value a phrase with no verb is and nothing more: every content word inside one kind of entity
-    (a capitalised word counts as a name's: "Prime Minister Enver Hoxha."); None for anything else."""
+    (a capitalised word counts as a name's: "Prime Minister Enver Hoxha."); None for anything else. ``loose``: a
+    digit outside an entity counts as a number's too, and a date with numbers beside it is a date ("The summer of
+    2022.", where the tagger's date stops short of its year; "8 years (2014 to 2022).")."""
     from assistant.nlp import syntax
 
     if text.count("(") != text.count(")"):  # a piece of a sentence split inside brackets ("124 instead of 123).")
@@ -54,11 +57,13 @@ def bare_value_kind(text: str) -> ValueKind | None:
     kinds: set[ValueKind] = set()
     for token in content:
         kind = _LABEL_KINDS.get(label_of.get(token.i, ""))
-        if kind is None and token.pos == "PROPN":
-            kind = "name"
+        if kind is None and (token.pos == "PROPN" or loose and _DIGITS.fullmatch(token.text)):
+            kind = "name" if token.pos == "PROPN" else "number"
         if kind is None:
             return None
         kinds.add(kind)
+    if loose and kinds == {"date", "number"}:
+        return "date"
     return kinds.pop() if len(kinds) == 1 else None
 
 
@@ -66,7 +71,7 @@ def bare_value_unasked(text: str, asked: frozenset[AnswerType], question: str = 
     """Whether ``text`` is a bare value of a kind none of the question's ``asked`` kinds (of the whole question and
     of its parts) takes: "Prime Minister Enver Hoxha." to a why-question, "45 years." to "what does X hope to gain?";
     when the ``question`` asks for something abstract (``asks_abstract``) its open kind ("other") takes no value."""
-    kind = bare_value_kind(text)
+    kind = bare_value_kind(text, loose=True)
     if kind is None or not asked:
         return False
     return not (asked - {"other"} if asks_abstract(question) else asked) & _ANSWERS[kind]
@@ -135,18 +140,23 @@ def asks_abstract(question: str) -> bool:
 
 def names_nothing(text: str, question: str) -> bool:
     """Whether ``text`` is a phrase with no verb that names nothing (no capitalised word but its first, no quoted
-    or code-like word, no proper noun or entity: "Turkey." names a country) while the question asks for a name
+    or code-like word, no proper noun or entity: "Turkey." names a country; a nationality only where one is asked:
+    "... opposition to the Iranian government." names no compound) while the question asks for a name
     ("what is the name of ...", "what is X called?", "which countries ...": ``name_kinds.asked_labels``): "A
     geopolitical time bomb." gives an epithet, not the Foreign Minister's name; "Robust cybersecurity and strong
     alliances." names no country."""
     from assistant.answer.name_kinds import asked_labels
     from assistant.nlp import syntax
 
-    if not (_NAME_ASKED.search(question) or asked_labels(question)) or _NAME_LIKE.search(text[1:]) \
-            or _CODE_LIKE.search(text):
+    labels = asked_labels(question)
+    if not (_NAME_ASKED.search(question) or labels) or _QUOTE.search(text[1:]) or _CODE_LIKE.search(text):
         return False
     parsed = syntax(text)
-    return not parsed.ents and not any(t.pos in ("VERB", "AUX", "PROPN") for t in parsed.tokens)
+    nationality = set() if labels and "NORP" in labels else {  # "the Iranian government" names no compound
+        i for start, end, label in parsed.ents if label == "NORP" for i in range(start, end)}
+    others = [t for t in parsed.tokens if t.i not in nationality]
+    return (not any(label != "NORP" or not nationality for _, _, label in parsed.ents)
+            and not any(t.i > 0 and t.text[:1].isupper() or t.pos in ("VERB", "AUX", "PROPN") for t in others))
 
 
 def asked_kinds(question: str, parts: list[str]) -> frozenset[AnswerType]:

@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CODE = re.compile(r"[\w.@-]*(?:=|::)[\w.:=@-]*")  # "run=False", "Dir::State::Lists": a setting or a key path
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,;:.!?)]|$)")
+_POLARITY = frozenset({"yes", "no"})  # "Yes. Albania ...": a reply, not a name before a name
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,17 @@ def tokens(text: str) -> list[Token]:
 
 
 def _names(claim: list[Token]) -> list[tuple[int, int]]:
-    """(start, end) of each run of name tokens in the claim; its first word is a name only when a name follows it
-    ("Edi Rama ...", not "Yes, ...": any first word is capitalised)."""
+    """(start, end) of each run of name tokens in the claim, a comma ending one ("Israel, NATO": two); its first
+    word is a name only when a name follows it ("Edi Rama ...", not "Yes, ...": any first word is capitalised)."""
     runs, start = [], None
-    opening = len(claim) > 1 and claim[1].name
+    opening = len(claim) > 1 and claim[1].name and not (claim[0].ends_clause and claim[0].word in _POLARITY)
     for i, t in enumerate([*claim, Token("", False)]):
         if i == 0 and not opening:
             continue
         if t.name and start is None:
+            start = i
+        elif t.name and claim[i - 1].ends_clause:  # "Israel, NATO": two names of a list, not one
+            runs.append((start, i))
             start = i
         elif not t.name and start is not None:
             runs.append((start, i))

@@ -15,7 +15,7 @@ from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, swa
 from assistant.answer.polarity import polarity_unasked, reasons_unasked
 from assistant.answer.relevance import gives_no_reason, instructs, narrates, restates, swapped_name, swapped_subject
 from assistant.answer.support import Claim
-from assistant.answer.value_binding import rival_value, unbound_value
+from assistant.answer.value_binding import count_as_time, counts_another_thing, rival_value, unbound_value
 
 NameCheck = Callable[[str, str], bool]
 
@@ -37,11 +37,13 @@ def misplaces_facts(text: str, span_texts: list[str], span_words: frozenset[str]
     """The sentence swaps its spans' doer and done-to or their names (``swapped_subject``, ``swapped_name``,
     ``substituted_name``, ``swapped_modifier``, ``modifier_as_name``), attaches a bare answer after another
     preposition than the question's (``attached_elsewhere``), gives a value of something else than its spans say
-    (``unbound_value``, ``rival_value`` against ``held``, the sentences the spans hold), or a bare name the spans tag
-    as another kind than the one asked (``wrong_kind_in_spans``)."""
+    (``unbound_value``, ``rival_value`` against ``held``, the sentences the spans hold), a count where a year goes
+    (``count_as_time``) or of another thing (``counts_another_thing``), or a bare name the spans tag as another
+    kind than the one asked (``wrong_kind_in_spans``)."""
     return (swapped_subject(text, span_texts) or swapped_name(text, span_texts) or substituted_name(text, span_texts)
             or swapped_modifier(text, span_texts) or attached_elsewhere(text, question, span_texts)
             or modifier_as_name(text, span_texts, span_words) or unbound_value(text, held) or rival_value(text, held)
+            or count_as_time(text) or counts_another_thing(text, span_texts)
             or wrong_kind_in_spans(text, question, span_texts))
 
 

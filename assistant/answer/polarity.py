@@ -20,6 +20,12 @@ _DENIAL = re.compile(r"\W*no\s*[,;:.!—–-]", re.IGNORECASE)
 _AFFIRMATION = re.compile(r"\W*yes\s*[,;:.!—–-]", re.IGNORECASE)
 _LIKELIHOOD = re.compile(r"\W*(?:(?:highly|very|quite|most|rather|fairly|extremely)\s+)?(?:un)?likely\s*[,;:.!—–-]"
                          r"|\W*(?:probably|possibly)(?:\s+not)?\s*[,;:.!—–-]", re.IGNORECASE)
+_PURPOSE_LEAD = re.compile(r"\W*to\s+[a-z]", re.IGNORECASE)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# a question that asks for a thing, person, time, place or amount, which a purpose does not give
+_ASKS_VALUE = re.compile(r"\W*(?:(?:and|so|but|ok|okay|then)\W+)?(?:who|whom|whose|which|when|where"
+                         r"|how (?:many|much|long|old)|what(?:['’]s| is| was| are| were) (?:the )?(?:name|date|year"
+                         r"|number))\b", re.IGNORECASE)
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
 _ASKS_LIKELIHOOD = re.compile(r"\b(?:likely|likelihood|chances?|probab\w*|odds|possib\w*|expected)\b", re.IGNORECASE)
 _REASON_LEAD = re.compile(r"\W*(?:(?:perhaps|probably|possibly|likely|mainly|partly|largely|mostly|simply|only|just)"
@@ -47,8 +53,25 @@ def polarity_unasked(text: str, question: str) -> bool:
 
 def reasons_unasked(text: str, question: str) -> bool:
     """Whether a sentence opens by giving a reason ("Because ...", "Perhaps because ...") though no clause of the
-    question asks why (or for a reason, cause, purpose, "how come")."""
-    return bool(question) and bool(_REASON_LEAD.match(text)) and not _ASKS_REASON.search(question)
+    question asks why (or for a reason, cause, purpose, "how come"), or is only a purpose ("To strengthen its role
+    in the region.": ``purpose_only``) while the question asks for a thing, a person, a time, a place or an amount
+    ("which hacker group ...?")."""
+    if not question or _ASKS_REASON.search(question):
+        return False
+    return bool(_REASON_LEAD.match(text)) or bool(_ASKS_VALUE.match(question)) and purpose_only(text)
+
+
+def purpose_only(text: str) -> bool:
+    """Whether a sentence is an infinitive of purpose and nothing more: it opens with "To <verb>", that verb is its
+    root and it has no finite verb ("To do X, run Y." instructs; "To strengthen its role." does not)."""
+    from assistant.nlp import syntax
+
+    if not _PURPOSE_LEAD.match(text):
+        return False
+    tokens = syntax(text).tokens
+    to = next((t for t in tokens if t.text.lower() == "to"), None)
+    return (to is not None and to.dep == "aux" and tokens[to.head].dep == "ROOT"
+            and not any(t.tag in _FINITE or t.dep == "ROOT" and t.i != to.head for t in tokens))
 
 
 def _fragment_asked(question: str) -> bool:

@@ -113,3 +113,29 @@ def held_sentences(sentences: Sequence[Sentence], rows: Sequence[int]) -> list[t
 def _clauses(claim: str) -> list[str]:
     """The claim cut at semicolons, colons, brackets, dashes and a comma before a conjunction."""
     return [part for part in _CLAUSE_BREAK.split(claim) if part.strip()]
+
+
+_COUNT_AS_TIME = re.compile(
+    r"\b(?:in|since|until|till)\s+\d{1,3}(?:,\d{3})+"  # "accepted the MEK in 3,000 and ..."
+    r"(?=\s*(?:[.;:!?)]|,\s|$|(?:and|or|but|when|while|after|before)\b))"
+    r"|\d{1,3}(?:,\d{3})+\s+(?:to|until|-|–)\s+\d{4}\b", re.IGNORECASE)  # "(3,000 to 2022)"
+"""A count written where a year goes: a number with a thousands separator, which no year has."""
+
+
+def count_as_time(text: str) -> bool:
+    """Whether a claim writes a count ("3,000", with its thousands separator) where a year goes: "in 3,000 and the
+    attack came in 2022", "Eight years (3,000 to 2022)": a value of the spans moved into a date's place. Not "in 3,000
+    cases", where a noun follows."""
+    return bool(_COUNT_AS_TIME.search(text))
+
+
+def counts_another_thing(text: str, span_texts: Sequence[str]) -> bool:
+    """Whether a claim gives a number its spans give only as an amount of another kind, one of the two a measure
+    ("about 45 members came" where the spans say "after 45 years of isolation"; not "3,000 exiles" for "3,000
+    members", a count said in other words): each amount of the claim (``value_conflict.amounts``) whose number
+    the spans state, they must state with its unit somewhere."""
+    from assistant.answer.value_conflict import amounts, is_measure
+
+    stated = set().union(*(amounts(s) for s in span_texts)) if span_texts else set()
+    return any(any(n == number and u != unit and (is_measure(u) or is_measure(unit)) for n, u in stated)
+               and (number, unit) not in stated for number, unit in amounts(text))

@@ -29,6 +29,11 @@ _ONLY_AMOUNT = re.compile(r"\b(?:exactly|only|fixed|always|must be|has to be|is 
 _ASKS_WHY = re.compile(LEAD + r"(?:why|how come)\b", re.IGNORECASE)  # premise.LEAD: a conversational opener
 
 
+def is_measure(unit: str) -> bool:
+    """Whether a unit of ``amounts`` is a measure (a time, a size, a share, lines...), not a noun counted."""
+    return bool(re.fullmatch(rf"(?:{_UNIT})", unit, re.IGNORECASE))
+
+
 def amounts(text: str) -> set[tuple[str, str]]:
     """The (number, unit) amounts a text states: "2048-bit" and "2048 bits" are both ("2048", "bit"); a count of
     things, "3,000 members" or "30,000 mek members", is ("3000", the stem of the plural noun counted)."""
