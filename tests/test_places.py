@@ -77,6 +77,9 @@ def test_items_of_an_enumeration_know_what_they_list() -> None:
     assert view.enumeration_item(start, 4) is None
     assert [s.text.split(",")[0] for s in view.enumeration_items(start)] == ["Firstly", "Secondly", "Finally"]
     assert view.enumeration_items(by_text["It strains relations."]) == []  # no "Firstly" right after it
+    second = by_text["Secondly, hosting exiles has a cost."]
+    assert view.enumeration_item(second, 1).text.startswith("Firstly")  # from an item, an earlier one of its list
+    assert view.enumeration_item(second, -1).text == "Finally, alliances matter most."
 
 
 @pytest.mark.parametrize("sectioned", [True, False])

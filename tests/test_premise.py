@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from assistant.answer import refusal as R
-from assistant.answer.premise import PremiseDenial, affirmed_terms, denied_words, premise_terms, refusal_terms
+from assistant.answer.premise import (
+    PremiseDenial, affirmed_light_words, affirmed_terms, denied_words, premise_terms, refusal_terms,
+)
 from test_answer_features import candidate, question, ranked, sentence
 
 
@@ -113,6 +115,17 @@ def test_an_opposite_may_be_a_light_word() -> None:
     premise = affirmed_terms("Why does an EXCLUSIVE transaction behave differently from an IMMEDIATE one?")
     assert PremiseDenial().opposes(premise, "EXCLUSIVE and IMMEDIATE are the same in WAL mode.")
     assert not PremiseDenial().opposes(premise, "EXCLUSIVE and IMMEDIATE differ in WAL mode.")
+
+
+def test_a_premise_may_turn_on_a_light_word() -> None:
+    question = "since tide patterns are the same as almanac codes, can I pass one to the clock?"
+    premise, light = affirmed_terms(question), affirmed_light_words(question)
+    assert light == ["same"]
+    denying = "The clock uses different tide patterns compared to the almanac codes."
+    assert PremiseDenial().opposes(premise, denying, light)
+    assert not PremiseDenial().opposes(premise, denying)  # without its light words, nothing in the premise turns
+    assert not PremiseDenial().opposes(premise, "Tide patterns are the same as almanac codes, not different.", light)
+    assert affirmed_light_words("why are tide patterns not the same as almanac codes?") == []  # a negated premise
 
 
 def test_a_refusal_premise_is_denied_only_by_denying_the_refusal() -> None:

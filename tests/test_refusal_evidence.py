@@ -124,6 +124,8 @@ def test_qualifier_unmatched() -> None:
     assert R.QualifierUnmatched()(question("which port did the cache take first?"), talks) == 1.0
     assert R.QualifierUnmatched()(question("when did the cache first take a port?"), talks) == 0.0  # of the act
     assert R.QualifierUnmatched()(question("which release first added the port option?"), talks) == 1.0  # "added"
+    assert R.QualifierUnmatched()(question("if I restart it, will the cache ask me to confirm first?"),
+                                  talks) == 0.0  # "first" after a yes/no question's verb: beforehand
     assert R.QualifierUnmatched()(question("maximum length of a name?"),
                                   ranked(candidate(sentence("Names are limited to 64 bytes.")))) == 0.0
     assert R.QualifierUnmatched()(question("what minimum version must the tool conform to?"), ranked(

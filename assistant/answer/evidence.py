@@ -148,7 +148,13 @@ class Evidence:
     def enumeration_item(self, sentence: Sentence, number: int, reach: int = 20) -> Sentence | None:
         """The item ``number`` (-1: the last) of an enumeration that starts at or after ``sentence`` in its document,
         looking ``reach`` sentences ahead: "Secondly, ..." for 2; "Finally, ..." or the last numbered one for -1;
-        else of the list ``sentence`` leads or is an item of, by position."""
+        from an item of the enumeration, any other of its items ("Firstly, ..." for 1 from "Secondly, ..."); else
+        of the list ``sentence`` leads or is an item of, by position."""
+        lead = self.enumeration_lead(sentence, reach)
+        if lead is not None and number > 0:  # an item already: its enumeration's items, counted from its lead
+            items = self.enumeration_items(lead, reach)
+            if number <= len(items) and sentence_ordinal(items[number - 1].text) == number:
+                return items[number - 1]
         sentences = self._snapshot.meta.sentences
         row = self._snapshot.sentence_row[sentence.id]
         last = None

@@ -122,6 +122,15 @@ def affirmed_terms(question: str) -> list[str]:
     return _content_stems(premise)
 
 
+def affirmed_light_words(question: str) -> list[str]:
+    """Stems of the stopwords of an affirmed premise (``affirmed_terms``) that have an opposite ("the same",
+    "before", "after"): a premise may turn on them."""
+    premise = _premise(question)
+    if premise is None or NEGATED.search(premise):
+        return []
+    return list(dict.fromkeys(s for s in (stem(w) for w in words(premise) if w.lower() in STOPWORDS) if s in OPPOSITE))
+
+
 def _content_stems(text: str) -> list[str]:
     """Stems of the content words, first occurrence order."""
     return list(dict.fromkeys(stem(w) for w in words(text) if w.lower() not in STOPWORDS))
@@ -172,16 +181,19 @@ class PremiseDenial:
         held = [t for t in premise if term_match(t, stems)]
         return self._enough(held, premise) and any(term_match(t, governed) for t in held)
 
-    def opposes(self, premise: list[str], sentence: str) -> bool:
+    def opposes(self, premise: list[str], sentence: str, light: list[str] | tuple[str, ...] = ()) -> bool:
         """Whether ``sentence`` states the premise (stems ``premise``) with one word turned into its opposite (the
-        opposite may be a light word: "the same" against "differently")."""
-        if len(premise) < self.opposite_min_words:
+        opposite may be a light word: "the same" against "differently"; so may the turned word, one of the
+        premise's ``light`` words: "patterns are the same as strftime" against "different patterns ... strftime")."""
+        if len(premise) + bool(light) < self.opposite_min_words:
             return False
         stems = sentence_stems(sentence)
         every_word = frozenset(stem(w) for w in words(sentence))
-        for word in premise:
+        for word in [*premise, *light]:
             opposites = OPPOSITE.get(word)
             if not opposites or term_match(word, stems) or not opposites & every_word or _restricted(sentence, opposites):
+                continue
+            if word in light and word in every_word:
                 continue
             others = [t for t in premise if t != word]
             if self._enough([t for t in others if term_match(t, stems)], others):

@@ -28,7 +28,7 @@ def asked_qualifiers(question: str, head_phrase: list[str]) -> set[str]:
     first place"), one before another noun than the asked-for ``head_phrase``, or "first" of an act."""
     text = _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", question.lower()))
     asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS and not _qualifies_another(w, text, head_phrase)}
-    if "first" in asked and _first_of_an_act(question):
+    if "first" in asked and (_first_of_an_act(question) or _first_beforehand(question)):
         asked.discard("first")  # "how did X first recognise Y": the act, which a passage tells without "first"
     return asked
 
@@ -51,3 +51,17 @@ def _first_of_an_act(question: str) -> bool:
     tokens = syntax(question).tokens
     return any(t.text.lower() == "first" and t.tag == "RB" and i + 1 < len(tokens) and tokens[i + 1].tag[:2] == "VB"
                and not QUALIFIERS["first"].search(tokens[i + 1].text) for i, t in enumerate(tokens))
+
+
+def _first_beforehand(question: str) -> bool:
+    """Whether a yes/no question's (``polarity.asks_polarity``) "first" follows the verb it modifies ("will it ask me
+    to confirm *first*?", "do I need to stop the server first?"): beforehand, which a passage says with "before", not
+    a first of anything."""
+    from assistant.answer.polarity import asks_polarity
+    from assistant.nlp import syntax
+
+    if not asks_polarity(question):
+        return False
+    tokens = syntax(question).tokens
+    return any(t.text.lower() == "first" and t.dep == "advmod" and t.head < t.i and tokens[t.head].tag[:2] == "VB"
+               for t in tokens)

@@ -15,7 +15,8 @@ from assistant.answer.counted import beside_counted_head, value_near
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import (
-    LEAD, NEGATED, PremiseDenial, affirmed_terms, premise_terms, refusal_terms, same_contrast, states_premise,
+    LEAD, NEGATED, PremiseDenial, affirmed_light_words, affirmed_terms, premise_terms, refusal_terms, same_contrast,
+    states_premise,
 )
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
 from assistant.answer.value_conflict import ValueConflict
@@ -341,11 +342,12 @@ class Contradicted:
     def find(self, q: QuestionView, ranked: list[Candidate]) -> Candidate | None:
         """The candidate that denies the question's premise, if any."""
         stated, affirmed = premise_terms(q.query.text), affirmed_terms(q.query.text)
+        light = affirmed_light_words(q.query.text)
         refusal = refusal_terms(q.query.text)
         amounts = self.values.stated(q.query.text, q.term_idf)
         denying = next((c for c in ranked[:self.premise_first] if self.premise.denies(stated, c.sentence.text, c.window)
                         or (refusal and self.premise.denies(affirmed, c.sentence.text, refusal=refusal))
-                        or self.premise.opposes(affirmed, c.sentence.text)
+                        or self.premise.opposes(affirmed, c.sentence.text, light)
                         or amounts is not None and self.values.denies(amounts, c.sentence.text)), None)
         if denying is not None:
             return denying

@@ -38,6 +38,7 @@ goal aim objective purpose intent
 lesson takeaway moral insight
 plan intend strategy
 expel eject oust
+punish retaliate retaliation revenge reprisal penalize penalise
 see regard consider perceive deem
 open establish set create found
 move relocate transfer shift
