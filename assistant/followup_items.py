@@ -45,6 +45,9 @@ _PREVIOUS = re.compile(
     rf"(?:(?:{_ADJECTIVES})\s+)?(?P<noun>[a-z][a-z-]*)\b"
     r"|\b(?P<before>[a-z]+)\s+(?:#\s?|number\s+|no\.\s?)(?P<num>[1-9])\b", re.IGNORECASE)
 """An item asked by number in the previous question: "the first lesson", "its first two guidelines", "takeaway #1"."""
+_ONE_ITEM = re.compile(r"\b(?:what(?:['’]?s| is| was| are)|name|give(?: me)?|tell me|list)\s+(?P<ord>one)\s+"
+                       r"(?P<noun>[a-z][a-z-]*)\b", re.IGNORECASE)
+"""One item asked for of several: "what's one thing whose importance cannot be overstated?" (the others follow)."""
 _ASKED_NUMBER = re.compile(r"(?:#\s?|\bnumber\s+|\bno\.\s?)(?P<num>[1-9]|one|two|three|four|five)\b", re.IGNORECASE)
 _NEXT = re.compile(r"(?i)\b(?:next|after (?:that|this|it)|another)\b")
 _BEFORE_WORDS = frozenset({"previous", "preceding"})
@@ -82,8 +85,9 @@ class AskedStep:
 
 
 def previous_item(previous: str, answer: Callable[[], str] | None = None) -> PreviousItem | None:
-    """The item the previous (standalone) question asked for by number, else the enumeration its answer cited
-    ("Firstly, ..." after a lead naming one of the question's nouns); None when neither enumerates."""
+    """The item the previous (standalone) question asked for by number ("one thing" is the first of several), else
+    the enumeration its answer cited ("Firstly, ..." after a lead naming one of the question's nouns); None when
+    neither enumerates."""
     match = _PREVIOUS.search(previous)
     if match and match.group("num"):
         return PreviousItem(int(match.group("num")), match.group("before").lower(), match.span("num"))
@@ -92,6 +96,9 @@ def previous_item(previous: str, answer: Callable[[], str] | None = None) -> Pre
         end = match.end("count") if match.group("count") else match.end("ord")
         return PreviousItem(0 if match.group("count") else number, _head_noun(previous, match),
                             (match.start("ord"), end))
+    one = _ONE_ITEM.search(previous)
+    if one and one.group("noun").lower() not in STOPWORDS:
+        return PreviousItem(1, _head_noun(previous, one), one.span("ord"))
     text = answer() if answer else ""
     return _answer_item(previous, text) if text else None
 
@@ -165,7 +172,8 @@ def list_question(previous: str, item: PreviousItem) -> str:
     after = re.sub(rf"(?i)^(?:(?:{_ADJECTIVES})\s+)?{re.escape(item.noun)}\b", noun, after)
     after = re.sub(rf"(?i)^([a-z-]+\s+){re.escape(item.noun)}\b", lambda m: f"{m.group(1)}{noun}", after)  # "related"
     before = _IS.sub(lambda m: " are" if m.group(0)[0] in "'s" else "are", before, count=1)
-    return _question(f"{before}{after}")
+    article = "the " if previous[start:end].lower() == "one" else ""
+    return _question(f"{before}{article}{after}")
 
 
 def _question(text: str) -> str:
@@ -200,7 +208,8 @@ def item_question(question: str, previous: str, answer: Callable[[], str] | None
     start, end = item.span
     if previous[start:end].isdigit():  # "takeaway #1" → "takeaway #2"
         return _question(f"{previous[:start]}{number if number > 0 else 'last'}{previous[end:]}")
-    return _question(f"{previous[:start]}{_ordinal_word(number)}{previous[end:]}")
+    article = "the " if previous[start:end].lower() == "one" else ""  # "what's one thing" → "what's the second thing"
+    return _question(f"{previous[:start]}{article}{_ordinal_word(number)}{previous[end:]}")
 
 
 def _before(number: int) -> int | None:

@@ -35,6 +35,11 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 LINE_BREAK = re.compile(r"\n")
 LONG_LINE = 100  # characters: a text whose median line is longer writes a paragraph a line
 _AFTER = re.compile(r"(?i)\b(?:after (?:that|this|it|him|her|them)|what comes (?:next|after)|and then)\b")
+_NEXT_FOR = re.compile(r"(?i)\bnext for\b")
+_SAYS = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then)\W+)?what (?:does|did) (?:it|that|this|he|she|they) "
+                   r"(?:say|argue|claim|suggest|recommend|propose|call for)\b")
+"""What the previous answer's subject goes on to say ("what does it say is urgently needed because of that?" after
+the first lesson): the words of the rest, looked for near that answer."""
 _GO_ON = re.compile(r"(?i)^\W*(?:(?:ok|okay|please|and)\W+)*(?:keep going|go on|carry on|continue)\W*(?:please)?\W*$")
 """A question that only asks the speaker to go on ("keep going", "go on, please"): it asks for more."""
 
@@ -93,6 +98,8 @@ def _cue(question: str) -> tuple[str | None, bool]:
     """``question``'s continuing cue (``continuing_cue``) and whether it only asks to go on ("keep going")."""
     if _GO_ON.match(question):
         return "more", True
+    if _SAYS.match(question):
+        return "says", False
     found = next((w for w in re.findall(r"[\w']+", question.lower()) if w in CONTINUING or w in ORDINALS), None)
     return found or (m.group(0).lower() if (m := _AFTER.search(question)) else None), False
 
@@ -108,10 +115,15 @@ def continuation(question: str, previous: Sequence[str] = (),
     do?") asks for more of the same near the answer: a continuation carrying the words the previous question lacks
     (``terms``)."""
     cue, going_on = _cue(question)
-    if cue is None or not params.enabled:
-        return None
+    if cue is None or not params.enabled or _NEXT_FOR.search(question):
+        return None  # "what's next for tirana?" asks what the future holds for it (``wording.IDIOMS``)
     if going_on:  # "keep going": more of the same, nothing of its own
         return Continuation(question, params.sentences, cue, besides=True)
+    if cue == "says":  # "what does it say is needed?": its words near the answer, none of them: a question of its own
+        rest = syntax(question[_SAYS.match(question).end():]).tokens
+        terms = tuple(t.text.lower() for t in rest if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
+                      and t.lemma not in GENERIC and t.text.lower() not in STOPWORDS)
+        return Continuation(question, 1, cue, besides=True, terms=terms) if terms else None
     if cue in ORDINALS and not any(re.search(rf"\b{ORDINALS[cue]}\b", text.lower()) for text in previous):
         return None  # "the second chapter" with no first before it: a question of its own
     parsed = syntax(question)

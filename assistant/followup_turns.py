@@ -264,6 +264,7 @@ class Turns:
         answer cited nothing."""
         from assistant.answer.compose import compose
         from assistant.answer.draft import Draft
+        from assistant.answer.outline import neighbour_followup
         from assistant.followup_items import item_question
         from assistant.followup_sequel import sequel_subject
         from assistant.followup_next import (CONTINUATION, continuation, continuing_cue, following, next_dated,
@@ -274,8 +275,10 @@ class Turns:
                 or not continuing_cue(question)):
             return None
         earlier = self.turn_answer(turns, standalone)
-        if item_question(question, standalone[-1], lambda: "" if earlier.abstained else earlier.answer):
-            return None  # another item of an enumeration ("the second one?"): asked as a question of its own
+        if item_question(question, standalone[-1], lambda: "" if earlier.abstained else earlier.answer) \
+                or neighbour_followup(question, standalone[-1]):
+            return None  # another item of an enumeration ("the second one?", "what comes after it?" after the
+            # first heading): asked as a question of its own
         params = self.assistant.continuation_params or CONTINUATION
         if earlier.abstained or not earlier.citations:
             return None
@@ -295,6 +298,8 @@ class Turns:
             from assistant.followup_besides import holding, neighbourhood
 
             near = neighbourhood(document, earlier.citations, best, document_text, params.near_paragraphs)
+            if asks.cue == "says":  # "what does it say is needed?": the answer's own best sentence may say it
+                near = [*(s for s in document if s.start < best.end and best.start < s.end and s.answerable), *near]
             sentences = holding(near, asks.terms, self.assistant.generation()[1].answerer.weights.idf, asks.count)
         else:
             sentences = following(document, earlier.citations, asks.count, document_text, params, asks.each, best)

@@ -62,6 +62,15 @@ def test_a_follow_up_with_words_of_its_own_is_no_item(question: str) -> None:
     assert item_question(question, FIRST) is None
 
 
+def test_one_of_several_asked_is_the_first_of_them() -> None:
+    previous = "according to the report, what's one thing whose cost cannot be ignored?"
+    assert item_question("the other two?", previous) == (
+        "According to the report, what are the things whose cost cannot be ignored?")
+    assert item_question("and another?", previous) == (
+        "According to the report, what's the second thing whose cost cannot be ignored?")
+    assert item_question("the other two?", "is one bridge enough?") is None  # asks yes or no, names no item
+
+
 def test_no_item_without_an_enumeration_before() -> None:
     assert item_question("the second one?", "Who built the bridge?") is None
     assert asked_step("so what?", "reason") is None

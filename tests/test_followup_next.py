@@ -57,7 +57,8 @@ def test_going_on_with_something_is_no_bare_go_on() -> None:
 
 
 @pytest.mark.parametrize("question", ["What is the NOTICE file?", "and what flag opens the other end of it?",
-                                      "which other projects fund it?", "when was it released?"])
+                                      "which other projects fund it?", "when was it released?",
+                                      "so whats next for the work?"])  # its future, not what the text says next
 def test_questions_of_their_own_are_no_continuations(question: str) -> None:
     assert continuation(question, ["What must I do when I redistribute the work?"]) is None
 
@@ -69,6 +70,15 @@ def test_else_with_words_of_its_own_looks_for_them_near_the_answer() -> None:
     assert found is not None and found.besides and found.terms == ("funds",)
     off = ContinuationParams(near_paragraphs=0)
     assert continuation("who else funds the project?", ["Who pays for the project's servers?"], off) is None
+
+
+def test_what_it_says_looks_for_the_rest_of_the_question_near_the_answer() -> None:
+    """ "what does it say is needed?" after an answer: the words after "say", looked for near that answer."""
+    previous = ["What is the first rule of the harbour?", "Firstly, every ship must register."]
+    found = continuation("what does it say is urgently needed because of that?", previous)
+    assert found is not None and found.cue == "says" and found.terms == ("urgently", "needed")
+    assert continuation("what does the guide say about ships?", previous) is None  # names what it asks about
+    assert continuation("and what does it say?", previous) is None  # nothing to look for
 
 
 def test_an_ordinal_continues_only_after_the_one_before_it() -> None:
@@ -213,6 +223,15 @@ def test_a_continuation_reads_on_from_the_previous_answer(assistant) -> None:
     assert said <= spans and (best.start, best.end) not in spans  # the rest of the answer first, not its best
     assert all(c.source == best.source and c.start >= best.end for c in more.citations if (c.start, c.end) not in said)
     assert len(spans - said) >= 1  # and something it had not said
+
+
+def test_what_the_first_lesson_says_is_needed_over_the_article(assistant) -> None:
+    """End to end: the first lesson asked, then what it says is needed: the sentence of that lesson which says so."""
+    first = assistant.ask("whats the first lesson the article draws?")
+    assert not first.abstained
+    said = assistant.ask("and what does it say is needed because of it?", history=[first])
+    assert not said.abstained and "international norms" in said.answer
+    assert all(c.start >= min(f.start for f in first.citations) for c in said.citations)  # near the lesson
 
 
 def test_a_continuation_of_a_continuation_reads_on_from_what_the_user_was_shown(assistant) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.outline import OutlineAsk, asked_outline, outline_entries, outline_template, pick
+from assistant.answer.outline import OutlineAsk, asked_outline, holding, outline_entries, outline_template, pick
 from assistant.store import DocumentRecord
 
 TEXT = """A Field Guide to Tide Clocks
@@ -114,6 +114,20 @@ def test_the_title_and_the_closing_links() -> None:
     assert [(e.start, e.text) for e in title] == [(0, "A Field Guide to Tide Clocks")]
     links = outline_entries(doc, OutlineAsk("links"))
     assert [e.text for e in links] == ["Clocks of Brittany", "The Velmora Museum"]
+
+
+def test_a_link_asked_by_its_words() -> None:
+    doc = _document()
+    asked = asked_outline("which of the links is about the museum?")
+    assert asked == OutlineAsk("links", holding=("museum",))
+    links = outline_entries(doc, asked)
+    assert [e.text for e in holding(links, asked.holding)] == ["The Velmora Museum"]
+    assert holding(links, ("lighthouse",)) == []  # no link holds it: left to the answerer
+    assert outline_template(asked, holding(links, asked.holding), len(links)) == (
+        "Of the 2 links, one matches: \u201cThe Velmora Museum\u201d [{0}].")
+    assert asked_outline("which link mentions brittany?", "A Field Guide to Tide Clocks") == OutlineAsk(
+        "links", holding=("brittani",))
+    assert asked_outline("how do I make a hard link to the clock file?") is None  # a link of another kind
 
 
 def test_the_article_s_title_and_contents_are_answered_and_cited_verbatim(assistant) -> None:

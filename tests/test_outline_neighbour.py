@@ -4,7 +4,7 @@ follow-up to a question about the outline."""
 from __future__ import annotations
 
 from assistant.answer.outline import OutlineAsk, asked_outline, neighbour_followup, outline_entries, outline_template
-from assistant.answer.outline_neighbour import Neighbour, neighbour_clause, neighbour_entries
+from assistant.answer.outline_neighbour import Neighbour, neighbour_clause, neighbour_entries, pointed_step
 from assistant.store import DocumentRecord
 
 TEXT = """A Field Guide to Tide Clocks
@@ -42,6 +42,8 @@ def test_a_question_about_the_outline_asks_the_neighbour() -> None:
         "contents", None, Neighbour(-1, ("care",)))
     assert asked_outline("what happened after the flood?") is None  # content, not the outline
     assert asked_outline("whats the last link?") == OutlineAsk("links", -1)
+    assert asked_outline("whats listed right after the velmora museum link?") == OutlineAsk(
+        "links", None, Neighbour(1, ("velmora", "museum")))  # the clause says what is listed
 
 
 def test_the_entry_beside_the_named_one_is_cited_with_it() -> None:
@@ -67,6 +69,19 @@ def test_a_follow_up_asks_the_previous_outline_question_of_the_neighbour() -> No
     assert neighbour_followup("what happened after the attack?", "when was the attack?") is None
 
 
+def test_a_follow_up_pointing_at_the_entry_just_answered_asks_the_one_beside_it() -> None:
+    assert pointed_step("what comes after it?") == 1
+    assert pointed_step("and the one before that?") == -1
+    assert pointed_step("next one?") == 1
+    assert pointed_step("what happened after that?") is None  # asks about events, not the outline
+    first = "what's the very first heading in the table of contents?"
+    assert neighbour_followup("what comes after it?", first) == "what's the very second heading in the table of contents?"
+    assert neighbour_followup("and the one before it?", "whats the last link?") == "whats the second to last link?"
+    assert neighbour_followup("what comes before it?", first) is None  # nothing lies before the first
+    assert neighbour_followup("what comes after it?", "whats the last link?") is None
+    assert neighbour_followup("what comes after it?", "what sections are there?") is None  # no entry answered
+
+
 def test_the_article_s_next_section_after_a_named_one(assistant) -> None:
     """End to end on the indexed article: the contents asked, then the section after the one about cyber."""
     history = ["what sections are in the table of contents?"]
@@ -77,3 +92,10 @@ def test_the_article_s_next_section_after_a_named_one(assistant) -> None:
         "Geopolitical Ramifications: Albania's Stance and Regional Dynamics"]
     text = assistant.snapshot().meta.documents[answer.citations[1].source].text
     assert all(text[c.start:c.end] == c.quote for c in answer.citations)
+
+
+def test_the_article_s_heading_after_the_first_one_as_a_follow_up(assistant) -> None:
+    """End to end on the indexed article: the first heading asked, then "what comes after it?"."""
+    answer = assistant.ask("what comes after it?", history=["what's the very first heading in the table of contents?"])
+    assert not answer.abstained
+    assert [c.quote for c in answer.citations] == ["The Cyber Onslaught: A Turning Point in Albania Iran Relations"]

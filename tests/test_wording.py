@@ -14,6 +14,7 @@ from assistant.answer.wording import plain_wording
     ("why did albania let them in to begin with?", "why did albania let them in?"),
     ("Does Iran expect to hit back at Albania?", "Does Iran expect to retaliate against Albania?"),
     ("how many yrs between the two?", "how many years between the two?"),
+    ("so whats next for the guild?", "so what is the future for the guild?"),
     ("table got bigger even tho no rows show up, why?", "table got bigger even though no rows show up, why?"),
     ("is the option enabled or not?", "is the option enabled?"),
     ("when did things finally boil over?", "when did things finally erupt?"),
@@ -59,6 +60,7 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "how do I pin the header row?",
     "what does r do with the -x flag?",  # "r" as a name, not opening the question
     "how long does apt keep the downloaded files?",  # "keep" with an object, not "keep doing"
+    "what's next?",  # what follows, not a future
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed

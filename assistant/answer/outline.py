@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from assistant.answer.outline_neighbour import NEIGHBOUR_CLAUSE, Neighbour, neighbour_clause, neighbour_entries
+from assistant.answer.outline_neighbour import (
+    NEIGHBOUR_CLAUSE, Neighbour, neighbour_clause, neighbour_entries, pointed_step,
+)
 from assistant.schema import Sentence
 from assistant.structure import Block, split_blocks
 from assistant.terms import STOPWORDS, stem, words
@@ -44,6 +46,10 @@ _ASKS_LIST = re.compile(r"^\W*(?:what|whats|which|list|name|give|show|tell|how m
                         r"|\b(?:what|which) (?:are|is) the\b", re.IGNORECASE)
 _LINKS = re.compile(r"\b(?:related )?links\b", re.IGNORECASE)
 _LINK_OR_LINKS = re.compile(r"\blinks?\b", re.IGNORECASE)  # one link too, asked by its place: "the last link?"
+_WHICH_LINK = re.compile(r"\bwhich (?:one |ones )?of (?:the |those |these |them |\d+ )?(?:related )?links?\b"
+                         r"|\bwhich (?:related )?links? (?:is|are|was|were|mentions?|covers?|refers?|names?)\b",
+                         re.IGNORECASE)
+_ABOUT_WORDS = frozenset(stem(w) for w in "about mention mentions cover covers refer refers name names concern".split())
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "last": -1, "final": -1}
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
@@ -81,6 +87,7 @@ class OutlineAsk:
     what: Asked
     number: int | None = None
     neighbour: Neighbour | None = None  # the entry beside a named one ("the section after the cyber one")
+    holding: tuple[str, ...] = ()  # stems the links asked for hold ("which of the links is about Israel?")
 
 
 def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
@@ -92,9 +99,15 @@ def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
         rest, neighbour = clause
         if any(w not in STOPWORDS and stem(w) not in allowed | _ORDER_WORDS for w in words(rest)):
             return None
-        what: Asked | None = ("contents" if _CONTENTS.search(rest) else "links" if _LINK_OR_LINKS.search(rest)
-                              else "sections" if _SECTIONS.search(rest) else None)
+        named = f"{rest} {NEIGHBOUR_CLAUSE.search(question).group('anchor')}"  # "what's listed after the X link?"
+        what: Asked | None = ("contents" if _CONTENTS.search(named) else "links" if _LINK_OR_LINKS.search(named)
+                              else "sections" if _SECTIONS.search(named) else None)
         return OutlineAsk(what, None, neighbour) if what else None
+    if _WHICH_LINK.search(question):  # links have no content: their words are all they can be asked by
+        held = tuple(s for s in (stem(w) for w in words(question) if w not in STOPWORDS and not w.isdigit())
+                     if s not in OUTLINE_WORDS | _ABOUT_WORDS)
+        if held:
+            return OutlineAsk("links", holding=held)
     if any(w not in STOPWORDS and stem(w) not in allowed and not w.isdigit() for w in words(question)):
         return None
     ordinal = _ORDINAL.search(question)
@@ -128,7 +141,8 @@ def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft |
     if asked.what == "gist":
         return gist_draft(doc, evidence.document_sentences(doc.source))
     entries = outline_entries(doc, asked)
-    chosen = neighbour_entries(entries, asked.neighbour) if asked.neighbour else pick(entries, asked.number)
+    chosen = (neighbour_entries(entries, asked.neighbour) if asked.neighbour else holding(entries, asked.holding)
+              if asked.holding else pick(entries, asked.number))
     if not chosen:
         return None
     return Draft(chosen, False, template=outline_template(asked, chosen, len(entries)),
@@ -176,9 +190,18 @@ def pick(entries: list[Sentence], number: int | None) -> list[Sentence]:
     return [entries[index]] if 0 <= index < len(entries) else []
 
 
+def holding(entries: list[Sentence], stems: tuple[str, ...]) -> list[Sentence]:
+    """The entries that hold every one of ``stems`` (a word of theirs starting with it: "Israel" for "israeli")."""
+    return [e for e in entries if all(any(w.startswith(s) or s.startswith(w) for w in map(stem, words(e.text)))
+                                      for s in stems)]
+
+
 def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> str:
     """Answer text with ``{0}``, ``{1}``... where the entries' citation markers go."""
     quoted = quoted_entries(entries)
+    if asked.holding:
+        matching = "one matches" if len(quoted) == 1 else f"{len(quoted)} match"
+        return f"Of the {total} links, {matching}: " + "; ".join(quoted) + "."
     where = {"contents": "The table of contents", "sections": "The document", "links": "The document"}.get(asked.what)
     if asked.what == "title":
         return f"The title is {quoted[0]}."
@@ -255,10 +278,30 @@ def _ordinal_word(number: int) -> str:
 def neighbour_followup(question: str, previous: str) -> str | None:
     """``previous``, a question about the outline's sections, contents or links, asked of the entry beside one
     ("which one comes after the cyber one?" → "What sections are in the table of contents, the one after the cyber
-    one?"); None when the follow-up names no neighbour or ``previous`` asks no list of the outline."""
+    one?"), or, when ``previous`` asked the n-th entry, of the entry beside the one answered ("what comes after
+    it?" → "what's the second heading ...?": ``_shifted``); None when the follow-up names no neighbour or
+    ``previous`` asks no list of the outline."""
     clause = neighbour_clause(question)
     asked = asked_outline(previous) if clause else None
+    if clause is None and (step := pointed_step(question)) is not None:
+        return _shifted(previous, step)
     if asked is None or asked.what not in ("sections", "contents", "links"):
         return None
     found = NEIGHBOUR_CLAUSE.search(question)
     return f"{previous.rstrip(' ?')}, the one {found.group(0).strip()}?" if found else None
+
+
+_ORDINAL_WORDS = {number: word for word, number in _ORDINALS.items() if word != "final"} | {-2: "second to last"}
+
+
+def _shifted(previous: str, step: int) -> str | None:
+    """``previous``, a question about the n-th entry of the outline, asked of the entry ``step`` from it ("the very
+    first heading" → "the very second heading"); None when it asks no n-th entry or none lies there."""
+    asked = asked_outline(previous)
+    if asked is None or asked.number is None or asked.what not in ("sections", "contents", "links"):
+        return None
+    number = asked.number + step
+    if number == 0 or asked.number > 0 > number or asked.number < 0 < number or number not in _ORDINAL_WORDS:
+        return None
+    found = _SECOND_LAST.search(previous) or _ORDINAL.search(previous)
+    return f"{previous[:found.start()]}{_ORDINAL_WORDS[number]}{previous[found.end():]}" if found else None

@@ -26,6 +26,10 @@ _ENTRY_WORDS = frozenset(stem(w) for w in """one ones section sections heading h
     entry entries item items part parts line lines listed list""".split())
 """Words that name an entry of the outline rather than which one it is ("the cyber *one*", "the Britannica *link*")."""
 _POINTING = frozenset({"it", "that", "this", "them", "those", "these"})
+_NEXT = re.compile(r"\b(?P<side>next|previous|after|before|following|preceding)\b", re.IGNORECASE)
+_STEP_WORDS = frozenset(stem(w) for w in """next previous after before following preceding come comes came go goes
+    follow follows right just directly immediately then one entry item what whats which and so ok""".split())
+_ONWARD = frozenset({"next", "after", "following"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,16 @@ def neighbour_clause(question: str) -> tuple[str, Neighbour] | None:
         return None
     step = 1 if found.group("side").lower() in _AFTER else -1
     return f"{question[:found.start()]}{question[found.end():]}", Neighbour(step, anchor)
+
+
+def pointed_step(question: str) -> int | None:
+    """1 (-1) when a short follow-up asks for the entry after (before) the one just answered and says nothing else
+    ("what comes after it?", "and the next one?", "before that?"); None otherwise ("what happened after that?")."""
+    found = _NEXT.search(question)
+    if not found or any(w not in STOPWORDS and w not in _POINTING and stem(w) not in _STEP_WORDS | _ENTRY_WORDS
+                        for w in words(question)):
+        return None
+    return 1 if found.group("side").lower() in _ONWARD else -1
 
 
 def neighbour_entries(entries: list[Sentence], neighbour: Neighbour) -> list[Sentence]:

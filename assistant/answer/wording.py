@@ -63,6 +63,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:got|gotten) there", "arrived there"),
     (r"(?:get|gets|getting) there", "arrive there"),
     (r"(?:kept|keeps|keep|keeping) (?:on )?(?=\w+ing\b)", "continue "),  # "kept doing": continued doing
+    (r"what(?:['’]?s| is| comes) next for", "what is the future for"),  # not "what's next?": what follows
     (r"headaches", "challenges"),
     (r"headache", "challenge"),
 )
