@@ -60,6 +60,8 @@ def test_something_abstract_asked_is_not_answered_by_a_bare_value() -> None:
     event = "what happened on may 3 and what did the council do about it?"
     assert bare_value_unasked("Mayor Jan Peters.", asked_kinds(event, []), event)  # a name is no event
     assert not bare_value_unasked("A flood of the harbour.", asked_kinds(event, []), event)
+    outlook = "so whats the outlook for the harbour towns?"  # a future, which no place is
+    assert bare_value_unasked("The Western Isles.", asked_kinds(outlook, []), outlook)
 
 
 def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:

@@ -26,7 +26,7 @@ _CONTENT = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 # nouns for what a value alone never is: "what lessons ...?" is not answered by "The United States."
 _ABSTRACT_HEADS = frozenset(stem(w) for w in """
     lesson implication consequence significance importance goal aim objective strategy challenge benefit advantage
-    disadvantage drawback takeaway motivation intention""".split())
+    disadvantage drawback takeaway motivation intention outlook prospect""".split())
 _ASKS_EVENT = re.compile(r"\bwhat (?:happened|happens|(?:did|does|do|will|would) (?:[\w'’-]+ ){1,3}do)\b",
                          re.IGNORECASE)
 """An event asked for: "what happened on July 15?", "what did the government do about it?"."""
