@@ -18,10 +18,10 @@ from assistant.terms import stem, words
 
 
 def neighbourhood(sentences: Sequence[Sentence], cited: Sequence[Span], best: Span, text: str,
-                  paragraphs: int) -> list[Sentence]:
-    """The answerable sentences near the previous answer (its document's ``sentences`` in order, ``text``): the
-    other ones it cited (``said_besides``), then those after ``best`` to the end of the ``paragraphs``-th paragraph
-    after its own."""
+                  paragraphs: int, with_best: bool = False) -> list[Sentence]:
+    """The answerable sentences near the previous answer (its document's ``sentences`` in order, ``text``): ``best``'s
+    own when ``with_best`` ("what does it say ...?" may be answered by it), the other ones it cited
+    (``said_besides``), then those after ``best`` to the end of the ``paragraphs``-th paragraph after its own."""
     breaks = paragraph_breaks(text)
     near, paragraph, previous_end = [], 0, best.end
     for sentence in sentences[bisect.bisect_left(sentences, best.end, key=lambda s: s.start):]:
@@ -32,7 +32,8 @@ def neighbourhood(sentences: Sequence[Sentence], cited: Sequence[Span], best: Sp
         near.append(sentence)
     said = said_besides(sentences, cited, best)
     seen = {(s.start, s.end) for s in said}
-    return [*said, *(s for s in near if s.answerable and (s.start, s.end) not in seen)]
+    own = [s for s in sentences if s.start < best.end and best.start < s.end and s.answerable] if with_best else []
+    return [*own, *said, *(s for s in near if s.answerable and (s.start, s.end) not in seen)]
 
 
 def holding(candidates: Sequence[Sentence], terms: Sequence[str], weight: Callable[[str], float],

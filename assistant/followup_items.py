@@ -172,8 +172,13 @@ def list_question(previous: str, item: PreviousItem) -> str:
     after = re.sub(rf"(?i)^(?:(?:{_ADJECTIVES})\s+)?{re.escape(item.noun)}\b", noun, after)
     after = re.sub(rf"(?i)^([a-z-]+\s+){re.escape(item.noun)}\b", lambda m: f"{m.group(1)}{noun}", after)  # "related"
     before = _IS.sub(lambda m: " are" if m.group(0)[0] in "'s" else "are", before, count=1)
-    article = "the " if previous[start:end].lower() == "one" else ""
-    return _question(f"{before}{article}{after}")
+    return _question(f"{before}{_article(previous[start:end])}{after}")
+
+
+def _article(counted: str) -> str:
+    """ "the " where the words an ordinal or a plural replace were "one" ("what's one thing" → "what's the second
+    thing", "what are the things"), else nothing."""
+    return "the " if counted.lower() == "one" else ""
 
 
 def _question(text: str) -> str:
@@ -208,8 +213,7 @@ def item_question(question: str, previous: str, answer: Callable[[], str] | None
     start, end = item.span
     if previous[start:end].isdigit():  # "takeaway #1" → "takeaway #2"
         return _question(f"{previous[:start]}{number if number > 0 else 'last'}{previous[end:]}")
-    article = "the " if previous[start:end].lower() == "one" else ""  # "what's one thing" → "what's the second thing"
-    return _question(f"{previous[:start]}{article}{_ordinal_word(number)}{previous[end:]}")
+    return _question(f"{previous[:start]}{_article(previous[start:end])}{_ordinal_word(number)}{previous[end:]}")
 
 
 def _before(number: int) -> int | None:

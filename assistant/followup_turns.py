@@ -272,13 +272,11 @@ class Turns:
 
         turns = list(history or [])
         if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
-                or not continuing_cue(question)):
-            return None
+                or not continuing_cue(question) or neighbour_followup(question, standalone[-1])):
+            return None  # "what comes after it?" after the first heading: the outline's next entry, asked
         earlier = self.turn_answer(turns, standalone)
-        if item_question(question, standalone[-1], lambda: "" if earlier.abstained else earlier.answer) \
-                or neighbour_followup(question, standalone[-1]):
-            return None  # another item of an enumeration ("the second one?", "what comes after it?" after the
-            # first heading): asked as a question of its own
+        if item_question(question, standalone[-1], lambda: "" if earlier.abstained else earlier.answer):
+            return None  # another item of an enumeration ("the second one?"): asked as a question of its own
         params = self.assistant.continuation_params or CONTINUATION
         if earlier.abstained or not earlier.citations:
             return None
@@ -297,9 +295,8 @@ class Turns:
         if asks.terms and best is not None:  # "what else will tirana do?": what near the answer holds its words
             from assistant.followup_besides import holding, neighbourhood
 
-            near = neighbourhood(document, earlier.citations, best, document_text, params.near_paragraphs)
-            if asks.cue == "says":  # "what does it say is needed?": the answer's own best sentence may say it
-                near = [*(s for s in document if s.start < best.end and best.start < s.end and s.answerable), *near]
+            near = neighbourhood(document, earlier.citations, best, document_text, params.near_paragraphs,
+                                 with_best=asks.cue == "says")  # "what does it say is needed?": its best sentence too
             sentences = holding(near, asks.terms, self.assistant.generation()[1].answerer.weights.idf, asks.count)
         else:
             sentences = following(document, earlier.citations, asks.count, document_text, params, asks.each, best)

@@ -281,14 +281,13 @@ def neighbour_followup(question: str, previous: str) -> str | None:
     one?"), or, when ``previous`` asked the n-th entry, of the entry beside the one answered ("what comes after
     it?" → "what's the second heading ...?": ``_shifted``); None when the follow-up names no neighbour or
     ``previous`` asks no list of the outline."""
-    clause = neighbour_clause(question)
-    asked = asked_outline(previous) if clause else None
-    if clause is None and (step := pointed_step(question)) is not None:
-        return _shifted(previous, step)
+    if neighbour_clause(question) is None:
+        step = pointed_step(question)
+        return _shifted(previous, step) if step is not None else None
+    asked = asked_outline(previous)
     if asked is None or asked.what not in ("sections", "contents", "links"):
         return None
-    found = NEIGHBOUR_CLAUSE.search(question)
-    return f"{previous.rstrip(' ?')}, the one {found.group(0).strip()}?" if found else None
+    return f"{previous.rstrip(' ?')}, the one {NEIGHBOUR_CLAUSE.search(question).group(0).strip()}?"
 
 
 _ORDINAL_WORDS = {number: word for word, number in _ORDINALS.items() if word != "final"} | {-2: "second to last"}

@@ -22,6 +22,7 @@ from assistant.terms import STOPWORDS, stem
 
 _UNIT = (r"bits?|bytes?|characters?|chars?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|kb|mb|gb|"
          r"kib|mib|gib|%|percent|lines?|columns?|digits?|times|entries|entry|rows?|items?|files?|levels?")
+_MEASURE = re.compile(rf"(?:{_UNIT})", re.IGNORECASE)
 _AMOUNT = re.compile(rf"(?<![\w.])(\d[\d,]*)\s*-?\s*({_UNIT})\b", re.IGNORECASE)
 _COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,}s)\b", re.IGNORECASE)
 _SAME_UNIT = {"char": "character", "sec": "second", "min": "minute", "percent": "%", "entrie": "entry"}
@@ -31,7 +32,7 @@ _ASKS_WHY = re.compile(LEAD + r"(?:why|how come)\b", re.IGNORECASE)  # premise.L
 
 def is_measure(unit: str) -> bool:
     """Whether a unit of ``amounts`` is a measure (a time, a size, a share, lines...), not a noun counted."""
-    return bool(re.fullmatch(rf"(?:{_UNIT})", unit, re.IGNORECASE))
+    return bool(_MEASURE.fullmatch(unit))
 
 
 def amounts(text: str) -> set[tuple[str, str]]:
