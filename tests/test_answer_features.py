@@ -225,3 +225,14 @@ def test_contradicted_premise() -> None:
     follow_up = question("so why did Albania escalate the attack to NATO?")  # a conversational opener first
     follow_up.query.terms.extend(["albania", "escal", "attack", "nato"])
     assert R.Contradicted()(follow_up, ranked(denial)) == 1.0
+
+
+def test_a_goal_the_question_names_is_not_taken_for_granted() -> None:
+    """ "which library do I link to get unicode case?": that the engine lacks it by itself denies nothing asked."""
+    q = question("which library do i have to link the engine with to get proper unicode case?")
+    q.query.terms.extend(["librari", "link", "engin", "proper", "unicod", "case"])
+    lacks = candidate(sentence("The engine does not know about unicode case for all characters."), coverage=0.9)
+    assert R.Contradicted()(q, ranked(lacks)) == 0.0
+    q = question("which library does the engine link to know unicode case?")  # no goal: the premise is denied
+    q.query.terms.extend(["librari", "engin", "link", "know", "unicod", "case"])
+    assert R.Contradicted()(q, ranked(lacks)) == 1.0

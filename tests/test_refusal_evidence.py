@@ -130,6 +130,14 @@ def test_qualifier_unmatched() -> None:
                                   ranked(candidate(sentence("Names are limited to 64 bytes.")))) == 0.0
     assert R.QualifierUnmatched()(question("what minimum version must the tool conform to?"), ranked(
         candidate(sentence("The tool must conform to the specification, version 2 or higher.")))) == 0.0
+    assert R.QualifierUnmatched()(question("what's the max rowid once the table is full?"), ranked(
+        candidate(sentence("If the largest possible ROWID has been used, a random one is picked.")))) == 0.0
+    assert R.QualifierUnmatched()(question("what's the minimum docutils version?"), ranked(
+        candidate(sentence('docutils = importorskip("docutils", minversion="0.3")')))) == 0.0  # a bound's identifier
+    assert R.QualifierUnmatched()(question("what are typical uses of a skip?"), ranked(
+        candidate(sentence("Common examples are skipping tests on other platforms.")))) == 0.0
+    assert R.QualifierUnmatched()(question("what is the minimum wait?"), ranked(
+        candidate(sentence("Wait a minute before you retry.")))) == 1.0  # "minute" states no minimum
 
 
 

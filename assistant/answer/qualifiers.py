@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 
+# an identifier that names a bound ("minversion=", "max_size") states it too
+_BOUNDED = r"_?(?:version|size|len(?:gth)?|value|count|width|height|depth|age)\b"
 _MAX = (r"\bmax(?:imum|imal)?\b|\blimit|\bat most\b|\bup to\b|\bcap(?:s|ped)?\b|\bupper\b|\bno more than\b|\bexceed"
-        r"|\bor (?:less|fewer|lower|earlier|smaller|below)\b")
-_MIN = r"\bmin(?:imum|imal)?\b|\bat least\b|\blower\b|\bno less than\b|\bor (?:more|greater|higher|later|newer|above)\b"
+        r"|\bor (?:less|fewer|lower|earlier|smaller|below)\b|\b(?:largest|greatest|highest|biggest)\b"
+        r"|\bmax" + _BOUNDED)
+_MIN = (r"\bmin(?:imum|imal)?\b|\bat least\b|\blower\b|\bno less than\b|\bor (?:more|greater|higher|later|newer|above)\b"
+        r"|\b(?:smallest|lowest|fewest)\b|\bmin" + _BOUNDED)
 # A qualifier a question can ask for and the words by which a passage states it (general English).
 QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q, p in {
     "default": r"\bdefaults?\b|\bunless\b|\botherwise\b|\bif (?:not|no|omitted)\b|\bimplicit(?:ly)?\b",
@@ -15,7 +19,7 @@ QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q,
     "first": r"\bfirst\b|\binitial(?:ly)?\b|\boriginal(?:ly)?\b|\bintroduc|\badded\b|\bsince\b|\bnew in\b",
     "current": r"\bcurrent(?:ly)?\b|\bnow\b|\btoday\b|\blatest\b|\bpresent",
     "latest": r"\blatest\b|\bnewest\b|\bcurrent|\brecent",
-    "typical": r"\btypical(?:ly)?\b|\busual(?:ly)?\b|\bgeneral(?:ly)?\b|\bnormal(?:ly)?\b|\boften\b",
+    "typical": r"\btypical(?:ly)?\b|\busual(?:ly)?\b|\bgeneral(?:ly)?\b|\bnormal(?:ly)?\b|\boften\b|\bcommon(?:ly)?\b",
     "average": r"\baverage\b|\bmean\b|\btypical",
 }.items()}
 _CONTRASTED = re.compile(r"\b(?:instead of|other than|rather than|besides|not)\s+(?:the\s+|a\s+|an\s+)?\w+")

@@ -27,7 +27,8 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     sort way ways reason reasons part parts role thing things stuff event events word words term terms body bodies
     official officials leader leaders state states government governments partner partners ally allies
     lesson lessons step steps action actions activity activities fact facts detail details much many
-    basis grounds purpose means manner method methods area areas field fields domain respect aspect aspects
+    basis grounds purpose means manner method methods approach approaches workaround workarounds alternative
+    alternatives area areas field fields domain respect aspect aspects
     motive motives cause causes rationale justification
     range ranges style styles format formats value values amount amounts level levels minimum maximum limit limits money
     setting settings version versions mode modes form forms unit units

@@ -32,6 +32,8 @@ _PRESUPPOSES = re.compile(rf"{LEAD}(?:why|how|when|where|what|which|who)\b", re.
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference)\b"
                        r"|\bhow (?:long|many \w+|much time)\b.*\bbetween\b", re.IGNORECASE)  # not "ties between X and Y"
+# A purpose the asker wants to reach ("... to get proper unicode case?"): what it names may not be so yet
+_PURPOSE = re.compile(r"\b(?:in order |so as )?to (?:get|make|obtain|achieve|enable|ensure|allow)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time; not "why would I ...": a
     # motive asked for a choice the asker may make, which asserts nothing about the documents' subject
@@ -356,6 +358,8 @@ class Contradicted:
             return None
         best_cov = max(c.view.coverage for c in ranked)
         close = [c for c in ranked[:self.first] if c.view.coverage >= max(self.min_coverage, self.min_share * best_cov)]
+        goal = _PURPOSE.search(text)  # "which library do I link to get unicode case?": a goal is not taken for granted
+        asked = [t for t in q.query.terms if not goal or t in frozenset(stem(w) for w in words(text[:goal.start()]))]
         for cand in close:
             match = next((m for m in _COUNTERFACTUAL.finditer(cand.sentence.text)
                           if not same_contrast(text, cand.sentence.text, m)), None)
@@ -364,7 +368,7 @@ class Contradicted:
             sentence = cand.sentence.text
             near = frozenset(stem(w) for w in words(
                 sentence[max(match.start() - self.reach_before, 0):match.end() + self.reach_after]))
-            if len([t for t in q.query.terms if term_match(t, near)]) >= self.min_terms:
+            if len([t for t in asked if term_match(t, near)]) >= self.min_terms:
                 return cand
         return None
 
