@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from assistant.answer.locate import another_section
 from assistant.answer.outline import neighbour_followup
 from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase, parallel_phrase
@@ -243,6 +244,8 @@ def resolve(
         return Resolution(question, moved, ("date moved",), previous)
     if near := neighbour_followup(question, previous):  # "which one comes after the cyber one?" after the contents
         return Resolution(question, near, (*found, ITEM_CUE), previous)
+    if other := another_section(question, previous):  # "and the one about the west?" after a section's name
+        return Resolution(question, other, (*found, ITEM_CUE), previous)
     if item := item_question(question, apostrophes(without_leaders(previous)), answer):  # "the other two?"
         return Resolution(question, item, (*found, ITEM_CUE), previous)
     if item := narrowed_item(apostrophes(question), previous):  # "ok whats the first rule"

@@ -9,8 +9,9 @@ say nothing of whether the follow-up can be answered. So a follow-up is judged o
   (stem, near form or synonym), the answer speaks of the earlier question only and is refused (the corpus says
   something of that "software" elsewhere, not here). Words the corpus never uses are left out (the asker's
   paraphrase, "db" for "database"), and so, when a date or a number is asked, are the nouns that name its kind
-  (``GENERIC_HEADS``: "what *year*?" is answered by "in 2023", which holds no "year"); only a follow-up that leans
-  on the history is judged (one typed to stand alone was searched with its own words);
+  (``GENERIC_HEADS``: "what *year*?" is answered by "in 2023", which holds no "year"), and so is such a noun when
+  it is the head asked for ("what *role* did it play?" is answered by "became a de facto headquarters") and a word
+  naming the document ("according to the *article*"); only a follow-up that leans on the history is judged (one typed to stand alone was searched with its own words);
 - ``found_near``: when the answerer refused, a sentence near the previous answer that holds every word it adds
   (nouns, verbs, adjectives, all known to the corpus) is where its answer is ("can it show the hostname instead of
   the IP?" + "why isn't that recommended?": "However, this configuration is not recommended since ...", the
@@ -23,13 +24,18 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer.matching import holds, sentence_stems
 from assistant.answer.qtypes import expected_type
-from assistant.answer.query import GENERIC_HEADS
+from assistant.answer.query import GENERIC_HEADS, asked_phrase
 from assistant.followup import apostrophes
 from assistant.followup_asked import LIGHT_VERBS, VALUE_KINDS
 from assistant.followup_params import ADDED, AddedParams
 from assistant.nlp import syntax
 from assistant.schema import Sentence
-from assistant.terms import content_stems
+from assistant.terms import content_stems, stem
+
+
+DOCUMENT_WORDS = frozenset(stem(w) for w in """article text document page post piece story report author writer
+    essay blog""".split())
+"""Words by which a question names the document itself ("according to the article"): no topic it adds."""
 
 
 def _stems(texts: Sequence[str]) -> frozenset[str]:
@@ -53,8 +59,10 @@ def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], kn
     """The reason to refuse an answer (``cited``: its sentences) to ``asked`` after ``history`` that holds none of
     the nouns and adjectives the corpus knows (``known`` of a stem) that the follow-up adds; None otherwise."""
     valued = expected_type(asked) in VALUE_KINDS  # "what *year*?": the noun names the value asked, not a topic
+    head = asked_phrase(asked)[-1:]  # "what *role* did it play?": the kind of answer asked, which it need not name
+    kind = {stem(w) for w in head} & GENERIC_HEADS
     added = [t for t in added_words(asked, history, params.refuse_parts)
-             if known(t) and not (valued and t in GENERIC_HEADS)]
+             if known(t) and not (valued and t in GENERIC_HEADS) and t not in kind and t not in DOCUMENT_WORDS]
     stems = _stems(cited)
     if not added or any(holds(t, stems) for t in added):
         return None

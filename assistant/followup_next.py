@@ -40,6 +40,10 @@ _SAYS = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then)\W+)?what (?:does|did) (?
                    r"(?:say|argue|claim|suggest|recommend|propose|call for)\b")
 """What the previous answer's subject goes on to say ("what does it say is urgently needed because of that?" after
 the first lesson): the words of the rest, looked for near that answer."""
+_ECHO = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then)\W+)?(?P<said>(?:to\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
+                   r"\s+what\W*$")
+"""A fragment of the previous answer echoed with "what?" ("demonstrating what?", "to deepen what?"): the rest of the
+sentence that holds its words, near that answer."""
 _GO_ON = re.compile(r"(?i)^\W*(?:(?:ok|okay|please|and)\W+)*(?:keep going|go on|carry on|continue)\W*(?:please)?\W*$")
 """A question that only asks the speaker to go on ("keep going", "go on, please"): it asks for more."""
 
@@ -100,6 +104,8 @@ def _cue(question: str) -> tuple[str | None, bool]:
         return "more", True
     if _SAYS.match(question):
         return "says", False
+    if _ECHO.match(question):
+        return "echo", False
     found = next((w for w in re.findall(r"[\w']+", question.lower()) if w in CONTINUING or w in ORDINALS), None)
     return found or (m.group(0).lower() if (m := _AFTER.search(question)) else None), False
 
@@ -119,8 +125,10 @@ def continuation(question: str, previous: Sequence[str] = (),
         return None  # "what's next for tirana?" asks what the future holds for it (``wording.IDIOMS``)
     if going_on:  # "keep going": more of the same, nothing of its own
         return Continuation(question, params.sentences, cue, besides=True)
-    if cue == "says":  # "what does it say is needed?": its words near the answer, none of them: a question of its own
-        rest = syntax(question[_SAYS.match(question).end():]).tokens
+    if cue in ("says", "echo"):  # "what does it say is needed?", "demonstrating what?": its words near the answer;
+        # none of them: a question of its own
+        said = question[_SAYS.match(question).end():] if cue == "says" else _ECHO.match(question).group("said")
+        rest = syntax(said).tokens
         terms = tuple(t.text.lower() for t in rest if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
                       and t.lemma not in GENERIC and t.text.lower() not in STOPWORDS)
         return Continuation(question, 1, cue, besides=True, terms=terms) if terms else None

@@ -296,7 +296,8 @@ class Turns:
             from assistant.followup_besides import holding, neighbourhood
 
             near = neighbourhood(document, earlier.citations, best, document_text, params.near_paragraphs,
-                                 with_best=asks.cue == "says")  # "what does it say is needed?": its best sentence too
+                                 with_best=asks.cue in ("says", "echo"))  # "what does it say is needed?", "to deepen
+            # what?": its best sentence too
             sentences = holding(near, asks.terms, self.assistant.generation()[1].answerer.weights.idf, asks.count)
         else:
             sentences = following(document, earlier.citations, asks.count, document_text, params, asks.each, best)

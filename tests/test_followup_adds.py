@@ -9,7 +9,8 @@ from sentence_helpers import consecutive_sentences
 
 HISTORY = ["do the harbour's ferries need a licence?"]
 FERRY_SAID = ["Every ferry of the harbour needs a licence from the port authority."]
-VOCABULARY = {"ferri", "harbour", "licenc", "port", "author", "captain", "insur", "cheaper", "recommend", "fee", "year"}
+VOCABULARY = {"ferri", "harbour", "licenc", "port", "author", "captain", "insur", "cheaper", "recommend", "fee", "year",
+              "role", "articl", "play"}
 
 
 def known(term: str) -> bool:
@@ -41,6 +42,14 @@ def test_the_noun_naming_an_asked_value_s_kind_need_not_be_said() -> None:
     assert adds_unanswered("what year?", HISTORY, dated, known) is None  # "1998" answers "what year"
     assert adds_unanswered("what year?", HISTORY, FERRY_SAID, known) is None  # no date: left to the date checks
     assert adds_unanswered("which captain's year?", HISTORY, dated, known)  # a captain is no value's kind
+
+
+def test_the_kind_of_answer_asked_and_the_document_itself_are_no_topic_added() -> None:
+    """ "what role does it play?": the answer tells the role without the word; "according to the article" names
+    the document. A topic noun the answer lacks is still refused."""
+    assert adds_unanswered("what role does it play for them?", HISTORY, FERRY_SAID, known) is None
+    assert adds_unanswered("what does it need according to the article?", HISTORY, FERRY_SAID, known) is None
+    assert adds_unanswered("what role do the captains play?", HISTORY, FERRY_SAID, known)  # "captains": a topic
 
 
 def test_a_refused_follow_up_is_answered_from_the_sentence_near_the_previous_answer_holding_what_it_adds() -> None:

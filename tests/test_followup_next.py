@@ -81,6 +81,20 @@ def test_what_it_says_looks_for_the_rest_of_the_question_near_the_answer() -> No
     assert continuation("and what does it say?", previous) is None  # nothing to look for
 
 
+@pytest.mark.parametrize(("question", "terms"), [("demonstrating what?", ("demonstrating",)),
+                                                ("to deepen what?", ("deepen",)), ("and caused by what?", ("caused",))])
+def test_a_fragment_echoed_with_what_looks_for_its_words_near_the_answer(question: str, terms: tuple[str, ...]) -> None:
+    """ "demonstrating what?": the rest of the sentence that holds the echoed words, near the previous answer."""
+    found = continuation(question, ["How big was the attack?", "It was massive."])
+    assert found is not None and found.cue == "echo" and found.terms == terms
+
+
+@pytest.mark.parametrize("question", ["so what?", "and then what?", "what?", "which one is what?"])
+def test_no_echo_without_a_word_to_look_for(question: str) -> None:
+    found = continuation(question, ["How big was the attack?", "It was massive."])
+    assert found is None or found.cue != "echo"
+
+
 def test_an_ordinal_continues_only_after_the_one_before_it() -> None:
     found = continuation("and the second?", ["What is the first condition of redistribution?"])
     assert found is not None and found.count == 1 and found.cue == "second"
@@ -232,6 +246,14 @@ def test_what_the_first_lesson_says_is_needed_over_the_article(assistant) -> Non
     said = assistant.ask("and what does it say is needed because of it?", history=[first])
     assert not said.abstained and "international norms" in said.answer
     assert all(c.start >= min(f.start for f in first.citations) for c in said.citations)  # near the lesson
+
+
+def test_an_echoed_fragment_is_answered_by_the_sentence_near_the_answer_that_holds_it(assistant) -> None:
+    """End to end: how big the attack was, then "demonstrating what?": the sentence that says what it demonstrated."""
+    first = assistant.ask("how big was the july 2022 cyberattack on albania?")
+    assert not first.abstained
+    echoed = assistant.ask("demonstrating what?", history=[first])
+    assert not echoed.abstained and "digital backbone" in echoed.answer
 
 
 def test_a_continuation_of_a_continuation_reads_on_from_what_the_user_was_shown(assistant) -> None:

@@ -178,6 +178,11 @@ def outline_entries(doc: Document, asked: OutlineAsk) -> list[Sentence]:
     listed = _contents_list(blocks) if asked.what == "contents" or asked.what == "sections" else []
     if listed:
         return [_entry(doc, b.start, b.end) for b in listed]
+    return heading_entries(doc)
+
+
+def heading_entries(doc: Document) -> list[Sentence]:
+    """Every heading of the document (subheadings too), its title left out, as entries to cite."""
     return [_entry(doc, at, at + len(heading)) for at, heading in doc.sections
             if heading != doc.title and doc.text.startswith(heading, at) and not _CODE_LINE.search(heading)]
 
