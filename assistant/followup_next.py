@@ -41,7 +41,7 @@ _SAYS = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then)\W+)?what (?:does|did) (?
 """What the previous answer's subject goes on to say ("what does it say is urgently needed because of that?" after
 the first lesson): the words of the rest, looked for near that answer."""
 _ECHO = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then)\W+)?(?P<said>(?:to\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
-                   r"\s+what\W*$")
+                   r"\s+what(?:\W+(?:exactly|precisely|then|again|after that|before that))?\W*$")
 """A fragment of the previous answer echoed with "what?" ("demonstrating what?", "to deepen what?"): the rest of the
 sentence that holds its words, near that answer."""
 _GO_ON = re.compile(r"(?i)^\W*(?:(?:ok|okay|please|and)\W+)*(?:keep going|go on|carry on|continue)\W*(?:please)?\W*$")

@@ -82,7 +82,8 @@ def test_what_it_says_looks_for_the_rest_of_the_question_near_the_answer() -> No
 
 
 @pytest.mark.parametrize(("question", "terms"), [("demonstrating what?", ("demonstrating",)),
-                                                ("to deepen what?", ("deepen",)), ("and caused by what?", ("caused",))])
+                                                ("to deepen what?", ("deepen",)), ("and caused by what?", ("caused",)),
+                                                ("providing what exactly?", ("providing",))])
 def test_a_fragment_echoed_with_what_looks_for_its_words_near_the_answer(question: str, terms: tuple[str, ...]) -> None:
     """ "demonstrating what?": the rest of the sentence that holds the echoed words, near the previous answer."""
     found = continuation(question, ["How big was the attack?", "It was massive."])

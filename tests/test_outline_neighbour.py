@@ -3,7 +3,8 @@ follow-up to a question about the outline."""
 
 from __future__ import annotations
 
-from assistant.answer.outline import OutlineAsk, asked_outline, neighbour_followup, outline_entries, outline_template
+from assistant.answer.outline import (OutlineAsk, asked_outline, closing_lines, neighbour_followup, outline_entries,
+                                     outline_template)
 from assistant.answer.outline_neighbour import Neighbour, neighbour_clause, neighbour_entries, pointed_step
 from assistant.store import DocumentRecord
 
@@ -80,6 +81,30 @@ def test_a_follow_up_pointing_at_the_entry_just_answered_asks_the_one_beside_it(
     assert neighbour_followup("what comes before it?", first) is None  # nothing lies before the first
     assert neighbour_followup("what comes after it?", "whats the last link?") is None
     assert neighbour_followup("what comes after it?", "what sections are there?") is None  # no entry answered
+
+
+def test_the_lines_after_the_closing_list_are_entries_too() -> None:
+    """Short lines after the bulleted list ("Tide Almanac guide") are links as well: a neighbour is found among them
+    when the list holds none (the list itself stays three links long)."""
+    text = TEXT + "\nVisit Brittany\n\nTide Almanac guide\n"
+    doc = DocumentRecord(source="tides.txt", title="A Field Guide to Tide Clocks", sha256="0", size=len(text),
+                         indexed_at="now", text=text, sections=[(0, "A Field Guide to Tide Clocks")])
+    assert len(outline_entries(doc, OutlineAsk("links"))) == 3
+    lines = closing_lines(doc)
+    assert [e.text for e in lines] == ["Clocks of Brittany", "The Velmora Museum", "Tide Tables Online",
+                                       "Visit Brittany", "Tide Almanac guide"]
+    assert [e.text for e in neighbour_entries(lines, Neighbour(-1, ("almanac",)))] == [
+        "Tide Almanac guide", "Visit Brittany"]
+    assert all(text[e.start:e.end] == e.text for e in lines)
+
+
+def test_a_link_named_by_its_words_then_the_one_after_it() -> None:
+    asked = neighbour_followup("whats listed after it?", "is there a velmora museum linked at the bottom?")
+    assert asked == "What is listed right after the velmora museum link?"
+    assert asked_outline(asked) == OutlineAsk("links", None, Neighbour(1, ("velmora", "museum")))
+    assert neighbour_followup("and before it?", "which heading covers the bells?") == (
+        "What is listed right before the bells section?")
+    assert neighbour_followup("whats listed after it?", "who made the velmora clock?") is None  # no link named
 
 
 def test_the_article_s_next_section_after_a_named_one(assistant) -> None:

@@ -143,6 +143,9 @@ def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft |
     entries = outline_entries(doc, asked)
     chosen = (neighbour_entries(entries, asked.neighbour) if asked.neighbour else holding(entries, asked.holding)
               if asked.holding else pick(entries, asked.number))
+    if not chosen and asked.what == "links" and asked.neighbour:  # "after the Moving to Albania guide link?": a line
+        entries = closing_lines(doc)  # after the bulleted list names a link as well
+        chosen = neighbour_entries(entries, asked.neighbour)
     if not chosen:
         return None
     return Draft(chosen, False, template=outline_template(asked, chosen, len(entries)),
@@ -251,6 +254,14 @@ def _contents_list(blocks: list[Block]) -> list[Block]:
     return []
 
 
+def closing_lines(doc: Document) -> list[Sentence]:
+    """Every line after the document's last prose (the closing list's items and the short lines after it), as
+    entries to cite."""
+    blocks = split_blocks(doc.text, markdown=not doc.source.endswith(".txt"))
+    last_prose = max((i for i, b in enumerate(blocks) if b.kind == "prose"), default=len(blocks))
+    return [_entry(doc, b.start, b.end) for b in blocks[last_prose + 1:] if b.text.strip()]
+
+
 def _closing_list(blocks: list[Block]) -> list[Block]:
     """The last run of list items after the document's last prose."""
     last_prose = max((i for i, b in enumerate(blocks) if b.kind == "prose"), default=-1)
@@ -288,7 +299,7 @@ def neighbour_followup(question: str, previous: str) -> str | None:
     ``previous`` asks no list of the outline."""
     if neighbour_clause(question) is None:
         step = pointed_step(question)
-        return _shifted(previous, step) if step is not None else None
+        return (_shifted(previous, step) or _named_step(previous, step)) if step is not None else None
     asked = asked_outline(previous)
     if asked is None or asked.what not in ("sections", "contents", "links"):
         return None
@@ -309,3 +320,19 @@ def _shifted(previous: str, step: int) -> str | None:
         return None
     found = _SECOND_LAST.search(previous) or _ORDINAL.search(previous)
     return f"{previous[:found.start()]}{_ORDINAL_WORDS[number]}{previous[found.end():]}" if found else None
+
+
+_YES_NO_FILLER = frozenset(stem(w) for w in "there any anything linked link links listed heading headings".split())
+
+
+def _named_step(previous: str, step: int) -> str | None:
+    """``previous``, a question naming a link or a heading by its words ("is there a moving to albania guide linked at
+    the bottom?"), turned into one asking for the entry ``step`` from it ("What is listed right after the moving
+    albania guide link?"); None when it names no link or heading, or nothing by its words."""
+    kind = "link" if _LINK_OR_LINKS.search(previous) or re.search(r"(?i)\blinked\b", previous) else \
+        "section" if _SECTIONS.search(previous) else None
+    named = [w for w in words(previous) if w not in STOPWORDS and stem(w) not in OUTLINE_WORDS | _YES_NO_FILLER]
+    if kind is None or not named or asked_outline(previous) is not None:
+        return None
+    return f"What is listed right {'after' if step > 0 else 'before'} the {' '.join(named)} {kind}?"
+
