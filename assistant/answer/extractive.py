@@ -26,6 +26,7 @@ from assistant.answer.reading_order import lead_first
 from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, has_value, names
 from assistant.answer.query import Query, analyse, question_parts
 from assistant.answer.refusal import Contradicted, refusal_evidence
+from assistant.answer.speaker import speaker_lead
 from assistant.answer.values import lists_pages
 from assistant.schema import Chunk, Hit, Sentence
 from assistant.terms import stem
@@ -304,6 +305,8 @@ class ExtractiveAnswerer:
         primary = [c for c in ranked if c.typed] if kind in ("date", "number") else ranked
         if view.query.acronym:  # "what does ABC stand for": the sentence that spells it out comes first
             primary = [c for c in ranked if c.features.get("spells_acronym")] or primary
+        if said := speaker_lead(question, ranked):  # "what does Iran say ...?": where Iran is the one speaking
+            primary = [said, *(c for c in primary if c is not said)]
         place = asked_place(question)
         if item:  # "the second lesson": the sentence that opens with "Secondly" comes first
             primary = [c for c in primary if c.sentence.id == item.id] or primary
