@@ -53,8 +53,12 @@ def counted_question(fragment: str, previous: str) -> str | None:
     counted = _counted(parsed, head) if head is not None else None
     if head is None or counted is None:
         return None
-    dropped = set(parsed.subtree(head.i)) | {t.i for t in parsed.tokens if t.tag in WH_TAGS or t.pos == "PUNCT"}
+    span = parsed.subtree(head.i)
+    dropped = set(span) | {t.i for t in parsed.tokens if t.tag in WH_TAGS or t.pos == "PUNCT"}
     rest = "".join(t.text + " " * t.space for t in parsed.tokens if t.i not in dropped).strip()
+    if parsed.tokens[min(span)].tag in WH_TAGS:  # "what lessons does it draw?": "how many lessons does it draw"
+        asked = "".join(t.text + " " * t.space for t in parsed.tokens[min(span) + 1:max(span) + 1]).strip()
+        return f"how many {asked} {rest}"
     return f"how many of {counted} {rest}"
 
 

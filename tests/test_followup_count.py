@@ -31,6 +31,13 @@ def test_a_bare_how_many_counts_the_members_of_the_group_the_previous_question_n
         "How many of the members of the MEK did Albania take in?"
 
 
+def test_a_bare_how_many_after_a_what_n_question_counts_the_n() -> None:
+    """ "what lessons does it draw?" + "how many?": the lessons themselves, not "how many of the what lessons"."""
+    assert counted_question("how many?", "what lessons does the article draw from the saga?") == \
+        "how many lessons does the article draw from the saga"
+    assert counted_question("how many", "which packages does apt remove?") == "how many packages does apt remove"
+
+
 def test_a_how_many_with_a_verb_for_its_noun_counts_what_the_previous_how_many_counted() -> None:
     """Made-up questions: the noun the previous "how many" counted takes the place the verb left empty."""
     assert noun_for_count("how many are there now?", "how many KLF members did portugal take in?") == \

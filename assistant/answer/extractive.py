@@ -17,6 +17,7 @@ import numpy as np
 from assistant.answer import arithmetic, comparison
 from assistant.answer.counted import counted_head
 from assistant.answer.draft import Draft
+from assistant.answer.enumeration_count import count_draft
 from assistant.answer.evidence import Evidence
 from assistant.answer.features import Candidate, CandidateView, QuestionView, feature_values, typed, with_standings
 from assistant.answer.matching import TermWeights, coverage, question_terms, sentence_stems
@@ -133,6 +134,9 @@ class ExtractiveAnswerer:
             # name or year the question relies on) occurs in no indexed text, or the passages that name the role
             # whose holder is asked for name no person: no passage can hold the answer
             return Draft([], True, _reason(query, seen.evidence), nearest, scores)
+        if seen.evidence["asked_kind_absent"] and (counted := count_draft(seen.question, ranked, self.evidence)):
+            counted.scores = scores  # "how many lessons?": no number written, the enumeration's items counted
+            return counted
         # "the second lesson" found, or an enumeration of the asked-for things ("several lessons"): no refusal
         item = self._asked_item(question, ranked)
         if (seen.refusal_probability >= self.params.refusal_threshold and not item
