@@ -20,6 +20,7 @@ say nothing of whether the follow-up can be answered. So a follow-up is judged o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer.matching import holds, sentence_stems
@@ -33,9 +34,10 @@ from assistant.schema import Sentence
 from assistant.terms import content_stems, stem
 
 
-DOCUMENT_WORDS = frozenset(stem(w) for w in """article text document page post piece story report author writer
-    essay blog""".split())
-"""Words by which a question names the document itself ("according to the article"): no topic it adds."""
+_DOCUMENT = re.compile(r"(?i)\b(?:the|this|that)\s+(article|text|document|page|post|piece|story|report|author|writer|"
+                       r"essay|blog)\b(?!\s*\d)")
+"""How a question names the document itself ("according to the article"), not a numbered part of something
+("when he invoked article 5")."""
 
 
 def _stems(texts: Sequence[str]) -> frozenset[str]:
@@ -61,8 +63,9 @@ def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], kn
     valued = expected_type(asked) in VALUE_KINDS  # "what *year*?": the noun names the value asked, not a topic
     head = asked_phrase(asked)[-1:]  # "what *role* did it play?": the kind of answer asked, which it need not name
     kind = {stem(w) for w in head} & GENERIC_HEADS
+    document = {stem(m.group(1)) for m in _DOCUMENT.finditer(asked)}
     added = [t for t in added_words(asked, history, params.refuse_parts)
-             if known(t) and not (valued and t in GENERIC_HEADS) and t not in kind and t not in DOCUMENT_WORDS]
+             if known(t) and not (valued and t in GENERIC_HEADS) and t not in kind and t not in document]
     stems = _stems(cited)
     if not added or any(holds(t, stems) for t in added):
         return None

@@ -50,6 +50,7 @@ def test_the_kind_of_answer_asked_and_the_document_itself_are_no_topic_added() -
     assert adds_unanswered("what role does it play for them?", HISTORY, FERRY_SAID, known) is None
     assert adds_unanswered("what does it need according to the article?", HISTORY, FERRY_SAID, known) is None
     assert adds_unanswered("what role do the captains play?", HISTORY, FERRY_SAID, known)  # "captains": a topic
+    assert adds_unanswered("what did they say when it invoked article 5?", HISTORY, FERRY_SAID, known)  # a name
 
 
 def test_a_refused_follow_up_is_answered_from_the_sentence_near_the_previous_answer_holding_what_it_adds() -> None:
