@@ -11,7 +11,8 @@ say nothing of whether the follow-up can be answered. So a follow-up is judged o
   paraphrase, "db" for "database"), and so, when a date or a number is asked, are the nouns that name its kind
   (``GENERIC_HEADS``: "what *year*?" is answered by "in 2023", which holds no "year"), and so is such a noun when
   it is the head asked for ("what *role* did it play?" is answered by "became a de facto headquarters") and a word
-  naming the document ("according to the *article*"); only a follow-up that leans on the history is judged (one typed to stand alone was searched with its own words);
+  naming the document ("according to the *article*"); only a follow-up that leans on the history is judged (one
+  typed to stand alone was searched with its own words);
 - ``found_near``: when the answerer refused, a sentence near the previous answer that holds every word it adds
   (nouns, verbs, adjectives, all known to the corpus) is where its answer is ("can it show the hostname instead of
   the IP?" + "why isn't that recommended?": "However, this configuration is not recommended since ...", the
