@@ -6,6 +6,10 @@ exact words, and that sentence. Before, such a question went to the answerer, wh
 "section" and refused while its nearest passage sat under the right heading. A logical rule, like the outline: the
 question must name a section, heading or chapter in the singular with a verb of saying or an "in/under which"
 ("which sections make up the License?" asks which ones, and stays with the answerer).
+
+A section's name asked by its topic ("what's the history section called?", "the subheading about the west?") is
+answered by the heading whose own words hold the topic (``named_heading``), any level of heading; and "and the one
+about X?" after such a question, or one about the outline's sections, asks it of another topic (``another_section``).
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ from assistant.answer.outline import OUTLINE_WORDS, asked_outline, braces, headi
 from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
-    from assistant.answer.evidence import Evidence
-    from assistant.store import DocumentRecord as Document
     from assistant.answer.draft import Draft
+    from assistant.answer.evidence import Evidence
     from assistant.schema import Hit, Sentence
+    from assistant.store import DocumentRecord as Document
 
 _PART = r"(?:section|heading|chapter)"
 _LOCATE = re.compile(
