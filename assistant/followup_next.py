@@ -44,6 +44,8 @@ _ECHO = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then)\W+)?(?P<said>(?:to\s+)?[
                    r"\s+what(?:\W+(?:exactly|precisely|then|again|after that|before that))?\W*$")
 """A fragment of the previous answer echoed with "what?" ("demonstrating what?", "to deepen what?"): the rest of the
 sentence that holds its words, near that answer."""
+LOOKED_FOR_NEAR = frozenset({"says", "echo"})
+"""Cues whose words are looked for near the previous answer, its best sentence included."""
 _GO_ON = re.compile(r"(?i)^\W*(?:(?:ok|okay|please|and)\W+)*(?:keep going|go on|carry on|continue)\W*(?:please)?\W*$")
 """A question that only asks the speaker to go on ("keep going", "go on, please"): it asks for more."""
 
@@ -125,7 +127,7 @@ def continuation(question: str, previous: Sequence[str] = (),
         return None  # "what's next for tirana?" asks what the future holds for it (``wording.IDIOMS``)
     if going_on:  # "keep going": more of the same, nothing of its own
         return Continuation(question, params.sentences, cue, besides=True)
-    if cue in ("says", "echo"):  # "what does it say is needed?", "demonstrating what?": its words near the answer;
+    if cue in LOOKED_FOR_NEAR:  # "what does it say is needed?", "demonstrating what?": its words near the answer;
         # none of them: a question of its own
         said = question[_SAYS.match(question).end():] if cue == "says" else _ECHO.match(question).group("said")
         rest = syntax(said).tokens

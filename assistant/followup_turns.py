@@ -267,8 +267,8 @@ class Turns:
         from assistant.answer.outline import neighbour_followup
         from assistant.followup_items import item_question
         from assistant.followup_sequel import sequel_subject
-        from assistant.followup_next import (CONTINUATION, continuation, continuing_cue, following, next_dated,
-                                             rest_of_paragraph, said_besides)
+        from assistant.followup_next import (CONTINUATION, LOOKED_FOR_NEAR, continuation, continuing_cue, following,
+                                             next_dated, rest_of_paragraph, said_besides)
 
         turns = list(history or [])
         if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
@@ -296,8 +296,8 @@ class Turns:
             from assistant.followup_besides import holding, neighbourhood
 
             near = neighbourhood(document, earlier.citations, best, document_text, params.near_paragraphs,
-                                 with_best=asks.cue in ("says", "echo"))  # "what does it say is needed?", "to deepen
-            # what?": its best sentence too
+                                 with_best=asks.cue in LOOKED_FOR_NEAR)  # "what does it say is needed?": its best
+            # sentence too
             sentences = holding(near, asks.terms, self.assistant.generation()[1].answerer.weights.idf, asks.count)
         else:
             sentences = following(document, earlier.citations, asks.count, document_text, params, asks.each, best)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.counted import counted_head
 from assistant.answer.matching import sentence_stems
-from assistant.answer.places import sentence_ordinal
 from assistant.terms import stem
 
 if TYPE_CHECKING:
@@ -27,26 +26,14 @@ COUNT_AMONG = 5  # best candidates looked at for the enumeration (its lead or on
 MIN_ITEMS = 2
 
 
-def _lead(sentence: Sentence, evidence: Evidence) -> Sentence | None:
-    """The enumeration lead ``sentence`` is, or the one its item belongs to."""
-    if sentence_ordinal(sentence.text) is not None:
-        return evidence.enumeration_lead(sentence)
-    return sentence if evidence.enumeration_items(sentence) else None
-
-
-def counted_enumeration(q: QuestionView, ranked: list[Candidate], evidence: Evidence,
+def counted_enumeration(head: str, ranked: list[Candidate], evidence: Evidence,
                         among: int = COUNT_AMONG) -> tuple[Sentence, list[Sentence]] | None:
-    """The lead and items of the enumeration of the noun the question counts, or None."""
-    head = counted_head(q)
-    if not head:
-        return None
+    """The lead and items of an enumeration of ``head`` (the noun the question counts) that one of the ``among``
+    best candidates leads or is an item of, or None."""
     for cand in ranked[:among]:
-        lead = _lead(cand.sentence, evidence)
-        if lead is None or stem(head) not in sentence_stems(lead.text):
-            continue
-        items = evidence.enumeration_items(lead)
-        if len(items) >= MIN_ITEMS:
-            return lead, items
+        found = evidence.enumeration(cand.sentence)
+        if found and stem(head) in sentence_stems(found[0].text) and len(found[1]) >= MIN_ITEMS:
+            return found
     return None
 
 
@@ -56,11 +43,12 @@ def count_draft(q: QuestionView, ranked: list[Candidate], evidence: Evidence) ->
     from assistant.answer.draft import Draft
     from assistant.answer.outline import braces
 
-    found = counted_enumeration(q, ranked, evidence)
+    counted = counted_head(q)
+    found = counted_enumeration(counted, ranked, evidence) if counted else None
     if found is None:
         return None
     lead, items = found
-    head = q.query.head_phrase[-1] if q.query.head_phrase else counted_head(q) or ""
+    head = q.query.head_phrase[-1] if q.query.head_phrase else counted
     said = " ".join(f"{braces(' '.join(s.text.split()))} [{{{i}}}]" for i, s in enumerate([lead, *items]))
     template = f"There are {len(items)} {braces(head)}. {said}"
     return Draft([lead, *items], False, template=template, lead=lead, structural=True)

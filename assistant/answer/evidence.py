@@ -145,6 +145,13 @@ class Evidence:
                 break
         return items
 
+    def enumeration(self, sentence: Sentence) -> tuple[Sentence, list[Sentence]] | None:
+        """The enumeration ``sentence`` leads or is an item of: its lead ("The saga offers several lessons.") and
+        its items' opening sentences; None when it is part of none."""
+        lead = sentence if sentence_ordinal(sentence.text) is None else self.enumeration_lead(sentence)
+        items = self.enumeration_items(lead) if lead else []
+        return (lead, items) if items else None
+
     def enumeration_item(self, sentence: Sentence, number: int, reach: int = 20) -> Sentence | None:
         """The item ``number`` (-1: the last) of an enumeration that starts at or after ``sentence`` in its document,
         looking ``reach`` sentences ahead: "Secondly, ..." for 2; "Finally, ..." or the last numbered one for -1;

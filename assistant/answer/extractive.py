@@ -172,11 +172,10 @@ class ExtractiveAnswerer:
     def _enumeration(self, best: Sentence, terms: list[str]) -> list[Sentence]:
         """When a sentence is an enumeration's lead ("... offers several lessons") or one of its items ("Secondly,
         ...") and the lead meets ``terms`` (the asked-for noun): the lead and each item's opening sentence."""
-        lead = best if sentence_ordinal(best.text) is None else self.evidence.enumeration_lead(best)
-        items = self.evidence.enumeration_items(lead) if lead else []
-        if not items or not coverage(terms, self.weights, sentence_stems(lead.text))[1]:
+        found = self.evidence.enumeration(best)
+        if not found or not coverage(terms, self.weights, sentence_stems(found[0].text))[1]:
             return []
-        return [lead, *items]
+        return [found[0], *found[1]]
 
     def _interval(self, question: str, query: Query, candidates: list[Candidate]) -> Draft | None:
         """"How many days between A and B": a dated sentence for each event, and the computed gap. The pair of

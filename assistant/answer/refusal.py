@@ -359,7 +359,8 @@ class Contradicted:
         best_cov = max(c.view.coverage for c in ranked)
         close = [c for c in ranked[:self.first] if c.view.coverage >= max(self.min_coverage, self.min_share * best_cov)]
         goal = _PURPOSE.search(text)  # "which library do I link to get unicode case?": a goal is not taken for granted
-        asked = [t for t in q.query.terms if not goal or t in frozenset(stem(w) for w in words(text[:goal.start()]))]
+        before_goal = frozenset(stem(w) for w in words(text[:goal.start()])) if goal else None
+        asked = [t for t in q.query.terms if before_goal is None or t in before_goal]
         for cand in close:
             match = next((m for m in _COUNTERFACTUAL.finditer(cand.sentence.text)
                           if not same_contrast(text, cand.sentence.text, m)), None)
