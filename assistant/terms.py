@@ -140,6 +140,18 @@ ABBREVIATIONS = {
 }
 
 
+# Clipped words of technical English and the words they are cut from ("spec" for "specification"): a question's
+# clipped word the documents never use is looked for as the full word (``query.correct``).
+CLIPPED = {
+    "spec": "specification", "config": "configuration", "repo": "repository", "dir": "directory",
+    "env": "environment", "arg": "argument", "param": "parameter", "info": "information", "doc": "documentation",
+    "db": "database", "pkg": "package", "msg": "message", "lib": "library", "tmp": "temporary", "temp": "temporary",
+    "num": "number", "cmd": "command", "attr": "attribute", "func": "function", "var": "variable",
+    "dict": "dictionary", "admin": "administrator", "stat": "statistics", "perf": "performance", "app": "application",
+    "max": "maximum", "min": "minimum", "prev": "previous", "auto": "automatic", "exe": "executable",
+}
+
+
 def expand_abbreviations(text: str) -> str:
     """The expansions of common abbreviations found in text (PM → prime minister), space-joined."""
     return " ".join(ABBREVIATIONS[w] for w in words(text) if w in ABBREVIATIONS)

@@ -93,6 +93,14 @@ def test_a_version_written_short_is_searched_by_what_it_stands_for() -> None:
     assert analyse("is cgroupsv2 on?", words).terms == ["cgroup"]
 
 
+def test_a_clipped_word_the_documents_never_use_is_searched_by_the_full_word() -> None:
+    words = TermWeights.of_texts(["The patterns are based on the LDML specification."])
+    query = analyse("which spec are the patterns based on?", words)
+    assert "specif" in query.terms and "spec" not in query.terms and not query.out_of_corpus
+    spec = TermWeights.of_texts(["The spec and the specification differ."])
+    assert "spec" in analyse("which spec are the patterns based on?", spec).terms  # the documents' own word is kept
+
+
 @pytest.mark.parametrize("question,kind", [
     ("List the package priority levels dpkg knows about.", "list"),
     ("which version control systems does the handbook list as alternatives?", "list"),
@@ -274,3 +282,4 @@ def test_a_wh_word_after_a_comma_opens_the_question() -> None:
     assert expected_type("cgi script edited on windows gives 'command not found', why?") == "reason"
     assert expected_type("and israel, where does albania stand with them?") == "place"
     assert expected_type("hosting groups when they arrive is what?") == "other"  # no comma: inside a clause
+

@@ -18,7 +18,7 @@ from assistant.answer.qtypes import (
     DATE, MEASURE_NOUNS, QUESTION_FILLER, SIZE_WORDS, AnswerType, asks_yes_no, expected_type, without_meta_subject,
 )
 from assistant.schema import Chunk
-from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
+from assistant.terms import ABBREVIATIONS, CLIPPED, STOPWORDS, expand_abbreviations, stem, words
 
 GENERIC_HEADS = frozenset(stem(w) for w in """
     country countries city cities place places year years date dates day days month months season time times
@@ -159,10 +159,13 @@ _ANY_EDIT_FROM = 6  # stems this long take any one edit; shorter ones only a swa
 
 def correct(term: str, weights: TermWeights) -> str:
     """A misspelt stem replaced by the closest corpus stem (edit distance 1, or 2 for long words; for a short one,
-    two neighbouring letters swapped: "feild" for "field"); a version
-    written short and unknown to the corpus ("v3", "gplv3") by the word it stands for ("version", "gpl")."""
+    two neighbouring letters swapped: "feild" for "field"); a clipped word ("spec", ``terms.CLIPPED``) or a version
+    written short ("v3", "gplv3") unknown to the corpus by the word it stands for ("specification", "version", "gpl")."""
     if weights.df(term):
         return term
+    full = CLIPPED.get(term)
+    if full and weights.df(stem(full)):  # "spec" where the documents write "specification"
+        return stem(full)
     short = _SHORT_VERSION.fullmatch(term)
     if short:
         known = [w for w in (short.group("name"), stem(short.group("name") or "")) if w and weights.df(w)]
