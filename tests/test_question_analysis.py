@@ -283,3 +283,8 @@ def test_a_wh_word_after_a_comma_opens_the_question() -> None:
     assert expected_type("and israel, where does albania stand with them?") == "place"
     assert expected_type("hosting groups when they arrive is what?") == "other"  # no comma: inside a clause
 
+
+def test_a_stopword_part_of_a_hyphenated_name_is_not_looked_for() -> None:
+    words = TermWeights.of_texts(["APT checks the Valid-Until header of Release files."])
+    assert not analyse("why does apt check Valid-Until on release files?", words).out_of_corpus  # "until": a stopword
+    assert analyse("why does apt check Valid-Since-Epoch on release files?", words).out_of_corpus

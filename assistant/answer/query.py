@@ -225,7 +225,8 @@ def analyse(question: str, weights: TermWeights) -> Query:
             continue
         if _CALENDAR_NAME.fullmatch(name):  # "2 March 2011" is a date a document may write as (2011, 3, 2)
             continue
-        parts = [corrections.get(p, p) for p in (stem(p) for p in name.lower().split("-") if p)]
+        parts = [corrections.get(p, p) for p in (stem(p) for p in name.lower().split("-") if p and p not in STOPWORDS)]
+        # "Valid-Until": the documents' index keeps no stopword, so only the other parts can be looked for
         names += parts
         if not all(weights.known(p) for p in parts):
             unseen_names.append(name)

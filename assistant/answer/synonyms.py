@@ -74,6 +74,7 @@ prefer opt choose pick favor favour
 guess speculate
 meant intended designed
 replace substitute
+proof evidence
 """.strip().splitlines()
 
 
