@@ -136,6 +136,9 @@ def test_qualifier_unmatched() -> None:
         candidate(sentence('docutils = importorskip("docutils", minversion="0.3")')))) == 0.0  # a bound's identifier
     assert R.QualifierUnmatched()(question("what are typical uses of a skip?"), ranked(
         candidate(sentence("Common examples are skipping tests on other platforms.")))) == 0.0
+    assert R.QualifierUnmatched()(question("is the office open yet?"), talks) == 1.0  # how things stand now
+    assert R.QualifierUnmatched()(question("which caches still run today?"), ranked(
+        candidate(sentence("Two caches are still in service.")))) == 0.0
     assert R.QualifierUnmatched()(question("what is the minimum wait?"), ranked(
         candidate(sentence("Wait a minute before you retry.")))) == 1.0  # "minute" states no minimum
 

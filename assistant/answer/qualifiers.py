@@ -12,12 +12,16 @@ _MAX = (r"\bmax(?:imum|imal)?\b|\blimit|\bat most\b|\bup to\b|\bcap(?:s|ped)?\b|
         r"|\bmax" + _BOUNDED)
 _MIN = (r"\bmin(?:imum|imal)?\b|\bat least\b|\blower\b|\bno less than\b|\bor (?:more|greater|higher|later|newer|above)\b"
         r"|\b(?:smallest|lowest|fewest)\b|\bmin" + _BOUNDED)
+_CURRENT = r"\bcurrent(?:ly)?\b|\bnow\b|\btoday\b|\blatest\b|\bpresent"
+# "is it in the EU yet?", "which countries host them today?": how things stand now, which a passage says as it does
+# the current state, or by "still", "already", "so far", "to date"
+_STILL = _CURRENT + r"|\bstill\b|\balready\b|\bso far\b|\bto date\b|\bas of\b"
 # A qualifier a question can ask for and the words by which a passage states it (general English).
 QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q, p in {
     "default": r"\bdefaults?\b|\bunless\b|\botherwise\b|\bif (?:not|no|omitted)\b|\bimplicit(?:ly)?\b",
     "maximum": _MAX, "max": _MAX, "limit": _MAX, "minimum": _MIN, "min": _MIN,
     "first": r"\bfirst\b|\binitial(?:ly)?\b|\boriginal(?:ly)?\b|\bintroduc|\badded\b|\bsince\b|\bnew in\b",
-    "current": r"\bcurrent(?:ly)?\b|\bnow\b|\btoday\b|\blatest\b|\bpresent",
+    "current": _CURRENT, "today": _STILL, "yet": _STILL,
     "latest": r"\blatest\b|\bnewest\b|\bcurrent|\brecent",
     "typical": r"\btypical(?:ly)?\b|\busual(?:ly)?\b|\bgeneral(?:ly)?\b|\bnormal(?:ly)?\b|\boften\b|\bcommon(?:ly)?\b",
     "average": r"\baverage\b|\bmean\b|\btypical",
