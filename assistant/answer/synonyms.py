@@ -75,6 +75,7 @@ guess speculate
 meant intended designed
 replace substitute
 proof evidence
+standing position
 """.strip().splitlines()
 
 
