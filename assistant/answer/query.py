@@ -160,7 +160,8 @@ _ANY_EDIT_FROM = 6  # stems this long take any one edit; shorter ones only a swa
 def correct(term: str, weights: TermWeights) -> str:
     """A misspelt stem replaced by the closest corpus stem (edit distance 1, or 2 for long words; for a short one,
     two neighbouring letters swapped: "feild" for "field"); a clipped word ("spec", ``terms.CLIPPED``) or a version
-    written short ("v3", "gplv3") unknown to the corpus by the word it stands for ("specification", "version", "gpl")."""
+    written short ("v3", "gplv3") unknown to the corpus by the word it stands for ("specification", "version",
+    "gpl")."""
     if weights.df(term):
         return term
     full = CLIPPED.get(term)
