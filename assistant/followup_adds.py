@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer.matching import holds, sentence_stems
+from assistant.answer.places import TEXT_NOUNS
 from assistant.answer.qtypes import expected_type
 from assistant.answer.query import GENERIC_HEADS, asked_phrase
 from assistant.followup import apostrophes
@@ -35,8 +36,7 @@ from assistant.schema import Sentence
 from assistant.terms import content_stems, stem
 
 
-_DOCUMENT = re.compile(r"(?i)\b(?:the|this|that)\s+(article|text|document|page|post|piece|story|report|author|writer|"
-                       r"essay|blog)\b(?!\s*\d)")
+_DOCUMENT = re.compile(rf"(?i)\b(?:the|this|that)\s+({TEXT_NOUNS}|author|writer)\b(?!\s*\d)")
 """How a question names the document itself ("according to the article"), not a numbered part of something
 ("when he invoked article 5")."""
 

@@ -30,9 +30,11 @@ _OPENS_ORDINAL = re.compile(
     r"(?P<num>[1-5])[.)]\s)", re.IGNORECASE)
 _ASKS_START = re.compile(r"\b(?:intro|introduction|opening (?:paragraph|section|lines?)|beginning of the "
                          r"(?:article|text|document|piece))\b", re.IGNORECASE)
-_TEXT = r"(?:article|text|document|piece|post|page|blog|essay|story|report)"
+TEXT_NOUNS = r"(?:article|text|document|piece|post|page|blog|essay|story|report)"
+"""Nouns by which a question names the document itself (a regex group)."""
 _ASKS_END = re.compile(r"\b(?:conclusion|concluding (?:paragraph|section|remarks)|closing (?:paragraph|section|lines?)|"
-                       rf"(?:very )?end of the {_TEXT}|bottom of the {_TEXT}|wrap-?up|{_TEXT} (?:ends|finishes|closes) "
+                       rf"(?:very )?end of the {TEXT_NOUNS}|bottom of the {TEXT_NOUNS}|wrap-?up|"
+                       rf"{TEXT_NOUNS} (?:ends|finishes|closes) "
                        r"(?:with|by|on)|at the (?:very )?(?:end|bottom)(?!\s+of))\b", re.IGNORECASE)
 
 
