@@ -68,6 +68,9 @@ def test_denied_words_are_the_clause_a_stated_denial_governs() -> None:
     assert denied_words("Packages must not require files in /usr/share/doc.") is None  # a rule, not a denial
     assert denied_words("Mark them so that their problems will not be attributed to others.") is None
     assert denied_words("The archive is served over HTTP.") is None
+    assert denied_words("Packages that are not Debian-native must contain a changelog.") is None  # restricts a noun
+    assert denied_words("Files that don't exist are skipped.") is None
+    assert denied_words("Note that this is not possible.") == {"possibl"}  # "that" opening a clause: stated
 
 
 def test_a_denial_must_meet_the_premise() -> None:

@@ -248,3 +248,6 @@ def test_an_instead_of_that_sets_aside_what_the_question_does_denies_nothing() -
     assert not same_contrast(q, turned, re.search("instead of", turned))  # the question's choice set aside
     plain = "Why do mail clients send via port 587?"
     assert not same_contrast(plain, agree, re.search("instead of", agree))  # no contrast asked: a denial word
+    paste = "Which licenses can I point to in common-licenses instead of pasting the text?"
+    refer = "Such packages should refer to the files under /usr/share/common-licenses, rather than quoting them."
+    assert same_contrast(paste, refer, re.search("rather than", refer))  # set aside in other words: no reversal

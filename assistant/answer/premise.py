@@ -50,6 +50,9 @@ _REFUSAL = re.compile(r"(?:forbid|prohibit|prevent|avoid|refus|fail|disallow|rej
 _DENIAL = re.compile(r"\b(?:not|never|no longer|cannot|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(?:so that|in order|if|unless|whether|must|should|shall|may|might|need)\s+(?:\S+\s+){0,4}$",
                          re.IGNORECASE)
+# A relative clause's denial restricts a noun ("Packages that are not Debian-native must ..."), it denies nothing
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\s*)?$",
+                       re.IGNORECASE)
 _ADVICE = re.compile(r"^\W*(?:please\s+)?(?:do|don)?\W*$", re.IGNORECASE)  # "Do not ...", "Don't ...", "Never ...": advice
 _HEDGED = re.compile(r"^\s*(?:necessarily|only|just|always|all|every|entirely|quite|exactly)\b", re.IGNORECASE)
 # Opposites (general English): a passage holding the premise's words with one of them turned into its opposite.
@@ -140,7 +143,8 @@ def denied_words(sentence: str) -> frozenset[str] | None:
     """Stems of what the sentence's first stated denial governs, up to the end of its clause (None: no denial)."""
     for match in _DENIAL.finditer(sentence):
         before = sentence[:match.start()]
-        if _NOT_STATED.search(before) or _HEDGED.match(sentence[match.end():]) or _ADVICE.match(before):
+        if (_NOT_STATED.search(before) or _HEDGED.match(sentence[match.end():]) or _ADVICE.match(before)
+                or _RELATIVE.search(before)):
             continue
         rest = sentence[match.end():]
         end = _CLAUSE_END.search(rest)
@@ -214,18 +218,17 @@ _CONTRAST = re.compile(r"rather than|instead of", re.IGNORECASE)  # a choice set
 
 def same_contrast(question: str, sentence: str, match: re.Match[str], reach: int = 60) -> bool:
     """Whether the sentence's "instead of" (``match``) sets aside what the question's own "rather than" / "instead of"
-    does: a word only the question's set-aside side has follows it within ``reach`` characters and none comes before
-    it ("why send via port 587 rather than the usual SMTP port 25?" against "use port 587 instead of traditional SMTP
-    port 25"); "why does scp default to SCP instead of SFTP?" against "SFTP ... instead of the legacy SCP" is a
-    denial."""
+    does: no word only the question's set-aside side has comes within ``reach`` characters before it ("why send via
+    port 587 rather than the usual SMTP port 25?" against "use port 587 instead of traditional SMTP port 25"; "point
+    to common-licenses instead of pasting the text" against "refer to the files ... rather than quoting them"); "why
+    does scp default to SCP instead of SFTP?" against "SFTP ... instead of the legacy SCP" is a denial."""
     asked = _CONTRAST.search(question)
     if asked is None or not _CONTRAST.fullmatch(match.group()):
         return False
     chosen = frozenset(stem(w) for w in words(question[:asked.start()]))
     set_aside = frozenset(stem(w) for w in words(question[asked.end():]) if w not in STOPWORDS) - chosen
-    after = frozenset(stem(w) for w in words(sentence[match.end():match.end() + reach]))
     before = frozenset(stem(w) for w in words(sentence[max(match.start() - reach, 0):match.start()]))
-    return bool(set_aside & after) and not set_aside & before
+    return not set_aside & before
 
 
 _CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|suppose|say)\b", re.IGNORECASE)
