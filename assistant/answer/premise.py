@@ -51,8 +51,8 @@ _DENIAL = re.compile(r"\b(?:not|never|no longer|cannot|neither|nor)\b|n['’]t\b
 _NOT_STATED = re.compile(r"\b(?:so that|in order|if|unless|whether|must|should|shall|may|might|need)\s+(?:\S+\s+){0,4}$",
                          re.IGNORECASE)
 # A relative clause's denial restricts a noun ("Packages that are not Debian-native must ..."), it denies nothing
-_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)\s*)?$",
-                       re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:(?:is|are|was|were|do|does|did|has|have|had|can|could|will|"
+                       r"would)\s*)?$", re.IGNORECASE)
 _ADVICE = re.compile(r"^\W*(?:please\s+)?(?:do|don)?\W*$", re.IGNORECASE)  # "Do not ...", "Don't ...", "Never ...": advice
 _HEDGED = re.compile(r"^\s*(?:necessarily|only|just|always|all|every|entirely|quite|exactly)\b", re.IGNORECASE)
 # Opposites (general English): a passage holding the premise's words with one of them turned into its opposite.
