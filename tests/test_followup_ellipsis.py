@@ -6,6 +6,7 @@ import pytest
 
 from assistant.followup import resolve
 from assistant.followup_ellipsis import action_phrase, event_it, gerund, gerund_clause, participle_fragment
+from assistant.answer.qtypes import expected_type
 from assistant.nlp import syntax
 
 
@@ -19,6 +20,12 @@ def test_a_participle_with_nothing_of_its_own_qualifies_the_previous_verb() -> N
     assert not participle_fragment(syntax("was it founded in paris?"))  # a subject and an auxiliary of its own
     searched = resolve("and based on what?", ["Who did the council blame?"]).searched
     assert searched is not None and "blame" in searched
+
+
+def test_a_fragment_ending_on_its_wh_word_asks_its_own_kind_of_the_previous_question() -> None:
+    searched = resolve("relocated from where?", ["Which country was the museum relocated to?"]).searched
+    assert searched is not None and "museum" in searched and "which country" not in searched.lower()
+    assert expected_type(searched) == "place"  # not the previous question's "which country": an entity
 
 
 def test_that_is_the_action_the_previous_yes_no_question_asked_about() -> None:
