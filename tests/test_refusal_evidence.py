@@ -202,7 +202,10 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("the worst attack, what day?"), cands) == 0.0
     assert R.TakesForGranted()(question("apart from the mek issue, what else angers tehran?"), cands) == 0.0
     assert R.TakesForGranted()(question("If a warning matches two filters, which one wins?"), cands) == 0.0
-    assert R.TakesForGranted()(question("scp -p 2222 isnt connecting to my port, what's the right flag?"), cands) == 1.0
+    assert R.TakesForGranted()(question("scp -p 2222 isnt connecting, what's the right flag?"), cands) == 1.0
+    # the asker's own situation, told in the first person, is no claim about the documents' subject
+    assert R.TakesForGranted()(question("scp -p 2222 isnt connecting to my port, what's the right flag?"), cands) == 0.0
+    assert R.TakesForGranted()(question("udev isnt loading my modules, what could be the cause?"), cands) == 0.0
     # a motive asked for the asker's own choice asserts nothing; a third party's act is still taken for granted
     assert R.TakesForGranted()(question("why would i want single-request in resolv.conf"), cands) == 0.0
     assert R.TakesForGranted()(question("Why should I use click.echo rather than print()?"), cands) == 0.0

@@ -40,6 +40,9 @@ _TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks
     LEAD + r"(?:why(?!\s+(?:would|should|might|could)\s+(?:i|you|we|one)\b)|how come|"
     r"since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
     r"|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
+# The asker's own situation told before the question ("my pages still have absolute links, which module ...?",
+# "udev isn't loading my modules, what ...?"): what happened to them, not a claim about the documents' subject
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|we|our|i['’]m|im|i['’]ve|ive)\b", re.IGNORECASE)
 _STATEMENT_THEN_ASKS = re.compile(r",\s*(?:so )?(?:how|what|which|can)\b", re.IGNORECASE)  # "X is Y, so how ..."
 # A question that opens with a prepositional phrase ("In the manifesto, what ...", "With mod_userdir, which ..."):
 # it sets the scene and states nothing to contradict ("After X happened, how ..." does, and still counts).
@@ -198,8 +201,8 @@ class QualifierUnmatched:
 class TakesForGranted:
     """The question states a premise rather than only asking ("why does X ...", "since X, how ...", "X, right?",
     "X is Y, so what ..."): a premise the documents may contradict. What comes before the comma states one only when
-    it is a clause of its own (``states_premise``): not "In the manual, what ...", "the worst attack, what day?" or
-    "If I run X, which ..."."""
+    it is a clause of its own (``states_premise``) that does not tell the asker's own situation: not "In the manual,
+    what ...", "the worst attack, what day?", "If I run X, which ..." or "X isn't loading my modules, what ..."."""
 
     name: str = "takes_for_granted"
 
@@ -208,7 +211,8 @@ class TakesForGranted:
         if _TAKES_FOR_GRANTED.search(text):
             return 1.0
         asks = _STATEMENT_THEN_ASKS.search(text)
-        return float(bool(asks and not _FRAMED.search(text) and states_premise(text[:asks.start()])))
+        return float(bool(asks and not _FRAMED.search(text) and not _FIRST_PERSON.search(text[:asks.start()])
+                          and states_premise(text[:asks.start()])))
 
 
 @dataclass(frozen=True)
