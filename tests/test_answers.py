@@ -123,6 +123,9 @@ def two_docs(tmp_path_factory: pytest.TempPathFactory):
     ("Who invented the glass flute?", "Mira Kodra"),
     ("How many years did the keeper keep the light?", "31"),
     ("How many years passed between the invention of the glass flute and the July 15 cyberattack?", "111"),
+    # the order of two events, from a dated sentence for each
+    ("which came first, the July 15 cyberattack or the invention of the glass flute?",
+     "The invention of the glass flute came first (1911"),
     ("When did the cyberattack on Albania happen?", "July 15, 2022"),
     # a difference computed from two cited numbers (the year beside one of them is no quantity)
     ("how many more steps does the north tower have than the south tower?", "The difference is 64"),

@@ -1,4 +1,5 @@
-"""Deterministic date arithmetic: "how many days/years between A and B" from two cited dates."""
+"""Deterministic date arithmetic from two cited dates: "how many days/years between A and B", "which came first, A
+or B?"."""
 
 from __future__ import annotations
 
@@ -16,6 +17,17 @@ _ASKS_INTERVAL = re.compile(
 _SPLIT = re.compile(
     r"\b(?:between|and|after|before|from|until|since|than|did|does|do|was|were|had|has|is|are)\b", re.IGNORECASE
 )
+# "which came first, A or B?", "what happened earlier: A or B", "was A before or after B?": the order of two events
+_ASKS_ORDER = re.compile(r"\b(?:which|what)(?: one| event)? (?:came|comes|happened|occurred|was) (?:first|earlier|sooner)\b"
+                         r"|\bbefore or after\b|\bearlier or later\b", re.IGNORECASE)
+_ORDER_SIDES = (
+    re.compile(r"\b(?:first|earlier|sooner)\b\W*(?P<a>.+?)\s+or\s+(?P<b>[^?]+)", re.IGNORECASE),
+    re.compile(r"^\W*(?:was|were|is|did|does|do|had|has)\s+(?P<a>.+?)\s+(?:come\s+|happen\s+)?(?:before or after|"
+               r"earlier or later)\s+(?P<b>[^?]+)", re.IGNORECASE),
+)
+# Words for a saying: an event that is itself a remark is dated by when it was told ("the diplomat's comment")
+_TELLING = re.compile(r"\b(?:said|say|says|told|tell|comments?|remarks?|statements?|quotes?|quoted|words)\b",
+                      re.IGNORECASE)
 _EARLIER_YEAR = re.compile(r"\b(?:this|that|that same|the same)\s+year\b", re.IGNORECASE)
 _SAYS = r"\b(?:told|said|says|wrote|writes|stated|reported|noted|remarked|explained|commented|recalled)\b"
 _STATEMENT_DATE_BEFORE = re.compile(_SAYS + r"[^.;\"“”]{0,40}\b(?:in|on)\s+$", re.IGNORECASE)
@@ -47,6 +59,34 @@ def question_parts(question: str) -> list[str]:
     return [p.strip(" ?,.") for p in _SPLIT.split(body) if len(p.strip(" ?,.").split()) >= 2]
 
 
+def order_parts(question: str) -> list[str]:
+    """The two events an order question compares ("which came first, the hack or the break in ties?": "the hack",
+    "the break in ties"); [] when the question asks no order of two named events."""
+    if not _ASKS_ORDER.search(question):
+        return []
+    for pattern in _ORDER_SIDES:
+        match = pattern.search(question)
+        if match:
+            parts = [match.group("a").strip(" ,:;.-"), match.group("b").strip(" ,:;.-")]
+            return parts if all(len(p.split()) >= 2 for p in parts) else []
+    return []
+
+
+def told_apart(a: DatedValue, b: DatedValue) -> int:
+    """1 when the two dates say which came first (different years, or different days of one year), else 0."""
+    if a.has_year and b.has_year and a.value.year != b.value.year:
+        return 1
+    return int(a.has_day and b.has_day and a.value != b.value)
+
+
+def order_phrase(parts: list[str], a: DatedValue, b: DatedValue) -> str:
+    """The computed answer to an order question (``a`` dates ``parts[0]``, ``b`` dates ``parts[1]``); ``{0}`` and
+    ``{1}`` stand for the citation markers of the earlier and the later date."""
+    (first, early), (then, late) = sorted(zip(parts, (a, b)), key=lambda p: p[1].value)
+    return (f"{first[:1].upper()}{first[1:]} came first ({early.text} [{{0}}]), then {then} ({late.text} [{{1}}]) "
+            f"(ordered by the cited dates).")
+
+
 def find_dates(text: str) -> list[DatedValue]:
     """Every parseable date in text, in order."""
     out = []
@@ -62,9 +102,12 @@ def find_dates(text: str) -> list[DatedValue]:
     return out
 
 
-def event_dates(text: str) -> list[DatedValue]:
+def event_dates(text: str, event: str = "") -> list[DatedValue]:
     """The dates in text that may date what it reports: a date that dates the telling ("as a diplomat told the
-    Times in 2023, ...", "she said on May 4") is left out."""
+    Times in 2023, ...", "she said on May 4") is left out, unless the ``event`` asked about is a saying ("the
+    diplomat's comment")."""
+    if _TELLING.search(event):
+        return find_dates(text)
     told = {m.group(0) for m in DATE.finditer(text) if _STATEMENT_DATE_BEFORE.search(text[:m.start()])}
     return [d for d in find_dates(text) if d.text not in told]
 

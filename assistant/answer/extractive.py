@@ -181,9 +181,9 @@ class ExtractiveAnswerer:
         """"How many days between A and B": a dated sentence for each event, and the computed gap. The pair of
         sentences (two different dates whose gap can be computed) is chosen jointly, by how well each fits its
         event: "On <date> B happened; A was its cause" must not stand for A while a sentence dating A exists."""
-        unit = arithmetic.interval_unit(question)
-        parts = arithmetic.question_parts(question) if unit else []
-        if not unit or len(parts) < 2:
+        unit = arithmetic.interval_unit(question)  # None: an order question ("which came first, A or B?"), or none
+        parts = arithmetic.question_parts(question) if unit else arithmetic.order_parts(question)
+        if len(parts) < 2:
             return None
         part_vectors = self._embed(parts[:2]) if self._embed else None
         fits = [self._event_fits(part, part_vectors[p] if part_vectors is not None else None, candidates)
@@ -193,7 +193,8 @@ class ExtractiveAnswerer:
             for b, (dates_b, fit_b) in fits[1].items():
                 if a == b or not dates_a or not dates_b or min(fit_a, fit_b) < self.params.interval_min_fit:
                     continue
-                count = arithmetic.difference(dates_a[0], dates_b[0], unit)  # None: too vague; 0: one date for both
+                count = arithmetic.difference(dates_a[0], dates_b[0], unit) if unit else arithmetic.told_apart(
+                    dates_a[0], dates_b[0])  # None: too vague; 0: one date for both
                 if count and (best is None or fit_a + fit_b > best[0]):
                     best = (fit_a + fit_b, count, a, b)
         if best is None:
@@ -202,7 +203,8 @@ class ExtractiveAnswerer:
         d1, d2 = fits[0][a][0][0], fits[1][b][0][0]
         cited = [self.evidence.with_earlier_year(candidates[i].sentence) for i in (a, b)]
         ordered = sorted(zip(cited, (d1, d2)), key=lambda p: p[1].value)
-        return Draft([sentence for sentence, _ in ordered], False, template=arithmetic.phrase(count, unit, d1, d2))
+        template = arithmetic.phrase(count, unit, d1, d2) if unit else arithmetic.order_phrase(parts, d1, d2)
+        return Draft([sentence for sentence, _ in ordered], False, template=template)
 
     def _event_fits(
         self, part: str, vector: np.ndarray | None, candidates: list[Candidate]
@@ -212,7 +214,7 @@ class ExtractiveAnswerer:
         literal = arithmetic.find_dates(part)
         out = {}
         for i, (cand, fit) in enumerate(zip(candidates, self._part_fits(part, vector, candidates))):
-            dates = arithmetic.event_dates(self.evidence.with_earlier_year(cand.sentence).text)
+            dates = arithmetic.event_dates(self.evidence.with_earlier_year(cand.sentence).text, part)
             if literal:
                 dates = [d for d in dates if arithmetic.same_day(d, literal[0])]
             out[i] = (dates, fit)

@@ -118,8 +118,9 @@ class Query:
         return [*self.corrections.values(), *(stem(w) for w in words(self.expansion)), *self.stand_ins]
 
     def keep_chunk(self, chunk: Chunk) -> bool:
-        """Whether a chunk can serve a sub-question: interval questions need a dated passage."""
-        return not arithmetic.interval_unit(self.text) or bool(DATE.search(chunk.text))
+        """Whether a chunk can serve a sub-question: interval and order questions need a dated passage."""
+        dated = arithmetic.interval_unit(self.text) or arithmetic.order_parts(self.text)
+        return not dated or bool(DATE.search(chunk.text))
 
     @property
     def out_of_corpus(self) -> str:
@@ -318,6 +319,8 @@ def question_parts(question: str) -> list[str]:
     """The sub-questions of a multi-part or interval question (empty for a simple one)."""
     if arithmetic.interval_unit(question):
         parts = arithmetic.question_parts(question)
+    elif ordered := arithmetic.order_parts(question):
+        parts = ordered
     else:
         parts = _with_topic([p for p in _PART_SPLIT.split(question) if words(p)])
     return parts if len(parts) > 1 else []

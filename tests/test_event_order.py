@@ -1,0 +1,47 @@
+"""Order questions ("which came first, A or B?", "was A before or after B?"): the two events, whether two dates
+tell them apart, and the computed answer (assistant.answer.arithmetic), on made-up text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.answer.arithmetic import DatedValue, event_dates, order_parts, order_phrase, told_apart
+from assistant.answer.query import question_parts
+
+
+def test_the_two_events_an_order_question_compares() -> None:
+    assert order_parts("which came first, the bridge or the tower?") == ["the bridge", "the tower"]
+    assert order_parts("What happened earlier: the great storm or the new pier?") == ["the great storm", "the new pier"]
+    assert order_parts("was the harbour rebuilt before or after the ferry moved?") == ["the harbour rebuilt",
+                                                                                        "the ferry moved"]
+    assert question_parts("which came first, the bridge or the tower?") == ["the bridge", "the tower"]
+
+
+def test_no_order_of_two_named_events_is_no_order_question() -> None:
+    assert order_parts("which came first?") == []  # nothing named: a follow-up's, read from the conversation
+    assert order_parts("which bridge came first, the stone one?") == []  # no second event
+    assert order_parts("which is faster, the bridge or the ferry?") == []  # not an order in time
+    assert order_parts("in the loop, do callbacks run before or after the hooks?") == []  # no auxiliary leads it
+
+
+def _dated(text: str, value: date, day: bool = True, year: bool = True) -> DatedValue:
+    return DatedValue(text, value, day, year)
+
+
+def test_two_dates_tell_the_events_apart_by_year_or_by_day() -> None:
+    assert told_apart(_dated("1911", date(1911, 1, 1), day=False), _dated("July 15, 2022", date(2022, 7, 15)))
+    assert told_apart(_dated("May 4, 2020", date(2020, 5, 4)), _dated("May 9, 2020", date(2020, 5, 9)))
+    assert not told_apart(_dated("2022", date(2022, 1, 1), day=False), _dated("summer of 2022", date(2022, 1, 1),
+                                                                             day=False))  # the same year only
+
+
+def test_the_computed_answer_names_the_earlier_event_first() -> None:
+    later, earlier = _dated("July 15, 2022", date(2022, 7, 15)), _dated("1911", date(1911, 1, 1), day=False)
+    phrase = order_phrase(["the cyberattack", "the glass flute"], later, earlier)
+    assert phrase.startswith("The glass flute came first (1911 [{0}]), then the cyberattack (July 15, 2022 [{1}])")
+
+
+def test_a_remark_is_dated_by_its_telling() -> None:
+    told = 'As a sailor told the Harbour Gazette in 1999, "the storm was the worst".'
+    assert event_dates(told) == []  # the storm is not dated by the telling
+    assert [d.text for d in event_dates(told, "the sailor's remark")] == ["1999"]  # the remark is
