@@ -1,6 +1,6 @@
 """A bare answer to "Through/From/At which ...?" must stand after that preposition in its span."""
 
-from assistant.answer.attachment import asked_preposition, attached_elsewhere
+from assistant.answer.attachment import asked_preposition, attached_elsewhere, echoes_question
 
 SPAN = ("The minister said an interest section would be opened in Norland through Vestria in the absence of "
         "direct relations with Ostburg.")
@@ -40,3 +40,10 @@ def test_a_bare_number_is_a_value_not_a_thing_attached():
     span = "Defaults to 4093. Larger cookies may be ignored."
     assert not attached_elsewhere("4093 bytes; larger cookies may be ignored.", question, [span])
     assert attached_elsewhere("Larger cookies; 4093 bytes.", question, [span])  # a word besides the number
+
+
+def test_the_question_s_own_name_after_its_preposition_answers_nothing():
+    assert echoes_question("Through Norland, since there were no direct relations with Ostburg.", QUESTION)
+    assert not echoes_question("Through Vestria, since there were no direct relations with Ostburg.", QUESTION)
+    assert not echoes_question("Norland opened it through Vestria.", QUESTION)  # no opening preposition
+    assert not echoes_question("Through Norland.", "Which country opened it in Norland?")  # no preposition asked

@@ -8,6 +8,8 @@ when its span puts it after that preposition.
 - ``attached_elsewhere``: a bare answer ("Tirana in both cases.", "As a terrorist organization.") none of whose new
   words stands within ``ATTACH_REACH`` words after the question's preposition in any of its spans names something
   the span attaches elsewhere ("with Tirana", not "through Turkey"); a bare number is a value, not a thing attached.
+- ``echoes_question``: a sentence that opens with the question's preposition and puts after it only what the
+  question itself names ("Through Albania, since ..." to "Through which country did Iran ... in Albania?").
 """
 
 from __future__ import annotations
@@ -62,3 +64,18 @@ def attached_elsewhere(text: str, question: str, spans: Iterable[str]) -> bool:
             if word == preposition and any(name_found(w, after) for w in new):
                 return False
     return True
+
+
+def echoes_question(text: str, question: str) -> bool:
+    """Whether the sentence opens with the question's preposition (``asked_preposition``) followed, up to the next
+    comma or stop, only by words of the question: it puts what the question already names where the answer goes
+    ("From Albania; ..." to "From which country did the US want the MEK moved to Albania?")."""
+    preposition = asked_preposition(question)
+    if preposition is None:
+        return False
+    opening = re.match(rf"\W*{preposition}\s+(?P<phrase>[^,;:.\u2014\u2013]+)", text, re.IGNORECASE)
+    if opening is None:
+        return False
+    asked = frozenset(words(question))
+    said = [w for w in words(opening.group("phrase")) if w not in STOPWORDS]
+    return bool(said) and all(name_found(w, asked) for w in said)

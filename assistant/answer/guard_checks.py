@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.answer.attachment import attached_elsewhere
+from assistant.answer.attachment import attached_elsewhere, echoes_question
 from assistant.answer.bare_value import bare_value_unasked, fewer_than_asked, names_nothing, wrong_kind_in_spans
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams
@@ -36,12 +36,14 @@ def misplaces_facts(text: str, span_texts: list[str], span_words: frozenset[str]
                     held: list[tuple[str, str]]) -> bool:
     """The sentence swaps its spans' doer and done-to or their names (``swapped_subject``, ``swapped_name``,
     ``substituted_name``, ``swapped_modifier``, ``modifier_as_name``), attaches a bare answer after another
-    preposition than the question's (``attached_elsewhere``), gives a value of something else than its spans say
+    preposition than the question's (``attached_elsewhere``) or puts the question's own name after it
+    (``echoes_question``), gives a value of something else than its spans say
     (``unbound_value``, ``rival_value`` against ``held``, the sentences the spans hold), a count where a year goes
     (``count_as_time``) or of another thing (``counts_another_thing``), or a bare name the spans tag as another
     kind than the one asked (``wrong_kind_in_spans``)."""
     return (swapped_subject(text, span_texts) or swapped_name(text, span_texts) or substituted_name(text, span_texts)
             or swapped_modifier(text, span_texts) or attached_elsewhere(text, question, span_texts)
+            or echoes_question(text, question)
             or modifier_as_name(text, span_texts, span_words) or unbound_value(text, held) or rival_value(text, held)
             or count_as_time(text) or counts_another_thing(text, span_texts)
             or wrong_kind_in_spans(text, question, span_texts))
