@@ -344,9 +344,11 @@ class Antecedents:
             wh = aliases.get(own_wh, own_wh)
             before, _, after = re.split(rf"(?i)\b({re.escape(own_wh)})\b", fragment, maxsplit=1)
             rest = f"{before} {after}".strip(" ?")
-            if in_situ(before, after):  # "relocated from where?", "based on what?": said of the whole previous
-                # question, its own wh-word left out: the fragment's asks ("which country?" + "from where?": a place)
-                return f"{fragment.strip(' ?')}: {body_without_wh(self.previous).strip().rstrip('?. ')}"
+            if in_situ(before, after):  # "relocated from where?", "based on what?": said of what the previous
+                # question was about, by its telling words (``gist``), not by its own asking words: the fragment's
+                # wh-word says what is asked ("which country?" + "from where?": a place; "... the size of X?" + "a
+                # headquarters for what?": no number)
+                return f"{fragment.strip(' ?')}: {self.gist()}"
             if any(t.pos in ("NOUN", "PROPN", "VERB") and t.text.lower() not in STOPWORDS for t in syntax(rest).tokens):
                 return f"{fragment.strip(' ?')} {self.gist(rest=continuing)}"  # its own question: the history's topic
             body = body_without_wh(self.previous)

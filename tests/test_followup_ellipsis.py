@@ -26,6 +26,8 @@ def test_a_fragment_ending_on_its_wh_word_asks_its_own_kind_of_the_previous_ques
     searched = resolve("relocated from where?", ["Which country was the museum relocated to?"]).searched
     assert searched is not None and "museum" in searched and "which country" not in searched.lower()
     assert expected_type(searched) == "place"  # not the previous question's "which country": an entity
+    searched = resolve("a landmark for what?", ["How does the guide describe the size of the old museum?"]).searched
+    assert searched is not None and "museum" in searched and expected_type(searched) == "other"  # no size asked
 
 
 def test_that_is_the_action_the_previous_yes_no_question_asked_about() -> None:
