@@ -288,3 +288,13 @@ def test_a_stopword_part_of_a_hyphenated_name_is_not_looked_for() -> None:
     words = TermWeights.of_texts(["APT checks the Valid-Until header of Release files."])
     assert not analyse("why does apt check Valid-Until on release files?", words).out_of_corpus  # "until": a stopword
     assert analyse("why does apt check Valid-Since-Epoch on release files?", words).out_of_corpus
+
+
+def test_a_short_year_range_is_searched_as_the_documents_write_it() -> None:
+    from assistant.answer.query import full_year_ranges
+
+    assert full_year_ranges("the original 1992-93 copyright") == "the original 1992-1993 copyright"
+    assert full_year_ranges("the 2019/20 season, 1998 - 99") == "the 2019-2020 season, 1998-1999"
+    assert full_year_ranges("options -9 and 10-12") == "options -9 and 10-12"  # no year
+    terms = analyse("who held the 1992-93 copyright?", CORPUS).terms
+    assert "1993" in terms and "93" not in terms

@@ -84,6 +84,15 @@ _UNSET = re.compile(
     r"|\b(?:is|are)\s+(?:not|n['’]t)\s+(?:given|specified|set|passed|provided|supplied)\b", re.IGNORECASE)
 
 
+_SHORT_YEAR_RANGE = re.compile(r"\b(?P<century>1[5-9]|20)(?P<first>\d{2})\s*[-\u2013/]\s*(?P<last>\d{2})\b")
+"""A range of years whose second year is written short ("1992-93", "the 2019/20 season")."""
+
+
+def full_year_ranges(text: str) -> str:
+    """``text`` with short year ranges written out ("1992-93" is "1992-1993"), as documents write them."""
+    return _SHORT_YEAR_RANGE.sub(lambda m: f"{m['century']}{m['first']}-{m['century']}{m['last']}", text)
+
+
 def implied_words(question: str) -> str:
     """Words the question means without saying them: "default" when it asks what holds if nothing is set."""
     return "default" if _UNSET.search(question) else ""
@@ -202,7 +211,7 @@ def asked_phrase(question: str) -> list[str]:
 def analyse(question: str, weights: TermWeights) -> Query:
     """Terms (typos corrected against the corpus vocabulary), answer kind, head and unseen names."""
     expansion = " ".join(filter(None, (expand_abbreviations(question), implied_words(question))))
-    raw_terms = question_terms(f"{without_meta_subject(question)} {expansion}", QUESTION_FILLER)
+    raw_terms = question_terms(f"{full_year_ranges(without_meta_subject(question))} {expansion}", QUESTION_FILLER)
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
     corrections |= {t: place for name in _NAME_IN_QUESTION.findall(question)  # "Israeli": search for "Israel"
                     if not weights.known(t := stem(name.lower())) and (place := demonym_place(name, weights))}
