@@ -305,3 +305,15 @@ def test_a_why_answer_restating_the_extractive_answer_s_own_sentence_answers_as_
     assert not kept.abstained, kept.dropped
     assert guard_answer(reply, guard((span("acting on humanitarian grounds"),))).abstained
     assert guard_answer(reply, guard(())).abstained
+
+
+def test_a_refused_draft_anchors_nothing(snapshot):
+    """The sentences nearest to a question the extractive answerer refused are near nothing: they excuse no claim
+    from meeting the question ("The United States and Israel." to "who won the 2018 world cup?")."""
+    from assistant.answer.draft import Draft
+    from assistant.answer.llm_answer import draft_hints
+
+    first, second = snapshot.meta.sentences[:2]
+    assert draft_hints(Draft([], True, "nothing relevant", nearest=[first, second])) == ((), ())
+    anchors, chosen = draft_hints(Draft([first], False, nearest=[second]))
+    assert anchors == (first, second) and chosen == (first,)

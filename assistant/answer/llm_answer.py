@@ -28,8 +28,12 @@ from assistant.store import Snapshot
 
 def draft_hints(draft: Draft) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """What the guard learns from the extractive draft (``Guard.anchors``, ``Guard.chosen``): the sentences it gave
-    or found nearest, and the sentences it gave (none when it refused). The guard's fit reads them the same way."""
-    return tuple(draft.sentences + draft.nearest), () if draft.abstained else tuple(draft.sentences)
+    or found nearest, and the sentences it gave; nothing when it refused (the sentences nearest to a question the
+    documents do not answer anchor nothing: "who won the 2018 world cup?" is not answered by "The United States and
+    Israel." because that is the nearest passage). The guard's fit reads them the same way."""
+    if draft.abstained:
+        return (), ()
+    return tuple(draft.sentences + draft.nearest), tuple(draft.sentences)
 
 
 class AnswerDelta(BaseModel):
