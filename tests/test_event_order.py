@@ -1,5 +1,5 @@
-"""Order questions ("which came first, A or B?", "was A before or after B?"): the two events, whether two dates
-tell them apart, and the computed answer (assistant.answer.arithmetic), on made-up text."""
+"""Order and interval questions ("which came first, A or B?", "how many days between A and B?"): the two events,
+whether two dates tell them apart, and the computed answer (assistant.answer.arithmetic), on made-up text."""
 
 from __future__ import annotations
 
@@ -45,3 +45,14 @@ def test_a_remark_is_dated_by_its_telling() -> None:
     told = 'As a sailor told the Harbour Gazette in 1999, "the storm was the worst".'
     assert event_dates(told) == []  # the storm is not dated by the telling
     assert [d.text for d in event_dates(told, "the sailor's remark")] == ["1999"]  # the remark is
+
+
+def test_an_interval_s_events_follow_what_the_interval_is() -> None:
+    from assistant.answer.arithmetic import question_parts as interval_parts
+
+    assert interval_parts("how many years did the keeper wait between the storm and the rebuild of the pier?") == [
+        "the storm", "the rebuild of the pier"]  # "the keeper wait" says what the interval is
+    assert interval_parts("how many days did the town wait after the great storm before rebuilding the pier?") == [
+        "the great storm", "rebuilding the pier"]
+    assert interval_parts("how many days after the storm did the town rebuild the pier?") == [
+        "the storm", "the town rebuild the pier"]  # one event before the verb, one after: both kept

@@ -28,6 +28,7 @@ _ORDER_SIDES = (
 # Words for a saying: an event that is itself a remark is dated by when it was told ("the diplomat's comment")
 _TELLING = re.compile(r"\b(?:said|say|says|told|tell|comments?|remarks?|statements?|quotes?|quoted|words)\b",
                       re.IGNORECASE)
+_OPENS_EVENT = re.compile(r"\b(?:between|after|before|since|from|until)\b", re.IGNORECASE)
 _EARLIER_YEAR = re.compile(r"\b(?:this|that|that same|the same)\s+year\b", re.IGNORECASE)
 _SAYS = r"\b(?:told|said|says|wrote|writes|stated|reported|noted|remarked|explained|commented|recalled)\b"
 _STATEMENT_DATE_BEFORE = re.compile(_SAYS + r"[^.;\"“”]{0,40}\b(?:in|on)\s+$", re.IGNORECASE)
@@ -54,9 +55,20 @@ def interval_unit(question: str) -> str | None:
 
 
 def question_parts(question: str) -> list[str]:
-    """The event descriptions an interval question compares (the text around between/and/after...)."""
+    """The event descriptions an interval question compares (the text around between/and/after...); what comes
+    before the first word that opens an event ("did albania *wait* after A before B", "did the keeper wait between A
+    and B") says what the interval is, when two events follow it."""
     body = _ASKS_INTERVAL.sub(lambda m: m.group(0).split(" ", 3)[-1], question)
-    return [p.strip(" ?,.") for p in _SPLIT.split(body) if len(p.strip(" ?,.").split()) >= 2]
+    opened = _OPENS_EVENT.search(body)
+    if opened:
+        events = _split_parts(body[opened.start():])
+        if len(events) >= 2:
+            return events
+    return _split_parts(body)
+
+
+def _split_parts(text: str) -> list[str]:
+    return [p.strip(" ?,.") for p in _SPLIT.split(text) if len(p.strip(" ?,.").split()) >= 2]
 
 
 def order_parts(question: str) -> list[str]:
