@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
@@ -126,10 +127,15 @@ class Query:
         """Stems to add to the keyword search: spelling fixes, abbreviation expansions and stand-ins."""
         return [*self.corrections.values(), *(stem(w) for w in words(self.expansion)), *self.stand_ins]
 
+    @cached_property
+    def needs_dated_passage(self) -> bool:
+        """Whether the question is an interval or an order question, which only a dated passage serves."""
+        return bool(arithmetic.interval_unit(self.text) or arithmetic.order_parts(self.text))
+
     def keep_chunk(self, chunk: Chunk) -> bool:
-        """Whether a chunk can serve a sub-question: interval and order questions need a dated passage."""
-        dated = arithmetic.interval_unit(self.text) or arithmetic.order_parts(self.text)
-        return not dated or bool(DATE.search(chunk.text))
+        """Whether a chunk can serve a sub-question: interval and order questions need a dated passage (the
+        question is read once, ``needs_dated_passage``, not once per chunk)."""
+        return not self.needs_dated_passage or bool(DATE.search(chunk.text))
 
     @property
     def out_of_corpus(self) -> str:
