@@ -22,11 +22,12 @@ from assistant.followup_dates import shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
                                      demonstrative_tag, group_noun, misread_determiner, pro_one, topic_changed)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, happened_subject, subject_first
+from assistant.followup_interval import PAIRED_CUE, interval_followup
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
 from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_refs import Antecedents
-from assistant.followup_swap import Similar, about_swap, option_swap
+from assistant.followup_swap import Similar, about_swap, one_swap, option_swap
 from assistant.followup_wh import wh_phrase
 from assistant.followup_within import clause_before, fronted_topic, place_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
@@ -233,6 +234,8 @@ def resolve(
         return Resolution(question)
     if alone := topic_changed(question):  # "switching topics, ...": asked alone, without the earlier questions
         return Resolution(question, _finish(alone))
+    if paired := interval_followup(question, history):  # "which came first?", "how long between them?"
+        return Resolution(question, paired, (PAIRED_CUE,), previous)
     found = cues(question, params)
     if named := named_lead(question):
         if params.aspect_lead and lead_names_nothing(question) and not _asks_alike(question, previous):
@@ -325,6 +328,8 @@ def resolve(
     if "condition alone" in found:
         text = _under(previous, text)
     elif "what about" in found and not substituted and (swapped := about_swap(text, previous)):
+        text = swapped
+    elif swapped := one_swap(core, previous):  # "and the one about a religious figure?": another of the kind
         text = swapped
     elif counted := counted_question(core, previous) or noun_for_count(text, previous):  # "how many?" / "how many
         # are there now?": of what the previous question was about or counted

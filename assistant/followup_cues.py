@@ -36,7 +36,10 @@ WEAK = ("leading conjunction", "comparison")
 """Cues that count only beside other evidence."""
 NOW_NOUNS = frozenset("day week month year season summer winter spring autumn morning evening night time".split())
 """Nouns of time a demonstrative ties to the time of asking ("these days", "this year"), general English."""
-LEADERS = ("what about", "how about", "and", "but", "also", "so", "or", "then", "ok", "okay")
+SAME_ASKED = tuple(f"{the}same {what}{but} {prep}" for the in ("the ", "") for what in ("question", "thing")
+                   for but in (" but", "") for prep in ("for", "about", "with", "regarding"))
+"""Leads that ask the previous question of something else, as "what about" does ("same question for the MEK?")."""
+LEADERS = ("what about", "how about", *SAME_ASKED, "and", "but", "also", "so", "or", "then", "ok", "okay")
 WH_ALIASES = {"how come": "why", "how so": "how"}
 TOPIC_CHANGE = re.compile(r"(?i)^\W*(?:(?:ok|okay|so|now|and|anyway)\W+)*(?:(?:switching|changing|change of|(?:a )?new|"
                           r"(?:a )?different|another) (?:topics?|subjects?|the (?:topic|subject)|question)|on "
@@ -115,7 +118,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
         weak.append("leading conjunction")
     if any(t.tag in ("JJR", "RBR") for t in toks) or "before or after" in text or "came first" in text:
         weak.append("comparison")
-    if re.fullmatch(r"(?i)(?:and |so |ok )?(?:what|how) about\b[^,;?]*\??", question.strip()):
+    if re.fullmatch(rf"(?i)(?:and |so |ok )?(?:(?:what|how) about|{'|'.join(SAME_ASKED)})\b[^,;?]*\??",
+                    question.strip()):
         found.append("what about")  # "what about FLOATING POINT?": the previous question about something else
     if CONDITION_ALONE.fullmatch(question.strip()):
         found.append("condition alone")  # "and if it's empty?": the previous question under another condition

@@ -13,7 +13,7 @@ from assistant.followup_chunks import answered_object, chunk_root, framing_noun,
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_name, claim_suffix
-from assistant.followup_swap import Similar, entity_swap, parallel_swap
+from assistant.followup_swap import Similar, entity_swap, gerund_fragment, parallel_swap
 from assistant.followup_wh import body_without_wh, wh_phrase
 from assistant.nlp import WH_TAGS, Syntax, syntax
 from assistant.terms import STOPWORDS, stem
@@ -24,6 +24,8 @@ _GROUPS = ("ORG", "NORP", "GPE")
 _PLACES = ("GPE", "LOC", "FAC")
 _KEPT_WH = ("when", "where", "who", "how many", "how much", "how long", "how old", "how far")
 _CONTINUING = frozenset({"other", "rest", "next", "remaining", "another"})
+_CATEGORIES = frozenset("kind type sort variety category class".split())
+"""Nouns for a kind of something: "what kinds of activity" asks about the activity."""
 _ORDINALS = frozenset("first second third fourth fifth last final".split())
 ANSWER_CHARS = 800  # of the previous answer read for what a reference points to
 _MARKERS = re.compile(r"\s*\[\d+\]")
@@ -106,10 +108,18 @@ class Antecedents:
         return None
 
     def _wh_noun(self) -> str:
-        """The noun a wh-determiner asks about ("which *empire*", "what *step*"), if any."""
+        """The noun a wh-determiner asks about ("which *empire*", "what *step*"), if any; past a noun for a kind
+        ("what kinds of *activity*")."""
         toks = self.parsed.tokens
-        return next((toks[t.head].lemma for t in toks if t.tag in ("WDT", "WP") and t.dep == "det"
-                     and toks[t.head].pos == "NOUN"), "")
+        head = next((t.head for t in toks if t.tag in ("WDT", "WP") and t.dep == "det" and toks[t.head].pos == "NOUN"),
+                    None)
+        if head is None:
+            return ""
+        if toks[head].lemma.lower() in _CATEGORIES:
+            of = next((t.i for t in toks if t.head == head and t.i > head and t.text.lower() == "of"), None)
+            kept = next((t.lemma for t in toks if of is not None and t.head == of and t.pos == "NOUN"), None)
+            return kept or toks[head].lemma
+        return toks[head].lemma
 
     def _answers_asked(self, start: int, end: int, in_number: bool) -> bool:
         """Whether the answer's phrase can be what the previous question asked for: no phrase that itself points
@@ -358,15 +368,17 @@ class Antecedents:
             reason = claim_suffix(self.previous, self._answer, self.weight, self.claim_words) \
                 if wh == "why" and self.asked != "why" else ""  # "how come?": why the answer's claim holds
             return f"{before.strip()} {wh} {after.strip(' ?')} {body}{reason}".strip()  # "in what timeframe": "in" leads
-        swapped = entity_swap(self.parsed, own) or (parallel_swap(written or fragment, self.previous, self.similar)
-                                      if self.similar and not continuing else None)
+        event = gerund_fragment(own)  # "taking in the mek?": an event whole, not an entity to swap in
+        swapped = None if event else entity_swap(self.parsed, own) or (
+            parallel_swap(written or fragment, self.previous, self.similar)
+            if self.similar and not continuing else None)
         if swapped:
             return swapped
         if any(t.pos in ("NOUN", "PROPN") and t.text.lower() not in STOPWORDS for t in own.tokens) and \
                 not any(t.lemma in _CONTINUING for t in own.tokens):
             wh = wh_phrase(self.previous)
             wh = wh if wh.startswith(_KEPT_WH) else "what is"
-            return f"{wh} {fragment.strip(' ?')} {self.gist()}".strip()
+            return f"{wh} {fragment.strip(' ?')} {'' if event else self.gist()}".strip()
         drop_ordinals = any(t.lemma in _CONTINUING for t in own.tokens)
         tail = fragment.strip(" ?")
         if own.tokens and own.tokens[0].pos != "PROPN" and tail[1:2].islower():  # "Otherwise known as": mid-sentence now

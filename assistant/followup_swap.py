@@ -104,17 +104,44 @@ def _compound_span(tokens: Sequence[Token], token: Token, offsets: dict[int, int
     return offsets[first], offsets[last] + len(tokens[last].text)
 
 
-def about_swap(fragment: str, previous: str) -> str | None:
+_ONE_WITH = re.compile(r"(?i)^\W*(?:(?:and|so|ok|or)\s+)*(?:what about\s+)?(?:the|that)\s+ones?\s+"
+                       r"(?P<prep>about|on|regarding|concerning)\s+(?P<phrase>[^?]+?)\W*$")
+"""A follow-up that names another member of the previous question's kind by what it has ("and the one about a
+religious figure?", "the one on cyber aid?"): a topic, not "the one with X", which names what it has)."""
+
+
+def one_swap(question: str, previous: str) -> str | None:
+    """ "and the one about a religious figure?" after "which related link is about oliver north?": the previous
+    question with the object of its phrase of the same preposition replaced (``about_swap``); None when the question
+    is not of that form or the previous question has no such phrase."""
+    match = _ONE_WITH.match(question.strip())
+    return about_swap(match["phrase"], previous, match["prep"].lower()) if match else None
+
+
+_CLAUSE_DEPS = frozenset({"dobj", "prt", "nsubj", "nsubjpass", "prep", "advmod", "agent"})
+"""What a verb has when it heads a clause of its own ("*the mek* arriving", "taking *in* *the mek*")."""
+
+
+def gerund_fragment(fragment: Syntax) -> bool:
+    """Whether a fragment is an event told by a gerund clause ("taking in the mek", "the mek arriving"), which takes
+    the place of the previous question's whole event rather than of one of its names; not a gerund that only
+    describes a noun ("floating point")."""
+    toks = fragment.tokens
+    return any(t.dep == "ROOT" and t.tag == "VBG" and any(c.head == t.i and c.dep in _CLAUSE_DEPS for c in toks)
+               for t in toks)
+
+
+def about_swap(fragment: str, previous: str, preposition: str = "about") -> str | None:
     """ "and what about alliances?" after "What lesson does the case teach about cyber warfare?": the previous
     question asked *about* something, and "what about" asks the same of another thing, so the fragment takes the
-    place of the whole object of that "about" ("... teach about alliances"); None when the previous question has no
-    "about" phrase or the fragment is empty."""
+    place of the whole object of that "about" ("... teach about alliances"; or of another ``preposition``); None
+    when the previous question has no such phrase or the fragment is empty."""
     phrase = fragment.strip(" ?.!")
     if not phrase:
         return None
     parsed = syntax(previous)
     toks = parsed.tokens
-    about = next((t for t in reversed(toks) if t.text.lower() == "about" and t.dep == "prep"), None)
+    about = next((t for t in reversed(toks) if t.text.lower() == preposition and t.dep == "prep"), None)
     topic = next((t for t in toks if about is not None and t.head == about.i and t.dep == "pobj" and t.i > about.i
                   and t.tag not in WH_TAGS), None)  # not "what is the article about?"
     if topic is None:

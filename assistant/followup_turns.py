@@ -120,11 +120,13 @@ class Turns:
         (``unanswered``)."""
         from assistant.followup_asked import ALONE_CHECKS, CHECKS, holds_new_value, missing_asked
         from assistant.followup_gate import load_gate, refuses
+        from assistant.followup_interval import PAIRED_CUE
         from assistant.followup_items import ITEM_CUE
 
-        if ITEM_CUE in resolution.cues or draft.structural:
+        if ITEM_CUE in resolution.cues or draft.structural or (PAIRED_CUE in resolution.cues and draft.template):
             return draft  # another item of an enumeration overlaps the previous answer by design; an answer read off
-            # the document's structure (a contents list, the reader's address) holds no sentence to judge: not judged
+            # the document's structure (a contents list, the reader's address) holds no sentence to judge, nor does
+            # an interval computed from two cited dates (its value is in no sentence): not judged
         if draft.abstained:
             return self.near_previous(question, history, standalone, resolution) or draft
         checks = CHECKS if history else ALONE_CHECKS
@@ -265,6 +267,7 @@ class Turns:
         from assistant.answer.compose import compose
         from assistant.answer.draft import Draft
         from assistant.answer.outline import neighbour_followup
+        from assistant.followup_interval import interval_followup
         from assistant.followup_items import item_question
         from assistant.followup_sequel import sequel_subject
         from assistant.followup_next import (CONTINUATION, LOOKED_FOR_NEAR, continuation, continuing_cue, following,
@@ -272,7 +275,8 @@ class Turns:
 
         turns = list(history or [])
         if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
-                or not continuing_cue(question) or neighbour_followup(question, standalone[-1])):
+                or not continuing_cue(question) or neighbour_followup(question, standalone[-1])
+                or interval_followup(question, standalone)):  # "how long after that did X?": two events dated
             return None  # "what comes after it?" after the first heading: the outline's next entry, asked
         earlier = self.turn_answer(turns, standalone)
         if item_question(question, standalone[-1], lambda: "" if earlier.abstained else earlier.answer):

@@ -139,6 +139,18 @@ def test_answers_come_from_the_right_document(two_docs, question: str, key: str)
         assert documents[citation.source].text[citation.start:citation.end] == citation.quote
 
 
+@pytest.mark.parametrize("history,question,key", [
+    (["When was the glass flute invented?", "When did the July 15 cyberattack happen?"], "which came first?",
+     "came first (1911"),
+    (["When was the glass flute invented?"], "how many years later did the July 15 cyberattack happen?", "111 years"),
+])
+def test_a_followup_orders_or_spaces_the_conversation_s_events(two_docs, history, question: str, key: str) -> None:
+    answer = two_docs.ask(question, history=history)
+    assert not answer.abstained, answer.answer
+    assert key in answer.answer
+    assert "glass flute" in (answer.searched or "") and "cyberattack" in (answer.searched or "")  # both events
+
+
 def test_questions_about_names_the_notes_lack_are_refused(two_docs) -> None:
     assert two_docs.ask("What is the name of the festival's treasurer?").abstained  # no text has a treasurer
     assert two_docs.ask("Who is the lighthouse keeper's wife?").abstained

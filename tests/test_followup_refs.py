@@ -69,3 +69,28 @@ def test_it_is_the_document_when_the_previous_question_names_nothing_else() -> N
     assert searched == "What does the text ask the reader at the end?"
     unresolved = resolve("and what does it say?", ["what's in the intro?"])  # no text named: nothing to tie to
     assert unresolved.searched is None and unresolved.unresolved is not None
+
+
+def test_a_kind_of_something_asks_about_the_something() -> None:
+    answer = "From its hall, the club kept up various events, including concerts and public meetings."
+    searched = resolve("where did they hold those?", ["what kinds of event did the club keep up in the town?"],
+                       lambda _: answer).searched
+    assert searched is not None and "events" in searched  # "those": the events the answer lists, not "kinds"
+
+
+def test_same_question_for_another_thing_asks_as_what_about_does() -> None:
+    history = ["When did the town close the pier?"]
+    assert "what about" in cues("same question for reopening the pier?")
+    assert resolve("same question for reopening the pier?", history).searched == \
+        resolve("what about reopening the pier?", history).searched == "When reopening the pier?"
+
+
+
+def test_the_one_about_another_topic_swaps_the_previous_topic() -> None:
+    from assistant.followup_swap import one_swap
+
+    assert one_swap("and the one about the night ferry?", "which leaflet is about the harbour tour?") == \
+        "which leaflet is about the night ferry"
+    assert one_swap("the one on tides?", "what chapter focuses on storms?") == "what chapter focuses on tides"
+    assert one_swap("and the one with the red roof?", "which house is about the harbour?") is None  # what it has
+    assert one_swap("and the one about tides?", "who built the pier?") is None  # no topic to swap

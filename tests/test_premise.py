@@ -48,6 +48,11 @@ def test_negative_premises_and_hypotheticals_are_left_out() -> None:
     assert premise_terms("why does the client want a password?")[:2] == ["client", "want"]  # "-nt" words are no negation
     assert premise_terms("Since TRUNCATE fires the triggers for every removed row, how do I speed it up?")[:3] == [
         "truncat", "fire", "trigger"]  # "removed" only describes the rows: the premise states no removal
+    # "nothing", "none", "nobody" deny as "not" does: "shows nothing" agrees with a passage's "not available"
+    assert premise_terms("New laptop and the frob command shows nothing - which package do I need?") == []
+    assert affirmed_terms("the log lists none of the jobs; what flag do I need?") == []
+    assert premise_terms("New laptop and the frob command shows garbage - which package do I need?")[:2] == [
+        "new", "laptop"]
 
 
 def test_a_premise_turned_off_or_set_aside() -> None:

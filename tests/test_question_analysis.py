@@ -298,3 +298,9 @@ def test_a_short_year_range_is_searched_as_the_documents_write_it() -> None:
     assert full_year_ranges("options -9 and 10-12") == "options -9 and 10-12"  # no year
     terms = analyse("who held the 1992-93 copyright?", CORPUS).terms
     assert "1993" in terms and "93" not in terms
+
+
+def test_how_far_back_asks_a_time_with_none_of_its_own_words() -> None:
+    query = analyse("how far back does the town's feud with the harbour go?", CORPUS)
+    assert query.kind == "date"
+    assert not {"far", "back", "go"} & set(query.terms)

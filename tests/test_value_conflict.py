@@ -46,3 +46,12 @@ def test_a_count_of_things_conflicts_with_another_count_of_the_same_things() -> 
     assert conflicts(question, idf, "In 2014 the town took in about 3,000 families of refugees.")
     assert not conflicts(question, idf, "In 2014 the town took in about 30,000 families of refugees.")
     assert not conflicts(question, idf, "The town has 3,000 houses.")  # counts another thing
+
+
+def test_an_amount_in_a_leading_clause_is_taken_for_granted() -> None:
+    idf = {"isol": 5.0, "town": 4.0, "ferri": 3.0}
+    question = "After 30 years of isolation, which ferry did the town bring back?"
+    assert conflicts(question, idf, "After 45 years of isolation, the town brought back the night ferry.")
+    assert not conflicts(question, idf, "After 30 years of isolation, the town brought back the night ferry.")
+    assert not conflicts("which ferry ran after 30 years of isolation?", idf,
+                         "After 45 years of isolation, the town brought back the night ferry.")  # asked, not granted

@@ -71,17 +71,28 @@ def _split_parts(text: str) -> list[str]:
     return [p.strip(" ?,.") for p in _SPLIT.split(text) if len(p.strip(" ?,.").split()) >= 2]
 
 
-def order_parts(question: str) -> list[str]:
-    """The two events an order question compares ("which came first, the hack or the break in ties?": "the hack",
-    "the break in ties"); [] when the question asks no order of two named events."""
-    if not _ASKS_ORDER.search(question):
+def asks_order(question: str) -> bool:
+    """Whether the question asks which of two events came first ("which came first?", "before or after ...")."""
+    return bool(_ASKS_ORDER.search(question))
+
+
+def order_sides(question: str) -> list[str]:
+    """The two sides of an order question as written, however short ("was *that* before or after *the hack*?");
+    [] when it asks no order or names no sides."""
+    if not asks_order(question):
         return []
     for pattern in _ORDER_SIDES:
         match = pattern.search(question)
         if match:
-            parts = [match.group("a").strip(" ,:;.-"), match.group("b").strip(" ,:;.-")]
-            return parts if all(len(p.split()) >= 2 for p in parts) else []
+            return [match.group("a").strip(" ,:;.-"), match.group("b").strip(" ,:;.-")]
     return []
+
+
+def order_parts(question: str) -> list[str]:
+    """The two events an order question compares ("which came first, the hack or the break in ties?": "the hack",
+    "the break in ties"); [] when the question asks no order of two named events."""
+    parts = order_sides(question)
+    return parts if parts and all(len(p.split()) >= 2 for p in parts) else []
 
 
 def told_apart(a: DatedValue, b: DatedValue) -> int:

@@ -38,9 +38,9 @@ _PREMISES = (
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|even though|although|though|when|whereas|while|rather than|instead of)\b.*$",
                            re.IGNORECASE)  # what is supposed, or set aside ("via 587 rather than port 25"): not stated
-_NEGATION = (r"\b(?:not|never|no|cannot|without)\b|n['’]t\b"
+_NEGATION = (r"\b(?:not|never|no|cannot|without|nothing|none|nobody|nowhere|neither|nor)\b|n['’]t\b"
              r"|\b(?:do|does|did|is|are|was|were|can|could|would|should|wo|has|have|had|must|need)nt\b")
-NEGATED = re.compile(_NEGATION, re.IGNORECASE)  # "doesn't", "doesnt", "cannot", "no ..."
+NEGATED = re.compile(_NEGATION, re.IGNORECASE)  # "doesn't", "doesnt", "cannot", "no ...", "shows nothing"
 # A word naming a refusal or removal ("why is it forbidden ..."): a premise that states one, like a negated premise
 # ("why can't ..."), agrees with a denial.
 _REFUSAL = re.compile(r"(?:forbid|prohibit|prevent|avoid|refus|fail|disallow|reject|lack|unabl|impossib|"

@@ -132,7 +132,7 @@ def expected_type(question: str) -> AnswerType:
     q = " ".join(words(_IDENTIFIER.sub(" ", _CLAUSE_WH.sub(" and ", _LEADING_CONDITION.sub("", question)))))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
     if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(date|day|week|{_NAMED_UNITS})\b(?! {_DATE_AS_MODIFIER})"
-                 r"|\bwhat time\b|\bhow long ago\b"
+                 r"|\bwhat time\b|\bhow long ago\b|\bhow far back\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) or _IN_UNIT.search(q) \

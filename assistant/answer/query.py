@@ -66,6 +66,8 @@ _VERSION_HEADS = frozenset({"version", "release"})
 _MEASURE_HEADS = frozenset(MEASURE_NOUNS) | frozenset("""percentage percent timeout interval duration delay ratio rate
     frequency threshold port uid gid pid""".split())
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_HOW_FAR_BACK = re.compile(r"\bhow far back\b", re.IGNORECASE)
+_HOW_FAR_BACK_WORDS = frozenset(stem(w) for w in ("far", "back", "go", "goes", "went", "gone"))
 _NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
 # A program, package or option name as typed: words joined by "-" or "_" ("unattended-upgrades", "wpa_supplicant").
 _IDENTIFIER_IN_QUESTION = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)")
@@ -224,6 +226,8 @@ def analyse(question: str, weights: TermWeights) -> Query:
     item = asked_item(question)
     structural = stem(item.word) if item and item.word else ""  # "the last lesson": "last" says where, not what
     counts = {stem(m.group(1)) for m in _COUNTED.finditer(question)}  # "what *three* things": how many, not what
+    if _HOW_FAR_BACK.search(question):  # "how far back does X go": asks since when, its words name nothing
+        counts |= _HOW_FAR_BACK_WORDS
     terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms if t != structural and t not in counts))
     phrase = asked_phrase(question)
     unseen_words = [
@@ -256,7 +260,8 @@ def analyse(question: str, weights: TermWeights) -> Query:
     if acronym:
         terms = [t for t in terms if t not in _ACRONYM_FILLER]
     kind = expected_type(question)
-    measured = bool(phrase) and (phrase[0] in SIZE_WORDS or kind == "other" and phrase[-1] in _MEASURE_HEADS)
+    measured = kind != "date" and bool(phrase) and (  # "how far back": a time, not a size
+        phrase[0] in SIZE_WORDS or kind == "other" and phrase[-1] in _MEASURE_HEADS)
     if measured or _asks_version(question):
         kind = "number"
     phrase = [x for w in phrase for x in (ABBREVIATIONS.get(w, w).split())]

@@ -28,6 +28,10 @@ _COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+){0,2
 _SAME_UNIT = {"char": "character", "sec": "second", "min": "minute", "percent": "%", "entrie": "entry"}
 _ONLY_AMOUNT = re.compile(r"\b(?:exactly|only|fixed|always|must be|has to be|is limited to)\b", re.IGNORECASE)
 _ASKS_WHY = re.compile(LEAD + r"(?:why|how come)\b", re.IGNORECASE)  # premise.LEAD: a conversational opener
+_LEADING_CLAUSE = re.compile(r"^\W*(?P<clause>[^?,;]{3,80}),\s*(?:which|what|who|whom|whose|when|where|why|how)\b",
+                             re.IGNORECASE)
+"""A clause set before the question's wh-word ("After 30 years of isolation, which country ...?"): what it states
+the question takes for granted, as a why-question does."""
 
 
 def is_measure(unit: str) -> bool:
@@ -58,7 +62,7 @@ class StatedAmounts:
 
     amounts: frozenset[tuple[str, str]]
     rare: tuple[str, ...]
-    asks_why: bool
+    asks_why: bool  # or states its amount in a leading clause: either way the amount is taken for granted
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,9 @@ class ValueConflict:
             return None
         own = {stem(part) for amount in amounts_ for part in amount}  # the amount's number and unit are what differs
         rare = sorted((t for t in term_idf if t not in own), key=lambda t: -term_idf[t])[:self.rare_terms]
-        return StatedAmounts(amounts_, tuple(rare), bool(_ASKS_WHY.match(question)))
+        lead = _LEADING_CLAUSE.match(question)
+        presumed = bool(_ASKS_WHY.match(question)) or bool(lead and amounts(lead["clause"]))
+        return StatedAmounts(amounts_, tuple(rare), presumed)
 
     def denies(self, stated: StatedAmounts, sentence: str) -> bool:
         """Whether ``sentence`` contradicts an amount the question takes for granted."""

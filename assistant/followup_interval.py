@@ -1,0 +1,61 @@
+"""Follow-ups that ask how far apart, or in which order, events of the conversation are: "which came first?" or
+"how long between them?" after two "when ...?" questions, "how many days later did X happen?" or "how many years
+after A was that?" after one. The standalone question names both events ("how many days passed between the
+cyberattack on albania and albania cut ties?"), so the answerer dates each and computes the interval or the order
+(``answer.arithmetic``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.arithmetic import asks_order, interval_unit, order_sides, question_parts
+
+PAIRED_CUE = "events paired"
+"""The cue of a follow-up read as a question about two events of the conversation."""
+_HOW_LONG = re.compile(r"(?i)\bhow long\b(?=.*\b(?:between|after|before|apart|later|earlier|since|from|until)\b)")
+""""how long after ...", "how long between them": an interval asked without a unit (computed in days)."""
+_POINTING = re.compile(r"(?i)^(?:that|this|it|them|they|those|these|the two|both|the two events|each other)$")
+"""An event part that only points back: it is one of the conversation's events, not an event of its own."""
+_LEAD = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then|also|but)\b\W*)*")
+_ASKED = re.compile(
+    r"(?i)^(?:(?:in|on|at|by|during|around)\s+)?(?:(?:what|which|whats|what's)\s+(?:year|date|day|month|time|decade)|"
+    r"when|what|which|who|how long ago)\b\s*"
+    r"(?:(?:did|do|does|was|were|is|are|had|has|have|will)\b\s*)?")
+"""The asking words of a "when ...?" question ("in which year did", "when was"): what is left names the event."""
+_ASKED_NOUN = re.compile(r"(?i)^(?:the\s+)?(?:date|day|year|month|time)\s+(?:when\s+|that\s+|of\s+)?")
+"""A fragment naming its event after a time noun ("and the date iran's diplomats were ordered out?")."""
+
+
+def asked_event(question: str) -> str:
+    """The event a question about a time names, without its asking words: "when was the cyberattack on albania?"
+    → "the cyberattack on albania"; "in which year did the mek members get accepted?" → "the mek members get
+    accepted"."""
+    text = _LEAD.sub("", question.strip()).rstrip(" ?.!")
+    text = _ASKED.sub("", text, count=1)
+    return _ASKED_NOUN.sub("", text, count=1).strip(" ,")
+
+
+def _own_events(question: str, interval: bool) -> list[str]:
+    """The events the question names itself; a part that only points back ("that", "them") is none."""
+    parts = question_parts(question) if interval else order_sides(question)
+    return [p for p in parts if not _POINTING.match(p.strip()) and len(p.split()) >= 2]
+
+
+def interval_followup(question: str, history: Sequence[str]) -> str | None:
+    """The standalone question of a follow-up that asks the interval or the order of events it does not name both
+    of, the missing ones taken from the last earlier questions (oldest first); None when the question asks no
+    interval or order, names two events itself, or the conversation is too short to supply them."""
+    text = _HOW_LONG.sub("how much time", _LEAD.sub("", question.strip()))
+    unit = interval_unit(text)
+    if unit is None and not asks_order(text):
+        return None
+    own = _own_events(text, unit is not None)
+    needed = 2 - len(own)
+    earlier = [asked_event(h) for h in history if h.strip()][-needed:] if needed > 0 else []
+    if needed <= 0 or len(earlier) < needed or not all(earlier):
+        return None
+    first, second = [*earlier, *own]
+    if unit is None:
+        return f"Which came first, {first} or {second}?"
+    return f"How many {unit} passed between {first} and {second}?"
