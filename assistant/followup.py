@@ -19,8 +19,8 @@ from assistant.followup_agree import agrees, both_parties, in_number, named_befo
 from assistant.followup_bind import other_phrase, parallel_phrase
 from assistant.followup_count import counted_question, noun_for_count
 from assistant.followup_dates import shifted_date_question
-from assistant.followup_cues import (DEMONSTRATIVES, LEADERS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
-                                     demonstrative_tag, group_noun, misread_determiner, pro_one, topic_changed)
+from assistant.followup_cues import (DEMONSTRATIVES, PERSONAL, WEAK, WH_ALIASES, between_two, cues, demonstrative_tag,
+                                     group_noun, misread_determiner, pro_one, topic_changed, without_leaders)
 from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, happened_subject, subject_first
 from assistant.followup_interval import PAIRED_CUE, interval_followup
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
@@ -189,18 +189,6 @@ def _under(previous: str, condition: str) -> str:
     clause = re.search(r"(?i)\b(?:if|unless|in case)\b.*", condition)
     asked = re.sub(r"(?i),?\s*\b(?:if|unless|when|in case)\b[^,;?]*\??$", "", previous.strip()).rstrip("?.! ")
     return f"{asked}, {clause.group(0) if clause else condition}"
-
-
-def without_leaders(question: str) -> str:
-    """The question without the words that lead it on from the last turn, however many ("and what about
-    alliances?", "ok so why?"), a last one kept when nothing would be left after it ("and then?")."""
-    text, first = question.strip(), True
-    while lead := next((lead for lead in LEADERS if re.match(rf"(?i){re.escape(lead)}\b", text)), None):
-        rest = re.sub(rf"(?i)^{re.escape(lead)}\b[ ,—–-]*", "", text)
-        if not first and not re.search(r"\w", rest):  # "and then?": "then" is what is asked
-            break
-        text, first = rest, False
-    return text
 
 
 def dated_then(text: str, date: str) -> str:

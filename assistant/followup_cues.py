@@ -40,6 +40,8 @@ SAME_ASKED = tuple(f"{the}same {what}{but} {prep}" for the in ("the ", "") for w
                    for but in (" but", "") for prep in ("for", "about", "with", "regarding"))
 """Leads that ask the previous question of something else, as "what about" does ("same question for the MEK?")."""
 LEADERS = ("what about", "how about", *SAME_ASKED, "and", "but", "also", "so", "or", "then", "ok", "okay")
+_ASKS_ANOTHER = re.compile(rf"(?i)(?:and |so |ok )?(?:(?:what|how) about|{'|'.join(SAME_ASKED)})\b[^,;?]*\??")
+"""The whole question a lead that asks the previous question of something else ("what about X?")."""
 WH_ALIASES = {"how come": "why", "how so": "how"}
 TOPIC_CHANGE = re.compile(r"(?i)^\W*(?:(?:ok|okay|so|now|and|anyway)\W+)*(?:(?:switching|changing|change of|(?:a )?new|"
                           r"(?:a )?different|another) (?:topics?|subjects?|the (?:topic|subject)|question)|on "
@@ -118,8 +120,7 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
         weak.append("leading conjunction")
     if any(t.tag in ("JJR", "RBR") for t in toks) or "before or after" in text or "came first" in text:
         weak.append("comparison")
-    if re.fullmatch(rf"(?i)(?:and |so |ok )?(?:(?:what|how) about|{'|'.join(SAME_ASKED)})\b[^,;?]*\??",
-                    question.strip()):
+    if _ASKS_ANOTHER.fullmatch(question.strip()):
         found.append("what about")  # "what about FLOATING POINT?": the previous question about something else
     if CONDITION_ALONE.fullmatch(question.strip()):
         found.append("condition alone")  # "and if it's empty?": the previous question under another condition
@@ -195,3 +196,15 @@ def topic_changed(question: str) -> str | None:
     marker = TOPIC_CHANGE.match(question)
     rest = question[marker.end():].strip() if marker else ""
     return rest if re.search(r"\w", rest) else None
+
+
+def without_leaders(question: str) -> str:
+    """The question without the words that lead it on from the last turn, however many ("and what about
+    alliances?", "ok so why?"), a last one kept when nothing would be left after it ("and then?")."""
+    text, first = question.strip(), True
+    while lead := next((lead for lead in LEADERS if re.match(rf"(?i){re.escape(lead)}\b", text)), None):
+        rest = re.sub(rf"(?i)^{re.escape(lead)}\b[ ,—–-]*", "", text)
+        if not first and not re.search(r"\w", rest):  # "and then?": "then" is what is asked
+            break
+        text, first = rest, False
+    return text

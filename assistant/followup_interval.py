@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.arithmetic import asks_order, interval_unit, order_sides, question_parts
+from assistant.followup_cues import without_leaders
 
 PAIRED_CUE = "events paired"
 """The cue of a follow-up read as a question about two events of the conversation."""
@@ -17,7 +18,6 @@ _HOW_LONG = re.compile(r"(?i)\bhow long\b(?=.*\b(?:between|after|before|apart|la
 """"how long after ...", "how long between them": an interval asked without a unit (computed in days)."""
 _POINTING = re.compile(r"(?i)^(?:that|this|it|them|they|those|these|the two|both|the two events|each other)$")
 """An event part that only points back: it is one of the conversation's events, not an event of its own."""
-_LEAD = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then|also|but)\b\W*)*")
 _ASKED = re.compile(
     r"(?i)^(?:(?:in|on|at|by|during|around)\s+)?(?:(?:what|which|whats|what's)\s+(?:year|date|day|month|time|decade)|"
     r"when|what|which|who|how long ago)\b\s*"
@@ -31,7 +31,7 @@ def asked_event(question: str) -> str:
     """The event a question about a time names, without its asking words: "when was the cyberattack on albania?"
     → "the cyberattack on albania"; "in which year did the mek members get accepted?" → "the mek members get
     accepted"."""
-    text = _LEAD.sub("", question.strip()).rstrip(" ?.!")
+    text = without_leaders(question).rstrip(" ?.!")
     text = _ASKED.sub("", text, count=1)
     return _ASKED_NOUN.sub("", text, count=1).strip(" ,")
 
@@ -46,7 +46,7 @@ def interval_followup(question: str, history: Sequence[str]) -> str | None:
     """The standalone question of a follow-up that asks the interval or the order of events it does not name both
     of, the missing ones taken from the last earlier questions (oldest first); None when the question asks no
     interval or order, names two events itself, or the conversation is too short to supply them."""
-    text = _HOW_LONG.sub("how much time", _LEAD.sub("", question.strip()))
+    text = _HOW_LONG.sub("how much time", without_leaders(question))
     unit = interval_unit(text)
     if unit is None and not asks_order(text):
         return None
