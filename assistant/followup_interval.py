@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.arithmetic import asks_order, interval_unit, order_sides, question_parts
+from assistant.answer.arithmetic import asks_order, asks_relative, interval_unit, order_sides, question_parts
 from assistant.followup_cues import without_leaders
 
 PAIRED_CUE = "events paired"
@@ -56,6 +56,10 @@ def interval_followup(question: str, history: Sequence[str]) -> str | None:
     if needed <= 0 or len(earlier) < needed or not all(earlier):
         return None
     first, second = [*earlier, *own]
+    if unit is None and asks_relative(text) and len(own) == 1:
+        sides = order_sides(text)  # "was that before or after X?": that is the earlier event; "was X ... that?": X
+        subject, other = (first, second) if not sides or _POINTING.match(sides[0].strip()) else (second, first)
+        return f"Was {subject} before or after {other}?"
     if unit is None:
         return f"Which came first, {first} or {second}?"
     return f"How many {unit} passed between {first} and {second}?"

@@ -143,6 +143,7 @@ def test_answers_come_from_the_right_document(two_docs, question: str, key: str)
     (["When was the glass flute invented?", "When did the July 15 cyberattack happen?"], "which came first?",
      "came first (1911"),
     (["When was the glass flute invented?"], "how many years later did the July 15 cyberattack happen?", "111 years"),
+    (["When was the glass flute invented?"], "was that before or after the July 15 cyberattack?", "Before: "),
 ])
 def test_a_followup_orders_or_spaces_the_conversation_s_events(two_docs, history, question: str, key: str) -> None:
     answer = two_docs.ask(question, history=history)

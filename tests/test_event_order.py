@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.answer.arithmetic import DatedValue, event_dates, order_parts, order_phrase, told_apart
+from assistant.answer.arithmetic import (
+    DatedValue, asks_relative, event_dates, order_parts, order_phrase, told_apart,
+)
 from assistant.answer.query import question_parts
 
 
@@ -39,6 +41,15 @@ def test_the_computed_answer_names_the_earlier_event_first() -> None:
     later, earlier = _dated("July 15, 2022", date(2022, 7, 15)), _dated("1911", date(1911, 1, 1), day=False)
     phrase = order_phrase(["the cyberattack", "the glass flute"], later, earlier)
     assert phrase.startswith("The glass flute came first (1911 [{0}]), then the cyberattack (July 15, 2022 [{1}])")
+
+
+def test_a_before_or_after_question_is_answered_before_or_after_first() -> None:
+    later, earlier = _dated("July 15, 2022", date(2022, 7, 15)), _dated("1911", date(1911, 1, 1), day=False)
+    assert asks_relative("was the cyberattack before or after the glass flute?")
+    assert not asks_relative("which came first, the cyberattack or the glass flute?")
+    parts = ["the cyberattack", "the glass flute"]
+    assert order_phrase(parts, later, earlier, relative=True).startswith("After: The glass flute came first")
+    assert order_phrase(parts[::-1], earlier, later, relative=True).startswith("Before: The glass flute came first")
 
 
 def test_a_remark_is_dated_by_its_telling() -> None:

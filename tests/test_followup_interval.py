@@ -33,7 +33,9 @@ def test_one_event_of_its_own_is_paired_with_the_previous_one() -> None:
     assert interval_followup("how many years after the pier opened was that?", history) == \
         "How many years passed between the storm on the island and the pier opened?"
     assert interval_followup("was that before or after the ferry stopped running?", history) == \
-        "Which came first, the storm on the island or the ferry stopped running?"
+        "Was the storm on the island before or after the ferry stopped running?"  # "that" is the one placed
+    assert interval_followup("and was the ferry stopped before or after that?", history) == \
+        "Was the ferry stopped before or after the storm on the island?"
 
 
 def test_a_question_naming_both_events_or_asking_no_interval_is_left_alone() -> None:

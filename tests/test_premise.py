@@ -6,6 +6,7 @@ from assistant.answer import refusal as R
 from assistant.answer.premise import (
     PremiseDenial, affirmed_light_words, affirmed_terms, denied_words, premise_terms, refusal_terms,
 )
+from assistant.terms import stem
 from test_answer_features import candidate, question, ranked, sentence
 
 
@@ -100,6 +101,16 @@ def test_contradicted_finds_the_denying_candidate_among_the_first_eight() -> Non
     found = R.Contradicted().find(q, ranked(*filler, candidate(denial, coverage=0.2)))
     assert found is not None and found.sentence is denial
     assert R.Contradicted()(q, ranked(*filler)) == 0.0
+
+
+def test_an_instead_of_setting_aside_something_else_agrees() -> None:
+    """"you can use X instead of Y" agrees with "why is X still supported?"; "Y is used instead of X" denies it."""
+    q = question("why are condition strings still supported if booleans are recommended?")
+    q.query.terms.extend(stem(w) for w in ("condition", "strings", "supported", "booleans", "recommended"))
+    agree = sentence("You can use condition strings instead of booleans, but they are kept for old code.")
+    deny = sentence("Tests now use booleans instead of condition strings, which are gone.")
+    assert R.Contradicted()(q, ranked(candidate(agree, coverage=0.9))) == 0.0
+    assert R.Contradicted()(q, ranked(candidate(deny, coverage=0.9))) == 1.0
 
 
 def test_advice_is_no_denial() -> None:

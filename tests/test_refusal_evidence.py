@@ -159,6 +159,14 @@ def test_a_qualifier_of_another_noun_is_not_asked_for() -> None:
     assert R.QualifierUnmatched()(question("how long does forwarding stay on by default?"), manual) == 0.0
 
 
+def test_first_of_two_alternatives_asks_an_order_not_a_first() -> None:
+    """"which is popped first - A or B?" asks which comes before the other: "pops A then B" states it."""
+    pops = ranked(candidate(sentence("When the task ends it pops the inner frame then the outer frame.")))
+    two = question("which gets popped first - the inner frame or the outer frame?")
+    assert R.QualifierUnmatched()(two, pops) == 0.0
+    assert R.QualifierUnmatched()(question("which frame is popped first?"), pops) == 1.0  # a first, asked alone
+
+
 def test_a_qualifier_the_next_sentence_states_is_matched() -> None:
     """"CONTINUE IDENTITY: keep the counters. This is the default.": the candidate's neighbourhood states it."""
     keep = sentence("Keep the counters as they are.", lemmas=["keep", "counter"])

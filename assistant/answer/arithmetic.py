@@ -20,6 +20,7 @@ _SPLIT = re.compile(
 # "which came first, A or B?", "what happened earlier: A or B", "was A before or after B?": the order of two events
 _ASKS_ORDER = re.compile(r"\b(?:which|what)(?: one| event)? (?:came|comes|happened|occurred|was) "
                          r"(?:first|earlier|sooner)\b|\bbefore or after\b|\bearlier or later\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:before or after|earlier or later)\b", re.IGNORECASE)
 _ORDER_SIDES = (
     re.compile(r"\b(?:first|earlier|sooner)\b\W*(?P<a>.+?)\s+or\s+(?P<b>[^?]+)", re.IGNORECASE),
     re.compile(r"^\W*(?:was|were|is|did|does|do|had|has)\s+(?P<a>.+?)\s+(?:come\s+|happen\s+)?(?:before or after|"
@@ -76,6 +77,12 @@ def asks_order(question: str) -> bool:
     return bool(_ASKS_ORDER.search(question))
 
 
+def asks_relative(question: str) -> bool:
+    """Whether an order question asks where its first event lies against the second ("was A before or after B?"),
+    which the answer says first ("After: ..."), rather than which of the two came first."""
+    return bool(_RELATIVE.search(question))
+
+
 def order_sides(question: str) -> list[str]:
     """The two sides of an order question as written, however short ("was *that* before or after *the hack*?");
     [] when it asks no order or names no sides."""
@@ -102,12 +109,14 @@ def told_apart(a: DatedValue, b: DatedValue) -> int:
     return int(a.has_day and b.has_day and a.value != b.value)
 
 
-def order_phrase(parts: list[str], a: DatedValue, b: DatedValue) -> str:
+def order_phrase(parts: list[str], a: DatedValue, b: DatedValue, relative: bool = False) -> str:
     """The computed answer to an order question (``a`` dates ``parts[0]``, ``b`` dates ``parts[1]``); ``{0}`` and
-    ``{1}`` stand for the citation markers of the earlier and the later date."""
+    ``{1}`` stand for the citation markers of the earlier and the later date. ``relative``: the question asks where
+    ``parts[0]`` lies against ``parts[1]`` (``asks_relative``), so the answer opens with "Before:" or "After:"."""
     (first, early), (then, late) = sorted(zip(parts, (a, b)), key=lambda p: p[1].value)
-    return (f"{first[:1].upper()}{first[1:]} came first ({early.text} [{{0}}]), then {then} ({late.text} [{{1}}]) "
-            f"(ordered by the cited dates).")
+    lead = ("Before: " if a.value < b.value else "After: ") if relative else ""
+    return (f"{lead}{first[:1].upper()}{first[1:]} came first ({early.text} [{{0}}]), then {then} ({late.text} "
+            f"[{{1}}]) (ordered by the cited dates).")
 
 
 def find_dates(text: str) -> list[DatedValue]:

@@ -203,7 +203,8 @@ class ExtractiveAnswerer:
         d1, d2 = fits[0][a][0][0], fits[1][b][0][0]
         cited = [self.evidence.with_earlier_year(candidates[i].sentence) for i in (a, b)]
         ordered = sorted(zip(cited, (d1, d2)), key=lambda p: p[1].value)
-        template = arithmetic.phrase(count, unit, d1, d2) if unit else arithmetic.order_phrase(parts, d1, d2)
+        template = arithmetic.phrase(count, unit, d1, d2) if unit else arithmetic.order_phrase(
+            parts, d1, d2, arithmetic.asks_relative(question))
         return Draft([sentence for sentence, _ in ordered], False, template=template)
 
     def _event_fits(

@@ -28,6 +28,9 @@ QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q,
 }.items()}
 _CONTRASTED = re.compile(r"\b(?:instead of|other than|rather than|besides|not)\s+(?:the\s+|a\s+|an\s+)?\w+")
 _IDIOMATIC = re.compile(r"\b(?:in the first place|first of all|at first)\b")  # "first" here qualifies nothing
+_FIRST_OF_TWO = re.compile(r"\bfirst\s*[,:;\-\u2013\u2014]\s*\S.*\bor\b")
+"""Which of two alternatives comes first ("which is popped first - the request context or the app context?"): an
+order, which a passage tells by "then" or "before" as well as by "first"."""
 _PLAIN_WORD = re.compile(r"(?<![\w.])[a-z]+(?![\w(])")  # a word, not part of an identifier (current_date, max()
 
 
@@ -36,7 +39,7 @@ def asked_qualifiers(question: str, head_phrase: list[str]) -> set[str]:
     first place"), one before another noun than the asked-for ``head_phrase``, or "first" of an act."""
     text = _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", question.lower()))
     asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS and not _qualifies_another(w, text, head_phrase)}
-    if "first" in asked and (_first_of_an_act(question) or _first_beforehand(question)):
+    if "first" in asked and (_first_of_an_act(question) or _first_beforehand(question) or _FIRST_OF_TWO.search(text)):
         asked.discard("first")  # "how did X first recognise Y": the act, which a passage tells without "first"
     return asked
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
     r"rather than|instead of|denies|denied|no evidence|has not been|have not been)\b", re.IGNORECASE)
+_SETS_ASIDE = re.compile(r"rather than|instead of", re.IGNORECASE)
 _PRESUPPOSES = re.compile(rf"{LEAD}(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference)\b"
@@ -367,7 +368,8 @@ class Contradicted:
         asked = [t for t in q.query.terms if before_goal is None or t in before_goal]
         for cand in close:
             match = next((m for m in _COUNTERFACTUAL.finditer(cand.sentence.text)
-                          if not same_contrast(text, cand.sentence.text, m)), None)
+                          if not same_contrast(text, cand.sentence.text, m)
+                          and not self._sets_aside_other(stated, cand.sentence.text, m)), None)
             if not match:
                 continue
             sentence = cand.sentence.text
@@ -376,6 +378,15 @@ class Contradicted:
             if len([t for t in asked if term_match(t, near)]) >= self.min_terms:
                 return cand
         return None
+
+    def _sets_aside_other(self, premise: list[str], sentence: str, match: re.Match[str]) -> bool:
+        """An "instead of" / "rather than" that sets aside something other than what the question takes for granted
+        ("you can use condition strings instead of booleans" to "why are condition strings still supported?"): no
+        word of the premise follows it within ``reach_after`` characters, so it agrees with the premise."""
+        if not premise or not _SETS_ASIDE.fullmatch(match.group()):
+            return False
+        after = sentence_stems(sentence[match.end():match.end() + self.reach_after])
+        return not any(term_match(t, after) for t in premise)
 
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
