@@ -159,6 +159,12 @@ def test_an_option_letter_is_a_name_in_order():
     assert "name order num b" in match(Claim.of("NUM B prints lines of context."), span, WEIGHTS).missing_facts
 
 
+def test_a_quoted_name_is_found_after_its_string_prefix():
+    span = Facts.of(">>> locale.territories['US']\nu'Estados Unidos'\n>>> locale = Locale('en', 'US')")
+    assert match(Claim.of("It returns u'Estados Unidos'."), span, WEIGHTS).facts_ok
+    assert "name order estados locale" in match(Claim.of("It returns u'Estados Locale'."), span, WEIGHTS).missing_facts
+
+
 def test_yes_opening_an_answer_and_quantifiers_are_light():
     assert {stem("yes"), stem("every"), stem("several")} <= LIGHT_WORDS
     assert Claim.of("It covers every other element.").stems == (stem("cover"), stem("element"))

@@ -91,6 +91,15 @@ def test_the_guard_keeps_a_denial_only_where_polarity_was_asked(docs):
     assert guard_answer("Yes, Harbour runs on weekdays.", make("Does the ferry run on weekdays?")).abstained  # a name
 
 
+def test_a_yes_before_a_phrase_states_only_what_the_question_asks(docs):
+    """"Yes, <a phrase>" says yes though the phrase has no verb, when the phrase meets the question's terms."""
+    make = whole_corpus_guard(docs)
+    answer = "Yes, every two hours on weekdays."
+    assert not guard_answer(answer, make("Does the ferry leave on weekdays?")).abstained
+    assert guard_answer("Every two hours on weekdays.", make("Does the ferry leave on weekdays?")).abstained
+    assert guard_answer(answer, make("Is the crossing rough?")).abstained
+
+
 def test_a_bare_yes_or_no_is_guarded_with_the_sentence_it_opens(docs):
     """"No." alone holds no claim; joined to the next sentence it is kept where polarity was asked, kept in the
     answer's text, and dropped with its sentence where it was not."""

@@ -31,7 +31,7 @@ from assistant.answer.matching import TermWeights, cosine, coverage, question_te
 from assistant.answer.nearby import (
     NEARBY_COVER_SPANS, NEARBY_PER_COVER, SpanCandidate, agrees, borrowed_name, borrowed_value, candidates, name_places,
     nearby_fits, split_value, union_facts, within_reach)
-from assistant.answer.polarity import polar_claim
+from assistant.answer.polarity import gives_polarity, polar_claim
 from assistant.answer.prompts import Passage
 from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
@@ -295,11 +295,16 @@ class Guard:
             return False
         if wrong_value_kind(unit.text, self.question, self._names, self._value_kinds):
             return False
-        if not self._stated and not states(unit.text):
+        if not self._stated and not (states(unit.text) or gives_polarity(unit.text) and self._meets(unit.text)):
             return False
         self._answered = self._reasoned = self._instructed = self._stated = True
         self._names = None
         return True
+
+    def _meets(self, text: str) -> bool:
+        """Whether the sentence's own words meet one of the question's terms ("Yes, click.version_option()." to a
+        question on a "--version option")."""
+        return bool(coverage(self._terms, self.weights, sentence_stems(text))[0])
 
     def _gives_asked(self, text: str) -> bool:
         """Whether a sentence holds the value asked for: a date, quantity, name or path (``has_value``), or the

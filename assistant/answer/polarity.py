@@ -42,6 +42,12 @@ def asks_polarity(question: str) -> bool:
     return bool(_YES_NO_CLAUSE.search(question.strip()))
 
 
+def gives_polarity(text: str) -> bool:
+    """Whether a sentence opens with "Yes," or "No,": it answers a yes/no question whatever follows ("Yes,
+    click.version_option().")."""
+    return bool(_DENIAL.match(text) or _AFFIRMATION.match(text))
+
+
 def polarity_unasked(text: str, question: str) -> bool:
     """Whether a sentence opens by giving a polarity ("No, ...", "Yes, ...", or a likelihood: "Highly unlikely,
     ...", "Probably not.") though the question asks no yes/no question (nor, for a likelihood, how likely)."""

@@ -226,15 +226,22 @@ def name_found(name: str, span_words: frozenset[str]) -> bool:
     return False
 
 
+_STRING_PREFIX = re.compile(r"^(?:[bfru]|rb|br)'(?=\w)", re.IGNORECASE)
+"""A string literal's prefix glued to its first word ("u'Estados Unidos'"): the word is the name's, and the next
+word of the name must follow it at once."""
+
+
 def _in_order(compound: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
     """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one or by the words
     it is the initialism of ("University of Twente NOC" in "University of Twente Network Operations Center"); an
-    option's letter is its name without the dash ("-B NUM")."""
-    sequence = tuple(w.lstrip("-").lower() or w for w in sequence)
+    option's letter is its name without the dash ("-B NUM"), a quoted word its word without a string prefix
+    ("u'Estados")."""
+    quoted = {i for i, w in enumerate(sequence) if _STRING_PREFIX.match(w)}  # a string's words stand side by side
+    sequence = tuple(_STRING_PREFIX.sub("", w.lstrip("-").lower()) or w for w in sequence)
     for a, b in zip(compound, compound[1:]):
         starts = [i for i, w in enumerate(sequence) if name_found(a, frozenset([w]))]
-        if not any(name_found(b, frozenset(sequence[i + 1:i + 1 + _NAME_GAP])) or _spelled_after(b, sequence, i)
-                   for i in starts):
+        if not any(name_found(b, frozenset(sequence[i + 1:i + 1 + (1 if i in quoted else _NAME_GAP)]))
+                   or _spelled_after(b, sequence, i) for i in starts):
             return False
     return True
 
