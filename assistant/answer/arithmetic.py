@@ -18,9 +18,9 @@ _SPLIT = re.compile(
     r"\b(?:between|and|after|before|from|until|since|than|did|does|do|was|were|had|has|is|are)\b", re.IGNORECASE
 )
 # "which came first, A or B?", "what happened earlier: A or B", "was A before or after B?": the order of two events
+_RELATIVE = re.compile(r"\b(?:before or after|earlier or later)\b", re.IGNORECASE)  # "was A before or after B?"
 _ASKS_ORDER = re.compile(r"\b(?:which|what)(?: one| event)? (?:came|comes|happened|occurred|was) "
-                         r"(?:first|earlier|sooner)\b|\bbefore or after\b|\bearlier or later\b", re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?:before or after|earlier or later)\b", re.IGNORECASE)
+                         rf"(?:first|earlier|sooner)\b|{_RELATIVE.pattern}", re.IGNORECASE)
 _ORDER_SIDES = (
     re.compile(r"\b(?:first|earlier|sooner)\b\W*(?P<a>.+?)\s+or\s+(?P<b>[^?]+)", re.IGNORECASE),
     re.compile(r"^\W*(?:was|were|is|did|does|do|had|has)\s+(?P<a>.+?)\s+(?:come\s+|happen\s+)?(?:before or after|"

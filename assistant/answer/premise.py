@@ -231,6 +231,17 @@ def same_contrast(question: str, sentence: str, match: re.Match[str], reach: int
     return not set_aside & before
 
 
+def sets_aside_other(premise: list[str], sentence: str, match: re.Match[str], reach: int) -> bool:
+    """Whether the sentence's "instead of" / "rather than" (``match``) sets aside something other than what the
+    question takes for granted ("you can use condition strings instead of booleans" to "why are condition strings
+    still supported?"): no word of the premise (stems ``premise``) follows it within ``reach`` characters, so it
+    agrees with the premise."""
+    if not premise or not _CONTRAST.fullmatch(match.group()):
+        return False
+    after = sentence_stems(sentence[match.end():match.end() + reach])
+    return not any(term_match(t, after) for t in premise)
+
+
 _CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|suppose|say)\b", re.IGNORECASE)
 _NON_FINITE_TAGS = frozenset({"VBG", "VBN"})
 

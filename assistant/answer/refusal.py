@@ -16,7 +16,7 @@ from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import (
     LEAD, NEGATED, PremiseDenial, affirmed_light_words, affirmed_terms, premise_terms, refusal_terms, same_contrast,
-    states_premise,
+    sets_aside_other, states_premise,
 )
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
 from assistant.answer.value_conflict import ValueConflict
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 _COUNTERFACTUAL = re.compile(
     r"\b(?:could have been|would have been|might have been|decided against|did not|didn't|does not|doesn't|never|"
     r"rather than|instead of|denies|denied|no evidence|has not been|have not been)\b", re.IGNORECASE)
-_SETS_ASIDE = re.compile(r"rather than|instead of", re.IGNORECASE)
 _PRESUPPOSES = re.compile(rf"{LEAD}(?:why|how|when|where|what|which|who)\b", re.IGNORECASE)
 _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|higher|lower|older|younger|bigger|"
                        r"smaller|larger)\b|\b(?:apart|difference)\b"
@@ -369,7 +368,7 @@ class Contradicted:
         for cand in close:
             match = next((m for m in _COUNTERFACTUAL.finditer(cand.sentence.text)
                           if not same_contrast(text, cand.sentence.text, m)
-                          and not self._sets_aside_other(stated, cand.sentence.text, m)), None)
+                          and not sets_aside_other(stated, cand.sentence.text, m, self.reach_after)), None)
             if not match:
                 continue
             sentence = cand.sentence.text
@@ -379,14 +378,6 @@ class Contradicted:
                 return cand
         return None
 
-    def _sets_aside_other(self, premise: list[str], sentence: str, match: re.Match[str]) -> bool:
-        """An "instead of" / "rather than" that sets aside something other than what the question takes for granted
-        ("you can use condition strings instead of booleans" to "why are condition strings still supported?"): no
-        word of the premise follows it within ``reach_after`` characters, so it agrees with the premise."""
-        if not premise or not _SETS_ASIDE.fullmatch(match.group()):
-            return False
-        after = sentence_stems(sentence[match.end():match.end() + self.reach_after])
-        return not any(term_match(t, after) for t in premise)
 
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (

@@ -62,7 +62,7 @@ class StatedAmounts:
 
     amounts: frozenset[tuple[str, str]]
     rare: tuple[str, ...]
-    asks_why: bool  # or states its amount in a leading clause: either way the amount is taken for granted
+    presumed: bool  # a why-question, or its amount stated in a leading clause: taken for granted
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class ValueConflict:
 
     def denies(self, stated: StatedAmounts, sentence: str) -> bool:
         """Whether ``sentence`` contradicts an amount the question takes for granted."""
-        if not (stated.asks_why or _ONLY_AMOUNT.search(sentence)):
+        if not (stated.presumed or _ONLY_AMOUNT.search(sentence)):
             return False
         stems = sentence_stems(sentence)
         if sum(term_match(t, stems) >= self.min_match for t in stated.rare) < self.min_shared:
