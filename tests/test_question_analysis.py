@@ -258,6 +258,17 @@ def test_a_unit_of_time_to_compute_is_no_unseen_word() -> None:
     assert interval_unit("how many yrs between the attack and the cut?") == "years"
 
 
+def test_a_likeness_or_a_classifier_is_no_unseen_word() -> None:
+    """"libc-style libraries" asks about libraries like libc, which the documents may call "C-like"; "which kernel
+    series" is answered by "the 5.x kernel" without the word "series". A name the documents lack still counts."""
+    kernels = TermWeights.of_texts(["C-like libraries rarely have a priority above optional.",
+                                    "The initrd image for the current 5.x Linux kernel is an initramfs image."])
+    assert not analyse("why do libc-style libraries never get a higher priority?", kernels).out_of_corpus
+    assert not analyse("for which kernel series is the initrd an initramfs?", kernels).out_of_corpus
+    assert analyse("why do libc-compat libraries never get a higher priority?", kernels).out_of_corpus
+    assert analyse("for which kernel flavour is the initrd an initramfs?", kernels).out_of_corpus
+
+
 def test_a_word_for_a_span_of_time_is_no_unseen_word() -> None:
     """"over what timeframe?": documents give the time ("in the short to medium term") without the word."""
     outlook = TermWeights.of_texts(["The outlook remains bleak in the short to medium term."])

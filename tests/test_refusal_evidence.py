@@ -213,6 +213,9 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("scp -p 2222 isnt connecting, what's the right flag?"), cands) == 1.0
     # the asker's own situation, told in the first person, is no claim about the documents' subject
     assert R.TakesForGranted()(question("scp -p 2222 isnt connecting to my port, what's the right flag?"), cands) == 0.0
+    # ... or with the "I" left out, as in chat: a clause opening on its past-tense verb, with no subject
+    assert R.TakesForGranted()(question("added mozc as an input source, what key switches sources?"), cands) == 0.0
+    assert R.TakesForGranted()(question("gzip added a suffix, what key switches it off?"), cands) == 1.0
     assert R.TakesForGranted()(question("udev isnt loading my modules, what could be the cause?"), cands) == 0.0
     # a motive asked for the asker's own choice asserts nothing; a third party's act is still taken for granted
     assert R.TakesForGranted()(question("why would i want single-request in resolv.conf"), cands) == 0.0

@@ -244,14 +244,23 @@ def sets_aside_other(premise: list[str], sentence: str, match: re.Match[str], re
 
 _CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|suppose|say)\b", re.IGNORECASE)
 _NON_FINITE_TAGS = frozenset({"VBG", "VBN"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_LEAD_IN = frozenset({"PUNCT", "INTJ", "CCONJ", "ADV"})  # "ok so", "well,", "then": before the clause proper
 
 
 def states_premise(lead: str) -> bool:
     """Whether the words before a question's comma assert something: a clause with a finite verb that is not a
     condition ("X is Y, so what ...", "after albania triggered article 5, how ..."; not the topic phrase "the worst
-    attack, what day?" nor the hypothesis "if I run X, which ...")."""
+    attack, what day?" nor the hypothesis "if I run X, which ...") and has a subject: "added mozc as an input
+    source, what key ...?" tells what the asker did, the "I" left out as in chat."""
     from assistant.nlp import syntax
 
     if _CONDITION.match(lead):
         return False
-    return any(t.pos in ("VERB", "AUX") and t.tag not in _NON_FINITE_TAGS for t in syntax(lead).tokens)
+    tokens = syntax(lead).tokens
+    opening = next((t for t in tokens if t.pos not in _LEAD_IN), None)
+    if opening is not None and opening.dep == "ROOT" and opening.tag in _PAST_TAGS and not any(
+            t.head == opening.i and t.dep in _SUBJECTS for t in tokens):
+        return False
+    return any(t.pos in ("VERB", "AUX") and t.tag not in _NON_FINITE_TAGS for t in tokens)

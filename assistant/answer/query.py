@@ -36,6 +36,8 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     language languages paper papers newspaper newspapers magazine magazines outlet outlets publication publications
     metaphor metaphors analogy image phrase phrases expression expressions nickname nicknames
     """.split())
+# nouns that sort what they head into a class: "which kernel *series*" is answered by "the 5.x kernel"
+_CLASSIFIERS = frozenset(stem(w) for w in "series category categories family families variety varieties".split())
 
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
 _VERB_AFTER_NP = (r"(?:live|lives|work|works|stay|stays|remain|remains|reside|resides|exist|exists|belong|belongs|"
@@ -233,7 +235,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
     unseen_words = [
         w for w in phrase
         if w not in SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and stem(w) not in QUESTION_FILLER  # "happens"
-        and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS
+        and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS and st not in _CLASSIFIERS
         and not weights.known(st) and not any(weights.known(s) for s in synonyms(st))  # "help": the documents' "aid"
     ]
     if unseen_words:  # parsed only when a word is missing: most questions need no second parse
@@ -313,14 +315,20 @@ def _describing_words(question: str) -> frozenset[str]:
     return frozenset(t.text.lower() for t in syntax(question).tokens if t.pos in ("ADJ", "ADV", "VERB"))
 
 
+_LIKENESS = frozenset({"style", "like", "ish", "esque"})  # "libc-style libraries": like libc, not libc itself
+
+
 def _describing_compound(token: str, question: str) -> bool:
     """Whether a hyphenated word of the question is an English adjective the tagger reads as one ("far-fetched",
-    "well-known": its last part an adjective or a participle), not a name joined by hyphens ("ssh-keygen")."""
+    "well-known": its last part an adjective or a participle), not a name joined by hyphens ("ssh-keygen"); or
+    a likeness ("libc-style", "C-like": the documents may name the kind by another example)."""
     from assistant.nlp import syntax
 
     if re.search(r"[_\d]", token):
         return False
     last = token.split("-")[-1].lower()
+    if last in _LIKENESS:
+        return True
     return any(t.text.lower() == last and t.tag in ("JJ", "VBN", "VBG") for t in syntax(question).tokens)
 
 
