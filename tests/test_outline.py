@@ -130,6 +130,34 @@ def test_a_link_asked_by_its_words() -> None:
     assert asked_outline("how do I make a hard link to the clock file?") is None  # a link of another kind
 
 
+def test_the_first_or_last_few_entries() -> None:
+    doc = _document()
+    asked = asked_outline("what are the last two sections in the table of contents?")
+    assert asked == OutlineAsk("contents", -1, count=2)
+    entries = outline_entries(doc, asked)
+    chosen = pick(entries, asked.number, asked.count)
+    assert [e.text for e in chosen] == ["Bells and Chimes", "Caring for a Clock"]
+    assert outline_template(asked, chosen, len(entries)) == (
+        "The last 2 of the 3 sections are \u201cBells and Chimes\u201d [{0}]; \u201cCaring for a Clock\u201d [{1}].")
+    assert [e.text for e in pick(entries, 1, 2)] == ["How They Work", "Bells and Chimes"]
+    assert pick(entries, 1, 4) == []  # not that many
+    assert asked_outline("what are the first three entries in the table of contents?") == OutlineAsk(
+        "contents", 1, count=3)
+
+
+def test_a_contents_entry_asked_by_its_words() -> None:
+    doc = _document()
+    asked = asked_outline("which table of contents entry mentions the bells?")
+    assert asked == OutlineAsk("contents", holding=("bell",))
+    entries = outline_entries(doc, asked)
+    assert [e.text for e in holding(entries, asked.holding)] == ["Bells and Chimes"]
+    assert outline_template(asked, holding(entries, asked.holding), len(entries)) == (
+        "Of the 3 entries of the table of contents, one matches: \u201cBells and Chimes\u201d [{0}].")
+    counted = asked_outline("how many of the toc headings have clock in them?")
+    assert [e.text for e in holding(entries, counted.holding)] == ["Caring for a Clock"]
+    assert asked_outline("which section covers the bells?") is None  # where a thing is said: the answerer's
+
+
 def test_the_article_s_title_and_contents_are_answered_and_cited_verbatim(assistant) -> None:
     """End to end on the indexed article: its title and the first entry of its printed table of contents."""
     titled = assistant.ask("what is the title of the article?")

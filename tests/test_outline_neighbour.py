@@ -107,6 +107,15 @@ def test_a_link_named_by_its_words_then_the_one_after_it() -> None:
     assert neighbour_followup("whats listed after it?", "who made the velmora clock?") is None  # no link named
 
 
+def test_a_contents_entry_named_by_its_words_then_the_one_beside_it() -> None:
+    previous = "which table of contents entry mentions the bells?"
+    asked = neighbour_followup("what's listed right after that one?", previous)
+    assert asked == "In the table of contents, what comes after the bells entry?"
+    assert asked_outline(asked) == OutlineAsk("contents", None, Neighbour(1, ("bell",)))
+    assert neighbour_followup("and the one before it?", previous) == (
+        "In the table of contents, what comes before the bells entry?")
+
+
 def test_the_article_s_next_section_after_a_named_one(assistant) -> None:
     """End to end on the indexed article: the contents asked, then the section after the one about cyber."""
     history = ["what sections are in the table of contents?"]

@@ -49,10 +49,18 @@ _LINK_OR_LINKS = re.compile(r"\blinks?\b", re.IGNORECASE)  # one link too, asked
 _WHICH_LINK = re.compile(r"\bwhich (?:one |ones )?of (?:the |those |these |them |\d+ )?(?:related )?links?\b"
                          r"|\bwhich (?:related )?links? (?:is|are|was|were|mentions?|covers?|refers?|names?)\b",
                          re.IGNORECASE)
+# "which toc heading covers the mek?", "how many of the table of contents headings have albania in them?": the
+# entries of the contents list that hold the other words
+_IN_CONTENTS = re.compile(r"\btable of contents\b|\bcontents (?:list|page)\b|\btoc\b", re.IGNORECASE)
+_WHICH_ENTRY = re.compile(r"\b(?:which|what|how many|is there an?|are there any)\s+(?:\w+\s+){0,5}?"
+                          r"(?:entry|entries|headings?|subheadings?|sections?|items?)\b", re.IGNORECASE)
 _ABOUT_WORDS = frozenset(stem(w) for w in "about mention mentions cover covers refer refers name names concern".split())
+_HOLDING_WORDS = frozenset(stem(w) for w in "entry entries item items have has hold holds contain contains".split())
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "last": -1, "final": -1}
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_RUN = re.compile(r"\b(?:first|last|final)\s+(" + "|".join(_COUNTS) + r")\b", re.IGNORECASE)  # "the last two"
 _SECOND_LAST = re.compile(r"\b(?:(?:second|next)[\s-]+to[\s-]+last|penultimate)\b", re.IGNORECASE)
 # Words a question about the outline is made of (beside stopwords and the document's own title): a question with
 # any other word asks about content ("which sections of the licence *make up* the License?", "which *article* of
@@ -60,7 +68,8 @@ _SECOND_LAST = re.compile(r"\b(?:(?:second|next)[\s-]+to[\s-]+last|penultimate)\
 OUTLINE_WORDS = frozenset(stem(w) for w in """
     article text document doc piece post page blog essay story report guide manual tutorial faq handbook
     section sections heading headings subheading subheadings chapter chapters part parts title titled headline
-    called named name table contents toc link links related listed list lists bottom end top start beginning
+    called named name table contents toc entry entries link links related listed list lists bottom end top start
+    beginning
     many number count total main different other whole entire full give show tell whats
     about summary summarize summarise overview gist topic subject theme point idea tldr brief briefly short quick
     say cover covers discuss describe explain deal talk penultimate
@@ -88,6 +97,7 @@ class OutlineAsk:
     number: int | None = None
     neighbour: Neighbour | None = None  # the entry beside a named one ("the section after the cyber one")
     holding: tuple[str, ...] = ()  # stems the links asked for hold ("which of the links is about Israel?")
+    count: int = 1  # entries asked from the n-th on ("the last two sections": number -1, count 2)
 
 
 def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
@@ -108,20 +118,28 @@ def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
                      if s not in OUTLINE_WORDS | _ABOUT_WORDS)
         if held:
             return OutlineAsk("links", holding=held)
+    if _IN_CONTENTS.search(question) and _WHICH_ENTRY.search(question):
+        held = tuple(s for s in (stem(w) for w in words(question) if w not in STOPWORDS and w not in _COUNTS)
+                     if s not in OUTLINE_WORDS | _ABOUT_WORDS | _HOLDING_WORDS)
+        if held:
+            return OutlineAsk("contents", holding=held)
+    run = _RUN.search(question)
+    allowed |= {run.group(1).lower()} if run else set()
     if any(w not in STOPWORDS and stem(w) not in allowed and not w.isdigit() for w in words(question)):
         return None
     ordinal = _ORDINAL.search(question)
     number = -2 if _SECOND_LAST.search(question) else _ORDINALS[ordinal.group(1).lower()] if ordinal else None
+    count = _COUNTS[run.group(1).lower()] if run and number in (1, -1) else 1
     if _TITLE.search(question):
         return OutlineAsk("title")
     if _CONTENTS.search(question):
-        return OutlineAsk("contents", number)
+        return OutlineAsk("contents", number, count=count)
     if _SECTIONS.search(question) and not _LOCATES.search(question) and (
             number is not None or _OF_TEXT.search(question) and _ASKS_LIST.search(question)):  # "the last section?"
-        return OutlineAsk("sections", number)
+        return OutlineAsk("sections", number, count=count)
     one_link = number is not None and _LINK_OR_LINKS.search(question)  # "the last link?"
     if (_LINKS.search(question) or one_link) and _ASKS_LIST.search(question):
-        return OutlineAsk("links", number)
+        return OutlineAsk("links", number, count=count)
     if _GIST.search(question):
         return OutlineAsk("gist")
     return None
@@ -142,7 +160,7 @@ def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft |
         return gist_draft(doc, evidence.document_sentences(doc.source))
     entries = outline_entries(doc, asked)
     chosen = (neighbour_entries(entries, asked.neighbour) if asked.neighbour else holding(entries, asked.holding)
-              if asked.holding else pick(entries, asked.number))
+              if asked.holding else pick(entries, asked.number, asked.count))
     if not chosen and asked.what == "links" and asked.neighbour:  # "after the Moving to Albania guide link?": a line
         entries = closing_lines(doc)  # after the bulleted list names a link as well
         chosen = neighbour_entries(entries, asked.neighbour)
@@ -190,12 +208,15 @@ def heading_entries(doc: Document) -> list[Sentence]:
             if heading != doc.title and doc.text.startswith(heading, at) and not _CODE_LINE.search(heading)]
 
 
-def pick(entries: list[Sentence], number: int | None) -> list[Sentence]:
-    """The n-th entry (-1: the last), or all of them when no number is asked; empty when there is no n-th."""
+def pick(entries: list[Sentence], number: int | None, count: int = 1) -> list[Sentence]:
+    """The n-th entry (-1: the last), with the ``count`` - 1 entries after it (before it, counting from the end:
+    "the last two" are the second-to-last and the last), or all of them when no number is asked; empty when there
+    are not that many."""
     if number is None:
         return entries
     index = number - 1 if number > 0 else len(entries) + number
-    return [entries[index]] if 0 <= index < len(entries) else []
+    first = index if number > 0 else index - count + 1
+    return entries[first:first + count] if 0 <= first and first + count <= len(entries) else []
 
 
 def holding(entries: list[Sentence], stems: tuple[str, ...]) -> list[Sentence]:
@@ -209,13 +230,17 @@ def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> 
     quoted = quoted_entries(entries)
     if asked.holding:
         matching = "one matches" if len(quoted) == 1 else f"{len(quoted)} match"
-        return f"Of the {total} links, {matching}: " + "; ".join(quoted) + "."
+        where = "links" if asked.what == "links" else "entries of the table of contents"
+        return f"Of the {total} {where}, {matching}: " + "; ".join(quoted) + "."
     where = {"contents": "The table of contents", "sections": "The document", "links": "The document"}.get(asked.what)
     if asked.what == "title":
         return f"The title is {quoted[0]}."
     if asked.neighbour:
         return f"{'After' if asked.neighbour.step > 0 else 'Before'} {quoted[0]} comes {quoted[1]}."
     noun = "links" if asked.what == "links" else "sections"
+    if asked.number is not None and asked.count > 1:
+        return (f"The {_ordinal_word(asked.number)} {asked.count} of the {total} {noun} are "
+                + "; ".join(quoted) + ".")
     if asked.number is not None:
         place = _ordinal_word(asked.number)
         return f"The {place} of the {total} {noun} is {quoted[0]}."
@@ -299,11 +324,23 @@ def neighbour_followup(question: str, previous: str) -> str | None:
     ``previous`` asks no list of the outline."""
     if neighbour_clause(question) is None:
         step = pointed_step(question)
-        return (_shifted(previous, step) or _named_step(previous, step)) if step is not None else None
+        return (_shifted(previous, step) or _named_step(previous, step) or _beside_held(previous, step)
+                if step is not None else None)
     asked = asked_outline(previous)
     if asked is None or asked.what not in ("sections", "contents", "links"):
         return None
     return f"{previous.rstrip(' ?')}, the one {NEIGHBOUR_CLAUSE.search(question).group(0).strip()}?"
+
+
+def _beside_held(previous: str, step: int) -> str | None:
+    """``previous``, a question for the contents entry that holds some words ("which toc entry mentions regional
+    dynamics?"), asked of the entry ``step`` from it ("In the table of contents, what comes after the regional
+    dynamics entry?"); None for any other question."""
+    asked = asked_outline(previous)
+    if asked is None or not asked.holding or asked.what != "contents":
+        return None
+    named = " ".join(w for w in words(previous) if w not in STOPWORDS and stem(w) in asked.holding)
+    return f"In the table of contents, what comes {'after' if step > 0 else 'before'} the {named} entry?"
 
 
 _ORDINAL_WORDS = {number: word for word, number in _ORDINALS.items() if word != "final"} | {-2: "second to last"}
