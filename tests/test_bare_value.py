@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.bare_value import (
-    asked_kinds, bare_value_kind, bare_value_unasked, fewer_than_asked, names_nothing, value_of_another_event,
-    value_told,
+    asked_kinds, bare_value_kind, bare_value_unasked, fewer_than_asked, names_nothing, time_phrase_unasked,
+    value_of_another_event, value_told,
 )
 from assistant.terms import stem
 
@@ -116,3 +116,13 @@ def test_one_bare_value_does_not_answer_several_asked_for() -> None:
     assert not fewer_than_asked("Norway and Denmark.", "which two countries helped the harbour?")
     assert not fewer_than_asked("Norway.", "which country helped the harbour?")
     assert not fewer_than_asked("Norway sent three tugboats.", "what three things did Norway send?")  # a sentence
+
+
+def test_a_phrase_of_when_answers_no_question_of_what_or_why() -> None:
+    telegram = "On April 16, 1949, by a telegram from Prime Minister Enver Hoxha."
+    assert time_phrase_unasked(telegram, asked_kinds("what did israel offer albania after the hack?", []))
+    assert time_phrase_unasked(telegram, asked_kinds("why did albania recognise israel?", []))
+    assert not time_phrase_unasked(telegram, asked_kinds("when did albania recognise israel?", []))
+    assert not time_phrase_unasked(telegram, asked_kinds("who recognised israel for albania?", []))
+    # a thing named beside the date answers "what happened"
+    assert not time_phrase_unasked("On July 15, 2022, a massive cyberattack.", asked_kinds("what hit albania?", []))

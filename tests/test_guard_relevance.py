@@ -86,6 +86,7 @@ def test_who_is_answered_by_a_name_or_a_bare_phrase():
     assert names_someone("Albanian analysts.", question)
     assert not names_someone("It is believed to be the first time a nation has severed ties with Iran.", question)
     assert not names_someone("45 years.", question) and not names_someone("2022.", question)  # a bare value
+    assert not names_someone("On September 8, 2022.", question)  # a month's capital names no one
 
 
 def test_which_country_is_answered_by_a_name_other_than_a_month():

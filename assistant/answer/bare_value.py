@@ -176,6 +176,8 @@ def names_someone(text: str, question: str) -> bool:
     from assistant.answer.asked_names import new_names
     from assistant.nlp import syntax
 
+    if bare_value_kind(text) in _VALUES:  # "On September 8, 2022.": a month's capital makes no name of it
+        return False
     if new_names(text, question):
         return True
     return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens) and bare_value_kind(text) not in _VALUES
@@ -200,3 +202,25 @@ def wrong_kind_in_spans(text: str, question: str, span_texts: list[str]) -> bool
         labels |= {label for start, end, label in parsed.ents
                    if own & set(words(" ".join(t.text for t in parsed.tokens[start:end])))}
     return bool(labels) and not labels & wanted
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_TIMED_KINDS: frozenset[AnswerType] = frozenset({"date", "number", "list", "entity", "place"})
+
+
+def time_phrase_unasked(text: str, asked: frozenset[AnswerType]) -> bool:
+    """Whether ``text`` is only phrases after prepositions, the first of them a time ("On April 16, 1949, by a
+    telegram from ..."), while the question (its ``asked`` kinds) wants a thing, an event or a reason: such a
+    phrase tells when something happened, not what. "On July 15, 2022, a massive cyberattack." names a thing (the
+    phrase set beside the date) and is left alone."""
+    from assistant.nlp import syntax
+
+    if not asked or asked & _TIMED_KINDS:
+        return False
+    parsed = syntax(text)
+    if any(t.pos in ("VERB", "AUX") or t.dep == "appos" for t in parsed.tokens):
+        return False
+    roots = [t for t in parsed.tokens if t.dep == "ROOT"]
+    timed = {i for start, end, label in parsed.ents if label in _TIME_LABELS for i in range(start, end)}
+    return len(roots) == 1 and roots[0].pos in ("ADP", "SCONJ") and any(
+        t.head == roots[0].i and t.dep == "pobj" and t.i in timed for t in parsed.tokens)

@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.answer.attachment import attached_elsewhere, echoes_question
-from assistant.answer.bare_value import bare_value_unasked, fewer_than_asked, names_nothing, wrong_kind_in_spans
+from assistant.answer.bare_value import (
+    bare_value_unasked, fewer_than_asked, names_nothing, time_phrase_unasked, wrong_kind_in_spans,
+)
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.matching import TermWeights
@@ -51,9 +53,11 @@ def misplaces_facts(text: str, span_texts: list[str], span_words: frozenset[str]
 
 def wrong_value_kind(text: str, question: str, names: NameCheck | None, value_kinds: frozenset[str]) -> bool:
     """The sentence lacks the name the question asks for (``names``, while none has been given), gives a bare value
-    of a kind not asked (``bare_value_unasked``) or no name at all (``names_nothing``), a new name of the wrong kind
+    of a kind not asked (``bare_value_unasked``), only when something happened where a thing or reason is asked
+    (``time_phrase_unasked``) or no name at all (``names_nothing``), a new name of the wrong kind
     (``wrong_kind_name``), no person's name where one is asked by role (``lacks_person_name``), or one value where
     several are asked (``fewer_than_asked``)."""
     return (names is not None and not names(text, question) or bare_value_unasked(text, value_kinds, question)
+            or time_phrase_unasked(text, value_kinds)
             or names_nothing(text, question) or wrong_kind_name(text, question) or lacks_person_name(text, question)
             or fewer_than_asked(text, question))
