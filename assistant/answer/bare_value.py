@@ -170,17 +170,17 @@ _VALUES = ("date", "number")
 
 
 def names_someone(text: str, question: str) -> bool:
-    """Whether a sentence can answer a "who" question: it adds a name to the question's ("Edi Rama",
-    ``asked_names.new_names``), or it is a bare phrase with no verb ("Albanian analysts.") that is not a bare date or
-    number ("45 years." names no one); "It is believed to be the first time ..." answers no "who"."""
+    """Whether a sentence can answer a "who" question: a bare date or number never does ("45 years.", "On September
+    8, 2022."); otherwise it adds a name to the question's ("Edi Rama", ``asked_names.new_names``) or is a bare
+    phrase with no verb ("Albanian analysts."); "It is believed to be the first time ..." answers no "who"."""
     from assistant.answer.asked_names import new_names
     from assistant.nlp import syntax
 
-    if bare_value_kind(text) in _VALUES:  # "On September 8, 2022.": a month's capital makes no name of it
+    if bare_value_kind(text) in _VALUES:  # before the names: a month's capital makes no name of a date
         return False
     if new_names(text, question):
         return True
-    return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens) and bare_value_kind(text) not in _VALUES
+    return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
 
 
 def wrong_kind_in_spans(text: str, question: str, span_texts: list[str]) -> bool:

@@ -51,7 +51,7 @@ _WHICH_LINK = re.compile(r"\bwhich (?:one |ones )?of (?:the |those |these |them 
                          re.IGNORECASE)
 # "which toc heading covers the mek?", "how many of the table of contents headings have albania in them?": the
 # entries of the contents list that hold the other words
-_IN_CONTENTS = re.compile(r"\btable of contents\b|\bcontents (?:list|page)\b|\btoc\b", re.IGNORECASE)
+_IN_CONTENTS = re.compile(rf"{_CONTENTS.pattern}|\btoc\b", re.IGNORECASE)
 _WHICH_ENTRY = re.compile(r"\b(?:which|what|how many|is there an?|are there any)\s+(?:\w+\s+){0,5}?"
                           r"(?:entry|entries|headings?|subheadings?|sections?|items?)\b", re.IGNORECASE)
 _ABOUT_WORDS = frozenset(stem(w) for w in "about mention mentions cover covers refer refers name names concern".split())

@@ -379,7 +379,6 @@ class Contradicted:
         return None
 
 
-
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
     BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(), AskedKindAbsent(), TypedGap(), QualifierUnmatched(), TakesForGranted(), NameAbsent(), FocusAbsent(),
     QuestionEntitiesAbsent(), Contradicted(),
