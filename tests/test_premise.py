@@ -77,6 +77,10 @@ def test_denied_words_are_the_clause_a_stated_denial_governs() -> None:
     assert denied_words("Packages that are not Debian-native must contain a changelog.") is None  # restricts a noun
     assert denied_words("Files that don't exist are skipped.") is None
     assert denied_words("Note that this is not possible.") == {"possibl"}  # "that" opening a clause: stated
+    # a quoted denial governs the quoted words only: what the sentence says outside the quotes is not denied
+    assert denied_words('Reports are public: the project promised it by stating "We will not hide problems" in its '
+                        'Social Contract.') == {"hide", "problem"}
+    assert denied_words("He said “it does not run on Debian” and left.") == {"run", "debian"}
 
 
 def test_a_denial_must_meet_the_premise() -> None:

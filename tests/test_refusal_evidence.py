@@ -196,11 +196,10 @@ def test_a_role_named_without_a_person_is_no_name() -> None:
 
 def test_takes_for_granted() -> None:
     cands = ranked(candidate(sentence("Anything.")))
-    assert R.TakesForGranted()(question("Why does gzip follow symlinks?"), cands) == 1.0
+    assert R.TakesForGranted()(question("Why does gzip follow symlinks?"), cands) == 0.0  # asks why: AsksWhy
     assert R.TakesForGranted()(question("Since COPY FREEZE works on partitions, what is the syntax?"), cands) == 1.0
     assert R.TakesForGranted()(question("tar --delete works on .tar.gz, right?"), cands) == 1.0
     assert R.TakesForGranted()(question("What does gzip do with symlinks?"), cands) == 0.0
-    assert R.TakesForGranted()(question("so why does gzip follow symlinks?"), cands) == 1.0  # an opener first
     assert R.TakesForGranted()(question("gzip deletes the input, so what keeps it?"), cands) == 1.0
     assert R.TakesForGranted()(question("since what version has the format been used?"), cands) == 0.0  # a time
     # a scene set by a prepositional phrase states nothing; a clause before the comma does
@@ -217,10 +216,19 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("added mozc as an input source, what key switches sources?"), cands) == 0.0
     assert R.TakesForGranted()(question("gzip added a suffix, what key switches it off?"), cands) == 1.0
     assert R.TakesForGranted()(question("udev isnt loading my modules, what could be the cause?"), cands) == 0.0
+
+
+def test_asks_why() -> None:
+    cands = ranked(candidate(sentence("Anything.")))
+    assert R.AsksWhy()(question("Why does gzip follow symlinks?"), cands) == 1.0
+    assert R.AsksWhy()(question("so why does gzip follow symlinks?"), cands) == 1.0  # an opener first
+    assert R.AsksWhy()(question("how come gzip follows symlinks?"), cands) == 1.0
+    assert R.AsksWhy()(question("Since COPY FREEZE works on partitions, what is the syntax?"), cands) == 0.0
+    assert R.AsksWhy()(question("What does gzip do with symlinks?"), cands) == 0.0
     # a motive asked for the asker's own choice asserts nothing; a third party's act is still taken for granted
-    assert R.TakesForGranted()(question("why would i want single-request in resolv.conf"), cands) == 0.0
-    assert R.TakesForGranted()(question("Why should I use click.echo rather than print()?"), cands) == 0.0
-    assert R.TakesForGranted()(question("why would iran hack albania in the first place?"), cands) == 1.0
+    assert R.AsksWhy()(question("why would i want single-request in resolv.conf"), cands) == 0.0
+    assert R.AsksWhy()(question("Why should I use click.echo rather than print()?"), cands) == 0.0
+    assert R.AsksWhy()(question("why would iran hack albania in the first place?"), cands) == 1.0
 
 
 def test_versions_and_paths_are_values() -> None:

@@ -75,6 +75,15 @@ OPPOSITE: dict[str, frozenset[str]] = {
 # "so", "it"), so only the pro-forms that are not stopwords are listed.
 _PRO_FORMS = frozenset(stem(w) for w in ("case", "true"))
 _CLAUSE_END = re.compile(r"[,;:.()]|\b(?:because|since|so|which|but|while|whereas|unless|if)\b", re.IGNORECASE)
+_QUOTE_CLOSE = re.compile(r"[\"”]")
+"""Where a quotation ends: a denial quoted ('stating "We will not hide problems" in the Social Contract') governs
+the quoted words only."""
+
+
+def _quoted(before: str) -> bool:
+    """Whether the text ``before`` a word leaves a quotation open (an odd number of straight quotes, or a “ not
+    closed by a ”)."""
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
 def _premise(question: str) -> str | None:
@@ -140,13 +149,16 @@ def _content_stems(text: str) -> list[str]:
 
 
 def denied_words(sentence: str) -> frozenset[str] | None:
-    """Stems of what the sentence's first stated denial governs, up to the end of its clause (None: no denial)."""
+    """Stems of what the sentence's first stated denial governs, up to the end of its clause or of the quotation
+    it stands in (None: no denial)."""
     for match in _DENIAL.finditer(sentence):
         before = sentence[:match.start()]
         if (_NOT_STATED.search(before) or _HEDGED.match(sentence[match.end():]) or _ADVICE.match(before)
                 or _RELATIVE.search(before)):
             continue
         rest = sentence[match.end():]
+        if _quoted(before) and (closing := _QUOTE_CLOSE.search(rest)):
+            rest = rest[:closing.start()]
         end = _CLAUSE_END.search(rest)
         return sentence_stems(rest[:end.start()] if end else rest)
     return None

@@ -16,9 +16,10 @@ from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import (
     LEAD, NEGATED, PremiseDenial, affirmed_light_words, affirmed_terms, premise_terms, refusal_terms, same_contrast,
-    sets_aside_other, states_premise,
+    sets_aside_other,
 )
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
+from assistant.answer.refusal_premise import AsksWhy, TakesForGranted
 from assistant.answer.value_conflict import ValueConflict
 from assistant.terms import ABBREVIATIONS, STOPWORDS, stem, unhyphenated, words
 
@@ -35,19 +36,6 @@ _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|h
 # A purpose the asker wants to reach ("... to get proper unicode case?"): what it names may not be so yet
 _PURPOSE = re.compile(r"\b(?:in order |so as )?to (?:get|make|obtain|achieve|enable|ensure|allow)\b", re.IGNORECASE)
 _NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-_TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time; not "why would I ...": a
-    # motive asked for a choice the asker may make, which asserts nothing about the documents' subject
-    LEAD + r"(?:why(?!\s+(?:would|should|might|could)\s+(?:i|you|we|one)\b)|how come|"
-    r"since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
-    r"|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
-# The asker's own situation told before the question ("my pages still have absolute links, which module ...?",
-# "udev isn't loading my modules, what ...?"): what happened to them, not a claim about the documents' subject
-_FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|we|our|i['’]m|im|i['’]ve|ive)\b", re.IGNORECASE)
-_STATEMENT_THEN_ASKS = re.compile(r",\s*(?:so )?(?:how|what|which|can)\b", re.IGNORECASE)  # "X is Y, so how ..."
-# A question that opens with a prepositional phrase ("In the manifesto, what ...", "With mod_userdir, which ..."):
-# it sets the scene and states nothing to contradict ("After X happened, how ..." does, and still counts).
-_FRAMED = re.compile(r"^\W*(?:in|by|with|for|on|at|from|during|within|under|per|according to|without|using)\b",
-                     re.IGNORECASE)
 _NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
 # "who's its leader?", "what's the diplomat's name?": a name asked for with no "name of" phrase to take the noun from
 _NAME_ASKED_SHORT = re.compile(r"^\W*who['’]s\b|^\W*what(?:['’]?s| is| was)\b.*\w['’]s (?:full |real )?name\b",
@@ -195,24 +183,6 @@ class QualifierUnmatched:
         # "default"; "Up      to" (a manual page's justified line) is "up to"
         texts += [" ".join(sorted(c.view.window_lemmas)) for c in ranked[:self.first]]  # "This is the default." next
         return float(any(not any(QUALIFIERS[w].search(t) for t in texts) for w in asked))
-
-
-@dataclass(frozen=True)
-class TakesForGranted:
-    """The question states a premise rather than only asking ("why does X ...", "since X, how ...", "X, right?",
-    "X is Y, so what ..."): a premise the documents may contradict. What comes before the comma states one only when
-    it is a clause of its own (``states_premise``) that does not tell the asker's own situation: not "In the manual,
-    what ...", "the worst attack, what day?", "If I run X, which ..." or "X isn't loading my modules, what ..."."""
-
-    name: str = "takes_for_granted"
-
-    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        text = q.query.text
-        if _TAKES_FOR_GRANTED.search(text):
-            return 1.0
-        asks = _STATEMENT_THEN_ASKS.search(text)
-        return float(bool(asks and not _FRAMED.search(text) and not _FIRST_PERSON.search(text[:asks.start()])
-                          and states_premise(text[:asks.start()])))
 
 
 @dataclass(frozen=True)
@@ -380,7 +350,8 @@ class Contradicted:
 
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
-    BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(), AskedKindAbsent(), TypedGap(), QualifierUnmatched(), TakesForGranted(), NameAbsent(), FocusAbsent(),
+    BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(),
+    AskedKindAbsent(), TypedGap(), QualifierUnmatched(), AsksWhy(), TakesForGranted(), NameAbsent(), FocusAbsent(),
     QuestionEntitiesAbsent(), Contradicted(),
 )
 REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)

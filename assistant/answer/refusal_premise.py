@@ -1,0 +1,60 @@
+"""Refusal evidence from how a question is put: it asks why, or states a premise outright. Both take something
+for granted that the documents may contradict (``refusal.py`` holds the other rules and the list the model weighs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.answer.premise import LEAD, states_premise
+
+if TYPE_CHECKING:
+    from assistant.answer.features import Candidate, QuestionView
+
+_ASKS_WHY = re.compile(  # not "why would I ...": a motive asked for a choice the asker may make, which asserts
+    # nothing about the documents' subject
+    LEAD + r"(?:why(?!\s+(?:would|should|might|could)\s+(?:i|you|we|one)\b)|how come)\b", re.IGNORECASE)
+_TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time
+    LEAD + r"(?:since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
+    r"|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
+# The asker's own situation told before the question ("my pages still have absolute links, which module ...?",
+# "udev isn't loading my modules, what ...?"): what happened to them, not a claim about the documents' subject
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|we|our|i['’]m|im|i['’]ve|ive)\b", re.IGNORECASE)
+_STATEMENT_THEN_ASKS = re.compile(r",\s*(?:so )?(?:how|what|which|can)\b", re.IGNORECASE)  # "X is Y, so how ..."
+# A question that opens with a prepositional phrase ("In the manifesto, what ...", "With mod_userdir, which ..."):
+# it sets the scene and states nothing to contradict ("After X happened, how ..." does, and still counts).
+_FRAMED = re.compile(r"^\W*(?:in|by|with|for|on|at|from|during|within|under|per|according to|without|using)\b",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AsksWhy:
+    """The question asks why ("why does X ...", "how come X ..."): it takes X for granted, a premise the documents
+    may contradict, but most such premises are true. Apart from ``TakesForGranted``, which states a premise outright
+    and is far more often wrong (on the tuning parts at stop 61, 76 of 234 why-questions were to be refused, 40 of
+    the 51 that state a premise)."""
+
+    name: str = "asks_why"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return float(bool(_ASKS_WHY.search(q.query.text)))
+
+
+@dataclass(frozen=True)
+class TakesForGranted:
+    """The question states a premise outright rather than only asking ("since X, how ...", "X, right?", "X is Y, so
+    what ..."): a premise the documents may contradict. What comes before the comma states one only when
+    it is a clause of its own (``states_premise``) that does not tell the asker's own situation: not "In the manual,
+    what ...", "the worst attack, what day?", "If I run X, which ..." or "X isn't loading my modules, what ..."."""
+
+    name: str = "takes_for_granted"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        text = q.query.text
+        if _TAKES_FOR_GRANTED.search(text):
+            return 1.0
+        asks = _STATEMENT_THEN_ASKS.search(text)
+        return float(bool(asks and not _FRAMED.search(text) and not _FIRST_PERSON.search(text[:asks.start()])
+                          and states_premise(text[:asks.start()])))
