@@ -15,7 +15,8 @@ _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 
 def own_subject(parsed: Syntax, at: int, start: int, end: int) -> bool:
     """Whether the name ``tokens[start:end]`` is the subject of the clause the object pronoun at ``at`` belongs to
-    ("*albania*" for the "it" of "is albania even in it?"): then the pronoun cannot stand for it. The subject of a
+    ("*albania*" for the "it" of "is albania even in it?"), or the owner of the noun phrase the pronoun stands in
+    ("albania's answer to it"): then the pronoun cannot stand for it. The subject of a
     verbless clause under the verb is its object too ("iran considers *it* what?": "it" what, no verb of its own)."""
     toks = parsed.tokens
     subject = toks[at].dep.startswith("nsubj") and not small_clause(parsed, at)
@@ -25,7 +26,8 @@ def own_subject(parsed: Syntax, at: int, start: int, end: int) -> bool:
     while toks[verb].pos not in ("VERB", "AUX") and toks[verb].head != verb and verb not in seen:
         seen.add(verb)
         verb = toks[verb].head
-    return any(toks[i].dep.startswith("nsubj") and toks[i].head == verb for i in range(start, end))
+    return any(toks[i].dep.startswith("nsubj") and toks[i].head == verb or toks[i].dep == "poss" and toks[i].head in seen
+               for i in range(start, end))
 
 
 def small_clause(parsed: Syntax, at: int) -> bool:

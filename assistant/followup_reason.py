@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from assistant.answer.name_kinds import asked_labels
 from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.answer.support import name_found
 from assistant.nlp import syntax
 from assistant.terms import STOPWORDS, stem, words
 
@@ -44,14 +45,15 @@ def claim_name(question: str, answer: str, weight: Callable[[str], float]) -> st
     """The first name in the answer's claim (``claim_sentence``) that ``question`` does not give, one of the kind a
     "which/what X" question asks for first (``name_kinds.asked_labels``: "which alliance" an organisation's, the
     tagger permitting): what "which country is the us's closest partner ...?" was answered with ("*Tirana* is
-    perhaps the United States' closest partner ..." → "Tirana"); None when the claim names nothing new."""
+    perhaps the United States' closest partner ..." → "Tirana"); None when the claim names nothing new. A name the
+    question gives in another form is not new ("Iranian" after "albania-iran ties", ``name_found``)."""
     claim = claim_sentence(question, answer, weight)
     parsed = syntax(claim) if claim else None
     if parsed is None:
         return None
-    asked, kinds = set(_stems(question)), asked_labels(question) or frozenset()
+    asked, kinds = frozenset(_stems(question)), asked_labels(question) or frozenset()
     new = [(parsed.span(start, end), label) for start, end, label in parsed.ents
-           if label not in _NO_NAME and not set(_stems(parsed.span(start, end))) <= asked]
+           if label not in _NO_NAME and not all(name_found(w, asked) for w in _stems(parsed.span(start, end)))]
     return next((name for name, label in new if label in kinds), None) or next((name for name, _ in new), None)
 
 

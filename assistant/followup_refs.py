@@ -14,7 +14,7 @@ from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_name, claim_suffix
 from assistant.followup_swap import Similar, entity_swap, gerund_fragment, parallel_swap
-from assistant.followup_wh import body_without_wh, wh_phrase
+from assistant.followup_wh import body_without_wh, in_situ, wh_phrase
 from assistant.nlp import WH_TAGS, Syntax, syntax
 from assistant.terms import STOPWORDS, stem
 
@@ -31,11 +31,6 @@ ANSWER_CHARS = 800  # of the previous answer read for what a reference points to
 _MARKERS = re.compile(r"\s*\[\d+\]")
 _PATH = re.compile(r"(?<![\w/])~?/[\w.+-]+(?:/[\w.+-]+)*/?")
 """A file path ("/var/lock", "/etc/pam.d/common-password"): never after a word ("tcp/ip", "and/or")."""
-
-
-_IN_SITU_POS = ("NOUN", "PROPN", "VERB", "ADJ")
-"""Words that make a fragment ending on its wh-word a phrase of its own ("*relocated* from where?"), unlike a
-preposition or conjunction alone ("since when?", "and why?")."""
 
 
 _TEXTS = frozenset(stem(w) for w in "article text document passage source".split())
@@ -121,6 +116,11 @@ class Antecedents:
             return kept or toks[head].lemma
         return toks[head].lemma
 
+    def _asks_several(self) -> bool:
+        """Whether the previous question asked for several of a kind ("what two *things* ...?")."""
+        toks = self.parsed.tokens
+        return any(t.tag in ("WDT", "WP") and t.dep == "det" and toks[t.head].tag in ("NNS", "NNPS") for t in toks)
+
     def _answers_asked(self, start: int, end: int, in_number: bool) -> bool:
         """Whether the answer's phrase can be what the previous question asked for: no phrase that itself points
         back ("its alliances"), and with ``in_number`` one thing when it asked for one ("which alliance?" is not
@@ -183,7 +183,8 @@ class Antecedents:
                     or (without_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
-            noun = self._wh_noun()
+            noun = "" if pronoun.lower() == "it" and self._asks_several() else self._wh_noun()  # "it" is none of
+            # the several things asked for ("what two things created an untenable situation?" + "the answer to it")
             if noun and (found := self._answer_chunk(noun, in_number=True) or self._claim_name()
                          or self._answer_chunk(noun)):  # one thing asked: a name before a phrase of several
                 return found
@@ -389,13 +390,3 @@ class Antecedents:
         kept = [t.text for t in self.parsed.tokens if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
         return f"{' '.join(kept)}, {tail}"
 
-
-def in_situ(before: str, after: str) -> bool:
-    """A fragment that ends on its wh-word after words of its own with no subject ("relocated from where?", "based on
-    what?", "at the crossroads of what?", "effective when?"; not "since when?", "and why?" or "iran considers it
-    what?"): it asks about the whole previous question, so it is read after it rather than over a few of its words."""
-    if after.strip(" ?!.") or not before.strip():
-        return False
-    toks = syntax(before).tokens
-    return any(t.pos in _IN_SITU_POS and t.text.lower() not in STOPWORDS for t in toks) and \
-        not any(t.dep.startswith("nsubj") or t.pos == "PRON" for t in toks)

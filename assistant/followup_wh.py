@@ -1,5 +1,6 @@
 """A question's wh-phrase ("how many", "which empire", "why") and its body without it ("did albania accept
-members of the opposition group"): what a fragment or a lone wh-word is read into."""
+members of the opposition group"): what a fragment or a lone wh-word is read into; and whether a fragment asks its
+wh-word in place ("relocated from where?", ``in_situ``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ import re
 
 from assistant.followup_count import counted_object
 from assistant.nlp import WH_TAGS, syntax
+from assistant.terms import STOPWORDS
 
 _WH_PHRASE = re.compile(
     r"\b(how come|how so|how (?:many|much|long|old|far|big|often)(?: \w+)?|what (?:year|date|time|day|kind of \w+)|"
     r"(?:what|which|whose) \w+|who|whom|when|where|why|how|what|which)\b", re.IGNORECASE)
+
+_IN_SITU_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+"""Words that make a fragment ending on its wh-word a phrase of its own ("*relocated* from where?"), unlike a
+preposition or conjunction alone ("since when?", "and why?")."""
 
 
 def wh_phrase(question: str) -> str:
@@ -41,3 +47,14 @@ def body_without_wh(question: str) -> str:
                                                                      or toks[i].text == ",")
             and toks[i].text != "?"]  # a comma stays: "September 7, 2022", not "September 72022"
     return "".join(t.text + " " * (t.space or t.i == after) for t in kept).strip(" ,")
+
+
+def in_situ(before: str, after: str) -> bool:
+    """A fragment that ends on its wh-word after words of its own with no subject ("relocated from where?", "based on
+    what?", "at the crossroads of what?", "effective when?"; not "since when?", "and why?" or "iran considers it
+    what?"): it asks about the whole previous question, so it is read after it rather than over a few of its words."""
+    if after.strip(" ?!.") or not before.strip():
+        return False
+    toks = syntax(before).tokens
+    return any(t.pos in _IN_SITU_POS and t.text.lower() not in STOPWORDS for t in toks) and \
+        not any(t.dep.startswith("nsubj") or t.pos == "PRON" for t in toks)

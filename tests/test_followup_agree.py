@@ -82,6 +82,13 @@ def test_a_pronoun_stands_for_what_the_previous_answer_named() -> None:
     assert name == "What's the Western diplomat's name?"
 
 
+def test_it_is_none_of_the_several_things_the_previous_question_asked_for() -> None:
+    answer = "Drought and a late frost caused a poor harvest, which Portugal met with grain imports. [1]"
+    searched = resolve("and portugal's answer to it was?", ["what two things caused a poor harvest?"],
+                       lambda previous: answer).searched
+    assert searched == "Portugal's answer to poor harvest was?"
+
+
 def test_he_is_a_person_of_the_previous_question_before_a_name_of_the_answer() -> None:
     searched = resolve("what risk was he getting at", ["what did a western diplomat tell tirana times in 2023?"],
                        lambda previous: TOLD).searched

@@ -15,6 +15,9 @@ def test_an_object_pronoun_is_not_its_own_subject() -> None:
     possessive = syntax("did Portugal open its embassy?")
     its = next(t.i for t in possessive.tokens if t.text == "its")
     assert not own_subject(possessive, its, 1, 2)  # a possessive can be its subject's
+    owned = syntax("and Portugal's answer to it was?")
+    it = next(t.i for t in owned.tokens if t.text == "it")
+    assert own_subject(owned, it, 1, 2)  # the owner of the phrase the pronoun stands in is not what it points to
 
 
 def test_the_pronoun_takes_the_previous_phrase_the_question_does_not_name() -> None:

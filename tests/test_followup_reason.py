@@ -45,6 +45,10 @@ def test_the_claim_s_name_is_the_one_the_question_did_not_give() -> None:
     assert claim_name(CAPITALS, PORT_ANSWER, lambda w: {"port": 3.0, "largest": 2.0, "region": 1.0}.get(w, 0.5)) == \
         "Marseille"
     assert claim_name("which city is Marseille's largest port?", PORT_ANSWER, lambda w: 1.0) is None  # given already
+    # a people's adjective of a place the question names is given too ("Kenyan" after "kenya-uganda")
+    border = "The border dispute ended in a Kenyan concession. [1]"
+    assert claim_name("how did kenya-uganda border talks end?", border, lambda w: 1.0) is None
+    assert claim_name("how did the border talks end?", border, lambda w: 1.0) == "Kenyan"
 
 
 def test_the_claim_s_name_is_of_the_kind_asked() -> None:
