@@ -62,6 +62,11 @@ def test_something_abstract_asked_is_not_answered_by_a_bare_value() -> None:
     assert not bare_value_unasked("A flood of the harbour.", asked_kinds(event, []), event)
     outlook = "so whats the outlook for the harbour towns?"  # a future, which no place is
     assert bare_value_unasked("The Western Isles.", asked_kinds(outlook, []), outlook)
+    said = "What did the harbour council say about the flood?"  # what was said, which no speaker's name is
+    assert bare_value_unasked("Mayor Jan Peters.", asked_kinds(said, []), said)
+    assert not bare_value_unasked("That levees must be raised.", asked_kinds(said, []), said)
+    value = "what did the mayor say the capital was?"  # a value the speaker gave: a name can be it
+    assert not bare_value_unasked("Halifax.", asked_kinds(value, []), value)
 
 
 def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:
@@ -71,6 +76,10 @@ def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:
     assert not names_nothing("sshd_config.", "what is the name of the server's config file?")  # code names things
     assert not names_nothing("It is called Ashraf 3.", "what is the camp called?")  # a statement: other rules judge it
     assert not names_nothing("A geopolitical time bomb.", "What did a diplomat say the move was?")  # no name asked
+    # a participle describing a noun makes no clause: the phrase still names nothing
+    assert names_nothing("The fallout from its perceived aggression and its isolated position.", asked)
+    assert names_nothing("Approximately 3,000.", "whats the farsi name for the guild?")  # a count is no name
+    assert not names_nothing("Ashraf 3.", "whats the name of the camp?")
 
 
 def test_a_nationality_names_only_what_asks_for_one() -> None:

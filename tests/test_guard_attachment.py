@@ -1,6 +1,7 @@
 """A bare answer to "Through/From/At which ...?" must stand after that preposition in its span."""
 
-from assistant.answer.attachment import asked_preposition, attached_elsewhere, echoes_question
+from assistant.answer.attachment import asked_preposition, attached_elsewhere, echoes_question, preposition_unasked
+from assistant.answer.qtypes import expected_type
 
 SPAN = ("The minister said an interest section would be opened in Norland through Vestria in the absence of "
         "direct relations with Ostburg.")
@@ -47,3 +48,14 @@ def test_the_question_s_own_name_after_its_preposition_answers_nothing():
     assert not echoes_question("Through Vestria, since there were no direct relations with Ostburg.", QUESTION)
     assert not echoes_question("Norland opened it through Vestria.", QUESTION)  # no opening preposition
     assert not echoes_question("Through Norland.", "Which country opened it in Norland?")  # no preposition asked
+
+
+def test_a_phrase_after_a_preposition_answers_no_thing_asked():
+    sanctions = "What sanctions did the council impose on the guild over the flood?"
+    assert preposition_unasked("With the harbour board and the mayor.", sanctions, expected_type(sanctions))
+    assert not preposition_unasked("A ban on night fishing.", sanctions, expected_type(sanctions))  # a thing
+    assert not preposition_unasked("With a ban that lasted a year.", sanctions, expected_type(sanctions))  # a verb
+    for question in ("who was the guild's protest aimed at?", "modelled on what rules?", "how did the council reply?",
+                     "why did the guild strike?", "did it happen in 1917 or 1918?", "For how long did it last?"):
+        assert not preposition_unasked("At the harbour board.", question, expected_type(question)), question
+    assert not preposition_unasked("By default: the harbour board.", sanctions, expected_type(sanctions))

@@ -9,7 +9,7 @@ import pytest
 from assistant.answer.guard import Guard, guard_answer
 from assistant.answer.matching import TermWeights
 from assistant.answer.prompts import Passage
-from assistant.answer.asked_names import asks_named_kind, names_one
+from assistant.answer.asked_names import asks_named_kind, asks_who, names_one
 from assistant.answer.bare_value import names_someone
 from assistant.answer.relevance import (
     asks_how_to, gives_no_reason, has_own_subject, instructs, main_subjects, narrates, reason_part, restates, states,
@@ -87,6 +87,18 @@ def test_who_is_answered_by_a_name_or_a_bare_phrase():
     assert not names_someone("It is believed to be the first time a nation has severed ties with Iran.", question)
     assert not names_someone("45 years.", question) and not names_someone("2022.", question)  # a bare value
     assert not names_someone("On September 8, 2022.", question)  # a month's capital names no one
+    assert not names_someone("The attack was on July 15, 2022 and ties were cut on September 7, 2022.", question)
+    assert not names_someone("International norms governing cyber warfare.", question)  # a first word's capital
+    assert not names_someone("Edi Rama.", "in his video, who did rama call the author?")  # the asker's own name
+    assert names_someone("Edi Rama.", "who announced it, rama or meta?")  # ... unless offered as a choice
+    assert names_someone("Hostile state actors: the alliance deters them.", question)  # a phrase before a colon
+    assert not names_someone("About seven weeks (54 days): it came on July 15.", question)  # ... not a value
+
+
+def test_who_is_asked_after_an_opener_or_a_framing_phrase():
+    assert asks_who("in his video, who did rama call the author of the attack?")
+    assert asks_who("and who announced it?") and asks_who("Who?")
+    assert not asks_who("what did the man who resigned say?")  # "who" of a relative clause
 
 
 def test_which_country_is_answered_by_a_name_other_than_a_month():

@@ -10,6 +10,8 @@ when its span puts it after that preposition.
   the span attaches elsewhere ("with Tirana", not "through Turkey"); a bare number is a value, not a thing attached.
 - ``echoes_question``: a sentence that opens with the question's preposition and puts after it only what the
   question itself names ("Through Albania, since ..." to "Through which country did Iran ... in Albania?").
+- ``preposition_unasked``: a bare phrase after a preposition ("With the MEK and the West.") where the question asks
+  for a thing or a person as subject or object, or yes or no, with no preposition of its own where the answer goes.
 """
 
 from __future__ import annotations
@@ -79,3 +81,28 @@ def echoes_question(text: str, question: str) -> bool:
     asked = frozenset(words(question))
     said = [w for w in words(opening.group("phrase")) if w not in STOPWORDS]
     return bool(said) and all(name_found(w, asked) for w in said)
+
+
+
+_PREPOSITIONS = r"(?:with|at|on|for|by|from|to|into|through|via|under|against|over|in|of|about)"
+_OPEN_PREPOSITION = re.compile(r"\W*(?!by default\b)(?:with|at|on|for|by|from|to|into|through|via|under|against|over)"
+                               r"\s+[^:]*$", re.IGNORECASE)
+"""A phrase opening on a preposition, not "By default" and with no colon after which the answer is given."""
+_SLOT_PREPOSITION = re.compile(  # "modelled on what rules?", "marked by, per the piece?", "with whom": a preposition of
+    # the question's own, where the answer goes; or one it opens with ("For how long ...", "With mod_userdir, ...")
+    rf"\b{_PREPOSITIONS}\s+(?:what|which|whom|whose)\b|\b{_PREPOSITIONS}\s*(?:[?,]|$)|^\W*{_PREPOSITIONS}\b",
+    re.IGNORECASE)
+_ASKS_OTHER = re.compile(r"\b(?:how|where|when|why)\b|\bor\b", re.IGNORECASE)
+"""How, where, when or why asked anywhere, or a choice offered ("in 2014 or 2015?"): a phrase after a preposition
+may be the answer."""
+
+
+def preposition_unasked(text: str, question: str, kind: str) -> bool:
+    """Whether a phrase with no verb that opens on a preposition ("With the MEK and the West.", "On the norms ...")
+    answers a question that asks for a thing or a person as subject or object ("What sanctions did the US impose?")
+    or asks yes or no: it tells where something stands, not what was asked. Not for a question that asks how,
+    where, when or why, or a reason, date or place (``kind``), that offers a choice, or that has a preposition of
+    its own where the answer goes (``_SLOT_PREPOSITION``)."""
+    if kind in ("reason", "date", "place") or _ASKS_OTHER.search(question) or _SLOT_PREPOSITION.search(question):
+        return False
+    return bool(_OPEN_PREPOSITION.match(text)) and _bare(text)

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.answer.qtypes import AnswerType, expected_type
+from assistant.answer.text_values import MONTH_NAMES
 from assistant.terms import STOPWORDS, stem, words
+
+if TYPE_CHECKING:
+    from assistant.nlp import Syntax
 
 ValueKind = Literal["date", "number", "name"]
 _LABEL_KINDS: dict[str, ValueKind] = {
@@ -30,6 +34,11 @@ _ABSTRACT_HEADS = frozenset(stem(w) for w in """
 _ASKS_EVENT = re.compile(r"\bwhat (?:happened|happens|(?:did|does|do|will|would) (?:[\w'’-]+ ){1,3}do)\b",
                          re.IGNORECASE)
 """An event asked for: "what happened on July 15?", "what did the government do about it?"."""
+_ASKS_SAID = re.compile(r"\bwhat (?:did|does|do|will|would|has|have|had) (?:[\w'’-]+ ){1,4}(?:say|state|announce|"
+                        r"claim|argue|suggest|write|report|reply|respond)\b(?=\s*(?:about|of|on|regarding|in|when|"
+                        r"after|before|to)\b|\s*[?.]?\s*$)", re.IGNORECASE)
+"""What someone said asked for ("what did the EU say about it?"), not a value they said a thing was ("what did he
+say the capital was?"): no bare name, date or number is what was said."""
 # the question kinds a value of each kind can answer
 _ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
     "date": frozenset({"date", "number", "list", "entity"}),
@@ -128,11 +137,12 @@ def value_told(text: str, sentences: Sequence[str]) -> frozenset[str]:
 
 
 def asks_abstract(question: str) -> bool:
-    """Whether the question asks for something abstract ("what lessons ...", "the main goal of ...") or for an event
-    ("what happened ...?", "what did Albania do about it?"), which a bare date, number or name does not give."""
+    """Whether the question asks for something abstract ("what lessons ...", "the main goal of ..."), for an event
+    ("what happened ...?", "what did Albania do about it?") or for what someone said ("what did the EU say about
+    it?"), which a bare date, number or name does not give."""
     from assistant.answer.query import asked_phrase
 
-    if _ASKS_EVENT.search(question):
+    if _ASKS_EVENT.search(question) or _ASKS_SAID.search(question):
         return True
     phrase = asked_phrase(question)
     return bool(phrase) and stem(phrase[-1]) in _ABSTRACT_HEADS
@@ -144,11 +154,15 @@ def names_nothing(text: str, question: str) -> bool:
     "... opposition to the Iranian government." names no compound) while the question asks for a name
     ("what is the name of ...", "what is X called?", "which countries ...": ``name_kinds.asked_labels``): "A
     geopolitical time bomb." gives an epithet, not the Foreign Minister's name; "Robust cybersecurity and strong
-    alliances." names no country."""
+    alliances." names no country. A participle that describes a noun ("its *perceived* cyber aggression") makes no
+    clause of the phrase. A bare number or date never is a name ("Approximately 3,000." to "what's the farsi name
+    for the PMOI?")."""
     from assistant.answer.name_kinds import asked_labels
     from assistant.nlp import syntax
 
     labels = asked_labels(question)
+    if _NAME_ASKED.search(question) and bare_value_kind(text) in ("date", "number"):  # "Approximately 3,000."
+        return True
     if not (_NAME_ASKED.search(question) or labels) or _QUOTE.search(text[1:]) or _CODE_LIKE.search(text):
         return False
     parsed = syntax(text)
@@ -156,7 +170,8 @@ def names_nothing(text: str, question: str) -> bool:
         i for start, end, label in parsed.ents if label == "NORP" for i in range(start, end)}
     others = [t for t in parsed.tokens if t.i not in nationality]
     return (not any(label != "NORP" or not nationality for _, _, label in parsed.ents)
-            and not any(t.i > 0 and t.text[:1].isupper() or t.pos in ("VERB", "AUX", "PROPN") for t in others))
+            and not any(t.i > 0 and t.text[:1].isupper() or t.pos in ("VERB", "AUX", "PROPN") and t.dep != "amod"
+                        for t in others))
 
 
 def asked_kinds(question: str, parts: list[str]) -> frozenset[AnswerType]:
@@ -171,16 +186,42 @@ _VALUES = ("date", "number")
 
 def names_someone(text: str, question: str) -> bool:
     """Whether a sentence can answer a "who" question: a bare date or number never does ("45 years.", "On September
-    8, 2022."); otherwise it adds a name to the question's ("Edi Rama", ``asked_names.new_names``) or is a bare
-    phrase with no verb ("Albanian analysts."); "It is believed to be the first time ..." answers no "who"."""
+    8, 2022."), nor a bare name the question already gives ("Edi Rama." to "who did rama blame?", ``_echoes``);
+    otherwise it adds a name to the question's ("Edi Rama", ``asked_names.new_names``; not a month's, "the attack
+    was on July 15, 2022" names no one, nor the capital of a first word the tagger takes for no name,
+    "International norms governing ...") or is a bare phrase with no verb ("Albanian analysts.", or before a colon:
+    "Hostile state actors: ..."); "It is believed to be the first time ..." answers no "who"."""
     from assistant.answer.asked_names import new_names
     from assistant.nlp import syntax
 
-    if bare_value_kind(text) in _VALUES:  # before the names: a month's capital makes no name of a date
+    kind = bare_value_kind(text)
+    if kind in _VALUES:  # before the names: a month's capital makes no name of a date
         return False
-    if new_names(text, question):
+    parsed = syntax(text)
+    if kind == "name" and _echoes(parsed, question):
+        return False
+    first = parsed.tokens[0] if parsed.tokens else None
+    opening = {first.text.lower()} if first is not None and first.pos != "PROPN" and not first.ent else set()
+    if new_names(text, question) - MONTH_NAMES - opening:
         return True
-    return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
+    lead = _LEAD_PHRASE.match(text)  # "Hostile state actors: Albania's alignment deters them ...": the phrase first
+    if lead and bare_value_kind(lead.group(1), loose=True) in _VALUES:  # "About 7 weeks (54 days): ..."
+        return False
+    return not any(t.pos in ("VERB", "AUX") for t in (syntax(lead.group(1)) if lead else parsed).tokens)
+
+
+_LEAD_PHRASE = re.compile(r"([^:;—–]+?)\s*[:;—–]\s*\S")
+"""A phrase set before a colon, semicolon or dash, the rest of the sentence telling about it."""
+
+
+_CHOICE = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def _echoes(parsed: Syntax, question: str) -> bool:
+    """Whether a bare name ends on a word the question holds ("Edi Rama." to "who did rama call the author?"): the
+    asker named that one already; not when the question offers a choice ("Rama or Meta?")."""
+    names = [t for t in parsed.tokens if t.pos == "PROPN"]
+    return bool(names) and not _CHOICE.search(question) and names[-1].text.lower() in set(words(question))
 
 
 def wrong_kind_in_spans(text: str, question: str, span_texts: list[str]) -> bool:

@@ -126,12 +126,12 @@ class Guard:
         # the check a sentence must pass to name what is asked for; None once asked for nothing, or once named
         self._names = (names_person if asks_person_by_role(self.question) else names_one if asks_named_kind(self.question)
                        else names_someone if asks_who(self.question) else None)
-        self._stated = not asks_yes_no(self.question)
+        self._yes_no = asks_yes_no(self.question)
+        self._stated, self._spoke = not self._yes_no, False  # a yes/no still owed; no sentence kept yet
         self._reasoned = self._kind != "reason"
         self._subjects = main_subjects(self.question) if not self._reasoned else frozenset()
         self._instructed = not asks_how_to(self.question)
         self._vectors: dict[str, np.ndarray | None] = {}
-        self._yes_no = asks_yes_no(self.question)
         self._pending: str | None = None
         self._kept: list[SpanCandidate] = []
         self._asked = frozenset(content_stems(self.question))
@@ -269,7 +269,7 @@ class Guard:
         "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
         span names Iran and Albania."""
         if off_question(unit.text, alignment.claim, self.question, self.weights, self.params,
-                        why_open=not self._reasoned, how_open=not self._instructed):
+                        why_open=not self._reasoned, how_open=not self._instructed, first=not self._spoke):
             return False
         texts = [self._text(s) for s in alignment.spans]
         if misplaces_facts(unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans)),
@@ -297,7 +297,7 @@ class Guard:
             return False
         if not self._stated and not (states(unit.text) or gives_polarity(unit.text) and self._meets(unit.text)):
             return False
-        self._answered = self._reasoned = self._instructed = self._stated = True
+        self._answered = self._reasoned = self._instructed = self._stated = self._spoke = True
         self._names = None
         return True
 
