@@ -88,17 +88,18 @@ def test_who_is_answered_by_a_name_or_a_bare_phrase():
     assert not names_someone("45 years.", question) and not names_someone("2022.", question)  # a bare value
     assert not names_someone("On September 8, 2022.", question)  # a month's capital names no one
     assert not names_someone("The attack was on July 15, 2022 and ties were cut on September 7, 2022.", question)
-    assert not names_someone("International norms governing cyber warfare.", question)  # a first word's capital
-    assert not names_someone("Edi Rama.", "in his video, who did rama call the author?")  # the asker's own name
+    assert not names_someone("Edi Rama.", "who did rama call the author?")  # the asker's own name
     assert names_someone("Edi Rama.", "who announced it, rama or meta?")  # ... unless offered as a choice
     assert names_someone("Hostile state actors: the alliance deters them.", question)  # a phrase before a colon
     assert not names_someone("About seven weeks (54 days): it came on July 15.", question)  # ... not a value
 
 
-def test_who_is_asked_after_an_opener_or_a_framing_phrase():
-    assert asks_who("in his video, who did rama call the author of the attack?")
-    assert asks_who("and who announced it?") and asks_who("Who?")
+def test_who_is_asked_by_the_opening_word():
+    assert asks_who("Who announced it?") and asks_who("Who?")
     assert not asks_who("what did the man who resigned say?")  # "who" of a relative clause
+    # a framing phrase first is not read: "in a .deb name, who decides the VVV part?" is answered by a role ("the
+    # upstream developer"), which names no one
+    assert not asks_who("in a .deb name like foo_VVV.deb, who decides the VVV part?")
 
 
 def test_which_country_is_answered_by_a_name_other_than_a_month():

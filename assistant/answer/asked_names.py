@@ -17,8 +17,7 @@ from assistant.answer.text_values import MONTH_NAMES
 from assistant.terms import STOPWORDS, stem, words
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-_ASKS_WHO = re.compile(  # after an opener or a framing phrase and its comma ("in his video, who did he blame?")
-    r"\W*(?:[^,?]{1,60},\s*)?(?:(?:so|and|but|ok|okay|then|well),?\s+)?(?:who|whom)\b", re.IGNORECASE)
+_ASKS_WHO = re.compile(r"\W*(?:who|whom)\b", re.IGNORECASE)
 _ASKS_NAMED_KIND = re.compile(  # "In which country ...", "What university ...": kinds whose members have proper names
     r"\W*(?:\w+\s+)?(?:which|what)\s+(?:\w+\s+)?(?:country|countries|nation|nations|city|cities|town|towns|capital|"
     r"university|universities|college|company|companies|organi[sz]ations?|newspapers?|continent|island|river)\b",
@@ -32,8 +31,7 @@ _ROLE_ASKED = re.compile(r"\b(?:name of|who(?:['’]s| is| was| are| were))\s+(?
 
 
 def asks_who(question: str) -> bool:
-    """Whether the question opens with "who"/"whom", after an opener ("and who ...") or a framing phrase ("in his
-    video, who ..."): its answer names someone."""
+    """Whether the question opens with "who"/"whom": its answer names someone."""
     return bool(_ASKS_WHO.match(question))
 
 

@@ -187,9 +187,8 @@ _VALUES = ("date", "number")
 def names_someone(text: str, question: str) -> bool:
     """Whether a sentence can answer a "who" question: a bare date or number never does ("45 years.", "On September
     8, 2022."), nor a bare name the question already gives ("Edi Rama." to "who did rama blame?", ``_echoes``);
-    otherwise it adds a name to the question's ("Edi Rama", ``asked_names.new_names``; not a month's, "the attack
-    was on July 15, 2022" names no one, nor the capital of a first word the tagger takes for no name,
-    "International norms governing ...") or is a bare phrase with no verb ("Albanian analysts.", or before a colon:
+    otherwise it adds a name to the question's ("Edi Rama", ``asked_names.new_names``; not a month's: "the attack
+    was on July 15, 2022" names no one) or is a bare phrase with no verb ("Albanian analysts.", or before a colon:
     "Hostile state actors: ..."); "It is believed to be the first time ..." answers no "who"."""
     from assistant.answer.asked_names import new_names
     from assistant.nlp import syntax
@@ -200,9 +199,7 @@ def names_someone(text: str, question: str) -> bool:
     parsed = syntax(text)
     if kind == "name" and _echoes(parsed, question):
         return False
-    first = parsed.tokens[0] if parsed.tokens else None
-    opening = {first.text.lower()} if first is not None and first.pos != "PROPN" and not first.ent else set()
-    if new_names(text, question) - MONTH_NAMES - opening:
+    if new_names(text, question) - MONTH_NAMES:
         return True
     lead = _LEAD_PHRASE.match(text)  # "Hostile state actors: Albania's alignment deters them ...": the phrase first
     if lead and bare_value_kind(lead.group(1), loose=True) in _VALUES:  # "About 7 weeks (54 days): ..."
