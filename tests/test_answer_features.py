@@ -227,6 +227,16 @@ def test_contradicted_premise() -> None:
     assert R.Contradicted()(follow_up, ranked(denial)) == 1.0
 
 
+def test_what_someone_says_is_not_contradicted_by_their_denial() -> None:
+    said = question("what does Vestria say about the hacks?")
+    said.query.terms.extend(["vestria", "hack"])
+    denial = candidate(sentence("While Vestria denies any part in the hacks, the evidence points to it."), coverage=0.9)
+    assert R.Contradicted()(said, ranked(denial)) == 0.0  # the denial is what Vestria says
+    asked = question("what did Vestria gain from the hacks?")
+    asked.query.terms.extend(["vestria", "hack"])
+    assert R.Contradicted()(asked, ranked(denial)) == 1.0
+
+
 def test_a_goal_the_question_names_is_not_taken_for_granted() -> None:
     """ "which library do I link to get unicode case?": that the engine lacks it by itself denies nothing asked."""
     q = question("which library do i have to link the engine with to get proper unicode case?")

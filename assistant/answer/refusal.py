@@ -20,6 +20,7 @@ from assistant.answer.premise import (
 )
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
 from assistant.answer.refusal_premise import AsksWhy, TakesForGranted
+from assistant.answer.speaker import asked_speaker
 from assistant.answer.value_conflict import ValueConflict
 from assistant.terms import ABBREVIATIONS, STOPWORDS, stem, unhyphenated, words
 
@@ -328,7 +329,8 @@ class Contradicted:
         if denying is not None:
             return denying
         text = q.query.text
-        if not _PRESUPPOSES.match(text) or NEGATED.search(text):
+        if not _PRESUPPOSES.match(text) or NEGATED.search(text) or asked_speaker(text):  # "what does Iran say
+            # about the hacks?": Iran's denial is what it says, not a denial of the question
             return None
         best_cov = max(c.view.coverage for c in ranked)
         close = [c for c in ranked[:self.first] if c.view.coverage >= max(self.min_coverage, self.min_share * best_cov)]
