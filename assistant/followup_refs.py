@@ -116,18 +116,23 @@ class Antecedents:
             return kept or toks[head].lemma
         return toks[head].lemma
 
+    @cached_property
+    def _asked_tags(self) -> frozenset[str]:
+        """The tags of the nouns the previous question's wh-determiners ask about ("which *alliance*": NN; "what two
+        *things*": NNS): whether it asked for one thing or several."""
+        toks = self.parsed.tokens
+        return frozenset(toks[t.head].tag for t in toks if t.tag in ("WDT", "WP") and t.dep == "det")
+
     def _asks_several(self) -> bool:
         """Whether the previous question asked for several of a kind ("what two *things* ...?")."""
-        toks = self.parsed.tokens
-        return any(t.tag in ("WDT", "WP") and t.dep == "det" and toks[t.head].tag in ("NNS", "NNPS") for t in toks)
+        return bool(self._asked_tags & {"NNS", "NNPS"})
 
     def _answers_asked(self, start: int, end: int, in_number: bool) -> bool:
         """Whether the answer's phrase can be what the previous question asked for: no phrase that itself points
         back ("its alliances"), and with ``in_number`` one thing when it asked for one ("which alliance?" is not
         answered by "certain alliances")."""
         assert self.answer is not None
-        asked = self.parsed.tokens
-        one = any(t.tag in ("WDT", "WP") and t.dep == "det" and asked[t.head].tag == "NN" for t in asked)
+        one = "NN" in self._asked_tags
         toks = self.answer.tokens
         owned = any(t.tag == "PRP$" for t in toks[start:end])
         return not owned and not (in_number and one and toks[end - 1].tag in ("NNS", "NNPS"))

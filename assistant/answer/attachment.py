@@ -27,7 +27,7 @@ ATTACH_REACH = 5
 _ASKED_PREPOSITION = re.compile(r"\W*(through|via|from|to|into|at|with|by)\s+(?:which|what|whose)\b", re.IGNORECASE)
 
 
-_LEAD = re.compile(r"\s*([^:;\u2014\u2013]+?)\s*[:;\u2014\u2013]\s+\S")
+LEAD_ANSWER = re.compile(r"\s*([^:;\u2014\u2013]+?)\s*[:;\u2014\u2013]\s+\S")
 """A short answer leading a sentence, set off by a colon, semicolon or dash."""
 
 
@@ -37,7 +37,8 @@ def asked_preposition(question: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def _bare(text: str) -> bool:
+def bare_phrase(text: str) -> bool:
+    """Whether ``text`` has no verb: a phrase, not a clause."""
     from assistant.nlp import syntax
 
     return not any(t.pos in ("VERB", "AUX") for t in syntax(text).tokens)
@@ -50,9 +51,9 @@ def attached_elsewhere(text: str, question: str, spans: Iterable[str]) -> bool:
     preposition = asked_preposition(question)
     if preposition is None:
         return False
-    lead = _LEAD.match(text)  # "From Iraq: the United States had advocated ...": the answer, then what backs it
-    text = lead.group(1) if lead and _bare(lead.group(1)) else text
-    if not _bare(text):
+    lead = LEAD_ANSWER.match(text)  # "From Iraq: the United States had advocated ...": the answer, then what backs it
+    text = lead.group(1) if lead and bare_phrase(lead.group(1)) else text
+    if not bare_phrase(text):
         return False
     asked = frozenset(words(question))
     new = [w for w in words(text) if w not in STOPWORDS and w not in asked and w != preposition]
@@ -83,10 +84,9 @@ def echoes_question(text: str, question: str) -> bool:
     return bool(said) and all(name_found(w, asked) for w in said)
 
 
-
-_PREPOSITIONS = r"(?:with|at|on|for|by|from|to|into|through|via|under|against|over|in|of|about)"
-_OPEN_PREPOSITION = re.compile(r"\W*(?!by default\b)(?:with|at|on|for|by|from|to|into|through|via|under|against|over)"
-                               r"\s+[^:]*$", re.IGNORECASE)
+_OPENING_PREPOSITIONS = "with|at|on|for|by|from|to|into|through|via|under|against|over"
+_PREPOSITIONS = rf"(?:{_OPENING_PREPOSITIONS}|in|of|about)"
+_OPEN_PREPOSITION = re.compile(rf"\W*(?!by default\b)(?:{_OPENING_PREPOSITIONS})\s+[^:]*$", re.IGNORECASE)
 """A phrase opening on a preposition, not "By default" and with no colon after which the answer is given."""
 _SLOT_PREPOSITION = re.compile(  # "modelled on what rules?", "marked by, per the piece?", "with whom": a preposition of
     # the question's own, where the answer goes; or one it opens with ("For how long ...", "With mod_userdir, ...")
@@ -105,4 +105,4 @@ def preposition_unasked(text: str, question: str, kind: str) -> bool:
     its own where the answer goes (``_SLOT_PREPOSITION``)."""
     if kind in ("reason", "date", "place") or _ASKS_OTHER.search(question) or _SLOT_PREPOSITION.search(question):
         return False
-    return bool(_OPEN_PREPOSITION.match(text)) and _bare(text)
+    return bool(_OPEN_PREPOSITION.match(text)) and bare_phrase(text)

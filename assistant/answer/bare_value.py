@@ -160,10 +160,10 @@ def names_nothing(text: str, question: str) -> bool:
     from assistant.answer.name_kinds import asked_labels
     from assistant.nlp import syntax
 
-    labels = asked_labels(question)
-    if _NAME_ASKED.search(question) and bare_value_kind(text) in ("date", "number"):  # "Approximately 3,000."
+    labels, named = asked_labels(question), bool(_NAME_ASKED.search(question))
+    if named and bare_value_kind(text) in ("date", "number"):  # "Approximately 3,000."
         return True
-    if not (_NAME_ASKED.search(question) or labels) or _QUOTE.search(text[1:]) or _CODE_LIKE.search(text):
+    if not (named or labels) or _QUOTE.search(text[1:]) or _CODE_LIKE.search(text):
         return False
     parsed = syntax(text)
     nationality = set() if labels and "NORP" in labels else {  # "the Iranian government" names no compound
@@ -191,6 +191,7 @@ def names_someone(text: str, question: str) -> bool:
     was on July 15, 2022" names no one) or is a bare phrase with no verb ("Albanian analysts.", or before a colon:
     "Hostile state actors: ..."); "It is believed to be the first time ..." answers no "who"."""
     from assistant.answer.asked_names import new_names
+    from assistant.answer.attachment import LEAD_ANSWER, bare_phrase
     from assistant.nlp import syntax
 
     kind = bare_value_kind(text)
@@ -201,14 +202,11 @@ def names_someone(text: str, question: str) -> bool:
         return False
     if new_names(text, question) - MONTH_NAMES:
         return True
-    lead = _LEAD_PHRASE.match(text)  # "Hostile state actors: Albania's alignment deters them ...": the phrase first
-    if lead and bare_value_kind(lead.group(1), loose=True) in _VALUES:  # "About 7 weeks (54 days): ..."
-        return False
-    return not any(t.pos in ("VERB", "AUX") for t in (syntax(lead.group(1)) if lead else parsed).tokens)
-
-
-_LEAD_PHRASE = re.compile(r"([^:;—–]+?)\s*[:;—–]\s*\S")
-"""A phrase set before a colon, semicolon or dash, the rest of the sentence telling about it."""
+    lead = LEAD_ANSWER.match(text)  # "Hostile state actors: Albania's alignment deters them ...": the phrase first
+    if lead is None:
+        return not any(t.pos in ("VERB", "AUX") for t in parsed.tokens)
+    # a phrase, and not a value: "About 7 weeks (54 days): ..." names no one
+    return bare_value_kind(lead.group(1), loose=True) not in _VALUES and bare_phrase(lead.group(1))
 
 
 _CHOICE = re.compile(r"\bor\b", re.IGNORECASE)

@@ -269,7 +269,8 @@ class Guard:
         "Firstly, it underscores the threat of cyber warfare ..." does not say why Iran admitted anything, though its
         span names Iran and Albania."""
         if off_question(unit.text, alignment.claim, self.question, self.weights, self.params,
-                        why_open=not self._reasoned, how_open=not self._instructed, first=not self._spoke):
+                        why_open=not self._reasoned, how_open=not self._instructed, first=not self._spoke,
+                        kind=self._kind):
             return False
         texts = [self._text(s) for s in alignment.spans]
         if misplaces_facts(unit.text, texts, frozenset().union(*(s.facts.words for s in alignment.spans)),
