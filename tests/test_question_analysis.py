@@ -277,7 +277,7 @@ def test_a_word_for_a_span_of_time_is_no_unseen_word() -> None:
 
 
 def test_a_short_misspelt_word_is_corrected_only_for_two_swapped_letters() -> None:
-    from assistant.answer.query import correct
+    from assistant.answer.typos import correct
 
     weights = TermWeights.of_texts(["Each line holds seven fields. Edit the file with the editor."])
     assert correct(stem("feilds"), weights) == stem("fields")  # five letters, two swapped
@@ -315,3 +315,51 @@ def test_how_far_back_asks_a_time_with_none_of_its_own_words() -> None:
     query = analyse("how far back does the town's feud with the harbour go?", CORPUS)
     assert query.kind == "date"
     assert not {"far", "back", "go"} & set(query.terms)
+
+
+def test_a_word_with_its_particle_is_english_not_an_unseen_name() -> None:
+    """"hands-on", "built-in": an English compound the documents may not use, not a name joined by hyphens; a
+    joined name the documents lack still is one."""
+    aid = TermWeights.of_texts(["Velmora gave Tarsh diplomatic backing and practical assistance."])
+    assert not analyse("who gave tarsh hands-on help?", aid).unseen_names
+    assert analyse("what does quill-keygen do?", aid).unseen_names == ["quill-keygen"]
+
+
+def test_a_name_typed_in_lower_case_that_no_text_holds_is_unseen() -> None:
+    """"how did russia react ...?": a place the tagger reads as one, in no indexed text, is as absent as "Russia"; a
+    lower-case word the documents use, or a misspelling of one, is not."""
+    ties = TermWeights.of_texts(["Albania cut diplomatic ties with Iran in September.",
+                                 "The government of Albania blamed Iran."])
+    assert analyse("how did russia react when albania cut ties with iran?", ties).unseen_names == ["russia"]
+    assert not analyse("what did the goverment of albnia do?", ties).unseen_names
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("what tool can tell me the average row size of the tables?", "other"),  # a tool is asked for, not a size
+    ("which setting controls the timeout in seconds?", "other"),
+    ("what size does the cache default to in bytes?", "number"),  # the wh-word's noun is the measure itself
+    ("what is the max length of a hostname?", "number"),
+])
+def test_a_thing_that_acts_on_a_measure_is_asked_for_not_the_measure(question: str, kind: str) -> None:
+    assert expected_type(question) == kind
+
+
+def test_a_misspelt_or_misread_lower_case_word_is_no_unseen_name() -> None:
+    """A verb the tagger reads as a person ("respond"), or a misspelt adverb it reads as a place ("automaticaly"),
+    is no name the documents lack."""
+    lines = TermWeights.of_texts(["The minister answered the announcement.", "sed prints lines automatically."])
+    assert not analyse("how did the foreign minister respond?", lines).unseen_names
+    assert not analyse("how do i stop sed from printing every line automaticaly?", lines).unseen_names
+
+
+def test_a_misspelling_that_changes_the_stem_is_mended_letter_by_letter() -> None:
+    """"automaticaly", "permanantly": the stem of the misspelt word is no near form of the corpus stem, so the word
+    itself is edited once and the corpus stem of the edited form taken; a word with no such near form stays."""
+    lines = TermWeights.of_texts(["The system updates itself automatically.", "Show the messages permanently."])
+    assert analyse("can it update automaticaly?", lines).corrections == {stem("automaticaly"): stem("automatically")}
+    assert stem("permanently") in analyse("how do i show them permanantly?", lines).terms
+    assert not analyse("what is the velmora clock?", lines).corrections
+    hacked = TermWeights.of_texts(["The servers were hacked in July."])
+    assert not analyse("which hacker group did it?", hacked).corrections  # another form of the word, no typo
+    breaches = TermWeights.of_texts(["The breaches were reported."])
+    assert not analyse("which beaches are best?", breaches).corrections  # an English word of its own

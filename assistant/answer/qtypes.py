@@ -94,6 +94,14 @@ _MEASURE = re.compile(rf"\b(?:(?:maximum|minimum|max|min|total|average)\s+)?(?:{
                       r"\s+(?:of|for)\b|\b(?:maximum|minimum|max|min)\s+(?:length|size|number|count|value|amount)\b")
 
 
+# "what tool can tell me the average row size ...?", "which option sets the max length of ...?": the noun after the
+# wh-word is what is asked for, and the measure named in its clause is what that thing acts on
+_ASKS_THING_THAT_ACTS = re.compile(
+    rf"^(?:(?:so|and|but|ok|okay|then|well) )?(?:what|which) (?!number|percentage|amount|share|value|limit|"
+    rf"{'|'.join(MEASURE_NOUNS)})[a-z]+ (?:can|could|will|would|does|do|did|should|must|lets|tells|shows|gives|"
+    r"sets|controls|changes|reports|measures|prints)\b")
+
+
 # A question asking for a way or a reason ("how did X cut down on the number of questions?", "why does the number
 # of files grow?"): a "number of" in it is not the asked-for value.
 _ASKS_WAY = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well)\s+)?(?:why|how (?:do|does|did|can|could|should|would|"
@@ -133,14 +141,16 @@ def expected_type(question: str) -> AnswerType:
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
     if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(date|day|week|{_NAMED_UNITS})\b(?! {_DATE_AS_MODIFIER})"
                  r"|\bwhat time\b|\bhow long ago\b|\bhow far back\b"
-                 r"|\b(?:release|publication|start|end|exact) date\b|\bdate of\b|(?<!up to )\bdate\s*\??$", q):
+                 r"|\b(?:release|publication|start|end|exact) date\b|^exact (?:day|year|month)\b|\bdate of\b"
+                 r"|(?<!up to )\bdate\s*\??$", q):
         return "date"
-    if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) or _IN_UNIT.search(q) \
-            or _MEASURE.search(q) \
+    if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) \
+            or not _ASKS_THING_THAT_ACTS.match(q) and (_IN_UNIT.search(q) or _MEASURE.search(q)) \
             or (re.search(r"\bnumber of\b", q) and not _ASKS_WAY.match(q)):
         return "number"
     if re.search(rf"{opens}why\b|\b(what (caused|led|prompted|triggered|motivated)|reason|motive|because of what|"
-                 r"for what purpose)\b", q):
+                 r"for what purpose|"
+                 r"what (makes|made) \w+(?: \w+)? (say|think|believe|claim|conclude|decide|want))\b", q):
         return "reason"
     if re.search(rf"{opens}(who|whom|whose)\b|\bwhich (person|country|countries|group|organization|nation|leader|"
                  r"minister|official|government|state|body|agency|ally|allies|newspaper|empire)\b", q):

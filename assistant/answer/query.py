@@ -15,11 +15,12 @@ from assistant.answer import arithmetic
 from assistant.answer.matching import TermWeights, question_terms
 from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
+from assistant.answer.typos import correct, word_corrections
 from assistant.answer.qtypes import (
     DATE, MEASURE_NOUNS, QUESTION_FILLER, SIZE_WORDS, AnswerType, asks_yes_no, expected_type, without_meta_subject,
 )
 from assistant.schema import Chunk
-from assistant.terms import ABBREVIATIONS, CLIPPED, STOPWORDS, expand_abbreviations, stem, words
+from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
 
 GENERIC_HEADS = frozenset(stem(w) for w in """
     country countries city cities place places year years date dates day days month months season time times
@@ -153,52 +154,6 @@ class Query:
 
 _CALENDAR_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
-_SHORT_VERSION = re.compile(r"(?P<name>[a-z]{2,})?v\d+(?:\.\d+)*")  # v3, gplv3, cgroupsv2 (stems)
-
-
-def _edit_distance_within(a: str, b: str, limit: int) -> bool:
-    if abs(len(a) - len(b)) > limit:
-        return False
-    if limit == 1 and len(a) == len(b):  # short words: only a swap of two neighbours counts as a typo
-        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return False
-        prev = cur
-    return prev[-1] <= limit
-
-
-_MIN_CORRECTED = 4  # shorter stems are left as typed
-_ANY_EDIT_FROM = 6  # stems this long take any one edit; shorter ones only a swap of two neighbouring letters
-
-
-def correct(term: str, weights: TermWeights) -> str:
-    """A misspelt stem replaced by the closest corpus stem (edit distance 1, or 2 for long words; for a short one,
-    two neighbouring letters swapped: "feild" for "field"); a clipped word ("spec", ``terms.CLIPPED``) or a version
-    written short ("v3", "gplv3") unknown to the corpus by the word it stands for ("specification", "version",
-    "gpl")."""
-    if weights.df(term):
-        return term
-    full = CLIPPED.get(term)
-    if full and weights.df(stem(full)):  # "spec" where the documents write "specification"
-        return stem(full)
-    short = _SHORT_VERSION.fullmatch(term)
-    if short:
-        known = [w for w in (short.group("name"), stem(short.group("name") or "")) if w and weights.df(w)]
-        return known[0] if known else "version" if weights.df("version") else term
-    if len(term) < _MIN_CORRECTED:
-        return term
-    limit = 1 if len(term) < 9 else 2
-    best = [t for t in weights.vocab_by_initial(term[0]) if _edit_distance_within(term, t, limit)
-            and (len(term) >= _ANY_EDIT_FROM or len(t) == len(term))]  # "feild": only two letters swapped
-    return max(best, key=weights.df) if best else term
-
-
 _COUNTED = re.compile(  # a count of the things asked for: "what three things", "the two main goals", "the 4 stages"
     r"\b(?:what|which|the|these|those|its|their)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d)\s+"
     r"(?=[a-z])", re.IGNORECASE)
@@ -223,6 +178,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
     expansion = " ".join(filter(None, (expand_abbreviations(question), implied_words(question))))
     raw_terms = question_terms(f"{full_year_ranges(without_meta_subject(question))} {expansion}", QUESTION_FILLER)
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
+    corrections |= word_corrections(question, [t for t in raw_terms if t not in corrections], weights)
     corrections |= {t: place for name in _NAME_IN_QUESTION.findall(question)  # "Israeli": search for "Israel"
                     if not weights.known(t := stem(name.lower())) and (place := demonym_place(name, weights))}
     item = asked_item(question)
@@ -253,6 +209,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
         names += parts
         if not all(weights.known(p) for p in parts):
             unseen_names.append(name)
+    unseen_names += _unseen_lowercase_names(question, corrections, weights)
     joined = [token for token in _IDENTIFIER_IN_QUESTION.findall(question) if _unseen_identifier(token, weights)]
     unseen_names += [token for token in joined if not _describing_compound(token, question)] if joined else []
     names += [stem(a.lower()) for a in _ACRONYM_IN_QUESTION.findall(question)
@@ -298,6 +255,32 @@ def stand_ins(terms: list[str], weights: TermWeights) -> list[str]:
     return list(dict.fromkeys(s for t in terms if not weights.known(t) for s in sorted(synonyms(t)) if weights.df(s)))
 
 
+_LOWERCASE_NAME_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC"})
+
+
+def _unseen_lowercase_names(question: str, corrections: dict[str, str], weights: TermWeights) -> list[str]:
+    """Names typed in lower case ("how did russia react ...?") that no indexed text contains: words the corpus never
+    uses (typos corrected, nor grown from a stem it uses) that the tagger reads as a proper noun naming a person,
+    people, organisation or place ("respond" read as a person is a verb). Parsed only when such a word is there."""
+    unknown = {w for w in words(question) if w.islower() and w not in STOPWORDS and len(w) > 2
+               and not weights.known(corrections.get(stem(w), stem(w))) and not _grown_from_known(w, weights)}
+    if not unknown:
+        return []
+    from assistant.nlp import syntax
+
+    return [t.text for t in syntax(question).tokens
+            if t.text in unknown and t.pos == "PROPN" and t.ent in _LOWERCASE_NAME_LABELS]
+
+
+_KNOWN_START_MIN = 6
+
+
+def _grown_from_known(word: str, weights: TermWeights) -> bool:
+    """Whether a word starts with a corpus stem of some length ("automaticaly", misspelt, starts with "automat"):
+    a form of a word the documents use, which the tagger can misread as a name."""
+    return any(len(t) >= _KNOWN_START_MIN and word.startswith(t) for t in weights.vocab_by_initial(word[:1]))
+
+
 def _unseen_identifier(token: str, weights: TermWeights) -> bool:
     """Whether a joined name of the question is in no indexed text: neither whole nor by one of its longer parts."""
     if weights.known(stem(token.lower())):
@@ -316,18 +299,21 @@ def _describing_words(question: str) -> frozenset[str]:
 
 
 _LIKENESS = frozenset({"style", "like", "ish", "esque"})  # "libc-style libraries": like libc, not libc itself
+# A verb or noun with its particle ("hands-on", "built-in", "follow-up", "opt-out"): an English compound, not a name
+_PARTICLES = frozenset({"on", "in", "up", "out", "off", "down", "over", "back", "away"})
 
 
 def _describing_compound(token: str, question: str) -> bool:
     """Whether a hyphenated word of the question is an English adjective the tagger reads as one ("far-fetched",
-    "well-known": its last part an adjective or a participle), not a name joined by hyphens ("ssh-keygen"); or
-    a likeness ("libc-style", "C-like": the documents may name the kind by another example)."""
+    "well-known": its last part an adjective or a participle, or a particle: "hands-on"), not a name joined by
+    hyphens ("ssh-keygen"); or a likeness ("libc-style", "C-like": the documents may name the kind by another
+    example)."""
     from assistant.nlp import syntax
 
     if re.search(r"[_\d]", token):
         return False
     last = token.split("-")[-1].lower()
-    if last in _LIKENESS:
+    if last in _LIKENESS or last in _PARTICLES:
         return True
     return any(t.text.lower() == last and t.tag in ("JJ", "VBN", "VBG") for t in syntax(question).tokens)
 

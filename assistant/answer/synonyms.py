@@ -68,6 +68,7 @@ largest biggest greatest
 hyphen dash
 delete remove erase
 folder directory
+tool utility program
 quit exit
 anonymous anonymously unnamed unidentified
 prefer opt choose pick favor favour
