@@ -202,6 +202,17 @@ def dated_then(text: str, date: str) -> str:
     return f"{text[:last.start()]}{lead} {date}{text[last.end():]}"
 
 
+_CONFIRMING = re.compile(r"(?i)(?:\s*,\s*|(?<=\w)(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bthat)(?<!\bit)(?<!\bthis)"
+                         r"(?<!\bbe)\s+)(?:right|correct|isn['’]t it|doesn['’]t it|didn['’]t it|no|yeah|yes)"
+                         r"\s*\?\s*$")
+
+
+def without_confirming(question: str) -> str:
+    """An earlier question without the tag that asks to confirm it ("albania recognised israel in 1949, right?" →
+    "... in 1949?"): what a follow-up leans on is the question, not a premise asked to be confirmed."""
+    return _CONFIRMING.sub("?", question)
+
+
 def _finish(text: str) -> str:
     text = " ".join(text.replace(" ?", "?").split()).strip(" ,;—–-")
     text = re.sub(r"\s+,", ",", text)  # "September 7 , 2022" as the parser split it
@@ -352,5 +363,5 @@ def resolve_conversation(
         resolution = resolve(read, standalone, previous, params, weight, similar)
         if resolution.searched is None:
             resolution = replace(resolution, question=earlier)
-        standalone.append(resolution.searched or read)
+        standalone.append(without_confirming(resolution.searched or read))
     return resolution, standalone[:-1]

@@ -87,9 +87,21 @@ def named_before(parsed: Syntax, at: int) -> tuple[int, int] | None:
     spans += [(t.i, t.i + 1) for t in parsed.tokens[:at] if t.pos == "PROPN"
               and not any(s <= t.i < e for s, e in spans)]
     for start, end in sorted(spans, key=lambda span: -span[0]):
-        if agrees(pronoun, parsed, start, end) and not own_subject(parsed, at, start, end):  # "is X in *it*?"
+        if agrees(pronoun, parsed, start, end) and not own_subject(parsed, at, start, end) \
+                and not _modified_by_own_clause(parsed, at, start, end):  # "is X in *it*?"
             return start, end
     return coordinated(parsed, spans) if pronoun_referent(pronoun) == "group" else None
+
+
+def _modified_by_own_clause(parsed: Syntax, at: int, start: int, end: int) -> bool:
+    """Whether the pronoun at ``at`` is in a relative clause of the noun the name at [start, end) belongs to ("the
+    *English* name *it* goes by"): a pronoun never stands for the noun its own relative clause describes."""
+    toks = parsed.tokens
+    verb = toks[toks[at].head]
+    if verb.dep != "relcl":
+        return False
+    noun = verb.head
+    return start <= noun < end or any(toks[i].head == noun for i in range(start, end))
 
 
 def coordinated(parsed: Syntax, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -77,10 +77,22 @@ def parallel_swap(fragment: str, previous: str, similar: Similar) -> str | None:
     start, end = options[max(range(len(options)), key=lambda i: scores[i])]
     if start in modifiers and own[-1].pos in ("NOUN", "PROPN"):  # "and the outlook?" nearest to "direct": no
         return None  # counterpart, a noun takes no adjective's place: the fragment is asked of its own
+    start = _modified_from(prior, offsets, start, own)
     before = re.search(r"(\w+)\s+$", previous[:start])
     if own[0].pos == "ADP" and before and before.group(1).lower() in _PREPOSITIONS:  # "with Israel" + "and with
         start = before.start(1)  # the Americans?": the fragment's preposition takes the place of the one before
     return f"{previous[:start]}{phrase}{previous[end:]}".rstrip(" ?")
+
+
+def _modified_from(tokens: Sequence[Token], offsets: dict[int, int], start: int, own: Sequence[Token]) -> int:
+    """Where the replaced word's modifiers begin when the fragment names the same thing with modifiers of its own
+    ("and the english name?" after "what's the farsi name of the MEK?": "english name" takes the place of "farsi
+    name", not of "name" alone); ``start`` otherwise."""
+    at = next((i for i, o in offsets.items() if o == start), None)
+    if at is None or len(own) < 2 or own[-1].lemma.lower() != tokens[at].lemma.lower():
+        return start
+    mods = [t.i for t in tokens if t.head == at and t.dep in ("amod", "compound", "nmod") and t.i < at]
+    return offsets.get(min(mods), start) if mods else start
 
 
 def _noun_compound(own: Sequence[Token]) -> bool:

@@ -159,11 +159,16 @@ _LEAD_OPENERS = frozenset("and so but ok okay also".split())
 _LEAD_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ"})
 
 
+_COLLECTIVE_LABELS = frozenset({"GPE", "ORG", "NORP"})
+"""Entity labels of a country, an organisation or a people, which "they" may stand for ("and iran, will *they*
+escalate?": its government)."""
+
+
 def fronted_topic(parsed: Syntax, at: int) -> bool:
     """A pronoun after a noun phrase that opens the question before a comma ("and the hacks, when were *those*?",
     "the ministries, which ones were hit by *it*?"): the phrase is the topic the pronoun takes up (for "they",
-    "those" or "these", a plural or joined one). Not a lead with a preposition ("in the manual, what does it say?",
-    "what about X, ...": those frame or swap) or a verb."""
+    "those" or "these", a plural or joined one; for "they", a country or an organisation too). Not a lead with a
+    preposition ("in the manual, what does it say?", "what about X, ...": those frame or swap) or a verb."""
     toks = parsed.tokens
     comma = next((t.i for t in toks[:at] if t.text == ","), None)
     if comma is None:
@@ -173,7 +178,8 @@ def fronted_topic(parsed: Syntax, at: int) -> bool:
         return False
     nouns = [t for t in lead if t.pos in ("NOUN", "PROPN")]
     if toks[at].text.lower() in ("they", "them", "their", "those", "these"):
-        return any(t.tag in ("NNS", "NNPS") for t in nouns) or any(t.pos == "CCONJ" for t in lead)
+        return any(t.tag in ("NNS", "NNPS") for t in nouns) or any(t.pos == "CCONJ" for t in lead) or (
+            toks[at].text.lower() in SINGULAR_THEY and any(t.ent in _COLLECTIVE_LABELS for t in nouns))
     return any(agrees(toks[at].text, parsed, t.i, t.i + 1) for t in nouns)
 
 

@@ -258,3 +258,16 @@ def test_a_that_the_parser_tags_as_a_conjunction_but_makes_the_subject_points_ba
 def test_one_stands_for_a_filler_noun_when_the_previous_question_has_no_other() -> None:
     searched = resolve("and the latin one?", ["what is the harbour's greek name?"]).searched
     assert searched is not None and "name" in searched.lower() and "latin" in searched.lower()
+
+
+def test_an_earlier_question_is_leaned_on_without_its_confirming_tag() -> None:
+    """"velmora signed the tarsh accord in 1887 right?" + "exact date?": the follow-up leans on the question, not
+    on the premise asked to be confirmed, and the earlier question is searched without the tag."""
+    from assistant.followup import without_confirming
+
+    assert without_confirming("velmora signed the tarsh accord in 1887 right?") == \
+        "velmora signed the tarsh accord in 1887?"
+    assert without_confirming("when did velmora sign it, correct?") == "when did velmora sign it?"
+    assert without_confirming("is that correct?") == "is that correct?"  # the question itself, no tag
+    _, standalone = resolve_conversation("exact date?", ["velmora signed the tarsh accord in 1887, right?"])
+    assert "right" not in standalone[0].lower()

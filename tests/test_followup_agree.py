@@ -201,3 +201,12 @@ def test_a_plural_pronoun_stands_for_two_names_of_its_own_question_joined_by_and
     assert named_before(parsed, their) == (_span(parsed, "Albania")[0], _span(parsed, "Iran")[1])
     assert not cues(question)
     assert cues("what will Albania focus on given the bleak outlook for their relations?")  # one name is no "their"
+
+
+def test_a_pronoun_never_stands_for_the_noun_its_own_relative_clause_describes() -> None:
+    """"and the english name it goes by?": "it" is the subject of a clause describing "the english name", so it
+    points to an earlier turn, not to the name (or its adjective) before it."""
+    parsed = syntax("ok and the english name it goes by?")
+    at = next(t.i for t in parsed.tokens if t.text == "it")
+    assert named_before(parsed, at) is None
+    assert any(c.startswith("pronoun") for c in cues("ok and the english name it goes by?"))

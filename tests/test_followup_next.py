@@ -350,3 +350,13 @@ def test_the_previous_questions_own_entity_is_no_other_one_to_swap_in() -> None:
     previous = syntax("where did the KLF set up its camp in Portugal?")
     assert entity_swap(previous, syntax("KLF's name")) is None
     assert entity_swap(previous, syntax("and Spain?")) == "where did the KLF set up its camp in Spain ?"
+
+
+def test_a_fragment_with_modifiers_of_its_own_replaces_the_modifiers_of_the_same_noun() -> None:
+    """"and the english name?" after "what's the farsi name of the velmor?": the same noun named otherwise, so
+    "english name" takes the place of "farsi name", not of "name" alone ("farsi english name")."""
+    def nearest_name(phrase: str, options: Sequence[str]) -> list[float]:  # stand-in: the noun is nearest
+        return [float(o == "name") for o in options]
+
+    swapped = parallel_swap("the english name", "what's the farsi name of the velmor?", nearest_name)
+    assert swapped == "what's the english name of the velmor"
