@@ -297,3 +297,20 @@ def test_a_number_word_is_checked_as_a_value_not_as_a_word():
     assert found.facts_ok and found.coverage == 1.0
     assert "number 9" in match(Claim.of("Nine years (2014 to 2022)."), span, WEIGHTS).missing_facts
     assert Claim.of("The clock has fourteen bells.").stems == (stem("clock"), stem("bell"))
+
+
+def test_a_number_in_brackets_ending_a_sentence_is_a_value_not_list_numbering():
+    """"(2) the other item" numbers a list; "July (73)." gives a value the span must hold."""
+    from assistant.answer.support import Claim
+
+    assert Claim.of("July (73).").numbers == {"73"}
+    assert not Claim.of("Lessons: (1) cyber norms and (2) strong alliances.").numbers
+
+
+def test_a_bare_the_joins_no_two_capitalised_words_into_one_name():
+    """"In Farsi the PMOI is known as ...": "Farsi" and "PMOI" are two names whose order the span may reverse;
+    "Bank of the West" stays one."""
+    from assistant.answer.support import Claim
+
+    assert all("farsi" not in c for c in Claim.of("In Farsi the Velmor Guild is known as the Tarsh.").compounds)
+    assert ("bank", "west") in Claim.of("It was the Bank of the West.").compounds

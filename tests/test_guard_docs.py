@@ -73,3 +73,11 @@ def test_a_where_question_needs_a_place(guard):
 def test_a_maximum_size_question_needs_a_quantity(guard, question):
     assert guard_answer("An index tuple larger than the maximum size is rejected [1].", guard(question)).abstained
     assert not guard_answer("The maximum size of an index tuple is 2704 bytes [1].", guard(question)).abstained
+
+
+def test_asked_value_reads_a_date_asked_by_its_unit_or_with_a_word_before_when():
+    """"which season ...", "in what decade ...", "since roughly when ...": a time is owed as for "when ..."."""
+    assert asked_value("which season did the velmor tensions blow up?", "date") == "date"
+    assert asked_value("in what decade was the tarsh accord signed?", "date") == "date"
+    assert asked_value("since roughly when has the velmor guild existed?", "date") == "date"
+    assert asked_value("which seasoning goes with it?", "other") is None

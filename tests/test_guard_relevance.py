@@ -331,3 +331,26 @@ def test_a_refused_draft_anchors_nothing(snapshot):
     assert draft_hints(Draft([], True, "nothing relevant", nearest=[first, second])) == ((), ())
     anchors, chosen = draft_hints(Draft([first], False, nearest=[second]))
     assert anchors == (first, second) and chosen == (first,)
+
+
+def test_a_noun_phrase_alone_names_no_reason():
+    """"45 years." or "The United States." states no reason; a phrase with a preposition or a noun for a reason
+    does ("On humanitarian grounds.", "Security concerns.")."""
+    from assistant.answer.relevance import names_only
+
+    assert names_only("45 years.") and names_only("The United States.")
+    assert not names_only("On humanitarian grounds.") and not names_only("Humanitarian grounds.")
+    assert not names_only("Security concerns.") and not names_only("Because of the MEK.")
+    assert not names_only("It wanted closer ties.")
+
+
+def test_a_bare_value_is_no_answer_to_a_why_question_and_a_season_asks_for_a_time(guard):
+    """A true value of the span ("45 years") answers how long, not why; "which season" is owed a time, so a true
+    sentence of names without one is dropped."""
+    isolated = "after 45 years of communist isolation"
+    assert guard_answer("45 years [1].", guard("Why does the article bring up Albania's past?", isolated)).abstained
+    assert not guard_answer("45 years [1].", guard("How long was Albania in communist isolation?", isolated)).abstained
+    crisis = "erupted into a full-blown crisis in the summer of 2022"
+    season = "which season did the albania iran tensions blow up into a full crisis?"
+    assert guard_answer("Albania and Iran [1].", guard(season, crisis)).abstained
+    assert not guard_answer("In the summer of 2022 [1].", guard(season, crisis)).abstained

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from assistant.answer.qtypes import AnswerType
 
-_ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since when|"
-                        r"(?:in |on )?(?:what|which) (?:year|date|day|month))\b", re.IGNORECASE)
+_ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since (?:\w+ )?when|"  # "since roughly when"
+                        r"(?:in |on |during )?(?:what|which) (?:year|date|day|month|season|decade|century))\b",
+                        re.IGNORECASE)
 _ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
 _ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|tall|high|wide|heavy|deep|often|fast)\b", re.IGNORECASE)
 _ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantity, though no "how many" asks it
@@ -31,7 +32,8 @@ _ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantit
 _ASKS_PLACE = re.compile(r"^\W*where\b", re.IGNORECASE)
 
 _ASKS_CONDITION = re.compile(
-    r"^\W*(?:when\s+(?:does|do|is|are|can|could|should|must|will|would|may|might|shall)|since when)\b", re.IGNORECASE)
+    r"^\W*(?:when\s+(?:does|do|is|are|can|could|should|must|will|would|may|might|shall)|since (?:\w+ )?when)\b",
+    re.IGNORECASE)
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|once|unless|until|after|before|since|while|during|upon|as soon as|as of|as long as|"
     r"each time|every time|at (?:the )?(?:time|moment|start|end|beginning)|in case|"

@@ -47,11 +47,15 @@ _ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
 }
 
 
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")  # a four-digit number read loosely as the year it looks like
+
+
 def bare_value_kind(text: str, loose: bool = False) -> ValueKind | None:
     """The kind of value a phrase with no verb is and nothing more: every content word inside one kind of entity
     (a capitalised word counts as a name's: "Prime Minister Enver Hoxha."); None for anything else. ``loose``: a
-    digit outside an entity counts as a number's too, and a date with numbers beside it is a date ("The summer of
-    2022.", where the tagger's date stops short of its year; "8 years (2014 to 2022).")."""
+    digit outside an entity counts as a number's too, a lone four-digit number that looks like a year is a date
+    ("2014."), and a date with numbers beside it is a date ("The summer of 2022.", where the tagger's date stops
+    short of its year; "8 years (2014 to 2022).")."""
     from assistant.nlp import syntax
 
     if text.count("(") != text.count(")"):  # a piece of a sentence split inside brackets ("124 instead of 123).")
@@ -62,7 +66,7 @@ def bare_value_kind(text: str, loose: bool = False) -> ValueKind | None:
     label_of = {i: label for start, end, label in parsed.ents for i in range(start, end)}
     content = [t for t in parsed.tokens if t.pos in _CONTENT]
     if content and all(t.pos == "NUM" for t in content):  # "5020.", "In 2014.": a number, whatever the label
-        return "number"
+        return "date" if loose and len(content) == 1 and _YEAR.fullmatch(content[0].text) else "number"
     kinds: set[ValueKind] = set()
     for token in content:
         kind = _LABEL_KINDS.get(label_of.get(token.i, ""))
@@ -189,7 +193,8 @@ def names_someone(text: str, question: str) -> bool:
     8, 2022."), nor a bare name the question already gives ("Edi Rama." to "who did rama blame?", ``_echoes``);
     otherwise it adds a name to the question's ("Edi Rama", ``asked_names.new_names``; not a month's: "the attack
     was on July 15, 2022" names no one) or is a bare phrase with no verb ("Albanian analysts.", or before a colon:
-    "Hostile state actors: ..."); "It is believed to be the first time ..." answers no "who"."""
+    "Hostile state actors: ...") or has people named by what they do as its subject ("Albanian analysts have
+    suggested this.", ``_people_subject``); "It is believed to be the first time ..." answers no "who"."""
     from assistant.answer.asked_names import new_names
     from assistant.answer.attachment import LEAD_ANSWER, bare_phrase
     from assistant.nlp import syntax
@@ -200,13 +205,27 @@ def names_someone(text: str, question: str) -> bool:
     parsed = syntax(text)
     if kind == "name" and _echoes(parsed, question):
         return False
-    if new_names(text, question) - MONTH_NAMES:
+    if new_names(text, question) - MONTH_NAMES or _people_subject(parsed, question):
         return True
     lead = LEAD_ANSWER.match(text)  # "Hostile state actors: Albania's alignment deters them ...": the phrase first
     if lead is None:
         return not any(t.pos in ("VERB", "AUX") for t in parsed.tokens)
     # a phrase, and not a value: "About 7 weeks (54 days): ..." names no one
     return bare_value_kind(lead.group(1), loose=True) not in _VALUES and bare_phrase(lead.group(1))
+
+
+_PEOPLE = frozenset(stem(w) for w in """analyst expert official observer critic authority researcher developer
+    maintainer user administrator author writer journalist scholar historian diplomat minister leader president
+    spokesman spokesperson""".split())
+"""Nouns for people by what they do (general English): a sentence whose subject they are tells who ("Albanian
+analysts have suggested this.")."""
+
+
+def _people_subject(parsed: Syntax, question: str) -> bool:
+    """Whether the sentence's subject is people named by what they do, a noun the question lacks."""
+    asked = {stem(w) for w in words(question)}
+    return any(t.dep in ("nsubj", "nsubjpass") and t.pos == "NOUN" and parsed.tokens[t.head].dep == "ROOT"
+               and (s := stem(t.lemma)) in _PEOPLE and s not in asked for t in parsed.tokens)
 
 
 _CHOICE = re.compile(r"\bor\b", re.IGNORECASE)

@@ -377,8 +377,9 @@ def value_units(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-_TIME_LEAD = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|of|to|before|after|between|and|during|as of)|[,(–-])\s*$",
-                        re.IGNORECASE)
+_TIME_LEAD = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|of|to|before|after|between|and|during|as of|"
+                        r"january|february|march|april|may|june|july|august|september|october|november|december)"
+                        r"|[,(–-])\s*$", re.IGNORECASE)  # a month before a year ("the July 2022 attack") too
 
 
 def time_numbers(text: str) -> frozenset[str]:

@@ -15,7 +15,9 @@ from assistant.answer.guard_params import GuardParams
 from assistant.answer.matching import TermWeights
 from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name
 from assistant.answer.polarity import polarity_unasked, reasons_unasked
-from assistant.answer.relevance import gives_no_reason, instructs, narrates, restates, swapped_name, swapped_subject
+from assistant.answer.relevance import (
+    gives_no_reason, instructs, names_only, narrates, restates, swapped_name, swapped_subject,
+)
 from assistant.answer.support import Claim
 from assistant.answer.value_binding import count_as_time, counts_another_thing, rival_value, unbound_value
 
@@ -27,12 +29,14 @@ def off_question(text: str, claim: str, question: str, weights: TermWeights, par
     """The sentence says no more than the question (``restates``), opens with "No"/"Yes" or "Because" unasked
     (``polarity_unasked``, ``reasons_unasked``), or, as the reply's ``first`` sentence, is a phrase after a
     preposition where a thing is asked (``preposition_unasked``; ``kind``: the question's ``expected_type``), or,
-    while a why-question is still open (``why_open``), gives no reason or an instruction (``gives_no_reason``,
-    ``instructs``), or, while a how-to is open, only what happened (``narrates``)."""
+    while a why-question is still open (``why_open``), gives no reason, an instruction or a bare name or value
+    (``gives_no_reason``, ``instructs``, ``names_only``), or, while a how-to is open, only what happened
+    (``narrates``)."""
     return (restates(Claim.of(claim or text), question, weights) or polarity_unasked(text, question)
             or reasons_unasked(text, question)
             or first and preposition_unasked(text, question, kind)
-            or why_open and (gives_no_reason(text, question, weights, params.reason_share) or instructs(text))
+            or why_open and (gives_no_reason(text, question, weights, params.reason_share) or instructs(text)
+                             or names_only(text))
             or how_open and narrates(text))
 
 

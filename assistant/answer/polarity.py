@@ -31,7 +31,7 @@ _ASKS_LIKELIHOOD = re.compile(r"\b(?:likely|likelihood|chances?|probab\w*|odds|p
 _REASON_LEAD = re.compile(r"\W*(?:(?:perhaps|probably|possibly|likely|mainly|partly|largely|mostly|simply|only|just)"
                           r"\s+)?because\b", re.IGNORECASE)
 _ASKS_REASON = re.compile(r"\b(?:why|how come|reasons?|causes?|caused|motives?|motivated|purpose|what for|what made|"
-                          r"explain)\b", re.IGNORECASE)
+                          r"what makes|explain)\b", re.IGNORECASE)
 _YES_NO_CLAUSE = re.compile(
     r"(?:^|[,;:?!—–-]|\.\s|\bor\b)\s*(?:am|is|are|was|were|isn[’']t|aren[’']t|do|does|did|don[’']t|doesn[’']t|can|could|"
     r"will|would|shall|should|has|have|had|must|may|might|need|right\b)\b", re.IGNORECASE)

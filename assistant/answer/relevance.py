@@ -140,6 +140,21 @@ def gives_no_reason(text: str, question: str, weights: TermWeights, share: float
     return share > 0 and new_share(Claim.of(reason_part(text)), question, weights) < share
 
 
+_REASON_NOUNS = frozenset("reason ground grounds motive purpose concern fear pressure need interest goal aim".split())
+"""Nouns that name a reason (general English): "Humanitarian grounds." answers a why-question as a phrase."""
+
+
+def names_only(text: str) -> bool:
+    """Whether a sentence is a noun phrase alone, with no verb, preposition or conjunction ("45 years.", "The United
+    States."): it names something and states no reason ("On humanitarian grounds.", "Because of X." and
+    "Security concerns." do)."""
+    from assistant.nlp import syntax
+
+    tokens = [t for t in syntax(text).tokens if t.pos not in ("PUNCT", "SPACE")]
+    return bool(tokens) and not any(t.pos in ("VERB", "AUX", "ADP", "SCONJ", "PART") or t.lemma in _REASON_NOUNS
+                                    for t in tokens)
+
+
 def main_subjects(question: str) -> frozenset[str]:
     """Stems of the nouns that are the subject of the question's main verb ("why did *Albania* let the MEK in?", not
     "the MEK" of the clause inside it): whom a pronoun opening a why-answer ("It acted on ...") stands for."""

@@ -42,12 +42,14 @@ from assistant.terms import STOPWORDS, content_stems, stem, words
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 # "in English it is the People's Mojahedin Organization": the documents' own language, no fact a span must name
 _OWN_LANGUAGE = re.compile(r"\bin English\b|\bEnglish (?:name|title|translation|term|word|spelling)s?\b")
-_ENUMERATOR = re.compile(  # "(2)", "(iv)", and "3)" opening a text or after ",", ";", ":": list items, not "is 60)"
-    r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)|(?:^\s*|(?<=[;:,])\s*)\d{1,2}\)")
+_ENUMERATOR = re.compile(  # "(2) X", "(iv) X", and "3)" opening a text or after ",", ";", ":": list items, not
+    # "is 60)" nor a value in brackets ending a sentence ("July (73).")
+    r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)(?=\s*\w)|(?:^\s*|(?<=[;:,])\s*)\d{1,2}\)")
 _NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what turns a place into its people
 _NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
-_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'-]*)+")
+# A run of capitalised words, one name ("Bank of the West"); a bare "the" joins none ("In Farsi the PMOI is ...")
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?|and\s+)?[A-Z][\w'-]*)+")
 _NAME_LIST = re.compile(r"\s+and\s+")  # "Timo Rinne and Tatu Ylonen": two names, each in order, in either order
 _CLAIM_WINDOW, _SPAN_WINDOW = 3, 6  # words around a number that say what it is of, in a claim and in a span
 _YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
