@@ -34,7 +34,8 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 LINE_BREAK = re.compile(r"\n")
 LONG_LINE = 100  # characters: a text whose median line is longer writes a paragraph a line
-_AFTER = re.compile(r"(?i)\b(?:after (?:that|this|it|him|her|them)|what comes (?:next|after)|and then)\b")
+_AFTER = re.compile(r"(?i)\b(?:after (?:that|this|it|him|her|them)|what (?:comes|came) (?:next|after)|and then"
+                    r"|what followed(?=\W*(?:(?:that|this|it)\W*)?$))\b")  # "what followed?", "what followed that?"
 _NEXT_FOR = re.compile(r"(?i)\bnext for\b")
 _SAYS = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then)\W+)?what (?:does|did) (?:it|that|this|he|she|they) "
                    r"(?:say|argue|claim|suggest|recommend|propose|call for)\b")

@@ -37,7 +37,8 @@ def _cited(sentence: Sentence) -> Citation:
 @pytest.mark.parametrize("question, count, each", [
     ("anything else?", 2, None), ("the other two?", 2, None), ("and the other one?", 1, None),
     ("what comes next?", 2, 2), ("and the one after that?", 2, 2), ("what happened next?", 2, 2),
-    ("and the next two?", 2, None), ("and the next step they took?", 2, 2), ("what's their next move?", 2, 2)])
+    ("and the next two?", 2, None), ("and the next step they took?", 2, 2), ("what's their next move?", 2, 2),
+    ("and what followed that?", 2, 2), ("what came next?", 2, 2)])
 def test_continuations_are_recognised_with_how_many_they_ask_for(question: str, count: int, each: int | None) -> None:
     """A singular continuation ("what happened next?") reads two sentences of each paragraph, not one; "step", "move"
     and "take" ask nothing new beside "next"."""
@@ -360,3 +361,8 @@ def test_a_fragment_with_modifiers_of_its_own_replaces_the_modifiers_of_the_same
 
     swapped = parallel_swap("the english name", "what's the farsi name of the velmor?", nearest_name)
     assert swapped == "what's the english name of the velmor"
+
+
+def test_what_followed_a_named_thing_is_no_continuation() -> None:
+    """"what followed?" asks for the next step of the previous answer; "what followed the attack?" names its own."""
+    assert continuation("what followed the attack?", ["What happened on July 15?"]) is None
