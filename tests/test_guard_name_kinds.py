@@ -81,3 +81,12 @@ def test_a_name_put_before_a_noun_in_place_of_the_one_the_spans_write_there():
     # a keyword in capitals is no name: "ON TRUNCATE triggers" beside "ON DELETE triggers" is another trigger
     delete = "TRUNCATE will not fire ON DELETE triggers."
     assert swapped_modifier("It will fire ON TRUNCATE triggers.", [delete]) is None
+
+
+def test_a_kind_asked_after_a_preposition_inside_the_question_is_read():
+    """"... via which country?": the kind is asked at the end, after its preposition; a name of another family
+    ("The Western Balkans", tagged an organisation alone) is no country."""
+    assert asked_labels("the velmor guild said it would trade via which country?") == {"GPE", "LOC"}
+    assert asked_labels("what did the guild say about trade in that city?") is None
+    assert wrong_kind_name("The Western Balkans.", "the velmor guild said it would trade via which country?")
+    assert not wrong_kind_name("Through Turkey.", "the velmor guild said it would trade via which country?")

@@ -19,16 +19,19 @@ from assistant.terms import STOPWORDS, stem, words
 _NAMED_FAMILIES = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 _PERSON_NAME_ASKED = re.compile(r"\bname of (?:the |an? |this |that |their |its )?(?P<whose>(?:[\w'’-]+\s*){1,4}?)"
                                 r"(?:\s+(?:who|whom|whose|that|which|of|in|at|for|behind)\b|\W*$)", re.IGNORECASE)
-_ASKED = re.compile(r"^\W*(?:\w+\s+)?(?:which|what)\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
+# "Which Iranian body ...", "In what country ...", and after a preposition inside the question ("... via which
+# country?", "... from what city?")
+_ASKED = re.compile(r"(?:^\W*(?:\w+\s+)?|\b(?:via|through|in|from|to|at|into|by)\s+)(?:which|what)\s+"
+                    r"((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
 
 
 def asked_labels(question: str) -> frozenset[str] | None:
     """The entity labels that name the kind a "which/what X" question asks for ("Which Iranian body ..." → ORG, "In
     what country ..." → GPE/LOC; not "What is the company's ..."), else None."""
-    found = _ASKED.match(question)
-    for word in found.group(1).split() if found else ():
-        if word.lower() in NOUN_LABELS:
-            return NOUN_LABELS[word.lower()]
+    for found in _ASKED.finditer(question):
+        for word in found.group(1).split():
+            if word.lower() in NOUN_LABELS:
+                return NOUN_LABELS[word.lower()]
     return None
 
 
