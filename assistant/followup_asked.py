@@ -62,8 +62,10 @@ _UNITS = (r"(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|fortnight
           r"(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|inch(?:es)?")
 _QUANTITY = (r"\d[\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
              r"forty|fifty|sixty|hundred|thousand|several|few|many|some|half|a\s+couple\s+of")
-DURATION = re.compile(rf"(?i)\bsince\b|\b(?:{_QUANTITY})(?:[\s-]+\w+)?[\s-]+(?:{_UNITS})\b|\d(?:{_UNITS})\b")
-"""A duration or a length: "45 years", "twenty minutes", "at least 6 to 8 characters", "since the early 1980s"."""
+_RANGE = r"\b(?:from|between)\s+(?:\w+\s+){0,3}?\d{4}\s*(?:until|till|to|through|and|-|–)\s*(?:\w+\s+){0,3}?\d{4}\b"
+DURATION = re.compile(rf"(?i)\bsince\b|\b(?:{_QUANTITY})(?:[\s-]+\w+)?[\s-]+(?:{_UNITS})\b|\d(?:{_UNITS})\b|{_RANGE}")
+"""A duration or a length: "45 years", "twenty minutes", "at least 6 to 8 characters", "since the early 1980s",
+"from April 2010 until April 2013" (the span between two dated ends)."""
 _HOW_LONG = re.compile(r"(?i)\bhow\s+long\b(?!\s+(?:ago|after|before|between|until|till)\b)(?!.*\btake\b)")
 """A "how long" that a duration answers; not an interval between events that dates answer ("how long after the
 attack did they cut ties?", "how long did it take?")."""

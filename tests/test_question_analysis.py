@@ -325,6 +325,13 @@ def test_a_word_with_its_particle_is_english_not_an_unseen_name() -> None:
     assert analyse("what does quill-keygen do?", aid).unseen_names == ["quill-keygen"]
 
 
+def test_an_informal_word_for_a_group_names_the_kind_asked_not_a_missing_term() -> None:
+    """"which outfit ...?" asks for a group as "which group ...?" does: a document need not use the word."""
+    feud = TermWeights.of_texts(["The Guild has been in conflict with the Republic since the early 1980s."])
+    assert not analyse("which outfit has been in conflict with the republic since the eighties?", feud).out_of_corpus
+    assert analyse("which lighthouse has been in conflict with the republic?", feud).out_of_corpus  # truly missing
+
+
 def test_a_name_typed_in_lower_case_that_no_text_holds_is_unseen() -> None:
     """"how did russia react ...?": a place the tagger reads as one, in no indexed text, is as absent as "Russia"; a
     lower-case word the documents use, or a misspelling of one, is not."""

@@ -88,3 +88,10 @@ def test_a_part_pointing_at_the_one_before_is_asked_as_its_follow_up(assistant) 
     hits, draft = pipeline.run(f"{first} and which country did they come to albania from?")
     said = " ".join(s.text for s in draft.sentences)
     assert "People's Mojahedin Organization" in said and "Iraq" in said  # the second part's answer joins the first's
+
+
+def test_a_question_asked_of_each_of_two_things_is_one_part_per_thing() -> None:
+    assert question_parts("cp -d and cp -p - what is each one shorthand for?") == [
+        "what is cp -d shorthand for?", "what is cp -p shorthand for?"]
+    assert question_parts("what does each of -a and -b do?") == ["what does -a do?", "what does -b do?"]
+    assert question_parts("what does each option do?") == []  # no two things named

@@ -15,6 +15,8 @@ def test_interchangeable_words_stand_in_for_each_other() -> None:
     assert stem("opting") in synonyms(stem("preferring"))
     assert stem("intended") in synonyms(stem("meant"))  # "when is it meant to be used?" ~ "intended for situations"
     assert stem("retaliation") in synonyms(stem("punished"))  # "what was it punished for?" ~ "in retaliation for"
+    assert stem("reaction") in synonyms(stem("respond"))  # "how did iran respond?" ~ "Iran's reaction to ..."
+    assert stem("regarded") in synonyms(stem("classify"))  # "how does iran classify them?" ~ "regarded as"
 
 
 def test_words_of_one_document_phrasing_are_no_synonyms() -> None:

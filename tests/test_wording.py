@@ -38,6 +38,10 @@ from assistant.answer.wording import plain_wording
     ("whats the 3rd step in the 1st section", "whats the third step in the first section"),
     ("can u list the sections in the table of contents", "can you list the sections in the table of contents"),
     ("could u tell me who blamed iran", "could you tell me who blamed iran"),
+    ("which group is at loggerheads with the regime?", "which group is in conflict with the regime?"),
+    ("what did the allies put on the table?", "what did the allies offer?"),
+    ("why was the flood such a big deal?", "why was the flood such significant?"),
+    ("how come the new policy winds the council up?", "why the new policy anger the council?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain
@@ -61,6 +65,8 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "what does r do with the -x flag?",  # "r" as a name, not opening the question
     "how long does apt keep the downloaded files?",  # "keep" with an object, not "keep doing"
     "what's next?",  # what follows, not a future
+    "where does the script wind up when it exits?",  # "wind up" alone: ends up
+    "does the process wind up in the background?",
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed

@@ -25,7 +25,8 @@ from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem
 GENERIC_HEADS = frozenset(stem(w) for w in """
     country countries city cities place places year years date dates day days month months season time times
     week weeks hour hours minute minutes decade decades century centuries timeframe timescale timeline period periods
-    person people group groups organization organisation nation nations number numbers name names kind type
+    person people group groups organization organisation outfit outfits faction factions nation nations number numbers
+    name names kind type
     sort way ways reason reasons part parts role thing things stuff event events word words term terms body bodies
     official officials leader leaders state states government governments partner partners ally allies
     lesson lessons step steps action actions activity activities fact facts detail details much many
@@ -336,8 +337,29 @@ def question_parts(question: str) -> list[str]:
     elif ordered := arithmetic.order_parts(question):
         parts = ordered
     else:
-        parts = _with_topic([p for p in _PART_SPLIT.split(question) if words(p)])
+        parts = each_parts(question) or _with_topic([p for p in _PART_SPLIT.split(question) if words(p)])
     return parts if len(parts) > 1 else []
+
+
+_EACH_AFTER = re.compile(r"^\W*(?P<a>[^?]+?)\s+and\s+(?P<b>[^?]+?)\s*(?:[-\u2013\u2014:,]\s*|\?\s+)"
+                         r"(?P<q>(?:what|how|which|where|when|why|who)\b[^?]*?\beach(?: one| of them)?\b[^?]*\??)\s*$",
+                         re.IGNORECASE)
+_EACH_OF = re.compile(r"\beach of (?P<a>[^?,]+?)\s+and\s+(?P<b>[^?,]+?)(?=\s+(?:do|does|did|mean|means|is|are|stand|"
+                      r"stands|for|in|on)\b|\?|$)", re.IGNORECASE)
+
+
+def each_parts(question: str) -> list[str]:
+    """A question asked of each of two things, one part per thing: "cp -d and cp -p - what is each one shorthand
+    for?" asks "what is cp -d shorthand for?" and "what is cp -p shorthand for?"; "what does each of -a and -b do?"
+    likewise (empty for any other question)."""
+    if match := _EACH_AFTER.match(question):
+        asked = match.group("q")
+        return [re.sub(r"\beach(?: one| of them)?\b", thing.strip(), asked, count=1, flags=re.IGNORECASE)
+                for thing in (match.group("a"), match.group("b"))]
+    if match := _EACH_OF.search(question):
+        return [question[:match.start()] + thing.strip() + question[match.end():]
+                for thing in (match.group("a"), match.group("b"))]
+    return []
 
 
 def _with_topic(parts: list[str]) -> list[str]:

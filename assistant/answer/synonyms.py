@@ -26,6 +26,7 @@ ancestor forebear forefather predecessor
 reason cause motive why
 say state announce declare claim tell remark speak talk
 blame accuse attribute
+respond response react reaction reply
 deny reject refute dispute acknowledge admit
 attack assault strike hack breach
 damage harm destruction disruption
@@ -39,7 +40,7 @@ lesson takeaway moral insight
 plan intend strategy
 expel eject oust
 punish retaliate retaliation revenge reprisal penalize penalise
-see regard consider perceive deem
+see regard consider perceive deem classify designate
 open establish set create found
 move relocate transfer shift
 buy purchase acquire

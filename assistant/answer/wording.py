@@ -54,6 +54,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:a )?(?:good|great) idea", "recommended"),
     (r"far[- ]fetched", "unlikely"),
     (r"at odds with", "in conflict with"),
+    (r"at loggerheads with", "in conflict with"),
+    (r"(?:put|puts|putting) on the table", "offer"),
+    (r"(?:a )?big deal", "significant"),
+    (r"(?:wind|winds|winding|wound) (\w+(?: \w+)?) up\b(?! (?:in|at|with|being|as)\b)", r"anger \1"),  # "winds iran up"
     (r"(?:side|sides|sided|siding) with", "align with"),
     (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bno )(?<!\bany )need to", "have to"),  # the verb, not "the need to":
     (r"needs to", "has to"),  # documents write "must", "required", "have to" (not "needed to": "the tools needed to")
