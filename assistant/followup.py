@@ -21,7 +21,9 @@ from assistant.followup_count import counted_question, noun_for_count
 from assistant.followup_dates import shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, PERSONAL, WEAK, WH_ALIASES, between_two, cues, demonstrative_tag,
                                      group_noun, misread_determiner, pro_one, topic_changed, without_leaders)
-from assistant.followup_ellipsis import action_phrase, event_it, gerund_clause, happened_subject, subject_first
+from assistant.followup_ellipsis import (
+    action_phrase, agent_fragment, event_it, gerund_clause, happened_subject, subject_first,
+)
 from assistant.followup_interval import PAIRED_CUE, interval_followup
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
 from assistant.followup_names import spelled_out
@@ -235,6 +237,8 @@ def resolve(
         return Resolution(question, _finish(alone))
     if paired := interval_followup(question, history):  # "which came first?", "how long between them?"
         return Resolution(question, paired, (PAIRED_CUE,), previous)
+    if agent := agent_fragment(question, previous):  # "triggered by?": what did that to the previous subject
+        return Resolution(question, agent, ("agent asked",), previous)
     found = cues(question, params)
     if named := named_lead(question):
         if params.aspect_lead and lead_names_nothing(question) and not _asks_alike(question, previous):

@@ -5,6 +5,7 @@ phrase a previous answer gives for what its question asked to be done."""
 from __future__ import annotations
 
 from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.answer.synonyms import synonyms
 from assistant.nlp import Syntax
 from assistant.terms import stem
 
@@ -44,15 +45,21 @@ def chunk_root(parsed: Syntax, start: int, end: int) -> int:
 def answered_object(question: Syntax, answer: Syntax | None) -> str | None:
     """What the previous answer says was done when the previous question asked it ("what did Israel *offer* Albania?"
     answered "Israel offered *cyber aid* to Albania": "why does albania need *it*?" needs the aid): the object of the
-    question's verb in the answer, None when the question's "what" is no object or the answer does not use its
-    verb."""
+    question's verb (or of a synonym: "announce" answered "stated") in the answer, or the subject of the clause it
+    takes ("stated that *an interest section* would be opened"), None when the question's "what" is no object or
+    the answer does not use its verb."""
     toks = question.tokens
     wh = next((t for t in toks if t.lemma == "what" and t.tag == "WP" and t.dep in ("dobj", "dative", "obj")), None)
     if wh is None or toks[wh.head].pos != "VERB" or answer is None:
         return None
     said = answer.tokens
-    for verb in (t for t in said if t.pos == "VERB" and t.lemma == toks[wh.head].lemma):
+    asked = stem(toks[wh.head].lemma.lower())
+    verbs = {asked} | synonyms(asked)
+    for verb in (t for t in said if t.pos == "VERB" and stem(t.lemma.lower()) in verbs):
         done = next((t.i for t in said if t.head == verb.i and t.dep in ("dobj", "obj")), None)
+        clause = next((t.i for t in said if t.head == verb.i and t.dep == "ccomp"), None) if done is None else None
+        if clause is not None:  # "stated that an interest section would be opened": the clause's subject
+            done = next((t.i for t in said if t.head == clause and t.dep in ("nsubj", "nsubjpass")), None)
         chunk = next((c for c in answer.chunks if c[0] <= done < c[1]), None) if done is not None else None
         if chunk and said[chunk_root(answer, *chunk)].pos != "PRON":
             return without_det(answer, *chunk)

@@ -7,7 +7,10 @@
   instead of the IP recommended?";
 - "it" standing for an event (the subject of "lead to", the object of "do" or "trigger") is the previous question's gerund
   clause: "was albania hosting the mek really humanitarian?" + "what did *it* lead to?" → "What did albania hosting
-  the mek lead to?".
+  the mek lead to?";
+- a participle with "by" and nothing more ("triggered by?", "announced by whom?") asks who or what did that to the
+  previous question's subject: "When did the tension become a full-blown crisis?" + "triggered by?" → "What
+  triggered the tension become a full-blown crisis?" (``agent_fragment``).
 
 ``followup.resolve`` asks these before its general rules (a fragment read into the previous question, an event
 "that" as the previous question's two most telling words).
@@ -35,6 +38,27 @@ def participle_fragment(core: Syntax) -> bool:
     if any(t.head == root and t.dep.startswith(("nsubj", "aux", "expl")) for t in core.tokens):
         return False
     return any(t.pos in ("NOUN", "PROPN") for t in toks[1:])
+
+
+_AGENT_FRAGMENT = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?P<verb>[a-z]+)\s+by(?:\s+(?P<wh>what|whom|who))?\W*$",
+                             re.IGNORECASE)
+_AUXILIARY = r"(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can|should)"
+_QUESTION_LEAD = re.compile(rf"^\W*(?:(?:when|where|why|what|who|whom|which\s+\w+|how(?:\s+(?:many|much|long|often|far)"
+                            rf"\s+\w+)?)\s+(?:{_AUXILIARY}\s+)?|{_AUXILIARY}\s+)", re.IGNORECASE)
+
+
+def agent_fragment(question: str, previous: str) -> str | None:
+    """"triggered by?", "announced by whom?": who or what did that, said of what the previous question asked
+    about (its words after the wh-word and auxiliary); None for any other question."""
+    match = _AGENT_FRAGMENT.match(question)
+    if not match or previous.strip() == "":
+        return None
+    verb = syntax(match.group("verb")).tokens[0]
+    if verb.tag not in ("VBN", "VBD"):
+        return None
+    rest = _QUESTION_LEAD.sub("", previous.strip(), count=1).rstrip(" ?.!")
+    asker = "Who" if (match.group("wh") or "").lower() in ("who", "whom") else "What"
+    return f"{asker} {match.group('verb').lower()} {rest}?" if rest else None
 
 
 def subject_first(core: Syntax, subject_of: Callable[[], str | None]) -> str | None:

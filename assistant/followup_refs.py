@@ -13,7 +13,7 @@ from assistant.followup_chunks import answered_object, chunk_root, framing_noun,
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_name, claim_suffix
-from assistant.followup_swap import Similar, entity_swap, gerund_fragment, parallel_swap
+from assistant.followup_swap import Similar, adds_topic, entity_swap, gerund_fragment, parallel_swap
 from assistant.followup_wh import body_without_wh, in_situ, wh_phrase
 from assistant.nlp import WH_TAGS, Syntax, syntax
 from assistant.terms import STOPWORDS, stem
@@ -199,8 +199,8 @@ class Antecedents:
                 return found
             return (self.named_subject() or self.untagged_subject() or self._topic(chunks) or self.path() or self.gist()
                     or self._document(chunks))
-        if kind == "event":
-            return self.gist(event=True)
+        if kind == "event":  # "would that be run directly?" after "what did X announce?": what it announced
+            return answered_object(self.parsed, self.answer) or self.gist(event=True)
         if kind == "noun":  # "the first one": the noun of the previous question's topic, singular; a filler noun
             # only when no other is there ("the farsi name?" + "and the english one?")
             roots = (self.parsed.tokens[chunk_root(self.parsed, *c)] for c in chunks)
@@ -375,7 +375,7 @@ class Antecedents:
                 if wh == "why" and self.asked != "why" else ""  # "how come?": why the answer's claim holds
             return f"{before.strip()} {wh} {after.strip(' ?')} {body}{reason}".strip()  # "in what timeframe": "in" leads
         event = gerund_fragment(own)  # "taking in the mek?": an event whole, not an entity to swap in
-        swapped = None if event else entity_swap(self.parsed, own) or (
+        swapped = None if event else (None if adds_topic(own, self.parsed) else entity_swap(self.parsed, own)) or (
             parallel_swap(written or fragment, self.previous, self.similar)
             if self.similar and not continuing else None)
         if swapped:

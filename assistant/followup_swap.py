@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.nlp import WH_TAGS, Syntax, Token, syntax
-from assistant.terms import STOPWORDS
+from assistant.terms import STOPWORDS, stem
 
 Similar = Callable[[str, Sequence[str]], Sequence[float]]
 """How near in meaning a word or phrase is to each of some others (cosine of their embeddings; those the documents
@@ -163,6 +163,21 @@ def about_swap(fragment: str, previous: str, preposition: str = "about") -> str 
     pieces = [t.text + " " * t.space for t in toks[:start]] + [phrase + " "] + \
         [t.text + " " * t.space for t in toks[end:]]
     return "".join(pieces).strip().rstrip(" ?")
+
+
+_STANCE_NOUNS = frozenset("side part end view take perspective stance position reaction response role".split())
+"""Nouns that ask the previous question of another party ("and iran's side of it?"), not a topic of their own."""
+
+
+def adds_topic(own: Syntax, previous: Syntax) -> bool:
+    """Whether a fragment asks about a thing its name owns that the previous question lacks ("what about tirana's
+    *push* on the world stage?" after "what does albania say the cyberattack was?"): a topic of its own, not a name
+    to swap into the previous question; a noun of stance ("and iran's *side* of it?") asks that question of another
+    party, and a name with no possessive ("what about gnome on wayland?") is swapped in whole."""
+    asked = {stem(t.text.lower()) for t in previous.tokens}
+    owned = (own.tokens[t.head] for t in own.tokens if t.dep == "poss")
+    return any(t.pos == "NOUN" and t.lemma.lower() not in _STANCE_NOUNS and stem(t.text.lower()) not in asked
+               for t in owned)
 
 
 def entity_swap(previous: Syntax, own: Syntax) -> str | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.followup import resolve
-from assistant.followup_ellipsis import action_phrase, event_it, gerund, gerund_clause, participle_fragment
+from assistant.followup_ellipsis import (
+    action_phrase, agent_fragment, event_it, gerund, gerund_clause, participle_fragment,
+)
 from assistant.answer.qtypes import expected_type
 from assistant.nlp import syntax
 
@@ -79,3 +81,13 @@ def test_what_triggered_it_asks_what_set_off_the_previous_event() -> None:
 def test_that_is_an_event_beside_a_verb_of_causing(question: str, event: bool) -> None:
     parsed = syntax(question)
     assert [event_it(parsed, t.i) for t in parsed.tokens if t.text == "that"] == [event]
+
+
+def test_a_participle_with_by_asks_who_or_what_did_it() -> None:
+    previous = "when did the strike become a full-blown crisis?"
+    assert agent_fragment("triggered by?", previous) == "What triggered the strike become a full-blown crisis?"
+    assert agent_fragment("announced by whom?", "when did the city close the port?") == \
+        "Who announced the city close the port?"
+    assert agent_fragment("by whom?", previous) is None and agent_fragment("go by?", previous) is None
+    searched = resolve("triggered by?", [previous]).searched
+    assert searched is not None and expected_type(searched) != "date"  # not the previous question's "when"

@@ -94,3 +94,25 @@ def test_the_one_about_another_topic_swaps_the_previous_topic() -> None:
     assert one_swap("the one on tides?", "what chapter focuses on storms?") == "what chapter focuses on tides"
     assert one_swap("and the one with the red roof?", "which house is about the harbour?") is None  # what it has
     assert one_swap("and the one about tides?", "who built the pier?") is None  # no topic to swap
+
+
+def test_another_partys_side_swaps_the_party_but_a_new_topic_is_asked_about() -> None:
+    """"and Spain's side of it?" asks the previous question of Spain; "what about Spain's push for new rules?" brings
+    a topic of its own, which a swap into the previous question would lose."""
+    assert resolve("and Spain's side of it?", ["how did France respond to the strike?"]).searched == \
+        "How did Spain respond to the strike?"
+    searched = resolve("what about Spain's push for new rules?", ["what does France say the strike was?"]).searched
+    assert searched is not None and "push" in searched and "rules" in searched
+
+
+def test_what_was_announced_is_the_subject_of_the_clause_a_synonym_takes() -> None:
+    from assistant.followup_chunks import answered_object
+    from assistant.nlp import syntax
+
+    asked = syntax("what did the mayor announce after the flood?")
+    assert answered_object(asked, syntax("After the flood, the mayor stated that a new harbour wall would be "
+                                         "built.")) == "new harbour wall"
+    assert answered_object(asked, syntax("After the flood, the mayor left town.")) is None
+    said = "After the flood, the mayor stated that a new harbour wall would be built."
+    assert resolve("why was that a big deal?", ["what did the mayor announce after the flood?"],
+                   lambda _: said).searched == "Why was new harbour wall a big deal?"  # "that": what was announced
