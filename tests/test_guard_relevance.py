@@ -354,3 +354,24 @@ def test_a_bare_value_is_no_answer_to_a_why_question_and_a_season_asks_for_a_tim
     season = "which season did the albania iran tensions blow up into a full crisis?"
     assert guard_answer("Albania and Iran [1].", guard(season, crisis)).abstained
     assert not guard_answer("In the summer of 2022 [1].", guard(season, crisis)).abstained
+
+
+def test_a_noun_phrase_alone_names_no_circumstance(guard):
+    """"under what circumstances ...?" is answered by a clause; a bare name as the reply's first sentence is not."""
+    from assistant.answer.asked_forms import asks_circumstance
+
+    assert asks_circumstance("under what circumstances could iran get more aggressive?")
+    assert asks_circumstance("In which cases does it fail?") and not asks_circumstance("What cases are listed?")
+    question, needle = "under what circumstances could iran get more aggressive toward albania?", "broader geopolitical"
+    assert guard_answer("The United States [1].", guard(question, needle)).abstained
+
+
+def test_a_because_sentence_must_still_touch_the_question(guard):
+    """Opening with "Because" spares a why-answer the share of the question's terms a sentence needs, not all of
+    them: a true reason about something else altogether (football fans arguing over offside) is dropped."""
+    reason = ("Because the MEK has been in conflict with the Islamic Republic since the early 1980s and is regarded "
+              "as a terrorist organization in Iran [1].")
+    needle = "regarded as a terrorist organization"
+    assert guard_answer(reason, guard("why do football fans argue about offside calls?", needle)).abstained
+    kept = guard_answer(reason, guard(WHY_HOSTILE, needle))
+    assert not kept.abstained, kept.dropped

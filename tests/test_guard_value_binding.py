@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.guard import guard_answer
-from assistant.answer.value_binding import count_as_time, counts_another_thing, rival_value, unbound_value
+from assistant.answer.value_binding import (
+    asks_measure, count_as_time, counts_another_thing, counts_unasked, rival_value, unbound_value,
+)
 from guard_helpers import indexed_document, whole_corpus_guard
 
 STORM = "A storm flooded the lower harbour on March 3, 1911."
@@ -22,6 +24,16 @@ def test_a_value_taken_from_a_sentence_about_another_event_is_unbound():
 def test_each_clause_keeps_the_value_of_its_own_sentence():
     assert unbound_value("The storm flooded the harbour on March 3, 1911, and the pier reopened on June 9, 1912.",
                          SPANS) is None
+
+
+def test_a_list_of_values_each_with_its_own_words_is_judged_piece_by_piece():
+    """"announced September 7, photo on September 8, 1912": each value is said of its own words, too few to judge
+    alone, not of the other's ("announced" is no word of the photo's sentence); one clause is judged whole."""
+    held = [("The mayor announced the closure on September 7, 1912.",) * 2,
+            ("An image of the pier dates from September 8, 1912.",) * 2]
+    assert unbound_value("Announced September 7, photo on September 8, 1912.", held) is None
+    assert unbound_value("The closure was announced in 1912 and the image dates from 1912.", held) is None
+    assert unbound_value("The mayor announced the closure on September 8, 1912.", held) == "8"
 
 
 def test_a_word_closing_a_compound_binds_and_an_options_digits_are_no_value():
@@ -49,6 +61,23 @@ def test_a_number_the_spans_give_as_a_measure_counts_no_other_thing():
     assert not counts_another_thing("About 3,000 refugees came.", spans)  # a count in other words
     assert not counts_another_thing("It reopened after 45 years.", spans)
     assert not counts_another_thing("About 54 days passed.", spans)  # a number no span states: computed
+
+
+def test_how_many_of_a_kind_is_not_answered_by_an_amount_of_the_other_kind():
+    """"how many nations" counts things, so "54 days" answers it with a measure; "how many years" counts a measure,
+    so a bare "3,000" the spans give as members counts the wrong kind. Dates count nothing, and a computed amount of
+    the asked kind is left alone."""
+    spans = ["About 3,000 exiles came by sea in 1879.", "The port reopened on June 9, 1912."]
+    nations = "how many nations had closed their ports before the harbour did?"
+    assert asks_measure(nations) is False and asks_measure("how many yrs passed?") is True
+    assert asks_measure("how long did the silence last?") is True and asks_measure("how many of them came?") is None
+    assert asks_measure("how many times did it flood?") is None
+    assert counts_unasked("54 days: the exiles came in 1879 and the port reopened on June 9, 1912.", nations, spans)
+    years = "how many years separate the exiles' arrival and the reopening?"
+    assert counts_unasked("Approximately 3,000.", years, spans)
+    assert not counts_unasked("About 33 years: the exiles came in 1879 and the port reopened in 1912.", years, spans)
+    assert not counts_unasked("The port reopened on June 9, 1912.", years, spans)  # no amount: judged elsewhere
+    assert not counts_unasked("About 3,000 exiles.", "how many people came by sea?", spans)
 
 
 def test_a_date_whose_clause_another_dated_sentence_says_more_of_is_taken_from_the_wrong_event():

@@ -30,6 +30,8 @@ _ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantit
     r"^\W*(?:what(?:'s|’s|s| is| are)?|which)\s+(?:the\s+)?(?:max(?:imum)?|min(?:imum)?|largest|smallest|biggest|"
     r"highest|lowest|default)\s+(?:\w+\s+)?(?:size|length|number|count|limit|amount)\b", re.IGNORECASE)
 _ASKS_PLACE = re.compile(r"^\W*where\b", re.IGNORECASE)
+_ASKS_CIRCUMSTANCE = re.compile(r"\b(?:under|in) (?:what|which) (?:circumstances?|conditions?|situations?|cases?)\b",
+                                re.IGNORECASE)
 
 _ASKS_CONDITION = re.compile(
     r"^\W*(?:when\s+(?:does|do|is|are|can|could|should|must|will|would|may|might|shall)|since (?:\w+ )?when)\b",
@@ -59,6 +61,12 @@ def asks_condition(question: str) -> bool:
     ...", "When should ...") or since what event ("Since when ..."), not on what date something happened ("When did
     ...")."""
     return bool(_ASKS_CONDITION.match(question))
+
+
+def asks_circumstance(question: str) -> bool:
+    """Whether a question asks under what circumstances or conditions something happens: a noun phrase alone
+    ("The United States.") names no circumstance."""
+    return bool(_ASKS_CIRCUMSTANCE.search(question))
 
 
 def gives_condition(sentence: str) -> bool:

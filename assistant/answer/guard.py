@@ -258,10 +258,10 @@ class Guard:
     def answers(self, unit: Unit, alignment: Alignment) -> bool:
         """Whether a supported sentence answers the question: it is on the question (``off_question``), keeps its
         spans' facts in their places (``misplaces_facts``), meets the question's terms (with its spans) or its
-        meaning (or, for a why-question, it opens with a reason: "Because ..."), and carries the date (or, for a
-        present-tense "when", a condition), quantity, place or (for a yes/no question) statement asked for unless an
-        earlier kept sentence did, a bare date or number from the sentence of a span about the question that holds it
-        (``value_of_another_event``, ``value_told``), and the kind of value asked (``wrong_value_kind``).
+        meaning (one term is enough for a why-answer that opens with a reason, "Because ..."), and carries the date
+        (or, for a present-tense "when", a condition), quantity, place or (for a yes/no question) statement asked
+        for unless an earlier kept sentence did, a bare date or number from the sentence of a span about the question
+        that holds it (``value_of_another_event``, ``value_told``), and the kind of value asked (``wrong_value_kind``).
         A why-answer's first sentence must itself meet one of the question's terms, unless it opens with a reason or
         with a pronoun subject ("It acted on ...") standing for the question's subject (its spans name it:
         ``told_of``), goes on from a kept sentence, or cites where the answer was found without naming a subject of
@@ -277,14 +277,16 @@ class Guard:
                            self.question, held_sentences(self.snapshot.meta.sentences,
                                                          [r for s in alignment.spans for r in s.row])):
             return False
-        if self._terms and not (self._kind == "reason" and _GIVES_REASON.match(unit.text)):
+        if self._terms:
             own = sentence_stems(without_other_dotted(unit.text, self.question))
             topic = frozenset().union(*(self._topic(s) for s in alignment.spans))
             met = coverage(self._terms, self.weights, own | topic)[0]
             anchored, continues = self._anchored(alignment.spans), self._continues(alignment.spans)
-            if not (anchored or continues) and met < self.params.relevance and not self._close(alignment):
+            because = self._kind == "reason" and bool(_GIVES_REASON.match(unit.text))  # "Because ...": a term met
+            if not (anchored or continues) and (met < self.params.relevance and not because or not met) and \
+                    not self._close(alignment):
                 return False
-            if not self._reasoned and not coverage(self._terms, self.weights, own)[0] and not (
+            if not because and not self._reasoned and not coverage(self._terms, self.weights, own)[0] and not (
                     _SUBJECT_PRONOUN.match(unit.text) and told_of(self._subjects, topic) or continues
                     or anchored and not has_own_subject(unit.text) or self._restates_chosen(alignment.spans)):
                 return False

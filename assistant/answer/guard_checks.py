@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from assistant.answer.asked_forms import asks_circumstance
 from assistant.answer.attachment import attached_elsewhere, echoes_question, preposition_unasked
 from assistant.answer.bare_value import (
     bare_value_unasked, fewer_than_asked, names_nothing, time_phrase_unasked, wrong_kind_in_spans,
@@ -19,7 +20,9 @@ from assistant.answer.relevance import (
     gives_no_reason, instructs, names_only, narrates, restates, swapped_name, swapped_subject,
 )
 from assistant.answer.support import Claim
-from assistant.answer.value_binding import count_as_time, counts_another_thing, rival_value, unbound_value
+from assistant.answer.value_binding import (
+    count_as_time, counts_another_thing, counts_unasked, rival_value, unbound_value,
+)
 
 NameCheck = Callable[[str, str], bool]
 
@@ -28,13 +31,14 @@ def off_question(text: str, claim: str, question: str, weights: TermWeights, par
                  why_open: bool, how_open: bool, first: bool = False, kind: str = "other") -> bool:
     """The sentence says no more than the question (``restates``), opens with "No"/"Yes" or "Because" unasked
     (``polarity_unasked``, ``reasons_unasked``), or, as the reply's ``first`` sentence, is a phrase after a
-    preposition where a thing is asked (``preposition_unasked``; ``kind``: the question's ``expected_type``), or,
+    preposition where a thing is asked (``preposition_unasked``; ``kind``: the question's ``expected_type``) or a
+    bare noun phrase where circumstances are (``asks_circumstance``, ``names_only``), or,
     while a why-question is still open (``why_open``), gives no reason, an instruction or a bare name or value
     (``gives_no_reason``, ``instructs``, ``names_only``), or, while a how-to is open, only what happened
     (``narrates``)."""
     return (restates(Claim.of(claim or text), question, weights) or polarity_unasked(text, question)
             or reasons_unasked(text, question)
-            or first and preposition_unasked(text, question, kind)
+            or first and (preposition_unasked(text, question, kind) or asks_circumstance(question) and names_only(text))
             or why_open and (gives_no_reason(text, question, weights, params.reason_share) or instructs(text)
                              or names_only(text))
             or how_open and narrates(text))
@@ -47,13 +51,15 @@ def misplaces_facts(text: str, span_texts: list[str], span_words: frozenset[str]
     preposition than the question's (``attached_elsewhere``) or puts the question's own name after it
     (``echoes_question``), gives a value of something else than its spans say
     (``unbound_value``, ``rival_value`` against ``held``, the sentences the spans hold), a count where a year goes
-    (``count_as_time``) or of another thing (``counts_another_thing``), or a bare name the spans tag as another
-    kind than the one asked (``wrong_kind_in_spans``)."""
+    (``count_as_time``) or of another thing (``counts_another_thing``), only amounts of another kind than the
+    question counts (``counts_unasked``), or a bare name the spans tag as another kind than the one asked
+    (``wrong_kind_in_spans``)."""
     return (swapped_subject(text, span_texts) or swapped_name(text, span_texts) or substituted_name(text, span_texts)
             or swapped_modifier(text, span_texts) or attached_elsewhere(text, question, span_texts)
             or echoes_question(text, question)
             or modifier_as_name(text, span_texts, span_words) or unbound_value(text, held) or rival_value(text, held)
             or count_as_time(text) or counts_another_thing(text, span_texts)
+            or counts_unasked(text, question, span_texts)
             or wrong_kind_in_spans(text, question, span_texts))
 
 

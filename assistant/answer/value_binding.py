@@ -39,17 +39,38 @@ def unbound_value(claim: str, held: Sequence[tuple[str, str]]) -> str | None:
     """The claim's first number whose clause (``MIN_CLAUSE_WORDS`` content words or more) meets no content word of
     any span sentence holding it; ``held``: (sentence, the sentence with its neighbours) for each sentence of the
     claim's spans. None when every value is bound, is held by no span sentence (a computed value), or sits in a
-    clause too short to judge."""
+    clause, or a piece of a clause listing values (``_piece_at``), too short to judge."""
     for clause in _clauses(claim):
-        words = frozenset(s for s in sentence_stems(_VALUE.sub(" ", clause)) if s not in _TIME_WORDS)
+        words = _clause_words(clause)
         if len(words) < MIN_CLAUSE_WORDS:
             continue
         for match in _VALUE.finditer(clause):
             value = numbers(match.group(0))
             holders = [around for sentence, around in held if value and value <= numbers(sentence)]
-            if holders and not any(_meets(w, sentence_stems(around)) for around in holders for w in words):
+            if holders and not any(_meets(w, sentence_stems(around)) for around in holders for w in words) and \
+                    len(_clause_words(_piece_at(clause, match.start()))) >= MIN_CLAUSE_WORDS:
                 return match.group(0)
     return None
+
+
+def _clause_words(clause: str) -> frozenset[str]:
+    """A clause's content stems besides its values and the words about time itself."""
+    return frozenset(s for s in sentence_stems(_VALUE.sub(" ", clause)) if s not in _TIME_WORDS)
+
+
+_PIECE_BREAK = re.compile(r",\s+(?!\d)|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+def _piece_at(clause: str, at: int) -> str:
+    """The piece of a clause that lists values, each with words of its own, holding position ``at``: "photo on
+    September 8, 2022" of "announced September 7, photo on September 8, 2022". A value whose own piece is too short
+    to judge is left alone, though the whole clause's words are not found beside it: each value is said of its own
+    words, not of the other's. The clause whole when fewer than every piece, or only one, holds a value."""
+    cuts = [0, *(i for m in _PIECE_BREAK.finditer(clause) for i in (m.start(), m.end())), len(clause)]
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+    if len(pieces) < 2 or not all(_VALUE.search(clause[a:b]) for a, b in pieces):
+        return clause
+    return next((clause[a:b] for a, b in pieces if a <= at < b), clause)
 
 
 RIVAL_MARGIN = 2
@@ -139,3 +160,47 @@ def counts_another_thing(text: str, span_texts: Sequence[str]) -> bool:
     stated = set().union(*(amounts(s) for s in span_texts)) if span_texts else set()
     return any(any(n == number and u != unit and (is_measure(u) or is_measure(unit)) for n, u in stated)
                and (number, unit) not in stated for number, unit in amounts(text))
+
+
+_ASKED_COUNT = re.compile(r"\bhow many\s+(?:more\s+|different\s+|distinct\s+|separate\s+|other\s+|whole\s+|full\s+)?"
+                          r"([a-z]+)", re.IGNORECASE)
+_ASKED_TIME = re.compile(r"\bhow (?:long|old)\b", re.IGNORECASE)
+_SHORT_UNITS = {"yrs": "year", "yr": "year", "hrs": "hour", "hr": "hour"}
+_NEUTRAL_COUNTS = frozenset({"time", "times"})  # "how many times": a count of events or a multiple
+
+
+def asks_measure(question: str) -> bool | None:
+    """Whether "how many X" counts a measure (years, days, bytes: True) or things (nations, members: False); "how
+    long"/"how old" asks a measure; None when the question counts nothing or its noun cannot tell."""
+    from assistant.answer.value_conflict import is_measure
+    from assistant.terms import STOPWORDS
+
+    match = _ASKED_COUNT.search(question)
+    if match:
+        word = match.group(1).lower()
+        if word in STOPWORDS or word in _NEUTRAL_COUNTS:
+            return None
+        unit = _SHORT_UNITS.get(word) or (word[:-1] if len(word) > 2 and word.endswith("s") else word)
+        return is_measure(unit)
+    return True if _ASKED_TIME.search(question) else None
+
+
+def counts_unasked(text: str, question: str, span_texts: Sequence[str]) -> bool:
+    """Whether every amount of a claim counts the other kind than the question's "how many X": days where nations
+    are counted ("54 days: ..." to "how many nations had cut ties ...?"), or members where years are ("Approximately
+    3,000." whose spans say "3,000 members", to "how many years separate ...?"). A bare number takes the unit its
+    spans give it; years and days of dates count nothing."""
+    from assistant.answer.value_conflict import amounts, is_measure
+
+    asked = asks_measure(question)
+    if asked is None:
+        return False
+    own = amounts(text)
+    units = [unit for _, unit in own]
+    stated = set().union(*(amounts(s) for s in span_texts)) if span_texts else set()
+    dated = {number for _, number in dated_numbers(text)}
+    for match in _VALUE.finditer(text):
+        number = match.group(0).replace(",", "")
+        if number not in {n for n, _ in own} and number not in dated and not YEAR.fullmatch(number):
+            units += [unit for n, unit in stated if n == number]
+    return bool(units) and all(is_measure(unit) != asked for unit in units)
