@@ -72,11 +72,14 @@ class Antecedents:
         return next((t.text.lower() for t in self.parsed.tokens if t.tag in WH_TAGS), "")
 
     def _chunks(self, parsed: Syntax) -> list[tuple[int, int]]:
-        """Noun chunks that name something (not a wh-phrase, not a pronoun), subjects first."""
+        """Noun chunks that name something (not a wh-phrase, not a pronoun), subjects first; of "how many members",
+        the members counted."""
         toks = parsed.tokens
         out = []
         for start, end in parsed.chunks:
             root = chunk_root(parsed, start, end)
+            if end - start > 2 and toks[start].text.lower() == "how" and toks[start + 1].text.lower() in ("many", "much"):
+                start += 2
             if any(toks[i].tag in WH_TAGS for i in range(start, end)) or toks[root].pos == "PRON":
                 continue
             out.append((start, end, toks[root].dep.startswith("nsubj")))

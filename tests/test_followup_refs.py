@@ -116,3 +116,9 @@ def test_what_was_announced_is_the_subject_of_the_clause_a_synonym_takes() -> No
     said = "After the flood, the mayor stated that a new harbour wall would be built."
     assert resolve("why was that a big deal?", ["what did the mayor announce after the flood?"],
                    lambda _: said).searched == "Why was new harbour wall a big deal?"  # "that": what was announced
+
+
+def test_they_after_how_many_is_the_things_counted() -> None:
+    """"how many members came?" + "why did the council take them?": "them" is the members counted, not nothing."""
+    searched = resolve("why did the council take them?", ["how many members came?"]).searched
+    assert searched is not None and "members" in searched
