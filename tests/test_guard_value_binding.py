@@ -127,3 +127,25 @@ def test_the_guard_drops_a_date_taken_from_a_sentence_about_something_else(harbo
     assert not kept.abstained and "1911" in kept.text
     swapped = guard_answer("A storm flooded the lower harbour on June 9, 1912 [1][2].", make(question))
     assert swapped.abstained or "June 9" not in swapped.text
+
+
+KDF_DOC = """# ssh-keygen
+
+## Options
+
+-a rounds: When saving a private key, this option specifies the number of KDF (key derivation function, currently
+bcrypt_pbkdf(3)) rounds used. Higher numbers result in slower passphrase verification and increased resistance to
+brute-force password cracking. The default is 16 rounds.
+"""
+
+
+def test_a_manual_section_after_a_name_is_no_value(tmp_path_factory):
+    """"bcrypt_pbkdf(3)" names a manual page: its 3 is no count of rounds that would disagree with "16 rounds"."""
+    from assistant.answer.claim_rules import without_identifiers
+    from assistant.answer.support import Facts
+
+    assert without_identifiers("see pcre2syntax(3) and ssh_config(5)") == "see pcre2syntax and ssh_config"
+    assert not {v for v, _ in Facts.of("the number of KDF (currently bcrypt_pbkdf(3)) rounds used").contexts}
+    make = whole_corpus_guard(indexed_document(tmp_path_factory, "kdf", KDF_DOC))
+    kept = guard_answer("16 rounds (bcrypt_pbkdf) [1].", make("how many kdf rounds does ssh-keygen use by default?"))
+    assert not kept.abstained, kept.dropped

@@ -50,6 +50,7 @@ def bound_numbers(text: str) -> frozenset[str]:
 
 
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z_]*)(?:[-/]|\()?(\d+(?:\.\d+)*)\)?(?![\w])")
+_MANUAL_SECTION = re.compile(r"(?<=[A-Za-z0-9_])\(\d[a-z]?\)(?!\w)")  # "ssh_config(5)": a manual page named
 _OPTION = re.compile(r"(?<![\w.-])-(\d+)\b(?![.,]\d)")  # "xargs -0", "gzip -9": a flag, not a value
 _POWER = re.compile(r"(?<![\w.])(\d+)\s*(?:\*\*|\^)\s*(\d+)\b")  # "2**32", "2^32": one value, written whole
 _SETTING = re.compile(r"(?<![\w=])([A-Za-z_][\w.:-]*)(?:=|\s=\s)([\w.-]*\w)")  # "NAME=VALUE", "NAME = VALUE";
@@ -78,11 +79,18 @@ def settings(text: str) -> frozenset[str]:
     return frozenset(f"{m.group(1).lower()}={m.group(2).lower()}" for m in _SETTING.finditer(text))
 
 
+def without_manual_sections(text: str) -> str:
+    """``text`` without the manual section written after a name ("bcrypt_pbkdf(3)" → "bcrypt_pbkdf"): it names a
+    page, and is no value said of the words around it ("the number of KDF (bcrypt_pbkdf(3)) rounds")."""
+    return _MANUAL_SECTION.sub("", text)
+
+
 def without_identifiers(text: str) -> str:
     """``text`` with the numbers of its numbered names, flags and powers taken out ("see ssh(1) on port 587" → "see
     ssh on port 587"; "xargs -0", "2**32"): such a number names a thing (or is one value written whole) and is never
-    a value to find, compute or stand in for another."""
-    text = _POWER.sub(" ", _OPTION.sub("-", text))
+    a value to find, compute or stand in for another; nor is a manual section after any name ("pcre2syntax(3)",
+    "bcrypt_pbkdf(3)")."""
+    text = without_manual_sections(_POWER.sub(" ", _OPTION.sub("-", text)))
     return _IDENTIFIER.sub(lambda m: m.group(0) if m.group(1).lower() in STOPWORDS else m.group(1), text)
 
 

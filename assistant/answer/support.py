@@ -28,7 +28,7 @@ from assistant.answer.claim_rules import (
     ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
     bound_numbers, date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, opening_name,
     pointed_contexts, spelled_for_digits, spelled_initials, spelled_only, time_numbers, unbroken, value_contexts,
-    value_units, without_identifiers,
+    value_units, without_identifiers, without_manual_sections,
 )
 from assistant.answer.guard_params import GuardParams
 from assistant.answer.qtypes import DATE
@@ -100,8 +100,8 @@ class Facts:
                    tuple(find_dates(text)), booleans(text), (*words(joined), "|", *words(context)),
                    numbers(DATE.sub(" ", plain)), identifiers(joined),
                    frozenset(itertools.product(named_months, _YEAR_WORD.findall(text))),
-                   value_contexts(joined, _SPAN_WINDOW, SPAN_CLAUSE_BREAK) | pointed_contexts(joined)
-                   | frozenset((v, n) for n, v in glued),
+                   value_contexts(without_manual_sections(joined), _SPAN_WINDOW, SPAN_CLAUSE_BREAK)
+                   | pointed_contexts(joined) | frozenset((v, n) for n, v in glued),
                    value_units(plain), dated_numbers(text), spelled_initials(joined), spelled_only(plain),
                    span_bounds(joined))
 
