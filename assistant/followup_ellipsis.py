@@ -51,7 +51,7 @@ def agent_fragment(question: str, previous: str) -> str | None:
     """"triggered by?", "announced by whom?": who or what did that, said of what the previous question asked
     about (its words after the wh-word and auxiliary); None for any other question."""
     match = _AGENT_FRAGMENT.match(question)
-    if not match or previous.strip() == "":
+    if not match or not previous.strip():
         return None
     verb = syntax(match.group("verb")).tokens[0]
     if verb.tag not in ("VBN", "VBD"):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.matching import holds, sentence_stems
 from assistant.answer.text_values import MONTH_NAMES, YEAR, dated_numbers, numbers
-from assistant.terms import stem
+from assistant.terms import STOPWORDS, stem
 
 if TYPE_CHECKING:
     from assistant.schema import Sentence
@@ -65,7 +65,7 @@ def _piece_at(clause: str, at: int) -> str:
     """The piece of a clause that lists values, each with words of its own, holding position ``at``: "photo on
     September 8, 2022" of "announced September 7, photo on September 8, 2022". A value whose own piece is too short
     to judge is left alone, though the whole clause's words are not found beside it: each value is said of its own
-    words, not of the other's. The clause whole when fewer than every piece, or only one, holds a value."""
+    words, not of the other's. The clause whole unless it splits into two or more pieces that each hold a value."""
     cuts = [0, *(i for m in _PIECE_BREAK.finditer(clause) for i in (m.start(), m.end())), len(clause)]
     pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
     if len(pieces) < 2 or not all(_VALUE.search(clause[a:b]) for a, b in pieces):
@@ -173,7 +173,6 @@ def asks_measure(question: str) -> bool | None:
     """Whether "how many X" counts a measure (years, days, bytes: True) or things (nations, members: False); "how
     long"/"how old" asks a measure; None when the question counts nothing or its noun cannot tell."""
     from assistant.answer.value_conflict import is_measure
-    from assistant.terms import STOPWORDS
 
     match = _ASKED_COUNT.search(question)
     if match:
