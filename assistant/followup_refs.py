@@ -42,6 +42,9 @@ def _plain(answer: str) -> str:
     return _MARKERS.sub("", answer)
 
 
+_COUNTING = ("many", "much")  # "how many members": the chunk names the members counted
+
+
 class Antecedents:
     """Phrases of the previous question (and, lazily, of its answer) that a reference can point to."""
 
@@ -78,7 +81,7 @@ class Antecedents:
         out = []
         for start, end in parsed.chunks:
             root = chunk_root(parsed, start, end)
-            if end - start > 2 and toks[start].text.lower() == "how" and toks[start + 1].text.lower() in ("many", "much"):
+            if end - start > 2 and toks[start].text.lower() == "how" and toks[start + 1].text.lower() in _COUNTING:
                 start += 2
             if any(toks[i].tag in WH_TAGS for i in range(start, end)) or toks[root].pos == "PRON":
                 continue

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from assistant.answer.qtypes import AnswerType, expected_type
-from assistant.answer.text_values import MONTH_NAMES
+from assistant.answer.text_values import MONTH_NAMES, YEAR
 from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
@@ -47,9 +47,6 @@ _ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
 }
 
 
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")  # a four-digit number read loosely as the year it looks like
-
-
 def bare_value_kind(text: str, loose: bool = False) -> ValueKind | None:
     """The kind of value a phrase with no verb is and nothing more: every content word inside one kind of entity
     (a capitalised word counts as a name's: "Prime Minister Enver Hoxha."); None for anything else. ``loose``: a
@@ -66,7 +63,7 @@ def bare_value_kind(text: str, loose: bool = False) -> ValueKind | None:
     label_of = {i: label for start, end, label in parsed.ents for i in range(start, end)}
     content = [t for t in parsed.tokens if t.pos in _CONTENT]
     if content and all(t.pos == "NUM" for t in content):  # "5020.", "In 2014.": a number, whatever the label
-        return "date" if loose and len(content) == 1 and _YEAR.fullmatch(content[0].text) else "number"
+        return "date" if loose and len(content) == 1 and YEAR.fullmatch(content[0].text) else "number"
     kinds: set[ValueKind] = set()
     for token in content:
         kind = _LABEL_KINDS.get(label_of.get(token.i, ""))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.matching import holds, sentence_stems
 from assistant.answer.text_values import MONTH_NAMES, YEAR, dated_numbers, numbers
+from assistant.answer.value_conflict import amounts, is_measure
 from assistant.terms import STOPWORDS, stem
 
 if TYPE_CHECKING:
@@ -155,8 +156,6 @@ def counts_another_thing(text: str, span_texts: Sequence[str]) -> bool:
     ("about 45 members came" where the spans say "after 45 years of isolation"; not "3,000 exiles" for "3,000
     members", a count said in other words): each amount of the claim (``value_conflict.amounts``) whose number
     the spans state, they must state with its unit somewhere."""
-    from assistant.answer.value_conflict import amounts, is_measure
-
     stated = set().union(*(amounts(s) for s in span_texts)) if span_texts else set()
     return any(any(n == number and u != unit and (is_measure(u) or is_measure(unit)) for n, u in stated)
                and (number, unit) not in stated for number, unit in amounts(text))
@@ -172,8 +171,6 @@ _NEUTRAL_COUNTS = frozenset({"time", "times"})  # "how many times": a count of e
 def asks_measure(question: str) -> bool | None:
     """Whether "how many X" counts a measure (years, days, bytes: True) or things (nations, members: False); "how
     long"/"how old" asks a measure; None when the question counts nothing or its noun cannot tell."""
-    from assistant.answer.value_conflict import is_measure
-
     match = _ASKED_COUNT.search(question)
     if match:
         word = match.group(1).lower()
@@ -189,17 +186,15 @@ def counts_unasked(text: str, question: str, span_texts: Sequence[str]) -> bool:
     are counted ("54 days: ..." to "how many nations had cut ties ...?"), or members where years are ("Approximately
     3,000." whose spans say "3,000 members", to "how many years separate ...?"). A bare number takes the unit its
     spans give it; years and days of dates count nothing."""
-    from assistant.answer.value_conflict import amounts, is_measure
-
     asked = asks_measure(question)
     if asked is None:
         return False
     own = amounts(text)
     units = [unit for _, unit in own]
     stated = set().union(*(amounts(s) for s in span_texts)) if span_texts else set()
-    dated = {number for _, number in dated_numbers(text)}
+    placed = {number for number, _ in own} | {number for _, number in dated_numbers(text)}  # a unit or a date's
     for match in _VALUE.finditer(text):
         number = match.group(0).replace(",", "")
-        if number not in {n for n, _ in own} and number not in dated and not YEAR.fullmatch(number):
+        if number not in placed and not YEAR.fullmatch(number):
             units += [unit for n, unit in stated if n == number]
     return bool(units) and all(is_measure(unit) != asked for unit in units)
