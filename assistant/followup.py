@@ -18,7 +18,7 @@ from assistant.answer.outline import neighbour_followup
 from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase, parallel_phrase
 from assistant.followup_count import counted_question, noun_for_count
-from assistant.followup_dates import shifted_date_question
+from assistant.followup_dates import dated_in_question, shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, PERSONAL, WEAK, WH_ALIASES, between_two, cues, demonstrative_tag,
                                      group_noun, misread_determiner, pro_one, topic_changed, without_leaders)
 from assistant.followup_ellipsis import (
@@ -248,6 +248,13 @@ def resolve(
     answer = (lambda: previous_answer(previous)) if previous_answer and params.use_answer else None
     if moved := shifted_date_question(question, history, answer):  # "and the day after?"
         return Resolution(question, moved, ("date moved",), previous)
+    if dated := dated_in_question(question, history, answer):  # "what was the backdrop at the time?": its date,
+        # then whatever else the question leans on
+        rest = resolve(dated, history, previous_answer, params, weight, similar)
+        if rest.unresolved:
+            return replace(rest, question=question)
+        searched = rest.searched or _finish(without_leaders(dated))
+        return Resolution(question, searched, (*rest.cues, "date named"), previous)
     if near := neighbour_followup(question, previous):  # "which one comes after the cyber one?" after the contents
         return Resolution(question, near, (*found, ITEM_CUE), previous)
     if other := another_section(question, previous):  # "and the one about the west?" after a section's name

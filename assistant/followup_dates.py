@@ -1,6 +1,8 @@
 """A follow-up that moves in time from a date the conversation named: "and the day after?" following "what happened
 on September 7, 2022?" asks what happened on September 8, 2022; "the year before?" after a question about 2014
-asks about 2013. The shifted date is searched for, written the way the earlier question wrote its date.
+asks about 2013. The shifted date is searched for, written the way the earlier question wrote its date. A question
+that says the time inside it ("what's the image people remember from *the day after*?", "what was the backdrop *at
+the time*?") is asked of that date written out.
 """
 
 from __future__ import annotations
@@ -20,6 +22,16 @@ _SHIFT = re.compile(
     r"|" + _LEAD + r"the\s+(?P<way2>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year)\W*$",
     re.IGNORECASE)
 _FORWARD = frozenset({"after", "later", "next", "following"})
+_WITHIN = re.compile(
+    r"\b(?:(?:on|in|from|during|of)\s+)?the\s+(?:(?P<count>one|two|three|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<way>after|before|later|earlier|prior)(?!\s+(?:the|a|an|his|her|its|their|it|he|she|they|we|i|you|this|"
+    r"these|those|[\w-]+ing)\b)(?:\s+that)?\b"
+    r"|\b(?:(?:on|in|from|during|of)\s+)?the\s+(?P<way2>next|following|previous|preceding)\s+(?P<unit2>day|week|month|"
+    r"year)\b"
+    r"|\b(?P<same>at\s+(?:the|that)\s+time|back\s+then)(?!\s+(?:of|when|that|it|he|she|they|we|i|you)\b)",
+    re.IGNORECASE)
+"""A time said inside a longer question, relative to one the conversation named: "the day after", "the following
+year", "at the time" (not "the day after the attack", "at the time of the attack": those name their own)."""
 
 
 def shifted_date_question(
@@ -45,6 +57,37 @@ def shifted_date_question(
     if named is None and answer is not None:
         named = next(iter(movable(answer())), None)
     return _asked_on(named, _moved(named.value, unit, steps), unit) if named else None
+
+
+def dated_in_question(
+    question: str, history: Sequence[str], answer: Callable[[], str] | None = None,
+) -> str | None:
+    """``question`` with the time it says relative to the conversation ("the day after", "at the time") written as
+    a date, from the last date the history names, else the first the previous answer gives; None when it says no
+    such time or no date precise enough was named. A question that is only such a time is
+    ``shifted_date_question``'s."""
+    match = _WITHIN.search(question)
+    if not match or _SHIFT.match(question.strip()):
+        return None
+    same = bool(match.group("same"))
+    unit = "day" if same else (match.group("unit") or match.group("unit2")).lower()
+    way = "after" if same else (match.group("way") or match.group("way2")).lower()
+    raw = (match.group("count") or "1").lower()
+    steps = 0 if same else (int(NUMBER_WORDS.get(raw, raw)) * (1 if way in _FORWARD else -1))
+
+    def movable(text: str) -> list[DatedValue]:
+        return [d for d in find_dates(text) if d.has_year and (same or d.has_day or unit == "year")]
+
+    named = next((dated[-1] for earlier in reversed(history) if (dated := movable(earlier))), None)
+    if named is None and answer is not None:
+        named = next(iter(movable(answer())), None)
+    if named is None:
+        return None
+    if same:
+        unit = "day" if named.has_day else "year"  # a month named alone is read as its year (``find_dates``)
+    written = _asked_on(named, _moved(named.value, unit, steps), unit).removeprefix("What happened ").rstrip("?")
+    text = f"{question[:match.start()].rstrip()} {written} {question[match.end():].lstrip()}".strip()
+    return re.sub(r"\s+([?.,;!])", r"\1", text)
 
 
 def _moved(value: date, unit: str, steps: int) -> date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.followup import resolve
-from assistant.followup_dates import shifted_date_question
+from assistant.followup_dates import dated_in_question, shifted_date_question
 
 HISTORY = ["What happened on September 7, 2022?", "and how did he announce it?"]
 
@@ -49,3 +49,28 @@ def test_without_a_date_asked_the_previous_answer_s_first_date_is_moved() -> Non
 def test_the_conversation_reads_a_move_in_time_as_the_moved_date() -> None:
     resolution = resolve("and the day after?", HISTORY)
     assert resolution.searched == "What happened on September 8, 2022?" and resolution.tied_to == HISTORY[-1]
+
+
+@pytest.mark.parametrize("question, searched", [
+    ("and what's the image people remember from the day after?", "and what's the image people remember on September 8, "
+                                                                  "2022?"),
+    ("who was the ambassador at the time?", "who was the ambassador on September 7, 2022?"),
+    ("and the year after, what happened to the servers?", "and in 2023, what happened to the servers?"),
+])
+def test_a_time_said_inside_a_question_is_written_as_its_date(question: str, searched: str) -> None:
+    assert dated_in_question(question, HISTORY) == searched
+
+
+def test_a_time_inside_a_question_needs_a_date_named_and_none_of_its_own() -> None:
+    assert dated_in_question("who was the ambassador at the time?", ["who leads the group?"]) is None
+    assert dated_in_question("what did rama say the day after the attack?", HISTORY) is None  # names its own event
+    assert dated_in_question("who led iran at the time of the attack?", HISTORY) is None
+    assert dated_in_question("and the day after?", HISTORY) is None  # the whole question: shifted_date_question's
+    assert dated_in_question("who was in charge at the time?", ["what happened in 2014?"]) == \
+        "who was in charge in 2014?"  # as precise as the date named
+
+
+def test_the_conversation_asks_a_question_dated_at_the_time_of_the_last_turn() -> None:
+    resolution = resolve("so who was the ambassador at the time?", HISTORY)
+    assert resolution.searched == "Who was the ambassador on September 7, 2022?"
+    assert "date named" in resolution.cues and resolution.tied_to == HISTORY[-1]

@@ -201,6 +201,7 @@ AID = TermWeights.of_texts(["Israel offered cyber aid to Albania after the attac
 def test_an_asked_noun_the_documents_name_by_a_synonym_is_not_unseen() -> None:
     assert not analyse("what kind of help did israel give albania?", AID).out_of_corpus  # help ~ aid
     assert analyse("what kind of hectare did israel give albania?", AID).out_of_corpus  # no word for it
+    assert not analyse("what was the payback motive behind the attack?", AID).out_of_corpus  # payback ~ revenge
 
 
 def test_the_asked_phrase_ends_before_a_preposition() -> None:
@@ -330,6 +331,15 @@ def test_an_informal_word_for_a_group_names_the_kind_asked_not_a_missing_term() 
     feud = TermWeights.of_texts(["The Guild has been in conflict with the Republic since the early 1980s."])
     assert not analyse("which outfit has been in conflict with the republic since the eighties?", feud).out_of_corpus
     assert analyse("which lighthouse has been in conflict with the republic?", feud).out_of_corpus  # truly missing
+
+
+def test_a_benefit_or_a_drawback_names_the_kind_asked_not_a_missing_term() -> None:
+    """"what's the benefit of X?" asks for what X brings, as "what's the purpose of X?" does: a document that says
+    what X avoids or allows need not use the word."""
+    hashes = TermWeights.of_texts(["By-Hash fetches indexes by their hash, which avoids hashsum mismatches."])
+    assert not analyse("whats the benefit of turning on by-hash?", hashes).out_of_corpus
+    assert not analyse("what's the main drawback of by-hash?", hashes).out_of_corpus
+    assert analyse("what's the latency of by-hash?", hashes).out_of_corpus  # truly missing
 
 
 def test_a_name_typed_in_lower_case_that_no_text_holds_is_unseen() -> None:

@@ -126,6 +126,10 @@ def test_qualifier_unmatched() -> None:
     assert R.QualifierUnmatched()(question("which release first added the port option?"), talks) == 1.0  # "added"
     assert R.QualifierUnmatched()(question("if I restart it, will the cache ask me to confirm first?"),
                                   talks) == 0.0  # "first" after a yes/no question's verb: beforehand
+    assert R.QualifierUnmatched()(question("what does the dispute teach us about diplomacy today?"), ranked(
+        candidate(sentence("The ongoing dispute is a reminder of the challenges facing modern diplomacy.")))) == 0.0
+    assert R.QualifierUnmatched()(question("what does the dispute teach us about diplomacy today?"), ranked(
+        candidate(sentence("The dispute is a reminder of the challenges facing diplomacy.")))) == 1.0
     assert R.QualifierUnmatched()(question("maximum length of a name?"),
                                   ranked(candidate(sentence("Names are limited to 64 bytes.")))) == 0.0
     assert R.QualifierUnmatched()(question("what minimum version must the tool conform to?"), ranked(
@@ -229,6 +233,7 @@ def test_asks_why() -> None:
     assert R.AsksWhy()(question("why would i want single-request in resolv.conf"), cands) == 0.0
     assert R.AsksWhy()(question("Why should I use click.echo rather than print()?"), cands) == 0.0
     assert R.AsksWhy()(question("why would iran hack albania in the first place?"), cands) == 1.0
+    assert R.AsksWhy()(question("why would somebody building a custom distro use debian?"), cands) == 0.0  # anyone's
 
 
 def test_versions_and_paths_are_values() -> None:

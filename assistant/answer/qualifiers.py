@@ -12,7 +12,8 @@ _MAX = (r"\bmax(?:imum|imal)?\b|\blimit|\bat most\b|\bup to\b|\bcap(?:s|ped)?\b|
         r"|\bmax" + _BOUNDED)
 _MIN = (r"\bmin(?:imum|imal)?\b|\bat least\b|\blower\b|\bno less than\b|\bor (?:more|greater|higher|later|newer|above)\b"
         r"|\b(?:smallest|lowest|fewest)\b|\bmin" + _BOUNDED)
-_CURRENT = r"\bcurrent(?:ly)?\b|\bnow\b|\btoday\b|\blatest\b|\bpresent"
+_CURRENT = (r"\bcurrent(?:ly)?\b|\bnow\b|\btoday\b|\blatest\b|\bpresent|\bmodern\b|\bongoing\b|\bcontemporary\b"
+            r"|\bnowadays\b|\bthese days\b")  # "modern diplomacy" is diplomacy today
 # "is it in the EU yet?", "which countries host them today?": how things stand now, which a passage says as it does
 # the current state, or by "still", "already", "so far", "to date"
 _STILL = _CURRENT + r"|\bstill\b|\balready\b|\bso far\b|\bto date\b|\bas of\b"

@@ -32,7 +32,8 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     lesson lessons step steps action actions activity activities fact facts detail details much many
     basis grounds purpose means manner method methods approach approaches workaround workarounds alternative
     alternatives area areas field fields domain respect aspect aspects
-    motive motives cause causes rationale justification
+    motive motives cause causes rationale justification benefit benefits advantage advantages upside upsides
+    downside downsides drawback drawbacks disadvantage disadvantages pro pros con cons
     range ranges style styles format formats value values amount amounts level levels minimum maximum limit limits money
     setting settings version versions mode modes form forms unit units
     language languages paper papers newspaper newspapers magazine magazines outlet outlets publication publications

@@ -13,9 +13,10 @@ from assistant.answer.premise import LEAD, states_premise
 if TYPE_CHECKING:
     from assistant.answer.features import Candidate, QuestionView
 
-_ASKS_WHY = re.compile(  # not "why would I ...": a motive asked for a choice the asker may make, which asserts
-    # nothing about the documents' subject
-    LEAD + r"(?:why(?!\s+(?:would|should|might|could)\s+(?:i|you|we|one)\b)|how come)\b", re.IGNORECASE)
+_ASKS_WHY = re.compile(  # not "why would I / someone ...": a motive asked for a choice the asker (or anyone) may
+    # make, which asserts nothing about the documents' subject
+    LEAD + r"(?:why(?!\s+(?:would|should|might|could)\s+(?:i|you|we|one|someone|somebody|anyone|anybody|people|"
+    r"users?|a user|admins?|developers?)\b)|how come)\b", re.IGNORECASE)
 _TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time
     LEAD + r"(?:since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
     r"|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)

@@ -39,7 +39,7 @@ goal aim objective purpose intent
 lesson takeaway moral insight
 plan intend strategy
 expel eject oust
-punish retaliate retaliation revenge reprisal penalize penalise
+punish retaliate retaliation revenge reprisal penalize penalise payback retribution
 see regard consider perceive deem classify designate
 open establish set create found
 move relocate transfer shift
