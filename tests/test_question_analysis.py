@@ -380,3 +380,11 @@ def test_a_misspelling_that_changes_the_stem_is_mended_letter_by_letter() -> Non
     assert not analyse("which hacker group did it?", hacked).corrections  # another form of the word, no typo
     breaches = TermWeights.of_texts(["The breaches were reported."])
     assert not analyse("which beaches are best?", breaches).corrections  # an English word of its own
+
+
+def test_circumstances_and_shares_name_the_kind_asked_not_a_missing_term() -> None:
+    """"under what circumstances ...?" asks for a condition and "what percentage ...?" for a share: a document that
+    gives one need not use the word."""
+    risk = TermWeights.of_texts(["This could change if the dispute escalates. The town remains 100% free of debt."])
+    assert not analyse("under what circumstances could the dispute escalate?", risk).out_of_corpus
+    assert not analyse("what percentage of the town is free of debt?", risk).out_of_corpus

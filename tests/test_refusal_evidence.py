@@ -108,6 +108,16 @@ def test_a_second_look_passes_over_a_number_that_counts_another_noun() -> None:
     assert not C.counts_another(" people in all", "diplomat")  # a noun that counts anything
 
 
+def test_a_share_asked_is_met_by_a_percentage_anywhere_in_the_sentence() -> None:
+    """"what percentage ...?" is answered by "100% free", which holds no word "percentage"; a sentence with numbers
+    but no share does not answer it."""
+    q = question("whats the percentage of free software debian promises?", kind="number", focus=["percentage"])
+    for text, gap in (("Debian will remain 100% free.", 0.0), ("Debian ships 1000 free packages.", R.TypedGap().cap)):
+        cands = ranked(candidate(sentence(text)))
+        cands[0].features["asked_kind_present"] = 1.0
+        assert R.TypedGap()(q, cands) == gap
+
+
 def test_qualifier_unmatched() -> None:
     q = question("what's the default port of the cache?")
     talks = ranked(candidate(sentence("The cache listens on a port you choose.")))

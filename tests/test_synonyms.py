@@ -28,3 +28,7 @@ def test_a_noun_with_a_technical_sense_of_its_own_stays_out_of_a_verb_group() ->
     # "how does Iran see them?" ~ "regarded as"; "view" is left out: a database view is no way of seeing
     assert stem("regard") in synonyms(stem("see"))
     assert stem("view") not in synonyms(stem("see"))
+
+
+def test_a_chore_is_a_task() -> None:
+    assert stem("task") in synonyms(stem("chores"))

@@ -42,6 +42,7 @@ from assistant.answer.wording import plain_wording
     ("what did the allies put on the table?", "what did the allies offer?"),
     ("why was the flood such a big deal?", "why was the flood such significant?"),
     ("how come the new policy winds the council up?", "why the new policy anger the council?"),
+    ("how many devs have to approve it?", "how many developers have to approve it?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 # need not write them). Beyond SIZE_WORDS: sizes the parse may give as the focus ("how high", "how small").
 NOT_COUNTED = SIZE_WORDS | {"small", "high", "deep"} | {"version", "release", "money", "time", "space", "memory"} | {
     "number", "amount", "total", "quantity", "size", "maximum", "minimum", "max", "min"}
+SHARE_HEADS = frozenset({"percentage", "percent", "proportion"})
+_SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon|big|large|small|wide|tall|heavy|high|deep)\b",
                            re.IGNORECASE)  # a span, rate or size: no noun counted
@@ -61,6 +63,8 @@ def beside_counted_head(q: QuestionView, candidates: list[Candidate]) -> list[Ca
     head = counted_head(q)
     if not head:
         return candidates
+    if head in SHARE_HEADS:  # "what percentage ...?": a share, written as its value ("100% free"), no noun by it
+        return [c for c in candidates if _SHARE.search(c.sentence.text)]
     return [c for c in candidates
             if value_near(c.sentence.text, head, q.query.text, "number", after=NUMBER_AFTER_HEAD, exclusive=q.strict)]
 

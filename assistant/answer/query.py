@@ -35,6 +35,8 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     motive motives cause causes rationale justification benefit benefits advantage advantages upside upsides
     downside downsides drawback drawbacks disadvantage disadvantages pro pros con cons
     range ranges style styles format formats value values amount amounts level levels minimum maximum limit limits money
+    percentage percentages proportion proportions fraction circumstance circumstances situation situations scenario
+    scenarios
     setting settings version versions mode modes form forms unit units
     language languages paper papers newspaper newspapers magazine magazines outlet outlets publication publications
     metaphor metaphors analogy image phrase phrases expression expressions nickname nicknames

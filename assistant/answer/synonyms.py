@@ -78,6 +78,7 @@ meant intended designed
 replace substitute
 proof evidence
 standing position
+chore task
 """.strip().splitlines()
 
 

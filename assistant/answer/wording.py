@@ -19,7 +19,7 @@ import re
 SHORTHAND: dict[str, str] = {
     "w/": "with", "w/o": "without", "b/c": "because", "cuz": "because", "coz": "because", "yr": "year",
     "yrs": "years", "thru": "through", "tho": "though", "ppl": "people", "abt": "about", "smth": "something",
-    "sth": "something", "wrt": "about", "pls": "please", "plz": "please", "govt": "government",
+    "sth": "something", "wrt": "about", "pls": "please", "plz": "please", "govt": "government", "devs": "developers",
 }
 _SHORTHAND = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                         + r")(?![\w/])", re.IGNORECASE)
