@@ -81,3 +81,13 @@ def test_asked_value_reads_a_date_asked_by_its_unit_or_with_a_word_before_when()
     assert asked_value("in what decade was the tarsh accord signed?", "date") == "date"
     assert asked_value("since roughly when has the velmor guild existed?", "date") == "date"
     assert asked_value("which seasoning goes with it?", "other") is None
+
+
+def test_an_aside_the_spans_do_not_support_is_cut_and_the_rest_kept(guard):
+    """A model's example in parentheses with a value of its own ("(e.g. 1/usr/bin/xauth2)") fails the value rule;
+    the sentence without it stands on its span, and is shown so. Without a supported rest, nothing is kept."""
+    question = "where is the xauth program by default?"
+    kept = guard_answer("The default is /usr/bin/xauth (for example /opt/xauth2 on older systems) [1].", guard(question))
+    assert not kept.abstained and "/opt/xauth2" not in kept.text and kept.text.startswith("The default is /usr/bin/xauth")
+    wrong = guard_answer("The default is /opt/xauth2 (for example /usr/bin/xauth) [1].", guard(question))
+    assert wrong.abstained

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.generative import make_backend
-from assistant.answer.guard import _REFUSAL
-from assistant.answer.reply import split_answer
+from assistant.answer.reply import SAYS_UNKNOWN, split_answer
 from assistant.answer.llm_answer import AnswerDelta, GenerativeAnswerer
 from assistant.answer.matching import TermWeights
 from assistant.answer.support import Claim, Facts, match
@@ -147,7 +146,7 @@ def test_a_reply_with_nothing_left_hands_over_to_the_grounded_extractive_answer(
         assert answer.answer == extractive.answer and answer.citations == extractive.citations
         assert answer.abstained == extractive.abstained
         assert_contract(answer, snapshot)
-        said_no = [u.text for u in split_answer(reply) if _REFUSAL.search(u.text)]
+        said_no = [u.text for u in split_answer(reply) if SAYS_UNKNOWN.search(u.text)]
         expected = "found no answer in the sources" if said_no and not answer.dropped else "No sentence of the"
         assert expected in answer.notice, (reply, answer.notice)
     assert handed, "SmolLM2-135M always has a reply the guard drops whole on this set"

@@ -35,7 +35,7 @@ from assistant.answer.polarity import gives_polarity, polar_claim
 from assistant.answer.prompts import Passage
 from assistant.answer.query import question_parts
 from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
-from assistant.answer.reply import Unit, split_answer
+from assistant.answer.reply import NOT_GIVEN, SAYS_UNKNOWN, Unit, split_answer, without_asides
 from assistant.answer.relevance import (
     asks_how_to, has_own_subject, main_subjects, points_back, states, told_of, unframed, without_other_dotted,
 )
@@ -54,13 +54,6 @@ _NAMED = re.compile(r"\s*(?!(?:For|The|A|An|In|On|At|It|This|That|So|And|But|Or|
 _BARE_POLARITY = re.compile(r"(?i:yes|no)[.!]?")
 _SUBJECT_PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)
 """A sentence opening with a pronoun subject ("It acted on ..."): in a why-answer, the subject the question asks about."""
-_REFUSAL = re.compile(
-    r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
-    r"no information|cannot (?:be )?answer|can[’']t answer)\b",
-    re.IGNORECASE,
-)
-_NOT_GIVEN = re.compile(r"\bnot (?:mentioned|stated|provided|specified|given)\b", re.IGNORECASE)
-"""Says the sources lack something, or states a condition of its span ("when DESC is not specified")."""
 
 
 @dataclass
@@ -360,18 +353,23 @@ class Guard:
         """Guard one sentence: the text to show (``""`` when dropped) and the citations it introduced. "... is not
         specified" is a refusal only when no span supports the sentence ("NULLS LAST is the default when DESC is not
         specified" states a fact of its span)."""
-        if _REFUSAL.search(unit.text):
+        if SAYS_UNKNOWN.search(unit.text):
             self.refused = True
             return "", []
         if self._yes_no and _BARE_POLARITY.fullmatch(unit.text.strip()):
             self._pending = unit.text.strip()  # "No." stands only in front of a kept sentence
             return "", []
         alignment = self.align(unit)
-        if not alignment.spans and _NOT_GIVEN.search(unit.text):
+        if not alignment.spans and NOT_GIVEN.search(unit.text):
             self.refused = True
             return "", []
         lead, self._pending = self._pending, None
-        if not alignment.spans or not self.answers(unit, alignment):
+        kept = bool(alignment.spans) and self.answers(unit, alignment)
+        if not kept and (bare := without_asides(unit.text)) != unit.text:  # the sentence without an aside
+            aside = replace(unit, text=bare)
+            if (trimmed := self.align(aside)).spans and self.answers(aside, trimmed):
+                unit, alignment, kept = aside, trimmed, True
+        if not kept:
             self.dropped += [t for t in (lead, unit.text) if t]
             if not self.keep_unsupported:
                 return "", []

@@ -21,6 +21,18 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])(?!\w)")
 extension (".deb", ".profile"), which the sentence says as written."""
 
 
+SAYS_UNKNOWN = re.compile(
+    r"\b(?:i don[’']?t know|i do not know|(?:does|do) not (?:say|mention|answer|contain|provide|specify)|"
+    r"no information|cannot (?:be )?answer|can[’']t answer)\b", re.IGNORECASE)
+"""A sentence that refuses: the model says it does not know or the passages do not say."""
+NOT_GIVEN = re.compile(r"\bnot (?:mentioned|stated|provided|specified|given)\b", re.IGNORECASE)
+"""Says the sources lack something, or states a condition of its span ("when DESC is not specified")."""
+_ASIDE = re.compile(r"\s+\([^()]{1,160}\)")
+"""A parenthesised aside after a space ("... the variable (e.g. export X=1)."), which the guard cuts when the
+sentence stands without it and not with it; not a call ("read(1024)"), which has no space before its parenthesis."""
+ASIDE_MIN_WORDS = 3  # words the sentence must keep without its asides to stand alone
+
+
 @dataclass(frozen=True)
 class Unit:
     """One generated sentence: its text without markers and the passage numbers the model put after it."""
@@ -57,6 +69,13 @@ def _without(piece: str, found: list[tuple[re.Match[str], list[int]]]) -> str:
         kept.append(piece[at:m.start()])
         at = m.end()
     return "".join(kept) + piece[at:]
+
+
+def without_asides(text: str) -> str:
+    """``text`` without its parenthesised asides (``_ASIDE``), or as it was when it has none or fewer than
+    ``ASIDE_MIN_WORDS`` words would be left."""
+    bare = _SPACE_BEFORE_PUNCT.sub(r"\1", _ASIDE.sub("", text))
+    return bare if len(bare.split()) >= ASIDE_MIN_WORDS else text
 
 
 def split_answer(reply: str) -> list[Unit]:
