@@ -152,6 +152,15 @@ CLIPPED = {
 }
 
 
+CAPITALS = {
+    "washington": "united states", "moscow": "russia", "beijing": "china", "london": "united kingdom",
+    "paris": "france", "berlin": "germany", "brussels": "european union", "tehran": "iran", "tirana": "albania",
+    "ankara": "turkey", "jerusalem": "israel", "kyiv": "ukraine", "kiev": "ukraine", "rome": "italy", "tokyo": "japan",
+    "ottawa": "canada", "baghdad": "iraq", "damascus": "syria", "belgrade": "serbia", "athens": "greece",
+}
+"""Capitals that news writing names for their governments ("what did Washington ask of Tirana?"), general English."""
+
+
 def expand_abbreviations(text: str) -> str:
     """The expansions of common abbreviations found in text (PM → prime minister), space-joined."""
     return " ".join(ABBREVIATIONS[w] for w in words(text) if w in ABBREVIATIONS)

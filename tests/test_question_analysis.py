@@ -388,3 +388,14 @@ def test_circumstances_and_shares_name_the_kind_asked_not_a_missing_term() -> No
     risk = TermWeights.of_texts(["This could change if the dispute escalates. The town remains 100% free of debt."])
     assert not analyse("under what circumstances could the dispute escalate?", risk).out_of_corpus
     assert not analyse("what percentage of the town is free of debt?", risk).out_of_corpus
+
+
+def test_a_capital_named_for_its_government_is_searched_as_its_country() -> None:
+    """"what did washington get tirana to do?" over a text that says "the United States" and "Albania": the capitals
+    stand for the governments, not for names the documents lack; a capital whose country the text never names is
+    still unseen."""
+    shelter = TermWeights.of_texts(["At the behest of the United States, Albania accepted the exiles in 2014."])
+    query = analyse("what yr did washington get tirana to shelter the exiles", shelter)
+    assert not query.out_of_corpus and "united states" in query.expansion
+    assert analyse("what did moscow say about the exiles?", shelter).unseen_names == ["moscow"]
+    assert analyse("why did albania put the exiles in washington?", shelter).out_of_corpus  # a place, not a government

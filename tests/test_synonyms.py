@@ -32,3 +32,7 @@ def test_a_noun_with_a_technical_sense_of_its_own_stays_out_of_a_verb_group() ->
 
 def test_a_chore_is_a_task() -> None:
     assert stem("task") in synonyms(stem("chores"))
+
+
+def test_an_ambition_is_an_aspiration() -> None:
+    assert stem("aspirations") in synonyms(stem("ambition"))

@@ -20,7 +20,7 @@ from assistant.answer.qtypes import (
     DATE, MEASURE_NOUNS, QUESTION_FILLER, SIZE_WORDS, AnswerType, asks_yes_no, expected_type, without_meta_subject,
 )
 from assistant.schema import Chunk
-from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
+from assistant.terms import ABBREVIATIONS, CAPITALS, STOPWORDS, expand_abbreviations, stem, words
 
 GENERIC_HEADS = frozenset(stem(w) for w in """
     country countries city cities place places year years date dates day days month months season time times
@@ -179,7 +179,8 @@ def asked_phrase(question: str) -> list[str]:
 
 def analyse(question: str, weights: TermWeights) -> Query:
     """Terms (typos corrected against the corpus vocabulary), answer kind, head and unseen names."""
-    expansion = " ".join(filter(None, (expand_abbreviations(question), implied_words(question))))
+    governments = capitals_for_countries(question, weights)  # "washington": the United States, where unnamed
+    expansion = " ".join(filter(None, (expand_abbreviations(question), implied_words(question), *governments.values())))
     raw_terms = question_terms(f"{full_year_ranges(without_meta_subject(question))} {expansion}", QUESTION_FILLER)
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
     corrections |= word_corrections(question, [t for t in raw_terms if t not in corrections], weights)
@@ -214,6 +215,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
         if not all(weights.known(p) for p in parts):
             unseen_names.append(name)
     unseen_names += _unseen_lowercase_names(question, corrections, weights)
+    unseen_names = [n for n in unseen_names if n.lower() not in governments]
     joined = [token for token in _IDENTIFIER_IN_QUESTION.findall(question) if _unseen_identifier(token, weights)]
     unseen_names += [token for token in joined if not _describing_compound(token, question)] if joined else []
     names += [stem(a.lower()) for a in _ACRONYM_IN_QUESTION.findall(question)
@@ -239,6 +241,19 @@ _DEMONYM_ENDINGS = (("ian", ("", "a", "ia", "y")), ("ean", ("", "e", "a")), ("es
                    ("an", ("", "a")), ("i", ("",)), ("n", ("",)))
 """How a people's or country's adjective is formed from its name (general English): Israel-i, Iraq-i,
 Albania-n, Iran-ian, Ital-ian / Ital-y, Chin-ese / Chin-a, Turk-ish / Turk-ey, Kore-an / Kore-a."""
+
+
+def capitals_for_countries(question: str, weights: TermWeights) -> dict[str, str]:
+    """The capitals ``question`` names for their governments (``terms.CAPITALS``) that the documents never name,
+    while they do name the country ("what did washington get tirana to do?" over a text that says "the United
+    States"), each with the country it stands for; not a capital named as a place (``_LOCATIVE``)."""
+    tokens = words(question)
+    return {w: country for i, w in enumerate(tokens) if (country := CAPITALS.get(w)) and not weights.known(stem(w))
+            and all(weights.known(stem(p)) for p in country.split()) and not (i and tokens[i - 1] in _LOCATIVE)}
+
+
+_LOCATIVE = frozenset("in at near inside outside around from to into".split())
+"""Prepositions before a capital named as a place ("an embassy *in* jerusalem"), not as a government."""
 
 
 def demonym_place(name: str, weights: TermWeights) -> str | None:

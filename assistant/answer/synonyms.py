@@ -79,6 +79,7 @@ replace substitute
 proof evidence
 standing position
 chore task
+ambition aspiration
 """.strip().splitlines()
 
 
