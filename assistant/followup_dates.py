@@ -22,16 +22,17 @@ _SHIFT = re.compile(
     r"|" + _LEAD + r"the\s+(?P<way2>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year)\W*$",
     re.IGNORECASE)
 _FORWARD = frozenset({"after", "later", "next", "following"})
+_WITHIN_END = r"(?=\s*(?:[?,.!;:]|$|(?:and|or|but|what|which|who|when|where|why|how)\b))"
 _WITHIN = re.compile(
     r"\b(?:(?:on|in|from|during|of)\s+)?the\s+(?:(?P<count>one|two|three|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
-    r"(?P<way>after|before|later|earlier|prior)(?!\s+(?:the|a|an|his|her|its|their|it|he|she|they|we|i|you|this|"
-    r"these|those|[\w-]+ing)\b)(?:\s+that)?\b"
-    r"|\b(?:(?:on|in|from|during|of)\s+)?the\s+(?P<way2>next|following|previous|preceding)\s+(?P<unit2>day|week|month|"
-    r"year)\b"
-    r"|\b(?P<same>at\s+(?:the|that)\s+time|back\s+then)(?!\s+(?:of|when|that|it|he|she|they|we|i|you)\b)",
+    r"(?P<way>after|before|later|earlier|prior)(?:\s+that)?" + _WITHIN_END +
+    r"|\b(?:(?:on|in|from|during|of)\s+)?the\s+(?P<way2>next|following|previous|preceding)\s+(?P<unit2>day|week|"
+    r"month|year)" + _WITHIN_END +
+    r"|\b(?P<same>at\s+(?:the|that)\s+time|back\s+then)" + _WITHIN_END,
     re.IGNORECASE)
-"""A time said inside a longer question, relative to one the conversation named: "the day after", "the following
-year", "at the time" (not "the day after the attack", "at the time of the attack": those name their own)."""
+"""A time said inside a longer question, relative to one the conversation named, where its clause ends: "the day
+after", "the following year", "at the time" (not "the day after the attack", "at the time of the attack", "the day
+after rama spoke": those name their own)."""
 
 
 def shifted_date_question(

@@ -74,3 +74,8 @@ def test_the_conversation_asks_a_question_dated_at_the_time_of_the_last_turn() -
     resolution = resolve("so who was the ambassador at the time?", HISTORY)
     assert resolution.searched == "Who was the ambassador on September 7, 2022?"
     assert "date named" in resolution.cues and resolution.tied_to == HISTORY[-1]
+
+
+def test_a_time_inside_a_question_that_names_its_own_event_is_left_alone() -> None:
+    assert dated_in_question("what did he say the day after rama's announcement?", HISTORY) is None
+    assert dated_in_question("and the year after, what happened?", HISTORY) == "and in 2023, what happened?"
