@@ -45,19 +45,9 @@ def shifted_date_question(
     match = _SHIFT.match(question.strip())
     if not match:
         return None
-    unit = (match.group("unit") or match.group("unit2")).lower()
-    way = (match.group("way") or match.group("way2")).lower()
-    raw = (match.group("count") or "1").lower()
-    count = 1 if raw in ("a", "an") else int(NUMBER_WORDS.get(raw, raw))
-    steps = count if way in _FORWARD else -count
-
-    def movable(text: str) -> list[DatedValue]:  # a bare year moves by years only
-        return [d for d in find_dates(text) if d.has_year and (d.has_day or unit == "year")]
-
-    named = next((dated[-1] for earlier in reversed(history) if (dated := movable(earlier))), None)
-    if named is None and answer is not None:
-        named = next(iter(movable(answer())), None)
-    return _asked_on(named, _moved(named.value, unit, steps), unit) if named else None
+    unit, steps = _shift(match)
+    named = _named_date(history, answer, lambda d: d.has_day or unit == "year")  # a bare year moves by years only
+    return f"What happened {_on(named, _moved(named.value, unit, steps), unit)}?" if named else None
 
 
 def dated_in_question(
@@ -70,25 +60,38 @@ def dated_in_question(
     match = _WITHIN.search(question)
     if not match or _SHIFT.match(question.strip()):
         return None
-    same = bool(match.group("same"))
-    unit = "day" if same else (match.group("unit") or match.group("unit2")).lower()
-    way = "after" if same else (match.group("way") or match.group("way2")).lower()
-    raw = (match.group("count") or "1").lower()
-    steps = 0 if same else (int(NUMBER_WORDS.get(raw, raw)) * (1 if way in _FORWARD else -1))
+    same = bool(match.group("same"))  # "at the time": the date itself
+    unit, steps = ("day", 0) if same else _shift(match)
+    named = _named_date(history, answer, lambda d: same or d.has_day or unit == "year")
+    if named is None:
+        return None
+    if same:  # as precise as it was named (a month alone reads as its year: ``find_dates``)
+        unit = "day" if named.has_day else "year"
+    written = _on(named, _moved(named.value, unit, steps), unit)
+    text = f"{question[:match.start()].rstrip()} {written} {question[match.end():].lstrip()}".strip()
+    return re.sub(r"\s+([?.,;!])", r"\1", text)
 
+
+def _shift(match: re.Match[str]) -> tuple[str, int]:
+    """The unit and the signed number of units a matched move in time says ("two weeks later": week, +2)."""
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    way = (match.group("way") or match.group("way2")).lower()
+    raw = (match.group("count") or "1").lower()
+    count = 1 if raw in ("a", "an") else int(NUMBER_WORDS.get(raw, raw))
+    return unit, count if way in _FORWARD else -count
+
+
+def _named_date(history: Sequence[str], answer: Callable[[], str] | None,
+                precise: Callable[[DatedValue], bool]) -> DatedValue | None:
+    """The last date with a year the history names that is ``precise`` enough, else the first the previous answer
+    gives (``answer()``, asked for only then)."""
     def movable(text: str) -> list[DatedValue]:
-        return [d for d in find_dates(text) if d.has_year and (same or d.has_day or unit == "year")]
+        return [d for d in find_dates(text) if d.has_year and precise(d)]
 
     named = next((dated[-1] for earlier in reversed(history) if (dated := movable(earlier))), None)
     if named is None and answer is not None:
         named = next(iter(movable(answer())), None)
-    if named is None:
-        return None
-    if same:
-        unit = "day" if named.has_day else "year"  # a month named alone is read as its year (``find_dates``)
-    written = _asked_on(named, _moved(named.value, unit, steps), unit).removeprefix("What happened ").rstrip("?")
-    text = f"{question[:match.start()].rstrip()} {written} {question[match.end():].lstrip()}".strip()
-    return re.sub(r"\s+([?.,;!])", r"\1", text)
+    return named
 
 
 def _moved(value: date, unit: str, steps: int) -> date:
@@ -100,14 +103,13 @@ def _moved(value: date, unit: str, steps: int) -> date:
     return value.replace(year=year, month=month + 1, day=min(value.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _asked_on(when: DatedValue, value: date, unit: str) -> str:
-    """The question for the moved date ``value``, written as the earlier date ``when`` was: "September 8, 2022" or
-    "8 September 2022" for a day; "October 2022" for a month; "2013" for a year."""
+def _on(when: DatedValue, value: date, unit: str) -> str:
+    """The moved date ``value`` after its preposition, written as the earlier date ``when`` was: "on September 8,
+    2022" or "on 8 September 2022" for a day; "in October 2022" for a month; "in 2013" for a year."""
     if unit == "year":
-        return f"What happened in {value.year}?"
+        return f"in {value.year}"
     if unit == "month":
-        return f"What happened in {calendar.month_name[value.month]} {value.year}?"
+        return f"in {calendar.month_name[value.month]} {value.year}"
     day_first = when.text[:1].isdigit()
     month = calendar.month_name[value.month]
-    written = f"{value.day} {month} {value.year}" if day_first else f"{month} {value.day}, {value.year}"
-    return f"What happened on {written}?"
+    return f"on {value.day} {month} {value.year}" if day_first else f"on {month} {value.day}, {value.year}"

@@ -240,18 +240,6 @@ def test_a_filler_word_of_the_question_is_never_an_unseen_word():
     assert analyse("what is the velmora tidal clock made of?", CORPUS).unseen_words == ["velmora", "clock"]
 
 
-def test_a_peoples_adjective_is_searched_by_the_place_the_documents_name() -> None:
-    """"Israeli", "Iranian" or "Turkish" where the documents say only "Israel", "Iran" or "Turkey": the place is
-    searched for, and the adjective is no name the documents lack; an adjective of a place they never name is."""
-    places = TermWeights.of_texts(["Albania has an embassy in Tel Aviv, and Israel has one in Tirana.",
-                                   "Iran opened an interest section through Turkey."])
-    query = analyse("In which Israeli city is Albania's embassy?", places)
-    assert not query.unseen_names and "israel" in query.terms
-    assert not analyse("What did the Turkish side offer?", places).unseen_names
-    assert analyse("What did the Iranian minister say?", places).corrections.get(stem("iranian")) == stem("iran")
-    assert analyse("Did the Canadian envoy comment?", places).unseen_names == ["Canadian"]
-
-
 def test_a_unit_of_time_to_compute_is_no_unseen_word() -> None:
     """"how many weeks between ...": the weeks are computed from dates, whatever unit the documents count in."""
     dated = TermWeights.of_texts(["The attack came on July 15, 2022.", "Ties were cut on September 7, 2022."])
@@ -388,14 +376,3 @@ def test_circumstances_and_shares_name_the_kind_asked_not_a_missing_term() -> No
     risk = TermWeights.of_texts(["This could change if the dispute escalates. The town remains 100% free of debt."])
     assert not analyse("under what circumstances could the dispute escalate?", risk).out_of_corpus
     assert not analyse("what percentage of the town is free of debt?", risk).out_of_corpus
-
-
-def test_a_capital_named_for_its_government_is_searched_as_its_country() -> None:
-    """"what did washington get tirana to do?" over a text that says "the United States" and "Albania": the capitals
-    stand for the governments, not for names the documents lack; a capital whose country the text never names is
-    still unseen."""
-    shelter = TermWeights.of_texts(["At the behest of the United States, Albania accepted the exiles in 2014."])
-    query = analyse("what yr did washington get tirana to shelter the exiles", shelter)
-    assert not query.out_of_corpus and "united states" in query.expansion
-    assert analyse("what did moscow say about the exiles?", shelter).unseen_names == ["moscow"]
-    assert analyse("why did albania put the exiles in washington?", shelter).out_of_corpus  # a place, not a government
