@@ -107,6 +107,18 @@ def test_contradicted_finds_the_denying_candidate_among_the_first_eight() -> Non
     assert R.Contradicted()(q, ranked(*filler)) == 0.0
 
 
+def test_a_denial_below_a_candidate_stating_the_whole_premise_is_of_something_else() -> None:
+    """The best candidate says the fixture resets the filters; a later one denies resetting *all* filters: the
+    premise holds, the later denial is about another thing."""
+    q = question("why does the capture fixture reset the warning filters when the test ends?")
+    states = sentence("The capture fixture resets the warning filters at the end of the test, so no state leaks.")
+    denial = sentence("The runner does not reset all warning filters because it might break suites.")
+    assert R.Contradicted().find(q, ranked(candidate(denial, coverage=0.6))) is not None
+    assert R.Contradicted().find(q, ranked(candidate(states, coverage=1.0), candidate(denial, coverage=0.6))) is None
+    assert PremiseDenial().affirms(premise_terms(q.query.text), states.text)
+    assert not PremiseDenial().affirms(premise_terms(q.query.text), denial.text)
+
+
 def test_an_instead_of_setting_aside_something_else_agrees() -> None:
     """"you can use X instead of Y" agrees with "why is X still supported?"; "Y is used instead of X" denies it."""
     q = question("why are condition strings still supported if booleans are recommended?")

@@ -173,6 +173,14 @@ def test_a_qualifier_of_another_noun_is_not_asked_for() -> None:
     assert R.QualifierUnmatched()(question("how long does forwarding stay on by default?"), manual) == 0.0
 
 
+def test_the_current_folder_is_where_one_works_not_a_time() -> None:
+    """"the current folder", "the current user": where or as whom one works, which a passage names another way;
+    "the current ambassador" asks how things stand now."""
+    scans = ranked(candidate(sentence("Directories are scanned upwards from the directory you call the tool from.")))
+    assert R.QualifierUnmatched()(question("does the tool only look in the current folder?"), scans) == 0.0
+    assert R.QualifierUnmatched()(question("who is the current ambassador?"), scans) == 1.0
+
+
 def test_first_of_two_alternatives_asks_an_order_not_a_first() -> None:
     """"which is popped first - A or B?" asks which comes before the other: "pops A then B" states it."""
     pops = ranked(candidate(sentence("When the task ends it pops the inner frame then the outer frame.")))

@@ -197,6 +197,16 @@ class PremiseDenial:
         held = [t for t in premise if term_match(t, stems)]
         return self._enough(held, premise) and any(term_match(t, governed) for t in held)
 
+    def affirms(self, premise: list[str], sentence: str) -> bool:
+        """Whether ``sentence`` states every word of the premise and its denial, if any, governs none of them: a
+        better-ranked sentence that does says the premise holds, and a denial further down is of something else
+        ("The recwarn fixture ... ensures to reset the warnings filter at the end of the test" above "pytest doesn't
+        follow PEP 506 suggestion of resetting all warning filters")."""
+        if len(premise) < self.min_terms:
+            return False
+        stems, governed = sentence_stems(sentence), denied_words(sentence) or frozenset()
+        return all(term_match(t, stems) and not term_match(t, governed) for t in premise)
+
     def opposes(self, premise: list[str], sentence: str, light: list[str] | tuple[str, ...] = ()) -> bool:
         """Whether ``sentence`` states the premise (stems ``premise``) with one word turned into its opposite (the
         opposite may be a light word: "the same" against "differently"; so may the turned word, one of the

@@ -29,6 +29,10 @@ QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q,
 }.items()}
 _CONTRASTED = re.compile(r"\b(?:instead of|other than|rather than|besides|not)\s+(?:the\s+|a\s+|an\s+)?\w+")
 _IDIOMATIC = re.compile(r"\b(?:in the first place|first of all|at first)\b")  # "first" here qualifies nothing
+_WHERE_ONE_IS = re.compile(r"\bcurrent\s+(?:working\s+)?(?:director(?:y|ies)|dir|folder|path|location|branch|line|"
+                           r"buffer|window|shell|terminal|session|user|process|thread|row|position|cursor|scope|page|"
+                           r"tab|context)\b")
+""""the current folder", "the current user": where or as whom one works, not how things stand now."""
 _FIRST_OF_TWO = re.compile(r"\bfirst\s*[,:;\-\u2013\u2014]\s*\S.*\bor\b")
 """Which of two alternatives comes first ("which is popped first - the request context or the app context?"): an
 order, which a passage tells by "then" or "before" as well as by "first"."""
@@ -37,8 +41,9 @@ _PLAIN_WORD = re.compile(r"(?<![\w.])[a-z]+(?![\w(])")  # a word, not part of an
 
 def asked_qualifiers(question: str, head_phrase: list[str]) -> set[str]:
     """The qualifiers ``question`` asks for: not one in a contrast ("instead of the current one") or an idiom ("in the
-    first place"), one before another noun than the asked-for ``head_phrase``, or "first" of an act."""
-    text = _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", question.lower()))
+    first place", "the current folder": ``_WHERE_ONE_IS``), one before another noun than the asked-for
+    ``head_phrase``, or "first" of an act."""
+    text = _WHERE_ONE_IS.sub(" ", _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", question.lower())))
     asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS and not _qualifies_another(w, text, head_phrase)}
     if "first" in asked and (_first_of_an_act(question) or _first_beforehand(question) or _FIRST_OF_TWO.search(text)):
         asked.discard("first")  # "how did X first recognise Y": the act, which a passage tells without "first"

@@ -34,6 +34,7 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     alternatives area areas field fields domain respect aspect aspects
     motive motives cause causes rationale justification benefit benefits advantage advantages upside upsides
     downside downsides drawback drawbacks disadvantage disadvantages pro pros con cons
+    setup setups arrangement arrangements
     range ranges style styles format formats value values amount amounts level levels minimum maximum limit limits money
     percentage percentages proportion proportions fraction circumstance circumstances situation situations scenario
     scenarios

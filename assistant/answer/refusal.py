@@ -322,12 +322,13 @@ class Contradicted:
         light = affirmed_light_words(q.query.text)
         refusal = refusal_terms(q.query.text)
         amounts = self.values.stated(q.query.text, q.term_idf)
-        denying = next((c for c in ranked[:self.premise_first] if self.premise.denies(stated, c.sentence.text, c.window)
-                        or (refusal and self.premise.denies(affirmed, c.sentence.text, refusal=refusal))
-                        or self.premise.opposes(affirmed, c.sentence.text, light)
-                        or amounts is not None and self.values.denies(amounts, c.sentence.text)), None)
-        if denying is not None:
-            return denying
+        at = next((i for i, c in enumerate(ranked[:self.premise_first])
+                   if self.premise.denies(stated, c.sentence.text, c.window)
+                   or (refusal and self.premise.denies(affirmed, c.sentence.text, refusal=refusal))
+                   or self.premise.opposes(affirmed, c.sentence.text, light)
+                   or amounts is not None and self.values.denies(amounts, c.sentence.text)), None)
+        if at is not None and not any(self.premise.affirms(affirmed, c.sentence.text) for c in ranked[:at]):
+            return ranked[at]  # unless a better-ranked candidate states the whole premise
         text = q.query.text
         if not _PRESUPPOSES.match(text) or NEGATED.search(text) or asked_speaker(text):  # "what does Iran say
             # about the hacks?": Iran's denial is what it says, not a denial of the question
