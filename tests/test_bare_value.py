@@ -125,6 +125,7 @@ def test_one_bare_value_does_not_answer_several_asked_for() -> None:
     assert not fewer_than_asked("Norway and Denmark.", "which two countries helped the harbour?")
     assert not fewer_than_asked("Norway.", "which country helped the harbour?")
     assert not fewer_than_asked("Norway sent three tugboats.", "what three things did Norway send?")  # a sentence
+    assert not fewer_than_asked("2014.", "the 3000 or so exiles were taken in in which year?")  # a quantity stated
 
 
 def test_a_phrase_of_when_answers_no_question_of_what_or_why() -> None:

@@ -56,6 +56,7 @@ def test_a_phrase_after_a_preposition_answers_no_thing_asked():
     assert not preposition_unasked("A ban on night fishing.", sanctions, expected_type(sanctions))  # a thing
     assert not preposition_unasked("With a ban that lasted a year.", sanctions, expected_type(sanctions))  # a verb
     for question in ("who was the guild's protest aimed at?", "modelled on what rules?", "how did the council reply?",
-                     "why did the guild strike?", "did it happen in 1917 or 1918?", "For how long did it last?"):
+                     "why did the guild strike?", "did it happen in 1917 or 1918?", "For how long did it last?",
+                     "the strike set the guild on a collision course with who"):
         assert not preposition_unasked("At the harbour board.", question, expected_type(question)), question
     assert not preposition_unasked("By default: the harbour board.", sanctions, expected_type(sanctions))

@@ -43,6 +43,8 @@ from assistant.answer.wording import plain_wording
     ("why was the flood such a big deal?", "why was the flood such significant?"),
     ("how come the new policy winds the council up?", "why the new policy anger the council?"),
     ("how many devs have to approve it?", "how many developers have to approve it?"),
+    ("who did tirana pin the july 2022 cyberattack on?", "who did tirana blame the july 2022 cyberattack on?"),
+    ("give or take, how many folks came?", "roughly, how many people came?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain
@@ -63,6 +65,7 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "what happened on July 1st?",  # a day of a month stays a date
     "is the 3rd of May a holiday?",
     "how do I pin the header row?",
+    "how do I pin the package on stable?",  # apt's pinning, not a blame
     "what does r do with the -x flag?",  # "r" as a name, not opening the question
     "how long does apt keep the downloaded files?",  # "keep" with an object, not "keep doing"
     "what's next?",  # what follows, not a future

@@ -88,9 +88,9 @@ _OPENING_PREPOSITIONS = "with|at|on|for|by|from|to|into|through|via|under|agains
 _PREPOSITIONS = rf"(?:{_OPENING_PREPOSITIONS}|in|of|about)"
 _OPEN_PREPOSITION = re.compile(rf"\W*(?!by default\b)(?:{_OPENING_PREPOSITIONS})\s+[^:]*$", re.IGNORECASE)
 """A phrase opening on a preposition, not "By default" and with no colon after which the answer is given."""
-_SLOT_PREPOSITION = re.compile(  # "modelled on what rules?", "marked by, per the piece?", "with whom": a preposition of
-    # the question's own, where the answer goes; or one it opens with ("For how long ...", "With mod_userdir, ...")
-    rf"\b{_PREPOSITIONS}\s+(?:what|which|whom|whose)\b|\b{_PREPOSITIONS}\s*(?:[?,]|$)|^\W*{_PREPOSITIONS}\b",
+_SLOT_PREPOSITION = re.compile(  # "modelled on what rules?", "marked by, per the piece?", "with whom" (or "with who"): a
+    # preposition of the question's own, where the answer goes; or one it opens with ("For how long ...", "With ...")
+    rf"\b{_PREPOSITIONS}\s+(?:what|which|whom|who|whose)\b|\b{_PREPOSITIONS}\s*(?:[?,]|$)|^\W*{_PREPOSITIONS}\b",
     re.IGNORECASE)
 _ASKS_OTHER = re.compile(r"\b(?:how|where|when|why)\b|\bor\b", re.IGNORECASE)
 """How, where, when or why asked anywhere, or a choice offered ("in 2014 or 2015?"): a phrase after a preposition

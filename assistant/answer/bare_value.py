@@ -91,10 +91,15 @@ _ALL_ASKED = re.compile(r"\b(?:list (?:them|those|these) all|all (?:of )?(?:them
 _ONE = frozenset({"one", "1", "a", "an", "single"})
 
 
+MAX_LISTED = 12
+"""The most things a question counts that it may ask to be listed: "the 3000 or so dissidents" are a quantity it
+states, not items it asks for."""
+
+
 def fewer_than_asked(text: str, question: str) -> bool:
     """Whether ``text`` is one bare value (no "and", no list) while the question asks for several things by number
-    ("what *three things* matter most?", "the *two deadlines*") or for all of them ("list them all"): "Israel." is
-    not three things."""
+    ("what *three things* matter most?", "the *two deadlines*"; not more than ``MAX_LISTED``) or for all of them
+    ("list them all"): "Israel." is not three things."""
     from assistant.nlp import syntax
 
     if bare_value_kind(text) is None or re.search(r"[,;]|\band\b|\bor\b", text):
@@ -103,7 +108,7 @@ def fewer_than_asked(text: str, question: str) -> bool:
         return True
     toks = syntax(question).tokens
     return any(t.dep == "nummod" and t.text.lower() not in _ONE and toks[t.head].tag in ("NNS", "NNPS")
-               and (not t.text.isdigit() or int(t.text) > 1) for t in toks)
+               and (not t.text.isdigit() or 1 < int(t.text) <= MAX_LISTED) for t in toks)
 
 
 def value_of_another_event(text: str, met: Callable[[frozenset[str]], bool], told: frozenset[str],

@@ -29,6 +29,7 @@ blame accuse attribute
 respond response react reaction reply
 deny reject refute dispute acknowledge admit
 attack assault strike hack breach
+happen occur
 damage harm destruction disruption
 big large huge massive vast
 small little tiny minor

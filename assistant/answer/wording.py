@@ -20,6 +20,7 @@ SHORTHAND: dict[str, str] = {
     "w/": "with", "w/o": "without", "b/c": "because", "cuz": "because", "coz": "because", "yr": "year",
     "yrs": "years", "thru": "through", "tho": "though", "ppl": "people", "abt": "about", "smth": "something",
     "sth": "something", "wrt": "about", "pls": "please", "plz": "please", "govt": "government", "devs": "developers",
+    "folks": "people",
 }
 _SHORTHAND = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                         + r")(?![\w/])", re.IGNORECASE)
@@ -52,6 +53,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:put|puts|putting) up with", "tolerate"),
     (r"(?:a )?(?:bad|poor|terrible) idea", "not recommended"),  # documentation's words for advice
     (r"(?:a )?(?:good|great) idea", "recommended"),
+    (r"give or take", "roughly"),  # not a giving or a taking
     (r"far[- ]fetched", "unlikely"),
     (r"at odds with", "in conflict with"),
     (r"at loggerheads with", "in conflict with"),
@@ -62,7 +64,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bno )(?<!\bany )need to", "have to"),  # the verb, not "the need to":
     (r"needs to", "has to"),  # documents write "must", "required", "have to" (not "needed to": "the tools needed to")
     (r"pin(?:s|ned|ning)? the blame on", "blame"),
-    (r"pin(?:s|ned|ning)?(?= (?:it|that|this|them|the \w+) on\b)", "blame"),  # "who did they pin it on?"
+    (r"pin(?:s|ned|ning)?(?= (?:it|that|this|them) on\b)", "blame"),  # "who did they pin it on?"
+    (r"(?<=\bwho )((?:did|do|does|would|will)(?: [\w'’-]+){1,3}) pin(?= [\w\s'’-]{1,40}? on\b)", r"\1 blame"),
+    # "who did tirana pin the july 2022 cyberattack on?" (not "how do i pin the package on stable?")
     (r"why (?:even )?bother(?: with)?", "why"),  # "why bother using them?": why use them
     (r"(?:got|gotten) there", "arrived there"),
     (r"(?:get|gets|getting) there", "arrive there"),
