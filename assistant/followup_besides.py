@@ -37,13 +37,15 @@ def neighbourhood(sentences: Sequence[Sentence], cited: Sequence[Span], best: Sp
 
 
 def holding(candidates: Sequence[Sentence], terms: Sequence[str], weight: Callable[[str], float],
-            count: int) -> list[Sentence]:
-    """Up to ``count`` of ``candidates`` holding the most idf weight (``weight`` of a stem) of ``terms``, in
-    document order; none that holds none of them."""
+            count: int, at: int = 0) -> list[Sentence]:
+    """Up to ``count`` of ``candidates`` holding the most idf weight (``weight`` of a stem) of ``terms``, of equal
+    weight the nearest to offset ``at`` (where the previous answer's best sentence ends: "anything else it
+    highlights?" reads on from it, not from another sentence the answer cited far away), in document order; none
+    that holds none of them."""
     keys = {stem(t) for t in terms}
 
     def held(sentence: Sentence) -> float:
         return sum(weight(k) for k in keys & {stem(w) for w in words(sentence.text)})
 
-    ranked = sorted((s for s in candidates if held(s) > 0), key=lambda s: -held(s))[:count]
+    ranked = sorted((s for s in candidates if held(s) > 0), key=lambda s: (-held(s), abs(s.start - at)))[:count]
     return sorted(ranked, key=lambda s: s.start)

@@ -189,6 +189,17 @@ def _inverted(parsed: Syntax, subject: int) -> bool:
 _CORRELATIVE = re.compile(r"(?i)\bnot only\b.+\bbut\b")
 
 
+def read_from(cited: Sequence[Span], asked: str, from_best: bool) -> Span | None:
+    """The previous answer's citation a continuation reads on from: its best-scored one (``from_best``), except
+    after a question for an item of an enumeration ("whats the first lesson?"), whose answer opens with the item it
+    found by its place: "anything else it highlights?" goes on from there. None: read on from the last cited."""
+    from assistant.answer.places import asked_item
+
+    if not from_best or not cited:
+        return None
+    return cited[0] if asked_item(asked) is not None else max(cited, key=lambda c: c.score)
+
+
 def says_more(text: str) -> bool:
     """Whether a sentence says two things with "not only ... but (also)": an answer quoting it for the first
     holds the second, what "anything else?" asks for ("has not only reshaped ... but also cast a stark light on

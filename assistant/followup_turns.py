@@ -271,7 +271,7 @@ class Turns:
         from assistant.followup_items import item_question
         from assistant.followup_sequel import sequel_subject
         from assistant.followup_next import (CONTINUATION, LOOKED_FOR_NEAR, continuation, continuing_cue, following,
-                                             next_dated, rest_of_paragraph, said_besides)
+                                             next_dated, read_from, rest_of_paragraph, said_besides)
 
         turns = list(history or [])
         if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
@@ -291,7 +291,7 @@ class Turns:
         if asks is None:
             return None
         snapshot = self.assistant.snapshot()
-        best = max(earlier.citations, key=lambda c: c.score) if params.from_best else None
+        best = read_from(earlier.citations, standalone[-1], params.from_best)
         source = (best or earlier.citations[0]).source  # the document ``following`` reads on in
         rows = snapshot.document_rows.get(source, range(0))
         document = snapshot.meta.sentences[rows.start:rows.stop]
@@ -302,7 +302,8 @@ class Turns:
             near = neighbourhood(document, earlier.citations, best, document_text, params.near_paragraphs,
                                  with_best=asks.cue in LOOKED_FOR_NEAR)  # "what does it say is needed?": its best
             # sentence too
-            sentences = holding(near, asks.terms, self.assistant.generation()[1].answerer.weights.idf, asks.count)
+            sentences = holding(near, asks.terms, self.assistant.generation()[1].answerer.weights.idf, asks.count,
+                                best.end)
         else:
             sentences = following(document, earlier.citations, asks.count, document_text, params, asks.each, best)
             if params.said_first and asks.besides and best is not None:  # "anything else?": the rest of the answer

@@ -42,3 +42,13 @@ def test_the_sentences_holding_most_of_the_question_s_words_answer_it_in_documen
     both = holding(sentences, ["tirana", "issue"], lambda key: idf.get(key, 0.0), 2)
     assert [s.text for s in both] == [PARTS[1], PARTS[3]]
     assert holding(sentences, ["weather"], lambda key: idf.get(key, 0.0), 2) == []  # nothing holds it: searched
+
+
+def test_of_equal_weight_the_sentence_nearest_the_answer_is_read() -> None:
+    """"Anything else it says of Tirana?" after the first part: the second part, not the first sentence the answer
+    also cited."""
+    sentences = _sentences()
+    weight = {stem("tirana"): 2.0}
+    candidates = [sentences[1], sentences[3]]  # both hold "Tirana" once
+    assert holding(candidates, ["tirana"], lambda key: weight.get(key, 0.0), 1, at=sentences[2].end) == [sentences[3]]
+    assert holding(candidates, ["tirana"], lambda key: weight.get(key, 0.0), 1, at=0) == [sentences[1]]

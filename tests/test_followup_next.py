@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pytest
 
 from assistant.followup_next import (ContinuationParams, continuation, continuing_cue, following, next_dated,
-                                    said_besides, says_more)
+                                    read_from, said_besides, says_more)
 from assistant.store import document_rows
 from assistant.followup_swap import entity_swap, parallel_swap
 from assistant.schema import Citation, Sentence, SentenceTags
@@ -366,3 +366,12 @@ def test_a_fragment_with_modifiers_of_its_own_replaces_the_modifiers_of_the_same
 def test_what_followed_a_named_thing_is_no_continuation() -> None:
     """"what followed?" asks for the next step of the previous answer; "what followed the attack?" names its own."""
     assert continuation("what followed the attack?", ["What happened on July 15?"]) is None
+
+
+def test_a_continuation_reads_on_from_the_best_citation_or_from_the_item_asked_for() -> None:
+    """After "whats the first lesson?" the answer opens with the item it found by its place, however it scored."""
+    item = Citation(n=1, source="doc.txt", start=0, end=10, quote="Firstly, x.", score=0.01)
+    other = Citation(n=2, source="doc.txt", start=50, end=60, quote="Lessons matter.", score=0.9)
+    assert read_from([item, other], "whats the first lesson?", from_best=True) is item
+    assert read_from([item, other], "what lessons does it draw?", from_best=True) is other
+    assert read_from([item, other], "whats the first lesson?", from_best=False) is None
