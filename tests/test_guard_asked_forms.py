@@ -67,3 +67,14 @@ def test_guard_keeps_a_file_for_a_where_question_opened_by_a_clause(guard):
     question = "When -H hashes a known hosts file, where does the original content go?"
     assert not guard_answer(reply, guard(question)).abstained
     assert guard_answer("The original content is moved.", guard("Where does the original content go?")).abstained
+
+
+def test_a_release_dates_a_change_but_a_numbered_name_is_no_value():
+    """Technical documents date a change by the release that made it: "removed in Flask 2.2" answers "when?"; "Ashraf
+    3" names a place and is neither a date nor a quantity."""
+    from assistant.answer.guard_checks import gives_asked
+
+    assert gives_asked("It was removed in Flask 2.2.", "date", "when was the setting taken out?")
+    assert not gives_asked("It moved to Ashraf 3.", "date", "when did the group move?")
+    assert not gives_asked("It moved to Ashraf 3.", "number", "how many members moved?")
+    assert gives_asked("About 3,000 members moved.", "number", "how many members moved?")

@@ -18,14 +18,14 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.answer.asked_forms import asked_value, asks_condition, gives_condition, gives_file_place, main_question
+from assistant.answer.asked_forms import asked_value, main_question
 from assistant.answer.asked_names import (
     asks_named_kind, asks_person_by_role, asks_who, names_one, names_person,
 )
 from assistant.answer.bare_value import asked_kinds, names_someone, value_of_another_event, value_told
 from assistant.answer.cite import citation_for
 from assistant.answer.claim_rules import corrects_premise
-from assistant.answer.guard_checks import misplaces_facts, off_question, wrong_value_kind
+from assistant.answer.guard_checks import gives_asked, misplaces_facts, off_question, wrong_value_kind
 from assistant.answer.guard_params import GuardParams, load_guard_params
 from assistant.answer.matching import TermWeights, cosine, coverage, question_terms, sentence_stems
 from assistant.answer.nearby import (
@@ -34,13 +34,12 @@ from assistant.answer.nearby import (
 from assistant.answer.polarity import gives_polarity, polar_claim
 from assistant.answer.prompts import Passage
 from assistant.answer.query import question_parts
-from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type, has_value
+from assistant.answer.qtypes import QUESTION_FILLER, asks_yes_no, expected_type
 from assistant.answer.reply import NOT_GIVEN, SAYS_UNKNOWN, Unit, split_answer, without_asides
 from assistant.answer.relevance import (
     asks_how_to, has_own_subject, main_subjects, points_back, states, told_of, unframed, without_other_dotted,
 )
 from assistant.answer.support import META_STEMS, Claim, Facts, Match, lends, match, supports
-from assistant.answer.text_values import without_named_numbers
 from assistant.answer.value_binding import held_sentences
 from assistant.answer.wording import plain_wording
 from assistant.schema import Citation, Span
@@ -283,7 +282,7 @@ class Guard:
                     _SUBJECT_PRONOUN.match(unit.text) and told_of(self._subjects, topic) or continues
                     or anchored and not has_own_subject(unit.text) or self._restates_chosen(alignment.spans)):
                 return False
-        if self._needs and not self._answered and not self._gives_asked(unit.text):
+        if self._needs and not self._answered and not gives_asked(unit.text, self._needs, self.question):
             return False
         if self._terms and value_of_another_event(
                 unit.text, lambda stems: bool(coverage(self._terms, self.weights, stems)[1]),
@@ -301,15 +300,6 @@ class Guard:
         """Whether the sentence's own words meet one of the question's terms ("Yes, click.version_option()." to a
         question on a "--version option")."""
         return bool(coverage(self._terms, self.weights, sentence_stems(text))[0])
-
-    def _gives_asked(self, text: str) -> bool:
-        """Whether a sentence holds the value asked for: a date, quantity, name or path (``has_value``), or the
-        condition a present-tense "when" asks for (``gives_condition``), or a place in a file system."""
-        if has_value(without_named_numbers(text), self._needs or "other"):
-            return True
-        if self._needs == "date":
-            return asks_condition(main_question(self.question)) and gives_condition(text)
-        return self._needs == "place" and gives_file_place(text)
 
     def _text(self, span: SpanCandidate) -> str:
         return self.snapshot.meta.documents[span.source].text[span.start:span.end]

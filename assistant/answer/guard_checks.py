@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.answer.asked_forms import asks_circumstance
+from assistant.answer.asked_forms import (
+    asks_circumstance, asks_condition, gives_condition, gives_file_place, main_question,
+)
 from assistant.answer.attachment import attached_elsewhere, echoes_question, preposition_unasked
 from assistant.answer.bare_value import (
     bare_value_unasked, fewer_than_asked, names_nothing, time_phrase_unasked, wrong_kind_in_spans,
@@ -16,10 +18,12 @@ from assistant.answer.guard_params import GuardParams
 from assistant.answer.matching import TermWeights
 from assistant.answer.name_kinds import lacks_person_name, modifier_as_name, swapped_modifier, wrong_kind_name
 from assistant.answer.polarity import polarity_unasked, reasons_unasked
+from assistant.answer.qtypes import AnswerType, has_value
 from assistant.answer.relevance import (
     gives_no_reason, instructs, names_only, narrates, restates, swapped_name, swapped_subject,
 )
 from assistant.answer.support import Claim
+from assistant.answer.text_values import NAMED_RELEASE, without_named_numbers
 from assistant.answer.value_binding import (
     count_as_time, counts_another_thing, counts_unasked, rival_value, unbound_value,
 )
@@ -73,3 +77,15 @@ def wrong_value_kind(text: str, question: str, names: NameCheck | None, value_ki
             or time_phrase_unasked(text, value_kinds)
             or names_nothing(text, question) or wrong_kind_name(text, question) or lacks_person_name(text, question)
             or fewer_than_asked(text, question))
+
+
+def gives_asked(text: str, needs: AnswerType, question: str) -> bool:
+    """Whether a sentence holds the value asked for: a date, quantity, name or path (``has_value``; a number that is
+    part of a name, "Ashraf 3", is none), a release for a date ("It was removed in Flask 2.2": technical documents
+    date changes by release), the condition a present-tense "when" asks for (``gives_condition``), or a place in a
+    file system."""
+    if has_value(without_named_numbers(text), needs):
+        return True
+    if needs == "date":
+        return bool(NAMED_RELEASE.search(text)) or asks_condition(main_question(question)) and gives_condition(text)
+    return needs == "place" and gives_file_place(text)
