@@ -113,6 +113,10 @@ def test_a_number_counting_another_thing_than_the_spans_is_misplaced():
     assert "value 32" in match(Claim.of("The default range is 32 table blocks."), span, WEIGHTS).missing_facts
     assert match(Claim.of("The default range is 128 table blocks."), span, WEIGHTS).facts_ok  # 128 counts nothing
     assert match(Claim.of("Indexes can have 32 columns."), span, WEIGHTS).facts_ok
+    requests = Facts.of("Controls how many concurrent read or write requests may be in progress. By default 64 "
+                        "requests may be active concurrently.")
+    assert value_units("64 read/write requests") == {("64", "read"), ("64", "write"), ("64", "request")}
+    assert match(Claim.of("64 concurrent read/write requests by default."), requests, WEIGHTS).facts_ok
     also_bare = span | Facts.of("It is 32 by default.")  # the span's 32 also stands alone: it may be of blocks
     assert match(Claim.of("The default range is 32 table blocks."), also_bare, WEIGHTS).facts_ok
 

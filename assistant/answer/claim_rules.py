@@ -370,18 +370,19 @@ def pointed_contexts(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-_COUNTED = re.compile(rf"(?<![\w.])(\d+(?:,\d{{3}})*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\b(?=((?:\s+[^\W\d_]+){{0,3}}))")
+_COUNTED = re.compile(rf"(?<![\w.])(\d+(?:,\d{{3}})*(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})\b"
+                      rf"(?=((?:\s+[^\W\d_]+(?:/[^\W\d_]+)?){{0,3}}))")  # "64 concurrent read/write requests"
 
 
 def value_units(text: str) -> frozenset[tuple[str, str]]:
     """(number, stem) for the content words written right after each number of ``text`` (up to three, to the first
-    stopword): what it counts ("32 table blocks" → ("32", "tabl"), ("32", "block"); "3,000 MEK members"); ("128", "")
-    for a number that counts nothing said ("The default is 128.")."""
+    stopword; "read/write" one of them, two words): what it counts ("32 table blocks" → ("32", "tabl"), ("32",
+    "block"); "3,000 MEK members"); ("128", "") for a number that counts nothing said ("The default is 128.")."""
     out = set()
     for n, phrase in _COUNTED.findall(text.lower()):
         value = NUMBER_WORDS.get(n) or plain_number(n)
         counted = list(itertools.takewhile(lambda w: w not in STOPWORDS and w not in NUMBER_WORDS, phrase.split()))
-        out.update((value, stem(w)) for w in counted or [""])
+        out.update((value, stem(w)) for slot in counted or [""] for w in slot.split("/"))
     return frozenset(out)
 
 
