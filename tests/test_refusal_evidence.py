@@ -231,6 +231,7 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("the worst attack, what day?"), cands) == 0.0
     assert R.TakesForGranted()(question("apart from the mek issue, what else angers tehran?"), cands) == 0.0
     assert R.TakesForGranted()(question("If a warning matches two filters, which one wins?"), cands) == 0.0
+    assert R.TakesForGranted()(question("how does the guide sum it up, what kind of example is it?"), cands) == 0.0
     assert R.TakesForGranted()(question("scp -p 2222 isnt connecting, what's the right flag?"), cands) == 1.0
     # the asker's own situation, told in the first person, is no claim about the documents' subject
     assert R.TakesForGranted()(question("scp -p 2222 isnt connecting to my port, what's the right flag?"), cands) == 0.0

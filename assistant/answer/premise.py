@@ -265,6 +265,7 @@ def sets_aside_other(premise: list[str], sentence: str, match: re.Match[str], re
 
 
 _CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|suppose|say)\b", re.IGNORECASE)
+_ASKED = re.compile(r"^\W*(?:how|what|which|who|whom|whose|why|where)\b", re.IGNORECASE)  # a question of its own
 _NON_FINITE_TAGS = frozenset({"VBG", "VBN"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -274,11 +275,12 @@ _LEAD_IN = frozenset({"PUNCT", "INTJ", "CCONJ", "ADV"})  # "ok so", "well,", "th
 def states_premise(lead: str) -> bool:
     """Whether the words before a question's comma assert something: a clause with a finite verb that is not a
     condition ("X is Y, so what ...", "after albania triggered article 5, how ..."; not the topic phrase "the worst
-    attack, what day?" nor the hypothesis "if I run X, which ...") and has a subject: "added mozc as an input
-    source, what key ...?" tells what the asker did, the "I" left out as in chat."""
+    attack, what day?", the hypothesis "if I run X, which ..." nor a question of its own "how does X end, what
+    ...?") and has a subject: "added mozc as an input source, what key ...?" tells what the asker did, the "I" left
+    out as in chat."""
     from assistant.nlp import syntax
 
-    if _CONDITION.match(lead):
+    if _CONDITION.match(lead) or _ASKED.match(lead):
         return False
     tokens = syntax(lead).tokens
     opening = next((t for t in tokens if t.pos not in _LEAD_IN), None)
