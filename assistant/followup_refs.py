@@ -13,7 +13,7 @@ from assistant.followup_chunks import answered_object, chunk_root, framing_noun,
 from assistant.followup_filler import slot_filler
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_name, claim_suffix
-from assistant.followup_swap import Similar, adds_topic, entity_swap, gerund_fragment, parallel_swap
+from assistant.followup_swap import Similar, adds_topic, entity_swap, gerund_fragment, naming_fragment, parallel_swap
 from assistant.followup_wh import body_without_wh, in_situ, wh_phrase
 from assistant.nlp import WH_TAGS, Syntax, syntax
 from assistant.terms import STOPWORDS, stem
@@ -381,7 +381,8 @@ class Antecedents:
                 if wh == "why" and self.asked != "why" else ""  # "how come?": why the answer's claim holds
             return f"{before.strip()} {wh} {after.strip(' ?')} {body}{reason}".strip()  # "in what timeframe": "in" leads
         event = gerund_fragment(own)  # "taking in the mek?": an event whole, not an entity to swap in
-        swapped = None if event else (None if adds_topic(own, self.parsed) else entity_swap(self.parsed, own)) or (
+        swapped = None if event or naming_fragment(own) else (
+            None if adds_topic(own, self.parsed) else entity_swap(self.parsed, own)) or (
             parallel_swap(written or fragment, self.previous, self.similar)
             if self.similar and not continuing else None)
         if swapped:

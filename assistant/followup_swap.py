@@ -180,6 +180,15 @@ def adds_topic(own: Syntax, previous: Syntax) -> bool:
                for t in owned)
 
 
+_NAMING = re.compile(r"(?:and )?(?:called|named|name|known as|aka|a\.k\.a\.|its name|the name)")
+
+
+def naming_fragment(own: Syntax) -> bool:
+    """Whether a fragment only asks what the thing is called ("called?", "name?", "aka?"), as "otherwise known as?"
+    does: it names nothing to swap into the previous question."""
+    return bool(_NAMING.fullmatch(" ".join(t.text for t in own.tokens if t.pos != "PUNCT").lower()))
+
+
 def entity_swap(previous: Syntax, own: Syntax) -> str | None:
     """The ``previous`` question with its entity (or proper name) of the fragment's kind replaced by the
     fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none; the

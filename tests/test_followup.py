@@ -91,6 +91,14 @@ def test_a_fragment_without_a_noun_is_said_of_what_the_answer_named() -> None:
     assert searched == "Achaemenid Empire, otherwise known as?"
 
 
+def test_a_fragment_asking_a_name_swaps_nothing_in(assistant) -> None:
+    """"called?" asks what the place is called, as "otherwise known as?" does: it is no name to put in the MEK's
+    place (the article's index: the swap by word similarity needs its embedder)."""
+    for fragment in ("called?", "and named?", "name?"):
+        searched = assistant.ask(fragment, history=["where did the mek set up in albania?"]).searched or ""
+        assert "mek" in searched.lower(), (fragment, searched)
+
+
 def test_an_event_that_carries_no_date_of_the_previous_question() -> None:
     searched = resolve("Had any country ever done that over a cyberattack before?",
                        ["What drastic step did Albania take against Iran in September 2022?"]).searched
