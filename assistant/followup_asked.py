@@ -286,6 +286,26 @@ question's verb may be the asker's own ("can X *replace* Y?" against "X cannot *
 asked without a pronoun."""
 
 
+_OTHER_PLACES = re.compile(r"(?i)\b(?:which|what|any) other (?:countr(?:y|ies)|nations?|states?|governments?)\b")
+"""A question for other countries than the conversation named ("which other countries list it as a terrorist
+group?")."""
+
+
+def asks_other_places(asked: str) -> bool:
+    """Whether ``asked`` asks for other countries than those already named."""
+    return bool(_OTHER_PLACES.search(asked))
+
+
+def names_no_other_place(named: Sequence[str], best: str) -> str | None:
+    """The reason to refuse an answer to "which other countries ...?" whose best sentence names no country (a GPE
+    entity) beyond those the conversation already named (``named``: its questions and the previous answer), or
+    None. The sentences cited beside it may name any country in passing."""
+    def places(texts: Sequence[str]) -> set[str]:
+        return {p.span(s, e).lower() for p in (syntax(t) for t in texts) for s, e, label in p.ents if label == "GPE"}
+
+    return None if places([best]) - places(named) else "the passages found name no other country than those named"
+
+
 VALUE_KINDS = ("date", "number")
 """Kinds of value a sentence shows unmistakably (a date, a number), unlike a name, which any capital word may be."""
 

@@ -118,7 +118,8 @@ class Turns:
         anything?", is still a follow-up to the topic the earlier turns found; a question asked alone, the duration
         and the name of someone described by a role), or when it adds nouns or adjectives no cited sentence holds
         (``unanswered``)."""
-        from assistant.followup_asked import ALONE_CHECKS, CHECKS, holds_new_value, missing_asked
+        from assistant.followup_asked import (ALONE_CHECKS, CHECKS, asks_other_places, holds_new_value, missing_asked,
+                                              names_no_other_place)
         from assistant.followup_gate import load_gate, refuses
         from assistant.followup_interval import PAIRED_CUE
         from assistant.followup_items import ITEM_CUE
@@ -134,6 +135,10 @@ class Turns:
         cited = [s.text for s in sorted(draft.sentences, key=lambda s: s.id != best)]  # its best one first
         why = missing_asked(question, resolution.query, cited, checks) or self.unanswered(question, history,
                                                                                           resolution, cited)
+        if not why and history and cited and asks_other_places(question):  # "which other countries ...?"
+            earlier = self.turn_answer(list(history), standalone)
+            asked = [turn if isinstance(turn, str) else turn.question for turn in history]
+            why = names_no_other_place([*asked, *standalone, earlier.answer], cited[0])
         if why:
             return _refusal(draft, why)
         unattached = self.unattached(question, history, standalone, resolution, draft)

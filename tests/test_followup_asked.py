@@ -195,3 +195,17 @@ def test_a_count_follow_up_the_article_does_not_give_is_refused(assistant) -> No
     assert assistant.ask("how many iranian diplomats had to leave?", history=history).abstained
     kept = assistant.ask("how many of them did albania accept?", history=["Which opposition group did Albania host?"])
     assert not kept.abstained and "3,000" in kept.answer
+
+
+def test_other_countries_asked_are_ones_the_conversation_has_not_named() -> None:
+    """"which other countries list it as a terrorist group?" after an answer naming Iran: a best sentence naming
+    only Iran gives no other; one naming Norway does."""
+    from assistant.followup_asked import asks_other_places, names_no_other_place
+
+    assert asks_other_places("which other countries list it as a terrorist group?")
+    assert asks_other_places("has any other country done the same since?")
+    assert not asks_other_places("which other options does -I imply?")
+    named = ["why is the guild so controversial?", "It is regarded as a terrorist organization in Iran."]
+    assert names_no_other_place(named, "It is regarded as a terrorist organization in Iran.") is not None
+    assert names_no_other_place(named, "The guild has a complex history.") is not None
+    assert names_no_other_place(named, "Norway also lists it as a terrorist organization.") is None
