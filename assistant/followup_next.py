@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.answer.places import asked_item
 from assistant.nlp import Syntax, syntax
 from assistant.schema import Sentence, Span
 from assistant.terms import STOPWORDS
@@ -193,8 +194,6 @@ def read_from(cited: Sequence[Span], asked: str, from_best: bool) -> Span | None
     """The previous answer's citation a continuation reads on from: its best-scored one (``from_best``), except
     after a question for an item of an enumeration ("whats the first lesson?"), whose answer opens with the item it
     found by its place: "anything else it highlights?" goes on from there. None: read on from the last cited."""
-    from assistant.answer.places import asked_item
-
     if not from_best or not cited:
         return None
     return cited[0] if asked_item(asked) is not None else max(cited, key=lambda c: c.score)

@@ -137,8 +137,7 @@ class Turns:
                                                                                           resolution, cited)
         if not why and history and cited and asks_other_places(question):  # "which other countries ...?"
             earlier = self.turn_answer(list(history), standalone)
-            asked = [turn if isinstance(turn, str) else turn.question for turn in history]
-            why = names_no_other_place([*asked, *standalone, earlier.answer], cited[0])
+            why = names_no_other_place([*_asked(history), *standalone, earlier.answer], cited[0])
         if why:
             return _refusal(draft, why)
         unattached = self.unattached(question, history, standalone, resolution, draft)

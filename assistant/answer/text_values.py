@@ -86,7 +86,7 @@ def glued_versions(text: str) -> frozenset[tuple[str, str]]:
 
 _APPROX = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some", "exactly"})
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*) \d+(?:\.\d+)*\b")  # "Ashraf 3", "Debian 2.2": a name, not a quantity
-NAMED_RELEASE = re.compile(r"\b(?-i:[A-Z][\w-]*) \d+\.\d+(?:\.\d+)*\b")  # "Flask 2.2", "Debian 2.2": a release
+NAMED_RELEASE = re.compile(r"\b[A-Z][\w-]* \d+\.\d+(?:\.\d+)*\b")  # "Flask 2.2", "Debian 2.2": a release
 
 
 def without_named_numbers(text: str) -> str:
