@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.answer.name_forms import name_found
 from assistant.answer.name_kinds import asked_labels
 from assistant.answer.qtypes import QUESTION_FILLER
-from assistant.answer.support import name_found
 from assistant.nlp import syntax
 from assistant.terms import STOPWORDS, stem, words
 

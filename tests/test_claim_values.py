@@ -4,11 +4,14 @@ spaCy's): numbers, dates, identifiers and settings found, quoted, computed or mi
 from __future__ import annotations
 
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, CLAUSE_BREAK, bound_numbers, date_numbers, identifiers, list_count, magnitudes, plain_number,
-    pointed_contexts, settings, spelled_only, time_numbers, value_contexts, value_units, without_identifiers,
+    bound_numbers, date_numbers, identifiers, list_count, magnitudes, plain_number, settings, spelled_only,
+    without_identifiers,
 )
 from assistant.answer.matching import TermWeights
 from assistant.answer.nearby import split_value
+from assistant.answer.number_contexts import (
+    ARITHMETIC_CUES, CLAUSE_BREAK, pointed_contexts, time_numbers, value_contexts, value_units,
+)
 from assistant.answer.support import Claim, Facts, match
 from assistant.answer.text_values import dated_numbers, month_years, months, numbers
 from assistant.terms import stem

@@ -8,7 +8,8 @@ from assistant.answer.claim_rules import (
     unbroken,
 )
 from assistant.answer.matching import TermWeights
-from assistant.answer.support import Claim, Facts, capitalised, match
+from assistant.answer.name_forms import capitalised
+from assistant.answer.support import Claim, Facts, match
 from assistant.terms import stem
 
 WEIGHTS = TermWeights({}, 100)

@@ -117,7 +117,7 @@ def test_a_nearby_span_never_supports_a_sentence_alone(assistant, snapshot, brea
 
 
 def test_name_contexts_say_what_a_name_is_said_of():
-    from assistant.answer.claim_rules import name_contexts
+    from assistant.answer.number_contexts import name_contexts
 
     found = name_contexts("at the behest of the United States, which had advocated it", 3)
     assert ("united", "behest") in found and ("states", "advoc") in found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.support import name_found
+from assistant.answer.name_forms import name_found
 from assistant.answer.text_values import MONTH_NAMES
 from assistant.terms import STOPWORDS, stem, words
 

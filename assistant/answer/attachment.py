@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.answer.support import name_found
+from assistant.answer.name_forms import name_found
 from assistant.terms import STOPWORDS, words
 
 ATTACH_REACH = 5

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.answer.support import name_found
+from assistant.answer.name_forms import name_found
 from assistant.answer.text_values import MONTH_NAMES
 from assistant.terms import STOPWORDS
 

@@ -30,15 +30,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, SPAN_CLAUSE_BREAK, lemma_stems, name_contexts,
-)
+from assistant.answer.claim_rules import HEDGES, LIGHT_WORDS, lemma_stems
 from assistant.answer.matching import sentence_stems
+from assistant.answer.name_forms import capitalised, name_found
+from assistant.answer.number_contexts import ARITHMETIC_CUES, CLAUSE_BREAK, SPAN_CLAUSE_BREAK, name_contexts
 from assistant.answer.prompts import Passage
-from assistant.answer.support import Claim, Facts, Match, capitalised, name_found
+from assistant.answer.support import Claim, Facts, Match
 from assistant.schema import Span
-from assistant.structure import term_above
 from assistant.store import Snapshot
+from assistant.structure import term_above
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 NEARBY_PER_COVER = 1

@@ -35,8 +35,9 @@ from assistant.answer.asked_names import new_names
 from assistant.answer.claim_rules import lemma_forms
 from assistant.answer.frames import code_words
 from assistant.answer.matching import TermWeights, holds, term_match
+from assistant.answer.name_forms import name_found
 from assistant.answer.qtypes import asks_yes_no
-from assistant.answer.support import Claim, name_found
+from assistant.answer.support import Claim
 from assistant.answer.text_values import numbers
 from assistant.terms import STOPWORDS, content_stems, stem, words
 

@@ -10,8 +10,8 @@ the claim's content words are covered (stems, spaCy lemmas, near forms, synonyms
 words such as "in both cases" need no support; a word found only around the span, or in the question, earns part):
 almost all, or all but one, or most when the span also means nearly the same (MiniLM cosine) and lacks no more words
 than may go unmatched; only a few may go unmatched whatever their weight, and a claim without a number must be held
-in its own words for a share of it (not only by synonyms, near forms and credit). Small rules: ``claim_rules``;
-thresholds fitted: ``guard_params.json``.
+in its own words for a share of it (not only by synonyms, near forms and credit). Small rules: ``claim_rules``,
+``number_contexts``, ``name_forms``; thresholds fitted: ``guard_params.json``.
 """
 
 from __future__ import annotations
@@ -25,31 +25,30 @@ from functools import cached_property
 from assistant.answer.arithmetic import DatedValue, difference, find_dates
 from assistant.answer.bounds import claim_extremes, span_bounds, unbounded
 from assistant.answer.claim_rules import (
-    ARITHMETIC_CUES, CLAUSE_BREAK, HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, MEASURE_UNITS, NUMBER_WORDS, SPAN_CLAUSE_BREAK,
-    bound_numbers, date_numbers, identifiers, initialisms, lemma_forms, lemma_stems, list_count, opening_name,
-    pointed_contexts, spelled_for_digits, spelled_initials, spelled_only, time_numbers, unbroken, value_contexts,
-    value_units, without_identifiers, without_manual_sections,
+    HEDGES, LIGHT_WORDS, MAGNITUDE_STEMS, NUMBER_WORDS, bound_numbers, date_numbers, identifiers, initialisms,
+    lemma_forms, lemma_stems, list_count, opening_name, spelled_for_digits, spelled_initials, spelled_only, unbroken,
+    without_identifiers, without_manual_sections,
 )
 from assistant.answer.guard_params import GuardParams
-from assistant.answer.qtypes import DATE
 from assistant.answer.matching import TermWeights, term_match
+from assistant.answer.name_forms import CAPITAL_RUN, NAME, acronyms, capitalised, in_order, name_found
+from assistant.answer.number_contexts import (
+    ARITHMETIC_CUES, CLAUSE_BREAK, MEASURE_UNITS, SPAN_CLAUSE_BREAK, pointed_contexts, time_numbers, value_contexts,
+    value_units,
+)
+from assistant.answer.qtypes import DATE
 from assistant.answer.synonyms import synonyms
 from assistant.answer.text_values import (
     ISO_DAY, YEAR, booleans, dated_numbers, glued_versions, month_years, months, numbers,
 )
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
-_NAME = re.compile(r"\b[A-Z][\w'’-]*")
 # "in English it is the People's Mojahedin Organization": the documents' own language, no fact a span must name
 _OWN_LANGUAGE = re.compile(r"\bin English\b|\bEnglish (?:name|title|translation|term|word|spelling)s?\b")
 _ENUMERATOR = re.compile(  # "(2) X", "(iv) X", and "3)" opening a text or after ",", ";", ":": list items, not
     # "is 60)" nor a value in brackets ending a sentence ("July (73).")
     r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)(?=\s*\w)|(?:^\s*|(?<=[;:,])\s*)\d{1,2}\)")
-_NAME_ENDING = re.compile(r"(?:i?an|n|ns|s|es|ese|ish|i|is|er|ers)s?")  # what turns a place into its people
-_NAME_GAP = 3  # words of a claim's compound name may stand this far apart in the span ("Prime Minister Edi Rama")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|neither|without|cannot)\b|n[’']t\b", re.I)
-# A run of capitalised words, one name ("Bank of the West"); a bare "the" joins none ("In Farsi the PMOI is ...")
-_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?|and\s+)?[A-Z][\w'-]*)+")
 _NAME_LIST = re.compile(r"\s+and\s+")  # "Timo Rinne and Tatu Ylonen": two names, each in order, in either order
 _CLAIM_WINDOW, _SPAN_WINDOW = 3, 6  # words around a number that say what it is of, in a claim and in a span
 _YEAR_WORD = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -184,74 +183,19 @@ class Claim:
                                     and len(s) > 1 and NUMBER_WORDS.get(s) not in valued))
         first = re.search(r"\w", text)
         names = {
-            w for m in _NAME.finditer(text) if first is None or m.start() != first.start()
+            w for m in NAME.finditer(text) if first is None or m.start() != first.start()
             for part in re.split(r"[-‐]", m.group(0)) if part[:1].isupper()  # "Debian-specific": a name and a word
             for w in words(part) if w not in STOPWORDS and w not in dated and len(w) > 1
         }
         names |= {opening} if (opening := opening_name(text)) else set()
         names -= {"english"} if _OWN_LANGUAGE.search(text) else set()
-        compounds = tuple(kept for m in _CAPITAL_RUN.finditer(text) for part in _NAME_LIST.split(m.group(0))
+        compounds = tuple(kept for m in CAPITAL_RUN.finditer(text) for part in _NAME_LIST.split(m.group(0))
                           if len(kept := tuple(w for w in words(part) if w not in STOPWORDS)) > 1)
         return cls(text, stems, found, dated, frozenset(names), bool(_NEGATION.search(text)), booleans(text),
                    compounds, identifiers(plain), (date_numbers(plain) | bound_numbers(plain)) & found,
                    lemma_forms(text), month_years(text), value_contexts(plain, _CLAIM_WINDOW, CLAUSE_BREAK),
                    tuple(d for d in find_dates(text) if d.has_day), value_units(plain), dated_numbers(text),
                    initialisms(text), claim_extremes(text))
-
-
-def capitalised(text: str) -> frozenset[str]:
-    """Words written with a capital somewhere in ``text``, lower case: what can back a name of a claim ("the
-    Regents of the University" backs "Regents"; "source code" does not back "the Source"; the month of a date
-    backs no name)."""
-    return frozenset(w for m in _NAME.finditer(text) for w in words(m.group(0))) - months(text)
-
-
-def acronyms(text: str) -> frozenset[str]:
-    """Initials of runs of capitalised words ("Free Software Foundation" → "fsf"), lower case."""
-    out = set()
-    for run in _CAPITAL_RUN.finditer(text):
-        initials = "".join(w[0] for w in run.group(0).split() if w[0].isupper() and w not in ("The", "A", "An"))
-        if len(initials) >= 2:
-            out.add(initials.lower())
-    return frozenset(out)
-
-
-def name_found(name: str, span_words: frozenset[str]) -> bool:
-    """The name, or a form of it with a demonym or plural ending (Iran/Iranian, Albania/Albanians; not
-    Unix/UnixDir), is among the span's words."""
-    if name in span_words:
-        return True
-    for word in span_words:
-        short, long_ = (name, word) if len(name) <= len(word) else (word, name)
-        if len(short) >= 4 and long_.startswith(short) and _NAME_ENDING.fullmatch(long_[len(short):]):
-            return True
-    return False
-
-
-_STRING_PREFIX = re.compile(r"^(?:[bfru]|rb|br)'(?=\w)", re.IGNORECASE)
-"""A string literal's prefix glued to its first word ("u'Estados Unidos'"): the word is the name's, and the next
-word of the name must follow it at once."""
-
-
-def _in_order(compound: tuple[str, ...], sequence: tuple[str, ...]) -> bool:
-    """Whether each word of a compound name is followed, within ``_NAME_GAP`` words, by the next one or by the words
-    it is the initialism of ("University of Twente NOC" in "University of Twente Network Operations Center"); an
-    option's letter is its name without the dash ("-B NUM"), a quoted word its word without a string prefix
-    ("u'Estados")."""
-    quoted = {i for i, w in enumerate(sequence) if _STRING_PREFIX.match(w)}  # a string's words stand side by side
-    sequence = tuple(_STRING_PREFIX.sub("", w.lstrip("-").lower()) or w for w in sequence)
-    for a, b in zip(compound, compound[1:]):
-        starts = [i for i, w in enumerate(sequence) if name_found(a, frozenset([w]))]
-        if not any(name_found(b, frozenset(sequence[i + 1:i + 1 + (1 if i in quoted else _NAME_GAP)]))
-                   or _spelled_after(b, sequence, i) for i in starts):
-            return False
-    return True
-
-
-def _spelled_after(initialism: str, sequence: tuple[str, ...], at: int) -> bool:
-    """Whether the words right after position ``at`` begin with the letters of ``initialism`` (two letters or more)."""
-    after = sequence[at + 1:at + 1 + len(initialism)]
-    return len(initialism) > 1 and len(after) == len(initialism) and "".join(w[:1] for w in after) == initialism
 
 
 @dataclass(frozen=True)
@@ -306,7 +250,7 @@ def match(claim: Claim, facts: Facts, weights: TermWeights, around: frozenset[st
         missing.append("negation")
     missing += [f"boolean {b}" for b in sorted(claim.booleans - facts.booleans) if facts.booleans]
     missing += [f"name order {' '.join(c)}" for c in claim.compounds
-                if all(name_found(w, facts.words) for w in c) and not _in_order(c, facts.sequence)]
+                if all(name_found(w, facts.words) for w in c) and not in_order(c, facts.sequence)]
     total = got = own = 0.0
     unmatched: list[str] = []
     credited: list[str] = []
