@@ -227,6 +227,18 @@ def test_contradicted_premise() -> None:
     assert R.Contradicted()(follow_up, ranked(denial)) == 1.0
 
 
+def test_a_choice_set_against_another_denies_only_what_follows_it() -> None:
+    q = question("which licence versions can I just point to under common-licenses?")  # states no premise
+    q.query.terms.extend(["licenc", "version", "point", "common", "licens"])
+    refer = candidate(sentence("Packages under the GNU FDL (versions 1.2 or 1.3) should refer to the files under "
+                               "/usr/share/common-licenses, rather than quoting them in the copyright file."),
+                      coverage=0.9)
+    assert R.Contradicted()(q, ranked(refer)) == 0.0  # what comes after "rather than" is not what is asked
+    quoting = question("which licence versions can I quote in the copyright file?")
+    quoting.query.terms.extend(["licenc", "version", "quot", "copyright", "file"])
+    assert R.Contradicted()(quoting, ranked(refer)) == 1.0  # quoting is what the passage sets aside
+
+
 def test_what_someone_says_is_not_contradicted_by_their_denial() -> None:
     said = question("what does Vestria say about the hacks?")
     said.query.terms.extend(["vestria", "hack"])

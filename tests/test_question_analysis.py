@@ -209,6 +209,18 @@ def test_the_asked_phrase_ends_before_a_preposition() -> None:
     assert query.head == "motive" and not query.out_of_corpus  # not "behind", a word no document names
 
 
+def test_the_asked_phrase_ends_before_a_pronoun_opening_a_relative_clause() -> None:
+    query = analyse("what's the name of the base it set up near the city?", AID)
+    assert query.head_phrase == ["base"]  # not "base set": "it set up" says which base
+
+
+def test_a_noun_for_the_number_of_things_is_no_unseen_word() -> None:
+    """"the headcount of X" asks how many X: a number answers it, and the documents need not write the word."""
+    query = analyse("roughly what was the headcount of the exiles let in?", AID)
+    assert not query.out_of_corpus and query.kind == "number"
+    assert analyse("roughly what was the hectare of the exiles let in?", AID).out_of_corpus  # a thing of its own
+
+
 def test_the_documents_voice_as_subject_adds_no_terms() -> None:
     query = analyse("why does the writer bring up the attack at all?", AID)
     assert "writer" not in query.terms and "bring" not in query.terms and "attack" in query.terms

@@ -55,6 +55,8 @@ def test_counted_head() -> None:
     share = question("how large a share counts as control?", kind="number", focus=[])
     share.query.head = "large"
     assert C.counted_head(share) is None  # a size: "fifty percent (50%)" answers without sitting by "large"
+    headcount = question("what was the headcount of the exiles?", kind="number", focus=["headcount"])
+    assert C.counted_head(headcount) is None  # a noun for the number itself: any number of them answers
     setting = question("how much maintenance_work_mem does each worker need?", kind="number", focus=["worker"])
     setting.query.head = "maintenance"  # the first word of the setting's name
     assert C.counted_head(setting) is None  # "at least a 32MB share of the total maintenance_work_mem" answers
@@ -239,6 +241,17 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("added mozc as an input source, what key switches sources?"), cands) == 0.0
     assert R.TakesForGranted()(question("gzip added a suffix, what key switches it off?"), cands) == 1.0
     assert R.TakesForGranted()(question("udev isnt loading my modules, what could be the cause?"), cands) == 0.0
+
+
+def test_a_premise_a_first_candidate_states_in_full_is_not_in_doubt() -> None:
+    q = question("once integer values are read off disk into memory, what type does sqlite use for them?")
+    states = sentence("As soon as INTEGER values are read off of disk and into memory for processing, they are "
+                      "converted to the most general datatype.")
+    assert R.TakesForGranted()(q, ranked(candidate(states))) == 0.0
+    other = sentence("This makes a difference on disk.")
+    assert R.TakesForGranted()(q, ranked(candidate(other))) == 1.0
+    later = [candidate(sentence(f"Filler {n}.")) for n in range(R.TakesForGranted().first)]
+    assert R.TakesForGranted()(q, ranked(*later, candidate(states))) == 1.0  # only the first ones count
 
 
 def test_asks_why() -> None:

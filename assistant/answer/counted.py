@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.matching import sentence_stems, term_match
-from assistant.answer.qtypes import DATE, DURATION_HEADS, SIZE_WORDS, names
+from assistant.answer.qtypes import COUNT_NOUNS, DATE, DURATION_HEADS, SIZE_WORDS, names
 from assistant.answer.values import DIGITS, NUMBER_WORDS, without_references
 from assistant.terms import STOPWORDS, stem, words
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 # measured in units, and the words that ask for a value ("the max number of X", "the size of X in bytes": the passage
 # need not write them). Beyond SIZE_WORDS: sizes the parse may give as the focus ("how high", "how small").
 NOT_COUNTED = SIZE_WORDS | {"small", "high", "deep"} | {"version", "release", "money", "time", "space", "memory"} | {
-    "number", "amount", "total", "quantity", "size", "maximum", "minimum", "max", "min"}
+    "number", "amount", "total", "quantity", "size", "maximum", "minimum", "max", "min"} | COUNT_NOUNS
 SHARE_HEADS = frozenset({"percentage", "percent", "proportion"})
 _SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)

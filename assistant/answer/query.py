@@ -17,7 +17,8 @@ from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
 from assistant.answer.typos import correct, word_corrections
 from assistant.answer.qtypes import (
-    DATE, MEASURE_NOUNS, QUESTION_FILLER, SIZE_WORDS, AnswerType, asks_yes_no, expected_type, without_meta_subject,
+    COUNT_NOUNS, DATE, MEASURE_NOUNS, QUESTION_FILLER, SIZE_WORDS, AnswerType, asks_yes_no, expected_type,
+    without_meta_subject,
 )
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, CAPITALS, STOPWORDS, expand_abbreviations, stem, words
@@ -46,9 +47,10 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
 _CLASSIFIERS = frozenset(stem(w) for w in "series category categories family families variety varieties".split())
 
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
+_PRONOUN = r"(?:i|you|he|she|it|we|they)"  # a subject opening a relative clause: "the base *it* set up" ends at "base"
 _VERB_AFTER_NP = (r"(?:live|lives|work|works|stay|stays|remain|remains|reside|resides|exist|exists|belong|belongs|"
                   r"serve|serves|go|went|come|came|get|got|take|took|make|made|use|uses|speak|speaks|need|needs)")
-_STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| behind\b| about\b| into\b| over\b| under\b| between\b| through\b| during\b| against\b| among\b| without\b| within\b| across\b| around\b| near\b| since\b| until\b| going\b| the\b| a\b| an\b| per\b| each\b| every\b| [a-z]+ed\b| before\b| after\b| if\b| when\b| than\b|$)"
+_STOP = rf"(?= {_AUX}\b| {_VERB_AFTER_NP}\b| who\b| that\b| which\b| {_PRONOUN}\b| in\b| at\b| of\b| for\b| from\b| to\b| on\b| with\b| by\b| like\b| behind\b| about\b| into\b| over\b| under\b| between\b| through\b| during\b| against\b| among\b| without\b| within\b| across\b| around\b| near\b| since\b| until\b| going\b| the\b| a\b| an\b| per\b| each\b| every\b| [a-z]+ed\b| before\b| after\b| if\b| when\b| than\b|$)"
 _NP = r"(?P<np>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)"
 _HEAD_PATTERNS = [
     re.compile(rf"\bhow (?:many|much) (?:more |fewer |of the )?(?!{_AUX}\b){_NP}{_STOP}"),  # "how many did": no noun
@@ -198,6 +200,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
         w for w in phrase
         if w not in SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and stem(w) not in QUESTION_FILLER  # "happens"
         and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS and st not in _CLASSIFIERS
+        and w not in COUNT_NOUNS  # "the headcount of X": how many, not a thing the documents must name
         and not weights.known(st) and not any(weights.known(s) for s in synonyms(st))  # "help": the documents' "aid"
     ]
     if unseen_words:  # parsed only when a word is missing: most questions need no second parse

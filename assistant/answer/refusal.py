@@ -298,7 +298,8 @@ class Contradicted:
     "X could have escalated to NATO but decided against it"): a denial word with at least ``min_terms`` of the
     question's terms within ``reach_before``/``reach_after`` characters, in one of the ``first`` candidates whose
     coverage is at least ``min_coverage`` and ``min_share`` of the best (not an "instead of" that sets aside what the
-    question itself does: ``same_contrast``); or one of the ``premise_first`` candidates
+    question itself does, ``same_contrast``, nor one after which none of the question's premise words, or of its
+    terms when it states no premise, follows: ``sets_aside_other``); or one of the ``premise_first`` candidates
     denies the premise the question states ("since X, ...", "why does X ...": ``premise.PremiseDenial``) or states
     another amount where the question takes one for granted (``value_conflict.ValueConflict``)."""
 
@@ -341,7 +342,7 @@ class Contradicted:
         for cand in close:
             match = next((m for m in _COUNTERFACTUAL.finditer(cand.sentence.text)
                           if not same_contrast(text, cand.sentence.text, m)
-                          and not sets_aside_other(stated, cand.sentence.text, m, self.reach_after)), None)
+                          and not sets_aside_other(stated or asked, cand.sentence.text, m, self.reach_after)), None)
             if not match:
                 continue
             sentence = cand.sentence.text

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.answer.premise import LEAD, states_premise
+from assistant.answer.premise import LEAD, PremiseDenial, affirmed_terms, states_premise
 
 if TYPE_CHECKING:
     from assistant.answer.features import Candidate, QuestionView
@@ -48,14 +48,19 @@ class TakesForGranted:
     """The question states a premise outright rather than only asking ("since X, how ...", "X, right?", "X is Y, so
     what ..."): a premise the documents may contradict. What comes before the comma states one only when
     it is a clause of its own (``states_premise``) that does not tell the asker's own situation: not "In the manual,
-    what ...", "the worst attack, what day?", "If I run X, which ..." or "X isn't loading my modules, what ..."."""
+    what ...", "the worst attack, what day?", "If I run X, which ..." or "X isn't loading my modules, what ...".
+    A premise one of the ``first`` candidates states in full (``PremiseDenial.affirms``) is not in doubt: "once
+    integer values are read off disk into memory, what type ...?" against "as soon as INTEGER values are read off of
+    disk and into memory for processing, they are converted to ..." does not count."""
 
     name: str = "takes_for_granted"
+    first: int = 3
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         text = q.query.text
-        if _TAKES_FOR_GRANTED.search(text):
-            return 1.0
         asks = _STATEMENT_THEN_ASKS.search(text)
-        return float(bool(asks and not _FRAMED.search(text) and not _FIRST_PERSON.search(text[:asks.start()])
-                          and states_premise(text[:asks.start()])))
+        stated = bool(_TAKES_FOR_GRANTED.search(text)) or bool(
+            asks and not _FRAMED.search(text) and not _FIRST_PERSON.search(text[:asks.start()])
+            and states_premise(text[:asks.start()]))
+        premise = affirmed_terms(text)
+        return float(stated and not any(PremiseDenial().affirms(premise, c.sentence.text) for c in ranked[:self.first]))
