@@ -31,7 +31,7 @@ from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_refs import Antecedents
 from assistant.followup_swap import Similar, about_swap, one_swap, option_swap
 from assistant.followup_wh import wh_phrase
-from assistant.followup_within import clause_before, fronted_topic, place_before, resolved_within
+from assistant.followup_within import clause_before, fronted_time_frame, fronted_topic, place_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
 
 POSSESSIVE = frozenset({"his", "her", "its", "their", "theirs", "hers"})
@@ -312,6 +312,10 @@ def resolve(
         if kind == "event" and (action := action_phrase(previous) or (
                 happened_subject(parsed, t.i) and gerund_clause(previous))):
             target = action  # "why isn't that recommended?": what was asked; "why was that a big deal?": what happened
+        if kind and fronted_time_frame(parsed, t.i):  # "and before that, how long had X been ...?": the question
+            pieces[-1:] = ["", ""]  # after the comma stands alone; the frame only sets it against the last turn
+            used.add(t.text)
+            continue
         if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
                 (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause

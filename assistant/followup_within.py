@@ -183,6 +183,20 @@ def fronted_topic(parsed: Syntax, at: int) -> bool:
     return any(agrees(toks[at].text, parsed, t.i, t.i + 1) for t in nouns)
 
 
+TIME_PREPOSITIONS = frozenset("before after since until till".split())
+"""Prepositions that set a time against an event ("before that")."""
+
+
+def fronted_time_frame(parsed: Syntax, at: int) -> bool:
+    """The "that" at ``at`` ends a time frame that opens the question before a comma ("and before that, how long
+    had X been fighting?"): the question after the comma stands on its own, the frame only sets it against the
+    earlier turn, so the frame is left out rather than tied to a phrase."""
+    toks = parsed.tokens
+    lead = [t for t in toks[:at] if t.text.lower() not in _LEAD_OPENERS]
+    return (toks[at].text.lower() in ("that", "this") and len(lead) == 1 and lead[0].text.lower() in TIME_PREPOSITIONS
+            and at + 1 < len(toks) and toks[at + 1].text == "," and at + 2 < len(toks))
+
+
 def resolved_within(parsed: Syntax, at: int) -> bool:
     """Whether the personal pronoun at ``at`` stands for something of the question itself (or for nothing)."""
     if pronoun_referent(parsed.tokens[at].text) is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.followup import cues, resolve
 from assistant.followup_within import (
     asked_for, clause_before, extraposed_it, other_clause_noun, own_possessive, place_before, resolved_within,
-    fronted_topic, subject_possessive, topic_lead,
+    fronted_time_frame, fronted_topic, subject_possessive, topic_lead,
 )
 from assistant.nlp import Syntax, syntax
 
@@ -143,3 +143,15 @@ def test_a_pronoun_after_a_noun_phrase_opening_the_question_before_a_comma_is_th
     plural = syntax("the crane, when were those built?")  # "those" wants several
     assert not fronted_topic(plural, _at(plural, "those"))
     assert resolve("and the storms, when were those?", ["when did the harbour open?"]).searched is None
+
+
+def test_a_time_frame_opening_the_question_before_a_comma_is_left_out() -> None:
+    framed = syntax("and before that, how long had the guild been running the ferry?")
+    assert fronted_time_frame(framed, _at(framed, "that"))
+    inside = syntax("how long had the guild run the ferry before that?")  # no comma after it: not a frame
+    assert not fronted_time_frame(inside, _at(inside, "that"))
+    named = syntax("and that crane, how long had it been running?")  # a noun phrase, not a time
+    assert not fronted_time_frame(named, _at(named, "that"))
+    resolved = resolve("and before that, how long had the guild been running the ferry?",
+                       ["what happened to the harbour in 1890?"])
+    assert resolved.searched == "How long had the guild been running the ferry?" and not resolved.unresolved
