@@ -221,6 +221,12 @@ def test_a_noun_for_the_number_of_things_is_no_unseen_word() -> None:
     assert analyse("roughly what was the hectare of the exiles let in?", AID).out_of_corpus  # a thing of its own
 
 
+def test_the_documents_own_language_before_a_name_is_no_term() -> None:
+    """"the english name of X": the documents write the name in English without saying so."""
+    assert "english" not in analyse("whats the english name of the notice?", CORPUS).terms
+    assert "english" in analyse("is the notice sent in english or in french?", CORPUS).terms  # a language asked about
+
+
 def test_the_documents_voice_as_subject_adds_no_terms() -> None:
     query = analyse("why does the writer bring up the attack at all?", AID)
     assert "writer" not in query.terms and "bring" not in query.terms and "attack" in query.terms

@@ -77,6 +77,7 @@ _MEASURE_HEADS = frozenset(MEASURE_NOUNS) | frozenset("""percentage percent time
     frequency threshold port uid gid pid""".split())
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _HOW_FAR_BACK = re.compile(r"\bhow far back\b", re.IGNORECASE)
+_OWN_LANGUAGE = re.compile(r"\benglish (?:name|title|translation|term|word|spelling|equivalent)s?\b", re.IGNORECASE)
 _HOW_FAR_BACK_WORDS = frozenset(stem(w) for w in ("far", "back", "go", "goes", "went", "gone"))
 _NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
 # A program, package or option name as typed: words joined by "-" or "_" ("unattended-upgrades", "wpa_supplicant").
@@ -194,7 +195,9 @@ def analyse(question: str, weights: TermWeights) -> Query:
     counts = {stem(m.group(1)) for m in _COUNTED.finditer(question)}  # "what *three* things": how many, not what
     if _HOW_FAR_BACK.search(question):  # "how far back does X go": asks since when, its words name nothing
         counts |= _HOW_FAR_BACK_WORDS
-    terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms if t != structural and t not in counts))
+    # "the english name of X": the documents' own language, which they seldom write beside the name
+    unsaid = counts | ({stem("english")} if _OWN_LANGUAGE.search(question) else set())
+    terms = list(dict.fromkeys(corrections.get(t, t) for t in raw_terms if t != structural and t not in unsaid))
     phrase = asked_phrase(question)
     unseen_words = [
         w for w in phrase
