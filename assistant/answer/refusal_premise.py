@@ -62,5 +62,7 @@ class TakesForGranted:
         stated = bool(_TAKES_FOR_GRANTED.search(text)) or bool(
             asks and not _FRAMED.search(text) and not _FIRST_PERSON.search(text[:asks.start()])
             and states_premise(text[:asks.start()]))
+        if not stated:
+            return 0.0
         premise = affirmed_terms(text)
-        return float(stated and not any(PremiseDenial().affirms(premise, c.sentence.text) for c in ranked[:self.first]))
+        return float(not any(PremiseDenial().affirms(premise, c.sentence.text) for c in ranked[:self.first]))
