@@ -26,6 +26,7 @@ from assistant.followup_ellipsis import (
 )
 from assistant.followup_interval import PAIRED_CUE, interval_followup
 from assistant.followup_items import ITEM_CUE, item_question, narrowed_item
+from assistant.followup_merge import merge
 from assistant.followup_names import spelled_out
 from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_refs import Antecedents
@@ -350,7 +351,7 @@ def resolve(
         text = counted
     elif fragment or (("short" in found or "wh-word alone" in found) and not substituted):
         if not more_on(core):  # "anything more on Israel and Albania's ties?": its own topic, searched as it stands
-            text = refs.merge(text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
+            text = merge(refs, text, wh_phrase(core), WH_ALIASES, "" if substituted else core)
     if "comparison" in found and len(history) > 1:
         text = f"{text} {Antecedents(history[-2], None, weight, params.gist_terms).gist()}"
     searched = _finish(text)

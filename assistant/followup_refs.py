@@ -1,20 +1,18 @@
 """What a follow-up's references point to: phrases of the previous question, or of the previous answer when that
-question asked for them, and how a fragment or a lone wh-word is read into the previous question."""
+question asked for them (how a fragment or a lone wh-word is read into the previous question: ``followup_merge``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_chunks import answered_object, chunk_root, framing_noun, names_another, without_det
 from assistant.followup_filler import slot_filler
-from assistant.followup_next import CONTINUING
-from assistant.followup_reason import claim_name, claim_suffix
-from assistant.followup_swap import Similar, adds_topic, entity_swap, gerund_fragment, naming_fragment, parallel_swap
-from assistant.followup_wh import body_without_wh, in_situ, wh_phrase
+from assistant.followup_reason import claim_name
+from assistant.followup_swap import Similar
 from assistant.nlp import WH_TAGS, Syntax, syntax
 from assistant.terms import STOPWORDS, stem
 
@@ -22,11 +20,8 @@ _PLACE_PREPS = frozenset("in at from near outside inside into to".split())
 _PEOPLE = ("PERSON",)
 _GROUPS = ("ORG", "NORP", "GPE")
 _PLACES = ("GPE", "LOC", "FAC")
-_KEPT_WH = ("when", "where", "who", "how many", "how much", "how long", "how old", "how far")
-_CONTINUING = frozenset({"other", "rest", "next", "remaining", "another"})
 _CATEGORIES = frozenset("kind type sort variety category class".split())
 """Nouns for a kind of something: "what kinds of activity" asks about the activity."""
-_ORDINALS = frozenset("first second third fourth fifth last final".split())
 ANSWER_CHARS = 800  # of the previous answer read for what a reference points to
 _MARKERS = re.compile(r"\s*\[\d+\]")
 _PATH = re.compile(r"(?<![\w/])~?/[\w.+-]+(?:/[\w.+-]+)*/?")
@@ -55,7 +50,7 @@ class Antecedents:
         self.previous = previous
         self.similar = similar
         self.parsed = syntax(previous)
-        self._answer = answer
+        self.answer_text = answer
         self.weight = weight
         self.gist_terms = gist_terms
         self.topic_phrases = topic_phrases
@@ -64,7 +59,7 @@ class Antecedents:
     @cached_property
     def answer(self) -> Syntax | None:
         """The previous answer's text, parsed (None when there is none: the callback gives "" for a refusal)."""
-        text = _plain(self._answer() if self._answer else "").strip()
+        text = _plain(self.answer_text() if self.answer_text else "").strip()
         if not text:
             return None
         return syntax(text[:ANSWER_CHARS])
@@ -108,7 +103,7 @@ class Antecedents:
                 return " ".join(["the", *words[1:]] if words[0].lower() in ("a", "an", "the") else words)
         return None
 
-    def _wh_noun(self) -> str:
+    def wh_noun(self) -> str:
         """The noun a wh-determiner asks about ("which *empire*", "what *step*"), if any; past a noun for a kind
         ("what kinds of *activity*")."""
         toks = self.parsed.tokens
@@ -143,7 +138,7 @@ class Antecedents:
         owned = any(t.tag == "PRP$" for t in toks[start:end])
         return not owned and not (in_number and one and toks[end - 1].tag in ("NNS", "NNPS"))
 
-    def _answer_chunk(self, lemma: str, in_number: bool = False) -> str | None:
+    def answer_chunk(self, lemma: str, in_number: bool = False) -> str | None:
         """The previous answer's first phrase headed by ``lemma`` (any name when empty; ``in_number``: agreeing with
         what was asked, ``_answers_asked``), or the name set beside a common noun ("the exiled opposition group, the
         People's Mojahedin Organization of Iran (PMOI)": the name)."""
@@ -162,7 +157,7 @@ class Antecedents:
     def _claim_name(self) -> str | None:
         """The name the previous answer's claim gives that the previous question lacks (``claim_name``): what a
         "which country ...?" was answered with when no phrase of the answer is headed by "country"."""
-        return claim_name(self.previous, self._answer(), self.weight) if self._answer and self.weight else None
+        return claim_name(self.previous, self.answer_text(), self.weight) if self.answer_text and self.weight else None
 
     def _apposed_name(self, after: int) -> str | None:
         """The proper name in apposition right after the answer's token ``after`` (", the X of Y," or "(X)"), up
@@ -194,12 +189,12 @@ class Antecedents:
                     or (without_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
-            noun = "" if pronoun.lower() == "it" and self._asks_several() else self._wh_noun()  # "it" is none of
+            noun = "" if pronoun.lower() == "it" and self._asks_several() else self.wh_noun()  # "it" is none of
             # the several things asked for ("what two things created an untenable situation?" + "the answer to it")
-            if noun and (found := self._answer_chunk(noun, in_number=True) or self._claim_name()
-                         or self._answer_chunk(noun)):  # one thing asked: a name before a phrase of several
+            if noun and (found := self.answer_chunk(noun, in_number=True) or self._claim_name()
+                         or self.answer_chunk(noun)):  # one thing asked: a name before a phrase of several
                 return found
-            if self._asks_for_a_thing() and (found := self._answer_chunk("")):
+            if self._asks_for_a_thing() and (found := self.answer_chunk("")):
                 return found
             if found := answered_object(self.parsed, self.answer):
                 return found
@@ -355,50 +350,3 @@ class Antecedents:
         if self.weight is not None:
             words = sorted(words, key=lambda w: -self.weight(w.lower()))  # type: ignore[misc]
         return " ".join(words[:limit])
-
-    def merge(self, fragment: str, own_wh: str, aliases: Mapping[str, str], written: str = "") -> str:
-        """A fragment or lone wh-word read into the previous question: "why" + its body, an entity of the same
-        kind swapped in, or the previous question with the fragment after it (``written``: the fragment as
-        typed, when no reference in it was replaced)."""
-        own = syntax(fragment)
-        continuing = any(t.lemma in CONTINUING or t.text.lower() in CONTINUING for t in own.tokens)
-        if own_wh:
-            wh = aliases.get(own_wh, own_wh)
-            before, _, after = re.split(rf"(?i)\b({re.escape(own_wh)})\b", fragment, maxsplit=1)
-            rest = f"{before} {after}".strip(" ?")
-            if in_situ(before, after):  # "relocated from where?", "based on what?": said of what the previous
-                # question was about, by its telling words (``gist``), not by its own asking words: the fragment's
-                # wh-word says what is asked ("which country?" + "from where?": a place; "... the size of X?" + "a
-                # headquarters for what?": no number)
-                return f"{fragment.strip(' ?')}: {self.gist()}"
-            if any(t.pos in ("NOUN", "PROPN", "VERB") and t.text.lower() not in STOPWORDS for t in syntax(rest).tokens):
-                return f"{fragment.strip(' ?')} {self.gist(rest=continuing)}"  # its own question: the history's topic
-            body = body_without_wh(self.previous)
-            first = body.split(" ", 1)[0]
-            if first.lower() in STOPWORDS:  # "is a return ...", but "MEK members ...", "Albania ..." as written
-                body = body[:1].lower() + body[1:]
-            reason = claim_suffix(self.previous, self._answer, self.weight, self.claim_words) \
-                if wh == "why" and self.asked != "why" else ""  # "how come?": why the answer's claim holds
-            return f"{before.strip()} {wh} {after.strip(' ?')} {body}{reason}".strip()  # "in what timeframe": "in" leads
-        event = gerund_fragment(own)  # "taking in the mek?": an event whole, not an entity to swap in
-        swapped = None if event or naming_fragment(own) else (
-            None if adds_topic(own, self.parsed) else entity_swap(self.parsed, own)) or (
-            parallel_swap(written or fragment, self.previous, self.similar)
-            if self.similar and not continuing else None)
-        if swapped:
-            return swapped
-        if any(t.pos in ("NOUN", "PROPN") and t.text.lower() not in STOPWORDS for t in own.tokens) and \
-                not any(t.lemma in _CONTINUING for t in own.tokens):
-            wh = wh_phrase(self.previous)
-            wh = wh if wh.startswith(_KEPT_WH) else "what is"
-            return f"{wh} {fragment.strip(' ?')} {'' if event else self.gist()}".strip()
-        drop_ordinals = any(t.lemma in _CONTINUING for t in own.tokens)
-        tail = fragment.strip(" ?")
-        if own.tokens and own.tokens[0].pos != "PROPN" and tail[1:2].islower():  # "Otherwise known as": mid-sentence now
-            tail = tail[:1].lower() + tail[1:]
-        named = self._answer_chunk(self._wh_noun()) if self._wh_noun() and not drop_ordinals else None
-        if named:  # "which empire ...?" + "otherwise known as?": said of the empire the answer named
-            return f"{named}, {tail}"
-        kept = [t.text for t in self.parsed.tokens if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
-        return f"{' '.join(kept)}, {tail}"
-
