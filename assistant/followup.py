@@ -297,6 +297,10 @@ def resolve(
                      or fronted_topic(parsed, t.i)
                      or (kind == "place" and place_before(parsed, t.i))):
             kind = None
+        if kind and fronted_time_frame(parsed, t.i):  # "and before that, how long had X been ...?": what follows
+            pieces[-1:] = ["", ""]  # the comma stands alone, the frame (its preposition and "that") is left out
+            used.add(t.text)
+            continue
         if kind in ("thing", "group") and one_of(parsed.tokens, t.i) and (instance := refs.instance()):
             pieces[-2:] = ["", ""]  # "is it *one of those*?": "is it a WITHOUT ROWID table?"
             pieces.append(instance)
@@ -313,10 +317,6 @@ def resolve(
         if kind == "event" and (action := action_phrase(previous) or (
                 happened_subject(parsed, t.i) and gerund_clause(previous))):
             target = action  # "why isn't that recommended?": what was asked; "why was that a big deal?": what happened
-        if kind and fronted_time_frame(parsed, t.i):  # "and before that, how long had X been ...?": the question
-            pieces[-1:] = ["", ""]  # after the comma stands alone; the frame only sets it against the last turn
-            used.add(t.text)
-            continue
         if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
                 (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause

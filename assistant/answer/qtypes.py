@@ -89,6 +89,8 @@ SIZE_WORDS = frozenset({"big", "large", "long", "tall", "wide", "old", "far", "h
 # answers it too ("since the early 1980s"); "how many hours" needs its hours stated ("within 24 hours")
 DURATION_HEADS = frozenset({"long", "year", "years", "decade", "decades", "century", "centuries"})
 # "the maximum length of a hostname", "the size of a key": a measure is asked for, so a number answers it
+OWN_LANGUAGE_NOUNS = ("name", "title", "translation", "term", "word", "spelling")
+"""What a document gives in its own language without saying so: "the English name of X" is the name it writes."""
 COUNT_NOUNS = frozenset({"count", "headcount", "tally"})  # "the headcount of X": how many X (general English)
 MEASURE_NOUNS = ("length", "size", "width", "height", "depth", *sorted(COUNT_NOUNS), "capacity")
 _MEASURE = re.compile(rf"\b(?:(?:maximum|minimum|max|min|total|average)\s+)?(?:{'|'.join(MEASURE_NOUNS)})"

@@ -17,8 +17,8 @@ from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
 from assistant.answer.typos import correct, word_corrections
 from assistant.answer.qtypes import (
-    COUNT_NOUNS, DATE, MEASURE_NOUNS, QUESTION_FILLER, SIZE_WORDS, AnswerType, asks_yes_no, expected_type,
-    without_meta_subject,
+    COUNT_NOUNS, DATE, MEASURE_NOUNS, OWN_LANGUAGE_NOUNS, QUESTION_FILLER, SIZE_WORDS, AnswerType, asks_yes_no,
+    expected_type, without_meta_subject,
 )
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, CAPITALS, STOPWORDS, expand_abbreviations, stem, words
@@ -77,7 +77,7 @@ _MEASURE_HEADS = frozenset(MEASURE_NOUNS) | frozenset("""percentage percent time
     frequency threshold port uid gid pid""".split())
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _HOW_FAR_BACK = re.compile(r"\bhow far back\b", re.IGNORECASE)
-_OWN_LANGUAGE = re.compile(r"\benglish (?:name|title|translation|term|word|spelling|equivalent)s?\b", re.IGNORECASE)
+_OWN_LANGUAGE = re.compile(rf"\benglish (?:{'|'.join((*OWN_LANGUAGE_NOUNS, 'equivalent'))})s?\b", re.IGNORECASE)
 _HOW_FAR_BACK_WORDS = frozenset(stem(w) for w in ("far", "back", "go", "goes", "went", "gone"))
 _NAME_IN_QUESTION = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z][\w-]+)\b")
 # A program, package or option name as typed: words joined by "-" or "_" ("unattended-upgrades", "wpa_supplicant").

@@ -55,6 +55,7 @@ class TakesForGranted:
 
     name: str = "takes_for_granted"
     first: int = 3
+    premise: PremiseDenial = PremiseDenial()
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         text = q.query.text
@@ -64,5 +65,5 @@ class TakesForGranted:
             and states_premise(text[:asks.start()]))
         if not stated:
             return 0.0
-        premise = affirmed_terms(text)
-        return float(not any(PremiseDenial().affirms(premise, c.sentence.text) for c in ranked[:self.first]))
+        affirmed = affirmed_terms(text)
+        return float(not any(self.premise.affirms(affirmed, c.sentence.text) for c in ranked[:self.first]))

@@ -36,7 +36,7 @@ from assistant.answer.number_contexts import (
     ARITHMETIC_CUES, CLAUSE_BREAK, MEASURE_UNITS, SPAN_CLAUSE_BREAK, pointed_contexts, time_numbers, value_contexts,
     value_units,
 )
-from assistant.answer.qtypes import DATE
+from assistant.answer.qtypes import DATE, OWN_LANGUAGE_NOUNS
 from assistant.answer.synonyms import synonyms
 from assistant.answer.text_values import (
     ISO_DAY, YEAR, booleans, dated_numbers, glued_versions, month_years, months, numbers,
@@ -44,7 +44,7 @@ from assistant.answer.text_values import (
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
 # "in English it is the People's Mojahedin Organization": the documents' own language, no fact a span must name
-_OWN_LANGUAGE = re.compile(r"\bin English\b|\bEnglish (?:name|title|translation|term|word|spelling)s?\b")
+_OWN_LANGUAGE = re.compile(rf"\bin English\b|\bEnglish (?:{'|'.join(OWN_LANGUAGE_NOUNS)})s?\b")
 _ENUMERATOR = re.compile(  # "(2) X", "(iv) X", and "3)" opening a text or after ",", ";", ":": list items, not
     # "is 60)" nor a value in brackets ending a sentence ("July (73).")
     r"(?<!\w)\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)(?=\s*\w)|(?:^\s*|(?<=[;:,])\s*)\d{1,2}\)")
