@@ -226,6 +226,10 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("What does gzip do with symlinks?"), cands) == 0.0
     assert R.TakesForGranted()(question("gzip deletes the input, so what keeps it?"), cands) == 1.0
     assert R.TakesForGranted()(question("since what version has the format been used?"), cands) == 0.0  # a time
+    # an opening "as" or "since" with no comma to close its premise: nothing to read, and so nothing to doubt
+    assert R.TakesForGranted()(question("as a nato member is albania just watching from the sidelines?"), cands) == 0.0
+    assert R.TakesForGranted()(question("as a nato member, is albania just watching from the sidelines?"), cands) == 1.0
+    assert R.TakesForGranted()(question("ssh -C compresses with zstd right? how do i switch it to lz4"), cands) == 1.0
     # a scene set by a prepositional phrase states nothing; a clause before the comma does
     assert R.TakesForGranted()(question("In the manifesto, what programs are examples?"), cands) == 0.0
     assert R.TakesForGranted()(question("After the archive was hacked, how long did the rebuild take?"), cands) == 1.0

@@ -86,7 +86,7 @@ def _quoted(before: str) -> bool:
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
-def _premise(question: str) -> str | None:
+def premise_clause(question: str) -> str | None:
     """The clause the question takes for granted, hypotheticals cut off (None: it states none)."""
     for pattern in _PREMISES:
         match = pattern.search(question)
@@ -97,7 +97,7 @@ def _premise(question: str) -> str | None:
 
 def premise_terms(question: str) -> list[str]:
     """Stems of the content words of what the question takes for granted ([] when it states no positive premise)."""
-    premise = _premise(question)
+    premise = premise_clause(question)
     if premise is None or NEGATED.search(premise) or _refusal_stems(premise):
         return []
     return _content_stems(premise)
@@ -108,7 +108,7 @@ def refusal_terms(question: str) -> frozenset[str]:
     does X fail the suite"): a denial of the refused thing agrees with such a premise, a denial of the refusal word
     itself ("X does not fail the suite") denies it. Empty when the premise states none or the question holds a
     denial of its own ("why can X remove packages when Y doesn't"): a passage's denial may be that one."""
-    premise = _premise(question)
+    premise = premise_clause(question)
     if premise is None or NEGATED.search(question):
         return frozenset()
     return _refusal_stems(premise)
@@ -128,7 +128,7 @@ def _refusal_stems(premise: str) -> frozenset[str]:
 def affirmed_terms(question: str) -> list[str]:
     """Like ``premise_terms``, but a premise that names a refusal or removal ("why did X drop Y") is kept: only
     a negated one is left out."""
-    premise = _premise(question)
+    premise = premise_clause(question)
     if premise is None or NEGATED.search(premise):
         return []
     return _content_stems(premise)
@@ -137,7 +137,7 @@ def affirmed_terms(question: str) -> list[str]:
 def affirmed_light_words(question: str) -> list[str]:
     """Stems of the stopwords of an affirmed premise (``affirmed_terms``) that have an opposite ("the same",
     "before", "after"): a premise may turn on them."""
-    premise = _premise(question)
+    premise = premise_clause(question)
     if premise is None or NEGATED.search(premise):
         return []
     return list(dict.fromkeys(s for s in (stem(w) for w in words(premise) if w.lower() in STOPWORDS) if s in OPPOSITE))

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.answer.premise import LEAD, PremiseDenial, affirmed_terms, states_premise
+from assistant.answer.premise import LEAD, PremiseDenial, affirmed_terms, premise_clause, states_premise
 
 if TYPE_CHECKING:
     from assistant.answer.features import Candidate, QuestionView
@@ -51,7 +51,9 @@ class TakesForGranted:
     what ...", "the worst attack, what day?", "If I run X, which ..." or "X isn't loading my modules, what ...".
     A premise one of the ``first`` candidates states in full (``PremiseDenial.affirms``) is not in doubt: "once
     integer values are read off disk into memory, what type ...?" against "as soon as INTEGER values are read off of
-    disk and into memory for processing, they are converted to ..." does not count."""
+    disk and into memory for processing, they are converted to ..." does not count. Nor does an opening "since" or
+    "as" whose premise cannot be read off (``premise_clause``: no comma closes it; a closing "right?" needs none): "as a nato member is albania just
+    watching ...?" names a role, and a premise that cannot be read cannot be checked."""
 
     name: str = "takes_for_granted"
     first: int = 3
@@ -60,7 +62,8 @@ class TakesForGranted:
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         text = q.query.text
         asks = _STATEMENT_THEN_ASKS.search(text)
-        stated = bool(_TAKES_FOR_GRANTED.search(text)) or bool(
+        opening = _TAKES_FOR_GRANTED.search(text)
+        stated = bool(opening and (opening.group(0).endswith("?") or premise_clause(text) is not None)) or bool(
             asks and not _FRAMED.search(text) and not _FIRST_PERSON.search(text[:asks.start()])
             and states_premise(text[:asks.start()]))
         if not stated:
