@@ -36,3 +36,9 @@ def test_a_chore_is_a_task() -> None:
 
 def test_an_ambition_is_an_aspiration() -> None:
     assert stem("aspirations") in synonyms(stem("ambition"))
+
+
+def test_a_camp_is_a_compound() -> None:
+    # "what do they call the camp outside the capital?" ~ "established a sprawling compound near the capital"
+    assert stem("compound") in synonyms(stem("camp"))
+    assert stem("encampment") in synonyms(stem("camps"))

@@ -70,6 +70,7 @@ largest biggest greatest
 hyphen dash
 delete remove erase
 folder directory
+camp compound encampment
 tool utility program
 quit exit
 anonymous anonymously unnamed unidentified
