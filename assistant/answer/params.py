@@ -72,9 +72,9 @@ class AnswerParams(BaseModel):
     part_answer_sentences: int = Field(3, description="For each part of a multi-part question, the best this many "
                                        "sentences of the part's own answer (asked alone: its own retrieval and "
                                        "refusal) join the answer when it lacks them. Chosen on the tuning parts: 1, 2 "
-                                       "and 3 each gave +4/-0 when it came in, 1 kept answers shortest; at stop 67 (with many "
-                                       "more multi-part questions) 2 gave +3/-0 and 3 +6/-0 over 1, its multi-part "
-                                       "answers 147 -> 173 words on average.")
+                                       "and 3 each gave +4/-0 when it came in, 1 kept answers shortest; at stop 67 "
+                                       "(with many more multi-part questions) 2 gave +3/-0 and 3 +6/-0 over 1, its "
+                                       "multi-part answers 147 -> 173 words on average.")
     extras_must_add_terms: bool = Field(True, description="A further sentence must also match a question term the "
                                         "answer so far lacks (or give a reason for a why-question).")
 

@@ -52,8 +52,9 @@ class TakesForGranted:
     A premise one of the ``first`` candidates states in full (``PremiseDenial.affirms``) is not in doubt: "once
     integer values are read off disk into memory, what type ...?" against "as soon as INTEGER values are read off of
     disk and into memory for processing, they are converted to ..." does not count. Nor does an opening "since" or
-    "as" whose premise cannot be read off (``premise_clause``: no comma closes it; a closing "right?" needs none): "as a nato member is albania just
-    watching ...?" names a role, and a premise that cannot be read cannot be checked."""
+    "as" whose premise cannot be read off (``premise_clause``: no comma closes it; a closing "right?" needs none):
+    "as a nato member is albania just watching ...?" names a role, and a premise that cannot be read cannot be
+    checked."""
 
     name: str = "takes_for_granted"
     first: int = 3
