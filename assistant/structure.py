@@ -32,6 +32,9 @@ _PROSE_WITH_INNER_END_MIN_WORDS = 8
 _OPTION_TERM = re.compile(r"^-{1,2}[A-Za-z0-9?]")  # a command-line option opening a line: "-n, --no-clobber"
 _OPTION_TERM_MAX_WORDS = 8
 _DESCRIPTION_MIN_WORDS = 3
+# A manual's option entry on one line, the description after a gap of spaces ("-d     same as --no-dereference
+# --preserve=links"): the term, its other names, then the description.
+_OPTION_ENTRY = re.compile(r"^-{1,2}[A-Za-z0-9?]\S*(?:,\s*-{1,2}\S+)*\s{2,}(?P<description>\S.*)$")
 # A reference entry's field line after its description ("Default: True", "Return type: str", "Since: 2.1"): a
 # statement about the entry, so prose.
 _FIELD_LINE = re.compile(r"^(?:defaults?|type|return type|returns|return value|raises|values?|range|units?|since|"
@@ -168,8 +171,9 @@ def _join_wrapped(blocks: list[Block], text: str) -> list[Block]:
 
 def _describe_options(blocks: list[Block]) -> list[Block]:
     """A manual's option line ("-n, --no-clobber") followed by its description written without a full stop ("do not
-    overwrite an existing file"): the description is prose, so the option becomes its heading and term."""
-    out = list(blocks)
+    overwrite an existing file"): the description is prose, so the option becomes its heading and term. An entry
+    that gives both on one line ("-d     same as --no-dereference --preserve=links") is prose, its term with it."""
+    out = [replace(b, kind="prose") if b.kind == "fragment" and _one_line_entry(b.text) else b for b in blocks]
     for i in range(1, len(out)):
         term, block = out[i - 1], out[i]
         if (block.kind == "fragment" and term.kind == "fragment" and _OPTION_TERM.match(term.text)
@@ -177,6 +181,13 @@ def _describe_options(blocks: list[Block]) -> list[Block]:
                 and not _OPTION_TERM.match(block.text) and CELL_SEPARATOR not in block.text):
             out[i] = replace(block, kind="prose")
     return out
+
+
+def _one_line_entry(text: str) -> bool:
+    """Whether a line is an option's whole entry: its term, a gap, a description of a few words."""
+    entry = _OPTION_ENTRY.match(text)
+    return bool(entry) and word_count(entry.group("description")) >= _DESCRIPTION_MIN_WORDS \
+        and CELL_SEPARATOR not in text
 
 
 def is_field_line(text: str) -> bool:

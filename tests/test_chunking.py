@@ -116,6 +116,19 @@ def test_an_option_described_without_a_full_stop_is_indexed_under_its_term(tmp_p
     assert any("no-clobber" in c.text and "hard link files" in c.text for c in chunks)
 
 
+def test_an_option_entry_on_one_line_is_indexed_with_its_term(tmp_path: Path) -> None:
+    page = tmp_path / "cp.1.txt"
+    page.write_text("OPTIONS\n       --copy-contents\n              copy contents of special files when recursive\n\n"
+                    "       -d     same as --no-dereference --preserve=links\n\n"
+                    "       -f, --force\n              if an existing destination file cannot be opened, remove it\n\n"
+                    "       -x     -y\n", encoding="utf-8")
+    _, sentences = chunk_document(read_document(page, tmp_path, MAX_MB))
+    answerable = [" ".join(s.text.split()) for s in sentences if s.answerable]
+    assert "-d same as --no-dereference --preserve=links" in answerable
+    assert "copy contents of special files when recursive" in answerable  # the two-line form as before
+    assert not any(t.startswith("-x") for t in answerable)  # a term and no description states nothing
+
+
 def test_a_line_of_two_sentences_without_its_last_full_stop_is_prose(tmp_path: Path) -> None:
     page = tmp_path / "releases.txt"
     page.write_text("Debian 1.2 Rex (December 12th, 1996): Named for the plastic dinosaur. This release consisted of "
