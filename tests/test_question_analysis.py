@@ -23,6 +23,12 @@ def test_a_unit_asks_for_a_number(question: str) -> None:
     assert expected_type(question) == "number"
 
 
+def test_the_date_asked_after_a_copula_asks_for_a_date() -> None:
+    assert expected_type("what was the date the systems got knocked about by the hack?") == "date"
+    assert expected_type("which is the day the release came out?") == "date"
+    assert expected_type("what was the reason for the hack?") == "reason"
+
+
 def test_words_inside_an_identifier_or_a_path_cue_nothing() -> None:
     assert expected_type("what does gin_pending_list_limit control?") == "other"  # "list" is part of a name
     assert expected_type("what is /etc/when_ready for?") == "other"

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from assistant.answer.qtypes import AnswerType
 
 _ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since (?:\w+ )?when|"  # "since roughly when"
-                        r"(?:in |on |during )?(?:what|which) (?:year|date|day|month|season|decade|century))\b",
+                        r"(?:in |on |during )?(?:what|which) (?:(?:is|was|are|were) the )?"  # "what was the date ...?"
+                        r"(?:year|date|day|month|season|decade|century))\b",
                         re.IGNORECASE)
 _ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
 _ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|tall|high|wide|heavy|deep|often|fast)\b", re.IGNORECASE)

@@ -142,7 +142,8 @@ def expected_type(question: str) -> AnswerType:
     """
     q = " ".join(words(_IDENTIFIER.sub(" ", _CLAUSE_WH.sub(" and ", _LEADING_CONDITION.sub("", question)))))
     opens = r"(?:^|\b(?:and|but|so|or|since|until|by|at|to|from|for|with|of|in|on)\s)"
-    if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) (\w+ )?(date|day|week|{_NAMED_UNITS})\b(?! {_DATE_AS_MODIFIER})"
+    if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) ((?:is|was|are|were) )?(\w+ )?(date|day|week|{_NAMED_UNITS})\b"
+                 rf"(?! {_DATE_AS_MODIFIER})"
                  r"|\bwhat time\b|\bhow long ago\b|\bhow far back\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|^exact (?:day|year|month)\b|\bdate of\b"
                  r"|(?<!up to )\bdate\s*\??$", q):
