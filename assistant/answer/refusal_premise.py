@@ -17,9 +17,9 @@ _ASKS_WHY = re.compile(  # not "why would I / someone ...": a motive asked for a
     # make, which asserts nothing about the documents' subject
     LEAD + r"(?:why(?!\s+(?:would|should|might|could)\s+(?:i|you|we|one|someone|somebody|anyone|anybody|people|"
     r"users?|a user|admins?|developers?)\b)|how come)\b", re.IGNORECASE)
-_TAKES_FOR_GRANTED = re.compile(  # not "since when/what version ...": that asks for a time
-    LEAD + r"(?:since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b"
-    r"|\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)
+_PREMISE_OPENER = re.compile(  # not "since when/what version ...": that asks for a time
+    LEAD + r"(?:since(?!\s+(?:when|what|which|how)\b)|because|given that|as)\b", re.IGNORECASE)
+_CONFIRMING_TAG = re.compile(r"\b(?:right|correct|isn't it|doesn't it)\s*\?", re.IGNORECASE)  # "X, right?"
 # The asker's own situation told before the question ("my pages still have absolute links, which module ...?",
 # "udev isn't loading my modules, what ...?"): what happened to them, not a claim about the documents' subject
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|we|our|i['’]m|im|i['’]ve|ive)\b", re.IGNORECASE)
@@ -63,10 +63,10 @@ class TakesForGranted:
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         text = q.query.text
         asks = _STATEMENT_THEN_ASKS.search(text)
-        opening = _TAKES_FOR_GRANTED.search(text)
-        stated = bool(opening and (opening.group(0).endswith("?") or premise_clause(text) is not None)) or bool(
-            asks and not _FRAMED.search(text) and not _FIRST_PERSON.search(text[:asks.start()])
-            and states_premise(text[:asks.start()]))
+        opened = (premise_clause(text) is not None if _PREMISE_OPENER.search(text)  # the opening's premise read
+                  else bool(_CONFIRMING_TAG.search(text)))
+        stated = opened or bool(asks and not _FRAMED.search(text) and not _FIRST_PERSON.search(text[:asks.start()])
+                                and states_premise(text[:asks.start()]))
         if not stated:
             return 0.0
         affirmed = affirmed_terms(text)
