@@ -51,16 +51,16 @@ def merge(refs: Antecedents, fragment: str, own_wh: str, aliases: Mapping[str, s
         if refs.similar and not continuing else None)
     if swapped:
         return swapped
-    if any(t.pos in ("NOUN", "PROPN") and t.text.lower() not in STOPWORDS for t in own.tokens) and \
-            not any(t.lemma in _CONTINUING for t in own.tokens):
+    drop_ordinals = any(t.lemma in _CONTINUING for t in own.tokens)  # "the other ones?": not "the first ones"
+    if any(t.pos in ("NOUN", "PROPN") and t.text.lower() not in STOPWORDS for t in own.tokens) and not drop_ordinals:
         wh = wh_phrase(refs.previous)
         wh = wh if wh.startswith(_KEPT_WH) else "what is"
         return f"{wh} {fragment.strip(' ?')} {'' if event else refs.gist()}".strip()
-    drop_ordinals = any(t.lemma in _CONTINUING for t in own.tokens)
     tail = fragment.strip(" ?")
     if own.tokens and own.tokens[0].pos != "PROPN" and tail[1:2].islower():  # "Otherwise known as": mid-sentence now
         tail = tail[:1].lower() + tail[1:]
-    named = refs.answer_chunk(refs.wh_noun()) if refs.wh_noun() and not drop_ordinals else None
+    noun = refs.wh_noun()
+    named = refs.answer_chunk(noun) if noun and not drop_ordinals else None
     if named:  # "which empire ...?" + "otherwise known as?": said of the empire the answer named
         return f"{named}, {tail}"
     kept = [t.text for t in refs.parsed.tokens if t.pos != "PUNCT" and not (drop_ordinals and t.lemma in _ORDINALS)]
