@@ -34,7 +34,7 @@ _OPTION_TERM_MAX_WORDS = 8
 _DESCRIPTION_MIN_WORDS = 3
 # A manual's option entry on one line, the description after a gap of spaces ("-d     same as --no-dereference
 # --preserve=links"): the term, its other names, then the description.
-_OPTION_ENTRY = re.compile(r"^-{1,2}[A-Za-z0-9?]\S*(?:,\s*-{1,2}\S+)*\s{2,}(?P<description>\S.*)$")
+_OPTION_ENTRY = re.compile(_OPTION_TERM.pattern + r"\S*(?:,\s*-{1,2}\S+)*\s{2,}(?P<description>\S.*)$")
 # A reference entry's field line after its description ("Default: True", "Return type: str", "Since: 2.1"): a
 # statement about the entry, so prose.
 _FIELD_LINE = re.compile(r"^(?:defaults?|type|return type|returns|return value|raises|values?|range|units?|since|"
