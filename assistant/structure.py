@@ -24,6 +24,7 @@ _ABBREVIATIONS = {
     "aug", "sep", "sept", "oct", "nov", "dec", "mt", "approx", "cf", "al",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*")  # "4.13.17" of "4.13.17. December 2015: Ian Murdock died"
 _WRAP_MAX = 130  # longest typical hard-wrapped line (text files wrap at 70-80 columns, PDF lines reach ~120)
 _NOT_WRAPPED = ("|", "```")  # table rows and code fences never continue a paragraph
 CELL_SEPARATOR = " | "  # how the readers write a table row's cells
@@ -263,6 +264,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         last_word = before[-1].lower().rstrip(".") if before else ""
         if last_word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last_word):
             continue
+        if _SECTION_NUMBER.fullmatch(text[cursor:match.start()].strip()):
+            continue  # a section's or an item's number opens the sentence: it is no sentence of its own
         spans.append((cursor, stop))
         cursor = match.end()
     if cursor < end:

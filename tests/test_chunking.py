@@ -64,6 +64,16 @@ def test_sentence_split_keeps_quotes_and_abbreviations() -> None:
     ]
 
 
+def test_a_section_number_opens_its_sentence() -> None:
+    text = ("Intro heading\nThe project kept a log of its history for many years.\n"
+            "4.13.17. December 2015: the founder died. He was 42. 3. The next item follows.\n")
+    doc = build_document("x.txt", text, "0")
+    _, sentences = chunk_document(doc, min_words=1)
+    assert [s.text for s in sentences][-3:] == [
+        "4.13.17. December 2015: the founder died.", "He was 42.", "3. The next item follows."
+    ]
+
+
 def test_markdown_headings_become_sections(tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text("# Title here\n\n## Budget\n\nThe budget for the bridge was 4 million euros in total.\n")
