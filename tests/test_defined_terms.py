@@ -61,6 +61,9 @@ def test_announcing_sentences() -> None:
     assert introduces_list("The current Policy Editors are:")
     assert introduces_list('"/etc/shadow" contains the following.')
     assert not introduces_list("The editors meet every month.")
+    assert introduces_list("Certain named classes of characters are predefined, as follows.")
+    assert introduces_list("These are the calls listed below.")
+    assert not introduces_list("It follows the standard closely.")
 
 
 @pytest.fixture(scope="module")

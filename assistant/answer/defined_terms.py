@@ -25,11 +25,12 @@ _TERM = re.compile(
 )
 
 
-_INTRODUCES = re.compile(r":\s*$|\bthe following\b.*\.\s*$", re.IGNORECASE)
+_INTRODUCES = re.compile(r":\s*$|\b(?:the following|as follows|listed below)\b.*\.\s*$", re.IGNORECASE)
 
 
 def introduces_list(sentence: str) -> bool:
-    """Whether a sentence announces what follows it ("The current editors are:", "... contains the following.")."""
+    """Whether a sentence announces what follows it ("The current editors are:", "... contains the following.",
+    "... are predefined within bracket expressions, as follows.")."""
     return bool(_INTRODUCES.search(sentence))
 
 
