@@ -64,3 +64,28 @@ def answered_object(question: Syntax, answer: Syntax | None) -> str | None:
         if chunk and said[chunk_root(answer, *chunk)].pos != "PRON":
             return without_det(answer, *chunk)
     return None
+
+
+def stranded_object(question: Syntax, answer: Syntax | None) -> str | None:
+    """What the previous answer gives after the preposition the previous question ends on ("what did the officer
+    stand in *front of*?" answered "standing in front of *the Embassy of Iran*"): the phrase right after the
+    question's last two words, where the answer has them too. Read from the words, not the parse, which often takes
+    a lower-case question's noun for its root. None when the question ends on no preposition or the answer lacks
+    the two words."""
+    toks = [t for t in question.tokens if t.pos != "PUNCT"]
+    if answer is None or len(toks) < 3 or toks[-1].pos != "ADP" or toks[-2].pos in ("ADP", "PRON", "DET"):
+        return None
+    ending = [toks[-2].text.lower(), toks[-1].text.lower()]
+    said = answer.tokens
+    for i in range(len(said) - 2):
+        if [said[i].text.lower(), said[i + 1].text.lower()] == ending:
+            chunk = next((c for c in answer.chunks if c[0] <= i + 2 < c[1]), None)
+            if chunk is None or said[chunk_root(answer, *chunk)].pos == "PRON":
+                return None
+            start, end = chunk
+            while end < len(said) and said[end].text.lower() == "of" and (
+                    more := next((c for c in answer.chunks if c[0] == end + 1), None)):
+                end = more[1]  # "the Embassy *of the Islamic Republic* *of Iran*"
+            return without_det(answer, start, end)
+    return None
+

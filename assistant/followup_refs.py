@@ -9,7 +9,9 @@ from functools import cached_property
 
 from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.followup_agree import people_phrase, phrase_kind
-from assistant.followup_chunks import answered_object, chunk_root, framing_noun, names_another, without_det
+from assistant.followup_chunks import (
+    answered_object, chunk_root, framing_noun, names_another, stranded_object, without_det,
+)
 from assistant.followup_filler import slot_filler
 from assistant.followup_reason import claim_name
 from assistant.followup_swap import Similar
@@ -37,6 +39,8 @@ def _plain(answer: str) -> str:
     return _MARKERS.sub("", answer)
 
 
+_PLURAL_DEMONSTRATIVES = frozenset({"these", "those"})
+_PLURAL_TAGS = ("NNS", "NNPS")
 _COUNTING = ("many", "much")  # "how many members": the chunk names the members counted
 
 
@@ -196,7 +200,7 @@ class Antecedents:
                 return found
             if self._asks_for_a_thing() and (found := self.answer_chunk("")):
                 return found
-            if found := answered_object(self.parsed, self.answer):
+            if found := answered_object(self.parsed, self.answer) or stranded_object(self.parsed, self.answer):
                 return found
             return (self.named_subject() or self.untagged_subject() or self._topic(chunks) or self.path() or self.gist()
                     or self._document(chunks))
@@ -222,10 +226,13 @@ class Antecedents:
         if kind == "date":
             return self._ent(self.parsed, ("DATE",)) or (self._ent(self.answer, ("DATE",)) if self.asked == "when"
                                                          else None)
-        if kind == "determiner":  # "that table": the modifiers the previous turn gave the same noun
+        if kind == "determiner":  # "that table": the modifiers the previous turn gave the same noun, in the same
+            # number ("that response" is not the "future responses" an answer mentions)
+            several = pronoun.lower() in _PLURAL_DEMONSTRATIVES
             for source in (self.answer, self.parsed):
                 for start, end in (self._chunks(source) if source is not None else []):
-                    if source.tokens[end - 1].lemma == head and end - start > 1:
+                    last = source.tokens[end - 1]
+                    if last.lemma == head and end - start > 1 and (last.tag in _PLURAL_TAGS) == several:
                         return without_det(source, start, end - 1) or None
             return None
         raise ValueError(f"unknown reference kind {kind!r}")

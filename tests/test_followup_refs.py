@@ -118,6 +118,20 @@ def test_what_was_announced_is_the_subject_of_the_clause_a_synonym_takes() -> No
                    lambda _: said).searched == "Why was new harbour wall a big deal?"  # "that": what was announced
 
 
+def test_it_after_a_question_ending_on_a_preposition_is_what_the_answer_puts_after_it() -> None:
+    from assistant.followup_chunks import stranded_object
+    from assistant.nlp import syntax
+
+    said = "The guard standing in front of the Town Hall of the Old Port in Bergen became a famous picture."
+    asked = syntax("what did the guard in the famous picture stand in front of?")
+    assert stranded_object(asked, syntax(said)) == "Town Hall of the Old Port"
+    assert stranded_object(asked, syntax("The guard became a famous picture.")) is None
+    assert stranded_object(syntax("what did the guard do?"), syntax(said)) is None
+    searched = resolve("which city is it in?", ["what did the guard in the famous picture stand in front of?"],
+                       lambda _: said).searched
+    assert searched is not None and "Town Hall" in searched and "front" not in searched
+
+
 def test_they_after_how_many_is_the_things_counted() -> None:
     """"how many members came?" + "why did the council take them?": "them" is the members counted, not nothing."""
     searched = resolve("why did the council take them?", ["how many members came?"]).searched
