@@ -121,6 +121,14 @@ def test_measure_reports_the_guard_figures(assistant):
     assert figures["wrong_through_pairings"] is None  # one pairing: nothing more measured
 
 
+def test_a_question_that_raises_counts_against_the_guard_and_the_run_goes_on(assistant):
+    huge = EvalQuestion(id="h", question="Who announced it? " * 200, type="entity", answer="Edi Rama announced it.",
+                        must_include=["Rama"])  # longer than the settings allow: asking it raises a clear error
+    figures = measure(assistant, [*QUESTIONS[:2], huge])
+    assert figures["answerable"] == 3 and figures["fell_back"] is not None and figures["fell_back"] >= 0.33
+    assert figures["ref_kept"] is not None  # the stand-in never heard it, so it said no sentence to keep
+
+
 def test_other_pairings_give_each_question_other_wrong_answers(assistant):
     shuffled = reordered(QUESTIONS, 1)
     assert sorted(q.id for q in shuffled) == sorted(q.id for q in QUESTIONS) and shuffled == reordered(QUESTIONS, 1)

@@ -36,9 +36,10 @@ FIGURES = ("ref_kept", "ref_kept_found", "fell_back", "accuracy", "accuracy_foun
 Progress = Callable[[str, int, int], None]
 
 
-def kept(sentence: str, answer: Answer) -> bool:
-    """Whether a sentence the stand-in said is in the guarded answer (not when it fell back or abstained)."""
-    if answer.abstained or answer.notice:
+def kept(sentence: str, answer: Answer | None) -> bool:
+    """Whether a sentence the stand-in said is in the guarded answer (not when it fell back or abstained, nor when
+    asking raised: ``None``, which the run records as an error)."""
+    if answer is None or answer.abstained or answer.notice:
         return False
     return normalise(sentence).rstrip(".!? ") in normalise(answer.answer)
 
@@ -73,9 +74,9 @@ def run_mode(base: Assistant, questions: list[EvalQuestion], mode: Mode, progres
     return ModeRun(results, answers, standin)
 
 
-def wrong_pairs(wrong: ModeRun) -> list[tuple[str, Answer]]:
+def wrong_pairs(wrong: ModeRun) -> list[tuple[str, Answer | None]]:
     """Each wrong sentence a stand-in said, with the guarded answer it went into."""
-    return [(s, wrong.answers[r.id]) for r in wrong.results
+    return [(s, wrong.answers.get(r.id)) for r in wrong.results
             if (sent := wrong.standin.sent.get(key(r.question))) for s in sent.wrong]
 
 
@@ -88,7 +89,7 @@ def figures(reference: ModeRun, wrong: ModeRun, shown: int, repaired: list[ModeR
     said = {r.id: reference.standin.sent.get(key(r.question)) for r in answerable}
 
     def kept_share(results: list[QuestionResult]) -> float | None:
-        pairs = [(s, reference.answers[r.id]) for r in results if said[r.id] for s in said[r.id].sentences]
+        pairs = [(s, reference.answers.get(r.id)) for r in results if said[r.id] for s in said[r.id].sentences]
         return _share(sum(kept(s, a) for s, a in pairs), len(pairs))
 
     said_wrong = wrong_pairs(wrong)
@@ -97,7 +98,8 @@ def figures(reference: ModeRun, wrong: ModeRun, shown: int, repaired: list[ModeR
     return {
         "questions": len(reference.results), "answerable": len(answerable), "evidence_shown": len(found),
         "ref_kept": kept_share(answerable), "ref_kept_found": kept_share(found),
-        "fell_back": _share(sum(bool(reference.answers[r.id].notice) for r in answerable), len(answerable)),
+        "fell_back": _share(sum(not (a := reference.answers.get(r.id)) or bool(a.notice) for r in answerable),
+                            len(answerable)),  # a question that raised reached no answer of the model's either
         "accuracy": summary["accuracy"], "accuracy_found": _share(sum(bool(r.verdicts.accurate) for r in found), len(found)),
         "false_refusals": summary["false_refusal_rate"],
         "wrong_sentences": len(said_wrong),
