@@ -31,6 +31,11 @@ def test_contracted_stopwords_are_no_question_terms() -> None:
     assert question_terms("whats the second lesson the article draws", QUESTION_FILLER) == ["second", "lesson", "draw"]
 
 
+def test_a_word_made_with_wise_is_its_own_word() -> None:
+    assert question_terms("and europe-wise, what is it committed to?", QUESTION_FILLER) == ["europ", "commit"]
+    assert "otherwis" in question_terms("what else is otherwise required?", QUESTION_FILLER)
+
+
 def test_hedges_are_no_question_terms() -> None:
     assert question_terms("roughly how many mails a year?", QUESTION_FILLER) == ["mail"]
     assert question_terms("why not use egrep anymore", QUESTION_FILLER) == ["use", "egrep"]

@@ -129,13 +129,15 @@ def coverage(terms: list[str], weights: TermWeights, stems: frozenset[str]) -> t
     return got / total, matched
 
 
+_REGARDING_SUFFIX = re.compile(r"(?<=\w)-wise\b", re.IGNORECASE)  # "europe-wise", "price-wise"
 _FUNCTION_CONTRACTION = re.compile(r"n't$|'(?:re|ve|ll|d|m)$")  # can't, isn't, they're, we've: stopwords contracted
 
 
 def question_terms(text: str, filler: frozenset[str]) -> list[str]:
-    """Distinct content stems of a question, minus generic question filler, in order."""
+    """Distinct content stems of a question, minus generic question filler, in order; a word with the suffix
+    "-wise" ("europe-wise": as regards Europe) is the word it is made from."""
     seen: list[str] = []
-    for w in words(text):
+    for w in words(_REGARDING_SUFFIX.sub("", text)):
         s = stem(w)
         if s in filler or s in seen or _FUNCTION_CONTRACTION.search(w):
             continue
