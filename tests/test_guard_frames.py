@@ -31,6 +31,13 @@ def test_a_frame_at_either_end_of_the_claim_is_read_on_one_side():
     assert substituted_name("Yes, the treaty was signed in May.", ["Note: the treaty was signed in May."]) is None
 
 
+def test_a_name_that_qualifies_the_spans_noun_leaves_the_place_open():
+    span = "It was payback for Norway hosting members of the Swedish rowing club, the Oslo Oars."
+    assert substituted_name("It was payback for Norway hosting members of the Oslo Oars.", [span]) is None
+    assert substituted_name("It was payback for hosting members of Oslo.", ["payback for hosting members of "
+                                                                              "Bergen Rowing; it said so."]) == "oslo"
+
+
 def test_each_name_of_a_list_is_fixed_by_its_own_frame():
     span = "It is a trusted partner for the Kingdom of Denmark, NATO, and the Nordic Council."
     assert substituted_name("The Sweden, NATO, and the Nordic Council.", [span, "Sweden is a neighbour."]) == "sweden"

@@ -34,10 +34,11 @@ from typing import TYPE_CHECKING
 from assistant.answer.asked_names import new_names
 from assistant.answer.claim_rules import lemma_forms
 from assistant.answer.frames import code_words
-from assistant.answer.matching import TermWeights, holds, term_match
+from assistant.answer.matching import TermWeights, term_match
 from assistant.answer.name_forms import name_found
 from assistant.answer.qtypes import asks_yes_no
 from assistant.answer.support import Claim
+from assistant.answer.synonyms import synonyms
 from assistant.answer.text_values import numbers
 from assistant.terms import STOPWORDS, content_stems, stem, words
 
@@ -83,19 +84,27 @@ def _asked_stems(question: str) -> frozenset[str]:
 
 def new_share(claim: Claim, question: str, weights: TermWeights) -> float:
     """Share of the claim's content (idf mass) the question does not already hold, in any form (stem, near form,
-    lemma, synonym); reason words count as nothing. 1.0 when it adds a number or a name the question lacks."""
+    lemma, synonym); reason words count as nothing. A question's word stands for one of the claim's words by synonym,
+    not several ("rules" is "norms", not also "conventional"). 1.0 when it adds a number or a name the question
+    lacks."""
     if claim.numbers - numbers(question) or new_names(claim.text, question) & claim.names:
         return 1.0
     asked = _asked_stems(question)
     lemma_of = dict(claim.lemmas)
     total = new = 0.0
-    for term in claim.stems:
+    paraphrased: set[str] = set()  # the question's words a claim's word has already stood for by synonym
+    for term in sorted(claim.stems):
         if term in REASON_WORDS:
             continue
         idf = weights.idf(term)
         total += idf
         forms = (term, lemma_of.get(term, term))
-        if not any(holds(f, asked) for f in forms):
+        if any(term_match(f, asked) > 0 for f in forms):
+            continue
+        meant = sorted({s for f in forms for s in synonyms(f) & asked} - paraphrased)
+        if meant:
+            paraphrased.add(meant[0])
+        else:
             new += idf
     return new / total if total else 0.0
 
