@@ -7,22 +7,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from assistant.answer.people import person_noun
 from assistant.followup_bind import own_subject
 from assistant.nlp import Syntax, syntax
 
 Referent = Literal["person", "group", "thing"]
 
-PERSON_NOUNS = frozenset("""
-    person man woman boy girl child diplomat minister president premier chancellor leader official spokesman
-    spokeswoman spokesperson ambassador envoy king queen prince princess emperor empress ruler monarch pope bishop
-    priest author writer founder creator inventor developer maintainer programmer engineer scientist researcher
-    professor teacher student user administrator admin analyst expert officer soldier general commander citizen
-    judge lawyer owner member chairman chairwoman chair director manager secretary journalist reporter candidate
-    senator governor mayor steward contributor sender recipient licensor licensee holder editor translator
-    designer architect volunteer employee worker customer client speaker host guest
-""".split())
-"""Nouns that name a person (general English): a phrase headed by one is what "he" or "she" can stand for."""
-PERSON_SUFFIXES = ("ist", "ician")
 _PERSONAL: dict[str, Referent] = {"he": "person", "him": "person", "his": "person", "she": "person",
                                   "her": "person", "hers": "person", "it": "thing", "its": "thing",
                                   "they": "group", "them": "group", "their": "group", "theirs": "group"}
@@ -31,12 +21,6 @@ _PERSONAL: dict[str, Referent] = {"he": "person", "him": "person", "his": "perso
 def pronoun_referent(word: str) -> Referent | None:
     """What a personal pronoun stands for: "person" (he, his), "thing" (it), "group" (they); None for others."""
     return _PERSONAL.get(word.lower())
-
-
-def person_noun(lemma: str) -> bool:
-    """Whether a common noun names a person ("diplomat", "analyst", "politician")."""
-    low = lemma.lower()
-    return low in PERSON_NOUNS or (len(low) > 5 and low.endswith(PERSON_SUFFIXES))
 
 
 def _acronym(text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answer.people import GROUP_NOUNS
 from assistant.followup_agree import named_before
 from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_within import (
@@ -23,8 +24,6 @@ PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "
             "they": "group", "them": "group", "their": "group", "theirs": "group",
             "it": "thing", "its": "thing"}
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})
-"""A bare "the group" names no group of its own: it points to the organisation the conversation is about."""
 RELATION_NOUNS = frozenset("tie relation relationship dispute conflict rift cooperation partnership rivalry feud "
                            "friendship tension talk dealing".split())
 """Nouns (lemmas) of what holds between two ("their *ties*"): "their" before one points to both parties named."""

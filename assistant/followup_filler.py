@@ -4,8 +4,8 @@ pronoun of the next question most likely stands for ("What was *their* supposed 
 
 from __future__ import annotations
 
-from assistant.followup_agree import agrees, person_noun, pronoun_referent
-from assistant.followup_cues import GROUP_NOUNS
+from assistant.answer.people import GROUP_NOUNS, PARTY_NOUNS, person_noun
+from assistant.followup_agree import agrees, pronoun_referent
 from assistant.nlp import Syntax, Token
 from assistant.terms import STOPWORDS, stem
 
@@ -50,9 +50,6 @@ def _text(answer: Syntax, start: int, end: int) -> str:
     return " ".join(words)
 
 
-PARTY_NOUNS = frozenset({"country", "nation", "state", "government", "company", "party"})
-"""Nouns (lemmas) for a party that acts, which "they" stands for once named ("which *country* offered aid?" + "when
-did they offer it?"), general English."""
 
 
 def _asks_kind(question: Syntax, t: Token, nouns: frozenset[str]) -> bool:

@@ -14,7 +14,8 @@ after "an EXCLUSIVE transaction".
 
 from __future__ import annotations
 
-from assistant.followup_agree import agrees, person_noun, pronoun_referent
+from assistant.answer.people import person_noun
+from assistant.followup_agree import agrees, pronoun_referent
 from assistant.nlp import Syntax, Token
 
 _CLAUSE_POS = ("VERB", "AUX")

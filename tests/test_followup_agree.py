@@ -4,7 +4,8 @@ its own question: each rule on a hand-built fixture (the real spaCy parser, no i
 from __future__ import annotations
 
 from assistant.followup import counted_members, cues, dated_then, named_lead, one_of, resolve
-from assistant.followup_agree import agrees, named_before, people_phrase, person_noun, phrase_kind
+from assistant.answer.people import person_noun
+from assistant.followup_agree import agrees, named_before, people_phrase, phrase_kind
 from assistant.followup_filler import slot_filler
 from assistant.followup_refs import Antecedents
 from assistant.nlp import syntax

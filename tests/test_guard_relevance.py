@@ -54,6 +54,9 @@ def test_a_claim_of_question_words_only_restates_it(weights):
     picked = "A range of 0 to 5 clamps its values: what value results when 10 is given?"
     assert not restates(Claim.of("5."), picked, weights)  # one of the several numbers the question states
     assert restates(Claim.of("5."), "What does a clamped value of 5 mean?", weights)  # the only one it states
+    # one question word is said again by one synonym, not by two: "rules" is "laws", "regulations" says more
+    assert restates(Claim.of("Those are the laws."), "What are the rules?", weights)
+    assert not restates(Claim.of("Those are the laws and regulations."), "What are the rules?", weights)
 
 
 def test_reason_part_is_after_because_and_before_therefore():
@@ -92,6 +95,9 @@ def test_who_is_answered_by_a_name_or_a_bare_phrase():
     assert names_someone("Edi Rama.", "who announced it, rama or meta?")  # ... unless offered as a choice
     assert names_someone("Hostile state actors: the alliance deters them.", question)  # a phrase before a colon
     assert not names_someone("About seven weeks (54 days): it came on July 15.", question)  # ... not a value
+    assert names_someone("Only local clients.", question) and names_someone("The government.", question)
+    assert not names_someone("A bilateral response.", question)  # a bare phrase that names no one
+    assert not names_someone("July (July 15, 2022).", question)  # nor a month
 
 
 def test_who_is_asked_by_the_opening_word():

@@ -211,9 +211,25 @@ def names_someone(text: str, question: str) -> bool:
         return True
     lead = LEAD_ANSWER.match(text)  # "Hostile state actors: Albania's alignment deters them ...": the phrase first
     if lead is None:
-        return not any(t.pos in ("VERB", "AUX") for t in parsed.tokens)
+        return not any(t.pos in ("VERB", "AUX") for t in parsed.tokens) and _someone_in(parsed)
     # a phrase, and not a value: "About 7 weeks (54 days): ..." names no one
     return bare_value_kind(lead.group(1), loose=True) not in _VALUES and bare_phrase(lead.group(1))
+
+
+_NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+
+
+def _someone_in(parsed: Syntax) -> bool:
+    """Whether a phrase names someone: a name (a named entity or a proper noun, not a month's) or a noun for people
+    or a party ("Albanian analysts.", "Only local clients.", "The government."); "A bilateral response." and "July
+    (July 15, 2022)." name no one."""
+    from assistant.answer.people import GROUP_NOUNS, PARTY_NOUNS, person_noun
+
+    if any(label in _NAMED for _, _, label in parsed.ents):
+        return True
+    return any(t.pos == "PROPN" and t.text.lower() not in MONTH_NAMES
+               or t.pos == "NOUN" and (person_noun(t.lemma) or t.lemma.lower() in GROUP_NOUNS | PARTY_NOUNS)
+               for t in parsed.tokens)
 
 
 _PEOPLE = frozenset(stem(w) for w in """analyst expert official observer critic authority researcher developer
