@@ -288,6 +288,12 @@ def resolve(
             pieces[-1:] = [group]  # "the" gives way to the name
             used.add(group)
             continue
+        if pro_one(t, parsed.tokens) and t.i and parsed.tokens[t.i - 1].tag == "WDT" and (
+                instance := refs.instance()):  # "could it go to an alliance?" + "which one?": which alliance
+            kind_named = instance.split(" ", 1)[1]
+            pieces.append(kind_named)
+            used.add(kind_named)
+            continue
         if pro_one(t, parsed.tokens):  # "in one": the previous phrase; "the first one": its noun
             kind: str | None = "thing" if pro_one(t, parsed.tokens, bare=True) else "noun"
         else:

@@ -25,6 +25,8 @@ def merge(refs: Antecedents, fragment: str, own_wh: str, aliases: Mapping[str, s
     kind swapped in, or the previous question with the fragment after it (``written``: the fragment as
     typed, when no reference in it was replaced)."""
     own = syntax(fragment)
+    if own_wh and not re.search(rf"(?i)\b{re.escape(own_wh)}\b", fragment):
+        own_wh = wh_phrase(fragment)  # its noun already resolved: "which one?" now reads "which alliance?"
     continuing = any(t.lemma in CONTINUING or t.text.lower() in CONTINUING for t in own.tokens)
     if own_wh:
         wh = aliases.get(own_wh, own_wh)

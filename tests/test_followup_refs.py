@@ -132,6 +132,12 @@ def test_it_after_a_question_ending_on_a_preposition_is_what_the_answer_puts_aft
     assert searched is not None and "Town Hall" in searched and "front" not in searched
 
 
+def test_which_one_picks_among_the_kind_the_previous_question_named_indefinitely() -> None:
+    """ "could the dispute have gone to a court?" + "which one?": which court (this once raised while merging)."""
+    searched = resolve("which one?", ["could the dispute have gone to a court?"]).searched
+    assert searched is not None and searched.lower().startswith("which court")
+
+
 def test_they_after_how_many_is_the_things_counted() -> None:
     """"how many members came?" + "why did the council take them?": "them" is the members counted, not nothing."""
     searched = resolve("why did the council take them?", ["how many members came?"]).searched
