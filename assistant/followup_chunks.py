@@ -88,4 +88,3 @@ def stranded_object(question: Syntax, answer: Syntax | None) -> str | None:
                 end = more[1]  # "the Embassy *of the Islamic Republic* *of Iran*"
             return without_det(answer, start, end)
     return None
-

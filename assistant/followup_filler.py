@@ -50,8 +50,6 @@ def _text(answer: Syntax, start: int, end: int) -> str:
     return " ".join(words)
 
 
-
-
 def _asks_kind(question: Syntax, t: Token, nouns: frozenset[str]) -> bool:
     """Whether ``t`` is the "which"/"what" that determines one of ``nouns`` ("*which* country ...")."""
     return t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].lemma in nouns

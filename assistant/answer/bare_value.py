@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
+from assistant.answer.people import GROUP_NOUNS, PARTY_NOUNS, person_noun
 from assistant.answer.qtypes import AnswerType, expected_type
 from assistant.answer.text_values import MONTH_NAMES, YEAR
+from assistant.nlp import NAME_LABELS
 from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
@@ -216,19 +218,17 @@ def names_someone(text: str, question: str) -> bool:
     return bare_value_kind(lead.group(1), loose=True) not in _VALUES and bare_phrase(lead.group(1))
 
 
-_NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+_PARTY_WORDS = GROUP_NOUNS | PARTY_NOUNS
 
 
 def _someone_in(parsed: Syntax) -> bool:
     """Whether a phrase names someone: a name (a named entity or a proper noun, not a month's) or a noun for people
     or a party ("Albanian analysts.", "Only local clients.", "The government."); "A bilateral response." and "July
     (July 15, 2022)." name no one."""
-    from assistant.answer.people import GROUP_NOUNS, PARTY_NOUNS, person_noun
-
-    if any(label in _NAMED for _, _, label in parsed.ents):
+    if any(label in NAME_LABELS for _, _, label in parsed.ents):
         return True
     return any(t.pos == "PROPN" and t.text.lower() not in MONTH_NAMES
-               or t.pos == "NOUN" and (person_noun(t.lemma) or t.lemma.lower() in GROUP_NOUNS | PARTY_NOUNS)
+               or t.pos == "NOUN" and (person_noun(t.lemma) or t.lemma.lower() in _PARTY_WORDS)
                for t in parsed.tokens)
 
 

@@ -22,6 +22,7 @@ from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
 from assistant.answer.refusal_premise import AsksWhy, TakesForGranted
 from assistant.answer.speaker import asked_speaker
 from assistant.answer.value_conflict import ValueConflict
+from assistant.nlp import NAME_LABELS
 from assistant.terms import ABBREVIATIONS, STOPWORDS, stem, unhyphenated, words
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ _COMPUTED = re.compile(r"\bhow (?:many|much) (?:more|fewer|less|longer|shorter|h
                        r"|\bhow (?:long|many \w+|much time)\b.*\bbetween\b", re.IGNORECASE)  # not "ties between X and Y"
 # A purpose the asker wants to reach ("... to get proper unicode case?"): what it names may not be so yet
 _PURPOSE = re.compile(r"\b(?:in order |so as )?to (?:get|make|obtain|achieve|enable|ensure|allow)\b", re.IGNORECASE)
-_NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NAME_ASKED = re.compile(r"\bname of\b|\bwho (?:is|was|are|were)\b", re.IGNORECASE)
 # "who's its leader?", "what's the diplomat's name?": a name asked for with no "name of" phrase to take the noun from
 _NAME_ASKED_SHORT = re.compile(r"^\W*who['’]s\b|^\W*what(?:['’]?s| is| was)\b.*\w['’]s (?:full |real )?name\b",
@@ -281,7 +281,7 @@ class QuestionEntitiesAbsent:
     first: int = 5
 
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
-        ents = [e for e, label in q.parse.ents if label in _NAMED]
+        ents = [e for e, label in q.parse.ents if label in NAME_LABELS]
         if not ents:
             return 0.0
         missing = 0
