@@ -237,6 +237,9 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("the worst attack, what day?"), cands) == 0.0
     assert R.TakesForGranted()(question("apart from the mek issue, what else angers tehran?"), cands) == 0.0
     assert R.TakesForGranted()(question("If a warning matches two filters, which one wins?"), cands) == 0.0
+    # a time the question is set in frames it, as a condition does; "after X" still states X
+    assert R.TakesForGranted()(question("once the probe was done, which body did they blame?"), cands) == 0.0
+    assert R.TakesForGranted()(question("before any hacking started, what was behind it?"), cands) == 0.0
     assert R.TakesForGranted()(question("how does the guide sum it up, what kind of example is it?"), cands) == 0.0
     assert R.TakesForGranted()(question("scp -p 2222 isnt connecting, what's the right flag?"), cands) == 1.0
     # the asker's own situation, told in the first person, is no claim about the documents' subject
@@ -248,7 +251,7 @@ def test_takes_for_granted() -> None:
 
 
 def test_a_premise_a_first_candidate_states_in_full_is_not_in_doubt() -> None:
-    q = question("once integer values are read off disk into memory, what type does sqlite use for them?")
+    q = question("after integer values are read off disk into memory, what type does sqlite use for them?")
     states = sentence("As soon as INTEGER values are read off of disk and into memory for processing, they are "
                       "converted to the most general datatype.")
     assert R.TakesForGranted()(q, ranked(candidate(states))) == 0.0

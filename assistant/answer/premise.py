@@ -264,7 +264,9 @@ def sets_aside_other(premise: list[str], sentence: str, match: re.Match[str], re
     return not any(term_match(t, after) for t in premise)
 
 
-_CONDITION = re.compile(r"^\W*(?:if|when|whenever|unless|suppose|say)\b", re.IGNORECASE)
+# A condition or a time the question is set in ("when root extracts a tarball, who ...", "once the probe was done,
+# which ...", "before any hacking started, what ..."): it frames the question and asserts nothing to contradict
+_CONDITION = re.compile(r"^\W*(?:if|when|whenever|once|before|unless|suppose|say)\b", re.IGNORECASE)
 _ASKED = re.compile(r"^\W*(?:how|what|which|who|whom|whose|why|where)\b", re.IGNORECASE)  # a question of its own
 _NON_FINITE_TAGS = frozenset({"VBG", "VBN"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})

@@ -48,8 +48,9 @@ class TakesForGranted:
     """The question states a premise outright rather than only asking ("since X, how ...", "X, right?", "X is Y, so
     what ..."): a premise the documents may contradict. What comes before the comma states one only when
     it is a clause of its own (``states_premise``) that does not tell the asker's own situation: not "In the manual,
-    what ...", "the worst attack, what day?", "If I run X, which ..." or "X isn't loading my modules, what ...".
-    A premise one of the ``first`` candidates states in full (``PremiseDenial.affirms``) is not in doubt: "once
+    what ...", "the worst attack, what day?", "If I run X, which ...", "once X was done, which ..." or
+    "X isn't loading my modules, what ...".
+    A premise one of the ``first`` candidates states in full (``PremiseDenial.affirms``) is not in doubt: "after
     integer values are read off disk into memory, what type ...?" against "as soon as INTEGER values are read off of
     disk and into memory for processing, they are converted to ..." does not count. Nor does an opening "since" or
     "as" whose premise cannot be read off (``premise_clause``: no comma closes it; a closing "right?" needs none):
