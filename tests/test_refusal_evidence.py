@@ -241,6 +241,7 @@ def test_takes_for_granted() -> None:
     assert R.TakesForGranted()(question("once the probe was done, which body did they blame?"), cands) == 0.0
     assert R.TakesForGranted()(question("before any hacking started, what was behind it?"), cands) == 0.0
     assert R.TakesForGranted()(question("how does the guide sum it up, what kind of example is it?"), cands) == 0.0
+    assert R.TakesForGranted()(question("whats the point of a virtualenv, what does it solve?"), cands) == 0.0
     assert R.TakesForGranted()(question("scp -p 2222 isnt connecting, what's the right flag?"), cands) == 1.0
     # the asker's own situation, told in the first person, is no claim about the documents' subject
     assert R.TakesForGranted()(question("scp -p 2222 isnt connecting to my port, what's the right flag?"), cands) == 0.0

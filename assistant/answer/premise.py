@@ -267,7 +267,8 @@ def sets_aside_other(premise: list[str], sentence: str, match: re.Match[str], re
 # A condition or a time the question is set in ("when root extracts a tarball, who ...", "once the probe was done,
 # which ...", "before any hacking started, what ..."): it frames the question and asserts nothing to contradict
 _CONDITION = re.compile(r"^\W*(?:if|when|whenever|once|before|unless|suppose|say)\b", re.IGNORECASE)
-_ASKED = re.compile(r"^\W*(?:how|what|which|who|whom|whose|why|where)\b", re.IGNORECASE)  # a question of its own
+# A question of its own, "whats" and "hows" as typed in chat too ("whats the point of X, what problem does it solve?")
+_ASKED = re.compile(r"^\W*(?:(?:how|what|who|why|where)s?|which|whom|whose)\b", re.IGNORECASE)
 _NON_FINITE_TAGS = frozenset({"VBG", "VBN"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
