@@ -40,9 +40,9 @@ TAGS_VERSION = 1  # bump when ``SentenceTags`` changes meaning: the index finger
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "neither", "nobody", "nothing", "none", "cannot"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+"""The parser's tags of a wh-word: which/that (WDT), who/what (WP), whose (WP$), when/where/why/how (WRB)."""
 NAME_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 """Entity labels of a name (someone or something named), not of a value (a date, a number, an amount)."""
-"""The parser's tags of a wh-word: which/that (WDT), who/what (WP), whose (WP$), when/where/why/how (WRB)."""
 
 
 class NlpUnavailable(AssistantError, RuntimeError):
