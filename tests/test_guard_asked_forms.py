@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.asked_forms import asks_condition, gives_condition, gives_file_place, main_question
+from assistant.answer.asked_forms import (asked_value, asks_condition, gives_condition, gives_file_place,
+                                          main_question)
 from assistant.answer.guard import guard_answer
 from guard_helpers import indexed_document, whole_corpus_guard
 
@@ -46,6 +47,16 @@ def test_an_opening_clause_sets_a_scene_and_the_question_follows():
     assert main_question("When does it terminate, and why?") == "When does it terminate, and why?"
 
 
+def test_a_topic_named_before_the_question_is_not_the_question():
+    assert main_question("the big hack on albania's infrastructure - what date did it hit") == "what date did it hit"
+    assert main_question("apt pinning: how does it work?") == "how does it work?"
+    assert asked_value(main_question("the big hack - what date did it hit"), "date") == "date"
+    assert asked_value("the big hack - what date did it hit", "date") is None  # what the guard read before
+    # a question word before the comma opens the question itself: nothing is cut
+    assert main_question("whats the mek, who founded it") == "whats the mek, who founded it"
+    assert main_question("What is X, and when did it happen?") == "What is X, and when did it happen?"
+
+
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
     return indexed_document(tmp_path_factory, "forms", DOC)
@@ -67,6 +78,12 @@ def test_guard_keeps_a_file_for_a_where_question_opened_by_a_clause(guard):
     question = "When -H hashes a known hosts file, where does the original content go?"
     assert not guard_answer(reply, guard(question)).abstained
     assert guard_answer("The original content is moved.", guard("Where does the original content go?")).abstained
+
+
+def test_guard_wants_the_date_a_question_after_a_topic_asks_for(guard):
+    reply = "The original content is moved to a file with a .old suffix."
+    assert guard_answer(reply, guard("the hashing of known hosts - what date was it added?")).abstained
+    assert not guard_answer(reply, guard("the hashing of known hosts - where does the original content go?")).abstained
 
 
 def test_a_release_dates_a_change_but_a_numbered_name_is_no_value():

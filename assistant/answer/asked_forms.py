@@ -8,7 +8,8 @@ until one kept sentence has given it. Two plain answers carry no date and no cap
   condition something happens, and "... terminates as of the date the litigation is filed", "if a warning occurs",
   "once the build finishes" answer it with a clause, not a calendar date. A past-tense "When did ...?" still asks
   for a date; "Since when ...?" is answered by the event it began with ("Since reestablishing relations ...").
-- ``main_question``: "When X happens, where does Y go?" asks "where"; the opening clause only sets the scene.
+- ``main_question``: "When X happens, where does Y go?" asks "where"; the opening clause only sets the scene, as a
+  topic named before a dash, colon or comma does ("the big hack - what date did it hit?").
 - ``gives_file_place``: "Where does the original content go?" is answered by a file named by its suffix (".old"),
   a file name ("apt.conf") or the words for a place in a file system ("a file", "the current directory").
 """
@@ -49,12 +50,18 @@ _FILE_PLACE = re.compile(
 
 _OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|once|after|before|while)\b[^,?]*,\s*(?=(?:what|where|who|whom|which|how|"
                              r"why|when)\b)", re.IGNORECASE)
+_WH = r"(?:what|where|who|whom|which|how|why|when)\b"
+# A topic named before the question that asks about it: "the big hack on albania - what date did it hit?",
+# "apt pinning: how does it work?" (no question word before the dash, colon or comma)
+_TOPIC_LEAD = re.compile(rf"^(?:(?!\b(?:what|where|who|how|why|when|which))[^?])*?(?:\s[-–—]|:|,)\s*(?={_WH})",
+                         re.IGNORECASE)  # no question word before it, not even "whats"
 
 
 def main_question(question: str) -> str:
     """The question without a clause that opens it and sets a scene ("When ssh-keygen -H hashes a file, where does
-    the original go?" asks "where", not "when")."""
-    return _OPENING_CLAUSE.sub("", question, count=1)
+    the original go?" asks "where", not "when") or a topic named before it ("the big hack - what date did it hit?"
+    asks "what date")."""
+    return _TOPIC_LEAD.sub("", _OPENING_CLAUSE.sub("", question, count=1), count=1)
 
 
 def asks_condition(question: str) -> bool:
