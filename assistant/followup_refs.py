@@ -21,6 +21,13 @@ from assistant.terms import STOPWORDS, stem
 _PLACE_PREPS = frozenset("in at from near outside inside into to".split())
 _PEOPLE = ("PERSON",)
 _GROUPS = ("ORG", "NORP", "GPE")
+
+
+def _adjective(parsed: Syntax, end: int) -> bool:
+    """Whether the entity ending before ``end`` is an adjective modifying a noun ("which *iranian* body"), not a
+    people named ("the Iranians")."""
+    last = parsed.tokens[end - 1]
+    return last.pos == "ADJ" or last.dep == "amod"
 _PLACES = ("GPE", "LOC", "FAC")
 _CATEGORIES = frozenset("kind type sort variety category class".split())
 """Nouns for a kind of something: "what kinds of activity" asks about the activity."""
@@ -88,11 +95,13 @@ class Antecedents:
         return [(s, e) for s, e, _ in sorted(out, key=lambda c: not c[2])]
 
     def _ent(self, parsed: Syntax | None, labels: tuple[str, ...]) -> str | None:
-        """The first entity of ``labels``; a person's name is no acronym ("MEK" tagged PERSON is a group)."""
+        """The first entity of ``labels``; a person's name is no acronym ("MEK" tagged PERSON is a group), and a
+        people's adjective names no one ("the *iranian* regime", "*Albanian* soil": ``_adjective``)."""
         if parsed is None:
             return None
         return next((parsed.span(*people_phrase(parsed, s, e)) for s, e, label in parsed.ents if label in labels
-                     and (label != "PERSON" or phrase_kind(parsed, s, e) == "person")), None)
+                     and (label != "PERSON" or phrase_kind(parsed, s, e) == "person")
+                     and not (label == "NORP" and _adjective(parsed, e))), None)
 
     def _acronym(self) -> str | None:
         """The previous question's first acronym ("MEK", "PLO"), None when it has none."""

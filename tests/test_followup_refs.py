@@ -142,3 +142,12 @@ def test_they_after_how_many_is_the_things_counted() -> None:
     """"how many members came?" + "why did the council take them?": "them" is the members counted, not nothing."""
     searched = resolve("why did the council take them?", ["how many members came?"]).searched
     assert searched is not None and "members" in searched
+
+
+def test_a_peoples_adjective_is_no_group_they_can_stand_for() -> None:
+    """ "the *french* government": an adjective (NORP) before the noun it modifies names no one; "the iranians"
+    does."""
+    searched = resolve("when did they announce it?", ["how did the french government react to the ban?"]).searched
+    assert searched == "When did french government announce it?"
+    searched = resolve("when did they announce it?", ["how did the iranians react to the ban?"]).searched
+    assert searched == "When did iranians announce it?"
