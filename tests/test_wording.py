@@ -45,6 +45,8 @@ from assistant.answer.wording import plain_wording
     ("how many devs have to approve it?", "how many developers have to approve it?"),
     ("who did tirana pin the july 2022 cyberattack on?", "who did tirana blame the july 2022 cyberattack on?"),
     ("give or take, how many folks came?", "roughly, how many people came?"),
+    ("acording to the opening, what set it off?", "acording to the intro, what set it off?"),
+    ("what was the friction about, per the opening?", "what was the friction about, per the intro?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain
@@ -71,6 +73,9 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "what's next?",  # what follows, not a future
     "where does the script wind up when it exits?",  # "wind up" alone: ends up
     "does the process wind up in the background?",
+    "why is iran opening an interest section?",  # something opened, not the document's start
+    "according to the opening lesson, what grows?",
+    "what happens in the opening of the file?",
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed

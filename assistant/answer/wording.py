@@ -72,6 +72,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?:get|gets|getting) there", "arrive there"),
     (r"(?:kept|keeps|keep|keeping) (?:on )?(?=\w+ing\b)", "continue "),  # "kept doing": continued doing
     (r"what(?:['’]?s| is| comes) next for", "what is the future for"),  # not "what's next?": what follows
+    (r"(?:(?<=according to )|(?<=acording to )|(?<=per )|(?<=in ))the opening(?! (?:of|lessons?|lines?)\b)",
+     "the intro"),  # the document's start, not something opened ("the opening of an interest section")
     (r"headaches", "challenges"),
     (r"headache", "challenge"),
 )
