@@ -35,6 +35,7 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 LINE_BREAK = re.compile(r"\n")
 LONG_LINE = 100  # characters: a text whose median line is longer writes a paragraph a line
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _AFTER = re.compile(r"(?i)\b(?:after (?:that|this|it|him|her|them)|what (?:comes|came) (?:next|after)|and then"
                     r"|what followed(?=\W*(?:(?:that|this|it)\W*)?$))\b")  # "what followed?", "what followed that?"
 _NEXT_FOR = re.compile(r"(?i)\bnext for\b")
@@ -140,6 +141,8 @@ def continuation(question: str, previous: Sequence[str] = (),
         return None  # "the second chapter" with no first before it: a question of its own
     parsed = syntax(question)
     lowered = [t.text.lower() for t in parsed.tokens]
+    if _own_time(parsed, previous):
+        return None  # "and then in 2023?" after "... in july 2022?": what happened at a time of its own
     if any(t.text.lower() in CONTINUING and t.dep == "amod" and parsed.tokens[t.head].lemma not in GENERIC
            and parsed.tokens[t.head].pos != "NUM" for t in parsed.tokens):
         return None  # "the other end": a contrast with something named, not what comes next
@@ -166,6 +169,13 @@ def continuation(question: str, previous: Sequence[str] = (),
     if number is None and (cue in SINGULAR or _AFTER.fullmatch(cue)):  # "what happened next?": one more step
         return Continuation(question, params.single_paragraphs, cue, params.single_each, step=True)
     return Continuation(question, number or params.sentences, cue, besides=True)
+
+
+def _own_time(parsed: Syntax, previous: Sequence[str]) -> bool:
+    """Whether the question names a date or a year that the previous turn does not."""
+    said = " ".join(previous).lower()
+    return any((t.ent == "DATE" and t.text.isdigit() or _YEAR.fullmatch(t.text)) and t.text.lower() not in said
+               for t in parsed.tokens)  # a day or a year in digits ("the next two" may be tagged a date)
 
 
 def new_subject(parsed: Syntax, previous: Syntax) -> bool:

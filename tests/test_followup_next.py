@@ -110,6 +110,14 @@ def test_words_of_the_previous_turn_do_not_make_a_question_new() -> None:
     assert continuation("who else is a reliable partner?", ["Albania is a reliable partner for NATO."]) is not None
 
 
+def test_a_time_of_its_own_makes_a_question_new() -> None:
+    previous = ["and in july 2022?"]
+    assert continuation("and then in 2023?", previous) is None  # what happened in 2023, not what followed
+    assert continuation("and then?", previous) is not None
+    assert continuation("and then in 2022?", previous) is not None  # the previous turn's own year: go on
+    assert continuation("and the next two?", previous) is not None
+
+
 def test_a_question_with_words_enough_is_its_own_even_when_the_previous_turn_holds_them() -> None:
     previous = ["What is the first condition the licence sets on redistributing modified source files?"]
     assert continuation("and the second?", previous) is not None
