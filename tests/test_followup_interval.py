@@ -19,7 +19,7 @@ def test_two_earlier_questions_give_both_events() -> None:
     assert interval_followup("which came first?", history) == \
         "Which came first, the storm on the island or the ferry stop running?"
     assert interval_followup("how long between them?", history) == \
-        "How many days passed between the storm on the island and the ferry stop running?"
+        "How much time passed between the storm on the island and the ferry stop running?"  # no unit asked
     assert interval_followup("and how many years apart were they?", history) == \
         "How many years passed between the storm on the island and the ferry stop running?"
 
@@ -29,13 +29,25 @@ def test_one_event_of_its_own_is_paired_with_the_previous_one() -> None:
     assert interval_followup("how many days later did the ferry stop running?", history) == \
         "How many days passed between the storm on the island and the ferry stop running?"
     assert interval_followup("how long after that did the ferry stop running?", history) == \
-        "How many days passed between the storm on the island and the ferry stop running?"
+        "How much time passed between the storm on the island and the ferry stop running?"
     assert interval_followup("how many years after the pier opened was that?", history) == \
         "How many years passed between the storm on the island and the pier opened?"
     assert interval_followup("was that before or after the ferry stopped running?", history) == \
         "Was the storm on the island before or after the ferry stopped running?"  # "that" is the one placed
     assert interval_followup("and was the ferry stopped before or after that?", history) == \
         "Was the ferry stopped before or after the storm on the island?"
+
+
+def test_how_far_apart_after_an_order_question_takes_both_of_its_events() -> None:
+    history = ["which came first, the storm on the island or the ferry stopping?"]
+    assert interval_followup("how far apart were they?", history) == \
+        "How much time passed between the storm on the island and the ferry stopping?"
+    assert interval_followup("how many years apart were they?", history) == \
+        "How many years passed between the storm on the island and the ferry stopping?"
+    timed = ["when was the storm on the island?", "When did the ferry stop running?"]
+    assert interval_followup("how far apart were they?", timed) == \
+        "How much time passed between the storm on the island and the ferry stop running?"
+    assert interval_followup("how far apart are they?", ["where is the lighthouse?", "where is the pier?"]) is None
 
 
 def test_a_question_naming_both_events_or_asking_no_interval_is_left_alone() -> None:

@@ -40,3 +40,14 @@ def test_the_year_comes_from_the_sentence_before() -> None:
     assert [d.text for d in event_dates(span.text)] == ["1961"]
     stone = by_text["The pier is made of stone."]
     assert view.with_earlier_year(stone) is stone
+
+
+def test_time_asked_in_no_unit_is_counted_in_years_when_a_date_is_a_year_alone() -> None:
+    from assistant.answer.arithmetic import find_dates, gap, unit_unstated
+
+    year, day, later = find_dates("in 2014")[0], find_dates("on July 15, 2022")[0], find_dates("on July 20, 2022")[0]
+    assert unit_unstated("how much time passed between the move and the storm?")
+    assert not unit_unstated("how many days passed between the move and the storm?")
+    assert gap(year, day, ["days", "years"]) == (8, "years")
+    assert gap(day, later, ["days", "years"]) == (5, "days")
+    assert gap(year, day, ["days"]) == (None, None)  # days asked: too vague

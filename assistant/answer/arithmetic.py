@@ -55,6 +55,13 @@ def interval_unit(question: str) -> str | None:
     return {"time": "days", "yrs": "years"}.get(unit, unit)
 
 
+def unit_unstated(question: str) -> bool:
+    """Whether an interval question asks "how much time" in no unit: counted in days when both dates give a day,
+    else in years ("how much time between 2014 and July 15, 2022?": 8 years)."""
+    match = _ASKS_INTERVAL.search(question)
+    return bool(match) and match.group("unit").lower() == "time"
+
+
 def question_parts(question: str) -> list[str]:
     """The event descriptions an interval question compares (the text around between/and/after...); what comes
     before the first word that opens an event ("did albania *wait* after A before B", "did the keeper wait between A
@@ -175,6 +182,16 @@ def difference(a: DatedValue, b: DatedValue, unit: str) -> int | None:
     if unit == "months":
         return abs((second.year - first.year) * 12 + second.month - first.month)
     return days
+
+
+def gap(a: DatedValue, b: DatedValue, units: list[str | None]) -> tuple[int | None, str | None]:
+    """The interval between two dates in the first of ``units`` that they are precise enough for, with that unit
+    (a unit of None: the order, ``told_apart``); (None, None) when too vague for all."""
+    for unit in units:
+        count = difference(a, b, unit) if unit else told_apart(a, b)
+        if count is not None:
+            return count, unit
+    return None, None
 
 
 def phrase(count: int, unit: str, a: DatedValue, b: DatedValue) -> str:

@@ -188,18 +188,18 @@ class ExtractiveAnswerer:
         part_vectors = self._embed(parts[:2]) if self._embed else None
         fits = [self._event_fits(part, part_vectors[p] if part_vectors is not None else None, candidates)
                 for p, part in enumerate(parts[:2])]
-        best: tuple[float, int, int, int] | None = None  # (joint fit, computed gap, candidate of A, of B)
+        units = [unit, "years"] if unit and arithmetic.unit_unstated(question) else [unit]  # a year alone: years
+        best: tuple[float, int, int, int, str | None] | None = None  # (joint fit, gap, candidate of A, of B, unit)
         for a, (dates_a, fit_a) in fits[0].items():
             for b, (dates_b, fit_b) in fits[1].items():
                 if a == b or not dates_a or not dates_b or min(fit_a, fit_b) < self.params.interval_min_fit:
                     continue
-                count = arithmetic.difference(dates_a[0], dates_b[0], unit) if unit else arithmetic.told_apart(
-                    dates_a[0], dates_b[0])  # None: too vague; 0: one date for both
+                count, counted = arithmetic.gap(dates_a[0], dates_b[0], units)  # None: too vague; 0: one date
                 if count and (best is None or fit_a + fit_b > best[0]):
-                    best = (fit_a + fit_b, count, a, b)
+                    best = (fit_a + fit_b, count, a, b, counted)
         if best is None:
             return None
-        _, count, a, b = best
+        _, count, a, b, unit = best
         d1, d2 = fits[0][a][0][0], fits[1][b][0][0]
         cited = [self.evidence.with_earlier_year(candidates[i].sentence) for i in (a, b)]
         ordered = sorted(zip(cited, (d1, d2)), key=lambda p: p[1].value)
