@@ -67,3 +67,6 @@ def test_an_interval_s_events_follow_what_the_interval_is() -> None:
         "the great storm", "rebuilding the pier"]
     assert interval_parts("how many days after the storm did the town rebuild the pier?") == [
         "the storm", "the town rebuild the pier"]  # one event before the verb, one after: both kept
+    assert interval_parts("the storm vs the pier being rebuilt - how many days apart?") == [
+        "the storm", "the pier being rebuilt"]  # events named before the question, "vs" between them
+    assert interval_parts("how many days apart were the storm and the rebuild?") == ["the storm", "the rebuild"]

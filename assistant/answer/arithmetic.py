@@ -14,9 +14,9 @@ _ASKS_INTERVAL = re.compile(
     r"elapsed|separated?|later|earlier|apart)\b",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(
-    r"\b(?:between|and|after|before|from|until|since|than|did|does|do|was|were|had|has|is|are)\b", re.IGNORECASE
-)
+_SPLIT = re.compile(  # "A vs B - how many days apart?": "vs" parts the events, "apart" ends them
+    r"\b(?:between|and|after|before|from|until|since|than|did|does|do|was|were|had|has|is|are|vs|versus|apart)\b",
+    re.IGNORECASE)
 # "which came first, A or B?", "what happened earlier: A or B", "was A before or after B?": the order of two events
 _RELATIVE = re.compile(r"\b(?:before or after|earlier or later)\b", re.IGNORECASE)  # "was A before or after B?"
 _ASKS_ORDER = re.compile(r"\b(?:which|what)(?: one| event)? (?:came|comes|happened|occurred|was) "
@@ -76,7 +76,7 @@ def question_parts(question: str) -> list[str]:
 
 
 def _split_parts(text: str) -> list[str]:
-    return [p.strip(" ?,.") for p in _SPLIT.split(text) if len(p.strip(" ?,.").split()) >= 2]
+    return [p.strip(" ?,.:;-–—") for p in _SPLIT.split(text) if len(p.strip(" ?,.:;-–—").split()) >= 2]
 
 
 def asks_order(question: str) -> bool:
