@@ -46,6 +46,7 @@ from assistant.answer.wording import plain_wording
     ("who did tirana pin the july 2022 cyberattack on?", "who did tirana blame the july 2022 cyberattack on?"),
     ("give or take, how many folks came?", "roughly, how many people came?"),
     ("acording to the opening, what set it off?", "acording to the intro, what set it off?"),
+    ("who did the council point the finger at?", "who did the council blame?"),
     ("what was the friction about, per the opening?", "what was the friction about, per the intro?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
@@ -76,6 +77,7 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "why is iran opening an interest section?",  # something opened, not the document's start
     "according to the opening lesson, what grows?",
     "what happens in the opening of the file?",
+    "what does finger show about a user?",  # the program, not an accusation
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed

@@ -64,6 +64,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bno )(?<!\bany )need to", "have to"),  # the verb, not "the need to":
     (r"needs to", "has to"),  # documents write "must", "required", "have to" (not "needed to": "the tools needed to")
     (r"pin(?:s|ned|ning)? the blame on", "blame"),
+    (r"point(?:s|ed|ing)? (?:the |an accusing |a )?finger at", "blame"),
     (r"pin(?:s|ned|ning)?(?= (?:it|that|this|them) on\b)", "blame"),  # "who did they pin it on?"
     (r"(?<=\bwho )((?:did|do|does|would|will)(?: [\w'’-]+){1,3}) pin(?= [\w\s'’-]{1,40}? on\b)", r"\1 blame"),
     # "who did tirana pin the july 2022 cyberattack on?" (not "how do i pin the package on stable?")
