@@ -53,7 +53,9 @@ def _paired(question: str) -> list[str]:
 
 
 def _timed(history: Sequence[str]) -> bool:
-    """Whether the last earlier question asks for a time or an order: its events are dated."""
+    """Whether the last earlier question asks for an order of two events, or opens with the asking words of a time
+    question (``_ASKED``, read by ``asked_event``; they include a bare "what", "which" and "who", so this is wider
+    than "asks for a time": "where ...?" is what it keeps out)."""
     last = without_leaders(history[-1]) if history else ""
     return bool(_paired(last) or _ASKED.match(last) and asked_event(last) != last.rstrip(" ?.!"))
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.places import asked_item
+from assistant.answer.text_values import YEAR
 from assistant.nlp import Syntax, syntax
 from assistant.schema import Sentence, Span
 from assistant.terms import STOPWORDS
@@ -35,7 +36,6 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 LINE_BREAK = re.compile(r"\n")
 LONG_LINE = 100  # characters: a text whose median line is longer writes a paragraph a line
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _AFTER = re.compile(r"(?i)\b(?:after (?:that|this|it|him|her|them)|what (?:comes|came) (?:next|after)|and then"
                     r"|what followed(?=\W*(?:(?:that|this|it)\W*)?$))\b")  # "what followed?", "what followed that?"
 _NEXT_FOR = re.compile(r"(?i)\bnext for\b")
@@ -174,7 +174,7 @@ def continuation(question: str, previous: Sequence[str] = (),
 def _own_time(parsed: Syntax, previous: Sequence[str]) -> bool:
     """Whether the question names a date or a year that the previous turn does not."""
     said = " ".join(previous).lower()
-    return any((t.ent == "DATE" and t.text.isdigit() or _YEAR.fullmatch(t.text)) and t.text.lower() not in said
+    return any((t.ent == "DATE" and t.text.isdigit() or YEAR.fullmatch(t.text)) and t.text.lower() not in said
                for t in parsed.tokens)  # a day or a year in digits ("the next two" may be tagged a date)
 
 

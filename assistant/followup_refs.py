@@ -21,16 +21,10 @@ from assistant.terms import STOPWORDS, stem
 _PLACE_PREPS = frozenset("in at from near outside inside into to".split())
 _PEOPLE = ("PERSON",)
 _GROUPS = ("ORG", "NORP", "GPE")
-
-
-def _adjective(parsed: Syntax, end: int) -> bool:
-    """Whether the entity ending before ``end`` is an adjective modifying a noun ("which *iranian* body"), not a
-    people named ("the Iranians")."""
-    last = parsed.tokens[end - 1]
-    return last.pos == "ADJ" or last.dep == "amod"
 _PLACES = ("GPE", "LOC", "FAC")
 _CATEGORIES = frozenset("kind type sort variety category class".split())
 """Nouns for a kind of something: "what kinds of activity" asks about the activity."""
+
 ANSWER_CHARS = 800  # of the previous answer read for what a reference points to
 _MARKERS = re.compile(r"\s*\[\d+\]")
 _PATH = re.compile(r"(?<![\w/])~?/[\w.+-]+(?:/[\w.+-]+)*/?")
@@ -40,6 +34,13 @@ _PATH = re.compile(r"(?<![\w/])~?/[\w.+-]+(?:/[\w.+-]+)*/?")
 _TEXTS = frozenset(stem(w) for w in "article text document passage source".split())
 """Words for the text a question asks about (general English, all question filler, so no gist holds them): what
 "it" can stand for when nothing else is named."""
+
+
+def _adjective(parsed: Syntax, end: int) -> bool:
+    """Whether the entity ending before ``end`` is an adjective modifying a noun ("which *iranian* body"), not a
+    people named ("the Iranians")."""
+    last = parsed.tokens[end - 1]
+    return last.pos == "ADJ" or last.dep == "amod"
 
 
 def _plain(answer: str) -> str:

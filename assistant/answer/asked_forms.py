@@ -48,9 +48,8 @@ _FILE_PLACE = re.compile(
     r"|\b(?:file|files|directory|directories|folder|folders|subdirectory)\b", re.IGNORECASE)
 
 
-_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|once|after|before|while)\b[^,?]*,\s*(?=(?:what|where|who|whom|which|how|"
-                             r"why|when)\b)", re.IGNORECASE)
 _WH = r"(?:what|where|who|whom|which|how|why|when)\b"
+_OPENING_CLAUSE = re.compile(rf"^\W*(?:when|if|once|after|before|while)\b[^,?]*,\s*(?={_WH})", re.IGNORECASE)
 # A topic named before the question that asks about it: "the big hack on albania - what date did it hit?",
 # "apt pinning: how does it work?" (no question word before the dash, colon or comma)
 _TOPIC_LEAD = re.compile(rf"^(?:(?!\b(?:what|where|who|how|why|when|which))[^?])*?(?:\s[-–—]|:|,)\s*(?={_WH})",
