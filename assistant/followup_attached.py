@@ -45,9 +45,9 @@ def new_predicate(asked: str, history: Sequence[str], params: AttachedParams = A
     """The stems of ``asked``'s main verb and of its object nouns, when the verb is the follow-up's own: not a light
     verb nor one that only places a thing (``params.placing``: "where is it *located*?"), and no earlier question
     (``history``) holds it (by lemma, stem, near form or synonym: "who sent ...?" + "when did he send it?" asks
-    nothing new); [] otherwise. A verb of intent (``params.intending``) stands for its complement's ("where did they
-    want them *moved* from?"). The object may stand for the event ("when did he send the telegram?": "by a
-    telegram")."""
+    nothing new); [] otherwise. A verb of intent or aspect (``params.catenative``) stands for its complement's
+    ("where did they want them *moved* from?", "how many did they end up *taking*?"). The object may stand for the
+    event ("when did he send the telegram?": "by a telegram")."""
     verb, objects, _ = predicate_parts(asked, history, params)
     return [*verb, *objects]
 
@@ -60,7 +60,7 @@ def predicate_parts(asked: str, history: Sequence[str], params: AttachedParams =
     earlier = frozenset().union(*(predicate_stems(h) for h in history)) if history else frozenset()
     parsed = syntax(apostrophes(asked))
     root = next((t for t in parsed.tokens if t.dep == "ROOT"), None)
-    if root is not None and root.lemma in params.intending:
+    if root is not None and root.lemma in params.catenative:
         root = next((t for t in parsed.tokens if t.head == root.i and t.dep in ("xcomp", "ccomp") and t.pos == "VERB"),
                     root)
     if root is None or root.pos != "VERB" or root.lemma in LIGHT_VERBS | lemmas | set(params.placing):

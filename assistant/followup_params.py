@@ -55,9 +55,10 @@ class AttachedParams:
     # that must sit by the verb
     placing: tuple[str, ...] = ("locate", "situate", "base")  # verbs (lemmas) that only say where a thing is
     # ("where is it *located*?" asks where it is: no event of its own to find beside the place)
-    intending: tuple[str, ...] = ("want", "wish", "hope", "intend", "plan", "try", "attempt", "seek", "mean",
-                                  "expect", "like")  # verbs (lemmas) whose complement's verb is the one asked about
-    # ("where did they *want* them *moved* from?": moved)
+    catenative: tuple[str, ...] = ("want", "wish", "hope", "intend", "plan", "try", "attempt", "seek", "mean",
+                                   "expect", "like", "end", "wind", "manage", "continue", "start", "begin", "keep")
+    # verbs (lemmas) of intent or of aspect whose complement's verb is the one asked about ("where did they *want*
+    # them *moved* from?": moved; "how many did they *end up* taking?": taking)
     found_after: int = 1  # sentences after the one holding the verb that the answer goes on with
 
 
