@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from assistant.answer.arithmetic import (asks_order, asks_relative, interval_unit, order_sides, question_parts,
                                          unit_unstated)
+from assistant.answer.qtypes import expected_type
 from assistant.followup_cues import without_leaders
 
 PAIRED_CUE = "events paired"
@@ -53,11 +54,10 @@ def _paired(question: str) -> list[str]:
 
 
 def _timed(history: Sequence[str]) -> bool:
-    """Whether the last earlier question asks for an order of two events, or opens with the asking words of a time
-    question (``_ASKED``, read by ``asked_event``; they include a bare "what", "which" and "who", so this is wider
-    than "asks for a time": "where ...?" is what it keeps out)."""
+    """Whether the last earlier question asks for a time ("when ...?", "what year ...?") or for the order of two
+    events: then "how far apart were they?" asks the time between its events, not a distance."""
     last = without_leaders(history[-1]) if history else ""
-    return bool(_paired(last) or _ASKED.match(last) and asked_event(last) != last.rstrip(" ?.!"))
+    return bool(_paired(last) or expected_type(last) == "date")
 
 
 def interval_followup(question: str, history: Sequence[str]) -> str | None:

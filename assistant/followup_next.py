@@ -173,7 +173,7 @@ def continuation(question: str, previous: Sequence[str] = (),
 
 def _own_time(parsed: Syntax, previous: Sequence[str]) -> bool:
     """Whether the question names a date or a year that the previous turn does not."""
-    said = " ".join(previous).lower()
+    said = set(re.findall(r"\w+", " ".join(previous).lower()))
     return any((t.ent == "DATE" and t.text.isdigit() or YEAR.fullmatch(t.text)) and t.text.lower() not in said
                for t in parsed.tokens)  # a day or a year in digits ("the next two" may be tagged a date)
 
