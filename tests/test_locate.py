@@ -9,7 +9,9 @@ from assistant.answer.locate import _LOCATE, _NAMED, another_section, topic_term
 
 @pytest.mark.parametrize("question", [
     "which section covers the cyberattack?", "in which section does the article talk about the Illyrians?",
-    "under which heading is the Ashraf 3 compound mentioned?", "what chapter discusses vacuum?"])
+    "under which heading is the Ashraf 3 compound mentioned?", "what chapter discusses vacuum?",
+    "which heading is the telegram under?", "which section is the camp in?", "which section has the three lessons?",
+    "what part of the article covers the Illyrians?", "where in the article is the cyberattack discussed?"])
 def test_questions_asking_where_something_is_said(question: str) -> None:
     assert _LOCATE.search(question)
 
@@ -17,7 +19,8 @@ def test_questions_asking_where_something_is_said(question: str) -> None:
 @pytest.mark.parametrize("question", [
     "Which sections of the Apache 2.0 document make up the License?",  # which ones, not where
     "Which part of the Iranian government did Tirana hold responsible?",  # a part of a thing
-    "what does the first section say?"])
+    "what does the first section say?", "which part of the lock is in the door?",
+    "which section is longest in the article?"])
 def test_other_questions_naming_sections_are_not_locating(question: str) -> None:
     assert not _LOCATE.search(question)
 

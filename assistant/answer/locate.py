@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.matching import sentence_stems
-from assistant.answer.outline import OUTLINE_WORDS, asked_outline, braces, heading_entries, heading_entry
+from assistant.answer.outline import TEXT_WORDS, OUTLINE_WORDS, asked_outline, braces, heading_entries, heading_entry
 from assistant.terms import STOPWORDS, stem, words
 
 if TYPE_CHECKING:
@@ -27,11 +27,13 @@ if TYPE_CHECKING:
     from assistant.schema import Hit, Sentence
     from assistant.store import DocumentRecord as Document
 
-_PART = r"(?:section|heading|chapter)"
+_PART = rf"(?:section|heading|chapter|part(?= of (?:the|this) {TEXT_WORDS}))"  # "part" only as a part of the text
 _LOCATE = re.compile(
     rf"\b(?:in|under) (?:which|what) {_PART}\b"
     rf"|\b(?:which|what) {_PART} (?:of (?:the|this) \w+ )?(?:covers?|discuss(?:es)?|talks? about|is about|deals? with|"
-    r"mentions?|describes?|explains?|says?|holds?|contains?)\b", re.IGNORECASE)
+    r"mentions?|describes?|explains?|says?|holds?|contains?|has)\b"
+    rf"|\b(?:which|what) {_PART} (?:is|are|was|were) [^?]+? (?:under|in)\b\s*(?:\?|$)"  # "which heading is X under?"
+    rf"|\bwhere in (?:the|this) {TEXT_WORDS}\b", re.IGNORECASE)  # "where in the article is X discussed?"
 # The name of a section asked by its topic: "what's the subheading about X?", "the heading that introduces X?", "what's
 # the X section called?" (a question, not "what does the section about X say?", which asks its content)
 _NAMED = re.compile(
