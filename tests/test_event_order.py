@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.answer.arithmetic import (
-    DatedValue, asks_relative, event_dates, order_parts, order_phrase, told_apart,
+    DatedValue, asks_order, asks_relative, event_dates, order_parts, order_phrase, told_apart,
 )
 from assistant.answer.query import question_parts
 
@@ -24,6 +24,12 @@ def test_no_order_of_two_named_events_is_no_order_question() -> None:
     assert order_parts("which bridge came first, the stone one?") == []  # no second event
     assert order_parts("which is faster, the bridge or the ferry?") == []  # not an order in time
     assert order_parts("in the loop, do callbacks run before or after the hooks?") == []  # no auxiliary leads it
+
+
+def test_which_of_those_came_first_asks_an_order() -> None:
+    assert asks_order("which of those came first?")  # the two events of the conversation
+    assert asks_order("which of the two events happened earlier?")
+    assert not asks_order("which of those came with a warranty?")
 
 
 def _dated(text: str, value: date, day: bool = True, year: bool = True) -> DatedValue:

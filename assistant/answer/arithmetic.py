@@ -19,7 +19,8 @@ _SPLIT = re.compile(  # "A vs B - how many days apart?": "vs" parts the events, 
     re.IGNORECASE)
 # "which came first, A or B?", "what happened earlier: A or B", "was A before or after B?": the order of two events
 _RELATIVE = re.compile(r"\b(?:before or after|earlier or later)\b", re.IGNORECASE)  # "was A before or after B?"
-_ASKS_ORDER = re.compile(r"\b(?:which|what)(?: one| event)? (?:came|comes|happened|occurred|was) "
+_ASKS_ORDER = re.compile(r"\b(?:which|what)(?: one| event| of (?:those|these|them|the two)(?: two| events?)?)? "
+                         r"(?:came|comes|happened|occurred|was) "
                          rf"(?:first|earlier|sooner)\b|{_RELATIVE.pattern}", re.IGNORECASE)
 _ORDER_SIDES = (
     re.compile(r"\b(?:first|earlier|sooner)\b\W*(?P<a>.+?)\s+or\s+(?P<b>[^?]+)", re.IGNORECASE),
