@@ -266,9 +266,11 @@ def reciprocal(t: Token, toks: list[Token]) -> bool:
 def parallel_one(t: Token, toks: list[Token]) -> bool:
     """Whether "one"/"ones" at ``t``, after a word that modifies it, stands for a noun the question itself modifies
     before it ("an EXCLUSIVE *transaction* ... an IMMEDIATE *one*", "some other *directory* instead of the current
-    *one*"): a contrast within the question, no noun of an earlier turn."""
+    *one*"): a contrast within the question, no noun of an earlier turn. A noun whose complement holds "one" is not
+    what it stands for ("the exact *day* of the worst *one*": of another noun, the previous turn's)."""
     if t.i == 0 or toks[t.i - 1].pos not in ("ADJ", "NOUN", "PROPN"):
         return False
-    return any(n.pos == "NOUN" and n.dep != "compound" and n.text.lower() not in ("one", "ones")
+    owner = toks[t.head].head if toks[t.head].pos == "ADP" else None  # "day" in "day of the worst one"
+    return any(n.pos == "NOUN" and n.dep != "compound" and n.text.lower() not in ("one", "ones") and n.i != owner
                and any(m.head == n.i and m.dep in ("amod", "compound") and m.lemma.lower() not in QUANTIFIERS
                        for m in toks[:n.i]) for n in toks[:t.i - 1])

@@ -155,3 +155,8 @@ def test_a_time_frame_opening_the_question_before_a_comma_is_left_out() -> None:
     resolved = resolve("and before that, how long had the guild been running the ferry?",
                        ["what happened to the harbour in 1890?"])
     assert resolved.searched == "How long had the guild been running the ferry?" and not resolved.unresolved
+
+
+def test_one_in_the_complement_of_a_noun_stands_for_an_earlier_turn_s_noun() -> None:
+    assert "'one'" in cues("exact day of the worst one?")  # not the day: the storms asked about before
+    assert "'one'" not in cues("is an exclusive lock slower than an immediate one?")  # the lock, within the question
