@@ -24,6 +24,12 @@ def test_the_date_asked_after_a_copula_asks_for_a_date() -> None:
     assert expected_type("what was the reason for the hack?") == "reason"
 
 
+def test_the_exact_day_or_year_asks_for_a_date_wherever_it_stands() -> None:
+    assert expected_type("what was the exact day of the storm?") == "date"
+    assert expected_type("exact day of the worst one?") == "date"
+    assert expected_type("do you know the precise year the bridge opened?") == "date"
+
+
 def test_words_inside_an_identifier_or_a_path_cue_nothing() -> None:
     assert expected_type("what does gin_pending_list_limit control?") == "other"  # "list" is part of a name
     assert expected_type("what is /etc/when_ready for?") == "other"

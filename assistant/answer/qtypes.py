@@ -145,7 +145,7 @@ def expected_type(question: str) -> AnswerType:
     if re.search(rf"{_OPENS_WHEN}when\b|\b(what|which) ((?:is|was|are|were) )?(\w+ )?(date|day|week|{_NAMED_UNITS})\b"
                  rf"(?! {_DATE_AS_MODIFIER})"
                  r"|\bwhat time\b|\bhow long ago\b|\bhow far back\b"
-                 r"|\b(?:release|publication|start|end|exact) date\b|^exact (?:day|year|month)\b|\bdate of\b"
+                 r"|\b(?:release|publication|start|end|exact) date\b|\b(?:exact|precise) (?:day|year|month)\b|\bdate of\b"
                  r"|(?<!up to )\bdate\s*\??$", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) \
