@@ -39,6 +39,7 @@ from assistant.answer.wording import plain_wording
     ("can u list the sections in the table of contents", "can you list the sections in the table of contents"),
     ("could u tell me who blamed iran", "could you tell me who blamed iran"),
     ("which group is at loggerheads with the regime?", "which group is in conflict with the regime?"),
+    ("how far back does their beef with the regime go?", "how far back does their conflict with the regime go?"),
     ("what did the allies put on the table?", "what did the allies offer?"),
     ("why was the flood such a big deal?", "why was the flood such significant?"),
     ("how come the new policy winds the council up?", "why the new policy anger the council?"),

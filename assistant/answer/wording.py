@@ -57,6 +57,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"far[- ]fetched", "unlikely"),
     (r"at odds with", "in conflict with"),
     (r"at loggerheads with", "in conflict with"),
+    (r"beefs? with", "conflict with"),  # "their beef with the regime": a quarrel, not meat
     (r"(?:put|puts|putting) on the table", "offer"),
     (r"(?:a )?big deal", "significant"),
     (r"(?:wind|winds|winding|wound) (\w+(?: \w+)?) up\b(?! (?:in|at|with|being|as)\b)", r"anger \1"),  # "winds iran up"
