@@ -48,6 +48,8 @@ def test_how_far_apart_after_an_order_question_takes_both_of_its_events() -> Non
     assert interval_followup("how far apart were they?", timed) == \
         "How much time passed between the storm on the island and the ferry stop running?"
     assert interval_followup("how far apart are they?", ["where is the lighthouse?", "where is the pier?"]) is None
+    assert interval_followup("how far apart are they?", ["who built the lighthouse?", "what is the pier made of?"]) \
+        is None  # no time asked before: a distance, or nothing the conversation can measure
 
 
 def test_a_question_naming_both_events_or_asking_no_interval_is_left_alone() -> None:
