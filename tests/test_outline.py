@@ -153,6 +153,8 @@ def test_a_contents_entry_asked_by_its_words() -> None:
     assert [e.text for e in holding(entries, asked.holding)] == ["Bells and Chimes"]
     assert outline_template(asked, holding(entries, asked.holding), len(entries)) == (
         "Of the 3 entries of the table of contents, one matches: \u201cBells and Chimes\u201d [{0}].")
+    assert outline_template(asked, holding(entries, asked.holding), len(entries), [2]) == (
+        "Of the 3 entries of the table of contents, one matches: \u201cBells and Chimes\u201d [{0}], the second.")
     counted = asked_outline("how many of the toc headings have clock in them?")
     assert [e.text for e in holding(entries, counted.holding)] == ["Caring for a Clock"]
     assert asked_outline("which section covers the bells?") is None  # where a thing is said: the answerer's

@@ -166,7 +166,8 @@ def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft |
         chosen = neighbour_entries(entries, asked.neighbour)
     if not chosen:
         return None
-    return Draft(chosen, False, template=outline_template(asked, chosen, len(entries)),
+    places = [entries.index(c) + 1 for c in chosen] if asked.holding and chosen[0] in entries else None
+    return Draft(chosen, False, template=outline_template(asked, chosen, len(entries), places),
                  lead=chosen[-1] if asked.neighbour else chosen[0],
                  structural=True)
 
@@ -225,12 +226,15 @@ def holding(entries: list[Sentence], stems: tuple[str, ...]) -> list[Sentence]:
                                       for s in stems)]
 
 
-def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int) -> str:
-    """Answer text with ``{0}``, ``{1}``... where the entries' citation markers go."""
+def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int, places: list[int] | None = None) -> str:
+    """Answer text with ``{0}``, ``{1}``... where the entries' citation markers go; ``places``: each entry's number
+    in the outline, said after it when entries are asked by their words ("the fifth")."""
     quoted = quoted_entries(entries)
     if asked.holding:
         matching = "one matches" if len(quoted) == 1 else f"{len(quoted)} match"
         where = "links" if asked.what == "links" else "entries of the table of contents"
+        if places:
+            quoted = [f"{q}, the {_ordinal_word(n)}" for q, n in zip(quoted, places)]
         return f"Of the {total} {where}, {matching}: " + "; ".join(quoted) + "."
     where = {"contents": "The table of contents", "sections": "The document", "links": "The document"}.get(asked.what)
     if asked.what == "title":
