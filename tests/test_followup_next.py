@@ -361,6 +361,13 @@ def test_the_previous_questions_own_entity_is_no_other_one_to_swap_in() -> None:
     assert entity_swap(previous, syntax("and Spain?")) == "where did the KLF set up its camp in Spain ?"
 
 
+def test_a_name_typed_without_an_article_takes_the_place_of_one_with_it() -> None:
+    from assistant.nlp import syntax
+
+    previous = syntax("how close is Portugal to the US?")
+    assert entity_swap(previous, syntax("and Spain?")) == "how close is Portugal to Spain ?"
+
+
 def test_a_fragment_with_modifiers_of_its_own_replaces_the_modifiers_of_the_same_noun() -> None:
     """"and the english name?" after "what's the farsi name of the velmor?": the same noun named otherwise, so
     "english name" takes the place of "farsi name", not of "name" alone ("farsi english name")."""
