@@ -20,7 +20,7 @@ from assistant.followup_bind import other_phrase, parallel_phrase
 from assistant.followup_count import counted_question, noun_for_count
 from assistant.followup_dates import dated_in_question, shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, PERSONAL, WEAK, WH_ALIASES, between_two, cues, demonstrative_tag,
-                                     group_noun, misread_determiner, pro_one, topic_changed, without_leaders)
+                                     group_noun, misread_determiner, mutual, pro_one, topic_changed, without_leaders)
 from assistant.followup_ellipsis import (
     action_phrase, agent_fragment, event_it, gerund_clause, happened_subject, subject_first,
 )
@@ -38,6 +38,9 @@ from assistant.nlp import Syntax, Token, syntax
 POSSESSIVE = frozenset({"his", "her", "its", "their", "theirs", "hers"})
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 _NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[^,;?]+[,;\u2014\u2013-]\s*\S.*")
+_CLITICS = {"re": "are", "'re": "are", "’re": "are", "ve": "have", "'ve": "have", "’ve": "have", "ll": "will",
+            "'ll": "will", "’ll": "will"}
+"""A verb glued to a pronoun ("they're", "theyre"), written in full once the pronoun is replaced by what it stands for."""
 _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 """A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
 _MORE_ON = re.compile(r"(?i)\b(?:more|else|further)\s+(?:on|about|regarding|concerning)\s+"
@@ -316,7 +319,8 @@ def resolve(
         target = refs.find(kind, noun if kind == "determiner" else "", t.text) if kind else None
         if kind in ("thing", "group") and (same_role := parallel_phrase(parsed, t.i, refs.parsed)):
             target = same_role  # "which country offered cyber aid?" + "when did they offer it?": the aid
-        if kind == "group" and between_two(t, parsed.tokens) and (both := both_parties(refs.parsed)):  # "their ties"
+        if kind == "group" and (between_two(t, parsed.tokens) or mutual(t, parsed.tokens)) and (
+                both := both_parties(refs.parsed)):  # "their ties", "how do they talk to each other?"
             target = both
         if kind in ("thing", "group") and target and _named(target, parsed):  # "is albania in it?": not albania
             target = other_phrase(previous, parsed)
@@ -326,6 +330,10 @@ def resolve(
         if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
                 (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause
+        if t.text.lower() in _CLITICS and t.i and pieces and pieces[-1] != parsed.tokens[t.i - 1].text:
+            pieces[-1] += " "  # "theyre", "they've" after a replaced pronoun: "main reasons are", not "...re"
+            pieces.append(_CLITICS[t.text.lower()])
+            continue
         if kind is None or phrase_key(target) in {phrase_key(u) for u in used}:  # not a reference, or its
             # phrase is already in the question ("when did *he* say *that*": not "the western diplomat" twice)
             pieces.append(t.text)

@@ -183,6 +183,12 @@ def between_two(t: Token, toks: list[Token]) -> bool:
     return t.text.lower() == "their" and t.dep == "poss" and toks[t.head].lemma.lower() in RELATION_NOUNS
 
 
+def mutual(t: Token, toks: list[Token]) -> bool:
+    """Whether "they" or "them" at ``t`` acts on each other ("how do *they* talk to each other now?"): both parties."""
+    pairs = {(a.text.lower(), b.text.lower()) for a, b in zip(toks, toks[1:])}
+    return t.text.lower() in ("they", "them") and bool(pairs & {("each", "other"), ("one", "another")})
+
+
 def group_noun(t: Token, toks: list[Token]) -> bool:
     """Whether ``t`` is a bare group noun after "the" ("view *the group*"), nothing else modifying it."""
     return t.lemma in GROUP_NOUNS and t.tag == "NN" and t.i > 0 and toks[t.i - 1].text.lower() == "the" and \

@@ -279,3 +279,10 @@ def test_an_earlier_question_is_leaned_on_without_its_confirming_tag() -> None:
     assert without_confirming("is that correct?") == "is that correct?"  # the question itself, no tag
     _, standalone = resolve_conversation("exact date?", ["velmora signed the tarsh accord in 1887, right?"])
     assert "right" not in standalone[0].lower()
+
+
+def test_a_verb_glued_to_a_replaced_pronoun_is_written_in_full() -> None:
+    history = ["which crew did the harbour master blame for the fire?"]
+    for typed in ("why do you think theyre to blame?", "why do you think they're to blame?"):
+        searched = resolve(typed, history).searched
+        assert searched is not None and searched.endswith(" are to blame?")  # not "...firere to blame?"

@@ -66,6 +66,8 @@ def test_their_before_a_noun_of_a_relation_points_to_both_parties() -> None:
     assert both_parties(syntax("What did Israel offer after the hack?")) is None  # one party only
     assert resolve("how are their relations now?", ["What did Israel do for Albania after the hack?"]).searched == \
         "How are Israel and Albania's relations now?"
+    assert resolve("how do they talk to each other now?", ["What did Israel do for Albania after the hack?"]).searched \
+        == "How do Israel and Albania talk to each other now?"  # they act on each other: both
 
 
 def test_anything_more_on_a_topic_of_its_own_is_searched_as_it_stands() -> None:
