@@ -185,8 +185,7 @@ def between_two(t: Token, toks: list[Token]) -> bool:
 
 def mutual(t: Token, toks: list[Token]) -> bool:
     """Whether "they" or "them" at ``t`` acts on each other ("how do *they* talk to each other now?"): both parties."""
-    pairs = {(a.text.lower(), b.text.lower()) for a, b in zip(toks, toks[1:])}
-    return t.text.lower() in ("they", "them") and bool(pairs & {("each", "other"), ("one", "another")})
+    return t.text.lower() in ("they", "them") and any(reciprocal(other, toks) for other in toks)
 
 
 def group_noun(t: Token, toks: list[Token]) -> bool:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.nlp import WH_TAGS, Syntax, Token, syntax
-from assistant.terms import STOPWORDS, stem
+from assistant.terms import ARTICLES, STOPWORDS, stem
 
 Similar = Callable[[str, Sequence[str]], Sequence[float]]
 """How near in meaning a word or phrase is to each of some others (cosine of their embeddings; those the documents
@@ -189,9 +189,6 @@ def naming_fragment(own: Syntax) -> bool:
     return bool(_NAMING.fullmatch(" ".join(t.text for t in own.tokens if t.pos != "PUNCT").lower()))
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
-
-
 def entity_swap(previous: Syntax, own: Syntax) -> str | None:
     """The ``previous`` question with its entity (or proper name) of the fragment's kind replaced by the
     fragment's ("When did Albania recognize Israel?" + "what about Kosovo?"), None when there is none; the
@@ -207,8 +204,8 @@ def entity_swap(previous: Syntax, own: Syntax) -> str | None:
         same = [e for e in previous.ents if e[2] == label and label not in ("ORDINAL", "CARDINAL")]
         if same:
             s, e, _ = same[-1]
-            if s and toks[s - 1].lower() in _ARTICLES and own.tokens[start].pos == "PROPN" and not (
-                    start and own.tokens[start - 1].text.lower() in _ARTICLES):
+            if s and toks[s - 1].lower() in ARTICLES and own.tokens[start].pos == "PROPN" and not (
+                    start and own.tokens[start - 1].text.lower() in ARTICLES):
                 s -= 1  # "and israel?" after "how close is albania to the US?": a name typed without the article
             return " ".join([*toks[:s], own.span(start, end), *toks[e:]])
     names = [t.i for t in own.tokens if t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1)]

@@ -21,6 +21,8 @@ STOPWORDS = frozenset(
     what when where which while who whom why will with would you your yours yourself yourselves s t don
     did does done get got whose tell told please many much one ones us any anyone anything ever""".split()
 )
+ARTICLES = frozenset({"the", "a", "an"})
+"""The English articles."""
 
 
 # Irregular verb forms (general English) whose stem would not meet the base form's: "frozen" and "freeze", "written"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from assistant.answer.name_forms import name_found
 from assistant.answer.text_values import MONTH_NAMES
-from assistant.terms import STOPWORDS
+from assistant.terms import ARTICLES, STOPWORDS
 
 FRAME_WORDS = 3
 """Words around a name (at least one on each side where the claim has them) that fix its place."""
@@ -26,7 +26,6 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CODE = re.compile(r"[\w.@-]*(?:=|::)[\w.:=@-]*")  # "run=False", "Dir::State::Lists": a setting or a key path
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,;:.!?)]|$)")
-_ARTICLES = frozenset({"the", "a", "an"})
 _POLARITY = frozenset({"yes", "no"})  # "Yes. Albania ...": a reply, not a name before a name
 
 
@@ -100,7 +99,7 @@ def _fillers(span: list[Token], before: list[str], after: list[str]) -> Iterable
             run = k
             while run < len(span) and run - k < MAX_GAP and span[run].name:
                 run += 1
-            if run > k and span[k - 1].word in _ARTICLES and not span[run - 1].ends_clause and run < len(span) \
+            if run > k and span[k - 1].word in ARTICLES and not span[run - 1].ends_clause and run < len(span) \
                     and _content(span[run].word):
                 continue  # the name qualifies a noun ("the *Iranian* opposition group, the MEK"): no name's place
             yield span[k:run]
