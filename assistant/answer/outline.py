@@ -166,7 +166,7 @@ def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft |
         chosen = neighbour_entries(entries, asked.neighbour)
     if not chosen:
         return None
-    places = [entries.index(c) + 1 for c in chosen] if asked.holding and chosen[0] in entries else None
+    places = [entries.index(c) + 1 for c in chosen] if asked.holding else None
     return Draft(chosen, False, template=outline_template(asked, chosen, len(entries), places),
                  lead=chosen[-1] if asked.neighbour else chosen[0],
                  structural=True)
