@@ -41,6 +41,10 @@ _DOCUMENT = re.compile(rf"(?i)\b(?:the|this|that)\s+({TEXT_NOUNS}|author|writer)
 ("when he invoked article 5")."""
 
 
+_REASON_NOUNS = frozenset(stem(w) for w in "reason motive motivation cause purpose rationale grounds basis".split())
+"""Nouns that ask for a reason ("for what reasons?"): the kind of answer asked, which a reason seldom names."""
+
+
 def _stems(texts: Sequence[str]) -> frozenset[str]:
     """The content stems of all ``texts``."""
     return frozenset().union(*(sentence_stems(t) for t in texts)) if texts else frozenset()
@@ -61,9 +65,10 @@ def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], kn
                     params: AddedParams = ADDED) -> str | None:
     """The reason to refuse an answer (``cited``: its sentences) to ``asked`` after ``history`` that holds none of
     the nouns and adjectives the corpus knows (``known`` of a stem) that the follow-up adds; None otherwise."""
-    valued = expected_type(asked) in VALUE_KINDS  # "what *year*?": the noun names the value asked, not a topic
+    asked_type = expected_type(asked)
+    valued = asked_type in VALUE_KINDS  # "what *year*?": the noun names the value asked, not a topic
     head = asked_phrase(asked)[-1:]  # "what *role* did it play?": the kind of answer asked, which it need not name
-    kind = {stem(w) for w in head} & GENERIC_HEADS
+    kind = {stem(w) for w in head} & GENERIC_HEADS | (_REASON_NOUNS if asked_type == "reason" else frozenset())
     document = {stem(m.group(1)) for m in _DOCUMENT.finditer(asked)}
     added = [t for t in added_words(asked, history, params.refuse_parts)
              if known(t) and not (valued and t in GENERIC_HEADS) and t not in kind and t not in document]

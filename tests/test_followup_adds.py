@@ -63,3 +63,11 @@ def test_a_refused_follow_up_is_answered_from_the_sentence_near_the_previous_ans
     assert found_near("why is that cheaper?", HISTORY, near, known) == []  # no sentence holds "cheaper"
     assert found_near("why is that recommended by captains?", HISTORY, near, known) == []  # not all it adds
     assert found_near("why isn't a yacht recommended?", HISTORY, near, known) == []  # "yacht": not in the corpus
+
+
+def test_a_noun_asking_for_a_reason_is_no_topic_added() -> None:
+    """ "for what reasons?": a reason is seldom called one ("acting on humanitarian grounds"); a topic noun added
+    beside it is still looked for."""
+    assert adds_unanswered("for what reasons?", HISTORY, FERRY_SAID, lambda t: t in VOCABULARY | {"reason"}) is None
+    assert adds_unanswered("for what reasons do captains need it?", HISTORY, FERRY_SAID,
+                           lambda t: t in VOCABULARY | {"reason"})

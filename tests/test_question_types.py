@@ -24,6 +24,11 @@ def test_the_date_asked_after_a_copula_asks_for_a_date() -> None:
     assert expected_type("what was the reason for the hack?") == "reason"
 
 
+def test_reasons_or_motives_in_the_plural_ask_for_a_reason() -> None:
+    assert expected_type("for what reasons?") == "reason"
+    assert expected_type("what motives did they have?") == "reason"
+
+
 def test_the_exact_day_or_year_asks_for_a_date_wherever_it_stands() -> None:
     assert expected_type("what was the exact day of the storm?") == "date"
     assert expected_type("exact day of the worst one?") == "date"

@@ -152,7 +152,7 @@ def expected_type(question: str) -> AnswerType:
             or not _ASKS_THING_THAT_ACTS.match(q) and (_IN_UNIT.search(q) or _MEASURE.search(q)) \
             or (re.search(r"\bnumber of\b", q) and not _ASKS_WAY.match(q)):
         return "number"
-    if re.search(rf"{opens}why\b|\b(what (caused|led|prompted|triggered|motivated)|reason|motive|because of what|"
+    if re.search(rf"{opens}why\b|\b(what (caused|led|prompted|triggered|motivated)|reasons?|motives?|because of what|"
                  r"for what purpose|"
                  r"what (makes|made) \w+(?: \w+)? (say|think|believe|claim|conclude|decide|want))\b", q):
         return "reason"
