@@ -315,3 +315,10 @@ def test_circumstances_and_shares_name_the_kind_asked_not_a_missing_term() -> No
     risk = TermWeights.of_texts(["This could change if the dispute escalates. The town remains 100% free of debt."])
     assert not analyse("under what circumstances could the dispute escalate?", risk).out_of_corpus
     assert not analyse("what percentage of the town is free of debt?", risk).out_of_corpus
+
+
+def test_a_year_an_either_or_question_compares_against_is_no_unseen_name() -> None:
+    """ "before or after 1950?": the asker's point of reference, which the documents need not state."""
+    assert not analyse("was the first version of the Social Contract before or after 1950?", CORPUS).out_of_corpus
+    assert analyse("what did the Social Contract say in 1950?", CORPUS).out_of_corpus  # a year relied on
+    assert analyse("why did Debian wait until 1950 to write it?", CORPUS).out_of_corpus  # a premise, not a bound
