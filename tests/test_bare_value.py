@@ -67,6 +67,12 @@ def test_something_abstract_asked_is_not_answered_by_a_bare_value() -> None:
     assert not bare_value_unasked("That levees must be raised.", asked_kinds(said, []), said)
     value = "what did the mayor say the capital was?"  # a value the speaker gave: a name can be it
     assert not bare_value_unasked("Halifax.", asked_kinds(value, []), value)
+    manner = "in what ways does the new pier help the harbour towns?"  # a manner, which no name is
+    assert bare_value_unasked("The Harbour Authority of Halifax.", asked_kinds(manner, []), manner)
+    reacted = "how did the council react to the flood?"
+    assert bare_value_unasked("Mayor Jan Peters.", asked_kinds(reacted, []), reacted)
+    known = "how is the pier known locally?"  # a name asked for after all
+    assert not bare_value_unasked("The Long Walk.", asked_kinds(known, []), known)
 
 
 def test_a_name_asked_is_not_answered_by_a_phrase_naming_nothing() -> None:

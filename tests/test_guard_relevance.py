@@ -98,6 +98,8 @@ def test_who_is_answered_by_a_name_or_a_bare_phrase():
     assert names_someone("Only local clients.", question) and names_someone("The government.", question)
     assert not names_someone("A bilateral response.", question)  # a bare phrase that names no one
     assert not names_someone("July (July 15, 2022).", question)  # nor a month
+    assert not names_someone("Approximately 3,000 members.", question)  # a count of people, not who
+    assert names_someone("Some 3,000 MEK members.", question)  # ... unless it names them
 
 
 def test_who_is_asked_by_the_opening_word():

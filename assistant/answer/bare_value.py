@@ -41,6 +41,12 @@ _ASKS_SAID = re.compile(r"\bwhat (?:did|does|do|will|would|has|have|had) (?:[\w'
                         r"after|before|to)\b|\s*[?.]?\s*$)", re.IGNORECASE)
 """What someone said asked for ("what did the EU say about it?"), not a value they said a thing was ("what did he
 say the capital was?"): no bare name, date or number is what was said."""
+_ASKS_MANNER = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|then)\s+)?how (?:does|did|do|can|could|will|would|has|have|had)\b(?!.*\b(?:known|call|"
+    r"called|name|named|refer|referred|spell|spelled|spelt|pronounce|pronounced|write|written|abbreviate|"
+    r"abbreviated|translate|translated|label|labelled|labeled)\b)|\bin what ways?\b|\bwhat ways\b", re.IGNORECASE)
+"""A manner asked for ("how did russia react?", "in what ways does X steady the region?"), not a name ("how is it
+known?", "how does iran label the mek?"): no bare name, date or number is how something happened."""
 # the question kinds a value of each kind can answer
 _ANSWERS: dict[ValueKind, frozenset[AnswerType]] = {
     "date": frozenset({"date", "number", "list", "entity"}),
@@ -146,11 +152,11 @@ def value_told(text: str, sentences: Sequence[str]) -> frozenset[str]:
 
 def asks_abstract(question: str) -> bool:
     """Whether the question asks for something abstract ("what lessons ...", "the main goal of ..."), for an event
-    ("what happened ...?", "what did Albania do about it?") or for what someone said ("what did the EU say about
-    it?"), which a bare date, number or name does not give."""
+    ("what happened ...?", "what did Albania do about it?"), for what someone said ("what did the EU say about
+    it?") or for a manner ("how did russia react?"), which a bare date, number or name does not give."""
     from assistant.answer.query import asked_phrase
 
-    if _ASKS_EVENT.search(question) or _ASKS_SAID.search(question):
+    if _ASKS_EVENT.search(question) or _ASKS_SAID.search(question) or _ASKS_MANNER.search(question):
         return True
     phrase = asked_phrase(question)
     return bool(phrase) and stem(phrase[-1]) in _ABSTRACT_HEADS
@@ -199,7 +205,6 @@ def names_someone(text: str, question: str) -> bool:
     was on July 15, 2022" names no one) or is a bare phrase with no verb ("Albanian analysts.", or before a colon:
     "Hostile state actors: ...") or has people named by what they do as its subject ("Albanian analysts have
     suggested this.", ``_people_subject``); "It is believed to be the first time ..." answers no "who"."""
-    from assistant.answer.asked_names import new_names
     from assistant.answer.attachment import LEAD_ANSWER, bare_phrase
     from assistant.nlp import syntax
 
@@ -209,7 +214,7 @@ def names_someone(text: str, question: str) -> bool:
     parsed = syntax(text)
     if kind == "name" and _echoes(parsed, question):
         return False
-    if new_names(text, question) - MONTH_NAMES or _people_subject(parsed, question):
+    if _added_names(parsed, text, question) or _people_subject(parsed, question):
         return True
     lead = LEAD_ANSWER.match(text)  # "Hostile state actors: Albania's alignment deters them ...": the phrase first
     if lead is None:
@@ -221,14 +226,27 @@ def names_someone(text: str, question: str) -> bool:
 _PARTY_WORDS = GROUP_NOUNS | PARTY_NOUNS
 
 
+def _added_names(parsed: Syntax, text: str, question: str) -> frozenset[str]:
+    """The names ``text`` adds to the question (``asked_names.new_names``, not a month's), less an opening word
+    capitalised only because it opens the sentence ("Approximately 3,000 members.": no name, by the parser)."""
+    from assistant.answer.asked_names import new_names
+
+    added = new_names(text, question) - MONTH_NAMES
+    first = parsed.tokens[0] if parsed.tokens else None
+    if first is not None and first.pos not in ("PROPN", "NOUN") and first.ent not in NAME_LABELS:
+        added -= {first.text.lower()}
+    return added
+
+
 def _someone_in(parsed: Syntax) -> bool:
     """Whether a phrase names someone: a name (a named entity or a proper noun, not a month's) or a noun for people
     or a party ("Albanian analysts.", "Only local clients.", "The government."); "A bilateral response." and "July
-    (July 15, 2022)." name no one."""
+    (July 15, 2022)." name no one, nor does a count of people ("Approximately 3,000 members.")."""
     if any(label in NAME_LABELS for _, _, label in parsed.ents):
         return True
+    counted = {t.head for t in parsed.tokens if t.dep == "nummod"}  # "Approximately 3,000 members.": how many
     return any(t.pos == "PROPN" and t.text.lower() not in MONTH_NAMES
-               or t.pos == "NOUN" and (person_noun(t.lemma) or t.lemma.lower() in _PARTY_WORDS)
+               or t.pos == "NOUN" and (person_noun(t.lemma) or t.lemma.lower() in _PARTY_WORDS) and t.i not in counted
                for t in parsed.tokens)
 
 

@@ -20,12 +20,14 @@ from assistant.answer.qtypes import asks_yes_no
 from assistant.answer.text_values import YEAR
 from assistant.terms import STOPWORDS, stem
 
-_UNIT = (r"bits?|bytes?|characters?|chars?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|kb|mb|gb|"
+_UNIT = (r"bits?|bytes?|characters?|chars?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|decades?|"
+         r"centur(?:y|ies)|kb|mb|gb|"
          r"kib|mib|gib|%|percent|lines?|columns?|digits?|times|entries|entry|rows?|items?|files?|levels?")
 _MEASURE = re.compile(rf"(?:{_UNIT})", re.IGNORECASE)
 _AMOUNT = re.compile(rf"(?<![\w.])(\d[\d,]*)\s*-?\s*({_UNIT})\b", re.IGNORECASE)
 _COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,}s)\b", re.IGNORECASE)
-_SAME_UNIT = {"char": "character", "sec": "second", "min": "minute", "percent": "%", "entrie": "entry"}
+_SAME_UNIT = {"char": "character", "sec": "second", "min": "minute", "percent": "%", "entrie": "entry",
+              "centurie": "century"}
 _ONLY_AMOUNT = re.compile(r"\b(?:exactly|only|fixed|always|must be|has to be|is limited to)\b", re.IGNORECASE)
 _ASKS_WHY = re.compile(LEAD + r"(?:why|how come)\b", re.IGNORECASE)  # premise.LEAD: a conversational opener
 _LEADING_CLAUSE = re.compile(r"^\W*(?P<clause>[^?,;]{3,80}),\s*(?:which|what|who|whom|whose|when|where|why|how)\b",
