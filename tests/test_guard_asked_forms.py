@@ -95,3 +95,5 @@ def test_a_release_dates_a_change_but_a_numbered_name_is_no_value():
     assert not gives_asked("It moved to Ashraf 3.", "date", "when did the group move?")
     assert not gives_asked("It moved to Ashraf 3.", "number", "how many members moved?")
     assert gives_asked("About 3,000 members moved.", "number", "how many members moved?")
+    assert gives_asked("Iraq.", "place", "where did the members live before?")  # its one capital opens it
+    assert not gives_asked("Approximately 3,000.", "place", "where did the members live before?")

@@ -30,6 +30,9 @@ def test_reasons_or_motives_in_the_plural_ask_for_a_reason() -> None:
 
 
 def test_the_exact_day_or_year_asks_for_a_date_wherever_it_stands() -> None:
+    assert expected_type("date rama went public with dropping iran?") == "date"  # typed like a form's field
+    assert expected_type("year the mek arrived?") == "date"
+    assert expected_type("year 2000 problem?") != "date"
     assert expected_type("what was the exact day of the storm?") == "date"
     assert expected_type("exact day of the worst one?") == "date"
     assert expected_type("do you know the precise year the bridge opened?") == "date"

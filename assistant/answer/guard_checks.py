@@ -11,7 +11,7 @@ from assistant.answer.asked_forms import (
 )
 from assistant.answer.attachment import attached_elsewhere, echoes_question, preposition_unasked
 from assistant.answer.bare_value import (
-    bare_value_unasked, fewer_than_asked, names_nothing, time_phrase_unasked, wrong_kind_in_spans,
+    bare_value_kind, bare_value_unasked, fewer_than_asked, names_nothing, time_phrase_unasked, wrong_kind_in_spans,
 )
 from assistant.answer.frames import substituted_name
 from assistant.answer.guard_params import GuardParams
@@ -82,9 +82,11 @@ def wrong_value_kind(text: str, question: str, names: NameCheck | None, value_ki
 def gives_asked(text: str, needs: AnswerType, question: str) -> bool:
     """Whether a sentence holds the value asked for: a date, quantity, name or path (``has_value``; a number that is
     part of a name, "Ashraf 3", is none), a release for a date ("It was removed in Flask 2.2": technical documents
-    date changes by release), the condition a present-tense "when" asks for (``gives_condition``), or a place in a
-    file system."""
+    date changes by release), the condition a present-tense "when" asks for (``gives_condition``), a place in a
+    file system, or a bare name for a place or an entity ("Iraq.", whose only capital opens it)."""
     if has_value(without_named_numbers(text), needs):
+        return True
+    if needs in ("place", "entity") and bare_value_kind(text) == "name":  # "Iraq.": a name, its capital the first
         return True
     if needs == "date":
         return bool(NAMED_RELEASE.search(text)) or asks_condition(main_question(question)) and gives_condition(text)

@@ -146,7 +146,7 @@ def expected_type(question: str) -> AnswerType:
                  rf"(?! {_DATE_AS_MODIFIER})"
                  r"|\bwhat time\b|\bhow long ago\b|\bhow far back\b"
                  r"|\b(?:release|publication|start|end|exact) date\b|\b(?:exact|precise) (?:day|year|month)\b|\bdate of\b"
-                 r"|(?<!up to )\bdate\s*\??$", q):
+                 r"|(?<!up to )\bdate\s*\??$|^(?:the )?(?:exact |precise )?(?:date|year)\b(?! \d)", q):
         return "date"
     if re.search(r"\b(how (many|much|long|old|far)|what (number|percentage|amount|share))\b", q) \
             or not _ASKS_THING_THAT_ACTS.match(q) and (_IN_UNIT.search(q) or _MEASURE.search(q)) \
