@@ -61,8 +61,8 @@ def predicate_parts(asked: str, history: Sequence[str], params: AttachedParams =
     parsed = syntax(apostrophes(asked))
     root = next((t for t in parsed.tokens if t.dep == "ROOT"), None)
     if root is not None and root.lemma in params.catenative:
-        root = next((t for t in parsed.tokens if t.head == root.i and t.dep in ("xcomp", "ccomp") and t.pos == "VERB"),
-                    root)
+        root = next((t for t in parsed.tokens if t.head == root.i and t.dep in ("xcomp", "ccomp")
+                     and t.pos in ("VERB", "AUX")), root)  # "expect iran's focus *to be*": a copula, no event
     if root is None or root.pos != "VERB" or root.lemma in LIGHT_VERBS | lemmas | set(params.placing):
         return [], [], []
     verb = content_stems(root.text)

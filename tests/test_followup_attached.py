@@ -37,6 +37,7 @@ def test_the_follow_up_s_own_verb_leaves_out_light_verbs_and_the_history_s() -> 
     assert new_predicate("where did they want them moved from?", ["who pushed for moving the crew?"]) == []
     assert new_predicate("when did he end up painting it?", HISTORY) == ["paint"]  # a verb of aspect: the same
     assert new_predicate("how many of them did he end up taking?", HISTORY) == []  # its complement a light verb
+    assert new_predicate("where does the guide expect the town's focus to be?", HISTORY) == []  # a copula: no event
 
 
 def test_a_hyphenated_compound_s_first_part_is_no_verb() -> None:
