@@ -69,6 +69,7 @@ def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], kn
     valued = asked_type in VALUE_KINDS  # "what *year*?": the noun names the value asked, not a topic
     head = asked_phrase(asked)[-1:]  # "what *role* did it play?": the kind of answer asked, which it need not name
     kind = {stem(w) for w in head} & GENERIC_HEADS | (_REASON_NOUNS if asked_type == "reason" else frozenset())
+    kind |= _qualifying(asked, kind)  # "albania's *official* reason": which reason, no topic of its own
     document = {stem(m.group(1)) for m in _DOCUMENT.finditer(asked)}
     added = [t for t in added_words(asked, history, params.refuse_parts)
              if known(t) and not (valued and t in GENERIC_HEADS) and t not in kind and t not in document]
@@ -76,6 +77,16 @@ def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], kn
     if not added or any(holds(t, stems) for t in added):
         return None
     return "the passages found answer the earlier question, not what this one adds"
+
+
+def _qualifying(asked: str, kind: set[str] | frozenset[str]) -> frozenset[str]:
+    """The stems of the adjectives that qualify a noun naming the kind of answer asked (``kind``): "what was
+    albania's *official* reason?" asks which reason, as "what role" asks what it was."""
+    if not kind:
+        return frozenset()
+    parsed = syntax(apostrophes(asked))
+    return frozenset(s for t in parsed.tokens if t.pos == "ADJ" and t.dep == "amod"
+                     and stem(parsed.tokens[t.head].lemma) in kind for s in content_stems(t.text))
 
 
 def found_near(asked: str, history: Sequence[str], near: Sequence[Sentence], known: Callable[[str], bool],

@@ -71,3 +71,12 @@ def test_a_noun_asking_for_a_reason_is_no_topic_added() -> None:
     assert adds_unanswered("for what reasons?", HISTORY, FERRY_SAID, lambda t: t in VOCABULARY | {"reason"}) is None
     assert adds_unanswered("for what reasons do captains need it?", HISTORY, FERRY_SAID,
                            lambda t: t in VOCABULARY | {"reason"})
+
+
+def test_an_adjective_qualifying_the_kind_of_answer_asked_is_no_topic_added() -> None:
+    """ "what was its official role?" asks which role, as "what role" does; an adjective on a topic noun still
+    counts ("which cheaper captains?")."""
+    with_official = VOCABULARY | {"offici"}
+    assert adds_unanswered("what official role does it play?", HISTORY, FERRY_SAID, with_official.__contains__) is None
+    assert adds_unanswered("what role do the official captains play?", HISTORY, FERRY_SAID,
+                           with_official.__contains__)
