@@ -142,3 +142,12 @@ def test_a_phrase_of_when_answers_no_question_of_what_or_why() -> None:
     assert not time_phrase_unasked(telegram, asked_kinds("who recognised israel for albania?", []))
     # a thing named beside the date answers "what happened"
     assert not time_phrase_unasked("On July 15, 2022, a massive cyberattack.", asked_kinds("what hit albania?", []))
+
+
+def test_a_when_that_opens_a_clause_asks_for_no_date() -> None:
+    """ "how did the council react when the pier fell?" asks how, not when; "since roughly when ...?" and "... and
+    when?" ask for a date."""
+    assert "date" not in asked_kinds("how did the council react when the pier fell?", [])
+    assert "date" in asked_kinds("since roughly when has the pier stood?", [])
+    assert "date" in asked_kinds("so the pier fell when?", [])
+    assert "date" in asked_kinds("ok and when did the pier fall?", [])

@@ -23,7 +23,10 @@ _LABEL_KINDS: dict[str, ValueKind] = {
     "PERCENT": "number", "ORDINAL": "number", "PERSON": "name", "ORG": "name", "GPE": "name", "LOC": "name",
     "NORP": "name", "FAC": "name"}
 _DIGITS = re.compile(r"\d[\d,.]*")  # a number as written, not a tagger's NUM for "timedelta(days=31"
-_WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
+_WHEN = re.compile(r"^\W*(?:\w+\W+){0,3}?when\b|\b(?:since|until|till|from|by|and|or|but|roughly|about|around|"
+                   r"approximately|exactly)\s+when\b|\bwhen\W*$", re.IGNORECASE)
+"""A "when" that asks ("since roughly when ...", "so when did ...", "... and when?"), not one opening a clause of
+the question ("how did russia react when albania cut ties?")."""
 _NAME_ASKED = re.compile(r"\bname (?:of|for)\b|\bnamed\b|\bcalled\b|\bwhat(?:'s| is| was) (?:its|their|his|her) name\b",
                          re.IGNORECASE)
 _QUOTE = re.compile(r"[\"'“‘`]")
@@ -189,8 +192,8 @@ def names_nothing(text: str, question: str) -> bool:
 
 
 def asked_kinds(question: str, parts: list[str]) -> frozenset[AnswerType]:
-    """The kinds of value a question and each of its parts ask for; a date wherever it says "when" ("since roughly
-    when ...")."""
+    """The kinds of value a question and each of its parts ask for; a date wherever it asks "when" ("since roughly
+    when ...", ``_WHEN``)."""
     kinds = {expected_type(q) for q in [question, *parts]}
     return frozenset(kinds | {"date"} if _WHEN.search(question) else kinds)
 
