@@ -19,6 +19,10 @@ _SPLIT = re.compile(  # "A vs B - how many days apart?": "vs" parts the events, 
     re.IGNORECASE)
 # "which came first, A or B?", "what happened earlier: A or B", "was A before or after B?": the order of two events
 _RELATIVE = re.compile(r"\b(?:before or after|earlier or later)\b", re.IGNORECASE)  # "was A before or after B?"
+# A year the asker compares against ("did albania recognise israel before or after 1950?"): a point of reference
+# of an either-or question, not a fact the documents must state
+_COMPARED_YEAR = re.compile(r"\b(?:before or after|after or before|(?:earlier|sooner) or later than|later or "
+                            r"(?:earlier|sooner) than)\s+(?:the year\s+)?(?:1[5-9]|20)\d{2}\b", re.IGNORECASE)
 _ASKS_ORDER = re.compile(r"\b(?:which|what)(?: one| event| of (?:those|these|them|the two)(?: two| events?)?)? "
                          r"(?:came|comes|happened|occurred|was) "
                          rf"(?:first|earlier|sooner)\b|{_RELATIVE.pattern}", re.IGNORECASE)
@@ -83,6 +87,11 @@ def _split_parts(text: str) -> list[str]:
 def asks_order(question: str) -> bool:
     """Whether the question asks which of two events came first ("which came first?", "before or after ...")."""
     return bool(_ASKS_ORDER.search(question))
+
+
+def without_compared_year(question: str) -> str:
+    """The question less a year it compares against ("... before or after 1950?"), which it need not find stated."""
+    return _COMPARED_YEAR.sub(" ", question)
 
 
 def asks_relative(question: str) -> bool:

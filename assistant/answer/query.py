@@ -76,10 +76,6 @@ _VERSION_HEADS = frozenset({"version", "release"})
 _MEASURE_HEADS = frozenset(MEASURE_NOUNS) | frozenset("""percentage percent timeout interval duration delay ratio rate
     frequency threshold port uid gid pid""".split())
 _NUMBER_IN_QUESTION = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
-# A year the asker compares against ("did albania recognise israel before or after 1950?"): a point of reference
-# of an either-or question, not a fact the documents must state
-_COMPARED_YEAR = re.compile(r"\b(?:before or after|after or before|(?:earlier|sooner) or later than|later or "
-                            r"(?:earlier|sooner) than)\s+(?:the year\s+)?(?:1[5-9]|20)\d{2}\b", re.IGNORECASE)
 _HOW_FAR_BACK = re.compile(r"\bhow far back\b", re.IGNORECASE)
 _OWN_LANGUAGE = re.compile(rf"\benglish (?:{'|'.join((*OWN_LANGUAGE_NOUNS, 'equivalent'))})s?\b", re.IGNORECASE)
 _HOW_FAR_BACK_WORDS = frozenset(stem(w) for w in ("far", "back", "go", "goes", "went", "gone"))
@@ -213,7 +209,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
     if unseen_words:  # parsed only when a word is missing: most questions need no second parse
         described = _describing_words(question)
         unseen_words = [w for w in unseen_words if w not in described]
-    unseen_names = [n for n in _NUMBER_IN_QUESTION.findall(_COMPARED_YEAR.sub(" ", question))
+    unseen_names = [n for n in _NUMBER_IN_QUESTION.findall(arithmetic.without_compared_year(question))
                     if not weights.known(n.replace(",", ""))]
     names: list[str] = []
     for name in _NAME_IN_QUESTION.findall(question):
