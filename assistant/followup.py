@@ -38,9 +38,9 @@ from assistant.nlp import Syntax, Token, syntax
 POSSESSIVE = frozenset({"his", "her", "its", "their", "theirs", "hers"})
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 _NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[^,;?]+[,;\u2014\u2013-]\s*\S.*")
-_CLITICS = {"re": "are", "'re": "are", "’re": "are", "ve": "have", "'ve": "have", "’ve": "have", "ll": "will",
-            "'ll": "will", "’ll": "will"}
-"""A verb glued to a pronoun ("they're", "theyre"), written in full once the pronoun is replaced by what it stands for."""
+_CLITICS = {"re": "are", "ve": "have", "ll": "will"}
+"""A verb glued to a pronoun ("they're", "theyre"; looked up without its apostrophe), written in full once the
+pronoun is replaced by what it stands for."""
 _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 """A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
 _MORE_ON = re.compile(r"(?i)\b(?:more|else|further)\s+(?:on|about|regarding|concerning)\s+"
@@ -330,9 +330,10 @@ def resolve(
         if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
                 (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause
-        if t.text.lower() in _CLITICS and t.i and pieces and pieces[-1] != parsed.tokens[t.i - 1].text:
+        clitic = t.text.lower().lstrip("'’")
+        if clitic in _CLITICS and t.i and pieces and pieces[-1] != parsed.tokens[t.i - 1].text:
             pieces[-1] += " "  # "theyre", "they've" after a replaced pronoun: "main reasons are", not "...re"
-            pieces.append(_CLITICS[t.text.lower()])
+            pieces.append(_CLITICS[clitic])
             continue
         if kind is None or phrase_key(target) in {phrase_key(u) for u in used}:  # not a reference, or its
             # phrase is already in the question ("when did *he* say *that*": not "the western diplomat" twice)
