@@ -36,7 +36,8 @@ _TITLE = re.compile(
     rf"|\bwhat(?:['’]?s| is)? (?:the |this )?{TEXT_WORDS} (?:called|titled|named)\b|\bheadline\b", re.IGNORECASE)
 _CONTENTS = re.compile(r"\btable of contents\b|\bcontents (?:list|page)\b", re.IGNORECASE)
 _SECTIONS = re.compile(r"\b(?:sections?|headings?|subheadings?|chapters?)\b(?!\s*\d)", re.IGNORECASE)
-_OF_TEXT = re.compile(rf"\b{TEXT_WORDS}\b|\b(?:does it|do they) (?:have|contain|include)\b|\bare there\b", re.IGNORECASE)
+_OF_TEXT = re.compile(rf"\b{TEXT_WORDS}\b|\b(?:does it|do they) (?:have|contain|include)\b|\bare there\b",
+                      re.IGNORECASE)
 # "which section covers X", "the section about X": where a thing is said, not the outline itself
 _LOCATES = re.compile(r"\b(?:sections?|headings?|chapters?)\s+(?:\w+\s+){0,2}(?:covers?|discuss\w*|talks?|deals?|"
                       r"explains?|mentions?|describes?|says?|is about|are about|about|on)\b"
@@ -77,13 +78,14 @@ OUTLINE_WORDS = frozenset(stem(w) for w in """
 _GIST = re.compile(
     rf"\bwhat(?:['’]?s| is| are)? (?:the |this )?{TEXT_WORDS}s? (?:about|on)\b"
     rf"|\bwhat do(?:es)? (?:the |this )?{TEXT_WORDS}s? (?:say|cover|discuss|describe|explain|talk about|deal with)\W*$"
-    rf"|\b(?:topic|subject|theme|gist|point) of (?:the |this )?{TEXT_WORDS}\b|\bmain (?:topic|subject|theme|point|idea)s?\b"
+    rf"|\b(?:topic|subject|theme|gist|point) of (?:the |this )?{TEXT_WORDS}\b"
+    r"|\bmain (?:topic|subject|theme|point|idea)s?\b"
     rf"|\bwhat (?:topics|subjects|themes) do(?:es)? (?:the |this )?{TEXT_WORDS}s? (?:cover|discuss|address)\b"
     r"|\bsummar(?:y|ise|ize)\b|\boverview\b|\bgist\b|\btl;?dr\b", re.IGNORECASE)
 _GIST_SENTENCES = 2  # the document's opening sentences that say what it is about
 _SELF_DESCRIBED = re.compile(  # "This article delves into ...", "This page describes ...": the document on itself
-    rf"^\W*(?:this|the present) {TEXT_WORDS}\b[^.]*\b(?:describes?|explains?|covers?|examines?|explores?|delves?|shows?|"
-    r"discuss(?:es)?|introduces?|provides?|documents?|presents?|outlines?|looks? at)\b", re.IGNORECASE)
+    rf"^\W*(?:this|the present) {TEXT_WORDS}\b[^.]*\b(?:describes?|explains?|covers?|examines?|explores?|delves?|"
+    r"shows?|discuss(?:es)?|introduces?|provides?|documents?|presents?|outlines?|looks? at)\b", re.IGNORECASE)
 _SELF_DESCRIBED_WITHIN = 8  # opening sentences searched for one
 _CODE_LINE = re.compile(r";\s*$")  # a statement taken for a heading ("INSERT INTO t1 VALUES(1);"): no section
 _CONTENTS_LABEL = re.compile(r"^\W*(?:table of )?contents\W*$", re.IGNORECASE)
