@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 _ANAPHOR = re.compile(r"^(?:He|She|They|It|This|These|That|Those|Its|Their|His|Her)\b")
+_PRONOUN = re.compile(r"^(?:He|She|They|It|Its|Their|His|Her)\b")
+_DEMONSTRATIVE = re.compile(r"^(?:This|That|These|Those)\b")
 _BACKREF = re.compile(r"\b(?:this|that|the same) (?:year|month|day|date|time|period|number)\b", re.IGNORECASE)
 _STRONG_REASON = re.compile(
     r"\b(?:because|due to|in (?:direct )?retaliation|in response to|as a result|reasons? (?:for|is|was)|explains? its reasons|"
@@ -276,6 +278,9 @@ class ExtractiveAnswerer:
         """Add the sentence a pronoun points back to, for why-questions the reason that follows, and to a console
         line the lines it printed."""
         out = list(sentences)
+        before = self.evidence.neighbour(sentences[0], -1) if sentences and _names_nothing(sentences[0].text) else None
+        if before and before not in out and len(out) >= limit:  # "He was ..." first: who he is, before a runner-up
+            out = [*out[:limit - 1], before]
         for sentence in sentences:
             if len(out) >= limit:
                 break
@@ -297,6 +302,19 @@ class ExtractiveAnswerer:
                        key=lambda s: (s.source, s.start, -s.end))
         return [s for i, s in enumerate(spans)  # a span another one holds whole is cited once, by the larger
                 if not any(o.source == s.source and o.start <= s.start and s.end <= o.end for o in spans[:i])]
+
+
+def _names_nothing(text: str) -> bool:
+    """Whether a sentence opens with a pronoun that stands for something named before it ("He was ...", "This is
+    the case for ...", "This enables ..."; not "This decision by Albania ...", which names its topic)."""
+    if _PRONOUN.match(text):
+        return True
+    if not _DEMONSTRATIVE.match(text):
+        return False
+    from assistant.nlp import syntax
+
+    tokens = syntax(text).tokens
+    return len(tokens) > 1 and tokens[1].pos in ("VERB", "AUX")
 
 
 def _head_terms(query: Query) -> list[str]:
