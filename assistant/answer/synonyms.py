@@ -18,7 +18,7 @@ help aid assist support assistance backing
 start begin launch initiate commence
 end stop finish halt cease terminate
 kill die death dead fatal fatality casualty
-cut sever break end rupture
+cut sever break end rupture split
 tie relation relationship link
 country nation state
 leader head chief
@@ -82,6 +82,18 @@ proof evidence
 standing position
 chore task
 ambition aspiration
+limit restrict constrain
+verify check validate
+terminal tty console
+unpack extract decompress uncompress
+option flag
+error failure
+benefit advantage
+problem issue challenge difficulty
+repo repository
+tarball archive
+writer author
+expect anticipate predict
 """.strip().splitlines()
 
 
