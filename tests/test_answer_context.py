@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.extractive import _names_nothing
+from guard_helpers import indexed_document
 
 HISTORY = """# A short history of the port
 
@@ -25,14 +26,7 @@ its kernel modules.
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.service import Assistant
-    from assistant.settings import Settings
-
-    corpus = tmp_path_factory.mktemp("port-history")
-    (corpus / "history.md").write_text(HISTORY, encoding="utf-8")
-    assistant = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("port-history-index")))
-    assistant.index()
-    return assistant
+    return indexed_document(tmp_path_factory, "port-history", HISTORY)
 
 
 def test_a_pronoun_led_answer_says_who_the_pronoun_is(history) -> None:
