@@ -36,9 +36,9 @@ from assistant.store import chunk_search_text
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
-_ANAPHOR = re.compile(r"^(?:He|She|They|It|This|These|That|Those|Its|Their|His|Her)\b")
 _PRONOUN = re.compile(r"^(?:He|She|They|It|Its|Their|His|Her)\b")
 _DEMONSTRATIVE = re.compile(r"^(?:This|That|These|Those)\b")
+_ANAPHOR = re.compile(f"{_PRONOUN.pattern}|{_DEMONSTRATIVE.pattern}")
 _BACKREF = re.compile(r"\b(?:this|that|the same) (?:year|month|day|date|time|period|number)\b", re.IGNORECASE)
 _STRONG_REASON = re.compile(
     r"\b(?:because|due to|in (?:direct )?retaliation|in response to|as a result|reasons? (?:for|is|was)|explains? its reasons|"
