@@ -10,19 +10,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from assistant.terms import PEOPLES
+
 SHORT_NAMES: Final[dict[str, str]] = {
     "us": "United States", "usa": "United States", "uk": "United Kingdom", "eu": "European Union",
     "un": "United Nations", "uae": "United Arab Emirates", "ussr": "Soviet Union",
 }
 """Initials typed in lower case after "the", and the name they stand for."""
-PEOPLES: Final[dict[str, str]] = {
-    "americans": "United States", "british": "United Kingdom", "brits": "United Kingdom", "french": "France",
-    "germans": "Germany", "italians": "Italy", "spanish": "Spain", "russians": "Russia", "chinese": "China",
-    "japanese": "Japan", "iranians": "Iran", "israelis": "Israel", "turks": "Turkey", "greeks": "Greece",
-    "albanians": "Albania", "serbians": "Serbia", "serbs": "Serbia", "ukrainians": "Ukraine", "poles": "Poland",
-    "indians": "India", "canadians": "Canada", "mexicans": "Mexico", "egyptians": "Egypt", "saudis": "Saudi Arabia",
-}
-"""A country's people named with "the" ("the americans"), and the country a follow-up means by them."""
 _THE_NAME = re.compile(r"\bthe\s+([A-Za-z]+)\b")
 
 

@@ -162,6 +162,15 @@ CAPITALS = {
 }
 """Capitals that news writing names for their governments ("what did Washington ask of Tirana?"), general English."""
 
+PEOPLES = {
+    "americans": "United States", "british": "United Kingdom", "brits": "United Kingdom", "french": "France",
+    "germans": "Germany", "italians": "Italy", "spanish": "Spain", "russians": "Russia", "chinese": "China",
+    "japanese": "Japan", "iranians": "Iran", "israelis": "Israel", "turks": "Turkey", "greeks": "Greece",
+    "albanians": "Albania", "serbians": "Serbia", "serbs": "Serbia", "ukrainians": "Ukraine", "poles": "Poland",
+    "indians": "India", "canadians": "Canada", "mexicans": "Mexico", "egyptians": "Egypt", "saudis": "Saudi Arabia",
+}
+"""A country's people ("the americans", "Israelis") and the country meant by them, general English."""
+
 
 def expand_abbreviations(text: str) -> str:
     """The expansions of common abbreviations found in text (PM → prime minister), space-joined."""

@@ -207,6 +207,15 @@ def test_an_abbreviation_is_found_by_its_full_form() -> None:
     assert R.FocusAbsent()(q, ranked(other)) == 1.0 and R.QuestionEntitiesAbsent()(q, ranked(other)) == 1.0
 
 
+def test_a_people_is_found_by_its_country() -> None:
+    """"the Americans" are found where the United States is named; a people the passages never name is not."""
+    q = question("Did the Americans send aid?", ents=[("Americans", "NORP")])
+    states = candidate(sentence("The United States sent aid.", lemmas=["unit", "state", "sent", "aid"]))
+    assert R.QuestionEntitiesAbsent()(q, ranked(states)) == 0.0
+    israel = candidate(sentence("Israel sent aid.", lemmas=["israel", "sent", "aid"]))
+    assert R.QuestionEntitiesAbsent()(q, ranked(israel)) == 1.0
+
+
 def test_top_coverage_and_dense_read_the_first_three() -> None:
     cands = ranked(candidate(sentence("a b c d e f."), window=0.2, dense=0.1),
                    candidate(sentence("g h i j k l."), window=0.9, dense=0.7))

@@ -1,5 +1,6 @@
-"""A place the question names otherwise than the documents do: by its people's adjective ("Israeli") or by its
-capital standing for its government ("washington") (assistant/answer/query.py)."""
+"""A place the question names otherwise than the documents do: by its people's adjective ("Israeli"), by its people
+("the Americans", "Israelis") or by its capital standing for its government ("washington")
+(assistant/answer/countries.py, read by assistant/answer/query.py)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,15 @@ def test_a_capital_named_for_its_government_is_searched_as_its_country() -> None
     assert not query.out_of_corpus and "united states" in query.expansion
     assert analyse("what did moscow say about the exiles?", shelter).unseen_names == ["moscow"]
     assert analyse("why did albania put the exiles in washington?", shelter).out_of_corpus  # a place, not a government
+
+
+def test_a_people_is_searched_as_its_country() -> None:
+    """"was it the Americans or the Israelis who sent aid?" over a text that says "the United States" and "Israel":
+    the peoples are the countries, in capitals or typed in lower case, and no name the documents lack; a people
+    whose country the text never names is still unseen."""
+    aid = TermWeights.of_texts(["Israel offered cyber aid to Albania.", "The United States backed the decision."])
+    query = analyse("Was it the Americans or the Israelis who offered cyber aid?", aid)
+    assert not query.out_of_corpus and "united states" in query.expansion.lower()
+    assert query.corrections.get(stem("israelis")) == stem("israel")
+    assert not analyse("did the americans send aid too?", aid).out_of_corpus
+    assert analyse("Did the Canadians send aid?", aid).out_of_corpus

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.answer import arithmetic
+from assistant.answer.countries import capitals_for_countries, demonym_place, peoples_for_countries
 from assistant.answer.matching import TermWeights, question_terms
 from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
@@ -21,7 +22,7 @@ from assistant.answer.qtypes import (
     expected_type, without_meta_subject,
 )
 from assistant.schema import Chunk
-from assistant.terms import ABBREVIATIONS, CAPITALS, STOPWORDS, expand_abbreviations, stem, words
+from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
 
 GENERIC_HEADS = frozenset(stem(w) for w in """
     country countries city cities place places year years date dates day days month months season time times
@@ -183,7 +184,8 @@ def asked_phrase(question: str) -> list[str]:
 
 def analyse(question: str, weights: TermWeights) -> Query:
     """Terms (typos corrected against the corpus vocabulary), answer kind, head and unseen names."""
-    governments = capitals_for_countries(question, weights)  # "washington": the United States, where unnamed
+    # "washington", "the americans": the United States, where the documents name it so
+    governments = capitals_for_countries(question, weights) | peoples_for_countries(question, weights)
     expansion = " ".join(filter(None, (expand_abbreviations(question), implied_words(question), *governments.values())))
     raw_terms = question_terms(f"{full_year_ranges(without_meta_subject(question))} {expansion}", QUESTION_FILLER)
     corrections = {t: c for t in raw_terms if (c := correct(t, weights)) != t}
@@ -243,37 +245,6 @@ def analyse(question: str, weights: TermWeights) -> Query:
         question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question),
         expansion, names, acronym, stand_ins(terms, weights),
     )
-
-
-_DEMONYM_ENDINGS = (("ian", ("", "a", "ia", "y")), ("ean", ("", "e", "a")), ("ese", ("", "a")), ("ish", ("", "ey", "y")),
-                   ("an", ("", "a")), ("i", ("",)), ("n", ("",)))
-"""How a people's or country's adjective is formed from its name (general English): Israel-i, Iraq-i,
-Albania-n, Iran-ian, Ital-ian / Ital-y, Chin-ese / Chin-a, Turk-ish / Turk-ey, Kore-an / Kore-a."""
-
-
-def capitals_for_countries(question: str, weights: TermWeights) -> dict[str, str]:
-    """The capitals ``question`` names for their governments (``terms.CAPITALS``) that the documents never name,
-    while they do name the country ("what did washington get tirana to do?" over a text that says "the United
-    States"), each with the country it stands for; not a capital named as a place (``_LOCATIVE``)."""
-    tokens = words(question)
-    return {w: country for i, w in enumerate(tokens) if (country := CAPITALS.get(w)) and not weights.known(stem(w))
-            and all(weights.known(stem(p)) for p in country.split()) and not (i and tokens[i - 1] in _LOCATIVE)}
-
-
-_LOCATIVE = frozenset("in at near inside outside around from to into".split())
-"""Prepositions before a capital named as a place ("an embassy *in* jerusalem"), not as a government."""
-
-
-def demonym_place(name: str, weights: TermWeights) -> str | None:
-    """The stem of the place a people's adjective the documents never use is formed from, when the documents name
-    that place ("Israeli" → israel), else None."""
-    word = name.lower()
-    for ending, restores in _DEMONYM_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            for restore in restores:
-                if weights.known(place := stem(word[:-len(ending)] + restore)):
-                    return place
-    return None
 
 
 def stand_ins(terms: list[str], weights: TermWeights) -> list[str]:

@@ -23,7 +23,7 @@ from assistant.answer.refusal_premise import AsksWhy, TakesForGranted
 from assistant.answer.speaker import asked_speaker
 from assistant.answer.value_conflict import ValueConflict
 from assistant.nlp import NAME_LABELS
-from assistant.terms import ABBREVIATIONS, STOPWORDS, stem, unhyphenated, words
+from assistant.terms import ABBREVIATIONS, PEOPLES, STOPWORDS, stem, unhyphenated, words
 
 if TYPE_CHECKING:
     from assistant.answer.features import Candidate, QuestionView
@@ -275,7 +275,7 @@ class FocusAbsent:
 class QuestionEntitiesAbsent:
     """Share of the question's named things (spaCy entities: people, organisations, places, works, events...) that
     none of the first five candidates holds in its paragraph, section heading or document title (an abbreviation
-    by its full form: "the EU" by "European Union")."""
+    by its full form: "the EU" by "European Union"; a people by its country: "Americans" by "United States")."""
 
     name: str = "question_entities_absent"
     first: int = 5
@@ -286,7 +286,9 @@ class QuestionEntitiesAbsent:
             return 0.0
         missing = 0
         for ent in ents:
-            stems = [stem(x) for w in words(ent) for x in words(ABBREVIATIONS.get(w, w)) if x not in STOPWORDS]
+            stems = [q.query.corrections.get(s, s) for w in words(ent)  # "Israelis": israel, "the EU": european union
+                     for x in words(ABBREVIATIONS.get(w) or PEOPLES.get(w) or PEOPLES.get(f"{w}s") or w)
+                     if x not in STOPWORDS and (s := stem(x))]
             if stems and not any(all(term_match(s, c.window | c.view.heading) for s in stems) for c in ranked[:self.first]):
                 missing += 1
         return missing / len(ents)
