@@ -83,6 +83,21 @@ def test_denied_words_are_the_clause_a_stated_denial_governs() -> None:
     assert denied_words("He said “it does not run on Debian” and left.") == {"run", "debian"}
 
 
+def test_an_almost_never_is_how_often_not_a_denial() -> None:
+    """"is almost never done" says how rarely, and denies nothing; "is never done" does."""
+    rarely = ("Packages may assume that functionality provided by essential packages is always available without "
+              "declaring explicit dependencies, which means that removing functionality from the Essential set is very "
+              "difficult and is almost never done.")
+    assert denied_words(rarely) is None and denied_words(rarely.replace("almost ", "")) is not None
+    q = question("Why does policy tell maintainers to be so cautious about adding new programs or features to an "
+                 "essential package?")
+    q.query.terms.extend(["polici", "maintain", "cautious", "add", "new", "program", "featur", "essenti", "packag"])
+    paragraph = ["maintain", "add", "program", "essenti", "packag", "function"]  # its neighbours' words too
+    assert R.Contradicted()(q, ranked(candidate(sentence(rarely), coverage=0.9, window_lemmas=paragraph))) == 0.0
+    never = sentence(rarely.replace("almost ", ""))
+    assert R.Contradicted()(q, ranked(candidate(never, coverage=0.9, window_lemmas=paragraph))) == 1.0
+
+
 def test_a_denial_must_meet_the_premise() -> None:
     premise = premise_terms("Since COPY FREEZE works on partitioned tables, what's the syntax?")
     assert PremiseDenial().denies(premise, "It is currently not possible to perform a COPY FREEZE on a partitioned table.")

@@ -221,6 +221,15 @@ def test_a_word_for_a_span_of_time_is_no_unseen_word() -> None:
     assert analyse("over what distance is the outlook bleak?", outlook).unseen_words == ["distance"]
 
 
+def test_the_form_asked_for_is_no_unseen_word() -> None:
+    """"what spelling does it want?", "what wording ...": the form of the answer, which documents give without the
+    word; a thing the documents lack still counts."""
+    booleans = TermWeights.of_texts(["Only true and false, lowercase, are valid boolean values."])
+    assert not analyse("what spelling does the boolean value want?", booleans).unseen_words
+    assert not analyse("which wording of the boolean values is valid?", booleans).unseen_words
+    assert analyse("what encoding does the boolean value want?", booleans).unseen_words == ["encoding"]
+
+
 def test_a_short_misspelt_word_is_corrected_only_for_two_swapped_letters() -> None:
     from assistant.answer.typos import correct
 

@@ -55,6 +55,8 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:(?:is|are|was|were|do|does|di
                        r"would)\s*)?$", re.IGNORECASE)
 _ADVICE = re.compile(r"^\W*(?:please\s+)?(?:do|don)?\W*$", re.IGNORECASE)  # "Do not ...", "Don't ...", "Never ...": advice
 _HEDGED = re.compile(r"^\s*(?:necessarily|only|just|always|all|every|entirely|quite|exactly)\b", re.IGNORECASE)
+ALMOST = re.compile(r"\b(?:almost|nearly|hardly|scarcely|virtually|practically)\s+$", re.IGNORECASE)
+"""Before a denial, a word that makes it a frequency or a degree ("almost never done", "nearly not"): no denial."""
 # Opposites (general English): a passage holding the premise's words with one of them turned into its opposite.
 _OPPOSITES = tuple(pair.split() for pair in (
     "add drop", "add remove", "add delete", "allow forbid", "allow prohibit", "allow prevent", "allow disallow",
@@ -154,7 +156,7 @@ def denied_words(sentence: str) -> frozenset[str] | None:
     for match in _DENIAL.finditer(sentence):
         before = sentence[:match.start()]
         if (_NOT_STATED.search(before) or _HEDGED.match(sentence[match.end():]) or _ADVICE.match(before)
-                or _RELATIVE.search(before)):
+                or _RELATIVE.search(before) or ALMOST.search(before)):
             continue
         rest = sentence[match.end():]
         if _quoted(before) and (closing := _QUOTE_CLOSE.search(rest)):

@@ -42,7 +42,8 @@ GENERIC_HEADS = frozenset(stem(w) for w in """
     scenarios
     setting settings version versions mode modes form forms unit units
     language languages paper papers newspaper newspapers magazine magazines outlet outlets publication publications
-    metaphor metaphors analogy image phrase phrases expression expressions nickname nicknames
+    metaphor metaphors analogy image phrase phrases expression expressions nickname nicknames spelling spellings
+    wording wordings
     """.split())
 # nouns that sort what they head into a class: "which kernel *series*" is answered by "the 5.x kernel"
 _CLASSIFIERS = frozenset(stem(w) for w in "series category categories family families variety varieties".split())

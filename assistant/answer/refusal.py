@@ -15,8 +15,8 @@ from assistant.answer.counted import beside_counted_head, value_near
 from assistant.answer.features import KIND_LABELS
 from assistant.answer.matching import sentence_stems, term_match
 from assistant.answer.premise import (
-    LEAD, NEGATED, PremiseDenial, affirmed_light_words, affirmed_terms, premise_terms, refusal_terms, same_contrast,
-    sets_aside_other,
+    ALMOST, LEAD, NEGATED, PremiseDenial, affirmed_light_words, affirmed_terms, premise_terms, refusal_terms,
+    same_contrast, sets_aside_other,
 )
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
 from assistant.answer.refusal_premise import AsksWhy, TakesForGranted
@@ -286,7 +286,8 @@ class QuestionEntitiesAbsent:
             return 0.0
         missing = 0
         for ent in ents:
-            stems = [q.query.corrections.get(s, s) for w in words(ent)  # "Israelis": israel, "the EU": european union
+            # "Israelis": israel; "the EU": european union; "the Americans": united states
+            stems = [q.query.corrections.get(s, s) for w in words(ent)
                      for x in words(ABBREVIATIONS.get(w) or PEOPLES.get(w) or PEOPLES.get(f"{w}s") or w)
                      if x not in STOPWORDS and (s := stem(x))]
             if stems and not any(all(term_match(s, c.window | c.view.heading) for s in stems) for c in ranked[:self.first]):
@@ -344,6 +345,7 @@ class Contradicted:
         for cand in close:
             match = next((m for m in _COUNTERFACTUAL.finditer(cand.sentence.text)
                           if not same_contrast(text, cand.sentence.text, m)
+                          and not ALMOST.search(cand.sentence.text[:m.start()])  # "almost never done": how often
                           and not sets_aside_other(stated or asked, cand.sentence.text, m, self.reach_after)), None)
             if not match:
                 continue
