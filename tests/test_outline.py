@@ -201,3 +201,17 @@ def test_the_gist_is_the_title_the_opening_and_the_document_on_itself(assistant)
     text = assistant.snapshot().meta.documents[answer.citations[0].source].text
     assert all(text[c.start:c.end] == c.quote for c in answer.citations)
     assert answer.answer.startswith("The document is titled \u201cCyber Warfare")
+
+
+def test_a_heading_asked_by_its_words() -> None:
+    """"which subheading calls ... a haven?": the document's headings (not only the contents list) that hold the
+    question's other words, quoted with their place; none holding them leaves the question to the answerer."""
+    doc = _document()
+    asked = asked_outline("one of the sub-headings is about somebody caring for a clock. what's that sub-heading?")
+    assert asked == OutlineAsk("headings", holding=("care", "clock"))
+    entries = outline_entries(doc, asked)
+    assert [e.text for e in entries] == ["How They Work", "Bells and Chimes", "Caring for a Clock"]
+    assert outline_template(asked, holding(entries, asked.holding), len(entries), [3]) == (
+        "Of the 3 headings, one matches: \u201cCaring for a Clock\u201d [{0}], the third.")
+    assert holding(entries, asked_outline("which heading mentions the lighthouse?").holding) == []
+    assert asked_outline("which section covers the bells?") is None

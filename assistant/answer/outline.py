@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from assistant.schema import Hit
     from assistant.store import DocumentRecord as Document
 
-Asked = Literal["title", "sections", "contents", "links", "gist"]
+Asked = Literal["title", "sections", "contents", "links", "gist", "headings"]
 _ORDER_WORDS = frozenset(stem(w) for w in "come comes came go goes follow follows right directly immediately".split())
 
 TEXT_WORDS = r"(?:article|text|document|doc|piece|post|page|blog|essay|story|report|guide|manual|tutorial|faq|handbook)"
@@ -55,7 +55,11 @@ _WHICH_LINK = re.compile(r"\bwhich (?:one |ones )?of (?:the |those |these |them 
 _IN_CONTENTS = re.compile(rf"{_CONTENTS.pattern}|\btoc\b", re.IGNORECASE)
 _WHICH_ENTRY = re.compile(r"\b(?:which|what|how many|is there an?|are there any)\s+(?:\w+\s+){0,5}?"
                           r"(?:entry|entries|headings?|subheadings?|sections?|items?)\b", re.IGNORECASE)
-_ABOUT_WORDS = frozenset(stem(w) for w in "about mention mentions cover covers refer refers name names concern".split())
+# "which subheading calls albania a haven?": the headings that hold the other words (a heading is asked for by name)
+_WHICH_HEADING = re.compile(r"\b(?:which|what|how many|is there an?|are there any|one of the)\s+(?:\w+\s+){0,5}?"
+                            r"(?:sub-?)?headings?\b", re.IGNORECASE)
+_ABOUT_WORDS = frozenset(stem(w) for w in """about mention mentions cover covers refer refers name names concern
+    somebody someone something anybody anyone anything""".split())  # words that ask, naming nothing held
 _HOLDING_WORDS = frozenset(stem(w) for w in "entry entries item items have has hold holds contain contains".split())
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "last": -1, "final": -1}
@@ -68,7 +72,7 @@ _SECOND_LAST = re.compile(r"\b(?:(?:second|next)[\s-]+to[\s-]+last|penultimate)\
 # the *WIPO treaty* does its anti-circumvention section mention?").
 OUTLINE_WORDS = frozenset(stem(w) for w in """
     article text document doc piece post page blog essay story report guide manual tutorial faq handbook
-    section sections heading headings subheading subheadings chapter chapters part parts title titled headline
+    section sections heading headings subheading subheadings sub chapter chapters part parts title titled headline
     called named name table contents toc entry entries link links related listed list lists bottom end top start
     beginning
     many number count total main different other whole entire full give show tell whats
@@ -125,6 +129,11 @@ def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
                      if s not in OUTLINE_WORDS | _ABOUT_WORDS | _HOLDING_WORDS)
         if held:
             return OutlineAsk("contents", holding=held)
+    elif _WHICH_HEADING.search(question):
+        held = tuple(s for s in (stem(w) for w in words(question) if w not in STOPWORDS and w not in _COUNTS)
+                     if s not in OUTLINE_WORDS | _ABOUT_WORDS | _HOLDING_WORDS)
+        if held:
+            return OutlineAsk("headings", holding=held)
     run = _RUN.search(question)
     allowed |= {run.group(1).lower()} if run else set()
     if any(w not in STOPWORDS and stem(w) not in allowed and not w.isdigit() for w in words(question)):
@@ -199,6 +208,8 @@ def outline_entries(doc: Document, asked: OutlineAsk) -> list[Sentence]:
     blocks = split_blocks(doc.text, markdown=not doc.source.endswith(".txt"))
     if asked.what == "links":
         return [_entry(doc, b.start, b.end) for b in _closing_list(blocks)]
+    if asked.what == "headings":
+        return heading_entries(doc)
     listed = _contents_list(blocks) if asked.what == "contents" or asked.what == "sections" else []
     if listed:
         return [_entry(doc, b.start, b.end) for b in listed]
@@ -234,7 +245,7 @@ def outline_template(asked: OutlineAsk, entries: list[Sentence], total: int, pla
     quoted = quoted_entries(entries)
     if asked.holding:
         matching = "one matches" if len(quoted) == 1 else f"{len(quoted)} match"
-        where = "links" if asked.what == "links" else "entries of the table of contents"
+        where = {"links": "links", "headings": "headings"}.get(asked.what, "entries of the table of contents")
         if places:
             quoted = [f"{q}, the {_ordinal_word(n)}" for q, n in zip(quoted, places)]
         return f"Of the {total} {where}, {matching}: " + "; ".join(quoted) + "."
