@@ -55,3 +55,10 @@ def test_words_a_reader_of_technical_documents_uses_for_the_documents_own() -> N
     assert stem("author") in synonyms(stem("writer"))
     assert stem("issue") in synonyms(stem("problem"))
     assert stem("predict") in synonyms(stem("expect"))
+
+
+def test_a_release_is_a_version_and_what_it_introduced_it_added() -> None:
+    # "which Flask release introduced the X key?" ~ "New in version 0.7: X"; "in which version was X added?"
+    assert stem("version") in synonyms(stem("release"))
+    assert stem("added") in synonyms(stem("introduced"))
+    assert stem("new") not in synonyms(stem("introduced"))  # "new" is too common a word to stand for it

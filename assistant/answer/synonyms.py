@@ -16,6 +16,8 @@ request behest ask demand urging
 accept take admit host shelter welcome receive harbor
 help aid assist support assistance backing
 start begin launch initiate commence
+introduce add
+version release
 end stop finish halt cease terminate
 kill die death dead fatal fatality casualty
 cut sever break end rupture split
