@@ -41,6 +41,10 @@ _OPTION_ENTRY = re.compile(_OPTION_TERM.pattern + r"\S*(?:,\s*-{1,2}\S+)*\s{2,}(
 _FIELD_LINE = re.compile(r"^(?:defaults?|type|return type|returns|return value|raises|values?|range|units?|since|"
                          r"availability|required)\s*:\s+\S", re.IGNORECASE)
 _FIELD_LINE_MAX_WORDS = 12
+# A version note ("New in version 0.7: PROPAGATE_EXCEPTIONS, PRESERVE_CONTEXT_ON_EXCEPTION", "Deprecated since version
+# 2.2"): says when the things it names came, changed or went, with or without a full stop, so prose.
+_VERSION_NOTE = re.compile(r"^(?:new|added|changed|deprecated|removed)\s+(?:in|since)\s+(?:version\s+)?v?\d",
+                           re.IGNORECASE)
 # A reference entry's field label or a call-out's title ("Parameters", "Returns", "Note", "See also", "Changelog"):
 # a part of the section it sits in, not a section of its own (a manual page's capitalised "NOTES" is one).
 # A console line: Python's prompt or a shell's ("$ pybabel --help"); the line after it is what it printed.
@@ -112,7 +116,7 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
         if bullet:
             start, line = start + bullet.end(), line[bullet.end():]
         raw.append(Block("prose" if is_prose(line) else "fragment", start, end, line, item=bool(bullet)))
-    return _promote_headings(_state_fields(_describe_options(_join_wrapped(raw, text))))
+    return _promote_headings(_state_fields(_note_versions(_describe_options(_join_wrapped(raw, text)))))
 
 
 def _merge_hard_wrapped(text: str, spans: list[tuple[int, int]], markdown: bool) -> list[tuple[int, int]]:
@@ -204,6 +208,12 @@ def _state_fields(blocks: list[Block]) -> list[Block]:
         if block.kind == "fragment" and out[i - 1].kind == "prose" and is_field_line(block.text):
             out[i] = replace(block, kind="prose")
     return out
+
+
+def _note_versions(blocks: list[Block]) -> list[Block]:
+    """A version note ("New in version 0.7: PROPAGATE_EXCEPTIONS") written without a full stop is prose: left a
+    fragment, it was out of the index, and with it when each thing it names came."""
+    return [replace(b, kind="prose") if b.kind == "fragment" and _VERSION_NOTE.match(b.text) else b for b in blocks]
 
 
 _ITEM_OF_SENTENCE = re.compile(r"(?:^[a-z]|[,;.]$|\b(?:and|or)$)")

@@ -215,3 +215,19 @@ def test_a_list_going_on_from_a_paragraph_is_indexed_but_a_list_of_titles_is_not
     assert not any("Religious Leader" in s or "Ally Brooke" in s for s in said)
     assert "Source Code." not in said
     assert any(s.section == "Source Code." for s in sentences)  # still the title of the section it opens
+
+
+def test_a_version_note_without_a_full_stop_is_indexed(tmp_path: Path) -> None:
+    """"New in version 0.7: PROPAGATE_EXCEPTIONS, ...": when the keys it names came, a sentence of the section
+    (before, a fragment out of the index, the last one of a run a section heading)."""
+    page = tmp_path / "config.md"
+    page.write_text("# Changes\n\nSet to 0 to disable the warning.\n\nNew in version 0.4: LOGGER_NAME\n\n"
+                    "New in version 0.7: PROPAGATE_EXCEPTIONS, PRESERVE_CONTEXT_ON_EXCEPTION\n\n"
+                    "Changed in version 1.0: LOGGER_NAME was removed.\n\nVersion history\n", encoding="utf-8")
+    doc = read_document(page, tmp_path, MAX_MB)
+    _, sentences = chunk_document(doc)
+    answerable = [s.text for s in sentences if s.answerable]
+    assert "New in version 0.4: LOGGER_NAME" in answerable
+    assert "New in version 0.7: PROPAGATE_EXCEPTIONS, PRESERVE_CONTEXT_ON_EXCEPTION" in answerable
+    assert "Version history" not in answerable  # a bare line naming no version note stays out
+    assert all(not heading.startswith("New in version") for _, heading in doc.sections)
