@@ -125,15 +125,10 @@ def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
         if held:
             return OutlineAsk("links", holding=held)
     if _IN_CONTENTS.search(question) and _WHICH_ENTRY.search(question):
-        held = tuple(s for s in (stem(w) for w in words(question) if w not in STOPWORDS and w not in _COUNTS)
-                     if s not in OUTLINE_WORDS | _ABOUT_WORDS | _HOLDING_WORDS)
-        if held:
+        if held := _held_words(question):
             return OutlineAsk("contents", holding=held)
-    elif _WHICH_HEADING.search(question):
-        held = tuple(s for s in (stem(w) for w in words(question) if w not in STOPWORDS and w not in _COUNTS)
-                     if s not in OUTLINE_WORDS | _ABOUT_WORDS | _HOLDING_WORDS)
-        if held:
-            return OutlineAsk("headings", holding=held)
+    elif _WHICH_HEADING.search(question) and (held := _held_words(question)):
+        return OutlineAsk("headings", holding=held)
     run = _RUN.search(question)
     allowed |= {run.group(1).lower()} if run else set()
     if any(w not in STOPWORDS and stem(w) not in allowed and not w.isdigit() for w in words(question)):
@@ -154,6 +149,13 @@ def asked_outline(question: str, title: str = "") -> OutlineAsk | None:
     if _GIST.search(question):
         return OutlineAsk("gist")
     return None
+
+
+def _held_words(question: str) -> tuple[str, ...]:
+    """The stems an entry asked for by its words must hold: the question's words but the outline's own, the words
+    that ask ("about", "somebody") and counts."""
+    return tuple(s for s in (stem(w) for w in words(question) if w not in STOPWORDS and w not in _COUNTS)
+                 if s not in OUTLINE_WORDS | _ABOUT_WORDS | _HOLDING_WORDS)
 
 
 def outline_draft(question: str, hits: list[Hit], evidence: Evidence) -> Draft | None:
@@ -386,7 +388,8 @@ def _named_step(previous: str, step: int) -> str | None:
     kind = "link" if _LINK_OR_LINKS.search(previous) or re.search(r"(?i)\blinked\b", previous) else \
         "section" if _SECTIONS.search(previous) else None
     named = [w for w in words(previous) if w not in STOPWORDS and stem(w) not in OUTLINE_WORDS | _YES_NO_FILLER]
-    if kind is None or not named or asked_outline(previous) is not None:
+    asked = asked_outline(previous)
+    if kind is None or not named or asked is not None and asked.what != "headings":  # a heading asked by its words
         return None
     return f"What is listed right {'after' if step > 0 else 'before'} the {' '.join(named)} {kind}?"
 
