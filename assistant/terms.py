@@ -172,6 +172,12 @@ PEOPLES = {
 """A country's people ("the americans", "Israelis") and the country meant by them, general English."""
 
 
+def people_country(word: str) -> str | None:
+    """The country a people's name stands for (``PEOPLES``), its singular too ("americans", "american" → "United
+    States"); None for any other word."""
+    return PEOPLES.get(word) or PEOPLES.get(f"{word}s")
+
+
 def expand_abbreviations(text: str) -> str:
     """The expansions of common abbreviations found in text (PM → prime minister), space-joined."""
     return " ".join(ABBREVIATIONS[w] for w in words(text) if w in ABBREVIATIONS)

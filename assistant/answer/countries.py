@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.terms import CAPITALS, PEOPLES, stem, words
+from assistant.terms import CAPITALS, people_country, stem, words
 
 if TYPE_CHECKING:
     from assistant.answer.matching import TermWeights
@@ -32,8 +32,8 @@ _LOCATIVE = frozenset("in at near inside outside around from to into".split())
 
 def peoples_for_countries(question: str, weights: TermWeights) -> dict[str, str]:
     """The peoples ``question`` names that the documents never write ("the Americans", "an american"), while they
-    name the country (``terms.PEOPLES``), each with the country it stands for."""
-    return {w: country for w in words(question) if (country := PEOPLES.get(w) or PEOPLES.get(f"{w}s"))
+    name the country (``terms.people_country``), each with the country it stands for."""
+    return {w: country for w in words(question) if (country := people_country(w))
             and not weights.known(stem(w)) and all(weights.known(stem(p)) for p in words(country))}
 
 

@@ -23,7 +23,7 @@ from assistant.answer.refusal_premise import AsksWhy, TakesForGranted
 from assistant.answer.speaker import asked_speaker
 from assistant.answer.value_conflict import ValueConflict
 from assistant.nlp import NAME_LABELS
-from assistant.terms import ABBREVIATIONS, PEOPLES, STOPWORDS, stem, unhyphenated, words
+from assistant.terms import ABBREVIATIONS, STOPWORDS, people_country, stem, unhyphenated, words
 
 if TYPE_CHECKING:
     from assistant.answer.features import Candidate, QuestionView
@@ -288,7 +288,7 @@ class QuestionEntitiesAbsent:
         for ent in ents:
             # "Israelis": israel; "the EU": european union; "the Americans": united states
             stems = [q.query.corrections.get(s, s) for w in words(ent)
-                     for x in words(ABBREVIATIONS.get(w) or PEOPLES.get(w) or PEOPLES.get(f"{w}s") or w)
+                     for x in words(ABBREVIATIONS.get(w) or people_country(w) or w)
                      if x not in STOPWORDS and (s := stem(x))]
             if stems and not any(all(term_match(s, c.window | c.view.heading) for s in stems) for c in ranked[:self.first]):
                 missing += 1
