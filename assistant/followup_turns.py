@@ -262,6 +262,25 @@ class Turns:
         return Answer(question=question, answer=text, citations=citations, abstained=False,
                       searched=f"{previous.rstrip('?')}: what {party} did next?")
 
+    def _stepped(self, question: str, turns: list[str | Answer], standalone: list[str], step: int) -> Answer | None:
+        """The outline entry ``step`` from the one the previous answer gave (``followup_outline``), None when it gave
+        none."""
+        from assistant.answer.compose import compose
+        from assistant.followup_outline import stepped_entry
+
+        earlier = self.turn_answer(turns, standalone)
+        if earlier.abstained or not earlier.citations:
+            return None
+        snapshot = self.assistant.snapshot()
+        best = max(earlier.citations, key=lambda c: c.score)
+        cited = [c for c in earlier.citations if c.source == best.source]
+        draft = stepped_entry(snapshot.meta.documents[best.source], cited, step, [question, *_asked(turns)])
+        if draft is None:
+            return None
+        text, citations = compose(question, draft, snapshot)
+        return Answer(question=question, answer=text, citations=citations, abstained=False,
+                      searched=f"{standalone[-1].rstrip('?')}: the entry {'after' if step > 0 else 'before'} it?")
+
     def continuation(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]
     ) -> Answer | None:
@@ -271,6 +290,7 @@ class Turns:
         from assistant.answer.compose import compose
         from assistant.answer.draft import Draft
         from assistant.answer.outline import neighbour_followup
+        from assistant.answer.outline_neighbour import pointed_step
         from assistant.followup_interval import interval_followup
         from assistant.followup_items import item_question
         from assistant.followup_sequel import sequel_subject
@@ -278,8 +298,14 @@ class Turns:
                                              next_dated, read_from, rest_of_paragraph, said_besides)
 
         turns = list(history or [])
-        if (not turns or not standalone or self.assistant.settings.llm.backend != "extractive"
-                or not continuing_cue(question) or neighbour_followup(question, standalone[-1])
+        if not turns or not standalone or self.assistant.settings.llm.backend != "extractive":
+            return None
+        rewritten = neighbour_followup(question, standalone[-1])  # "what comes after it?" after the first heading:
+        # the outline's second, asked
+        if not rewritten and (step := pointed_step(question)) is not None and (
+                found := self._stepped(question, turns, standalone, step)):
+            return found  # "and the one after that?": the outline entry beside the one the previous answer gave
+        if (not continuing_cue(question) or rewritten
                 or interval_followup(question, standalone)):  # "how long after that did X?": two events dated
             return None  # "what comes after it?" after the first heading: the outline's next entry, asked
         earlier = self.turn_answer(turns, standalone)

@@ -22,14 +22,16 @@ if TYPE_CHECKING:
 NEIGHBOUR_CLAUSE = re.compile(r"\b(?:right |just |directly |immediately )?(?P<side>after|before|following|preceding)\b"
                               r"(?P<anchor>[^?]*)", re.IGNORECASE)
 _AFTER = frozenset({"after", "following"})
-_ENTRY_WORDS = frozenset(stem(w) for w in """one ones section sections heading headings chapter chapters link links
-    entry entries item items part parts line lines listed list""".split())
+_ENTRY_WORDS = frozenset(stem(w) for w in """one ones section sections subsection subsections heading headings
+    subheading subheadings chapter chapters link links entry entries item items part parts line lines listed
+    list""".split())
 """Words that name an entry of the outline rather than which one it is ("the cyber *one*", "the Britannica *link*")."""
 _POINTING = frozenset({"it", "that", "this", "them", "those", "these"})
-_NEXT = re.compile(r"\b(?P<side>next|previous|after|before|following|preceding)\b", re.IGNORECASE)
+_NEXT = re.compile(r"\b(?P<side>next|previous|after|before|following|preceding|below|above)\b", re.IGNORECASE)
 _STEP_WORDS = frozenset(stem(w) for w in """next previous after before following preceding come comes came go goes
-    follow follows right just directly immediately then one entry item what whats which and so ok""".split())
-_ONWARD = frozenset({"next", "after", "following"})
+    follow follows right just directly immediately then one entry item what whats which and so ok below
+    above""".split())
+_ONWARD = frozenset({"next", "after", "following", "below"})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,89 @@
+"""The outline entry beside the one the previous answer gave: "and the one after that?" after "which section comes
+after the cyber one?", "the next link?" after "what's the first related link?".
+
+A question can only be rewritten into one that names its entry ("what comes after the X entry?") when the previous
+question named it; when the previous answer found it (by its place, its words or its neighbour), the entry is in
+that answer's citations, and its neighbour is read off the same list of the document: its contents list, its
+headings or the lines it ends with. An answer that cited prose in a section, when the conversation asks for
+sections ("which section covers how iran reacted?" + "and the one before that?"), stands for that section's
+heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assistant.answer.outline import (
+    OutlineAsk, closing_lines, heading_entries, outline_entries, outline_template,
+)
+from assistant.answer.outline_neighbour import Neighbour
+
+if TYPE_CHECKING:
+    from assistant.answer.draft import Draft
+    from assistant.schema import Citation, DocumentRecord, Sentence
+
+_NAMES_SECTIONS = re.compile(r"\b(?:sub)?(?:sections?|headings?|chapters?)\b", re.IGNORECASE)
+"""A conversation about the document's sections: an answer in prose then stands for its section's heading."""
+
+
+_SUBHEADINGS = re.compile(r"\bsub(?:sections?|headings?)\b", re.IGNORECASE)
+
+
+def _lists(doc: DocumentRecord) -> list[tuple[OutlineAsk, list[Sentence]]]:
+    """The document's ordered lists of entries, each with the ask it answers: its contents list (else its
+    headings), its headings, its closing links and the lines it ends with."""
+    return [(OutlineAsk("contents"), outline_entries(doc, OutlineAsk("contents"))),
+            (OutlineAsk("headings"), heading_entries(doc)),
+            (OutlineAsk("links"), outline_entries(doc, OutlineAsk("links"))),
+            (OutlineAsk("links"), closing_lines(doc))]
+
+
+def _cited_entry(entries: list[Sentence], citations: Sequence[Citation]) -> int | None:
+    """The place in ``entries`` of the entry the answer gave (its last citation that is an entry), None when it
+    cites none or more than two (a whole list: no one entry to step from)."""
+    spans = [(e.start, e.end) for e in entries]
+    cited = [spans.index((c.start, c.end)) for c in sorted(citations, key=lambda c: c.n) if (c.start, c.end) in spans]
+    return cited[-1] if cited and len(cited) <= 2 else None
+
+
+def _section_heading(doc: DocumentRecord, headings: list[Sentence], citation: Citation) -> int | None:
+    """The place in ``headings`` of the heading of the section ``citation`` is in, None when it has none."""
+    at = max((a for a, heading in doc.sections if heading == citation.section and a <= citation.start), default=None)
+    return next((i for i, h in enumerate(headings) if at is not None and h.start >= at
+                 and not doc.text[at:h.start].strip()), None)
+
+
+def stepped_entry(
+    doc: DocumentRecord, citations: Sequence[Citation], step: int, asked: Sequence[str],
+) -> Draft | None:
+    """The answer naming the entry ``step`` (1 after, -1 before) from the one the previous answer's ``citations``
+    (in ``doc``) gave, both cited; for an answer in prose, when a question of the conversation (``asked``: the
+    follow-up and the earlier questions) names sections, from the heading of its best citation's section. None when
+    the answer gave no entry or none lies there."""
+    from assistant.answer.draft import Draft
+
+    for ask, entries in _lists(doc):
+        at = _cited_entry(entries, citations)
+        if at is not None:
+            break
+    else:
+        best = max(citations, key=lambda c: c.score, default=None)
+        if best is None or not any(_NAMES_SECTIONS.search(q) for q in asked):
+            return None
+        headings = heading_entries(doc)
+        at = _section_heading(doc, headings, best)
+        ask, entries = OutlineAsk("headings"), headings
+        contents = outline_entries(doc, OutlineAsk("contents"))
+        listed = [e.text for e in contents]
+        if at is not None and headings[at].text in listed and not any(_SUBHEADINGS.search(q) for q in asked[:1]):
+            ask, entries, at = OutlineAsk("contents"), contents, listed.index(headings[at].text)  # a section of
+            # the contents list: its neighbours there, subheadings left out, unless the follow-up asks subheadings
+    beside = at + step if at is not None else -1
+    if not 0 <= beside < len(entries):
+        return None
+    chosen = [entries[at], entries[beside]]  # type: ignore[index]
+    neighbour = OutlineAsk(ask.what, None, Neighbour(step, ()))
+    return Draft(chosen, False, template=outline_template(neighbour, chosen, len(entries)), lead=chosen[-1],
+                 structural=True)
