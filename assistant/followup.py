@@ -17,6 +17,7 @@ from assistant.answer.locate import another_section
 from assistant.answer.outline import neighbour_followup
 from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase, parallel_phrase
+from assistant.followup_chunks import kept_frame
 from assistant.followup_count import counted_question, noun_for_count
 from assistant.followup_dates import dated_in_question, shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, PERSONAL, WEAK, WH_ALIASES, between_two, cues, demonstrative_tag,
@@ -316,7 +317,7 @@ def resolve(
             used.add(instance)
             continue
         noun = parsed.tokens[t.i + 1 if misread_determiner(t, parsed.tokens) else t.head].lemma
-        target = refs.find(kind, noun if kind == "determiner" else "", t.text) if kind else None
+        target = refs.find(kind, noun, t.text) if kind else None
         if kind in ("thing", "group") and (same_role := parallel_phrase(parsed, t.i, refs.parsed)):
             target = same_role  # "which country offered cyber aid?" + "when did they offer it?": the aid
         if kind == "group" and (between_two(t, parsed.tokens) or mutual(t, parsed.tokens)) and (
@@ -394,5 +395,7 @@ def resolve_conversation(
         resolution = resolve(read, standalone, previous, params, weight, similar)
         if resolution.searched is None:
             resolution = replace(resolution, question=earlier)
+        elif resolution.cues and standalone:  # "how are they regarded?" after "what does the roots section say ...?"
+            resolution = replace(resolution, searched=kept_frame(resolution.searched, standalone[-1]))
         standalone.append(without_confirming(resolution.searched or read))
     return resolution, standalone[:-1]

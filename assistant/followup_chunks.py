@@ -4,17 +4,52 @@ phrase a previous answer gives for what its question asked to be done."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.answer.synonyms import synonyms
-from assistant.nlp import Syntax
+from assistant.nlp import Syntax, syntax
 from assistant.terms import stem
 
 
-def framing_noun(parsed: Syntax, head: int) -> bool:
+DOCUMENT_PARTS = frozenset(stem(w) for w in """article text document page section subsection part bit paragraph
+    passage chapter heading subheading intro introduction opening conclusion ending""".split())
+"""Nouns for a part of the text a question is about (general English)."""
+
+TELLING = frozenset(stem(w) for w in """say state claim argue suggest mention describe call predict note conclude
+    stress warn list cover frame portray explain""".split())
+"""Verbs a text's part is the subject of when it only frames the question ("what does the history section *say*
+...?"), general English."""
+
+
+def framing_noun(parsed: Syntax, head: int, parts: bool = True) -> bool:
     """Whether the noun at ``head`` only frames the question ("the *section*", "the *article*"): a filler word with
-    no noun compounded with it ("the interest *section*" names a thing)."""
-    return stem(parsed.tokens[head].lemma) in QUESTION_FILLER and not any(
+    no noun compounded with it ("the interest *section*" names a thing), or a part of the text, named or not, that
+    tells what the question asks ("what does *the history section* say ...?"), unless ``parts`` is False."""
+    return (parts and _tells(parsed, head)) or stem(parsed.tokens[head].lemma) in QUESTION_FILLER and not any(
         t.head == head and t.dep == "compound" and t.pos in ("NOUN", "PROPN") for t in parsed.tokens)
+
+
+def _tells(parsed: Syntax, head: int) -> bool:
+    """Whether the noun at ``head`` is a part of the text that is the subject of a verb of telling."""
+    toks = parsed.tokens
+    return (stem(toks[head].lemma) in DOCUMENT_PARTS and toks[head].dep.startswith("nsubj")
+            and stem(toks[toks[head].head].lemma) in TELLING)
+
+
+def kept_frame(searched: str, previous: str) -> str:
+    """``searched``, a follow-up read against ``previous``, with the named part of the text ``previous`` asked
+    about ("what does *the roots section* say albania accepted?" + "how are they regarded?": "..., per the roots
+    section?"), which leads the search to that part; as it is when ``previous`` names no such part or ``searched``
+    names a part of its own."""
+    if any(stem(w) in DOCUMENT_PARTS for w in re.findall(r"\w+", searched.lower())):
+        return searched
+    parsed = syntax(previous)
+    for start, end in parsed.chunks:
+        root = chunk_root(parsed, start, end)
+        if _tells(parsed, root) and end - start > 1 + (parsed.tokens[start].pos == "DET"):
+            return f"{searched.rstrip(' ?')}, per the {without_det(parsed, start, end)}?"
+    return searched
 
 
 NAMING_NOUNS = frozenset(stem(w) for w in "name nickname title acronym abbreviation spelling".split())

@@ -10,7 +10,7 @@ from functools import cached_property
 from assistant.answer.qtypes import QUESTION_FILLER
 from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_chunks import (
-    answered_object, chunk_root, framing_noun, names_another, stranded_object, without_det,
+    TELLING, answered_object, chunk_root, framing_noun, names_another, stranded_object, without_det,
 )
 from assistant.followup_filler import slot_filler
 from assistant.followup_reason import claim_name
@@ -173,6 +173,16 @@ class Antecedents:
         "which country ...?" was answered with when no phrase of the answer is headed by "country"."""
         return claim_name(self.previous, self.answer_text(), self.weight) if self.answer_text and self.weight else None
 
+    def _counted(self) -> str | None:
+        """What the previous question counted ("how many *exiles* did albania take?"), what "they" points to next
+        ("which group were they from?"); None when it counted nothing or something not plural."""
+        toks = self.parsed.tokens
+        for start, end in self.parsed.chunks:
+            if end - start > 2 and toks[start].text.lower() == "how" and toks[start + 1].text.lower() == "many" \
+                    and toks[end - 1].tag in _PLURAL_TAGS:
+                return self.parsed.span(start + 2, end)
+        return None
+
     def _apposed_name(self, after: int) -> str | None:
         """The proper name in apposition right after the answer's token ``after`` (", the X of Y," or "(X)"), up
         to the next punctuation, None when none follows."""
@@ -199,7 +209,7 @@ class Antecedents:
         if kind == "group":
             plural = [c for c in chunks if self.parsed.tokens[c[1] - 1].tag in ("NNS", "NNPS")]
             place = None if plural else self._ent(self.parsed, ("GPE",))  # "they" after "the attack on Albania": Albania
-            return (self.organisation() or self.named_subject() or place or self._topic(chunks)
+            return (self._counted() or self.organisation() or self.named_subject() or place or self._topic(chunks)
                     or (without_det(self.parsed, *plural[0]) if plural else None) or self._ent(self.parsed, _GROUPS)
                     or self.path() or self._ent(self.answer, _GROUPS))
         if kind == "thing":
@@ -212,7 +222,8 @@ class Antecedents:
                 return found
             if found := answered_object(self.parsed, self.answer) or stranded_object(self.parsed, self.answer):
                 return found
-            return (self.named_subject() or self.untagged_subject() or self._topic(chunks) or self.path() or self.gist()
+            return (self.named_subject() or self.untagged_subject() or self._topic(chunks, stem(head) in TELLING)
+                    or self.path() or self.gist()
                     or self._document(chunks))
         if kind == "event":  # "would that be run directly?" after "what did X announce?": what it announced
             return answered_object(self.parsed, self.answer) or self.gist(event=True)
@@ -282,16 +293,18 @@ class Antecedents:
         return any(t.tag in ("WP", "WDT") and t.pos == "PRON" and t.dep in ("nsubj", "attr") and t.lemma != "who"
                    for t in self.parsed.tokens) and self.asked in ("which",)
 
-    def _topic(self, chunks: list[tuple[int, int]]) -> str:
+    def _topic(self, chunks: list[tuple[int, int]], telling: bool = False) -> str:
         """The previous question's subject and object phrases (at most ``topic_phrases``), where "it" most likely
-        points."""
+        points; a part of the text that tells something ("what does the history section say ...?") only when the
+        reference tells something too (``telling``: "what does *it* say about ...?")."""
         toks = self.parsed.tokens
         picked: list[str] = []
         for role in ("nsubj", "attr", "dobj", "pobj"):
             for start, end in chunks:
                 root = toks[chunk_root(self.parsed, start, end)]
                 if root.dep.startswith(role) and len(picked) < self.topic_phrases \
-                        and not framing_noun(self.parsed, root.i) and not names_another(self.parsed, root.i):
+                        and not framing_noun(self.parsed, root.i, parts=not telling) \
+                        and not names_another(self.parsed, root.i):
                     phrase = self._with_of(start, end)
                     if phrase not in picked and not any(phrase in p for p in picked):
                         picked.append(phrase)

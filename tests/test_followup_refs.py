@@ -59,8 +59,8 @@ def test_a_lone_wh_word_keeps_the_commas_of_the_previous_body() -> None:
 
 
 def test_a_framing_noun_with_a_noun_compounded_names_what_it_points_to() -> None:
-    assert resolve("is it long?", ["what does the history section say about the harbour?"]).searched == \
-        "Is history section long?"
+    assert resolve("is it long?", ["what does the interest section hold about the harbour?"]).searched == \
+        "Is interest section long?"
     assert resolve("is it long?", ["what does the section say about the harbour?"]).searched == "Is harbour long?"
 
 
@@ -151,3 +151,32 @@ def test_a_peoples_adjective_is_no_group_they_can_stand_for() -> None:
     assert searched == "When did french government announce it?"
     searched = resolve("when did they announce it?", ["how did the iranians react to the ban?"]).searched
     assert searched == "When did iranians announce it?"
+
+
+def test_a_part_of_the_text_that_says_what_is_asked_only_frames_the_question() -> None:
+    searched = resolve("and who was it lining up with?", ["what does the history section say the town's pact went "
+                                                          "on to shape?"]).searched
+    assert searched is not None and "section" not in searched and "pact" in searched
+    assert resolve("what does it say about the port?", ["what does the history section say about the pact?"]
+                   ).searched == "What does history section say about the port?"  # "it" tells too: the section
+    assert resolve("is it open on sundays?", ["what does the interest section do in the capital?"]).searched == \
+        "Is interest section open on sundays?"  # a section that does something is a thing, not a part of the text
+
+
+def test_a_follow_up_keeps_the_named_part_of_the_text_the_previous_question_asked_about() -> None:
+    from assistant.followup import resolve_conversation
+    from assistant.followup_chunks import kept_frame
+
+    searched = resolve_conversation("how is it regarded abroad?", ["what does the harbour section say the town built?"]
+                                    )[0].searched
+    assert searched is not None and searched.endswith(", per the harbour section?")
+    assert kept_frame("How is the wall regarded?", "what does the section say the town built?") == \
+        "How is the wall regarded?"  # an unnamed part leads nowhere
+    assert kept_frame("What does the intro say about the wall?", "what does the harbour section say?") == \
+        "What does the intro say about the wall?"  # the follow-up names its own part
+
+
+def test_they_after_how_many_is_what_was_counted() -> None:
+    searched = resolve("which town were they from?", ["how many sailors did Norway take on in 1902?"]).searched
+    assert searched == "Which town were sailors from?"  # not the country that took them on
+
