@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.followup_listing import listing_question
 from assistant.nlp import WH_TAGS, Syntax, Token, syntax
 
 _BARE = re.compile(r"(?i)^\W*how many\W*$")
@@ -48,6 +49,8 @@ def counted_question(fragment: str, previous: str) -> str | None:
     bare = _BARE.match(fragment)
     if not bare:
         return None
+    if listed := listing_question(fragment, previous):  # "does it have any subheadings?": how many subheadings
+        return listed
     parsed = syntax(previous)
     head = _object(parsed)
     counted = _counted(parsed, head) if head is not None else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from assistant.followup_listing import listing_question
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_suffix
 from assistant.followup_refs import Antecedents
@@ -24,6 +25,8 @@ def merge(refs: Antecedents, fragment: str, own_wh: str, aliases: Mapping[str, s
     """A fragment or lone wh-word read into the previous question: "why" + its body, an entity of the same
     kind swapped in, or the previous question with the fragment after it (``written``: the fragment as
     typed, when no reference in it was replaced)."""
+    if listed := listing_question(written or fragment, refs.previous):  # "does it give any dates?" + "which?"
+        return listed
     own = syntax(fragment)
     if own_wh and not re.search(rf"(?i)\b{re.escape(own_wh)}\b", fragment):
         own_wh = wh_phrase(fragment)  # its noun already resolved: "which one?" now reads "which alliance?"
