@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 
 from assistant.followup_listing import listing_question
+from assistant.followup_naming import abbreviation_question
 from assistant.followup_next import CONTINUING
 from assistant.followup_reason import claim_suffix
 from assistant.followup_refs import Antecedents
@@ -27,6 +28,8 @@ def merge(refs: Antecedents, fragment: str, own_wh: str, aliases: Mapping[str, s
     typed, when no reference in it was replaced)."""
     if listed := listing_question(written or fragment, refs.previous):  # "does it give any dates?" + "which?"
         return listed
+    if spelled := abbreviation_question(written or fragment, refs.previous):  # "whats the MEK?" + "stands for?"
+        return spelled
     own = syntax(fragment)
     if own_wh and not re.search(rf"(?i)\b{re.escape(own_wh)}\b", fragment):
         own_wh = wh_phrase(fragment)  # its noun already resolved: "which one?" now reads "which alliance?"
