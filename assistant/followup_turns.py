@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from assistant.followup import FollowupParams, Resolution
     from assistant.followup_case import Initials
     from assistant.followup_gate import GateParams
+    from assistant.followup_outline import Step
     from assistant.followup_next import ContinuationParams
     from assistant.schema import Hit
     from assistant.settings import Settings
@@ -262,9 +263,9 @@ class Turns:
         return Answer(question=question, answer=text, citations=citations, abstained=False,
                       searched=f"{previous.rstrip('?')}: what {party} did next?")
 
-    def _stepped(self, question: str, turns: list[str | Answer], standalone: list[str], step: int) -> Answer | None:
-        """The outline entry ``step`` from the one the previous answer gave (``followup_outline``), None when it gave
-        none."""
+    def _stepped(self, question: str, turns: list[str | Answer], standalone: list[str], step: Step) -> Answer | None:
+        """The outline entries ``step`` asks from the one the previous answer gave (``followup_outline``), None when
+        it gave none."""
         from assistant.answer.compose import compose
         from assistant.followup_outline import stepped_entry
 
@@ -279,7 +280,7 @@ class Turns:
             return None
         text, citations = compose(question, draft, snapshot)
         return Answer(question=question, answer=text, citations=citations, abstained=False,
-                      searched=f"{standalone[-1].rstrip('?')}: the entry {'after' if step > 0 else 'before'} it?")
+                      searched=f"{standalone[-1].rstrip('?')}: the {'next' if step.direction > 0 else 'previous'} entry?")
 
     def continuation(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]
@@ -290,7 +291,7 @@ class Turns:
         from assistant.answer.compose import compose
         from assistant.answer.draft import Draft
         from assistant.answer.outline import neighbour_followup
-        from assistant.answer.outline_neighbour import pointed_step
+        from assistant.followup_outline import asked_step
         from assistant.followup_interval import interval_followup
         from assistant.followup_items import item_question
         from assistant.followup_sequel import sequel_subject
@@ -300,12 +301,9 @@ class Turns:
         turns = list(history or [])
         if not turns or not standalone or self.assistant.settings.llm.backend != "extractive":
             return None
-        rewritten = neighbour_followup(question, standalone[-1])  # "what comes after it?" after the first heading:
-        # the outline's second, asked
-        if not rewritten and (step := pointed_step(question)) is not None and (
-                found := self._stepped(question, turns, standalone, step)):
+        if (step := asked_step(question)) is not None and (found := self._stepped(question, turns, standalone, step)):
             return found  # "and the one after that?": the outline entry beside the one the previous answer gave
-        if (not continuing_cue(question) or rewritten
+        if (not continuing_cue(question) or neighbour_followup(question, standalone[-1])
                 or interval_followup(question, standalone)):  # "how long after that did X?": two events dated
             return None  # "what comes after it?" after the first heading: the outline's next entry, asked
         earlier = self.turn_answer(turns, standalone)

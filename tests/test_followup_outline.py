@@ -4,7 +4,7 @@ citations: a contents entry, a closing link, or the heading of the section an an
 from __future__ import annotations
 
 from assistant.answer.outline_neighbour import pointed_step
-from assistant.followup_outline import stepped_entry
+from assistant.followup_outline import Step, asked_step, stepped_entry
 from assistant.schema import Citation
 from assistant.store import DocumentRecord
 
@@ -50,25 +50,25 @@ def test_the_entry_after_the_cited_heading() -> None:
     doc = _document()
     body = TEXT.index("Clock\n\n")
     answered = [_cited("How They Work", 1, body), _cited("Bells and Chimes", 2, body)]  # "After X [1] comes Y [2]"
-    draft = stepped_entry(doc, answered, 1, ["and the one after that?"])
+    draft = stepped_entry(doc, answered, Step(1), ["and the one after that?"])
     assert _texts(draft) == ["Bells and Chimes", "Caring for a Clock"]
     assert draft is not None and draft.structural and draft.template.format(1, 2) == (
         "After \u201cBells and Chimes\u201d [1] comes \u201cCaring for a Clock\u201d [2].")
     first = _cited("How They Work", 1, body)
-    assert stepped_entry(doc, [first], -1, ["and before it?"]) is None  # nothing before the first
+    assert stepped_entry(doc, [first], Step(-1), ["and before it?"]) is None  # nothing before the first
 
 
 def test_the_link_below_the_cited_link() -> None:
-    draft = stepped_entry(_document(), [_cited("The Velmora Museum")], 1, ["and the one below that?"])
+    draft = stepped_entry(_document(), [_cited("The Velmora Museum")], Step(1), ["and the one below that?"])
     assert _texts(draft) == ["The Velmora Museum", "Tide Tables Online"]
 
 
 def test_an_answer_in_prose_stands_for_its_section_when_sections_are_asked() -> None:
     doc = _document()
     prose = _cited("The clock has fourteen bells.", section="Bells and Chimes")
-    draft = stepped_entry(doc, [prose], -1, ["and the one before that?", "which section covers the bells?"])
+    draft = stepped_entry(doc, [prose], Step(-1), ["and the one before that?", "which section covers the bells?"])
     assert _texts(draft) == ["Bells and Chimes", "How They Work"]
-    assert stepped_entry(doc, [prose], -1, ["and the one before that?", "how many bells are there?"]) is None
+    assert stepped_entry(doc, [prose], Step(-1), ["and the one before that?", "how many bells are there?"]) is None
 
 
 def test_a_short_question_for_the_next_entry_by_its_kind() -> None:
@@ -76,3 +76,16 @@ def test_a_short_question_for_the_next_entry_by_its_kind() -> None:
     assert pointed_step("what's the next subheading after that?") == 1
     assert pointed_step("and the one above it?") == -1
     assert pointed_step("what's below the bells?") is None  # names an entry: not a step from the answer
+
+
+def test_a_few_entries_or_the_rest_of_the_list_after_the_answered_ones() -> None:
+    doc = _document()
+    body = TEXT.index("Clock\n\n")
+    draft = stepped_entry(doc, [_cited("How They Work", 1, body)], asked_step("and the next two down the list?"), [])
+    assert _texts(draft) == ["How They Work", "Bells and Chimes", "Caring for a Clock"]
+    assert draft is not None and draft.template.startswith("After \u201cHow They Work\u201d [{0}] come ")
+    links = [_cited(text, n) for n, text in enumerate(["Clocks of Brittany", "The Velmora Museum"], 1)]
+    assert _texts(stepped_entry(doc, links, asked_step("anything after those?"), [])) == [
+        "The Velmora Museum", "Tide Tables Online"]
+    assert asked_step("the next two after it?") == Step(1, 2)
+    assert asked_step("what happened next?") is None
