@@ -270,6 +270,33 @@ def rest_of_paragraph(sentences: Sequence[Sentence], best: Span, text: str, most
     return out
 
 
+NEXT_PARAGRAPH = re.compile(r"\b(?:next|following)\s+(?:paragraph|para)\b|\bparagraph\s+(?:right\s+|just\s+)?(?:after|"
+                            r"below)\s+(?:that|it|this)\b", re.IGNORECASE)
+"""A follow-up asking for the paragraph after the one answered from ("and the next paragraph?")."""
+
+
+def next_paragraph(sentences: Sequence[Sentence], best: Span, text: str, most: int) -> list[Sentence]:
+    """Up to ``most`` answerable sentences of the paragraph after the one holding ``best`` (``sentences`` of its
+    document in order, ``text``), past any heading between them, cited before or not."""
+    at = bisect.bisect_right(sentences, best.start, key=lambda s: s.start)
+    breaks = paragraph_breaks(text)
+    out: list[Sentence] = []
+    previous_end, crossed = best.end, False
+    for sentence in sentences[at:]:
+        if sentence.start < best.end:
+            continue
+        if breaks.search(text[previous_end:sentence.start]):
+            if out:
+                break
+            crossed = True
+        previous_end = sentence.end
+        if crossed and sentence.answerable:
+            out.append(sentence)
+            if len(out) == most:
+                break
+    return out
+
+
 def paragraph_breaks(text: str) -> re.Pattern[str]:
     """What separates paragraphs in ``text``: a line break where lines are long (a paragraph a line), else a
     blank line (hard-wrapped text)."""

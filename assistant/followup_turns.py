@@ -282,6 +282,28 @@ class Turns:
         return Answer(question=question, answer=text, citations=citations, abstained=False,
                       searched=f"{standalone[-1].rstrip('?')}: the {'next' if step.direction > 0 else 'previous'} entry?")
 
+    def _next_paragraph(self, question: str, turns: list[str | Answer], standalone: list[str]) -> Answer | None:
+        """The first sentences of the paragraph after the one the previous answer's best citation is in
+        (``followup_next.next_paragraph``), None when it cited nothing or no paragraph follows."""
+        from assistant.answer.compose import compose
+        from assistant.answer.draft import Draft
+        from assistant.followup_next import CONTINUATION, next_paragraph
+
+        earlier = self.turn_answer(turns, standalone)
+        if earlier.abstained or not earlier.citations:
+            return None
+        snapshot = self.assistant.snapshot()
+        best = max(earlier.citations, key=lambda c: c.score)
+        rows = snapshot.document_rows.get(best.source, range(0))
+        params = self.assistant.continuation_params or CONTINUATION
+        sentences = next_paragraph(snapshot.meta.sentences[rows.start:rows.stop], best,
+                                   snapshot.meta.documents[best.source].text, params.single_each)
+        if not sentences:
+            return None
+        text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
+        return Answer(question=question, answer=text, citations=citations, abstained=False,
+                      searched=f"{standalone[-1].rstrip('?')}: the next paragraph?")
+
     def continuation(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]
     ) -> Answer | None:
@@ -295,14 +317,17 @@ class Turns:
         from assistant.followup_interval import interval_followup
         from assistant.followup_items import item_question
         from assistant.followup_sequel import sequel_subject
-        from assistant.followup_next import (CONTINUATION, LOOKED_FOR_NEAR, continuation, continuing_cue, following,
-                                             next_dated, read_from, rest_of_paragraph, said_besides)
+        from assistant.followup_next import (CONTINUATION, LOOKED_FOR_NEAR, NEXT_PARAGRAPH, continuation,
+                                             continuing_cue, following, next_dated, read_from, rest_of_paragraph,
+                                             said_besides)
 
         turns = list(history or [])
         if not turns or not standalone or self.assistant.settings.llm.backend != "extractive":
             return None
         if (step := asked_step(question)) is not None and (found := self._stepped(question, turns, standalone, step)):
             return found  # "and the one after that?": the outline entry beside the one the previous answer gave
+        if NEXT_PARAGRAPH.search(question) and (found := self._next_paragraph(question, turns, standalone)):
+            return found  # "and the next paragraph?"
         if (not continuing_cue(question) or neighbour_followup(question, standalone[-1])
                 or interval_followup(question, standalone)):  # "how long after that did X?": two events dated
             return None  # "what comes after it?" after the first heading: the outline's next entry, asked
