@@ -135,6 +135,10 @@ def test_reason_definition_instruction_negation() -> None:
     why = question("Why is it slow?", kind="reason")
     assert F.ReasonCue()(why, candidate(sentence("It is slow because the disk is full."))) == 1.0
     assert F.ReasonCue()(why, candidate(sentence("It is slow."))) == 0.0
+    # a cause or a motive named by a noun phrase: "on the grounds of", "at the behest of", "stemming from"
+    assert F.ReasonCue()(why, candidate(sentence("The town took them in on humanitarian grounds."))) == 1.0
+    assert F.ReasonCue()(why, candidate(sentence("It acted at the behest of its ally."))) == 1.0
+    assert F.ReasonCue()(why, candidate(sentence("A feud stemming from the old dispute."))) == 1.0
     define = question("What is a tuple?", focus=["tuple"], definitional=True)
     assert F.Definition()(define, candidate(sentence("A tuple is a sequence.", lemmas=["tuple", "sequence"]))) == 1.0
     assert F.Definition()(define, candidate(sentence("Lists are mutable.", lemmas=["list", "mutable"]))) == 0.0

@@ -55,7 +55,8 @@ def asked_noun_labels(question: str) -> frozenset[str] | None:
 _REASON = re.compile(
     r"\b(?:because|due to|since|as a result|in order to|so that|so as to|reasons?|the purpose|caus(?:e|ed|es)|"
     r"led to|leads to|result(?:s|ed)? in|prevents?|avoids?|allows?|ensures?|therefore|thus|hence|in response|"
-    r"retaliation|motivat\w+|aim(?:s|ed)? to|intended to|designed to|necessary|otherwise)\b", re.IGNORECASE)
+    r"retaliation|motivat\w+|aim(?:s|ed)? to|intended to|designed to|necessary|otherwise|grounds|behest|"
+    r"stem(?:s|med|ming)? from|owing to|thanks to|driven by|for fear|on account of|in light of)\b", re.IGNORECASE)
 _DEFINES = re.compile(r"\b(?:is|are|was|were|means|refers to|denotes|stands for|is called|are called|known as)\b",
                       re.IGNORECASE)
 _INSTRUCTS = re.compile(r"\b(?:use|run|type|enter|add|set|call|write|install|create|specify|invoke|select|"
