@@ -62,3 +62,9 @@ def test_a_release_is_a_version_and_what_it_introduced_it_added() -> None:
     assert stem("version") in synonyms(stem("release"))
     assert stem("added") in synonyms(stem("introduced"))
     assert stem("new") not in synonyms(stem("introduced"))  # "new" is too common a word to stand for it
+
+
+def test_a_cyberattack_is_an_attack_or_a_hack() -> None:
+    # "has iran owned up to the hacks?" ~ "Iran denies direct involvement in the cyberattacks"
+    assert stem("cyberattacks") in synonyms(stem("hacks"))
+    assert stem("cyberattack") in synonyms(stem("attack"))

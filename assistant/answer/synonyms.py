@@ -30,7 +30,7 @@ say state announce declare claim tell remark speak talk
 blame accuse attribute
 respond response react reaction reply
 deny reject refute dispute acknowledge admit
-attack assault strike hack breach
+attack assault strike hack breach cyberattack
 happen occur
 damage harm destruction disruption
 big large huge massive vast
