@@ -64,9 +64,9 @@ def _content(tokens: Syntax) -> list[str]:
 
 def demonstrative_tag(tag: str, dep: str) -> bool:
     """Whether a demonstrative word, by its tag and relation, may point back: not a relative "that" nor a
-    conjunction ("so *that* ..."), unless the parser made the "conjunction" a subject ("why was *that* such a big
-    deal?": tagged IN, parsed nsubj)."""
-    return (tag not in ("WDT", "IN") or dep.startswith("nsubj")) and dep != "mark"
+    conjunction ("so *that* ..."), unless the parser made the "conjunction" a subject or an object ("why was *that*
+    such a big deal?", "had any country done *that* before?": tagged IN, parsed nsubj, dobj)."""
+    return (tag not in ("WDT", "IN") or dep.startswith("nsubj") or dep == "dobj") and dep != "mark"
 
 
 def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:

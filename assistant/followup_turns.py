@@ -304,6 +304,31 @@ class Turns:
         return Answer(question=question, answer=text, citations=citations, abstained=False,
                       searched=f"{standalone[-1].rstrip('?')}: the next paragraph?")
 
+    def _precedent(self, question: str, turns: list[str | Answer], standalone: list[str]) -> Answer | None:
+        """The sentence near the previous answer that says whether what it told was a first
+        (``followup_precedent``), None when none does."""
+        from assistant.answer.compose import compose
+        from assistant.answer.draft import Draft
+        from assistant.followup_besides import neighbourhood
+        from assistant.followup_next import CONTINUATION
+        from assistant.followup_precedent import precedent_told
+
+        earlier = self.turn_answer(turns, standalone)
+        if earlier.abstained or not earlier.citations:
+            return None
+        snapshot = self.assistant.snapshot()
+        best = max(earlier.citations, key=lambda c: c.score)
+        rows = snapshot.document_rows.get(best.source, range(0))
+        params = self.assistant.continuation_params or CONTINUATION
+        near = neighbourhood(snapshot.meta.sentences[rows.start:rows.stop], earlier.citations, best,
+                             snapshot.meta.documents[best.source].text, params.near_paragraphs, with_best=True)
+        sentences = precedent_told(near)
+        if not sentences:
+            return None
+        text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
+        return Answer(question=question, answer=text, citations=citations, abstained=False,
+                      searched=f"{standalone[-1].rstrip('?')}: was it a first?")
+
     def continuation(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]
     ) -> Answer | None:
@@ -317,6 +342,7 @@ class Turns:
         from assistant.followup_interval import interval_followup
         from assistant.followup_items import item_question
         from assistant.followup_sequel import sequel_subject
+        from assistant.followup_precedent import asks_precedent
         from assistant.followup_next import (CONTINUATION, LOOKED_FOR_NEAR, NEXT_PARAGRAPH, continuation,
                                              continuing_cue, following, next_dated, read_from, rest_of_paragraph,
                                              said_besides)
@@ -328,6 +354,8 @@ class Turns:
             return found  # "and the one after that?": the outline entry beside the one the previous answer gave
         if NEXT_PARAGRAPH.search(question) and (found := self._next_paragraph(question, turns, standalone)):
             return found  # "and the next paragraph?"
+        if asks_precedent(question) and (found := self._precedent(question, turns, standalone)):
+            return found  # "had any country done that before?": a first, told beside it
         if (not continuing_cue(question) or neighbour_followup(question, standalone[-1])
                 or interval_followup(question, standalone)):  # "how long after that did X?": two events dated
             return None  # "what comes after it?" after the first heading: the outline's next entry, asked

@@ -244,7 +244,14 @@ def clause_before(parsed: Syntax, at: int) -> bool:
     while not _has_subject(toks, verb) and (above := clause_of(toks, verb)) not in own:  # "supposed to fix that"
         verb = above
         own.add(verb)
-    return any(t.pos == "VERB" and t.i not in own and clause_of(toks, t.i) not in own for t in toks[:at])
+    return any(t.pos == "VERB" and t.i not in own and clause_of(toks, t.i) not in own
+               and not _auxiliary_head(toks, t, own) for t in toks[:at])
+
+
+def _auxiliary_head(toks: list[Token], verb: Token, own: set[int]) -> bool:
+    """Whether ``verb`` is an auxiliary the parser made the head of the clause ``own`` ("*had* any country done that
+    before?": "had" the root, "done" its complement): no clause of its own."""
+    return verb.lemma.lower() in ("have", "be", "do") and any(t.head == verb.i and t.i in own for t in toks)
 
 
 def _has_subject(toks: list[Token], verb: int) -> bool:
