@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from assistant.followup import FollowupParams, Resolution
     from assistant.followup_case import Initials
     from assistant.followup_gate import GateParams
-    from assistant.followup_outline import Step
+    from assistant.followup_beside import Reader
     from assistant.followup_next import ContinuationParams
     from assistant.schema import Hit
     from assistant.settings import Settings
@@ -263,71 +263,26 @@ class Turns:
         return Answer(question=question, answer=text, citations=citations, abstained=False,
                       searched=f"{previous.rstrip('?')}: what {party} did next?")
 
-    def _stepped(self, question: str, turns: list[str | Answer], standalone: list[str], step: Step) -> Answer | None:
-        """The outline entries ``step`` asks from the one the previous answer gave (``followup_outline``), None when
-        it gave none."""
+    def _read_beside(self, question: str, turns: list[str | Answer], standalone: list[str], read: Reader,
+                     asked: str) -> Answer | None:
+        """The answer ``read`` gives from beside the previous answer (given, else recomputed: ``followup_beside``),
+        None when that answer cited nothing or ``read`` finds nothing there."""
         from assistant.answer.compose import compose
-        from assistant.followup_outline import stepped_entry
+        from assistant.followup_beside import Beside
 
         earlier = self.turn_answer(turns, standalone)
         if earlier.abstained or not earlier.citations:
             return None
         snapshot = self.assistant.snapshot()
         best = max(earlier.citations, key=lambda c: c.score)
-        cited = [c for c in earlier.citations if c.source == best.source]
-        draft = stepped_entry(snapshot.meta.documents[best.source], cited, step, [question, *_asked(turns)])
+        rows = snapshot.document_rows.get(best.source, range(0))
+        draft = read(Beside(snapshot.meta.documents[best.source], snapshot.meta.sentences[rows.start:rows.stop],
+                            [c for c in earlier.citations if c.source == best.source], best))
         if draft is None:
             return None
         text, citations = compose(question, draft, snapshot)
         return Answer(question=question, answer=text, citations=citations, abstained=False,
-                      searched=f"{standalone[-1].rstrip('?')}: the {'next' if step.direction > 0 else 'previous'} entry?")
-
-    def _next_paragraph(self, question: str, turns: list[str | Answer], standalone: list[str]) -> Answer | None:
-        """The first sentences of the paragraph after the one the previous answer's best citation is in
-        (``followup_next.next_paragraph``), None when it cited nothing or no paragraph follows."""
-        from assistant.answer.compose import compose
-        from assistant.answer.draft import Draft
-        from assistant.followup_next import CONTINUATION, next_paragraph
-
-        earlier = self.turn_answer(turns, standalone)
-        if earlier.abstained or not earlier.citations:
-            return None
-        snapshot = self.assistant.snapshot()
-        best = max(earlier.citations, key=lambda c: c.score)
-        rows = snapshot.document_rows.get(best.source, range(0))
-        params = self.assistant.continuation_params or CONTINUATION
-        sentences = next_paragraph(snapshot.meta.sentences[rows.start:rows.stop], best,
-                                   snapshot.meta.documents[best.source].text, params.single_each)
-        if not sentences:
-            return None
-        text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
-        return Answer(question=question, answer=text, citations=citations, abstained=False,
-                      searched=f"{standalone[-1].rstrip('?')}: the next paragraph?")
-
-    def _precedent(self, question: str, turns: list[str | Answer], standalone: list[str]) -> Answer | None:
-        """The sentence near the previous answer that says whether what it told was a first
-        (``followup_precedent``), None when none does."""
-        from assistant.answer.compose import compose
-        from assistant.answer.draft import Draft
-        from assistant.followup_besides import neighbourhood
-        from assistant.followup_next import CONTINUATION
-        from assistant.followup_precedent import precedent_told
-
-        earlier = self.turn_answer(turns, standalone)
-        if earlier.abstained or not earlier.citations:
-            return None
-        snapshot = self.assistant.snapshot()
-        best = max(earlier.citations, key=lambda c: c.score)
-        rows = snapshot.document_rows.get(best.source, range(0))
-        params = self.assistant.continuation_params or CONTINUATION
-        near = neighbourhood(snapshot.meta.sentences[rows.start:rows.stop], earlier.citations, best,
-                             snapshot.meta.documents[best.source].text, params.near_paragraphs, with_best=True)
-        sentences = precedent_told(near)
-        if not sentences:
-            return None
-        text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
-        return Answer(question=question, answer=text, citations=citations, abstained=False,
-                      searched=f"{standalone[-1].rstrip('?')}: was it a first?")
+                      searched=f"{standalone[-1].rstrip('?')}: {asked}")
 
     def continuation(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]
@@ -338,31 +293,27 @@ class Turns:
         from assistant.answer.compose import compose
         from assistant.answer.draft import Draft
         from assistant.answer.outline import neighbour_followup
-        from assistant.followup_outline import asked_step
         from assistant.followup_interval import interval_followup
         from assistant.followup_items import item_question
+        from assistant.followup_beside import readers_for
         from assistant.followup_sequel import sequel_subject
-        from assistant.followup_precedent import asks_precedent
-        from assistant.followup_next import (CONTINUATION, LOOKED_FOR_NEAR, NEXT_PARAGRAPH, continuation,
-                                             continuing_cue, following, next_dated, read_from, rest_of_paragraph,
-                                             said_besides)
+        from assistant.followup_next import (CONTINUATION, LOOKED_FOR_NEAR, continuation, continuing_cue, following,
+                                             next_dated, read_from, rest_of_paragraph, said_besides)
 
         turns = list(history or [])
         if not turns or not standalone or self.assistant.settings.llm.backend != "extractive":
             return None
-        if (step := asked_step(question)) is not None and (found := self._stepped(question, turns, standalone, step)):
-            return found  # "and the one after that?": the outline entry beside the one the previous answer gave
-        if NEXT_PARAGRAPH.search(question) and (found := self._next_paragraph(question, turns, standalone)):
-            return found  # "and the next paragraph?"
-        if asks_precedent(question) and (found := self._precedent(question, turns, standalone)):
-            return found  # "had any country done that before?": a first, told beside it
+        params = self.assistant.continuation_params or CONTINUATION
+        for read, asked in readers_for(question, _asked(turns), params):  # "and the one after that?", "and the next
+            # paragraph?": read from beside the previous answer, not searched
+            if found := self._read_beside(question, turns, standalone, read, asked):
+                return found
         if (not continuing_cue(question) or neighbour_followup(question, standalone[-1])
                 or interval_followup(question, standalone)):  # "how long after that did X?": two events dated
             return None  # "what comes after it?" after the first heading: the outline's next entry, asked
         earlier = self.turn_answer(turns, standalone)
         if item_question(question, standalone[-1], lambda: "" if earlier.abstained else earlier.answer):
             return None  # another item of an enumeration ("the second one?"): asked as a question of its own
-        params = self.assistant.continuation_params or CONTINUATION
         if earlier.abstained or not earlier.citations:
             return None
         party = sequel_subject(question, standalone[-1]) if params.enabled else None

@@ -34,3 +34,11 @@ def test_the_sentence_saying_it_was_a_first_outright_comes_before_one_implying_i
 def test_an_object_that_the_parser_tags_a_conjunction_still_points_back() -> None:
     searched = resolve("had any town done that before?", ["what did the mayor announce in may?"]).searched
     assert searched is not None and "mayor" in searched  # "had" made the root, "done" its complement: one clause
+
+
+def test_the_article_s_first_told_beside_the_answered_step(assistant) -> None:  # type: ignore[no-untyped-def]
+    """End to end on the indexed article: the step asked, then whether any country had taken it before."""
+    answer = assistant.ask("had any country ever done that over a cyberattack before?",
+                           history=["What drastic step did Albania take against Iran in September 2022?"])
+    assert not answer.abstained and answer.searched and answer.searched.endswith("was it a first?")
+    assert "the first time a nation" in answer.citations[0].quote
