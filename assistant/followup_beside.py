@@ -1,7 +1,8 @@
 """Follow-ups answered from beside the previous answer rather than searched: the outline entries after the one it
 gave (``followup_outline``), the next paragraph (``followup_next.next_paragraph``), whether what it told was a first
-(``followup_precedent``). Each reader takes where the previous answer stands (``Beside``) and gives a draft, or None
-when nothing there answers; ``Turns.continuation`` tries the ones a follow-up asks for, in order."""
+(``followup_precedent``), another party's next step (``followup_sequel``). Each reader takes where the previous
+answer stands (``Beside``) and gives a draft, or None when nothing there answers; ``Turns.continuation`` tries the
+ones a follow-up asks for, in order."""
 
 from __future__ import annotations
 
@@ -36,6 +37,14 @@ def _drafted(sentences: list[Sentence]) -> Draft | None:
     from assistant.answer.draft import Draft
 
     return Draft(sentences=sentences, abstained=False) if sentences else None
+
+
+def told_of_party(party: str) -> Reader:
+    """The reader of another party's next step after the previous answer (``followup_sequel.told_of``): "and what
+    did iran do after that?"."""
+    from assistant.followup_sequel import told_of
+
+    return lambda at: _drafted(told_of(at.sentences, at.best, party))
 
 
 def readers_for(question: str, asked: list[str], params: ContinuationParams) -> list[tuple[Reader, str]]:

@@ -246,31 +246,13 @@ class Turns:
         following = self.continuation(str(last), turns[:-1], standalone[:-1]) if len(turns) > 1 else None
         return following or self.earlier_answer(standalone[-1])
 
-    def _sequel(self, question: str, previous: str, earlier: Answer, party: str) -> Answer | None:
-        """Another party's next step after the previous answer (``followup_sequel``): the sentences after its
-        best citation whose subject names ``party``; None when none does (the question is then searched)."""
-        from assistant.answer.compose import compose
-        from assistant.answer.draft import Draft
-        from assistant.followup_sequel import told_of
-
-        snapshot = self.assistant.snapshot()
-        best = max(earlier.citations, key=lambda c: c.score)
-        rows = snapshot.document_rows.get(best.source, range(0))
-        sentences = told_of(snapshot.meta.sentences[rows.start:rows.stop], best, party)
-        if not sentences:
-            return None
-        text, citations = compose(question, Draft(sentences=sentences, abstained=False), snapshot)
-        return Answer(question=question, answer=text, citations=citations, abstained=False,
-                      searched=f"{previous.rstrip('?')}: what {party} did next?")
-
-    def _read_beside(self, question: str, turns: list[str | Answer], standalone: list[str], read: Reader,
-                     asked: str) -> Answer | None:
-        """The answer ``read`` gives from beside the previous answer (given, else recomputed: ``followup_beside``),
-        None when that answer cited nothing or ``read`` finds nothing there."""
+    def _read_beside(self, question: str, earlier: Answer, previous: str, read: Reader, asked: str) -> Answer | None:
+        """The answer ``read`` gives from beside ``earlier``, the previous answer (``followup_beside``), searched as
+        ``previous`` (its question) and ``asked``; None when that answer cited nothing or ``read`` finds nothing
+        there (the question is then searched)."""
         from assistant.answer.compose import compose
         from assistant.followup_beside import Beside
 
-        earlier = self.turn_answer(turns, standalone)
         if earlier.abstained or not earlier.citations:
             return None
         snapshot = self.assistant.snapshot()
@@ -282,7 +264,7 @@ class Turns:
             return None
         text, citations = compose(question, draft, snapshot)
         return Answer(question=question, answer=text, citations=citations, abstained=False,
-                      searched=f"{standalone[-1].rstrip('?')}: {asked}")
+                      searched=f"{previous.rstrip('?')}: {asked}")
 
     def continuation(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str]
@@ -293,9 +275,9 @@ class Turns:
         from assistant.answer.compose import compose
         from assistant.answer.draft import Draft
         from assistant.answer.outline import neighbour_followup
+        from assistant.followup_beside import readers_for, told_of_party
         from assistant.followup_interval import interval_followup
         from assistant.followup_items import item_question
-        from assistant.followup_beside import readers_for
         from assistant.followup_sequel import sequel_subject
         from assistant.followup_next import (CONTINUATION, LOOKED_FOR_NEAR, continuation, continuing_cue, following,
                                              next_dated, read_from, rest_of_paragraph, said_besides)
@@ -304,21 +286,24 @@ class Turns:
         if not turns or not standalone or self.assistant.settings.llm.backend != "extractive":
             return None
         params = self.assistant.continuation_params or CONTINUATION
+        earlier: Answer | None = None  # the previous answer, recomputed once when a rule reads it
         for read, asked in readers_for(question, _asked(turns), params):  # "and the one after that?", "and the next
             # paragraph?": read from beside the previous answer, not searched
-            if found := self._read_beside(question, turns, standalone, read, asked):
+            earlier = earlier or self.turn_answer(turns, standalone)
+            if found := self._read_beside(question, earlier, standalone[-1], read, asked):
                 return found
         if (not continuing_cue(question) or neighbour_followup(question, standalone[-1])
                 or interval_followup(question, standalone)):  # "how long after that did X?": two events dated
             return None  # "what comes after it?" after the first heading: the outline's next entry, asked
-        earlier = self.turn_answer(turns, standalone)
+        earlier = earlier or self.turn_answer(turns, standalone)
         if item_question(question, standalone[-1], lambda: "" if earlier.abstained else earlier.answer):
             return None  # another item of an enumeration ("the second one?"): asked as a question of its own
         if earlier.abstained or not earlier.citations:
             return None
         party = sequel_subject(question, standalone[-1]) if params.enabled else None
         if party is not None:  # "and what did iran do after that?": where the document goes on to tell of Iran
-            return self._sequel(question, standalone[-1], earlier, party)
+            return self._read_beside(question, earlier, standalone[-1], told_of_party(party),
+                                     f"what {party} did next?")
         asks = continuation(question, [standalone[-1], earlier.answer], params)
         if asks is None:
             return None
