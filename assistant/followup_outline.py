@@ -20,6 +20,7 @@ from assistant.answer.outline import (
     OutlineAsk, closing_lines, heading_entries, outline_entries, outline_template, quoted_entries,
 )
 from assistant.answer.outline_neighbour import Neighbour, pointed_step
+from assistant.followup_next import OPENER
 
 if TYPE_CHECKING:
     from assistant.answer.draft import Draft
@@ -30,13 +31,12 @@ _NAMES_SECTIONS = re.compile(r"\b(?:sub)?(?:sections?|headings?|chapters?)\b", r
 
 
 _SUBHEADINGS = re.compile(r"\bsub(?:sections?|headings?)\b", re.IGNORECASE)
-_LEAD = r"^\W*(?:(?:and|so|ok|okay|then)\W+)?"
-_SOME_MORE = re.compile(_LEAD + r"(?:(?:what|which)(?:'s| are| is)?\s+|whats\s+)?(?:the\s+)?(?P<side>next|previous)"
+_SOME_MORE = re.compile(OPENER + r"(?:(?:what|which)(?:'s| are| is)?\s+|whats\s+)?(?:the\s+)?(?P<side>next|previous)"
                         r"\s+(?P<count>two|three|four|2|3|4)(?:\s+(?:after|before)\s+(?:it|that|this)(?:\s+one)?|"
                         r"\s+(?:down|up|on)\s+the\s+list|\s+(?:ones|entries|items|links|sections|headings|"
                         r"subheadings))*\W*$", re.IGNORECASE)
 """A few entries on from the one answered: "and the next two down the list?"."""
-_THE_REST = re.compile(_LEAD + r"(?:is there\s+)?(?:anything|what(?:'s| is| comes| else)?|whats)\s+(?:else\s+)?"
+_THE_REST = re.compile(OPENER + r"(?:is there\s+)?(?:anything|what(?:'s| is| comes| else)?|whats)\s+(?:else\s+)?"
                        r"(?:listed\s+|there\s+)?(?:after|below|under(?:neath)?)\s+(?:those|them|these|that list|the "
                        r"list)(?:\s+ones)?\W*$", re.IGNORECASE)
 """The rest of a list after the entries answered: "anything after those?"."""
@@ -67,7 +67,8 @@ def asked_step(question: str) -> Step | None:
 
 def _lists(doc: DocumentRecord) -> list[tuple[OutlineAsk, list[Sentence]]]:
     """The document's ordered lists of entries, each with the ask it answers: its contents list (else its
-    headings), its headings, its closing links and the lines it ends with."""
+    headings), its headings, its closing links and the lines it ends with (in that order: ``stepped_entry`` reads
+    the first two again for an answer in prose)."""
     return [(OutlineAsk("contents"), outline_entries(doc, OutlineAsk("contents"))),
             (OutlineAsk("headings"), heading_entries(doc)),
             (OutlineAsk("links"), outline_entries(doc, OutlineAsk("links"))),
@@ -99,7 +100,8 @@ def stepped_entry(
     answer gave no entry or none lies there."""
     from assistant.answer.draft import Draft
 
-    for ask, entries in _lists(doc):
+    lists = _lists(doc)
+    for ask, entries in lists:
         at = _cited_entry(entries, citations, step.rest)
         if at is not None:
             break
@@ -107,10 +109,9 @@ def stepped_entry(
         best = max(citations, key=lambda c: c.score, default=None)
         if best is None or not any(_NAMES_SECTIONS.search(q) for q in asked):
             return None
-        headings = heading_entries(doc)
+        (_, contents), (ask, headings) = lists[:2]
         at = _section_heading(doc, headings, best)
-        ask, entries = OutlineAsk("headings"), headings
-        contents = outline_entries(doc, OutlineAsk("contents"))
+        entries = headings
         listed = [e.text for e in contents]
         if at is not None and headings[at].text in listed and not any(_SUBHEADINGS.search(q) for q in asked[:1]):
             ask, entries, at = OutlineAsk("contents"), contents, listed.index(headings[at].text)  # a section of
