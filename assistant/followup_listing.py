@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
-_ASKS_LIST = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?P<wh>which(?: ones?)?|what(?: ones?| are they)?|"
+OPENER = r"^\W*(?:(?:and|so|ok|okay)\W+)?"
+"""An opening word of conversation before a fragment, read past ("and which?", "ok how many?")."""
+_ASKS_LIST = re.compile(r"(?i)" + OPENER + r"(?P<wh>which(?: ones?)?|what(?: ones?| are they)?|"
                         r"such as|like what|like|for example|examples?|e\.?g\.?|name (?:them|some|one)|how many)"
                         r"(?: exactly| then)?\W*$")
 """A fragment that asks for the things a yes/no question asked about ("which?", "such as?", "how many?")."""
 
 _AFTER_NOUN = r"(?:in|on|at|about|for|from|of|under|after|before|apart|besides|other|except|beyond|to|by|with|since)"
-_ANY = re.compile(rf"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?P<lead>[^,?]+),\s*)?(?:(?P<there>(?:are|is|were|was) "
+_ANY = re.compile(rf"(?i){OPENER}(?:(?P<lead>[^,?]+),\s*)?(?:(?P<there>(?:are|is|were|was) "
                   rf"there)|(?P<aux>does|do|did|has|have|had|can|could|will|would) (?P<subject>.+?) (?P<verb>\w+)) "
                   rf"any (?P<noun>(?:(?!{_AFTER_NOUN}\b)"
                   rf"[\w'-]+\s*)+?)(?P<rest>\s+{_AFTER_NOUN}\b[^?]*)?\W*$")

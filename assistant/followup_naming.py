@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-_STANDS_FOR = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:what (?:does|do) (?:it|that|they) )?(?:stands?|short) for"
+from assistant.followup_listing import OPENER
+
+_STANDS_FOR = re.compile(r"(?i)" + OPENER + r"(?:what (?:does|do) (?:it|that|they) )?(?:stands?|short) for"
                          r"(?: exactly)?\W*$")
-_FULL_NAME = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:the |its |their )?(?:full|long|complete) (?:name|form)"
+_FULL_NAME = re.compile(r"(?i)" + OPENER + r"(?:the |its |their )?(?:full|long|complete) (?:name|form)"
                         r"(?: exactly)?\W*$")
 _ABBREVIATION = re.compile(r"\b([A-Z]{2,8})\b")
 

@@ -39,11 +39,13 @@ LONG_LINE = 100  # characters: a text whose median line is longer writes a parag
 _AFTER = re.compile(r"(?i)\b(?:after (?:that|this|it|him|her|them)|what (?:comes|came) (?:next|after)|and then"
                     r"|what followed(?=\W*(?:(?:that|this|it)\W*)?$))\b")  # "what followed?", "what followed that?"
 _NEXT_FOR = re.compile(r"(?i)\bnext for\b")
-_SAYS = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then)\W+)?what (?:does|did) (?:it|that|this|he|she|they) "
+OPENER = r"^\W*(?:(?:and|so|ok|okay|then)\W+)?"
+"""A follow-up's opening word of conversation, read past ("and ...", "ok ...")."""
+_SAYS = re.compile(r"(?i)" + OPENER + r"what (?:does|did) (?:it|that|this|he|she|they) "
                    r"(?:say|argue|claim|suggest|recommend|propose|call for)\b")
 """What the previous answer's subject goes on to say ("what does it say is urgently needed because of that?" after
 the first lesson): the words of the rest, looked for near that answer."""
-_ECHO = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|then)\W+)?(?P<said>(?:to\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
+_ECHO = re.compile(r"(?i)" + OPENER + r"(?P<said>(?:to\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
                    r"\s+what(?:\W+(?:exactly|precisely|then|again|after that|before that))?\W*$")
 """A fragment of the previous answer echoed with "what?" ("demonstrating what?", "to deepen what?"): the rest of the
 sentence that holds its words, near that answer."""
