@@ -6,6 +6,7 @@ from pathlib import Path
 
 from assistant.chunking import chunk_document
 from assistant.documents import build_document, read_document
+from assistant.schema import Document
 from assistant.structure import word_count
 
 from conftest import ARTICLE, CORPUS
@@ -101,13 +102,18 @@ def test_short_sections_of_an_option_list_share_a_chunk() -> None:
     assert chunks[-1].section == "NOTES"  # a long section keeps a chunk of its own
 
 
+def _page(tmp_path: Path, name: str, text: str) -> Document:
+    """The document read from ``text`` written to ``tmp_path`` as ``name``."""
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    return read_document(page, tmp_path, MAX_MB)
+
+
 def test_table_rows_are_indexed_without_an_introducing_sentence(tmp_path: Path) -> None:
-    page = tmp_path / "levels.md"
-    page.write_text("# Kernel messages\n\nThe console threshold can be set with dmesg.\n\nTable 3.4. Levels\n\n"
-                    "value | name | meaning\n\n3 | KERN_ERR | error conditions\n\n4 | KERN_WARNING | warning conditions\n\n"
-                    "The levels run from the most urgent down.\n\nPrev | Up | Next\n\nHome | Index | Top\n", encoding="utf-8")
-    doc = read_document(page, tmp_path, MAX_MB)
-    chunks, sentences = chunk_document(doc)
+    chunks, sentences = chunk_document(_page(tmp_path, "levels.md", (
+        "# Kernel messages\n\nThe console threshold can be set with dmesg.\n\nTable 3.4. Levels\n\n"
+        "value | name | meaning\n\n3 | KERN_ERR | error conditions\n\n4 | KERN_WARNING | warning conditions\n\n"
+        "The levels run from the most urgent down.\n\nPrev | Up | Next\n\nHome | Index | Top\n")))
     texts = [s.text for s in sentences]
     assert "4 | KERN_WARNING | warning conditions" in texts
     assert any("KERN_WARNING" in c.text for c in chunks)
@@ -115,24 +121,21 @@ def test_table_rows_are_indexed_without_an_introducing_sentence(tmp_path: Path) 
 
 
 def test_an_option_described_without_a_full_stop_is_indexed_under_its_term(tmp_path: Path) -> None:
-    page = tmp_path / "cp.1.txt"
-    page.write_text("OPTIONS\n       Mandatory arguments to long options are mandatory for short options too.\n\n"
-                    "       -l, --link\n              hard link files instead of copying\n\n"
-                    "       -n, --no-clobber\n              do not overwrite an existing file\n", encoding="utf-8")
-    doc = read_document(page, tmp_path, MAX_MB)
-    chunks, sentences = chunk_document(doc)
+    chunks, sentences = chunk_document(_page(tmp_path, "cp.1.txt", (
+        "OPTIONS\n       Mandatory arguments to long options are mandatory for short options too.\n\n"
+        "       -l, --link\n              hard link files instead of copying\n\n"
+        "       -n, --no-clobber\n              do not overwrite an existing file\n")))
     described = next(s for s in sentences if s.text == "do not overwrite an existing file")
     assert described.answerable and described.section == "-n, --no-clobber"
     assert any("no-clobber" in c.text and "hard link files" in c.text for c in chunks)
 
 
 def test_an_option_entry_on_one_line_is_indexed_with_its_term(tmp_path: Path) -> None:
-    page = tmp_path / "cp.1.txt"
-    page.write_text("OPTIONS\n       --copy-contents\n              copy contents of special files when recursive\n\n"
-                    "       -d     same as --no-dereference --preserve=links\n\n"
-                    "       -f, --force\n              if an existing destination file cannot be opened, remove it\n\n"
-                    "       -x     -y\n", encoding="utf-8")
-    _, sentences = chunk_document(read_document(page, tmp_path, MAX_MB))
+    _, sentences = chunk_document(_page(tmp_path, "cp.1.txt", (
+        "OPTIONS\n       --copy-contents\n              copy contents of special files when recursive\n\n"
+        "       -d     same as --no-dereference --preserve=links\n\n"
+        "       -f, --force\n              if an existing destination file cannot be opened, remove it\n\n"
+        "       -x     -y\n")))
     answerable = [" ".join(s.text.split()) for s in sentences if s.answerable]
     assert "-d same as --no-dereference --preserve=links" in answerable
     assert "copy contents of special files when recursive" in answerable  # the two-line form as before
@@ -140,32 +143,28 @@ def test_an_option_entry_on_one_line_is_indexed_with_its_term(tmp_path: Path) ->
 
 
 def test_a_line_of_two_sentences_without_its_last_full_stop_is_prose(tmp_path: Path) -> None:
-    page = tmp_path / "releases.txt"
-    page.write_text("Debian 1.2 Rex (December 12th, 1996): Named for the plastic dinosaur. This release consisted of "
-                    "848 packages maintained by 120 developers\n\nDebian 1.3 Bo (June 5th, 1997): Named for Bo Peep, "
-                    "the shepherdess.\n", encoding="utf-8")
-    _, sentences = chunk_document(read_document(page, tmp_path, MAX_MB))
+    _, sentences = chunk_document(_page(tmp_path, "releases.txt", (
+        "Debian 1.2 Rex (December 12th, 1996): Named for the plastic dinosaur. This release consisted of "
+        "848 packages maintained by 120 developers\n\nDebian 1.3 Bo (June 5th, 1997): Named for Bo Peep, "
+        "the shepherdess.\n")))
     assert "This release consisted of 848 packages maintained by 120 developers" in [s.text for s in sentences]
 
 
 def test_a_field_line_after_a_description_is_indexed_but_not_a_config_example(tmp_path: Path) -> None:
-    page = tmp_path / "keys.md"
-    page.write_text("# Keys\n\nSESSION_LIFETIME\n\nHow long a permanent session lasts.\n\n"
-                    "Default: timedelta(days=31) (2678400 seconds)\n\nPin files hold stanzas like this one.\n\n"
-                    "Package: *\n", encoding="utf-8")
-    _, sentences = chunk_document(read_document(page, tmp_path, MAX_MB))
+    _, sentences = chunk_document(_page(tmp_path, "keys.md", (
+        "# Keys\n\nSESSION_LIFETIME\n\nHow long a permanent session lasts.\n\n"
+        "Default: timedelta(days=31) (2678400 seconds)\n\nPin files hold stanzas like this one.\n\n"
+        "Package: *\n")))
     answerable = [s.text for s in sentences if s.answerable]
     assert "Default: timedelta(days=31) (2678400 seconds)" in answerable
     assert "Package: *" not in answerable  # a line of a file's example, not a field of the entry
 
 
 def test_a_field_label_or_call_out_title_is_no_section_of_its_own(tmp_path: Path) -> None:
-    page = tmp_path / "api.md"
-    page.write_text("# Types\n\nclass DateTime(formats=None)\n\nThe DateTime type converts date strings into datetime "
-                    "objects.\n\nParameters\n\nformats – A list of format strings. Defaults to '%Y-%m-%d'.\n\nNote\n\n"
-                    "Parsing is tried with each format in order.\n\nNOTES\n\nA manual page's own section stays one.\n",
-                    encoding="utf-8")
-    _, sentences = chunk_document(read_document(page, tmp_path, MAX_MB))
+    _, sentences = chunk_document(_page(tmp_path, "api.md", (
+        "# Types\n\nclass DateTime(formats=None)\n\nThe DateTime type converts date strings into datetime "
+        "objects.\n\nParameters\n\nformats – A list of format strings. Defaults to '%Y-%m-%d'.\n\nNote\n\n"
+        "Parsing is tried with each format in order.\n\nNOTES\n\nA manual page's own section stays one.\n")))
     section = {s.text: s.section for s in sentences}
     assert section["Defaults to '%Y-%m-%d'."] == "class DateTime(formats=None)"
     assert section["Parsing is tried with each format in order."] == "class DateTime(formats=None)"
@@ -220,11 +219,10 @@ def test_a_list_going_on_from_a_paragraph_is_indexed_but_a_list_of_titles_is_not
 def test_a_version_note_without_a_full_stop_is_indexed(tmp_path: Path) -> None:
     """"New in version 0.7: PROPAGATE_EXCEPTIONS, ...": when the keys it names came, a sentence of the section
     (before, a fragment out of the index, the last one of a run a section heading)."""
-    page = tmp_path / "config.md"
-    page.write_text("# Changes\n\nSet to 0 to disable the warning.\n\nNew in version 0.4: LOGGER_NAME\n\n"
-                    "New in version 0.7: PROPAGATE_EXCEPTIONS, PRESERVE_CONTEXT_ON_EXCEPTION\n\n"
-                    "Changed in version 1.0: LOGGER_NAME was removed.\n\nVersion history\n", encoding="utf-8")
-    doc = read_document(page, tmp_path, MAX_MB)
+    doc = _page(tmp_path, "config.md", (
+        "# Changes\n\nSet to 0 to disable the warning.\n\nNew in version 0.4: LOGGER_NAME\n\n"
+        "New in version 0.7: PROPAGATE_EXCEPTIONS, PRESERVE_CONTEXT_ON_EXCEPTION\n\n"
+        "Changed in version 1.0: LOGGER_NAME was removed.\n\nVersion history\n"))
     _, sentences = chunk_document(doc)
     answerable = [s.text for s in sentences if s.answerable]
     assert "New in version 0.4: LOGGER_NAME" in answerable

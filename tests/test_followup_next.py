@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from assistant.followup_next import (NEXT_PARAGRAPH, ContinuationParams, continuation, continuing_cue, following,
-                                     next_dated, next_paragraph, read_from, said_besides, says_more)
+from assistant.followup_next import (ContinuationParams, continuation, continuing_cue, following, next_dated,
+                                    read_from, said_besides, says_more)
 from assistant.store import document_rows
 from assistant.followup_swap import entity_swap, parallel_swap
 from assistant.schema import Citation, Sentence, SentenceTags
@@ -390,18 +390,3 @@ def test_a_continuation_reads_on_from_the_best_citation_or_from_the_item_asked_f
     assert read_from([item, other], "whats the first lesson?", from_best=True) is item
     assert read_from([item, other], "what lessons does it draw?", from_best=True) is other
     assert read_from([item, other], "whats the first lesson?", from_best=False) is None
-
-
-def test_the_next_paragraph_is_read_past_a_heading() -> None:
-    text = ("The port grew fast. It had three piers.\n\nTrade\n\nShips came from Genoa. They carried salt. "
-            "Prices fell.\n\nThe war ended it.")
-    spans = ["The port grew fast.", "It had three piers.", "Trade", "Ships came from Genoa.", "They carried salt.",
-             "Prices fell.", "The war ended it."]
-    sentences = [Sentence(id=str(i), source="port.txt", start=text.index(s), end=text.index(s) + len(s), text=s,
-                          answerable=s != "Trade") for i, s in enumerate(spans)]
-    best = sentences[0]
-    assert [s.text for s in next_paragraph(sentences, best, text, 2)] == ["Ships came from Genoa.",
-                                                                          "They carried salt."]
-    assert [s.text for s in next_paragraph(sentences, sentences[5], text, 2)] == ["The war ended it."]
-    assert next_paragraph(sentences, sentences[6], text, 2) == []
-    assert NEXT_PARAGRAPH.search("and the next paragraph?") and not NEXT_PARAGRAPH.search("what happened next?")
