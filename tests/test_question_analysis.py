@@ -147,6 +147,13 @@ def test_the_asked_phrase_ends_before_a_preposition() -> None:
     assert query.head == "motive" and not query.out_of_corpus  # not "behind", a word no document names
 
 
+def test_the_noun_after_a_possessive_is_the_asked_phrase() -> None:
+    query = analyse("whats that empire's capital?", AID)  # no "the" after "whats": the possessed noun is asked for
+    assert query.head == "capital" and query.out_of_corpus  # a word no document uses: nothing can answer
+    assert analyse("what was israel's motive, per the article?", AID).head_phrase == ["motive"]
+    assert not analyse("what was israel's help?", AID).out_of_corpus  # help ~ aid
+
+
 def test_the_asked_phrase_ends_before_a_pronoun_opening_a_relative_clause() -> None:
     query = analyse("what's the name of the base it set up near the city?", AID)
     assert query.head_phrase == ["base"]  # not "base set": "it set up" says which base

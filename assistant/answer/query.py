@@ -63,6 +63,11 @@ _HEAD_PATTERNS = [
     re.compile(rf"\bwhat(?:s| (?:is|was|are|were))? (?:the |a |an ){_NP}{_STOP}"),  # "whats": no apostrophe typed
     re.compile(rf"\bhow (?P<np>{'|'.join(sorted(SIZE_WORDS))})\b(?:.* in (?P<unit>[a-z]+)$)?"),
 ]
+# "what's the empire's capital?": the possessed noun is what is asked for (``words`` drops the "'s")
+_POSSESSED = re.compile(
+    r"^\W*what(?:['’]?s| is| was| are| were)\s+(?:[\w.-]+\s+){0,3}?[\w.-]+(?:['’]s|s['’])\s+"
+    r"(?P<np>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}?)"
+    r"(?=\s*[?.!]*\s*$|\s(?:in|of|for|on|at|per|according|from|to|by|during|before|after|now|today)\b|,)")
 _PART_SPLIT = re.compile(
     r"\?\s+|\s*;\s*|,?\s+\band\b\s+(?=(?:(?:in|on|at|for|from|to|with|by|of|under|during)\s+)?"
     r"(?:when|why|how|who|whom|whose|what|where|which|did|was|were|is|are|does|do|can|could|has|have|should|will)\b)",
@@ -170,13 +175,14 @@ _COUNTED = re.compile(  # a count of the things asked for: "what three things", 
 
 
 def asked_phrase(question: str) -> list[str]:
-    """Content words of the phrase naming what is asked for; the last one is the head noun."""
+    """Content words of the phrase naming what is asked for; the last one is the head noun ("what's the empire's
+    *capital*?": the noun after a possessive, when no other form names one)."""
     q = " ".join(words(question))
-    for pattern in _HEAD_PATTERNS:
-        match = pattern.search(q)
+    possessed = _POSSESSED.search(question.lower())
+    for match in [*(pattern.search(q) for pattern in _HEAD_PATTERNS), possessed]:
         if match:
             unit = match.groupdict().get("unit")
-            tokens = [w for w in (unit or match.group("np")).split()
+            tokens = [w for w in words(unit or match.group("np"))
                       if w not in STOPWORDS and w not in _QUALIFIERS and not w.isdigit()]
             if tokens:
                 return tokens
