@@ -64,9 +64,16 @@ def _asks_group(question: Syntax, t: Token) -> bool:
 
 def _asks_several(question: Syntax) -> bool:
     """Whether the question asks for several named things ("which two *countries*' ties ...?", "what groups ...?"):
-    its "which"/"what" determines a plural noun."""
-    return any(t.text.lower() in ("which", "what") and t.dep == "det" and question.tokens[t.head].tag == "NNS"
-               for t in question.tokens)
+    its "which"/"what" determines a plural noun, or stands right before one, past a count (the parser may take
+    "which" in "which two countries do ...?" for an object)."""
+    toks = question.tokens
+
+    def counted_plural(i: int) -> bool:  # "which two countries", "what groups"
+        i += i < len(toks) and toks[i].tag == "CD"
+        return i < len(toks) and toks[i].tag == "NNS"
+
+    return any(t.text.lower() in ("which", "what") and (t.dep == "det" and toks[t.head].tag == "NNS"
+                                                        or counted_plural(t.i + 1)) for t in toks)
 
 
 def several_fillers(question: Syntax, answer: Syntax | None, pronoun: str) -> str | None:
@@ -78,13 +85,17 @@ def several_fillers(question: Syntax, answer: Syntax | None, pronoun: str) -> st
     named = _asked_words(question, names=True)
     found = [(start, end, label) for start, end, label in _candidates(answer) if label != "person noun"
              and not any(_stems(answer, i) & named for i in range(start, end))]
-    if not found:
-        return None
-    first = found[0][1] - 1
-    joined = [(start, end) for start, end, label in found if label == found[0][2]
-              and _conjoined(answer, end - 1, first)]
-    names = list(dict.fromkeys(_text(answer, start, end) for start, end in joined))
-    return None if len(names) < 2 else ", ".join(names[:-1]) + " and " + names[-1]
+    for _, head_end, head_label in found:  # the first names joined by "and"/"or" (not "Iran" before "... the United
+        # States and Israel")
+        joined = [(start, end) for start, end, label in found if label == head_label
+                  and _conjoined(answer, end - 1, head_end - 1)]
+        names = list(dict.fromkeys(_text(answer, start, end) for start, end in joined))
+        if len(names) >= 2:
+            return ", ".join(names[:-1]) + " and " + names[-1]
+    return None
+
+
+_NAME_PARTS = frozenset({"PROPN", "NOUN", "ADJ"})
 
 
 def _conjoined(parsed: Syntax, i: int, first: int) -> bool:
@@ -92,6 +103,12 @@ def _conjoined(parsed: Syntax, i: int, first: int) -> bool:
     while i != first and parsed.tokens[i].dep == "conj" and parsed.tokens[i].head != i:
         i = parsed.tokens[i].head
     return i == first
+
+
+def _named_already(answer: Syntax, start: int, end: int, named: frozenset[str] | set[str]) -> bool:
+    """Whether the question names the answer's phrase already: each of its words, past a determiner ("the Iranian
+    Foreign Ministry" after "which country's foreign ministry ...?" adds "Iranian", the country asked for)."""
+    return all(_stems(answer, i) & named for i in range(start, end) if answer.tokens[i].pos in _NAME_PARTS)
 
 
 def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | None:
@@ -112,7 +129,7 @@ def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | 
         for t in question.tokens)
     ranked = []
     for start, end, label in _candidates(answer):
-        if any(_stems(answer, i) & named for i in range(start, end)) or not (
+        if _named_already(answer, start, end, named) or not (
                 agrees(pronoun, answer, start, end) or party and label in ("GPE", "NORP", "ORG")):
             continue
         reach = min((start - a if a < start else a - end + 1 for a in anchors), default=MAX_REACH + 1)

@@ -69,6 +69,12 @@ def test_they_after_a_question_asking_for_several_names_all_the_answer_joins() -
     assert slot_filler(syntax("which country's ties proved invaluable?"), answer, "they") is None  # one asked
 
 
+def test_the_names_joined_by_and_are_found_past_a_name_standing_alone() -> None:
+    answer = syntax("By standing firm against Sweden, the harbour hopes to deepen its ties with Norway and Denmark.")
+    question = syntax("which two countries do the pilots think the harbour wants closer ties with?")  # "which" parsed
+    assert slot_filler(question, answer, "they") == "Norway and Denmark"  # as an object; Sweden stands alone
+
+
 def test_who_is_x_asks_about_x_so_the_answer_fills_no_slot() -> None:
     answer = syntax("The Illyrians, ancestors of modern Albanians, defended Greece against the Achaemenid Empire.")
     assert slot_filler(syntax("Who were the Illyrians?"), answer, "they") is None
