@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from functools import cached_property
 
-from assistant.answer.qtypes import QUESTION_FILLER
+from assistant.answer.qtypes import QUESTION_FILLER, expected_type
 from assistant.followup_agree import people_phrase, phrase_kind
 from assistant.followup_chunks import (
     TELLING, answered_object, chunk_root, framing_noun, names_another, stranded_object, without_det,
@@ -244,9 +244,9 @@ class Antecedents:
                 return self.parsed.span(owner[0] + (toks[owner[0]].pos == "DET"), end).replace(" 's", "'s") \
                     if owner else without_det(self.parsed, start, end)
             return self._ent(self.parsed, _PLACES) or (without_det(self.parsed, *chunks[0]) if chunks else None)
-        if kind == "date":
-            return self._ent(self.parsed, ("DATE",)) or (self._ent(self.answer, ("DATE",)) if self.asked == "when"
-                                                         else None)
+        if kind == "date":  # the previous question's date, else the one its answer gave to a question for a date
+            asked_date = self.asked == "when" or expected_type(self.previous) == "date"  # "what's the first date ...?"
+            return self._ent(self.parsed, ("DATE",)) or (self._ent(self.answer, ("DATE",)) if asked_date else None)
         if kind == "determiner":  # "that table": the modifiers the previous turn gave the same noun, in the same
             # number ("that response" is not the "future responses" an answer mentions)
             several = pronoun.lower() in _PLURAL_DEMONSTRATIVES

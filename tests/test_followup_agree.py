@@ -163,6 +163,14 @@ def test_then_is_the_previous_questions_date() -> None:
     assert dated_then("what changed?", "2014") == "what changed?"
 
 
+def test_then_after_a_question_for_a_date_is_the_date_its_answer_gave() -> None:
+    """ "what happened then?" after "what was the date of X?" is "on" the date the answer gave, not the follow-up
+    glued to the previous question's body."""
+    answer = "The most significant incident occurred on July 15, 2022, when a massive cyberattack hit the country."
+    assert resolve("what happened then?", ["what was the date of the big cyberattack?"], lambda _: answer).searched \
+        == "What happened on July 15, 2022?"
+
+
 def test_the_searched_question_keeps_the_spacing_as_typed() -> None:
     """Hyphenated and slashed words stay whole ("mini-Debian", "/www/htdocs"); a comma is not set apart."""
     parsed = syntax("what is the mini-Debian system in /www/htdocs/example, then?")
