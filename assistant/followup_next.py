@@ -17,7 +17,7 @@ from assistant.answer.places import asked_item
 from assistant.answer.text_values import YEAR
 from assistant.nlp import Syntax, syntax
 from assistant.schema import Sentence, Span
-from assistant.terms import STOPWORDS
+from assistant.terms import STOPWORDS, content_stems, stem
 
 CONTINUING = frozenset({"other", "others", "rest", "remaining", "else", "next", "more", "another", "further"})
 """Words that ask for what the previous answer left out or what comes after it."""
@@ -218,13 +218,32 @@ def says_more(text: str) -> bool:
     return bool(_CORRELATIVE.search(text))
 
 
-def said_besides(sentences: Sequence[Sentence], cited: Sequence[Span], best: Span) -> list[Sentence]:
+def lists_more(text: str, asked: str) -> bool:
+    """Whether a sentence joins to what ``asked`` (the previous question) asked about another thing it did not ask:
+    a conjunct none of whose words the question has, beside one some of whose words it has ("prioritize
+    strengthening its cyber defenses and deepening its security cooperation" after "will beefing up cyber defenses
+    be albania's priority?"). "Anything else?" asks for that other thing."""
+    if not asked:
+        return False
+    parsed, wanted = syntax(text), set(content_stems(asked))
+
+    def met(root: int, without: frozenset[int] | set[int] = frozenset()) -> bool:
+        return any(stem(parsed.tokens[i].lemma.lower()) in wanted for i in parsed.subtree(root) - without
+                   if parsed.tokens[i].pos in ("NOUN", "PROPN", "VERB", "ADJ"))
+
+    return any(t.dep == "conj" and t.head != t.i and not met(t.i) and met(t.head, parsed.subtree(t.i))
+               for t in parsed.tokens)
+
+
+def said_besides(sentences: Sequence[Sentence], cited: Sequence[Span], best: Span, asked: str = "") -> list[Sentence]:
     """What the previous answer said besides its direct reply ``best`` (its best-scored citation): the other cited
     sentences of ``best``'s document (``sentences``, in document order), led by ``best`` itself when it says two
-    things (``says_more``). "Anything else?" after a five-sentence answer asks past the one sentence that answered,
-    and the rest of the answer is where the asker looks first."""
+    things (``says_more``) or names another thing beside what ``asked`` asked (``lists_more``). "Anything else?"
+    after a five-sentence answer asks past the one sentence that answered, and the rest of the answer is where the
+    asker looks first."""
     spans = [(c.start, c.end) for c in cited if c.source == best.source and (c.start, c.end) != (best.start, best.end)]
-    more = [s for s in sentences if s.start < best.end and best.start < s.end and says_more(s.text)]
+    more = [s for s in sentences if s.start < best.end and best.start < s.end
+            and (says_more(s.text) or lists_more(s.text, asked))]
     rest = [s for s in sentences if s.answerable and any(start < s.end and s.start < end for start, end in spans)]
     return [*more, *rest]
 

@@ -324,7 +324,7 @@ class Turns:
         else:
             sentences = following(document, earlier.citations, asks.count, document_text, params, asks.each, best)
             if params.said_first and asks.besides and best is not None:  # "anything else?": the rest of the answer
-                sentences = [*said_besides(document, earlier.citations, best), *sentences]
+                sentences = [*said_besides(document, earlier.citations, best, standalone[-1]), *sentences]
             step = next_dated(document, best, document_text) if params.dated_step and asks.step and best else None
             if step is not None:  # "what happened next?" after a dated answer: its next date leads
                 sentences = [step, *(s for s in sentences if (s.start, s.end) != (step.start, step.end))]
