@@ -220,9 +220,10 @@ def says_more(text: str) -> bool:
 
 def lists_more(text: str, asked: str) -> bool:
     """Whether a sentence joins to what ``asked`` (the previous question) asked about another thing it did not ask:
-    a conjunct none of whose words the question has, beside one some of whose words it has ("prioritize
-    strengthening its cyber defenses and deepening its security cooperation" after "will beefing up cyber defenses
-    be albania's priority?"). "Anything else?" asks for that other thing."""
+    a conjunct or an adverbial clause none of whose words the question has, beside one some of whose words it has
+    ("prioritize strengthening its cyber defenses and deepening its security cooperation" after "will beefing up
+    cyber defenses be albania's priority?"; "... view Albania through the lens of ..., potentially seeking other
+    avenues ..." after "through what lens ...?"). "Anything else?" asks for that other thing."""
     if not asked:
         return False
     parsed, wanted = syntax(text), set(content_stems(asked))
@@ -231,7 +232,7 @@ def lists_more(text: str, asked: str) -> bool:
         return any(stem(parsed.tokens[i].lemma.lower()) in wanted for i in parsed.subtree(root) - without
                    if parsed.tokens[i].pos in ("NOUN", "PROPN", "VERB", "ADJ"))
 
-    return any(t.dep == "conj" and t.head != t.i and not met(t.i) and met(t.head, parsed.subtree(t.i))
+    return any(t.dep in ("conj", "advcl") and t.head != t.i and not met(t.i) and met(t.head, parsed.subtree(t.i))
                for t in parsed.tokens)
 
 

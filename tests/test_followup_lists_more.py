@@ -26,6 +26,8 @@ def test_a_conjunct_the_question_did_not_ask_about_is_more_to_tell() -> None:
     assert not lists_more(PARTS[0], "what will the port prioritise, dredging or trade?")  # both asked
     assert not lists_more(PARTS[1], ASKED)  # nothing joined
     assert not lists_more(PARTS[0], "")  # no question to compare with
+    clause = "The board will keep its harbour open to trade, possibly seeking new routes for ferries."
+    assert lists_more(clause, "will the board keep the harbour open?")  # an adverbial clause says more
 
 
 def test_the_best_sentence_listing_more_leads_what_else_the_answer_said() -> None:
