@@ -218,12 +218,19 @@ def says_more(text: str) -> bool:
     return bool(_CORRELATIVE.search(text))
 
 
+_ITEM = r"[\w'’-]+(?: [\w'’-]+){0,4}"
+_LISTED = re.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
+"""Three or more items of a few words each, separated by commas, the last after "and" / "or"."""
+
+
 def lists_more(text: str, asked: str) -> bool:
     """Whether a sentence joins to what ``asked`` (the previous question) asked about another thing it did not ask:
     a conjunct or an adverbial clause none of whose words the question has, beside one some of whose words it has
     ("prioritize strengthening its cyber defenses and deepening its security cooperation" after "will beefing up
     cyber defenses be albania's priority?"; "... view Albania through the lens of ..., potentially seeking other
-    avenues ..." after "through what lens ...?"). "Anything else?" asks for that other thing."""
+    avenues ..." after "through what lens ...?"), or an item of a list written with commas that none of them has
+    beside one that some of them has ("robust cybersecurity, strong international alliances, and clear red lines").
+    "Anything else?" asks for that other thing."""
     if not asked:
         return False
     parsed, wanted = syntax(text), set(content_stems(asked))
@@ -232,8 +239,13 @@ def lists_more(text: str, asked: str) -> bool:
         return any(stem(parsed.tokens[i].lemma.lower()) in wanted for i in parsed.subtree(root) - without
                    if parsed.tokens[i].pos in ("NOUN", "PROPN", "VERB", "ADJ"))
 
-    return any(t.dep in ("conj", "advcl") and t.head != t.i and not met(t.i) and met(t.head, parsed.subtree(t.i))
-               for t in parsed.tokens)
+    if any(t.dep in ("conj", "advcl") and t.head != t.i and not met(t.i) and met(t.head, parsed.subtree(t.i))
+           for t in parsed.tokens):
+        return True
+    listed = _LISTED.search(text)  # "robust cybersecurity, strong alliances, and clear red lines": the parser may
+    # miss the list, its commas do not
+    items = [set(content_stems(item)) for item in re.split(r",\s*(?:and\s+|or\s+)?", listed.group())] if listed else []
+    return any(item & wanted for item in items) and any(item and not item & wanted for item in items)
 
 
 def said_besides(sentences: Sequence[Sentence], cited: Sequence[Span], best: Span, asked: str = "") -> list[Sentence]:

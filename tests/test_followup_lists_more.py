@@ -28,6 +28,10 @@ def test_a_conjunct_the_question_did_not_ask_about_is_more_to_tell() -> None:
     assert not lists_more(PARTS[0], "")  # no question to compare with
     clause = "The board will keep its harbour open to trade, possibly seeking new routes for ferries."
     assert lists_more(clause, "will the board keep the harbour open?")  # an adverbial clause says more
+    listed = "The importance of deep harbours, strong international alliances, and clear red lines in naval warfare " \
+        "cannot be overstated."  # the parser makes "alliances" a subject of "overstated", not a conjunct
+    assert lists_more(listed, "what does the ending say about deep harbours?")  # the commas still list it
+    assert not lists_more(listed, "what does it say about harbours, alliances and red lines?")  # all asked
 
 
 def test_the_best_sentence_listing_more_leads_what_else_the_answer_said() -> None:
