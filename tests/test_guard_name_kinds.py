@@ -88,5 +88,11 @@ def test_a_kind_asked_after_a_preposition_inside_the_question_is_read():
     ("The Western Balkans", tagged an organisation alone) is no country."""
     assert asked_labels("the velmor guild said it would trade via which country?") == {"GPE", "LOC"}
     assert asked_labels("what did the guild say about trade in that city?") is None
+
+
+def test_a_kind_asked_after_a_topic_named_before_the_question_is_read():
+    assert asked_labels("one word answer pls - which country pushed for the move?") == {"GPE", "LOC"}
+    assert asked_labels("the guild's trade: which city did it favour?") == {"GPE", "LOC"}
+    assert asked_labels("the guild's trade - when did it start?") is None
     assert wrong_kind_name("The Western Balkans.", "the velmor guild said it would trade via which country?")
     assert not wrong_kind_name("Through Turkey.", "the velmor guild said it would trade via which country?")

@@ -20,6 +20,13 @@ def test_a_person_asked_for_by_role() -> None:
     assert not asks_person_by_role("what is the name of the config file?")
 
 
+def test_a_person_asked_for_by_a_which_role_phrase() -> None:
+    assert asks_person_by_role("which albanian leader's telegram carried the recognition of israel")
+    assert asks_person_by_role("quick one - which prime minister announced the break?")  # after a topic lead
+    assert not asks_person_by_role("what did the prime minister announce?")  # asks what, not who
+    assert not asks_person_by_role("which country's foreign minister said it?")  # asks for a country
+
+
 def test_a_person_is_named_by_entity_by_a_run_of_capitalised_words_or_by_a_bare_name() -> None:
     question = "Who is the leader of the guild?"
     assert names_person("Edi Rama announced the decision in a video.", question)

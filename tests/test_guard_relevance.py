@@ -114,6 +114,7 @@ def test_which_country_is_answered_by_a_name_other_than_a_month():
     question = "In which country were the MEK members living before they came to Albania?"
     assert asks_named_kind(question) and asks_named_kind("What university did he attend?")
     assert not asks_named_kind("Which option sets the port?") and not asks_named_kind("Who is the prime minister?")
+    assert asks_named_kind("one word answer pls - which country had pushed for the move?")  # after a topic lead
     assert names_one("In Iraq.", question)
     assert not names_one("About 3,000, in 2014.", question)  # a bare phrase, but no name
     assert not names_one("He started in August 1993 in Albania.", question)  # a month, and the question's own name

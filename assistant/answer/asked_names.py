@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.asked_forms import main_question
 from assistant.answer.name_forms import name_found
 from assistant.answer.text_values import MONTH_NAMES
 from assistant.terms import STOPWORDS, stem, words
@@ -28,6 +29,11 @@ _ASKS_NAMED_KIND = re.compile(  # "In which country ...", "What university ...":
 # phrase after the asking words, up to a clause or preposition, names the role
 _ROLE_ASKED = re.compile(r"\b(?:name of|who(?:['’]s| is| was| are| were))\s+(?P<phrase>[^?,]*?)"
                          r"(?=\s+(?:who|that|which|of|in|at|for|from|when|during|behind)\b|\s*[?,]|$)", re.IGNORECASE)
+# "which prime minister sent ...", "which albanian leader's telegram ...": the words after "which"/"what" up to a
+# verb, or up to and with a possessive ("which country's foreign minister" asks for a country)
+_WHICH_PHRASE = re.compile(r"(?:^\W*(?:\w+\s+)?|\b(?:by|from|to|of|for|with)\s+)(?:which|what)\s+"
+                           r"((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
+_NO_NOUN = frozenset("did does do is was are were has have had will would can could should kind sort type".split())
 
 
 def asks_who(question: str) -> bool:
@@ -46,7 +52,7 @@ def new_names(text: str, question: str) -> frozenset[str]:
 def asks_named_kind(question: str) -> bool:
     """Whether the question asks which member of a kind whose members have proper names ("In which country ...",
     "What university ..."): its answer names one."""
-    return bool(_ASKS_NAMED_KIND.match(question))
+    return bool(_ASKS_NAMED_KIND.match(main_question(question)))
 
 
 def names_one(text: str, question: str) -> bool:
@@ -66,7 +72,25 @@ def asks_person_by_role(question: str) -> bool:
     minister who ...?"; ``refusal.PERSON_ROLES``): its answer names a person."""
     from assistant.answer.refusal import PERSON_ROLES
 
-    return any(stem(w) in PERSON_ROLES for m in _ROLE_ASKED.finditer(question) for w in words(m.group("phrase")))
+    return any(stem(w) in PERSON_ROLES for m in _ROLE_ASKED.finditer(question) for w in words(m.group("phrase"))) \
+        or any(stem(w) in PERSON_ROLES for w in which_phrase(question))
+
+
+def which_phrase(question: str) -> list[str]:
+    """The words a "which/what X" question names its X by, after a topic named before it too (``main_question``):
+    "which albanian leader's telegram ...?" → albanian, leader; none for "what did the minister say?"."""
+    for found in _WHICH_PHRASE.finditer(main_question(question)):
+        phrase = []
+        for word in found.group(1).lower().split():
+            bare = re.sub(r"['’]s$", "", word)
+            if bare in _NO_NOUN:
+                break
+            phrase.append(bare)
+            if bare != word:
+                break
+        if phrase:
+            return phrase
+    return []
 
 
 def names_person(text: str, question: str) -> bool:

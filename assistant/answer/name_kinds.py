@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.asked_forms import main_question
 from assistant.answer.features import NOUN_LABELS
 from assistant.answer.refusal import PERSON_ROLES
 from assistant.answer.text_values import MONTH_NAMES
@@ -27,8 +28,9 @@ _ASKED = re.compile(r"(?:^\W*(?:\w+\s+)?|\b(?:via|through|in|from|to|at|into|by)
 
 def asked_labels(question: str) -> frozenset[str] | None:
     """The entity labels that name the kind a "which/what X" question asks for ("Which Iranian body ..." → ORG, "In
-    what country ..." → GPE/LOC; not "What is the company's ..."), else None."""
-    for found in _ASKED.finditer(question):
+    what country ..." → GPE/LOC; not "What is the company's ..."), else None; after a topic named before it too
+    ("one word answer pls - which country ...?": ``asked_forms.main_question``)."""
+    for found in _ASKED.finditer(main_question(question)):
         for word in found.group(1).split():
             if word.lower() in NOUN_LABELS:
                 return NOUN_LABELS[word.lower()]
