@@ -19,9 +19,10 @@ from assistant.followup_agree import agrees, both_parties, in_number, named_befo
 from assistant.followup_bind import other_phrase, parallel_phrase
 from assistant.followup_chunks import kept_frame
 from assistant.followup_count import counted_question, noun_for_count
-from assistant.followup_dates import dated_in_question, shifted_date_question
-from assistant.followup_cues import (DEMONSTRATIVES, PERSONAL, WEAK, WH_ALIASES, between_two, cues, demonstrative_tag,
-                                     group_noun, misread_determiner, mutual, pro_one, topic_changed, without_leaders)
+from assistant.followup_dates import dated_in_question, dated_then, shifted_date_question
+from assistant.followup_cues import (DEMONSTRATIVES, NOW_NOUNS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
+                                     demonstrative_tag, group_noun, misread_determiner, mutual, pro_one, topic_changed,
+                                     without_leaders)
 from assistant.followup_ellipsis import (
     action_phrase, agent_fragment, event_it, gerund_clause, happened_subject, subject_first,
 )
@@ -47,7 +48,6 @@ _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 _MORE_ON = re.compile(r"(?i)\b(?:more|else|further)\s+(?:on|about|regarding|concerning)\s+"
                       r"(?!(?:that|this|it|them|those|these)\b)\w")
 """A fragment asking for more on a topic it names ("anything more on their ties?", "something else about X?")."""
-_THEN = re.compile(r"(?i)\b(?:(by|until|till|since|before|after|back)\s+)?then\b")
 _ASIDES = (re.compile(r"(?i),?\s*\b(?:tho|though|anyway)\s*(?=\?*$)"),  # "why bother using them though?"
            re.compile(r"(?i)\b((?:what|who|where|which|how)\s+)else\b\s*"),  # "what else has to go with it?"
            re.compile(r"(?i)\b(?:btw|by the way)\b,?\s*"))
@@ -104,8 +104,8 @@ def _reference_kind(low: str, tag: str, dep: str, head: str = "", misread: bool 
     if low in PERSONAL and tag in ("PRP", "PRP$"):
         return PERSONAL[low]
     if low in DEMONSTRATIVES and (misread or demonstrative_tag(tag, dep)):
-        if dep == "det" or misread:
-            return "determiner"
+        if dep == "det" or misread:  # not of a time ("these days", "that year": the time asked now, or "then")
+            return None if head in NOW_NOUNS else "determiner"
         return "event" if dep.startswith("nsubj") or head in _EVENT_HEADS else "thing"
     if low == "there" and dep != "expl":
         return "place"
@@ -196,17 +196,6 @@ def _under(previous: str, condition: str) -> str:
     clause = re.search(r"(?i)\b(?:if|unless|in case)\b.*", condition)
     asked = re.sub(r"(?i),?\s*\b(?:if|unless|when|in case)\b[^,;?]*\??$", "", previous.strip()).rstrip("?.! ")
     return f"{asked}, {clause.group(0) if clause else condition}"
-
-
-def dated_then(text: str, date: str) -> str:
-    """ "How long had he been PM by then?" after a question dated September 7, 2022: the last "then" is that date
-    ("by September 7, 2022"); a bare "then" is "on" it ("in" a bare year)."""
-    found = list(_THEN.finditer(text))
-    if not found:
-        return text
-    last = found[-1]
-    lead = last.group(1) or ("in" if re.fullmatch(r"\d{4}", date) else "on")
-    return f"{text[:last.start()]}{lead} {date}{text[last.end():]}"
 
 
 _CONFIRMING = re.compile(r"(?i)(?:\s*,\s*|(?<=\w)(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bthat)(?<!\bit)(?<!\bthis)"

@@ -86,7 +86,9 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
         elif low in DEMONSTRATIVES and demonstrative_tag(t.tag, t.dep) and t.dep != "nsubj:relcl" or \
                 misread_determiner(t, toks):
             if t.dep == "det" or misread_determiner(t, toks):
-                if not _now(toks[t.head]) and not clause_before(parsed, t.i):  # "these days"; "... call that move?"
+                if _now(toks[t.head]):  # "these days", but "that year" is the time of an earlier turn, as "then" is
+                    found += ["'then'"] if low == "that" and toks[t.head].lemma.lower() in NOW_NOUNS else []
+                elif not clause_before(parsed, t.i):  # "... call that move?"
                     found.append(f"demonstrative {low!r}")
             elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i) \
                     and not fronted_topic(parsed, t.i):  # "and the hacks, when were *those*?"

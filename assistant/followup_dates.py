@@ -2,7 +2,7 @@
 on September 7, 2022?" asks what happened on September 8, 2022; "the year before?" after a question about 2014
 asks about 2013. The shifted date is searched for, written the way the earlier question wrote its date. A question
 that says the time inside it ("what's the image people remember from *the day after*?", "what was the backdrop *at
-the time*?") is asked of that date written out.
+the time*?") is asked of that date written out, and so is its "then" or "that year" (``dated_then``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ _SHIFT = re.compile(
     r"|" + _LEAD + r"the\s+(?P<way2>next|following|previous|preceding)\s+(?P<unit2>day|week|month|year)\W*$",
     re.IGNORECASE)
 _FORWARD = frozenset({"after", "later", "next", "following"})
+# "by then", "then", and a time named by "that" ("that year", "in that day"), which points back as "then" does
+_THEN = re.compile(r"(?i)\b(?:(by|until|till|since|before|after|back)\s+)?(?:then|(?:(?:in|on|at|during)\s+)?that\s+"
+                   r"(?:day|week|month|year|season|summer|winter|spring|autumn|time))\b")
 _WITHIN_END = r"(?=\s*(?:[?,.!;:]|$|(?:and|or|but|what|which|who|when|where|why|how)\b))"
 _WITHIN = re.compile(
     r"\b(?:(?:on|in|from|during|of)\s+)?the\s+(?:(?P<count>one|two|three|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
@@ -113,3 +116,14 @@ def _on(when: DatedValue, value: date, unit: str) -> str:
     day_first = when.text[:1].isdigit()
     month = calendar.month_name[value.month]
     return f"on {value.day} {month} {value.year}" if day_first else f"on {month} {value.day}, {value.year}"
+
+
+def dated_then(text: str, date: str) -> str:
+    """ "How long had he been PM by then?" after a question dated September 7, 2022: the last "then" is that date
+    ("by September 7, 2022"); a bare "then", or "that year", is "on" it ("in" a bare year)."""
+    found = list(_THEN.finditer(text))
+    if not found:
+        return text
+    last = found[-1]
+    lead = last.group(1) or ("in" if re.fullmatch(r"\d{4}", date) else "on")
+    return f"{text[:last.start()]}{lead} {date}{text[last.end():]}"

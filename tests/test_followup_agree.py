@@ -171,6 +171,17 @@ def test_then_after_a_question_for_a_date_is_the_date_its_answer_gave() -> None:
         == "What happened on July 15, 2022?"
 
 
+def test_that_year_is_the_date_the_previous_answer_gave_as_then_is() -> None:
+    """ "that year" / "that day" point back to an earlier turn's time as "then" does; "this year" and "these days"
+    are the time of asking."""
+    answer = "The quarrel can largely be traced back to 2014, a year that marked a shift in the guild's policy."
+    assert resolve("what did the guild actually do that year?", ["when can the quarrel be traced back to?"],
+                   lambda _: answer).searched == "What did the guild actually do in 2014?"
+    assert dated_then("what else happened that day?", "July 15, 2022") == "what else happened on July 15, 2022?"
+    assert "'then'" in cues("what did they do in that year?")
+    assert not cues("what is the guild doing these days?") and not cues("what happened this year?")
+
+
 def test_the_searched_question_keeps_the_spacing_as_typed() -> None:
     """Hyphenated and slashed words stay whole ("mini-Debian", "/www/htdocs"); a comma is not set apart."""
     parsed = syntax("what is the mini-Debian system in /www/htdocs/example, then?")
