@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.asked_forms import (asked_value, asks_condition, gives_condition, gives_file_place,
+from assistant.answer.asked_forms import (asked_grain, asked_value, asks_condition, gives_condition, gives_file_place,
                                           main_question)
 from assistant.answer.guard import guard_answer
 from guard_helpers import indexed_document, whole_corpus_guard
@@ -97,3 +97,20 @@ def test_a_release_dates_a_change_but_a_numbered_name_is_no_value():
     assert gives_asked("About 3,000 members moved.", "number", "how many members moved?")
     assert gives_asked("Iraq.", "place", "where did the members live before?")  # its one capital opens it
     assert not gives_asked("Approximately 3,000.", "place", "where did the members live before?")
+
+
+def test_a_time_is_given_at_the_grain_asked():
+    """ "Which month ...?" is not answered by a year alone, "what day ...?" by a month alone, "which century ...?" by
+    a sentence without one."""
+    from assistant.answer.guard_checks import gives_asked
+
+    assert asked_grain("which month of 2014 did the first members land?") == "month"
+    assert asked_grain("in roughly which century bc did it happen?") == "century"
+    assert asked_grain("when did they land?") is None and asked_grain("what year did they land?") is None
+    assert not gives_asked("The members came in 2014.", "date", "which month of 2014 did the members come?")
+    assert gives_asked("The members came in May 2014.", "date", "which month of 2014 did the members come?")
+    assert not gives_asked("It hit in July 2022.", "date", "what day did the attack hit?")
+    assert gives_asked("It hit on July 15, 2022.", "date", "the big attack - what day did it hit?")
+    assert not gives_asked("It was the first empire.", "date", "in roughly which century bc did it fall?")
+    assert gives_asked("In the 5th century BC.", "date", "in roughly which century bc did it fall?")
+    assert gives_asked("The members came in 2014.", "date", "what year did the members come?")

@@ -12,6 +12,8 @@ until one kept sentence has given it. Two plain answers carry no date and no cap
   topic named before a dash, colon or comma does ("the big hack - what date did it hit?").
 - ``gives_file_place``: "Where does the original content go?" is answered by a file named by its suffix (".old"),
   a file name ("apt.conf") or the words for a place in a file system ("a file", "the current directory").
+- ``gives_grain``: "Which month ...?" is not answered by a year alone, "which day ...?" by a month alone, "which
+  century ...?" or "which decade ...?" by a year (``asked_grain``).
 """
 
 from __future__ import annotations
@@ -23,9 +25,17 @@ if TYPE_CHECKING:
     from assistant.answer.qtypes import AnswerType
 
 _ASKS_DATE = re.compile(r"^\W*(?:when(?!\s+(?:and|or)\s+(?:how|why)\b)|since (?:\w+ )?when|"  # "since roughly when"
-                        r"(?:in |on |during )?(?:what|which) (?:(?:is|was|are|were) the )?"  # "what was the date ...?"
+                        r"(?:in |on |during )?(?:\w+ly )?"  # "in roughly which century ...?"
+                        r"(?:what|which) (?:(?:is|was|are|were) the )?"  # "what was the date ...?"
                         r"(?:year|date|day|month|season|decade|century))\b",
                         re.IGNORECASE)
+_GRAIN = re.compile(r"^\W*(?:(?:in|on|during|since|by|until|from) )?(?:\w+ly )?(?:what|which) "
+                    r"(?:(?:is|was|are|were) the )?(?P<grain>month|day|decade|century)\b", re.IGNORECASE)
+_GRAIN_GIVEN = {  # how a sentence gives the time at that grain (general English)
+    "decade": re.compile(r"\b(?:1[5-9]|20)?\d0['’]?s\b|\bdecades?\b", re.IGNORECASE),
+    "century": re.compile(r"\bcentur(?:y|ies)\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:BC|BCE|AD)\b", re.IGNORECASE),
+}
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _ASKS_QUANTITY = re.compile(r"\bhow (?:many|much|long|old|far)\b", re.IGNORECASE)
 _ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|tall|high|wide|heavy|deep|often|fast)\b", re.IGNORECASE)
 _ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantity, though no "how many" asks it
@@ -97,3 +107,21 @@ def asked_value(question: str, kind: AnswerType) -> AnswerType | None:
             _ASKS_SIZE.search(question)):
         return "number"
     return "place" if _ASKS_PLACE.search(question) else None
+
+
+def asked_grain(question: str) -> str | None:
+    """The grain of time a "which/what month|day|decade|century ...?" question asks for, else None."""
+    found = _GRAIN.search(question)
+    return found["grain"].lower() if found else None
+
+
+def gives_grain(sentence: str, grain: str | None) -> bool:
+    """Whether a sentence gives a time at the grain asked: a month's name for "month", a month with a day (or a
+    weekday) for "day", a decade ("the 1980s") or a century ("the 5th century BC") as written."""
+    from assistant.answer.text_values import dated_numbers, months
+
+    if grain == "month":
+        return bool(months(sentence))
+    if grain == "day":
+        return any(len(n) <= 2 for _, n in dated_numbers(sentence)) or bool(_WEEKDAY.search(sentence))
+    return grain is None or bool(_GRAIN_GIVEN[grain].search(sentence))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.answer.asked_forms import (
-    asks_circumstance, asks_condition, gives_condition, gives_file_place, main_question,
+    asked_grain, asks_circumstance, asks_condition, gives_condition, gives_file_place, gives_grain, main_question,
 )
 from assistant.answer.attachment import attached_elsewhere, echoes_question, preposition_unasked
 from assistant.answer.bare_value import (
@@ -83,7 +83,10 @@ def gives_asked(text: str, needs: AnswerType, question: str) -> bool:
     """Whether a sentence holds the value asked for: a date, quantity, name or path (``has_value``; a number that is
     part of a name, "Ashraf 3", is none), a release for a date ("It was removed in Flask 2.2": technical documents
     date changes by release), the condition a present-tense "when" asks for (``gives_condition``), a place in a
-    file system, or a bare name for a place or an entity ("Iraq.", whose only capital opens it)."""
+    file system, or a bare name for a place or an entity ("Iraq.", whose only capital opens it); a date at the
+    grain asked ("which month ...?" is no year alone: ``gives_grain``)."""
+    if needs == "date" and not gives_grain(text, asked_grain(main_question(question))):
+        return False
     if has_value(without_named_numbers(text), needs):
         return True
     if needs in ("place", "entity") and bare_value_kind(text) == "name":  # "Iraq.": a name, its capital the first
