@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from assistant.cli_index import ensure_index, index_each, run_indexing
 from assistant.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, AssistantError, UsageError
+from assistant.interrupts import catch_swallowed
 from assistant.paths import input_file, input_folder, output_folder
 from assistant.terminal import render_answer
 
@@ -347,6 +348,7 @@ def entry() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the ``assistant`` command line ``argv`` and return its exit code (errors: see the module docstring)."""
     args = build_parser().parse_args(argv)
+    catch_swallowed()  # a Ctrl-C during an import's clean-up is not lost (assistant.interrupts)
     try:
         _warn_unknown_settings()
         return args.run(args)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import AssistantError
+from assistant.interrupts import raise_if_swallowed
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -77,11 +78,13 @@ def serve(host: str, port: int, assistant: Assistant | None = None, block: bool 
     if not assistant.has_index():
         print("No index yet: building it first.", file=sys.stderr)
     seconds = warm_up(assistant)
+    raise_if_swallowed()  # a Ctrl-C during the start-up ends it, even one Python would have swallowed
     print(f"Index and models ready in {seconds:.1f} s.", file=sys.stderr)
 
     from assistant.ui.app import build_app, launch_kwargs
 
     demo = build_app(assistant, REPORTS_DIR, EVAL_SET)
+    raise_if_swallowed()  # and one during gradio's imports
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=True, inbrowser=False,
                 share=False, show_error=True, auth=exposure.auth,
