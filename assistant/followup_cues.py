@@ -87,7 +87,8 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
                 misread_determiner(t, toks):
             if t.dep == "det" or misread_determiner(t, toks):
                 if _now(toks[t.head]):  # "these days", but "that year" is the time of an earlier turn, as "then" is
-                    found += ["'then'"] if low == "that" and toks[t.head].lemma.lower() in NOW_NOUNS else []
+                    if low == "that" and toks[t.head].lemma.lower() in NOW_NOUNS:
+                        found.append("'then'")
                 elif not clause_before(parsed, t.i):  # "... call that move?"
                     found.append(f"demonstrative {low!r}")
             elif not (low == "that" and t.tag == "WDT") and not clause_before(parsed, t.i) \

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.answer.text_values import dated_numbers, months
+
 if TYPE_CHECKING:
     from assistant.answer.qtypes import AnswerType
 
@@ -118,8 +120,6 @@ def asked_grain(question: str) -> str | None:
 def gives_grain(sentence: str, grain: str | None) -> bool:
     """Whether a sentence gives a time at the grain asked: a month's name for "month", a month with a day (or a
     weekday) for "day", a decade ("the 1980s") or a century ("the 5th century BC") as written."""
-    from assistant.answer.text_values import dated_numbers, months
-
     if grain == "month":
         return bool(months(sentence))
     if grain == "day":

@@ -72,8 +72,8 @@ def asks_person_by_role(question: str) -> bool:
     minister who ...?"; ``refusal.PERSON_ROLES``): its answer names a person."""
     from assistant.answer.refusal import PERSON_ROLES
 
-    return any(stem(w) in PERSON_ROLES for m in _ROLE_ASKED.finditer(question) for w in words(m.group("phrase"))) \
-        or any(stem(w) in PERSON_ROLES for w in which_phrase(question))
+    role_words = [w for m in _ROLE_ASKED.finditer(question) for w in words(m.group("phrase"))]
+    return any(stem(w) in PERSON_ROLES for w in [*role_words, *which_phrase(question)])
 
 
 def which_phrase(question: str) -> list[str]:

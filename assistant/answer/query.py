@@ -8,6 +8,7 @@ the corpus, the corpus cannot hold the answer, however close the nearest sentenc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -174,12 +175,19 @@ _COUNTED = re.compile(  # a count of the things asked for: "what three things", 
     r"(?=[a-z])", re.IGNORECASE)
 
 
+def _head_matches(q: str, question: str) -> Iterator[re.Match[str] | None]:
+    """Each head pattern's match on the question's words ``q`` in turn, then the possessed noun's on the question as
+    typed (``_POSSESSED``): searched only until one names the asked-for phrase."""
+    for pattern in _HEAD_PATTERNS:
+        yield pattern.search(q)
+    yield _POSSESSED.search(question.lower())
+
+
 def asked_phrase(question: str) -> list[str]:
     """Content words of the phrase naming what is asked for; the last one is the head noun ("what's the empire's
     *capital*?": the noun after a possessive, when no other form names one)."""
     q = " ".join(words(question))
-    possessed = _POSSESSED.search(question.lower())
-    for match in [*(pattern.search(q) for pattern in _HEAD_PATTERNS), possessed]:
+    for match in _head_matches(q, question):
         if match:
             unit = match.groupdict().get("unit")
             tokens = [w for w in words(unit or match.group("np"))
