@@ -338,3 +338,16 @@ def test_a_year_an_either_or_question_compares_against_is_no_unseen_name() -> No
     assert not analyse("was the first version of the Social Contract before or after 1950?", CORPUS).out_of_corpus
     assert analyse("what did the Social Contract say in 1950?", CORPUS).out_of_corpus  # a year relied on
     assert analyse("why did Debian wait until 1950 to write it?", CORPUS).out_of_corpus  # a premise, not a bound
+
+
+def test_a_number_in_a_name_is_no_typo() -> None:
+    words = TermWeights.of_texts(["The fourteenth DebConf, Debconf13, was held in Vaumarcus in 2013."])
+    query = analyse("Where was DebConf22 held?", words)
+    assert "debconf" not in query.terms and query.out_of_corpus  # not corrected to the conference it is not
+    assert "debconf13" in analyse("where was debcomf13 held?", words).terms  # its letters mended
+
+
+def test_a_word_is_found_in_a_name_that_numbers_it() -> None:
+    from assistant.answer.matching import term_match
+
+    assert term_match("trace", frozenset({"trace5"})) and not term_match("debconf22", frozenset({"debconf"}))

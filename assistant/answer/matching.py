@@ -77,19 +77,24 @@ def sentence_stems(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
 
 
-def _prefix_match(a: str, b: str) -> bool:
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 4
+def _prefix_match(term: str, other: str) -> bool:
+    """albania/albanian: one stem starts the other, a few letters left over. A number the question's ``term`` ends
+    on is no ending: "debconf22" is not found as "debconf" (while "trace" is found as "trace5")."""
+    short, long_ = (term, other) if len(term) <= len(other) else (other, term)
+    left = long_[len(short):]
+    return (len(short) >= 5 and long_.startswith(short) and len(left) <= 4
+            and not (len(term) > len(other) and any(c.isdigit() for c in left)))
 
 
-def _shared_root(a: str, b: str) -> bool:
-    """communism/communist: a common start of 6+ letters with at most 3 letters left on either side."""
+def _shared_root(term: str, other: str) -> bool:
+    """communism/communist: a common start of 6+ letters with at most 3 letters left on either side, the question's
+    ``term`` not ending on a number ("debconf22" shares no root with "debconf13")."""
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(term, other):
         if x != y:
             break
         n += 1
-    return n >= 6 and len(a) - n <= 3 and len(b) - n <= 3
+    return n >= 6 and len(term) - n <= 3 and len(other) - n <= 3 and not any(c.isdigit() for c in term[n:])
 
 
 def term_match(term: str, stems: frozenset[str]) -> float:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from assistant.answer.matching import TermWeights
 
 _SHORT_VERSION = re.compile(r"(?P<name>[a-z]{2,})?v\d+(?:\.\d+)*")  # v3, gplv3, cgroupsv2 (stems)
+_DIGITS = re.compile(r"\d+")
 
 
 def _edit_distance_within(a: str, b: str, limit: int) -> bool:
@@ -41,9 +42,9 @@ _ANY_EDIT_FROM = 6  # stems this long take any one edit; shorter ones only a swa
 
 def correct(term: str, weights: TermWeights) -> str:
     """A misspelt stem replaced by the closest corpus stem (edit distance 1, or 2 for long words; for a short one,
-    two neighbouring letters swapped: "feild" for "field"); a clipped word ("spec", ``terms.CLIPPED``) or a version
-    written short ("v3", "gplv3") unknown to the corpus by the word it stands for ("specification", "version",
-    "gpl")."""
+    two neighbouring letters swapped: "feild" for "field"; its numbers as typed: "debconf22" is no "debconf"); a
+    clipped word ("spec", ``terms.CLIPPED``) or a version written short ("v3", "gplv3") unknown to the corpus by the
+    word it stands for ("specification", "version", "gpl")."""
     if weights.df(term):
         return term
     full = CLIPPED.get(term)
@@ -56,8 +57,10 @@ def correct(term: str, weights: TermWeights) -> str:
     if len(term) < _MIN_CORRECTED:
         return term
     limit = 1 if len(term) < 9 else 2
+    digits = _DIGITS.findall(term)  # a number names a thing, it is not misspelt
     best = [t for t in weights.vocab_by_initial(term[0]) if _edit_distance_within(term, t, limit)
-            and (len(term) >= _ANY_EDIT_FROM or len(t) == len(term))]  # "feild": only two letters swapped
+            and (len(term) >= _ANY_EDIT_FROM or len(t) == len(term))  # "feild": only two letters swapped
+            and _DIGITS.findall(t) == digits]
     return max(best, key=weights.df) if best else term
 
 
