@@ -196,9 +196,11 @@ class Turns:
     def near_previous(
         self, question: str, history: Sequence[str | Answer] | None, standalone: list[str], resolution: Resolution,
     ) -> Draft | None:
-        """The answer to a leaning follow-up the answerer refused, from near the previous answer (its other cited
-        sentences, then those after its best citation in its paragraph: ``followup_besides.neighbourhood``): the
-        first that holds every word the follow-up adds (``followup_adds.found_near``), or None."""
+        """The answer to a leaning follow-up the answerer refused, from near the previous answer (its best citation,
+        its other cited sentences, then those after its best citation in its paragraph:
+        ``followup_besides.neighbourhood``): the first that holds every word the follow-up adds
+        (``followup_adds.found_near``), or None. The best citation may hold more than its question asked: "what does
+        the final paragraph say albania has drawn?" + "in the face of what?"."""
         from assistant.answer.draft import Draft
         from assistant.followup_adds import found_near
         from assistant.followup_besides import neighbourhood
@@ -213,7 +215,7 @@ class Turns:
         best = max(earlier.citations, key=lambda c: c.score)
         rows = snapshot.document_rows.get(best.source, range(0))
         near = neighbourhood(snapshot.meta.sentences[rows.start:rows.stop], earlier.citations, best,
-                             snapshot.meta.documents[best.source].text, ADDED.near_paragraphs)
+                             snapshot.meta.documents[best.source].text, ADDED.near_paragraphs, with_best=True)
         known = self.assistant.generation()[1].answerer.weights.known
         sentences = found_near(question, _asked(history), near, known)
         return Draft(sentences=sentences, abstained=False) if sentences else None

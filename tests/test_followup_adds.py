@@ -80,3 +80,8 @@ def test_an_adjective_qualifying_the_kind_of_answer_asked_is_no_topic_added() ->
     assert adds_unanswered("what official role does it play?", HISTORY, FERRY_SAID, with_official.__contains__) is None
     assert adds_unanswered("what role do the official captains play?", HISTORY, FERRY_SAID,
                            with_official.__contains__)
+
+
+def test_a_refused_follow_up_is_answered_from_the_previous_answer_s_best_sentence(assistant) -> None:
+    answer = assistant.ask("in the face of what?", history=["what does the final paragraph say albania has drawn?"])
+    assert not answer.abstained and "evolving global threats" in answer.answer
