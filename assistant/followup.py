@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.locate import another_section
 from assistant.answer.outline import neighbour_followup
-from assistant.followup_agree import agrees, both_parties, in_number, named_before, pronoun_referent
+from assistant.followup_agree import agrees, between_pair, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase, parallel_phrase
 from assistant.followup_chunks import kept_frame
 from assistant.followup_count import counted_question, noun_for_count
@@ -32,7 +32,7 @@ from assistant.followup_merge import merge
 from assistant.followup_names import spelled_out
 from assistant.followup_params import PARAMS, FollowupParams
 from assistant.followup_refs import Antecedents
-from assistant.followup_swap import Similar, about_swap, one_swap, option_swap
+from assistant.followup_swap import Similar, about_swap, one_swap, option_swap, reversed_parties
 from assistant.followup_wh import wh_phrase
 from assistant.followup_within import clause_before, fronted_time_frame, fronted_topic, place_before, resolved_within
 from assistant.nlp import Syntax, Token, syntax
@@ -231,8 +231,14 @@ def resolve(
         return Resolution(question, _finish(alone))
     if paired := interval_followup(question, history):  # "which came first?", "how long between them?"
         return Resolution(question, paired, (PAIRED_CUE,), previous)
+    if swapped := reversed_parties(question, previous):  # "and the other way round?": a question of its own now,
+        return Resolution(question, swapped, tied_to=previous)  # which the sentence that answered may answer too
     if agent := agent_fragment(question, previous):  # "triggered by?": what did that to the previous subject
         return Resolution(question, agent, ("agent asked",), previous)
+    if pair := between_pair(question, previous):  # "how's the outlook between the two?": the two named
+        rest = resolve(pair, history, previous_answer, params, weight, similar)
+        return replace(rest, question=question) if rest.unresolved else Resolution(
+            question, rest.searched or _finish(without_leaders(pair)), (*rest.cues, "both named"), previous)
     found = cues(question, params)
     if named := named_lead(question):
         if params.aspect_lead and lead_names_nothing(question) and not _asks_alike(question, previous):

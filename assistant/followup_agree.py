@@ -141,3 +141,18 @@ def both_parties(parsed: Syntax) -> str | None:
     named = list(dict.fromkeys(parsed.span(s, e) for s, e, label in parsed.ents
                                if label in ("PERSON", "ORG", "NORP", "GPE")))
     return " and ".join(named) if len(named) == 2 else None
+
+
+_BETWEEN_TWO = re.compile(r"(?i)\bbetween\s+(?:the\s+two|both|them|those\s+two|these\s+two)\b(?!\s+(?:of\b|[a-z]+s\b))")
+""""Between" two parties named before ("the outlook between the two", "the talks between them"); not "between the
+two countries" or "between the two of them", whose noun the parser reads."""
+
+
+def between_pair(question: str, previous: str) -> str | None:
+    """``question`` with the two parties it puts something between written out as the previous question names them
+    ("how's the outlook between the two?" after "did iran keep a presence in albania?": "between iran and albania";
+    ``both_parties``), None when it puts nothing between two or the previous question names no two."""
+    match = _BETWEEN_TWO.search(question)
+    both = both_parties(syntax(previous)) if match else None  # parsed only when something is put between two
+    return f"{question[:match.start()]}between {both}{question[match.end():]}" if match and both else None
+

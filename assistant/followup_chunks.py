@@ -17,7 +17,7 @@ DOCUMENT_PARTS = frozenset(stem(w) for w in """article text document page sectio
 """Nouns for a part of the text a question is about (general English)."""
 
 TELLING = frozenset(stem(w) for w in """say state claim argue suggest mention describe call predict note conclude
-    stress warn list cover frame portray explain""".split())
+    stress warn list cover frame portray explain bring cite quote discuss highlight raise reference talk""".split())
 """Verbs a text's part is the subject of when it only frames the question ("what does the history section *say*
 ...?"), general English."""
 

@@ -20,6 +20,8 @@ from assistant.terms import STOPWORDS
 _KEPT_WH = ("when", "where", "who", "how many", "how much", "how long", "how old", "how far")
 _CONTINUING = frozenset({"other", "rest", "next", "remaining", "another"})
 _ORDINALS = frozenset("first second third fourth fifth last final".split())
+_CHOICE = re.compile(r"(?i)\w\s+or\s+\w")
+"""A fragment offering a choice ("right away or only over time?"): asked of the previous question as it stands."""
 
 
 def merge(refs: Antecedents, fragment: str, own_wh: str, aliases: Mapping[str, str], written: str = "") -> str:
@@ -52,6 +54,8 @@ def merge(refs: Antecedents, fragment: str, own_wh: str, aliases: Mapping[str, s
         reason = claim_suffix(refs.previous, refs.answer_text, refs.weight, refs.claim_words) \
             if wh == "why" and refs.asked != "why" else ""  # "how come?": why the answer's claim holds
         return f"{before.strip()} {wh} {after.strip(' ?')} {body}{reason}".strip()  # "in what timeframe": "in" leads
+    if _CHOICE.search(fragment) and not any(t.pos in ("VERB", "AUX") for t in own.tokens):
+        return f"{refs.previous.strip().rstrip('?')}, {fragment.strip(' ?')}"  # "right away or only over time?"
     event = gerund_fragment(own)  # "taking in the mek?": an event whole, not an entity to swap in
     swapped = None if event or naming_fragment(own) else (
         None if adds_topic(own, refs.parsed) else entity_swap(refs.parsed, own)) or (

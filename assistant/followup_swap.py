@@ -264,3 +264,28 @@ def _with_attached(parsed: Syntax, stop: int) -> int:
     if rest and rest[0].pos == "ADP" and all(t.pos in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM") for t in rest):
         return rest[-1].i + 1
     return stop
+
+
+_REVERSED = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|what about|how about)\W+)*(?:the\s+)?"
+                       r"(?:other\s+way\s+a?round|vice\s+versa|reverse)\W*$")
+"""A follow-up that asks the previous question with its two parties swapped ("and the other way round?")."""
+
+
+def reversed_parties(question: str, previous: str) -> str | None:
+    """The previous question with the two parties it names (people, groups, places) in each other's place, when
+    ``question`` asks for it the other way round ("does albania keep an embassy in israel?" + "and the other way
+    round?": "does israel keep an embassy in albania?"); None otherwise."""
+    if not _REVERSED.match(question):
+        return None
+    parsed = syntax(previous)
+    named = {i for s, e, _ in parsed.ents for i in range(s, e)}
+    spans = sorted({(s, e) for s, e, label in parsed.ents if label in ("PERSON", "ORG", "NORP", "GPE")}
+                   | {(t.i, t.i + 1) for t in parsed.tokens if t.pos == "PROPN" and t.i not in named})  # "albania"
+    names = [parsed.span(s, e) for s, e in spans]  # typed in lower case: a proper noun the tagger names no entity
+    if len(spans) != 2 or names[0].lower() == names[1].lower():
+        return None
+    (first, second) = [re.search(rf"(?i)\b{re.escape(n)}\b", previous) for n in names]
+    if not first or not second or first.start() >= second.start():
+        return None
+    return (f"{previous[:first.start()]}{second.group(0)}{previous[first.end():second.start()]}{first.group(0)}"
+            f"{previous[second.end():]}")

@@ -3,6 +3,8 @@ its own question: each rule on a hand-built fixture (the real spaCy parser, no i
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.followup import counted_members, cues, dated_then, named_lead, one_of, resolve
 from assistant.answer.people import person_noun
 from assistant.followup_agree import agrees, named_before, people_phrase, phrase_kind
@@ -236,3 +238,19 @@ def test_a_pronoun_never_stands_for_the_noun_its_own_relative_clause_describes()
     at = next(t.i for t in parsed.tokens if t.text == "it")
     assert named_before(parsed, at) is None
     assert any(c.startswith("pronoun") for c in cues("ok and the english name it goes by?"))
+
+
+@pytest.mark.parametrize(("previous", "question", "searched"), [
+    ("so how did iran's fm say theyd keep some presence in albania?", "ok but hows the outlook between the two?",
+     "hows the outlook between iran and albania?"),
+    ("what's the outlook for ties between albania and iran?", "what did the talks between them achieve?",
+     "what did the talks between albania and iran achieve?"),
+])
+def test_what_is_put_between_the_two_is_between_the_two_the_previous_question_names(
+        previous: str, question: str, searched: str) -> None:
+    assert resolve(question, [previous]).query.lower() == searched
+
+
+def test_between_two_named_by_their_noun_is_left_as_it_stands() -> None:
+    resolved = resolve("are they a sore point between the two countries?", ["when did the mek arrive?"]).query
+    assert "between the two countries" in resolved

@@ -7,6 +7,8 @@ The questions here are this file's own fixtures (not the conversation dev sets u
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.followup import without_leaders, resolve
 from assistant.followup_cues import cues, misread_determiner
 from assistant.followup_swap import about_swap
@@ -51,3 +53,29 @@ def test_what_about_takes_the_place_of_the_whole_about_phrase() -> None:
         "what lesson does the case teach about alliances"
     assert about_swap("alliances", "when did the war end?") is None
     assert about_swap("alliances", "what is the report about?") is None
+
+
+@pytest.mark.parametrize(("previous", "question", "searched"), [
+    ("does albania keep an embassy in israel? which city?", "and the other way round?",
+     "does israel keep an embassy in albania? which city?"),
+    ("did israel help albania after the hack?", "vice versa?", "did albania help israel after the hack?"),
+])
+def test_the_other_way_round_swaps_the_two_parties_the_previous_question_names(
+        previous: str, question: str, searched: str) -> None:
+    assert resolve(question, [previous]).query.lower() == searched
+
+
+def test_the_other_way_round_of_one_party_is_no_swap() -> None:
+    assert "albania" in resolve("and the other way round?", ["what did albania do?"]).query.lower()
+
+
+def test_a_fragment_offering_a_choice_is_asked_of_the_previous_question() -> None:
+    resolved = resolve("right away or only over time?", ["how did tehran see the mek's presence on albanian soil?"])
+    assert resolved.query.lower() == ("how did tehran see the mek's presence on albanian soil, right away or only over"
+                                      " time?")
+
+
+def test_it_that_brings_something_up_is_the_part_of_the_text_asked_about() -> None:
+    resolved = resolve("which ancient folk does it bring up as an example of that?",
+                       ["what does the history section say albania's balkan location has often put it at?"])
+    assert "history section bring up" in resolved.query.lower()
