@@ -209,5 +209,19 @@ def syntax(text: str) -> Syntax:
         tokens=[Token(i=t.i, text=t.text, lemma=t.lemma_.lower(), pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i,
                       ent=t.ent_type_, space=bool(t.whitespace_)) for t in doc],
         chunks=[(c.start, c.end) for c in doc.noun_chunks],
-        ents=[(e.start, e.end, e.label_) for e in doc.ents],
+        ents=_joined_dates([(e.start, e.end, e.label_) for e in doc.ents], [t.tag_ for t in doc]),
     )
+
+
+def _joined_dates(ents: list[tuple[int, int, str]], tags: list[str]) -> list[tuple[int, int, str]]:
+    """The entities with a date the tagger cut before its number made whole again: "the summer of" and "2022" (a
+    date, a number or no entity at all) are "the summer of 2022"."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        if out and out[-1][2] == "DATE" and out[-1][1] == start and tags[start] == "CD":
+            out[-1] = (out[-1][0], end, "DATE")
+        else:
+            out.append((start, end, label))
+    taken = {i for s, e, _ in out for i in range(s, e)}
+    return [(s, e + 1, label) if label == "DATE" and tags[e - 1] == "IN" and e < len(tags) and tags[e] == "CD"
+            and e not in taken else (s, e, label) for s, e, label in out]

@@ -38,3 +38,10 @@ def test_the_focus_follows_the_wh_word_that_asks() -> None:
 def test_question_focus() -> None:
     parsed = nlp.parse("How many bells does the old clock have?")
     assert parsed.focus and parsed.focus[-1] == "bell"
+
+
+def test_a_date_the_tagger_cuts_in_two_is_one_entity() -> None:
+    from assistant.nlp import syntax
+
+    parsed = syntax("They erupted into a full-blown crisis in the summer of 2022.")
+    assert [parsed.span(s, e) for s, e, label in parsed.ents if label == "DATE"] == ["the summer of 2022"]
