@@ -18,6 +18,9 @@ from assistant.followup_swap import Similar
 from assistant.nlp import WH_TAGS, Syntax, syntax
 from assistant.terms import STOPWORDS, stem
 
+_DEFINED = re.compile(r"(?i)^\W*(?:what|who)(?:['’]?s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?"
+                      r"(?P<what>(?:[\w-]+\s+){0,3}[\w-]+)\W*$")
+"""A question that asks what something is ("what's ashraf 3?", "who is the mek?") and the thing it names."""
 _PLACE_PREPS = frozenset("in at from near outside inside into to".split())
 _PEOPLE = ("PERSON",)
 _GROUPS = ("ORG", "NORP", "GPE")
@@ -243,7 +246,8 @@ class Antecedents:
                 owner = next((c for c in chunks if c[0] <= prep.head < c[1]), None)
                 return self.parsed.span(owner[0] + (toks[owner[0]].pos == "DET"), end).replace(" 's", "'s") \
                     if owner else without_det(self.parsed, start, end)
-            return self._ent(self.parsed, _PLACES) or (without_det(self.parsed, *chunks[0]) if chunks else None)
+            return self._ent(self.parsed, _PLACES) or self.defined() or (
+                without_det(self.parsed, *chunks[0]) if chunks else None)
         if kind == "date":  # the previous question's date, else the one its answer gave to a question for a date
             asked_date = self.asked == "when" or expected_type(self.previous) == "date"  # "what's the first date ...?"
             return self._ent(self.parsed, ("DATE",)) or (self._ent(self.answer, ("DATE",)) if asked_date else None)
@@ -327,6 +331,12 @@ class Antecedents:
         punctuation and a noun: what "it" or "them" points to when no phrase is found. None when it names none."""
         found = _PATH.search(self.previous)
         return found.group(0) if found else None
+
+    def defined(self) -> str | None:
+        """What a short question asks to be defined ("what's ashraf 3?": "ashraf 3", which the parser may read as a
+        verb), None for any other question."""
+        found = _DEFINED.match(self.previous)
+        return found.group("what") if found else None
 
     def named_subject(self) -> str | None:
         """ "does TRUNCATE reset sequences?": the parser reads "TRUNCATE reset sequences" as one noun phrase, the

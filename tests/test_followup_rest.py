@@ -79,3 +79,8 @@ def test_it_that_brings_something_up_is_the_part_of_the_text_asked_about() -> No
     resolved = resolve("which ancient folk does it bring up as an example of that?",
                        ["what does the history section say albania's balkan location has often put it at?"])
     assert "history section bring up" in resolved.query.lower()
+
+
+def test_there_after_a_question_asking_what_a_place_is_is_that_place() -> None:
+    resolved = resolve("what did the mek's activity there turn albania into?", ["what's ashraf 3?"])
+    assert not resolved.unresolved and "ashraf 3" in resolved.query.lower()
