@@ -155,4 +155,3 @@ def between_pair(question: str, previous: str) -> str | None:
     match = _BETWEEN_TWO.search(question)
     both = both_parties(syntax(previous)) if match else None  # parsed only when something is put between two
     return f"{question[:match.start()]}between {both}{question[match.end():]}" if match and both else None
-

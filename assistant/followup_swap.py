@@ -284,7 +284,7 @@ def reversed_parties(question: str, previous: str) -> str | None:
     names = [parsed.span(s, e) for s, e in spans]  # typed in lower case: a proper noun the tagger names no entity
     if len(spans) != 2 or names[0].lower() == names[1].lower():
         return None
-    (first, second) = [re.search(rf"(?i)\b{re.escape(n)}\b", previous) for n in names]
+    first, second = [re.search(rf"(?i)\b{re.escape(n)}\b", previous) for n in names]
     if not first or not second or first.start() >= second.start():
         return None
     return (f"{previous[:first.start()]}{second.group(0)}{previous[first.end():second.start()]}{first.group(0)}"
