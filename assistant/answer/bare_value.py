@@ -62,8 +62,7 @@ def bare_value_kind(text: str, loose: bool = False) -> ValueKind | None:
     """The kind of value a phrase with no verb is and nothing more: every content word inside one kind of entity
     (a capitalised word counts as a name's: "Prime Minister Enver Hoxha."); None for anything else. ``loose``: a
     digit outside an entity counts as a number's too, a lone four-digit number that looks like a year is a date
-    ("2014."), and a date with numbers beside it is a date ("The summer of 2022.", where the tagger's date stops
-    short of its year; "8 years (2014 to 2022).")."""
+    ("2014."), and a date with numbers beside it is a date ("8 years (2014 to 2022).")."""
     from assistant.nlp import syntax
 
     if text.count("(") != text.count(")"):  # a piece of a sentence split inside brackets ("124 instead of 123).")
