@@ -111,6 +111,13 @@ def asked_value(question: str, kind: AnswerType) -> AnswerType | None:
     return "place" if _ASKS_PLACE.search(question) else None
 
 
+def which_asked(prepositions: str) -> re.Pattern[str]:
+    """The "which/what X" phrase of a question, opening it (after at most one word: "In what country ...") or after
+    one of ``prepositions`` inside it ("... via which country?"); group 1: the (up to) three words after it."""
+    return re.compile(rf"(?:^\W*(?:\w+\s+)?|\b(?:{prepositions})\s+)(?:which|what)\s+((?:[\w'’-]+\s*){{1,3}})",
+                      re.IGNORECASE)
+
+
 def asked_grain(question: str) -> str | None:
     """The grain of time a "which/what month|day|decade|century ...?" question asks for, else None."""
     found = _GRAIN.search(question)

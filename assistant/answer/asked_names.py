@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.asked_forms import main_question
+from assistant.answer.asked_forms import main_question, which_asked
 from assistant.answer.name_forms import name_found
 from assistant.answer.text_values import MONTH_NAMES
 from assistant.terms import STOPWORDS, stem, words
@@ -31,8 +31,7 @@ _ROLE_ASKED = re.compile(r"\b(?:name of|who(?:['’]s| is| was| are| were))\s+(?
                          r"(?=\s+(?:who|that|which|of|in|at|for|from|when|during|behind)\b|\s*[?,]|$)", re.IGNORECASE)
 # "which prime minister sent ...", "which albanian leader's telegram ...": the words after "which"/"what" up to a
 # verb, or up to and with a possessive ("which country's foreign minister" asks for a country)
-_WHICH_PHRASE = re.compile(r"(?:^\W*(?:\w+\s+)?|\b(?:by|from|to|of|for|with)\s+)(?:which|what)\s+"
-                           r"((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
+_WHICH_PHRASE = which_asked("by|from|to|of|for|with")
 _NO_NOUN = frozenset("did does do is was are were has have had will would can could should kind sort type".split())
 
 

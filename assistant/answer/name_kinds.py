@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.asked_forms import main_question
+from assistant.answer.asked_forms import main_question, which_asked
 from assistant.answer.features import NOUN_LABELS
 from assistant.answer.refusal import PERSON_ROLES
 from assistant.answer.text_values import MONTH_NAMES
@@ -22,8 +22,7 @@ _PERSON_NAME_ASKED = re.compile(r"\bname of (?:the |an? |this |that |their |its 
                                 r"(?:\s+(?:who|whom|whose|that|which|of|in|at|for|behind)\b|\W*$)", re.IGNORECASE)
 # "Which Iranian body ...", "In what country ...", and after a preposition inside the question ("... via which
 # country?", "... from what city?")
-_ASKED = re.compile(r"(?:^\W*(?:\w+\s+)?|\b(?:via|through|in|from|to|at|into|by)\s+)(?:which|what)\s+"
-                    r"((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
+_ASKED = which_asked("via|through|in|from|to|at|into|by")
 
 
 def asked_labels(question: str) -> frozenset[str] | None:
