@@ -12,7 +12,7 @@ from assistant.nlp import Syntax, syntax
 from assistant.terms import stem
 
 
-DOCUMENT_PARTS = frozenset(stem(w) for w in """article text document page section subsection part bit paragraph
+DOCUMENT_PARTS = frozenset(stem(w) for w in """article text document page section subsection part bit paragraph para
     passage chapter heading subheading intro introduction opening conclusion ending""".split())
 """Nouns for a part of the text a question is about (general English)."""
 

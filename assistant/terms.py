@@ -151,6 +151,7 @@ CLIPPED = {
     "num": "number", "cmd": "command", "attr": "attribute", "func": "function", "var": "variable",
     "dict": "dictionary", "admin": "administrator", "stat": "statistics", "perf": "performance", "app": "application",
     "max": "maximum", "min": "minimum", "prev": "previous", "auto": "automatic", "exe": "executable",
+    "yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "ppl": "people",  # chat English
 }
 
 

@@ -18,6 +18,7 @@ from assistant.store import DocumentRecord, Snapshot, SnapshotMeta, build_bm25
     ("main takeaway #1 from the saga?", ItemAsked(1, "takeaway", None)),
     ("point number three?", ItemAsked(3, "point", None)),
     ("What is the last lesson?", ItemAsked(-1, "lesson", "last")),
+    ("what's the last thing the closing para says?", ItemAsked(-1, "thing", "last")),
     ("When did Albania first recognise Israel?", None),  # "first" as an adverb names no item
     ("Who led the first Persian Empire?", None), ("the first time it happened", None),
 ])

@@ -351,3 +351,11 @@ def test_a_word_is_found_in_a_name_that_numbers_it() -> None:
     from assistant.answer.matching import term_match
 
     assert term_match("trace", frozenset({"trace5"})) and not term_match("debconf22", frozenset({"debconf"}))
+
+
+def test_chat_forms_parts_of_the_text_and_list_positions_name_nothing_to_find() -> None:
+    years = TermWeights.of_texts(["The members stayed in the camp for ten years."])
+    assert analyse("how many yrs did they stay?", years).terms[0] == "year"  # chat English, the documents' word
+    closing = analyse("what does the closing para say about the last thing the notice needs?", CORPUS)
+    assert "para" not in closing.terms and "last" not in closing.terms  # a part of the text; a list position
+    assert not analyse("what is the notice period inside the licence?", CORPUS).out_of_corpus  # a preposition

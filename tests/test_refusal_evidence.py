@@ -60,6 +60,9 @@ def test_counted_head() -> None:
     setting = question("how much maintenance_work_mem does each worker need?", kind="number", focus=["worker"])
     setting.query.head = "maintenance"  # the first word of the setting's name
     assert C.counted_head(setting) is None  # "at least a 32MB share of the total maintenance_work_mem" answers
+    minutes = question("how many minutes long was the speech?", kind="number", focus=["speech"])
+    minutes.query.head, minutes.query.head_phrase = "long", ["minutes", "long"]
+    assert C.counted_head(minutes) == "minutes"  # the unit before "long": a date gives no minutes
     span = question("How long was the country cut off under communism?", kind="number", focus=["country"])
     assert C.counted_head(span) is None  # a span of time: "after 45 years of isolation, the country ..." answers
 

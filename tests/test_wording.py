@@ -49,6 +49,8 @@ from assistant.answer.wording import plain_wording
     ("acording to the opening, what set it off?", "acording to the intro, what set it off?"),
     ("who did the council point the finger at?", "who did the council blame?"),
     ("what was the friction about, per the opening?", "what was the friction about, per the intro?"),
+    ("which country had albania's back on the cyber side?", "which country supported albania on the cyber side?"),
+    ("did they see it so right away?", "did they see it so immediately?"),
 ])
 def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, plain: str) -> None:
     assert plain_wording(typed) == plain
@@ -79,6 +81,8 @@ def test_plain_wording_spells_out_shorthand_idioms_and_drops_filler(typed: str, 
     "according to the opening lesson, what grows?",
     "what happens in the opening of the file?",
     "what does finger show about a user?",  # the program, not an accusation
+    "got a .deb with a weird file name, how do i check it?",  # a file's extension is no full stop to close up
+    "how do I get back to the menu?",
 ])
 def test_plain_wording_leaves_literal_words_alone(typed: str) -> None:
     assert plain_wording(typed) == typed

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 NOT_COUNTED = SIZE_WORDS | {"small", "high", "deep"} | {"version", "release", "money", "time", "space", "memory"} | {
     "number", "amount", "total", "quantity", "size", "maximum", "minimum", "max", "min"} | COUNT_NOUNS
 SHARE_HEADS = frozenset({"percentage", "percent", "proportion"})
+MEASURE_ADJECTIVES = frozenset({"long", "old", "wide", "tall", "high", "deep", "big", "large"})
+"""Adjectives a unit comes before in "how many <unit> <adjective>" ("minutes long", "metres tall"; general English)."""
 _SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon|big|large|small|wide|tall|heavy|high|deep)\b",
@@ -34,6 +36,8 @@ def counted_head(q: QuestionView) -> str | None:
         return None
     if _HOW_MUCH.search(q.query.text):
         head = q.query.head  # the noun after "how many"; none: nothing is counted by name
+        if head in MEASURE_ADJECTIVES and len(q.query.head_phrase) > 1:
+            head = q.query.head_phrase[-2]  # "how many minutes long": minutes, as "how many minutes"
         parsed = q.parse.focus[-1] if q.parse.focus else None
         if head and parsed and parsed != head and any(stem(parsed) == stem(w) for w in q.query.head_phrase):
             head = parsed  # the parser's noun within the phrase ("how many keyboard *keymaps* ship")

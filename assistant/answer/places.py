@@ -24,15 +24,17 @@ _ASKS_ORDINAL = re.compile(
 _ITEM_NOUNS = frozenset(
     "lesson lessons point points reason reasons takeaway takeaways step steps item items factor factors issue "
     "issues argument arguments principle principles rule rules option options way ways implication implications "
-    "condition conditions consequence consequences goal goals aim aims recommendation recommendations one".split())
+    "condition conditions consequence consequences goal goals aim aims recommendation recommendations one thing things"
+    .split())
 _OPENS_ORDINAL = re.compile(
     r"^\s*(?:(?P<word>first|second|third|fourth|fifth)(?:ly)?\b|(?P<last>finally|lastly)\b|"
     r"(?P<num>[1-5])[.)]\s)", re.IGNORECASE)
-_ASKS_START = re.compile(r"\b(?:intro|introduction|opening (?:paragraph|section|lines?)|beginning of the "
+_ASKS_START = re.compile(r"\b(?:intro|introduction|opening (?:paragraph|para|section|lines?)|beginning of the "
                          r"(?:article|text|document|piece))\b", re.IGNORECASE)
 TEXT_NOUNS = r"(?:article|text|document|piece|post|page|blog|essay|story|report)"
 """Nouns by which a question names the document itself (a regex group)."""
-_ASKS_END = re.compile(r"\b(?:conclusion|concluding (?:paragraph|section|remarks)|closing (?:paragraph|section|lines?)|"
+_ASKS_END = re.compile(r"\b(?:conclusion|concluding (?:paragraph|para|section|remarks)|"
+                       r"closing (?:paragraph|para|section|lines?)|"
                        rf"(?:very )?end of the {TEXT_NOUNS}|bottom of the {TEXT_NOUNS}|wrap-?up|"
                        rf"{TEXT_NOUNS} (?:ends|finishes|closes) "
                        r"(?:with|by|on)|at the (?:very )?(?:end|bottom)(?!\s+of))\b", re.IGNORECASE)

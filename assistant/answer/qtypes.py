@@ -41,11 +41,15 @@ QUESTION_FILLER = frozenset(
     """happen happened occur occurred name named mention mentioned article text source sources say says said
     according describe described explain explained know known give list kind type thing things way ways
     main specific exactly actually really year date day time month number people person live lives lived living
-    reside resides resided intro introduction conclusion paragraph passage section chapter document
+    reside resides resided intro introduction conclusion paragraph para passage section chapter document
     whats whos hows wheres whys
     roughly approximately approx anymore nowadays
     doesnt dont isnt cant wont didnt shouldnt wouldnt couldnt arent wasnt werent hasnt havent""".split()
 )
+# Prepositions not among the stopwords: one the documents never use names no detail they lack ("inside" where they
+# write "in"), so it is no unseen word of a question (general English)
+PREPOSITIONS = frozenset("""inside outside within without across toward towards beneath underneath upon onto via among
+    amongst throughout besides beside despite unlike alongside""".split())
 
 
 # The document's voice as the question's subject ("what does the writer say ...", "why does the author bring up X"):

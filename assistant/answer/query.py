@@ -19,8 +19,8 @@ from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
 from assistant.answer.typos import correct, word_corrections
 from assistant.answer.qtypes import (
-    COUNT_NOUNS, DATE, MEASURE_NOUNS, OWN_LANGUAGE_NOUNS, QUESTION_FILLER, SIZE_WORDS, AnswerType, asks_yes_no,
-    expected_type, without_meta_subject,
+    COUNT_NOUNS, DATE, MEASURE_NOUNS, OWN_LANGUAGE_NOUNS, PREPOSITIONS, QUESTION_FILLER, SIZE_WORDS, AnswerType,
+    asks_yes_no, expected_type, without_meta_subject,
 )
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
@@ -221,6 +221,7 @@ def analyse(question: str, weights: TermWeights) -> Query:
         if w not in SIZE_WORDS and len(w) > 3 and w not in ABBREVIATIONS and stem(w) not in QUESTION_FILLER  # "happens"
         and (st := corrections.get(stem(w), stem(w))) not in GENERIC_HEADS and st not in _CLASSIFIERS
         and w not in COUNT_NOUNS  # "the headcount of X": how many, not a thing the documents must name
+        and w not in PREPOSITIONS
         and not weights.known(st) and not any(weights.known(s) for s in synonyms(st))  # "help": the documents' "aid"
     ]
     if unseen_words:  # parsed only when a word is missing: most questions need no second parse

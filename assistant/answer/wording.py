@@ -76,6 +76,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"what(?:['’]?s| is| comes) next for", "what is the future for"),  # not "what's next?": what follows
     (r"(?:(?<=according to )|(?<=acording to )|(?<=per )|(?<=in ))the opening(?! (?:of|lessons?|lines?)\b)",
      "the intro"),  # the document's start, not something opened ("the opening of an interest section")
+    (r"(?:has|had|have|having) (\w+)['’]s back", r"supported \1"),  # "which country had albania's back?"
+    (r"(?:right|straight) away", "immediately"),
     (r"headaches", "challenges"),
     (r"headache", "challenge"),
 )
@@ -110,5 +112,5 @@ def plain_wording(question: str) -> str:
     for pattern, plain in _IDIOMS:
         text = pattern.sub(plain, text)
     text = FILLER.sub(" ", text)
-    text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(text.split()))
+    text = re.sub(r"\s+([?.!,;:])(?!\w)", r"\1", " ".join(text.split()))  # not "a .deb", "in .htaccess"
     return text if any(ch.isalnum() for ch in text) else question
