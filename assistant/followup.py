@@ -18,6 +18,7 @@ from assistant.answer.outline import neighbour_followup
 from assistant.followup_agree import agrees, between_pair, both_parties, in_number, named_before, pronoun_referent
 from assistant.followup_bind import other_phrase, parallel_phrase
 from assistant.followup_chunks import kept_frame
+from assistant.followup_clitics import clitic_verb
 from assistant.followup_count import counted_question, noun_for_count
 from assistant.followup_dates import dated_in_question, dated_then, shifted_date_question
 from assistant.followup_cues import (DEMONSTRATIVES, NOW_NOUNS, PERSONAL, WEAK, WH_ALIASES, between_two, cues,
@@ -40,9 +41,6 @@ from assistant.nlp import Syntax, Token, syntax
 POSSESSIVE = frozenset({"his", "her", "its", "their", "theirs", "hers"})
 _EVENT_HEADS = frozenset("do happen cause create mean lead before after than since by about because".split())
 _NAMED_LEAD = re.compile(r"(?i)(?:(?:and|so|ok|but)\s+)?(?:what|how)\s+about\s+[^,;?]+[,;\u2014\u2013-]\s*\S.*")
-_CLITICS = {"re": "are", "ve": "have", "ll": "will"}
-"""A verb glued to a pronoun ("they're", "theyre"; looked up without its apostrophe), written in full once the
-pronoun is replaced by what it stands for."""
 _CASUAL = re.compile(r"(?i)\b(what|how|where|who|that|there)s\b")
 """A wh-word's "'s" typed without its apostrophe ("whats his name"), put back before parsing; never "its"."""
 _MORE_ON = re.compile(r"(?i)\b(?:more|else|further)\s+(?:on|about|regarding|concerning)\s+"
@@ -326,10 +324,10 @@ def resolve(
         if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
                 (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause
-        clitic = t.text.lower().lstrip("'’")
-        if clitic in _CLITICS and t.i and pieces and pieces[-1] != parsed.tokens[t.i - 1].text:
+        following = parsed.tokens[t.i + 1] if t.i + 1 < len(parsed.tokens) else None
+        if (verb := clitic_verb(t, following)) and t.i and pieces and pieces[-1] != parsed.tokens[t.i - 1].text:
             pieces[-1] += " "  # "theyre", "they've" after a replaced pronoun: "main reasons are", not "...re"
-            pieces.append(_CLITICS[clitic])
+            pieces.append(verb)
             continue
         if kind is None or phrase_key(target) in {phrase_key(u) for u in used}:  # not a reference, or its
             # phrase is already in the question ("when did *he* say *that*": not "the western diplomat" twice)

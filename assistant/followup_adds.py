@@ -61,10 +61,18 @@ def added_words(asked: str, history: Sequence[str], parts: Sequence[str]) -> lis
     return list(dict.fromkeys(added))
 
 
+_OR = re.compile(r"\s+or\s+", re.IGNORECASE)
+
+
 def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], known: Callable[[str], bool],
                     params: AddedParams = ADDED) -> str | None:
     """The reason to refuse an answer (``cited``: its sentences) to ``asked`` after ``history`` that holds none of
-    the nouns and adjectives the corpus knows (``known`` of a stem) that the follow-up adds; None otherwise."""
+    the nouns and adjectives the corpus knows (``known`` of a stem) that the follow-up adds, in one alternative at
+    least of a choice; None otherwise."""
+    pieces = _OR.split(asked)
+    if len(pieces) > 1:  # "right away or only over time?": one alternative held answers the choice
+        answered = [adds_unanswered(p, history, cited, known, params) is None for p in pieces]
+        return None if any(answered) else "the passages found answer the earlier question, not what this one adds"
     asked_type = expected_type(asked)
     valued = asked_type in VALUE_KINDS  # "what *year*?": the noun names the value asked, not a topic
     head = asked_phrase(asked)[-1:]  # "what *role* did it play?": the kind of answer asked, which it need not name

@@ -286,3 +286,9 @@ def test_a_verb_glued_to_a_replaced_pronoun_is_written_in_full() -> None:
     for typed in ("why do you think theyre to blame?", "why do you think they're to blame?"):
         searched = resolve(typed, history).searched
         assert searched is not None and searched.endswith(" are to blame?")  # not "...firere to blame?"
+    would = resolve("why do you think they'd be to blame?", history).searched
+    assert would is not None and would.endswith(" would be to blame?")  # not "...fire'd be to blame?"
+    had = resolve("had they'd left before it started?", history).searched
+    assert had is not None and " had left " in had  # "'d" before a participle
+    standing = resolve("and it's still standing?", ["what did the council build in 1887?"]).searched
+    assert standing is not None and standing.endswith(" is still standing?")

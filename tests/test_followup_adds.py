@@ -32,6 +32,13 @@ def test_an_answer_holding_none_of_the_added_nouns_is_refused() -> None:
     assert adds_unanswered("how much cheaper is it?", HISTORY, FERRY_SAID, known)  # an adjective it adds
 
 
+def test_a_choice_is_answered_by_one_alternative() -> None:
+    said = ["The port authority grants every ferry its licence immediately, for one year."]
+    assert adds_unanswered("right away or only after a fee?", HISTORY, said, known) is None  # "right away" adds no noun
+    assert adds_unanswered("for a fee or for a year?", HISTORY, said, known) is None  # the year is held
+    assert adds_unanswered("for a fee or for an insurance?", HISTORY, said, known)  # neither alternative held
+
+
 def test_words_the_corpus_never_uses_and_questions_adding_nothing_pass() -> None:
     assert adds_unanswered("and for a yacht?", HISTORY, FERRY_SAID, known) is None  # "yacht": not in the corpus
     assert adds_unanswered("does it need one?", HISTORY, FERRY_SAID, known) is None  # adds no noun
