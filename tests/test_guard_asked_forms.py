@@ -52,6 +52,12 @@ def test_a_topic_named_before_the_question_is_not_the_question():
     assert main_question("apt pinning: how does it work?") == "how does it work?"
     assert asked_value(main_question("the big hack - what date did it hit"), "date") == "date"
     assert asked_value("the big hack - what date did it hit", "date") is None  # what the guard read before
+
+
+def test_a_count_asked_by_a_noun_needs_a_quantity():
+    assert asked_value("count of towns that closed their ports before the flood?", "number") == "number"
+    assert asked_value("what's the number of ferries the harbour runs?", "number") == "number"
+    assert asked_value("what does the number of ferries depend on?", "other") is None
     # a question word before the comma opens the question itself: nothing is cut
     assert main_question("whats the mek, who founded it") == "whats the mek, who founded it"
     assert main_question("What is X, and when did it happen?") == "What is X, and when did it happen?"

@@ -78,6 +78,8 @@ def test_how_many_of_a_kind_is_not_answered_by_an_amount_of_the_other_kind():
     assert not counts_unasked("About 33 years: the exiles came in 1879 and the port reopened in 1912.", years, spans)
     assert not counts_unasked("The port reopened on June 9, 1912.", years, spans)  # no amount: judged elsewhere
     assert not counts_unasked("About 3,000 exiles.", "how many people came by sea?", spans)
+    counted = "count of nations that had closed their ports before the harbour did?"  # how many, by a noun
+    assert asks_measure(counted) is False and counts_unasked("54 days: from July 15 to September 7.", counted, spans)
     decades = "about how many decades did the exiles wait before the reopening?"  # decades measure time
     assert counts_unasked("About 3,000 exiles.", decades, spans)
     assert not counts_unasked("About three decades: from 1879 to 1912.", decades, spans)

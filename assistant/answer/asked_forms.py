@@ -44,6 +44,10 @@ _ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantit
     r"^\W*(?:what(?:'s|’s|s| is| are)?|which)\s+(?:the\s+)?(?:max(?:imum)?|min(?:imum)?|largest|smallest|biggest|"
     r"highest|lowest|default)\s+(?:\w+\s+)?(?:size|length|number|count|limit|amount)\b", re.IGNORECASE)
 _ASKS_PLACE = re.compile(r"^\W*where\b", re.IGNORECASE)
+ASKS_COUNT = re.compile(  # "count of states that ...?", "what's the number of members ...?": how many, by a noun
+    r"^\W*(?:what(?:'s|’s|s| is| was| are| were)?\s+(?:the\s+)?)?(?:total\s+)?(?:number|count|headcount|tally)"
+    r"\s+of\s+(?:the\s+)?([a-z]+)", re.IGNORECASE)
+"""A count asked by a noun opening the question; group 1: the word after "of" (what is counted)."""
 _ASKS_CIRCUMSTANCE = re.compile(r"\b(?:under|in) (?:what|which) (?:circumstances?|conditions?|situations?|cases?)\b",
                                 re.IGNORECASE)
 
@@ -101,12 +105,12 @@ def gives_file_place(sentence: str) -> bool:
 
 def asked_value(question: str, kind: AnswerType) -> AnswerType | None:
     """The kind of value a sentence must carry until one kept sentence has: a date for "When ..." (not for "When and
-    how ...", which may be answered in words), a quantity for "How many ...", "How big ..." or "What's the maximum
-    size ...", a name or path for "Where ..."; None for other questions."""
+    how ...", which may be answered in words), a quantity for "How many ...", "Count of ...", "How big ..." or
+    "What's the maximum size ...", a name or path for "Where ..."; None for other questions."""
     if kind == "date" and _ASKS_DATE.search(question):
         return "date"
-    if kind == "number" and _ASKS_QUANTITY.search(question) or _ASKS_MEASURE.search(question) or (
-            _ASKS_SIZE.search(question)):
+    if kind == "number" and (_ASKS_QUANTITY.search(question) or ASKS_COUNT.match(question)) or (
+            _ASKS_MEASURE.search(question) or _ASKS_SIZE.search(question)):
         return "number"
     return "place" if _ASKS_PLACE.search(question) else None
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from assistant.answer.asked_forms import ASKS_COUNT
 from assistant.answer.matching import holds, sentence_stems
 from assistant.answer.text_values import MONTH_NAMES, YEAR, dated_numbers, numbers
 from assistant.answer.value_conflict import amounts, is_measure
@@ -169,9 +170,9 @@ _NEUTRAL_COUNTS = frozenset({"time", "times"})  # "how many times": a count of e
 
 
 def asks_measure(question: str) -> bool | None:
-    """Whether "how many X" counts a measure (years, days, bytes: True) or things (nations, members: False); "how
-    long"/"how old" asks a measure; None when the question counts nothing or its noun cannot tell."""
-    match = _ASKED_COUNT.search(question)
+    """Whether "how many X" ("count of X") counts a measure (years, days, bytes: True) or things (nations, members:
+    False); "how long"/"how old" asks a measure; None when the question counts nothing or its noun cannot tell."""
+    match = _ASKED_COUNT.search(question) or ASKS_COUNT.match(question)  # "how many states", "count of states"
     if match:
         word = match.group(1).lower()
         if word in STOPWORDS or word in _NEUTRAL_COUNTS:
