@@ -324,8 +324,7 @@ def resolve(
         if (kind == "thing" or (kind == "event" and t.dep == "nsubj")) and event_it(parsed, t.i) and \
                 (clause := gerund_clause(previous)):  # "it led to", "what did that lead to?"
             target = clause
-        following = parsed.tokens[t.i + 1] if t.i + 1 < len(parsed.tokens) else None
-        if (verb := clitic_verb(t, following)) and t.i and pieces and pieces[-1] != parsed.tokens[t.i - 1].text:
+        if (verb := clitic_verb(parsed.tokens, t.i)) and t.i and pieces and pieces[-1] != parsed.tokens[t.i - 1].text:
             pieces[-1] += " "  # "theyre", "they've" after a replaced pronoun: "main reasons are", not "...re"
             pieces.append(verb)
             continue

@@ -62,6 +62,8 @@ def added_words(asked: str, history: Sequence[str], parts: Sequence[str]) -> lis
 
 
 _OR = re.compile(r"\s+or\s+", re.IGNORECASE)
+ANSWERS_EARLIER = "the passages found answer the earlier question, not what this one adds"
+"""Why an answer to a follow-up is refused when it holds nothing the follow-up adds."""
 
 
 def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], known: Callable[[str], bool],
@@ -71,8 +73,8 @@ def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], kn
     least of a choice; None otherwise."""
     pieces = _OR.split(asked)
     if len(pieces) > 1:  # "right away or only over time?": one alternative held answers the choice
-        answered = [adds_unanswered(p, history, cited, known, params) is None for p in pieces]
-        return None if any(answered) else "the passages found answer the earlier question, not what this one adds"
+        answered = any(adds_unanswered(p, history, cited, known, params) is None for p in pieces)
+        return None if answered else ANSWERS_EARLIER
     asked_type = expected_type(asked)
     valued = asked_type in VALUE_KINDS  # "what *year*?": the noun names the value asked, not a topic
     head = asked_phrase(asked)[-1:]  # "what *role* did it play?": the kind of answer asked, which it need not name
@@ -84,7 +86,7 @@ def adds_unanswered(asked: str, history: Sequence[str], cited: Sequence[str], kn
     stems = _stems(cited)
     if not added or any(holds(t, stems) for t in added):
         return None
-    return "the passages found answer the earlier question, not what this one adds"
+    return ANSWERS_EARLIER
 
 
 def _qualifying(asked: str, kind: set[str] | frozenset[str]) -> frozenset[str]:

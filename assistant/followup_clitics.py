@@ -13,11 +13,12 @@ full once the pronoun is replaced by what it stands for ("'d" as "had" where tag
 tagged a verb: ``clitic_verb``)."""
 
 
-def clitic_verb(token: Token, following: Token | None) -> str | None:
-    """The verb a clitic stands for (``_CLITICS``), or None: "'d" before a participle (``following``) is "had"
+def clitic_verb(tokens: list[Token], i: int) -> str | None:
+    """The verb the clitic ``tokens[i]`` stands for (``_CLITICS``), or None: "'d" before a participle is "had"
     ("they'd left"), a possessive "'s" is none."""
+    token = tokens[i]
     clitic = token.text.lower().lstrip("'’")
     if clitic == "s" and token.tag != "VBZ" or clitic not in _CLITICS:
         return None
-    past = token.tag == "VBD" or following is not None and following.tag == "VBN"
+    past = token.tag == "VBD" or i + 1 < len(tokens) and tokens[i + 1].tag == "VBN"
     return "had" if clitic == "d" and past else _CLITICS[clitic]

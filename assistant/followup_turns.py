@@ -121,6 +121,7 @@ class Turns:
         (``unanswered``)."""
         from assistant.followup_asked import (ALONE_CHECKS, CHECKS, asks_other_places, holds_new_value, missing_asked,
                                               names_no_other_place)
+        from assistant.followup_adds import ANSWERS_EARLIER
         from assistant.followup_gate import load_gate, refuses
         from assistant.followup_interval import PAIRED_CUE
         from assistant.followup_items import ITEM_CUE
@@ -151,7 +152,7 @@ class Turns:
             return draft
         if holds_new_value(resolution.query, standalone[-1], cited):
             return draft  # "when did he send it?": the date is what it adds, in the sentence cited before
-        return _refusal(draft, "the passages found answer the earlier question, not what this one adds")
+        return _refusal(draft, ANSWERS_EARLIER)
 
     def unanswered(
         self, question: str, history: Sequence[str | Answer] | None, resolution: Resolution, cited: list[str],

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.answer.qtypes import COUNT_NOUNS
 from assistant.answer.text_values import dated_numbers, months
 
 if TYPE_CHECKING:
@@ -45,8 +46,8 @@ _ASKS_MEASURE = re.compile(  # "What's the maximum size in bytes ...": a quantit
     r"highest|lowest|default)\s+(?:\w+\s+)?(?:size|length|number|count|limit|amount)\b", re.IGNORECASE)
 _ASKS_PLACE = re.compile(r"^\W*where\b", re.IGNORECASE)
 ASKS_COUNT = re.compile(  # "count of states that ...?", "what's the number of members ...?": how many, by a noun
-    r"^\W*(?:what(?:'s|’s|s| is| was| are| were)?\s+(?:the\s+)?)?(?:total\s+)?(?:number|count|headcount|tally)"
-    r"\s+of\s+(?:the\s+)?([a-z]+)", re.IGNORECASE)
+    r"^\W*(?:what(?:'s|’s|s| is| was| are| were)?\s+(?:the\s+)?)?(?:total\s+)?"
+    rf"(?:number|{'|'.join(sorted(COUNT_NOUNS))})\s+of\s+(?:the\s+)?([a-z]+)", re.IGNORECASE)
 """A count asked by a noun opening the question; group 1: the word after "of" (what is counted)."""
 _ASKS_CIRCUMSTANCE = re.compile(r"\b(?:under|in) (?:what|which) (?:circumstances?|conditions?|situations?|cases?)\b",
                                 re.IGNORECASE)
