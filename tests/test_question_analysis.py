@@ -103,6 +103,9 @@ def test_a_question_that_sets_something_asks_for_no_default() -> None:
 def test_a_version_in_a_yes_no_question_is_a_variant_not_a_number() -> None:
     assert analyse("Is there a version of autoremove that also purges?", CORPUS).kind != "number"
     assert analyse("which version of gzip added --rsyncable?", CORPUS).kind == "number"
+    assert analyse("which version of gzip added --rsyncable?", CORPUS).asks_version
+    assert not analyse("how many versions of gzip are there?", CORPUS).asks_version  # a count, not a version
+    assert analyse("why is this the last release for i386?", CORPUS).kind == "reason"  # a why, not a version
 
 
 def test_a_month_or_day_name_is_a_date_not_a_name_to_find() -> None:

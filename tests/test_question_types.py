@@ -96,6 +96,11 @@ def test_a_wh_word_after_a_comma_opens_the_question() -> None:
     assert expected_type("hosting groups when they arrive is what?") == "other"  # no comma: inside a clause
 
 
+def test_a_when_with_its_own_subject_after_a_comma_is_a_clause_of_time() -> None:
+    assert expected_type("why was my request refused, when the same one was fine yesterday?") == "reason"
+    assert expected_type("the backup ran fine, when did it stop working?") == "date"  # inverted: asked
+
+
 @pytest.mark.parametrize("question, kind", [
     ("what tool can tell me the average row size of the tables?", "other"),  # a tool is asked for, not a size
     ("which setting controls the timeout in seconds?", "other"),

@@ -29,6 +29,23 @@ def test_typed_gap_measures_how_far_the_best_value_trails() -> None:
     assert R.TypedGap()(question("What is the clock?"), cands) == 0.0  # no kind asked for
 
 
+def test_a_version_asked_for_needs_a_version_not_any_number() -> None:
+    """"which release added X?": "Currently two options are supported." holds a number, but no version."""
+    q = question("which release added the websafe option?", kind="number")
+    q.query.asks_version = True
+    two = ranked(candidate(sentence("Currently two options are supported: websafe and pkcs11.")))
+    two[0].features["asked_kind_present"] = 1.0
+    assert R.TypedGap()(q, two) == R.TypedGap().cap
+    assert not R.holds_asked_kind(q, two[0])
+    for text in ("The websafe option was added in OpenSSH 9.0.", "It requires python3.10 or higher.",
+                 "Since glibc 2.26 the option is on.", "Debian 7 added the option."):
+        added = ranked(candidate(sentence(text)))[0]
+        added.features["asked_kind_present"] = 1.0
+        assert R.holds_asked_kind(q, added), text
+    count = question("how many options are supported?", kind="number")
+    assert R.holds_asked_kind(count, two[0])  # a count asked for: the count holds it
+
+
 def test_between_makes_a_value_computed_only_in_a_span_asked_for() -> None:
     dated = candidate(sentence("The bridge between the towns opened in the spring."))
     cands = ranked(dated)
@@ -156,6 +173,8 @@ def test_qualifier_unmatched() -> None:
     assert R.QualifierUnmatched()(question("what are typical uses of a skip?"), ranked(
         candidate(sentence("Common examples are skipping tests on other platforms.")))) == 0.0
     assert R.QualifierUnmatched()(question("is the office open yet?"), talks) == 1.0  # how things stand now
+    assert R.QualifierUnmatched()(question("i set the cache path to a folder that doesn't exist yet, what happens?"),
+                                  talks) == 0.0  # "yet" of a negated relative clause describes the folder
     assert R.QualifierUnmatched()(question("which caches still run today?"), ranked(
         candidate(sentence("Two caches are still in service.")))) == 0.0
     assert R.QualifierUnmatched()(question("what is the minimum wait?"), ranked(

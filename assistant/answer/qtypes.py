@@ -26,6 +26,12 @@ LOOSE_DATE = re.compile(  # a month or season on its own still answers "when" ("
 VERSION = re.compile(  # a software version stamp: technical documents date changes by version, not by calendar
     r"\b(?:version|release|v)\s?\d+(?:\.\d+)*[a-z]?\b|\b\d+\.\d+\.\d+\b"
     r"|\b(?-i:[A-Z]{2,6})[-:](?:[789]\d|(?:19|20)\d{2})\b", re.IGNORECASE)  # a standard by its year: SQL-92, SQL:2011
+# A version written as one, what "which release added X?" asks for: dotted digits ("2.26", "python3.10", "6.x.y"),
+# a version word or a name before digits ("release 7", "Debian 7"), a version tuple ("(3, 10)"), or ``VERSION``'s
+# forms; never a number word ("two") or a bare count
+VERSION_FORM = re.compile(
+    r"(?<![\w.])v?\d+(?:\.(?:\d+|x|y|z|\*))+[a-z]?\b|(?<=[a-z])\d+\.\d+\b|\b(?:version|release)\s?\d+\b"
+    r"|\b(?-i:[A-Z][\w+-]*) \d+\b|\(\d+, ?\d+(?:, ?\d+)?\)", re.IGNORECASE)
 PATH = re.compile(  # a file-system path or a URL: where a technical document says something lives
     r"(?<![\w/])~?/[\w.-]+(?:/[\w.*-]*)*|\b[A-Za-z]:\\\w|\bhttps?://\S+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[A-Z][\w’'-]+)*")
@@ -130,8 +136,11 @@ _OPENS_WHEN = r"(?:^|\b(?:and|but|so|or|since|until|by|from)\s(?:(?:roughly|abou
 # "When a target release is set, what priority ...?": an opening clause of condition before the question proper
 _LEADING_CONDITION = re.compile(r"^\W*(?:when|whenever|if|once)\b[^,?;]*,\s*(?=(?:what|which|who|whom|whose|where|"
                                 r"why|how|when|is|are|does|do|can|should)\b)", re.IGNORECASE)
-# "what about iran, when did ...?", "... gives 'command not found', why?": a wh-word after a comma opens the question
-_CLAUSE_WH = re.compile(r",\s*(?=(?:when|why|who|whom|whose|where)\b)", re.IGNORECASE)
+# "what about iran, when did ...?", "... gives 'command not found', why?": a wh-word after a comma opens the question;
+# not "when" with a subject right after it ("..., when the same option was fine?"): a clause of time, not asked
+_CLAUSE_WH = re.compile(r",\s*(?=(?:why|who|whom|whose|where)\b|when\b(?!\s+(?:the|a|an|my|your|his|her|its|our|their|"
+                        r"this|that|these|those|i|you|he|she|we|they|it|someone|somebody|anyone|everyone)\b))",
+                        re.IGNORECASE)
 _NAMED_UNITS = r"season|month|year|yr|decade|century"  # a date's unit a question may name ("which season")
 # "what date formats", "which year field": the date word describes another noun, the one asked for
 _DATE_AS_MODIFIER = r"(?:formats?|fields?|types?|strings?|columns?|values?|ranges?|objects?|functions?|class(?:es)?|modules?|parsers?|stamps?|arithmetic)\b"

@@ -29,6 +29,9 @@ QUALIFIERS: dict[str, re.Pattern[str]] = {q: re.compile(p, re.IGNORECASE) for q,
 }.items()}
 _CONTRASTED = re.compile(r"\b(?:instead of|other than|rather than|besides|not)\s+(?:the\s+|a\s+|an\s+)?\w+")
 _IDIOMATIC = re.compile(r"\b(?:in the first place|first of all|at first)\b")  # "first" here qualifies nothing
+# "a file that doesn't exist yet": "yet" of a negated relative clause describes the thing; it asks no current state
+_NOT_YET_CLAUSE = re.compile(r"\b(?:that|which|who)\b[^,.;?]*?\b(?:not|never|\w+n't|doesnt|dont|didnt|isnt|arent|"
+                             r"wasnt|werent|havent|hasnt|cant|wont)\s+(?:\w+\s+){0,2}?yet\b")
 _WHERE_ONE_IS = re.compile(r"\bcurrent\s+(?:working\s+)?(?:director(?:y|ies)|dir|folder|path|location|branch|line|"
                            r"buffer|window|shell|terminal|session|user|process|thread|row|position|cursor|scope|page|"
                            r"tab|context)\b")
@@ -40,10 +43,10 @@ _PLAIN_WORD = re.compile(r"(?<![\w.])[a-z]+(?![\w(])")  # a word, not part of an
 
 
 def asked_qualifiers(question: str, head_phrase: list[str]) -> set[str]:
-    """The qualifiers ``question`` asks for: not one in a contrast ("instead of the current one") or an idiom ("in the
-    first place", "the current folder": ``_WHERE_ONE_IS``), one before another noun than the asked-for
-    ``head_phrase``, or "first" of an act."""
-    text = _WHERE_ONE_IS.sub(" ", _IDIOMATIC.sub(" ", _CONTRASTED.sub(" ", question.lower())))
+    """The qualifiers ``question`` asks for: not one in a contrast ("instead of the current one"), an idiom ("in the
+    first place", "the current folder": ``_WHERE_ONE_IS``) or a negated relative clause ("a file that doesn't exist
+    yet"), one before another noun than the asked-for ``head_phrase``, or "first" of an act."""
+    text = _WHERE_ONE_IS.sub(" ", _IDIOMATIC.sub(" ", _NOT_YET_CLAUSE.sub(" ", _CONTRASTED.sub(" ", question.lower()))))
     asked = {w for w in _PLAIN_WORD.findall(text) if w in QUALIFIERS and not _qualifies_another(w, text, head_phrase)}
     if "first" in asked and (_first_of_an_act(question) or _first_beforehand(question) or _FIRST_OF_TWO.search(text)):
         asked.discard("first")  # "how did X first recognise Y": the act, which a passage tells without "first"

@@ -142,6 +142,7 @@ class Query:
         return bool(self.acronym) and bool(re.search(rf"[(/]{re.escape(self.acronym)}[)/]", text))
 
     stand_ins: list[str] = field(default_factory=list)  # the corpus's synonyms of question words it never uses
+    asks_version: bool = False  # "which release added X?": a version answers it (``qtypes.VERSION_FORM``)
 
     @property
     def extra_stems(self) -> list[str]:
@@ -253,13 +254,14 @@ def analyse(question: str, weights: TermWeights) -> Query:
     kind = expected_type(question)
     measured = kind != "date" and bool(phrase) and (  # "how far back": a time, not a size
         phrase[0] in SIZE_WORDS or kind == "other" and phrase[-1] in _MEASURE_HEADS)
-    if measured or _asks_version(question):
+    version = kind != "reason" and _asks_version(question)  # "why was it the first release to ...?": a why
+    if measured or version:
         kind = "number"
     phrase = [x for w in phrase for x in (ABBREVIATIONS.get(w, w).split())]
     head = phrase[-1] if phrase else None
     return Query(
         question, terms, kind, head, phrase, unseen_words, unseen_names, corrections, question_parts(question),
-        expansion, names, acronym, stand_ins(terms, weights),
+        expansion, names, acronym, stand_ins(terms, weights), version,
     )
 
 
@@ -332,12 +334,17 @@ def _describing_compound(token: str, question: str) -> bool:
     return any(t.text.lower() == last and t.tag in ("JJ", "VBN", "VBG") for t in syntax(question).tokens)
 
 
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
+
+
 def _asks_version(question: str) -> bool:
     """"Which version/release ...": the phrase asked about is headed by a version word, so a version number
     answers it ("which version control system" is headed by "system")."""
     from assistant.nlp import parse
 
     if asks_yes_no(question):  # "is there a version of X that ...?": a variant, no number asked for
+        return False
+    if _HOW_MANY.search(question):  # "how many versions ...?": a count of them
         return False
     focus = parse(question).focus
     return bool(focus) and focus[-1] in _VERSION_HEADS

@@ -19,6 +19,7 @@ from assistant.answer.premise import (
     same_contrast, sets_aside_other,
 )
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
+from assistant.answer.qtypes import VERSION, VERSION_FORM
 from assistant.answer.refusal_premise import AsksWhy, TakesForGranted
 from assistant.answer.speaker import asked_speaker
 from assistant.answer.value_conflict import ValueConflict
@@ -141,12 +142,20 @@ class AskedKindAbsent:
         if labels is None or q.query.parts or _COMPUTED.search(q.query.text) or interval_unit(q.query.text):
             return 0.0  # several questions in one, or a value to compute from others: no single sentence holds it
         best_cov = ranked[0].view.coverage
-        relevant = [c for c in ranked[:self.first] if c.features.get("asked_kind_present", 0) > 0
+        relevant = [c for c in ranked[:self.first] if holds_asked_kind(q, c)
                     and c.view.coverage >= self.min_coverage_share * best_cov
                     and c.view.window_coverage >= self.min_window_coverage]
         if q.strict:
             relevant = [c for c in relevant if all(term_match(n, sentence_stems(c.sentence.text)) for n in q.query.names)]
         return 0.0 if beside_counted_head(q, relevant) else 1.0
+
+
+def holds_asked_kind(q: QuestionView, c: Candidate) -> bool:
+    """Whether the candidate holds the asked-for kind of value (its ``asked_kind_present`` feature); a version asked
+    for ("which release added X?") by a version's form (``VERSION_FORM``): "two options" gives none."""
+    if c.features.get("asked_kind_present", 0) <= 0:
+        return False
+    return not q.query.asks_version or bool(VERSION_FORM.search(c.sentence.text) or VERSION.search(c.sentence.text))
 
 
 @dataclass(frozen=True)
@@ -162,7 +171,7 @@ class TypedGap:
     def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
         if KIND_LABELS.get(q.query.kind) is None or q.query.parts or _COMPUTED.search(q.query.text):
             return 0.0
-        typed = beside_counted_head(q, [c for c in ranked[:self.first] if c.features.get("asked_kind_present", 0) > 0])
+        typed = beside_counted_head(q, [c for c in ranked[:self.first] if holds_asked_kind(q, c)])
         if not typed:
             return self.cap
         return min(ranked[0].logit - typed[0].logit, self.cap)
