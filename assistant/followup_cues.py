@@ -105,9 +105,12 @@ def cues(question: str, params: FollowupParams = PARAMS) -> tuple[str, ...]:
                 and not reciprocal(t, toks):
             found.append(f"continuing {low!r}")  # "the other two", "the others"; not "other kinds of join"
     words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
-    if words and not any(t.pos in ("VERB", "AUX") for t in words) and len(content) < params.named_words:
-        found.append("no verb")  # "and telnet?"; not "default timeout for apt's ftp method in seconds?"
     root = next((t for t in toks if t.dep == "ROOT"), None)
+    # a phrase rooted in its preposition ("in front of which building?", where the tagger reads "building" as a
+    # verb) is no clause either
+    clauseless = not any(t.pos in ("VERB", "AUX") for t in words) or (root is not None and root.pos == "ADP")
+    if words and clauseless and len(content) < params.named_words:
+        found.append("no verb")  # "and telnet?"; not "default timeout for apt's ftp method in seconds?"
     if root is not None and root.pos == "VERB" and root.tag != "VB" and not any(
             t.head == root.i and t.dep.startswith(("nsubj", "csubj", "expl")) for t in toks) and not any(
             t.tag in ("WP", "WDT") and t.head == root.i for t in toks) and not inverted(toks, root.i):

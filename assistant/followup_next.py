@@ -38,6 +38,8 @@ LINE_BREAK = re.compile(r"\n")
 LONG_LINE = 100  # characters: a text whose median line is longer writes a paragraph a line
 _AFTER = re.compile(r"(?i)\b(?:after (?:that|this|it|him|her|them)|what (?:comes|came) (?:next|after)|and then"
                     r"|what followed(?=\W*(?:(?:that|this|it)\W*)?$))\b")  # "what followed?", "what followed that?"
+_LEADING_THEN = re.compile(r"(?i)^\W*then\W+what\W*(?:happened\W*)?$")
+""""then what?", "then what happened?": "and then what happened?" with its "and" unsaid."""
 _NEXT_FOR = re.compile(r"(?i)\bnext for\b")
 OPENER = r"^\W*(?:(?:and|so|ok|okay|then)\W+)?"
 """A follow-up's opening word of conversation, read past ("and ...", "ok ...")."""
@@ -109,6 +111,8 @@ def _cue(question: str) -> tuple[str | None, bool]:
     """``question``'s continuing cue (``continuing_cue``) and whether it only asks to go on ("keep going")."""
     if _GO_ON.match(question):
         return "more", True
+    if _LEADING_THEN.match(question):
+        return "and then", False
     if _SAYS.match(question):
         return "says", False
     if _ECHO.match(question):

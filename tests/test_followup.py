@@ -237,6 +237,13 @@ def test_a_verbless_question_with_words_enough_of_its_own_is_no_fragment() -> No
     assert "what about" in cues("what about the night ferry fare?")  # "what about" leans on the history whatever
 
 
+def test_a_phrase_rooted_in_its_preposition_is_a_fragment() -> None:
+    """"in front of which building?": the tagger reads "building" as a verb, but the phrase has no clause."""
+    assert "no verb" in cues("in front of which building?")
+    searched = resolve("in front of which building?", ["whats the famous photo from the day the embassy closed?"])
+    assert searched.searched is not None and "photo" in searched.searched.lower()
+
+
 def test_a_demonstrative_of_a_time_is_the_time_of_asking() -> None:
     assert not cues("who runs the harbour ferries these days?")
     assert not cues("which ferries sail to the islands this summer?")

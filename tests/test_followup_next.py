@@ -38,7 +38,7 @@ def _cited(sentence: Sentence) -> Citation:
     ("anything else?", 2, None), ("the other two?", 2, None), ("and the other one?", 1, None),
     ("what comes next?", 2, 2), ("and the one after that?", 2, 2), ("what happened next?", 2, 2),
     ("and the next two?", 2, None), ("and the next step they took?", 2, 2), ("what's their next move?", 2, 2),
-    ("and what followed that?", 2, 2), ("what came next?", 2, 2)])
+    ("and what followed that?", 2, 2), ("what came next?", 2, 2), ("then what happened?", 2, 2), ("then what?", 2, 2)])
 def test_continuations_are_recognised_with_how_many_they_ask_for(question: str, count: int, each: int | None) -> None:
     """A singular continuation ("what happened next?") reads two sentences of each paragraph, not one; "step", "move"
     and "take" ask nothing new beside "next"."""
@@ -59,7 +59,8 @@ def test_going_on_with_something_is_no_bare_go_on() -> None:
 
 @pytest.mark.parametrize("question", ["What is the NOTICE file?", "and what flag opens the other end of it?",
                                       "which other projects fund it?", "when was it released?",
-                                      "so whats next for the work?"])  # its future, not what the text says next
+                                      "so whats next for the work?",  # its future, not what the text says next
+                                      "then what does it give them?"])  # a question of its own after "then"
 def test_questions_of_their_own_are_no_continuations(question: str) -> None:
     assert continuation(question, ["What must I do when I redistribute the work?"]) is None
 
