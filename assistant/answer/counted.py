@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.matching import sentence_stems, term_match
-from assistant.answer.qtypes import COUNT_NOUNS, DATE, DURATION_HEADS, SIZE_WORDS, names
+from assistant.answer.qtypes import COUNT_NOUNS, DATE, DURATION_HEADS, HOW_MANY, SIZE_WORDS, names
 from assistant.answer.values import DIGITS, NUMBER_WORDS, without_references
 from assistant.terms import STOPWORDS, stem, words
 
@@ -22,7 +22,6 @@ SHARE_HEADS = frozenset({"percentage", "percent", "proportion"})
 MEASURE_ADJECTIVES = frozenset({"long", "old", "wide", "tall", "high", "deep", "big", "large"})
 """Adjectives a unit comes before in "how many <unit> <adjective>" ("minutes long", "metres tall"; general English)."""
 _SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)", re.IGNORECASE)
-_HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _HOW_MEASURED = re.compile(r"\bhow (?:long|old|far|often|soon|big|large|small|wide|tall|heavy|high|deep)\b",
                            re.IGNORECASE)  # a span, rate or size: no noun counted
 _IDENTIFIER = re.compile(r"\w+(?:(?:_|::)\w+)+")  # maintenance_work_mem, APT::Get::Download
@@ -34,7 +33,7 @@ def counted_head(q: QuestionView) -> str | None:
     many years ...": a length of time may be given by dates)."""
     if q.query.kind != "number" or _HOW_MEASURED.search(q.query.text):
         return None
-    if _HOW_MUCH.search(q.query.text):
+    if HOW_MANY.search(q.query.text):
         head = q.query.head  # the noun after "how many"; none: nothing is counted by name
         if head in MEASURE_ADJECTIVES and len(q.query.head_phrase) > 1:
             head = q.query.head_phrase[-2]  # "how many minutes long": minutes, as "how many minutes"

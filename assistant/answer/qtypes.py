@@ -26,12 +26,14 @@ LOOSE_DATE = re.compile(  # a month or season on its own still answers "when" ("
 VERSION = re.compile(  # a software version stamp: technical documents date changes by version, not by calendar
     r"\b(?:version|release|v)\s?\d+(?:\.\d+)*[a-z]?\b|\b\d+\.\d+\.\d+\b"
     r"|\b(?-i:[A-Z]{2,6})[-:](?:[789]\d|(?:19|20)\d{2})\b", re.IGNORECASE)  # a standard by its year: SQL-92, SQL:2011
-# A version written as one, what "which release added X?" asks for: dotted digits ("2.26", "python3.10", "6.x.y"),
-# a version word or a name before digits ("release 7", "Debian 7"), a version tuple ("(3, 10)"), or ``VERSION``'s
-# forms; never a number word ("two") or a bare count
+# A version written as one, what "which release added X?" asks for: ``VERSION``'s stamps, dotted digits ("2.26",
+# "python3.10", "6.x.y"), a version word or a name before digits ("release 7", "Debian 7"), a version tuple
+# ("(3, 10)"); never a number word ("two") or a bare count
 VERSION_FORM = re.compile(
-    r"(?<![\w.])v?\d+(?:\.(?:\d+|x|y|z|\*))+[a-z]?\b|(?<=[a-z])\d+\.\d+\b|\b(?:version|release)\s?\d+\b"
-    r"|\b(?-i:[A-Z][\w+-]*) \d+\b|\(\d+, ?\d+(?:, ?\d+)?\)", re.IGNORECASE)
+    VERSION.pattern + r"|(?<![\w.])v?\d+(?:\.(?:\d+|x|y|z|\*))+[a-z]?\b|(?<=[a-z])\d+\.\d+\b"
+    r"|\b(?:version|release)\s?\d+\b|\b(?-i:[A-Z][\w+-]*) \d+\b|\(\d+, ?\d+(?:, ?\d+)?\)", re.IGNORECASE)
+HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
+"""A count or an amount asked for ("how many ...", "how much ...")."""
 PATH = re.compile(  # a file-system path or a URL: where a technical document says something lives
     r"(?<![\w/])~?/[\w.-]+(?:/[\w.*-]*)*|\b[A-Za-z]:\\\w|\bhttps?://\S+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[A-Z][\w’'-]+)*")

@@ -19,8 +19,8 @@ from assistant.answer.places import asked_item
 from assistant.answer.synonyms import synonyms
 from assistant.answer.typos import correct, word_corrections
 from assistant.answer.qtypes import (
-    COUNT_NOUNS, DATE, MEASURE_NOUNS, OWN_LANGUAGE_NOUNS, PREPOSITIONS, QUESTION_FILLER, SIZE_WORDS, AnswerType,
-    asks_yes_no, expected_type, without_meta_subject,
+    COUNT_NOUNS, DATE, HOW_MANY, MEASURE_NOUNS, OWN_LANGUAGE_NOUNS, PREPOSITIONS, QUESTION_FILLER, SIZE_WORDS,
+    AnswerType, asks_yes_no, expected_type, without_meta_subject,
 )
 from assistant.schema import Chunk
 from assistant.terms import ABBREVIATIONS, STOPWORDS, expand_abbreviations, stem, words
@@ -334,9 +334,6 @@ def _describing_compound(token: str, question: str) -> bool:
     return any(t.text.lower() == last and t.tag in ("JJ", "VBN", "VBG") for t in syntax(question).tokens)
 
 
-_HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
-
-
 def _asks_version(question: str) -> bool:
     """"Which version/release ...": the phrase asked about is headed by a version word, so a version number
     answers it ("which version control system" is headed by "system")."""
@@ -344,7 +341,7 @@ def _asks_version(question: str) -> bool:
 
     if asks_yes_no(question):  # "is there a version of X that ...?": a variant, no number asked for
         return False
-    if _HOW_MANY.search(question):  # "how many versions ...?": a count of them
+    if HOW_MANY.search(question):  # "how many versions ...?": a count of them
         return False
     focus = parse(question).focus
     return bool(focus) and focus[-1] in _VERSION_HEADS

@@ -19,7 +19,7 @@ from assistant.answer.premise import (
     same_contrast, sets_aside_other,
 )
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
-from assistant.answer.qtypes import VERSION, VERSION_FORM
+from assistant.answer.qtypes import VERSION_FORM
 from assistant.answer.refusal_premise import AsksWhy, TakesForGranted
 from assistant.answer.speaker import asked_speaker
 from assistant.answer.value_conflict import ValueConflict
@@ -155,7 +155,7 @@ def holds_asked_kind(q: QuestionView, c: Candidate) -> bool:
     for ("which release added X?") by a version's form (``VERSION_FORM``): "two options" gives none."""
     if c.features.get("asked_kind_present", 0) <= 0:
         return False
-    return not q.query.asks_version or bool(VERSION_FORM.search(c.sentence.text) or VERSION.search(c.sentence.text))
+    return not q.query.asks_version or bool(VERSION_FORM.search(c.sentence.text))
 
 
 @dataclass(frozen=True)
