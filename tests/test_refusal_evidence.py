@@ -13,6 +13,7 @@ from assistant.answer import refusal as R
 from assistant.answer.fit import best_threshold
 from assistant.answer.premise import same_contrast
 from assistant.answer.qtypes import has_value
+from assistant.answer.query import Query
 from test_answer_features import candidate, question, ranked, sentence
 
 
@@ -340,3 +341,28 @@ def test_an_instead_of_that_sets_aside_what_the_question_does_denies_nothing() -
     paste = "Which licenses can I point to in common-licenses instead of pasting the text?"
     refer = "Such packages should refer to the files under /usr/share/common-licenses, rather than quoting them."
     assert same_contrast(paste, refer, re.search("rather than", refer))  # set aside in other words: no reversal
+
+
+def test_the_form_a_question_is_put_in() -> None:
+    """How-to, yes/no and definition questions are priors the model weighs: each rule reads its form's flag, and the
+    answerer sets the flags from the wording."""
+    from assistant.answer.extractive import ExtractiveAnswerer
+    from assistant.answer.refusal_premise import AsksDefinition, AsksHowTo, AsksYesNo
+
+    class NoWeights:
+        def idf(self, term: str) -> float:
+            return 1.0
+
+    answerer = ExtractiveAnswerer.__new__(ExtractiveAnswerer)
+    answerer.weights = NoWeights()  # type: ignore[assignment]
+    cands = ranked(candidate(sentence("Anything.")))
+    forms = {"how do i keep temp dirs only for failed tests?": (1.0, 0.0, 0.0),
+             "which option turns off the warnings summary": (1.0, 0.0, 0.0),
+             "is the monkeypatch fixture thread-safe?": (0.0, 1.0, 0.0),
+             "What does NOCASE mean?": (0.0, 0.0, 1.0),
+             "When was the attack?": (0.0, 0.0, 0.0)}
+    for text, expected in forms.items():
+        view = answerer.question_view(Query(text=text, terms=[], kind="other"))  # type: ignore[arg-type]
+        got = tuple(rule(view, cands) for rule in (AsksHowTo(), AsksYesNo(), AsksDefinition()))
+        assert got == expected, text
+    assert {"asks_how_to", "asks_yes_no", "asks_definition"} <= set(R.REFUSAL_NAMES)

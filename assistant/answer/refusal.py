@@ -20,7 +20,7 @@ from assistant.answer.premise import (
 )
 from assistant.answer.qualifiers import QUALIFIERS, asked_qualifiers
 from assistant.answer.qtypes import VERSION_FORM
-from assistant.answer.refusal_premise import AsksWhy, TakesForGranted
+from assistant.answer.refusal_premise import AsksDefinition, AsksHowTo, AsksWhy, AsksYesNo, TakesForGranted
 from assistant.answer.speaker import asked_speaker
 from assistant.answer.value_conflict import ValueConflict
 from assistant.nlp import NAME_LABELS
@@ -368,8 +368,8 @@ class Contradicted:
 
 REFUSAL_RULES: tuple[RefusalRule, ...] = (
     BestScore(), TopCoverage(), TopDense(), NeitherTermsNorMeaning(), RareTermUnmatched(), UnseenTerms(),
-    AskedKindAbsent(), TypedGap(), QualifierUnmatched(), AsksWhy(), TakesForGranted(), NameAbsent(), FocusAbsent(),
-    QuestionEntitiesAbsent(), Contradicted(),
+    AskedKindAbsent(), TypedGap(), QualifierUnmatched(), AsksWhy(), TakesForGranted(), AsksHowTo(), AsksYesNo(),
+    AsksDefinition(), NameAbsent(), FocusAbsent(), QuestionEntitiesAbsent(), Contradicted(),
 )
 REFUSAL_NAMES = tuple(r.name for r in REFUSAL_RULES)
 LOGICAL_RULES: tuple[RefusalRule, ...] = (PersonNameAbsent(),)

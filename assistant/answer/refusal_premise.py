@@ -1,5 +1,7 @@
-"""Refusal evidence from how a question is put: it asks why, or states a premise outright. Both take something
-for granted that the documents may contradict (``refusal.py`` holds the other rules and the list the model weighs).
+"""Refusal evidence from how a question is put: it asks why, or states a premise outright (both take something
+for granted that the documents may contradict), or it asks how to do something, for a yes or a no, or what a thing
+is (forms whose share of unanswerable questions differs from the rest; the fitted model weighs each as a prior).
+``refusal.py`` holds the other rules and the list the model weighs.
 """
 
 from __future__ import annotations
@@ -72,3 +74,37 @@ class TakesForGranted:
             return 0.0
         affirmed = affirmed_terms(text)
         return float(not any(self.premise.affirms(affirmed, c.sentence.text) for c in ranked[:self.first]))
+
+
+@dataclass(frozen=True)
+class AsksHowTo:
+    """The question asks how to do something ("how do I ...", "how to ...", "which option ...":
+    ``QuestionView.instruction``). Users ask documentation for features it lacks, and ask it this way: on the
+    tuning parts at stop 81, 124 of 211 such questions were to be refused, against 1,108 of 3,691 in all."""
+
+    name: str = "asks_how_to"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return float(q.instruction)
+
+
+@dataclass(frozen=True)
+class AsksYesNo:
+    """The question asks for a yes or a no ("is X ...?", "can I ...?": ``QuestionView.yes_no``): it proposes a
+    claim, which the documents may neither make nor deny (stop 81 tuning parts: 79 of 207 to be refused)."""
+
+    name: str = "asks_yes_no"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return float(q.yes_no)
+
+
+@dataclass(frozen=True)
+class AsksDefinition:
+    """The question asks what a thing is or means (``QuestionView.definitional``): documents name what they
+    define, so such questions are seldom to be refused (stop 81 tuning parts: 19 of 98)."""
+
+    name: str = "asks_definition"
+
+    def __call__(self, q: QuestionView, ranked: list[Candidate]) -> float:
+        return float(q.definitional)
