@@ -44,10 +44,14 @@ _ASKS_ANOTHER = re.compile(rf"(?i)(?:and |so |ok )?(?:(?:what|how) about|{'|'.jo
 WH_ALIASES = {"how come": "why", "how so": "how"}
 TOPIC_CHANGE = re.compile(r"(?i)^\W*(?:(?:ok|okay|so|now|and|anyway)\W+)*(?:(?:switching|changing|change of|(?:a )?new|"
                           r"(?:a )?different|another) (?:topics?|subjects?|the (?:topic|subject)|question)|on "
-                          r"(?:another|a different|an unrelated|a separate) note|unrelated(?: question)?)\b"
-                          r"[\s,:;.\u2014\u2013-]*")
-"""Words that say the question leaves the conversation's topic ("switching topics, what does iran say ...?"): it is
-asked alone, without them."""
+                          r"(?:another|a different|an unrelated|a separate) note|unrelated(?: question)?|"
+                          r"(?:(?:(?:a |totally |completely )?(?:different|diff)|another|one more) (?:thing|one|q)|"
+                          r"(?:totally|completely) different|something else)(?=\s*[,:;.\u2014\u2013-]))\b"
+                          r"[\s,:;.\u2014\u2013-]*(?:(?:but|and|so)\s+)?")
+"""Words that say the question leaves the conversation's topic ("switching topics, what does iran say ...?", "ok
+something else, when ...?", "diff thing - who ...?", "different question, but does ...?"): it is asked alone, without
+them (and without a "but" or "and" after them). "Something else" and "another thing" count only when a comma, colon
+or dash closes them: "something else about X?" asks for more on X."""
 WH_WORDS = frozenset("what which who whom whose when where why how".split())
 EXISTENTIAL_BE = frozenset({"is", "are", "was", "were"})
 """A finite "be" right before "there" makes it existential ("what types of unit files *are there*?"), whatever the

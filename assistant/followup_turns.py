@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.faults import store_errors
+from assistant.followup_cues import topic_changed
 from assistant.schema import Answer
 
 if TYPE_CHECKING:
@@ -286,7 +287,8 @@ class Turns:
                                              next_dated, read_from, rest_of_paragraph, said_besides)
 
         turns = list(history or [])
-        if not turns or not standalone or self.assistant.settings.llm.backend != "extractive":
+        if not turns or not standalone or self.assistant.settings.llm.backend != "extractive" \
+                or topic_changed(question):  # "ok something else, what ...?": a question of its own, asked alone
             return None
         params = self.assistant.continuation_params or CONTINUATION
         earlier: Answer | None = None  # the previous answer, recomputed once when a rule reads it

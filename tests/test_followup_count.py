@@ -91,6 +91,15 @@ def test_words_that_change_the_topic_leave_the_conversation() -> None:
     assert topic_changed("on a different note - who is rama?") == "who is rama?"
     assert topic_changed("a different question: who is rama?") == "who is rama?"
     assert topic_changed("what is another topic?") is None and topic_changed("switching topics") is None
+    # casual openers, closed by a comma, colon or dash; a "but" after them goes too
+    assert topic_changed("ok something else, what did the attack coincide with?") == \
+        "what did the attack coincide with?"
+    assert topic_changed("ok diff thing - who is rama?") == "who is rama?"
+    assert topic_changed("another thing: who is rama?") == "who is rama?"
+    assert topic_changed("totally different q: who is rama?") == "who is rama?"
+    assert topic_changed("different question, but is rama the pm?") == "is rama the pm?"
+    assert topic_changed("something else about the mek?") is None  # more on the MEK, not another topic
+    assert topic_changed("another thing it did?") is None and topic_changed("something else?") is None
     found = resolve("switching topics, what do they say about the hacks?", ["Where is the MEK based?"])
     assert found.searched == "What do they say about the hacks?" and not found.cues
     assert resolve("switching topics, why?", []).searched is None  # no conversation to leave
