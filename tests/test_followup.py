@@ -299,3 +299,12 @@ def test_a_verb_glued_to_a_replaced_pronoun_is_written_in_full() -> None:
     assert had is not None and " had left " in had  # "'d" before a participle
     standing = resolve("and it's still standing?", ["what did the council build in 1887?"]).searched
     assert standing is not None and standing.endswith(" is still standing?")
+
+
+def test_something_else_that_opens_a_question_of_its_own_is_no_continuation(assistant) -> None:
+    """ "ok something else, what did X coincide with?": words that change the topic, then a whole question, which is
+    searched alone rather than read on from the previous answer ("else" is no continuing cue there)."""
+    history = ["what did the illyrians keep up with the greeks?"]
+    shifted = assistant.ask("ok something else, what did the cyberattack on albania coincide with?", history=history)
+    assert shifted.searched == "What did the cyberattack on albania coincide with?"
+    assert not shifted.abstained and "tensions" in shifted.answer

@@ -250,15 +250,6 @@ def test_a_continuation_reads_on_from_the_previous_answer(assistant) -> None:
     assert len(spans - said) >= 1  # and something it had not said
 
 
-def test_something_else_that_opens_a_question_of_its_own_is_no_continuation(assistant) -> None:
-    """ "ok something else, what did X coincide with?": words that change the topic, then a whole question, which is
-    searched alone rather than read on from the previous answer ("else" is no continuing cue there)."""
-    history = ["what did the illyrians keep up with the greeks?"]
-    shifted = assistant.ask("ok something else, what did the cyberattack on albania coincide with?", history=history)
-    assert shifted.searched == "What did the cyberattack on albania coincide with?"
-    assert not shifted.abstained and "tensions" in shifted.answer
-
-
 def test_what_the_first_lesson_says_is_needed_over_the_article(assistant) -> None:
     """End to end: the first lesson asked, then what it says is needed: the sentence of that lesson which says so."""
     first = assistant.ask("whats the first lesson the article draws?")
