@@ -111,10 +111,26 @@ def _named_already(answer: Syntax, start: int, end: int, named: frozenset[str] |
     return all(_stems(answer, i) & named for i in range(start, end) if answer.tokens[i].pos in _NAME_PARTS)
 
 
+def _asks_doer(question: Syntax) -> bool:
+    """Whether the question's "who" is the subject of its main verb ("*who* chose not to escalate it?")."""
+    return any(t.lemma.lower() in _WHO and t.dep in ("nsubj", "nsubjpass") and question.tokens[t.head].dep == "ROOT"
+               for t in question.tokens)
+
+
+def _main_subjects(answer: Syntax) -> set[int]:
+    """The tokens that are the subject of a main verb of the answer (its doers: "..., Prime Minister *Rama* decided
+    against it")."""
+    toks = answer.tokens
+    return {t.i for t in toks
+            if t.dep == "nsubj" and toks[t.head].dep == "ROOT" and toks[t.head].pos in ("VERB", "AUX")}
+
+
 def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | None:
     """The phrase of ``answer`` that answers the "who"/"whom" (or "which group") of ``question`` and agrees with
-    ``pronoun``: named in the answer, not in the question, within ``MAX_REACH`` tokens of a word the two share; a
-    person's name before an organisation or a role, before a people or a country. None for other questions, or none
+    ``pronoun``: named in the answer, not in the question, within ``MAX_REACH`` tokens of a word the two share or,
+    for a "who" that is the question's subject, the subject of the answer's main verb (the doer, however many
+    words stand between it and the verb the question shares); a person's name before an organisation or a role,
+    before a people or a country. None for other questions, or none
     found."""
     if several := several_fillers(question, answer, pronoun):
         return several
@@ -127,12 +143,14 @@ def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | 
     party = pronoun_referent(pronoun) == "group" and any(  # "which country offered ...?" + "they": the country
         _asks_kind(question, t, PARTY_NOUNS) and question.tokens[t.head].dep != "poss"  # not "which country's ties"
         for t in question.tokens)
+    doers = _main_subjects(answer) if _asks_doer(question) else set()
     ranked = []
     for start, end, label in _candidates(answer):
         if _named_already(answer, start, end, named) or not (
                 agrees(pronoun, answer, start, end) or party and label in ("GPE", "NORP", "ORG")):
             continue
-        reach = min((start - a if a < start else a - end + 1 for a in anchors), default=MAX_REACH + 1)
+        reach = 0 if doers & set(range(start, end)) else min(
+            (start - a if a < start else a - end + 1 for a in anchors), default=MAX_REACH + 1)
         if reach <= MAX_REACH:
             ranked.append((_PRIORITY[label], reach, start, end))
     if not ranked:

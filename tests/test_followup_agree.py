@@ -49,6 +49,13 @@ def test_the_answer_names_who_the_previous_question_asked_for() -> None:
     assert teller == "the Western diplomat"
 
 
+def test_a_who_that_is_the_subject_is_filled_by_the_answers_doer_however_far_from_the_shared_verb() -> None:
+    answer = syntax("While the quarrel over fees could have been escalated to the regional council, of which the town "
+                    "has long been a member, Mayor Alvarez decided against it, perhaps opting for a private settlement.")
+    assert slot_filler(syntax("who chose not to escalate the row?"), answer, "he") == "Alvarez"  # not "the member"
+    assert slot_filler(syntax("what did the town choose instead?"), answer, "he") is None  # no "who" asked
+
+
 def test_the_answer_names_the_group_a_which_group_question_asked_for() -> None:
     answer = syntax("The harbour board agreed to shelter the Guild of Pilots, a group of exiled sailors.")
     assert slot_filler(syntax("which group did the harbour board agree to shelter?"), answer, "them") == \
