@@ -196,7 +196,8 @@ def cmd_tune(args: argparse.Namespace) -> int:
     if args.out:
         output_folder(Path(args.out).parent, "--out")
     return fit_main(["--sets", args.sets, "--report", args.report, *(["--out", args.out] if args.out else []),
-                     *(["--refusal-only"] if args.refusal_only else [])])
+                     *(["--refusal-only"] if args.refusal_only else []),
+                     *(["--keep-growth"] if args.keep_growth else [])])
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -317,6 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
     tune.add_argument("--report", default="evals/reports/tune.md", help="fit report (default: %(default)s)")
     tune.add_argument("--refusal-only", action="store_true", help="refit only the refusal model and its threshold, "
                       "on the current ranker")
+    tune.add_argument("--keep-growth", action="store_true", help="refit the ranker and the refusal model; keep how "
+                      "answers grow from the current parameters (skips the slow end-to-end grid)")
     tune.set_defaults(run=cmd_tune)
     serve = sub.add_parser("serve", help="the chat UI in the browser (default http://127.0.0.1:7860)")
     serve.add_argument("--host", help="interface to listen on (default: settings.ui.host, 127.0.0.1)")

@@ -67,3 +67,27 @@ def test_refit_refusal_keeps_the_ranker(monkeypatch) -> None:
     assert refitted.ranker == shipped.ranker and refitted.extra_sentence_ratio == shipped.extra_sentence_ratio
     assert refitted.refusal.weights["sign"] > 1.0 and refitted.refusal_fitted_on == ["c0", "c1", "c2", "c3"]
     assert 0.2 <= refitted.refusal_threshold < 0.95
+
+
+def test_keep_growth_refits_the_models_and_keeps_how_answers_grow(monkeypatch, tmp_path) -> None:
+    from assistant.answer import fit, fit_eval
+
+    shipped = load_params()
+    seen = {}
+
+    def fake_fit(samples, names, fitted_on, growth=None):
+        seen["growth"], seen["on"] = growth, fitted_on
+        return AnswerParams(fitted_on=fitted_on, ranker=LinearModel(weights={"x": 1.0}), refusal=shipped.refusal,
+                            refusal_threshold=0.5, **(growth or {}))
+
+    monkeypatch.setattr(fit_eval, "tuning_collections", lambda sets: {"a": (None, []), "b": (None, [])})
+    monkeypatch.setattr(fit_eval, "loco_report", lambda *args: "report")
+    monkeypatch.setattr(fit, "gather", lambda name, assistant, qs: [])
+    monkeypatch.setattr(fit, "fit", fake_fit)
+    out = tmp_path / "params.json"
+    report = str(tmp_path / "r.md")
+    assert fit.main(["--keep-growth", "--sets", str(tmp_path), "--out", str(out), "--report", report]) == 0
+    assert seen == {"growth": {"extra_sentence_ratio": shipped.extra_sentence_ratio,
+                               "extras_must_add_terms": shipped.extras_must_add_terms}, "on": ["a", "b"]}
+    written = AnswerParams.model_validate_json(out.read_text())
+    assert written.ranker.weights == {"x": 1.0} and written.extra_sentence_ratio == shipped.extra_sentence_ratio

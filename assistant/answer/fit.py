@@ -212,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", default="evals/reports/tune.md", help="fit report (default: %(default)s)")
     parser.add_argument("--refusal-only", action="store_true", help="keep the ranker and how answers grow from "
                         "the current parameters; refit only the refusal model and its threshold")
+    parser.add_argument("--keep-growth", action="store_true", help="refit the ranker and the refusal model; keep how "
+                        "answers grow from the current parameters (skips the end-to-end grid, the slow part)")
     args = parser.parse_args(argv)
     collections = tuning_collections(Path(args.sets))
     samples = {name: gather(name, assistant, qs) for name, (assistant, qs) in collections.items()}
@@ -223,6 +225,11 @@ def main(argv: list[str] | None = None) -> int:
 
         def fitter(group: list[QuestionSample], _names: list[str], on: list[str], _growth: dict) -> AnswerParams:
             return refit_refusal(group, current, on)
+    elif args.keep_growth:
+        current = load_params()
+        growth = {"extra_sentence_ratio": current.extra_sentence_ratio,
+                  "extras_must_add_terms": current.extras_must_add_terms}
+        params, fitter = fit(everything, names, sorted(samples), growth), fit
     else:
         params, fitter = _fit_all(collections, everything, names, sorted(samples)), fit
     Path(args.out).write_text(json.dumps(params.model_dump(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
