@@ -8,7 +8,8 @@ share of that collection's answerable questions whose first-ranked candidate ove
 over collections. ``--standings`` adds the feature's rank and gap among a question's candidates too
 (``features.Standing``), as the dense similarity and the coverages have them. A feature that moves the average by
 less than about 0.01 is not worth a refit: at stop 82 a second embedder's cosine (multilingual-e5-small, with its
-standings) gained +0.014 (docs/questions.md, stop 82). Reads only the tuning parts; writes nothing.
+standings) gained +0.010 on the nineteen tuning parts (docs/questions.md, stop 82). Reads only the tuning parts;
+writes nothing.
 """
 
 from __future__ import annotations
