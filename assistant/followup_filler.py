@@ -130,8 +130,7 @@ def slot_filler(question: Syntax, answer: Syntax | None, pronoun: str) -> str | 
     ``pronoun``: named in the answer, not in the question, within ``MAX_REACH`` tokens of a word the two share or,
     for a "who" that is the question's subject, the subject of the answer's main verb (the doer, however many
     words stand between it and the verb the question shares); a person's name before an organisation or a role,
-    before a people or a country. None for other questions, or none
-    found."""
+    before a people or a country. None for other questions, or none found."""
     if several := several_fillers(question, answer, pronoun):
         return several
     root = next((t for t in question.tokens if t.dep == "ROOT"), None)

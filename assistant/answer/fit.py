@@ -226,10 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         def fitter(group: list[QuestionSample], _names: list[str], on: list[str], _growth: dict) -> AnswerParams:
             return refit_refusal(group, current, on)
     elif args.keep_growth:
-        current = load_params()
-        growth = {"extra_sentence_ratio": current.extra_sentence_ratio,
-                  "extras_must_add_terms": current.extras_must_add_terms}
-        params, fitter = fit(everything, names, sorted(samples), growth), fit
+        params, fitter = fit(everything, names, sorted(samples), load_params().growth()), fit
     else:
         params, fitter = _fit_all(collections, everything, names, sorted(samples)), fit
     Path(args.out).write_text(json.dumps(params.model_dump(), indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -88,9 +88,7 @@ def loco_report(
     held: dict[str, dict[str, Any]] = {}
     for name, (assistant, questions) in collections.items():
         others = [s for other, group in samples.items() if other != name for s in group]
-        growth = {"extra_sentence_ratio": params.extra_sentence_ratio,
-                  "extras_must_add_terms": params.extras_must_add_terms}
-        loco = fit(others, names, sorted(set(samples) - {name}), growth)
+        loco = fit(others, names, sorted(set(samples) - {name}), params.growth())
         held[name] = evaluate_collection(assistant, questions, loco)
         lines.append(f"| {name} | " + " | ".join(_fmt(held[name][f]) for f in FIGURES) + " |")
     means = {f: sum((h[f] or 0.0) for h in held.values()) / len(held) for f in FIGURES}

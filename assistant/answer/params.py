@@ -78,6 +78,10 @@ class AnswerParams(BaseModel):
     extras_must_add_terms: bool = Field(True, description="A further sentence must also match a question term the "
                                         "answer so far lacks (or give a reason for a why-question).")
 
+    def growth(self) -> dict[str, float | bool]:
+        """How answers grow (the fields the fit's end-to-end grid chooses), to carry into another fit."""
+        return {"extra_sentence_ratio": self.extra_sentence_ratio, "extras_must_add_terms": self.extras_must_add_terms}
+
 
 @lru_cache(maxsize=4)
 def load_params(path: Path = PARAMS_PATH) -> AnswerParams:
