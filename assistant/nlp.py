@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from assistant.errors import AssistantError
+from assistant.parse_repair import do_support_verb
 from assistant.schema import SentenceTags
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def tag_sentences(texts: Sequence[str], batch_size: int = 256) -> list[SentenceT
 @lru_cache(maxsize=2048)
 def parse(question: str) -> QuestionParse:
     """Lemmas, entities, focus phrase and negation of a question (cached: the same question is asked again)."""
-    doc = pipeline()(question)
+    doc = do_support_verb(pipeline()(question))
     return QuestionParse(
         lemmas=[t.lemma_.lower() for t in doc if t.pos_ in _CONTENT_POS and not t.is_stop],
         ents=[(e.text, e.label_) for e in doc.ents],
@@ -204,7 +205,7 @@ class Syntax(BaseModel):
 @lru_cache(maxsize=2048)
 def syntax(text: str) -> Syntax:
     """Tokens with lemma, part of speech, dependency and entity label, noun chunks and entities (cached)."""
-    doc = pipeline()(text)
+    doc = do_support_verb(pipeline()(text))
     return Syntax(
         tokens=[Token(i=t.i, text=t.text, lemma=t.lemma_.lower(), pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i,
                       ent=t.ent_type_, space=bool(t.whitespace_)) for t in doc],
