@@ -345,7 +345,7 @@ def test_an_instead_of_that_sets_aside_what_the_question_does_denies_nothing() -
 
 def test_the_form_a_question_is_put_in() -> None:
     """How-to, yes/no and definition questions are priors the model weighs: each rule reads its form's flag, and the
-    answerer sets the flags from the wording."""
+    answerer sets the flags from the wording. A yes/no question counts only when it asks for nothing else."""
     from assistant.answer.extractive import ExtractiveAnswerer
     from assistant.answer.refusal_premise import AsksDefinition, AsksHowTo, AsksYesNo
 
@@ -359,6 +359,10 @@ def test_the_form_a_question_is_put_in() -> None:
     forms = {"how do i keep temp dirs only for failed tests?": (1.0, 0.0, 0.0),
              "which option turns off the warnings summary": (1.0, 0.0, 0.0),
              "is the monkeypatch fixture thread-safe?": (0.0, 1.0, 0.0),
+             # a choice between two claims, or a value asked after the yes/no part: not only a yes or a no
+             "is it ok to write my postinst in bash or does it have to be plain /bin/sh?": (0.0, 0.0, 0.0),
+             "can i put a man page into section 0? what range of sections is ok": (0.0, 0.0, 0.0),
+             "can i do non blocking io on a pipe? how": (0.0, 0.0, 0.0),
              "What does NOCASE mean?": (0.0, 0.0, 1.0),
              "When was the attack?": (0.0, 0.0, 0.0)}
     for text, expected in forms.items():
