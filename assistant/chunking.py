@@ -50,21 +50,32 @@ def table_rows(blocks: list[Block]) -> set[int]:
     return rows
 
 
-def _section_groups(doc: Document, blocks: list[Block]) -> list[tuple[str, list[Block]]]:
+def back_matter(blocks: list[Block], grouped: set[int]) -> list[Block]:
+    """The lines after the document's last paragraph that hold a date or a version and no run of sentences took
+    (``grouped``, by index): a manual page's footer, "APT 2.6.1   03 January 2022   APT_PREFERENCES(5)"."""
+    last_prose = max((i for i, b in enumerate(blocks) if b.kind == "prose"), default=len(blocks))
+    return [b for i, b in enumerate(blocks) if i > last_prose and i not in grouped and b.kind == "fragment"
+            and _DATED.search(b.text)]
+
+
+def _section_groups(doc: Document, blocks: list[Block]) -> tuple[list[tuple[str, list[Block]]], list[Block]]:
     """Runs of consecutive prose blocks under one heading, with the fragments (code, list items, table rows) that a
     prose block ending in a colon introduces; a heading or any other fragment ends a run. The document's front
-    matter lines that hold a version or a date ("Version 2.0, January 2004") open the first run. The rows of a table
-    (``table_rows``) and the items of a list that goes on from a paragraph (``paragraph_lists``) count as introduced:
-    they hold content whether or not a sentence announces them."""
+    matter lines that hold a version or a date ("Version 2.0, January 2004") open the first run, and its back matter
+    (``back_matter``, returned too) closes the last one. The rows of a table (``table_rows``) and the items of a list
+    that goes on from a paragraph (``paragraph_lists``) count as introduced: they hold content whether or not a
+    sentence announces them."""
     groups: list[tuple[str, list[Block]]] = []
     section, current = doc.title, []
     introduced = False
     first_prose = next((i for i, b in enumerate(blocks) if b.kind == "prose"), len(blocks))
     front = [b for b in blocks[:first_prose] if _DATED.search(b.text)]
     kept = table_rows(blocks) | paragraph_lists(blocks)
+    grouped: set[int] = set()
     for i, block in enumerate(blocks):
         if block.kind == "prose" or (block.kind == "fragment" and (introduced or i in kept)):
             current.append(block)
+            grouped.add(i)
             introduced = block.kind == "fragment" or introduces(block)
             continue
         introduced = False
@@ -77,7 +88,10 @@ def _section_groups(doc: Document, blocks: list[Block]) -> list[tuple[str, list[
         groups.append((section, current))
     if groups and front:
         groups[0] = (groups[0][0], front + groups[0][1])
-    return groups
+    back = back_matter(blocks, grouped) if groups else []
+    if back:
+        groups[-1] = (groups[-1][0], groups[-1][1] + back)
+    return groups, back
 
 
 def chunk_document(
@@ -90,7 +104,8 @@ def chunk_document(
     chunk_ids: Counter[str] = Counter()
     sentence_ids: Counter[str] = Counter()
     runs: list[tuple[str, list[Sentence]]] = []
-    for section, group in _section_groups(doc, blocks):
+    groups, back = _section_groups(doc, blocks)
+    for section, group in groups:
         paragraphs: list[list[Sentence]] = []
         for block in group:
             para = []
@@ -102,6 +117,7 @@ def chunk_document(
                     id=content_id(doc.source, text, sentence_ids), source=doc.source, start=start, end=end,
                     text=text, section=section,
                     answerable=word_count(text) >= least and not text.rstrip("\"'”’) ").endswith("?"),
+                    back_matter=block in back,
                 ))
             sentences.extend(para)
             paragraphs.append(para)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from assistant.embedder import TextEmbedder
     from assistant.settings import Settings
 
-PIPELINE_VERSION = 22  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments; 4: front matter;
+PIPELINE_VERSION = 23  # 2: hard-wrapped lines joined, PDF/HTML readers, page numbers; 3: introduced fragments; 4: front matter;
 # 5: short sections share a chunk; 6: a wrap before a long word (a path) continues the line; 7: a sentence ending in a colon is prose;
 # 8: BM25 reads a word hyphenated across a line break (man pages) as one word; 9: a command-line option ("-N", "--no-clobber") is a token;
 # 10: the rows of a table are indexed whether or not a sentence introduces them; 11: an option's description without a full stop is prose;
@@ -56,6 +56,7 @@ PIPELINE_VERSION = 22  # 2: hard-wrapped lines joined, PDF/HTML readers, page nu
 # 20: an option's whole entry on one line ("-d     same as --no-dereference --preserve=links") is prose
 # 21: a section's number opens its title's sentence ("4.13.17. December 2015: ...") rather than standing alone
 # 22: a version note without a full stop ("New in version 0.7: PROPAGATE_EXCEPTIONS") is prose
+# 23: back matter: the lines after the last paragraph that hold a date or version (a manual page's footer)
 EmbedderSource = Union["TextEmbedder", Callable[[], "TextEmbedder"]]  # an embedder, or a function loading one
 CLEAN = "CLEAN"
 

@@ -29,6 +29,8 @@ class Sentence(Span):
     text: str
     section: str = ""
     answerable: bool = Field(True, description="False for headings, list fragments and page debris.")
+    back_matter: bool = Field(False, description="A dated line after the last paragraph (a manual page's footer): it "
+                              "dates the document, and answers only questions about the document.")
     page: int | None = Field(None, description="PDF page number (1-based) where the sentence starts.")
     tags: SentenceTags | None = Field(None, description="Entities, lemmas and negation (assistant.nlp), set at index time.")
 

@@ -229,3 +229,18 @@ def test_a_version_note_without_a_full_stop_is_indexed(tmp_path: Path) -> None:
     assert "New in version 0.7: PROPAGATE_EXCEPTIONS, PRESERVE_CONTEXT_ON_EXCEPTION" in answerable
     assert "Version history" not in answerable  # a bare line naming no version note stays out
     assert all(not heading.startswith("New in version") for _, heading in doc.sections)
+
+
+def test_a_manual_pages_dated_footer_is_indexed_and_other_closing_lines_are_not(tmp_path: Path) -> None:
+    """The footer of a manual page holds its date and version ("what date is on the apt_preferences man page?");
+    it closes the last run of sentences. Lines after the last paragraph that hold no date stay out."""
+    footer = "APT 2.6.1                       03 January 2022             APT_PREFERENCES(5)"
+    chunks, sentences = chunk_document(_page(tmp_path, "apt_preferences.5.txt", (
+        "NAME\n       apt_preferences - Preference control file for APT\n\n"
+        "DESCRIPTION\n       The APT preferences file can be used to control which versions of packages "
+        "will be selected for installation.\n\n"
+        "SEE ALSO\n       apt-get(8) apt-cache(8) apt.conf(5)\n\n"
+        f"{footer}\n")))
+    dated = next(s for s in sentences if s.text == footer)
+    assert dated.answerable and footer in chunks[-1].text
+    assert not any(s.text.startswith("apt-get(8)") and s.answerable for s in sentences)

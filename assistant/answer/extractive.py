@@ -24,7 +24,9 @@ from assistant.answer.matching import TermWeights, coverage, question_terms, sen
 from assistant.answer.params import AnswerParams, load_params, sigmoid
 from assistant.answer.places import asked_item, asked_place, sentence_ordinal
 from assistant.answer.reading_order import lead_first
-from assistant.answer.qtypes import QUESTION_FILLER, AnswerType, asks_yes_no, expected_type, has_value, names
+from assistant.answer.qtypes import (
+    QUESTION_FILLER, AnswerType, asks_of_document, asks_yes_no, expected_type, has_value, names,
+)
 from assistant.answer.query import Query, analyse, question_parts
 from assistant.answer.refusal import Contradicted, refusal_evidence
 from assistant.answer.speaker import speaker_lead
@@ -186,11 +188,13 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         seen: set[str] = set()
         top_k = max(len(hits), 1)
+        of_document = asks_of_document(view.query.text)
         for rank, hit in enumerate(hits, start=1):
             ids = hit.chunk.sentence_ids
             for pos, sid in enumerate(ids):
                 sentence = self.evidence.sentence(sid)
-                if sentence is None or sid in seen or not sentence.answerable or lists_pages(sentence.text):
+                if sentence is None or sid in seen or not sentence.answerable or lists_pages(sentence.text) or (
+                        sentence.back_matter and not of_document):
                     continue
                 seen.add(sid)
                 stems = sentence_stems(sentence.text)

@@ -127,6 +127,18 @@ _YES_NO = re.compile(r"\W*(?:is|are|was|were|do|does|did|can|could|should|will|w
                      re.IGNORECASE)
 
 
+# The document itself asked about: its page, manual, footer, when it was last changed (general English)
+_OF_DOCUMENT = re.compile(r"\b(?:man(?:ual)?\s*pages?|manuals?|pages?|documents?|docs|documentation|footer|header|"
+                          r"bottom of|top of|last (?:modified|updated|changed|revised)|dated)\b", re.IGNORECASE)
+
+
+def asks_of_document(question: str) -> bool:
+    """Whether the question asks about a document as such ("what date is on the apt-get man page?", "when was the
+    quirks page last updated?"): only such a question is answered by a document's back matter (``Sentence.
+    back_matter``), whose date dates the page, not an event ("what year was apt-get first released?")."""
+    return bool(_OF_DOCUMENT.search(question))
+
+
 def asks_yes_no(question: str) -> bool:
     """Whether the question opens with an auxiliary ("Is ...", "Does ..."): a yes/no question."""
     return bool(_YES_NO.match(question))
