@@ -4,8 +4,9 @@
 *compare* hosting the MEK to?"), but the tagger often reads the subject's head and the verb as one compound noun
 ("diplomat compare", "albania host", "client support") and makes the verb the root noun. The subject is then lost to
 everything that reads the parse: the person "he" stands for, the question's focus phrase, the verb a yes/no
-question asks about. The repair makes the root a verb again, the compound its subject, and the words of the
-subject's phrase the parser hung on the root the subject's again.
+question asks about. The repair makes the root a verb again, the compound its subject, the words of the subject's
+phrase the parser hung on the root the subject's again, and a wh-phrase it took for a second subject ("*who* did the
+council blame?") the verb's object.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ _DO = "do"
 _BARE_NOUN = "NN"  # the tag the verb's base form gets when read as a noun ("compare", "host", "support")
 # Words of the subject's noun phrase the parser hung on the root noun ("the july 2022 cyberattack hit")
 _NOUN_PHRASE_DEPS = frozenset({"det", "amod", "nmod", "compound", "nummod", "poss"})
+_WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 
 
 def do_support_verb(doc: Any) -> Any:
@@ -38,6 +40,14 @@ def do_support_verb(doc: Any) -> Any:
     for word in list(root.children):
         if aux.i < word.i < subject.i and word.dep_ in _NOUN_PHRASE_DEPS:
             word.head = subject
+    for word in doc[:aux.i]:  # "*who* did the council blame?", "which *group* does albania host?": the object
+        if word.dep_ == "nsubj" and word.head.i in (aux.i, root.i) and _asks(word):
+            word.dep_, word.head = "dobj", root
     root.pos_, root.tag_ = "VERB", "VB"
     subject.dep_ = "nsubj"
     return doc
+
+
+def _asks(word: Any) -> bool:
+    """A wh-word, or a noun a wh-word determines ("which group")."""
+    return word.tag_ in _WH_TAGS or any(c.tag_ in _WH_TAGS and c.dep_ == "det" for c in word.children)

@@ -69,3 +69,12 @@ def test_questions_are_parsed_with_the_repair() -> None:
     assert (tokens["compare"].pos, tokens["diplomat"].dep) == ("VERB", "nsubj")
     # the focus phrase is the subject's: the model's parse made the verb its head and found none
     assert nlp.parse("what did the july 2022 cyberattack hit?").focus == ["july", "2022", "cyberattack"]
+
+
+def test_a_wh_word_taken_for_a_second_subject_becomes_the_object() -> None:
+    # "who did the council blame?": the model hangs "who" on "did" as a subject, beside "council blame"
+    doc = do_support_verb(_doc([
+        ("who", "PRON", "WP", "nsubj", 1), ("did", "AUX", "VBD", "aux", 4), ("the", "DET", "DT", "det", 4),
+        ("council", "NOUN", "NN", "compound", 4), ("blame", "NOUN", "NN", "ROOT", 4), ("?", "PUNCT", ".", "punct", 4)]))
+    assert (doc[0].dep_, doc[0].head.i) == ("dobj", 4)
+    assert (doc[3].dep_, doc[4].pos_) == ("nsubj", "VERB")
